@@ -1,0 +1,125 @@
+/*
+ * The one table of code names and the table of JWS algorithm names.
+ */
+#include <string.h>
+#include "inner.h"
+
+static const char *const error_names[] = {
+	"ok",
+	"malformed",
+	"bad_base64",
+	"bad_json",
+	"duplicate_member",
+	"alg_not_allowed",
+	"alg_none",
+	"bad_signature",
+	"expired",
+	"not_yet_valid",
+	"bad_claim",
+	"not_an_object",
+	"too_large",
+	"too_deep",
+	"bad_header",
+	"unsupported_alg",
+	"crit_unsupported",
+	"empty_key",
+	"bad_key",
+	"key_mismatch",
+	"bad_argument",
+	"no_memory",
+	"buffer_too_small"
+};
+
+static const char *const warning_names[] = {
+	"short_key",
+	"typ_not_jwt",
+	"iat_in_future"
+};
+
+const char *
+oojwt_code_name(int code)
+{
+	if (code >= 0 && (size_t)code < sizeof error_names / sizeof *error_names) {
+		return error_names[code];
+	}
+	if (code >= OOJWT_WARN_FIRST && (size_t)(code - OOJWT_WARN_FIRST)
+		< sizeof warning_names / sizeof *warning_names)
+	{
+		return warning_names[code - OOJWT_WARN_FIRST];
+	}
+	return NULL;
+}
+
+static const struct {
+	unsigned bit;
+	const char *name;
+	size_t mac_len;
+} algs[] = {
+	{ OOJWT_ALG_HS256, "HS256", 32 },
+	{ OOJWT_ALG_HS384, "HS384", 48 },
+	{ OOJWT_ALG_HS512, "HS512", 64 },
+	{ OOJWT_ALG_RS256, "RS256", 0 },
+	{ OOJWT_ALG_RS384, "RS384", 0 },
+	{ OOJWT_ALG_RS512, "RS512", 0 },
+	{ OOJWT_ALG_PS256, "PS256", 0 },
+	{ OOJWT_ALG_PS384, "PS384", 0 },
+	{ OOJWT_ALG_PS512, "PS512", 0 },
+	{ OOJWT_ALG_ES256, "ES256", 0 },
+	{ OOJWT_ALG_ES384, "ES384", 0 },
+	{ OOJWT_ALG_ES512, "ES512", 0 },
+	{ OOJWT_ALG_EDDSA, "EdDSA", 0 }
+};
+#define NUM_ALGS (sizeof algs / sizeof *algs)
+
+const char *
+oojwt_alg_name(unsigned alg)
+{
+	size_t i;
+
+	for (i = 0; i < NUM_ALGS; i++) {
+		if (algs[i].bit == alg) {
+			return algs[i].name;
+		}
+	}
+	return NULL;
+}
+
+unsigned
+oojwt_alg_by_index(unsigned index)
+{
+	return index < NUM_ALGS ? algs[index].bit : 0;
+}
+
+unsigned
+oojwt_alg_from_name(const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < NUM_ALGS; i++) {
+		if (strlen(algs[i].name) == len
+			&& memcmp(algs[i].name, name, len) == 0)
+		{
+			return algs[i].bit;
+		}
+	}
+	return 0;
+}
+
+size_t
+oojwt_hmac_size(unsigned alg)
+{
+	size_t i;
+
+	for (i = 0; i < NUM_ALGS; i++) {
+		if (algs[i].bit == alg) {
+			return algs[i].mac_len;
+		}
+	}
+	return 0;
+}
+
+int
+oojwt_alg_supported(unsigned alg)
+{
+	return (alg & OOJWT_ALG_HMAC) != 0 && (alg & (alg - 1)) == 0;
+}

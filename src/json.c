@@ -1,0 +1,573 @@
+/*
+ * The strict JSON layer: the only file that includes cJSON.h.
+ *
+ * cJSON 1.7.15 is lenient (it skips any byte <= 0x20 as whitespace,
+ * accepts control characters and invalid UTF-8 in strings, truncates a
+ * string at \u0000, takes trailing bytes, keeps the first of duplicate
+ * members and looks members up case-insensitively). So every text is
+ * first checked here against RFC 8259 plus our rules, in one pass that
+ * also bounds the nesting depth; only then does cJSON build the tree,
+ * which is then checked for duplicate member names and finite numbers.
+ * Lookups compare member names byte for byte.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cJSON.h"
+#include "inner.h"
+
+/* ---- the syntax check ------------------------------------------------- */
+
+typedef struct {
+	const unsigned char *s;
+	size_t len, i;
+	int depth;
+	int code;
+	const char *why;
+} scan;
+
+static int
+fail(scan *sc, int code, const char *why)
+{
+	if (sc->code == OOJWT_OK) {
+		sc->code = code;
+		sc->why = why;
+	}
+	return 0;
+}
+
+static void
+skip_ws(scan *sc)
+{
+	while (sc->i < sc->len) {
+		unsigned char c = sc->s[sc->i];
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+			break;
+		}
+		sc->i++;
+	}
+}
+
+static int
+hex4(scan *sc, unsigned *out)
+{
+	unsigned v = 0;
+	int k;
+
+	if (sc->len - sc->i < 4) {
+		return fail(sc, OOJWT_ERR_BAD_JSON, "\\u must be followed by 4 hex digits");
+	}
+	for (k = 0; k < 4; k++) {
+		unsigned char c = sc->s[sc->i];
+		unsigned d;
+		if (c >= '0' && c <= '9') {
+			d = (unsigned)(c - '0');
+		} else if (c >= 'a' && c <= 'f') {
+			d = (unsigned)(c - 'a' + 10);
+		} else if (c >= 'A' && c <= 'F') {
+			d = (unsigned)(c - 'A' + 10);
+		} else {
+			return fail(sc, OOJWT_ERR_BAD_JSON, "\\u must be followed by 4 hex digits");
+		}
+		v = (v << 4) | d;
+		sc->i++;
+	}
+	*out = v;
+	return 1;
+}
+
+/* One UTF-8 sequence starting at sc->i (first byte >= 0x80). */
+static int
+utf8_seq(scan *sc)
+{
+	const unsigned char *p = sc->s + sc->i;
+	size_t left = sc->len - sc->i;
+	unsigned c = p[0];
+	size_t n, k;
+	unsigned cp, min;
+
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2; cp = c & 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3; cp = c & 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4; cp = c & 0x07; min = 0x10000;
+	} else {
+		return fail(sc, OOJWT_ERR_BAD_JSON, "invalid UTF-8 byte");
+	}
+	if (left < n) {
+		return fail(sc, OOJWT_ERR_BAD_JSON, "truncated UTF-8 sequence");
+	}
+	for (k = 1; k < n; k++) {
+		if ((p[k] & 0xC0) != 0x80) {
+			return fail(sc, OOJWT_ERR_BAD_JSON, "invalid UTF-8 sequence");
+		}
+		cp = (cp << 6) | (p[k] & 0x3Fu);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+		return fail(sc, OOJWT_ERR_BAD_JSON,
+			"invalid UTF-8 (overlong, surrogate or above U+10FFFF)");
+	}
+	sc->i += n;
+	return 1;
+}
+
+static int
+scan_string(scan *sc)
+{
+	sc->i++; /* opening quote */
+	while (sc->i < sc->len) {
+		unsigned char c = sc->s[sc->i];
+		if (c == '"') {
+			sc->i++;
+			return 1;
+		}
+		if (c < 0x20) {
+			return fail(sc, OOJWT_ERR_BAD_JSON,
+				"a control character must be escaped inside a string");
+		}
+		if (c >= 0x80) {
+			if (!utf8_seq(sc)) {
+				return 0;
+			}
+			continue;
+		}
+		if (c != '\\') {
+			sc->i++;
+			continue;
+		}
+		sc->i++;
+		if (sc->i >= sc->len) {
+			break;
+		}
+		c = sc->s[sc->i];
+		if (c == 'u') {
+			unsigned u, lo;
+			size_t at = sc->i - 1;
+			sc->i++;
+			if (!hex4(sc, &u)) {
+				return 0;
+			}
+			if (u == 0) {
+				sc->i = at;
+				return fail(sc, OOJWT_ERR_BAD_JSON,
+					"\\u0000 is refused (C and many servers would cut the string there)");
+			}
+			if (u >= 0xDC00 && u <= 0xDFFF) {
+				sc->i = at;
+				return fail(sc, OOJWT_ERR_BAD_JSON,
+					"unpaired low surrogate escape");
+			}
+			if (u >= 0xD800 && u <= 0xDBFF) {
+				if (sc->len - sc->i < 6 || sc->s[sc->i] != '\\'
+					|| sc->s[sc->i + 1] != 'u')
+				{
+					sc->i = at;
+					return fail(sc, OOJWT_ERR_BAD_JSON,
+						"unpaired high surrogate escape");
+				}
+				sc->i += 2;
+				if (!hex4(sc, &lo)) {
+					return 0;
+				}
+				if (lo < 0xDC00 || lo > 0xDFFF) {
+					sc->i = at;
+					return fail(sc, OOJWT_ERR_BAD_JSON,
+						"unpaired high surrogate escape");
+				}
+			}
+			continue;
+		}
+		if (c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f'
+			|| c == 'n' || c == 'r' || c == 't')
+		{
+			sc->i++;
+			continue;
+		}
+		return fail(sc, OOJWT_ERR_BAD_JSON, "invalid escape sequence");
+	}
+	return fail(sc, OOJWT_ERR_BAD_JSON, "unterminated string");
+}
+
+static int
+is_digit(scan *sc)
+{
+	return sc->i < sc->len && sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9';
+}
+
+static int
+scan_number(scan *sc)
+{
+	if (sc->s[sc->i] == '-') {
+		sc->i++;
+	}
+	if (!is_digit(sc)) {
+		return fail(sc, OOJWT_ERR_BAD_JSON, "invalid number");
+	}
+	if (sc->s[sc->i] == '0') {
+		sc->i++;
+		if (is_digit(sc)) {
+			return fail(sc, OOJWT_ERR_BAD_JSON,
+				"a number may not have a leading zero");
+		}
+	} else {
+		while (is_digit(sc)) {
+			sc->i++;
+		}
+	}
+	if (sc->i < sc->len && sc->s[sc->i] == '.') {
+		sc->i++;
+		if (!is_digit(sc)) {
+			return fail(sc, OOJWT_ERR_BAD_JSON,
+				"a digit must follow the decimal point");
+		}
+		while (is_digit(sc)) {
+			sc->i++;
+		}
+	}
+	if (sc->i < sc->len && (sc->s[sc->i] == 'e' || sc->s[sc->i] == 'E')) {
+		sc->i++;
+		if (sc->i < sc->len && (sc->s[sc->i] == '+' || sc->s[sc->i] == '-')) {
+			sc->i++;
+		}
+		if (!is_digit(sc)) {
+			return fail(sc, OOJWT_ERR_BAD_JSON, "invalid exponent");
+		}
+		while (is_digit(sc)) {
+			sc->i++;
+		}
+	}
+	return 1;
+}
+
+static int
+scan_literal(scan *sc, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (sc->len - sc->i < n || memcmp(sc->s + sc->i, word, n) != 0) {
+		return fail(sc, OOJWT_ERR_BAD_JSON, "unexpected character");
+	}
+	sc->i += n;
+	return 1;
+}
+
+static int scan_value(scan *sc);
+
+static int
+scan_container(scan *sc, unsigned char close)
+{
+	int first = 1;
+
+	if (++sc->depth > OOJWT_JSON_MAX_DEPTH) {
+		return fail(sc, OOJWT_ERR_TOO_DEEP, "nesting is deeper than the limit");
+	}
+	sc->i++;
+	skip_ws(sc);
+	if (sc->i < sc->len && sc->s[sc->i] == close) {
+		sc->i++;
+		sc->depth--;
+		return 1;
+	}
+	for (;;) {
+		if (!first) {
+			skip_ws(sc);
+			if (sc->i >= sc->len) {
+				return fail(sc, OOJWT_ERR_BAD_JSON, "unexpected end of input");
+			}
+			if (sc->s[sc->i] == close) {
+				sc->i++;
+				sc->depth--;
+				return 1;
+			}
+			if (sc->s[sc->i] != ',') {
+				return fail(sc, OOJWT_ERR_BAD_JSON,
+					close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+			}
+			sc->i++;
+		}
+		first = 0;
+		skip_ws(sc);
+		if (close == '}') {
+			if (sc->i >= sc->len || sc->s[sc->i] != '"') {
+				return fail(sc, OOJWT_ERR_BAD_JSON,
+					"expected a member name in double quotes");
+			}
+			if (!scan_string(sc)) {
+				return 0;
+			}
+			skip_ws(sc);
+			if (sc->i >= sc->len || sc->s[sc->i] != ':') {
+				return fail(sc, OOJWT_ERR_BAD_JSON, "expected ':'");
+			}
+			sc->i++;
+		}
+		if (!scan_value(sc)) {
+			return 0;
+		}
+	}
+}
+
+static int
+scan_value(scan *sc)
+{
+	unsigned char c;
+
+	skip_ws(sc);
+	if (sc->i >= sc->len) {
+		return fail(sc, OOJWT_ERR_BAD_JSON, "unexpected end of input");
+	}
+	c = sc->s[sc->i];
+	switch (c) {
+	case '{':
+		return scan_container(sc, '}');
+	case '[':
+		return scan_container(sc, ']');
+	case '"':
+		return scan_string(sc);
+	case 't':
+		return scan_literal(sc, "true");
+	case 'f':
+		return scan_literal(sc, "false");
+	case 'n':
+		return scan_literal(sc, "null");
+	default:
+		if (c == '-' || (c >= '0' && c <= '9')) {
+			return scan_number(sc);
+		}
+		if (c == 0xEF && sc->i == 0) {
+			return fail(sc, OOJWT_ERR_BAD_JSON,
+				"a byte order mark (BOM) is not allowed");
+		}
+		return fail(sc, OOJWT_ERR_BAD_JSON, "unexpected character");
+	}
+}
+
+/* ---- checks on the tree ---------------------------------------------- */
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	const cJSON *x = *(const cJSON *const *)a;
+	const cJSON *y = *(const cJSON *const *)b;
+
+	return strcmp(x->string, y->string);
+}
+
+/*
+ * Walk the tree: numbers finite, member names unique. `path` collects
+ * where we are for the message. Returns OOJWT_OK or the error code.
+ */
+static int
+check_tree(const cJSON *v, char *msg)
+{
+	const cJSON *c;
+	size_t n = 0, i;
+	const cJSON **names;
+	int code = OOJWT_OK;
+
+	if (cJSON_IsNumber(v)) {
+		if (!isfinite(v->valuedouble)) {
+			oojwt_fmt(msg, OOJWT_MESSAGE_LEN,
+				"a number is too large to be a finite double");
+			return OOJWT_ERR_BAD_JSON;
+		}
+		return OOJWT_OK;
+	}
+	if (!cJSON_IsArray(v) && !cJSON_IsObject(v)) {
+		return OOJWT_OK;
+	}
+	for (c = v->child; c != NULL; c = c->next) {
+		int k = check_tree(c, msg);
+		if (k != OOJWT_OK) {
+			return k;
+		}
+		n++;
+	}
+	if (!cJSON_IsObject(v) || n < 2) {
+		return OOJWT_OK;
+	}
+	names = (const cJSON **)malloc(n * sizeof *names);
+	if (names == NULL) {
+		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "out of memory");
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	i = 0;
+	for (c = v->child; c != NULL; c = c->next) {
+		names[i++] = c;
+	}
+	qsort(names, n, sizeof *names, cmp_names);
+	for (i = 1; i < n; i++) {
+		if (strcmp(names[i - 1]->string, names[i]->string) == 0) {
+			oojwt_fmt(msg, OOJWT_MESSAGE_LEN,
+				"duplicate member name \"%s\" (JavaScript keeps the last, "
+				"some C parsers the first)", names[i]->string);
+			code = OOJWT_ERR_DUPLICATE_MEMBER;
+			break;
+		}
+	}
+	free(names);
+	return code;
+}
+
+int
+oojwt_json_parse(oojwt_jv **root, const char *s, size_t len, long *pos,
+	char *msg)
+{
+	scan sc;
+	cJSON *tree;
+	const char *end = NULL;
+	int code;
+
+	*root = NULL;
+	*pos = -1;
+	msg[0] = 0;
+	memset(&sc, 0, sizeof sc);
+	sc.s = (const unsigned char *)s;
+	sc.len = len;
+	if (scan_value(&sc)) {
+		skip_ws(&sc);
+		if (sc.i < sc.len) {
+			fail(&sc, OOJWT_ERR_BAD_JSON, "unexpected bytes after the JSON value");
+		}
+	}
+	if (sc.code != OOJWT_OK) {
+		*pos = (long)sc.i;
+		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "%s at byte %z", sc.why, sc.i);
+		return sc.code;
+	}
+	tree = cJSON_ParseWithLengthOpts(s, len, &end, 0);
+	if (tree == NULL) {
+		/* The syntax check passed, so this is an allocation failure
+		 * or a number cJSON cannot read. */
+		*pos = end != NULL ? (long)(end - s) : -1;
+		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "JSON could not be read (out of memory?)");
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	code = check_tree(tree, msg);
+	if (code != OOJWT_OK) {
+		cJSON_Delete(tree);
+		return code;
+	}
+	*root = (oojwt_jv *)tree;
+	return OOJWT_OK;
+}
+
+void
+oojwt_json_free(oojwt_jv *v)
+{
+	cJSON_Delete((cJSON *)v);
+}
+
+/* Wipe the string values of `v`, its siblings and descendants. */
+static void
+wipe_strings(cJSON *v)
+{
+	for (; v != NULL; v = v->next) {
+		if (v->valuestring != NULL) {
+			oojwt_wipe(v->valuestring, strlen(v->valuestring));
+		}
+		wipe_strings(v->child);
+	}
+}
+
+void
+oojwt_json_free_wipe(oojwt_jv *v)
+{
+	if (v != NULL) {
+		wipe_strings((cJSON *)v);
+	}
+	cJSON_Delete((cJSON *)v);
+}
+
+int
+oojwt_json_type(const oojwt_jv *jv)
+{
+	const cJSON *v = (const cJSON *)jv;
+
+	if (v == NULL) {
+		return OOJWT_JSON_INVALID;
+	}
+	switch (v->type & 0xFF) {
+	case cJSON_NULL: return OOJWT_JSON_NULL;
+	case cJSON_False: return OOJWT_JSON_FALSE;
+	case cJSON_True: return OOJWT_JSON_TRUE;
+	case cJSON_Number: return OOJWT_JSON_NUMBER;
+	case cJSON_String: return OOJWT_JSON_STRING;
+	case cJSON_Array: return OOJWT_JSON_ARRAY;
+	case cJSON_Object: return OOJWT_JSON_OBJECT;
+	default: return OOJWT_JSON_INVALID;
+	}
+}
+
+const char *
+oojwt_json_type_name(const oojwt_jv *v)
+{
+	switch (oojwt_json_type(v)) {
+	case OOJWT_JSON_NULL: return "null";
+	case OOJWT_JSON_FALSE: return "false";
+	case OOJWT_JSON_TRUE: return "true";
+	case OOJWT_JSON_NUMBER: return "a number";
+	case OOJWT_JSON_STRING: return "a string";
+	case OOJWT_JSON_ARRAY: return "an array";
+	case OOJWT_JSON_OBJECT: return "an object";
+	default: return "nothing";
+	}
+}
+
+const oojwt_jv *
+oojwt_json_get(const oojwt_jv *obj, const char *name)
+{
+	const cJSON *c;
+
+	if (oojwt_json_type(obj) != OOJWT_JSON_OBJECT) {
+		return NULL;
+	}
+	for (c = ((const cJSON *)obj)->child; c != NULL; c = c->next) {
+		if (strcmp(c->string, name) == 0) {
+			return (const oojwt_jv *)c;
+		}
+	}
+	return NULL;
+}
+
+double
+oojwt_json_number(const oojwt_jv *v)
+{
+	return ((const cJSON *)v)->valuedouble;
+}
+
+const char *
+oojwt_json_string(const oojwt_jv *v)
+{
+	return ((const cJSON *)v)->valuestring;
+}
+
+size_t
+oojwt_json_array_size(const oojwt_jv *v)
+{
+	const cJSON *c;
+	size_t n = 0;
+
+	if (oojwt_json_type(v) != OOJWT_JSON_ARRAY) {
+		return 0;
+	}
+	for (c = ((const cJSON *)v)->child; c != NULL; c = c->next) {
+		n++;
+	}
+	return n;
+}
+
+const oojwt_jv *
+oojwt_json_array_at(const oojwt_jv *v, size_t i)
+{
+	const cJSON *c;
+
+	if (oojwt_json_type(v) != OOJWT_JSON_ARRAY) {
+		return NULL;
+	}
+	for (c = ((const cJSON *)v)->child; c != NULL && i > 0; c = c->next) {
+		i--;
+	}
+	return (const oojwt_jv *)c;
+}

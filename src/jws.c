@@ -1,0 +1,414 @@
+/*
+ * Compact JWS: splitting, decoding and verifying HS256/384/512 tokens.
+ *
+ * Order (conventions, rule 5): split on exactly two dots; strict
+ * base64url; strict JSON header; alg allowed and matching the key; MAC
+ * compared in constant time; then the payload and its claims. Every
+ * failure found is recorded; the MAC is wiped on every path.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inner.h"
+
+enum { PART_HEADER, PART_PAYLOAD, PART_SIGNATURE };
+static const char *const part_names[] = { "header", "payload", "signature" };
+
+/* Position in the token of decoded byte `i` of a segment at `start`. */
+static long
+token_pos(size_t start, long i)
+{
+	return i < 0 ? (long)start : (long)(start + ((size_t)i * 4) / 3);
+}
+
+/* Find the two dots. Returns 1 and sets r->dot1/dot2, or records
+ * `malformed` and returns 0. */
+static int
+split(oojwt_result *r, const char *t, size_t len)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	size_t i, n = 0, third = 0;
+
+	for (i = 0; i < len; i++) {
+		if (t[i] == '.') {
+			if (n == 0) {
+				r->dot1 = i;
+			} else if (n == 1) {
+				r->dot2 = i;
+			} else if (n == 2) {
+				third = i;
+			}
+			n++;
+		}
+	}
+	if (n == 2) {
+		return 1;
+	}
+	if (len == 0) {
+		oojwt_fmt(msg, sizeof msg, "the token is empty");
+	} else {
+		oojwt_fmt(msg, sizeof msg,
+			"a JWS has 3 segments separated by 2 dots; this text has %z "
+			"segment%s%s", n + 1, n == 0 ? "" : "s", n == 4 ? " (the shape of an encrypted JWE, which is not "
+			"a signed token)" : "");
+	}
+	oojwt_issue_add(r, OOJWT_ERR_MALFORMED, n > 2 ? (long)third : -1, msg);
+	return 0;
+}
+
+/* Decode one segment into a new NUL-terminated buffer. */
+static int
+decode_part(oojwt_result *r, const char *seg, size_t seg_len, size_t start,
+	int part, unsigned char **out, size_t *out_len)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	unsigned char *buf;
+	size_t bad = 0;
+
+	buf = (unsigned char *)malloc(seg_len / 4 * 3 + 3);
+	if (buf == NULL) {
+		oojwt_issue_add(r, OOJWT_ERR_NO_MEMORY, -1, "out of memory");
+		return 0;
+	}
+	if (oojwt_b64url_decode(buf, out_len, seg, seg_len, &bad) != OOJWT_OK) {
+		oojwt_fmt(msg, sizeof msg, "%s segment, character %z: %s",
+			part_names[part], bad + 1,
+			oojwt_b64url_decode_error(seg, seg_len));
+		oojwt_issue_add(r, OOJWT_ERR_BAD_BASE64, (long)(start + bad), msg);
+		free(buf);
+		return 0;
+	}
+	buf[*out_len] = 0;
+	*out = buf;
+	return 1;
+}
+
+/* Parse a decoded header or payload; must be a JSON object. */
+static oojwt_jv *
+parse_part(oojwt_result *r, const char *text, size_t len, size_t start,
+	int part)
+{
+	char msg[OOJWT_MESSAGE_LEN], full[OOJWT_MESSAGE_LEN];
+	oojwt_jv *tree = NULL;
+	long pos;
+	int code;
+
+	code = oojwt_json_parse(&tree, text, len, &pos, msg);
+	if (code != OOJWT_OK) {
+		oojwt_fmt(full, sizeof full, "%s: %s", part_names[part], msg);
+		oojwt_issue_add(r, code, token_pos(start, pos), full);
+		return NULL;
+	}
+	if (oojwt_json_type(tree) != OOJWT_JSON_OBJECT) {
+		oojwt_fmt(full, sizeof full, "the %s must be a JSON object, not %s",
+			part_names[part], oojwt_json_type_name(tree));
+		oojwt_issue_add(r, OOJWT_ERR_NOT_AN_OBJECT, (long)start, full);
+		oojwt_json_free(tree);
+		return NULL;
+	}
+	return tree;
+}
+
+/*
+ * Split and decode all three parts, parse header and payload. Records
+ * every structural error. Returns 0 when the token cannot be split.
+ */
+static int
+decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
+	oojwt_jv **pl)
+{
+	unsigned char *p;
+	char msg[OOJWT_MESSAGE_LEN];
+
+	*hdr = NULL;
+	*pl = NULL;
+	if (len > OOJWT_MAX_TOKEN_LEN) {
+		oojwt_fmt(msg, sizeof msg,
+			"the token is %z bytes; the limit is %z bytes", len,
+			OOJWT_MAX_TOKEN_LEN);
+		oojwt_issue_add(r, OOJWT_ERR_TOO_LARGE, -1, msg);
+		return 0;
+	}
+	if (!split(r, t, len)) {
+		return 0;
+	}
+	if (decode_part(r, t, r->dot1, 0, PART_HEADER, &p, &r->header_len)) {
+		r->header = (char *)p;
+		*hdr = parse_part(r, r->header, r->header_len, 0, PART_HEADER);
+		r->header_ok = *hdr != NULL;
+	}
+	if (decode_part(r, t + r->dot1 + 1, r->dot2 - r->dot1 - 1, r->dot1 + 1,
+		PART_PAYLOAD, &p, &r->payload_len))
+	{
+		r->payload = (char *)p;
+		*pl = parse_part(r, r->payload, r->payload_len, r->dot1 + 1,
+			PART_PAYLOAD);
+		r->payload_ok = *pl != NULL;
+	}
+	if (decode_part(r, t + r->dot2 + 1, len - r->dot2 - 1, r->dot2 + 1,
+		PART_SIGNATURE, &p, &r->sig_len))
+	{
+		r->sig = p;
+	}
+	return 1;
+}
+
+int
+oojwt_decode(oojwt_result *r, const char *token, size_t len)
+{
+	oojwt_jv *hdr, *pl;
+
+	if (r == NULL || (token == NULL && len != 0)) {
+		return OOJWT_ERR_BAD_ARGUMENT;
+	}
+	memset(r, 0, sizeof *r);
+	decode_all(r, token, len, &hdr, &pl);
+	if (hdr != NULL) {
+		const oojwt_jv *a = oojwt_json_get(hdr, "alg");
+		if (oojwt_json_type(a) == OOJWT_JSON_STRING) {
+			const char *s = oojwt_json_string(a);
+			r->alg = oojwt_alg_from_name(s, strlen(s));
+		}
+	}
+	oojwt_json_free(hdr);
+	oojwt_json_free(pl);
+	return oojwt_first_error(r);
+}
+
+/* ASCII case-insensitive equality of a NUL-terminated string and `w`. */
+static int
+same_word_icase(const char *s, const char *w)
+{
+	size_t i;
+
+	for (i = 0; s[i] != 0 && w[i] != 0; i++) {
+		char a = s[i], b = w[i];
+		if (a >= 'A' && a <= 'Z') {
+			a = (char)(a + 32);
+		}
+		if (b >= 'A' && b <= 'Z') {
+			b = (char)(b + 32);
+		}
+		if (a != b) {
+			return 0;
+		}
+	}
+	return s[i] == 0 && w[i] == 0;
+}
+
+/* Names of the algorithms in `mask`, comma-separated, into buf. */
+static void
+alg_list(char *buf, size_t cap, unsigned mask)
+{
+	size_t n = 0;
+	unsigned i, bit;
+
+	buf[0] = 0;
+	for (i = 0; (bit = oojwt_alg_by_index(i)) != 0; i++) {
+		const char *name = oojwt_alg_name(bit);
+		size_t k = strlen(name);
+		if ((mask & bit) == 0 || n + k + 3 > cap) {
+			continue;
+		}
+		if (n > 0) {
+			buf[n++] = ',';
+			buf[n++] = ' ';
+		}
+		memcpy(buf + n, name, k);
+		n += k;
+		buf[n] = 0;
+	}
+}
+
+/*
+ * Decide the algorithm from the header. Returns its bit when the token
+ * may be checked with it, 0 after recording why not.
+ */
+static unsigned
+header_alg(oojwt_result *r, const oojwt_jv *hdr, unsigned allowed)
+{
+	char msg[OOJWT_MESSAGE_LEN], names[128];
+	const oojwt_jv *a = oojwt_json_get(hdr, "alg");
+	const char *s;
+	unsigned alg, i, bit;
+
+	if (oojwt_json_type(a) != OOJWT_JSON_STRING) {
+		oojwt_fmt(msg, sizeof msg, a == NULL
+			? "the header has no \"alg\" member"
+			: "the header's \"alg\" must be a string, not %s",
+			oojwt_json_type_name(a));
+		oojwt_issue_add(r, OOJWT_ERR_BAD_HEADER, 0, msg);
+		return 0;
+	}
+	s = oojwt_json_string(a);
+	if (same_word_icase(s, "none")) {
+		oojwt_fmt(msg, sizeof msg,
+			"alg \"%s\" declares an unsigned token; it never verifies", s);
+		oojwt_issue_add(r, OOJWT_ERR_ALG_NONE, 0, msg);
+		return 0;
+	}
+	alg = oojwt_alg_from_name(s, strlen(s));
+	r->alg = alg;
+	alg_list(names, sizeof names, allowed);
+	if (alg == 0) {
+		for (i = 0; (bit = oojwt_alg_by_index(i)) != 0; i++) {
+			if (same_word_icase(s, oojwt_alg_name(bit))) {
+				oojwt_fmt(msg, sizeof msg,
+					"alg \"%s\" is not \"%s\": algorithm names are "
+					"case-sensitive", s, oojwt_alg_name(bit));
+				oojwt_issue_add(r, OOJWT_ERR_ALG_NOT_ALLOWED, 0, msg);
+				return 0;
+			}
+		}
+		oojwt_fmt(msg, sizeof msg,
+			"alg \"%s\" is not a JWS algorithm (allowed: %s)", s, names);
+		oojwt_issue_add(r, OOJWT_ERR_ALG_NOT_ALLOWED, 0, msg);
+		return 0;
+	}
+	if ((allowed & alg) == 0) {
+		oojwt_fmt(msg, sizeof msg,
+			"alg %s is not among the allowed algorithms (%s)", s, names);
+		oojwt_issue_add(r, OOJWT_ERR_ALG_NOT_ALLOWED, 0, msg);
+		return 0;
+	}
+	if (!oojwt_alg_supported(alg)) {
+		oojwt_fmt(msg, sizeof msg,
+			"alg %s is not supported by this build of oojwt", s);
+		oojwt_issue_add(r, OOJWT_ERR_UNSUPPORTED_ALG, 0, msg);
+		return 0;
+	}
+	return alg;
+}
+
+/* Header members other than alg: crit (refused), typ (warned). */
+static void
+header_rest(oojwt_result *r, const oojwt_jv *hdr)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	const oojwt_jv *v;
+
+	v = oojwt_json_get(hdr, "crit");
+	if (v != NULL) {
+		oojwt_fmt(msg, sizeof msg,
+			"the header has \"crit\": it names extensions a verifier must "
+			"understand, and oojwt understands none (RFC 7515 4.1.11)");
+		oojwt_issue_add(r, OOJWT_ERR_CRIT, 0, msg);
+	}
+	v = oojwt_json_get(hdr, "typ");
+	if (v != NULL && (oojwt_json_type(v) != OOJWT_JSON_STRING
+		|| !same_word_icase(oojwt_json_string(v), "JWT")))
+	{
+		if (oojwt_json_type(v) == OOJWT_JSON_STRING) {
+			oojwt_fmt(msg, sizeof msg,
+				"the header's typ is \"%s\", not \"JWT\"",
+				oojwt_json_string(v));
+		} else {
+			oojwt_fmt(msg, sizeof msg,
+				"the header's typ is %s, not the string \"JWT\"",
+				oojwt_json_type_name(v));
+		}
+		oojwt_issue_add(r, OOJWT_WARN_TYP_NOT_JWT, 0, msg);
+	}
+}
+
+/* Key usable for verifying with `alg`? Records why not. */
+static int
+key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg, unsigned op)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	size_t mac_len = oojwt_hmac_size(alg);
+
+	if (key->len == 0) {
+		oojwt_issue_add(r, OOJWT_ERR_EMPTY_KEY, -1,
+			"the secret is empty; an empty HMAC key proves nothing");
+		return 0;
+	}
+	if (key->algs != 0 && (key->algs & alg) == 0) {
+		char names[128];
+		alg_list(names, sizeof names, key->algs);
+		oojwt_fmt(msg, sizeof msg,
+			"the key is for %s, but the token uses %s", names,
+			oojwt_alg_name(alg));
+		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
+		return 0;
+	}
+	if (key->ops != 0 && (key->ops & op) == 0) {
+		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1,
+			op == OOJWT_KEYOP_VERIFY
+			? "the key's key_ops do not include \"verify\""
+			: "the key's key_ops do not include \"sign\"");
+		return 0;
+	}
+	if (key->len < mac_len) {
+		oojwt_fmt(msg, sizeof msg,
+			"the secret is %z bytes; %s wants at least %z (the hash "
+			"output size)", key->len, oojwt_alg_name(alg), mac_len);
+		oojwt_issue_add(r, OOJWT_WARN_SHORT_KEY, -1, msg);
+	}
+	return 1;
+}
+
+static void
+check_signature(oojwt_result *r, const char *token, const oojwt_key *key,
+	unsigned alg)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	unsigned char mac[64];
+	size_t mac_len = oojwt_hmac_size(alg);
+	long at = (long)r->dot2 + 1;
+
+	if (r->sig_len != mac_len) {
+		oojwt_fmt(msg, sizeof msg, r->sig_len < mac_len
+			? "the signature is %z bytes; %s signatures are %z bytes "
+			  "(truncated?)"
+			: "the signature is %z bytes; %s signatures are %z bytes",
+			r->sig_len, oojwt_alg_name(alg), mac_len);
+		oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, at, msg);
+		return;
+	}
+	oojwt_hmac(alg, key->data, key->len, token, r->dot2, mac);
+	if (!oojwt_ct_equal(mac, r->sig, mac_len)) {
+		oojwt_fmt(msg, sizeof msg,
+			"the %s signature does not match: the token was signed with "
+			"another secret, or changed after signing", oojwt_alg_name(alg));
+		oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, at, msg);
+	}
+	oojwt_wipe(mac, sizeof mac);
+}
+
+int
+oojwt_verify(oojwt_result *r, const char *token, size_t len,
+	const oojwt_key *key, const oojwt_verify_opts *opts)
+{
+	oojwt_jv *hdr, *pl;
+	unsigned alg = 0;
+
+	if (r == NULL || (token == NULL && len != 0) || key == NULL
+		|| (key->data == NULL && key->len != 0) || opts == NULL
+		|| (opts->algorithms & 0x1FFFu) == 0
+		|| !isfinite(opts->now) || !isfinite(opts->clock_tolerance)
+		|| opts->clock_tolerance < 0)
+	{
+		return OOJWT_ERR_BAD_ARGUMENT;
+	}
+	memset(r, 0, sizeof *r);
+	if (!decode_all(r, token, len, &hdr, &pl)) {
+		return oojwt_first_error(r);
+	}
+	if (hdr != NULL) {
+		alg = header_alg(r, hdr, opts->algorithms);
+		header_rest(r, hdr);
+	}
+	if (alg != 0 && key_usable(r, key, alg, OOJWT_KEYOP_VERIFY)
+		&& r->sig != NULL)
+	{
+		check_signature(r, token, key, alg);
+	}
+	if (pl != NULL) {
+		oojwt_claims_check(r, pl, opts->now, opts->clock_tolerance);
+	}
+	oojwt_json_free(hdr);
+	oojwt_json_free(pl);
+	r->valid = r->n_errors == 0;
+	return oojwt_first_error(r);
+}

@@ -1,0 +1,162 @@
+/*
+ * A result as one JSON object: what the wasm module hands to JS and what
+ * the CLI prints. The decoded header and payload are embedded as they
+ * are when they passed the strict JSON layer (so JSON.parse in JS sees
+ * exactly the values C checked), and as strings otherwise.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "inner.h"
+
+void
+oojwt_sb_put(oojwt_sb *sb, const char *s, size_t len)
+{
+	if (sb->failed) {
+		return;
+	}
+	if (sb->cap - sb->len <= len) {
+		size_t cap = sb->cap * 2 + len + 64;
+		char *p = (char *)realloc(sb->buf, cap);
+		if (p == NULL) {
+			sb->failed = 1;
+			return;
+		}
+		sb->buf = p;
+		sb->cap = cap;
+	}
+	memcpy(sb->buf + sb->len, s, len);
+	sb->len += len;
+	sb->buf[sb->len] = 0;
+}
+
+void
+oojwt_sb_puts(oojwt_sb *sb, const char *s)
+{
+	oojwt_sb_put(sb, s, strlen(s));
+}
+
+void
+oojwt_sb_long(oojwt_sb *sb, long v)
+{
+	char tmp[32];
+
+	oojwt_fmt(tmp, sizeof tmp, "%l", v);
+	oojwt_sb_puts(sb, tmp);
+}
+
+void
+oojwt_sb_json_string(oojwt_sb *sb, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, run = 0;
+
+	oojwt_sb_put(sb, "\"", 1);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[7];
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
+			continue;
+		}
+		oojwt_sb_put(sb, s + run, i - run);
+		run = i + 1;
+		esc[0] = '\\';
+		if (c == '"' || c == '\\') {
+			esc[1] = (char)c;
+			oojwt_sb_put(sb, esc, 2);
+		} else {
+			esc[1] = 'u';
+			esc[2] = '0';
+			esc[3] = '0';
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			oojwt_sb_put(sb, esc, 6);
+		}
+	}
+	oojwt_sb_put(sb, s + run, len - run);
+	oojwt_sb_put(sb, "\"", 1);
+}
+
+static void
+put_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n)
+{
+	size_t i;
+
+	oojwt_sb_put(sb, "[", 1);
+	for (i = 0; i < n; i++) {
+		if (i > 0) {
+			oojwt_sb_put(sb, ",", 1);
+		}
+		oojwt_sb_puts(sb, "{\"code\":\"");
+		oojwt_sb_puts(sb, oojwt_code_name(list[i].code));
+		oojwt_sb_puts(sb, "\",\"message\":");
+		oojwt_sb_json_string(sb, list[i].message, strlen(list[i].message));
+		if (list[i].pos >= 0) {
+			oojwt_sb_puts(sb, ",\"pos\":");
+			oojwt_sb_long(sb, list[i].pos);
+		}
+		oojwt_sb_put(sb, "}", 1);
+	}
+	oojwt_sb_put(sb, "]", 1);
+}
+
+/* "name":<raw JSON> when ok, "name":null,"nameText":"..." otherwise. */
+static void
+put_part(oojwt_sb *sb, const char *name, const char *text, size_t len, int ok)
+{
+	oojwt_sb_puts(sb, ",\"");
+	oojwt_sb_puts(sb, name);
+	oojwt_sb_puts(sb, "\":");
+	if (ok) {
+		oojwt_sb_put(sb, text, len);
+		return;
+	}
+	oojwt_sb_puts(sb, "null");
+	if (text != NULL) {
+		oojwt_sb_puts(sb, ",\"");
+		oojwt_sb_puts(sb, name);
+		oojwt_sb_puts(sb, "Text\":");
+		oojwt_sb_json_string(sb, text, len);
+	}
+}
+
+char *
+oojwt_report_json(const oojwt_result *r, size_t *len)
+{
+	oojwt_sb sb;
+	const char *alg = oojwt_alg_name(r->alg);
+
+	memset(&sb, 0, sizeof sb);
+	oojwt_sb_puts(&sb, r->valid ? "{\"valid\":true,\"alg\":"
+		: "{\"valid\":false,\"alg\":");
+	if (alg != NULL) {
+		oojwt_sb_json_string(&sb, alg, strlen(alg));
+	} else {
+		oojwt_sb_puts(&sb, "null");
+	}
+	oojwt_sb_puts(&sb, ",\"errors\":");
+	put_issues(&sb, r->errors, r->n_errors);
+	oojwt_sb_puts(&sb, ",\"warnings\":");
+	put_issues(&sb, r->warnings, r->n_warnings);
+	oojwt_sb_puts(&sb, ",\"dropped\":");
+	oojwt_sb_long(&sb, (long)r->dropped);
+	put_part(&sb, "header", r->header, r->header_len, r->header_ok);
+	put_part(&sb, "payload", r->payload, r->payload_len, r->payload_ok);
+	if (r->sig != NULL) {
+		oojwt_sb_puts(&sb, ",\"signatureLength\":");
+		oojwt_sb_long(&sb, (long)r->sig_len);
+	}
+	if (r->dot2 != 0) {
+		oojwt_sb_puts(&sb, ",\"dots\":[");
+		oojwt_sb_long(&sb, (long)r->dot1);
+		oojwt_sb_put(&sb, ",", 1);
+		oojwt_sb_long(&sb, (long)r->dot2);
+		oojwt_sb_put(&sb, "]", 1);
+	}
+	oojwt_sb_put(&sb, "}", 1);
+	if (sb.failed) {
+		free(sb.buf);
+		return NULL;
+	}
+	*len = sb.len;
+	return sb.buf;
+}

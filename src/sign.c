@@ -1,0 +1,140 @@
+/*
+ * Producing compact HS256/384/512 tokens from caller-serialised JSON.
+ */
+#include <string.h>
+#include "inner.h"
+
+size_t
+oojwt_sign_size(size_t header_len, size_t payload_len)
+{
+	return oojwt_b64url_encoded_len(header_len) + 1
+		+ oojwt_b64url_encoded_len(payload_len) + 1
+		+ oojwt_b64url_encoded_len(64) + 1;
+}
+
+/* Check one JSON text: strict object. Records into r; returns tree. */
+static oojwt_jv *
+sign_part(oojwt_result *r, const char *text, size_t len, const char *what)
+{
+	char msg[OOJWT_MESSAGE_LEN], full[OOJWT_MESSAGE_LEN];
+	oojwt_jv *tree;
+	long pos;
+	int code = oojwt_json_parse(&tree, text, len, &pos, msg);
+
+	if (code != OOJWT_OK) {
+		oojwt_fmt(full, sizeof full, "%s: %s", what, msg);
+		oojwt_issue_add(r, code, pos, full);
+		return NULL;
+	}
+	if (oojwt_json_type(tree) != OOJWT_JSON_OBJECT) {
+		oojwt_fmt(full, sizeof full, "the %s must be a JSON object, not %s",
+			what, oojwt_json_type_name(tree));
+		oojwt_issue_add(r, OOJWT_ERR_NOT_AN_OBJECT, 0, full);
+		oojwt_json_free(tree);
+		return NULL;
+	}
+	return tree;
+}
+
+/* All checks before signing; the first problem is recorded in r. */
+static void
+sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
+	const char *header, size_t header_len, const char *payload,
+	size_t payload_len)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	oojwt_jv *tree;
+	const oojwt_jv *a;
+
+	if (!oojwt_alg_supported(alg)) {
+		oojwt_issue_add(r, OOJWT_ERR_UNSUPPORTED_ALG, -1,
+			"this build of oojwt signs with HS256, HS384 and HS512 only");
+		return;
+	}
+	if (oojwt_sign_size(header_len, payload_len) > OOJWT_MAX_TOKEN_LEN) {
+		oojwt_fmt(msg, sizeof msg,
+			"the token would be larger than the limit of %z bytes",
+			OOJWT_MAX_TOKEN_LEN);
+		oojwt_issue_add(r, OOJWT_ERR_TOO_LARGE, -1, msg);
+		return;
+	}
+	if (key->len == 0) {
+		oojwt_issue_add(r, OOJWT_ERR_EMPTY_KEY, -1,
+			"refusing to sign with an empty secret");
+		return;
+	}
+	if ((key->algs != 0 && (key->algs & alg) == 0)
+		|| (key->ops != 0 && (key->ops & OOJWT_KEYOP_SIGN) == 0))
+	{
+		oojwt_fmt(msg, sizeof msg,
+			"the key's alg or key_ops do not allow signing with %s",
+			oojwt_alg_name(alg));
+		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
+		return;
+	}
+	tree = sign_part(r, header, header_len, "header");
+	if (tree == NULL) {
+		return;
+	}
+	a = oojwt_json_get(tree, "alg");
+	if (oojwt_json_type(a) != OOJWT_JSON_STRING
+		|| strcmp(oojwt_json_string(a), oojwt_alg_name(alg)) != 0)
+	{
+		oojwt_fmt(msg, sizeof msg,
+			"the header's \"alg\" must be the string \"%s\"",
+			oojwt_alg_name(alg));
+		oojwt_issue_add(r, OOJWT_ERR_BAD_HEADER, -1, msg);
+	}
+	oojwt_json_free(tree);
+	if (r->n_errors != 0) {
+		return;
+	}
+	tree = sign_part(r, payload, payload_len, "payload");
+	if (tree == NULL) {
+		return;
+	}
+	if (oojwt_claims_types(tree, msg) != OOJWT_OK) {
+		oojwt_issue_add(r, OOJWT_ERR_BAD_CLAIM, -1, msg);
+	}
+	oojwt_json_free(tree);
+}
+
+int
+oojwt_sign(char *out, size_t out_len, size_t *token_len, unsigned alg,
+	const oojwt_key *key, const char *header, size_t header_len,
+	const char *payload, size_t payload_len, oojwt_issue *err)
+{
+	oojwt_result r;
+	unsigned char mac[64];
+	size_t n, mac_len;
+
+	if (out == NULL || token_len == NULL || key == NULL
+		|| (key->data == NULL && key->len != 0)
+		|| header == NULL || payload == NULL)
+	{
+		return OOJWT_ERR_BAD_ARGUMENT;
+	}
+	memset(&r, 0, sizeof r);
+	sign_checks(&r, alg, key, header, header_len, payload, payload_len);
+	if (r.n_errors == 0 && out_len < oojwt_sign_size(header_len, payload_len)) {
+		oojwt_issue_add(&r, OOJWT_ERR_BUFFER_TOO_SMALL, -1,
+			"the output buffer is too small");
+	}
+	if (r.n_errors != 0) {
+		if (err != NULL) {
+			*err = r.errors[0];
+		}
+		return r.errors[0].code;
+	}
+	n = oojwt_b64url_encode(out, (const unsigned char *)header, header_len);
+	out[n++] = '.';
+	n += oojwt_b64url_encode(out + n, (const unsigned char *)payload,
+		payload_len);
+	mac_len = oojwt_hmac(alg, key->data, key->len, out, n, mac);
+	out[n++] = '.';
+	n += oojwt_b64url_encode(out + n, mac, mac_len);
+	out[n] = 0;
+	oojwt_wipe(mac, sizeof mac);
+	*token_len = n;
+	return OOJWT_OK;
+}

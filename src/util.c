@@ -1,0 +1,170 @@
+/*
+ * Small helpers: wiping, constant-time comparison, and a formatter that
+ * needs neither stdio nor a locale (see inner.h for the contracts).
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inner.h"
+
+void
+oojwt_wipe(void *p, size_t len)
+{
+	volatile unsigned char *v = (volatile unsigned char *)p;
+
+	while (len-- > 0) {
+		*v++ = 0;
+	}
+}
+
+void
+oojwt_wipe_free(void *p, size_t len)
+{
+	if (p != NULL) {
+		oojwt_wipe(p, len);
+		free(p);
+	}
+}
+
+int
+oojwt_ct_equal(const unsigned char *a, const unsigned char *b, size_t len)
+{
+	unsigned acc = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		acc |= (unsigned)(a[i] ^ b[i]);
+	}
+	/* acc is 0..255: (acc - 1) >> 8 is 1 only for 0, without a branch. */
+	return (int)(((acc - 1u) >> 8) & 1u);
+}
+
+typedef struct {
+	char *out;
+	size_t cap, len;
+} fmt_state;
+
+static void
+fmt_putc(fmt_state *st, char c)
+{
+	if (st->len + 1 < st->cap) {
+		st->out[st->len] = c;
+	}
+	st->len++;
+}
+
+static void
+fmt_unsigned(fmt_state *st, unsigned long long v)
+{
+	char tmp[24];
+	size_t n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + (int)(v % 10u));
+		v /= 10u;
+	} while (v != 0 && n < sizeof tmp);
+	while (n > 0) {
+		fmt_putc(st, tmp[--n]);
+	}
+}
+
+static void
+fmt_signed(fmt_state *st, long long v)
+{
+	if (v < 0) {
+		fmt_putc(st, '-');
+		fmt_unsigned(st, (unsigned long long)(-(v + 1)) + 1u);
+	} else {
+		fmt_unsigned(st, (unsigned long long)v);
+	}
+}
+
+static void
+fmt_bytes(fmt_state *st, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f) {
+			fmt_putc(st, '\\');
+			fmt_putc(st, 'x');
+			fmt_putc(st, hex[c >> 4]);
+			fmt_putc(st, hex[c & 15]);
+		} else {
+			fmt_putc(st, (char)c);
+		}
+	}
+}
+
+static void
+fmt_seconds(fmt_state *st, double d)
+{
+	/* Whole seconds, toward zero; huge or odd values are clamped. */
+	if (!(d == d)) {
+		fmt_bytes(st, "NaN", 3);
+	} else if (d >= 9.2e18) {
+		fmt_bytes(st, "+inf", 4);
+	} else if (d <= -9.2e18) {
+		fmt_bytes(st, "-inf", 4);
+	} else {
+		fmt_signed(st, (long long)d);
+	}
+}
+
+void
+oojwt_fmt(char *out, size_t cap, const char *fmt, ...)
+{
+	va_list ap;
+	fmt_state st;
+	const char *p;
+
+	if (cap == 0) {
+		return;
+	}
+	st.out = out;
+	st.cap = cap;
+	st.len = 0;
+	va_start(ap, fmt);
+	for (p = fmt; *p != 0; p++) {
+		if (*p != '%' || p[1] == 0) {
+			fmt_putc(&st, *p);
+			continue;
+		}
+		p++;
+		switch (*p) {
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			if (s == NULL) {
+				s = "(null)";
+			}
+			fmt_bytes(&st, s, strlen(s));
+			break;
+		}
+		case 'S': {
+			const char *s = va_arg(ap, const char *);
+			size_t n = va_arg(ap, size_t);
+			fmt_bytes(&st, s, n);
+			break;
+		}
+		case 'd':
+			fmt_signed(&st, va_arg(ap, int));
+			break;
+		case 'l':
+			fmt_signed(&st, va_arg(ap, long));
+			break;
+		case 'z':
+			fmt_unsigned(&st, va_arg(ap, size_t));
+			break;
+		case 't':
+			fmt_seconds(&st, va_arg(ap, double));
+			break;
+		default:
+			fmt_putc(&st, *p);
+			break;
+		}
+	}
+	va_end(ap);
+	out[st.len < cap ? st.len : cap - 1] = 0;
+}

@@ -1,0 +1,260 @@
+// oojwt — the JS face of the C core compiled to WebAssembly.
+//
+//   import { loadToolkit, OojwtError } from './oojwt.mjs';
+//   const kit = await loadToolkit();
+//   kit.verify(token, 'secret', { clockTolerance: 60 });
+//
+// Runs unchanged in Node (>= 18) and browsers. All checks happen in C;
+// this file moves bytes across the boundary, turns the C report into
+// plain objects, and wipes and frees every buffer it allocated.
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Error thrown for tokens that cannot be decoded or signed; `.code` is stable. */
+export class OojwtError extends Error {
+  constructor(code, message, details = {}) {
+    super(message);
+    this.name = 'OojwtError';
+    this.code = code;
+    if (details.pos !== undefined) this.pos = details.pos;
+    if (details.errors !== undefined) this.errors = details.errors;
+  }
+}
+
+const KEY_RAW = 0;
+const KEY_JWK = 1;
+
+async function wasmSource(wasm) {
+  if (wasm instanceof WebAssembly.Module) return wasm;
+  if (wasm instanceof ArrayBuffer || ArrayBuffer.isView(wasm)) return wasm;
+  if (typeof Response !== 'undefined' && wasm instanceof Response) {
+    return new Uint8Array(await wasm.arrayBuffer());
+  }
+  const url = wasm === undefined
+    ? new URL('./oojwt.wasm', import.meta.url)
+    : new URL(String(wasm), import.meta.url);
+  if (url.protocol === 'file:' && typeof process !== 'undefined' && process.versions?.node) {
+    const { readFile } = await import('node:fs/promises');
+    return readFile(url);
+  }
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`oojwt: cannot load ${url}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/**
+ * Load the WebAssembly module and return the toolkit.
+ * options.wasm: the module's bytes (ArrayBuffer / typed array), a compiled
+ * WebAssembly.Module, a Response, or a URL; default: oojwt.wasm next to this file.
+ */
+export async function loadToolkit(options = {}) {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('loadToolkit(options): options must be an object');
+  }
+  const source = await wasmSource(options.wasm);
+  const imports = { env: { emscripten_notify_memory_growth() {} } };
+  const instance = source instanceof WebAssembly.Module
+    ? await WebAssembly.instantiate(source, imports)
+    : (await WebAssembly.instantiate(source, imports)).instance;
+  instance.exports._initialize();
+  return makeToolkit(instance.exports);
+}
+
+function makeToolkit(x) {
+  const mem = () => new Uint8Array(x.memory.buffer);
+  const cstring = (ptr) => {
+    const m = mem();
+    let end = ptr;
+    while (m[end] !== 0) end++;
+    return decoder.decode(m.subarray(ptr, end));
+  };
+
+  const algBits = new Map();
+  for (let i = 0, bit; (bit = x.oojwt_alg_by_index(i)) !== 0; i++) {
+    algBits.set(cstring(x.oojwt_alg_name(bit)), bit);
+  }
+  const supported = [...algBits].filter(([, bit]) => x.oojwt_alg_supported(bit)).map(([n]) => n);
+  const outLen = x.oojwt_wasm_alloc(4);
+
+  // Copy bytes into wasm memory; returns [ptr, len].
+  function put(bytes) {
+    const ptr = x.oojwt_wasm_alloc(bytes.length);
+    if (ptr === 0) throw new OojwtError('no_memory', 'out of WebAssembly memory');
+    mem().set(bytes, ptr);
+    return [ptr, bytes.length];
+  }
+  function putString(s) {
+    const max = s.length * 3;
+    const ptr = x.oojwt_wasm_alloc(max);
+    if (ptr === 0) throw new OojwtError('no_memory', 'out of WebAssembly memory');
+    const { written } = encoder.encodeInto(s, mem().subarray(ptr, ptr + max));
+    return [ptr, written, max];
+  }
+  function release(ptr, size) {
+    x.oojwt_wasm_free(ptr, size); // wipes, then frees
+  }
+  // Read and free the JSON report a C call returned.
+  function report(ptr) {
+    if (ptr === 0) throw new OojwtError('no_memory', 'out of WebAssembly memory');
+    const len = new DataView(x.memory.buffer).getUint32(outLen, true);
+    const text = decoder.decode(mem().subarray(ptr, ptr + len));
+    release(ptr, len + 1);
+    return JSON.parse(text);
+  }
+
+  function keyBytes(key) {
+    if (typeof key === 'string') return [encoder.encode(key), KEY_RAW];
+    if (key instanceof Uint8Array) return [key, KEY_RAW];
+    if (key instanceof ArrayBuffer) return [new Uint8Array(key), KEY_RAW];
+    if (ArrayBuffer.isView(key)) return [new Uint8Array(key.buffer, key.byteOffset, key.byteLength), KEY_RAW];
+    if (key !== null && typeof key === 'object' && typeof key.kty === 'string') {
+      return [encoder.encode(JSON.stringify(key)), KEY_JWK];
+    }
+    throw new TypeError('key must be a string (its UTF-8 bytes), a Uint8Array, or a JWK object');
+  }
+
+  // Run fn(keyPtr, keyLen, kind) with the key in wasm memory; wipe after.
+  function withKey(key, fn) {
+    const [bytes, kind] = keyBytes(key);
+    const [ptr, len] = put(bytes);
+    try {
+      return fn(ptr, len, kind);
+    } finally {
+      release(ptr, len);
+      if (kind === KEY_JWK) bytes.fill(0);
+    }
+  }
+
+  function withString(s, fn) {
+    const [ptr, len, max] = putString(s);
+    try {
+      return fn(ptr, len);
+    } finally {
+      release(ptr, max);
+    }
+  }
+
+  function algMask(algorithms) {
+    if (!Array.isArray(algorithms) || algorithms.length === 0) {
+      throw new TypeError('options.algorithms must be a non-empty array of algorithm names');
+    }
+    let mask = 0;
+    for (const name of algorithms) {
+      const bit = algBits.get(name);
+      if (bit === undefined) throw new TypeError(`unknown algorithm in options.algorithms: ${String(name)}`);
+      mask |= bit;
+    }
+    return mask;
+  }
+
+  function checkToken(token) {
+    if (typeof token !== 'string') throw new TypeError('token must be a string');
+  }
+
+  function parts(token, r) {
+    const out = {};
+    if (r.dots) {
+      out.signature = token.slice(r.dots[1] + 1);
+      out.signingInput = token.slice(0, r.dots[1]);
+    }
+    if (r.headerText !== undefined) out.headerText = r.headerText;
+    if (r.payloadText !== undefined) out.payloadText = r.payloadText;
+    if (r.signatureLength !== undefined) out.signatureLength = r.signatureLength;
+    return out;
+  }
+
+  function decode(token) {
+    checkToken(token);
+    const r = withString(token, (p, n) => report(x.oojwt_wasm_decode(p, n, outLen)));
+    if (r.errors.length > 0) {
+      const e = r.errors[0];
+      throw new OojwtError(e.code, e.message, { pos: e.pos, errors: r.errors });
+    }
+    return { header: r.header, payload: r.payload, alg: r.alg, ...parts(token, r) };
+  }
+
+  function verify(token, key, options = {}) {
+    checkToken(token);
+    if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+    const {
+      algorithms = ['HS256', 'HS384', 'HS512'],
+      now = Date.now() / 1000,
+      clockTolerance = 0,
+    } = options;
+    const mask = algMask(algorithms);
+    if (typeof now !== 'number' || !Number.isFinite(now)) {
+      throw new TypeError('options.now must be a finite number of seconds since the epoch');
+    }
+    if (typeof clockTolerance !== 'number' || !Number.isFinite(clockTolerance) || clockTolerance < 0) {
+      throw new TypeError('options.clockTolerance must be a finite number of seconds >= 0');
+    }
+    const r = withKey(key, (kp, kn, kind) => withString(token, (tp, tn) =>
+      report(x.oojwt_wasm_verify(tp, tn, kp, kn, kind, mask, now, clockTolerance, outLen))));
+    return {
+      valid: r.valid,
+      alg: r.alg,
+      header: r.header,
+      payload: r.payload,
+      errors: r.errors,
+      warnings: r.warnings,
+      ...parts(token, r),
+    };
+  }
+
+  function sign(payload, key, options = {}) {
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+      throw new TypeError('payload must be a plain object');
+    }
+    if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+    const { header = {}, iat, expiresIn, now = Date.now() / 1000 } = options;
+    if (header === null || typeof header !== 'object' || Array.isArray(header)) {
+      throw new TypeError('options.header must be a plain object');
+    }
+    const alg = options.alg ?? header.alg ?? 'HS256';
+    const bit = algBits.get(alg);
+    if (typeof alg !== 'string' || bit === undefined) throw new TypeError(`unknown algorithm: ${String(alg)}`);
+    if (typeof now !== 'number' || !Number.isFinite(now)) throw new TypeError('options.now must be a finite number');
+    const body = claimsFor(payload, iat, expiresIn, now);
+    if (header.alg !== undefined && header.alg !== alg) {
+      throw new TypeError('options.alg and options.header.alg disagree');
+    }
+    const headerJson = JSON.stringify({ alg, typ: 'JWT', ...header });
+    const payloadJson = JSON.stringify(body);
+    if (typeof payloadJson !== 'string') throw new TypeError('payload is not serialisable as JSON');
+    const r = withKey(key, (kp, kn, kind) => withString(headerJson, (hp, hn) => withString(payloadJson,
+      (pp, pn) => report(x.oojwt_wasm_sign(bit, kp, kn, kind, hp, hn, pp, pn, outLen)))));
+    if (r.error) throw new OojwtError(r.error.code, r.error.message, { pos: r.error.pos });
+    return r.token;
+  }
+
+  return Object.freeze({ decode, verify, sign, algorithms: Object.freeze(supported) });
+}
+
+const UNIT = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+
+// The payload to serialise: the caller's object, plus iat/exp when asked.
+function claimsFor(payload, iat, expiresIn, now) {
+  if (iat === undefined && expiresIn === undefined) return payload;
+  const body = { ...payload };
+  if (iat !== undefined) {
+    if (iat === true) body.iat = Math.floor(now);
+    else if (typeof iat === 'number' && Number.isFinite(iat)) body.iat = iat;
+    else throw new TypeError('options.iat must be true or a number of seconds');
+  }
+  if (expiresIn !== undefined) {
+    let seconds;
+    if (typeof expiresIn === 'number' && Number.isFinite(expiresIn)) seconds = expiresIn;
+    else if (typeof expiresIn === 'string' && /^\d+\s*[smhdw]$/.test(expiresIn.trim())) {
+      const t = expiresIn.trim();
+      seconds = parseInt(t, 10) * UNIT[t[t.length - 1]];
+    } else {
+      throw new TypeError('options.expiresIn must be seconds (number) or a string like "90s", "30m", "1h", "7d", "2w"');
+    }
+    if (payload.exp !== undefined) {
+      throw new OojwtError('bad_argument', 'the payload already has "exp"; do not pass options.expiresIn too');
+    }
+    body.exp = (typeof body.iat === 'number' ? body.iat : Math.floor(now)) + seconds;
+  }
+  return body;
+}
