@@ -106,6 +106,7 @@ $(TOOLS_STAMP): emsdk-version
 	command -v xz >/dev/null || missing="$$missing xz-utils"; \
 	command -v $(firstword $(CC)) >/dev/null || missing="$$missing gcc"; \
 	command -v python3 >/dev/null || missing="$$missing python3"; \
+	test -x "$${CHROMIUM:-/usr/bin/chromium}" || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 		echo "oojwt: installing:$$missing"; \
 		if [ "$$(id -u)" != 0 ]; then \

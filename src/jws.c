@@ -376,6 +376,23 @@ check_signature(oojwt_result *r, const char *token, const oojwt_key *key,
 	oojwt_wipe(mac, sizeof mac);
 }
 
+/* The signature did not decode: still say when its length is wrong
+ * for `alg`, the usual sign of a truncated copy. */
+static void
+signature_shape(oojwt_result *r, size_t seg_len, unsigned alg)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	size_t want = oojwt_b64url_encoded_len(oojwt_hmac_size(alg));
+
+	if (seg_len != want) {
+		oojwt_fmt(msg, sizeof msg,
+			"the signature is %z characters; %s signatures are %z "
+			"characters%s", seg_len, oojwt_alg_name(alg), want,
+			seg_len < want ? " (truncated?)" : "");
+		oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, (long)r->dot2 + 1, msg);
+	}
+}
+
 int
 oojwt_verify(oojwt_result *r, const char *token, size_t len,
 	const oojwt_key *key, const oojwt_verify_opts *opts)
@@ -399,10 +416,12 @@ oojwt_verify(oojwt_result *r, const char *token, size_t len,
 		alg = header_alg(r, hdr, opts->algorithms);
 		header_rest(r, hdr);
 	}
-	if (alg != 0 && key_usable(r, key, alg, OOJWT_KEYOP_VERIFY)
-		&& r->sig != NULL)
-	{
-		check_signature(r, token, key, alg);
+	if (alg != 0 && key_usable(r, key, alg, OOJWT_KEYOP_VERIFY)) {
+		if (r->sig != NULL) {
+			check_signature(r, token, key, alg);
+		} else {
+			signature_shape(r, len - r->dot2 - 1, alg);
+		}
 	}
 	if (pl != NULL) {
 		oojwt_claims_check(r, pl, opts->now, opts->clock_tolerance);

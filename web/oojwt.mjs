@@ -152,11 +152,29 @@ function makeToolkit(x) {
     if (typeof token !== 'string') throw new TypeError('token must be a string');
   }
 
+  // C reports byte offsets into the UTF-8 token; JS users index strings.
+  function fixPositions(token, issues) {
+    if (!/[^\x00-\x7f]/.test(token)) return issues;
+    const starts = [];
+    let bytes = 0;
+    for (let i = 0; i < token.length; i++) {
+      const c = token.codePointAt(i);
+      const n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      for (let k = 0; k < n; k++) starts[bytes + k] = i;
+      bytes += n;
+      if (c >= 0x10000) i++;
+    }
+    starts[bytes] = token.length;
+    return issues.map((e) => (e.pos === undefined ? e : { ...e, pos: starts[e.pos] ?? token.length }));
+  }
+
   function parts(token, r) {
     const out = {};
     if (r.dots) {
-      out.signature = token.slice(r.dots[1] + 1);
-      out.signingInput = token.slice(0, r.dots[1]);
+      // Exactly two '.' (never part of a multi-byte UTF-8 sequence).
+      const d2 = token.lastIndexOf('.');
+      out.signature = token.slice(d2 + 1);
+      out.signingInput = token.slice(0, d2);
     }
     if (r.headerText !== undefined) out.headerText = r.headerText;
     if (r.payloadText !== undefined) out.payloadText = r.payloadText;
@@ -168,8 +186,9 @@ function makeToolkit(x) {
     checkToken(token);
     const r = withString(token, (p, n) => report(x.oojwt_wasm_decode(p, n, outLen)));
     if (r.errors.length > 0) {
-      const e = r.errors[0];
-      throw new OojwtError(e.code, e.message, { pos: e.pos, errors: r.errors });
+      const errors = fixPositions(token, r.errors);
+      const e = errors[0];
+      throw new OojwtError(e.code, e.message, { pos: e.pos, errors });
     }
     return { header: r.header, payload: r.payload, alg: r.alg, ...parts(token, r) };
   }
@@ -196,7 +215,7 @@ function makeToolkit(x) {
       alg: r.alg,
       header: r.header,
       payload: r.payload,
-      errors: r.errors,
+      errors: fixPositions(token, r.errors),
       warnings: r.warnings,
       ...parts(token, r),
     };

@@ -1,0 +1,47 @@
+// Shared helpers for the Node tests: load the toolkit once, build tokens
+// byte by byte with node:crypto (an implementation independent of ours),
+// and locate the third-party vectors.
+import { createHmac } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadToolkit } from '../web/oojwt.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const kit = await loadToolkit();
+export const NOW = 1700000000;
+export const SECRET = 'k'.repeat(32);
+
+export const b64u = (bytes) => Buffer.from(bytes).toString('base64url');
+const HASH = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
+
+/** MAC `headerSeg.payloadSeg` exactly as given (segments already encoded). */
+export function macSegments(headerSeg, payloadSeg, secret = SECRET, alg = 'HS256') {
+  const input = `${headerSeg}.${payloadSeg}`;
+  return `${input}.${createHmac(HASH[alg] ?? 'sha256', secret).update(input).digest('base64url')}`;
+}
+
+/** Token from raw header/payload texts or bytes, MACed as sent. */
+export function rawToken(header, payload, secret = SECRET, alg = 'HS256') {
+  return macSegments(b64u(Buffer.from(header)), b64u(Buffer.from(payload)), secret, alg);
+}
+
+/** Token from objects, header defaulting to HS256/JWT. */
+export function token(payload, { header = { alg: 'HS256', typ: 'JWT' }, secret = SECRET } = {}) {
+  return rawToken(JSON.stringify(header), JSON.stringify(payload), secret, header.alg);
+}
+
+export const vectorsDir = join(here, 'vectors');
+export const sharedDir = resolve(process.env.SHARED_VECTORS ?? join(here, '..', '..', 'shared', 'vectors'));
+
+export function readVector(name) {
+  return JSON.parse(readFileSync(join(vectorsDir, name), 'utf8'));
+}
+
+/** Parsed shared vector file, or null when absent (the caller skips). */
+export function readShared(rel) {
+  const p = join(sharedDir, rel);
+  return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : null;
+}
+
+export const codes = (r) => r.errors.map((e) => e.code);
