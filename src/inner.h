@@ -16,6 +16,11 @@ void oojwt_wipe(void *p, size_t len);
 /* Constant-time equality of two `len`-byte buffers: 1 when equal. */
 int oojwt_ct_equal(const unsigned char *a, const unsigned char *b, size_t len);
 
+/* Length (1-4) of the valid UTF-8 sequence at `s` (`n` > 0 bytes
+ * available): no overlongs, surrogates or code points above U+10FFFF.
+ * 0 when the bytes there are not valid UTF-8. */
+size_t oojwt_utf8_len(const unsigned char *s, size_t n);
+
 /* Wipe `len` bytes at `p`, then free it. NULL is allowed. */
 void oojwt_wipe_free(void *p, size_t len);
 

@@ -80,33 +80,12 @@ hex4(scan *sc, unsigned *out)
 static int
 utf8_seq(scan *sc)
 {
-	const unsigned char *p = sc->s + sc->i;
-	size_t left = sc->len - sc->i;
-	unsigned c = p[0];
-	size_t n, k;
-	unsigned cp, min;
+	size_t n = oojwt_utf8_len(sc->s + sc->i, sc->len - sc->i);
 
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 2; cp = c & 0x1F; min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3; cp = c & 0x0F; min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4; cp = c & 0x07; min = 0x10000;
-	} else {
-		return fail(sc, OOJWT_ERR_BAD_JSON, "invalid UTF-8 byte");
-	}
-	if (left < n) {
-		return fail(sc, OOJWT_ERR_BAD_JSON, "truncated UTF-8 sequence");
-	}
-	for (k = 1; k < n; k++) {
-		if ((p[k] & 0xC0) != 0x80) {
-			return fail(sc, OOJWT_ERR_BAD_JSON, "invalid UTF-8 sequence");
-		}
-		cp = (cp << 6) | (p[k] & 0x3Fu);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+	if (n == 0) {
 		return fail(sc, OOJWT_ERR_BAD_JSON,
-			"invalid UTF-8 (overlong, surrogate or above U+10FFFF)");
+			"invalid UTF-8 (a bad byte, a truncated or overlong sequence, "
+			"a surrogate, or a code point above U+10FFFF)");
 	}
 	sc->i += n;
 	return 1;

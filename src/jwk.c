@@ -92,6 +92,9 @@ oojwt_jwk_read(oojwt_key *key, unsigned char *buf, size_t buf_len,
 		{
 			code = jwk_fail(OOJWT_ERR_BAD_KEY, buf, buf_len, msg,
 				"the JWK's \"k\" is not strict base64url");
+		} else if (out_len == 0) {
+			code = jwk_fail(OOJWT_ERR_EMPTY_KEY, buf, buf_len, msg,
+				"the JWK's \"k\" is empty");
 		} else {
 			key->data = buf;
 			key->len = out_len;

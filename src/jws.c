@@ -379,11 +379,20 @@ check_signature(oojwt_result *r, const char *token, const oojwt_key *key,
 /* The signature did not decode: still say when its length is wrong
  * for `alg`, the usual sign of a truncated copy. */
 static void
-signature_shape(oojwt_result *r, size_t seg_len, unsigned alg)
+signature_shape(oojwt_result *r, const char *seg, size_t seg_len,
+	unsigned alg)
 {
 	char msg[OOJWT_MESSAGE_LEN];
 	size_t want = oojwt_b64url_encoded_len(oojwt_hmac_size(alg));
 
+	/* Trailing padding or whitespace is reported as bad_base64
+	 * already; it is not a length problem of the signature. */
+	while (seg_len > 0 && (seg[seg_len - 1] == '=' || seg[seg_len - 1] == ' '
+		|| seg[seg_len - 1] == '\n' || seg[seg_len - 1] == '\r'
+		|| seg[seg_len - 1] == '\t'))
+	{
+		seg_len--;
+	}
 	if (seg_len != want) {
 		oojwt_fmt(msg, sizeof msg,
 			"the signature is %z characters; %s signatures are %z "
@@ -420,7 +429,8 @@ oojwt_verify(oojwt_result *r, const char *token, size_t len,
 		if (r->sig != NULL) {
 			check_signature(r, token, key, alg);
 		} else {
-			signature_shape(r, len - r->dot2 - 1, alg);
+			signature_shape(r, token + r->dot2 + 1, len - r->dot2 - 1,
+				alg);
 		}
 	}
 	if (pl != NULL) {

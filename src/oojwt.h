@@ -175,7 +175,7 @@ typedef struct {
  * Accepted: a strict JSON object with `kty` "oct" and a strict
  * base64url `k`; optional `alg` (must name an HS algorithm), `use`
  * (must be "sig") and `key_ops` (array of strings; must contain "sign"
- * or "verify"). Returns OOJWT_OK, or OOJWT_ERR_BAD_KEY,
+ * or "verify"). Returns OOJWT_OK, or OOJWT_ERR_BAD_KEY, OOJWT_ERR_EMPTY_KEY,
  * OOJWT_ERR_KEY_MISMATCH (use/key_ops/alg that forbid signing JWS),
  * OOJWT_ERR_BAD_JSON, OOJWT_ERR_DUPLICATE_MEMBER, OOJWT_ERR_NO_MEMORY,
  * OOJWT_ERR_BUFFER_TOO_SMALL. On error, `buf` is wiped and, when `msg`

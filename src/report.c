@@ -44,26 +44,38 @@ oojwt_sb_long(oojwt_sb *sb, long v)
 	oojwt_sb_puts(sb, tmp);
 }
 
+/*
+ * A JSON string literal for `len` bytes at `s`: quotes, backslashes and
+ * control characters escaped; bytes that are not valid UTF-8 become
+ * U+FFFD, so the report is always valid UTF-8 JSON.
+ */
 void
 oojwt_sb_json_string(oojwt_sb *sb, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i, run = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run = 0;
 
 	oojwt_sb_put(sb, "\"", 1);
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		char esc[7];
-		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
+	while (i < len) {
+		unsigned char c = u[i];
+		size_t n = oojwt_utf8_len(u + i, len - i);
+		char esc[6];
+		if (n > 1 || (n == 1 && c >= 0x20 && c != '"' && c != '\\'
+			&& c != 0x7f))
+		{
+			i += n;
 			continue;
 		}
 		oojwt_sb_put(sb, s + run, i - run);
-		run = i + 1;
-		esc[0] = '\\';
-		if (c == '"' || c == '\\') {
+		if (n == 0) {
+			oojwt_sb_put(sb, "\xEF\xBF\xBD", 3);
+		} else if (c == '"' || c == '\\') {
+			esc[0] = '\\';
 			esc[1] = (char)c;
 			oojwt_sb_put(sb, esc, 2);
 		} else {
+			esc[0] = '\\';
 			esc[1] = 'u';
 			esc[2] = '0';
 			esc[3] = '0';
@@ -71,6 +83,8 @@ oojwt_sb_json_string(oojwt_sb *sb, const char *s, size_t len)
 			esc[5] = hex[c & 15];
 			oojwt_sb_put(sb, esc, 6);
 		}
+		i++;
+		run = i;
 	}
 	oojwt_sb_put(sb, s + run, len - run);
 	oojwt_sb_put(sb, "\"", 1);

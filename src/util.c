@@ -39,6 +39,39 @@ oojwt_ct_equal(const unsigned char *a, const unsigned char *b, size_t len)
 	return (int)(((acc - 1u) >> 8) & 1u);
 }
 
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
+size_t
+oojwt_utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0], cp, min;
+	size_t len, k;
+
+	if (c < 0x80) {
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		len = 2; cp = c & 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3; cp = c & 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4; cp = c & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < len) {
+		return 0;
+	}
+	for (k = 1; k < len; k++) {
+		if ((s[k] & 0xC0) != 0x80) {
+			return 0;
+		}
+		cp = (cp << 6) | (s[k] & 0x3Fu);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+		return 0;
+	}
+	return len;
+}
+
 typedef struct {
 	char *out;
 	size_t cap, len;
@@ -166,5 +199,22 @@ oojwt_fmt(char *out, size_t cap, const char *fmt, ...)
 		}
 	}
 	va_end(ap);
-	out[st.len < cap ? st.len : cap - 1] = 0;
+	if (st.len < cap) {
+		out[st.len] = 0;
+	} else {
+		/* Truncated: do not leave half a UTF-8 sequence at the end. */
+		size_t end = cap - 1;
+		size_t lead = end;
+		while (lead > 0 && ((unsigned char)out[lead - 1] & 0xC0) == 0x80) {
+			lead--;
+		}
+		if (lead > 0 && (unsigned char)out[lead - 1] >= 0xC0) {
+			unsigned char c = (unsigned char)out[lead - 1];
+			size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			if (end - (lead - 1) < need) {
+				end = lead - 1;
+			}
+		}
+		out[end] = 0;
+	}
 }

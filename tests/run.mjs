@@ -31,7 +31,7 @@ function run(name, cmd, args, parse) {
     return;
   }
   if (counts.failed > 0) process.stdout.write(out);
-  else for (const line of out.split('\n')) if (/^(# )?(skip|note)/i.test(line.trim())) console.log(line);
+  else for (const line of out.split('\n')) if (/^SKIP\b|# SKIP\b/.test(line)) console.log(line.trim());
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${secs} s)`);
   totals.passed += counts.passed;
