@@ -38,10 +38,13 @@ BEARSSL_SRC := mac/hmac.c hash/sha2small.c hash/sha2big.c \
 
 # ---- our sources ----------------------------------------------------------
 
-CORE_SRC := $(addprefix src/,util.c codes.c b64url.c json.c hmac.c claims.c \
-	result.c jws.c sign.c jwk.c report.c)
-WASM_SRC := $(CORE_SRC) src/wasm.c
-HEADERS := src/oojwt.h src/inner.h
+# Every src/*.c is core, except the wasm boundary (src/wasm*.c) and the
+# native command line (src/cli*.c).
+BOUNDARY_SRC := $(wildcard src/wasm*.c)
+CLI_SRC := $(wildcard src/cli*.c)
+CORE_SRC := $(filter-out $(BOUNDARY_SRC) $(CLI_SRC),$(sort $(wildcard src/*.c)))
+WASM_SRC := $(CORE_SRC) $(BOUNDARY_SRC)
+HEADERS := $(wildcard src/*.h)
 
 OUR_CFLAGS := -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
 	-Wstrict-prototypes -Wmissing-prototypes -Werror
@@ -54,9 +57,10 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 
 EMCC := NODE_PATH=/usr/share/nodejs emcc
 EMSDK_VERSION := $(shell cat emsdk-version)
-WASM_EXPORTS := $(subst $() ,,_oojwt_wasm_alloc, _oojwt_wasm_free, _oojwt_wasm_decode, \
-	_oojwt_wasm_verify, _oojwt_wasm_sign, _oojwt_code_name, _oojwt_alg_name, \
-	_oojwt_alg_by_index, _oojwt_alg_supported)
+# src/wasm*.c functions export themselves (OOJWT_WASM_EXPORT in inner.h);
+# these are core functions the JS loader also calls.
+WASM_EXPORTS := $(subst $() ,,_oojwt_code_name, _oojwt_alg_name, _oojwt_alg_by_index, \
+	_oojwt_alg_supported)
 WASM_FLAGS := -O2 -sSTANDALONE_WASM --no-entry -sMALLOC=emmalloc \
 	-sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=1MB -sTOTAL_STACK=256KB -sFILESYSTEM=0 \
 	-sEXPORTED_FUNCTIONS=$(WASM_EXPORTS)
@@ -192,11 +196,14 @@ $(BUILD)/test/cJSON.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(CC) -O2 -g $(SAN_FLAGS) -c $(CJSON_DIR)/cJSON.c -o $@
 
-$(BUILD)/test/test_native.o: tests/native/test_native.c $(HEADERS) $(DEPS)/.ok
+TEST_SRC := $(sort $(wildcard tests/native/*.c))
+TEST_OBJ := $(patsubst tests/native/%.c,$(BUILD)/test/native/%.o,$(TEST_SRC))
+
+$(BUILD)/test/native/%.o: tests/native/%.c $(HEADERS) $(wildcard tests/native/*.h) $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(CC) -std=c99 -Wall -Wextra -Werror -g -O1 $(SAN_FLAGS) -Isrc $(DEP_INC) -c $< -o $@
 
-$(BUILD)/test/oojwt-tests: $(BUILD)/test/test_native.o $(NATIVE_OBJ) $(BEARSSL_TEST_OBJ) $(BUILD)/test/cJSON.o
+$(BUILD)/test/oojwt-tests: $(TEST_OBJ) $(NATIVE_OBJ) $(BEARSSL_TEST_OBJ) $(BUILD)/test/cJSON.o
 	$(CC) $(SAN_FLAGS) $^ -lm -o $@
 
 # ---- wasm build -----------------------------------------------------------

@@ -8,6 +8,17 @@
 #include <stddef.h>
 #include "oojwt.h"
 
+/*
+ * Functions of the wasm boundary (src/wasm*.c) carry OOJWT_WASM_EXPORT:
+ * the wasm build exports them under their own name, so a new wasm_*.c
+ * file needs no change to the Makefile's export list.
+ */
+#if defined(__wasm__)
+#define OOJWT_WASM_EXPORT(name) __attribute__((export_name(name)))
+#else
+#define OOJWT_WASM_EXPORT(name)
+#endif
+
 /* ---- util.c ---------------------------------------------------------- */
 
 /* Zero `len` bytes in a way the compiler may not elide. */

@@ -14,12 +14,17 @@
 #define KEY_RAW 0
 #define KEY_JWK 1
 
+OOJWT_WASM_EXPORT("oojwt_wasm_alloc")
 void *oojwt_wasm_alloc(size_t n);
+OOJWT_WASM_EXPORT("oojwt_wasm_free")
 void oojwt_wasm_free(void *p, size_t n);
+OOJWT_WASM_EXPORT("oojwt_wasm_decode")
 char *oojwt_wasm_decode(const char *token, size_t len, size_t *out_len);
+OOJWT_WASM_EXPORT("oojwt_wasm_verify")
 char *oojwt_wasm_verify(const char *token, size_t len,
 	const unsigned char *key, size_t key_len, int key_kind, unsigned algs,
 	double now, double tolerance, size_t *out_len);
+OOJWT_WASM_EXPORT("oojwt_wasm_sign")
 char *oojwt_wasm_sign(unsigned alg, const unsigned char *key, size_t key_len,
 	int key_kind, const char *header, size_t header_len,
 	const char *payload, size_t payload_len, size_t *out_len);

@@ -247,7 +247,13 @@ function makeToolkit(x) {
     return r.token;
   }
 
-  return Object.freeze({ decode, verify, sign, algorithms: Object.freeze(supported) });
+  const kit = { decode, verify, sign, algorithms: Object.freeze(supported) };
+  // What feature modules (e.g. the ONLYOFFICE rules) need to call C: they
+  // receive this object and attach their functions to `kit` before it is
+  // frozen, so that every module marshals the same way.
+  const bridge = { exports: x, withKey, withString, report, algMask, checkToken, fixPositions, parts };
+  void bridge;
+  return Object.freeze(kit);
 }
 
 const UNIT = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
