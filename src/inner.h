@@ -46,6 +46,16 @@ void oojwt_wipe_free(void *p, size_t len);
  */
 void oojwt_fmt(char *out, size_t cap, const char *fmt, ...);
 
+/* ---- b64url.c ------------------------------------------------------- */
+
+/*
+ * Strict base64url decoding for secret text (a JWK's `k`): the same
+ * rules and output as oojwt_b64url_decode(), without table look-ups
+ * indexed by the data.
+ */
+int oojwt_b64url_decode_secret(unsigned char *dst, size_t *dst_len,
+	const char *src, size_t src_len);
+
 /* ---- result.c: diagnostics ------------------------------------------- */
 
 /* Record an error or a warning (chosen by the code's range) with the

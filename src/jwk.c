@@ -51,7 +51,7 @@ oojwt_jwk_read(oojwt_key *key, unsigned char *buf, size_t buf_len,
 	oojwt_jv *tree;
 	const oojwt_jv *v;
 	const char *k;
-	size_t klen, out_len, bad;
+	size_t klen, out_len;
 	long pos;
 	int code, ops;
 
@@ -87,7 +87,7 @@ oojwt_jwk_read(oojwt_key *key, unsigned char *buf, size_t buf_len,
 		if (buf_len < klen / 4 * 3 + 3) {
 			code = jwk_fail(OOJWT_ERR_BUFFER_TOO_SMALL, buf, buf_len, msg,
 				"the key buffer is too small");
-		} else if (oojwt_b64url_decode(buf, &out_len, k, klen, &bad)
+		} else if (oojwt_b64url_decode_secret(buf, &out_len, k, klen)
 			!= OOJWT_OK)
 		{
 			code = jwk_fail(OOJWT_ERR_BAD_KEY, buf, buf_len, msg,

@@ -231,7 +231,8 @@ typedef struct {
 } oojwt_result;
 
 /*
- * Release (after wiping) everything a result owns and zero the struct.
+ * Release everything a result owns and zero the struct. A result holds
+ * the token's parts, which are not secret, and never key material.
  * Safe on a zeroed struct and when called twice.
  */
 void oojwt_result_free(oojwt_result *r);

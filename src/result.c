@@ -11,9 +11,10 @@ oojwt_result_free(oojwt_result *r)
 	if (r == NULL) {
 		return;
 	}
-	oojwt_wipe_free(r->header, r->header_len + 1);
-	oojwt_wipe_free(r->payload, r->payload_len + 1);
-	oojwt_wipe_free(r->sig, r->sig_len + 1);
+	/* The parts of a token are not secret: freed without wiping. */
+	free(r->header);
+	free(r->payload);
+	free(r->sig);
 	oojwt_wipe(r, sizeof *r);
 }
 

@@ -10,11 +10,18 @@
 void
 oojwt_wipe(void *p, size_t len)
 {
+#if defined(__GNUC__) || defined(__clang__)
+	memset(p, 0, len);
+	/* The compiler must assume the asm reads the memory at p, so the
+	 * memset cannot be dropped as a dead store. */
+	__asm__ __volatile__("" : : "r"(p) : "memory");
+#else
 	volatile unsigned char *v = (volatile unsigned char *)p;
 
 	while (len-- > 0) {
 		*v++ = 0;
 	}
+#endif
 }
 
 void

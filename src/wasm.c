@@ -4,8 +4,9 @@
  * (see report.c). No logic lives here that the native build lacks.
  *
  * Keys come in as raw bytes (kind 0) or as the text of a JWK (kind 1).
- * Every report is freed by JS with oojwt_wasm_free(ptr, len + 1), which
- * wipes it first; JS wipes the inputs it copied in.
+ * Reports and other public buffers are freed by JS with
+ * oojwt_wasm_release(ptr); buffers that held a key with
+ * oojwt_wasm_free(ptr, len), which wipes them first.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,8 @@ OOJWT_WASM_EXPORT("oojwt_wasm_alloc")
 void *oojwt_wasm_alloc(size_t n);
 OOJWT_WASM_EXPORT("oojwt_wasm_free")
 void oojwt_wasm_free(void *p, size_t n);
+OOJWT_WASM_EXPORT("oojwt_wasm_release")
+void oojwt_wasm_release(void *p);
 OOJWT_WASM_EXPORT("oojwt_wasm_decode")
 char *oojwt_wasm_decode(const char *token, size_t len, size_t *out_len);
 OOJWT_WASM_EXPORT("oojwt_wasm_verify")
@@ -39,6 +42,14 @@ void
 oojwt_wasm_free(void *p, size_t n)
 {
 	oojwt_wipe_free(p, n);
+}
+
+/* Free without wiping: for buffers that hold no secret (tokens, JSON
+ * texts, reports). */
+void
+oojwt_wasm_release(void *p)
+{
+	free(p);
 }
 
 /* Report of `r`, then free it. */

@@ -91,15 +91,19 @@ function makeToolkit(x) {
     const { written } = encoder.encodeInto(s, mem().subarray(ptr, ptr + max));
     return [ptr, written, max];
   }
-  function release(ptr, size) {
-    x.oojwt_wasm_free(ptr, size); // wipes, then frees
+  // Secrets are wiped before they are freed; public buffers just freed.
+  function wipe(ptr, size) {
+    x.oojwt_wasm_free(ptr, size);
+  }
+  function release(ptr) {
+    x.oojwt_wasm_release(ptr);
   }
   // Read and free the JSON report a C call returned.
   function report(ptr) {
     if (ptr === 0) throw new OojwtError('no_memory', 'out of WebAssembly memory');
     const len = new DataView(x.memory.buffer).getUint32(outLen, true);
     const text = decoder.decode(mem().subarray(ptr, ptr + len));
-    release(ptr, len + 1);
+    release(ptr);
     return JSON.parse(text);
   }
 
@@ -121,7 +125,7 @@ function makeToolkit(x) {
     try {
       return fn(ptr, len, kind);
     } finally {
-      release(ptr, len);
+      wipe(ptr, len);
       if (kind === KEY_JWK) bytes.fill(0);
     }
   }
@@ -131,7 +135,7 @@ function makeToolkit(x) {
     try {
       return fn(ptr, len);
     } finally {
-      release(ptr, max);
+      release(ptr);
     }
   }
 
@@ -154,7 +158,7 @@ function makeToolkit(x) {
 
   // C reports byte offsets into the UTF-8 token; JS users index strings.
   function fixPositions(token, issues) {
-    if (!/[^\x00-\x7f]/.test(token)) return issues;
+    if (!issues.some((e) => e.pos !== undefined) || !/[^\x00-\x7f]/.test(token)) return issues;
     const starts = [];
     let bytes = 0;
     for (let i = 0; i < token.length; i++) {

@@ -1,0 +1,150 @@
+// `make bench`: oojwt against jsonwebtoken 9.0.2, jose, fast-jwt and the
+// floor (node:crypto HMAC + JSON.parse, no checks), for verify and sign,
+// across token sizes and HS256/HS512. Rounds are interleaved (every
+// contender runs once per round, in rotating order) and medians reported,
+// so that machine noise hits every contender alike. No assertions: this
+// prints numbers and ratios measured in the same run.
+//
+//   node tests/bench/bench.mjs [--quick] [--markdown]
+import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import jsonwebtoken from 'jsonwebtoken';
+import * as jose from 'jose';
+import { createSigner, createVerifier } from 'fast-jwt';
+import { loadToolkit } from '../../web/oojwt.mjs';
+
+const quick = process.argv.includes('--quick');
+const markdown = process.argv.includes('--markdown');
+const kit = await loadToolkit();
+const secret = 'v8ZEFf2ANTp4xQzmqU4JrVpGq5TW1Rkc'; // 32 bytes, like a generated DS secret
+const secretBytes = new TextEncoder().encode(secret);
+const NOW = Math.floor(Date.now() / 1000);
+
+// An editor config as an integration signs it (about 1.7 KB as a token).
+function editorConfig(padTo) {
+  const cfg = {
+    document: {
+      fileType: 'docx',
+      key: 'Khirz6zTPdfd7-1700000000',
+      title: 'Example Document Title.docx',
+      url: 'https://example.com/url-to-example-document.docx',
+      permissions: { comment: true, download: true, edit: true, fillForms: true, modifyFilter: true, modifyContentControl: true, review: true, print: true },
+    },
+    documentType: 'word',
+    editorConfig: {
+      callbackUrl: 'https://example.com/url-to-callback.ashx?filename=Example%20Document%20Title.docx&userAddress=10.0.0.1',
+      lang: 'en',
+      mode: 'edit',
+      user: { group: 'Group1', id: '78e1e841', name: 'Smith' },
+      customization: { autosave: true, comments: true, compactHeader: false, feedback: false, forcesave: false, help: true, hideRightMenu: false, toolbarNoTabs: false },
+      recent: [
+        { folder: 'Example Files', title: 'exampledocument1.docx', url: 'https://example.com/exampledocument1.docx' },
+        { folder: 'Example Files', title: 'exampledocument2.docx', url: 'https://example.com/exampledocument2.docx' },
+      ],
+      templates: [
+        { image: 'https://example.com/exampletemplate1.png', title: 'exampletemplate1.docx', url: 'https://example.com/url-to-create-template1' },
+        { image: 'https://example.com/exampletemplate2.png', title: 'exampletemplate2.docx', url: 'https://example.com/url-to-create-template2' },
+      ],
+    },
+    exp: NOW + 3600,
+  };
+  if (padTo) {
+    const base = JSON.stringify(cfg).length;
+    cfg.pad = 'x'.repeat(Math.max(0, Math.floor((padTo * 3) / 4) - base));
+  }
+  return cfg;
+}
+
+const SIZES = quick
+  ? [['1.7 KB', editorConfig()]]
+  : [['0.3 KB', { document: { key: 'k1', url: 'https://e.com/d.docx' }, exp: NOW + 3600 }],
+    ['1.7 KB', editorConfig()], ['64 KB', editorConfig(64 * 1024)], ['1 MB', editorConfig(1024 * 1024)]];
+const ALGS = quick ? ['HS256'] : ['HS256', 'HS512'];
+
+const floorVerify = (alg) => {
+  const hash = alg === 'HS256' ? 'sha256' : 'sha512';
+  return (token) => {
+    const d2 = token.lastIndexOf('.');
+    const mac = createHmac(hash, secretBytes).update(token.slice(0, d2)).digest();
+    if (!timingSafeEqual(mac, Buffer.from(token.slice(d2 + 1), 'base64url'))) throw new Error('bad');
+    return JSON.parse(Buffer.from(token.slice(token.indexOf('.') + 1, d2), 'base64url').toString());
+  };
+};
+
+function contenders(alg, token, payload) {
+  const keyObject = createSecretKey(secretBytes);
+  const fastVerify = createVerifier({ key: secret, algorithms: [alg] });
+  const fastSign = createSigner({ key: secret, algorithm: alg, noTimestamp: true });
+  return {
+    verify: {
+      oojwt: () => { if (!kit.verify(token, secret, { algorithms: [alg], now: NOW }).valid) throw new Error('bad'); },
+      'fast-jwt': () => fastVerify(token),
+      jose: async () => jose.jwtVerify(token, secretBytes, { algorithms: [alg] }),
+      jsonwebtoken: () => jsonwebtoken.verify(token, keyObject, { algorithms: [alg] }),
+      floor: ((f) => () => f(token))(floorVerify(alg)),
+    },
+    sign: {
+      oojwt: () => kit.sign(payload, secret, { alg }),
+      'fast-jwt': () => fastSign(payload),
+      jose: async () => new jose.SignJWT(payload).setProtectedHeader({ alg, typ: 'JWT' }).sign(secretBytes),
+      jsonwebtoken: () => jsonwebtoken.sign(payload, secret, { algorithm: alg, noTimestamp: true }),
+    },
+  };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+const spread = (xs) => { const s = [...xs].sort((a, b) => a - b); return [s[Math.floor(s.length * 0.1)], s[Math.floor(s.length * 0.9)]]; };
+
+// Time one batch of `n` calls in microseconds per call.
+async function batch(fn, n) {
+  const isAsync = fn.constructor.name === 'AsyncFunction';
+  const t0 = performance.now();
+  if (isAsync) for (let i = 0; i < n; i++) await fn();
+  else for (let i = 0; i < n; i++) fn();
+  return ((performance.now() - t0) * 1000) / n;
+}
+
+async function measure(fns, bytes) {
+  const names = Object.keys(fns);
+  // Calibrate: about 5 ms per batch (at least 1 call).
+  const per = {};
+  for (const n of names) {
+    await batch(fns[n], 3);
+    const t = await batch(fns[n], 5);
+    per[n] = Math.max(1, Math.min(20000, Math.round(5000 / Math.max(t, 0.01))));
+  }
+  const rounds = quick ? 15 : bytes > 100000 ? 9 : 25;
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < names.length; k++) {
+      const n = names[(r + k) % names.length];
+      samples[n].push(await batch(fns[n], per[n]));
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, { median: median(samples[n]), spread: spread(samples[n]) }]));
+}
+
+const rows = [];
+for (const [label, payload] of SIZES) {
+  for (const alg of ALGS) {
+    const token = kit.sign(payload, secret, { alg });
+    const c = contenders(alg, token, payload);
+    for (const op of ['verify', 'sign']) {
+      const res = await measure(c[op], token.length);
+      rows.push({ label, alg, op, bytes: token.length, res });
+      const line = Object.entries(res).map(([n, r]) => `${n} ${r.median.toFixed(1)} µs`).join(', ');
+      console.error(`${op} ${alg} ${label} (${token.length} B): ${line}`);
+    }
+  }
+}
+
+const fmt = (us) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`);
+const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '—');
+console.log(`\noojwt benchmark — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, medians of interleaved rounds (10th–90th percentile)\n`);
+console.log('| op | alg | token | oojwt | fast-jwt | jose | jsonwebtoken | floor | oojwt/fast-jwt | oojwt/floor |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const { label, alg, op, bytes, res } of rows) {
+  const cell = (n) => (res[n] ? `${fmt(res[n].median)} (${fmt(res[n].spread[0])}–${fmt(res[n].spread[1])})` : '—');
+  console.log(`| ${op} | ${alg} | ${label} (${bytes} B) | ${cell('oojwt')} | ${cell('fast-jwt')} | ${cell('jose')} | ${cell('jsonwebtoken')} | ${cell('floor')} | ${ratio(res.oojwt.median, res['fast-jwt']?.median)} | ${res.floor ? ratio(res.oojwt.median, res.floor.median) : '—'} |`);
+}
+if (!markdown) console.log('\n(ratios below 1 mean oojwt is faster)');
