@@ -1,0 +1,321 @@
+/*
+ * API contracts: argument checks, oojwt_result_free, code and algorithm
+ * names, oojwt_fmt and oojwt_ct_equal.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "testlib.h"
+
+static void
+test_verify_arguments(void)
+{
+	static const struct {
+		const char *what;
+		unsigned algs;
+		double now, tolerance;
+	} bad_opts[] = {
+		{ "algorithms 0", 0, NOW, 0 },
+		{ "now NaN", OOJWT_ALG_HMAC, NAN, 0 },
+		{ "now +infinity", OOJWT_ALG_HMAC, INFINITY, 0 },
+		{ "now -infinity", OOJWT_ALG_HMAC, -INFINITY, 0 },
+		{ "negative tolerance", OOJWT_ALG_HMAC, NOW, -1 },
+		{ "tolerance NaN", OOJWT_ALG_HMAC, NOW, NAN },
+		{ "tolerance infinity", OOJWT_ALG_HMAC, NOW, INFINITY }
+	};
+	oojwt_key key = test_key(KEY_MAIN), nodata = raw_key(NULL, 4);
+	oojwt_verify_opts o = opts_make(OOJWT_ALG_HMAC, NOW, 0);
+	oojwt_result r;
+	str tok;
+	size_t i;
+	test t;
+
+	sign_str(&tok, OOJWT_ALG_HS256, &key, HDR, PAYLOAD);
+	for (i = 0; i < sizeof bad_opts / sizeof *bad_opts; i++) {
+		int code;
+		test_begin(&t, "API: oojwt_verify with %s", bad_opts[i].what);
+		memset(&r, 0, sizeof r);
+		code = verify(&r, tok.p, tok.len, &key, bad_opts[i].algs,
+			bad_opts[i].now, bad_opts[i].tolerance);
+		expect(&t, code == OOJWT_ERR_BAD_ARGUMENT && r.valid == 0,
+			"returned %s", cname(code));
+		oojwt_result_free(&r);
+		test_end(&t);
+	}
+	test_begin(&t, "API: oojwt_verify/decode with NULL arguments");
+	memset(&r, 0, sizeof r);
+	expect(&t, oojwt_verify(NULL, tok.p, tok.len, &key, &o)
+		== OOJWT_ERR_BAD_ARGUMENT, "NULL result accepted");
+	expect(&t, oojwt_verify(&r, NULL, 5, &key, &o) == OOJWT_ERR_BAD_ARGUMENT,
+		"NULL token with a length accepted");
+	expect(&t, oojwt_verify(&r, tok.p, tok.len, NULL, &o)
+		== OOJWT_ERR_BAD_ARGUMENT, "NULL key accepted");
+	expect(&t, oojwt_verify(&r, tok.p, tok.len, &nodata, &o)
+		== OOJWT_ERR_BAD_ARGUMENT, "key without data accepted");
+	expect(&t, oojwt_verify(&r, tok.p, tok.len, &key, NULL)
+		== OOJWT_ERR_BAD_ARGUMENT, "NULL options accepted");
+	expect(&t, oojwt_decode(NULL, tok.p, tok.len) == OOJWT_ERR_BAD_ARGUMENT,
+		"oojwt_decode: NULL result accepted");
+	expect(&t, oojwt_decode(&r, NULL, 3) == OOJWT_ERR_BAD_ARGUMENT,
+		"oojwt_decode: NULL token accepted");
+	oojwt_result_free(&r);
+	test_end(&t);
+	str_free(&tok);
+}
+
+static void
+test_result_free(void)
+{
+	oojwt_key key = test_key(KEY_MAIN);
+	oojwt_result r;
+	str tok;
+	test t;
+
+	test_begin(&t, "API: oojwt_result_free twice, and on NULL");
+	sign_str(&tok, OOJWT_ALG_HS256, &key, HDR, PAYLOAD);
+	expect(&t, verify(&r, tok.p, tok.len, &key, OOJWT_ALG_HMAC, NOW, 0)
+		== OOJWT_OK, "the control token does not verify");
+	expect(&t, r.header != NULL && r.payload != NULL && r.sig != NULL,
+		"decoded parts missing");
+	oojwt_result_free(&r);
+	expect(&t, all_zero(&r, sizeof r), "the result is not zeroed");
+	oojwt_result_free(&r);
+	oojwt_result_free(NULL);
+	memset(&r, 0, sizeof r);
+	oojwt_result_free(&r);
+	str_free(&tok);
+	test_end(&t);
+}
+
+static const struct {
+	int code;
+	const char *name;
+} code_table[] = {
+	{ OOJWT_OK, "ok" },
+	{ OOJWT_ERR_MALFORMED, "malformed" },
+	{ OOJWT_ERR_BAD_BASE64, "bad_base64" },
+	{ OOJWT_ERR_BAD_JSON, "bad_json" },
+	{ OOJWT_ERR_DUPLICATE_MEMBER, "duplicate_member" },
+	{ OOJWT_ERR_ALG_NOT_ALLOWED, "alg_not_allowed" },
+	{ OOJWT_ERR_ALG_NONE, "alg_none" },
+	{ OOJWT_ERR_BAD_SIGNATURE, "bad_signature" },
+	{ OOJWT_ERR_EXPIRED, "expired" },
+	{ OOJWT_ERR_NOT_YET_VALID, "not_yet_valid" },
+	{ OOJWT_ERR_BAD_CLAIM, "bad_claim" },
+	{ OOJWT_ERR_NOT_AN_OBJECT, "not_an_object" },
+	{ OOJWT_ERR_TOO_LARGE, "too_large" },
+	{ OOJWT_ERR_TOO_DEEP, "too_deep" },
+	{ OOJWT_ERR_BAD_HEADER, "bad_header" },
+	{ OOJWT_ERR_UNSUPPORTED_ALG, "unsupported_alg" },
+	{ OOJWT_ERR_CRIT, "crit_unsupported" },
+	{ OOJWT_ERR_EMPTY_KEY, "empty_key" },
+	{ OOJWT_ERR_BAD_KEY, "bad_key" },
+	{ OOJWT_ERR_KEY_MISMATCH, "key_mismatch" },
+	{ OOJWT_ERR_BAD_ARGUMENT, "bad_argument" },
+	{ OOJWT_ERR_NO_MEMORY, "no_memory" },
+	{ OOJWT_ERR_BUFFER_TOO_SMALL, "buffer_too_small" },
+	{ OOJWT_WARN_SHORT_KEY, "short_key" },
+	{ OOJWT_WARN_TYP_NOT_JWT, "typ_not_jwt" },
+	{ OOJWT_WARN_IAT_IN_FUTURE, "iat_in_future" }
+};
+#define NUM_CODES (sizeof code_table / sizeof *code_table)
+
+static int
+is_snake_case(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || s[0] == '_' || s[n - 1] == '_') {
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
+		if (!((s[i] >= 'a' && s[i] <= 'z') || s[i] == '_'
+			|| (i > 0 && s[i] >= '0' && s[i] <= '9')))
+		{
+			return 0;
+		}
+	}
+	return strstr(s, "__") == NULL;
+}
+
+static void
+test_code_names(void)
+{
+	int max_err = 0, max_warn = 0, unknown[7];
+	size_t i, k;
+	test t;
+
+	test_begin(&t, "API: oojwt_code_name");
+	for (i = 0; i < NUM_CODES; i++) {
+		const char *n = oojwt_code_name(code_table[i].code);
+		int c = code_table[i].code;
+		if (!expect(&t, n != NULL, "code %d has no name", c)) {
+			continue;
+		}
+		expect(&t, strcmp(n, code_table[i].name) == 0,
+			"code %d is \"%s\", want \"%s\"", c, n, code_table[i].name);
+		expect(&t, is_snake_case(n), "\"%s\" is not snake_case", n);
+		for (k = 0; k < i; k++) {
+			const char *m = oojwt_code_name(code_table[k].code);
+			expect(&t, m == NULL || strcmp(n, m) != 0,
+				"codes %d and %d are both \"%s\"", c, code_table[k].code, n);
+		}
+		if (c < OOJWT_WARN_FIRST && c > max_err) {
+			max_err = c;
+		}
+		if (c > max_warn) {
+			max_warn = c;
+		}
+	}
+	unknown[0] = -1;
+	unknown[1] = max_err + 1;
+	unknown[2] = OOJWT_WARN_FIRST - 1;
+	unknown[3] = max_warn + 1;
+	unknown[4] = INT_MAX;
+	unknown[5] = INT_MIN;
+	unknown[6] = 1000;
+	for (i = 0; i < sizeof unknown / sizeof *unknown; i++) {
+		expect(&t, oojwt_code_name(unknown[i]) == NULL,
+			"%d has a name", unknown[i]);
+	}
+	test_end(&t);
+}
+
+static void
+test_alg_names(void)
+{
+	static const char *const wrong[] = {
+		"hs256", "Hs256", "hS256", "HS256 ", " HS256", "HS25", "HS2566",
+		"", "eddsa", "EDDSA", "none", "HS256\n"
+	};
+	unsigned i, bit, seen = 0;
+	test t;
+
+	test_begin(&t, "API: algorithm names are exact and case-sensitive");
+	for (i = 0; (bit = oojwt_alg_by_index(i)) != 0; i++) {
+		const char *n = oojwt_alg_name(bit);
+		int hs = (bit & OOJWT_ALG_HMAC) != 0;
+		expect(&t, n != NULL && oojwt_alg_from_name(n, strlen(n)) == bit,
+			"index %u does not round-trip", i);
+		expect(&t, (bit & (bit - 1)) == 0 && (seen & bit) == 0,
+			"index %u: bit 0x%x repeated or not a single bit", i, bit);
+		expect(&t, !!oojwt_alg_supported(bit) == hs, "%s supported is %d", n,
+			oojwt_alg_supported(bit));
+		expect(&t, oojwt_hmac_size(bit) == (hs ? (size_t)(bit == OOJWT_ALG_HS256
+			? 32 : bit == OOJWT_ALG_HS384 ? 48 : 64) : 0),
+			"hmac size of %s", n);
+		seen |= bit;
+	}
+	expect(&t, i == 13, "%u algorithms, want 13", i);
+	for (i = 0; i < sizeof wrong / sizeof *wrong; i++) {
+		expect(&t, oojwt_alg_from_name(wrong[i], strlen(wrong[i])) == 0,
+			"\"%s\" is taken for an algorithm", wrong[i]);
+	}
+	expect(&t, oojwt_alg_from_name("HS256x", 5) == OOJWT_ALG_HS256,
+		"the length is not honoured");
+	expect(&t, oojwt_alg_from_name("EdDSA", 5) == OOJWT_ALG_EDDSA, "EdDSA");
+	expect(&t, oojwt_alg_name(OOJWT_ALG_HS256 | OOJWT_ALG_HS384) == NULL
+		&& oojwt_alg_name(0) == NULL, "a name for a mask");
+	expect(&t, !oojwt_alg_supported(OOJWT_ALG_HS256 | OOJWT_ALG_HS384)
+		&& !oojwt_alg_supported(0), "a mask is supported");
+	test_end(&t);
+}
+
+/* oojwt_fmt into a canary-filled buffer; checks the text and that
+ * nothing was written past `cap`. */
+static void
+fmt_check(test *t, size_t cap, const char *want, const char *got_buf)
+{
+	size_t i;
+
+	expect(t, strcmp(got_buf, want) == 0, "cap %lu: got \"%s\", want \"%s\"",
+		(unsigned long)cap, got_buf, want);
+	for (i = cap; i < 64; i++) {
+		if (got_buf[i] != '#') {
+			expect(t, 0, "cap %lu: byte %lu written", (unsigned long)cap,
+				(unsigned long)i);
+			break;
+		}
+	}
+}
+
+#define FMT(cap, want, ...) do { \
+	memset(buf, '#', sizeof buf); \
+	oojwt_fmt(buf, (cap), __VA_ARGS__); \
+	fmt_check(&t, (cap), (want), buf); \
+} while (0)
+
+static void
+test_fmt(void)
+{
+	char buf[64], want[64];
+	test t;
+
+	test_begin(&t, "API: oojwt_fmt");
+	FMT(64, "abc", "%s", "abc");
+	FMT(64, "a\\x01\\x7fb\\x00c", "%S", "a\x01\x7f" "b\0c", (size_t)6);
+	FMT(64, "xy", "%S", "xyz", (size_t)2);
+	FMT(64, "0 42 -7", "%d %d %d", 0, 42, -7);
+	snprintf(want, sizeof want, "%d/%d", INT_MIN, INT_MAX);
+	FMT(64, want, "%d/%d", INT_MIN, INT_MAX);
+	snprintf(want, sizeof want, "%lu", (unsigned long)(size_t)-1);
+	FMT(64, want, "%z", (size_t)-1);
+	FMT(64, "0", "%z", (size_t)0);
+	snprintf(want, sizeof want, "%ld %ld", LONG_MIN, LONG_MAX);
+	FMT(64, want, "%l %l", LONG_MIN, LONG_MAX);
+	FMT(64, "12 -12 0 1300819380 -3", "%t %t %t %t %t", 12.9, -12.9, 0.0,
+		1300819380.0, -3.0);
+	FMT(64, "100% sure %", "100%% sure %%");
+	FMT(64, "a-b-1-2-3-4-5%", "%s-%S-%d-%z-%l-%t-%d%%", "a", "bc", (size_t)1,
+		1, (size_t)2, 3L, 4.5, 5);
+	FMT(4, "abc", "%s", "abcdef");
+	FMT(3, "12", "%d", 12345);
+	FMT(1, "", "%s", "abc");
+	FMT(2, "-", "%t", -98.0);
+	FMT(6, "a\\x0a", "%S", "a\nb", (size_t)3);
+	test_end(&t);
+}
+
+static void
+test_ct_equal(void)
+{
+	unsigned char a[64], b[64];
+	size_t i;
+	int bit;
+	test t;
+
+	test_begin(&t, "API: oojwt_ct_equal");
+	for (i = 0; i < sizeof a; i++) {
+		a[i] = b[i] = (unsigned char)(i * 37 + 11);
+	}
+	expect(&t, oojwt_ct_equal(a, b, sizeof a) == 1, "equal buffers differ");
+	expect(&t, oojwt_ct_equal(a, b + 1, 0) == 1, "empty buffers differ");
+	for (i = 0; i < sizeof a; i++) {
+		for (bit = 0; bit < 8; bit++) {
+			b[i] ^= (unsigned char)(1u << bit);
+			expect(&t, oojwt_ct_equal(a, b, sizeof a) == 0,
+				"bit %d of byte %lu ignored", bit, (unsigned long)i);
+			b[i] ^= (unsigned char)(1u << bit);
+		}
+	}
+	memset(a, 0xff, sizeof a);
+	memset(b, 0x00, sizeof b);
+	expect(&t, oojwt_ct_equal(a, b, sizeof a) == 0, "ff.. equals 00..");
+	test_end(&t);
+}
+
+void
+suite_api(const char *ours, const char *shared)
+{
+	(void)ours;
+	(void)shared;
+
+	test_verify_arguments();
+	test_result_free();
+	test_code_names();
+	test_alg_names();
+	test_fmt();
+	test_ct_equal();
+}
