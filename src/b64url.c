@@ -4,8 +4,23 @@
  */
 #include "inner.h"
 
-static const char alphabet[] =
-	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/*
+ * The character of a 6-bit value, computed without a table or a branch:
+ * encoding a MAC or a secret must not index memory with its bits
+ * (checked by tests/ct). Each masked term applies when v is past a range:
+ * 0-25 'A'.., 26-51 'a'.., 52-61 '0'.., 62 '-', 63 '_'.
+ */
+static char
+b64_char(unsigned v)
+{
+	unsigned c = v + 'A';
+
+	c += ((25u - v) >> 8) & 6u;
+	c -= ((51u - v) >> 8) & 75u;
+	c -= ((61u - v) >> 8) & 13u;
+	c += ((62u - v) >> 8) & 49u;
+	return (char)c;
+}
 
 /* Value of a base64url character, or -1. Branch-free on the value. */
 static int
@@ -38,20 +53,20 @@ oojwt_b64url_encode(char *dst, const unsigned char *src, size_t len)
 	for (i = 0; i + 3 <= len; i += 3) {
 		unsigned w = ((unsigned)src[i] << 16)
 			| ((unsigned)src[i + 1] << 8) | src[i + 2];
-		dst[o++] = alphabet[(w >> 18) & 63];
-		dst[o++] = alphabet[(w >> 12) & 63];
-		dst[o++] = alphabet[(w >> 6) & 63];
-		dst[o++] = alphabet[w & 63];
+		dst[o++] = b64_char((w >> 18) & 63);
+		dst[o++] = b64_char((w >> 12) & 63);
+		dst[o++] = b64_char((w >> 6) & 63);
+		dst[o++] = b64_char(w & 63);
 	}
 	if (len - i == 1) {
 		unsigned w = (unsigned)src[i] << 16;
-		dst[o++] = alphabet[(w >> 18) & 63];
-		dst[o++] = alphabet[(w >> 12) & 63];
+		dst[o++] = b64_char((w >> 18) & 63);
+		dst[o++] = b64_char((w >> 12) & 63);
 	} else if (len - i == 2) {
 		unsigned w = ((unsigned)src[i] << 16) | ((unsigned)src[i + 1] << 8);
-		dst[o++] = alphabet[(w >> 18) & 63];
-		dst[o++] = alphabet[(w >> 12) & 63];
-		dst[o++] = alphabet[(w >> 6) & 63];
+		dst[o++] = b64_char((w >> 18) & 63);
+		dst[o++] = b64_char((w >> 12) & 63);
+		dst[o++] = b64_char((w >> 6) & 63);
 	}
 	return o;
 }
@@ -65,7 +80,26 @@ b64_check(const char *src, size_t src_len, const char **why)
 {
 	size_t i;
 	int last;
+	unsigned bad = 0;
 
+	/* First without branching on the characters (a JWK's `k` is a
+	 * secret): OR every value (-1 sets the top bit) and the unused bits
+	 * of the last character, then branch once on that verdict. Only
+	 * invalid text takes the slower path below that finds the place. */
+	for (i = 0; i < src_len; i++) {
+		bad |= (unsigned)b64_value((unsigned char)src[i]);
+	}
+	bad >>= 31;
+	if (src_len % 4 == 2 || src_len % 4 == 3) {
+		unsigned unused = (unsigned)b64_value((unsigned char)src[src_len - 1])
+			& (src_len % 4 == 2 ? 15u : 3u);
+		bad |= (0u - unused) >> 31;
+	}
+	OOJWT_DECLASSIFY(&bad, sizeof bad);
+	if (bad == 0 && src_len % 4 != 1) {
+		*why = NULL;
+		return src_len;
+	}
 	for (i = 0; i < src_len; i++) {
 		unsigned char c = (unsigned char)src[i];
 		if (b64_value(c) < 0) {

@@ -33,7 +33,52 @@ static const char *const error_names[] = {
 static const char *const warning_names[] = {
 	"short_key",
 	"typ_not_jwt",
-	"iat_in_future"
+	"iat_in_future",
+	"duplicate_last_wins",
+	"crit_ignored",
+	"header_latin1",
+	"payload_not_utf8",
+	"payload_not_object",
+	"noncanonical_base64",
+	"empty_secret",
+	"secret_as_token",
+	"token_as_secret",
+	"payload_latin1",
+	"payload_replacement_char",
+	"payload_double_encoded",
+	"default_secret_wins",
+	"default_secret",
+	"browser_secret_ignored",
+	"key_no_effect",
+	"flag_is_string",
+	"short_secret",
+	"secret_quotes",
+	"secret_spaces",
+	"secret_docker_unsafe",
+	"no_secret",
+	"secret_from_file",
+	"tokens_disabled",
+	"example_config_section",
+	"docker_flag_not_true",
+	"tolerance_not_number",
+	"docker_random_secret",
+	"token_missing",
+	"missing_required_field",
+	"permissions_differ",
+	"token_invalid_format",
+	"bad_document_key",
+	"not_an_opening_token",
+	"payload_wrapper",
+	"missing_config_field",
+	"bad_document_type",
+	"bad_file_type",
+	"file_type_mismatch",
+	"file_type_case",
+	"key_too_long",
+	"url_not_absolute",
+	"callback_unreachable",
+	"user_id_too_long",
+	"config_has_secret"
 };
 
 const char *
@@ -121,5 +166,6 @@ oojwt_hmac_size(unsigned alg)
 int
 oojwt_alg_supported(unsigned alg)
 {
-	return (alg & OOJWT_ALG_HMAC) != 0 && (alg & (alg - 1)) == 0;
+	/* HS, RS, PS and ES (bits 0x001..0x800): every algorithm but EdDSA. */
+	return (alg & 0xFFFu) != 0 && (alg & (alg - 1)) == 0;
 }

@@ -27,6 +27,22 @@ void oojwt_wipe(void *p, size_t len);
 /* Constant-time equality of two `len`-byte buffers: 1 when equal. */
 int oojwt_ct_equal(const unsigned char *a, const unsigned char *b, size_t len);
 
+/*
+ * OOJWT_DECLASSIFY(p, len): the `len` bytes at `p` were computed from
+ * secrets but are now public (a verdict: "the MAC matches", "the key is
+ * valid base64url"), so code may branch on them. It compiles to nothing;
+ * the constant-time check (tests/ct, built with -DOOJWT_CT_CHECK, run
+ * under valgrind) marks secrets undefined, and this tells valgrind that
+ * branching on the verdict is intended. Anything else that branches on
+ * or indexes memory with a secret is reported there.
+ */
+#ifdef OOJWT_CT_CHECK
+#include <valgrind/memcheck.h>
+#define OOJWT_DECLASSIFY(p, len) ((void)VALGRIND_MAKE_MEM_DEFINED((p), (len)))
+#else
+#define OOJWT_DECLASSIFY(p, len) ((void)0)
+#endif
+
 /* Length (1-4) of the valid UTF-8 sequence at `s` (`n` > 0 bytes
  * available): no overlongs, surrogates or code points above U+10FFFF.
  * 0 when the bytes there are not valid UTF-8. */
@@ -34,6 +50,16 @@ size_t oojwt_utf8_len(const unsigned char *s, size_t n);
 
 /* Wipe `len` bytes at `p`, then free it. NULL is allowed. */
 void oojwt_wipe_free(void *p, size_t len);
+
+/*
+ * Zero OOJWT_STACK_WIPE_LEN bytes of stack below the caller's frame,
+ * where the functions it called had theirs. BearSSL leaves copies of
+ * secrets in its own frames (br_hmac_out's copy of the MAC, the key XOR
+ * ipad/opad blocks of br_hmac_key_init); a function that ran HMAC calls
+ * this before it returns (tests/wasm_memory.test.mjs looks for them).
+ */
+#define OOJWT_STACK_WIPE_LEN 4096
+void oojwt_wipe_stack(void);
 
 /*
  * Formatting without stdio (the wasm build has no locale and no files).
@@ -102,6 +128,94 @@ const oojwt_jv *oojwt_json_array_at(const oojwt_jv *v, size_t i);
 /* Name for messages: "a number", "a string", "null", ... */
 const char *oojwt_json_type_name(const oojwt_jv *v);
 
+/*
+ * oojwt_json_parse() with options. `flags` 0 is the strict default.
+ * OOJWT_JSON_LAST_WINS: a member name repeated in an object is not an
+ * error; the earlier members of that name are dropped (JSON.parse and
+ * node-config keep the last), their number is stored in *dups and, when
+ * *dups > 0 on success, `msg` names the first one. All other strict
+ * rules still apply.
+ */
+#define OOJWT_JSON_LAST_WINS 0x1u
+int oojwt_json_parse_ex(oojwt_jv **root, const char *s, size_t len,
+	unsigned flags, size_t *dups, long *pos, char *msg);
+/* Members of an object: count, and the i-th value with its name. */
+size_t oojwt_json_object_size(const oojwt_jv *v);
+const oojwt_jv *oojwt_json_member_at(const oojwt_jv *obj, size_t i,
+	const char **name);
+/* Deep-merge `over` into `base` as node-config does (objects merge,
+ * everything else replaces); both must be objects. OOJWT_OK,
+ * OOJWT_ERR_BAD_ARGUMENT or OOJWT_ERR_NO_MEMORY. */
+int oojwt_json_merge(oojwt_jv *base, const oojwt_jv *over);
+/* Compact JSON text of `v` (malloc'd, NUL-terminated; free() it), or
+ * NULL when memory runs out. */
+char *oojwt_json_print(const oojwt_jv *v, size_t *len);
+/* Deep equality as Node's util.isDeepStrictEqual sees JSON values:
+ * same types, numbers by value, objects by members in any order. */
+int oojwt_json_equal(const oojwt_jv *a, const oojwt_jv *b);
+/* Copy the value at `dotted` ("document.key") in `src`, if any, to the
+ * same path in `dst` (objects created on the way, values replaced).
+ * OOJWT_OK, OOJWT_ERR_BAD_ARGUMENT or OOJWT_ERR_NO_MEMORY. */
+int oojwt_json_copy_path(oojwt_jv *dst, const oojwt_jv *src,
+	const char *dotted);
+/* A new empty object (NULL when memory runs out); set member `name` to
+ * the finite number `v` (added or replaced); remove member `name`. */
+oojwt_jv *oojwt_json_new_object(void);
+int oojwt_json_set_number(oojwt_jv *obj, const char *name, double v);
+void oojwt_json_remove(oojwt_jv *obj, const char *name);
+
+/* ---- ds_jsonparse.c: JSON.parse as Document Server's Node runs it ----- */
+
+/* Decode UTF-8 into UTF-16 units as Node's Buffer#toString('utf8') does
+ * (WHATWG: each maximal bad subsequence becomes one U+FFFD). `out` has
+ * room for `len` units; returns the number written, *replaced the
+ * number of U+FFFD substituted. */
+size_t oojwt_ds_utf8_to_utf16(unsigned short *out, const unsigned char *s,
+	size_t len, size_t *replaced);
+
+/* Buffer.from(seg, 'base64') over `n` characters of A-Z a-z 0-9 - _ + /
+ * (anything else is skipped): groups of four give three bytes, a final
+ * 2 or 3 characters give 1 or 2 with the spare bits ignored, a final
+ * single character is dropped. `dst` needs n * 3 / 4 + 1 bytes.
+ * Returns 1 when the text was not canonical base64url. */
+int oojwt_ds_b64_decode(unsigned char *dst, size_t *dst_len, const char *s,
+	size_t n);
+
+/* Top-level members jsonwebtoken reads, in this order. */
+#define OOJWT_DS_JSON_MEMBERS 6
+enum { OOJWT_DS_M_ALG, OOJWT_DS_M_TYP, OOJWT_DS_M_CRIT, OOJWT_DS_M_NBF,
+	OOJWT_DS_M_EXP, OOJWT_DS_M_PAYLOAD };
+
+typedef struct {
+	int present;
+	int type;          /* OOJWT_JSON_* of the last value */
+	size_t start, end; /* its span, in units */
+} oojwt_ds_member;
+
+typedef struct {
+	int ok;                      /* 1: JSON.parse succeeds */
+	char message[OOJWT_MESSAGE_LEN]; /* SyntaxError text, WTF-8 */
+	size_t message_len;
+	size_t error_pos;
+	int top_type;                /* OOJWT_JSON_* of the whole value */
+	size_t top_start, top_end;
+	size_t duplicates;           /* repeated member names, any depth */
+	char first_duplicate[48];    /* printable ASCII, '?' elsewhere */
+	oojwt_ds_member members[OOJWT_DS_JSON_MEMBERS]; /* last wins */
+} oojwt_ds_json;
+
+/* Run JSON.parse over `n` UTF-16 units. OOJWT_OK (see out->ok) or
+ * OOJWT_ERR_NO_MEMORY. */
+int oojwt_ds_json_parse(oojwt_ds_json *out, const unsigned short *s, size_t n);
+/* Unescaped value of a string member (at most `cap` units) into dst;
+ * its length, or (size_t)-1 when absent, not a string or too long. */
+size_t oojwt_ds_json_string(const unsigned short *s, const oojwt_ds_member *m,
+	unsigned short *dst, size_t cap);
+/* Unescaped units of the JSON string at [start, end) (quotes included)
+ * into dst (room: end - start units); their number. */
+size_t oojwt_ds_json_unescape(const unsigned short *s, size_t start,
+	size_t end, unsigned short *dst);
+
 /* ---- hmac.c ---------------------------------------------------------- */
 
 /*
@@ -111,6 +225,90 @@ const char *oojwt_json_type_name(const oojwt_jv *v);
  */
 size_t oojwt_hmac(unsigned alg, const unsigned char *key, size_t key_len,
 	const void *data, size_t len, unsigned char *out);
+
+/* ---- sig*.c: RS/PS/ES signatures (sig.c dispatches) ------------------ */
+
+/* Largest signature of any algorithm (RSA 4096). */
+#define OOJWT_SIG_MAX_LEN 512
+
+/*
+ * May `key` be used for `alg` and operation `op` (OOJWT_KEYOP_*)?
+ * Returns -1 for an ordinary secret with an HS algorithm (the HMAC
+ * checks of the caller apply), 1 when the RSA/EC key fits, 0 after
+ * recording why not in `r` (key_mismatch, bad_key).
+ */
+int oojwt_sig_key_usable(oojwt_result *r, const oojwt_key *key,
+	unsigned alg, unsigned op);
+/* Verify the RS/PS/ES signature r->sig of the `len` bytes `input`,
+ * recording bad_signature at token offset `at` when it fails. */
+void oojwt_sig_verify(oojwt_result *r, const char *input, size_t len,
+	const oojwt_key *key, unsigned alg, long at);
+/*
+ * Sign `len` bytes of `data` with `alg` into `out` (OOJWT_SIG_MAX_LEN
+ * bytes): HS through oojwt_hmac(), RS/PS/ES with key->pkey (PS takes
+ * its salt from `rnd`). Returns the signature length, 0 on failure
+ * with the reason in `msg` (OOJWT_MESSAGE_LEN bytes) and the code in
+ * *code.
+ */
+size_t oojwt_sig_sign(unsigned alg, const oojwt_key *key, const void *data,
+	size_t len, const unsigned char *rnd, size_t rnd_len,
+	unsigned char *out, int *code, char *msg);
+/* 1 when a secret looks like PEM text or a JWK of kty RSA/EC. */
+int oojwt_secret_looks_asym(const unsigned char *p, size_t len);
+
+/* Hash `len` bytes with the hash of `alg` (SHA-256/384/512) into `out`
+ * (64 bytes); returns the hash length. */
+size_t oojwt_sig_hash(unsigned alg, const void *data, size_t len,
+	unsigned char *out);
+/* sig_rsa.c: PKCS#1 v1.5 with the exact DigestInfo (NULL included). */
+int oojwt_rsa_pkcs1_verify(const struct oojwt_pkey *pk, unsigned alg,
+	const unsigned char *hash, const unsigned char *sig, size_t sig_len);
+size_t oojwt_rsa_pkcs1_sign(const struct oojwt_pkey *pk, unsigned alg,
+	const unsigned char *hash, unsigned char *out);
+/* The raw RSA operations on k = pk->n_len bytes at x, in place. */
+int oojwt_rsa_public(const struct oojwt_pkey *pk, unsigned char *x);
+int oojwt_rsa_private(const struct oojwt_pkey *pk, unsigned char *x);
+/* sig_pss.c: EMSA-PSS, MGF1 with the same hash, salt = hash length. */
+int oojwt_rsa_pss_verify(const struct oojwt_pkey *pk, unsigned alg,
+	const unsigned char *hash, const unsigned char *sig, size_t sig_len);
+size_t oojwt_rsa_pss_sign(const struct oojwt_pkey *pk, unsigned alg,
+	const unsigned char *hash, const unsigned char *salt,
+	unsigned char *out);
+/* sig_ecdsa.c: raw r||s of exactly 2 * curve bytes. */
+int oojwt_ecdsa_verify(const struct oojwt_pkey *pk, unsigned alg,
+	const unsigned char *hash, size_t hash_len, const unsigned char *sig,
+	size_t sig_len);
+size_t oojwt_ecdsa_sign(const struct oojwt_pkey *pk, unsigned alg,
+	const unsigned char *hash, unsigned char *out);
+/* Bytes of a curve's field elements (32/48/66), 0 when unknown. */
+size_t oojwt_ec_size(int curve);
+#ifdef BR_BEARSSL_EC_H__
+/* BearSSL's curve code for `curve` (files that include bearssl_ec.h). */
+const br_ec_impl *oojwt_ec_impl(int curve);
+#endif
+
+/* ---- key*.c, der.c: reading keys ------------------------------------- */
+
+/* Check a filled pkey (sizes, exponent, point on curve, private half
+ * matching public half), complete the public half of private keys and
+ * compute the thumbprint. OOJWT_OK or bad_key with `msg`. */
+int oojwt_pkey_finish(struct oojwt_pkey *pk, char *msg);
+/* Read a JWK or a JWK Set text (choosing by kid) into pk (key_jwk.c);
+ * oct secrets are decoded into buf. */
+int oojwt_jwk_any(oojwt_key *key, struct oojwt_pkey *pk,
+	unsigned char *buf, size_t buf_len, const char *json, size_t len,
+	const char *kid, size_t kid_len, char *msg);
+/* Read PEM text (the first block that holds a key) into pk
+ * (key_pem.c). */
+int oojwt_pem_key_read(struct oojwt_pkey *pk, const char *text, size_t len,
+	char *msg);
+/* Read DER (format guessed when fmt is 0) into pk (key_der.c). */
+int oojwt_der_key_read(struct oojwt_pkey *pk, const unsigned char *der,
+	size_t len, int fmt, char *msg);
+/* Strict standard base64 (PEM bodies; whitespace between characters
+ * allowed, '=' padding required). Returns OOJWT_OK or bad_key. */
+int oojwt_b64_decode_pem(unsigned char *dst, size_t *dst_len,
+	const char *src, size_t src_len);
 
 /* ---- claims.c -------------------------------------------------------- */
 
@@ -143,5 +341,11 @@ void oojwt_sb_put(oojwt_sb *sb, const char *s, size_t len);
 void oojwt_sb_puts(oojwt_sb *sb, const char *s);
 void oojwt_sb_json_string(oojwt_sb *sb, const char *s, size_t len);
 void oojwt_sb_long(oojwt_sb *sb, long v);
+/* onlyoffice_report.c: a JSON string for WTF-8 text (lone surrogates
+ * become \uXXXX escapes); an issue list [{"code","message"}]; hand the
+ * buffer over (NULL and freed when memory ran out). */
+void oojwt_sb_wtf8_string(oojwt_sb *sb, const char *s, size_t len);
+void oojwt_sb_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n);
+char *oojwt_sb_finish(oojwt_sb *sb, size_t *out_len);
 
 #endif

@@ -324,25 +324,38 @@ scan_value(scan *sc)
 
 /* ---- checks on the tree ---------------------------------------------- */
 
+typedef struct {
+	cJSON *item;
+	size_t index;
+} named;
+
+/* By name, then by position: the last of equal names sorts last. */
 static int
 cmp_names(const void *a, const void *b)
 {
-	const cJSON *x = *(const cJSON *const *)a;
-	const cJSON *y = *(const cJSON *const *)b;
+	const named *x = (const named *)a;
+	const named *y = (const named *)b;
+	int c = strcmp(x->item->string, y->item->string);
 
-	return strcmp(x->string, y->string);
+	if (c != 0) {
+		return c;
+	}
+	return x->index < y->index ? -1 : x->index > y->index;
 }
 
 /*
- * Walk the tree: numbers finite, member names unique. `path` collects
- * where we are for the message. Returns OOJWT_OK or the error code.
+ * Walk the tree: numbers finite, member names unique. With
+ * OOJWT_JSON_LAST_WINS a repeated name is not an error: every earlier
+ * member of that name is removed (what JSON.parse does), counted in
+ * *dups, and the first such name is described in `msg`. Returns
+ * OOJWT_OK or the error code.
  */
 static int
-check_tree(const cJSON *v, char *msg)
+check_tree(cJSON *v, unsigned flags, size_t *dups, char *msg)
 {
-	const cJSON *c;
+	cJSON *c;
 	size_t n = 0, i;
-	const cJSON **names;
+	named *names;
 	int code = OOJWT_OK;
 
 	if (cJSON_IsNumber(v)) {
@@ -357,7 +370,7 @@ check_tree(const cJSON *v, char *msg)
 		return OOJWT_OK;
 	}
 	for (c = v->child; c != NULL; c = c->next) {
-		int k = check_tree(c, msg);
+		int k = check_tree(c, flags, dups, msg);
 		if (k != OOJWT_OK) {
 			return k;
 		}
@@ -366,24 +379,38 @@ check_tree(const cJSON *v, char *msg)
 	if (!cJSON_IsObject(v) || n < 2) {
 		return OOJWT_OK;
 	}
-	names = (const cJSON **)malloc(n * sizeof *names);
+	names = (named *)malloc(n * sizeof *names);
 	if (names == NULL) {
 		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "out of memory");
 		return OOJWT_ERR_NO_MEMORY;
 	}
 	i = 0;
 	for (c = v->child; c != NULL; c = c->next) {
-		names[i++] = c;
+		names[i].item = c;
+		names[i].index = i;
+		i++;
 	}
 	qsort(names, n, sizeof *names, cmp_names);
 	for (i = 1; i < n; i++) {
-		if (strcmp(names[i - 1]->string, names[i]->string) == 0) {
+		if (strcmp(names[i - 1].item->string, names[i].item->string) != 0) {
+			continue;
+		}
+		if ((flags & OOJWT_JSON_LAST_WINS) == 0) {
 			oojwt_fmt(msg, OOJWT_MESSAGE_LEN,
 				"duplicate member name \"%s\" (JavaScript keeps the last, "
-				"some C parsers the first)", names[i]->string);
+				"some C parsers the first)", names[i].item->string);
 			code = OOJWT_ERR_DUPLICATE_MEMBER;
 			break;
 		}
+		if (*dups == 0) {
+			oojwt_fmt(msg, OOJWT_MESSAGE_LEN,
+				"member name \"%s\" appears more than once; the last "
+				"value is used (as JSON.parse does)",
+				names[i].item->string);
+		}
+		(*dups)++;
+		/* names[i - 1] comes earlier in the object: drop it. */
+		cJSON_Delete(cJSON_DetachItemViaPointer(v, names[i - 1].item));
 	}
 	free(names);
 	return code;
@@ -393,6 +420,15 @@ int
 oojwt_json_parse(oojwt_jv **root, const char *s, size_t len, long *pos,
 	char *msg)
 {
+	size_t dups = 0;
+
+	return oojwt_json_parse_ex(root, s, len, 0, &dups, pos, msg);
+}
+
+int
+oojwt_json_parse_ex(oojwt_jv **root, const char *s, size_t len,
+	unsigned flags, size_t *dups, long *pos, char *msg)
+{
 	scan sc;
 	cJSON *tree;
 	const char *end = NULL;
@@ -400,6 +436,7 @@ oojwt_json_parse(oojwt_jv **root, const char *s, size_t len, long *pos,
 
 	*root = NULL;
 	*pos = -1;
+	*dups = 0;
 	msg[0] = 0;
 	memset(&sc, 0, sizeof sc);
 	sc.s = (const unsigned char *)s;
@@ -423,9 +460,10 @@ oojwt_json_parse(oojwt_jv **root, const char *s, size_t len, long *pos,
 		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "JSON could not be read (out of memory?)");
 		return OOJWT_ERR_NO_MEMORY;
 	}
-	code = check_tree(tree, msg);
+	code = check_tree(tree, flags, dups, msg);
 	if (code != OOJWT_OK) {
 		cJSON_Delete(tree);
+		*dups = 0;
 		return code;
 	}
 	*root = (oojwt_jv *)tree;
@@ -549,4 +587,237 @@ oojwt_json_array_at(const oojwt_jv *v, size_t i)
 		i--;
 	}
 	return (const oojwt_jv *)c;
+}
+
+size_t
+oojwt_json_object_size(const oojwt_jv *v)
+{
+	const cJSON *c;
+	size_t n = 0;
+
+	if (oojwt_json_type(v) != OOJWT_JSON_OBJECT) {
+		return 0;
+	}
+	for (c = ((const cJSON *)v)->child; c != NULL; c = c->next) {
+		n++;
+	}
+	return n;
+}
+
+const oojwt_jv *
+oojwt_json_member_at(const oojwt_jv *obj, size_t i, const char **name)
+{
+	const cJSON *c;
+
+	if (oojwt_json_type(obj) != OOJWT_JSON_OBJECT) {
+		return NULL;
+	}
+	for (c = ((const cJSON *)obj)->child; c != NULL && i > 0; c = c->next) {
+		i--;
+	}
+	if (c != NULL && name != NULL) {
+		*name = c->string;
+	}
+	return (const oojwt_jv *)c;
+}
+
+/* node-config's merge: objects merge member by member, anything else
+ * (scalars, arrays, null) replaces. */
+static int
+merge_into(cJSON *base, const cJSON *over)
+{
+	const cJSON *c;
+
+	for (c = over->child; c != NULL; c = c->next) {
+		cJSON *have = cJSON_GetObjectItemCaseSensitive(base, c->string);
+		cJSON *copy;
+		if (have != NULL && cJSON_IsObject(have) && cJSON_IsObject(c)) {
+			if (!merge_into(have, c)) {
+				return 0;
+			}
+			continue;
+		}
+		copy = cJSON_Duplicate(c, 1);
+		if (copy == NULL) {
+			return 0;
+		}
+		if (have != NULL) {
+			if (!cJSON_ReplaceItemViaPointer(base, have, copy)) {
+				cJSON_Delete(copy);
+				return 0;
+			}
+		} else if (!cJSON_AddItemToObject(base, c->string, copy)) {
+			cJSON_Delete(copy);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int
+oojwt_json_merge(oojwt_jv *base, const oojwt_jv *over)
+{
+	if (oojwt_json_type(base) != OOJWT_JSON_OBJECT
+		|| oojwt_json_type(over) != OOJWT_JSON_OBJECT)
+	{
+		return OOJWT_ERR_BAD_ARGUMENT;
+	}
+	return merge_into((cJSON *)base, (const cJSON *)over)
+		? OOJWT_OK : OOJWT_ERR_NO_MEMORY;
+}
+
+char *
+oojwt_json_print(const oojwt_jv *v, size_t *len)
+{
+	char *text = cJSON_PrintUnformatted((const cJSON *)v);
+
+	*len = text != NULL ? strlen(text) : 0;
+	return text;
+}
+
+int
+oojwt_json_equal(const oojwt_jv *ja, const oojwt_jv *jb)
+{
+	const cJSON *a = (const cJSON *)ja, *b = (const cJSON *)jb, *c;
+	int t = oojwt_json_type(ja);
+
+	if (t != oojwt_json_type(jb)) {
+		return 0;
+	}
+	switch (t) {
+	case OOJWT_JSON_NUMBER:
+		/* Object.is: 0 and -0 differ. */
+		return a->valuedouble == b->valuedouble
+			&& !signbit(a->valuedouble) == !signbit(b->valuedouble);
+	case OOJWT_JSON_STRING:
+		return strcmp(a->valuestring, b->valuestring) == 0;
+	case OOJWT_JSON_ARRAY: {
+		const cJSON *d = b->child;
+		for (c = a->child; c != NULL; c = c->next, d = d->next) {
+			if (d == NULL || !oojwt_json_equal((const oojwt_jv *)c,
+				(const oojwt_jv *)d))
+			{
+				return 0;
+			}
+		}
+		return d == NULL;
+	}
+	case OOJWT_JSON_OBJECT:
+		if (oojwt_json_object_size(ja) != oojwt_json_object_size(jb)) {
+			return 0;
+		}
+		for (c = a->child; c != NULL; c = c->next) {
+			const oojwt_jv *o = oojwt_json_get(jb, c->string);
+			if (o == NULL || !oojwt_json_equal((const oojwt_jv *)c, o)) {
+				return 0;
+			}
+		}
+		return 1;
+	default:
+		return t != OOJWT_JSON_INVALID;
+	}
+}
+
+int
+oojwt_json_copy_path(oojwt_jv *dst, const oojwt_jv *src, const char *dotted)
+{
+	char name[64];
+	const char *p = dotted;
+	const oojwt_jv *from = src;
+	cJSON *to = (cJSON *)dst, *copy, *have;
+	size_t n;
+
+	/* The value to copy, if any. */
+	while (from != NULL && *p != 0) {
+		n = strcspn(p, ".");
+		if (n >= sizeof name) {
+			return OOJWT_ERR_BAD_ARGUMENT;
+		}
+		memcpy(name, p, n);
+		name[n] = 0;
+		from = oojwt_json_get(from, name);
+		p += n + (p[n] == '.');
+	}
+	if (from == NULL) {
+		return OOJWT_OK;
+	}
+	p = dotted;
+	for (;;) {
+		n = strcspn(p, ".");
+		memcpy(name, p, n);
+		name[n] = 0;
+		have = cJSON_GetObjectItemCaseSensitive(to, name);
+		if (p[n] == 0) {
+			break;
+		}
+		if (!cJSON_IsObject(have)) {
+			cJSON *obj = cJSON_CreateObject();
+			if (obj == NULL) {
+				return OOJWT_ERR_NO_MEMORY;
+			}
+			if (have != NULL) {
+				cJSON_ReplaceItemViaPointer(to, have, obj);
+			} else if (!cJSON_AddItemToObject(to, name, obj)) {
+				cJSON_Delete(obj);
+				return OOJWT_ERR_NO_MEMORY;
+			}
+			have = obj;
+		}
+		to = have;
+		p += n + 1;
+	}
+	copy = cJSON_Duplicate((const cJSON *)from, 1);
+	if (copy == NULL) {
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	if (have != NULL) {
+		if (!cJSON_ReplaceItemViaPointer(to, have, copy)) {
+			cJSON_Delete(copy);
+			return OOJWT_ERR_NO_MEMORY;
+		}
+	} else if (!cJSON_AddItemToObject(to, name, copy)) {
+		cJSON_Delete(copy);
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	return OOJWT_OK;
+}
+
+oojwt_jv *
+oojwt_json_new_object(void)
+{
+	return (oojwt_jv *)cJSON_CreateObject();
+}
+
+int
+oojwt_json_set_number(oojwt_jv *obj, const char *name, double v)
+{
+	cJSON *o = (cJSON *)obj, *n, *have;
+
+	if (!cJSON_IsObject(o) || !isfinite(v)) {
+		return OOJWT_ERR_BAD_ARGUMENT;
+	}
+	n = cJSON_CreateNumber(v);
+	if (n == NULL) {
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	have = cJSON_GetObjectItemCaseSensitive(o, name);
+	if (have != NULL ? !cJSON_ReplaceItemViaPointer(o, have, n)
+		: !cJSON_AddItemToObject(o, name, n))
+	{
+		cJSON_Delete(n);
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	return OOJWT_OK;
+}
+
+void
+oojwt_json_remove(oojwt_jv *obj, const char *name)
+{
+	cJSON *o = (cJSON *)obj;
+	cJSON *have = cJSON_IsObject(o)
+		? cJSON_GetObjectItemCaseSensitive(o, name) : NULL;
+
+	if (have != NULL) {
+		cJSON_Delete(cJSON_DetachItemViaPointer(o, have));
+	}
 }

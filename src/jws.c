@@ -317,7 +317,11 @@ key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg, unsigned op)
 {
 	char msg[OOJWT_MESSAGE_LEN];
 	size_t mac_len = oojwt_hmac_size(alg);
+	int asym = oojwt_sig_key_usable(r, key, alg, op); /* sig.c */
 
+	if (asym >= 0) {
+		return asym;
+	}
 	if (key->len == 0) {
 		oojwt_issue_add(r, OOJWT_ERR_EMPTY_KEY, -1,
 			"the secret is empty; an empty HMAC key proves nothing");
@@ -356,7 +360,12 @@ check_signature(oojwt_result *r, const char *token, const oojwt_key *key,
 	unsigned char mac[64];
 	size_t mac_len = oojwt_hmac_size(alg);
 	long at = (long)r->dot2 + 1;
+	int same;
 
+	if ((alg & OOJWT_ALG_HMAC) == 0) { /* RS/PS/ES: sig.c */
+		oojwt_sig_verify(r, token, r->dot2, key, alg, at);
+		return;
+	}
 	if (r->sig_len != mac_len) {
 		oojwt_fmt(msg, sizeof msg, r->sig_len < mac_len
 			? "the signature is %z bytes; %s signatures are %z bytes "
@@ -367,13 +376,16 @@ check_signature(oojwt_result *r, const char *token, const oojwt_key *key,
 		return;
 	}
 	oojwt_hmac(alg, key->data, key->len, token, r->dot2, mac);
-	if (!oojwt_ct_equal(mac, r->sig, mac_len)) {
+	same = oojwt_ct_equal(mac, r->sig, mac_len);
+	OOJWT_DECLASSIFY(&same, sizeof same); /* the verdict is public */
+	if (!same) {
 		oojwt_fmt(msg, sizeof msg,
 			"the %s signature does not match: the token was signed with "
 			"another secret, or changed after signing", oojwt_alg_name(alg));
 		oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, at, msg);
 	}
 	oojwt_wipe(mac, sizeof mac);
+	oojwt_wipe_stack(); /* BearSSL's copy of the MAC */
 }
 
 /* The signature did not decode: still say when its length is wrong
@@ -385,6 +397,9 @@ signature_shape(oojwt_result *r, const char *seg, size_t seg_len,
 	char msg[OOJWT_MESSAGE_LEN];
 	size_t want = oojwt_b64url_encoded_len(oojwt_hmac_size(alg));
 
+	if ((alg & OOJWT_ALG_HMAC) == 0) { /* length depends on the key */
+		return;
+	}
 	/* Trailing padding or whitespace is reported as bad_base64
 	 * already; it is not a length problem of the signature. */
 	while (seg_len > 0 && (seg[seg_len - 1] == '=' || seg[seg_len - 1] == ' '

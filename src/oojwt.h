@@ -25,6 +25,9 @@
  *     exactly; `none` never verifies;
  *   - the MAC is compared in constant time; key material and computed
  *     MACs are wiped on every exit path;
+ *   - RS/PS/ES signatures are checked strictly (exact PKCS#1 v1.5
+ *     encoding, PSS salt = hash length, ECDSA r||s of the exact size)
+ *     with a key whose type fits the algorithm (see "Keys");
  *   - the claims `exp`, `nbf`, `iat` must be numbers when present;
  *     `exp` and `nbf` are checked against the caller's clock with
  *     jsonwebtoken's rules.
@@ -103,7 +106,59 @@ enum oojwt_code {
 	OOJWT_WARN_FIRST = 100,
 	OOJWT_WARN_SHORT_KEY = 100,     /* HMAC key shorter than hash output */
 	OOJWT_WARN_TYP_NOT_JWT = 101,   /* header typ present, not "JWT" */
-	OOJWT_WARN_IAT_IN_FUTURE = 102  /* iat > now + tolerance */
+	OOJWT_WARN_IAT_IN_FUTURE = 102, /* iat > now + tolerance */
+
+	/* The Document Server profile (oojwt_ds_verify) and secret
+	 * forensics (oojwt_secret_explain). */
+	OOJWT_WARN_DUPLICATE_LAST_WINS = 103, /* repeated member; DS uses the last */
+	OOJWT_WARN_CRIT_IGNORED = 104,  /* crit present; DS ignores it */
+	OOJWT_WARN_HEADER_LATIN1 = 105, /* non-ASCII header bytes; DS reads Latin-1 */
+	OOJWT_WARN_PAYLOAD_NOT_UTF8 = 106, /* DS replaces bad bytes by U+FFFD */
+	OOJWT_WARN_PAYLOAD_NOT_OBJECT = 107, /* DS returns an array/string/... */
+	OOJWT_WARN_NONCANONICAL_BASE64 = 108, /* header/payload spare bits set */
+	OOJWT_WARN_EMPTY_SECRET = 109,  /* DS accepts MACs made with "" */
+	OOJWT_WARN_SECRET_AS_TOKEN = 110, /* the "token" looks like a secret */
+	OOJWT_WARN_TOKEN_AS_SECRET = 111, /* the "secret" is a JWT */
+	OOJWT_WARN_PAYLOAD_LATIN1 = 112, /* payload text encoded as Latin-1 */
+	OOJWT_WARN_PAYLOAD_REPLACEMENT = 113, /* payload contains U+FFFD */
+	OOJWT_WARN_PAYLOAD_DOUBLE_ENCODED = 114, /* payload is JSON in a string */
+
+	/* Server configuration findings (oojwt_server_config_read). */
+	OOJWT_WARN_DEFAULT_SECRET_WINS = 115, /* file set, default string wins */
+	OOJWT_WARN_DEFAULT_SECRET = 116, /* the effective secret is "secret" */
+	OOJWT_WARN_BROWSER_SECRET_IGNORED = 117, /* secret.browser != inbox */
+	OOJWT_WARN_KEY_NO_EFFECT = 118, /* inBody, secretFromInbox, tenants */
+	OOJWT_WARN_FLAG_IS_STRING = 119, /* "true" where a boolean belongs */
+	OOJWT_WARN_SHORT_SECRET = 120,  /* secret shorter than 32 bytes */
+	OOJWT_WARN_SECRET_QUOTES = 121, /* secret carries quote characters */
+	OOJWT_WARN_SECRET_SPACES = 122, /* secret carries whitespace */
+	OOJWT_WARN_SECRET_DOCKER_UNSAFE = 123, /* ' \ $ that Docker mangles */
+	OOJWT_WARN_NO_SECRET = 124,     /* no string, no file: every verify fails */
+	OOJWT_WARN_SECRET_FROM_FILE = 125, /* raw file bytes, newline included */
+	OOJWT_WARN_TOKENS_DISABLED = 126, /* an enable flag is off */
+	OOJWT_WARN_EXAMPLE_SECTION = 127, /* server.token: the example app's keys */
+	OOJWT_WARN_DOCKER_FLAG = 128,   /* JWT_ENABLED other than exactly "true" */
+	OOJWT_WARN_TOLERANCE_NOT_NUMBER = 129, /* verifyOptions.clockTolerance */
+	OOJWT_WARN_DOCKER_RANDOM_SECRET = 130, /* no JWT_SECRET: new one per start */
+
+	/* Editor config inspection (oojwt_config_inspect). */
+	OOJWT_WARN_TOKEN_MISSING = 131,  /* no token, browser tokens required */
+	OOJWT_WARN_MISSING_REQUIRED_FIELD = 132, /* a 7.1+ required field */
+	OOJWT_WARN_PERMISSIONS_DIFFER = 133, /* token vs config permissions */
+	OOJWT_WARN_TOKEN_INVALID_FORMAT = 134, /* top-level url/payload/key */
+	OOJWT_WARN_BAD_DOCUMENT_KEY = 135, /* key outside 0-9 a-z A-Z - . _ = */
+	OOJWT_WARN_NOT_OPENING_TOKEN = 136, /* WOPI/reconnect/history token */
+	OOJWT_WARN_PAYLOAD_WRAPPER = 137, /* config wrapped in {"payload": ...} */
+	OOJWT_WARN_MISSING_CONFIG_FIELD = 138, /* api.js: url, fileType/documentType */
+	OOJWT_WARN_BAD_DOCUMENT_TYPE = 139, /* documentType api.js does not know */
+	OOJWT_WARN_BAD_FILE_TYPE = 140, /* fileType api.js does not know */
+	OOJWT_WARN_FILE_TYPE_MISMATCH = 141, /* fileType outside documentType's group */
+	OOJWT_WARN_FILE_TYPE_CASE = 142, /* fileType not lower case */
+	OOJWT_WARN_KEY_TOO_LONG = 143,   /* document.key over 128 characters */
+	OOJWT_WARN_URL_NOT_ABSOLUTE = 144, /* not an absolute http(s) URL */
+	OOJWT_WARN_CALLBACK_UNREACHABLE = 145, /* localhost/private callback host */
+	OOJWT_WARN_USER_ID_TOO_LONG = 146, /* user.id over 240 characters */
+	OOJWT_WARN_CONFIG_HAS_SECRET = 147 /* the config contains the secret */
 };
 
 /*
@@ -116,7 +171,7 @@ const char *oojwt_code_name(int code);
  * Algorithms. Each has a bit so that callers pass a set of allowed
  * algorithms as a mask. All JWS names are known, so that a token's alg
  * can be reported precisely; oojwt_alg_supported() tells which ones
- * this build can sign and verify (HS256, HS384, HS512).
+ * this build can sign and verify (HS*, RS*, PS*, ES*; not EdDSA).
  */
 enum oojwt_alg {
 	OOJWT_ALG_HS256 = 0x001,
@@ -156,15 +211,28 @@ size_t oojwt_hmac_size(unsigned alg);
  * be used with (0: any), `ops` the operations (OOJWT_KEYOP_*, 0: any);
  * both are set from a JWK's `alg`, `use` and `key_ops` members.
  * The struct points at caller memory; oojwt never keeps the pointer.
+ *
+ * `pkey` is NULL for an HMAC secret. For an RSA or EC key it points at
+ * a parsed oojwt_pkey (see "Asymmetric keys" below) and `data`/`len`
+ * are ignored. Zero the whole struct (memset, or `= { 0 }`) before
+ * filling it member by member, so that members added later are 0.
+ *
+ * Algorithm confusion is impossible: HS256/384/512 refuse a key whose
+ * `pkey` is an RSA or EC key, and refuse with OOJWT_ERR_KEY_MISMATCH a
+ * secret that looks like a PEM text ("-----BEGIN") or a JWK of kty RSA
+ * or EC; RS/PS/ES algorithms refuse any secret.
  */
 #define OOJWT_KEYOP_SIGN    0x1
 #define OOJWT_KEYOP_VERIFY  0x2
+
+struct oojwt_pkey;
 
 typedef struct {
 	const unsigned char *data;
 	size_t len;
 	unsigned algs;
 	unsigned ops;
+	const struct oojwt_pkey *pkey;
 } oojwt_key;
 
 /*
@@ -183,6 +251,119 @@ typedef struct {
  */
 int oojwt_jwk_read(oojwt_key *key, unsigned char *buf, size_t buf_len,
 	const char *json, size_t len, char *msg);
+
+/*
+ * Asymmetric keys (RS256/384/512, PS256/384/512, ES256/384/512).
+ *
+ * oojwt_pkey is a caller-allocated struct with fixed arrays (about
+ * 2.4 KB; no interior pointers except `secret`, which points into the
+ * caller's buffer for oct keys). It holds the parsed material as
+ * big-endian unsigned integers and a description of the key:
+ *
+ *   kind        OOJWT_KEY_OCT, _RSA_PUBLIC, _RSA_PRIVATE, _EC_PUBLIC,
+ *               _EC_PRIVATE (a private key can also verify: its public
+ *               half is always filled in)
+ *   format      where it came from (OOJWT_KEYFMT_*); `pem` is 1 when
+ *               the DER was wrapped in PEM armour
+ *   algs, ops   restrictions as in oojwt_key (from a JWK's alg, use,
+ *               key_ops; 0: any algorithm of the key's type)
+ *   bits        RSA modulus size, EC curve size (256/384/521), or the
+ *               size of an oct secret
+ *   curve       23 (P-256), 24 (P-384), 25 (P-521), 0 for RSA/oct
+ *   kid         the JWK's kid (has_kid), NUL-terminated
+ *   thumbprint  RFC 7638 JWK thumbprint (SHA-256, base64url), 43 chars
+ *   n, e        RSA modulus and public exponent
+ *   p, q, dp, dq, iq   RSA private CRT factors (private keys)
+ *   pub         EC public point, uncompressed (04 || X || Y)
+ *   x           EC private scalar (private keys)
+ *
+ * RSA keys must be 2048 to 4096 bits with an odd public exponent > 1;
+ * EC points must lie on their curve; a private key whose public half
+ * is given (JWK x/y, n/e) must match it.
+ */
+#define OOJWT_KEY_OCT          1
+#define OOJWT_KEY_RSA_PUBLIC   2
+#define OOJWT_KEY_RSA_PRIVATE  3
+#define OOJWT_KEY_EC_PUBLIC    4
+#define OOJWT_KEY_EC_PRIVATE   5
+
+#define OOJWT_KEYFMT_JWK       1  /* a JWK */
+#define OOJWT_KEYFMT_JWKS      2  /* a key chosen from a JWK Set */
+#define OOJWT_KEYFMT_SPKI      3  /* SubjectPublicKeyInfo */
+#define OOJWT_KEYFMT_PKCS1     4  /* RSAPublicKey / RSAPrivateKey */
+#define OOJWT_KEYFMT_PKCS8     5  /* PrivateKeyInfo */
+#define OOJWT_KEYFMT_SEC1      6  /* ECPrivateKey */
+#define OOJWT_KEYFMT_X509      7  /* the key of an X.509 certificate */
+
+#define OOJWT_RSA_MAX_BYTES    512
+#define OOJWT_RSA_MAX_E_BYTES  16
+#define OOJWT_EC_MAX_BYTES     66
+#define OOJWT_KID_MAX          255
+
+typedef struct oojwt_pkey {
+	int kind;
+	int format;
+	int pem;
+	unsigned algs, ops;
+	unsigned bits;
+	int curve;
+	int has_kid;
+	size_t kid_len;
+	char kid[OOJWT_KID_MAX + 1];
+	char thumbprint[44];
+	unsigned char n[OOJWT_RSA_MAX_BYTES];
+	size_t n_len;
+	unsigned char e[OOJWT_RSA_MAX_E_BYTES];
+	size_t e_len;
+	unsigned char p[OOJWT_RSA_MAX_BYTES / 2], q[OOJWT_RSA_MAX_BYTES / 2],
+		dp[OOJWT_RSA_MAX_BYTES / 2], dq[OOJWT_RSA_MAX_BYTES / 2],
+		iq[OOJWT_RSA_MAX_BYTES / 2];
+	size_t p_len, q_len, dp_len, dq_len, iq_len;
+	unsigned char pub[1 + 2 * OOJWT_EC_MAX_BYTES];
+	size_t pub_len;
+	unsigned char x[OOJWT_EC_MAX_BYTES];
+	size_t x_len;
+	const unsigned char *secret;
+	size_t secret_len;
+} oojwt_pkey;
+
+/*
+ * Read any key: a JWK (kty oct, RSA or EC; public or private), a JWK
+ * Set ({"keys": [...]}), PEM text (PUBLIC KEY, RSA PUBLIC KEY, RSA
+ * PRIVATE KEY, PRIVATE KEY, EC PRIVATE KEY, CERTIFICATE) or the same
+ * structures as bare DER. DER is parsed strictly. For a certificate
+ * only the key is taken: no chain, date or name is validated.
+ *
+ * From a JWK Set one key is chosen: with `kid` (kid_len bytes; NULL
+ * for none, e.g. the token header's kid) the key with that kid, else
+ * the only key of the set. A set mixing secrets and asymmetric keys, a
+ * set repeating a kid, no match or several matches are refused.
+ *
+ * On success `*pk` describes the key and `*key` is ready for
+ * oojwt_verify()/oojwt_sign(): key->pkey = pk for RSA/EC; for an oct
+ * JWK key->data is the secret, decoded into `buf` (buf_len bytes, at
+ * least len * 3 / 4 + 3; pk->secret points there too). An oct JWK that
+ * names an HS alg must be at least as long as the hash output.
+ * Returns OOJWT_OK, OOJWT_ERR_BAD_KEY, OOJWT_ERR_KEY_MISMATCH,
+ * OOJWT_ERR_EMPTY_KEY, OOJWT_ERR_BAD_JSON, OOJWT_ERR_DUPLICATE_MEMBER,
+ * OOJWT_ERR_NO_MEMORY, OOJWT_ERR_BUFFER_TOO_SMALL or
+ * OOJWT_ERR_BAD_ARGUMENT; on error `*pk`, `*key` and `buf` are wiped
+ * and a sentence is written to `msg` (OOJWT_MESSAGE_LEN bytes) when it
+ * is not NULL. Wipe `*pk` with oojwt_pkey_wipe() after use.
+ */
+int oojwt_key_read(oojwt_key *key, oojwt_pkey *pk, unsigned char *buf,
+	size_t buf_len, const void *in, size_t len, const char *kid,
+	size_t kid_len, char *msg);
+
+/* Zero a key's material (private parts included). */
+void oojwt_pkey_wipe(oojwt_pkey *pk);
+
+/* "oct", "RSA public", "RSA private", "EC public", "EC private", or
+ * NULL; the name of a format ("JWK", "SPKI", ...) or NULL. */
+const char *oojwt_key_kind_name(int kind);
+const char *oojwt_key_format_name(int format);
+/* "P-256", "P-384", "P-521" for a curve number, else NULL. */
+const char *oojwt_curve_name(int curve);
 
 /*
  * Diagnostics. `pos` is a byte offset into the token (or into the JSON
@@ -278,7 +459,8 @@ int oojwt_verify(oojwt_result *r, const char *token, size_t len,
 
 /*
  * Size of the buffer oojwt_sign() needs for a header of `header_len`
- * bytes and a payload of `payload_len` bytes (including a final NUL).
+ * bytes and a payload of `payload_len` bytes (including a final NUL),
+ * for any algorithm (room for a 512-byte RSA-4096 signature).
  */
 size_t oojwt_sign_size(size_t header_len, size_t payload_len);
 
@@ -301,6 +483,448 @@ int oojwt_sign(char *out, size_t out_len, size_t *token_len, unsigned alg,
 	const char *payload, size_t payload_len, oojwt_issue *err);
 
 /*
+ * oojwt_sign() for every algorithm. RS* and ES* are deterministic
+ * (PKCS#1 v1.5; ECDSA with RFC 6979 nonces) and ignore `rnd`. PS* draws
+ * its salt (hash length) from `rnd`, which the caller fills from a
+ * cryptographic generator (crypto.getRandomValues in browsers):
+ * rnd_len must be at least 64; fewer is OOJWT_ERR_BAD_ARGUMENT. Every
+ * signature is checked with the public key before it is returned.
+ * oojwt_sign() is this function with no random bytes.
+ */
+int oojwt_sign_rand(char *out, size_t out_len, size_t *token_len,
+	unsigned alg, const oojwt_key *key, const char *header,
+	size_t header_len, const char *payload, size_t payload_len,
+	const unsigned char *rnd, size_t rnd_len, oojwt_issue *err);
+
+/*
+ * The Document Server profile.
+ *
+ * oojwt_ds_verify() judges a token as ONLYOFFICE Document Server does:
+ * it reproduces jsonwebtoken 9.0.2 (jws 3.2.x) called as
+ *
+ *   jwt.verify(token, crypto.createSecretKey(Buffer.from(secret, 'utf8')),
+ *              { clockTolerance: 60 })
+ *
+ * (DocService checkJwt, server 7.1 to 9.3). In jsonwebtoken's order:
+ * empty token ("jwt must be provided"); not exactly two dots ("jwt
+ * malformed"); jws's segment regex -- no padding, whitespace, '+', '/'
+ * or empty header/payload -- and a header that JSON.parse (over its
+ * Latin-1 reading) refuses or that is false-like ("invalid token"); with
+ * header typ "JWT", JSON.parse of the payload (decoded from UTF-8 with
+ * U+FFFD for bad bytes; a failure is V8's raw SyntaxError text); empty
+ * signature ("jwt signature is required"); alg not exactly one of the
+ * allowed HS names ("invalid algorithm"); the base64url text of the HMAC
+ * compared with the signature segment as strings, in constant time, so
+ * a non-canonical last character fails ("invalid signature"); a null
+ * payload (raw TypeError); nbf ("invalid nbf value", "jwt not active")
+ * and exp ("invalid exp value", "jwt expired"), with `now` floored to a
+ * whole second. iat is never checked, crit is ignored, a repeated member
+ * name keeps its last value (a warning), an empty secret is a valid
+ * zero-length key. JSON.parse has no depth limit here either.
+ *
+ * The strict profile (oojwt_verify() with the same algorithms and
+ * floored now, and strict_clock_tolerance) then runs on the same input; where it decides
+ * otherwise, `differences` says why (codes of the strict profile when
+ * DS accepts, DS's code when only DS refuses).
+ *
+ *   algorithms       mask of HS algorithms; 0 means DS's default
+ *                    (HS256 | HS384 | HS512); other bits are refused
+ *   now              seconds since the epoch (floored, like
+ *                    jsonwebtoken's clockTimestamp)
+ *   clock_tolerance  seconds (>= 0); DS's default verifyOptions say 60
+ *   strict_clock_tolerance
+ *                    seconds (>= 0) the strict comparison uses (oojwt's
+ *                    own default is 0, so a token 30 s past exp shows
+ *                    up as a difference)
+ */
+typedef struct {
+	unsigned algorithms;
+	double now;
+	double clock_tolerance;
+	double strict_clock_tolerance;
+} oojwt_ds_opts;
+
+/* The class of the error DS's jsonwebtoken call throws. */
+enum oojwt_ds_error {
+	OOJWT_DS_NO_ERROR = 0,
+	OOJWT_DS_JSON_WEB_TOKEN_ERROR = 1, /* close code 4006 */
+	OOJWT_DS_TOKEN_EXPIRED_ERROR = 2,  /* close code 4005 */
+	OOJWT_DS_NOT_BEFORE_ERROR = 3,     /* no close code */
+	OOJWT_DS_TYPE_ERROR = 4,           /* a crash: no close code */
+	OOJWT_DS_SYNTAX_ERROR = 5          /* a crash: no close code */
+};
+/* "JsonWebTokenError", "TokenExpiredError", ...; NULL for 0. */
+const char *oojwt_ds_error_name(int e);
+
+/* What DS's payload value is: none (not reached), the JSON text
+ * (payload_text is JSON that JSON.parse turns into DS's value), or the
+ * text itself as a string (jws without typ JWT, not an object/array). */
+#define OOJWT_DS_PAYLOAD_NONE 0
+#define OOJWT_DS_PAYLOAD_JSON 1
+#define OOJWT_DS_PAYLOAD_TEXT 2
+
+/*
+ * The outcome. Caller-allocated; the texts are owned by oojwt and
+ * released by oojwt_ds_result_free().
+ *
+ *   valid           1 when DS accepts the token
+ *   error_name      enum oojwt_ds_error
+ *   close_code      4006, 4005, or 0 when DS sets none
+ *   code            our code for the failure (OOJWT_OK when valid)
+ *   server_message  the exact err.message DS logs ("jwt expired", ...),
+ *                   UTF-8 except that a lone UTF-16 surrogate from V8's
+ *                   SyntaxError context is kept as its 3-byte
+ *                   (WTF-8) form; server_message_len bytes (it may
+ *                   contain NUL, copied from the payload)
+ *   message         a sentence for people
+ *   alg             the HS algorithm DS used, 0 when it got no further
+ *   header_text     the header as jws reads it (Latin-1 bytes as UTF-8),
+ *                   header_json 1 when it is JSON (then JSON.parse of
+ *                   it is DS's header)
+ *   payload_text    the payload as UTF-8 after U+FFFD replacement;
+ *                   payload_kind says how DS uses it
+ *   warnings        OOJWT_WARN_* about what DS tolerates
+ *   differences     where the strict profile decides otherwise
+ */
+typedef struct {
+	int valid;
+	int error_name;
+	int close_code;
+	int code;
+	char server_message[OOJWT_MESSAGE_LEN];
+	size_t server_message_len;
+	char message[OOJWT_MESSAGE_LEN];
+	unsigned alg;
+	char *header_text;
+	size_t header_len;
+	int header_json;
+	char *payload_text;
+	size_t payload_len;
+	int payload_kind;
+	size_t n_warnings;
+	oojwt_issue warnings[OOJWT_MAX_ISSUES];
+	size_t n_differences;
+	oojwt_issue differences[OOJWT_MAX_ISSUES];
+	size_t dropped;
+} oojwt_ds_result;
+
+/*
+ * Judge `token` (`len` bytes) with the secret's bytes as DS would.
+ * Fills `r` (previous content overwritten without being freed). Returns
+ * OOJWT_OK whatever DS decides (see r->valid), OOJWT_ERR_BAD_ARGUMENT
+ * or OOJWT_ERR_NO_MEMORY (then `r` holds nothing).
+ */
+int oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
+	const unsigned char *secret, size_t secret_len, const oojwt_ds_opts *opts);
+/* Release (after wiping) what a DS result owns; safe twice. */
+void oojwt_ds_result_free(oojwt_ds_result *r);
+
+/*
+ * Secret forensics.
+ *
+ * oojwt_secret_explain() answers "why does this token not verify with
+ * this secret?". It takes the token's HS algorithm from its header (or,
+ * when the header cannot be read, from the MAC length), then tries the
+ * secret in these variants, in this order, and stops at the first whose
+ * HMAC matches the token's MAC:
+ *
+ *   0 as-is                     the bytes given
+ *   1 trimmed                   without leading/trailing ASCII whitespace
+ *   2 with-trailing-newline     + "\n", then + "\r\n"
+ *   3 without-trailing-newline  without a final "\n" or "\r\n"
+ *   4 with-quotes               wrapped in "...", then in '...'
+ *   5 without-quotes            without a surrounding pair of " or '
+ *   6 base64-decoded            standard alphabet, padding optional
+ *   7 base64url-decoded         URL alphabet, padding optional
+ *   8 hex-decoded               an even number of hex digits
+ *   9 default-secret            the literal "secret" (default.json)
+ *
+ * A variant that does not apply (no newline to remove, not hex, ...) or
+ * gives the secret as given is skipped. Each try derives the key into
+ * one buffer, compares MACs in constant time, and wipes the key and the
+ * MAC. Claims and the header's other members are not judged here (see
+ * oojwt_ds_verify()); surrounding whitespace of the token is ignored.
+ *
+ *   verifies   1 when the secret as given verifies the MAC
+ *   variant    the index above of the variant that does, -1 when none
+ *   alg        the HS algorithm tried (0 when the token has no whole
+ *              HS MAC: nothing was tried)
+ *   tried      bit i set when variant i was tried
+ *   message    a sentence: what matched, and what that says about the
+ *              setup
+ *   findings   codes, with sentences:
+ *              OOJWT_WARN_SECRET_AS_TOKEN  the token has no dots and
+ *                  reads like a password (a secret pasted as the token)
+ *              OOJWT_WARN_TOKEN_AS_SECRET  the secret has the shape of
+ *                  a JWT (a token pasted as the secret)
+ *              OOJWT_WARN_PAYLOAD_LATIN1  payload bytes that are not
+ *                  UTF-8 but read as Latin-1 (btoa of JSON text)
+ *              OOJWT_WARN_PAYLOAD_NOT_UTF8  other non-UTF-8 bytes
+ *              OOJWT_WARN_PAYLOAD_REPLACEMENT  U+FFFD characters in
+ *                  the payload (damage before signing)
+ *              OOJWT_WARN_PAYLOAD_DOUBLE_ENCODED  the payload (or its
+ *                  "payload" member) is a string holding JSON
+ */
+#define OOJWT_SECRET_VARIANTS 10
+
+typedef struct {
+	int verifies;
+	int variant;
+	unsigned alg;
+	unsigned tried;
+	char message[OOJWT_MESSAGE_LEN];
+	size_t n_findings;
+	oojwt_issue findings[OOJWT_MAX_ISSUES];
+} oojwt_secret_report;
+
+/*
+ * Fill `r` for `token` (`len` bytes) and `secret` (`secret_len` bytes).
+ * Returns OOJWT_OK (whatever the answer), OOJWT_ERR_BAD_ARGUMENT or
+ * OOJWT_ERR_NO_MEMORY. `r` holds no pointers and no secret bytes.
+ */
+int oojwt_secret_explain(oojwt_secret_report *r, const char *token,
+	size_t len, const unsigned char *secret, size_t secret_len);
+/* "as-is", "trimmed", ... for a variant index; NULL otherwise. */
+const char *oojwt_secret_variant_name(int v);
+
+/*
+ * Findings: what a configuration or request check reports. Each has a
+ * severity (OOJWT_SEVERITY_*: what happens if it is left as it is), a
+ * code (enum oojwt_code), a JSON path (or env variable name) into the
+ * input, a sentence saying what is wrong and what the server does with
+ * it, and a fix.
+ */
+#define OOJWT_SEVERITY_ERROR   0  /* tokens fail, or anyone can forge them */
+#define OOJWT_SEVERITY_WARNING 1  /* likely to break, or weakens security */
+#define OOJWT_SEVERITY_INFO    2  /* worth knowing, no effect by itself */
+#define OOJWT_PATH_LEN         96
+#define OOJWT_MAX_FINDINGS     32
+
+typedef struct {
+	int severity;
+	int code;
+	char path[OOJWT_PATH_LEN];
+	char message[OOJWT_MESSAGE_LEN];
+	char fix[OOJWT_MESSAGE_LEN];
+} oojwt_finding;
+
+/* "error", "warning", "info"; NULL otherwise. */
+const char *oojwt_severity_name(int severity);
+
+/*
+ * Server configuration.
+ *
+ * oojwt_server_config_read() reads Document Server's JWT settings as the
+ * server does (7.2 to 9.3; see the spec, sections 1 and 7):
+ *
+ *   - `local` is the text of local.json, or -- when it does not start
+ *     with '{' -- Docker settings: lines NAME=value (env file, `export`,
+ *     `-e`), `- NAME=value` (compose list; quotes stay part of the value)
+ *     or `NAME: value` (compose map; YAML quotes removed) for JWT_ENABLED,
+ *     JWT_SECRET, JWT_HEADER, JWT_IN_BODY. They are turned into the
+ *     local.json run-document-server.sh writes: JWT_ENABLED (default
+ *     true) must be exactly "true" to enable the three flags, JWT_SECRET
+ *     goes to every secret (absent: a random secret per start, reported
+ *     with source OOJWT_SECRET_SOURCE_UNKNOWN), JWT_HEADER (default
+ *     Authorization) to both headers;
+ *   - `defaults` is the text of default.json, or NULL for the values
+ *     default.json ships (section 1.2-1.3: flags off, secrets "secret",
+ *     header Authorization, prefix "Bearer ", outbox HS256 / "5m",
+ *     verifyOptions {clockTolerance: 60}, tokenRequiredParams true);
+ *   - the two are merged as node-config does (objects member by member,
+ *     anything else replaces; a repeated member keeps its last value);
+ *   - each secret is resolved string-then-file (getSecretByElem): a
+ *     truthy `string` wins, else a truthy `file` (read raw by the
+ *     server; oojwt only reports the path), else none;
+ *   - flags are JavaScript truthiness of the merged value.
+ *
+ * Findings (codes): default_secret_wins, default_secret,
+ * browser_secret_ignored, key_no_effect (inBody, secretFromInbox,
+ * secret.*.tenants, JWT_IN_BODY), flag_is_string, short_secret,
+ * secret_quotes, secret_spaces, secret_docker_unsafe, no_secret,
+ * secret_from_file, tokens_disabled, example_config_section,
+ * tolerance_not_number, docker_flag_not_true, docker_random_secret,
+ * duplicate_last_wins, and bad_json / not_an_object when local.json
+ * cannot be read (the defaults are then reported).
+ */
+#define OOJWT_SECRET_KINDS    4
+#define OOJWT_SECRET_INBOX    0  /* config tokens, commands, conversion */
+#define OOJWT_SECRET_OUTBOX   1  /* callbacks and downloads by DS */
+#define OOJWT_SECRET_SESSION  2  /* session tokens */
+#define OOJWT_SECRET_BROWSER  3  /* not read since 7.2 */
+
+#define OOJWT_SECRET_SOURCE_NONE    0
+#define OOJWT_SECRET_SOURCE_STRING  1
+#define OOJWT_SECRET_SOURCE_FILE    2
+#define OOJWT_SECRET_SOURCE_UNKNOWN 3  /* Docker's random secret */
+
+#define OOJWT_CONFIG_JSON   0
+#define OOJWT_CONFIG_DOCKER 1
+
+/* "inbox", "outbox", "session", "browser"; "none", "string", "file",
+ * "unknown"; NULL for other values. */
+const char *oojwt_secret_kind_name(int kind);
+const char *oojwt_secret_source_name(int source);
+
+/* One resolved secret: `value` (value_len bytes, NUL-terminated) for a
+ * string, `file` (NUL-terminated path) for a file; NULL otherwise. */
+typedef struct {
+	int source;
+	const char *value;
+	size_t value_len;
+	const char *file;
+} oojwt_cfg_secret;
+
+/*
+ * The effective settings. Caller-allocated; the strings point into
+ * memory owned by the struct, released (after wiping, since it holds
+ * secrets) by oojwt_server_config_free(). Header/prefix/algorithm/
+ * expires are NULL when the merged value is not a string.
+ * verify_options is the compact JSON text of token.verifyOptions (NULL
+ * when absent).
+ */
+typedef struct {
+	int form;                /* OOJWT_CONFIG_JSON or _DOCKER */
+	int own_defaults;        /* 1 when `defaults` was used */
+	oojwt_cfg_secret secrets[OOJWT_SECRET_KINDS];
+	int enabled_browser, enabled_inbox, enabled_outbox;
+	int token_required_params;
+	const char *inbox_header, *inbox_prefix;
+	const char *outbox_header, *outbox_prefix;
+	const char *outbox_algorithm, *outbox_expires;
+	char *verify_options;
+	size_t verify_options_len;
+	int docker_random_secret;
+	size_t n_findings, dropped;
+	oojwt_finding findings[OOJWT_MAX_FINDINGS];
+	void *tree;              /* the merged configuration (internal) */
+} oojwt_server_config;
+
+/*
+ * Read the configuration (`local`, `local_len` bytes; `defaults`,
+ * `defaults_len` bytes or NULL) into `c`. Returns OOJWT_OK -- an
+ * unreadable local.json is a finding, not a failure --,
+ * OOJWT_ERR_BAD_ARGUMENT or OOJWT_ERR_NO_MEMORY (then `c` holds nothing).
+ */
+int oojwt_server_config_read(oojwt_server_config *c, const char *local,
+	size_t local_len, const char *defaults, size_t defaults_len);
+/* Release (after wiping) what `c` owns; safe twice. */
+void oojwt_server_config_free(oojwt_server_config *c);
+
+/*
+ * Editor config inspection (first part of issue 4, section 2).
+ *
+ * oojwt_config_inspect() takes the config a page passes to
+ * DocsAPI.DocEditor (JSON text, with or without `token`) and judges it
+ * in the order of DocService's auth(): a missing token when browser
+ * tokens are required (4006, "jwt must be provided"); the token through
+ * oojwt_ds_verify() with the inbox secret (4006 / 4005, or no close
+ * code); the token kind (fileInfo: WOPI; editorConfig.
+ * ds_sessionTimeConnect: reconnect; a truthy version: history; else
+ * opening); the fields required since 7.1 (document.key,
+ * document.permissions when the config has them, document.url,
+ * editorConfig.callbackUrl when the config has one, editorConfig.mode
+ * unless view), 4006 with token_required_params; document.permissions
+ * deep-equal to the config's (4004); a top-level url, payload or key
+ * (4004); the config's document.key characters (4004). The effective
+ * config is the config with the token's values written over it (key,
+ * fileType, title, url, callbackUrl, lang, mode unless the page asks for
+ * view, coEditing, user) when the token opens the editor.
+ *
+ *   ok            1 when the editor opens
+ *   close_code    4004 / 4005 / 4006, 0 when none
+ *   editor_error  -23 / -21 / -20 (sdkjs c_oAscError.ID), 0 when none
+ *   message       the editor's sentence, with the server's reason
+ *   token_kind    OOJWT_TOKEN_*
+ *   token_text    the config's token (NUL-terminated), NULL when none
+ *   ds            the DS-profile verdict on it (when has_ds)
+ *   effective     the effective config, compact JSON (NUL-terminated)
+ *   findings      severity, code, path ("token.document.key", ...),
+ *                 message, fix; codes token_missing,
+ *                 missing_required_field, permissions_differ,
+ *                 token_invalid_format, bad_document_key,
+ *                 not_an_opening_token, payload_wrapper, and the DS
+ *                 profile's failure code (expired, bad_signature, ...);
+ *                 then the config's own checks (api.js and the docs):
+ *                 missing_config_field, bad_document_type, bad_file_type,
+ *                 file_type_mismatch, file_type_case, key_too_long,
+ *                 bad_document_key (not a string), url_not_absolute,
+ *                 callback_unreachable (localhost, private or
+ *                 single-label hosts), user_id_too_long,
+ *                 config_has_secret. When api.js itself refuses the
+ *                 config (an alert: no editor is created), the verdict
+ *                 says so with no close code.
+ */
+#define OOJWT_TOKEN_NONE      0
+#define OOJWT_TOKEN_OPENING   1
+#define OOJWT_TOKEN_WOPI      2
+#define OOJWT_TOKEN_RECONNECT 3
+#define OOJWT_TOKEN_HISTORY   4
+
+/* "none", "opening", "wopi", "reconnect", "history"; NULL otherwise. */
+const char *oojwt_token_kind_name(int kind);
+
+/*
+ *   now                    seconds since the epoch
+ *   clock_tolerance        seconds (DS: verifyOptions.clockTolerance, 60)
+ *   enable_browser         token.enable.browser
+ *   token_required_params  server.tokenRequiredParams (default 1)
+ */
+typedef struct {
+	double now;
+	double clock_tolerance;
+	int enable_browser;
+	int token_required_params;
+} oojwt_inspect_opts;
+
+typedef struct {
+	int ok;
+	int close_code;
+	int editor_error;
+	char message[OOJWT_MESSAGE_LEN];
+	int token_kind;
+	const char *token_text;
+	int has_ds;
+	oojwt_ds_result ds;
+	char *effective;
+	size_t effective_len;
+	size_t n_findings, dropped;
+	oojwt_finding findings[OOJWT_MAX_FINDINGS];
+	char alert[OOJWT_MESSAGE_LEN]; /* api.js's alert text, "" when none */
+	void *tree;  /* the parsed config (internal) */
+} oojwt_config_report;
+
+/*
+ * Inspect `config` (`len` bytes of JSON) with the inbox `secret`.
+ * Returns OOJWT_OK (an unreadable config is a finding),
+ * OOJWT_ERR_BAD_ARGUMENT or OOJWT_ERR_NO_MEMORY (then `r` holds nothing).
+ * Free with oojwt_config_report_free() (safe twice).
+ */
+int oojwt_config_inspect(oojwt_config_report *r, const char *config,
+	size_t len, const unsigned char *secret, size_t secret_len,
+	const oojwt_inspect_opts *opts);
+void oojwt_config_report_free(oojwt_config_report *r);
+
+/*
+ * Sign an editor config (section 2, signConfig): the payload is the
+ * whole config without its `token` (OOJWT_SIGN_CONFIG_ALL, what the
+ * official integrations do), or only the fields the server requires
+ * (OOJWT_SIGN_CONFIG_REQUIRED: document.key, document.permissions,
+ * document.url, editorConfig.callbackUrl, editorConfig.mode unless
+ * view, each when the config has it), plus `iat` and `exp` when not
+ * NULL. The header is {"alg":..., "typ":"JWT"}; `alg` an HS algorithm.
+ * On success *token is a malloc'd NUL-terminated token (free() it) of
+ * *token_len bytes. On error returns its code (bad_json, not_an_object,
+ * bad_argument when the required fields are missing, empty_key, ...)
+ * with a sentence in `err`.
+ */
+#define OOJWT_SIGN_CONFIG_ALL      0
+#define OOJWT_SIGN_CONFIG_REQUIRED 1
+int oojwt_config_sign(char **token, size_t *token_len, const char *config,
+	size_t len, const unsigned char *secret, size_t secret_len, unsigned alg,
+	int fields, const double *iat, const double *exp, oojwt_issue *err);
+
+/*
  * Strict base64url.
  *
  * oojwt_b64url_decode() decodes `src_len` characters into `dst`
@@ -320,6 +944,69 @@ int oojwt_b64url_decode(unsigned char *dst, size_t *dst_len,
 const char *oojwt_b64url_decode_error(const char *src, size_t src_len);
 size_t oojwt_b64url_encoded_len(size_t len);
 size_t oojwt_b64url_encode(char *dst, const unsigned char *src, size_t len);
+
+/*
+ * Token extraction from pasted text.
+ *
+ * People paste what they have: `Bearer eyJ...`, a whole
+ * `Authorization: Bearer eyJ...` header line, a log line or a JSON
+ * fragment that contains a token, a token in quotes (straight or
+ * typographic) or with spaces and line breaks around it. Document
+ * Server would reject all of these; oojwt_extract_token() finds the
+ * token in `text` (`len` bytes) so that it can be checked, and records
+ * every piece it cut off, so that the caller can say so.
+ *
+ * Rules, applied from the outside in: whitespace (ASCII, U+00A0,
+ * U+200B, U+FEFF), a pair of matching quotes, a header name followed by
+ * a colon, and `Bearer` (any case) followed by whitespace are peeled
+ * off both ends, a few rounds deep. If what remains still contains
+ * other text (whitespace inside, or a token after `token=`), the token
+ * is the first run of base64url characters and dots that starts with
+ * `eyJ` at a word boundary and has at least two dots; failing that,
+ * when the remainder contains whitespace, the longest such run with
+ * two dots, whatever it starts with. The text around it is named:
+ * quotes, whitespace, `Bearer`, a header name, and other text. A run
+ * also takes in `=`, `+` and `/` (so padding and standard base64 stay
+ * in the token, for the decoder to report) and loses trailing dots
+ * beyond the second one (the full stop of a sentence).
+ *
+ * Nothing is removed from inside the token, and nothing is ever an
+ * error: when no token is found, the token is the text without its
+ * outer layers (possibly empty) and the decoder reports what is wrong.
+ *
+ * `x` receives the token as an offset and a length into `text`, and the
+ * removed pieces in text order, each with its kind (OOJWT_STRIP_*; names
+ * from oojwt_strip_name(): "whitespace", "quote", "header", "bearer",
+ * "text"), offset and length. Pieces and token together cover `text`.
+ * `text` may be NULL only when `len` is 0.
+ */
+#define OOJWT_EXTRACT_MAX_STRIPS 48
+
+enum oojwt_strip_kind {
+	OOJWT_STRIP_WHITESPACE = 1,
+	OOJWT_STRIP_QUOTE = 2,
+	OOJWT_STRIP_HEADER = 3,
+	OOJWT_STRIP_BEARER = 4,
+	OOJWT_STRIP_TEXT = 5
+};
+
+typedef struct {
+	int kind;
+	size_t pos;
+	size_t len;
+} oojwt_strip;
+
+typedef struct {
+	size_t start;
+	size_t len;
+	size_t n_stripped;
+	oojwt_strip stripped[OOJWT_EXTRACT_MAX_STRIPS];
+} oojwt_extract_result;
+
+void oojwt_extract_token(oojwt_extract_result *x, const char *text,
+	size_t len);
+/* Name of an OOJWT_STRIP_* kind, or NULL. */
+const char *oojwt_strip_name(int kind);
 
 #ifdef __cplusplus
 }

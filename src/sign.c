@@ -1,5 +1,6 @@
 /*
- * Producing compact HS256/384/512 tokens from caller-serialised JSON.
+ * Producing compact tokens from caller-serialised JSON; the signature
+ * itself comes from oojwt_sig_sign() (sig.c: HS, RS, PS, ES).
  */
 #include <string.h>
 #include "inner.h"
@@ -9,7 +10,7 @@ oojwt_sign_size(size_t header_len, size_t payload_len)
 {
 	return oojwt_b64url_encoded_len(header_len) + 1
 		+ oojwt_b64url_encoded_len(payload_len) + 1
-		+ oojwt_b64url_encoded_len(64) + 1;
+		+ oojwt_b64url_encoded_len(OOJWT_SIG_MAX_LEN) + 1;
 }
 
 /* Check one JSON text: strict object. Records into r; returns tree. */
@@ -45,10 +46,11 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 	char msg[OOJWT_MESSAGE_LEN];
 	oojwt_jv *tree;
 	const oojwt_jv *a;
+	int asym;
 
 	if (!oojwt_alg_supported(alg)) {
 		oojwt_issue_add(r, OOJWT_ERR_UNSUPPORTED_ALG, -1,
-			"this build of oojwt signs with HS256, HS384 and HS512 only");
+			"this build of oojwt cannot sign with this algorithm");
 		return;
 	}
 	if (oojwt_sign_size(header_len, payload_len) > OOJWT_MAX_TOKEN_LEN) {
@@ -58,13 +60,17 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 		oojwt_issue_add(r, OOJWT_ERR_TOO_LARGE, -1, msg);
 		return;
 	}
-	if (key->len == 0) {
+	asym = oojwt_sig_key_usable(r, key, alg, OOJWT_KEYOP_SIGN); /* sig.c */
+	if (asym == 0) {
+		return;
+	}
+	if (asym < 0 && key->len == 0) {
 		oojwt_issue_add(r, OOJWT_ERR_EMPTY_KEY, -1,
 			"refusing to sign with an empty secret");
 		return;
 	}
-	if ((key->algs != 0 && (key->algs & alg) == 0)
-		|| (key->ops != 0 && (key->ops & OOJWT_KEYOP_SIGN) == 0))
+	if (asym < 0 && ((key->algs != 0 && (key->algs & alg) == 0)
+		|| (key->ops != 0 && (key->ops & OOJWT_KEYOP_SIGN) == 0)))
 	{
 		oojwt_fmt(msg, sizeof msg,
 			"the key's alg or key_ops do not allow signing with %s",
@@ -104,9 +110,20 @@ oojwt_sign(char *out, size_t out_len, size_t *token_len, unsigned alg,
 	const oojwt_key *key, const char *header, size_t header_len,
 	const char *payload, size_t payload_len, oojwt_issue *err)
 {
+	return oojwt_sign_rand(out, out_len, token_len, alg, key, header,
+		header_len, payload, payload_len, NULL, 0, err);
+}
+
+int
+oojwt_sign_rand(char *out, size_t out_len, size_t *token_len, unsigned alg,
+	const oojwt_key *key, const char *header, size_t header_len,
+	const char *payload, size_t payload_len, const unsigned char *rnd,
+	size_t rnd_len, oojwt_issue *err)
+{
 	oojwt_result r;
-	unsigned char mac[64];
+	unsigned char mac[OOJWT_SIG_MAX_LEN];
 	size_t n, mac_len;
+	int code;
 
 	if (out == NULL || token_len == NULL || key == NULL
 		|| (key->data == NULL && key->len != 0)
@@ -130,7 +147,19 @@ oojwt_sign(char *out, size_t out_len, size_t *token_len, unsigned alg,
 	out[n++] = '.';
 	n += oojwt_b64url_encode(out + n, (const unsigned char *)payload,
 		payload_len);
-	mac_len = oojwt_hmac(alg, key->data, key->len, out, n, mac);
+	mac_len = oojwt_sig_sign(alg, key, out, n, rnd, rnd_len, mac, &code,
+		r.errors[0].message); /* sig.c: HS, RS, PS, ES */
+	oojwt_wipe_stack(); /* BearSSL's copies of the MAC and key blocks */
+	if (mac_len == 0) {
+		oojwt_wipe(out, out_len);
+		if (err != NULL) {
+			err->code = code;
+			err->pos = -1;
+			oojwt_fmt(err->message, sizeof err->message, "%s",
+				r.errors[0].message);
+		}
+		return code;
+	}
 	out[n++] = '.';
 	n += oojwt_b64url_encode(out + n, mac, mac_len);
 	out[n] = 0;

@@ -33,6 +33,18 @@ oojwt_wipe_free(void *p, size_t len)
 	}
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+void
+oojwt_wipe_stack(void)
+{
+	/* Its own frame: must not be inlined into the caller's. */
+	unsigned char burn[OOJWT_STACK_WIPE_LEN];
+
+	oojwt_wipe(burn, sizeof burn);
+}
+
 int
 oojwt_ct_equal(const unsigned char *a, const unsigned char *b, size_t len)
 {

@@ -88,6 +88,7 @@ read_key(oojwt_key *key, unsigned char **buf, size_t *buf_len,
 		key->len = in_len;
 		key->algs = 0;
 		key->ops = 0;
+		key->pkey = NULL; /* a secret, not an RSA/EC key */
 		return OOJWT_OK;
 	}
 	*buf_len = in_len + 4;

@@ -1,28 +1,291 @@
-// The placeholder page: verify a pasted token with a pasted secret as you type.
+// The page: wires the controls to the toolkit. Extraction, decoding,
+// verification and signing all happen in the wasm module (oojwt.mjs); the
+// modules next to this one word and lay out what it reports.
+//
+// Builder and inspector stay in sync: editing the builder signs a token and
+// puts it in the Token box; pasting a token loads its payload into the
+// builder without re-signing it. A secret typed later re-signs only a token
+// the builder made, never one the user pasted.
 import { loadToolkit } from './oojwt.mjs';
+import { secretKey } from './secret.mjs';
+import { judge, renderVerdict } from './verdict.mjs';
+import { describeStripped, strippedDetails, renderSegments, renderJson, renderTimes, signatureInfo } from './inspect.mjs';
+import { templateText, parsePayload, build, configWith, fieldsFromToken } from './builder.mjs';
+import { utc, duration, toLocalInput, fromLocalInput } from './time.mjs';
 
 const $ = (id) => document.getElementById(id);
-const kit = await loadToolkit();
 
-function show() {
-  const token = $('token').value.trim();
-  const status = $('status');
-  if (token === '') {
-    status.className = '';
-    status.textContent = 'Paste a token.';
-    $('header').textContent = '';
-    $('payload').textContent = '';
-    return;
-  }
-  const r = kit.verify(token, $('secret').value);
-  $('header').textContent = r.header ? JSON.stringify(r.header, null, 2) : (r.headerText ?? '');
-  $('payload').textContent = r.payload ? JSON.stringify(r.payload, null, 2) : (r.payloadText ?? '');
-  status.className = r.valid ? 'valid' : 'invalid';
-  const lines = r.valid ? ['Valid signature.'] : r.errors.map((e) => `✗ ${e.code}: ${e.message}`);
-  for (const w of r.warnings) lines.push(`⚠ ${w.code}: ${w.message}`);
-  status.textContent = lines.join('\n');
+// The single-file build (dist/oojwt.html) embeds the module's bytes in a
+// data block; the served page loads oojwt.wasm next to oojwt.mjs.
+async function toolkit() {
+  const embedded = document.getElementById('oojwt-wasm');
+  if (!embedded) return loadToolkit();
+  const b64 = embedded.textContent.replace(/\s+/g, '');
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return loadToolkit({ wasm: bytes });
 }
 
-$('token').addEventListener('input', show);
-$('secret').addEventListener('input', show);
-show();
+const kit = await toolkit();
+
+const ui = {
+  token: $('token'),
+  note: $('extract-note'),
+  noteText: $('extract-text'),
+  notePieces: $('extract-pieces'),
+  useExtracted: $('use-extracted'),
+  secret: $('secret'),
+  format: $('secret-format'),
+  clockNow: $('clock-now'),
+  clockChosen: $('clock-chosen'),
+  clockAt: $('clock-at'),
+  clockUtc: $('clock-utc'),
+  tolerance: $('tolerance'),
+  verdict: $('verdict'),
+  segments: $('segments'),
+  header: $('header'),
+  payload: $('payload'),
+  times: $('times'),
+  sig: $('sig-info'),
+  payloadEdit: $('payload-edit'),
+  alg: $('alg'),
+  expiry: $('expiry'),
+  addIat: $('add-iat'),
+  reset: $('reset-template'),
+  buildStatus: $('build-status'),
+  builtToken: $('built-token'),
+  builtConfig: $('built-config'),
+  copyNote: $('copy-note'),
+};
+
+// Who produced the text in the Token box: 'builder' or 'inspector'.
+let source = 'builder';
+let last = { text: null, extracted: null };
+// What the Decoded panel shows now (see inspect()).
+let drawn = { token: null, marks: null };
+
+// ---- clock ---------------------------------------------------------------
+
+function now() {
+  if (ui.clockChosen.checked) {
+    const t = fromLocalInput(ui.clockAt.value);
+    if (t !== null) return t;
+  }
+  return Date.now() / 1000;
+}
+
+function showClock() {
+  const t = now();
+  ui.clockUtc.textContent = ui.clockChosen.checked
+    ? (fromLocalInput(ui.clockAt.value) === null ? 'Choose a date and time; until then the page uses now.' : `Checking as of ${utc(t)}.`)
+    : `Checking as of now (${utc(Math.floor(t))}).`;
+}
+
+// ---- the key from the Secret box ---------------------------------------------
+
+function key() {
+  return secretKey(ui.secret.value, ui.format.value);
+}
+
+// ---- inspect ----------------------------------------------------------------
+
+function extracted() {
+  const text = ui.token.value;
+  if (last.text !== text) {
+    last = { text, extracted: kit.extract(text) };
+  }
+  return last.extracted;
+}
+
+function inspect({ timeOnly = false } = {}) {
+  const { token, stripped } = extracted();
+  const k = key();
+  const t = now();
+  const tolerance = Number(ui.tolerance.value);
+  const r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance });
+  const v = judge(token, r, { hasSecret: !k.empty, keyError: k.error });
+  const title = `the ${r.alg ?? ''} signature matches this secret and the token is within its validity period `
+    + `(as of ${utc(Math.floor(t))}, tolerance ${tolerance} s).`;
+  renderVerdict(ui.verdict, v, { title, hasSecret: !k.empty }, { quiet: timeOnly });
+  renderTimes(ui.times, r.payload, t);
+  if (timeOnly) return r;
+
+  const note = describeStripped(stripped);
+  ui.note.hidden = note === '';
+  ui.noteText.textContent = note;
+  ui.notePieces.replaceChildren(...strippedDetails(stripped));
+
+  // Redraw the decoded parts only when they change (a 100 KB token stays
+  // fast while the secret is typed).
+  const marks = JSON.stringify(v.errors.map((e) => [e.code, e.pos]));
+  if (drawn.token !== token || drawn.marks !== marks) renderSegments(ui.segments, token, v.errors);
+  if (drawn.token !== token) {
+    renderJson(ui.header, r.header, r.headerText);
+    renderJson(ui.payload, r.payload, r.payloadText);
+  }
+  drawn = { token, marks };
+  ui.sig.textContent = signatureInfo(r);
+  ui.sig.classList.toggle('muted', r.signatureLength === undefined);
+  return r;
+}
+
+// ---- build ------------------------------------------------------------------
+
+function setBuildStatus(text, bad) {
+  ui.buildStatus.textContent = text;
+  ui.buildStatus.classList.toggle('bad', Boolean(bad));
+}
+
+function runBuild() {
+  const p = parsePayload(ui.payloadEdit.value);
+  if (p.error) {
+    setBuildStatus(p.error, true);
+    ui.payloadEdit.setAttribute('aria-invalid', 'true');
+    return;
+  }
+  ui.payloadEdit.removeAttribute('aria-invalid');
+  const k = key();
+  if (k.empty) {
+    setBuildStatus('Enter the secret above to sign the token.', true);
+    ui.builtToken.value = '';
+    ui.builtConfig.value = JSON.stringify(configWith(p.payload, ''), null, 2);
+    return;
+  }
+  if (k.error) {
+    setBuildStatus(`Cannot sign: ${k.error}.`, true);
+    return;
+  }
+  const expiry = ui.expiry.value;
+  const out = build(kit, p.payload, k.key, {
+    alg: ui.alg.value,
+    iat: ui.addIat.checked,
+    expiresIn: expiry === '' ? null : Number(expiry),
+    now: now(),
+  });
+  if (out.error) {
+    setBuildStatus(`Cannot sign: ${out.error}`, true);
+    return;
+  }
+  setBuildStatus(`Signed with ${ui.alg.value}. The token is also in the Token box above, verified there.`, false);
+  ui.builtToken.value = out.token;
+  ui.builtConfig.value = JSON.stringify(out.config, null, 2);
+  ui.token.value = out.token;
+}
+
+// A pasted token fills the builder (not re-signed).
+function loadBuilder(r, token) {
+  if (!r.payload || !r.header) return;
+  const f = fieldsFromToken(r.header, r.payload);
+  ui.payloadEdit.value = f.text;
+  ui.payloadEdit.removeAttribute('aria-invalid');
+  if (f.alg) ui.alg.value = f.alg;
+  ui.addIat.checked = f.hasIat;
+  ui.expiry.querySelector('option[data-custom]')?.remove();
+  if (f.lifetime === null) {
+    ui.expiry.value = '';
+  } else if ([...ui.expiry.options].some((o) => o.value === String(f.lifetime))) {
+    ui.expiry.value = String(f.lifetime);
+  } else {
+    const o = new Option(`${f.lifetime} s (${duration(f.lifetime)}) after iat, as in the token`, String(f.lifetime));
+    o.dataset.custom = '';
+    ui.expiry.add(o);
+    ui.expiry.value = String(f.lifetime);
+  }
+  ui.builtToken.value = token;
+  ui.builtConfig.value = JSON.stringify(configWith(JSON.parse(f.text), token), null, 2);
+  setBuildStatus('Loaded from the token in the Token box (not re-signed). Edit anything here to sign a new one.', false);
+}
+
+// ---- events -------------------------------------------------------------------
+
+function onTokenInput() {
+  source = 'inspector';
+  const r = inspect();
+  loadBuilder(r, extracted().token);
+}
+
+function onKeyInput() {
+  if (source === 'builder') runBuild();
+  inspect();
+}
+
+function onBuilderInput() {
+  source = 'builder';
+  runBuild();
+  inspect();
+}
+
+function onClockInput() {
+  showClock();
+  inspect();
+}
+
+ui.token.addEventListener('input', onTokenInput);
+// A paste replaces a token the builder put there, instead of landing inside it.
+ui.token.addEventListener('paste', () => {
+  if (source === 'builder') ui.token.select();
+});
+ui.useExtracted.addEventListener('click', () => {
+  ui.token.value = extracted().token;
+  onTokenInput();
+  ui.token.focus();
+});
+ui.secret.addEventListener('input', onKeyInput);
+ui.format.addEventListener('change', onKeyInput);
+ui.tolerance.addEventListener('change', onClockInput);
+ui.clockNow.addEventListener('change', onClockInput);
+ui.clockChosen.addEventListener('change', () => {
+  if (fromLocalInput(ui.clockAt.value) === null) ui.clockAt.value = toLocalInput(Date.now() / 1000);
+  onClockInput();
+});
+ui.clockAt.addEventListener('input', () => {
+  ui.clockChosen.checked = true;
+  onClockInput();
+});
+for (const c of [ui.payloadEdit, ui.alg, ui.expiry, ui.addIat]) {
+  c.addEventListener(c === ui.payloadEdit ? 'input' : 'change', onBuilderInput);
+}
+ui.reset.addEventListener('click', () => {
+  ui.payloadEdit.value = templateText();
+  ui.expiry.querySelector('option[data-custom]')?.remove();
+  ui.expiry.value = '3600';
+  ui.addIat.checked = true;
+  ui.alg.value = 'HS256';
+  onBuilderInput();
+});
+
+async function copy(button) {
+  const box = $(button.dataset.copy);
+  const what = button.id === 'copy-token' ? 'token' : 'config';
+  if (box.value === '') {
+    ui.copyNote.textContent = `Nothing to copy yet: enter a secret to sign the ${what}.`;
+    return;
+  }
+  try {
+    await navigator.clipboard.writeText(box.value);
+  } catch {
+    // Clipboard API refused (permissions): copy the selection instead.
+    box.select();
+    document.execCommand('copy');
+  }
+  ui.copyNote.textContent = `Copied the ${what} (${box.value.length} characters).`;
+  button.textContent = 'Copied';
+  setTimeout(() => { button.textContent = what === 'token' ? 'Copy token' : 'Copy config'; }, 1500);
+}
+for (const b of document.querySelectorAll('button[data-copy]')) b.addEventListener('click', () => copy(b));
+
+// Relative times and expiry follow the clock while "now" is chosen.
+setInterval(() => {
+  if (!ui.clockNow.checked) return;
+  showClock();
+  if (extracted().token !== '') inspect({ timeOnly: true });
+}, 1000);
+
+// Start: the template in the builder, an empty Token box.
+ui.payloadEdit.value = templateText();
+ui.clockAt.value = toLocalInput(Date.now() / 1000);
+showClock();
+runBuild();
+if (ui.token.value !== '') onTokenInput();
+else inspect();

@@ -10,7 +10,28 @@ export type ErrorCode =
   | 'no_memory' | 'buffer_too_small';
 
 /** Warning codes: never make a token invalid. */
-export type WarningCode = 'short_key' | 'typ_not_jwt' | 'iat_in_future';
+export type WarningCode = 'short_key' | 'typ_not_jwt' | 'iat_in_future' | OnlyofficeCode;
+
+/**
+ * Codes of the ONLYOFFICE rules (src/oojwt.h, 103 on): Document Server
+ * profile warnings, secret forensics findings and server-config findings.
+ */
+export type OnlyofficeCode =
+  | 'duplicate_last_wins' | 'crit_ignored' | 'header_latin1' | 'payload_not_utf8'
+  | 'payload_not_object' | 'noncanonical_base64' | 'empty_secret'
+  | 'secret_as_token' | 'token_as_secret' | 'payload_latin1'
+  | 'payload_replacement_char' | 'payload_double_encoded'
+  | 'default_secret_wins' | 'default_secret' | 'browser_secret_ignored'
+  | 'key_no_effect' | 'flag_is_string' | 'short_secret' | 'secret_quotes'
+  | 'secret_spaces' | 'secret_docker_unsafe' | 'no_secret' | 'secret_from_file'
+  | 'tokens_disabled' | 'example_config_section' | 'docker_flag_not_true'
+  | 'tolerance_not_number' | 'docker_random_secret'
+  | 'token_missing' | 'missing_required_field' | 'permissions_differ'
+  | 'token_invalid_format' | 'bad_document_key' | 'not_an_opening_token'
+  | 'payload_wrapper' | 'missing_config_field' | 'bad_document_type'
+  | 'bad_file_type' | 'file_type_mismatch' | 'file_type_case' | 'key_too_long'
+  | 'url_not_absolute' | 'callback_unreachable' | 'user_id_too_long'
+  | 'config_has_secret';
 
 export type Algorithm =
   | 'HS256' | 'HS384' | 'HS512'
@@ -37,7 +58,56 @@ export interface OctJwk {
 }
 
 /** A string is its UTF-8 bytes (as ONLYOFFICE uses its secrets). */
-export type Key = string | Uint8Array | ArrayBuffer | ArrayBufferView | OctJwk;
+/** An RSA or EC JWK (RFC 7518 6.2, 6.3), public or private. */
+export interface AsymmetricJwk {
+  kty: 'RSA' | 'EC';
+  /** RSA: n, e (and d, p, q, dp, dq, qi for a private key). */
+  n?: string;
+  e?: string;
+  /** EC: crv P-256 / P-384 / P-521, x, y (and d for a private key). */
+  crv?: string;
+  x?: string;
+  y?: string;
+  d?: string;
+  alg?: string;
+  use?: string;
+  key_ops?: string[];
+  kid?: string;
+  [member: string]: unknown;
+}
+
+/** A JWK Set: the key is chosen by the token header's kid (ambiguity is refused). */
+export interface JwkSet {
+  keys: Array<OctJwk | AsymmetricJwk>;
+}
+
+/**
+ * A string is its UTF-8 bytes (as ONLYOFFICE uses its secrets) for HS*,
+ * and PEM text (PUBLIC KEY, RSA PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY,
+ * EC PRIVATE KEY, CERTIFICATE) for RS/PS/ES; bytes are a secret for HS*
+ * and DER for RS/PS/ES. A PEM text or RSA/EC JWK text used as an HS*
+ * secret is refused (`key_mismatch`).
+ */
+export type Key = string | Uint8Array | ArrayBuffer | ArrayBufferView | OctJwk | AsymmetricJwk | JwkSet;
+
+/** What `kit.keyInfo` reports about a key. */
+export interface KeyInfo {
+  kind: 'oct' | 'RSA public' | 'RSA private' | 'EC public' | 'EC private';
+  /** 'raw' for a plain secret. */
+  format: 'raw' | 'JWK' | 'JWK Set' | 'SubjectPublicKeyInfo' | 'PKCS#1' | 'PKCS#8' | 'SEC1' | 'X.509 certificate';
+  pem?: boolean;
+  /** RSA modulus size, curve size, or secret size, in bits. */
+  bits: number;
+  curve?: 'P-256' | 'P-384' | 'P-521';
+  kid?: string;
+  /** RFC 7638 JWK thumbprint (SHA-256, base64url); absent for a raw secret. */
+  thumbprint?: string;
+  private?: boolean;
+  /** The algorithms this key may serve (its type, curve and `alg`). */
+  algorithms: Algorithm[];
+  /** For certificates: no chain, date or name was validated. */
+  note?: string;
+}
 
 export type JsonObject = { [name: string]: unknown };
 
@@ -68,17 +138,207 @@ export interface VerifyResult extends Parts {
 }
 
 export interface VerifyOptions {
-  /** Default: ['HS256', 'HS384', 'HS512']. */
+  /**
+   * Default: ['HS256', 'HS384', 'HS512'] for a secret or oct JWK; every
+   * supported algorithm for PEM text and RSA/EC JWKs or sets (the key's
+   * type then decides: an HS token with such a key is `key_mismatch`).
+   */
   algorithms?: Algorithm[];
   /** Seconds since the epoch; default Date.now() / 1000. */
   now?: number;
   /** Seconds granted to exp and nbf; default 0 (Document Server uses 60). */
   clockTolerance?: number;
+  /**
+   * 'strict' (default) or 'onlyoffice': judge as Document Server does
+   * (jsonwebtoken 9.0.2 with a KeyObject secret and {clockTolerance: 60});
+   * the result is then a DsVerifyResult.
+   */
+  profile?: 'strict' | 'onlyoffice';
+}
+
+/** Options of the Document Server profile. */
+export interface DsVerifyOptions {
+  profile: 'onlyoffice';
+  /** HS256/HS384/HS512 only; default all three (DS passes no `algorithms`). */
+  algorithms?: ('HS256' | 'HS384' | 'HS512')[];
+  /** Seconds since the epoch; floored as jsonwebtoken does. Default Date.now() / 1000. */
+  now?: number;
+  /**
+   * Default 60 (DS's verifyOptions). When given, the strict comparison
+   * uses it too; otherwise the strict comparison uses 0.
+   */
+  clockTolerance?: number;
+}
+
+/** The class of the error DS's jsonwebtoken call throws. */
+export type DsErrorName = 'JsonWebTokenError' | 'TokenExpiredError' | 'NotBeforeError' | 'TypeError' | 'SyntaxError';
+
+/** kit.verify(token, secret, { profile: 'onlyoffice' }). */
+export interface DsVerifyResult {
+  /** Whether Document Server accepts the token. */
+  valid: boolean;
+  profile: 'onlyoffice';
+  alg: 'HS256' | 'HS384' | 'HS512' | null;
+  /** The header as DS sees it (read as Latin-1, last duplicate wins); null when not JSON. */
+  header: unknown;
+  /**
+   * The payload as DS sees it: usually an object; an array, string, number…
+   * when DS accepts such payloads; the raw text (a string) when the header
+   * has no typ JWT and the text is not a JSON object/array; null when not reached.
+   */
+  payload: unknown;
+  /** `JsonWebTokenError`, … or null when valid. */
+  serverError: DsErrorName | null;
+  /** The exact err.message DS logs (`jwt expired`, `invalid signature`, a raw SyntaxError text, …); null when valid. */
+  serverMessage: string | null;
+  /** 4006 (JsonWebTokenError), 4005 (TokenExpiredError), or null (valid, or no close code). */
+  closeCode: 4005 | 4006 | null;
+  /** At most one: DS's failure with our code and a sentence. */
+  errors: Issue<ErrorCode>[];
+  /** What DS tolerates: duplicate_last_wins, crit_ignored, header_latin1, payload_not_utf8, … */
+  warnings: Issue<WarningCode>[];
+  /** Where the strict profile decides otherwise (its codes when DS accepts, DS's code when only DS refuses). */
+  differences: Issue<ErrorCode | WarningCode>[];
+  headerText?: string;
+  payloadText?: string;
+  signature?: string;
+  signingInput?: string;
+}
+
+/** Variants explainSecret tries, in this order. */
+export type SecretVariant =
+  | 'as-is' | 'trimmed' | 'with-trailing-newline' | 'without-trailing-newline'
+  | 'with-quotes' | 'without-quotes' | 'base64-decoded' | 'base64url-decoded'
+  | 'hex-decoded' | 'default-secret';
+
+/** kit.onlyoffice.explainSecret(token, secret). */
+export interface SecretExplanation {
+  /** The MAC verifies with the secret exactly as given (claims are not judged). */
+  verifies: boolean;
+  /** The first variant whose MAC matches; null when none does. */
+  variant: SecretVariant | null;
+  /** What matched and what that says about the setup. */
+  message: string;
+  /** The HS algorithm tried (header alg, else the MAC length); null when nothing could be tried. */
+  alg: 'HS256' | 'HS384' | 'HS512' | null;
+  /** The variants that applied and were tried, in order. */
+  tried: SecretVariant[];
+  /**
+   * secret_as_token (a secret pasted as the token), token_as_secret (a JWT
+   * pasted as the secret), payload_latin1 (btoa-style Latin-1 payload),
+   * payload_not_utf8, payload_replacement_char (U+FFFD already in the
+   * payload), payload_double_encoded (payload, or its `payload` member, is a
+   * string holding JSON).
+   */
+  findings: Issue<OnlyofficeCode>[];
+}
+
+/** One finding of a configuration check. */
+export interface Finding {
+  severity: 'error' | 'warning' | 'info';
+  code: OnlyofficeCode | ErrorCode;
+  /** JSON path into local.json (or the Docker variable name); '' for the whole file. */
+  path: string;
+  message: string;
+  fix: string;
+}
+
+/** A secret resolved as Document Server does: string first, then file. */
+export interface ResolvedSecret {
+  /** 'unknown': Docker without JWT_SECRET (a random secret per container start). */
+  source: 'string' | 'file' | 'none' | 'unknown';
+  /** The secret, when it comes from `string`. */
+  value: string | null;
+  /** The path, when it comes from `file` (the server reads it raw; oojwt cannot). */
+  file: string | null;
+}
+
+/** kit.onlyoffice.readServerConfig(localJsonText, { defaultJsonText }). */
+export interface ServerConfig {
+  /** browser is resolved too, but not read by DS since 7.2 (config tokens use inbox). */
+  secrets: { inbox: ResolvedSecret; outbox: ResolvedSecret; session: ResolvedSecret; browser: ResolvedSecret };
+  /** JavaScript truthiness of token.enable.browser / .request.inbox / .request.outbox. */
+  enabled: { browser: boolean; inbox: boolean; outbox: boolean };
+  /** null when the merged value is not a string. */
+  inbox: { header: string | null; prefix: string | null };
+  outbox: { header: string | null; prefix: string | null; algorithm: string | null; expires: string | null };
+  /** token.verifyOptions after the merge (jsonwebtoken verify options). */
+  verifyOptions: JsonObject | null;
+  tokenRequiredParams: boolean;
+  findings: Finding[];
+}
+
+/** kit.onlyoffice.inspectConfig(config, { secret, serverConfig, now }). */
+export interface ConfigInspection {
+  /**
+   * What the editor ends with: closeCode 4006 / editorError -20 (not
+   * correctly formed), 4005 / -21 (expired), 4004 / -23 (no rights), both
+   * null when it opens (ok) or when DS sets no close code (ok false).
+   */
+  verdict: { ok: boolean; closeCode: 4004 | 4005 | 4006 | null; editorError: -20 | -21 | -23 | null; message: string };
+  /**
+   * Token checks in the server's order (paths like "token.document.key"),
+   * then the config's own checks (api.js groups, URLs, key, user.id, a
+   * secret inside the config). An api.js alert (the editor is not created)
+   * makes the verdict { ok: false, closeCode: null } with the alert text.
+   */
+  findings: Finding[];
+  /** null when the config has no token. */
+  token: null | {
+    kind: 'opening' | 'wopi' | 'reconnect' | 'history' | 'none';
+    valid: boolean;
+    alg: 'HS256' | 'HS384' | 'HS512' | null;
+    serverError: DsErrorName | null;
+    serverMessage: string | null;
+    /** The payload as DS reads it. */
+    payload: unknown;
+    warnings: Issue<WarningCode>[];
+  };
+  /** The config after the token's values override it (when the token opens the editor). */
+  effectiveConfig: JsonObject | null;
+}
+
+/** kit.onlyoffice: the Document Server rules. */
+export interface Onlyoffice {
+  /** The same as kit.verify(token, secret, { ...options, profile: 'onlyoffice' }). */
+  verify(token: string, secret: string | Uint8Array, options?: Partial<DsVerifyOptions>): DsVerifyResult;
+  /** Which variant of `secret` verifies `token`, and what else is off. */
+  explainSecret(token: string, secret: string | Uint8Array): SecretExplanation;
+  /**
+   * local.json text (or Docker env / compose lines with JWT_ENABLED,
+   * JWT_SECRET, JWT_HEADER) merged over default.json (given, or the shipped
+   * defaults) as node-config does.
+   */
+  readServerConfig(localJsonText: string, options?: { defaultJsonText?: string }): ServerConfig;
+  /**
+   * The config a page passes to DocsAPI.DocEditor (object or JSON text),
+   * judged as DocService's auth() judges it. The inbox secret is
+   * `secret`, else serverConfig.secrets.inbox.value; serverConfig (a
+   * readServerConfig result or local.json text) also gives
+   * enabled.browser (default true), tokenRequiredParams (default true) and
+   * verifyOptions.clockTolerance (default 60).
+   */
+  inspectConfig(config: JsonObject | string, options?: { secret?: string | Uint8Array; serverConfig?: ServerConfig | string; now?: number }): ConfigInspection;
+  /**
+   * The config with its `token`: the whole config without `token` signed
+   * (fields 'all', default, as the official integrations do) or only the
+   * fields the server requires ('required'). `iat` (default true: the
+   * floored clock) and `exp` (= iat + expiresIn) are added like
+   * jsonwebtoken.sign adds them. Throws OojwtError (empty_key,
+   * bad_argument when required fields are missing, ...).
+   */
+  signConfig<T extends JsonObject>(config: T, secret: string | Uint8Array, options?: {
+    alg?: 'HS256' | 'HS384' | 'HS512';
+    expiresIn?: number | string;
+    fields?: 'all' | 'required';
+    iat?: boolean | number;
+    now?: number;
+  }): T & { token: string };
 }
 
 export interface SignOptions {
   /** Default: header.alg, else 'HS256'. */
-  alg?: 'HS256' | 'HS384' | 'HS512';
+  alg?: Exclude<Algorithm, 'EdDSA'>;
   /** Members merged after {alg, typ: 'JWT'}; `typ: undefined` drops typ. */
   header?: JsonObject;
   /** true: the current time (floored); a number: that value. */
@@ -89,12 +349,65 @@ export interface SignOptions {
   now?: number;
 }
 
+/**
+ * The C core's report (src/report.c), byte offsets and all: the shape of
+ * the JSON text that `kit.reports.*` return and `oojwt decode|verify --json` print.
+ */
+export interface Report {
+  valid: boolean;
+  alg: Algorithm | null;
+  errors: Issue<ErrorCode>[];
+  warnings: Issue<WarningCode>[];
+  /** Issues not recorded because a list was full. */
+  dropped: number;
+  header: JsonObject | null;
+  payload: JsonObject | null;
+  headerText?: string;
+  payloadText?: string;
+  signatureLength?: number;
+  /** Byte offsets of the two dots. */
+  dots?: [number, number];
+}
+
+/** What `extract` cut off around a token, in text order. */
+export interface Stripped {
+  kind: 'whitespace' | 'quote' | 'header' | 'bearer' | 'text';
+  /** Index in the pasted text where the piece starts. */
+  pos: number;
+  text: string;
+}
+
+export interface Extracted {
+  /** The token found in the text (the text itself, trimmed, when none is found). */
+  token: string;
+  stripped: Stripped[];
+}
+
 export interface Toolkit {
   decode(token: string): Decoded;
+  /**
+   * Find the token in pasted text (`Bearer …`, an `Authorization:` header
+   * line, a log line, quotes, whitespace) and list what was removed. Never
+   * throws on any string; TypeError for a non-string.
+   */
+  extract(text: string): Extracted;
   sign(payload: JsonObject, key: Key, options?: SignOptions): string;
+  verify(token: string, key: string | Uint8Array, options: DsVerifyOptions): DsVerifyResult;
   verify(token: string, key: Key, options?: VerifyOptions): VerifyResult;
+  /** The ONLYOFFICE Document Server rules (web/onlyoffice.mjs). */
+  readonly onlyoffice: Onlyoffice;
+  /** Describe a key (throws OojwtError `bad_key`, `key_mismatch`, ... when it cannot be read). */
+  keyInfo(key: Key): KeyInfo;
   /** Algorithms this build signs and verifies. */
   readonly algorithms: readonly Algorithm[];
+  /**
+   * The same calls, returning the C report's JSON text unchanged (parse it
+   * into a `Report`); never throws on a bad token.
+   */
+  readonly reports: {
+    decode(token: string): string;
+    verify(token: string, key: Key, options?: VerifyOptions): string;
+  };
 }
 
 export interface LoadOptions {

@@ -8,6 +8,8 @@
 // this file moves bytes across the boundary, turns the C report into
 // plain objects, and wipes and frees every buffer it allocated.
 
+import { makeOnlyoffice } from './onlyoffice.mjs';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -24,6 +26,19 @@ export class OojwtError extends Error {
 
 const KEY_RAW = 0;
 const KEY_JWK = 1;
+const KEY_ANY = 2; // a JWK of any kty or a JWK Set (src/wasm_key.c)
+const HS_ALGS = ['HS256', 'HS384', 'HS512'];
+const ALL_ALGS = [...HS_ALGS, 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
+
+// Without options.algorithms: HS* for secrets (as jsonwebtoken); for PEM
+// text and RSA/EC JWKs or sets every algorithm, and the key's type decides
+// in C (an HS token with such a key is refused: key_mismatch).
+function defaultAlgorithms(key) {
+  if (typeof key === 'string') return key.trimStart().startsWith('-----BEGIN') ? ALL_ALGS : HS_ALGS;
+  if (key === null || typeof key !== 'object' || ArrayBuffer.isView(key) || key instanceof ArrayBuffer) return HS_ALGS;
+  const keys = Array.isArray(key.keys) ? key.keys : [key];
+  return keys.some((k) => k === null || typeof k !== 'object' || k.kty !== 'oct') ? ALL_ALGS : HS_ALGS;
+}
 
 async function wasmSource(wasm) {
   if (wasm instanceof WebAssembly.Module) return wasm;
@@ -98,24 +113,25 @@ function makeToolkit(x) {
   function release(ptr) {
     x.oojwt_wasm_release(ptr);
   }
-  // Read and free the JSON report a C call returned.
-  function report(ptr) {
+  // Read and free the JSON report a C call returned (reportText: as text).
+  function reportText(ptr) {
     if (ptr === 0) throw new OojwtError('no_memory', 'out of WebAssembly memory');
     const len = new DataView(x.memory.buffer).getUint32(outLen, true);
     const text = decoder.decode(mem().subarray(ptr, ptr + len));
     release(ptr);
-    return JSON.parse(text);
+    return text;
   }
+  const report = (ptr) => JSON.parse(reportText(ptr));
 
   function keyBytes(key) {
     if (typeof key === 'string') return [encoder.encode(key), KEY_RAW];
     if (key instanceof Uint8Array) return [key, KEY_RAW];
     if (key instanceof ArrayBuffer) return [new Uint8Array(key), KEY_RAW];
     if (ArrayBuffer.isView(key)) return [new Uint8Array(key.buffer, key.byteOffset, key.byteLength), KEY_RAW];
-    if (key !== null && typeof key === 'object' && typeof key.kty === 'string') {
-      return [encoder.encode(JSON.stringify(key)), KEY_JWK];
+    if (key !== null && typeof key === 'object' && (typeof key.kty === 'string' || Array.isArray(key.keys))) {
+      return [encoder.encode(JSON.stringify(key)), key.kty === 'oct' ? KEY_JWK : KEY_ANY];
     }
-    throw new TypeError('key must be a string (its UTF-8 bytes), a Uint8Array, or a JWK object');
+    throw new TypeError('key must be a string (its UTF-8 bytes, or PEM text for RS/PS/ES), a Uint8Array (secret, or DER), a JWK or a JWK Set');
   }
 
   // Run fn(keyPtr, keyLen, kind) with the key in wasm memory; wipe after.
@@ -186,9 +202,14 @@ function makeToolkit(x) {
     return out;
   }
 
-  function decode(token) {
+  // The C core's report, as text (src/report.c): what `oojwt decode --json` prints.
+  function decodeReport(token) {
     checkToken(token);
-    const r = withString(token, (p, n) => report(x.oojwt_wasm_decode(p, n, outLen)));
+    return withString(token, (p, n) => reportText(x.oojwt_wasm_decode(p, n, outLen)));
+  }
+
+  function decode(token) {
+    const r = JSON.parse(decodeReport(token));
     if (r.errors.length > 0) {
       const errors = fixPositions(token, r.errors);
       const e = errors[0];
@@ -197,11 +218,12 @@ function makeToolkit(x) {
     return { header: r.header, payload: r.payload, alg: r.alg, ...parts(token, r) };
   }
 
-  function verify(token, key, options = {}) {
+  // The C core's report, as text (src/report.c): what `oojwt verify --json` prints.
+  function verifyReport(token, key, options = {}) {
     checkToken(token);
     if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
     const {
-      algorithms = ['HS256', 'HS384', 'HS512'],
+      algorithms = defaultAlgorithms(key),
       now = Date.now() / 1000,
       clockTolerance = 0,
     } = options;
@@ -212,8 +234,17 @@ function makeToolkit(x) {
     if (typeof clockTolerance !== 'number' || !Number.isFinite(clockTolerance) || clockTolerance < 0) {
       throw new TypeError('options.clockTolerance must be a finite number of seconds >= 0');
     }
-    const r = withKey(key, (kp, kn, kind) => withString(token, (tp, tn) =>
-      report(x.oojwt_wasm_verify(tp, tn, kp, kn, kind, mask, now, clockTolerance, outLen))));
+    return withKey(key, (kp, kn, kind) => withString(token, (tp, tn) =>
+      reportText(x.oojwt_wasm_verify_key(tp, tn, kp, kn, kind, mask, now, clockTolerance, outLen))));
+  }
+
+  function verify(token, key, options = {}) {
+    if (options !== null && typeof options === 'object' && options.profile !== undefined) {
+      // 'onlyoffice': judge as Document Server does (web/onlyoffice.mjs).
+      if (options.profile === 'onlyoffice') return kit.onlyoffice.verify(token, key, options);
+      if (options.profile !== 'strict') throw new TypeError("options.profile must be 'strict' or 'onlyoffice'");
+    }
+    const r = JSON.parse(verifyReport(token, key, options));
     return {
       valid: r.valid,
       alg: r.alg,
@@ -245,18 +276,39 @@ function makeToolkit(x) {
     const headerJson = JSON.stringify({ alg, typ: 'JWT', ...header });
     const payloadJson = JSON.stringify(body);
     if (typeof payloadJson !== 'string') throw new TypeError('payload is not serialisable as JSON');
-    const r = withKey(key, (kp, kn, kind) => withString(headerJson, (hp, hn) => withString(payloadJson,
-      (pp, pn) => report(x.oojwt_wasm_sign(bit, kp, kn, kind, hp, hn, pp, pn, outLen)))));
+    // PS* salts: random bytes from the platform, passed to C (src/wasm_key.c).
+    const rnd = globalThis.crypto.getRandomValues(new Uint8Array(64));
+    const r = withKey(rnd, (rp, rn) => withKey(key, (kp, kn, kind) => withString(headerJson, (hp, hn) =>
+      withString(payloadJson, (pp, pn) => report(x.oojwt_wasm_sign_key(bit, kp, kn, kind, hp, hn, pp, pn,
+        rp, rn, outLen))))));
     if (r.error) throw new OojwtError(r.error.code, r.error.message, { pos: r.error.pos });
     return r.token;
   }
 
-  const kit = { decode, verify, sign, algorithms: Object.freeze(supported) };
+  // Find the token in pasted text (Bearer, header line, log line, quotes);
+  // the C extractor says what it cut off (src/extract.c).
+  function extract(text) {
+    if (typeof text !== 'string') throw new TypeError('text must be a string');
+    const r = withString(text, (p, n) => report(x.oojwt_wasm_extract(p, n, outLen)));
+    return { token: r.token, stripped: fixPositions(text, r.stripped) };
+  }
+
+  // What a key is: kind, format, size/curve, kid, RFC 7638 thumbprint (src/wasm_key.c).
+  function keyInfo(key) {
+    const r = withKey(key, (kp, kn, kind) => report(x.oojwt_wasm_key_info(kp, kn, kind, outLen)));
+    if (r.error) throw new OojwtError(r.error.code, r.error.message);
+    return r;
+  }
+
+  const kit = {
+    decode, verify, sign, extract, keyInfo, algorithms: Object.freeze(supported),
+    reports: Object.freeze({ decode: decodeReport, verify: verifyReport }),
+  };
   // What feature modules (e.g. the ONLYOFFICE rules) need to call C: they
   // receive this object and attach their functions to `kit` before it is
   // frozen, so that every module marshals the same way.
-  const bridge = { exports: x, withKey, withString, report, algMask, checkToken, fixPositions, parts };
-  void bridge;
+  const bridge = { exports: x, withKey, withString, report, algMask, checkToken, fixPositions, parts, outLen };
+  kit.onlyoffice = makeOnlyoffice(bridge, kit);
   return Object.freeze(kit);
 }
 

@@ -35,7 +35,9 @@ static const struct {
 	{ "exp / nbf / iat boundaries", suite_times },
 	{ "API", suite_api },
 	{ "signing", suite_sign },
-	{ "JWK reading", suite_jwk }
+	{ "JWK reading", suite_jwk },
+	{ "RS/PS/ES signatures and keys", suite_asym },
+	{ "ONLYOFFICE rules", suite_onlyoffice }
 };
 
 int

@@ -498,6 +498,7 @@ raw_key(const char *secret, size_t len)
 {
 	oojwt_key k;
 
+	memset(&k, 0, sizeof k);
 	k.data = (const unsigned char *)secret;
 	k.len = len;
 	k.algs = 0;

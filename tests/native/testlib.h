@@ -44,6 +44,8 @@ suite_fn suite_times;       /* test_times.c */
 suite_fn suite_api;         /* test_api.c */
 suite_fn suite_sign;        /* test_sign.c */
 suite_fn suite_jwk;         /* test_jwk.c */
+suite_fn suite_asym;        /* test_asym.c */
+suite_fn suite_onlyoffice;  /* test_onlyoffice.c */
 
 /* ---- counting and reporting -------------------------------------------- */
 

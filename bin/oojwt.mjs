@@ -1,0 +1,540 @@
+#!/usr/bin/env node
+// oojwt — the command line for machines with Node but no compiler.
+//
+// The same commands, options, exit codes and `--json` output as the native
+// build/oojwt (src/cli*.c); every check happens in the C core through the
+// JS module (web/oojwt.mjs). This file only reads arguments and prints.
+import { readFileSync, statSync } from 'node:fs';
+import { loadToolkit, OojwtError } from '../web/oojwt.mjs';
+
+const EXIT = { OK: 0, INVALID: 1, USAGE: 2, INPUT: 3, INTERNAL: 4 };
+
+// The help texts are the native ones, word for word (a test compares them).
+const SECRET_HELP = `Secret (one of; never only on the command line):
+  --secret-file PATH          read it from a file (one final newline is dropped)
+  --secret-env NAME           read it from the environment variable NAME
+                              (default when no source is given: $OOJWT_SECRET)
+  --secret-from-local-json PATH [--which inbox|outbox|session]
+                              services.CoAuthoring.secret.<which>.string of a
+                              Document Server local.json (default: inbox), e.g.
+                              /etc/onlyoffice/documentserver/local.json
+  --secret VALUE              allowed, with a warning: it shows in ps and history
+`;
+const INPUT_HELP = `INPUT is the text itself, @FILE to read a file, or - for standard input
+(also read when INPUT is missing and standard input is not a terminal).
+Whitespace around text read from a file or standard input is ignored.
+`;
+const EXIT_HELP = `Exit codes: 0 valid (decoded, signed), 1 invalid or undecodable token,
+2 usage error, 3 input error (unreadable file, secret or payload; sign
+refused), 4 internal error (out of memory, output failed).
+`;
+const HELP = {
+  main: `usage: oojwt COMMAND [OPTIONS] [INPUT]
+
+Inspect, build and verify the JSON Web Tokens of ONLYOFFICE Docs.
+
+Commands:
+  decode    decode a token without verifying it
+  verify    verify a token with a secret: every problem, with its code
+  sign      sign a JSON payload (the same bytes as the JS module's kit.sign)
+  explain-secret  which variant of a secret verifies a token (trimmed, ...)
+  server-config   the JWT settings of a local.json, with findings and fixes
+  inspect-config  an editor config as Document Server judges it
+  inspect-request the request and callback checks (not in this build yet)
+
+Common options:
+  --json    print the JSON report (the JS module's kit.reports) instead of a verdict
+  --help    help for a command: oojwt verify --help
+  --version
+
+${INPUT_HELP}
+${EXIT_HELP}`,
+  decode: `usage: oojwt decode [--json] [INPUT]
+
+Decode a token without verifying it: header, payload, time claims in
+UTC, signature length, and every reason the token cannot be decoded.
+
+${INPUT_HELP}
+${EXIT_HELP}`,
+  verify: `usage: oojwt verify [SECRET OPTIONS] [--algorithms A,B] [--now SECONDS]
+                    [--clock-tolerance SECONDS] [--json] [INPUT]
+
+Verify a token strictly and report every problem it has.
+
+  --algorithms A,B       allowed algorithms (default HS256,HS384,HS512)
+  --now SECONDS          the time to judge exp/nbf at (default: the clock)
+  --clock-tolerance S    seconds granted to exp and nbf (default 0;
+                         Document Server uses 60)
+
+${SECRET_HELP}
+${INPUT_HELP}
+${EXIT_HELP}
+Example:
+  oojwt verify --secret-from-local-json /etc/onlyoffice/documentserver/local.json @token.txt
+`,
+  'explain-secret': `usage: oojwt explain-secret [SECRET OPTIONS] [--json] [INPUT]
+
+Why does the token INPUT not verify with this secret? Tries the secret as
+given, then the variants real setups produce (trimmed, with/without a
+trailing newline, with/without quotes, base64/base64url/hex-decoded, the
+default "secret") and names the one that verifies; also spots a secret
+pasted as the token, a token pasted as the secret, and damaged payloads.
+Exit code 0 when the secret as given verifies, 1 otherwise.
+
+${SECRET_HELP}
+${INPUT_HELP}
+${EXIT_HELP}`,
+  'server-config': `usage: oojwt server-config [--defaults PATH] [--show-secrets] [--json] [INPUT]
+
+Document Server's effective JWT settings from local.json (or Docker
+JWT_* lines from an env or compose file), merged over default.json as
+shipped (or --defaults PATH) as the server merges them: which tokens are
+on, where each secret comes from, headers, and the findings with fixes.
+Secrets are shown by their length unless --show-secrets is given.
+Exit code 0 when no finding is an error, 1 otherwise.
+
+Example:
+  oojwt server-config @/etc/onlyoffice/documentserver/local.json
+
+${INPUT_HELP}
+${EXIT_HELP}`,
+  'inspect-config': `usage: oojwt inspect-config [SECRET OPTIONS] [--server-config PATH] [--now SECONDS]
+                            [--json] [INPUT]
+
+Judge the config a page passes to DocsAPI.DocEditor (JSON, with or without
+its token) as Document Server does: whether the editor opens or closes
+(4004/4005/4006, editor error -23/-21/-20), the findings with fixes, and
+the effective config. The token is checked with the inbox secret: from
+the secret options, else from --server-config PATH (a local.json or
+Docker env file, which also gives the token flags and clock tolerance).
+Exit code 0 when the editor opens, 1 otherwise.
+
+${SECRET_HELP}
+${INPUT_HELP}
+${EXIT_HELP}`,
+  sign: `usage: oojwt sign [SECRET OPTIONS] [--alg ALG] [--header JSON] [--iat[=SECONDS]]
+                  [--expires-in DURATION] [--now SECONDS] [--json] [INPUT]
+
+Sign the JSON object INPUT (the payload). The header is {"alg","typ":"JWT"}
+plus --header; the payload is written as JSON.stringify writes it, so the
+token is the one kit.sign() and jsonwebtoken produce.
+
+  --alg ALG              HS256 (default), HS384 or HS512
+  --header JSON          members added to the header
+  --iat                  add iat (the current time); --iat=SECONDS: that value
+  --expires-in D         add exp: seconds, or 90s, 30m, 1h, 7d, 2w
+  --now SECONDS          the clock for --iat and --expires-in
+
+${SECRET_HELP}
+${INPUT_HELP}
+${EXIT_HELP}`,
+};
+
+const NOT_YET = {
+  'inspect-request': 'the request and callback checks',
+};
+
+class Failure extends Error {
+  constructor(exit, message) {
+    super(message);
+    this.exit = exit;
+  }
+}
+const usage = (message) => new Failure(EXIT.USAGE, message);
+const inputError = (message) => new Failure(EXIT.INPUT, message);
+
+// ---- arguments (the language of src/cli_args.c) -------------------------
+
+const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+const OPTIONS = {
+  json: 'flag', help: 'flag',
+  secret: 'string', 'secret-file': 'string', 'secret-env': 'string',
+  'secret-from-local-json': 'string', which: 'string',
+  algorithms: 'string', now: 'number', 'clock-tolerance': 'number',
+  alg: 'string', header: 'string', iat: 'iat', 'expires-in': 'string',
+  defaults: 'string', 'show-secrets': 'flag', 'server-config': 'string',
+};
+
+function number(s) {
+  if (!NUMBER.test(s)) return undefined;
+  const d = Number(s);
+  return Number.isFinite(d) ? d : undefined;
+}
+
+function parse(command, args) {
+  const o = { command };
+  let onlyPositional = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (onlyPositional || !a.startsWith('-') || a === '-') {
+      if (o.input !== undefined) throw usage(`unexpected argument '${a}' (${command} takes one input)`);
+      o.input = a;
+      continue;
+    }
+    if (a === '--') { onlyPositional = true; continue; }
+    if (a === '-h') { o.help = true; continue; }
+    if (!a.startsWith('--')) throw usage(`unknown option '${a}'`);
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+    let value = eq < 0 ? undefined : a.slice(eq + 1);
+    const type = OPTIONS[name];
+    if (type === undefined) throw usage(`unknown option '--${name}'`);
+    if (type === 'flag') {
+      if (value !== undefined) throw usage(`--${name} takes no value`);
+      o[name] = true;
+      continue;
+    }
+    if (type === 'iat') {
+      if (value === undefined) o.iat = true;
+      else if ((o.iat = number(value)) === undefined) throw usage(`--iat=SECONDS needs a number, not '${value}'`);
+      continue;
+    }
+    if (value === undefined) {
+      if (i + 1 >= args.length) throw usage(`--${name} needs a value`);
+      value = args[++i];
+    }
+    if (type === 'number') {
+      o[name] = number(value);
+      if (o[name] === undefined) throw usage(`--${name} needs a number of seconds, not '${value}'`);
+    } else {
+      o[name] = value;
+    }
+  }
+  return o;
+}
+
+// ---- input and secret (src/cli_input.c, src/cli_secret.c) ---------------
+
+function readFile(path, what = path) {
+  try {
+    return readFileSync(path ?? 0);
+  } catch (e) {
+    throw inputError(`cannot read ${what}: ${e.code === 'ENOENT' ? 'No such file or directory' : e.message}`);
+  }
+}
+
+function readInput(arg, trim = true) {
+  if (arg === undefined) {
+    if (process.stdin.isTTY) throw usage('no input: give it as an argument, @FILE, or - for standard input');
+    arg = '-';
+  }
+  if (arg === '-' || arg.startsWith('@')) {
+    const bytes = arg === '-' ? readFile(undefined, 'standard input') : readFile(arg.slice(1));
+    const text = bytes.toString('utf8');
+    return trim ? text.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '') : text;
+  }
+  // `oojwt verify token.txt` means the file, most likely.
+  if (statSync(arg, { throwIfNoEntry: false })?.isFile()) {
+    process.stderr.write(`oojwt: note: '${arg}' is read as the text itself; to read the file, write @${arg}\n`);
+  }
+  return arg;
+}
+
+function secretFrom(o) {
+  const sources = ['secret', 'secret-file', 'secret-env', 'secret-from-local-json'].filter((k) => o[k] !== undefined);
+  if (sources.length > 1) {
+    throw usage('give the secret one way only (--secret-file, --secret-env, --secret-from-local-json or --secret)');
+  }
+  if (o.which !== undefined && o['secret-from-local-json'] === undefined) {
+    throw usage('--which goes with --secret-from-local-json');
+  }
+  const which = o.which ?? 'inbox';
+  if (!['inbox', 'outbox', 'session'].includes(which)) {
+    throw usage(`--which must be inbox, outbox or session, not '${which}'`);
+  }
+  if (o.secret !== undefined) {
+    process.stderr.write('oojwt: warning: --secret shows the secret in ps and in your shell history; '
+      + 'prefer --secret-file, OOJWT_SECRET or --secret-from-local-json\n');
+    return Buffer.from(o.secret, 'utf8');
+  }
+  if (o['secret-file'] !== undefined) {
+    const f = o['secret-file'];
+    let bytes = f === '-' ? readFile(undefined, 'standard input') : readFile(f);
+    let n = bytes.length;
+    if (n > 0 && bytes[n - 1] === 0x0a) {
+      n--;
+      if (n > 0 && bytes[n - 1] === 0x0d) n--;
+    }
+    const secret = Buffer.from(bytes.subarray(0, n));
+    bytes.fill(0);
+    bytes = null;
+    return secret;
+  }
+  if (o['secret-from-local-json'] !== undefined) {
+    const path = o['secret-from-local-json'];
+    const text = readFile(path).toString('utf8');
+    let config;
+    try {
+      config = JSON.parse(text);
+    } catch (e) {
+      throw inputError(`${path}: not JSON: ${e.message}`);
+    }
+    const v = config?.services?.CoAuthoring?.secret?.[which]?.string;
+    if (typeof v !== 'string') {
+      throw inputError(`${path}: services.CoAuthoring.secret.${which}.string is `
+        + `${v === undefined ? 'not set' : 'not a string'} (Document Server then falls back to `
+        + `default.json's "secret" or to secret.${which}.file)`);
+    }
+    if (v === '') {
+      throw inputError(`${path}: services.CoAuthoring.secret.${which}.string is empty (Document Server treats that as no secret)`);
+    }
+    return Buffer.from(v, 'utf8');
+  }
+  const name = o['secret-env'] ?? 'OOJWT_SECRET';
+  const value = process.env[name];
+  if (value === undefined) {
+    if (o['secret-env'] !== undefined) throw inputError(`the environment variable ${name} is not set`);
+    throw usage(`${o.command} needs a secret: --secret-file PATH, --secret-env NAME, $OOJWT_SECRET, or --secret-from-local-json PATH`);
+  }
+  return Buffer.from(value, 'utf8');
+}
+
+// ---- output for people (the layout of src/cli_cmd.c) --------------------
+
+function painter(on) {
+  const wrap = (code) => (s) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+  return { red: wrap(31), green: wrap(32), yellow: wrap(33), bold: wrap(1) };
+}
+
+function human(r, verified, color) {
+  const c = painter(color);
+  const alg = r.alg;
+  const n = r.errors.length;
+  let out;
+  if (verified && r.valid) out = `${c.green('VALID')}: signature and claims check out (${alg ?? '?'})\n`;
+  else if (verified) out = `${c.red('INVALID')}: ${n} error${n === 1 ? '' : 's'}\n`;
+  else if (n === 0) out = `${c.bold('DECODED')} (${alg ?? 'no known alg'}): the signature was NOT verified\n`;
+  else out = `${c.red('NOT DECODABLE')}: ${n} error${n === 1 ? '' : 's'}\n`;
+  const issues = (kind, paint, list) => {
+    for (const e of list) {
+      out += `  ${kind} ${paint(e.code)}: ${e.message}${e.pos !== undefined ? ` (at byte ${e.pos})` : ''}\n`;
+    }
+  };
+  issues('error', c.red, r.errors);
+  issues('warning', c.yellow, r.warnings);
+  if (r.dropped > 0) out += `  (${r.dropped} more not recorded)\n`;
+  for (const name of ['header', 'payload']) {
+    if (r[name] !== null) out += `${c.bold(name)}:\n${JSON.stringify(r[name], null, 2)}\n`;
+    else if (r[`${name}Text`] !== undefined) {
+      out += `${c.bold(name)} (not a JSON object, as decoded):\n${JSON.stringify(r[`${name}Text`])}\n`;
+    }
+  }
+  if (r.payload !== null) {
+    for (const claim of ['iat', 'nbf', 'exp']) {
+      const v = r.payload[claim];
+      if (typeof v !== 'number') continue;
+      const d = Math.floor(v);
+      if (!(d >= 0 && d < 1e11)) continue;
+      const iso = new Date(d * 1000).toISOString();
+      out += `  ${claim}  ${d}  ${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC\n`;
+    }
+  }
+  if (r.signatureLength !== undefined) out += `signature: ${r.signatureLength} bytes\n`;
+  return out;
+}
+
+function printReport(o, text, verified) {
+  const r = JSON.parse(text);
+  process.stdout.write(o.json ? `${text}\n` : human(r, verified, o.color));
+  if (verified) return r.valid ? EXIT.OK : EXIT.INVALID;
+  return r.errors.length === 0 ? EXIT.OK : EXIT.INVALID;
+}
+
+const clock = (o) => o.now ?? Math.floor(Date.now() / 1000);
+
+// ---- commands -----------------------------------------------------------
+
+const COMMANDS = {
+  decode(kit, o) {
+    return printReport(o, kit.reports.decode(readInput(o.input)), false);
+  },
+
+  verify(kit, o) {
+    const options = { now: clock(o), clockTolerance: o['clock-tolerance'] ?? 0 };
+    if (o.algorithms !== undefined) options.algorithms = o.algorithms.split(',');
+    if (options.clockTolerance < 0) throw usage('--clock-tolerance must be a number of seconds >= 0');
+    const secret = secretFrom(o);
+    try {
+      const token = readInput(o.input);
+      return printReport(o, kit.reports.verify(token, secret, options), true);
+    } finally {
+      secret.fill(0);
+    }
+  },
+
+  'explain-secret'(kit, o) {
+    const secret = secretFrom(o);
+    let r;
+    try {
+      r = kit.onlyoffice.explainSecret(readInput(o.input), secret);
+    } finally {
+      secret.fill(0);
+    }
+    if (o.json) {
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+    } else {
+      let out = r.verifies ? `VERIFIES: the secret as given verifies this ${r.alg ?? '?'} token\n`
+        : r.variant !== null ? `DOES NOT VERIFY as given; the variant that does: ${r.variant}\n`
+          : 'DOES NOT VERIFY, nor does any variant tried\n';
+      out += `${r.message}\n`;
+      for (const f of r.findings) out += `  finding ${f.code}: ${f.message}\n`;
+      out += `tried:${r.tried.length > 0 ? ` ${r.tried.join(', ')}` : ' nothing (the token has no HS signature)'}\n`;
+      process.stdout.write(out);
+    }
+    return r.verifies ? EXIT.OK : EXIT.INVALID;
+  },
+
+  'server-config'(kit, o) {
+    const text = readInput(o.input, false);
+    const options = {};
+    if (o.defaults !== undefined) options.defaultJsonText = readFile(o.defaults).toString('utf8');
+    const c = kit.onlyoffice.readServerConfig(text, options);
+    const errors = c.findings.filter((f) => f.severity === 'error').length;
+    if (o.json) {
+      const secrets = {};
+      for (const [kind, s] of Object.entries(c.secrets)) {
+        secrets[kind] = typeof s.value === 'string' && !o['show-secrets']
+          ? { ...s, value: `(hidden: ${Buffer.byteLength(s.value)} bytes; --show-secrets prints it)` } : s;
+      }
+      process.stdout.write(`${JSON.stringify({ ...c, secrets })}\n`);
+    } else {
+      const str = (label, v) => (typeof v === 'string' ? `${label} "${v}"` : `${label} (not a string)`);
+      const onOff = (f) => (f ? 'on' : 'off');
+      const own = o.defaults !== undefined;
+      const docker = !text.trimStart().startsWith('{');
+      let out = `Document Server JWT settings (${docker ? 'Docker settings' : 'local.json'}, merged over ${own ? 'the given default.json' : 'default.json as shipped'})\n`;
+      out += `  tokens: browser ${onOff(c.enabled.browser)}, inbox ${onOff(c.enabled.inbox)}, outbox ${onOff(c.enabled.outbox)}\n`;
+      for (const [kind, s] of Object.entries(c.secrets)) {
+        out += `  secret ${kind}: ${s.source}`;
+        if (typeof s.value === 'string') out += o['show-secrets'] ? ` "${s.value}"` : ` (${Buffer.byteLength(s.value)} bytes)`;
+        if (s.file !== null) out += ` ${s.file}`;
+        out += '\n';
+      }
+      out += `${str('  inbox: header', c.inbox.header)}${str(', prefix', c.inbox.prefix)}\n`;
+      out += `${str('  outbox: header', c.outbox.header)}${str(', prefix', c.outbox.prefix)}`
+        + `${str(', algorithm', c.outbox.algorithm)}${str(', expires', c.outbox.expires)}\n`;
+      for (const f of c.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;
+      if (c.findings.length === 0) out += 'no findings\n';
+      process.stdout.write(out);
+    }
+    return errors > 0 ? EXIT.INVALID : EXIT.OK;
+  },
+
+  'inspect-config'(kit, o) {
+    const ownSecret = ['secret', 'secret-file', 'secret-env', 'secret-from-local-json'].some((k) => o[k] !== undefined)
+      || process.env.OOJWT_SECRET !== undefined;
+    if (!ownSecret && o['server-config'] === undefined) {
+      throw usage('inspect-config needs the inbox secret (--secret-file, --secret-env, $OOJWT_SECRET, '
+        + '--secret-from-local-json) or --server-config PATH');
+    }
+    const options = { now: clock(o) };
+    if (ownSecret) options.secret = secretFrom(o);
+    if (o['server-config'] !== undefined) options.serverConfig = readFile(o['server-config']).toString('utf8');
+    let r;
+    try {
+      r = kit.onlyoffice.inspectConfig(readInput(o.input, false), options);
+    } finally {
+      options.secret?.fill(0);
+    }
+    if (o.json) {
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+    } else {
+      const v = r.verdict;
+      let out = v.ok ? `OPENS: ${v.message}\n`
+        : v.closeCode !== null ? `CLOSES ${v.closeCode} (editor error ${v.editorError}): ${v.message}\n`
+          : `DOES NOT OPEN: ${v.message}\n`;
+      out += `token: ${r.token?.kind ?? 'none'}\n`;
+      for (const f of r.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;
+      if (r.effectiveConfig !== null) out += `effective config:\n${JSON.stringify(r.effectiveConfig, null, 2)}\n`;
+      process.stdout.write(out);
+    }
+    return r.verdict.ok ? EXIT.OK : EXIT.INVALID;
+  },
+
+  sign(kit, o) {
+    const text = readInput(o.input);
+    let payload;
+    try {
+      payload = JSON.parse(text);
+    } catch (e) {
+      throw inputError(`the payload is not JSON: ${e.message}`);
+    }
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+      throw inputError(`the payload must be a JSON object, not ${payload === null ? 'null' : Array.isArray(payload) ? 'an array' : `a ${typeof payload}`}`);
+    }
+    const options = { now: clock(o) };
+    if (o.alg !== undefined) options.alg = o.alg;
+    if (o.header !== undefined) {
+      try {
+        options.header = JSON.parse(o.header);
+      } catch (e) {
+        throw usage(`--header is not JSON: ${e.message}`);
+      }
+      const h = options.header;
+      if (h === null || typeof h !== 'object' || Array.isArray(h)) throw usage('--header must be a JSON object');
+    }
+    if (o.iat !== undefined) options.iat = o.iat;
+    if (o['expires-in'] !== undefined) options.expiresIn = number(o['expires-in']) ?? o['expires-in'];
+    const secret = secretFrom(o);
+    let result;
+    try {
+      result = { token: kit.sign(payload, secret, options) };
+    } catch (e) {
+      if (!(e instanceof OojwtError)) throw e;
+      result = { error: { code: e.code, message: e.message, ...(e.pos !== undefined ? { pos: e.pos } : {}) } };
+    } finally {
+      secret.fill(0);
+    }
+    if (o.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else if (result.token) process.stdout.write(`${result.token}\n`);
+    else process.stderr.write(`oojwt: sign: ${result.error.code}: ${result.error.message}\n`);
+    return result.token ? EXIT.OK : EXIT.INPUT;
+  },
+};
+
+async function main(argv) {
+  const [command, ...args] = argv;
+  if (command === undefined) {
+    process.stderr.write(HELP.main);
+    return EXIT.USAGE;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    if (command === 'help' && args.length > 0) return main([args[0], '--help']);
+    process.stdout.write(HELP.main);
+    return EXIT.OK;
+  }
+  if (command === '--version') {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    process.stdout.write(`oojwt ${pkg.version}\n`);
+    return EXIT.OK;
+  }
+  if (NOT_YET[command] !== undefined) {
+    process.stderr.write(`oojwt: ${command}: not in this build yet (it needs ${NOT_YET[command]} of the C core)\n`);
+    return EXIT.USAGE;
+  }
+  if (COMMANDS[command] === undefined) {
+    process.stderr.write(`oojwt: unknown command '${command}'\nTry 'oojwt --help'.\n`);
+    return EXIT.USAGE;
+  }
+  try {
+    const o = parse(command, args);
+    if (o.help) {
+      process.stdout.write(HELP[command]);
+      return EXIT.OK;
+    }
+    o.color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    const kit = await loadToolkit();
+    return COMMANDS[command](kit, o);
+  } catch (e) {
+    if (e instanceof Failure || e instanceof TypeError) {
+      const exit = e instanceof Failure ? e.exit : EXIT.USAGE;
+      process.stderr.write(`oojwt: ${command}: ${e.message}\n`);
+      if (exit === EXIT.USAGE) process.stderr.write(`Try 'oojwt ${command} --help'.\n`);
+      return exit;
+    }
+    process.stderr.write(`oojwt: ${command}: ${e?.stack ?? e}\n`);
+    return EXIT.INTERNAL;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,240 @@
+#define _POSIX_C_SOURCE 200809L
+/*
+ * build/oojwt: the oojwt C core on the command line, for the machine
+ * where Document Server runs. Commands, help texts and exit codes live
+ * here; see cli.h for the other files.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+
+#define SECRET_HELP \
+	"Secret (one of; never only on the command line):\n" \
+	"  --secret-file PATH          read it from a file (one final newline is dropped)\n" \
+	"  --secret-env NAME           read it from the environment variable NAME\n" \
+	"                              (default when no source is given: $OOJWT_SECRET)\n" \
+	"  --secret-from-local-json PATH [--which inbox|outbox|session]\n" \
+	"                              services.CoAuthoring.secret.<which>.string of a\n" \
+	"                              Document Server local.json (default: inbox), e.g.\n" \
+	"                              /etc/onlyoffice/documentserver/local.json\n" \
+	"  --secret VALUE              allowed, with a warning: it shows in ps and history\n"
+
+#define INPUT_HELP \
+	"INPUT is the text itself, @FILE to read a file, or - for standard input\n" \
+	"(also read when INPUT is missing and standard input is not a terminal).\n" \
+	"Whitespace around text read from a file or standard input is ignored.\n"
+
+#define EXIT_HELP \
+	"Exit codes: 0 valid (decoded, signed), 1 invalid or undecodable token,\n" \
+	"2 usage error, 3 input error (unreadable file, secret or payload; sign\n" \
+	"refused), 4 internal error (out of memory, output failed).\n"
+
+static const char MAIN_HELP[] =
+	"usage: oojwt COMMAND [OPTIONS] [INPUT]\n"
+	"\n"
+	"Inspect, build and verify the JSON Web Tokens of ONLYOFFICE Docs.\n"
+	"\n"
+	"Commands:\n"
+	"  decode    decode a token without verifying it\n"
+	"  verify    verify a token with a secret: every problem, with its code\n"
+	"  sign      sign a JSON payload (the same bytes as the JS module's kit.sign)\n"
+	"  explain-secret  which variant of a secret verifies a token (trimmed, ...)\n"
+	"  server-config   the JWT settings of a local.json, with findings and fixes\n"
+	"  inspect-config  an editor config as Document Server judges it\n"
+	"  inspect-request the request and callback checks (not in this build yet)\n"
+	"\n"
+	"Common options:\n"
+	"  --json    print the JSON report (the JS module's kit.reports) instead of a verdict\n"
+	"  --help    help for a command: oojwt verify --help\n"
+	"  --version\n"
+	"\n"
+	INPUT_HELP
+	"\n"
+	EXIT_HELP;
+
+static const char DECODE_HELP[] =
+	"usage: oojwt decode [--json] [INPUT]\n"
+	"\n"
+	"Decode a token without verifying it: header, payload, time claims in\n"
+	"UTC, signature length, and every reason the token cannot be decoded.\n"
+	"\n"
+	INPUT_HELP
+	"\n"
+	EXIT_HELP;
+
+static const char VERIFY_HELP[] =
+	"usage: oojwt verify [SECRET OPTIONS] [--algorithms A,B] [--now SECONDS]\n"
+	"                    [--clock-tolerance SECONDS] [--json] [INPUT]\n"
+	"\n"
+	"Verify a token strictly and report every problem it has.\n"
+	"\n"
+	"  --algorithms A,B       allowed algorithms (default HS256,HS384,HS512)\n"
+	"  --now SECONDS          the time to judge exp/nbf at (default: the clock)\n"
+	"  --clock-tolerance S    seconds granted to exp and nbf (default 0;\n"
+	"                         Document Server uses 60)\n"
+	"\n"
+	SECRET_HELP
+	"\n"
+	INPUT_HELP
+	"\n"
+	EXIT_HELP
+	"\n"
+	"Example:\n"
+	"  oojwt verify --secret-from-local-json /etc/onlyoffice/documentserver/local.json @token.txt\n";
+
+static const char SIGN_HELP[] =
+	"usage: oojwt sign [SECRET OPTIONS] [--alg ALG] [--header JSON] [--iat[=SECONDS]]\n"
+	"                  [--expires-in DURATION] [--now SECONDS] [--json] [INPUT]\n"
+	"\n"
+	"Sign the JSON object INPUT (the payload). The header is {\"alg\",\"typ\":\"JWT\"}\n"
+	"plus --header; the payload is written as JSON.stringify writes it, so the\n"
+	"token is the one kit.sign() and jsonwebtoken produce.\n"
+	"\n"
+	"  --alg ALG              HS256 (default), HS384 or HS512\n"
+	"  --header JSON          members added to the header\n"
+	"  --iat                  add iat (the current time); --iat=SECONDS: that value\n"
+	"  --expires-in D         add exp: seconds, or 90s, 30m, 1h, 7d, 2w\n"
+	"  --now SECONDS          the clock for --iat and --expires-in\n"
+	"\n"
+	SECRET_HELP
+	"\n"
+	INPUT_HELP
+	"\n"
+	EXIT_HELP;
+
+static const char EXPLAIN_HELP[] =
+	"usage: oojwt explain-secret [SECRET OPTIONS] [--json] [INPUT]\n"
+	"\n"
+	"Why does the token INPUT not verify with this secret? Tries the secret as\n"
+	"given, then the variants real setups produce (trimmed, with/without a\n"
+	"trailing newline, with/without quotes, base64/base64url/hex-decoded, the\n"
+	"default \"secret\") and names the one that verifies; also spots a secret\n"
+	"pasted as the token, a token pasted as the secret, and damaged payloads.\n"
+	"Exit code 0 when the secret as given verifies, 1 otherwise.\n"
+	"\n"
+	SECRET_HELP
+	"\n"
+	INPUT_HELP
+	"\n"
+	EXIT_HELP;
+
+static const char CONFIG_HELP[] =
+	"usage: oojwt server-config [--defaults PATH] [--show-secrets] [--json] [INPUT]\n"
+	"\n"
+	"Document Server's effective JWT settings from local.json (or Docker\n"
+	"JWT_* lines from an env or compose file), merged over default.json as\n"
+	"shipped (or --defaults PATH) as the server merges them: which tokens are\n"
+	"on, where each secret comes from, headers, and the findings with fixes.\n"
+	"Secrets are shown by their length unless --show-secrets is given.\n"
+	"Exit code 0 when no finding is an error, 1 otherwise.\n"
+	"\n"
+	"Example:\n"
+	"  oojwt server-config @/etc/onlyoffice/documentserver/local.json\n"
+	"\n"
+	INPUT_HELP
+	"\n"
+	EXIT_HELP;
+
+static const char INSPECT_HELP[] =
+	"usage: oojwt inspect-config [SECRET OPTIONS] [--server-config PATH] [--now SECONDS]\n"
+	"                            [--json] [INPUT]\n"
+	"\n"
+	"Judge the config a page passes to DocsAPI.DocEditor (JSON, with or without\n"
+	"its token) as Document Server does: whether the editor opens or closes\n"
+	"(4004/4005/4006, editor error -23/-21/-20), the findings with fixes, and\n"
+	"the effective config. The token is checked with the inbox secret: from\n"
+	"the secret options, else from --server-config PATH (a local.json or\n"
+	"Docker env file, which also gives the token flags and clock tolerance).\n"
+	"Exit code 0 when the editor opens, 1 otherwise.\n"
+	"\n"
+	SECRET_HELP
+	"\n"
+	INPUT_HELP
+	"\n"
+	EXIT_HELP;
+
+typedef struct {
+	const char *name;
+	int (*run)(const oojwt_cli_opts *o);
+	const char *help;
+	const char *needs;   /* not available yet: what it waits for */
+} command;
+
+static const command COMMANDS[] = {
+	{ "decode", oojwt_cli_decode, DECODE_HELP, NULL },
+	{ "verify", oojwt_cli_verify, VERIFY_HELP, NULL },
+	{ "sign", oojwt_cli_sign, SIGN_HELP, NULL },
+	{ "inspect-config", oojwt_cli_inspect_config, INSPECT_HELP, NULL },
+	{ "server-config", oojwt_cli_server_config, CONFIG_HELP, NULL },
+	{ "inspect-request", NULL, NULL, "the request and callback checks" },
+	{ "explain-secret", oojwt_cli_explain_secret, EXPLAIN_HELP, NULL }
+};
+
+static int
+write_text(const char *s)
+{
+	if (fputs(s, stdout) == EOF || fflush(stdout) != 0) {
+		return OOJWT_EXIT_INTERNAL;
+	}
+	return OOJWT_EXIT_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	oojwt_cli_opts o;
+	const command *cmd = NULL;
+	char err[512];
+	const char *color;
+	size_t i;
+	int code;
+
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0
+		|| strcmp(argv[1], "help") == 0)
+	{
+		if (argc >= 3 && strcmp(argv[1], "help") == 0) {
+			argv[1] = argv[2];
+			argv[2] = (char *)"--help";
+			argc = 3;
+		} else if (argc < 2) {
+			fputs(MAIN_HELP, stderr);
+			return OOJWT_EXIT_USAGE;
+		} else {
+			return write_text(MAIN_HELP);
+		}
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		return write_text("oojwt " OOJWT_CLI_VERSION "\n");
+	}
+	for (i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++) {
+		if (strcmp(argv[1], COMMANDS[i].name) == 0) {
+			cmd = &COMMANDS[i];
+		}
+	}
+	if (cmd == NULL) {
+		fprintf(stderr, "oojwt: unknown command '%s'\nTry 'oojwt --help'.\n",
+			argv[1]);
+		return OOJWT_EXIT_USAGE;
+	}
+	if (cmd->run == NULL) {
+		fprintf(stderr, "oojwt: %s: not in this build yet (it needs %s of the "
+			"C core)\n", cmd->name, cmd->needs);
+		return OOJWT_EXIT_USAGE;
+	}
+	memset(&o, 0, sizeof o);
+	o.command = cmd->name;
+	code = oojwt_cli_parse(&o, argc, argv, err, sizeof err);
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_cli_error(o.command, err);
+		fprintf(stderr, "Try 'oojwt %s --help'.\n", o.command);
+		return code;
+	}
+	if (o.help) {
+		return write_text(cmd->help);
+	}
+	color = getenv("NO_COLOR");
+	o.color = isatty(1) && (color == NULL || color[0] == 0);
+	return cmd->run(&o);
+}

@@ -1,0 +1,599 @@
+#define _POSIX_C_SOURCE 200809L
+/*
+ * The commands decode, verify and sign: read the input and the secret,
+ * call the core, print a verdict for people or the core's JSON report
+ * (src/report.c) for machines. bin/oojwt.mjs prints the same JSON.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "cli.h"
+
+#define ERR_CAP 700
+
+void
+oojwt_cli_error(const char *command, const char *msg)
+{
+	if (command != NULL) {
+		fprintf(stderr, "oojwt: %s: %s\n", command, msg);
+	} else {
+		fprintf(stderr, "oojwt: %s\n", msg);
+	}
+}
+
+static int
+usage(const oojwt_cli_opts *o, const char *msg)
+{
+	oojwt_cli_error(o->command, msg);
+	fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+	return OOJWT_EXIT_USAGE;
+}
+
+/* Report a failure code from the input/secret helpers. */
+static int
+fail(const oojwt_cli_opts *o, int code, const char *msg)
+{
+	if (code == OOJWT_EXIT_USAGE) {
+		return usage(o, msg);
+	}
+	oojwt_cli_error(o->command, msg);
+	return code;
+}
+
+static int
+write_out(const char *s, size_t len)
+{
+	if (fwrite(s, 1, len, stdout) != len || fflush(stdout) != 0) {
+		oojwt_cli_error(NULL, "cannot write to standard output");
+		return OOJWT_EXIT_INTERNAL;
+	}
+	return OOJWT_EXIT_OK;
+}
+
+static double
+clock_now(const oojwt_cli_opts *o)
+{
+	return o->has_now ? o->now : (double)time(NULL);
+}
+
+/* ---- output for people ------------------------------------------------- */
+
+#define C_RED    "\033[31m"
+#define C_GREEN  "\033[32m"
+#define C_YELLOW "\033[33m"
+#define C_BOLD   "\033[1m"
+#define C_OFF    "\033[0m"
+
+static void
+paint(oojwt_sb *sb, const oojwt_cli_opts *o, const char *color, const char *s)
+{
+	if (o->color) {
+		oojwt_sb_puts(sb, color);
+	}
+	oojwt_sb_puts(sb, s);
+	if (o->color) {
+		oojwt_sb_puts(sb, C_OFF);
+	}
+}
+
+static void
+put_issues(oojwt_sb *sb, const oojwt_cli_opts *o, const char *kind,
+	const char *color, const oojwt_issue *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		oojwt_sb_puts(sb, "  ");
+		oojwt_sb_puts(sb, kind);
+		oojwt_sb_puts(sb, " ");
+		paint(sb, o, color, oojwt_code_name(list[i].code));
+		oojwt_sb_puts(sb, ": ");
+		oojwt_sb_puts(sb, list[i].message);
+		if (list[i].pos >= 0) {
+			oojwt_sb_puts(sb, " (at byte ");
+			oojwt_sb_long(sb, list[i].pos);
+			oojwt_sb_puts(sb, ")");
+		}
+		oojwt_sb_puts(sb, "\n");
+	}
+}
+
+/* "  exp  1700003600  2023-11-14 23:13:20 UTC" for each numeric claim. */
+static void
+put_times(oojwt_sb *sb, const char *payload, size_t len)
+{
+	static const char *const names[] = { "iat", "nbf", "exp" };
+	char msg[OOJWT_MESSAGE_LEN], line[128];
+	oojwt_jv *root;
+	long pos;
+	size_t i;
+
+	if (oojwt_json_parse(&root, payload, len, &pos, msg) != OOJWT_OK) {
+		return;
+	}
+	for (i = 0; i < 3; i++) {
+		const oojwt_jv *v = oojwt_json_get(root, names[i]);
+		double d;
+		time_t t;
+		struct tm tm;
+		if (oojwt_json_type(v) != OOJWT_JSON_NUMBER) {
+			continue;
+		}
+		d = floor(oojwt_json_number(v));
+		if (!(d >= 0 && d < 1e11)) {
+			continue;
+		}
+		t = (time_t)d;
+		if (gmtime_r(&t, &tm) == NULL) {
+			continue;
+		}
+		snprintf(line, sizeof line, "  %s  %.0f  %04d-%02d-%02d %02d:%02d:%02d UTC\n",
+			names[i], d, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+			tm.tm_hour, tm.tm_min, tm.tm_sec);
+		oojwt_sb_puts(sb, line);
+	}
+	oojwt_json_free(root);
+}
+
+static void
+put_part(oojwt_sb *sb, const oojwt_cli_opts *o, const char *name,
+	const char *text, size_t len, int ok)
+{
+	if (text == NULL) {
+		return;
+	}
+	paint(sb, o, C_BOLD, name);
+	if (ok) {
+		oojwt_sb_puts(sb, ":\n");
+		oojwt_cli_json_indent(sb, text, len);
+		oojwt_sb_puts(sb, "\n");
+	} else {
+		oojwt_sb_puts(sb, " (not a JSON object, as decoded):\n");
+		oojwt_sb_json_string(sb, text, len);
+		oojwt_sb_puts(sb, "\n");
+	}
+}
+
+static void
+human(oojwt_sb *sb, const oojwt_cli_opts *o, const oojwt_result *r,
+	int verified)
+{
+	const char *alg = oojwt_alg_name(r->alg);
+	char line[160];
+
+	if (verified && r->valid) {
+		paint(sb, o, C_GREEN, "VALID");
+		snprintf(line, sizeof line, ": signature and claims check out (%s)\n",
+			alg != NULL ? alg : "?");
+	} else if (verified) {
+		paint(sb, o, C_RED, "INVALID");
+		snprintf(line, sizeof line, ": %lu error%s\n",
+			(unsigned long)r->n_errors, r->n_errors == 1 ? "" : "s");
+	} else if (r->n_errors == 0) {
+		paint(sb, o, C_BOLD, "DECODED");
+		snprintf(line, sizeof line, " (%s): the signature was NOT verified\n",
+			alg != NULL ? alg : "no known alg");
+	} else {
+		paint(sb, o, C_RED, "NOT DECODABLE");
+		snprintf(line, sizeof line, ": %lu error%s\n",
+			(unsigned long)r->n_errors, r->n_errors == 1 ? "" : "s");
+	}
+	oojwt_sb_puts(sb, line);
+	put_issues(sb, o, "error", C_RED, r->errors, r->n_errors);
+	put_issues(sb, o, "warning", C_YELLOW, r->warnings, r->n_warnings);
+	if (r->dropped > 0) {
+		snprintf(line, sizeof line, "  (%lu more not recorded)\n",
+			(unsigned long)r->dropped);
+		oojwt_sb_puts(sb, line);
+	}
+	put_part(sb, o, "header", r->header, r->header_len, r->header_ok);
+	put_part(sb, o, "payload", r->payload, r->payload_len, r->payload_ok);
+	if (r->payload_ok) {
+		put_times(sb, r->payload, r->payload_len);
+	}
+	if (r->sig != NULL) {
+		snprintf(line, sizeof line, "signature: %lu bytes\n",
+			(unsigned long)r->sig_len);
+		oojwt_sb_puts(sb, line);
+	}
+}
+
+/* Print `r` as the options ask; the exit code follows the verdict. */
+static int
+print_result(const oojwt_cli_opts *o, const oojwt_result *r, int verified)
+{
+	oojwt_sb sb;
+	int code;
+
+	memset(&sb, 0, sizeof sb);
+	if (o->json) {
+		size_t len;
+		char *rep = oojwt_report_json(r, &len);
+		if (rep == NULL) {
+			oojwt_cli_error(o->command, "out of memory");
+			return OOJWT_EXIT_INTERNAL;
+		}
+		oojwt_sb_put(&sb, rep, len);
+		oojwt_wipe_free(rep, len + 1);
+		oojwt_sb_puts(&sb, "\n");
+	} else {
+		human(&sb, o, r, verified);
+	}
+	if (sb.failed) {
+		oojwt_wipe_free(sb.buf, sb.cap);
+		oojwt_cli_error(o->command, "out of memory");
+		return OOJWT_EXIT_INTERNAL;
+	}
+	code = write_out(sb.buf, sb.len);
+	oojwt_wipe_free(sb.buf, sb.cap);
+	if (code != OOJWT_EXIT_OK) {
+		return code;
+	}
+	if (verified) {
+		return r->valid ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
+	}
+	return r->n_errors == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
+}
+
+/* ---- decode ------------------------------------------------------------ */
+
+int
+oojwt_cli_decode(const oojwt_cli_opts *o)
+{
+	char err[ERR_CAP];
+	oojwt_result r;
+	char *tok;
+	size_t len;
+	int code;
+
+	code = oojwt_cli_read_input(o->input, 1, &tok, &len, err, sizeof err);
+	if (code != OOJWT_EXIT_OK) {
+		return fail(o, code, err);
+	}
+	oojwt_decode(&r, tok, len);
+	code = print_result(o, &r, 0);
+	oojwt_result_free(&r);
+	oojwt_wipe_free(tok, len + 1);
+	return code;
+}
+
+/* ---- verify ------------------------------------------------------------ */
+
+static int
+parse_algorithms(const char *list, unsigned *mask, char *err, size_t cap)
+{
+	const char *p = list;
+
+	*mask = 0;
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma != NULL ? (size_t)(comma - p) : strlen(p);
+		unsigned bit = oojwt_alg_from_name(p, n);
+		if (bit == 0) {
+			snprintf(err, cap, "unknown algorithm in --algorithms: '%.*s'",
+				(int)n, p);
+			return 0;
+		}
+		*mask |= bit;
+		if (comma == NULL) {
+			return 1;
+		}
+		p = comma + 1;
+	}
+}
+
+int
+oojwt_cli_verify(const oojwt_cli_opts *o)
+{
+	char err[ERR_CAP];
+	oojwt_result r;
+	oojwt_verify_opts vo;
+	oojwt_key key;
+	unsigned char *secret;
+	size_t secret_len, len;
+	char *tok;
+	int code;
+
+	vo.algorithms = OOJWT_ALG_HMAC;
+	if (o->algorithms != NULL
+		&& !parse_algorithms(o->algorithms, &vo.algorithms, err, sizeof err))
+	{
+		return usage(o, err);
+	}
+	vo.now = clock_now(o);
+	vo.clock_tolerance = o->has_tolerance ? o->tolerance : 0;
+	if (vo.clock_tolerance < 0) {
+		return usage(o, "--clock-tolerance must be a number of seconds >= 0");
+	}
+	code = oojwt_cli_secret(o, &secret, &secret_len, err, sizeof err);
+	if (code != OOJWT_EXIT_OK) {
+		return fail(o, code, err);
+	}
+	code = oojwt_cli_read_input(o->input, 1, &tok, &len, err, sizeof err);
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(secret, secret_len + 1);
+		return fail(o, code, err);
+	}
+	memset(&key, 0, sizeof key);
+	key.data = secret;
+	key.len = secret_len;
+	/* As src/wasm.c does, so that the report is the JS module's. */
+	if (oojwt_verify(&r, tok, len, &key, &vo) == OOJWT_ERR_BAD_ARGUMENT) {
+		memset(&r, 0, sizeof r);
+		oojwt_issue_add(&r, OOJWT_ERR_BAD_ARGUMENT, -1,
+			"invalid verify options");
+	}
+	oojwt_wipe_free(secret, secret_len + 1);
+	oojwt_wipe(&key, sizeof key);
+	code = print_result(o, &r, 1);
+	oojwt_result_free(&r);
+	oojwt_wipe_free(tok, len + 1);
+	return code;
+}
+
+/* ---- sign -------------------------------------------------------------- */
+
+/* --expires-in: seconds, or digits and a unit (as the JS module reads it). */
+static int
+expires_seconds(const char *s, double *out)
+{
+	size_t start = 0, end = strlen(s), i;
+	char unit;
+
+	if (oojwt_cli_number(s, out)) {
+		return 1;
+	}
+	while (start < end && (s[start] == ' ' || s[start] == '\t')) {
+		start++;
+	}
+	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t')) {
+		end--;
+	}
+	i = start;
+	while (i < end && s[i] >= '0' && s[i] <= '9') {
+		i++;
+	}
+	if (i == start || end - i < 1) {
+		return 0;
+	}
+	unit = s[end - 1];
+	while (i < end - 1 && (s[i] == ' ' || s[i] == '\t')) {
+		i++;
+	}
+	if (i != end - 1) {
+		return 0;
+	}
+	*out = strtod(s + start, NULL);
+	switch (unit) {
+	case 's': return 1;
+	case 'm': *out *= 60; return 1;
+	case 'h': *out *= 3600; return 1;
+	case 'd': *out *= 86400; return 1;
+	case 'w': *out *= 604800; return 1;
+	default: return 0;
+	}
+}
+
+/* {"token":...} or {"error":{code,message,pos}} -- as src/wasm.c writes. */
+static int
+print_sign(const oojwt_cli_opts *o, int code, const char *tok, size_t n,
+	const oojwt_issue *e)
+{
+	oojwt_sb sb;
+	int rc;
+
+	memset(&sb, 0, sizeof sb);
+	if (code == OOJWT_OK) {
+		if (o->json) {
+			oojwt_sb_puts(&sb, "{\"token\":\"");
+			oojwt_sb_put(&sb, tok, n);
+			oojwt_sb_puts(&sb, "\"}\n");
+		} else {
+			oojwt_sb_put(&sb, tok, n);
+			oojwt_sb_puts(&sb, "\n");
+		}
+	} else if (o->json) {
+		oojwt_sb_puts(&sb, "{\"error\":{\"code\":\"");
+		oojwt_sb_puts(&sb, oojwt_code_name(code));
+		oojwt_sb_puts(&sb, "\",\"message\":");
+		oojwt_sb_json_string(&sb, e->message, strlen(e->message));
+		if (e->pos >= 0) {
+			oojwt_sb_puts(&sb, ",\"pos\":");
+			oojwt_sb_long(&sb, e->pos);
+		}
+		oojwt_sb_puts(&sb, "}}\n");
+	} else {
+		char line[OOJWT_MESSAGE_LEN + 64];
+		snprintf(line, sizeof line, "%s: %s", oojwt_code_name(code), e->message);
+		oojwt_cli_error(o->command, line);
+	}
+	if (sb.failed) {
+		oojwt_wipe_free(sb.buf, sb.cap);
+		oojwt_cli_error(o->command, "out of memory");
+		return OOJWT_EXIT_INTERNAL;
+	}
+	rc = sb.len > 0 ? write_out(sb.buf, sb.len) : OOJWT_EXIT_OK;
+	oojwt_wipe_free(sb.buf, sb.cap);
+	if (rc != OOJWT_EXIT_OK) {
+		return rc;
+	}
+	return code == OOJWT_OK ? OOJWT_EXIT_OK : OOJWT_EXIT_INPUT;
+}
+
+static oojwt_jv *
+parse_object(const char *what, const char *text, size_t len, char *err,
+	size_t cap)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	oojwt_jv *v;
+	long pos;
+
+	if (oojwt_json_parse(&v, text, len, &pos, msg) != OOJWT_OK) {
+		snprintf(err, cap, "%s is not strict JSON (at byte %ld): %s", what,
+			pos, msg);
+		return NULL;
+	}
+	if (oojwt_json_type(v) != OOJWT_JSON_OBJECT) {
+		snprintf(err, cap, "%s must be a JSON object, not %s", what,
+			oojwt_json_type_name(v));
+		oojwt_json_free(v);
+		return NULL;
+	}
+	return v;
+}
+
+typedef struct {
+	char *text;
+	size_t len;
+	oojwt_jv *payload, *header;
+	unsigned char *secret;
+	size_t secret_len;
+	oojwt_cli_obj hobj, body;
+	oojwt_sb hjson, pjson;
+	char *tok;
+	size_t tok_cap;
+} sign_state;
+
+static void
+sign_free(sign_state *s)
+{
+	oojwt_wipe_free(s->text, s->len + 1);
+	oojwt_json_free(s->payload);
+	oojwt_json_free(s->header);
+	oojwt_wipe_free(s->secret, s->secret_len + 1);
+	oojwt_cli_obj_free(&s->hobj);
+	oojwt_cli_obj_free(&s->body);
+	oojwt_wipe_free(s->hjson.buf, s->hjson.cap);
+	oojwt_wipe_free(s->pjson.buf, s->pjson.cap);
+	oojwt_wipe_free(s->tok, s->tok_cap);
+}
+
+static int
+sign_run(const oojwt_cli_opts *o, sign_state *s)
+{
+	char err[ERR_CAP];
+	const oojwt_jv *halg = NULL;
+	const char *alg;
+	unsigned bit;
+	double now = clock_now(o), seconds = 0;
+	oojwt_issue e;
+	oojwt_key key;
+	size_t n = 0;
+	int code;
+
+	code = oojwt_cli_read_input(o->input, 1, &s->text, &s->len, err, sizeof err);
+	if (code != OOJWT_EXIT_OK) {
+		return fail(o, code, err);
+	}
+	s->payload = parse_object("the payload", s->text, s->len, err, sizeof err);
+	if (s->payload == NULL) {
+		return fail(o, OOJWT_EXIT_INPUT, err);
+	}
+	if (o->header != NULL) {
+		s->header = parse_object("--header", o->header, strlen(o->header),
+			err, sizeof err);
+		if (s->header == NULL) {
+			return usage(o, err);
+		}
+		halg = oojwt_json_get(s->header, "alg");
+	}
+	/* The JS module's order of checks: alg, iat, expiresIn, exp, header. */
+	if (o->alg != NULL) {
+		alg = o->alg;
+	} else if (halg != NULL && oojwt_json_type(halg) == OOJWT_JSON_STRING) {
+		alg = oojwt_json_string(halg);
+	} else if (halg != NULL) {
+		return usage(o, "unknown algorithm: the header's alg is not a string");
+	} else {
+		alg = "HS256";
+	}
+	bit = oojwt_alg_from_name(alg, strlen(alg));
+	if (bit == 0) {
+		snprintf(err, sizeof err, "unknown algorithm: %s", alg);
+		return usage(o, err);
+	}
+	if (o->iat != 0 || o->expires_in != NULL) {
+		const oojwt_cli_member *m;
+		oojwt_cli_obj_spread(&s->body, s->payload);
+		if (o->iat == 1) {
+			oojwt_cli_obj_set_num(&s->body, "iat", floor(now));
+		} else if (o->iat == 2) {
+			oojwt_cli_obj_set_num(&s->body, "iat", o->iat_value);
+		}
+		if (o->expires_in != NULL) {
+			double base = floor(now);
+			if (!expires_seconds(o->expires_in, &seconds)) {
+				return usage(o, "--expires-in must be seconds or a number with "
+					"a unit: 90s, 30m, 1h, 7d, 2w");
+			}
+			if (oojwt_json_get(s->payload, "exp") != NULL) {
+				memset(&e, 0, sizeof e);
+				e.pos = -1;
+				snprintf(e.message, sizeof e.message, "the payload already has "
+					"\"exp\"; do not pass options.expiresIn too");
+				return print_sign(o, OOJWT_ERR_BAD_ARGUMENT, NULL, 0, &e);
+			}
+			m = oojwt_cli_obj_find(&s->body, "iat");
+			if (m != NULL && m->jv == NULL && m->str == NULL) {
+				base = m->num;
+			} else if (m != NULL && oojwt_json_type(m->jv) == OOJWT_JSON_NUMBER) {
+				base = oojwt_json_number(m->jv);
+			}
+			oojwt_cli_obj_set_num(&s->body, "exp", base + seconds);
+		}
+		oojwt_cli_js_obj(&s->pjson, &s->body);
+	} else {
+		oojwt_cli_js_value(&s->pjson, s->payload);
+	}
+	if (halg != NULL && (oojwt_json_type(halg) != OOJWT_JSON_STRING
+		|| strcmp(oojwt_json_string(halg), alg) != 0))
+	{
+		return usage(o, "--alg and the alg of --header disagree");
+	}
+	oojwt_cli_obj_set_str(&s->hobj, "alg", alg);
+	oojwt_cli_obj_set_str(&s->hobj, "typ", "JWT");
+	if (s->header != NULL) {
+		oojwt_cli_obj_spread(&s->hobj, s->header);
+	}
+	oojwt_cli_js_obj(&s->hjson, &s->hobj);
+	if (s->hjson.failed || s->pjson.failed || s->body.failed || s->hobj.failed) {
+		oojwt_cli_error(o->command, "out of memory");
+		return OOJWT_EXIT_INTERNAL;
+	}
+	code = oojwt_cli_secret(o, &s->secret, &s->secret_len, err, sizeof err);
+	if (code != OOJWT_EXIT_OK) {
+		return fail(o, code, err);
+	}
+	s->tok_cap = oojwt_sign_size(s->hjson.len, s->pjson.len);
+	s->tok = (char *)malloc(s->tok_cap);
+	if (s->tok == NULL) {
+		oojwt_cli_error(o->command, "out of memory");
+		return OOJWT_EXIT_INTERNAL;
+	}
+	memset(&key, 0, sizeof key);
+	key.data = s->secret;
+	key.len = s->secret_len;
+	memset(&e, 0, sizeof e);
+	e.pos = -1;
+	code = oojwt_sign(s->tok, s->tok_cap, &n, bit, &key, s->hjson.buf,
+		s->hjson.len, s->pjson.buf, s->pjson.len, &e);
+	oojwt_wipe(&key, sizeof key);
+	if (code != OOJWT_OK && e.message[0] == 0) {
+		snprintf(e.message, sizeof e.message, "%s", oojwt_code_name(code));
+	}
+	return print_sign(o, code, s->tok, n, &e);
+}
+
+int
+oojwt_cli_sign(const oojwt_cli_opts *o)
+{
+	sign_state s;
+	int code;
+
+	memset(&s, 0, sizeof s);
+	code = sign_run(o, &s);
+	sign_free(&s);
+	return code;
+}

@@ -1,0 +1,162 @@
+/*
+ * Where the CLI gets a secret: --secret-file PATH, --secret-env NAME,
+ * $OOJWT_SECRET, --secret-from-local-json PATH [--which W], or --secret
+ * VALUE (allowed, with a warning: it shows in ps and shell history).
+ * Every copy is wiped before it is freed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+#define MAX_SECRET_FILE ((size_t)1024 * 1024)
+#define MAX_LOCAL_JSON ((size_t)16 * 1024 * 1024)
+
+static int
+copy_secret(const char *s, size_t len, unsigned char **out, size_t *out_len,
+	char *err, size_t cap)
+{
+	*out = (unsigned char *)malloc(len + 1);
+	if (*out == NULL) {
+		snprintf(err, cap, "out of memory");
+		return OOJWT_EXIT_INTERNAL;
+	}
+	memcpy(*out, s, len);
+	(*out)[len] = 0;
+	*out_len = len;
+	return OOJWT_EXIT_OK;
+}
+
+int
+oojwt_cli_local_json_secret(const char *text, size_t len, const char *which,
+	unsigned char **secret, size_t *secret_len, char *err, size_t cap)
+{
+	static const char *const path[] = { "services", "CoAuthoring", "secret" };
+	char msg[OOJWT_MESSAGE_LEN];
+	oojwt_jv *root;
+	const oojwt_jv *v;
+	const char *s;
+	long pos;
+	size_t i;
+	int code;
+
+	code = oojwt_json_parse(&root, text, len, &pos, msg);
+	if (code != OOJWT_OK) {
+		if (code == OOJWT_ERR_DUPLICATE_MEMBER) {
+			snprintf(err, cap, "not strict JSON (at byte %ld): %s; Document "
+				"Server would use the last one, oojwt refuses to guess: "
+				"remove the others", pos, msg);
+		} else {
+			snprintf(err, cap, "not strict JSON (at byte %ld): %s", pos, msg);
+		}
+		return OOJWT_EXIT_INPUT;
+	}
+	v = root;
+	for (i = 0; i < 3 && v != NULL; i++) {
+		v = oojwt_json_get(v, path[i]);
+	}
+	v = oojwt_json_get(v, which);
+	v = oojwt_json_get(v, "string");
+	if (oojwt_json_type(v) != OOJWT_JSON_STRING) {
+		snprintf(err, cap, "services.CoAuthoring.secret.%s.string is %s "
+			"(Document Server then falls back to default.json's \"secret\" "
+			"or to secret.%s.file)",
+			which, v == NULL ? "not set" : oojwt_json_type_name(v), which);
+		oojwt_json_free_wipe(root);
+		return OOJWT_EXIT_INPUT;
+	}
+	s = oojwt_json_string(v);
+	if (s[0] == 0) {
+		snprintf(err, cap, "services.CoAuthoring.secret.%s.string is empty "
+			"(Document Server treats that as no secret)", which);
+		oojwt_json_free_wipe(root);
+		return OOJWT_EXIT_INPUT;
+	}
+	code = copy_secret(s, strlen(s), secret, secret_len, err, cap);
+	oojwt_json_free_wipe(root);
+	return code;
+}
+
+int
+oojwt_cli_secret(const oojwt_cli_opts *o, unsigned char **secret,
+	size_t *len, char *err, size_t cap)
+{
+	int sources = (o->secret != NULL) + (o->secret_file != NULL)
+		+ (o->secret_env != NULL) + (o->local_json != NULL);
+	const char *which = o->which != NULL ? o->which : "inbox";
+	char *buf;
+	size_t n;
+	int code;
+
+	*secret = NULL;
+	*len = 0;
+	if (sources > 1) {
+		snprintf(err, cap, "give the secret one way only (--secret-file, "
+			"--secret-env, --secret-from-local-json or --secret)");
+		return OOJWT_EXIT_USAGE;
+	}
+	if (o->which != NULL && o->local_json == NULL) {
+		snprintf(err, cap, "--which goes with --secret-from-local-json");
+		return OOJWT_EXIT_USAGE;
+	}
+	if (strcmp(which, "inbox") != 0 && strcmp(which, "outbox") != 0
+		&& strcmp(which, "session") != 0)
+	{
+		snprintf(err, cap, "--which must be inbox, outbox or session, not '%s'",
+			which);
+		return OOJWT_EXIT_USAGE;
+	}
+	if (o->secret != NULL) {
+		fprintf(stderr, "oojwt: warning: --secret shows the secret in ps and "
+			"in your shell history; prefer --secret-file, OOJWT_SECRET or "
+			"--secret-from-local-json\n");
+		return copy_secret(o->secret, strlen(o->secret), secret, len, err, cap);
+	}
+	if (o->secret_file != NULL) {
+		code = oojwt_cli_read_file(strcmp(o->secret_file, "-") == 0 ? NULL
+			: o->secret_file, MAX_SECRET_FILE, &buf, &n, err, cap);
+		if (code != OOJWT_EXIT_OK) {
+			return code;
+		}
+		/* One final newline is the file's, not the secret's. */
+		if (n > 0 && buf[n - 1] == '\n') {
+			buf[--n] = 0;
+			if (n > 0 && buf[n - 1] == '\r') {
+				buf[--n] = 0;
+			}
+		}
+		*secret = (unsigned char *)buf;
+		*len = n;
+		return OOJWT_EXIT_OK;
+	}
+	if (o->local_json != NULL) {
+		code = oojwt_cli_read_file(o->local_json, MAX_LOCAL_JSON, &buf, &n,
+			err, cap);
+		if (code != OOJWT_EXIT_OK) {
+			return code;
+		}
+		code = oojwt_cli_local_json_secret(buf, n, which, secret, len, err, cap);
+		if (code != OOJWT_EXIT_OK) {
+			char tmp[600];
+			snprintf(tmp, sizeof tmp, "%s: %s", o->local_json, err);
+			snprintf(err, cap, "%s", tmp);
+		}
+		oojwt_wipe_free(buf, n + 1);
+		return code;
+	}
+	{
+		const char *name = o->secret_env != NULL ? o->secret_env : "OOJWT_SECRET";
+		const char *value = getenv(name);
+		if (value == NULL) {
+			if (o->secret_env != NULL) {
+				snprintf(err, cap, "the environment variable %s is not set", name);
+				return OOJWT_EXIT_INPUT;
+			}
+			snprintf(err, cap, "%s needs a secret: --secret-file PATH, "
+				"--secret-env NAME, $OOJWT_SECRET, or --secret-from-local-json "
+				"PATH", o->command);
+			return OOJWT_EXIT_USAGE;
+		}
+		return copy_secret(value, strlen(value), secret, len, err, cap);
+	}
+}

@@ -1,0 +1,71 @@
+// Shared by the browser tests of the page (tests/page*.test.mjs) and by
+// tools/screenshots.mjs: a static server for web/, Debian's Chromium through
+// playwright-core, and a recorder of requests and console errors.
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const webDir = fileURLToPath(new URL('../web/', import.meta.url));
+export const distFile = fileURLToPath(new URL('../dist/oojwt.html', import.meta.url));
+export const distUrl = pathToFileURL(distFile).href;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+};
+
+/** Serve web/ on 127.0.0.1 (a random port); resolves to { base, close }. */
+export async function serveWeb() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(join(webDir, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    const file = path.endsWith(sep) ? join(path, 'index.html') : path;
+    try {
+      if (!file.startsWith(webDir)) throw new Error('outside web/');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    base: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+  });
+}
+
+/**
+ * A new page that records every request and every console error, uncaught
+ * exception and CSP violation. `allowed(url)` says which requests are the
+ * page's own files.
+ */
+export async function openPage(browser, url, { colorScheme = 'light', viewport = { width: 1280, height: 900 }, ...more } = {}) {
+  const context = await browser.newContext({ colorScheme, viewport, ...more });
+  const page = await context.newPage();
+  const log = { requests: [], errors: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') log.errors.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  // The module has loaded once the verdict region leaves "Loading…".
+  await page.locator('[role="status"][data-verdict]:not(:has-text("Loading"))').waitFor();
+  return { page, context, log };
+}
+
+export const haveDist = () => existsSync(distFile);

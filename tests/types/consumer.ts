@@ -1,0 +1,82 @@
+// A TypeScript consumer of the installed package, compiled by
+// tests/package.test.mjs with `tsc --noEmit --strict`: it uses the API as
+// documented, and the @ts-expect-error lines prove the types are not `any`.
+import { loadToolkit, OojwtError } from 'oojwt';
+import type {
+  Algorithm, Decoded, ErrorCode, Issue, Key, LoadOptions, OctJwk, Report,
+  SignOptions, Toolkit, VerifyOptions, VerifyResult, WarningCode,
+} from 'oojwt';
+
+const load: LoadOptions = { wasm: new URL('./node_modules/oojwt/web/oojwt.wasm', import.meta.url) };
+const kit: Toolkit = await loadToolkit(load);
+const algs: readonly Algorithm[] = kit.algorithms;
+
+const jwk: OctJwk = { kty: 'oct', k: 'a2V5', alg: 'HS256' };
+const keys: Key[] = ['secret', new Uint8Array(32), new ArrayBuffer(8), new DataView(new ArrayBuffer(4)), jwk];
+
+const signOptions: SignOptions = { alg: 'HS384', header: { kid: '1' }, iat: true, expiresIn: '1h', now: 1700000000 };
+const token: string = kit.sign({ document: { key: 'k1' } }, keys[0], signOptions);
+
+const verifyOptions: VerifyOptions = { algorithms: ['HS256', 'HS384'], now: 1700000000, clockTolerance: 60 };
+const result: VerifyResult = kit.verify(token, 'secret', verifyOptions);
+const valid: boolean = result.valid;
+const errors: Issue<ErrorCode>[] = result.errors;
+const warnings: Issue<WarningCode>[] = result.warnings;
+const first: ErrorCode | undefined = errors[0]?.code;
+const pos: number | undefined = errors[0]?.pos;
+
+const decoded: Decoded = kit.decode(token);
+const alg: Algorithm | null = decoded.alg;
+const payload: { [name: string]: unknown } = decoded.payload;
+const signature: string | undefined = decoded.signature;
+
+const report: Report = JSON.parse(kit.reports.verify(token, 'secret', verifyOptions)) as Report;
+const dots: [number, number] | undefined = report.dots;
+const decodedReport: string = kit.reports.decode(token);
+
+try {
+  kit.decode('not a token');
+} catch (e) {
+  if (e instanceof OojwtError) {
+    const code: ErrorCode = e.code;
+    const where: number | undefined = e.pos;
+    void code;
+    void where;
+  }
+}
+
+// @ts-expect-error: the payload is an object, not a string
+kit.sign('text', 'secret');
+// @ts-expect-error: unknown option
+kit.verify(token, 'secret', { clockTolerence: 60 });
+// @ts-expect-error: algorithms are names from the list
+kit.verify(token, 'secret', { algorithms: ['HS999'] });
+// @ts-expect-error: a number is not a key
+kit.verify(token, 42);
+// @ts-expect-error: sign only knows HS algorithms
+kit.sign({}, 'secret', { alg: 'none' });
+// @ts-expect-error: valid is a boolean
+const notString: string = result.valid;
+
+void [algs, valid, warnings, first, pos, alg, payload, signature, dots, decodedReport, notString];
+
+// The element, as a dashboard written in TypeScript uses it.
+import { OojwtInspector } from 'oojwt/inspector';
+import type { InspectorVerdictDetail } from 'oojwt/inspector';
+
+OojwtInspector.loadOptions = { wasm: '/assets/oojwt.wasm' };
+const inspector = document.createElement('oojwt-inspector');
+inspector.token = token;
+inspector.secret = 'secret';
+inspector.mode = 'decode';
+inspector.clockTolerance = 60;
+inspector.algorithms = ['HS256'];
+inspector.addEventListener('oojwt-verdict', (e) => {
+  const detail: InspectorVerdictDetail = e.detail;
+  const verdict: 'valid' | 'invalid' | 'unverified' | 'empty' = detail.verdict;
+  void verdict;
+});
+const isSet: '(set)' | undefined = inspector.secret;
+// @ts-expect-error: mode is verify or decode
+inspector.mode = 'sign';
+void isSet;

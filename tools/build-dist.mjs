@@ -1,0 +1,167 @@
+// Build dist/oojwt.html: the page as one self-contained file that works from
+// file:// with no server and no network.
+//
+//   node tools/build-dist.mjs [out]      (make dist; `make` runs it)
+//
+// - style.css goes into a <style> element;
+// - our ES modules (web/app.mjs and what it imports, transitively) go into one
+//   inline <script type="module">: each imported module becomes a function
+//   scope that hands its exports to the modules importing it, the entry module
+//   stays at the top level (it uses top-level await);
+// - web/oojwt.wasm goes into a data block, <script type="application/octet-stream"
+//   id="oojwt-wasm">, as base64; app.mjs passes those bytes to loadToolkit();
+// - the Content Security Policy allows exactly the inline script and style
+//   (by their SHA-256), WebAssembly compilation, and no connection at all.
+//
+// The inliner is deliberately small and strict: it understands the import and
+// export forms our modules use, written at the start of a line, and fails the
+// build on anything else rather than produce a page that breaks at run time.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const web = join(root, 'web');
+const out = resolve(process.argv[2] ?? join(root, 'dist', 'oojwt.html'));
+
+function fail(msg) {
+  console.error(`build-dist: ${msg}`);
+  process.exit(1);
+}
+
+const read = (name) => readFileSync(join(web, name), 'utf8');
+
+// ---- the module inliner ------------------------------------------------------
+
+const IMPORT_NAMED = /^import\s*\{([^}]*)\}\s*from\s*'(\.\/[\w.-]+\.mjs)';?[ \t]*$/gm;
+const IMPORT_NS = /^import\s*\*\s*as\s+(\w+)\s+from\s*'(\.\/[\w.-]+\.mjs)';?[ \t]*$/gm;
+const EXPORT_DECL = /^export\s+((?:async\s+)?function\*?|class|const|let)\s+([\w$]+)/gm;
+const EXPORT_LIST = /^export\s*\{([^}]*)\};?[ \t]*$/gm;
+
+// An import becomes `let` bindings that the exporting module fills in when
+// its body has run (before anything uses them, as with ES modules; this also
+// covers import cycles, e.g. oojwt.mjs <-> onlyoffice.mjs).
+function importStatement(from, binds) {
+  const locals = binds.map(([, local]) => local).join(', ');
+  const sets = binds.map(([name, local]) => `${local} = m.${name};`).join(' ');
+  return `let ${locals}; __oojwt_import('${from.slice(2)}', (m) => { ${sets} });`;
+}
+
+const RUNTIME = `const __oojwt_done = new Map();
+const __oojwt_wait = new Map();
+function __oojwt_import(name, set) {
+  if (__oojwt_done.has(name)) set(__oojwt_done.get(name));
+  else __oojwt_wait.set(name, [...(__oojwt_wait.get(name) ?? []), set]);
+}
+function __oojwt_export(name, m) {
+  __oojwt_done.set(name, m);
+  for (const set of __oojwt_wait.get(name) ?? []) set(m);
+  __oojwt_wait.delete(name);
+}`;
+
+function parseModule(file) {
+  let src = read(file);
+  const deps = [];
+  const lines = [];
+  src = src.replace(IMPORT_NAMED, (_, names, from) => {
+    deps.push(from.slice(2));
+    const binds = names.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
+      const m = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(s);
+      if (!m) fail(`${file}: cannot read the import binding "${s}"`);
+      return [m[1], m[2] ?? m[1]];
+    });
+    return importStatement(from, binds);
+  });
+  src = src.replace(IMPORT_NS, (_, name, from) => {
+    deps.push(from.slice(2));
+    return `let ${name}; __oojwt_import('${from.slice(2)}', (m) => { ${name} = m; });`;
+  });
+  const exportsList = [];
+  src = src.replace(EXPORT_DECL, (_, kind, name) => {
+    exportsList.push(name);
+    return `${kind} ${name}`;
+  });
+  src = src.replace(EXPORT_LIST, (_, names) => {
+    for (const s of names.split(',').map((x) => x.trim()).filter(Boolean)) {
+      const m = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(s);
+      if (!m) fail(`${file}: cannot read the export "${s}"`);
+      exportsList.push(m[2] ? `${m[2]}: ${m[1]}` : m[1]);
+    }
+    return '';
+  });
+  for (const line of src.split('\n')) {
+    if (/^\s*import\s*[{*\w'"]/.test(line) && !/^\s*import\s*\(/.test(line)) {
+      fail(`${file}: unsupported import form (only "import { a } from './x.mjs'" and "import * as x from './x.mjs'"): ${line}`);
+    }
+    if (/^\s*export\b/.test(line)) fail(`${file}: unsupported export form: ${line}`);
+    lines.push(line);
+  }
+  return { file, deps, exports: exportsList, body: lines.join('\n') };
+}
+
+function bundle(entry) {
+  const order = [];
+  const state = new Map();
+  const visit = (file) => {
+    // A module being visited is an import cycle: like ES modules, it is
+    // evaluated once, after the modules it imports that are not on the cycle.
+    if (state.has(file)) return;
+    state.set(file, 'visiting');
+    const mod = parseModule(file);
+    for (const dep of mod.deps) visit(dep);
+    state.set(file, 'done');
+    order.push(mod);
+  };
+  visit(entry);
+  const parts = [RUNTIME];
+  for (const mod of order) {
+    if (mod.file === entry) {
+      parts.push(`// ---- ${mod.file} (entry)\n${mod.body}`);
+    } else {
+      parts.push(`// ---- ${mod.file}\n(() => {\n${mod.body}\n__oojwt_export('${mod.file}', { ${mod.exports.join(', ')} });\n})();`);
+    }
+  }
+  return { code: parts.join('\n'), files: order.map((m) => m.file) };
+}
+
+// ---- the page ----------------------------------------------------------------
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+let html = read('index.html');
+const css = `\n${read('style.css')}`;
+const { code, files } = bundle('app.mjs');
+const js = `\n${code}\n`;
+if (/<\/script/i.test(js)) fail('the bundled script contains "</script"');
+if (/<\/style/i.test(css)) fail('style.css contains "</style"');
+if (!existsSync(join(web, 'oojwt.wasm'))) fail('web/oojwt.wasm is missing: run `make wasm`');
+const wasm = readFileSync(join(web, 'oojwt.wasm'));
+const b64 = wasm.toString('base64').replace(/.{1,120}/g, '$&\n');
+
+const CSP = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
+const STYLE = '<link rel="stylesheet" href="style.css">';
+const SCRIPT = '<script type="module" src="app.mjs"></script>';
+for (const [what, pattern] of [['CSP meta', CSP], ['stylesheet link', STYLE], ['module script', SCRIPT]]) {
+  const n = typeof pattern === 'string' ? html.split(pattern).length - 1 : (html.match(new RegExp(pattern, 'g')) ?? []).length;
+  if (n !== 1) fail(`web/index.html must contain the ${what} exactly once (found ${n})`);
+}
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha256(js)} 'wasm-unsafe-eval'`,
+  `style-src ${sha256(css)}`,
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+// Replacement functions: the inserted texts must not be read as $-patterns.
+html = html.replace(CSP, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+html = html.replace(STYLE, () => `<style>${css}</style>`);
+html = html.replace(SCRIPT, () => `<script type="application/octet-stream" id="oojwt-wasm">\n${b64}</script>\n`
+  + `<script type="module">${js}</script>`);
+html = html.replace('<!doctype html>\n', () => '<!doctype html>\n<!-- dist/oojwt.html: generated by tools/build-dist.mjs from web/; do not edit. -->\n');
+
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, html);
+console.log(`oojwt: ${out.startsWith(root) ? out.slice(root.length + 1) : out} is ${Buffer.byteLength(html)} bytes `
+  + `(modules: ${files.join(', ')}; wasm ${wasm.length} bytes)`);

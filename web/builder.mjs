@@ -1,0 +1,88 @@
+// The Build panel: an ONLYOFFICE editor config as the payload, signed by the
+// wasm module (kit.sign) with the page's secret; the config handed to
+// DocsAPI.DocEditor is the payload plus its `token` field.
+
+/** The default payload: the editor config fields Document Server checks. */
+export const TEMPLATE = {
+  document: {
+    fileType: 'docx',
+    key: 'Khirz6zTPdfd7',
+    title: 'Example Document Title.docx',
+    url: 'https://example.com/url-to-example-document.docx',
+    permissions: { edit: true, download: true },
+  },
+  documentType: 'word',
+  editorConfig: {
+    callbackUrl: 'https://example.com/url-to-callback.ashx',
+    mode: 'edit',
+    user: { id: '78e1e841', name: 'Smith' },
+  },
+};
+
+export const templateText = () => JSON.stringify(TEMPLATE, null, 2);
+
+// Members that belong to the token, not to the config passed to the editor.
+const TOKEN_ONLY = ['iat', 'exp'];
+
+/** The config for DocsAPI.DocEditor: the payload without iat/exp, plus token. */
+export function configWith(payload, token) {
+  const config = { ...payload };
+  for (const k of TOKEN_ONLY) delete config[k];
+  delete config.token;
+  config.token = token;
+  return config;
+}
+
+/** Parse the payload box: { payload } or { error } with a sentence. */
+export function parsePayload(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { error: `The payload is not valid JSON: ${e.message}` };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { error: 'The payload must be a JSON object ({…}).' };
+  }
+  return { payload: value };
+}
+
+/**
+ * Sign the payload: { token, config } or { error }. `options`: alg, iat
+ * (boolean), expiresIn (seconds or null), now (seconds).
+ */
+export function build(kit, payload, key, { alg, iat, expiresIn, now }) {
+  const body = { ...payload };
+  // The presets own iat/exp: values typed into the payload are replaced.
+  if (iat) delete body.iat;
+  if (expiresIn !== null) delete body.exp;
+  try {
+    const token = kit.sign(body, key, {
+      alg,
+      iat: iat ? true : undefined,
+      expiresIn: expiresIn ?? undefined,
+      now: Math.floor(now),
+    });
+    return { token, config: configWith(payload, token) };
+  } catch (e) {
+    return { error: e.code ? `${e.code}: ${e.message}` : e.message };
+  }
+}
+
+/**
+ * The builder's fields for a pasted token: its payload without iat/exp, its
+ * algorithm, whether it has iat, and its lifetime (exp - iat) when it has exp.
+ */
+export function fieldsFromToken(header, payload) {
+  const body = { ...payload };
+  const hasIat = typeof body.iat === 'number';
+  let lifetime = null;
+  if (typeof body.exp === 'number') {
+    lifetime = hasIat ? body.exp - body.iat : null;
+  }
+  const keepExp = typeof body.exp === 'number' && lifetime === null;
+  if (hasIat) delete body.iat;
+  if (typeof body.exp === 'number' && !keepExp) delete body.exp;
+  const alg = header && ['HS256', 'HS384', 'HS512'].includes(header.alg) ? header.alg : null;
+  return { text: JSON.stringify(body, null, 2), alg, hasIat, lifetime };
+}
