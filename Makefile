@@ -237,9 +237,6 @@ $(BUILD)/native/cJSON.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(CC) -O2 -c $(CJSON_DIR)/cJSON.c -o $@
 
-# cli_onlyoffice.c compiles in the report builders of wasm_onlyoffice.c.
-$(BUILD)/native/cli_onlyoffice.o: $(wildcard src/wasm_onlyoffice.c)
-
 $(BUILD)/oojwt: $(CLI_OBJ) $(BEARSSL_NATIVE_OBJ) $(BUILD)/native/cJSON.o
 	$(CC) $^ -lm -o $@
 

@@ -1,16 +1,14 @@
 /*
  * The Document Server commands of the CLI. Their JSON reports are the ones
- * the JS module's kit.onlyoffice.* return: the report builders of
- * src/wasm_onlyoffice.c are compiled in here (they are plain C; the
- * export attribute is empty natively), so the two cannot drift apart.
- * Once those builders move to a core file, this include goes away.
+ * the JS module's kit.onlyoffice.* return: both call the report builders
+ * of src/onlyoffice_json.c, so the two cannot drift apart.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "cli.h"
-#include "wasm_onlyoffice.c"
+#include "inner.h"
 
 /* Print a report as JSON.stringify(JSON.parse(report)) writes it, which
  * is what the Node command prints for the JS module's object. */
@@ -81,7 +79,7 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 		return code;
 	}
 	if (o->json) {
-		char *rep = oojwt_wasm_secret_explain(tok, len, secret, secret_len, &n);
+		char *rep = oojwt_secret_explain_json(tok, len, secret, secret_len, &n);
 		code = oojwt_secret_explain(&r, tok, len, secret, secret_len);
 		oojwt_wipe_free(secret, secret_len + 1);
 		oojwt_wipe_free(tok, len + 1);
@@ -199,7 +197,7 @@ config_json(const oojwt_cli_opts *o, const char *text, size_t len,
 	oojwt_sb sb;
 	size_t n;
 	long pos;
-	char *rep = oojwt_wasm_server_config(text, len, defaults, defaults_len,
+	char *rep = oojwt_server_config_json(text, len, defaults, defaults_len,
 		defaults != NULL, &n);
 	int code;
 
@@ -437,7 +435,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		return code;
 	}
 	if (o->json) {
-		char *rep = oojwt_wasm_config_inspect(text, len, secret, secret_len,
+		char *rep = oojwt_config_inspect_json(text, len, secret, secret_len,
 			io.now, io.clock_tolerance, io.enable_browser,
 			io.token_required_params, &n);
 		code = print_js(o, rep, n);

@@ -348,4 +348,28 @@ void oojwt_sb_wtf8_string(oojwt_sb *sb, const char *s, size_t len);
 void oojwt_sb_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n);
 char *oojwt_sb_finish(oojwt_sb *sb, size_t *out_len);
 
+/* ---- onlyoffice_json.c: reports of the ONLYOFFICE rules --------------
+ * Each returns a malloc'd JSON report (its length in *out_len) that the
+ * wasm module and the CLI print alike: {"error":{code,message}} for bad
+ * arguments, otherwise the shape documented in web/oojwt.d.ts. Buffers
+ * that carry secrets are wiped; free the report with free() (or
+ * oojwt_wipe_free() when it shows secrets). NULL when memory runs out.
+ */
+char *oojwt_ds_verify_json(const char *token, size_t len,
+	const unsigned char *key, size_t key_len, unsigned algs, double now,
+	double tolerance, double strict_tolerance, size_t *out_len);
+char *oojwt_server_config_json(const char *local, size_t local_len,
+	const char *defaults, size_t defaults_len, int has_defaults,
+	size_t *out_len);
+char *oojwt_config_inspect_json(const char *config, size_t len,
+	const unsigned char *secret, size_t secret_len, double now,
+	double tolerance, int enable_browser, int required_params,
+	size_t *out_len);
+char *oojwt_config_sign_json(const char *config, size_t len,
+	const unsigned char *secret, size_t secret_len, unsigned alg, int fields,
+	int has_iat, double iat, int has_exp, double exp, size_t *out_len);
+char *oojwt_secret_explain_json(const char *token, size_t len,
+	const unsigned char *secret, size_t secret_len, size_t *out_len);
+
+
 #endif
