@@ -44,13 +44,16 @@ split(oojwt_result *r, const char *t, size_t len)
 	if (n == 2) {
 		return 1;
 	}
+	r->dot1 = 0;
+	r->dot2 = 0;
 	if (len == 0) {
 		oojwt_fmt(msg, sizeof msg, "the token is empty");
 	} else {
 		oojwt_fmt(msg, sizeof msg,
 			"a JWS has 3 segments separated by 2 dots; this text has %z "
-			"segment%s%s", n + 1, n == 0 ? "" : "s", n == 4 ? " (the shape of an encrypted JWE, which is not "
-			"a signed token)" : "");
+			"segment%s%s", n + 1, n == 0 ? "" : "s", n == 4
+			? " (the shape of an encrypted JWE, which is not a signed token)"
+			: "");
 	}
 	oojwt_issue_add(r, OOJWT_ERR_MALFORMED, n > 2 ? (long)third : -1, msg);
 	return 0;

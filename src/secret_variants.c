@@ -300,23 +300,32 @@ derive(int v, int k, const unsigned char *s, size_t n, unsigned char *buf,
 typedef struct {
 	const char *input;      /* header.payload */
 	size_t input_len;
-	unsigned char mac[64];  /* the signature, decoded */
+	unsigned char mac[64];  /* the signature, decoded as Node does */
 	size_t mac_len;
+	const char *sig;        /* the signature segment as sent */
+	size_t sig_len;
 	unsigned alg;
 } target;
 
-/* 1 when HMAC(key) over the input equals the token's MAC (constant
- * time; the computed MAC is wiped). */
+/* 1 when HMAC(key) over the input, base64url-encoded, equals the
+ * signature segment as sent: the comparison Document Server (jws) makes,
+ * so a damaged signature never "verifies". Constant time; the computed
+ * MAC and its encoding are wiped. */
 static int
 try_key(const target *t, const unsigned char *key, size_t key_len)
 {
 	unsigned char mac[64];
-	size_t n;
+	char enc[88];
+	size_t n, e;
 	int ok;
 
 	n = oojwt_hmac(t->alg, key, key_len, t->input, t->input_len, mac);
-	ok = n == t->mac_len && oojwt_ct_equal(mac, t->mac, n);
+	e = oojwt_b64url_encode(enc, mac, n);
+	ok = e == t->sig_len
+		&& oojwt_ct_equal((const unsigned char *)enc,
+			(const unsigned char *)t->sig, e);
 	oojwt_wipe(mac, sizeof mac);
+	oojwt_wipe(enc, sizeof enc);
 	return ok;
 }
 
@@ -378,6 +387,8 @@ read_target(target *t, const char *tok, size_t len, unsigned char **payload,
 		? OOJWT_ALG_HS384 : t->mac_len == 64 ? OOJWT_ALG_HS512 : 0;
 	t->input = tok;
 	t->input_len = dot2;
+	t->sig = tok + dot2 + 1;
+	t->sig_len = len - dot2 - 1;
 	return t->alg != 0 && t->mac_len == oojwt_hmac_size(t->alg);
 }
 

@@ -181,7 +181,8 @@ env_line(env_value *vals, const char *s, size_t n)
 		while (e > i + 1 && blank(s[e - 1])) {
 			e--;
 		}
-		if (s[e - 1] == q) {
+		/* The closing quote must not be the opening one. */
+		if (e - 1 > i && s[e - 1] == q) {
 			i++;
 			n = e - 1;
 			list = 0;

@@ -146,3 +146,10 @@ test('messages stay valid UTF-8 when truncated', () => {
 test('JWK with an empty k is refused as empty_key', () => {
   assert.deepEqual(codes(kit.verify(good, { kty: 'oct', k: '' }, { now: NOW })), ['empty_key']);
 });
+
+test('a token with too many dots has no signature or signing input', () => {
+  const r = kit.verify(`${good}.x`, SECRET, { now: NOW });
+  assert.deepEqual(codes(r), ['malformed']);
+  assert.equal(r.signature, undefined);
+  assert.equal(r.signingInput, undefined);
+});

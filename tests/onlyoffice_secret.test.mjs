@@ -69,3 +69,19 @@ test('explainSecret: argument types', () => {
   const bytes = kit.onlyoffice.explainSecret(build({ signWithHex: '00ff10' }), new Uint8Array([0, 255, 16]));
   assert.equal(bytes.variant, 'as-is');
 });
+
+test('explainSecret: a signature with a character inserted never verifies (DS compares the text)', () => {
+  const good = build({ signWith: 'secret' });
+  assert.equal(kit.onlyoffice.explainSecret(good, 'secret').variant, 'as-is');
+  const dot = good.lastIndexOf('.');
+  for (const junk of ['!', '=', ' ', '+', '.']) {
+    for (const at of [dot + 1, dot + 20, good.length]) {
+      // Whitespace around a pasted token is trimmed on purpose.
+      if (junk === ' ' && at === good.length) continue;
+      const bad = good.slice(0, at) + junk + good.slice(at);
+      const r = kit.onlyoffice.explainSecret(bad, 'secret');
+      assert.equal(r.verifies, false, `${JSON.stringify(junk)} at ${at}`);
+      assert.equal(r.variant, null);
+    }
+  }
+});
