@@ -385,25 +385,12 @@ print_sign(const oojwt_cli_opts *o, int code, const char *tok, size_t n,
 	int rc;
 
 	memset(&sb, 0, sizeof sb);
-	if (code == OOJWT_OK) {
-		if (o->json) {
-			oojwt_sb_puts(&sb, "{\"token\":\"");
-			oojwt_sb_put(&sb, tok, n);
-			oojwt_sb_puts(&sb, "\"}\n");
-		} else {
-			oojwt_sb_put(&sb, tok, n);
-			oojwt_sb_puts(&sb, "\n");
-		}
-	} else if (o->json) {
-		oojwt_sb_puts(&sb, "{\"error\":{\"code\":\"");
-		oojwt_sb_puts(&sb, oojwt_code_name(code));
-		oojwt_sb_puts(&sb, "\",\"message\":");
-		oojwt_sb_json_string(&sb, e->message, strlen(e->message));
-		if (e->pos >= 0) {
-			oojwt_sb_puts(&sb, ",\"pos\":");
-			oojwt_sb_long(&sb, e->pos);
-		}
-		oojwt_sb_puts(&sb, "}}\n");
+	if (o->json) {
+		oojwt_sb_sign_result(&sb, code, tok, n, e->message, e->pos);
+		oojwt_sb_puts(&sb, "\n");
+	} else if (code == OOJWT_OK) {
+		oojwt_sb_put(&sb, tok, n);
+		oojwt_sb_puts(&sb, "\n");
 	} else {
 		char line[OOJWT_MESSAGE_LEN + 64];
 		snprintf(line, sizeof line, "%s: %s", oojwt_code_name(code), e->message);

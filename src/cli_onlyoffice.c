@@ -10,6 +10,23 @@
 #include "cli.h"
 #include "inner.h"
 
+/* Write sb to standard output, then wipe and free it: the exit code. */
+static int
+put_sb(const oojwt_cli_opts *o, oojwt_sb *sb)
+{
+	int code;
+
+	if (sb->failed) {
+		oojwt_wipe_free(sb->buf, sb->cap);
+		oojwt_cli_error(o->command, "out of memory");
+		return OOJWT_EXIT_INTERNAL;
+	}
+	code = fwrite(sb->buf, 1, sb->len, stdout) == sb->len
+		&& fflush(stdout) == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+	oojwt_wipe_free(sb->buf, sb->cap);
+	return code;
+}
+
 /* Print a report as JSON.stringify(JSON.parse(report)) writes it, which
  * is what the Node command prints for the JS module's object. */
 static int
@@ -46,15 +63,7 @@ print_js(const oojwt_cli_opts *o, char *rep, size_t len)
 	oojwt_cli_js_value(&sb, v);
 	oojwt_sb_puts(&sb, "\n");
 	oojwt_json_free_wipe(v);
-	if (sb.failed) {
-		oojwt_wipe_free(sb.buf, sb.cap);
-		oojwt_cli_error(o->command, "out of memory");
-		return OOJWT_EXIT_INTERNAL;
-	}
-	code = fwrite(sb.buf, 1, sb.len, stdout) == sb.len && fflush(stdout) == 0
-		? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
-	oojwt_wipe_free(sb.buf, sb.cap);
-	return code;
+	return put_sb(o, &sb);
 }
 
 int
@@ -214,15 +223,7 @@ config_json(const oojwt_cli_opts *o, const char *text, size_t len,
 	memset(&sb, 0, sizeof sb);
 	redacted_json(&sb, v, o->show_secrets);
 	oojwt_json_free_wipe(v);
-	if (sb.failed) {
-		oojwt_wipe_free(sb.buf, sb.cap);
-		oojwt_cli_error(o->command, "out of memory");
-		return OOJWT_EXIT_INTERNAL;
-	}
-	code = fwrite(sb.buf, 1, sb.len, stdout) == sb.len && fflush(stdout) == 0
-		? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
-	oojwt_wipe_free(sb.buf, sb.cap);
-	return code;
+	return put_sb(o, &sb);
 }
 
 static const char *

@@ -135,6 +135,29 @@ oojwt_alg_by_index(unsigned index)
 	return index < NUM_ALGS ? algs[index].bit : 0;
 }
 
+void
+oojwt_alg_names(char *buf, size_t cap, unsigned mask)
+{
+	size_t n = 0;
+	unsigned i, bit;
+
+	buf[0] = 0;
+	for (i = 0; (bit = oojwt_alg_by_index(i)) != 0; i++) {
+		const char *name = oojwt_alg_name(bit);
+		size_t k = strlen(name);
+		if ((mask & bit) == 0 || n + k + 3 > cap) {
+			continue;
+		}
+		if (n > 0) {
+			buf[n++] = ',';
+			buf[n++] = ' ';
+		}
+		memcpy(buf + n, name, k);
+		n += k;
+		buf[n] = 0;
+	}
+}
+
 unsigned
 oojwt_alg_from_name(const char *name, size_t len)
 {

@@ -588,7 +588,7 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 	oojwt_ds_json hj, pj;
 	unsigned short *hu = NULL, *pu = NULL;
 	unsigned char *hb = NULL, *pb = NULL;
-	size_t dot1 = 0, dot2 = 0, dots = 0, i, hn = 0, pn = 0, pun = 0;
+	size_t dot1 = 0, dot2 = 0, dots = 0, hn = 0, pn = 0, pun = 0;
 	double now;
 	int step, code = OOJWT_OK;
 	unsigned alg;
@@ -620,16 +620,7 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 			OOJWT_ERR_MALFORMED, "no token at all");
 		goto done;
 	}
-	for (i = 0; i < len; i++) {
-		if (token[i] == '.') {
-			if (dots == 0) {
-				dot1 = i;
-			} else if (dots == 1) {
-				dot2 = i;
-			}
-			dots++;
-		}
-	}
+	dots = oojwt_dots(token, len, &dot1, &dot2);
 	if (dots != 2) {
 		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "jwt malformed",
 			OOJWT_ERR_MALFORMED, "a JWT has 3 segments separated by 2 dots; "

@@ -51,6 +51,10 @@ size_t oojwt_utf8_len(const unsigned char *s, size_t n);
 /* Wipe `len` bytes at `p`, then free it. NULL is allowed. */
 void oojwt_wipe_free(void *p, size_t len);
 
+/* Number of '.' in the `len` bytes at `s`; the places of the first two
+ * go to *dot1 and *dot2 (each left untouched when there is no such dot). */
+size_t oojwt_dots(const char *s, size_t len, size_t *dot1, size_t *dot2);
+
 /*
  * Zero OOJWT_STACK_WIPE_LEN bytes of stack below the caller's frame,
  * where the functions it called had theirs. BearSSL leaves copies of
@@ -71,6 +75,13 @@ void oojwt_wipe_stack(void);
  * NUL-terminated (cap > 0).
  */
 void oojwt_fmt(char *out, size_t cap, const char *fmt, ...);
+
+/* ---- codes.c -------------------------------------------------------- */
+
+/* Names of the algorithms in `mask`, comma-separated ("HS256, RS256"),
+ * into buf (`cap` > 0 bytes, NUL-terminated; names that do not fit are
+ * left out). */
+void oojwt_alg_names(char *buf, size_t cap, unsigned mask);
 
 /* ---- b64url.c ------------------------------------------------------- */
 
@@ -127,6 +138,11 @@ size_t oojwt_json_array_size(const oojwt_jv *v);
 const oojwt_jv *oojwt_json_array_at(const oojwt_jv *v, size_t i);
 /* Name for messages: "a number", "a string", "null", ... */
 const char *oojwt_json_type_name(const oojwt_jv *v);
+/* The value at a dotted path ("services.CoAuthoring.token"), or NULL
+ * (also when a name is 64 bytes or longer). */
+const oojwt_jv *oojwt_json_at(const oojwt_jv *root, const char *dotted);
+/* JavaScript truthiness of a JSON value (absent is undefined: false). */
+int oojwt_json_truthy(const oojwt_jv *v);
 
 /*
  * oojwt_json_parse() with options. `flags` 0 is the strict default.
@@ -253,6 +269,10 @@ void oojwt_sig_verify(oojwt_result *r, const char *input, size_t len,
 size_t oojwt_sig_sign(unsigned alg, const oojwt_key *key, const void *data,
 	size_t len, const unsigned char *rnd, size_t rnd_len,
 	unsigned char *out, int *code, char *msg);
+/* 1 when the key's own limits (key->algs, key->ops) allow `alg` and `op`
+ * (OOJWT_KEYOP_*); otherwise records key_mismatch in r and returns 0. */
+int oojwt_key_limits(oojwt_result *r, const oojwt_key *key, unsigned alg,
+	unsigned op);
 /* 1 when a secret looks like PEM text or a JWK of kty RSA/EC. */
 int oojwt_secret_looks_asym(const unsigned char *p, size_t len);
 
@@ -293,6 +313,15 @@ const br_ec_impl *oojwt_ec_impl(int curve);
  * matching public half), complete the public half of private keys and
  * compute the thumbprint. OOJWT_OK or bad_key with `msg`. */
 int oojwt_pkey_finish(struct oojwt_pkey *pk, char *msg);
+/* Decode a JWK's "k" (strict base64url, not empty) into buf (jwk.c):
+ * OOJWT_OK with its length in *out_len, or the code with the reason in
+ * why (OOJWT_MESSAGE_LEN bytes). buf is not wiped on failure. */
+int oojwt_jwk_oct_secret(const oojwt_jv *jwk, unsigned char *buf,
+	size_t buf_len, size_t *out_len, char *why);
+/* Check a JWK's "use" (must be "sig") and "key_ops" (jwk.c): OOJWT_OK
+ * (*ops set to the OOJWT_KEYOP_* bits when key_ops is present), or the
+ * code with the reason in why (OOJWT_MESSAGE_LEN bytes). */
+int oojwt_jwk_use_ops(const oojwt_jv *jwk, unsigned *ops, char *why);
 /* Read a JWK or a JWK Set text (choosing by kid) into pk (key_jwk.c);
  * oct secrets are decoded into buf. */
 int oojwt_jwk_any(oojwt_key *key, struct oojwt_pkey *pk,
@@ -340,13 +369,25 @@ typedef struct {
 void oojwt_sb_put(oojwt_sb *sb, const char *s, size_t len);
 void oojwt_sb_puts(oojwt_sb *sb, const char *s);
 void oojwt_sb_json_string(oojwt_sb *sb, const char *s, size_t len);
-void oojwt_sb_long(oojwt_sb *sb, long v);
-/* onlyoffice_report.c: a JSON string for WTF-8 text (lone surrogates
- * become \uXXXX escapes); an issue list [{"code","message"}]; hand the
- * buffer over (NULL and freed when memory ran out). */
+/* The same for WTF-8 text (lone surrogates become \uXXXX escapes). */
 void oojwt_sb_wtf8_string(oojwt_sb *sb, const char *s, size_t len);
+void oojwt_sb_long(oojwt_sb *sb, long v);
+/* An issue list [{"code","message"}] (no positions). */
 void oojwt_sb_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n);
+/* onlyoffice_report.c: hand the buffer over (NULL and freed when memory
+ * ran out). */
 char *oojwt_sb_finish(oojwt_sb *sb, size_t *out_len);
+/* {"error":{"code","message"[,"pos" when pos >= 0]}}; and a signing
+ * outcome: {"token":"<tok>"} when code is OOJWT_OK, else that error. */
+void oojwt_sb_error(oojwt_sb *sb, int code, const char *message, long pos);
+void oojwt_sb_sign_result(oojwt_sb *sb, int code, const char *tok, size_t n,
+	const char *message, long pos);
+
+/* server_config.c: append a finding to list (*n entries so far, at most
+ * OOJWT_MAX_FINDINGS); count it in *dropped when the list is full. */
+void oojwt_finding_add(oojwt_finding *list, size_t *n, size_t *dropped,
+	int severity, int code, const char *path, const char *message,
+	const char *fix);
 
 /* ---- onlyoffice_json.c: reports of the ONLYOFFICE rules --------------
  * Each returns a malloc'd JSON report (its length in *out_len) that the

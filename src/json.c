@@ -517,6 +517,42 @@ oojwt_json_type(const oojwt_jv *jv)
 	}
 }
 
+const oojwt_jv *
+oojwt_json_at(const oojwt_jv *root, const char *dotted)
+{
+	char name[64];
+	const char *p = dotted;
+
+	while (root != NULL && *p != 0) {
+		size_t n = strcspn(p, ".");
+		if (n >= sizeof name) {
+			return NULL;
+		}
+		memcpy(name, p, n);
+		name[n] = 0;
+		root = oojwt_json_get(root, name);
+		p += n + (p[n] == '.');
+	}
+	return root;
+}
+
+int
+oojwt_json_truthy(const oojwt_jv *v)
+{
+	switch (oojwt_json_type(v)) {
+	case OOJWT_JSON_TRUE:
+	case OOJWT_JSON_ARRAY:
+	case OOJWT_JSON_OBJECT:
+		return 1;
+	case OOJWT_JSON_NUMBER:
+		return oojwt_json_number(v) != 0;
+	case OOJWT_JSON_STRING:
+		return oojwt_json_string(v)[0] != 0;
+	default:
+		return 0;
+	}
+}
+
 const char *
 oojwt_json_type_name(const oojwt_jv *v)
 {

@@ -44,16 +44,77 @@ read_ops(const oojwt_jv *v)
 }
 
 int
+oojwt_jwk_use_ops(const oojwt_jv *jwk, unsigned *ops, char *why)
+{
+	const oojwt_jv *v;
+	int n;
+
+	if ((v = oojwt_json_get(jwk, "use")) != NULL
+		&& (oojwt_json_type(v) != OOJWT_JSON_STRING
+			|| strcmp(oojwt_json_string(v), "sig") != 0))
+	{
+		oojwt_fmt(why, OOJWT_MESSAGE_LEN, "%s",
+			"the JWK's \"use\" is not \"sig\": it is not a signing key");
+		return OOJWT_ERR_KEY_MISMATCH;
+	}
+	if ((v = oojwt_json_get(jwk, "key_ops")) != NULL) {
+		n = read_ops(v);
+		if (n < 0) {
+			oojwt_fmt(why, OOJWT_MESSAGE_LEN, "%s",
+				"the JWK's \"key_ops\" must be an array of strings");
+			return OOJWT_ERR_BAD_KEY;
+		}
+		if (n == 0) {
+			oojwt_fmt(why, OOJWT_MESSAGE_LEN, "%s",
+				"the JWK's \"key_ops\" allow neither \"sign\" nor \"verify\"");
+			return OOJWT_ERR_KEY_MISMATCH;
+		}
+		*ops = (unsigned)n;
+	}
+	return OOJWT_OK;
+}
+
+int
+oojwt_jwk_oct_secret(const oojwt_jv *jwk, unsigned char *buf,
+	size_t buf_len, size_t *out_len, char *why)
+{
+	const oojwt_jv *v = oojwt_json_get(jwk, "k");
+	const char *k;
+	size_t klen;
+
+	if (oojwt_json_type(v) != OOJWT_JSON_STRING) {
+		oojwt_fmt(why, OOJWT_MESSAGE_LEN, "%s",
+			"the JWK has no string member \"k\"");
+		return OOJWT_ERR_BAD_KEY;
+	}
+	k = oojwt_json_string(v);
+	klen = strlen(k);
+	if (buf == NULL || buf_len < klen / 4 * 3 + 3) {
+		oojwt_fmt(why, OOJWT_MESSAGE_LEN, "%s", "the key buffer is too small");
+		return OOJWT_ERR_BUFFER_TOO_SMALL;
+	}
+	if (oojwt_b64url_decode_secret(buf, out_len, k, klen) != OOJWT_OK) {
+		oojwt_fmt(why, OOJWT_MESSAGE_LEN, "%s",
+			"the JWK's \"k\" is not strict base64url");
+		return OOJWT_ERR_BAD_KEY;
+	}
+	if (*out_len == 0) {
+		oojwt_fmt(why, OOJWT_MESSAGE_LEN, "%s", "the JWK's \"k\" is empty");
+		return OOJWT_ERR_EMPTY_KEY;
+	}
+	return OOJWT_OK;
+}
+
+int
 oojwt_jwk_read(oojwt_key *key, unsigned char *buf, size_t buf_len,
 	const char *json, size_t len, char *msg)
 {
 	char why[OOJWT_MESSAGE_LEN];
 	oojwt_jv *tree;
 	const oojwt_jv *v;
-	const char *k;
-	size_t klen, out_len;
+	size_t out_len;
 	long pos;
-	int code, ops;
+	int code;
 
 	if (key == NULL || buf == NULL || json == NULL) {
 		return OOJWT_ERR_BAD_ARGUMENT;
@@ -75,26 +136,9 @@ oojwt_jwk_read(oojwt_key *key, unsigned char *buf, size_t buf_len,
 			"an HMAC secret must be a JWK with \"kty\": \"oct\"");
 	}
 	if (code == OOJWT_OK) {
-		v = oojwt_json_get(tree, "k");
-		if (oojwt_json_type(v) != OOJWT_JSON_STRING) {
-			code = jwk_fail(OOJWT_ERR_BAD_KEY, buf, buf_len, msg,
-				"the JWK has no string member \"k\"");
-		}
-	}
-	if (code == OOJWT_OK) {
-		k = oojwt_json_string(v);
-		klen = strlen(k);
-		if (buf_len < klen / 4 * 3 + 3) {
-			code = jwk_fail(OOJWT_ERR_BUFFER_TOO_SMALL, buf, buf_len, msg,
-				"the key buffer is too small");
-		} else if (oojwt_b64url_decode_secret(buf, &out_len, k, klen)
-			!= OOJWT_OK)
-		{
-			code = jwk_fail(OOJWT_ERR_BAD_KEY, buf, buf_len, msg,
-				"the JWK's \"k\" is not strict base64url");
-		} else if (out_len == 0) {
-			code = jwk_fail(OOJWT_ERR_EMPTY_KEY, buf, buf_len, msg,
-				"the JWK's \"k\" is empty");
+		code = oojwt_jwk_oct_secret(tree, buf, buf_len, &out_len, why);
+		if (code != OOJWT_OK) {
+			jwk_fail(code, buf, buf_len, msg, why);
 		} else {
 			key->data = buf;
 			key->len = out_len;
@@ -110,23 +154,11 @@ oojwt_jwk_read(oojwt_key *key, unsigned char *buf, size_t buf_len,
 		}
 		key->algs = a;
 	}
-	if (code == OOJWT_OK && (v = oojwt_json_get(tree, "use")) != NULL
-		&& (oojwt_json_type(v) != OOJWT_JSON_STRING
-			|| strcmp(oojwt_json_string(v), "sig") != 0))
-	{
-		code = jwk_fail(OOJWT_ERR_KEY_MISMATCH, buf, buf_len, msg,
-			"the JWK's \"use\" is not \"sig\": it is not a signing key");
-	}
-	if (code == OOJWT_OK && (v = oojwt_json_get(tree, "key_ops")) != NULL) {
-		ops = read_ops(v);
-		if (ops < 0) {
-			code = jwk_fail(OOJWT_ERR_BAD_KEY, buf, buf_len, msg,
-				"the JWK's \"key_ops\" must be an array of strings");
-		} else if (ops == 0) {
-			code = jwk_fail(OOJWT_ERR_KEY_MISMATCH, buf, buf_len, msg,
-				"the JWK's \"key_ops\" allow neither \"sign\" nor \"verify\"");
+	if (code == OOJWT_OK) {
+		code = oojwt_jwk_use_ops(tree, &key->ops, why);
+		if (code != OOJWT_OK) {
+			jwk_fail(code, buf, buf_len, msg, why);
 		}
-		key->ops = (unsigned)(ops > 0 ? ops : 0);
 	}
 	if (code != OOJWT_OK) {
 		memset(key, 0, sizeof *key);

@@ -199,30 +199,6 @@ same_word_icase(const char *s, const char *w)
 	return s[i] == 0 && w[i] == 0;
 }
 
-/* Names of the algorithms in `mask`, comma-separated, into buf. */
-static void
-alg_list(char *buf, size_t cap, unsigned mask)
-{
-	size_t n = 0;
-	unsigned i, bit;
-
-	buf[0] = 0;
-	for (i = 0; (bit = oojwt_alg_by_index(i)) != 0; i++) {
-		const char *name = oojwt_alg_name(bit);
-		size_t k = strlen(name);
-		if ((mask & bit) == 0 || n + k + 3 > cap) {
-			continue;
-		}
-		if (n > 0) {
-			buf[n++] = ',';
-			buf[n++] = ' ';
-		}
-		memcpy(buf + n, name, k);
-		n += k;
-		buf[n] = 0;
-	}
-}
-
 /*
  * Decide the algorithm from the header. Returns its bit when the token
  * may be checked with it, 0 after recording why not.
@@ -252,7 +228,7 @@ header_alg(oojwt_result *r, const oojwt_jv *hdr, unsigned allowed)
 	}
 	alg = oojwt_alg_from_name(s, strlen(s));
 	r->alg = alg;
-	alg_list(names, sizeof names, allowed);
+	oojwt_alg_names(names, sizeof names, allowed);
 	if (alg == 0) {
 		for (i = 0; (bit = oojwt_alg_by_index(i)) != 0; i++) {
 			if (same_word_icase(s, oojwt_alg_name(bit))) {
@@ -330,20 +306,7 @@ key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg, unsigned op)
 			"the secret is empty; an empty HMAC key proves nothing");
 		return 0;
 	}
-	if (key->algs != 0 && (key->algs & alg) == 0) {
-		char names[128];
-		alg_list(names, sizeof names, key->algs);
-		oojwt_fmt(msg, sizeof msg,
-			"the key is for %s, but the token uses %s", names,
-			oojwt_alg_name(alg));
-		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
-		return 0;
-	}
-	if (key->ops != 0 && (key->ops & op) == 0) {
-		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1,
-			op == OOJWT_KEYOP_VERIFY
-			? "the key's key_ops do not include \"verify\""
-			: "the key's key_ops do not include \"sign\"");
+	if (!oojwt_key_limits(r, key, alg, op)) {
 		return 0;
 	}
 	if (key->len < mac_len) {

@@ -88,32 +88,6 @@ fixed_member(const oojwt_jv *obj, const char *name, unsigned char *dst,
 }
 
 static int
-read_ops(const oojwt_jv *v)
-{
-	size_t i, n;
-	int ops = 0;
-
-	if (oojwt_json_type(v) != OOJWT_JSON_ARRAY) {
-		return -1;
-	}
-	n = oojwt_json_array_size(v);
-	for (i = 0; i < n; i++) {
-		const oojwt_jv *e = oojwt_json_array_at(v, i);
-		const char *s;
-		if (oojwt_json_type(e) != OOJWT_JSON_STRING) {
-			return -1;
-		}
-		s = oojwt_json_string(e);
-		if (strcmp(s, "sign") == 0) {
-			ops |= OOJWT_KEYOP_SIGN;
-		} else if (strcmp(s, "verify") == 0) {
-			ops |= OOJWT_KEYOP_VERIFY;
-		}
-	}
-	return ops;
-}
-
-static int
 read_rsa(oojwt_pkey *pk, const oojwt_jv *j, char *msg)
 {
 	unsigned char d[OOJWT_RSA_MAX_BYTES];
@@ -195,26 +169,11 @@ static int
 read_oct(oojwt_pkey *pk, const oojwt_jv *j, unsigned char *buf,
 	size_t buf_len, char *msg)
 {
-	const oojwt_jv *v = oojwt_json_get(j, "k");
-	const char *k;
-	size_t klen, out;
+	size_t out;
+	int code = oojwt_jwk_oct_secret(j, buf, buf_len, &out, msg);
 
-	if (oojwt_json_type(v) != OOJWT_JSON_STRING) {
-		return jfail(msg, OOJWT_ERR_BAD_KEY,
-			"the JWK has no string member \"k\"");
-	}
-	k = oojwt_json_string(v);
-	klen = strlen(k);
-	if (buf == NULL || buf_len < klen / 4 * 3 + 3) {
-		return jfail(msg, OOJWT_ERR_BUFFER_TOO_SMALL,
-			"the key buffer is too small");
-	}
-	if (oojwt_b64url_decode_secret(buf, &out, k, klen) != OOJWT_OK) {
-		return jfail(msg, OOJWT_ERR_BAD_KEY,
-			"the JWK's \"k\" is not strict base64url");
-	}
-	if (out == 0) {
-		return jfail(msg, OOJWT_ERR_EMPTY_KEY, "the JWK's \"k\" is empty");
+	if (code != OOJWT_OK) {
+		return code;
 	}
 	pk->kind = OOJWT_KEY_OCT;
 	pk->secret = buf;
@@ -228,7 +187,7 @@ read_common(oojwt_pkey *pk, const oojwt_jv *j, char *msg)
 {
 	const oojwt_jv *v;
 	unsigned a, fits;
-	int ops;
+	int code;
 
 	if ((v = oojwt_json_get(j, "alg")) != NULL) {
 		a = oojwt_json_type(v) == OOJWT_JSON_STRING
@@ -263,24 +222,9 @@ read_common(oojwt_pkey *pk, const oojwt_jv *j, char *msg)
 			return OOJWT_ERR_BAD_KEY;
 		}
 	}
-	if ((v = oojwt_json_get(j, "use")) != NULL
-		&& (oojwt_json_type(v) != OOJWT_JSON_STRING
-			|| strcmp(oojwt_json_string(v), "sig") != 0))
-	{
-		return jfail(msg, OOJWT_ERR_KEY_MISMATCH,
-			"the JWK's \"use\" is not \"sig\": it is not a signing key");
-	}
-	if ((v = oojwt_json_get(j, "key_ops")) != NULL) {
-		ops = read_ops(v);
-		if (ops < 0) {
-			return jfail(msg, OOJWT_ERR_BAD_KEY,
-				"the JWK's \"key_ops\" must be an array of strings");
-		}
-		if (ops == 0) {
-			return jfail(msg, OOJWT_ERR_KEY_MISMATCH,
-				"the JWK's \"key_ops\" allow neither \"sign\" nor \"verify\"");
-		}
-		pk->ops = (unsigned)ops;
+	code = oojwt_jwk_use_ops(j, &pk->ops, msg);
+	if (code != OOJWT_OK) {
+		return code;
 	}
 	if ((v = oojwt_json_get(j, "kid")) != NULL) {
 		const char *s;

@@ -26,18 +26,8 @@ static void
 add(oojwt_config_report *r, int severity, int code, const char *path,
 	const char *message, const char *fix)
 {
-	oojwt_finding *f;
-
-	if (r->n_findings >= OOJWT_MAX_FINDINGS) {
-		r->dropped++;
-		return;
-	}
-	f = &r->findings[r->n_findings++];
-	f->severity = severity;
-	f->code = code;
-	oojwt_fmt(f->path, sizeof f->path, "%s", path);
-	oojwt_fmt(f->message, sizeof f->message, "%s", message);
-	oojwt_fmt(f->fix, sizeof f->fix, "%s", fix);
+	oojwt_finding_add(r->findings, &r->n_findings, &r->dropped, severity,
+		code, path, message, fix);
 }
 
 /* The editor's ending for a close code (spec 2.6). */
@@ -70,42 +60,6 @@ verdict(oojwt_config_report *r, int close_code, const char *why)
 	}
 }
 
-static const oojwt_jv *
-at(const oojwt_jv *root, const char *dotted)
-{
-	char name[64];
-	const char *p = dotted;
-
-	while (root != NULL && *p != 0) {
-		size_t n = strcspn(p, ".");
-		if (n >= sizeof name) {
-			return NULL;
-		}
-		memcpy(name, p, n);
-		name[n] = 0;
-		root = oojwt_json_get(root, name);
-		p += n + (p[n] == '.');
-	}
-	return root;
-}
-
-static int
-truthy(const oojwt_jv *v)
-{
-	switch (oojwt_json_type(v)) {
-	case OOJWT_JSON_TRUE:
-	case OOJWT_JSON_ARRAY:
-	case OOJWT_JSON_OBJECT:
-		return 1;
-	case OOJWT_JSON_NUMBER:
-		return oojwt_json_number(v) != 0;
-	case OOJWT_JSON_STRING:
-		return oojwt_json_string(v)[0] != 0;
-	default:
-		return 0;
-	}
-}
-
 static int
 key_chars_ok(const char *s)
 {
@@ -131,20 +85,20 @@ opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 		"editorConfig.callbackUrl", "editorConfig.mode"
 	};
 	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
-	const oojwt_jv *mode = at(cfg, "editorConfig.mode");
+	const oojwt_jv *mode = oojwt_json_at(cfg, "editorConfig.mode");
 	const oojwt_jv *perm;
 	size_t k;
 
 	for (k = 0; k < 5; k++) {
-		if ((k == 1 && !truthy(at(cfg, "document.permissions")))
-			|| (k == 3 && !truthy(at(cfg, "editorConfig.callbackUrl")))
-			|| (k == 4 && (!truthy(mode)
+		if ((k == 1 && !oojwt_json_truthy(oojwt_json_at(cfg, "document.permissions")))
+			|| (k == 3 && !oojwt_json_truthy(oojwt_json_at(cfg, "editorConfig.callbackUrl")))
+			|| (k == 4 && (!oojwt_json_truthy(mode)
 				|| (oojwt_json_type(mode) == OOJWT_JSON_STRING
 					&& strcmp(oojwt_json_string(mode), "view") == 0))))
 		{
 			continue;
 		}
-		if (truthy(at(tok, required[k]))) {
+		if (oojwt_json_truthy(oojwt_json_at(tok, required[k]))) {
 			continue;
 		}
 		oojwt_fmt(msg, sizeof msg,
@@ -166,9 +120,9 @@ opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 		}
 		break;
 	}
-	perm = at(tok, "document.permissions");
+	perm = oojwt_json_at(tok, "document.permissions");
 	if (perm != NULL && !oojwt_json_equal(perm,
-		at(cfg, "document.permissions")))
+		oojwt_json_at(cfg, "document.permissions")))
 	{
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_WARN_PERMISSIONS_DIFFER,
 			"document.permissions",
@@ -196,7 +150,7 @@ opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 		return 0;
 	}
 	{
-		const oojwt_jv *key = at(cfg, "document.key");
+		const oojwt_jv *key = oojwt_json_at(cfg, "document.key");
 		if (oojwt_json_type(key) == OOJWT_JSON_STRING
 			&& !key_chars_ok(oojwt_json_string(key)))
 		{
@@ -427,7 +381,7 @@ static void
 url_checks(oojwt_config_report *r, const oojwt_jv *cfg, const char *path,
 	const char *what)
 {
-	const oojwt_jv *v = at(cfg, path);
+	const oojwt_jv *v = oojwt_json_at(cfg, path);
 	char host[256], msg[OOJWT_MESSAGE_LEN];
 
 	if (oojwt_json_type(v) != OOJWT_JSON_STRING || oojwt_json_string(v)[0] == 0) {
@@ -457,10 +411,10 @@ config_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 	const unsigned char *secret, size_t secret_len)
 {
 	const oojwt_jv *doc = oojwt_json_get(cfg, "document");
-	const oojwt_jv *ft = at(cfg, "document.fileType");
+	const oojwt_jv *ft = oojwt_json_at(cfg, "document.fileType");
 	const oojwt_jv *dt = oojwt_json_get(cfg, "documentType");
-	const oojwt_jv *key = at(cfg, "document.key");
-	const oojwt_jv *uid = at(cfg, "editorConfig.user.id");
+	const oojwt_jv *key = oojwt_json_at(cfg, "document.key");
+	const oojwt_jv *uid = oojwt_json_at(cfg, "editorConfig.user.id");
 	char msg[OOJWT_MESSAGE_LEN];
 	int fg = -1, dg = -1, legacy = 0;
 	int has_ft = oojwt_json_type(ft) == OOJWT_JSON_STRING
@@ -469,9 +423,9 @@ config_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 		&& oojwt_json_string(dt)[0] != 0;
 
 	if (doc != NULL) {
-		if (!truthy(at(cfg, "document.url")) || (!has_ft && !has_dt)) {
+		if (!oojwt_json_truthy(oojwt_json_at(cfg, "document.url")) || (!has_ft && !has_dt)) {
 			add(r, OOJWT_SEVERITY_ERROR, OOJWT_WARN_MISSING_CONFIG_FIELD,
-				!truthy(at(cfg, "document.url")) ? "document.url"
+				!oojwt_json_truthy(oojwt_json_at(cfg, "document.url")) ? "document.url"
 				: "document.fileType", "api.js refuses the config: document.url "
 				"is required, and document.fileType or documentType (\"One or "
 				"more required parameter for the config object is not set\")",
@@ -574,7 +528,7 @@ effective(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok)
 	};
 	char msg[OOJWT_MESSAGE_LEN], *text;
 	oojwt_jv *copy = NULL;
-	const oojwt_jv *mode = at(cfg, "editorConfig.mode");
+	const oojwt_jv *mode = oojwt_json_at(cfg, "editorConfig.mode");
 	size_t k, len, dups;
 	long pos;
 	int code;
@@ -650,7 +604,7 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 			"pass the inner object, with document and editorConfig at the top");
 	}
 	t = oojwt_json_get(cfg, "token");
-	if (oojwt_json_type(t) != OOJWT_JSON_STRING || !truthy(t)) {
+	if (oojwt_json_type(t) != OOJWT_JSON_STRING || !oojwt_json_truthy(t)) {
 		r->token_kind = OOJWT_TOKEN_NONE;
 		if (o->enable_browser) {
 			add(r, OOJWT_SEVERITY_ERROR, OOJWT_WARN_TOKEN_MISSING, "token",
@@ -711,9 +665,9 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	}
 	if (oojwt_json_get(tok, "fileInfo") != NULL) {
 		r->token_kind = OOJWT_TOKEN_WOPI;
-	} else if (at(tok, "editorConfig.ds_sessionTimeConnect") != NULL) {
+	} else if (oojwt_json_at(tok, "editorConfig.ds_sessionTimeConnect") != NULL) {
 		r->token_kind = OOJWT_TOKEN_RECONNECT;
-	} else if (truthy(oojwt_json_get(tok, "version"))) {
+	} else if (oojwt_json_truthy(oojwt_json_get(tok, "version"))) {
 		r->token_kind = OOJWT_TOKEN_HISTORY;
 	} else {
 		r->token_kind = OOJWT_TOKEN_OPENING;
@@ -825,7 +779,7 @@ oojwt_config_sign(char **token, size_t *token_len, const char *config,
 		body = cfg;
 		cfg = NULL;
 	} else {
-		const oojwt_jv *mode = at(cfg, "editorConfig.mode");
+		const oojwt_jv *mode = oojwt_json_at(cfg, "editorConfig.mode");
 		body = oojwt_json_new_object();
 		if (body == NULL) {
 			code = OOJWT_ERR_NO_MEMORY;
@@ -843,7 +797,7 @@ oojwt_config_sign(char **token, size_t *token_len, const char *config,
 				goto done;
 			}
 		}
-		if (at(body, "document.key") == NULL || at(body, "document.url") == NULL) {
+		if (oojwt_json_at(body, "document.key") == NULL || oojwt_json_at(body, "document.url") == NULL) {
 			code = OOJWT_ERR_BAD_ARGUMENT;
 			oojwt_fmt(err->message, sizeof err->message, "the config has no "
 				"document.key or document.url, which the server requires "

@@ -15,13 +15,46 @@ error_report(int code, size_t *out_len)
 	oojwt_sb sb;
 
 	memset(&sb, 0, sizeof sb);
-	oojwt_sb_puts(&sb, "{\"error\":{\"code\":\"");
-	oojwt_sb_puts(&sb, oojwt_code_name(code));
-	oojwt_sb_puts(&sb, "\",\"message\":\"");
-	oojwt_sb_puts(&sb, code == OOJWT_ERR_NO_MEMORY ? "out of memory"
-		: "invalid arguments");
-	oojwt_sb_puts(&sb, "\"}}");
+	oojwt_sb_error(&sb, code, code == OOJWT_ERR_NO_MEMORY ? "out of memory"
+		: "invalid arguments", -1);
 	return oojwt_sb_finish(&sb, out_len);
+}
+
+/* "name":"value" or "name":null for a NUL-terminated string. */
+static void
+put_member(oojwt_sb *sb, const char *name, const char *value, int comma)
+{
+	if (comma) {
+		oojwt_sb_puts(sb, ",");
+	}
+	oojwt_sb_puts(sb, "\"");
+	oojwt_sb_puts(sb, name);
+	oojwt_sb_puts(sb, "\":");
+	if (value != NULL) {
+		oojwt_sb_json_string(sb, value, strlen(value));
+	} else {
+		oojwt_sb_puts(sb, "null");
+	}
+}
+
+/* The findings as a JSON array of {severity,code,path,message,fix}. */
+static void
+put_findings(oojwt_sb *sb, const oojwt_finding *list, size_t n)
+{
+	size_t i;
+
+	oojwt_sb_puts(sb, "[");
+	for (i = 0; i < n; i++) {
+		const oojwt_finding *f = &list[i];
+		oojwt_sb_puts(sb, i == 0 ? "{" : ",{");
+		put_member(sb, "severity", oojwt_severity_name(f->severity), 0);
+		put_member(sb, "code", oojwt_code_name(f->code), 1);
+		put_member(sb, "path", f->path, 1);
+		put_member(sb, "message", f->message, 1);
+		put_member(sb, "fix", f->fix, 1);
+		oojwt_sb_puts(sb, "}");
+	}
+	oojwt_sb_puts(sb, "]");
 }
 
 char *
@@ -45,13 +78,7 @@ oojwt_ds_verify_json(const char *token, size_t len,
 	}
 	memset(&sb, 0, sizeof sb);
 	oojwt_sb_puts(&sb, r.valid ? "{\"valid\":true" : "{\"valid\":false");
-	oojwt_sb_puts(&sb, ",\"alg\":");
-	s = oojwt_alg_name(r.alg);
-	if (s != NULL) {
-		oojwt_sb_json_string(&sb, s, strlen(s));
-	} else {
-		oojwt_sb_puts(&sb, "null");
-	}
+	put_member(&sb, "alg", oojwt_alg_name(r.alg), 1);
 	oojwt_sb_puts(&sb, ",\"serverError\":");
 	s = oojwt_ds_error_name(r.error_name);
 	if (s != NULL) {
@@ -121,22 +148,9 @@ oojwt_secret_explain_json(const char *token, size_t len,
 	}
 	memset(&sb, 0, sizeof sb);
 	oojwt_sb_puts(&sb, r.verifies ? "{\"verifies\":true" : "{\"verifies\":false");
-	oojwt_sb_puts(&sb, ",\"variant\":");
-	name = oojwt_secret_variant_name(r.variant);
-	if (name != NULL) {
-		oojwt_sb_json_string(&sb, name, strlen(name));
-	} else {
-		oojwt_sb_puts(&sb, "null");
-	}
-	oojwt_sb_puts(&sb, ",\"message\":");
-	oojwt_sb_json_string(&sb, r.message, strlen(r.message));
-	oojwt_sb_puts(&sb, ",\"alg\":");
-	name = oojwt_alg_name(r.alg);
-	if (name != NULL) {
-		oojwt_sb_json_string(&sb, name, strlen(name));
-	} else {
-		oojwt_sb_puts(&sb, "null");
-	}
+	put_member(&sb, "variant", oojwt_secret_variant_name(r.variant), 1);
+	put_member(&sb, "message", r.message, 1);
+	put_member(&sb, "alg", oojwt_alg_name(r.alg), 1);
 	oojwt_sb_puts(&sb, ",\"tried\":[");
 	for (v = 0; v < OOJWT_SECRET_VARIANTS; v++) {
 		if ((r.tried & (1u << v)) == 0) {
@@ -156,23 +170,6 @@ oojwt_secret_explain_json(const char *token, size_t len,
 	return oojwt_sb_finish(&sb, out_len);
 }
 
-/* "name":"value" or "name":null for a NUL-terminated string. */
-static void
-put_member(oojwt_sb *sb, const char *name, const char *value, int comma)
-{
-	if (comma) {
-		oojwt_sb_puts(sb, ",");
-	}
-	oojwt_sb_puts(sb, "\"");
-	oojwt_sb_puts(sb, name);
-	oojwt_sb_puts(sb, "\":");
-	if (value != NULL) {
-		oojwt_sb_json_string(sb, value, strlen(value));
-	} else {
-		oojwt_sb_puts(sb, "null");
-	}
-}
-
 char *
 oojwt_server_config_json(const char *local, size_t local_len,
 	const char *defaults, size_t defaults_len, int has_defaults,
@@ -180,7 +177,6 @@ oojwt_server_config_json(const char *local, size_t local_len,
 {
 	oojwt_server_config c;
 	oojwt_sb sb;
-	size_t i;
 	int code, k;
 
 	code = oojwt_server_config_read(&c, local, local_len,
@@ -247,18 +243,9 @@ oojwt_server_config_json(const char *local, size_t local_len,
 	}
 	oojwt_sb_puts(&sb, ",\"tokenRequiredParams\":");
 	oojwt_sb_puts(&sb, c.token_required_params ? "true" : "false");
-	oojwt_sb_puts(&sb, ",\"findings\":[");
-	for (i = 0; i < c.n_findings; i++) {
-		const oojwt_finding *f = &c.findings[i];
-		oojwt_sb_puts(&sb, i == 0 ? "{" : ",{");
-		put_member(&sb, "severity", oojwt_severity_name(f->severity), 0);
-		put_member(&sb, "code", oojwt_code_name(f->code), 1);
-		put_member(&sb, "path", f->path, 1);
-		put_member(&sb, "message", f->message, 1);
-		put_member(&sb, "fix", f->fix, 1);
-		oojwt_sb_puts(&sb, "}");
-	}
-	oojwt_sb_puts(&sb, "]}");
+	oojwt_sb_puts(&sb, ",\"findings\":");
+	put_findings(&sb, c.findings, c.n_findings);
+	oojwt_sb_puts(&sb, "}");
 	oojwt_server_config_free(&c);
 	return oojwt_sb_finish(&sb, out_len);
 }
@@ -272,7 +259,6 @@ oojwt_config_inspect_json(const char *config, size_t len,
 	oojwt_config_report r;
 	oojwt_inspect_opts o;
 	oojwt_sb sb;
-	size_t i;
 	int code;
 
 	o.now = now;
@@ -294,18 +280,9 @@ oojwt_config_inspect_json(const char *config, size_t len,
 		oojwt_sb_puts(&sb, "null,\"editorError\":null");
 	}
 	put_member(&sb, "message", r.message, 1);
-	oojwt_sb_puts(&sb, "},\"findings\":[");
-	for (i = 0; i < r.n_findings; i++) {
-		const oojwt_finding *f = &r.findings[i];
-		oojwt_sb_puts(&sb, i == 0 ? "{" : ",{");
-		put_member(&sb, "severity", oojwt_severity_name(f->severity), 0);
-		put_member(&sb, "code", oojwt_code_name(f->code), 1);
-		put_member(&sb, "path", f->path, 1);
-		put_member(&sb, "message", f->message, 1);
-		put_member(&sb, "fix", f->fix, 1);
-		oojwt_sb_puts(&sb, "}");
-	}
-	oojwt_sb_puts(&sb, "],\"token\":");
+	oojwt_sb_puts(&sb, "},\"findings\":");
+	put_findings(&sb, r.findings, r.n_findings);
+	oojwt_sb_puts(&sb, ",\"token\":");
 	if (r.token_text == NULL) {
 		oojwt_sb_puts(&sb, "null");
 	} else {
@@ -369,10 +346,7 @@ oojwt_config_sign_json(const char *config, size_t len,
 		oojwt_sb_json_string(&sb, tok, n);
 		oojwt_sb_puts(&sb, "}");
 	} else {
-		oojwt_sb_puts(&sb, "{\"error\":{");
-		put_member(&sb, "code", oojwt_code_name(code), 0);
-		put_member(&sb, "message", err.message, 1);
-		oojwt_sb_puts(&sb, "}}");
+		oojwt_sb_error(&sb, code, err.message, -1);
 	}
 	free(tok);
 	return oojwt_sb_finish(&sb, out_len);

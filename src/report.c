@@ -47,10 +47,12 @@ oojwt_sb_long(oojwt_sb *sb, long v)
 /*
  * A JSON string literal for `len` bytes at `s`: quotes, backslashes and
  * control characters escaped; bytes that are not valid UTF-8 become
- * U+FFFD, so the report is always valid UTF-8 JSON.
+ * U+FFFD, so the report is always valid UTF-8 JSON. With `wtf8`, a lone
+ * surrogate (ED A0..BF xx) becomes a \uXXXX escape instead, so that
+ * JSON.parse in JS restores exactly the JavaScript string.
  */
-void
-oojwt_sb_json_string(oojwt_sb *sb, const char *s, size_t len)
+static void
+put_string(oojwt_sb *sb, const char *s, size_t len, int wtf8)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *u = (const unsigned char *)s;
@@ -59,8 +61,26 @@ oojwt_sb_json_string(oojwt_sb *sb, const char *s, size_t len)
 	oojwt_sb_put(sb, "\"", 1);
 	while (i < len) {
 		unsigned char c = u[i];
-		size_t n = oojwt_utf8_len(u + i, len - i);
+		size_t n;
 		char esc[6];
+		if (wtf8 && c == 0xED && i + 2 < len && u[i + 1] >= 0xA0
+			&& u[i + 1] <= 0xBF && (u[i + 2] & 0xC0) == 0x80)
+		{
+			unsigned cp = 0xD000u | ((u[i + 1] & 0x3Fu) << 6)
+				| (u[i + 2] & 0x3Fu);
+			oojwt_sb_put(sb, s + run, i - run);
+			esc[0] = '\\';
+			esc[1] = 'u';
+			esc[2] = hex[(cp >> 12) & 15];
+			esc[3] = hex[(cp >> 8) & 15];
+			esc[4] = hex[(cp >> 4) & 15];
+			esc[5] = hex[cp & 15];
+			oojwt_sb_put(sb, esc, 6);
+			i += 3;
+			run = i;
+			continue;
+		}
+		n = oojwt_utf8_len(u + i, len - i);
 		if (n > 1 || (n == 1 && c >= 0x20 && c != '"' && c != '\\'
 			&& c != 0x7f))
 		{
@@ -90,8 +110,21 @@ oojwt_sb_json_string(oojwt_sb *sb, const char *s, size_t len)
 	oojwt_sb_put(sb, "\"", 1);
 }
 
+void
+oojwt_sb_json_string(oojwt_sb *sb, const char *s, size_t len)
+{
+	put_string(sb, s, len, 0);
+}
+
+void
+oojwt_sb_wtf8_string(oojwt_sb *sb, const char *s, size_t len)
+{
+	put_string(sb, s, len, 1);
+}
+
+/* [{"code","message"[,"pos" when with_pos and pos >= 0]},...] */
 static void
-put_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n)
+put_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n, int with_pos)
 {
 	size_t i;
 
@@ -104,13 +137,19 @@ put_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n)
 		oojwt_sb_puts(sb, oojwt_code_name(list[i].code));
 		oojwt_sb_puts(sb, "\",\"message\":");
 		oojwt_sb_json_string(sb, list[i].message, strlen(list[i].message));
-		if (list[i].pos >= 0) {
+		if (with_pos && list[i].pos >= 0) {
 			oojwt_sb_puts(sb, ",\"pos\":");
 			oojwt_sb_long(sb, list[i].pos);
 		}
 		oojwt_sb_put(sb, "}", 1);
 	}
 	oojwt_sb_put(sb, "]", 1);
+}
+
+void
+oojwt_sb_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n)
+{
+	put_issues(sb, list, n, 0);
 }
 
 /* "name":<raw JSON> when ok, "name":null,"nameText":"..." otherwise. */
@@ -148,9 +187,9 @@ oojwt_report_json(const oojwt_result *r, size_t *len)
 		oojwt_sb_puts(&sb, "null");
 	}
 	oojwt_sb_puts(&sb, ",\"errors\":");
-	put_issues(&sb, r->errors, r->n_errors);
+	put_issues(&sb, r->errors, r->n_errors, 1);
 	oojwt_sb_puts(&sb, ",\"warnings\":");
-	put_issues(&sb, r->warnings, r->n_warnings);
+	put_issues(&sb, r->warnings, r->n_warnings, 1);
 	oojwt_sb_puts(&sb, ",\"dropped\":");
 	oojwt_sb_long(&sb, (long)r->dropped);
 	put_part(&sb, "header", r->header, r->header_len, r->header_ok);

@@ -335,7 +335,7 @@ static int
 read_target(target *t, const char *tok, size_t len, unsigned char **payload,
 	size_t *payload_len, unsigned *header_alg)
 {
-	size_t i, dot1 = 0, dot2 = 0, dots = 0, hn = 0;
+	size_t dot1 = 0, dot2 = 0, dots = 0, hn = 0;
 	unsigned char *hb;
 	oojwt_jv *h = NULL;
 	char msg[OOJWT_MESSAGE_LEN];
@@ -345,16 +345,7 @@ read_target(target *t, const char *tok, size_t len, unsigned char **payload,
 	memset(t, 0, sizeof *t);
 	*payload = NULL;
 	*header_alg = 0;
-	for (i = 0; i < len; i++) {
-		if (tok[i] == '.') {
-			if (dots == 0) {
-				dot1 = i;
-			} else if (dots == 1) {
-				dot2 = i;
-			}
-			dots++;
-		}
-	}
+	dots = oojwt_dots(tok, len, &dot1, &dot2);
 	if (dots != 2) {
 		return 0;
 	}

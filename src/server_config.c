@@ -58,17 +58,18 @@ oojwt_secret_source_name(int s)
 	return s >= 0 && s < 4 ? source_names[s] : NULL;
 }
 
-static void
-add(oojwt_server_config *c, int severity, int code, const char *path,
-	const char *message, const char *fix)
+void
+oojwt_finding_add(oojwt_finding *list, size_t *n, size_t *dropped,
+	int severity, int code, const char *path, const char *message,
+	const char *fix)
 {
 	oojwt_finding *f;
 
-	if (c->n_findings >= OOJWT_MAX_FINDINGS) {
-		c->dropped++;
+	if (*n >= OOJWT_MAX_FINDINGS) {
+		(*dropped)++;
 		return;
 	}
-	f = &c->findings[c->n_findings++];
+	f = &list[(*n)++];
 	f->severity = severity;
 	f->code = code;
 	oojwt_fmt(f->path, sizeof f->path, "%s", path);
@@ -76,51 +77,18 @@ add(oojwt_server_config *c, int severity, int code, const char *path,
 	oojwt_fmt(f->fix, sizeof f->fix, "%s", fix);
 }
 
-/* The value at a dotted path ("services.CoAuthoring.token"), or NULL. */
-static const oojwt_jv *
-at(const oojwt_jv *root, const char *dotted)
+static void
+add(oojwt_server_config *c, int severity, int code, const char *path,
+	const char *message, const char *fix)
 {
-	char name[64];
-	const char *p = dotted;
-
-	while (root != NULL && *p != 0) {
-		size_t n = strcspn(p, ".");
-		if (n >= sizeof name) {
-			return NULL;
-		}
-		memcpy(name, p, n);
-		name[n] = 0;
-		root = oojwt_json_get(root, name);
-		p += n;
-		if (*p == '.') {
-			p++;
-		}
-	}
-	return root;
-}
-
-/* JavaScript truthiness of a JSON value (absent is undefined: false). */
-static int
-truthy(const oojwt_jv *v)
-{
-	switch (oojwt_json_type(v)) {
-	case OOJWT_JSON_TRUE:
-	case OOJWT_JSON_ARRAY:
-	case OOJWT_JSON_OBJECT:
-		return 1;
-	case OOJWT_JSON_NUMBER:
-		return oojwt_json_number(v) != 0;
-	case OOJWT_JSON_STRING:
-		return oojwt_json_string(v)[0] != 0;
-	default:
-		return 0;
-	}
+	oojwt_finding_add(c->findings, &c->n_findings, &c->dropped, severity,
+		code, path, message, fix);
 }
 
 static const char *
 string_at(const oojwt_jv *root, const char *dotted)
 {
-	const oojwt_jv *v = at(root, dotted);
+	const oojwt_jv *v = oojwt_json_at(root, dotted);
 
 	return oojwt_json_type(v) == OOJWT_JSON_STRING ? oojwt_json_string(v)
 		: NULL;
@@ -376,7 +344,7 @@ flag_findings(oojwt_server_config *c, const oojwt_jv *local,
 	for (k = 0; k < 4; k++) {
 		const char *p = k < 3 ? flag_paths[k]
 			: "services.CoAuthoring.server.tokenRequiredParams";
-		v = at(local, p);
+		v = oojwt_json_at(local, p);
 		if (oojwt_json_type(v) == OOJWT_JSON_STRING) {
 			oojwt_fmt(msg, sizeof msg,
 				"the flag is the string \"%s\": Document Server tests it for "
@@ -387,7 +355,7 @@ flag_findings(oojwt_server_config *c, const oojwt_jv *local,
 		}
 	}
 	for (k = 0; k < 3; k++) {
-		if (truthy(at(merged, flag_paths[k]))) {
+		if (oojwt_json_truthy(oojwt_json_at(merged, flag_paths[k]))) {
 			continue;
 		}
 		oojwt_fmt(msg, sizeof msg, "this flag is off: %s", what[k]);
@@ -408,17 +376,17 @@ resolve(oojwt_server_config *c, int k, const oojwt_jv *merged)
 
 	oojwt_fmt(path, sizeof path, "services.CoAuthoring.secret.%s",
 		kind_names[k]);
-	elem = at(merged, path);
+	elem = oojwt_json_at(merged, path);
 	str = oojwt_json_get(elem, "string");
 	file = oojwt_json_get(elem, "file");
 	memset(s, 0, sizeof *s);
-	if (truthy(str)) {
+	if (oojwt_json_truthy(str)) {
 		s->source = OOJWT_SECRET_SOURCE_STRING;
 		if (oojwt_json_type(str) == OOJWT_JSON_STRING) {
 			s->value = oojwt_json_string(str);
 			s->value_len = strlen(s->value);
 		}
-	} else if (truthy(file)) {
+	} else if (oojwt_json_truthy(file)) {
 		s->source = OOJWT_SECRET_SOURCE_FILE;
 		if (oojwt_json_type(file) == OOJWT_JSON_STRING) {
 			s->file = oojwt_json_string(file);
@@ -529,7 +497,7 @@ secret_findings(oojwt_server_config *c, const oojwt_jv *local,
 		const oojwt_jv *lf, *ms;
 		oojwt_fmt(path, sizeof path, "services.CoAuthoring.secret.%s",
 			kind_names[k]);
-		lf = at(local, path);
+		lf = oojwt_json_at(local, path);
 		if (oojwt_json_get(lf, "tenants") != NULL) {
 			char p2[OOJWT_PATH_LEN];
 			oojwt_fmt(p2, sizeof p2, "%s.tenants", path);
@@ -540,16 +508,16 @@ secret_findings(oojwt_server_config *c, const oojwt_jv *local,
 		if (k == OOJWT_SECRET_BROWSER) {
 			continue;
 		}
-		ms = at(merged, path);
-		if (truthy(oojwt_json_get(ms, "file"))
-			&& truthy(oojwt_json_get(ms, "string")))
+		ms = oojwt_json_at(merged, path);
+		if (oojwt_json_truthy(oojwt_json_get(ms, "file"))
+			&& oojwt_json_truthy(oojwt_json_get(ms, "string")))
 		{
 			char p2[OOJWT_PATH_LEN];
 			oojwt_fmt(p2, sizeof p2, "%s.file", path);
 			oojwt_fmt(msg, sizeof msg,
 				"secret.%s.file is set, but secret.%s.string is not empty%s, "
 				"and the string wins: the file is never read", kind_names[k],
-				kind_names[k], truthy(oojwt_json_get(lf, "string")) ? ""
+				kind_names[k], oojwt_json_truthy(oojwt_json_get(lf, "string")) ? ""
 				: " (default.json ships \"secret\")");
 			add(c, OOJWT_SEVERITY_ERROR, OOJWT_WARN_DEFAULT_SECRET_WINS, p2,
 				msg, "set \"string\": \"\" next to \"file\" in local.json");
@@ -591,7 +559,7 @@ secret_findings(oojwt_server_config *c, const oojwt_jv *local,
 	}
 	/* secret.browser: ignored since 7.2 (config tokens use inbox). */
 	oojwt_fmt(path, sizeof path, "services.CoAuthoring.secret.browser");
-	if (at(local, path) != NULL && !c->docker_random_secret
+	if (oojwt_json_at(local, path) != NULL && !c->docker_random_secret
 		&& !same_secret(&c->secrets[OOJWT_SECRET_BROWSER],
 			&c->secrets[OOJWT_SECRET_INBOX]))
 	{
@@ -617,7 +585,7 @@ other_findings(oojwt_server_config *c, const oojwt_jv *local,
 	size_t k;
 
 	for (k = 0; k < sizeof dead / sizeof *dead; k++) {
-		if (at(local, dead[k]) != NULL) {
+		if (oojwt_json_at(local, dead[k]) != NULL) {
 			add(c, OOJWT_SEVERITY_INFO, OOJWT_WARN_KEY_NO_EFFECT, dead[k],
 				k < 2 ? "inBody is ignored since 7.1: Document Server takes a "
 				"body token first, else the header"
@@ -625,7 +593,7 @@ other_findings(oojwt_server_config *c, const oojwt_jv *local,
 				"use secret.inbox", "remove the key");
 		}
 	}
-	if (at(local, "server.token") != NULL) {
+	if (oojwt_json_at(local, "server.token") != NULL) {
 		add(c, OOJWT_SEVERITY_WARNING, OOJWT_WARN_EXAMPLE_SECTION,
 			"server.token",
 			"server.token.{enable,secret,authorizationHeader} are the example "
@@ -634,7 +602,7 @@ other_findings(oojwt_server_config *c, const oojwt_jv *local,
 			"put the secret in services.CoAuthoring.secret.inbox/outbox/"
 			"session.string, or this file in the example's directory");
 	}
-	v = at(merged, "services.CoAuthoring.token.verifyOptions.clockTolerance");
+	v = oojwt_json_at(merged, "services.CoAuthoring.token.verifyOptions.clockTolerance");
 	if (v != NULL && oojwt_json_type(v) != OOJWT_JSON_NUMBER) {
 		add(c, OOJWT_SEVERITY_ERROR, OOJWT_WARN_TOLERANCE_NOT_NUMBER,
 			"services.CoAuthoring.token.verifyOptions.clockTolerance",
@@ -742,13 +710,13 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 	c->tree = def;
 	m = def;
 	def = NULL;
-	c->enabled_browser = truthy(at(m, flag_paths[0]));
-	c->enabled_inbox = truthy(at(m, flag_paths[1]));
-	c->enabled_outbox = truthy(at(m, flag_paths[2]));
+	c->enabled_browser = oojwt_json_truthy(oojwt_json_at(m, flag_paths[0]));
+	c->enabled_inbox = oojwt_json_truthy(oojwt_json_at(m, flag_paths[1]));
+	c->enabled_outbox = oojwt_json_truthy(oojwt_json_at(m, flag_paths[2]));
 	for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
 		resolve(c, k, m);
 	}
-	c->token_required_params = truthy(at(m,
+	c->token_required_params = oojwt_json_truthy(oojwt_json_at(m,
 		"services.CoAuthoring.server.tokenRequiredParams"));
 	c->inbox_header = string_at(m, "services.CoAuthoring.token.inbox.header");
 	c->inbox_prefix = string_at(m, "services.CoAuthoring.token.inbox.prefix");
@@ -759,7 +727,7 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 	c->outbox_expires = string_at(m,
 		"services.CoAuthoring.token.outbox.expires");
 	{
-		const oojwt_jv *vo = at(m, "services.CoAuthoring.token.verifyOptions");
+		const oojwt_jv *vo = oojwt_json_at(m, "services.CoAuthoring.token.verifyOptions");
 		if (vo != NULL) {
 			c->verify_options = oojwt_json_print(vo, &c->verify_options_len);
 			if (c->verify_options == NULL) {

@@ -84,30 +84,6 @@ oojwt_secret_looks_asym(const unsigned char *p, size_t len)
 	return asym;
 }
 
-/* Names of the algorithms in `mask`, comma-separated. */
-static void
-names_of(char *buf, size_t cap, unsigned mask)
-{
-	size_t n = 0;
-	unsigned i, bit;
-
-	buf[0] = 0;
-	for (i = 0; (bit = oojwt_alg_by_index(i)) != 0; i++) {
-		const char *name = oojwt_alg_name(bit);
-		size_t k = strlen(name);
-		if ((mask & bit) == 0 || n + k + 3 > cap) {
-			continue;
-		}
-		if (n > 0) {
-			buf[n++] = ',';
-			buf[n++] = ' ';
-		}
-		memcpy(buf + n, name, k);
-		n += k;
-		buf[n] = 0;
-	}
-}
-
 /* The algorithms a key of this kind and curve can serve. */
 static unsigned
 algs_of(const oojwt_pkey *pk)
@@ -126,6 +102,29 @@ algs_of(const oojwt_pkey *pk)
 	default:
 		return 0;
 	}
+}
+
+int
+oojwt_key_limits(oojwt_result *r, const oojwt_key *key, unsigned alg,
+	unsigned op)
+{
+	char msg[OOJWT_MESSAGE_LEN], names[128];
+
+	if (key->algs != 0 && (key->algs & alg) == 0) {
+		oojwt_alg_names(names, sizeof names, key->algs);
+		oojwt_fmt(msg, sizeof msg, "the key is for %s, but the token uses %s",
+			names, oojwt_alg_name(alg));
+		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
+		return 0;
+	}
+	if (key->ops != 0 && (key->ops & op) == 0) {
+		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1,
+			op == OOJWT_KEYOP_VERIFY
+			? "the key's key_ops do not include \"verify\""
+			: "the key's key_ops do not include \"sign\"");
+		return 0;
+	}
+	return 1;
 }
 
 int
@@ -154,7 +153,7 @@ oojwt_sig_key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg,
 		return -1;
 	}
 	if ((alg & algs_of(pk)) == 0) {
-		names_of(names, sizeof names, algs_of(pk));
+		oojwt_alg_names(names, sizeof names, algs_of(pk));
 		if (pk->kind == OOJWT_KEY_EC_PUBLIC
 			|| pk->kind == OOJWT_KEY_EC_PRIVATE)
 		{
@@ -169,18 +168,7 @@ oojwt_sig_key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg,
 		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
 		return 0;
 	}
-	if (key->algs != 0 && (key->algs & alg) == 0) {
-		names_of(names, sizeof names, key->algs);
-		oojwt_fmt(msg, sizeof msg, "the key is for %s, but the token uses %s",
-			names, name);
-		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
-		return 0;
-	}
-	if (key->ops != 0 && (key->ops & op) == 0) {
-		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1,
-			op == OOJWT_KEYOP_VERIFY
-			? "the key's key_ops do not include \"verify\""
-			: "the key's key_ops do not include \"sign\"");
+	if (!oojwt_key_limits(r, key, alg, op)) {
 		return 0;
 	}
 	if (op == OOJWT_KEYOP_SIGN && pk->kind != OOJWT_KEY_RSA_PRIVATE

@@ -24,6 +24,24 @@ oojwt_wipe(void *p, size_t len)
 #endif
 }
 
+size_t
+oojwt_dots(const char *s, size_t len, size_t *dot1, size_t *dot2)
+{
+	size_t i, dots = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '.') {
+			if (dots == 0) {
+				*dot1 = i;
+			} else if (dots == 1) {
+				*dot2 = i;
+			}
+			dots++;
+		}
+	}
+	return dots;
+}
+
 void
 oojwt_wipe_free(void *p, size_t len)
 {

@@ -165,28 +165,9 @@ oojwt_wasm_sign(unsigned alg, const unsigned char *key_in, size_t key_len,
 		oojwt_fmt(err.message, sizeof err.message, "%s",
 			oojwt_code_name(code));
 	}
-	if (code == OOJWT_OK) {
-		oojwt_sb_puts(&sb, "{\"token\":\"");
-		oojwt_sb_put(&sb, tok, n);
-		oojwt_sb_puts(&sb, "\"}");
-	} else {
-		oojwt_sb_puts(&sb, "{\"error\":{\"code\":\"");
-		oojwt_sb_puts(&sb, oojwt_code_name(code));
-		oojwt_sb_puts(&sb, "\",\"message\":");
-		oojwt_sb_json_string(&sb, err.message, strlen(err.message));
-		if (err.pos >= 0) {
-			oojwt_sb_puts(&sb, ",\"pos\":");
-			oojwt_sb_long(&sb, err.pos);
-		}
-		oojwt_sb_puts(&sb, "}}");
-	}
+	oojwt_sb_sign_result(&sb, code, tok, n, err.message, err.pos);
 	free(tok);
 	oojwt_wipe_free(buf, buf_len);
 	oojwt_wipe(&key, sizeof key);
-	if (sb.failed) {
-		free(sb.buf);
-		return NULL;
-	}
-	*out_len = sb.len;
-	return sb.buf;
+	return oojwt_sb_finish(&sb, out_len);
 }

@@ -179,31 +179,6 @@ oojwt_wasm_verify_key(const char *token, size_t len,
 	return rep;
 }
 
-static char *
-sb_done(oojwt_sb *sb, size_t *out_len)
-{
-	if (sb->failed) {
-		free(sb->buf);
-		return NULL;
-	}
-	*out_len = sb->len;
-	return sb->buf;
-}
-
-static void
-sb_error(oojwt_sb *sb, int code, const char *message, long pos)
-{
-	oojwt_sb_puts(sb, "{\"error\":{\"code\":\"");
-	oojwt_sb_puts(sb, oojwt_code_name(code));
-	oojwt_sb_puts(sb, "\",\"message\":");
-	oojwt_sb_json_string(sb, message, strlen(message));
-	if (pos >= 0) {
-		oojwt_sb_puts(sb, ",\"pos\":");
-		oojwt_sb_long(sb, pos);
-	}
-	oojwt_sb_puts(sb, "}}");
-}
-
 char *
 oojwt_wasm_sign_key(unsigned alg, const unsigned char *key_in,
 	size_t key_len, int kind, const char *header, size_t header_len,
@@ -232,16 +207,10 @@ oojwt_wasm_sign_key(unsigned alg, const unsigned char *key_in,
 		oojwt_fmt(err.message, sizeof err.message, "%s",
 			oojwt_code_name(code));
 	}
-	if (code == OOJWT_OK) {
-		oojwt_sb_puts(&sb, "{\"token\":\"");
-		oojwt_sb_put(&sb, tok, n);
-		oojwt_sb_puts(&sb, "\"}");
-	} else {
-		sb_error(&sb, code, err.message, err.pos);
-	}
+	oojwt_sb_sign_result(&sb, code, tok, n, err.message, err.pos);
 	free(tok);
 	key_done(&w);
-	return sb_done(&sb, out_len);
+	return oojwt_sb_finish(&sb, out_len);
 }
 
 /* The names of the algorithms a key may serve, as a JSON array. */
@@ -299,12 +268,12 @@ oojwt_wasm_key_info(const unsigned char *key_in, size_t key_len, int kind,
 		oojwt_sb_puts(&sb, "{\"kind\":\"oct\",\"format\":\"raw\",\"bits\":");
 		oojwt_sb_long(&sb, (long)(key_len * 8));
 		oojwt_sb_puts(&sb, ",\"algorithms\":[\"HS256\",\"HS384\",\"HS512\"]}");
-		return sb_done(&sb, out_len);
+		return oojwt_sb_finish(&sb, out_len);
 	}
 	code = key_make(&w, key_in, key_len, kind == KEY_OCT_JWK ? KEY_ANY : kind,
 		ALG_ASYM, NULL, 0, msg);
 	if (code != OOJWT_OK) {
-		sb_error(&sb, code, msg, -1);
+		oojwt_sb_error(&sb, code, msg, -1);
 	} else {
 		const oojwt_pkey *pk = w.pk;
 		oojwt_sb_puts(&sb, "{\"kind\":\"");
@@ -337,5 +306,5 @@ oojwt_wasm_key_info(const unsigned char *key_in, size_t key_len, int kind,
 		oojwt_sb_puts(&sb, "}");
 	}
 	key_done(&w);
-	return sb_done(&sb, out_len);
+	return oojwt_sb_finish(&sb, out_len);
 }
