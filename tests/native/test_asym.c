@@ -182,27 +182,6 @@ wycheproof_file(const char *shared, const char *file, const char *prefix,
 
 /* ---- Wycheproof JWS and JWK sets ------------------------------------------ */
 
-/* A JWS is accepted when its only errors are about the payload not
- * being a JSON object (these vectors are JWS, not JWT). */
-static int
-jws_accepted(const oojwt_result *r)
-{
-	size_t i;
-
-	if (!r->header_ok || r->sig == NULL || r->alg == 0) {
-		return 0;
-	}
-	for (i = 0; i < r->n_errors; i++) {
-		const oojwt_issue *e = &r->errors[i];
-		if ((e->code != OOJWT_ERR_BAD_JSON
-			&& e->code != OOJWT_ERR_NOT_AN_OBJECT)
-			|| e->pos <= (long)r->dot1 || e->pos > (long)r->dot2)
-		{
-			return 0;
-		}
-	}
-	return 1;
-}
 
 /* Upstream labels we do not follow (shared vectors README, caveats 3-5). */
 static const struct {

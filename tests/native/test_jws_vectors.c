@@ -7,33 +7,6 @@
 #include <string.h>
 #include "testlib.h"
 
-/*
- * These vectors are JWS, not JWT: their payloads ("foo", "Test", a
- * quote) are not JSON objects, which oojwt_verify always reports
- * (bad_json / not_an_object on the payload). A JWS is accepted when that
- * is the only kind of error: header decoded, signature decoded and
- * checked, nothing else wrong.
- */
-static int
-jws_accepted(const oojwt_result *r)
-{
-	size_t i;
-
-	if (!r->header_ok || r->sig == NULL || r->alg == 0) {
-		return 0;
-	}
-	for (i = 0; i < r->n_errors; i++) {
-		const oojwt_issue *e = &r->errors[i];
-		if ((e->code != OOJWT_ERR_BAD_JSON
-			&& e->code != OOJWT_ERR_NOT_AN_OBJECT)
-			|| e->pos <= (long)r->dot1 || e->pos > (long)r->dot2)
-		{
-			return 0;
-		}
-	}
-	return 1;
-}
-
 /* Upstream mislabels (see the shared vectors README, caveat 3). */
 static const struct {
 	int tc_id;

@@ -634,3 +634,23 @@ all_zero(const void *p, size_t n)
 	}
 	return 1;
 }
+
+int
+jws_accepted(const oojwt_result *r)
+{
+	size_t i;
+
+	if (!r->header_ok || r->sig == NULL || r->alg == 0) {
+		return 0;
+	}
+	for (i = 0; i < r->n_errors; i++) {
+		const oojwt_issue *e = &r->errors[i];
+		if ((e->code != OOJWT_ERR_BAD_JSON
+			&& e->code != OOJWT_ERR_NOT_AN_OBJECT)
+			|| e->pos <= (long)r->dot1 || e->pos > (long)r->dot2)
+		{
+			return 0;
+		}
+	}
+	return 1;
+}
