@@ -1,11 +1,13 @@
 // The page in headless Chromium, twice: served from web/ over HTTP, and the
 // single file dist/oojwt.html opened over file://. The same flows run on
 // both: inspect, tolerant paste, verify with its reasons, the clock, the
-// secret formats, build, builder/inspector sync, copy; and on every page:
+// secret formats, RS/ES keys (PEM, JWK, JWK Set) and their description,
+// algorithm confusion, build (HS and ES256 with a private key),
+// builder/inspector sync, copy; and on every page:
 // no request but the page's own files, no console error, nothing stored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac, generateKeyPairSync, sign as nodeSign, verify as nodeVerifySig } from 'node:crypto';
 import { serveWeb, launch, openPage, distUrl, haveDist } from './page-harness.mjs';
 import { token, SECRET, NOW } from './helpers.mjs';
 
@@ -34,6 +36,27 @@ function nodeVerify(t, secret) {
   const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8'));
   const mac = createHmac(HASH[header.alg], secret).update(`${h}.${p}`).digest('base64url');
   return { ok: mac === s, header, payload: JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) };
+}
+
+// Asymmetric keys for the RS/PS/ES flows, fresh for each run.
+const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const ecOther = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const pem = (k, type) => k.export({ type, format: 'pem' });
+const jwkOf = (k) => k.export({ format: 'jwk' });
+
+/** RFC 7638 thumbprint, computed here (independent of the page). */
+function thumbprint(jwk) {
+  const members = jwk.kty === 'RSA' ? { e: jwk.e, kty: 'RSA', n: jwk.n } : { crv: jwk.crv, kty: 'EC', x: jwk.x, y: jwk.y };
+  return createHash('sha256').update(JSON.stringify(members)).digest('base64url');
+}
+
+/** A token signed by node:crypto: RS256 (PKCS#1 v1.5) or ES256 (raw r||s). */
+function asymToken(payload, alg, privateKey, extra = {}) {
+  const seg = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const input = `${seg({ alg, typ: 'JWT', ...extra })}.${seg(payload)}`;
+  const sig = nodeSign('sha256', Buffer.from(input), alg === 'ES256' ? { key: privateKey, dsaEncoding: 'ieee-p1363' } : privateKey);
+  return `${input}.${sig.toString('base64url')}`;
 }
 
 /** Open the page, run `fn`, then check requests, console and storage. */
@@ -287,6 +310,90 @@ for (const target of [{ name: 'served' }, { name: 'file://' }]) {
     assert.ok(v.ok);
     assert.equal(v.header.alg, 'HS384');
     assert.equal(v.payload.exp - v.payload.iat, 86400);
+  }));
+
+  test(`${target.name}: RS256 and ES256 verified with a pasted PEM public key and a JWK; the key is described`, () => withPage(T(), async (page, ui) => {
+    const info = page.locator('#key-info');
+    assert.equal(await info.isHidden(), true);
+    // RS256, PEM SubjectPublicKeyInfo.
+    const rs = asymToken({ document: { key: 'rs' } }, 'RS256', rsa.privateKey);
+    await ui.token.fill(rs);
+    await verdictIs(ui, 'unverified', '');
+    await ui.secret.fill(pem(rsa.publicKey, 'spki'));
+    await verdictIs(ui, 'valid', '');
+    assert.match(await ui.status.textContent(), /RS256 signature matches this key/);
+    let text = await info.textContent();
+    assert.match(text, /Recognised: RSA public key, 2048 bits, SubjectPublicKeyInfo \(PEM\)/);
+    assert.ok(text.includes(`thumbprint (RFC 7638) ${thumbprint(jwkOf(rsa.publicKey))}`), text);
+    assert.equal(await info.isVisible(), true);
+    // RS256, PKCS#1 PEM, then a JWK object with a kid.
+    await ui.secret.fill(pem(rsa.publicKey, 'pkcs1'));
+    await verdictIs(ui, 'valid', '');
+    assert.match(await info.textContent(), /RSA public key, 2048 bits, PKCS#1 \(PEM\)/);
+    await ui.secret.fill(JSON.stringify({ ...jwkOf(rsa.publicKey), kid: 'rsa-1' }));
+    await verdictIs(ui, 'valid', '');
+    assert.match(await info.textContent(), /RSA public key, 2048 bits, JWK; kid “rsa-1”/);
+    // ES256, PEM, JWK and JWK Set (chosen by the token's kid); another key fails.
+    const es = asymToken({ document: { key: 'es' } }, 'ES256', ec.privateKey, { kid: 'ec-1' });
+    await ui.token.fill(es);
+    await verdictIs(ui, 'invalid', 'key_mismatch'); // the RSA JWK meets an ES256 token
+    await ui.secret.fill(pem(ec.publicKey, 'spki'));
+    await verdictIs(ui, 'valid', '');
+    text = await info.textContent();
+    assert.match(text, /Recognised: EC public key, curve P-256, SubjectPublicKeyInfo \(PEM\)/);
+    assert.ok(text.includes(thumbprint(jwkOf(ec.publicKey))), text);
+    await ui.secret.fill(JSON.stringify(jwkOf(ec.publicKey)));
+    await verdictIs(ui, 'valid', '');
+    assert.match(await info.textContent(), /EC public key, curve P-256, JWK;/);
+    await ui.secret.fill(JSON.stringify({ keys: [{ ...jwkOf(ecOther.publicKey), kid: 'ec-2' }, { ...jwkOf(ec.publicKey), kid: 'ec-1' }] }));
+    await verdictIs(ui, 'valid', '');
+    assert.match(await info.textContent(), /JWK Set/);
+    await ui.secret.fill(pem(ecOther.publicKey, 'spki'));
+    await verdictIs(ui, 'invalid', 'bad_signature');
+    // Not a key at all, for an ES256 token.
+    await ui.secret.fill('-----BEGIN PUBLIC KEY-----AAAA-----END PUBLIC KEY-----');
+    await verdictIs(ui, 'invalid');
+    assert.match(await info.textContent(), /^Not recognised as a key: /);
+    // Algorithm confusion: an HS256 token never takes a public key as its secret.
+    await ui.token.fill(token({ document: { key: 'hs' } }));
+    await ui.secret.fill(pem(rsa.publicKey, 'spki'));
+    await verdictIs(ui, 'invalid', 'key_mismatch');
+    assert.match(await ui.status.textContent(), /algorithm confusion/);
+    await ui.secret.fill(JSON.stringify(jwkOf(ec.publicKey)));
+    await verdictIs(ui, 'invalid', 'key_mismatch');
+    // A plain secret again: valid, and nothing to describe.
+    await ui.secret.fill(SECRET);
+    await verdictIs(ui, 'valid', '');
+    assert.equal(await info.isHidden(), true);
+  }));
+
+  test(`${target.name}: build: ES256 signed with a pasted private key; a public key is refused`, () => withPage(T(), async (page, ui) => {
+    const status = page.locator('#build-status');
+    await page.getByLabel('Algorithm').selectOption('ES256');
+    assert.match(await status.textContent(), /Paste a private key above \(PEM or JWK\) to sign the token with ES256/);
+    await ui.secret.fill(pem(ec.publicKey, 'spki'));
+    await status.filter({ hasText: 'Cannot sign with ES256' }).waitFor();
+    assert.match(await status.textContent(), /key_mismatch: .*public key/);
+    assert.equal(await page.getByLabel('Signed JWT').inputValue(), '');
+    await ui.secret.fill(SECRET);
+    await status.filter({ hasText: /Cannot sign with ES256: key_mismatch/ }).waitFor();
+    await ui.secret.fill(pem(ec.privateKey, 'pkcs8'));
+    await status.filter({ hasText: 'Signed with ES256' }).waitFor();
+    assert.match(await page.locator('#key-info').textContent(), /Recognised: EC private key, curve P-256, PKCS#8 \(PEM\)/);
+    await verdictIs(ui, 'valid', '');
+    const built = await page.getByLabel('Signed JWT').inputValue();
+    assert.equal(await ui.token.inputValue(), built);
+    const [h, p, sig] = built.split('.');
+    assert.deepEqual(JSON.parse(Buffer.from(h, 'base64url')), { alg: 'ES256', typ: 'JWT' });
+    assert.equal(JSON.parse(Buffer.from(p, 'base64url')).document.key, 'Khirz6zTPdfd7');
+    const ok = nodeVerifySig('sha256', Buffer.from(`${h}.${p}`), { key: ec.publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(sig, 'base64url'));
+    assert.ok(ok, 'node:crypto verifies the ES256 signature');
+    // The same with a private JWK (SEC1 PEM too).
+    await ui.secret.fill(pem(ec.privateKey, 'sec1'));
+    await verdictIs(ui, 'valid', '');
+    assert.match(await page.locator('#key-info').textContent(), /EC private key, curve P-256, SEC1/);
+    await page.getByLabel('Algorithm').selectOption('HS256');
+    await status.filter({ hasText: 'Cannot sign with HS256: key_mismatch' }).waitFor();
   }));
 
   test(`${target.name}: copy buttons put the token and the config on the clipboard`, () => withPage(T(), async (page, ui) => {

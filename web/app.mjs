@@ -7,7 +7,7 @@
 // builder without re-signing it. A secret typed later re-signs only a token
 // the builder made, never one the user pasted.
 import { loadToolkit } from './oojwt.mjs';
-import { secretKey } from './secret.mjs';
+import { keyFromBox, describeKey, isAsymmetric } from './secret.mjs';
 import { judge, renderVerdict } from './verdict.mjs';
 import { describeStripped, strippedDetails, renderSegments, renderJson, renderTimes, signatureInfo } from './inspect.mjs';
 import { templateText, parsePayload, build, configWith, fieldsFromToken } from './builder.mjs';
@@ -37,6 +37,7 @@ const ui = {
   useExtracted: $('use-extracted'),
   secret: $('secret'),
   format: $('secret-format'),
+  keyInfo: $('key-info'),
   clockNow: $('clock-now'),
   clockChosen: $('clock-chosen'),
   clockAt: $('clock-at'),
@@ -85,7 +86,26 @@ function showClock() {
 // ---- the key from the Secret box ---------------------------------------------
 
 function key() {
-  return secretKey(ui.secret.value, ui.format.value);
+  return keyFromBox(ui.secret.value, ui.format.value);
+}
+
+// Under the Secret box: what kit.keyInfo (C) recognised in it, for PEM text,
+// JWK objects, and whenever the algorithm in use is RS/PS/ES.
+function showKeyInfo(k, alg) {
+  let text = '';
+  if (!k.empty && !k.error) {
+    let info = null;
+    let error = null;
+    try {
+      info = kit.keyInfo(k.key);
+    } catch (e) {
+      error = e;
+    }
+    const looksLikeKey = k.object === true || /-----BEGIN /.test(ui.secret.value);
+    text = describeKey(info, error, { looksLikeKey, alg });
+  }
+  if (ui.keyInfo.textContent !== text) ui.keyInfo.textContent = text;
+  ui.keyInfo.hidden = text === '';
 }
 
 // ---- inspect ----------------------------------------------------------------
@@ -103,9 +123,16 @@ function inspect({ timeOnly = false } = {}) {
   const k = key();
   const t = now();
   const tolerance = Number(ui.tolerance.value);
-  const r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance });
+  let r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance });
+  // Bytes (base64/hex) and no key are a secret by default; for an RS/PS/ES
+  // token the bytes are passed as DER (C decides whether they are a key), and
+  // without a key the errors no key can fix are those of its own algorithm.
+  if (isAsymmetric(r.alg) && (k.key === undefined || k.key instanceof Uint8Array)) {
+    r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance, algorithms: [r.alg] });
+  }
+  if (!timeOnly) showKeyInfo(k, token === '' ? ui.alg.value : r.alg);
   const v = judge(token, r, { hasSecret: !k.empty, keyError: k.error });
-  const title = `the ${r.alg ?? ''} signature matches this secret and the token is within its validity period `
+  const title = `the ${r.alg ?? ''} signature matches this ${isAsymmetric(r.alg) ? 'key' : 'secret'} and the token is within its validity period `
     + `(as of ${utc(Math.floor(t))}, tolerance ${tolerance} s).`;
   renderVerdict(ui.verdict, v, { title, hasSecret: !k.empty }, { quiet: timeOnly });
   renderTimes(ui.times, r.payload, t);
@@ -147,7 +174,9 @@ function runBuild() {
   ui.payloadEdit.removeAttribute('aria-invalid');
   const k = key();
   if (k.empty) {
-    setBuildStatus('Enter the secret above to sign the token.', true);
+    setBuildStatus(isAsymmetric(ui.alg.value)
+      ? `Paste a private key above (PEM or JWK) to sign the token with ${ui.alg.value}.`
+      : 'Enter the secret above to sign the token.', true);
     ui.builtToken.value = '';
     ui.builtConfig.value = JSON.stringify(configWith(p.payload, ''), null, 2);
     return;
@@ -164,7 +193,9 @@ function runBuild() {
     now: now(),
   });
   if (out.error) {
-    setBuildStatus(`Cannot sign: ${out.error}`, true);
+    setBuildStatus(`Cannot sign with ${ui.alg.value}: ${out.error}`, true);
+    ui.builtToken.value = '';
+    ui.builtConfig.value = JSON.stringify(configWith(p.payload, ''), null, 2);
     return;
   }
   setBuildStatus(`Signed with ${ui.alg.value}. The token is also in the Token box above, verified there.`, false);

@@ -2,6 +2,10 @@
 // wasm module (kit.sign) with the page's secret; the config handed to
 // DocsAPI.DocEditor is the payload plus its `token` field.
 
+/** The algorithms the builder offers (the Algorithm select). */
+export const ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512',
+  'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
+
 /** The default payload: the editor config fields Document Server checks. */
 export const TEMPLATE = {
   document: {
@@ -83,6 +87,6 @@ export function fieldsFromToken(header, payload) {
   const keepExp = typeof body.exp === 'number' && lifetime === null;
   if (hasIat) delete body.iat;
   if (typeof body.exp === 'number' && !keepExp) delete body.exp;
-  const alg = header && ['HS256', 'HS384', 'HS512'].includes(header.alg) ? header.alg : null;
+  const alg = header && ALGORITHMS.includes(header.alg) ? header.alg : null;
   return { text: JSON.stringify(body, null, 2), alg, hasIat, lifetime };
 }

@@ -66,3 +66,52 @@ export function secretKey(text, format) {
   if (r.key && r.key.length === 0) return { empty: true };
   return r;
 }
+
+/**
+ * The Secret box as a key: a JSON object (in UTF-8 mode) is passed as a JWK
+ * or JWK Set object, anything else as secretKey() gives it. What the key is,
+ * and whether it fits the token's algorithm, is decided in C (kit.keyInfo,
+ * kit.verify, kit.sign); this only chooses what to pass.
+ */
+export function keyFromBox(text, format) {
+  if (format === 'utf8' && /^\s*\{/.test(text)) {
+    try {
+      const v = JSON.parse(text);
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) return { key: v, object: true };
+    } catch {
+      // Not JSON: passed as text, and C says what it is.
+    }
+  }
+  return secretKey(text, format);
+}
+
+const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$/;
+export const isAsymmetric = (alg) => typeof alg === 'string' && ASYMMETRIC.test(alg);
+
+/**
+ * The sentence under the Secret box from kit.keyInfo's report (or the
+ * OojwtError it threw): '' for a plain shared secret used with HS*.
+ * `looksLikeKey`: the box holds PEM text or a JSON object; `alg`: the
+ * algorithm in use (token or builder).
+ */
+export function describeKey(info, error, { looksLikeKey, alg }) {
+  if (error) {
+    if (!looksLikeKey && !isAsymmetric(alg)) return '';
+    return `Not recognised as a key: ${error.code ? `${error.code}: ` : ''}${error.message}.`;
+  }
+  if (info.kind === 'oct' && info.format === 'raw') {
+    return isAsymmetric(alg) ? `Read as a shared secret (${info.bits} bits): ${alg} needs a public key (PEM or JWK) to verify, a private key to sign.` : '';
+  }
+  const what = info.kind === 'oct' ? `Recognised: a shared secret (${info.bits} bits)` : `Recognised: ${info.kind} key`;
+  const size = info.curve ? `, curve ${info.curve}` : info.kind === 'oct' ? '' : `, ${info.bits} bits`;
+  const form = `${info.format}${info.pem ? ' (PEM)' : ''}`;
+  const parts = [`${what}${size}, ${form}`];
+  if (info.kid !== undefined) parts.push(`kid “${info.kid}”`);
+  if (info.thumbprint) parts.push(`thumbprint (RFC 7638) ${info.thumbprint}`);
+  if (info.algorithms?.length) parts.push(`for ${info.algorithms.join(', ')}`);
+  let text = `${parts.join('; ')}.`;
+  if (info.format === 'X.509 certificate') {
+    text += ' The key is taken from the certificate: no certificate chain is validated, and neither are its dates and names.';
+  }
+  return text;
+}

@@ -11,7 +11,8 @@ const EXPLAIN = {
     + 'Document Server rejects the token (“invalid token”); the token was probably mangled when it was copied or encoded.',
   bad_json: 'A part decodes, but not to valid JSON: the token was not made by a JWT library, or its text is damaged.',
   duplicate_member: 'A JSON object names the same member twice; readers disagree on which value counts.',
-  alg_not_allowed: 'Document Server accepts only HS256, HS384 and HS512, spelled exactly so.',
+  alg_not_allowed: 'Document Server accepts only HS256, HS384 and HS512, spelled exactly so. '
+    + 'For an RS, PS or ES token from another issuer, paste its public key (PEM or JWK) instead of a shared secret.',
   alg_none: 'The token declares itself unsigned. Document Server never accepts that.',
   bad_signature: 'Check that the secret is exactly Document Server’s, with no extra space, quote or line break, and '
     + 'that it is the right one: secret.inbox signs editor configs and requests to Document Server, secret.outbox its callbacks.',
@@ -28,7 +29,9 @@ const EXPLAIN = {
   crit_unsupported: 'The header asks the verifier to understand extensions (“crit”); oojwt refuses such tokens.',
   empty_key: 'The secret is empty.',
   bad_key: 'The secret cannot be read in the format you chose. Document Server uses the secret as plain UTF-8 text.',
-  key_mismatch: 'The key may not be used for this algorithm or operation.',
+  key_mismatch: 'The key does not fit this algorithm or operation. HS tokens are checked with a shared secret, and a public key '
+    + '(PEM or JWK) is never accepted as one: anyone can read a public key, so a verifier that used it as an HMAC secret would '
+    + 'accept tokens forged with it (“algorithm confusion”). RS, PS and ES tokens need the signer’s public key, and signing needs its private key.',
   short_key: 'Short secrets are weak, and newer connectors refuse secrets under 32 characters.',
   typ_not_jwt: 'Unusual, but Document Server ignores typ.',
   iat_in_future: 'The clock of the server that signed the token may be ahead of this one.',
@@ -53,7 +56,8 @@ export function explain(issue) {
 export function judge(token, r, { hasSecret, keyError }) {
   if (token === '') return { verdict: 'empty', errors: [], warnings: [] };
   let errors = r.errors;
-  if (!hasSecret || keyError) errors = errors.filter((e) => e.code !== 'empty_key');
+  // Without a usable key, "empty" (HS) or "not a key" (RS/PS/ES) says nothing new.
+  if (!hasSecret || keyError) errors = errors.filter((e) => e.code !== 'empty_key' && e.code !== 'key_mismatch');
   if (keyError) errors = [{ code: 'bad_key', message: keyError }, ...errors];
   const warnings = hasSecret && !keyError ? r.warnings : r.warnings.filter((w) => w.code !== 'short_key');
   let verdict;
