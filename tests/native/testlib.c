@@ -469,10 +469,22 @@ sign_token(str *out, unsigned alg, const oojwt_key *key, const char *hdr,
 	size_t hlen, const char *pl, size_t plen, size_t shrink,
 	oojwt_issue *err)
 {
+	return sign_token_rand(out, alg, key, hdr, hlen, pl, plen, shrink,
+		NULL, 0, err);
+}
+
+int
+sign_token_rand(str *out, unsigned alg, const oojwt_key *key,
+	const char *hdr, size_t hlen, const char *pl, size_t plen, size_t shrink,
+	const unsigned char *rnd, size_t rnd_len, oojwt_issue *err)
+{
 	char *h = exact_copy(hdr, hlen), *p = exact_copy(pl, plen);
 	size_t cap = oojwt_sign_size(hlen, plen) - shrink, n = 0;
 	char *buf = (char *)xmalloc(cap);
-	int code = oojwt_sign(buf, cap, &n, alg, key, h, hlen, p, plen, err);
+	int code = rnd == NULL
+		? oojwt_sign(buf, cap, &n, alg, key, h, hlen, p, plen, err)
+		: oojwt_sign_rand(buf, cap, &n, alg, key, h, hlen, p, plen, rnd,
+			rnd_len, err);
 
 	memset(out, 0, sizeof *out);
 	if (code == OOJWT_OK) {

@@ -182,6 +182,11 @@ int sign_token(str *out, unsigned alg, const oojwt_key *key, const char *hdr,
 	size_t hlen, const char *pl, size_t plen, size_t shrink,
 	oojwt_issue *err);
 
+/* sign_token through oojwt_sign_rand with `rnd_len` random bytes (for
+ * PS*); with rnd == NULL it is sign_token. */
+int sign_token_rand(str *out, unsigned alg, const oojwt_key *key,
+	const char *hdr, size_t hlen, const char *pl, size_t plen, size_t shrink,
+	const unsigned char *rnd, size_t rnd_len, oojwt_issue *err);
 /* sign_token of two NUL-terminated texts, no shrink, no `err`. */
 int sign_str(str *out, unsigned alg, const oojwt_key *key, const char *hdr,
 	const char *pl);
