@@ -3,33 +3,33 @@
  * ONLYOFFICE Document Server runs): expired when now >= exp + tolerance,
  * not yet valid when nbf > now + tolerance. Unlike jsonwebtoken, a
  * non-numeric iat is an error too, and an iat in the future is a warning.
+ * The claims come as oojwt_json_check() describes them, in the order of
+ * OOJWT_CLAIMS_INIT (inner.h).
  */
 #include "inner.h"
 
-static const char *const time_claims[] = { "exp", "nbf", "iat" };
+enum { EXP, NBF, IAT };
 
-/* 1 when claim `name` is absent or a number; else 0 and a sentence. */
+/* 1 when the claim is absent or a number; else 0 and a sentence. */
 static int
-type_ok(const oojwt_jv *payload, const char *name, char *msg)
+type_ok(const oojwt_jtop *c, char *msg)
 {
-	const oojwt_jv *v = oojwt_json_get(payload, name);
-
-	if (v == NULL || oojwt_json_type(v) == OOJWT_JSON_NUMBER) {
+	if (c->type == OOJWT_JSON_INVALID || c->type == OOJWT_JSON_NUMBER) {
 		return 1;
 	}
 	oojwt_fmt(msg, OOJWT_MESSAGE_LEN,
 		"claim \"%s\" must be a number of seconds since 1970, but it is %s",
-		name, oojwt_json_type_name(v));
+		c->name, oojwt_json_type_word(c->type));
 	return 0;
 }
 
 int
-oojwt_claims_types(const oojwt_jv *payload, char *msg)
+oojwt_claims_types(const oojwt_jtop *claims, char *msg)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof time_claims / sizeof *time_claims; i++) {
-		if (!type_ok(payload, time_claims[i], msg)) {
+	for (i = 0; i < OOJWT_N_CLAIMS; i++) {
+		if (!type_ok(&claims[i], msg)) {
 			return OOJWT_ERR_BAD_CLAIM;
 		}
 	}
@@ -37,21 +37,19 @@ oojwt_claims_types(const oojwt_jv *payload, char *msg)
 }
 
 void
-oojwt_claims_check(oojwt_result *r, const oojwt_jv *payload, double now,
+oojwt_claims_check(oojwt_result *r, const oojwt_jtop *claims, double now,
 	double tolerance)
 {
 	char msg[OOJWT_MESSAGE_LEN];
-	const oojwt_jv *v;
 	size_t i;
 
-	for (i = 0; i < sizeof time_claims / sizeof *time_claims; i++) {
-		if (!type_ok(payload, time_claims[i], msg)) {
+	for (i = 0; i < OOJWT_N_CLAIMS; i++) {
+		if (!type_ok(&claims[i], msg)) {
 			oojwt_issue_add(r, OOJWT_ERR_BAD_CLAIM, -1, msg);
 		}
 	}
-	v = oojwt_json_get(payload, "exp");
-	if (v != NULL && oojwt_json_type(v) == OOJWT_JSON_NUMBER) {
-		double exp = oojwt_json_number(v);
+	if (claims[EXP].type == OOJWT_JSON_NUMBER) {
+		double exp = claims[EXP].number;
 		if (now >= exp + tolerance) {
 			oojwt_fmt(msg, sizeof msg,
 				"the token expired %t s ago (exp %t, now %t, "
@@ -60,9 +58,8 @@ oojwt_claims_check(oojwt_result *r, const oojwt_jv *payload, double now,
 			oojwt_issue_add(r, OOJWT_ERR_EXPIRED, -1, msg);
 		}
 	}
-	v = oojwt_json_get(payload, "nbf");
-	if (v != NULL && oojwt_json_type(v) == OOJWT_JSON_NUMBER) {
-		double nbf = oojwt_json_number(v);
+	if (claims[NBF].type == OOJWT_JSON_NUMBER) {
+		double nbf = claims[NBF].number;
 		if (nbf > now + tolerance) {
 			oojwt_fmt(msg, sizeof msg,
 				"the token is not valid for another %t s (nbf %t, "
@@ -71,9 +68,8 @@ oojwt_claims_check(oojwt_result *r, const oojwt_jv *payload, double now,
 			oojwt_issue_add(r, OOJWT_ERR_NOT_YET_VALID, -1, msg);
 		}
 	}
-	v = oojwt_json_get(payload, "iat");
-	if (v != NULL && oojwt_json_type(v) == OOJWT_JSON_NUMBER) {
-		double iat = oojwt_json_number(v);
+	if (claims[IAT].type == OOJWT_JSON_NUMBER) {
+		double iat = claims[IAT].number;
 		if (iat > now + tolerance) {
 			oojwt_fmt(msg, sizeof msg,
 				"\"iat\" says the token was issued %t s in the future: "

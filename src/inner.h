@@ -155,6 +155,28 @@ int oojwt_json_truthy(const oojwt_jv *v);
 #define OOJWT_JSON_LAST_WINS 0x1u
 int oojwt_json_parse_ex(oojwt_jv **root, const char *s, size_t len,
 	unsigned flags, size_t *dups, long *pos, char *msg);
+/*
+ * What oojwt_json_check() reports of one top-level member: `name` is
+ * set by the caller; `type` is OOJWT_JSON_INVALID when the member is
+ * absent, and `number` its value when it is a number.
+ */
+typedef struct {
+	const char *name;
+	int type;
+	double number;
+} oojwt_jtop;
+
+/*
+ * Accept or refuse `len` bytes exactly as oojwt_json_parse() does (same
+ * code, position and message), without keeping a tree: the fast path
+ * for token payloads. On OOJWT_OK, *root_type is the type of the value
+ * and, when it is an object, top[0..n_top) describe its members. Texts
+ * whose member names hold escapes are checked through a cJSON tree.
+ */
+int oojwt_json_check(const char *s, size_t len, int *root_type,
+	oojwt_jtop *top, size_t n_top, long *pos, char *msg);
+/* "a number", "a string", ... for an OOJWT_JSON_* type. */
+const char *oojwt_json_type_word(int type);
 /* Members of an object: count, and the i-th value with its name. */
 size_t oojwt_json_object_size(const oojwt_jv *v);
 const oojwt_jv *oojwt_json_member_at(const oojwt_jv *obj, size_t i,
@@ -341,11 +363,16 @@ int oojwt_b64_decode_pem(unsigned char *dst, size_t *dst_len,
 
 /* ---- claims.c -------------------------------------------------------- */
 
-/* Check exp/nbf/iat of a parsed payload object, recording issues. */
-void oojwt_claims_check(oojwt_result *r, const oojwt_jv *payload,
+/* The payload members the claim checks read, as oojwt_json_check()
+ * describes them: OOJWT_CLAIMS_INIT fills in the names. */
+#define OOJWT_N_CLAIMS 3
+#define OOJWT_CLAIMS_INIT { { "exp", 0, 0 }, { "nbf", 0, 0 }, \
+	{ "iat", 0, 0 } }
+/* Check exp/nbf/iat of a payload object, recording issues. */
+void oojwt_claims_check(oojwt_result *r, const oojwt_jtop *claims,
 	double now, double tolerance);
 /* Check exp/nbf/iat types only (used when signing). */
-int oojwt_claims_types(const oojwt_jv *payload, char *msg);
+int oojwt_claims_types(const oojwt_jtop *claims, char *msg);
 
 /* ---- report.c -------------------------------------------------------- */
 

@@ -18,12 +18,28 @@
 
 /* ---- the syntax check ------------------------------------------------- */
 
+/* A member name seen by the tree-less check: its raw bytes. */
+typedef struct {
+	const unsigned char *p;
+	size_t len;
+} name_span;
+
 typedef struct {
 	const unsigned char *s;
 	size_t len, i;
 	int depth;
 	int code;
 	const char *why;
+	/* oojwt_json_check() only (track != 0): */
+	int track;
+	int escaped;            /* a member name holds an escape: use a tree */
+	name_span *names;       /* names of the open objects, innermost last */
+	size_t n_names, cap_names;
+	name_span local[32];
+	int sem_code;           /* first duplicate / non-finite number */
+	char *sem_msg;
+	oojwt_jtop *top;
+	size_t n_top;
 } scan;
 
 static int
@@ -174,9 +190,45 @@ is_digit(scan *sc)
 	return sc->i < sc->len && sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9';
 }
 
+/* strtod() over the number text s[start, sc->i) (not NUL-terminated). */
+static double
+number_at(const scan *sc, size_t start)
+{
+	char small[64], *buf = small;
+	size_t n = sc->i - start;
+	double v;
+
+	if (n >= sizeof small) {
+		buf = (char *)malloc(n + 1);
+		if (buf == NULL) {
+			return 0; /* reported finite; cJSON would fail the same way */
+		}
+	}
+	memcpy(buf, sc->s + start, n);
+	buf[n] = 0;
+	v = strtod(buf, NULL);
+	if (buf != small) {
+		free(buf);
+	}
+	return v;
+}
+
+/* Record the first error that only the tree check used to find. */
+static void
+semantic(scan *sc, int code, const char *msg)
+{
+	if (sc->sem_code == OOJWT_OK) {
+		sc->sem_code = code;
+		oojwt_fmt(sc->sem_msg, OOJWT_MESSAGE_LEN, "%s", msg);
+	}
+}
+
 static int
 scan_number(scan *sc)
 {
+	size_t start = sc->i;
+	int exp = 0;
+
 	if (sc->s[sc->i] == '-') {
 		sc->i++;
 	}
@@ -205,6 +257,7 @@ scan_number(scan *sc)
 		}
 	}
 	if (sc->i < sc->len && (sc->s[sc->i] == 'e' || sc->s[sc->i] == 'E')) {
+		exp = 1;
 		sc->i++;
 		if (sc->i < sc->len && (sc->s[sc->i] == '+' || sc->s[sc->i] == '-')) {
 			sc->i++;
@@ -215,6 +268,13 @@ scan_number(scan *sc)
 		while (is_digit(sc)) {
 			sc->i++;
 		}
+	}
+	/* Without an exponent, only 309 or more digits can overflow. */
+	if (sc->track && (exp || sc->i - start > 300)
+		&& !isfinite(number_at(sc, start)))
+	{
+		semantic(sc, OOJWT_ERR_BAD_JSON,
+			"a number is too large to be a finite double");
 	}
 	return 1;
 }
@@ -233,10 +293,125 @@ scan_literal(scan *sc, const char *word)
 
 static int scan_value(scan *sc);
 
+/* Member names in byte order (strcmp's order: names hold no NUL). */
+static int
+cmp_spans(const void *a, const void *b)
+{
+	const name_span *x = (const name_span *)a;
+	const name_span *y = (const name_span *)b;
+	int c = memcmp(x->p, y->p, x->len < y->len ? x->len : y->len);
+
+	if (c != 0) {
+		return c;
+	}
+	return x->len < y->len ? -1 : x->len > y->len;
+}
+
+/* Remember a member name; give up tracking (a tree will check) when it
+ * holds an escape or memory runs out. */
+static void
+push_name(scan *sc, size_t start, size_t end)
+{
+	name_span *n;
+
+	if (memchr(sc->s + start, '\\', end - start) != NULL) {
+		sc->escaped = 1;
+		sc->track = 0;
+		return;
+	}
+	if (sc->n_names == sc->cap_names) {
+		size_t cap = sc->cap_names * 2;
+		n = (name_span *)malloc(cap * sizeof *n);
+		if (n == NULL) {
+			sc->escaped = 1;
+			sc->track = 0;
+			return;
+		}
+		memcpy(n, sc->names, sc->n_names * sizeof *n);
+		if (sc->names != sc->local) {
+			free(sc->names);
+		}
+		sc->names = n;
+		sc->cap_names = cap;
+	}
+	sc->names[sc->n_names].p = sc->s + start;
+	sc->names[sc->n_names].len = end - start;
+	sc->n_names++;
+}
+
+/* An object closed: its names (from `base` on) must be unique. */
+static void
+pop_names(scan *sc, size_t base)
+{
+	name_span *v = sc->names + base;
+	size_t n = sc->n_names - base, i, j;
+
+	if (n >= 2) {
+		if (n <= 16) {
+			for (i = 1; i < n; i++) {
+				name_span t = v[i];
+				for (j = i; j > 0 && cmp_spans(&v[j - 1], &t) > 0; j--) {
+					v[j] = v[j - 1];
+				}
+				v[j] = t;
+			}
+		} else {
+			qsort(v, n, sizeof *v, cmp_spans);
+		}
+		for (i = 1; i < n; i++) {
+			if (cmp_spans(&v[i - 1], &v[i]) == 0) {
+				char name[OOJWT_MESSAGE_LEN];
+				size_t k = v[i].len < sizeof name - 1
+					? v[i].len : sizeof name - 1;
+				char m[OOJWT_MESSAGE_LEN];
+				memcpy(name, v[i].p, k);
+				name[k] = 0;
+				oojwt_fmt(m, sizeof m, "duplicate member name \"%s\" "
+					"(JavaScript keeps the last, some C parsers the "
+					"first)", name);
+				semantic(sc, OOJWT_ERR_DUPLICATE_MEMBER, m);
+				break;
+			}
+		}
+	}
+	sc->n_names = base;
+}
+
+static int
+type_at(unsigned char c)
+{
+	switch (c) {
+	case '{': return OOJWT_JSON_OBJECT;
+	case '[': return OOJWT_JSON_ARRAY;
+	case '"': return OOJWT_JSON_STRING;
+	case 't': return OOJWT_JSON_TRUE;
+	case 'f': return OOJWT_JSON_FALSE;
+	case 'n': return OOJWT_JSON_NULL;
+	default: return OOJWT_JSON_NUMBER;
+	}
+}
+
+/* The caller-wanted top-level member named s[start, end), or NULL. */
+static oojwt_jtop *
+wanted(scan *sc, size_t start, size_t end)
+{
+	size_t k;
+
+	for (k = 0; k < sc->n_top; k++) {
+		const char *w = sc->top[k].name;
+		if (strlen(w) == end - start && memcmp(w, sc->s + start, end - start) == 0) {
+			return &sc->top[k];
+		}
+	}
+	return NULL;
+}
+
 static int
 scan_container(scan *sc, unsigned char close)
 {
 	int first = 1;
+	size_t base = sc->n_names;
+	oojwt_jtop *want = NULL;
 
 	if (++sc->depth > OOJWT_JSON_MAX_DEPTH) {
 		return fail(sc, OOJWT_ERR_TOO_DEEP, "nesting is deeper than the limit");
@@ -257,6 +432,9 @@ scan_container(scan *sc, unsigned char close)
 			if (sc->s[sc->i] == close) {
 				sc->i++;
 				sc->depth--;
+				if (close == '}' && sc->track) {
+					pop_names(sc, base);
+				}
 				return 1;
 			}
 			if (sc->s[sc->i] != ',') {
@@ -272,14 +450,34 @@ scan_container(scan *sc, unsigned char close)
 				return fail(sc, OOJWT_ERR_BAD_JSON,
 					"expected a member name in double quotes");
 			}
+			size_t start = sc->i + 1;
 			if (!scan_string(sc)) {
 				return 0;
+			}
+			if (sc->track) {
+				push_name(sc, start, sc->i - 1);
+				want = sc->depth == 1 && sc->track
+					? wanted(sc, start, sc->i - 1) : NULL;
 			}
 			skip_ws(sc);
 			if (sc->i >= sc->len || sc->s[sc->i] != ':') {
 				return fail(sc, OOJWT_ERR_BAD_JSON, "expected ':'");
 			}
 			sc->i++;
+		}
+		if (want != NULL) {
+			size_t at;
+			skip_ws(sc);
+			at = sc->i;
+			if (!scan_value(sc)) {
+				return 0;
+			}
+			want->type = type_at(sc->s[at]);
+			if (want->type == OOJWT_JSON_NUMBER) {
+				want->number = number_at(sc, at);
+			}
+			want = NULL;
+			continue;
 		}
 		if (!scan_value(sc)) {
 			return 0;
@@ -416,6 +614,81 @@ check_tree(cJSON *v, unsigned flags, size_t *dups, char *msg)
 	return code;
 }
 
+/* The syntax check of a whole text: one value, then only whitespace. */
+static int
+scan_text(scan *sc, long *pos, char *msg)
+{
+	if (scan_value(sc)) {
+		skip_ws(sc);
+		if (sc->i < sc->len) {
+			fail(sc, OOJWT_ERR_BAD_JSON, "unexpected bytes after the JSON value");
+		}
+	}
+	if (sc->code != OOJWT_OK) {
+		*pos = (long)sc->i;
+		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "%s at byte %z", sc->why, sc->i);
+	}
+	return sc->code;
+}
+
+int
+oojwt_json_check(const char *s, size_t len, int *root_type, oojwt_jtop *top,
+	size_t n_top, long *pos, char *msg)
+{
+	scan sc;
+	size_t k;
+	int code;
+
+	for (k = 0; k < n_top; k++) {
+		top[k].type = OOJWT_JSON_INVALID;
+		top[k].number = 0;
+	}
+	*root_type = OOJWT_JSON_INVALID;
+	*pos = -1;
+	msg[0] = 0;
+	memset(&sc, 0, sizeof sc);
+	sc.s = (const unsigned char *)s;
+	sc.len = len;
+	sc.track = 1;
+	sc.names = sc.local;
+	sc.cap_names = sizeof sc.local / sizeof *sc.local;
+	sc.sem_msg = msg;
+	sc.top = top;
+	sc.n_top = n_top;
+	code = scan_text(&sc, pos, msg);
+	if (sc.names != sc.local) {
+		free(sc.names);
+	}
+	if (code != OOJWT_OK) {
+		return code;
+	}
+	if (sc.escaped) {
+		/* Escaped member names: let cJSON decode them. */
+		oojwt_jv *tree;
+		code = oojwt_json_parse(&tree, s, len, pos, msg);
+		if (code != OOJWT_OK) {
+			return code;
+		}
+		*root_type = oojwt_json_type(tree);
+		for (k = 0; k < n_top; k++) {
+			const oojwt_jv *v = oojwt_json_get(tree, top[k].name);
+			top[k].type = oojwt_json_type(v);
+			if (top[k].type == OOJWT_JSON_NUMBER) {
+				top[k].number = oojwt_json_number(v);
+			}
+		}
+		oojwt_json_free(tree);
+		return OOJWT_OK;
+	}
+	if (sc.sem_code != OOJWT_OK) {
+		return sc.sem_code;
+	}
+	sc.i = 0;
+	skip_ws(&sc);
+	*root_type = type_at(sc.s[sc.i]);
+	return OOJWT_OK;
+}
+
 int
 oojwt_json_parse(oojwt_jv **root, const char *s, size_t len, long *pos,
 	char *msg)
@@ -441,16 +714,9 @@ oojwt_json_parse_ex(oojwt_jv **root, const char *s, size_t len,
 	memset(&sc, 0, sizeof sc);
 	sc.s = (const unsigned char *)s;
 	sc.len = len;
-	if (scan_value(&sc)) {
-		skip_ws(&sc);
-		if (sc.i < sc.len) {
-			fail(&sc, OOJWT_ERR_BAD_JSON, "unexpected bytes after the JSON value");
-		}
-	}
-	if (sc.code != OOJWT_OK) {
-		*pos = (long)sc.i;
-		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "%s at byte %z", sc.why, sc.i);
-		return sc.code;
+	code = scan_text(&sc, pos, msg);
+	if (code != OOJWT_OK) {
+		return code;
 	}
 	tree = cJSON_ParseWithLengthOpts(s, len, &end, 0);
 	if (tree == NULL) {
@@ -556,7 +822,13 @@ oojwt_json_truthy(const oojwt_jv *v)
 const char *
 oojwt_json_type_name(const oojwt_jv *v)
 {
-	switch (oojwt_json_type(v)) {
+	return oojwt_json_type_word(oojwt_json_type(v));
+}
+
+const char *
+oojwt_json_type_word(int type)
+{
+	switch (type) {
 	case OOJWT_JSON_NULL: return "null";
 	case OOJWT_JSON_FALSE: return "false";
 	case OOJWT_JSON_TRUE: return "true";

@@ -86,30 +86,60 @@ decode_part(oojwt_result *r, const char *seg, size_t seg_len, size_t start,
 	return 1;
 }
 
-/* Parse a decoded header or payload; must be a JSON object. */
+/* Record why a decoded header or payload is not a strict JSON object. */
+static void
+part_error(oojwt_result *r, int code, long pos, const char *msg, size_t start,
+	int part, int type)
+{
+	char full[OOJWT_MESSAGE_LEN];
+
+	if (code != OOJWT_OK) {
+		oojwt_fmt(full, sizeof full, "%s: %s", part_names[part], msg);
+		oojwt_issue_add(r, code, token_pos(start, pos), full);
+		return;
+	}
+	oojwt_fmt(full, sizeof full, "the %s must be a JSON object, not %s",
+		part_names[part], oojwt_json_type_word(type));
+	oojwt_issue_add(r, OOJWT_ERR_NOT_AN_OBJECT, (long)start, full);
+}
+
+/* Parse a decoded header; must be a JSON object. */
 static oojwt_jv *
 parse_part(oojwt_result *r, const char *text, size_t len, size_t start,
 	int part)
 {
-	char msg[OOJWT_MESSAGE_LEN], full[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN];
 	oojwt_jv *tree = NULL;
 	long pos;
 	int code;
 
 	code = oojwt_json_parse(&tree, text, len, &pos, msg);
-	if (code != OOJWT_OK) {
-		oojwt_fmt(full, sizeof full, "%s: %s", part_names[part], msg);
-		oojwt_issue_add(r, code, token_pos(start, pos), full);
-		return NULL;
-	}
-	if (oojwt_json_type(tree) != OOJWT_JSON_OBJECT) {
-		oojwt_fmt(full, sizeof full, "the %s must be a JSON object, not %s",
-			part_names[part], oojwt_json_type_name(tree));
-		oojwt_issue_add(r, OOJWT_ERR_NOT_AN_OBJECT, (long)start, full);
+	if (code != OOJWT_OK || oojwt_json_type(tree) != OOJWT_JSON_OBJECT) {
+		part_error(r, code, pos, msg, start, part, oojwt_json_type(tree));
 		oojwt_json_free(tree);
 		return NULL;
 	}
 	return tree;
+}
+
+/* Check a decoded payload (no tree kept); 1 when it is a JSON object,
+ * with its time claims described in `claims`. */
+static int
+check_part(oojwt_result *r, const char *text, size_t len, size_t start,
+	int part, oojwt_jtop *claims)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	long pos;
+	int type;
+	int code;
+
+	code = oojwt_json_check(text, len, &type, claims, OOJWT_N_CLAIMS, &pos,
+		msg);
+	if (code != OOJWT_OK || type != OOJWT_JSON_OBJECT) {
+		part_error(r, code, pos, msg, start, part, type);
+		return 0;
+	}
+	return 1;
 }
 
 /*
@@ -118,13 +148,12 @@ parse_part(oojwt_result *r, const char *text, size_t len, size_t start,
  */
 static int
 decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
-	oojwt_jv **pl)
+	oojwt_jtop *claims)
 {
 	unsigned char *p;
 	char msg[OOJWT_MESSAGE_LEN];
 
 	*hdr = NULL;
-	*pl = NULL;
 	if (len > OOJWT_MAX_TOKEN_LEN) {
 		oojwt_fmt(msg, sizeof msg,
 			"the token is %z bytes; the limit is %z bytes", len,
@@ -144,9 +173,8 @@ decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
 		PART_PAYLOAD, &p, &r->payload_len))
 	{
 		r->payload = (char *)p;
-		*pl = parse_part(r, r->payload, r->payload_len, r->dot1 + 1,
-			PART_PAYLOAD);
-		r->payload_ok = *pl != NULL;
+		r->payload_ok = check_part(r, r->payload, r->payload_len,
+			r->dot1 + 1, PART_PAYLOAD, claims);
 	}
 	if (decode_part(r, t + r->dot2 + 1, len - r->dot2 - 1, r->dot2 + 1,
 		PART_SIGNATURE, &p, &r->sig_len))
@@ -159,13 +187,14 @@ decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
 int
 oojwt_decode(oojwt_result *r, const char *token, size_t len)
 {
-	oojwt_jv *hdr, *pl;
+	oojwt_jv *hdr;
+	oojwt_jtop claims[OOJWT_N_CLAIMS] = OOJWT_CLAIMS_INIT;
 
 	if (r == NULL || (token == NULL && len != 0)) {
 		return OOJWT_ERR_BAD_ARGUMENT;
 	}
 	memset(r, 0, sizeof *r);
-	decode_all(r, token, len, &hdr, &pl);
+	decode_all(r, token, len, &hdr, claims);
 	if (hdr != NULL) {
 		const oojwt_jv *a = oojwt_json_get(hdr, "alg");
 		if (oojwt_json_type(a) == OOJWT_JSON_STRING) {
@@ -174,7 +203,6 @@ oojwt_decode(oojwt_result *r, const char *token, size_t len)
 		}
 	}
 	oojwt_json_free(hdr);
-	oojwt_json_free(pl);
 	return oojwt_first_error(r);
 }
 
@@ -387,7 +415,8 @@ int
 oojwt_verify(oojwt_result *r, const char *token, size_t len,
 	const oojwt_key *key, const oojwt_verify_opts *opts)
 {
-	oojwt_jv *hdr, *pl;
+	oojwt_jv *hdr;
+	oojwt_jtop claims[OOJWT_N_CLAIMS] = OOJWT_CLAIMS_INIT;
 	unsigned alg = 0;
 
 	if (r == NULL || (token == NULL && len != 0) || key == NULL
@@ -399,7 +428,7 @@ oojwt_verify(oojwt_result *r, const char *token, size_t len,
 		return OOJWT_ERR_BAD_ARGUMENT;
 	}
 	memset(r, 0, sizeof *r);
-	if (!decode_all(r, token, len, &hdr, &pl)) {
+	if (!decode_all(r, token, len, &hdr, claims)) {
 		return oojwt_first_error(r);
 	}
 	if (hdr != NULL) {
@@ -414,11 +443,10 @@ oojwt_verify(oojwt_result *r, const char *token, size_t len,
 				alg);
 		}
 	}
-	if (pl != NULL) {
-		oojwt_claims_check(r, pl, opts->now, opts->clock_tolerance);
+	if (r->payload_ok) {
+		oojwt_claims_check(r, claims, opts->now, opts->clock_tolerance);
 	}
 	oojwt_json_free(hdr);
-	oojwt_json_free(pl);
 	r->valid = r->n_errors == 0;
 	return oojwt_first_error(r);
 }

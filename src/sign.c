@@ -13,28 +13,38 @@ oojwt_sign_size(size_t header_len, size_t payload_len)
 		+ oojwt_b64url_encoded_len(OOJWT_SIG_MAX_LEN) + 1;
 }
 
-/* Check one JSON text: strict object. Records into r; returns tree. */
-static oojwt_jv *
-sign_part(oojwt_result *r, const char *text, size_t len, const char *what)
+/* Record why a header or payload to sign is not a strict JSON object. */
+static void
+part_error(oojwt_result *r, int code, long pos, const char *msg,
+	const char *what, int type)
 {
-	char msg[OOJWT_MESSAGE_LEN], full[OOJWT_MESSAGE_LEN];
-	oojwt_jv *tree;
-	long pos;
-	int code = oojwt_json_parse(&tree, text, len, &pos, msg);
+	char full[OOJWT_MESSAGE_LEN];
 
 	if (code != OOJWT_OK) {
 		oojwt_fmt(full, sizeof full, "%s: %s", what, msg);
 		oojwt_issue_add(r, code, pos, full);
-		return NULL;
+		return;
 	}
-	if (oojwt_json_type(tree) != OOJWT_JSON_OBJECT) {
-		oojwt_fmt(full, sizeof full, "the %s must be a JSON object, not %s",
-			what, oojwt_json_type_name(tree));
-		oojwt_issue_add(r, OOJWT_ERR_NOT_AN_OBJECT, 0, full);
-		oojwt_json_free(tree);
-		return NULL;
+	oojwt_fmt(full, sizeof full, "the %s must be a JSON object, not %s",
+		what, oojwt_json_type_word(type));
+	oojwt_issue_add(r, OOJWT_ERR_NOT_AN_OBJECT, 0, full);
+}
+
+/* Check one JSON text: strict object, described by `top`. 1 when it is. */
+static int
+sign_part(oojwt_result *r, const char *text, size_t len, const char *what,
+	oojwt_jtop *top, size_t n_top)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	long pos;
+	int type;
+	int code = oojwt_json_check(text, len, &type, top, n_top, &pos, msg);
+
+	if (code != OOJWT_OK || type != OOJWT_JSON_OBJECT) {
+		part_error(r, code, pos, msg, what, type);
+		return 0;
 	}
-	return tree;
+	return 1;
 }
 
 /* All checks before signing; the first problem is recorded in r. */
@@ -46,7 +56,9 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 	char msg[OOJWT_MESSAGE_LEN];
 	oojwt_jv *tree;
 	const oojwt_jv *a;
-	int asym;
+	oojwt_jtop claims[OOJWT_N_CLAIMS] = OOJWT_CLAIMS_INIT;
+	long pos;
+	int asym, code;
 
 	if (!oojwt_alg_supported(alg)) {
 		oojwt_issue_add(r, OOJWT_ERR_UNSUPPORTED_ALG, -1,
@@ -78,8 +90,10 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
 		return;
 	}
-	tree = sign_part(r, header, header_len, "header");
-	if (tree == NULL) {
+	code = oojwt_json_parse(&tree, header, header_len, &pos, msg);
+	if (code != OOJWT_OK || oojwt_json_type(tree) != OOJWT_JSON_OBJECT) {
+		part_error(r, code, pos, msg, "header", oojwt_json_type(tree));
+		oojwt_json_free(tree);
 		return;
 	}
 	a = oojwt_json_get(tree, "alg");
@@ -95,14 +109,14 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 	if (r->n_errors != 0) {
 		return;
 	}
-	tree = sign_part(r, payload, payload_len, "payload");
-	if (tree == NULL) {
+	if (!sign_part(r, payload, payload_len, "payload", claims,
+		OOJWT_N_CLAIMS))
+	{
 		return;
 	}
-	if (oojwt_claims_types(tree, msg) != OOJWT_OK) {
+	if (oojwt_claims_types(claims, msg) != OOJWT_OK) {
 		oojwt_issue_add(r, OOJWT_ERR_BAD_CLAIM, -1, msg);
 	}
-	oojwt_json_free(tree);
 }
 
 int

@@ -5,6 +5,101 @@
 #include <string.h>
 #include "testlib.h"
 
+/*
+ * oojwt_json_check() must decide exactly as oojwt_json_parse(): same
+ * code, position and message, and on success the same root type and
+ * top-level members as the tree holds.
+ */
+static void
+check_agrees(test *t, const char *s, size_t len)
+{
+	char m1[OOJWT_MESSAGE_LEN], m2[OOJWT_MESSAGE_LEN], sh[72];
+	oojwt_jtop top[4] = { { "exp", 0, 0 }, { "a", 0, 0 }, { "", 0, 0 },
+		{ "\xc3\xa9", 0, 0 } };
+	oojwt_jv *root = NULL;
+	long p1 = -2, p2 = -2;
+	int c1, c2, type = -1;
+	size_t k;
+
+	c1 = oojwt_json_parse(&root, s, len, &p1, m1);
+	c2 = oojwt_json_check(s, len, &type, top, 4, &p2, m2);
+	shown(sh, sizeof sh, s, len);
+	expect(t, c1 == c2, "check %s, parse %s for %s", cname(c2), cname(c1), sh);
+	expect(t, p1 == p2, "check pos %ld, parse pos %ld for %s", p2, p1, sh);
+	expect(t, strcmp(m1, m2) == 0, "check \"%s\", parse \"%s\"", m2, m1);
+	if (c1 == OOJWT_OK && c2 == OOJWT_OK) {
+		expect(t, type == oojwt_json_type(root), "root type %d, want %d",
+			type, oojwt_json_type(root));
+		for (k = 0; k < 4; k++) {
+			const oojwt_jv *m = oojwt_json_get(root, top[k].name);
+			expect(t, top[k].type == oojwt_json_type(m),
+				"member \"%s\": type %d, want %d", top[k].name,
+				top[k].type, oojwt_json_type(m));
+			if (top[k].type == OOJWT_JSON_NUMBER && m != NULL) {
+				expect(t, top[k].number == oojwt_json_number(m),
+					"member \"%s\": %g, want %g", top[k].name,
+					top[k].number, oojwt_json_number(m));
+			}
+		}
+	}
+	oojwt_json_free(root);
+}
+
+/* Texts the vector file does not stress: the name tracking of check. */
+static void
+check_extra(void)
+{
+	static const char *const texts[] = {
+		"{\"exp\":1,\"a\":2,\"exp\":3}",
+		"{\"o\":{\"x\":1,\"x\":2},\"b\":tru}",
+		"{\"o\":{\"x\":1,\"x\":2},\"b\":1e999}",
+		"{\"b\":1e999,\"o\":{\"x\":1,\"x\":2}}",
+		"{\"x\":1,\"x\":2,\"y\":1e400}",
+		"{\"\\u0061\":1,\"a\":2}",
+		"{\"\\u0061\":1,\"b\":2}",
+		"{\"a\\n\":1,\"exp\":12.5}",
+		"{\"exp\":\"soon\",\"a\":[1,{\"a\":1,\"a\":1}]}",
+		"{\"exp\":1.5e3,\"a\":-0,\"\":null,\"\xc3\xa9\":true}",
+		"{\"a\":{},\"b\":[],\"c\":{\"d\":{\"e\":{}}}}",
+		"{\"ab\":1,\"a\":2,\"abc\":3,\"b\":4,\"a\":5}",
+		"[{\"a\":1},{\"a\":2},{\"a\":3,\"a\":4}]",
+		"  {\"exp\" : 7 }  ",
+		"\"just a string\"",
+		"123",
+	};
+	char big[8192];
+	size_t k, n, i;
+	test t;
+
+	test_begin(&t, "oojwt_json_check agrees with oojwt_json_parse (extra)");
+	for (k = 0; k < sizeof texts / sizeof *texts; k++) {
+		check_agrees(&t, texts[k], strlen(texts[k]));
+	}
+	/* Many members (insertion sort, qsort, a growing name stack),
+	 * with and without a duplicate, flat and nested. */
+	for (n = 2; n <= 300; n = n * 3 / 2 + 1) {
+		int dup;
+		for (dup = 0; dup < 2; dup++) {
+			size_t len = 0;
+			big[len++] = '{';
+			for (i = 0; i < n; i++) {
+				oojwt_fmt(big + len, sizeof big - len,
+					"%s\"m%z\":{\"k%z\":%z}", i ? "," : "",
+					n - 1 - i, i, i);
+				len += strlen(big + len);
+			}
+			if (dup) {
+				oojwt_fmt(big + len, sizeof big - len,
+					",\"m%z\":0", n / 2);
+				len += strlen(big + len);
+			}
+			big[len++] = '}';
+			check_agrees(&t, big, len);
+		}
+	}
+	test_end(&t);
+}
+
 static void
 json_vector(const cJSON *v)
 {
@@ -23,6 +118,7 @@ json_vector(const cJSON *v)
 		test_end(&t);
 		return;
 	}
+	check_agrees(&t, (const char *)bytes, len);
 	code = oojwt_json_parse(&root, (const char *)bytes, len, &pos, msg);
 	expect(&t, strcmp(cname(code), want) == 0, "got %s (%s), want %s for %s",
 		cname(code), msg, want, shown(sh, sizeof sh, (const char *)bytes, len));
@@ -44,4 +140,5 @@ suite_json(const char *ours, const char *shared)
 	(void)shared;
 
 	for_each_test(ours, "strict_json.json", json_vector);
+	check_extra();
 }
