@@ -74,7 +74,7 @@ WASM_FLAGS := -O2 -sSTANDALONE_WASM --no-entry -sMALLOC=emmalloc \
 
 # ---- top-level targets ----------------------------------------------------
 
-.PHONY: all wasm native cli test serve deps tools clean size sanitize bench fuzz check-emcc
+.PHONY: all wasm native cli test serve deps tools clean size sanitize bench bench-hmac fuzz check-emcc
 .PHONY: dist screenshots
 
 all: wasm native cli dist
@@ -97,8 +97,9 @@ size: web/oojwt.wasm
 
 # Speed against jsonwebtoken, jose, fast-jwt and the node:crypto floor,
 # measured in one run (no timing assertions anywhere in make test).
-bench: wasm node_modules/.package-lock.json
+bench: wasm bench-hmac node_modules/.package-lock.json
 	@node tests/bench/bench.mjs
+
 
 clean:
 	rm -rf $(BUILD) web/oojwt.wasm
@@ -452,3 +453,22 @@ $(BUILD)/ct/ct-check: $(sort $(wildcard tests/ct/*.c)) $(CT_OBJ)
 SOAK_CALLS ?= 1000000
 soak: wasm
 	OOJWT_MEMORY_CALLS=$(SOAK_CALLS) node --test --test-reporter=spec tests/wasm_memory.test.mjs
+
+# ---- benchmarks -------------------------------------------------------------
+
+# The same HMAC code natively and in wasm (tests/bench/hmac_speed.c), so
+# bench.mjs can print wasm's throughput as a ratio of native BearSSL's.
+BENCH_HMAC_NATIVE_OBJ := $(BUILD)/native/hmac.o $(BUILD)/native/sha256.o $(BUILD)/native/util.o \
+	$(filter $(BUILD)/native/bearssl/hash/% $(BUILD)/native/bearssl/mac/% \
+	$(BUILD)/native/bearssl/codec/%,$(BEARSSL_NATIVE_OBJ))
+BENCH_HMAC_WASM_OBJ := $(BUILD)/wasm/hmac.o $(BUILD)/wasm/sha256.o $(BUILD)/wasm/util.o \
+	$(filter $(BUILD)/wasm/bearssl/hash/% $(BUILD)/wasm/bearssl/mac/% \
+	$(BUILD)/wasm/bearssl/codec/%,$(BEARSSL_WASM_OBJ))
+bench-hmac: $(BUILD)/bench/hmac-native $(BUILD)/bench/hmac.wasm
+$(BUILD)/bench/hmac-native: tests/bench/hmac_speed.c $(BENCH_HMAC_NATIVE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(OUR_CFLAGS) -O2 -Isrc $(DEP_INC) $^ -o $@
+$(BUILD)/bench/hmac.wasm: tests/bench/hmac_speed.c $(BENCH_HMAC_WASM_OBJ)
+	@mkdir -p $(@D)
+	$(EMCC) $(OUR_CFLAGS) -Isrc $(DEP_INC) -O2 -sSTANDALONE_WASM --no-entry \
+		-sMALLOC=emmalloc -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 $^ -o $@

@@ -6,6 +6,7 @@
 #define OOJWT_INNER_H__
 
 #include <stddef.h>
+#include <stdint.h>
 #include "oojwt.h"
 
 /*
@@ -262,6 +263,23 @@ size_t oojwt_ds_json_unescape(const unsigned short *s, size_t start,
  * not an HS algorithm. The key schedule is wiped before returning.
  */
 size_t oojwt_hmac(unsigned alg, const unsigned char *key, size_t key_len,
+	const void *data, size_t len, unsigned char *out);
+
+/* ---- sha256.c: SHA-256 and HMAC-SHA-256 for HS256 -------------------- */
+
+typedef struct {
+	uint32_t st[8];
+	unsigned char buf[64];
+	uint64_t count;
+} oojwt_sha256;
+
+void oojwt_sha256_init(oojwt_sha256 *c);
+void oojwt_sha256_update(oojwt_sha256 *c, const void *data, size_t len);
+/* Write the 32-byte digest to `out` and wipe the context. */
+void oojwt_sha256_out(oojwt_sha256 *c, unsigned char *out);
+/* HMAC-SHA-256 into `out` (32 bytes); returns 32. Everything derived
+ * from the key is wiped before returning. */
+size_t oojwt_hmac_sha256(const unsigned char *key, size_t key_len,
 	const void *data, size_t len, unsigned char *out);
 
 /* ---- sig*.c: RS/PS/ES signatures (sig.c dispatches) ------------------ */

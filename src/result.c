@@ -11,10 +11,13 @@ oojwt_result_free(oojwt_result *r)
 	if (r == NULL) {
 		return;
 	}
-	/* The parts of a token are not secret: freed without wiping. */
+	/* The parts of a token are not secret: freed without wiping, but
+	 * for the decoded signature, which equals the MAC the core computes
+	 * when verifying (and signing the same content): wiped so that no
+	 * MAC, valid or not, is left in freed memory. */
 	free(r->header);
 	free(r->payload);
-	free(r->sig);
+	oojwt_wipe_free(r->sig, r->sig_len);
 	oojwt_wipe(r, sizeof *r);
 }
 

@@ -29,6 +29,7 @@ static const struct {
 	{ "base64url", suite_b64url },
 	{ "strict JSON", suite_json },
 	{ "HMAC", suite_hmac },
+	{ "SHA-256", suite_sha256 },
 	{ "RFC 7515 / 7519 examples", suite_examples },
 	{ "Wycheproof JWS and the JOSE cookbook", suite_jws_vectors },
 	{ "hostile tokens", suite_hostile },
