@@ -91,9 +91,8 @@ serve: all
 test: all node_modules/.package-lock.json
 	@node tests/run.mjs $(BUILD)/test/oojwt-tests
 
-size: web/oojwt.wasm
-	@raw=$$(stat -c %s web/oojwt.wasm); gz=$$(gzip -9c web/oojwt.wasm | wc -c); \
-	echo "web/oojwt.wasm: $$raw bytes raw, $$gz bytes gzipped"
+size: web/oojwt.wasm dist/oojwt.html
+	@node tools/size.mjs
 
 # Speed against jsonwebtoken, jose, fast-jwt and the node:crypto floor,
 # measured in one run (no timing assertions anywhere in make test).

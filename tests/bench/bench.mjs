@@ -5,13 +5,23 @@
 // so that machine noise hits every contender alike. No assertions: this
 // prints numbers and ratios measured in the same run.
 //
-//   node tests/bench/bench.mjs [--quick] [--markdown]
-import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
+// Then: HMAC throughput in wasm against the same C natively
+// (throughput.mjs), cold start in a fresh Node process (coldstart.mjs),
+// and a headless Chromium run: page usable time and oojwt against
+// WebCrypto's HMAC (browser.mjs). RS256/ES256 run against node:crypto.
+//
+//   node tests/bench/bench.mjs [--quick] [--markdown] [--no-browser]
+import { createHmac, createSecretKey, generateKeyPairSync, sign as nodeSign, verify as nodeVerify,
+  timingSafeEqual } from 'node:crypto';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import jsonwebtoken from 'jsonwebtoken';
 import * as jose from 'jose';
 import { createSigner, createVerifier } from 'fast-jwt';
 import { loadToolkit } from '../../web/oojwt.mjs';
+import { throughput } from './throughput.mjs';
+import { coldStart } from './coldstart.mjs';
+import { browserBench } from './browser.mjs';
 
 const quick = process.argv.includes('--quick');
 const markdown = process.argv.includes('--markdown');
@@ -60,6 +70,7 @@ const SIZES = quick
   : [['0.3 KB', { document: { key: 'k1', url: 'https://e.com/d.docx' }, exp: NOW + 3600 }],
     ['1.7 KB', editorConfig()], ['64 KB', editorConfig(64 * 1024)], ['1 MB', editorConfig(1024 * 1024)]];
 const ALGS = quick ? ['HS256'] : ['HS256', 'HS512'];
+const ASYM = quick ? [] : ['RS256', 'ES256'];
 
 const floorVerify = (alg) => {
   const hash = alg === 'HS256' ? 'sha256' : 'sha512';
@@ -92,16 +103,57 @@ function contenders(alg, token, payload) {
   };
 }
 
+// RS256/ES256: fresh keys; node:crypto's verify plus JSON.parse is the floor.
+function asymContenders(alg, token, payload, keys) {
+  const { publicKey, privateKey } = keys;
+  const pubJwk = publicKey.export({ format: 'jwk' });
+  const privJwk = privateKey.export({ format: 'jwk' });
+  const pubPem = publicKey.export({ format: 'pem', type: 'spki' });
+  const privPem = privateKey.export({ format: 'pem', type: 'pkcs8' });
+  const fastVerify = createVerifier({ key: pubPem, algorithms: [alg] });
+  const fastSign = createSigner({ key: privPem, algorithm: alg, noTimestamp: true });
+  const nodeOpts = (key) => (alg[0] === 'E' ? { key, dsaEncoding: 'ieee-p1363' } : key);
+  return {
+    verify: {
+      oojwt: () => { if (!kit.verify(token, pubJwk, { algorithms: [alg], now: NOW }).valid) throw new Error('bad'); },
+      'fast-jwt': () => fastVerify(token),
+      jose: async () => jose.jwtVerify(token, publicKey, { algorithms: [alg] }),
+      jsonwebtoken: () => jsonwebtoken.verify(token, publicKey, { algorithms: [alg] }),
+      floor: () => {
+        const d2 = token.lastIndexOf('.');
+        if (!nodeVerify('sha256', Buffer.from(token.slice(0, d2)), nodeOpts(publicKey), Buffer.from(token.slice(d2 + 1), 'base64url'))) throw new Error('bad');
+        return JSON.parse(Buffer.from(token.slice(token.indexOf('.') + 1, d2), 'base64url').toString());
+      },
+    },
+    sign: {
+      oojwt: () => kit.sign(payload, privJwk, { alg }),
+      'fast-jwt': () => fastSign(payload),
+      jose: async () => new jose.SignJWT(payload).setProtectedHeader({ alg, typ: 'JWT' }).sign(privateKey),
+      jsonwebtoken: () => jsonwebtoken.sign(payload, privateKey, { algorithm: alg, noTimestamp: true }),
+      floor: () => {
+        const input = `${Buffer.from(JSON.stringify({ alg, typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+        return `${input}.${nodeSign('sha256', Buffer.from(input), nodeOpts(privateKey)).toString('base64url')}`;
+      },
+    },
+  };
+}
+
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
 const spread = (xs) => { const s = [...xs].sort((a, b) => a - b); return [s[Math.floor(s.length * 0.1)], s[Math.floor(s.length * 0.9)]]; };
 
-// Time one batch of `n` calls in microseconds per call.
+// Time one batch of `n` calls in microseconds of CPU time per call: the
+// process's user + system time, so that other work on a busy machine
+// (which only delays us) does not count; GC threads' work does.
+function cpuNow() {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
 async function batch(fn, n) {
   const isAsync = fn.constructor.name === 'AsyncFunction';
-  const t0 = performance.now();
+  const t0 = cpuNow();
   if (isAsync) for (let i = 0; i < n; i++) await fn();
   else for (let i = 0; i < n; i++) fn();
-  return ((performance.now() - t0) * 1000) / n;
+  return (cpuNow() - t0) / n;
 }
 
 async function measure(fns, bytes) {
@@ -138,9 +190,23 @@ for (const [label, payload] of SIZES) {
   }
 }
 
+for (const alg of ASYM) {
+  const keys = alg[0] === 'E'
+    ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    : generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const [label, payload] = SIZES.find(([l]) => l === '1.7 KB');
+  const token = kit.sign(payload, keys.privateKey.export({ format: 'jwk' }), { alg });
+  const c = asymContenders(alg, token, payload, keys);
+  for (const op of ['verify', 'sign']) {
+    const res = await measure(c[op], token.length);
+    rows.push({ label, alg, op, bytes: token.length, res });
+    console.error(`${op} ${alg} ${label}: ${Object.entries(res).map(([n, r]) => `${n} ${r.median.toFixed(1)} µs`).join(', ')}`);
+  }
+}
+
 const fmt = (us) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`);
 const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '—');
-console.log(`\noojwt benchmark — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, medians of interleaved rounds (10th–90th percentile)\n`);
+console.log(`\noojwt benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${new Date().toISOString().slice(0, 10)}, CPU time per call, medians of interleaved rounds (10th–90th percentile)\n`);
 console.log('| op | alg | token | oojwt | fast-jwt | jose | jsonwebtoken | floor | oojwt/fast-jwt | oojwt/floor |');
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const { label, alg, op, bytes, res } of rows) {
@@ -148,3 +214,31 @@ for (const { label, alg, op, bytes, res } of rows) {
   console.log(`| ${op} | ${alg} | ${label} (${bytes} B) | ${cell('oojwt')} | ${cell('fast-jwt')} | ${cell('jose')} | ${cell('jsonwebtoken')} | ${cell('floor')} | ${ratio(res.oojwt.median, res['fast-jwt']?.median)} | ${res.floor ? ratio(res.oojwt.median, res.floor.median) : '—'} |`);
 }
 if (!markdown) console.log('\n(ratios below 1 mean oojwt is faster)');
+
+// ---- HMAC throughput: wasm against the same C natively -----------------
+const tp = await throughput(quick ? [64 * 1024] : [64 * 1024, 1024 * 1024]);
+console.log('\n| HMAC throughput | size | wasm (MB/s) | native (MB/s) | wasm/native |');
+console.log('|---|---|---|---|---|');
+if (tp.skipped) console.log(`| skipped: ${tp.skipped} | | | | |`);
+for (const r of tp.rows ?? []) {
+  console.log(`| ${r.alg} | ${r.size >= 1048576 ? `${r.size / 1048576} MB` : `${r.size / 1024} KB`} | ${r.wasm.toFixed(0)} | ${r.native.toFixed(0)} | ${r.ratio.toFixed(2)}× |`);
+}
+
+// ---- cold start: import + loadToolkit() + first verify -----------------
+const coldToken = kit.sign(editorConfig(), secret);
+const cold = coldStart(coldToken, secret, quick ? 5 : 15);
+console.log(`\n| cold start (Node, fresh process) | median | min | max |\n|---|---|---|---|\n| import + loadToolkit() + first verify (${cold.runs} runs) | ${cold.median.toFixed(2)} ms | ${cold.min.toFixed(2)} ms | ${cold.max.toFixed(2)} ms |`);
+
+// ---- headless Chromium ---------------------------------------------------
+if (!process.argv.includes('--no-browser')) {
+  try {
+    const b = await browserBench(coldToken, secret, { runs: quick ? 3 : 7 });
+    console.log('\n| Chromium | median | max |\n|---|---|---|');
+    for (const [name, r] of Object.entries(b.load)) console.log(`| page usable: ${name} | ${r.median.toFixed(1)} ms | ${r.max.toFixed(1)} ms |`);
+    console.log(`| HS256 verify 1.7 KB: oojwt | ${b.verify.oojwt.toFixed(1)} µs | |`);
+    console.log(`| HS256 verify 1.7 KB: WebCrypto (subtle.verify + JSON.parse) | ${b.verify.webcrypto.toFixed(1)} µs | |`);
+    console.log(`| oojwt / WebCrypto | ${(b.verify.oojwt / b.verify.webcrypto).toFixed(2)}× | |`);
+  } catch (e) {
+    console.log(`\n(Chromium run skipped: ${e.message.split('\n')[0]})`);
+  }
+}

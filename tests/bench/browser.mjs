@@ -1,0 +1,79 @@
+// In headless Chromium (Debian's, through playwright-core):
+// - how soon the page is usable: from navigation start to the moment the
+//   verdict region leaves "Loading…" (the wasm module is loaded and the
+//   page answers), for the served page and for dist/oojwt.html;
+// - HS256 verify of the same token by oojwt (wasm) and by WebCrypto's
+//   HMAC (crypto.subtle.verify plus the base64url and JSON.parse a JWT
+//   library needs), interleaved, medians.
+import { existsSync } from 'node:fs';
+import { distUrl, distFile, launch, serveWeb } from '../page-harness.mjs';
+
+async function usableAt(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  const handle = await page.waitForFunction(() => {
+    const el = document.querySelector('[role="status"][data-verdict]');
+    return el !== null && !el.textContent.includes('Loading') && performance.now();
+  }, null, { polling: 'raf', timeout: 10000 });
+  const ms = await handle.jsonValue();
+  await context.close();
+  return ms;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+export async function browserBench(token, secret, { runs = 7 } = {}) {
+  const server = await serveWeb();
+  const browser = await launch();
+  try {
+    const load = {};
+    const targets = [['served page', `${server.base}index.html`]];
+    if (existsSync(distFile)) targets.push(['dist/oojwt.html (file://)', distUrl]);
+    for (const [name, url] of targets) {
+      await usableAt(browser, url); // warm the browser's caches once
+      const xs = [];
+      for (let i = 0; i < runs; i++) xs.push(await usableAt(browser, url));
+      load[name] = { median: median(xs), max: Math.max(...xs) };
+    }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.base}index.html`);
+    const verify = await page.evaluate(async ({ token, secret }) => {
+      const { loadToolkit } = await import('./oojwt.mjs');
+      const kit = await loadToolkit();
+      const enc = new TextEncoder();
+      const key = await crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+      const b64 = (s) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+      const d1 = token.indexOf('.');
+      const d2 = token.lastIndexOf('.');
+      const webcrypto = async () => {
+        const ok = await crypto.subtle.verify('HMAC', key, b64(token.slice(d2 + 1)), enc.encode(token.slice(0, d2)));
+        if (!ok) throw new Error('webcrypto: bad');
+        return JSON.parse(new TextDecoder().decode(b64(token.slice(d1 + 1, d2))));
+      };
+      const oojwt = async () => {
+        if (!kit.verify(token, secret, { algorithms: ['HS256'] }).valid) throw new Error('oojwt: bad');
+      };
+      const batch = async (fn, n) => {
+        const t0 = performance.now();
+        for (let i = 0; i < n; i++) await fn();
+        return ((performance.now() - t0) * 1000) / n;
+      };
+      const s = { oojwt: [], webcrypto: [] };
+      await batch(oojwt, 200);
+      await batch(webcrypto, 200);
+      for (let r = 0; r < 15; r++) {
+        const order = r % 2 ? ['oojwt', 'webcrypto'] : ['webcrypto', 'oojwt'];
+        for (const k of order) s[k].push(await batch(k === 'oojwt' ? oojwt : webcrypto, 300));
+      }
+      const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+      return { oojwt: med(s.oojwt), webcrypto: med(s.webcrypto) };
+    }, { token, secret });
+    await context.close();
+    return { load, verify };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,56 @@
+// `make size`: what oojwt ships, raw and gzipped (level 9), against the
+// budgets of issue 9. Exits 1 when a budget is exceeded.
+//   - web/oojwt.wasm, all algorithms included: at most 40 KB gzipped;
+//   - everything the page loads (index.html, style.css, the module graph
+//     from app.mjs followed through its static imports, the wasm): at
+//     most 64 KB gzipped, counted file by file as a server sends them;
+//   - dist/oojwt.html (one file, wasm inlined as base64): reported.
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const web = fileURLToPath(new URL('../web/', import.meta.url));
+const dist = fileURLToPath(new URL('../dist/oojwt.html', import.meta.url));
+const KB = 1024;
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+
+function moduleGraph(entry) {
+  const seen = new Set();
+  const walk = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const text = readFileSync(web + name, 'utf8');
+    for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'\.\/([\w.-]+\.mjs)'/g)) walk(m[1]);
+    for (const m of text.matchAll(/import\(\s*'\.\/([\w.-]+\.mjs)'\s*\)/g)) walk(m[1]);
+  };
+  walk(entry);
+  return [...seen];
+}
+
+const rows = [];
+const file = (label, path) => {
+  const b = readFileSync(path);
+  return { label, raw: b.length, gz: gz(b) };
+};
+const wasm = file('web/oojwt.wasm', web + 'oojwt.wasm');
+rows.push({ ...wasm, budget: 40 * KB });
+const pageFiles = ['index.html', 'style.css', ...moduleGraph('app.mjs'), 'oojwt.wasm'];
+const page = pageFiles.map((f) => file(f, web + f));
+const pageTotal = page.reduce((a, f) => ({ raw: a.raw + f.raw, gz: a.gz + f.gz }), { raw: 0, gz: 0 });
+rows.push({ label: `the page: ${pageFiles.length} files`, ...pageTotal, budget: 64 * KB });
+if (existsSync(dist)) rows.push({ ...file('dist/oojwt.html (one file)', dist), budget: null });
+
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+console.log('| what | raw | gzipped | budget (gzipped) | |');
+console.log('|---|---|---|---|---|');
+let over = 0;
+for (const r of rows) {
+  const ok = r.budget === null ? '' : r.gz <= r.budget ? 'ok' : `OVER by ${kb(r.gz - r.budget)}`;
+  if (r.budget !== null && r.gz > r.budget) over++;
+  console.log(`| ${r.label} | ${kb(r.raw)} | ${kb(r.gz)} | ${r.budget === null ? '—' : kb(r.budget)} | ${ok} |`);
+}
+console.log('\nthe page, file by file (gzipped): ' + page.map((f) => `${f.label} ${kb(f.gz)}`).join(', '));
+if (over) {
+  console.error(`\noojwt: ${over} size budget(s) exceeded`);
+  process.exit(1);
+}
