@@ -14,9 +14,13 @@ export function el(tag, className, text) {
   return e;
 }
 
+// A message as a sentence: a capital (unless it starts with a name such as
+// editorConfig.callbackUrl, which keeps its case) and a full stop.
 const sentence = (s) => {
   const t = String(s ?? '').trim();
-  return t === '' ? t : `${t[0].toUpperCase()}${t.slice(1)}${/[.!?)]$/.test(t) ? '' : '.'}`;
+  if (t === '') return t;
+  const first = /^[a-z]+(?![\w.$])/.test(t) ? t[0].toUpperCase() : t[0];
+  return `${first}${t.slice(1)}${/[.!?)]$/.test(t) ? '' : '.'}`;
 };
 
 // ---- the verdict line --------------------------------------------------------
