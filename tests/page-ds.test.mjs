@@ -270,7 +270,11 @@ for (const where of ['served', 'file://']) {
     const required = jwt.verify(JSON.parse(await box.inputValue()).token, SECRET);
     assert.equal(required.document.title, undefined);
     assert.equal(required.document.key, CONFIG.document.key);
-    // Not JSON at all.
+    // Only a token (here in a JavaScript literal that is not JSON): judged as the config it signs.
+    await box.fill(`var config = { document: { key: 1 }, token: '${jwt.sign(CONFIG, SECRET)}' };`);
+    await verdict(region, 'ok');
+    assert.match(await page.locator('#ds-config-found').textContent(), /only a token: judged as the config it signs/);
+    // Neither a config nor a token.
     await box.fill('var config = { document: { key: 1 } }');
     v = await verdict(region, 'error');
     assert.match(v, /No config found/);

@@ -42,13 +42,33 @@ function parseObject(text) {
   }
 }
 
+// Only a token (or a config written as JavaScript around one): the config
+// it signs, as the official integrations sign the whole config, with it.
+function fromToken(kit, pasted) {
+  const { token } = kit.extract(pasted);
+  if (token === '') return null;
+  let payload;
+  try {
+    payload = kit.decode(token).payload;
+  } catch {
+    return null;
+  }
+  if (!isObject(payload)) return null;
+  const config = { ...payload };
+  for (const claim of ['iat', 'exp', 'nbf']) delete config[claim];
+  // A token that wraps the config in {"payload": …} (C reports the wrapping).
+  const body = isObject(config.payload) && Object.keys(config).length === 1 ? { ...config.payload } : config;
+  body.token = token;
+  return { config: body, text: JSON.stringify(body), where: 'No config written as JSON, only a token: judged as the config it signs (its payload), with the token.' };
+}
+
 /**
  * Find the config in pasted text: { config, text, where } or { error }.
  * `text` is the config's own JSON text (given to C as is, so that its
  * strict parser sees duplicates and all); `where` says where it was found
  * when it was not the whole paste. Only locates: every check is in C.
  */
-export function findConfig(pasted) {
+export function findConfig(kit, pasted) {
   const whole = pasted.trim();
   const direct = parseObject(whole);
   if (direct) return { config: direct, text: whole, where: null };
@@ -79,6 +99,8 @@ export function findConfig(pasted) {
       return { config, text, where: `Found a config (JSON) at character ${start + 1} of the pasted text.` };
     }
   }
+  const token = fromToken(kit, pasted);
+  if (token) return token;
   return {
     error: call
       ? 'Found DocsAPI.DocEditor, but no config written as JSON: paste the config itself (in the browser console: copy(JSON.stringify(config))).'
@@ -119,7 +141,7 @@ export function setupConfigPanel(kit, root, server) {
       clear('empty', 'Paste a config to judge it as Document Server does');
       return;
     }
-    const found = findConfig(ui.text.value);
+    const found = findConfig(kit, ui.text.value);
     ui.found.hidden = !found.where;
     ui.found.textContent = found.where ?? '';
     if (found.error) {
@@ -158,7 +180,7 @@ export function setupConfigPanel(kit, root, server) {
   }
 
   function sign() {
-    const found = findConfig(ui.text.value);
+    const found = findConfig(kit, ui.text.value);
     const s = secret();
     if (found.error || s === null) {
       ui.signNote.textContent = found.error ? `Cannot sign: ${found.error}` : 'Enter the inbox secret first: the config is signed with it.';

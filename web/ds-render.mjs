@@ -15,11 +15,11 @@ export function el(tag, className, text) {
 }
 
 // A message as a sentence: a capital (unless it starts with a name such as
-// editorConfig.callbackUrl, which keeps its case) and a full stop.
+// editorConfig.callbackUrl or nginx, which keeps its case) and a full stop.
 const sentence = (s) => {
   const t = String(s ?? '').trim();
   if (t === '') return t;
-  const first = /^[a-z]+(?![\w.$])/.test(t) ? t[0].toUpperCase() : t[0];
+  const first = /^(?!nginx\b)[a-z]+(?![\w.$])/.test(t) ? t[0].toUpperCase() : t[0];
   return `${first}${t.slice(1)}${/[.!?)]$/.test(t) ? '' : '.'}`;
 };
 
