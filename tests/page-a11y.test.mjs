@@ -202,6 +202,17 @@ for (const width of [360, 1280]) {
       // The builder signed nothing over the pasted token, and the page stays responsive.
       assert.equal(await page.getByLabel('Token').inputValue(), big);
       assert.ok(ms < 15000, `${ms} ms`);
+      // The same token as an editor config in the Document Server mode, and the Deployment mode.
+      await page.getByRole('tab', { name: 'Document Server' }).click();
+      await page.locator('#panel-ds').getByLabel('Config passed to DocsAPI.DocEditor').fill(big);
+      await page.locator('#panel-ds').getByLabel('Inbox secret').fill(SECRET);
+      await page.locator('#ds-config-verdict:not([data-state="empty"])').waitFor();
+      o = await overflow();
+      assert.ok(o.scroll <= o.width, `Document Server mode: ${JSON.stringify(o)}`);
+      assert.deepEqual(o.wide, []);
+      await page.getByRole('tab', { name: 'Deployment' }).click();
+      o = await overflow();
+      assert.ok(o.scroll <= o.width, `Deployment mode: ${JSON.stringify(o)}`);
       assert.deepEqual(log.errors, []);
     } finally {
       await context.close();
