@@ -79,6 +79,45 @@ for (const [where, url] of [['served', () => server.base], ['file://', () => dis
   }
 }
 
+// The Document Server and Deployment modes, in the states a user sees:
+// a failing config with its findings and secret forensics, a server config
+// in use with a secret revealed, and the deployment panels.
+const MODE_SCENES = {
+  'Document Server': async (page) => {
+    const ds = page.locator('#panel-ds');
+    const signed = { document: { fileType: 'docx', key: 'a11y', url: 'https://example.com/a.docx' }, documentType: 'word' };
+    signed.token = token(signed, { secret: `${SECRET}\n` });
+    await ds.getByLabel('Config passed to DocsAPI.DocEditor').fill(JSON.stringify(signed, null, 2));
+    await ds.getByLabel('Inbox secret').fill(SECRET);
+    await page.locator('#ds-config-forensics:not([hidden])').waitFor();
+    await ds.getByLabel('local.json, or Docker env / compose lines').fill(`JWT_ENABLED=true\nJWT_SECRET="${SECRET} x"\n`);
+    await ds.getByRole('button', { name: 'Use this server config' }).click();
+    await ds.getByRole('button', { name: 'Reveal the inbox secret' }).click();
+    await page.locator('#ds-config [data-using]:not([hidden])').waitFor();
+  },
+  Deployment: async () => {},
+};
+
+for (const [where, url] of [['served', () => server.base], ['file://', () => distUrl]]) {
+  for (const scheme of ['light', 'dark']) {
+    test(`${where}, ${scheme}: axe-core finds no violation in the Document Server and Deployment modes`, async () => {
+      assert.ok(where !== 'file://' || haveDist(), 'dist/oojwt.html is missing: run `make dist`');
+      const { page, context, log } = await openPage(browser, url(), { colorScheme: scheme });
+      try {
+        for (const [tab, scene] of Object.entries(MODE_SCENES)) {
+          await page.getByRole('tab', { name: tab }).click();
+          assert.deepEqual(await axe(page), [], `axe, ${tab}, empty`);
+          await scene(page);
+          assert.deepEqual(await axe(page), [], `axe, ${tab}, filled`);
+        }
+        assert.deepEqual(log.errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
 test('light and dark follow prefers-color-scheme', async () => {
   const colours = {};
   for (const scheme of ['light', 'dark']) {
@@ -163,6 +202,17 @@ for (const width of [360, 1280]) {
       // The builder signed nothing over the pasted token, and the page stays responsive.
       assert.equal(await page.getByLabel('Token').inputValue(), big);
       assert.ok(ms < 15000, `${ms} ms`);
+      // The same token as an editor config in the Document Server mode, and the Deployment mode.
+      await page.getByRole('tab', { name: 'Document Server' }).click();
+      await page.locator('#panel-ds').getByLabel('Config passed to DocsAPI.DocEditor').fill(big);
+      await page.locator('#panel-ds').getByLabel('Inbox secret').fill(SECRET);
+      await page.locator('#ds-config-verdict:not([data-state="empty"])').waitFor();
+      o = await overflow();
+      assert.ok(o.scroll <= o.width, `Document Server mode: ${JSON.stringify(o)}`);
+      assert.deepEqual(o.wide, []);
+      await page.getByRole('tab', { name: 'Deployment' }).click();
+      o = await overflow();
+      assert.ok(o.scroll <= o.width, `Deployment mode: ${JSON.stringify(o)}`);
       assert.deepEqual(log.errors, []);
     } finally {
       await context.close();

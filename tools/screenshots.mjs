@@ -1,11 +1,15 @@
-// docs/screenshot-light.png and docs/screenshot-dark.png, from the real page
-// (dist/oojwt.html over file://) in Debian's Chromium:
+// docs/screenshot-light.png and docs/screenshot-dark.png, and
+// docs/screenshot-ds-light.png and docs/screenshot-ds-dark.png (the Document
+// Server mode), from the real page (dist/oojwt.html over file://) in
+// Debian's Chromium:
 //
 //   make screenshots
 //
 // The scene: an editor-config token pasted as a whole Authorization header
 // line, with the right secret, that expired three minutes ago, as a person
-// with a failing ONLYOFFICE setup would see it.
+// with a failing ONLYOFFICE setup would see it. In the Document Server mode:
+// the config of an integration whose secret file ends in a newline, with a
+// callback URL on localhost, pasted from the page source.
 import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +45,13 @@ const seg = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const input = `${seg({ alg: 'HS256', typ: 'JWT' })}.${seg(payload)}`;
 const token = `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 
+const config = { ...payload, editorConfig: { ...payload.editorConfig, callbackUrl: 'http://localhost:8080/onlyoffice/callback' } };
+delete config.iat;
+delete config.exp;
+const configInput = `${seg({ alg: 'HS256', typ: 'JWT' })}.${seg({ ...config, iat: now - 20, exp: now + 280 })}`;
+config.token = `${configInput}.${createHmac('sha256', `${secret}\n`).update(configInput).digest('base64url')}`;
+const pageSource = `<div id="placeholder"></div>\n<script>\n  var docEditor = new DocsAPI.DocEditor("placeholder", ${JSON.stringify(config)});\n</script>`;
+
 const browser = await launch();
 try {
   for (const scheme of ['light', 'dark']) {
@@ -54,8 +65,20 @@ try {
     });
     const out = `${docs}screenshot-${scheme}.png`;
     await page.screenshot({ path: out, fullPage: true });
+    // The Document Server mode: the editor config panel.
+    await page.getByRole('tab', { name: 'Document Server' }).click();
+    await page.getByLabel('Config passed to DocsAPI.DocEditor').fill(pageSource);
+    await page.getByLabel('Inbox secret').fill(secret);
+    await page.locator('#ds-config-forensics:not([hidden])').waitFor();
+    await page.evaluate(() => {
+      document.activeElement?.blur();
+      document.getElementById('ds-config-text').scrollTop = 0;
+    });
+    const ds = `${docs}screenshot-ds-${scheme}.png`;
+    const box = await page.locator('#ds-config').boundingBox();
+    await page.screenshot({ path: ds, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(box.y + box.height + 16) } });
     if (log.errors.length > 0) throw new Error(`console errors: ${log.errors.join('; ')}`);
-    console.log(`oojwt: ${out.slice(out.indexOf('docs/'))}`);
+    console.log(`oojwt: ${out.slice(out.indexOf('docs/'))}, ${ds.slice(ds.indexOf('docs/'))}`);
     await context.close();
   }
 } finally {

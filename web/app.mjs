@@ -12,6 +12,7 @@ import { judge, renderVerdict } from './verdict.mjs';
 import { describeStripped, strippedDetails, renderSegments, renderJson, renderTimes, signatureInfo } from './inspect.mjs';
 import { templateText, parsePayload, build, configWith, fieldsFromToken } from './builder.mjs';
 import { utc, duration, toLocalInput, fromLocalInput } from './time.mjs';
+import { setupModes } from './ds.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,6 +29,8 @@ async function toolkit() {
 }
 
 const kit = await toolkit();
+// The mode tabs: the Document Server and Deployment modes (web/ds.mjs).
+setupModes(kit);
 
 const ui = {
   token: $('token'),

@@ -1,0 +1,68 @@
+// The page's modes: the JWT inspector (app.mjs, shown first), the Document
+// Server mode (editor config, server config, request or callback) and the
+// Deployment mode (download links, nginx, certificates). A mode's panel is
+// filled from its <template> in index.html the first time it is shown, so
+// the page starts with the inspector alone.
+import { setupTabs } from './tabs.mjs';
+import { serverState, setupServerPanel } from './ds-server.mjs';
+import { setupConfigPanel } from './ds-config.mjs';
+import { setupRequestPanel } from './ds-request.mjs';
+import { setupDeployment } from './deploy.mjs';
+
+// The output column every panel shares, from its data-parts: the verdict
+// (a polite status region), the secret forensics, facts, and the findings;
+// each gets the id `${section id}-${part}`.
+const PART = {
+  verdict: (e) => {
+    e.className = 'ds-verdict';
+    e.setAttribute('role', 'status');
+    e.setAttribute('aria-live', 'polite');
+    e.dataset.state = 'empty';
+  },
+  forensics: (e) => {
+    e.className = 'forensics';
+    e.hidden = true;
+  },
+  findings: (e) => {
+    e.className = 'findings';
+  },
+};
+
+function fill(templateId, panelId) {
+  const panel = document.getElementById(panelId);
+  panel.append(document.getElementById(templateId).content.cloneNode(true));
+  for (const out of panel.querySelectorAll('.ds-out[data-parts]')) {
+    const section = out.closest('section').id;
+    out.prepend(...out.dataset.parts.split(' ').map((part) => {
+      const e = document.createElement('div');
+      e.id = `${section}-${part}`;
+      (PART[part] ?? ((x) => { x.className = 'settings'; }))(e);
+      return e;
+    }));
+  }
+  return panel;
+}
+
+const MODES = {
+  'tab-ds': (kit) => {
+    const root = fill('ds-template', 'panel-ds');
+    // The server config in use by the config and request panels (memory only).
+    const server = serverState();
+    setupConfigPanel(kit, root.querySelector('#ds-config'), server);
+    setupRequestPanel(kit, root.querySelector('#ds-request'), server);
+    setupServerPanel(kit, root.querySelector('#ds-server'), server);
+  },
+  'tab-deploy': (kit) => setupDeployment(kit, fill('deploy-template', 'panel-deploy')),
+};
+
+/** Wire the mode tabs; `kit` is the loaded toolkit. */
+export function setupModes(kit) {
+  const done = new Set();
+  return setupTabs(document.querySelector('[role="tablist"]'), {
+    onShow(id) {
+      if (done.has(id) || !MODES[id]) return;
+      done.add(id);
+      MODES[id](kit);
+    },
+  });
+}
