@@ -379,6 +379,14 @@ int oojwt_der_key_read(struct oojwt_pkey *pk, const unsigned char *der,
 int oojwt_b64_decode_pem(unsigned char *dst, size_t *dst_len,
 	const char *src, size_t src_len);
 
+/* ---- result.c ------------------------------------------------------- */
+
+/* Start a result: every field zero, issue slots left as they are (they
+ * are only read up to the counts). */
+void oojwt_result_init(oojwt_result *r);
+/* Zero the fields and the used issue slots (after freeing the parts). */
+void oojwt_result_reset(oojwt_result *r);
+
 /* ---- claims.c -------------------------------------------------------- */
 
 /* The payload members the claim checks read, as oojwt_json_check()

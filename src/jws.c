@@ -193,7 +193,7 @@ oojwt_decode(oojwt_result *r, const char *token, size_t len)
 	if (r == NULL || (token == NULL && len != 0)) {
 		return OOJWT_ERR_BAD_ARGUMENT;
 	}
-	memset(r, 0, sizeof *r);
+	oojwt_result_init(r);
 	decode_all(r, token, len, &hdr, claims);
 	if (hdr != NULL) {
 		const oojwt_jv *a = oojwt_json_get(hdr, "alg");
@@ -427,7 +427,7 @@ oojwt_verify(oojwt_result *r, const char *token, size_t len,
 	{
 		return OOJWT_ERR_BAD_ARGUMENT;
 	}
-	memset(r, 0, sizeof *r);
+	oojwt_result_init(r);
 	if (!decode_all(r, token, len, &hdr, claims)) {
 		return oojwt_first_error(r);
 	}

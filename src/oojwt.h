@@ -71,7 +71,7 @@ extern "C" {
 #define OOJWT_MAX_TOKEN_LEN   ((size_t)4 * 1024 * 1024)
 #define OOJWT_JSON_MAX_DEPTH  64
 #define OOJWT_MAX_ISSUES      16
-#define OOJWT_MESSAGE_LEN     200
+#define OOJWT_MESSAGE_LEN     400
 
 /*
  * Result and diagnostic codes. Append-only: a code keeps its number and
@@ -412,8 +412,10 @@ typedef struct {
 } oojwt_result;
 
 /*
- * Release everything a result owns and zero the struct. A result holds
- * the token's parts, which are not secret, and never key material.
+ * Release everything a result owns and zero its fields and the issues it
+ * recorded (slots past the counts are left as they were: they are never
+ * read). A result holds the token's parts, which are not secret, and
+ * never key material; the decoded signature is wiped all the same.
  * Safe on a zeroed struct and when called twice.
  */
 void oojwt_result_free(oojwt_result *r);

@@ -6,6 +6,14 @@
 #include "inner.h"
 
 void
+oojwt_result_init(oojwt_result *r)
+{
+	r->n_errors = 0;
+	r->n_warnings = 0;
+	oojwt_result_reset(r);
+}
+
+void
 oojwt_result_free(oojwt_result *r)
 {
 	if (r == NULL) {
@@ -18,7 +26,35 @@ oojwt_result_free(oojwt_result *r)
 	free(r->header);
 	free(r->payload);
 	oojwt_wipe_free(r->sig, r->sig_len);
-	oojwt_wipe(r, sizeof *r);
+	oojwt_result_reset(r);
+}
+
+/* Zero a result without touching the issue slots past the counts: the
+ * two lists are 2 * OOJWT_MAX_ISSUES * OOJWT_MESSAGE_LEN bytes, which a
+ * verify of a small token would otherwise spend most of its time
+ * clearing. Unused slots are never read. */
+void
+oojwt_result_reset(oojwt_result *r)
+{
+	oojwt_wipe(r->errors, r->n_errors <= OOJWT_MAX_ISSUES
+		? r->n_errors * sizeof *r->errors : sizeof r->errors);
+	oojwt_wipe(r->warnings, r->n_warnings <= OOJWT_MAX_ISSUES
+		? r->n_warnings * sizeof *r->warnings : sizeof r->warnings);
+	r->valid = 0;
+	r->alg = 0;
+	r->n_errors = 0;
+	r->n_warnings = 0;
+	r->dropped = 0;
+	r->header = NULL;
+	r->header_len = 0;
+	r->payload = NULL;
+	r->payload_len = 0;
+	r->sig = NULL;
+	r->sig_len = 0;
+	r->dot1 = 0;
+	r->dot2 = 0;
+	r->header_ok = 0;
+	r->payload_ok = 0;
 }
 
 void

@@ -143,8 +143,16 @@ oojwt_wasm_verify_key(const char *token, size_t len,
 	long pos;
 	int code;
 
-	/* The token's alg and kid choose how the key is read. */
-	oojwt_decode(&r, token, len);
+	/* The token's alg and kid choose how the key is read, except for
+	 * bytes that can only be a secret (no RS/PS/ES allowed, or not the
+	 * shape of a key): then the token is decoded once, by the verify. */
+	if (kind == KEY_BYTES && ((algs & ALG_ASYM) == 0
+		|| !looks_like_key(key_in, key_len)))
+	{
+		oojwt_result_init(&r);
+	} else {
+		oojwt_decode(&r, token, len);
+	}
 	if (r.header != NULL && oojwt_json_parse(&hdr, r.header, r.header_len,
 		&pos, msg) == OOJWT_OK)
 	{
