@@ -14,6 +14,11 @@ test('loadToolkit accepts bytes, a Module, and a URL; rejects junk', async () =>
   const t = fromBytes.sign({ a: 1 }, SECRET);
   assert.equal(fromModule.verify(t, SECRET).valid, true);
   assert.equal(fromUrl.verify(t, SECRET).valid, true);
+  // A fetch() Response, and a path string relative to the module.
+  const fromResponse = await loadToolkit({ wasm: new Response(bytes) });
+  assert.equal(fromResponse.verify(t, SECRET).valid, true);
+  const fromString = await loadToolkit({ wasm: './oojwt.wasm' });
+  assert.equal(fromString.verify(t, SECRET).valid, true);
   assert.deepEqual([...kit.algorithms], ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512',
     'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512']);
   await assert.rejects(loadToolkit({ wasm: new Uint8Array([0, 1, 2, 3]) }), WebAssembly.CompileError);
