@@ -83,7 +83,17 @@ export async function loadToolkit(options = {}) {
 }
 
 function makeToolkit(x) {
-  const mem = () => new Uint8Array(x.memory.buffer);
+  // Views of wasm memory, made again only when the memory has grown (its
+  // old buffer is then detached), so that a call allocates no view.
+  let u8 = new Uint8Array(x.memory.buffer);
+  let u32 = new Uint32Array(x.memory.buffer);
+  const mem = () => {
+    if (u8.buffer !== x.memory.buffer) {
+      u8 = new Uint8Array(x.memory.buffer);
+      u32 = new Uint32Array(x.memory.buffer);
+    }
+    return u8;
+  };
   const cstring = (ptr) => {
     const m = mem();
     let end = ptr;
@@ -122,8 +132,9 @@ function makeToolkit(x) {
   // Read and free the JSON report a C call returned (reportText: as text).
   function reportText(ptr) {
     if (ptr === 0) throw new OojwtError('no_memory', 'out of WebAssembly memory');
-    const len = new DataView(x.memory.buffer).getUint32(outLen, true);
-    const text = decoder.decode(mem().subarray(ptr, ptr + len));
+    const m = mem();
+    const len = u32[outLen >>> 2]; // little-endian, 4-aligned (malloc)
+    const text = decoder.decode(m.subarray(ptr, ptr + len));
     release(ptr);
     return text;
   }
@@ -142,6 +153,15 @@ function makeToolkit(x) {
 
   // Run fn(keyPtr, keyLen, kind) with the key in wasm memory; wipe after.
   function withKey(key, fn) {
+    if (typeof key === 'string') {
+      // Encoded straight into wasm memory: no copy left in JS.
+      const [ptr, len, max] = putString(key);
+      try {
+        return fn(ptr, len, KEY_RAW);
+      } finally {
+        wipe(ptr, max);
+      }
+    }
     const [bytes, kind] = keyBytes(key);
     const [ptr, len] = put(bytes);
     try {
