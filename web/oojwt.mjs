@@ -302,11 +302,14 @@ function makeToolkit(x) {
     const headerJson = JSON.stringify({ alg, typ: 'JWT', ...header });
     const payloadJson = JSON.stringify(body);
     if (typeof payloadJson !== 'string') throw new TypeError('payload is not serialisable as JSON');
-    // PS* salts: random bytes from the platform, passed to C (src/wasm_key.c).
-    const rnd = globalThis.crypto.getRandomValues(new Uint8Array(64));
-    const r = withKey(rnd, (rp, rn) => withKey(key, (kp, kn, kind) => withString(headerJson, (hp, hn) =>
+    const call = (rp, rn) => withKey(key, (kp, kn, kind) => withString(headerJson, (hp, hn) =>
       withString(payloadJson, (pp, pn) => report(x.oojwt_wasm_sign_key(bit, kp, kn, kind, hp, hn, pp, pn,
-        rp, rn, outLen))))));
+        rp, rn, outLen)))));
+    // PS* salts: random bytes from the platform, passed to C (src/wasm_key.c);
+    // the other algorithms are deterministic (ES: RFC 6979) and take none.
+    const r = alg.startsWith('PS')
+      ? withKey(globalThis.crypto.getRandomValues(new Uint8Array(64)), call)
+      : call(0, 0);
     if (r.error) throw new OojwtError(r.error.code, r.error.message, { pos: r.error.pos });
     return r.token;
   }
