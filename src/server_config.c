@@ -29,7 +29,8 @@ static const char default_json[] =
 	"\"browser\":{\"string\":\"secret\",\"file\":\"\"},"
 	"\"inbox\":{\"string\":\"secret\",\"file\":\"\"},"
 	"\"outbox\":{\"string\":\"secret\",\"file\":\"\"},"
-	"\"session\":{\"string\":\"secret\",\"file\":\"\"}}}}}";
+	"\"session\":{\"string\":\"secret\",\"file\":\"\"}}}},"
+	"\"storage\":{\"fs\":{\"secretString\":\"" OOJWT_LINK_DEFAULT_SECRET "\"}}}";
 
 static const char *const kind_names[OOJWT_SECRET_KINDS] = {
 	"inbox", "outbox", "session", "browser"
@@ -715,6 +716,17 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 	c->enabled_outbox = oojwt_json_truthy(oojwt_json_at(m, flag_paths[2]));
 	for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
 		resolve(c, k, m);
+	}
+	{
+		/* storage-fs signs download links with it (secure links). */
+		const oojwt_jv *ss = oojwt_json_at(m, "storage.fs.secretString");
+		if (oojwt_json_type(ss) == OOJWT_JSON_STRING
+			&& oojwt_json_string(ss)[0] != 0)
+		{
+			c->storage_secret.source = OOJWT_SECRET_SOURCE_STRING;
+			c->storage_secret.value = oojwt_json_string(ss);
+			c->storage_secret.value_len = strlen(c->storage_secret.value);
+		}
 	}
 	c->token_required_params = oojwt_json_truthy(oojwt_json_at(m,
 		"services.CoAuthoring.server.tokenRequiredParams"));

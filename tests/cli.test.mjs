@@ -365,10 +365,12 @@ test('server-config: kit.onlyoffice.readServerConfig with the secrets hidden, in
   } } }, null, 2));
   const weak = file('weak-local.json', '{"services":{"CoAuthoring":{"secret":{"inbox":{"string":"abc"}}}}}');
   const docker = file('docker.env', `JWT_ENABLED=true\nJWT_SECRET=${strong}\n`);
+  const hideOne = (s) => (typeof s.value === 'string'
+    ? { ...s, value: `(hidden: ${Buffer.byteLength(s.value)} bytes; --show-secrets prints it)` } : s);
   const hide = (c) => ({
     ...c,
-    secrets: Object.fromEntries(Object.entries(c.secrets).map(([k, s]) => [k, typeof s.value === 'string'
-      ? { ...s, value: `(hidden: ${Buffer.byteLength(s.value)} bytes; --show-secrets prints it)` } : s])),
+    secrets: Object.fromEntries(Object.entries(c.secrets).map(([k, s]) => [k, hideOne(s)])),
+    storageSecret: hideOne(c.storageSecret),
   });
   for (const [path, exit] of [[good, 0], [weak, 1], [docker, 0]]) {
     const text = readFileSync(path, 'utf8');
