@@ -416,15 +416,18 @@ char *oojwt_secret_explain_json(const char *token, size_t len,
 
 /*
  * nginx's $uri for `len` bytes of a request path (no query): with
- * `normalize`, ngx_http_parse_complex_uri() with merge_slashes on (%XX
- * decoded, then slashes merged, "." and ".." resolved; %25 %23 %3F
- * stay literal); without, only the %XX decoding. `out` has room for
+ * OOJWT_URI_NORMALIZE, ngx_http_parse_complex_uri() with merge_slashes
+ * on (%XX decoded, then slashes merged, "." and ".." resolved; %25 %23
+ * %3F stay literal); without, only the %XX decoding; with
+ * OOJWT_URI_KEEP_SLASH, %2F stays as written. `out` has room for
  * len + 1 bytes (NUL-terminated). OOJWT_OK, or OOJWT_ERR_MALFORMED (a
  * bad escape, %00, ".." above the root: nginx's 400) with the offset in
  * *err_pos.
  */
+#define OOJWT_URI_NORMALIZE  1
+#define OOJWT_URI_KEEP_SLASH 2
 int oojwt_nginx_uri(char *out, size_t *out_len, const char *path, size_t len,
-	int normalize, size_t *err_pos);
+	int flags, size_t *err_pos);
 /* $arg_NAME in the query `args`: the first NAME=value (name ASCII
  * case-insensitive, value raw) into *value; returns how many there are. */
 size_t oojwt_nginx_arg(const char *args, size_t len, const char *name,

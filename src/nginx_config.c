@@ -157,10 +157,10 @@ next(lexer *lx, directive *d)
 		put_word(d, s, a, lx->i);
 		lx->i++;
 		if (lx->i < lx->n && !blank(s[lx->i]) && s[lx->i] != ';'
-			&& s[lx->i] != '{')
+			&& s[lx->i] != '{' && s[lx->i] != ')')
 		{
-			lex_error(lx, "a quoted string must be followed by a space, ; "
-				"or {: nginx -t fails with \"unexpected\"");
+			lex_error(lx, "a quoted string must be followed by a space, ;, "
+				"{ or ): nginx -t fails with \"unexpected\"");
 			return T_ERROR;
 		}
 		return T_WORD;

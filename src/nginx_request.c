@@ -47,8 +47,9 @@ dot_dot(const char *out, size_t *u)
 
 int
 oojwt_nginx_uri(char *out, size_t *out_len, const char *path, size_t len,
-	int normalize, size_t *err_pos)
+	int flags, size_t *err_pos)
 {
+	int normalize = (flags & OOJWT_URI_NORMALIZE) != 0;
 	int state = S_USUAL, quoted_state = S_USUAL, decoded = 0, pending = 0;
 	size_t i = 0, u = 0;
 	unsigned char ch = 0;
@@ -127,7 +128,11 @@ oojwt_nginx_uri(char *out, size_t *out_len, const char *path, size_t len,
 				*err_pos = i - 3;
 				return OOJWT_ERR_MALFORMED;
 			}
-			if (ch == '%' || ch == '#' || ch == '?') {
+			if (ch == '/' && (flags & OOJWT_URI_KEEP_SLASH) != 0) {
+				memcpy(out + u, path + i - 3, 3);
+				u += 3;
+				state = S_USUAL;
+			} else if (ch == '%' || ch == '#' || ch == '?') {
 				/* Written as they are, never decoded again. */
 				out[u++] = (char)ch;
 				state = S_USUAL;

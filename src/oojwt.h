@@ -1074,23 +1074,26 @@ const char *oojwt_strip_name(int kind);
  *
  * When the signature fails, other forms of the path and of the secret
  * are tried, to say what went wrong (OOJWT_LINK_PATH_*: the path decoded
- * twice, not decoded, decoded without merging; secret variants as in
+ * without merging slashes, decoded twice, decoded with %2F kept (a proxy
+ * decoded %252F once), not decoded at all; secret variants as in
  * oojwt_secret_variant_name() 0-5, then the default secret). Every try
  * hashes into one context and buffer that are wiped.
  */
 #define OOJWT_LINK_DEFAULT_SECRET "verysecretstring"
 
 #define OOJWT_LINK_PATH_AS_SENT        0 /* nginx's $uri */
-#define OOJWT_LINK_PATH_DECODED_TWICE  1 /* $uri decoded once more */
-#define OOJWT_LINK_PATH_NOT_DECODED    2 /* the path as written */
-#define OOJWT_LINK_PATH_NOT_NORMALIZED 3 /* decoded, slashes/dots kept */
-#define OOJWT_LINK_PATHS               4
+#define OOJWT_LINK_PATH_NOT_NORMALIZED 1 /* decoded, slashes/dots kept */
+#define OOJWT_LINK_PATH_DECODED_TWICE  2 /* $uri decoded once more */
+#define OOJWT_LINK_PATH_PROXY_DECODED  3 /* decoded, but %2F kept */
+#define OOJWT_LINK_PATH_NOT_DECODED    4 /* the path as written */
+#define OOJWT_LINK_PATHS               5
 /* Secret variants: 0-5 are those of oojwt_secret_variant_name(), 6 the
  * default secret. */
 #define OOJWT_LINK_SECRET_DEFAULT      6
 #define OOJWT_LINK_SECRETS             7
 
-/* "as-sent", "decoded-twice", "not-decoded", "not-normalized"; and
+/* "as-sent", "not-normalized", "decoded-twice", "proxy-decoded",
+ * "not-decoded"; and
  * "as-is", ..., "without-quotes", "default-link-secret"; NULL otherwise. */
 const char *oojwt_link_path_name(int v);
 const char *oojwt_link_secret_name(int v);

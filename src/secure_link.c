@@ -13,7 +13,8 @@
 #include "inner.h"
 
 static const char *const path_names[OOJWT_LINK_PATHS] = {
-	"as-sent", "decoded-twice", "not-decoded", "not-normalized"
+	"as-sent", "not-normalized", "decoded-twice", "proxy-decoded",
+	"not-decoded"
 };
 
 const char *
@@ -244,10 +245,10 @@ typedef struct {
 	size_t len;
 } form;
 
-/* Decode `src` into a new form (`normalize` as oojwt_nginx_uri); 0 when
- * it does not decode or memory runs out. */
+/* Decode `src` into a new form (`flags` as oojwt_nginx_uri); 0 when it
+ * does not decode or memory runs out. */
 static int
-decode_form(form *f, const char *src, size_t n, int normalize)
+decode_form(form *f, const char *src, size_t n, int flags)
 {
 	size_t err;
 
@@ -255,7 +256,7 @@ decode_form(form *f, const char *src, size_t n, int normalize)
 	if (f->text == NULL) {
 		return 0;
 	}
-	if (oojwt_nginx_uri(f->text, &f->len, src, n, normalize, &err)
+	if (oojwt_nginx_uri(f->text, &f->len, src, n, flags, &err)
 		!= OOJWT_OK)
 	{
 		free(f->text);
@@ -289,15 +290,17 @@ try_md5(const unsigned char want[16], const char *e, size_t elen,
 
 static const char *const path_story[OOJWT_LINK_PATHS] = {
 	"",
+	"the decoded path before nginx merges slashes and resolves . and ..: "
+		"the path has // or a dot segment that nginx removes before it "
+		"checks",
 	"the path decoded twice: the URL was percent-encoded once more on its "
 		"way (a proxy or an application re-encoded %XX as %25XX), so nginx "
 		"sees a different path than the one signed",
-	"the path as written, not decoded: a proxy in front of nginx decoded "
-		"the path once (e.g. %252f became %2f), or the signer hashed the "
-		"encoded path instead of the decoded one",
-	"the decoded path before nginx merges slashes and resolves . and ..: "
-		"the path has // or a dot segment that nginx removes before it "
-		"checks"
+	"the path with %2f kept: a proxy in front of nginx decoded the path "
+		"once, so a / of the file name (%252f) arrived as %2f, which nginx "
+		"reads as a slash",
+	("the path as written, not decoded: the signer hashed the "
+		"percent-encoded path (an old Document Server or a custom signer)")
 };
 
 static const char *const secret_story[OOJWT_LINK_SECRETS] = {
@@ -370,9 +373,11 @@ variant_findings(oojwt_link_report *r)
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_WARN_LINK_REENCODED, "path", msg,
 			r->path_variant == OOJWT_LINK_PATH_NOT_NORMALIZED
 			? "avoid // and . segments in storage paths, or sign the path "
-			"nginx sees" : "pass the URL through unchanged (nginx: "
-			"proxy_pass without a URI part; Apache: ProxyPass ... nocanon "
-			"and AllowEncodedSlashes NoDecode)");
+			"nginx sees" : r->path_variant == OOJWT_LINK_PATH_NOT_DECODED
+			? "sign decodeURIComponent(path), as storage-fs does: nginx "
+			"checks the decoded $uri" : "pass the URL through unchanged "
+			"(nginx: proxy_pass without a URI part; Apache: ProxyPass ... "
+			"nocanon and AllowEncodedSlashes NoDecode)");
 	}
 	if (r->secret_variant > 0) {
 		oojwt_fmt(msg, sizeof msg, "the signature matches %s, not the "
@@ -529,7 +534,7 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 		return OOJWT_ERR_NO_MEMORY;
 	}
 	if (oojwt_nginx_uri(r->signed_path, &r->signed_path_len, rest, rest_len,
-		1, &err) != OOJWT_OK)
+		OOJWT_URI_NORMALIZE, &err) != OOJWT_OK)
 	{
 		free(r->signed_path);
 		r->signed_path = NULL;
@@ -596,14 +601,17 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 		}
 		return OOJWT_OK;
 	}
-	decode_form(&forms[1], forms[0].text, forms[0].len, 0);
-	forms[2].text = (char *)malloc(rest_len + 1);
-	if (forms[2].text != NULL) {
-		memcpy(forms[2].text, rest, rest_len);
-		forms[2].text[rest_len] = 0;
-		forms[2].len = rest_len;
+	decode_form(&forms[OOJWT_LINK_PATH_NOT_NORMALIZED], rest, rest_len, 0);
+	decode_form(&forms[OOJWT_LINK_PATH_DECODED_TWICE], forms[0].text,
+		forms[0].len, 0);
+	decode_form(&forms[OOJWT_LINK_PATH_PROXY_DECODED], rest, rest_len,
+		OOJWT_URI_KEEP_SLASH);
+	forms[OOJWT_LINK_PATH_NOT_DECODED].text = (char *)malloc(rest_len + 1);
+	if (forms[OOJWT_LINK_PATH_NOT_DECODED].text != NULL) {
+		memcpy(forms[OOJWT_LINK_PATH_NOT_DECODED].text, rest, rest_len);
+		forms[OOJWT_LINK_PATH_NOT_DECODED].text[rest_len] = 0;
+		forms[OOJWT_LINK_PATH_NOT_DECODED].len = rest_len;
 	}
-	decode_form(&forms[3], rest, rest_len, 0);
 	for (pv = 1; pv < OOJWT_LINK_PATHS; pv++) {
 		int k;
 		for (k = 0; k < pv && forms[pv].text != NULL; k++) {
@@ -791,7 +799,8 @@ oojwt_link_sign(char **out, size_t *out_len, const char *url,
 		free(uri.buf);
 		return sign_fail(err, OOJWT_ERR_NO_MEMORY, "out of memory");
 	}
-	if (oojwt_nginx_uri(signed_path, &slen, uri.buf, uri.len, 1, &ep)
+	if (oojwt_nginx_uri(signed_path, &slen, uri.buf, uri.len,
+		OOJWT_URI_NORMALIZE, &ep)
 		!= OOJWT_OK || !cache_location(signed_path, slen))
 	{
 		free(signed_path);
