@@ -513,6 +513,19 @@ oojwt_nginx_read(oojwt_nginx_config *c, const char *text, size_t len)
 	lx.n = len;
 	lx.line = 1;
 	rd.c = c;
+	if (len > 0 && memchr(text, 0, len) != NULL) {
+		/* Not a text file: read up to the NUL byte, then say so. */
+		const char *z = (const char *)memchr(text, 0, len);
+		size_t k;
+		int line = 1;
+		for (k = 0; text + k < z; k++) {
+			line += text[k] == '\n';
+		}
+		lx.n = (size_t)(z - text);
+		oojwt_fmt(lx.err, sizeof lx.err, "line %d: a NUL byte: this is not "
+			"a text file, nginx -t refuses it", line);
+		lx.err_line = line;
+	}
 	for (;;) {
 		tok = next(&lx, &d);
 		if (tok == T_WORD) {
