@@ -115,9 +115,13 @@ link_human(const oojwt_jv *r)
 	printf("%s\n", str_or(v, "message", ""));
 	printf("  signed path: %s\n", str_or(r, "signedPath", "(none)"));
 	if (oojwt_json_type(e) == OOJWT_JSON_OBJECT) {
-		printf("  expires: %.0f  %s (%s)\n",
-			oojwt_json_number(oojwt_json_get(e, "epoch")),
+		oojwt_sb epoch;
+		memset(&epoch, 0, sizeof epoch);
+		oojwt_cli_js_number(&epoch, oojwt_json_number(oojwt_json_get(e,
+			"epoch")));
+		printf("  expires: %s  %s (%s)\n", epoch.failed ? "?" : epoch.buf,
 			str_or(e, "utc", ""), str_or(e, "relative", ""));
+		free(epoch.buf);
 	}
 	printf("  md5: %s", str_or(a, "md5", "(none)"));
 	if (oojwt_json_type(oojwt_json_get(r, "expectedMd5"))

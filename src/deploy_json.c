@@ -161,9 +161,23 @@ oojwt_link_inspect_json(const char *url, size_t len,
 	oojwt_sb_puts(&sb, "},\"expires\":");
 	if (r.has_expires_value) {
 		oojwt_sb_puts(&sb, "{\"epoch\":");
-		oojwt_fmt(tmp, sizeof tmp, "%t", r.expires);
-		oojwt_sb_puts(&sb, tmp);
-		utc_text(tmp, sizeof tmp, (long long)r.expires);
+		if (r.expires < 9e15) {
+			oojwt_fmt(tmp, sizeof tmp, "%t", r.expires);
+			oojwt_sb_puts(&sb, tmp);
+		} else {
+			/* Beyond doubles' integers: the digits as written. */
+			size_t z = 0;
+			while (url[r.expires_arg.off + z] == '0') {
+				z++;
+			}
+			oojwt_sb_put(&sb, url + r.expires_arg.off + z,
+				r.expires_arg.len - z);
+		}
+		if (r.expires <= 253402300799.0) {
+			utc_text(tmp, sizeof tmp, (long long)r.expires);
+		} else {
+			oojwt_fmt(tmp, sizeof tmp, "after 9999-12-31 23:59:59 UTC");
+		}
 		oojwt_sb_member(&sb, "utc", tmp, 1);
 		relative_text(tmp, sizeof tmp, r.expires - now);
 		oojwt_sb_member(&sb, "relative", tmp, 1);

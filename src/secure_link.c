@@ -41,8 +41,9 @@ add(oojwt_link_report *r, int severity, int code, const char *path,
 		code, path, message, fix);
 }
 
-/* MD5(expires + path + secret) into out (16 bytes); the context is
- * wiped (it holds the secret's bytes). */
+/* MD5(expires + path + secret) into out (16 bytes); the context and
+ * BearSSL's stack copies of the last block are wiped (they hold the
+ * secret's bytes). */
 static void
 md5_link(unsigned char out[16], const char *e, size_t elen, const char *p,
 	size_t plen, const unsigned char *s, size_t slen)
@@ -55,6 +56,7 @@ md5_link(unsigned char out[16], const char *e, size_t elen, const char *p,
 	br_md5_update(&mc, s, slen);
 	br_md5_out(&mc, out);
 	oojwt_wipe(&mc, sizeof mc);
+	oojwt_wipe_stack();
 }
 
 void
