@@ -7,18 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { loadToolkit } from '../web/oojwt.mjs';
+import { loadWithInstance } from './helpers.mjs';
 
-const real = WebAssembly.instantiate;
-let instance;
-WebAssembly.instantiate = async function instantiate(...args) {
-  const r = await real.apply(this, args);
-  instance = r instanceof WebAssembly.Instance ? r : r.instance;
-  return r;
-};
-const kit = await loadToolkit();
-WebAssembly.instantiate = real;
-const x = instance.exports;
+const { kit, x } = await loadWithInstance();
 const oo = kit.onlyoffice;
 
 test('secure links: no secret, secret variant or hashed block stays in wasm memory; the heap returns to its start', () => {
