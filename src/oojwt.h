@@ -755,7 +755,8 @@ const char *oojwt_severity_name(int severity);
  *     true) must be exactly "true" to enable the three flags, JWT_SECRET
  *     goes to every secret (absent: a random secret per start, reported
  *     with source OOJWT_SECRET_SOURCE_UNKNOWN), JWT_HEADER (default
- *     Authorization) to both headers;
+ *     Authorization) to both headers, SECURE_LINK_SECRET to
+ *     storage.fs.secretString (absent: a random one per start);
  *   - `defaults` is the text of default.json, or NULL for the values
  *     default.json ships (section 1.2-1.3: flags off, secrets "secret",
  *     header Authorization, prefix "Bearer ", outbox HS256 / "5m",
@@ -828,8 +829,10 @@ typedef struct {
 	oojwt_finding findings[OOJWT_MAX_FINDINGS];
 	void *tree;              /* the merged configuration (internal) */
 	/* storage.fs.secretString (the secure link secret, default.json:
-	 * "verysecretstring"): source OOJWT_SECRET_SOURCE_STRING with its
-	 * value, or _NONE when the merged value is not a non-empty string. */
+	 * "verysecretstring"; Docker: SECURE_LINK_SECRET): source
+	 * OOJWT_SECRET_SOURCE_STRING with its value, _NONE when the merged
+	 * value is not a non-empty string, _UNKNOWN for Docker settings
+	 * without SECURE_LINK_SECRET (a random one per container start). */
 	oojwt_cfg_secret storage_secret;
 } oojwt_server_config;
 

@@ -143,6 +143,12 @@ test('readServerConfig: storageSecret is storage.fs.secretString, default "verys
   assert.deepEqual(oo.readServerConfig('{"storage":{"fs":{"secretString":"abc"}}}').storageSecret, { source: 'string', value: 'abc' });
   assert.deepEqual(oo.readServerConfig('{"storage":{"fs":{"secretString":""}}}').storageSecret, { source: 'none', value: null });
   assert.deepEqual(oo.readServerConfig('{}', { defaultJsonText: '{}' }).storageSecret, { source: 'none', value: null });
+  // Docker: SECURE_LINK_SECRET, else a random secret at every container start.
+  assert.deepEqual(oo.readServerConfig('JWT_SECRET=abc\nSECURE_LINK_SECRET=s3cr3tLink\n').storageSecret, { source: 'string', value: 's3cr3tLink' });
+  assert.deepEqual(oo.readServerConfig('- SECURE_LINK_SECRET=xyz\n').storageSecret, { source: 'string', value: 'xyz' });
+  assert.deepEqual(oo.readServerConfig('JWT_SECRET=abc\n').storageSecret, { source: 'unknown', value: null });
+  const docker = oo.readServerConfig('JWT_SECRET=abc\nSECURE_LINK_SECRET=s3cr3tLink\n');
+  assert.equal(docker.secrets.inbox.value, 'abc', 'the JWT settings are read as before');
 });
 
 for (const t of readVector('nginx_configs.json').tests) {

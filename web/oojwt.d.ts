@@ -280,9 +280,10 @@ export interface ServerConfig {
   /**
    * storage.fs.secretString: the secret Document Server signs download
    * links with (default.json: "verysecretstring"); nginx must check them
-   * with the same $secure_link_secret.
+   * with the same $secure_link_secret. 'unknown': Docker settings without
+   * SECURE_LINK_SECRET (the container makes a new one at every start).
    */
-  storageSecret: { source: 'string' | 'none'; value: string | null };
+  storageSecret: { source: 'string' | 'none' | 'unknown'; value: string | null };
 }
 
 /** kit.onlyoffice.inspectDownloadUrl(url, { secret, now }). */
