@@ -42,6 +42,8 @@ BEARSSL_SRC += rsa/rsa_i31_pub.c rsa/rsa_i31_priv.c rsa/rsa_i31_modulus.c \
 	ec/ec_prime_i31.c ec/ec_p256_m31.c ec/ec_secp256r1.c ec/ec_secp384r1.c ec/ec_secp521r1.c \
 	ec/ec_pubkey.c ec/ecdsa_i31_vrfy_raw.c ec/ecdsa_i31_sign_raw.c ec/ecdsa_i31_bits.c \
 	rand/hmac_drbg.c codec/ccopy.c int/i32_div32.c
+# Secure download links (issue 5): nginx's secure_link uses MD5.
+BEARSSL_SRC += hash/md5.c codec/dec32le.c codec/enc32le.c
 
 # ---- our sources ----------------------------------------------------------
 

@@ -41,6 +41,8 @@ Commands:
   server-config   the JWT settings of a local.json, with findings and fixes
   inspect-config  an editor config as Document Server judges it
   inspect-request the request and callback checks (not in this build yet)
+  inspect-url     a download link as Document Server's nginx judges it
+  nginx-config    the secure link secret, ports and TLS of an nginx config
 
 Common options:
   --json    print the JSON report (the JS module's kit.reports) instead of a verdict
@@ -112,6 +114,43 @@ Exit code 0 when the editor opens, 1 otherwise.
 ${SECRET_HELP}
 ${INPUT_HELP}
 ${EXIT_HELP}`,
+  'inspect-url': `usage: oojwt inspect-url [SECRET] [--now SECONDS] [--json] [INPUT]
+
+What the nginx of Document Server answers for a download link
+(.../cache/files/...?md5=...&expires=...): 200, 400, 403 (missing or wrong
+signature) or 410 (expired), the path nginx checks, the expiry, and when
+the signature fails, which form of the path or of the secret it matches.
+Without a secret the signature is not checked.
+Exit code 0 when nginx answers 200, 1 otherwise.
+
+Secret (the secure link secret; one of):
+  --secret-file PATH          read it from a file (one final newline is dropped)
+  --secret-env NAME           read it from the environment variable NAME
+                              (default when no source is given: $OOJWT_SECRET)
+  --server-config PATH        storage.fs.secretString of a local.json
+  --nginx-config PATH         $secure_link_secret of an nginx ds.conf
+  --secret VALUE              allowed, with a warning: it shows in ps and history
+
+${INPUT_HELP}
+${EXIT_HELP}`,
+  'nginx-config': `usage: oojwt nginx-config [--server-config PATH] [--show-secrets] [--json] [INPUT]
+
+Read Document Server's nginx configuration (nginx/ds.conf and the
+includes/ds-*.conf files, or a reverse proxy's server block; several files
+may follow one another): the secure link secret, the listen ports and their
+ssl flags, ssl_certificate/_key and ssl_protocols, with findings and fixes
+(no HTTPS, 443 without ssl, TLSv1/TLSv1.1, "ssl on", the default secret,
+syntax errors). --server-config PATH (a local.json) compares the secret
+with storage.fs.secretString. Secrets are shown by their length unless
+--show-secrets is given.
+Exit code 0 when no finding is an error, 1 otherwise.
+
+Example:
+  oojwt nginx-config --server-config /etc/onlyoffice/documentserver/local.json \\
+      @/etc/onlyoffice/documentserver/nginx/ds.conf
+
+${INPUT_HELP}
+${EXIT_HELP}`,
   sign: `usage: oojwt sign [SECRET OPTIONS] [--alg ALG] [--header JSON] [--iat[=SECONDS]]
                   [--expires-in DURATION] [--now SECONDS] [--json] [INPUT]
 
@@ -153,6 +192,7 @@ const OPTIONS = {
   algorithms: 'string', now: 'number', 'clock-tolerance': 'number',
   alg: 'string', header: 'string', iat: 'iat', 'expires-in': 'string',
   defaults: 'string', 'show-secrets': 'flag', 'server-config': 'string',
+  'nginx-config': 'string',
 };
 
 function number(s) {
@@ -391,12 +431,11 @@ const COMMANDS = {
     const c = kit.onlyoffice.readServerConfig(text, options);
     const errors = c.findings.filter((f) => f.severity === 'error').length;
     if (o.json) {
+      const hide = (s) => (typeof s.value === 'string' && !o['show-secrets']
+        ? { ...s, value: `(hidden: ${Buffer.byteLength(s.value)} bytes; --show-secrets prints it)` } : s);
       const secrets = {};
-      for (const [kind, s] of Object.entries(c.secrets)) {
-        secrets[kind] = typeof s.value === 'string' && !o['show-secrets']
-          ? { ...s, value: `(hidden: ${Buffer.byteLength(s.value)} bytes; --show-secrets prints it)` } : s;
-      }
-      process.stdout.write(`${JSON.stringify({ ...c, secrets })}\n`);
+      for (const [kind, s] of Object.entries(c.secrets)) secrets[kind] = hide(s);
+      process.stdout.write(`${JSON.stringify({ ...c, secrets, storageSecret: hide(c.storageSecret) })}\n`);
     } else {
       const str = (label, v) => (typeof v === 'string' ? `${label} "${v}"` : `${label} (not a string)`);
       const onOff = (f) => (f ? 'on' : 'off');
@@ -449,6 +488,72 @@ const COMMANDS = {
       process.stdout.write(out);
     }
     return r.verdict.ok ? EXIT.OK : EXIT.INVALID;
+  },
+
+  'inspect-url'(kit, o) {
+    if (o['secret-from-local-json'] !== undefined) {
+      throw usage('--secret-from-local-json gives a JWT secret; the link secret is storage.fs.secretString: use --server-config PATH');
+    }
+    const ownSecret = ['secret', 'secret-file', 'secret-env'].some((k) => o[k] !== undefined)
+      || process.env.OOJWT_SECRET !== undefined;
+    const options = { now: clock(o) };
+    if (ownSecret) {
+      options.secret = secretFrom(o);
+    } else if (o['server-config'] !== undefined || o['nginx-config'] !== undefined) {
+      const nginx = o['server-config'] === undefined;
+      const path = nginx ? o['nginx-config'] : o['server-config'];
+      const text = readFile(path).toString('utf8');
+      options.secret = nginx ? kit.onlyoffice.readNginxConfig(text).secureLinkSecret
+        : kit.onlyoffice.readServerConfig(text).storageSecret.value;
+      if (typeof options.secret !== 'string') {
+        throw inputError(nginx ? `${path} sets no $secure_link_secret` : `${path}: storage.fs.secretString is empty`);
+      }
+    }
+    let r;
+    try {
+      r = kit.onlyoffice.inspectDownloadUrl(readInput(o.input), options);
+    } finally {
+      if (typeof options.secret !== 'string') options.secret?.fill(0);
+    }
+    if (r.expires !== null) delete r.expires.local; // the C report, as build/oojwt prints it
+    if (o.json) {
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+    } else {
+      let out = `${r.verdict.message}\n  signed path: ${r.signedPath ?? '(none)'}\n`;
+      if (r.expires !== null) out += `  expires: ${r.expires.epoch}  ${r.expires.utc} (${r.expires.relative})\n`;
+      out += `  md5: ${r.args.md5 ?? '(none)'}${r.expectedMd5 !== null ? `, expected ${r.expectedMd5}` : ''}\n`;
+      if (r.match !== null) out += `  matches: path ${r.match.path}, secret ${r.match.secret}\n`;
+      for (const f of r.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;
+      process.stdout.write(out);
+    }
+    return r.verdict.ok ? EXIT.OK : EXIT.INVALID;
+  },
+
+  'nginx-config'(kit, o) {
+    const options = {};
+    if (o['server-config'] !== undefined) {
+      options.serverConfig = kit.onlyoffice.readServerConfig(readFile(o['server-config']).toString('utf8'));
+      if (typeof options.serverConfig.storageSecret.value !== 'string') {
+        throw inputError(`${o['server-config']}: storage.fs.secretString is empty`);
+      }
+    }
+    const r = kit.onlyoffice.readNginxConfig(readInput(o.input, false), options);
+    const errors = r.findings.filter((f) => f.severity === 'error').length;
+    const secret = typeof r.secureLinkSecret !== 'string' ? '(none)' : o['show-secrets'] ? r.secureLinkSecret
+      : `(hidden: ${Buffer.byteLength(r.secureLinkSecret)} bytes; --show-secrets prints it)`;
+    if (o.json) {
+      process.stdout.write(`${JSON.stringify(typeof r.secureLinkSecret === 'string' ? { ...r, secureLinkSecret: secret } : r)}\n`);
+    } else {
+      let out = `nginx configuration\n  secure link secret: ${secret}\n  listen:`;
+      out += r.listen.length === 0 ? ' (none)' : r.listen.map((l) => ` ${l.address}${l.address !== '' ? ':' : ''}${l.port}`
+        + `${l.ssl ? ' ssl' : ''}${l.defaultServer ? ' default_server' : ''}`).join(',');
+      out += `\n  ssl_certificate: ${r.ssl.certificate ?? '(none)'}\n  ssl_certificate_key: ${r.ssl.certificateKey ?? '(none)'}\n`;
+      out += `  ssl_protocols:${r.ssl.protocols === null ? ' (not set)' : r.ssl.protocols.map((p) => ` ${p}`).join('')}\n`;
+      for (const f of r.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;
+      if (r.findings.length === 0) out += 'no findings\n';
+      process.stdout.write(out);
+    }
+    return errors > 0 ? EXIT.INVALID : EXIT.OK;
   },
 
   sign(kit, o) {

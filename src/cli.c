@@ -44,6 +44,8 @@ static const char MAIN_HELP[] =
 	"  server-config   the JWT settings of a local.json, with findings and fixes\n"
 	"  inspect-config  an editor config as Document Server judges it\n"
 	"  inspect-request the request and callback checks (not in this build yet)\n"
+	"  inspect-url     a download link as Document Server's nginx judges it\n"
+	"  nginx-config    the secure link secret, ports and TLS of an nginx config\n"
 	"\n"
 	"Common options:\n"
 	"  --json    print the JSON report (the JS module's kit.reports) instead of a verdict\n"
@@ -155,6 +157,49 @@ static const char INSPECT_HELP[] =
 	"\n"
 	EXIT_HELP;
 
+static const char INSPECT_URL_HELP[] =
+	"usage: oojwt inspect-url [SECRET] [--now SECONDS] [--json] [INPUT]\n"
+	"\n"
+	"What the nginx of Document Server answers for a download link\n"
+	"(.../cache/files/...?md5=...&expires=...): 200, 400, 403 (missing or wrong\n"
+	"signature) or 410 (expired), the path nginx checks, the expiry, and when\n"
+	"the signature fails, which form of the path or of the secret it matches.\n"
+	"Without a secret the signature is not checked.\n"
+	"Exit code 0 when nginx answers 200, 1 otherwise.\n"
+	"\n"
+	"Secret (the secure link secret; one of):\n"
+	"  --secret-file PATH          read it from a file (one final newline is dropped)\n"
+	"  --secret-env NAME           read it from the environment variable NAME\n"
+	"                              (default when no source is given: $OOJWT_SECRET)\n"
+	"  --server-config PATH        storage.fs.secretString of a local.json\n"
+	"  --nginx-config PATH         $secure_link_secret of an nginx ds.conf\n"
+	"  --secret VALUE              allowed, with a warning: it shows in ps and history\n"
+	"\n"
+	INPUT_HELP
+	"\n"
+	EXIT_HELP;
+
+static const char NGINX_HELP[] =
+	"usage: oojwt nginx-config [--server-config PATH] [--show-secrets] [--json] [INPUT]\n"
+	"\n"
+	"Read Document Server's nginx configuration (nginx/ds.conf and the\n"
+	"includes/ds-*.conf files, or a reverse proxy's server block; several files\n"
+	"may follow one another): the secure link secret, the listen ports and their\n"
+	"ssl flags, ssl_certificate/_key and ssl_protocols, with findings and fixes\n"
+	"(no HTTPS, 443 without ssl, TLSv1/TLSv1.1, \"ssl on\", the default secret,\n"
+	"syntax errors). --server-config PATH (a local.json) compares the secret\n"
+	"with storage.fs.secretString. Secrets are shown by their length unless\n"
+	"--show-secrets is given.\n"
+	"Exit code 0 when no finding is an error, 1 otherwise.\n"
+	"\n"
+	"Example:\n"
+	"  oojwt nginx-config --server-config /etc/onlyoffice/documentserver/local.json \\\n"
+	"      @/etc/onlyoffice/documentserver/nginx/ds.conf\n"
+	"\n"
+	INPUT_HELP
+	"\n"
+	EXIT_HELP;
+
 typedef struct {
 	const char *name;
 	int (*run)(const oojwt_cli_opts *o);
@@ -169,7 +214,9 @@ static const command COMMANDS[] = {
 	{ "inspect-config", oojwt_cli_inspect_config, INSPECT_HELP, NULL },
 	{ "server-config", oojwt_cli_server_config, CONFIG_HELP, NULL },
 	{ "inspect-request", NULL, NULL, "the request and callback checks" },
-	{ "explain-secret", oojwt_cli_explain_secret, EXPLAIN_HELP, NULL }
+	{ "explain-secret", oojwt_cli_explain_secret, EXPLAIN_HELP, NULL },
+	{ "inspect-url", oojwt_cli_inspect_url, INSPECT_URL_HELP, NULL },
+	{ "nginx-config", oojwt_cli_nginx_config, NGINX_HELP, NULL }
 };
 
 static int

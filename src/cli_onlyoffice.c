@@ -148,6 +148,24 @@ hidden(char *out, size_t cap, size_t len)
 		(unsigned long)len);
 }
 
+/* One {source, value, ...} secret object with its value hidden. */
+static void
+redacted_secret(oojwt_sb *sb, const oojwt_jv *s)
+{
+	const oojwt_jv *value = oojwt_json_get(s, "value");
+	oojwt_cli_obj o;
+	char text[96];
+
+	memset(&o, 0, sizeof o);
+	oojwt_cli_obj_spread(&o, s);
+	if (oojwt_json_type(value) == OOJWT_JSON_STRING) {
+		hidden(text, sizeof text, strlen(oojwt_json_string(value)));
+		oojwt_cli_obj_set_str(&o, "value", text);
+	}
+	oojwt_cli_js_obj(sb, &o);
+	oojwt_cli_obj_free(&o);
+}
+
 /* The report with secrets.*.value hidden, as JSON.stringify writes it. */
 static void
 redacted_json(oojwt_sb *sb, const oojwt_jv *rep, int show)
@@ -164,6 +182,11 @@ redacted_json(oojwt_sb *sb, const oojwt_jv *rep, int show)
 		}
 		oojwt_cli_js_string(sb, name, strlen(name));
 		oojwt_sb_puts(sb, ":");
+		if (!show && strcmp(name, "storageSecret") == 0) {
+			/* The secure link secret (storage.fs.secretString). */
+			redacted_secret(sb, v);
+			continue;
+		}
 		if (show || strcmp(name, "secrets") != 0
 			|| oojwt_json_type(v) != OOJWT_JSON_OBJECT)
 		{
@@ -175,22 +198,12 @@ redacted_json(oojwt_sb *sb, const oojwt_jv *rep, int show)
 		for (k = 0; k < kinds; k++) {
 			const char *kind;
 			const oojwt_jv *s = oojwt_json_member_at(v, k, &kind);
-			const oojwt_jv *value = oojwt_json_get(s, "value");
-			oojwt_cli_obj o;
-			char text[96];
-			memset(&o, 0, sizeof o);
-			oojwt_cli_obj_spread(&o, s);
-			if (oojwt_json_type(value) == OOJWT_JSON_STRING) {
-				hidden(text, sizeof text, strlen(oojwt_json_string(value)));
-				oojwt_cli_obj_set_str(&o, "value", text);
-			}
 			if (k > 0) {
 				oojwt_sb_puts(sb, ",");
 			}
 			oojwt_cli_js_string(sb, kind, strlen(kind));
 			oojwt_sb_puts(sb, ":");
-			oojwt_cli_js_obj(sb, &o);
-			oojwt_cli_obj_free(&o);
+			redacted_secret(sb, s);
 		}
 		oojwt_sb_puts(sb, "}");
 	}

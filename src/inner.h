@@ -465,5 +465,59 @@ char *oojwt_config_sign_json(const char *config, size_t len,
 char *oojwt_secret_explain_json(const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len, size_t *out_len);
 
+/* ---- nginx_request.c: what nginx makes of a secure link request ------- */
+
+/*
+ * nginx's $uri for `len` bytes of a request path (no query): with
+ * OOJWT_URI_NORMALIZE, ngx_http_parse_complex_uri() with merge_slashes
+ * on (%XX decoded, then slashes merged, "." and ".." resolved; %25 %23
+ * %3F stay literal); without, only the %XX decoding; with
+ * OOJWT_URI_KEEP_SLASH, %2F stays as written. `out` has room for
+ * len + 1 bytes (NUL-terminated). OOJWT_OK, or OOJWT_ERR_MALFORMED (a
+ * bad escape, %00, ".." above the root: nginx's 400) with the offset in
+ * *err_pos.
+ */
+#define OOJWT_URI_NORMALIZE  1
+#define OOJWT_URI_KEEP_SLASH 2
+int oojwt_nginx_uri(char *out, size_t *out_len, const char *path, size_t len,
+	int flags, size_t *err_pos);
+/* $arg_NAME in the query `args`: the first NAME=value (name ASCII
+ * case-insensitive, value raw) into *value; returns how many there are. */
+size_t oojwt_nginx_arg(const char *args, size_t len, const char *name,
+	oojwt_span *value);
+/* ngx_atotm: decimal digits only, no overflow; -1 otherwise. */
+long long oojwt_nginx_atotm(const char *s, size_t n);
+/* The md5 argument as secure_link decodes it (ngx_decode_base64url, at
+ * most 24 characters, exactly 16 bytes): 1 and the bytes, or 0. */
+int oojwt_nginx_md5_arg(unsigned char out[16], const char *s, size_t n);
+
+/* secret_variants.c: variant `v` (flavour `k`, see there) of the secret
+ * `s` into `buf` (n + 2 bytes, at least 6): 1 and *len when it applies. */
+int oojwt_secret_variant(int v, int k, const unsigned char *s, size_t n,
+	unsigned char *buf, size_t *len);
+
+/* onlyoffice_json.c: "name":"value" (null for NULL), after a comma when
+ * `comma`; a findings array [{severity,code,path,message,fix}]. */
+void oojwt_sb_member(oojwt_sb *sb, const char *name, const char *value,
+	int comma);
+void oojwt_sb_findings(oojwt_sb *sb, const oojwt_finding *list, size_t n);
+
+/* ---- deploy_json.c: reports of the deployment checks -----------------
+ * As for onlyoffice_json.c (the shapes are in web/oojwt.d.ts); the
+ * secure link and nginx reports may show secrets: free them with
+ * oojwt_wipe_free(). */
+char *oojwt_link_inspect_json(const char *url, size_t len,
+	const unsigned char *secret, size_t secret_len, int has_secret,
+	double now, size_t *out_len);
+char *oojwt_link_sign_json(const char *url, size_t len, const char *path,
+	size_t path_len, int has_path, const char *filename, size_t filename_len,
+	int has_filename, const unsigned char *secret, size_t secret_len,
+	double expires, size_t *out_len);
+char *oojwt_nginx_json(const char *text, size_t len,
+	const unsigned char *storage, size_t storage_len, int has_storage,
+	size_t *out_len);
+char *oojwt_link_compare_json(const unsigned char *storage,
+	size_t storage_len, const unsigned char *nginx, size_t nginx_len,
+	size_t *out_len);
 
 #endif

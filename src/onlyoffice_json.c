@@ -187,7 +187,8 @@ oojwt_server_config_json(const char *local, size_t local_len,
 	/* The report carries the secrets: allocate it once, big enough, so
 	 * that no realloc leaves an unwiped copy behind. */
 	memset(&sb, 0, sizeof sb);
-	sb.cap = 16384 + 6 * c.verify_options_len + c.n_findings * 6
+	sb.cap = 16384 + 6 * (c.verify_options_len + c.storage_secret.value_len)
+		+ c.n_findings * 6
 		* (2 * OOJWT_MESSAGE_LEN + OOJWT_PATH_LEN + 80);
 	for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
 		sb.cap += 6 * c.secrets[k].value_len
@@ -245,7 +246,17 @@ oojwt_server_config_json(const char *local, size_t local_len,
 	oojwt_sb_puts(&sb, c.token_required_params ? "true" : "false");
 	oojwt_sb_puts(&sb, ",\"findings\":");
 	put_findings(&sb, c.findings, c.n_findings);
-	oojwt_sb_puts(&sb, "}");
+	oojwt_sb_puts(&sb, ",\"storageSecret\":{");
+	put_member(&sb, "source", oojwt_secret_source_name(
+		c.storage_secret.source), 0);
+	oojwt_sb_puts(&sb, ",\"value\":");
+	if (c.storage_secret.value != NULL) {
+		oojwt_sb_json_string(&sb, c.storage_secret.value,
+			c.storage_secret.value_len);
+	} else {
+		oojwt_sb_puts(&sb, "null");
+	}
+	oojwt_sb_puts(&sb, "}}");
 	oojwt_server_config_free(&c);
 	return oojwt_sb_finish(&sb, out_len);
 }
@@ -350,4 +361,16 @@ oojwt_config_sign_json(const char *config, size_t len,
 	}
 	free(tok);
 	return oojwt_sb_finish(&sb, out_len);
+}
+
+void
+oojwt_sb_member(oojwt_sb *sb, const char *name, const char *value, int comma)
+{
+	put_member(sb, name, value, comma);
+}
+
+void
+oojwt_sb_findings(oojwt_sb *sb, const oojwt_finding *list, size_t n)
+{
+	put_findings(sb, list, n);
 }

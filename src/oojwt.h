@@ -158,7 +158,36 @@ enum oojwt_code {
 	OOJWT_WARN_URL_NOT_ABSOLUTE = 144, /* not an absolute http(s) URL */
 	OOJWT_WARN_CALLBACK_UNREACHABLE = 145, /* localhost/private callback host */
 	OOJWT_WARN_USER_ID_TOO_LONG = 146, /* user.id over 240 characters */
-	OOJWT_WARN_CONFIG_HAS_SECRET = 147 /* the config contains the secret */
+	OOJWT_WARN_CONFIG_HAS_SECRET = 147, /* the config contains the secret */
+
+	/* Secure download links (oojwt_link_inspect) and the nginx
+	 * configuration (oojwt_nginx_read). */
+	OOJWT_WARN_LINK_BAD_URL = 148,   /* not an http(s) URL or a path */
+	OOJWT_WARN_LINK_BAD_PATH = 149,  /* nginx refuses the path: 400 */
+	OOJWT_WARN_LINK_NOT_CACHE = 150, /* no /cache/files/ in the path */
+	OOJWT_WARN_LINK_PREFIX = 151,    /* a proxy's prefix before /cache/files */
+	OOJWT_WARN_LINK_NO_MD5 = 152,    /* md5 argument missing or empty */
+	OOJWT_WARN_LINK_NO_EXPIRES = 153, /* expires argument missing or empty */
+	OOJWT_WARN_LINK_BAD_MD5 = 154,   /* md5 is not 16 bytes of base64url */
+	OOJWT_WARN_LINK_BAD_EXPIRES = 155, /* expires is not a positive integer */
+	OOJWT_WARN_LINK_MISMATCH = 156,  /* the signature does not match: 403 */
+	OOJWT_WARN_LINK_EXPIRED = 157,   /* expires < now: 410 */
+	OOJWT_WARN_LINK_REENCODED = 158, /* matches another form of the path */
+	OOJWT_WARN_LINK_SECRET_VARIANT = 159, /* matches a variant of the secret */
+	OOJWT_WARN_LINK_DEFAULT_SECRET = 160, /* "verysecretstring" */
+	OOJWT_WARN_LINK_DUPLICATE_ARG = 161, /* md5/expires given twice */
+	OOJWT_WARN_LINK_NO_FILENAME = 162, /* no filename argument */
+	OOJWT_WARN_LINK_SECRETS_DIFFER = 163, /* storage vs nginx secret */
+	OOJWT_WARN_NGINX_SYNTAX = 164,   /* nginx -t would refuse the text */
+	OOJWT_WARN_NGINX_NO_SECRET = 165, /* no set $secure_link_secret */
+	OOJWT_WARN_NGINX_NO_HTTPS = 166, /* no listen ... ssl */
+	OOJWT_WARN_NGINX_443_PLAIN = 167, /* listen 443 without ssl */
+	OOJWT_WARN_NGINX_OLD_TLS = 168,  /* TLSv1 / TLSv1.1 / SSLv3 allowed */
+	OOJWT_WARN_NGINX_SSL_DIRECTIVE = 169, /* "ssl on;" (gone in 1.25.1) */
+	OOJWT_WARN_NGINX_PLACEHOLDER = 170, /* {{SSL_CERTIFICATE_PATH}} left */
+	OOJWT_WARN_NGINX_NO_CERTIFICATE = 171, /* ssl listen, no certificate */
+	OOJWT_WARN_NGINX_INCLUDE = 172,  /* include: a file not read */
+	OOJWT_WARN_NGINX_SECRET_VARIABLE = 173 /* $ in the secret: interpolated */
 };
 
 /*
@@ -728,7 +757,8 @@ const char *oojwt_severity_name(int severity);
  *     true) must be exactly "true" to enable the three flags, JWT_SECRET
  *     goes to every secret (absent: a random secret per start, reported
  *     with source OOJWT_SECRET_SOURCE_UNKNOWN), JWT_HEADER (default
- *     Authorization) to both headers;
+ *     Authorization) to both headers, SECURE_LINK_SECRET to
+ *     storage.fs.secretString (absent: a random one per start);
  *   - `defaults` is the text of default.json, or NULL for the values
  *     default.json ships (section 1.2-1.3: flags off, secrets "secret",
  *     header Authorization, prefix "Bearer ", outbox HS256 / "5m",
@@ -800,6 +830,12 @@ typedef struct {
 	size_t n_findings, dropped;
 	oojwt_finding findings[OOJWT_MAX_FINDINGS];
 	void *tree;              /* the merged configuration (internal) */
+	/* storage.fs.secretString (the secure link secret, default.json:
+	 * "verysecretstring"; Docker: SECURE_LINK_SECRET): source
+	 * OOJWT_SECRET_SOURCE_STRING with its value, _NONE when the merged
+	 * value is not a non-empty string, _UNKNOWN for Docker settings
+	 * without SECURE_LINK_SECRET (a random one per container start). */
+	oojwt_cfg_secret storage_secret;
 } oojwt_server_config;
 
 /*
@@ -1009,6 +1045,219 @@ void oojwt_extract_token(oojwt_extract_result *x, const char *text,
 	size_t len);
 /* Name of an OOJWT_STRIP_* kind, or NULL. */
 const char *oojwt_strip_name(int kind);
+
+/*
+ * Secure download links (nginx secure_link).
+ *
+ * Document Server hands out the files it converted or cached as
+ * `<base>/cache/files/<path>/<name>?md5=M&expires=E&filename=F`
+ * (storage-fs getSignedUrl), where M is the unpadded base64url of
+ * MD5(E + decodeURIComponent(uri) + storage.fs.secretString). The nginx
+ * in front of it checks them (includes/ds-docservice.conf):
+ *
+ *   secure_link $arg_md5,$arg_expires;
+ *   secure_link_md5 "$secure_link_expires$uri$secure_link_secret";
+ *   403 when the check fails, 410 when it passes but E < now.
+ *
+ * oojwt_link_inspect() reads a URL (or just its path and query, as in an
+ * access log) and answers what that nginx answers, reproducing it:
+ *
+ *   - $uri: the path decoded as ngx_http_parse_complex_uri() does
+ *     (%XX decoded, then slashes merged and "." / ".." resolved, with
+ *     merge_slashes on as nginx ships; %25, %23 and %3F stay literal
+ *     characters; a bad escape, %00 or ".." above the root is 400);
+ *   - the part before /cache/files/ (a reverse proxy's prefix such as
+ *     /ds-vpath) is taken as stripped by that proxy;
+ *   - $arg_md5 / $arg_expires: the first argument of that name (ASCII
+ *     case-insensitive), raw (not percent-decoded); an empty or absent
+ *     one fails the check;
+ *   - E must be decimal digits only, > 0 (ngx_atotm); M at most 24
+ *     characters, base64url up to an optional '=', decoding to exactly
+ *     16 bytes (spare bits ignored); compared in constant time;
+ *   - expired when E < floor(now), checked after the signature (a
+ *     wrong signature on an old link is 403, not 410).
+ *
+ * When the signature fails, other forms of the path and of the secret
+ * are tried, to say what went wrong (OOJWT_LINK_PATH_*: the path decoded
+ * without merging slashes, decoded twice, decoded with %2F kept (a proxy
+ * decoded %252F once), not decoded at all; secret variants as in
+ * oojwt_secret_variant_name() 0-5, then the default secret). Every try
+ * hashes into one context and buffer that are wiped.
+ */
+#define OOJWT_LINK_DEFAULT_SECRET "verysecretstring"
+
+#define OOJWT_LINK_PATH_AS_SENT        0 /* nginx's $uri */
+#define OOJWT_LINK_PATH_NOT_NORMALIZED 1 /* decoded, slashes/dots kept */
+#define OOJWT_LINK_PATH_DECODED_TWICE  2 /* $uri decoded once more */
+#define OOJWT_LINK_PATH_PROXY_DECODED  3 /* decoded, but %2F kept */
+#define OOJWT_LINK_PATH_NOT_DECODED    4 /* the path as written */
+#define OOJWT_LINK_PATHS               5
+/* Secret variants: 0-5 are those of oojwt_secret_variant_name(), 6 the
+ * default secret. */
+#define OOJWT_LINK_SECRET_DEFAULT      6
+#define OOJWT_LINK_SECRETS             7
+
+/* "as-sent", "not-normalized", "decoded-twice", "proxy-decoded",
+ * "not-decoded"; and
+ * "as-is", ..., "without-quotes", "default-link-secret"; NULL otherwise. */
+const char *oojwt_link_path_name(int v);
+const char *oojwt_link_secret_name(int v);
+
+/*
+ * The report. Caller-allocated; `signed_path` is owned (free with
+ * oojwt_link_report_free(), safe twice). Spans are offsets into the
+ * caller's `url` (valid while it is).
+ *
+ *   status        200, 400, 403 or 410 as nginx answers; 0 when it
+ *                 cannot be told (no secret given, not a URL, or a path
+ *                 nginx does not check)
+ *   ok            1 for 200
+ *   checked       1 when the signature was compared (a secret given)
+ *   signed_path   nginx's $uri from /cache/files on (NUL-terminated),
+ *                 NULL when the path does not decode
+ *   expires       E when it is a valid number (has_expires_value)
+ *   expected_md5  what md5 should be for this path, E and the secret
+ *                 as given (has_expected)
+ *   path_variant, secret_variant   the forms that match, -1 when none
+ */
+typedef struct {
+	size_t off, len;
+	int present;
+} oojwt_span;
+
+typedef struct {
+	int status;
+	int ok;
+	int checked;
+	char message[OOJWT_MESSAGE_LEN];
+	int is_url;              /* 1: scheme://host...; 0: a path */
+	oojwt_span scheme, host, port, prefix, path, query;
+	oojwt_span md5, expires_arg, filename;
+	char *signed_path;
+	size_t signed_path_len;
+	int has_expires_value;
+	double expires;
+	int expired;
+	int has_expected;
+	char expected_md5[23];
+	int path_variant, secret_variant;
+	size_t n_findings, dropped;
+	oojwt_finding findings[OOJWT_MAX_FINDINGS];
+} oojwt_link_report;
+
+/*
+ * Inspect `url` (`len` bytes; surrounding whitespace ignored) with the
+ * secret (`secret` NULL: none given) at time `now` (seconds). Returns
+ * OOJWT_OK (an unreadable URL is a finding), OOJWT_ERR_BAD_ARGUMENT or
+ * OOJWT_ERR_NO_MEMORY.
+ */
+int oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
+	const unsigned char *secret, size_t secret_len, double now);
+void oojwt_link_report_free(oojwt_link_report *r);
+
+/*
+ * The md5 argument (22 characters and a NUL into `out`) for `expires`
+ * (its text, elen bytes), an already decoded $uri `path` and `secret`.
+ */
+void oojwt_link_md5(char out[23], const char *expires, size_t elen,
+	const char *path, size_t plen, const unsigned char *secret,
+	size_t secret_len);
+
+/*
+ * Sign a link. With `path` NULL, `url` is a download URL (or path) whose
+ * md5 and expires arguments are replaced (other arguments kept); else
+ * `url` is the base URL (scheme://host[:port][/prefix]) and the link is
+ * built as Document Server builds it: /cache/files/<path>/<name> where
+ * name is the percent-encoded `filename` (encodeURIComponent, '/' first
+ * written as %2f) or, with `filename` NULL, the last segment of `path`;
+ * then ?md5=&expires=&filename=<name>. `expires` is whole seconds
+ * (1 to 1e15). On success *out is a malloc'd NUL-terminated URL (free()
+ * it); else the code (bad_argument, link_bad_url, link_bad_path,
+ * link_not_cache_path, no_memory) with a sentence in `err`.
+ */
+int oojwt_link_sign(char **out, size_t *out_len, const char *url,
+	size_t len, const char *path, size_t path_len, const char *filename,
+	size_t filename_len, const unsigned char *secret, size_t secret_len,
+	double expires, oojwt_issue *err);
+
+/*
+ * Compare the secret Document Server signs links with (storage.fs.
+ * secretString) and the one nginx checks them with ($secure_link_secret),
+ * in constant time. Adds findings to `list` (link_secrets_differ with
+ * the variant that explains the difference, if any; default_link_secret)
+ * and returns 1 when they are equal, 0 otherwise.
+ */
+int oojwt_link_secrets_compare(const unsigned char *storage,
+	size_t storage_len, const unsigned char *nginx, size_t nginx_len,
+	oojwt_finding *list, size_t *n, size_t *dropped);
+
+/*
+ * The nginx configuration of Document Server (nginx/ds.conf,
+ * includes/ds-*.conf, or a reverse proxy's server block), read by a
+ * small strict tokenizer for nginx syntax: directives end with ';',
+ * blocks are { }, '#' starts a comment, "..." and '...' quote (with
+ * nginx's escapes), ${var} is not a block. Text outside any server block
+ * counts as one more server (a snippet). Collected:
+ *
+ *   secret       the first `set $secure_link_secret VALUE;` (quotes
+ *                removed); secrets_differ when another block sets
+ *                another value
+ *   listen       every `listen` (address, port: 80 when absent, the
+ *                ssl / default_server / http2 flags, line)
+ *   certificate, certificate_key   the first ssl_certificate /
+ *                ssl_certificate_key
+ *   protocols    OOJWT_NGINX_* bits of the first ssl_protocols
+ *   includes     how many include directives were not followed
+ *
+ * Findings: nginx_syntax, nginx_no_secret, default_link_secret,
+ * nginx_secret_variable, link_secrets_differ (between blocks),
+ * nginx_no_https, nginx_443_plain, nginx_no_certificate,
+ * nginx_ssl_directive, nginx_old_tls, nginx_placeholder, nginx_include;
+ * paths are "line N".
+ */
+#define OOJWT_NGINX_SSLV2   0x01
+#define OOJWT_NGINX_SSLV3   0x02
+#define OOJWT_NGINX_TLSV1   0x04
+#define OOJWT_NGINX_TLSV1_1 0x08
+#define OOJWT_NGINX_TLSV1_2 0x10
+#define OOJWT_NGINX_TLSV1_3 0x20
+#define OOJWT_NGINX_TEXT    512
+#define OOJWT_NGINX_MAX_LISTEN 16
+
+/* "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3" for a bit. */
+const char *oojwt_nginx_protocol_name(unsigned bit);
+
+typedef struct {
+	char address[64];        /* "0.0.0.0", "[::]", "*" or "" */
+	unsigned port;
+	int ssl, default_server, http2;
+	int line;
+} oojwt_nginx_listen;
+
+typedef struct {
+	int has_secret;
+	char secret[OOJWT_NGINX_TEXT];
+	size_t secret_len;
+	int secrets_differ;
+	size_t n_listen;
+	oojwt_nginx_listen listen[OOJWT_NGINX_MAX_LISTEN];
+	int has_certificate, has_certificate_key, has_protocols;
+	char certificate[OOJWT_NGINX_TEXT];
+	char certificate_key[OOJWT_NGINX_TEXT];
+	unsigned protocols;
+	size_t includes;
+	size_t n_findings, dropped;
+	oojwt_finding findings[OOJWT_MAX_FINDINGS];
+} oojwt_nginx_config;
+
+/*
+ * Read `text` (`len` bytes) into `c` (caller-allocated; it holds the
+ * secret: release it with oojwt_nginx_config_free(), which wipes it).
+ * Returns OOJWT_OK (syntax errors are findings) or
+ * OOJWT_ERR_BAD_ARGUMENT.
+ */
+int oojwt_nginx_read(oojwt_nginx_config *c, const char *text, size_t len);
+void oojwt_nginx_config_free(oojwt_nginx_config *c);
 
 #ifdef __cplusplus
 }

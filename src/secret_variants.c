@@ -556,3 +556,10 @@ oojwt_secret_explain(oojwt_secret_report *r, const char *token, size_t len,
 	(void)header_alg;
 	return OOJWT_OK;
 }
+
+int
+oojwt_secret_variant(int v, int k, const unsigned char *s, size_t n,
+	unsigned char *buf, size_t *len)
+{
+	return derive(v, k, s, n, buf, len);
+}

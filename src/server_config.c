@@ -29,7 +29,8 @@ static const char default_json[] =
 	"\"browser\":{\"string\":\"secret\",\"file\":\"\"},"
 	"\"inbox\":{\"string\":\"secret\",\"file\":\"\"},"
 	"\"outbox\":{\"string\":\"secret\",\"file\":\"\"},"
-	"\"session\":{\"string\":\"secret\",\"file\":\"\"}}}}}";
+	"\"session\":{\"string\":\"secret\",\"file\":\"\"}}}},"
+	"\"storage\":{\"fs\":{\"secretString\":\"" OOJWT_LINK_DEFAULT_SECRET "\"}}}";
 
 static const char *const kind_names[OOJWT_SECRET_KINDS] = {
 	"inbox", "outbox", "session", "browser"
@@ -96,9 +97,11 @@ string_at(const oojwt_jv *root, const char *dotted)
 
 /* ---- the Docker form --------------------------------------------------- */
 
-enum { ENV_ENABLED, ENV_SECRET, ENV_HEADER, ENV_IN_BODY, ENV_COUNT };
+enum { ENV_ENABLED, ENV_SECRET, ENV_HEADER, ENV_IN_BODY, ENV_LINK_SECRET,
+	ENV_COUNT };
 static const char *const env_names[ENV_COUNT] = {
-	"JWT_ENABLED", "JWT_SECRET", "JWT_HEADER", "JWT_IN_BODY"
+	"JWT_ENABLED", "JWT_SECRET", "JWT_HEADER", "JWT_IN_BODY",
+	"SECURE_LINK_SECRET"
 };
 
 typedef struct {
@@ -224,9 +227,15 @@ docker_to_json(oojwt_server_config *c, const char *text, size_t len,
 		i = e + 1;
 	}
 	if (!vals[ENV_ENABLED].present && !vals[ENV_SECRET].present
-		&& !vals[ENV_HEADER].present && !vals[ENV_IN_BODY].present)
+		&& !vals[ENV_HEADER].present && !vals[ENV_IN_BODY].present
+		&& !vals[ENV_LINK_SECRET].present)
 	{
 		return NULL;
+	}
+	if (!vals[ENV_LINK_SECRET].present) {
+		/* The container runs documentserver-update-securelink.sh with
+		 * ${SECURE_LINK_SECRET:-$(pwgen -s 20)}: a new one per start. */
+		c->storage_secret.source = OOJWT_SECRET_SOURCE_UNKNOWN;
 	}
 	on = "true";
 	if (vals[ENV_ENABLED].present && !(vals[ENV_ENABLED].len == 4
@@ -274,7 +283,7 @@ docker_to_json(oojwt_server_config *c, const char *text, size_t len,
 	 * realloc would leave an unwiped copy behind. */
 	memset(&sb, 0, sizeof sb);
 	sb.cap = 1024 + 6 * (OOJWT_SECRET_KINDS * vals[ENV_SECRET].len
-		+ 2 * vals[ENV_HEADER].len);
+		+ 2 * vals[ENV_HEADER].len + vals[ENV_LINK_SECRET].len);
 	sb.buf = (char *)malloc(sb.cap);
 	if (sb.buf == NULL) {
 		return NULL;
@@ -313,7 +322,14 @@ docker_to_json(oojwt_server_config *c, const char *text, size_t len,
 		}
 		oojwt_sb_puts(&sb, "}");
 	}
-	oojwt_sb_puts(&sb, "}}}");
+	oojwt_sb_puts(&sb, "}}");
+	if (vals[ENV_LINK_SECRET].present) {
+		oojwt_sb_puts(&sb, ",\"storage\":{\"fs\":{\"secretString\":");
+		oojwt_sb_json_string(&sb, vals[ENV_LINK_SECRET].value,
+			vals[ENV_LINK_SECRET].len);
+		oojwt_sb_puts(&sb, "}}");
+	}
+	oojwt_sb_puts(&sb, "}");
 	oojwt_wipe(vals, sizeof vals);
 	return oojwt_sb_finish(&sb, out_len);
 }
@@ -715,6 +731,18 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 	c->enabled_outbox = oojwt_json_truthy(oojwt_json_at(m, flag_paths[2]));
 	for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
 		resolve(c, k, m);
+	}
+	{
+		/* storage-fs signs download links with it (secure links). */
+		const oojwt_jv *ss = oojwt_json_at(m, "storage.fs.secretString");
+		if (c->storage_secret.source != OOJWT_SECRET_SOURCE_UNKNOWN
+			&& oojwt_json_type(ss) == OOJWT_JSON_STRING
+			&& oojwt_json_string(ss)[0] != 0)
+		{
+			c->storage_secret.source = OOJWT_SECRET_SOURCE_STRING;
+			c->storage_secret.value = oojwt_json_string(ss);
+			c->storage_secret.value_len = strlen(c->storage_secret.value);
+		}
 	}
 	c->token_required_params = oojwt_json_truthy(oojwt_json_at(m,
 		"services.CoAuthoring.server.tokenRequiredParams"));

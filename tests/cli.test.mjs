@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -365,10 +366,12 @@ test('server-config: kit.onlyoffice.readServerConfig with the secrets hidden, in
   } } }, null, 2));
   const weak = file('weak-local.json', '{"services":{"CoAuthoring":{"secret":{"inbox":{"string":"abc"}}}}}');
   const docker = file('docker.env', `JWT_ENABLED=true\nJWT_SECRET=${strong}\n`);
+  const hideOne = (s) => (typeof s.value === 'string'
+    ? { ...s, value: `(hidden: ${Buffer.byteLength(s.value)} bytes; --show-secrets prints it)` } : s);
   const hide = (c) => ({
     ...c,
-    secrets: Object.fromEntries(Object.entries(c.secrets).map(([k, s]) => [k, typeof s.value === 'string'
-      ? { ...s, value: `(hidden: ${Buffer.byteLength(s.value)} bytes; --show-secrets prints it)` } : s])),
+    secrets: Object.fromEntries(Object.entries(c.secrets).map(([k, s]) => [k, hideOne(s)])),
+    storageSecret: hideOne(c.storageSecret),
   });
   for (const [path, exit] of [[good, 0], [weak, 1], [docker, 0]]) {
     const text = readFileSync(path, 'utf8');
@@ -498,4 +501,58 @@ test('inspect-config: kit.onlyoffice.inspectConfig, in both; secret from the opt
     const v = expected.verdict;
     assert.ok(h.out.startsWith(v.ok ? `OPENS: ${v.message}\n` : `CLOSES ${v.closeCode} (editor error ${v.editorError}): ${v.message}\n`), h.out);
   }
+});
+
+test('inspect-url and nginx-config: the reports of kit.onlyoffice, in both; secrets from the options or the config files', () => {
+  const secret = 'Zr8mQ2vX9pL4sT7wK1nB';
+  const uri = '/cache/files/data/k1/output.docx/Report%202023.docx';
+  const expires = NOW + 900;
+  const md5 = createHash('md5').update(expires + decodeURIComponent(uri) + secret).digest('base64url');
+  const link = `https://ds.example.com${uri}?md5=${md5}&expires=${expires}&filename=Report%202023.docx`;
+  const local = file('link-local.json', JSON.stringify({ storage: { fs: { secretString: secret } } }));
+  const nginx = file('ds.conf', `server {\n  listen 443 ssl;\n  ssl_certificate /a.pem;\n  ssl_protocols TLSv1.2;\n  set $secure_link_secret ${secret};\n}\n`);
+  const report = (options) => {
+    const r = kit.onlyoffice.inspectDownloadUrl(link, { now: NOW, ...options });
+    delete r.expires.local;
+    return `${JSON.stringify(r)}\n`;
+  };
+  for (const [args, opts, exit, withSecret] of [
+    [[], { env: { OOJWT_SECRET: secret } }, 0, true],
+    [['--server-config', local], {}, 0, true],
+    [['--nginx-config', nginx], {}, 0, true],
+    [[], {}, 1, false],
+    [['--secret-env', 'LINK'], { env: { LINK: 'wrong' } }, 1, 'wrong'],
+  ]) {
+    const r = both(['inspect-url', '--json', '--now', String(NOW), ...args, link], opts);
+    assert.equal(r.code, exit, `${args.join(' ')}: ${r.err}`);
+    const expected = withSecret === false ? report({}) : report({ secret: withSecret === true ? secret : withSecret });
+    assert.equal(r.out, expected, args.join(' '));
+  }
+  const expired = both(['inspect-url', '--now', String(expires + 1), '--server-config', local, link]);
+  assert.equal(expired.code, 1);
+  assert.match(expired.out, /^410 Gone/);
+  assert.match(expired.out, /error link_expired at expires: /);
+  assert.equal(both(['inspect-url', '--secret-from-local-json', local, link]).code, 2);
+  assert.ok(both(['inspect-url', '--help']).out.startsWith('usage: oojwt inspect-url'));
+  assert.ok(both(['nginx-config', '--help']).out.startsWith('usage: oojwt nginx-config'));
+
+  const hidden = `(hidden: ${secret.length} bytes; --show-secrets prints it)`;
+  const n = both(['nginx-config', '--json', `@${nginx}`]);
+  assert.equal(n.code, 0, n.err);
+  assert.equal(n.out, `${JSON.stringify({ ...kit.onlyoffice.readNginxConfig(readFileSync(nginx, 'utf8')), secureLinkSecret: hidden })}\n`);
+  assert.ok(!n.out.includes(secret));
+  assert.equal(both(['nginx-config', '--json', '--show-secrets', `@${nginx}`]).out,
+    `${JSON.stringify(kit.onlyoffice.readNginxConfig(readFileSync(nginx, 'utf8')))}\n`);
+  const other = file('other-local.json', '{}');
+  const differ = both(['nginx-config', '--json', '--server-config', other, `@${nginx}`]);
+  assert.equal(differ.code, 1, 'secrets that differ are an error');
+  assert.equal(JSON.parse(differ.out).storageSecretMatches, false);
+  assert.ok(JSON.parse(differ.out).findings.some((f) => f.code === 'link_secrets_differ'));
+  const human = both(['nginx-config', '--server-config', local, `@${nginx}`]);
+  assert.equal(human.code, 0);
+  assert.match(human.out, /^nginx configuration\n {2}secure link secret: \(hidden: 20 bytes/);
+  assert.match(human.out, /listen: 443 ssl\n/);
+  const broken = both(['nginx-config', '-'], { input: 'server {\n  listen 80\n}\n' });
+  assert.equal(broken.code, 1);
+  assert.match(broken.out, /error nginx_syntax at line 3: /);
 });

@@ -45,3 +45,22 @@ export function readShared(rel) {
 }
 
 export const codes = (r) => r.errors.map((e) => e.code);
+
+/** A second toolkit with its wasm instance's exports (memory tests): the
+ * instance is captured by wrapping WebAssembly.instantiate while
+ * loadToolkit runs. */
+export async function loadWithInstance() {
+  const real = WebAssembly.instantiate;
+  let instance;
+  WebAssembly.instantiate = async function instantiate(...args) {
+    const r = await real.apply(this, args);
+    instance = r instanceof WebAssembly.Instance ? r : r.instance;
+    return r;
+  };
+  try {
+    const toolkit = await loadToolkit();
+    return { kit: toolkit, x: instance.exports };
+  } finally {
+    WebAssembly.instantiate = real;
+  }
+}

@@ -16,7 +16,7 @@ function subset(got, want, where) {
   for (const [k, v] of Object.entries(want)) subset(got[k], v, `${where}.${k}`);
 }
 
-const SHAPE = ['secrets', 'enabled', 'inbox', 'outbox', 'verifyOptions', 'tokenRequiredParams', 'findings'];
+const SHAPE = ['secrets', 'enabled', 'inbox', 'outbox', 'verifyOptions', 'tokenRequiredParams', 'findings', 'storageSecret'];
 
 for (const v of vectors.tests) {
   test(`readServerConfig #${v.id}: ${v.comment}`, () => {

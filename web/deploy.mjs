@@ -1,156 +1,152 @@
-// The Deployment mode: secure download links (kit.onlyoffice.inspectDownloadUrl),
-// nginx configuration (kit.onlyoffice.readNginxConfig) and TLS certificates
-// (kit.inspectCertificate), all in C. Each panel checks that its function
-// exists in this build and says so when it does not.
-import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, codeList, timeNodes, countFindings, markUnavailable } from './ds-render.mjs';
+// oojwt — the deployment checks of kit.onlyoffice: secure download links
+// (nginx secure_link) and nginx's configuration. C: src/secure_link.c,
+// src/nginx_request.c, src/nginx_config.c, src/deploy_json.c.
+//
+//   kit.onlyoffice.inspectDownloadUrl(url, { secret, now })
+//   kit.onlyoffice.signDownloadUrl(url | { base, path, filename }, { secret, expires | expiresIn, now })
+//   kit.onlyoffice.readNginxConfig(text, { serverConfig })
+//   kit.onlyoffice.compareSecureLinkSecrets(serverConfig, nginxConfig)
+//
+// Like web/oojwt.mjs, this file only moves bytes and builds plain objects:
+// every decision is made in C.
 
-const code = (v) => (v === undefined || v === null || v === '' ? '—' : el('code', null, typeof v === 'string' ? v : JSON.stringify(v)));
-const errorText = (e) => `${e.code ? `${e.code}: ` : ''}${e.message}`;
+import { OojwtError } from './oojwt.mjs';
+import { local } from './time.mjs';
 
-/**
- * A panel's common wiring: `fn` is the toolkit function (or undefined in a
- * build without it); each of `inputs` re-runs `judge()` on input.
- */
-function panel(root, verdict, fn, inputs, judge) {
-  if (typeof fn !== 'function') {
-    markUnavailable(root, verdict);
-    return null;
+const UNIT = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+
+function seconds(v, what) {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\d+\s*[smhdw]$/.test(v.trim())) {
+    const t = v.trim();
+    return parseInt(t, 10) * UNIT[t[t.length - 1]];
   }
-  for (const c of inputs) c.addEventListener('input', judge);
-  judge();
-  return judge;
+  throw new TypeError(`${what} must be seconds (number) or a string like "90s", "15m", "1h", "7d"`);
 }
 
-// Without a verdict of its own: good when no finding is an error.
-function findingsVerdict(region, findings, what) {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  renderVerdict(region, {
-    state: errors > 0 ? 'bad' : 'ok',
-    message: findings.length === 0 ? `${what}: no findings` : `${what}: ${countFindings(findings)}`,
-  });
-}
+/** The functions of kit.onlyoffice for deployments, from the bridge of web/oojwt.mjs. */
+export function makeDeploy(bridge, { readServerConfig }) {
+  const { exports: x, withKey, withString, report, outLen } = bridge;
 
-function setupUrl(kit, root) {
-  const q = (id) => root.querySelector(`#${id}`);
-  const ui = { url: q('dp-url-text'), secret: q('dp-url-secret'), verdict: q('dp-url-verdict'), facts: q('dp-url-facts'), findings: q('dp-url-findings') };
-  const judge = () => {
-    const url = ui.url.value.trim();
-    const clear = (state, message) => {
-      renderVerdict(ui.verdict, { state, message });
-      ui.facts.replaceChildren();
-      renderFindings(ui.findings, null);
-    };
-    if (url === '') return clear('empty', 'Paste a download link to check it as nginx does');
-    if (ui.secret.value === '') return clear('empty', 'Enter the secure link secret to check the signature');
-    const now = Date.now() / 1000;
-    let r;
-    try {
-      r = kit.onlyoffice.inspectDownloadUrl(url, { secret: ui.secret.value, now });
-    } catch (e) {
-      return clear('error', `Cannot check it: ${errorText(e)}`);
+  function fail(r) {
+    throw new OojwtError(r.error.code, r.error.message);
+  }
+  function checkOptions(options) {
+    if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+  }
+  function secretValue(secret, what) {
+    if (typeof secret === 'string' || secret instanceof Uint8Array) return secret;
+    throw new TypeError(`${what} must be a string (its UTF-8 bytes) or a Uint8Array`);
+  }
+  function clock(now) {
+    if (now === undefined) return Date.now() / 1000;
+    if (typeof now !== 'number' || !Number.isFinite(now)) {
+      throw new TypeError('options.now must be a finite number of seconds since the epoch');
     }
-    const v = r.verdict ?? {};
-    renderVerdict(ui.verdict, { state: v.ok ? 'ok' : 'bad', message: v.message ?? (v.ok ? 'nginx serves the file' : 'nginx refuses it'), verdict: v });
-    renderFacts(ui.facts, [
-      ['Expires', timeNodes(r.expires, 'exp', now)],
-      ['Signed path', code(r.signedPath)],
-    ]);
-    renderFindings(ui.findings, r.findings ?? []);
+    return now;
+  }
+  const serverConfigOf = (c) => (typeof c === 'string' ? readServerConfig(c) : c);
+  const nginxConfigOf = (c) => (typeof c === 'string' ? readNginxConfig(c) : c);
+
+  /**
+   * What the nginx of Document Server answers for a download link
+   * (200, 400, 403, 410), and why. The secret is options.secret, else the
+   * storage secret of options.serverConfig, else options.nginxConfig's.
+   */
+  function inspectDownloadUrl(url, options = {}) {
+    if (typeof url !== 'string') throw new TypeError('url must be a string');
+    checkOptions(options);
+    const now = clock(options.now);
+    const secret = options.secret
+      ?? serverConfigOf(options.serverConfig)?.storageSecret?.value
+      ?? nginxConfigOf(options.nginxConfig)?.secureLinkSecret
+      ?? undefined;
+    const has = secret !== undefined && secret !== null ? 1 : 0;
+    const r = withKey(has ? secretValue(secret, 'options.secret') : '', (kp, kn) => withString(url, (up, un) =>
+      report(x.oojwt_wasm_link_inspect(up, un, kp, kn, has, now, outLen))));
+    if (r.error) fail(r);
+    if (r.expires !== null) r.expires.local = local(r.expires.epoch);
     return r;
-  };
-  return panel(root, ui.verdict, kit.onlyoffice.inspectDownloadUrl, [ui.url, ui.secret], judge);
-}
+  }
 
-function setupNginx(kit, root, useSecret) {
-  const q = (id) => root.querySelector(`#${id}`);
-  const ui = { text: q('dp-nginx-text'), use: q('dp-nginx-use'), verdict: q('dp-nginx-verdict'), settings: q('dp-nginx-settings'), findings: q('dp-nginx-findings') };
-  let secret = null;
-  const judge = () => {
-    secret = null;
-    ui.use.disabled = true;
-    ui.settings.replaceChildren();
-    renderFindings(ui.findings, null);
-    if (ui.text.value.trim() === '') {
-      renderVerdict(ui.verdict, { state: 'empty', message: 'Paste ds.conf or your proxy\'s server block to read it' });
-      return;
+  /**
+   * A signed download link. `target` is a link to (re)sign (its md5 and
+   * expires are replaced), or { base, path, filename } to build one as
+   * Document Server does: base + /cache/files/<path>/<filename>.
+   * options: secret (required), expires (seconds since 1970) or
+   * expiresIn (default 900, storage.fs.urlExpires), now.
+   */
+  function signDownloadUrl(target, options = {}) {
+    checkOptions(options);
+    const { secret } = options;
+    if (secret === undefined) throw new TypeError('options.secret is required');
+    secretValue(secret, 'options.secret');
+    let expires;
+    if (options.expires !== undefined) {
+      expires = options.expires;
+      if (typeof expires !== 'number' || !Number.isInteger(expires)) {
+        throw new TypeError('options.expires must be a whole number of seconds since 1970');
+      }
+    } else {
+      expires = Math.ceil(clock(options.now)) + seconds(options.expiresIn ?? 900, 'options.expiresIn');
     }
-    let r;
-    try {
-      r = kit.onlyoffice.readNginxConfig(ui.text.value);
-    } catch (e) {
-      renderVerdict(ui.verdict, { state: 'error', message: `Cannot read it: ${errorText(e)}` });
-      return;
+    let url;
+    let path;
+    let filename;
+    if (typeof target === 'string') {
+      url = target;
+    } else if (target !== null && typeof target === 'object' && typeof target.base === 'string'
+      && typeof target.path === 'string' && (target.filename === undefined || typeof target.filename === 'string')) {
+      ({ base: url, path, filename } = target);
+    } else {
+      throw new TypeError('target must be a download URL or { base, path, filename? } of strings');
     }
-    findingsVerdict(ui.verdict, r.findings ?? [], 'Read the configuration');
-    secret = typeof r.secureLinkSecret === 'string' ? r.secureLinkSecret : null;
-    ui.use.disabled = secret === null;
-    const ssl = r.ssl ?? {};
-    renderFacts(ui.settings, [
-      ['Secure link secret ($secure_link_secret)', r.secureLinkSecret == null ? 'not set' : maskedSecret(r.secureLinkSecret, 'secure link secret')],
-      ['Listens on', codeList(r.listen)],
-      ['Certificate (ssl_certificate)', code(ssl.certificate)],
-      ['Private key (ssl_certificate_key)', code(ssl.certificateKey)],
-      ['TLS protocols (ssl_protocols)', codeList(ssl.protocols)],
-    ], 'What nginx is told');
-    renderFindings(ui.findings, r.findings ?? []);
-  };
-  ui.use.addEventListener('click', () => {
-    if (secret !== null) useSecret(secret);
-  });
-  return panel(root, ui.verdict, kit.onlyoffice.readNginxConfig, [ui.text], judge);
-}
+    const r = withKey(secret, (kp, kn) => withString(url, (up, un) => withString(path ?? '', (pp, pn) =>
+      withString(filename ?? '', (fp, fn) => report(x.oojwt_wasm_link_sign(up, un, pp, pn, path === undefined ? 0 : 1,
+        fp, fn, filename === undefined ? 0 : 1, kp, kn, expires, outLen))))));
+    if (r.error) fail(r);
+    return r.url;
+  }
 
-function setupCert(kit, root) {
-  const q = (id) => root.querySelector(`#${id}`);
-  const ui = { pem: q('dp-cert-text'), key: q('dp-cert-key'), host: q('dp-cert-host'), verdict: q('dp-cert-verdict'), facts: q('dp-cert-facts'), findings: q('dp-cert-findings') };
-  const judge = () => {
-    ui.facts.replaceChildren();
-    renderFindings(ui.findings, null);
-    if (ui.pem.value.trim() === '') {
-      renderVerdict(ui.verdict, { state: 'empty', message: 'Paste a certificate (PEM) to read it' });
-      return;
+  /**
+   * nginx's configuration: { secureLinkSecret, listen, ssl, includes,
+   * storageSecretMatches, findings }. options.serverConfig (a
+   * readServerConfig result or local.json text) compares the secrets.
+   */
+  function readNginxConfig(text, options = {}) {
+    if (typeof text !== 'string') throw new TypeError('text must be a string');
+    checkOptions(options);
+    const storage = options.serverConfig === undefined ? undefined
+      : serverConfigOf(options.serverConfig)?.storageSecret?.value;
+    if (options.serverConfig !== undefined && storage === undefined) {
+      throw new TypeError('options.serverConfig must be a readServerConfig result or local.json text');
     }
-    const now = Date.now() / 1000;
-    const options = { now };
-    if (ui.key.value.trim() !== '') options.privateKey = ui.key.value;
-    if (ui.host.value.trim() !== '') options.host = ui.host.value.trim();
-    let r;
-    try {
-      r = kit.inspectCertificate(ui.pem.value, options);
-    } catch (e) {
-      renderVerdict(ui.verdict, { state: 'error', message: `Cannot read it: ${errorText(e)}` });
-      return;
-    }
-    findingsVerdict(ui.verdict, r.findings ?? [], 'Read the certificate');
-    const name = (v) => (typeof v === 'string' ? v : code(v));
-    renderFacts(ui.facts, [
-      ['Subject', name(r.subject)],
-      ['Issuer', name(r.issuer)],
-      ['Self-signed', yesNo(r.selfSigned)],
-      ['Serial', code(r.serial)],
-      ['Valid from (notBefore)', [timeNodes(r.notBefore, 'nbf', now), r.notYetValid ? ' — not yet valid' : '']],
-      ['Valid until (notAfter)', [timeNodes(r.notAfter, 'exp', now), r.expired ? ' — expired' : '']],
-      ['Names (SAN DNS)', codeList(r.san?.dns)],
-      ['Addresses (SAN IP)', codeList(r.san?.ip)],
-      ['Key', [r.keyType ?? '—', r.keyBits ? `, ${r.keyBits} bits` : '']],
-      ['Signature algorithm', r.signatureAlgorithm ?? '—'],
-      ['SHA-256 fingerprint', code(r.fingerprintSha256)],
-      ['Private key matches', options.privateKey === undefined ? 'no key given' : yesNo(r.keyMatches)],
-      [`Covers ${options.host ?? 'the host'}`, options.host === undefined ? 'no host given' : yesNo(r.coversHost)],
-    ], 'The certificate');
-    renderFindings(ui.findings, r.findings ?? []);
-  };
-  return panel(root, ui.verdict, kit.inspectCertificate, [ui.pem, ui.key, ui.host], judge);
-}
+    const has = typeof storage === 'string' ? 1 : 0;
+    const r = withKey(has ? storage : '', (kp, kn) => withString(text, (tp, tn) =>
+      report(x.oojwt_wasm_nginx_config(tp, tn, kp, kn, has, outLen))));
+    if (r.error) fail(r);
+    return r;
+  }
 
-/** Wire the Deployment mode (its tabpanel, filled from its template). */
-export function setupDeployment(kit, root) {
-  const url = setupUrl(kit, root.querySelector('#dp-url'));
-  setupNginx(kit, root.querySelector('#dp-nginx'), (secret) => {
-    const box = root.querySelector('#dp-url-secret');
-    box.value = secret;
-    url?.();
-    box.focus();
-  });
-  setupCert(kit, root.querySelector('#dp-cert'));
+  /**
+   * Do Document Server (storage.fs.secretString) and nginx
+   * ($secure_link_secret) use the same secure link secret?
+   * → { match, findings }. Each argument is a result or its text.
+   */
+  function compareSecureLinkSecrets(serverConfig, nginxConfig) {
+    const storage = serverConfigOf(serverConfig)?.storageSecret?.value;
+    const ngx = nginxConfigOf(nginxConfig)?.secureLinkSecret;
+    if (typeof storage !== 'string') {
+      throw new OojwtError('bad_argument', 'the server configuration has no storage.fs.secretString');
+    }
+    if (typeof ngx !== 'string') {
+      throw new OojwtError('nginx_no_secret', 'the nginx configuration sets no $secure_link_secret');
+    }
+    const r = withKey(storage, (sp, sn) => withKey(ngx, (np, nn) =>
+      report(x.oojwt_wasm_link_compare(sp, sn, np, nn, outLen))));
+    if (r.error) fail(r);
+    return r;
+  }
+
+  return { inspectDownloadUrl, signDownloadUrl, readNginxConfig, compareSecureLinkSecrets };
 }

@@ -7,7 +7,7 @@ import { setupTabs } from './tabs.mjs';
 import { serverState, setupServerPanel } from './ds-server.mjs';
 import { setupConfigPanel } from './ds-config.mjs';
 import { setupRequestPanel } from './ds-request.mjs';
-import { setupDeployment } from './deploy.mjs';
+import { setupDeployment } from './ds-deploy.mjs';
 
 // The output column every panel shares, from its data-parts: the verdict
 // (a polite status region), the secret forensics, facts, and the findings;

@@ -7,11 +7,14 @@
 //   kit.onlyoffice.readServerConfig(localJsonText, { defaultJsonText })
 //   kit.onlyoffice.inspectConfig(config, { secret, serverConfig, now })
 //   kit.onlyoffice.signConfig(config, secret, { alg, expiresIn, fields })
+//   kit.onlyoffice.inspectDownloadUrl / signDownloadUrl / readNginxConfig /
+//     compareSecureLinkSecrets (web/deploy.mjs)
 //
 // Like web/oojwt.mjs, this file only moves bytes and builds plain
 // objects: every decision is made in C.
 
 import { OojwtError } from './oojwt.mjs';
+import { makeDeploy } from './deploy.mjs';
 
 const HS = ['HS256', 'HS384', 'HS512'];
 
@@ -190,5 +193,8 @@ export function makeOnlyoffice(bridge, kit) {
   }
 
   void kit; // the toolkit being built; the rules need only the bridge so far
-  return Object.freeze({ verify: verifyDs, explainSecret, readServerConfig, inspectConfig, signConfig });
+  return Object.freeze({
+    verify: verifyDs, explainSecret, readServerConfig, inspectConfig, signConfig,
+    ...makeDeploy(bridge, { readServerConfig }), // secure links, nginx (web/deploy.mjs)
+  });
 }

@@ -31,7 +31,18 @@ export type OnlyofficeCode =
   | 'payload_wrapper' | 'missing_config_field' | 'bad_document_type'
   | 'bad_file_type' | 'file_type_mismatch' | 'file_type_case' | 'key_too_long'
   | 'url_not_absolute' | 'callback_unreachable' | 'user_id_too_long'
-  | 'config_has_secret';
+  | 'config_has_secret' | DeployCode;
+
+/** Codes of the deployment checks: secure download links and nginx (148 on). */
+export type DeployCode =
+  | 'link_bad_url' | 'link_bad_path' | 'link_not_cache_path' | 'link_path_prefix'
+  | 'link_no_md5' | 'link_no_expires' | 'link_bad_md5' | 'link_bad_expires'
+  | 'link_signature_mismatch' | 'link_expired' | 'link_path_reencoded'
+  | 'link_secret_variant' | 'default_link_secret' | 'link_duplicate_arg'
+  | 'link_no_filename' | 'link_secrets_differ' | 'nginx_syntax' | 'nginx_no_secret'
+  | 'nginx_no_https' | 'nginx_443_plain' | 'nginx_old_tls' | 'nginx_ssl_directive'
+  | 'nginx_placeholder' | 'nginx_no_certificate' | 'nginx_include'
+  | 'nginx_secret_variable';
 
 export type Algorithm =
   | 'HS256' | 'HS384' | 'HS512'
@@ -266,6 +277,74 @@ export interface ServerConfig {
   verifyOptions: JsonObject | null;
   tokenRequiredParams: boolean;
   findings: Finding[];
+  /**
+   * storage.fs.secretString: the secret Document Server signs download
+   * links with (default.json: "verysecretstring"); nginx must check them
+   * with the same $secure_link_secret. 'unknown': Docker settings without
+   * SECURE_LINK_SECRET (the container makes a new one at every start).
+   */
+  storageSecret: { source: 'string' | 'none' | 'unknown'; value: string | null };
+}
+
+/** kit.onlyoffice.inspectDownloadUrl(url, { secret, now }). */
+export interface DownloadUrlInspection {
+  /** status: what nginx answers (200, 400, 403, 410); null when it cannot be told (no secret, not a link nginx checks). */
+  verdict: { ok: boolean; status: 200 | 400 | 403 | 410 | null; message: string };
+  /** The URL's parts as written (null when it is not a URL); prefix: a reverse proxy's path before /cache/files/. */
+  url: { scheme: string | null; host: string | null; port: number | null; prefix: string; path: string; query: string | null } | null;
+  /** nginx's $uri from /cache/files on: what the md5 covers (null when nginx refuses the path). */
+  signedPath: string | null;
+  /** The first md5 / expires / filename arguments, raw (as nginx's $arg_*). */
+  args: { md5: string | null; expires: string | null; filename: string | null };
+  /** null when expires is not a valid number. utc / relative come from C; local is the caller's time zone. */
+  expires: { epoch: number; utc: string; relative: string; expired: boolean; local: string | null } | null;
+  /** true when a secret was given and the signature compared. */
+  checked: boolean;
+  /** The forms of the path and of the secret the md5 matches (as-sent / as-is when it verifies), null when none. */
+  match: {
+    path: 'as-sent' | 'not-normalized' | 'decoded-twice' | 'proxy-decoded' | 'not-decoded';
+    secret: 'as-is' | 'trimmed' | 'with-trailing-newline' | 'without-trailing-newline' | 'with-quotes' | 'without-quotes' | 'default-link-secret';
+  } | null;
+  /** The md5 this path, expires and secret give. */
+  expectedMd5: string | null;
+  findings: Finding[];
+}
+
+/** One listen directive of kit.onlyoffice.readNginxConfig. */
+export interface NginxListen {
+  /** "0.0.0.0", "[::]", "127.0.0.1", "" for a bare port. */
+  address: string;
+  /** 80 when only an address is given; 0 for unix: sockets. */
+  port: number;
+  ssl: boolean;
+  http2: boolean;
+  defaultServer: boolean;
+  line: number;
+}
+
+/** kit.onlyoffice.readNginxConfig(text, { serverConfig }). */
+export interface NginxConfig {
+  /** The first `set $secure_link_secret VALUE;` (quotes removed), null when none. */
+  secureLinkSecret: string | null;
+  listen: NginxListen[];
+  ssl: {
+    certificate: string | null;
+    certificateKey: string | null;
+    /** The first ssl_protocols directive, null when there is none. */
+    protocols: Array<'SSLv2' | 'SSLv3' | 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3'> | null;
+  };
+  /** include directives not followed (paste the included files too). */
+  includes: number;
+  /** With options.serverConfig: whether storage.fs.secretString equals the secret; null otherwise. */
+  storageSecretMatches: boolean | null;
+  /** path: "line N". */
+  findings: Finding[];
+}
+
+/** kit.onlyoffice.compareSecureLinkSecrets(serverConfig, nginxConfig). */
+export interface SecureLinkComparison {
+  match: boolean;
+  findings: Finding[];
 }
 
 /** kit.onlyoffice.inspectConfig(config, { secret, serverConfig, now }). */
@@ -300,6 +379,42 @@ export interface ConfigInspection {
 
 /** kit.onlyoffice: the Document Server rules. */
 export interface Onlyoffice {
+  /**
+   * What Document Server's nginx answers for a download link
+   * (.../cache/files/...?md5=&expires=&filename=, or just its path and
+   * query): 200, 400, 403 or 410, and why. The secret is options.secret,
+   * else serverConfig.storageSecret.value, else nginxConfig.secureLinkSecret
+   * (each a result or its text); without one the signature is not checked.
+   * now: seconds (default the clock).
+   */
+  inspectDownloadUrl(url: string, options?: {
+    secret?: string | Uint8Array; serverConfig?: ServerConfig | string; nginxConfig?: NginxConfig | string; now?: number;
+  }): DownloadUrlInspection;
+  /**
+   * A signed download link (the URL string). target: a link (or path) whose
+   * md5 and expires are replaced, other arguments kept; or { base, path,
+   * filename } built as Document Server builds it: base +
+   * /cache/files/<path>/<encodeURIComponent(filename)> (filename default:
+   * the last segment of path), then ?md5=&expires=&filename=. expires:
+   * seconds since 1970, else now + expiresIn (default 900 s, storage.fs.
+   * urlExpires). Throws OojwtError (link_bad_url, link_not_cache_path,
+   * link_bad_path, bad_argument).
+   */
+  signDownloadUrl(target: string | { base: string; path: string; filename?: string }, options: {
+    secret: string | Uint8Array; expires?: number; expiresIn?: number | string; now?: number;
+  }): string;
+  /**
+   * nginx's configuration (ds.conf, includes/ds-*.conf, a proxy's server
+   * block; several files may follow one another). serverConfig (a
+   * readServerConfig result or local.json text) compares the secrets.
+   */
+  readNginxConfig(text: string, options?: { serverConfig?: ServerConfig | string }): NginxConfig;
+  /**
+   * storage.fs.secretString against $secure_link_secret (constant time);
+   * a mismatch is why every download answers 403. Throws OojwtError
+   * (nginx_no_secret) when the nginx text sets no secret.
+   */
+  compareSecureLinkSecrets(serverConfig: ServerConfig | string, nginxConfig: NginxConfig | string): SecureLinkComparison;
   /** The same as kit.verify(token, secret, { ...options, profile: 'onlyoffice' }). */
   verify(token: string, secret: string | Uint8Array, options?: Partial<DsVerifyOptions>): DsVerifyResult;
   /** Which variant of `secret` verifies `token`, and what else is off. */

@@ -4,7 +4,7 @@
 //
 // For every harness tests/fuzz/fuzz_NAME.c this writes OUT_DIR/fuzz_NAME/
 // with the seed set its " * seeds: KIND" comment line names (json, b64,
-// tokens, verify, sign, jwk, raw, keys, extract, secret, config; a new harness
+// tokens, verify, sign, jwk, raw, keys, extract, secret, config, links, nginx; a new harness
 // picks one, or "all"),
 // drawn from tests/vectors/*.json, the tokens quoted in tests/, tokens
 // signed here with the fuzz keys of tests/fuzz/fuzz.h, and hostile
@@ -188,6 +188,11 @@ sets.secret = () => secretPairs.slice(0, 600).map(([t, s]) => Buffer.concat([byt
 sets.config = () => [...configs, '{}', '{"services":{"CoAuthoring":{"token":{"enable":{"browser":true,"request":{"inbox":true,"outbox":true}}},"secret":{"inbox":{"string":"s3cret"},"outbox":{"file":"/etc/secret"}}}}}',
   'JWT_ENABLED=true\nJWT_SECRET=abc\nJWT_HEADER=AuthorizationJwt\n', '- JWT_SECRET="quoted"\n- JWT_IN_BODY=true\n',
   "JWT_SECRET: 'x y'\nJWT_ENABLED: false\n", '{}\0{"services":{"CoAuthoring":{"token":{"verifyOptions":{"clockTolerance":"60"}}}}}'].map(bytes);
+// Secure links (url NUL secret) and nginx texts, from their vector files.
+const vec = (name) => JSON.parse(readFileSync(join(vectorDir, name), 'utf8')).tests;
+sets.links = () => vec('secure_links.json').flatMap((t) => [bytes(t.url),
+  Buffer.concat([bytes(t.url), Buffer.from([0]), bytes(t.secret ?? 'Zr8mQ2vX9pL4sT7wK1nB')])]);
+sets.nginx = () => vec('nginx_configs.json').map((t) => bytes(t.text));
 sets.all = () => Object.entries(sets).filter(([k]) => k !== 'all').flatMap(([, f]) => f());
 
 for (const f of readdirSync(here).filter((n) => /^fuzz_.*\.c$/.test(n)).sort()) {

@@ -47,6 +47,7 @@ suite_fn suite_jwk;         /* test_jwk.c */
 suite_fn suite_asym;        /* test_asym.c */
 suite_fn suite_onlyoffice;  /* test_onlyoffice.c */
 suite_fn suite_sha256;      /* test_sha256.c */
+suite_fn suite_secure_link; /* test_secure_link.c */
 
 /* ---- counting and reporting -------------------------------------------- */
 

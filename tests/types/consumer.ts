@@ -80,3 +80,15 @@ const isSet: '(set)' | undefined = inspector.secret;
 // @ts-expect-error: mode is verify or decode
 inspector.mode = 'sign';
 void isSet;
+
+// Deployment checks (web/deploy.mjs): secure download links and nginx.
+const link: string = kit.onlyoffice.signDownloadUrl({ base: 'https://ds.example.com', path: 'data/k1/output.docx' },
+  { secret: 's3cret', expiresIn: '15m', now: 1700000000 });
+const seen = kit.onlyoffice.inspectDownloadUrl(link, { secret: 's3cret', now: 1700000000 });
+const status: 200 | 400 | 403 | 410 | null = seen.verdict.status;
+const nginx = kit.onlyoffice.readNginxConfig('server { listen 443 ssl; }', { serverConfig: '{}' });
+const ports: number[] = nginx.listen.map((l) => l.port);
+const same: boolean = kit.onlyoffice.compareSecureLinkSecrets('{}', nginx).match;
+// @ts-expect-error: the secret is required to sign a link
+kit.onlyoffice.signDownloadUrl(link, {});
+void status; void ports; void same;

@@ -1,0 +1,340 @@
+/*
+ * The deployment commands of the CLI: inspect-url (a secure download
+ * link as nginx judges it) and nginx-config (Document Server's nginx
+ * configuration). Their JSON reports are the ones the JS module's
+ * kit.onlyoffice.inspectDownloadUrl / readNginxConfig return: both call
+ * the report builders of src/deploy_json.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "cli.h"
+#include "inner.h"
+
+#define MAX_CONFIG ((size_t)16 * 1024 * 1024)
+
+/* A malloc'd copy of `n` bytes plus a NUL (wipe it with
+ * oojwt_wipe_free(p, n + 1)); NULL when memory runs out. */
+static unsigned char *
+dup_bytes(const char *s, size_t n)
+{
+	unsigned char *p = (unsigned char *)malloc(n + 1);
+
+	if (p != NULL) {
+		memcpy(p, s, n);
+		p[n] = 0;
+	}
+	return p;
+}
+
+/* The secure link secret of a local.json (storage.fs.secretString, as
+ * merged over default.json) or of an nginx file ($secure_link_secret). */
+static int
+config_secret(const char *path, int nginx, unsigned char **secret,
+	size_t *len, char *err, size_t cap)
+{
+	char *text;
+	size_t n;
+	int code;
+
+	code = oojwt_cli_read_file(path, MAX_CONFIG, &text, &n, err, cap);
+	if (code != OOJWT_EXIT_OK) {
+		return code;
+	}
+	*secret = NULL;
+	if (nginx) {
+		oojwt_nginx_config c;
+		oojwt_nginx_read(&c, text, n);
+		if (c.has_secret) {
+			*len = c.secret_len;
+			*secret = dup_bytes(c.secret, c.secret_len);
+		} else {
+			snprintf(err, cap, "%s sets no $secure_link_secret", path);
+			code = OOJWT_EXIT_INPUT;
+		}
+		oojwt_nginx_config_free(&c);
+	} else {
+		oojwt_server_config c;
+		if (oojwt_server_config_read(&c, text, n, NULL, 0) == OOJWT_OK) {
+			if (c.storage_secret.value != NULL) {
+				*len = c.storage_secret.value_len;
+				*secret = dup_bytes(c.storage_secret.value, *len);
+			} else {
+				snprintf(err, cap, "%s: storage.fs.secretString is empty",
+					path);
+				code = OOJWT_EXIT_INPUT;
+			}
+			oojwt_server_config_free(&c);
+		}
+	}
+	oojwt_wipe_free(text, n + 1);
+	if (code == OOJWT_EXIT_OK && *secret == NULL) {
+		snprintf(err, cap, "out of memory");
+		code = OOJWT_EXIT_INTERNAL;
+	}
+	return code;
+}
+
+static void
+print_findings(const oojwt_jv *list)
+{
+	size_t i, n = oojwt_json_array_size(list);
+
+	for (i = 0; i < n; i++) {
+		const oojwt_jv *f = oojwt_json_array_at(list, i);
+		printf("%s %s at %s: %s\n    fix: %s\n",
+			oojwt_json_string(oojwt_json_get(f, "severity")),
+			oojwt_json_string(oojwt_json_get(f, "code")),
+			oojwt_json_string(oojwt_json_get(f, "path")),
+			oojwt_json_string(oojwt_json_get(f, "message")),
+			oojwt_json_string(oojwt_json_get(f, "fix")));
+	}
+}
+
+/* A string member, or `none` when it is null. */
+static const char *
+str_or(const oojwt_jv *o, const char *name, const char *none)
+{
+	const oojwt_jv *v = oojwt_json_get(o, name);
+
+	return oojwt_json_type(v) == OOJWT_JSON_STRING ? oojwt_json_string(v)
+		: none;
+}
+
+/* The people's view of an inspect-url report (bin/oojwt.mjs prints the
+ * same lines). */
+static void
+link_human(const oojwt_jv *r)
+{
+	const oojwt_jv *v = oojwt_json_get(r, "verdict");
+	const oojwt_jv *e = oojwt_json_get(r, "expires");
+	const oojwt_jv *a = oojwt_json_get(r, "args");
+	const oojwt_jv *m = oojwt_json_get(r, "match");
+
+	printf("%s\n", str_or(v, "message", ""));
+	printf("  signed path: %s\n", str_or(r, "signedPath", "(none)"));
+	if (oojwt_json_type(e) == OOJWT_JSON_OBJECT) {
+		oojwt_sb epoch;
+		memset(&epoch, 0, sizeof epoch);
+		oojwt_cli_js_number(&epoch, oojwt_json_number(oojwt_json_get(e,
+			"epoch")));
+		printf("  expires: %s  %s (%s)\n", epoch.failed ? "?" : epoch.buf,
+			str_or(e, "utc", ""), str_or(e, "relative", ""));
+		free(epoch.buf);
+	}
+	printf("  md5: %s", str_or(a, "md5", "(none)"));
+	if (oojwt_json_type(oojwt_json_get(r, "expectedMd5"))
+		== OOJWT_JSON_STRING)
+	{
+		printf(", expected %s", str_or(r, "expectedMd5", ""));
+	}
+	printf("\n");
+	if (oojwt_json_type(m) == OOJWT_JSON_OBJECT) {
+		printf("  matches: path %s, secret %s\n", str_or(m, "path", ""),
+			str_or(m, "secret", ""));
+	}
+	print_findings(oojwt_json_get(r, "findings"));
+}
+
+/* Parse the core's report (NULL: out of memory) into *v. */
+static int
+parse_report(const oojwt_cli_opts *o, char *rep, size_t n, oojwt_jv **v)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	long pos;
+	int code;
+
+	if (rep == NULL) {
+		oojwt_cli_error(o->command, "out of memory");
+		return OOJWT_EXIT_INTERNAL;
+	}
+	code = oojwt_json_parse(v, rep, n, &pos, msg);
+	oojwt_wipe_free(rep, n + 1);
+	if (code != OOJWT_OK) {
+		oojwt_cli_error(o->command, "the core's report is not strict JSON");
+		return OOJWT_EXIT_INTERNAL;
+	}
+	return OOJWT_EXIT_OK;
+}
+
+/* Write sb to standard output, wipe and free it. */
+static int
+put_out(oojwt_sb *sb)
+{
+	int ok = !sb->failed && fwrite(sb->buf, 1, sb->len, stdout) == sb->len
+		&& fflush(stdout) == 0;
+
+	oojwt_wipe_free(sb->buf, sb->cap);
+	return ok ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+}
+
+int
+oojwt_cli_inspect_url(const oojwt_cli_opts *o)
+{
+	char err[700];
+	unsigned char *secret = NULL;
+	size_t secret_len = 0, len, n;
+	char *url, *rep;
+	oojwt_jv *r;
+	oojwt_sb sb;
+	double now = o->has_now ? o->now : (double)time(NULL);
+	int code, has, ok;
+
+	if (o->local_json != NULL) {
+		oojwt_cli_error(o->command, "--secret-from-local-json gives a JWT "
+			"secret; the link secret is storage.fs.secretString: use "
+			"--server-config PATH");
+		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		return OOJWT_EXIT_USAGE;
+	}
+	has = o->secret != NULL || o->secret_file != NULL
+		|| o->secret_env != NULL || getenv("OOJWT_SECRET") != NULL;
+	if (has) {
+		code = oojwt_cli_secret(o, &secret, &secret_len, err, sizeof err);
+	} else if (o->server_config != NULL || o->nginx_config != NULL) {
+		has = 1;
+		code = config_secret(o->server_config != NULL ? o->server_config
+			: o->nginx_config, o->server_config == NULL, &secret,
+			&secret_len, err, sizeof err);
+	} else {
+		code = OOJWT_EXIT_OK;
+	}
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_cli_error(o->command, err);
+		return code;
+	}
+	code = oojwt_cli_read_input(o->input, 1, &url, &len, err, sizeof err);
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(secret, secret_len + 1);
+		oojwt_cli_error(o->command, err);
+		return code;
+	}
+	rep = oojwt_link_inspect_json(url, len, secret, secret_len, has, now, &n);
+	oojwt_wipe_free(secret, secret_len + 1);
+	oojwt_wipe_free(url, len + 1);
+	code = parse_report(o, rep, n, &r);
+	if (code != OOJWT_EXIT_OK) {
+		return code;
+	}
+	ok = oojwt_json_type(oojwt_json_get(oojwt_json_get(r, "verdict"), "ok"))
+		== OOJWT_JSON_TRUE;
+	if (o->json) {
+		memset(&sb, 0, sizeof sb);
+		oojwt_cli_js_value(&sb, r);
+		oojwt_sb_puts(&sb, "\n");
+		code = put_out(&sb);
+	} else {
+		link_human(r);
+		code = fflush(stdout) == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+	}
+	oojwt_json_free(r);
+	if (code != OOJWT_EXIT_OK) {
+		return code;
+	}
+	return ok ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
+}
+
+/* The people's view of an nginx-config report. */
+static void
+nginx_human(const oojwt_jv *r, const char *secret_text)
+{
+	const oojwt_jv *l = oojwt_json_get(r, "listen");
+	const oojwt_jv *s = oojwt_json_get(r, "ssl");
+	const oojwt_jv *p = oojwt_json_get(s, "protocols");
+	size_t i;
+
+	printf("nginx configuration\n  secure link secret: %s\n", secret_text);
+	printf("  listen:");
+	for (i = 0; i < oojwt_json_array_size(l); i++) {
+		const oojwt_jv *x = oojwt_json_array_at(l, i);
+		printf("%s %s%s%.0f%s%s", i > 0 ? "," : "",
+			str_or(x, "address", ""), str_or(x, "address", "")[0] != 0
+			? ":" : "", oojwt_json_number(oojwt_json_get(x, "port")),
+			oojwt_json_type(oojwt_json_get(x, "ssl")) == OOJWT_JSON_TRUE
+			? " ssl" : "", oojwt_json_type(oojwt_json_get(x,
+			"defaultServer")) == OOJWT_JSON_TRUE ? " default_server" : "");
+	}
+	printf("%s\n", oojwt_json_array_size(l) == 0 ? " (none)" : "");
+	printf("  ssl_certificate: %s\n  ssl_certificate_key: %s\n"
+		"  ssl_protocols:", str_or(s, "certificate", "(none)"),
+		str_or(s, "certificateKey", "(none)"));
+	for (i = 0; i < oojwt_json_array_size(p); i++) {
+		printf(" %s", oojwt_json_string(oojwt_json_array_at(p, i)));
+	}
+	printf("%s\n", oojwt_json_type(p) == OOJWT_JSON_ARRAY ? "" : " (not set)");
+	print_findings(oojwt_json_get(r, "findings"));
+	if (oojwt_json_array_size(oojwt_json_get(r, "findings")) == 0) {
+		printf("no findings\n");
+	}
+}
+
+int
+oojwt_cli_nginx_config(const oojwt_cli_opts *o)
+{
+	char err[700], hidden[96];
+	unsigned char *storage = NULL;
+	size_t storage_len = 0, len, n, i;
+	char *text, *rep;
+	const oojwt_jv *list, *sec;
+	oojwt_jv *r;
+	int code, errors = 0;
+
+	if (o->server_config != NULL) {
+		code = config_secret(o->server_config, 0, &storage, &storage_len, err,
+			sizeof err);
+		if (code != OOJWT_EXIT_OK) {
+			oojwt_cli_error(o->command, err);
+			return code;
+		}
+	}
+	code = oojwt_cli_read_input(o->input, 0, &text, &len, err, sizeof err);
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(storage, storage_len + 1);
+		oojwt_cli_error(o->command, err);
+		return code;
+	}
+	rep = oojwt_nginx_json(text, len, storage, storage_len, storage != NULL,
+		&n);
+	oojwt_wipe_free(storage, storage_len + 1);
+	oojwt_wipe_free(text, len + 1);
+	code = parse_report(o, rep, n, &r);
+	if (code != OOJWT_EXIT_OK) {
+		return code;
+	}
+	sec = oojwt_json_get(r, "secureLinkSecret");
+	if (oojwt_json_type(sec) == OOJWT_JSON_STRING) {
+		snprintf(hidden, sizeof hidden, "(hidden: %lu bytes; --show-secrets "
+			"prints it)", (unsigned long)strlen(oojwt_json_string(sec)));
+	} else {
+		snprintf(hidden, sizeof hidden, "(none)");
+	}
+	list = oojwt_json_get(r, "findings");
+	for (i = 0; i < oojwt_json_array_size(list); i++) {
+		errors += strcmp(str_or(oojwt_json_array_at(list, i), "severity", ""),
+			"error") == 0;
+	}
+	if (o->json) {
+		oojwt_cli_obj obj;
+		oojwt_sb sb;
+		memset(&obj, 0, sizeof obj);
+		memset(&sb, 0, sizeof sb);
+		oojwt_cli_obj_spread(&obj, r);
+		if (!o->show_secrets && oojwt_json_type(sec) == OOJWT_JSON_STRING) {
+			oojwt_cli_obj_set_str(&obj, "secureLinkSecret", hidden);
+		}
+		oojwt_cli_js_obj(&sb, &obj);
+		oojwt_sb_puts(&sb, "\n");
+		oojwt_cli_obj_free(&obj);
+		code = put_out(&sb);
+	} else {
+		nginx_human(r, o->show_secrets && oojwt_json_type(sec)
+			== OOJWT_JSON_STRING ? oojwt_json_string(sec) : hidden);
+		code = fflush(stdout) == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+	}
+	oojwt_json_free_wipe(r);
+	if (code != OOJWT_EXIT_OK) {
+		return code;
+	}
+	return errors > 0 ? OOJWT_EXIT_INVALID : OOJWT_EXIT_OK;
+}

@@ -1,0 +1,44 @@
+// Wasm memory after the secure link calls (web/deploy.mjs): the secret
+// passed as options.secret, the variants derived from it and the MD5
+// blocks that hold it are nowhere in wasm memory afterwards, and the heap
+// in use is back where it started (every path frees what it allocated).
+// readNginxConfig is left out on purpose: its text and its report carry
+// the secret in plain (like readServerConfig's), as the caller asked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { loadWithInstance } from './helpers.mjs';
+
+const { kit, x } = await loadWithInstance();
+const oo = kit.onlyoffice;
+
+test('secure links: no secret, secret variant or hashed block stays in wasm memory; the heap returns to its start', () => {
+  const NOW = 1700000000;
+  const secret = `link-${randomBytes(10).toString('hex')}`;
+  const uri = '/cache/files/data/k1/output.docx/a%20b.docx';
+  const md5 = createHash('md5').update(`${NOW + 900}${decodeURIComponent(uri)}${secret}`).digest('base64url');
+  const link = `https://ds.example.com${uri}?md5=${md5}&expires=${NOW + 900}&filename=a%20b.docx`;
+  const needles = [secret, `"${secret}"`, `${secret}\n`, `'${secret}'`, `b.docx${secret}`].map((s) => Buffer.from(s));
+  const ops = [
+    () => assert.equal(oo.inspectDownloadUrl(link, { secret, now: NOW }).verdict.status, 200),
+    () => assert.equal(oo.inspectDownloadUrl(link, { secret: `"${secret}"`, now: NOW }).match.secret, 'without-quotes'),
+    () => assert.equal(oo.inspectDownloadUrl(link.replace(/%20/g, '%2520'), { secret: `${secret} `, now: NOW }).verdict.status, 403),
+    () => assert.equal(oo.inspectDownloadUrl(link, { secret, now: NOW + 1000 }).verdict.status, 410),
+    () => assert.equal(oo.signDownloadUrl(link, { secret, expires: NOW + 900 }), link),
+    () => assert.equal(oo.signDownloadUrl({ base: 'https://ds.example.com', path: 'data/k1/output.docx', filename: 'a b.docx' },
+      { secret, expires: NOW + 900 }), link),
+    () => assert.equal(oo.compareSecureLinkSecrets({ storageSecret: { value: secret } }, { secureLinkSecret: `${secret}\n` }).match, false),
+  ];
+  for (const op of ops) op(); // warm-up: the heap may grow once
+  const start = x.oojwt_wasm_heap_used();
+  for (let round = 0; round < 20; round++) {
+    for (const [i, op] of ops.entries()) {
+      op();
+      const mem = Buffer.from(x.memory.buffer);
+      for (const n of needles) assert.equal(mem.indexOf(n), -1, `op ${i}: ${JSON.stringify(n.toString())} is in wasm memory`);
+      // The scan does see what is left: the public report, freed unwiped.
+      if (i === 0) assert.notEqual(mem.indexOf('"signedPath":"/cache/files/data/k1/output.docx/a b.docx"'), -1);
+      assert.equal(x.oojwt_wasm_heap_used(), start, `op ${i}: the heap in use grew`);
+    }
+  }
+});
