@@ -387,13 +387,13 @@ for (const where of ['served', 'file://']) {
     const region = page.locator('#dp-url-verdict');
     await mode.getByLabel('Download URL').fill(link(nowS() + 3600));
     assert.match(await verdict(region, 'empty'), /Enter the secure link secret/);
-    await mode.getByLabel('Secure link secret').fill(secure);
+    await mode.getByLabel('Secure link secret', { exact: true }).fill(secure);
     assert.match(await verdict(region, 'ok'), /HTTP status\s*200/);
     assert.match(await page.locator('#dp-url-facts').textContent(), /UTC.*expires in (60 minutes|59 minutes|1 hour)/s);
     assert.match(await page.locator('#dp-url-facts').textContent(), /\/cache\/files\/data\/Khirz6zTPdfd7_2113/);
-    await mode.getByLabel('Secure link secret').fill(`${secure}x`);
+    await mode.getByLabel('Secure link secret', { exact: true }).fill(`${secure}x`);
     assert.match(await verdict(region, 'bad'), /HTTP status\s*403/);
-    await mode.getByLabel('Secure link secret').fill(secure);
+    await mode.getByLabel('Secure link secret', { exact: true }).fill(secure);
     await mode.getByLabel('Download URL').fill(link(nowS() - 600));
     assert.match(await verdict(region, 'bad'), /HTTP status\s*410/);
   }));
@@ -413,7 +413,7 @@ for (const where of ['served', 'file://']) {
     assert.deepEqual(f.map((x) => x.code).sort(), want.findings.map((x) => x.code).sort());
     assert.ok(f.some((x) => /TLSv1\b/.test(x.text)), 'TLSv1 is flagged');
     await mode.getByRole('button', { name: 'Check download links with this secret' }).click();
-    assert.equal(await mode.getByLabel('Secure link secret').inputValue(), 'verysecretstring');
+    assert.equal(await mode.getByLabel('Secure link secret', { exact: true }).inputValue(), 'verysecretstring');
   }));
 
   test(`${where}: certificate panel: self-signed for localhost, key match, host coverage`, { skip: onlyWith(has.cert, 'kit.inspectCertificate') }, () => inMode(where, 'Deployment', async (page, mode) => {

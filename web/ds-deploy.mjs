@@ -52,7 +52,7 @@ function setupUrl(kit, root) {
     const v = r.verdict ?? {};
     renderVerdict(ui.verdict, { state: v.ok ? 'ok' : 'bad', message: v.message ?? (v.ok ? 'nginx serves the file' : 'nginx refuses it'), verdict: v });
     renderFacts(ui.facts, [
-      ['Expires', timeNodes(r.expires, 'exp', now)],
+      ['Expires', timeNodes(r.expires !== null && typeof r.expires === 'object' ? r.expires.epoch : r.expires, 'exp', now)],
       ['Signed path', code(r.signedPath)],
     ]);
     renderFindings(ui.findings, r.findings ?? []);
