@@ -282,6 +282,25 @@ void oojwt_sha256_out(oojwt_sha256 *c, unsigned char *out);
 size_t oojwt_hmac_sha256(const unsigned char *key, size_t key_len,
 	const void *data, size_t len, unsigned char *out);
 
+/* ---- sha512.c: SHA-384/512 and their HMAC for HS384/HS512 ------------ */
+
+typedef struct {
+	uint64_t st[8];
+	unsigned char buf[128];
+	uint64_t count;
+	size_t out_len;
+} oojwt_sha512;
+
+/* out_len 48: SHA-384; anything else: SHA-512. */
+void oojwt_sha512_init(oojwt_sha512 *c, size_t out_len);
+void oojwt_sha512_update(oojwt_sha512 *c, const void *data, size_t len);
+/* Write the digest (48 or 64 bytes) to `out` and wipe the context. */
+void oojwt_sha512_out(oojwt_sha512 *c, unsigned char *out);
+/* HMAC-SHA-384 (out_len 48) or HMAC-SHA-512 into `out`; returns the MAC
+ * length. Everything derived from the key is wiped before returning. */
+size_t oojwt_hmac_sha512(size_t out_len, const unsigned char *key,
+	size_t key_len, const void *data, size_t len, unsigned char *out);
+
 /* ---- sig*.c: RS/PS/ES signatures (sig.c dispatches) ------------------ */
 
 /* Largest signature of any algorithm (RSA 4096). */
