@@ -27,7 +27,8 @@ static const char *const error_names[] = {
 	"key_mismatch",
 	"bad_argument",
 	"no_memory",
-	"buffer_too_small"
+	"buffer_too_small",
+	"bad_certificate"
 };
 
 static const char *const warning_names[] = {
@@ -78,7 +79,17 @@ static const char *const warning_names[] = {
 	"url_not_absolute",
 	"callback_unreachable",
 	"user_id_too_long",
-	"config_has_secret"
+	"config_has_secret",
+	"cert_expired",
+	"cert_not_yet_valid",
+	"cert_self_signed",
+	"cert_host_not_covered",
+	"cert_key_mismatch",
+	"cert_weak_key",
+	"cert_weak_signature",
+	"cert_validity_too_long",
+	"cert_cn_only",
+	"cert_bad_self_signature"
 };
 
 const char *
