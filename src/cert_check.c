@@ -74,6 +74,7 @@ add(oojwt_cert *c, int severity, int code, const char *fix,
 	const char *text)
 {
 	oojwt_cert_finding *f;
+	size_t i, n, k;
 
 	if (c->n_findings == OOJWT_CERT_MAX_FINDINGS) {
 		return;
@@ -83,6 +84,14 @@ add(oojwt_cert *c, int severity, int code, const char *fix,
 	f->code = code;
 	f->fix = fix;
 	oojwt_fmt(f->message, sizeof f->message, "%s", text);
+	/* A long name may have been cut inside a UTF-8 sequence. */
+	for (i = 0, n = strlen(f->message); i < n; i += k) {
+		k = oojwt_utf8_len((const unsigned char *)f->message + i, n - i);
+		if (k == 0) {
+			f->message[i] = 0;
+			break;
+		}
+	}
 }
 
 /* ---- the private key -------------------------------------------------- */

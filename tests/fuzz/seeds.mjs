@@ -4,7 +4,7 @@
 //
 // For every harness tests/fuzz/fuzz_NAME.c this writes OUT_DIR/fuzz_NAME/
 // with the seed set its " * seeds: KIND" comment line names (json, b64,
-// tokens, verify, sign, jwk, raw, keys, extract, secret, config; a new harness
+// tokens, verify, sign, jwk, raw, keys, extract, secret, config, certs; a new harness
 // picks one, or "all"),
 // drawn from tests/vectors/*.json, the tokens quoted in tests/, tokens
 // signed here with the fuzz keys of tests/fuzz/fuzz.h, and hostile
@@ -14,6 +14,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeCerts, pemToDer } from '../cert_helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -188,6 +189,22 @@ sets.secret = () => secretPairs.slice(0, 600).map(([t, s]) => Buffer.concat([byt
 sets.config = () => [...configs, '{}', '{"services":{"CoAuthoring":{"token":{"enable":{"browser":true,"request":{"inbox":true,"outbox":true}}},"secret":{"inbox":{"string":"s3cret"},"outbox":{"file":"/etc/secret"}}}}}',
   'JWT_ENABLED=true\nJWT_SECRET=abc\nJWT_HEADER=AuthorizationJwt\n', '- JWT_SECRET="quoted"\n- JWT_IN_BODY=true\n',
   "JWT_SECRET: 'x y'\nJWT_ENABLED: false\n", '{}\0{"services":{"CoAuthoring":{"token":{"verifyOptions":{"clockTolerance":"60"}}}}}'].map(bytes);
+// Certificates made by openssl (tests/cert_helpers.mjs), as DER and PEM,
+// each with and without a host and a key: [selector, host length, host, cert].
+sets.certs = () => {
+  const { certs } = makeCerts();
+  const out = [];
+  for (const [i, c] of Object.values(certs).entries()) {
+    const pem = readFileSync(c.cert);
+    const der = pemToDer(pem.toString('utf8'));
+    const host = ['localhost', 'docs.example.com', '192.0.2.10', '2001:db8::1'][i % 4];
+    for (const cert of [pem, der]) {
+      out.push(Buffer.concat([Buffer.from([0, 0]), cert]));
+      out.push(Buffer.concat([Buffer.from([1 | (i % 2 ? 4 : 2), host.length]), Buffer.from(host), cert]));
+    }
+  }
+  return out;
+};
 sets.all = () => Object.entries(sets).filter(([k]) => k !== 'all').flatMap(([, f]) => f());
 
 for (const f of readdirSync(here).filter((n) => /^fuzz_.*\.c$/.test(n)).sort()) {
