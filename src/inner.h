@@ -309,6 +309,10 @@ const br_ec_impl *oojwt_ec_impl(int curve);
 
 /* ---- key*.c, der.c: reading keys ------------------------------------- */
 
+/* The algorithms a key of this kind and curve can serve, before its own
+ * limits (pk->algs): HS* for oct, RS* and PS* for RSA, the one ES* of an
+ * EC key's curve, and none for an unknown kind or curve (key.c). */
+unsigned oojwt_key_algs(const struct oojwt_pkey *pk);
 /* Check a filled pkey (sizes, exponent, point on curve, private half
  * matching public half), complete the public half of private keys and
  * compute the thumbprint. OOJWT_OK or bad_key with `msg`. */

@@ -38,7 +38,8 @@ static const struct {
 	{ "JWK reading", suite_jwk },
 	{ "RS/PS/ES signatures and keys", suite_asym },
 	{ "ONLYOFFICE rules", suite_onlyoffice },
-	{ "TLS certificates", suite_cert }
+	{ "TLS certificates", suite_cert },
+	{ "algorithms that fit a key", suite_key_algs }
 };
 
 int

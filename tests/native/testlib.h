@@ -47,6 +47,7 @@ suite_fn suite_jwk;         /* test_jwk.c */
 suite_fn suite_asym;        /* test_asym.c */
 suite_fn suite_onlyoffice;  /* test_onlyoffice.c */
 suite_fn suite_cert;        /* test_cert.c */
+suite_fn suite_key_algs;    /* test_key_algs.c */
 
 /* ---- counting and reporting -------------------------------------------- */
 
