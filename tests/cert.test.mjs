@@ -239,3 +239,46 @@ test('every byte flip or truncation of a DER certificate is refused or still par
   }
   assert.ok(refused > der.length / 4, `${refused} of ${der.length} flips refused`);
 });
+
+test('wasm memory: every inspection frees what it allocated, and no private key is left behind', async () => {
+  const { loadToolkit } = await import('../web/oojwt.mjs');
+  const real = WebAssembly.instantiate;
+  let instance;
+  WebAssembly.instantiate = async function instantiate(...args) {
+    const r = await real.apply(this, args);
+    instance = r instanceof WebAssembly.Instance ? r : r.instance;
+    return r;
+  };
+  let own;
+  try {
+    own = await loadToolkit();
+  } finally {
+    WebAssembly.instantiate = real;
+  }
+  const x = instance.exports;
+  const keys = ['rsa', 'localhost', 'weak', 'p521'].map((n) => text(certs[n].key));
+  // The EC scalar, the RSA exponent and the RSA primes (which oojwt keeps while it works).
+  const secrets = keys.flatMap((k) => {
+    const jwk = createPrivateKey(k).export({ format: 'jwk' });
+    return [jwk.d, jwk.p, jwk.q].filter(Boolean).map((v) => Buffer.from(v, 'base64url'));
+  });
+  const calls = [
+    () => own.inspectCertificate(text(certs.rsa.cert), { privateKey: keys[0], host: 'docs.example.com' }),
+    () => own.inspectCertificate(text(certs.rsa.cert), { privateKey: keys[1] }),
+    () => own.inspectCertificate(text(certs.weak.cert), { privateKey: keys[2], host: '10.1.1.1' }),
+    () => own.inspectCertificate(text(certs.p521.cert), { privateKey: keys[3] }),
+    () => own.inspectCertificate(new Uint8Array(pemToDer(text(certs.leaf.cert)))),
+    () => assert.throws(() => own.inspectCertificate('junk', { privateKey: keys[0] }), OojwtError),
+    () => assert.throws(() => own.inspectCertificate(text(certs.rsa.cert), { privateKey: 'junk' }), OojwtError),
+  ];
+  for (const call of calls) call(); // warm-up
+  const start = x.oojwt_wasm_heap_used();
+  for (let i = 0; i < 300; i++) {
+    calls[i % calls.length]();
+    assert.equal(x.oojwt_wasm_heap_used(), start, `call ${i % calls.length} leaves the heap changed`);
+  }
+  const mem = Buffer.from(x.memory.buffer);
+  for (const [i, d] of secrets.entries()) {
+    assert.equal(mem.indexOf(d), -1, `private part ${i} is in wasm memory`);
+  }
+});

@@ -583,6 +583,45 @@ ip_and_dns(void)
 	test_end(&t);
 }
 
+/* PEM armour that is not a certificate, or broken. */
+static void
+hostile_pem(void)
+{
+	static const struct {
+		const char *name, *text;
+	} rows[] = {
+		{ "no block at all", "hello" },
+		{ "only a key block", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n" },
+		{ "no END line", "-----BEGIN CERTIFICATE-----\nMAA=\n" },
+		{ "END of another label", "-----BEGIN CERTIFICATE-----\nMAA=\n-----END X509 CRL-----\n" },
+		{ "headers in the block", "-----BEGIN CERTIFICATE-----\nProc-Type: 4,ENCRYPTED\n\nMAA=\n"
+		  "-----END CERTIFICATE-----\n" },
+		{ "base64 with a bad character", "-----BEGIN CERTIFICATE-----\nMA*=\n-----END CERTIFICATE-----\n" },
+		{ "base64 without its padding", "-----BEGIN CERTIFICATE-----\nMAA\n-----END CERTIFICATE-----\n" },
+		{ "base64 with spare bits set", "-----BEGIN CERTIFICATE-----\nMAB=\n-----END CERTIFICATE-----\n" },
+		{ "an empty SEQUENCE", "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n" },
+		{ "an empty block", "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n" },
+		{ "a BEGIN line cut short", "-----BEGIN CERTIFICATE---" },
+	};
+	oojwt_cert c;
+	char msg[OOJWT_MESSAGE_LEN];
+	size_t i;
+	test t;
+
+	for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+		str in = { 0 };
+		int code;
+		test_begin(&t, "certificate PEM: %s", rows[i].name);
+		str_puts(&in, rows[i].text);
+		msg[0] = 0;
+		code = inspect(&c, &in, NULL, msg);
+		expect(&t, code == OOJWT_ERR_BAD_CERT && zeroed(&c) && msg[0] != 0,
+			"returned %s (%s)", cname(code), msg);
+		str_free(&in);
+		test_end(&t);
+	}
+}
+
 static void
 contracts(void)
 {
@@ -632,5 +671,6 @@ suite_cert(const char *ours, const char *shared)
 	damage();
 	report_and_pem();
 	ip_and_dns();
+	hostile_pem();
 	contracts();
 }
