@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { kit } from './helpers.mjs';
+import { kit, loadWithInstance } from './helpers.mjs';
 import { OojwtError } from '../web/oojwt.mjs';
 import { makeCerts, openssl, pemToDer, derToPem } from './cert_helpers.mjs';
 
@@ -241,21 +241,7 @@ test('every byte flip or truncation of a DER certificate is refused or still par
 });
 
 test('wasm memory: every inspection frees what it allocated, and no private key is left behind', async () => {
-  const { loadToolkit } = await import('../web/oojwt.mjs');
-  const real = WebAssembly.instantiate;
-  let instance;
-  WebAssembly.instantiate = async function instantiate(...args) {
-    const r = await real.apply(this, args);
-    instance = r instanceof WebAssembly.Instance ? r : r.instance;
-    return r;
-  };
-  let own;
-  try {
-    own = await loadToolkit();
-  } finally {
-    WebAssembly.instantiate = real;
-  }
-  const x = instance.exports;
+  const { kit: own, x } = await loadWithInstance();
   const keys = ['rsa', 'localhost', 'weak', 'p521'].map((n) => text(certs[n].key));
   // The EC scalar, the RSA exponent and the RSA primes (which oojwt keeps while it works).
   const secrets = keys.flatMap((k) => {

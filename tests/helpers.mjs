@@ -45,3 +45,21 @@ export function readShared(rel) {
 }
 
 export const codes = (r) => r.errors.map((e) => e.code);
+
+/** A toolkit of its own and the exports of its wasm instance (heap checks):
+ *  the instance is captured by wrapping WebAssembly.instantiate while loadToolkit runs. */
+export async function loadWithInstance() {
+  const real = WebAssembly.instantiate;
+  let instance;
+  WebAssembly.instantiate = async function instantiate(...args) {
+    const r = await real.apply(this, args);
+    instance = r instanceof WebAssembly.Instance ? r : r.instance;
+    return r;
+  };
+  try {
+    const own = await loadToolkit();
+    return { kit: own, x: instance.exports };
+  } finally {
+    WebAssembly.instantiate = real;
+  }
+}

@@ -13,29 +13,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
-import { loadToolkit, OojwtError } from '../web/oojwt.mjs';
+import { OojwtError } from '../web/oojwt.mjs';
+import { loadWithInstance } from './helpers.mjs';
 
 const CALLS = Number(process.env.OOJWT_MEMORY_CALLS ?? 20000);
 const WARMUP = Math.min(2000, CALLS);
 const NOW = 1700000000;
 const HASH = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
 const b64u = (b) => Buffer.from(b).toString('base64url');
-
-async function loadWithInstance() {
-  const real = WebAssembly.instantiate;
-  let instance;
-  WebAssembly.instantiate = async function instantiate(...args) {
-    const r = await real.apply(this, args);
-    instance = r instanceof WebAssembly.Instance ? r : r.instance;
-    return r;
-  };
-  try {
-    const kit = await loadToolkit();
-    return { kit, x: instance.exports };
-  } finally {
-    WebAssembly.instantiate = real;
-  }
-}
 
 const { kit, x } = await loadWithInstance();
 const memory = () => Buffer.from(x.memory.buffer);
