@@ -399,13 +399,20 @@ input_der(const unsigned char *p, size_t len, unsigned char **owned,
 		oojwt_fmt(why, OOJWT_MESSAGE_LEN, "the certificate is empty");
 		return OOJWT_ERR_BAD_CERT;
 	}
-	if (p[0] == 0x30) {
+	/* DER: a SEQUENCE with a long-form length (every real certificate);
+	 * text that starts with '0' is looked at as PEM first. */
+	if (p[0] == 0x30 && (len < 2 || (p[1] & 0x80) != 0)) {
 		*der = p;
 		*der_len = len;
 		return OOJWT_OK;
 	}
 	code = oojwt_pem_block((const char *)p, len, "CERTIFICATE", owned,
 		der_len, why);
+	if (code == OOJWT_ERR_BAD_KEY && p[0] == 0x30) {
+		*der = p;
+		*der_len = len;
+		return OOJWT_OK;
+	}
 	if (code == OOJWT_ERR_BAD_KEY) {
 		char inner[OOJWT_MESSAGE_LEN];
 		oojwt_fmt(inner, sizeof inner, "%s", why);

@@ -445,7 +445,9 @@ oojwt_dns_match(const char *pat, size_t plen, const char *host, size_t hlen)
 	if (hlen > 0 && host[hlen - 1] == '.') {
 		hlen--;
 	}
-	if (plen == 0 || hlen == 0 || memchr(pat, 0, plen) != NULL) {
+	if (plen == 0 || hlen == 0 || memchr(pat, 0, plen) != NULL
+		|| memchr(host, '*', hlen) != NULL)
+	{
 		return 0;
 	}
 	if (plen >= 2 && pat[0] == '*' && pat[1] == '.') {

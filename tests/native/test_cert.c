@@ -466,6 +466,10 @@ report_and_pem(void)
 	expect(&t, inspect(&c, &pem, NULL, msg) == OOJWT_OK
 		&& memcmp(c.fingerprint, fp, 32) == 0, "PEM not read: %s", msg);
 	oojwt_cert_free(&c);
+	str_insert(&pem, 0, "0 (text that starts like DER)\n");
+	expect(&t, inspect(&c, &pem, NULL, msg) == OOJWT_OK
+		&& memcmp(c.fingerprint, fp, 32) == 0, "PEM after '0' not read: %s", msg);
+	oojwt_cert_free(&c);
 	test_end(&t);
 
 	test_begin(&t, "certificate: the JSON report (times beyond 32 bits, null members)");
@@ -554,6 +558,7 @@ ip_and_dns(void)
 		{ "EXAMPLE.com", "example.COM", 1 }, { "example.com.", "example.com", 1 },
 		{ "example.com", "example.com.", 1 }, { "*.*.example.com", "a.b.example.com", 0 },
 		{ "example.com", "example.co", 0 }, { "*", "localhost", 0 },
+		{ "*.example.com", "*.example.com", 0 }, { "a.example.com", "*.example.com", 0 },
 	};
 	unsigned char ip[16];
 	char text[46];
@@ -602,6 +607,7 @@ hostile_pem(void)
 		{ "an empty SEQUENCE", "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n" },
 		{ "an empty block", "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n" },
 		{ "a BEGIN line cut short", "-----BEGIN CERTIFICATE---" },
+		{ "text starting with 0", "0 certificates here" },
 	};
 	oojwt_cert c;
 	char msg[OOJWT_MESSAGE_LEN];
