@@ -2,7 +2,7 @@
  * The JSON report of oojwt_cert_inspect(), shared by the wasm export
  * (src/wasm_cert.c, kit.inspectCertificate) and the native CLI
  * (src/cli_cert.c, `oojwt inspect-cert --json`). Times are whole seconds
- * since the epoch, written without the 32-bit `long` of the wasm build.
+ * since the epoch (%t: 64-bit, where the wasm build's `long` has 32).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,19 +11,10 @@
 static void
 put_seconds(oojwt_sb *sb, double t)
 {
-	char tmp[24], *p = tmp + sizeof tmp;
-	double v = t < 0 ? -t : t;
+	char tmp[24];
 
-	*--p = 0;
-	do {
-		double q = (double)(long long)(v / 10);
-		*--p = (char)('0' + (int)(v - q * 10));
-		v = q;
-	} while (v >= 1);
-	if (t < 0) {
-		*--p = '-';
-	}
-	oojwt_sb_puts(sb, p);
+	oojwt_fmt(tmp, sizeof tmp, "%t", t);
+	oojwt_sb_puts(sb, tmp);
 }
 
 static void
