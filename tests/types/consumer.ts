@@ -80,3 +80,17 @@ const isSet: '(set)' | undefined = inspector.secret;
 // @ts-expect-error: mode is verify or decode
 inspector.mode = 'sign';
 void isSet;
+
+// A TLS certificate, as a deployment check uses it.
+import type { CertificateCode, CertificateOptions, CertificateReport } from 'oojwt';
+
+const certOptions: CertificateOptions = { host: 'docs.example.com', privateKey: new Uint8Array(8), now: 1700000000 };
+const cert: CertificateReport = kit.inspectCertificate('-----BEGIN CERTIFICATE-----', certOptions);
+const covered: boolean | null = cert.coversHost;
+const certCodes: CertificateCode[] = cert.findings.map((f) => f.code);
+const dnsNames: string[] = cert.san.dns;
+// @ts-expect-error: the host is a string
+kit.inspectCertificate('x', { host: 1 });
+// @ts-expect-error: notAfter is seconds, a number
+const notAfterText: string = cert.notAfter;
+void [covered, certCodes, dnsNames, notAfterText];
