@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { kit, loadWithInstance } from './helpers.mjs';
 import { OojwtError } from '../web/oojwt.mjs';
 import { makeCerts, openssl, pemToDer, derToPem } from './cert_helpers.mjs';
@@ -266,5 +267,23 @@ test('wasm memory: every inspection frees what it allocated, and no private key 
   const mem = Buffer.from(x.memory.buffer);
   for (const [i, d] of secrets.entries()) {
     assert.equal(mem.indexOf(d), -1, `private part ${i} is in wasm memory`);
+  }
+});
+
+test('private keys as PKCS#1, SEC1, PKCS#8 and DER (converted by openssl) all match their certificate', () => {
+  const forms = [
+    ['rsa', ['rsa', '-traditional'], /^-----BEGIN RSA PRIVATE KEY-----/],
+    ['localhost', ['ec'], /^-----BEGIN EC PRIVATE KEY-----/],
+    ['p384', ['pkey'], /^-----BEGIN PRIVATE KEY-----/],
+    ['p521', ['ec'], /^-----BEGIN EC PRIVATE KEY-----/],
+  ];
+  for (const [name, cmd, label] of forms) {
+    const pem = openssl([...cmd, '-in', certs[name].key]);
+    assert.match(pem, label);
+    assert.equal(inspect(name, { privateKey: pem }).keyMatches, true, `${name} ${cmd.join(' ')}`);
+    const der = spawnSync('openssl', [...cmd, '-in', certs[name].key, '-outform', 'DER']).stdout;
+    assert.ok(der.length > 0 && der[0] === 0x30);
+    assert.equal(inspect(name, { privateKey: new Uint8Array(der) }).keyMatches, true, `${name} DER`);
+    assert.equal(inspect('leaf', { privateKey: new Uint8Array(der) }).keyMatches, false);
   }
 });
