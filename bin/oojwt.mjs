@@ -43,6 +43,7 @@ Commands:
   inspect-request the request and callback checks (not in this build yet)
   inspect-url     a download link as Document Server's nginx judges it
   nginx-config    the secure link secret, ports and TLS of an nginx config
+  inspect-cert    a TLS certificate: names, dates, key, host coverage
 
 Common options:
   --json    print the JSON report (the JS module's kit.reports) instead of a verdict
@@ -151,6 +152,29 @@ Example:
 
 ${INPUT_HELP}
 ${EXIT_HELP}`,
+  'inspect-cert': `usage: oojwt inspect-cert [--key FILE] [--host NAME] [--now SECONDS] [--json]
+                          [INPUT]
+
+Inspect the TLS certificate INPUT (PEM or DER; the first CERTIFICATE block
+of a PEM file): subject, issuer, self-signed or not, serial, validity,
+subjectAltName DNS names and IP addresses, key, signature algorithm and
+SHA-256 fingerprint, with findings and fixes (expired, self-signed, host
+not covered, key mismatch, weak key or signature, ...).
+
+  --key FILE      the private key (PEM or DER): does it belong to the
+                  certificate?
+  --host NAME     the name or IP address the connector uses to reach
+                  Document Server: does the certificate cover it?
+  --now SECONDS   the time to judge the validity at (default: the clock)
+
+Exit code 0 when no finding is an error, 1 otherwise, 3 when INPUT is not
+a certificate or the key cannot be read.
+
+Example:
+  oojwt inspect-cert --host 192.0.2.10 --key ds.key @/etc/ssl/certs/ds.crt
+
+${INPUT_HELP}
+${EXIT_HELP}`,
   sign: `usage: oojwt sign [SECRET OPTIONS] [--alg ALG] [--header JSON] [--iat[=SECONDS]]
                   [--expires-in DURATION] [--now SECONDS] [--json] [INPUT]
 
@@ -193,6 +217,7 @@ const OPTIONS = {
   alg: 'string', header: 'string', iat: 'iat', 'expires-in': 'string',
   defaults: 'string', 'show-secrets': 'flag', 'server-config': 'string',
   'nginx-config': 'string',
+  key: 'string', host: 'string',
 };
 
 function number(s) {
@@ -553,6 +578,50 @@ const COMMANDS = {
       if (r.findings.length === 0) out += 'no findings\n';
       process.stdout.write(out);
     }
+    return errors > 0 ? EXIT.INVALID : EXIT.OK;
+  },
+
+  'inspect-cert'(kit, o) {
+    // The certificate as bytes (DER stays binary), like src/cli_cert.c.
+    if (o.input === undefined && process.stdin.isTTY) {
+      throw usage('no input: give it as an argument, @FILE, or - for standard input');
+    }
+    const arg = o.input ?? '-';
+    const cert = arg === '-' ? readFile(undefined, 'standard input')
+      : arg.startsWith('@') ? readFile(arg.slice(1)) : Buffer.from(readInput(arg, false), 'utf8');
+    const options = { now: o.now ?? Math.floor(Date.now() / 1000) };
+    if (o.key !== undefined) options.privateKey = readFile(o.key);
+    if (o.host !== undefined) options.host = o.host;
+    let r;
+    try {
+      r = kit.inspectCertificate(new Uint8Array(cert.buffer, cert.byteOffset, cert.byteLength), options);
+    } catch (e) {
+      if (!(e instanceof OojwtError)) throw e;
+      if (o.json) process.stdout.write(`${JSON.stringify({ error: { code: e.code, message: e.message } })}\n`);
+      else process.stderr.write(`oojwt: inspect-cert: ${e.code}: ${e.message}\n`);
+      return EXIT.INPUT;
+    } finally {
+      options.privateKey?.fill(0);
+    }
+    const errors = r.findings.filter((f) => f.severity === 'error').length;
+    if (o.json) {
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+      return errors > 0 ? EXIT.INVALID : EXIT.OK;
+    }
+    const utc = (t) => `${new Date(t * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+    const names = [...r.san.dns.map((n) => `DNS ${n}`), ...r.san.ip.map((n) => `IP ${n}`)];
+    let out = `CERTIFICATE: ${r.subject}\n`;
+    out += `  issuer: ${r.issuer}${r.selfSigned ? ' (self-signed)' : ''}\n`;
+    out += `  serial: ${r.serial}\n`;
+    out += `  valid: ${utc(r.notBefore)} to ${utc(r.notAfter)} (${r.expired ? 'EXPIRED' : r.notYetValid ? 'NOT YET VALID' : 'valid now'})\n`;
+    out += `  names: ${names.length > 0 ? names.join(', ') : 'none (no subjectAltName)'}\n`;
+    out += `  key: ${r.keyType}${r.keyCurve !== null ? ` ${r.keyCurve}` : ''}, ${r.keyBits} bits; signature: ${r.signatureAlgorithm}\n`;
+    out += `  SHA-256 fingerprint: ${r.fingerprintSha256}\n`;
+    if (r.keyMatches !== null) out += `  private key: ${r.keyMatches ? 'matches' : 'DOES NOT MATCH'}\n`;
+    if (r.coversHost !== null) out += `  host ${o.host}: ${r.coversHost ? `covered (by ${r.coveredBy})` : 'NOT COVERED'}\n`;
+    for (const f of r.findings) out += `${f.severity} ${f.code}: ${f.message}\n    fix: ${f.fix}\n`;
+    if (r.findings.length === 0) out += 'no findings\n';
+    process.stdout.write(out);
     return errors > 0 ? EXIT.INVALID : EXIT.OK;
   },
 

@@ -46,6 +46,7 @@ static const char MAIN_HELP[] =
 	"  inspect-request the request and callback checks (not in this build yet)\n"
 	"  inspect-url     a download link as Document Server's nginx judges it\n"
 	"  nginx-config    the secure link secret, ports and TLS of an nginx config\n"
+	"  inspect-cert    a TLS certificate: names, dates, key, host coverage\n"
 	"\n"
 	"Common options:\n"
 	"  --json    print the JSON report (the JS module's kit.reports) instead of a verdict\n"
@@ -200,6 +201,32 @@ static const char NGINX_HELP[] =
 	"\n"
 	EXIT_HELP;
 
+static const char CERT_HELP[] =
+	"usage: oojwt inspect-cert [--key FILE] [--host NAME] [--now SECONDS] [--json]\n"
+	"                          [INPUT]\n"
+	"\n"
+	"Inspect the TLS certificate INPUT (PEM or DER; the first CERTIFICATE block\n"
+	"of a PEM file): subject, issuer, self-signed or not, serial, validity,\n"
+	"subjectAltName DNS names and IP addresses, key, signature algorithm and\n"
+	"SHA-256 fingerprint, with findings and fixes (expired, self-signed, host\n"
+	"not covered, key mismatch, weak key or signature, ...).\n"
+	"\n"
+	"  --key FILE      the private key (PEM or DER): does it belong to the\n"
+	"                  certificate?\n"
+	"  --host NAME     the name or IP address the connector uses to reach\n"
+	"                  Document Server: does the certificate cover it?\n"
+	"  --now SECONDS   the time to judge the validity at (default: the clock)\n"
+	"\n"
+	"Exit code 0 when no finding is an error, 1 otherwise, 3 when INPUT is not\n"
+	"a certificate or the key cannot be read.\n"
+	"\n"
+	"Example:\n"
+	"  oojwt inspect-cert --host 192.0.2.10 --key ds.key @/etc/ssl/certs/ds.crt\n"
+	"\n"
+	INPUT_HELP
+	"\n"
+	EXIT_HELP;
+
 typedef struct {
 	const char *name;
 	int (*run)(const oojwt_cli_opts *o);
@@ -216,7 +243,8 @@ static const command COMMANDS[] = {
 	{ "inspect-request", NULL, NULL, "the request and callback checks" },
 	{ "explain-secret", oojwt_cli_explain_secret, EXPLAIN_HELP, NULL },
 	{ "inspect-url", oojwt_cli_inspect_url, INSPECT_URL_HELP, NULL },
-	{ "nginx-config", oojwt_cli_nginx_config, NGINX_HELP, NULL }
+	{ "nginx-config", oojwt_cli_nginx_config, NGINX_HELP, NULL },
+	{ "inspect-cert", oojwt_cli_inspect_cert, CERT_HELP, NULL }
 };
 
 static int

@@ -12,6 +12,7 @@
  *   cli_onlyoffice.c  the Document Server commands (explain-secret, server-config,
  *                 inspect-config)
  *   cli_deploy.c  the deployment commands (inspect-url, nginx-config)
+ *   cli_cert.c    inspect-cert: a TLS certificate, its key and host
  */
 #ifndef OOJWT_CLI_H__
 #define OOJWT_CLI_H__
@@ -58,6 +59,9 @@ typedef struct {
 	const char *server_config;
 	/* inspect-url */
 	const char *nginx_config;
+	/* inspect-cert */
+	const char *key_file;
+	const char *host;
 } oojwt_cli_opts;
 
 /* ---- cli_args.c ------------------------------------------------------ */
@@ -164,6 +168,13 @@ int oojwt_cli_inspect_config(const oojwt_cli_opts *o);
 
 int oojwt_cli_inspect_url(const oojwt_cli_opts *o);
 int oojwt_cli_nginx_config(const oojwt_cli_opts *o);
+/* Print a core report (len bytes, freed here) as JSON.stringify writes
+ * the JS module's object; the exit code. */
+int oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len);
+
+/* ---- cli_cert.c ------------------------------------------------------ */
+
+int oojwt_cli_inspect_cert(const oojwt_cli_opts *o);
 
 /* "oojwt: <command>: <message>" on stderr. */
 void oojwt_cli_error(const char *command, const char *msg);

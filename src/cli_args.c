@@ -91,7 +91,9 @@ static const option OPTIONS[] = {
 	{ "defaults", T_STRING, F(defaults), 0 },
 	{ "show-secrets", T_FLAG, F(show_secrets), 0 },
 	{ "server-config", T_STRING, F(server_config), 0 },
-	{ "nginx-config", T_STRING, F(nginx_config), 0 }
+	{ "nginx-config", T_STRING, F(nginx_config), 0 },
+	{ "key", T_STRING, F(key_file), 0 },
+	{ "host", T_STRING, F(host), 0 }
 };
 
 static const option *

@@ -27,7 +27,8 @@ static const char *const error_names[] = {
 	"key_mismatch",
 	"bad_argument",
 	"no_memory",
-	"buffer_too_small"
+	"buffer_too_small",
+	"bad_certificate"
 };
 
 static const char *const warning_names[] = {
@@ -104,7 +105,17 @@ static const char *const warning_names[] = {
 	"nginx_placeholder",
 	"nginx_no_certificate",
 	"nginx_include",
-	"nginx_secret_variable"
+	"nginx_secret_variable",
+	"cert_expired",
+	"cert_not_yet_valid",
+	"cert_self_signed",
+	"cert_host_not_covered",
+	"cert_key_mismatch",
+	"cert_weak_key",
+	"cert_weak_signature",
+	"cert_validity_too_long",
+	"cert_cn_only",
+	"cert_bad_self_signature"
 };
 
 const char *

@@ -368,6 +368,10 @@ const br_ec_impl *oojwt_ec_impl(int curve);
 
 /* ---- key*.c, der.c: reading keys ------------------------------------- */
 
+/* The algorithms a key of this kind and curve can serve, before its own
+ * limits (pk->algs): HS* for oct, RS* and PS* for RSA, the one ES* of an
+ * EC key's curve, and none for an unknown kind or curve (key.c). */
+unsigned oojwt_key_algs(const struct oojwt_pkey *pk);
 /* Check a filled pkey (sizes, exponent, point on curve, private half
  * matching public half), complete the public half of private keys and
  * compute the thumbprint. OOJWT_OK or bad_key with `msg`. */
@@ -393,6 +397,28 @@ int oojwt_pem_key_read(struct oojwt_pkey *pk, const char *text, size_t len,
 /* Read DER (format guessed when fmt is 0) into pk (key_der.c). */
 int oojwt_der_key_read(struct oojwt_pkey *pk, const unsigned char *der,
 	size_t len, int fmt, char *msg);
+/* The strict DER reader (key_der.c): an element's contents. */
+typedef struct {
+	const unsigned char *p;
+	size_t len;
+} oojwt_der;
+/* Take one element of the one-byte tag `tag` from the front of d: a
+ * definite length in minimal form (at most 3 length bytes) that fits;
+ * its contents go to *out and d moves past it. 0 (d untouched) when the
+ * element is not there or not strict DER. */
+int oojwt_der_take(oojwt_der *d, unsigned tag, oojwt_der *out);
+/* A positive minimal INTEGER from the front of d into dst (cap bytes,
+ * leading 00 dropped), its length in *len; 0 when not one or too long. */
+int oojwt_der_uint(oojwt_der *d, unsigned char *dst, size_t cap,
+	size_t *len);
+/* The first PEM block labelled `label` in `t` (len bytes; key_pem.c):
+ * its DER, decoded into *der (malloc'd; free it with
+ * oojwt_wipe_free(*der, *der_len + 1)). Blocks with other labels before
+ * it are skipped. OOJWT_OK, OOJWT_ERR_NO_MEMORY, or OOJWT_ERR_BAD_KEY
+ * with a sentence in msg (OOJWT_MESSAGE_LEN bytes) when there is no
+ * such block or its armour or base64 is broken. */
+int oojwt_pem_block(const char *t, size_t len, const char *label,
+	unsigned char **der, size_t *der_len, char *msg);
 /* Strict standard base64 (PEM bodies; whitespace between characters
  * allowed, '=' padding required). Returns OOJWT_OK or bad_key. */
 int oojwt_b64_decode_pem(unsigned char *dst, size_t *dst_len,
@@ -538,5 +564,65 @@ char *oojwt_nginx_json(const char *text, size_t len,
 char *oojwt_link_compare_json(const unsigned char *storage,
 	size_t storage_len, const unsigned char *nginx, size_t nginx_len,
 	size_t *out_len);
+
+
+/* ---- cert*.c: X.509 certificates (oojwt_cert_inspect) ----------------- */
+
+#define OOJWT_CERT_RSA 1
+#define OOJWT_CERT_EC  2
+
+/* What the DER walk (cert.c) leaves for the checks (cert_check.c):
+ * spans into the DER, the signature algorithm, the key in oojwt's form
+ * (pk_ok when RSA, or EC on P-256/384/521 with a valid point), and the
+ * texts (issuer, subject, names) as NUL-terminated strings in `text`. */
+typedef struct {
+	oojwt_der whole, tbs, sig, issuer, subject, cn;
+	unsigned sig_hash;           /* OOJWT_ALG_RS256/ES256...: its hash */
+	int sig_family, sig_weak;    /* OOJWT_CERT_RSA/_EC, 0 */
+	int key_family;
+	int pk_ok;
+	struct oojwt_pkey pk;
+	int has_san;
+	oojwt_sb text;
+	size_t issuer_at, subject_at;
+	size_t n_dns, n_ip;
+	size_t dns_at[OOJWT_CERT_MAX_NAMES], ip_at[OOJWT_CERT_MAX_NAMES];
+} oojwt_cert_parse;
+
+/* cert.c: walk one DER certificate (`len` bytes, nothing after it) into
+ * st and c (serial, times, key type, signature algorithm). OOJWT_OK, or
+ * bad_certificate / too_large / no_memory with a sentence in why. */
+int oojwt_cert_parse_der(oojwt_cert_parse *st, oojwt_cert *c,
+	const unsigned char *der, size_t len, char *why);
+/* 1 when the certificate's signature verifies with its own key (RSA
+ * PKCS#1 v1.5 or ECDSA, SHA-256/384/512); call only when st->pk_ok and
+ * st->sig_hash and the families agree. */
+int oojwt_cert_self_signature(const oojwt_cert_parse *st);
+/* SHA-256 of the whole DER into out (32 bytes). */
+void oojwt_cert_fingerprint(const oojwt_cert_parse *st, unsigned char *out);
+
+/* cert_name.c: the dotted text of an OID's contents (0 when not a
+ * minimal OID or it does not fit `cap`); a Name's contents as text,
+ * appended to sb (the value of its last CN in *cn, else len 0; 0 when
+ * not strict DER); an IP address (text, optionally IPv6 in brackets)
+ * into ip[16]: 4, 16, or 0 when not one; its text (46 bytes); and
+ * whether a dNSName pattern covers a host name (RFC 6125 rules, see
+ * oojwt.h). */
+size_t oojwt_oid_text(char *out, size_t cap, const unsigned char *p,
+	size_t len);
+int oojwt_cert_name(oojwt_sb *sb, const unsigned char *p, size_t len,
+	oojwt_der *cn);
+size_t oojwt_ip_parse(const char *s, size_t len, unsigned char *ip);
+void oojwt_ip_text(char *out, const unsigned char *ip, size_t len);
+int oojwt_dns_match(const char *pat, size_t plen, const char *host,
+	size_t hlen);
+
+/* cert_json.c: the report of oojwt_cert_inspect() that kit.inspectCertificate
+ * returns and `oojwt inspect-cert --json` prints (shape in web/oojwt.d.ts),
+ * or {"error":{code,message}}; malloc'd, NULL when memory runs out. */
+char *oojwt_cert_json(const unsigned char *in, size_t len,
+	const unsigned char *key, size_t key_len, int has_key, const char *host,
+	size_t host_len, int has_host, double now, size_t *out_len);
+
 
 #endif

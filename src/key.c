@@ -56,6 +56,26 @@ oojwt_curve_name(int curve)
 	}
 }
 
+unsigned
+oojwt_key_algs(const oojwt_pkey *pk)
+{
+	switch (pk->kind) {
+	case OOJWT_KEY_OCT:
+		return OOJWT_ALG_HMAC;
+	case OOJWT_KEY_RSA_PUBLIC:
+	case OOJWT_KEY_RSA_PRIVATE:
+		return OOJWT_ALG_RS256 | OOJWT_ALG_RS384 | OOJWT_ALG_RS512
+			| OOJWT_ALG_PS256 | OOJWT_ALG_PS384 | OOJWT_ALG_PS512;
+	case OOJWT_KEY_EC_PUBLIC:
+	case OOJWT_KEY_EC_PRIVATE:
+		return pk->curve == BR_EC_secp256r1 ? OOJWT_ALG_ES256
+			: pk->curve == BR_EC_secp384r1 ? OOJWT_ALG_ES384
+			: pk->curve == BR_EC_secp521r1 ? OOJWT_ALG_ES512 : 0;
+	default:
+		return 0;
+	}
+}
+
 /* ---- thumbprints (RFC 7638): SHA-256 of the canonical JWK ------------ */
 
 static void

@@ -9,14 +9,14 @@
 #include <string.h>
 #include "inner.h"
 
-typedef struct {
-	const unsigned char *p;
-	size_t len;
-} der;
+typedef oojwt_der der;
 
-/* Read one element of tag `tag` from the front of d. */
-static int
-der_take(der *d, unsigned tag, der *out)
+#define der_take oojwt_der_take
+#define der_uint oojwt_der_uint
+
+/* Read one element of tag `tag` from the front of d (inner.h). */
+int
+oojwt_der_take(oojwt_der *d, unsigned tag, oojwt_der *out)
 {
 	size_t len, n, i;
 
@@ -48,8 +48,8 @@ der_take(der *d, unsigned tag, der *out)
 }
 
 /* A positive minimal INTEGER into dst (cap bytes), leading 00 dropped. */
-static int
-der_uint(der *d, unsigned char *dst, size_t cap, size_t *len)
+int
+oojwt_der_uint(oojwt_der *d, unsigned char *dst, size_t cap, size_t *len)
 {
 	der v;
 

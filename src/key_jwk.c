@@ -193,20 +193,7 @@ read_common(oojwt_pkey *pk, const oojwt_jv *j, char *msg)
 		a = oojwt_json_type(v) == OOJWT_JSON_STRING
 			? oojwt_alg_from_name(oojwt_json_string(v),
 				strlen(oojwt_json_string(v))) : 0;
-		switch (pk->kind) {
-		case OOJWT_KEY_OCT:
-			fits = OOJWT_ALG_HMAC;
-			break;
-		case OOJWT_KEY_RSA_PUBLIC:
-		case OOJWT_KEY_RSA_PRIVATE:
-			fits = OOJWT_ALG_RS256 | OOJWT_ALG_RS384 | OOJWT_ALG_RS512
-				| OOJWT_ALG_PS256 | OOJWT_ALG_PS384 | OOJWT_ALG_PS512;
-			break;
-		default:
-			fits = pk->curve == 23 ? OOJWT_ALG_ES256
-				: pk->curve == 24 ? OOJWT_ALG_ES384 : OOJWT_ALG_ES512;
-			break;
-		}
+		fits = oojwt_key_algs(pk);
 		if ((a & fits) == 0) {
 			return jfail(msg, OOJWT_ERR_KEY_MISMATCH,
 				"the JWK's \"alg\" does not fit its kty/crv (or is not "

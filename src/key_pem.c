@@ -102,44 +102,122 @@ find(const char *t, size_t len, size_t from, const char *w, size_t n)
 	return len;
 }
 
+/*
+ * The next PEM block at or after *at: label at t[*lab, *lab + *lab_len),
+ * body t[*body, *end); *at moves past its END line. OOJWT_OK, or
+ * OOJWT_ERR_BAD_KEY with a sentence in msg (no more blocks: `none`).
+ */
+static int
+next_block(const char *t, size_t len, size_t *at, size_t *lab,
+	size_t *lab_len, size_t *body, size_t *end, const char *none, char *msg)
+{
+	size_t a = *at, lab_end;
+
+	while (a < len && is_ws(t[a])) {
+		a++;
+	}
+	if (len - a < 11 || memcmp(t + a, "-----BEGIN ", 11) != 0) {
+		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "%s", none);
+		return OOJWT_ERR_BAD_KEY;
+	}
+	*lab = a + 11;
+	lab_end = find(t, len, *lab, "-----", 5);
+	if (lab_end == len || lab_end - *lab > 40) {
+		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "broken PEM armour");
+		return OOJWT_ERR_BAD_KEY;
+	}
+	*lab_len = lab_end - *lab;
+	*body = lab_end + 5;
+	*end = find(t, len, *body, "-----END ", 9);
+	if (*end == len || len - *end < 9 + *lab_len + 5
+		|| memcmp(t + *end + 9, t + *lab, *lab_len) != 0
+		|| memcmp(t + *end + 9 + *lab_len, "-----", 5) != 0)
+	{
+		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "the PEM block \"%S\" has no "
+			"matching END line", t + *lab, *lab_len);
+		return OOJWT_ERR_BAD_KEY;
+	}
+	*at = *end + 9 + *lab_len + 5;
+	return OOJWT_OK;
+}
+
+/* The body t[body, end) decoded into a new buffer (end - body + 1 bytes). */
+static int
+decode_body(const char *t, size_t body, size_t end, unsigned char **der,
+	size_t *der_len, char *msg)
+{
+	*der = (unsigned char *)malloc(end - body + 1);
+	if (*der == NULL) {
+		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "out of memory");
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	if (oojwt_b64_decode_pem(*der, der_len, t + body, end - body) != OOJWT_OK) {
+		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "the PEM body is not strict base64");
+		oojwt_wipe_free(*der, end - body + 1);
+		*der = NULL;
+		return OOJWT_ERR_BAD_KEY;
+	}
+	return OOJWT_OK;
+}
+
+int
+oojwt_pem_block(const char *t, size_t len, const char *label,
+	unsigned char **der, size_t *der_len, char *msg)
+{
+	size_t at, lab, lab_len, body, end, want = strlen(label);
+	char begin[64];
+	int code;
+
+	*der = NULL;
+	*der_len = 0;
+	/* Text around the blocks (openssl's -text dump, "subject=" lines) is
+	 * allowed, as RFC 7468 allows explanatory text. */
+	oojwt_fmt(begin, sizeof begin, "-----BEGIN %s-----", label);
+	at = find(t, len, 0, begin, strlen(begin));
+	if (at == len || want > 40) {
+		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "the PEM text holds no %s block",
+			label);
+		return OOJWT_ERR_BAD_KEY;
+	}
+	code = next_block(t, len, &at, &lab, &lab_len, &body, &end, "", msg);
+	if (code != OOJWT_OK) {
+		return code;
+	}
+	if (find(t, end, body, ":", 1) != end) {
+		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "the PEM block has headers: "
+			"not supported");
+		return OOJWT_ERR_BAD_KEY;
+	}
+	code = decode_body(t, body, end, der, der_len, msg);
+	if (code == OOJWT_OK) {
+		/* The size the caller frees with: der_len + 1 bytes. */
+		unsigned char *d = (unsigned char *)realloc(*der, *der_len + 1);
+		if (d != NULL) {
+			*der = d;
+		}
+	}
+	return code;
+}
+
 int
 oojwt_pem_key_read(oojwt_pkey *pk, const char *t, size_t len, char *msg)
 {
-	size_t at = 0, lab, lab_end, body, end, i, der_len;
+	size_t at = 0, lab, lab_len, body, end, i, der_len, lab_end;
 	unsigned char *der;
 	int fmt, code;
 
 	for (;;) {
-		while (at < len && is_ws(t[at])) {
-			at++;
+		code = next_block(t, len, &at, &lab, &lab_len, &body, &end,
+			"the PEM text holds no key block (PUBLIC KEY, PRIVATE KEY, "
+			"CERTIFICATE, ...)", msg);
+		if (code != OOJWT_OK) {
+			return code;
 		}
-		if (len - at < 11 || memcmp(t + at, "-----BEGIN ", 11) != 0) {
-			oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "the PEM text holds no key "
-				"block (PUBLIC KEY, PRIVATE KEY, CERTIFICATE, ...)");
-			return OOJWT_ERR_BAD_KEY;
+		if (lab_len != 13 || memcmp(t + lab, "EC PARAMETERS", 13) != 0) {
+			break;
 		}
-		lab = at + 11;
-		lab_end = find(t, len, lab, "-----", 5);
-		if (lab_end == len || lab_end - lab > 40) {
-			oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "broken PEM armour");
-			return OOJWT_ERR_BAD_KEY;
-		}
-		body = lab_end + 5;
-		end = find(t, len, body, "-----END ", 9);
-		if (end == len || len - end < 9 + (lab_end - lab) + 5
-			|| memcmp(t + end + 9, t + lab, lab_end - lab) != 0
-			|| memcmp(t + end + 9 + (lab_end - lab), "-----", 5) != 0)
-		{
-			oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "the PEM block \"%S\" has no "
-				"matching END line", t + lab, lab_end - lab);
-			return OOJWT_ERR_BAD_KEY;
-		}
-		if (lab_end - lab == 13 && memcmp(t + lab, "EC PARAMETERS", 13) == 0) {
-			at = end + 9 + (lab_end - lab) + 5;
-			continue;
-		}
-		break;
 	}
+	lab_end = lab + lab_len;
 	fmt = 0;
 	for (i = 0; i < sizeof labels / sizeof *labels; i++) {
 		if (strlen(labels[i].label) == lab_end - lab
@@ -160,19 +238,13 @@ oojwt_pem_key_read(oojwt_pkey *pk, const char *t, size_t len, char *msg)
 			"(an encrypted key?): not supported");
 		return OOJWT_ERR_BAD_KEY;
 	}
-	der = (unsigned char *)malloc(end - body + 1);
-	if (der == NULL) {
-		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "out of memory");
-		return OOJWT_ERR_NO_MEMORY;
+	code = decode_body(t, body, end, &der, &der_len, msg);
+	if (code != OOJWT_OK) {
+		return code;
 	}
-	if (oojwt_b64_decode_pem(der, &der_len, t + body, end - body) != OOJWT_OK) {
-		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "the PEM body is not strict base64");
-		code = OOJWT_ERR_BAD_KEY;
-	} else {
-		code = oojwt_der_key_read(pk, der, der_len,
-			fmt == OOJWT_KEYFMT_X509 ? OOJWT_KEYFMT_X509 : fmt, msg);
-		pk->pem = 1;
-	}
+	code = oojwt_der_key_read(pk, der, der_len,
+		fmt == OOJWT_KEYFMT_X509 ? OOJWT_KEYFMT_X509 : fmt, msg);
+	pk->pem = 1;
 	oojwt_wipe_free(der, end - body + 1);
 	return code;
 }

@@ -102,6 +102,7 @@ enum oojwt_code {
 	OOJWT_ERR_BAD_ARGUMENT = 20,    /* caller error (NULL, bad option value) */
 	OOJWT_ERR_NO_MEMORY = 21,       /* allocation failed */
 	OOJWT_ERR_BUFFER_TOO_SMALL = 22,/* caller buffer too small */
+	OOJWT_ERR_BAD_CERT = 23,        /* not a strict DER/PEM X.509 certificate */
 
 	OOJWT_WARN_FIRST = 100,
 	OOJWT_WARN_SHORT_KEY = 100,     /* HMAC key shorter than hash output */
@@ -187,7 +188,18 @@ enum oojwt_code {
 	OOJWT_WARN_NGINX_PLACEHOLDER = 170, /* {{SSL_CERTIFICATE_PATH}} left */
 	OOJWT_WARN_NGINX_NO_CERTIFICATE = 171, /* ssl listen, no certificate */
 	OOJWT_WARN_NGINX_INCLUDE = 172,  /* include: a file not read */
-	OOJWT_WARN_NGINX_SECRET_VARIABLE = 173 /* $ in the secret: interpolated */
+	OOJWT_WARN_NGINX_SECRET_VARIABLE = 173, /* $ in the secret: interpolated */
+	/* TLS certificate findings (oojwt_cert_inspect). */
+	OOJWT_WARN_CERT_EXPIRED = 174,  /* now > notAfter */
+	OOJWT_WARN_CERT_NOT_YET_VALID = 175, /* now < notBefore */
+	OOJWT_WARN_CERT_SELF_SIGNED = 176, /* no client trusts it by default */
+	OOJWT_WARN_CERT_HOST_NOT_COVERED = 177, /* host/IP not in SAN (or CN) */
+	OOJWT_WARN_CERT_KEY_MISMATCH = 178, /* private key of another cert */
+	OOJWT_WARN_CERT_WEAK_KEY = 179, /* RSA below 2048 bits */
+	OOJWT_WARN_CERT_WEAK_SIGNATURE = 180, /* SHA-1 or MD5 signature */
+	OOJWT_WARN_CERT_VALIDITY_TOO_LONG = 181, /* over 398 days */
+	OOJWT_WARN_CERT_CN_ONLY = 182,  /* host covered by the CN alone */
+	OOJWT_WARN_CERT_BAD_SELF_SIGNATURE = 183 /* self-issued, signature fails */
 };
 
 /*
@@ -1258,6 +1270,135 @@ typedef struct {
  */
 int oojwt_nginx_read(oojwt_nginx_config *c, const char *text, size_t len);
 void oojwt_nginx_config_free(oojwt_nginx_config *c);
+
+/*
+ * TLS certificates (issue 5).
+ *
+ * oojwt_cert_inspect() reads one X.509 certificate -- PEM text (the
+ * first CERTIFICATE block; other blocks such as a private key are
+ * skipped) or DER -- with the strict DER reader of the key code
+ * (definite minimal lengths, nothing after an element, the inner and
+ * outer signature algorithms equal, UTCTime/GeneralizedTime as DER
+ * requires them: seconds present, "Z", no fraction), and describes it:
+ *
+ *   subject, issuer   the names as text, in certificate order, RFC 4514
+ *                     style ("C=US, O=Example, CN=localhost"; multi-valued
+ *                     RDNs joined by " + "; `,` `+` `"` `\` `<` `>` `;`
+ *                     escaped with a backslash, control bytes as \XX);
+ *                     NUL-terminated, owned by `c`
+ *   self_issued       1 when issuer and subject are the same bytes
+ *   signature_checked 1 when the certificate's signature was checked
+ *                     with its own key (self-issued certificates signed
+ *                     with RSA PKCS#1 v1.5 or ECDSA over SHA-256/384/512
+ *                     with a P-256/384/521 key), 0 when not
+ *   self_signed       self_issued, and the signature verifies when it
+ *                     was checked
+ *   serial            the serial number in upper-case hex without leading
+ *                     zeros ("-" first for a negative one)
+ *   not_before, not_after  seconds since the epoch; expired is
+ *                     now > not_after, not_yet_valid now < not_before
+ *   dns, ip           the subjectAltName dNSName and iPAddress entries
+ *                     (addresses as text: dotted IPv4, RFC 5952 IPv6)
+ *   key_type, key_bits, key_curve  "RSA" / "EC" / "Ed25519" / "Ed448" /
+ *                     "RSA-PSS" or the algorithm's dotted OID; the
+ *                     modulus size or the curve size; the curve's name
+ *   signature_algorithm  OpenSSL's name ("sha256WithRSAEncryption",
+ *                     "ecdsa-with-SHA256", ...) or the dotted OID
+ *   fingerprint       SHA-256 of the DER
+ *   key_matches       -1 when no private key was given, else 1 when its
+ *                     public half is the certificate's key
+ *   covers_host       -1 when no host was given, else 1 when the
+ *                     certificate covers it; covered_by says how
+ *                     (OOJWT_CERT_BY_*). Rules (RFC 6125, as OpenSSL's
+ *                     X509_check_host/X509_check_ip and Node's TLS do
+ *                     them): an IP address matches iPAddress entries
+ *                     only; a name matches dNSName entries, ASCII case
+ *                     ignored, a trailing dot ignored, "*" only as the
+ *                     whole left-most label of a pattern with at least
+ *                     two more labels, standing for exactly one label;
+ *                     when the certificate has no dNSName at all, the
+ *                     last subject CN is used instead (flagged cn_only)
+ *   findings          severity, code, message and a fix (a constant
+ *                     sentence): cert_expired, cert_not_yet_valid,
+ *                     cert_self_signed (what the connector needs: trust
+ *                     the certificate, or its "disable certificate
+ *                     verification" option, with the risk),
+ *                     cert_host_not_covered, cert_key_mismatch,
+ *                     cert_weak_key, cert_weak_signature,
+ *                     cert_validity_too_long, cert_cn_only,
+ *                     cert_bad_self_signature
+ *
+ * Nothing here builds or validates a chain: a certificate that is not
+ * self-signed may still be unknown to the client.
+ */
+#define OOJWT_CERT_MAX_LEN      ((size_t)1024 * 1024) /* PEM or DER input */
+#define OOJWT_CERT_MAX_NAMES    1024  /* subjectAltName entries */
+#define OOJWT_CERT_MAX_FINDINGS 16
+#define OOJWT_CERT_TEXT_LEN     320
+
+#define OOJWT_CERT_BY_NONE 0
+#define OOJWT_CERT_BY_DNS  1  /* a dNSName entry */
+#define OOJWT_CERT_BY_IP   2  /* an iPAddress entry */
+#define OOJWT_CERT_BY_CN   3  /* the subject CN (no dNSName at all) */
+
+typedef struct {
+	int severity;              /* OOJWT_SEVERITY_* */
+	int code;
+	char message[OOJWT_CERT_TEXT_LEN];
+	const char *fix;           /* static text */
+} oojwt_cert_finding;
+
+typedef struct {
+	char *subject, *issuer;
+	int self_issued, self_signed, signature_checked;
+	char serial[132];
+	double not_before, not_after;
+	int expired, not_yet_valid;
+	const char **dns, **ip;
+	size_t n_dns, n_ip;
+	char key_type[24];
+	unsigned key_bits;
+	char key_curve[24];
+	char signature_algorithm[48];
+	unsigned char fingerprint[32];
+	int key_matches, covers_host, covered_by;
+	size_t n_findings;
+	oojwt_cert_finding findings[OOJWT_CERT_MAX_FINDINGS];
+	void *mem;                 /* the strings above (internal) */
+} oojwt_cert;
+
+/*
+ * What to check besides the certificate itself. `key` (key_len bytes)
+ * is a private key (PEM PKCS#1, PKCS#8 or SEC1, the same as DER, or a
+ * private JWK), NULL when none was given; `host` (host_len bytes) the
+ * name or IP address (IPv6 with or without brackets) clients connect
+ * to, NULL when none was given; `now` seconds since the epoch.
+ */
+typedef struct {
+	double now;
+	const unsigned char *key;
+	size_t key_len;
+	const char *host;
+	size_t host_len;
+} oojwt_cert_opts;
+
+/*
+ * Inspect `in` (`len` bytes) into the caller's `c`. Returns OOJWT_OK,
+ * OOJWT_ERR_BAD_CERT (not a certificate, or not strict DER),
+ * OOJWT_ERR_TOO_LARGE (input over OOJWT_CERT_MAX_LEN, more than
+ * OOJWT_CERT_MAX_NAMES subjectAltName entries), OOJWT_ERR_BAD_KEY (the
+ * private key cannot be read or is not a private key),
+ * OOJWT_ERR_BAD_ARGUMENT (NULL pointers, an empty host) or
+ * OOJWT_ERR_NO_MEMORY; on error `c` holds nothing and a sentence is
+ * written to `msg` (OOJWT_MESSAGE_LEN bytes) when it is not NULL.
+ * Private key material is wiped before returning. Free with
+ * oojwt_cert_free() (safe on a zeroed struct and twice).
+ */
+int oojwt_cert_inspect(oojwt_cert *c, const void *in, size_t len,
+	const oojwt_cert_opts *opts, char *msg);
+void oojwt_cert_free(oojwt_cert *c);
+/* "dns", "ip", "cn" for OOJWT_CERT_BY_*, NULL otherwise. */
+const char *oojwt_cert_by_name(int by);
 
 #ifdef __cplusplus
 }

@@ -8,8 +8,6 @@
 #include "bearssl_hash.h"
 #include "inner.h"
 
-#define ALG_RSA (OOJWT_ALG_RS256 | OOJWT_ALG_RS384 | OOJWT_ALG_RS512 \
-	| OOJWT_ALG_PS256 | OOJWT_ALG_PS384 | OOJWT_ALG_PS512)
 #define ALG_PSS (OOJWT_ALG_PS256 | OOJWT_ALG_PS384 | OOJWT_ALG_PS512)
 #define ALG_EC (OOJWT_ALG_ES256 | OOJWT_ALG_ES384 | OOJWT_ALG_ES512)
 
@@ -84,26 +82,6 @@ oojwt_secret_looks_asym(const unsigned char *p, size_t len)
 	return asym;
 }
 
-/* The algorithms a key of this kind and curve can serve. */
-static unsigned
-algs_of(const oojwt_pkey *pk)
-{
-	switch (pk->kind) {
-	case OOJWT_KEY_RSA_PUBLIC:
-	case OOJWT_KEY_RSA_PRIVATE:
-		return ALG_RSA;
-	case OOJWT_KEY_EC_PUBLIC:
-	case OOJWT_KEY_EC_PRIVATE:
-		return pk->curve == 23 ? OOJWT_ALG_ES256
-			: pk->curve == 24 ? OOJWT_ALG_ES384
-			: pk->curve == 25 ? OOJWT_ALG_ES512 : 0;
-	case OOJWT_KEY_OCT:
-		return OOJWT_ALG_HMAC;
-	default:
-		return 0;
-	}
-}
-
 int
 oojwt_key_limits(oojwt_result *r, const oojwt_key *key, unsigned alg,
 	unsigned op)
@@ -152,8 +130,8 @@ oojwt_sig_key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg,
 		}
 		return -1;
 	}
-	if ((alg & algs_of(pk)) == 0) {
-		oojwt_alg_names(names, sizeof names, algs_of(pk));
+	if ((alg & oojwt_key_algs(pk)) == 0) {
+		oojwt_alg_names(names, sizeof names, oojwt_key_algs(pk));
 		if (pk->kind == OOJWT_KEY_EC_PUBLIC
 			|| pk->kind == OOJWT_KEY_EC_PRIVATE)
 		{

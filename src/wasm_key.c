@@ -225,18 +225,9 @@ oojwt_wasm_sign_key(unsigned alg, const unsigned char *key_in,
 static void
 put_algs(oojwt_sb *sb, const oojwt_pkey *pk)
 {
-	unsigned i, bit, fits;
+	unsigned i, bit, fits = oojwt_key_algs(pk);
 	int first = 1;
 
-	switch (pk->kind) {
-	case OOJWT_KEY_OCT: fits = OOJWT_ALG_HMAC; break;
-	case OOJWT_KEY_RSA_PUBLIC: case OOJWT_KEY_RSA_PRIVATE:
-		fits = 0x1F8u; break;
-	default:
-		fits = pk->curve == 23 ? OOJWT_ALG_ES256
-			: pk->curve == 24 ? OOJWT_ALG_ES384 : OOJWT_ALG_ES512;
-		break;
-	}
 	if (pk->algs != 0) {
 		fits &= pk->algs;
 	}

@@ -556,3 +556,43 @@ test('inspect-url and nginx-config: the reports of kit.onlyoffice, in both; secr
   assert.equal(broken.code, 1);
   assert.match(broken.out, /error nginx_syntax at line 3: /);
 });
+
+test('inspect-cert: both CLIs print kit.inspectCertificate\'s report, the same verdict and exit codes', async () => {
+  const { makeCerts, pemToDer } = await import('./cert_helpers.mjs');
+  const { certs } = makeCerts();
+  const now = Math.floor(Date.now() / 1000);
+  assert.ok(both(['inspect-cert', '--help']).out.startsWith('usage: oojwt inspect-cert'));
+  assert.ok(both(['--help']).out.includes('inspect-cert'));
+  const der = file('leaf.der', pemToDer(readFileSync(certs.leaf.cert, 'utf8')));
+  const cases = [
+    [['--host', '192.0.2.10', '--key', certs.rsa.key, `@${certs.rsa.cert}`], 'rsa', { host: '192.0.2.10', key: 'rsa' }, 0],
+    [['--host', 'nextcloud.example.net', `@${certs.rsa.cert}`], 'rsa', { host: 'nextcloud.example.net' }, 1],
+    [['--key', certs.localhost.key, `@${certs.rsa.cert}`], 'rsa', { key: 'localhost' }, 1],
+    [[`@${certs.expired.cert}`], 'expired', {}, 1],
+    [['--host', 'localhost', `@${certs.localhost.cert}`], 'localhost', { host: 'localhost' }, 0],
+    [['--host', '10.0.0.5', `@${der}`], 'leaf', { host: '10.0.0.5' }, 0],
+    [['-'], 'leaf', {}, 0, readFileSync(certs.leaf.cert, 'utf8')],
+  ];
+  for (const [args, name, opt, exit, input] of cases) {
+    const options = { now };
+    if (opt.host !== undefined) options.host = opt.host;
+    if (opt.key !== undefined) options.privateKey = readFileSync(certs[opt.key].key, 'utf8');
+    const expected = kit.inspectCertificate(readFileSync(certs[name].cert), options);
+    const j = both(['inspect-cert', '--json', '--now', String(now), ...args], { input });
+    assert.equal(j.code, exit, `${args.join(' ')}: ${j.err}`);
+    assert.equal(j.out, `${JSON.stringify(expected)}\n`, args.join(' '));
+    const h = both(['inspect-cert', '--now', String(now), ...args], { input });
+    assert.equal(h.code, exit);
+    assert.ok(h.out.startsWith(`CERTIFICATE: ${expected.subject}\n`));
+    for (const f of expected.findings) assert.ok(h.out.includes(`${f.severity} ${f.code}: ${f.message}\n`));
+  }
+  // Not a certificate, an unreadable key: exit 3 with the error in both forms.
+  const bad = both(['inspect-cert', '--json', 'hello']);
+  assert.equal(bad.code, 3);
+  assert.equal(JSON.parse(bad.out).error.code, 'bad_certificate');
+  const noKey = both(['inspect-cert', '--key', certs.rsa.cert, `@${certs.rsa.cert}`]);
+  assert.equal(noKey.code, 3);
+  assert.match(noKey.err, /^oojwt: inspect-cert: bad_key: /);
+  const missing = both(['inspect-cert', '--key', join(tmp, 'nope.key'), `@${certs.rsa.cert}`]);
+  assert.equal(missing.code, 3);
+});

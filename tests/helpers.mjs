@@ -58,8 +58,8 @@ export async function loadWithInstance() {
     return r;
   };
   try {
-    const toolkit = await loadToolkit();
-    return { kit: toolkit, x: instance.exports };
+    const own = await loadToolkit();
+    return { kit: own, x: instance.exports };
   } finally {
     WebAssembly.instantiate = real;
   }

@@ -7,7 +7,7 @@ export type ErrorCode =
   | 'not_yet_valid' | 'bad_claim' | 'not_an_object' | 'too_large'
   | 'too_deep' | 'bad_header' | 'unsupported_alg' | 'crit_unsupported'
   | 'empty_key' | 'bad_key' | 'key_mismatch' | 'bad_argument'
-  | 'no_memory' | 'buffer_too_small';
+  | 'no_memory' | 'buffer_too_small' | 'bad_certificate';
 
 /** Warning codes: never make a token invalid. */
 export type WarningCode = 'short_key' | 'typ_not_jwt' | 'iat_in_future' | OnlyofficeCode;
@@ -513,6 +513,13 @@ export interface Toolkit {
   readonly onlyoffice: Onlyoffice;
   /** Describe a key (throws OojwtError `bad_key`, `key_mismatch`, ... when it cannot be read). */
   keyInfo(key: Key): KeyInfo;
+  /**
+   * Inspect a TLS certificate (PEM text, or DER bytes): names, dates, key,
+   * fingerprint, host coverage, private-key match, findings (web/cert.mjs).
+   * Throws OojwtError `bad_certificate`, `too_large`, `bad_key` (privateKey
+   * unreadable or not private) or `bad_argument` (empty host).
+   */
+  inspectCertificate(certificate: string | Uint8Array, options?: CertificateOptions): CertificateReport;
   /** Algorithms this build signs and verifies. */
   readonly algorithms: readonly Algorithm[];
   /**
@@ -538,4 +545,63 @@ export class OojwtError extends Error {
   code: ErrorCode;
   pos?: number;
   errors?: Issue<ErrorCode>[];
+}
+
+/** Finding codes of kit.inspectCertificate (src/oojwt.h, 148 on). */
+export type CertificateCode =
+  | 'cert_expired' | 'cert_not_yet_valid' | 'cert_self_signed'
+  | 'cert_host_not_covered' | 'cert_key_mismatch' | 'cert_weak_key'
+  | 'cert_weak_signature' | 'cert_validity_too_long' | 'cert_cn_only'
+  | 'cert_bad_self_signature';
+
+export interface CertificateOptions {
+  /** The private key (PEM PKCS#1/PKCS#8/SEC1 text or DER): does it match? */
+  privateKey?: string | Uint8Array;
+  /** The name or IP address clients connect to: is it covered? */
+  host?: string;
+  /** Seconds since the epoch (default: the clock). */
+  now?: number;
+}
+
+export interface CertificateFinding {
+  severity: 'error' | 'warning' | 'info';
+  code: CertificateCode;
+  message: string;
+  fix: string;
+}
+
+/** What kit.inspectCertificate reports (src/cert_json.c). */
+export interface CertificateReport {
+  /** "C=US, O=Example, CN=docs.example.com" (certificate order, RFC 4514 escapes). */
+  subject: string;
+  issuer: string;
+  /** Issuer = subject, and the signature verifies with its own key where it was checked. */
+  selfSigned: boolean;
+  selfIssued: boolean;
+  /** The self-signature was checked (RSA PKCS#1 v1.5 / ECDSA P-256/384/521, SHA-256/384/512). */
+  signatureChecked: boolean;
+  /** Upper-case hex, no leading zero bytes. */
+  serial: string;
+  /** Seconds since the epoch. */
+  notBefore: number;
+  notAfter: number;
+  expired: boolean;
+  notYetValid: boolean;
+  san: { dns: string[]; ip: string[] };
+  /** 'RSA', 'EC', 'Ed25519', 'Ed448', 'RSA-PSS' or a dotted OID. */
+  keyType: string;
+  keyBits: number;
+  /** 'P-256', 'P-384', 'P-521', ... for EC keys, else null. */
+  keyCurve: string | null;
+  /** OpenSSL's name: 'sha256WithRSAEncryption', 'ecdsa-with-SHA256', ... */
+  signatureAlgorithm: string;
+  /** 'AB:CD:...' (32 bytes), as openssl x509 -fingerprint -sha256 prints it. */
+  fingerprintSha256: string;
+  /** null when no privateKey was given. */
+  keyMatches: boolean | null;
+  /** null when no host was given. */
+  coversHost: boolean | null;
+  /** How the host is covered: a DNS name, an IP address, or the CN (no DNS names at all). */
+  coveredBy: 'dns' | 'ip' | 'cn' | null;
+  findings: CertificateFinding[];
 }

@@ -9,6 +9,7 @@
 // plain objects, and wipes and frees every buffer it allocated.
 
 import { makeOnlyoffice } from './onlyoffice.mjs';
+import { makeCertificate } from './cert.mjs';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -338,6 +339,7 @@ function makeToolkit(x) {
   // frozen, so that every module marshals the same way.
   const bridge = { exports: x, withKey, withString, report, algMask, checkToken, fixPositions, parts, outLen };
   kit.onlyoffice = makeOnlyoffice(bridge, kit);
+  kit.inspectCertificate = makeCertificate(bridge).inspectCertificate;
   return Object.freeze(kit);
 }
 

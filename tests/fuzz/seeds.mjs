@@ -4,7 +4,7 @@
 //
 // For every harness tests/fuzz/fuzz_NAME.c this writes OUT_DIR/fuzz_NAME/
 // with the seed set its " * seeds: KIND" comment line names (json, b64,
-// tokens, verify, sign, jwk, raw, keys, extract, secret, config, links, nginx; a new harness
+// tokens, verify, sign, jwk, raw, keys, extract, secret, config, links, nginx, certs; a new harness
 // picks one, or "all"),
 // drawn from tests/vectors/*.json, the tokens quoted in tests/, tokens
 // signed here with the fuzz keys of tests/fuzz/fuzz.h, and hostile
@@ -14,6 +14,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeCerts, pemToDer } from '../cert_helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -193,6 +194,22 @@ const vec = (name) => JSON.parse(readFileSync(join(vectorDir, name), 'utf8')).te
 sets.links = () => vec('secure_links.json').flatMap((t) => [bytes(t.url),
   Buffer.concat([bytes(t.url), Buffer.from([0]), bytes(t.secret ?? 'Zr8mQ2vX9pL4sT7wK1nB')])]);
 sets.nginx = () => vec('nginx_configs.json').map((t) => bytes(t.text));
+// Certificates made by openssl (tests/cert_helpers.mjs), as DER and PEM,
+// each with and without a host and a key: [selector, host length, host, cert].
+sets.certs = () => {
+  const { certs } = makeCerts();
+  const out = [];
+  for (const [i, c] of Object.values(certs).entries()) {
+    const pem = readFileSync(c.cert);
+    const der = pemToDer(pem.toString('utf8'));
+    const host = ['localhost', 'docs.example.com', '192.0.2.10', '2001:db8::1'][i % 4];
+    for (const cert of [pem, der]) {
+      out.push(Buffer.concat([Buffer.from([0, 0]), cert]));
+      out.push(Buffer.concat([Buffer.from([1 | (i % 2 ? 4 : 2), host.length]), Buffer.from(host), cert]));
+    }
+  }
+  return out;
+};
 sets.all = () => Object.entries(sets).filter(([k]) => k !== 'all').flatMap(([, f]) => f());
 
 for (const f of readdirSync(here).filter((n) => /^fuzz_.*\.c$/.test(n)).sort()) {

@@ -39,7 +39,9 @@ static const struct {
 	{ "JWK reading", suite_jwk },
 	{ "RS/PS/ES signatures and keys", suite_asym },
 	{ "ONLYOFFICE rules", suite_onlyoffice },
-	{ "secure links and nginx", suite_secure_link }
+	{ "secure links and nginx", suite_secure_link },
+	{ "TLS certificates", suite_cert },
+	{ "algorithms that fit a key", suite_key_algs }
 };
 
 int

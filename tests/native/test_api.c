@@ -121,6 +121,7 @@ static const struct {
 	{ OOJWT_ERR_BAD_ARGUMENT, "bad_argument" },
 	{ OOJWT_ERR_NO_MEMORY, "no_memory" },
 	{ OOJWT_ERR_BUFFER_TOO_SMALL, "buffer_too_small" },
+	{ OOJWT_ERR_BAD_CERT, "bad_certificate" },
 	{ OOJWT_WARN_SHORT_KEY, "short_key" },
 	{ OOJWT_WARN_TYP_NOT_JWT, "typ_not_jwt" },
 	{ OOJWT_WARN_IAT_IN_FUTURE, "iat_in_future" },
@@ -194,7 +195,17 @@ static const struct {
 	{ OOJWT_WARN_NGINX_PLACEHOLDER, "nginx_placeholder" },
 	{ OOJWT_WARN_NGINX_NO_CERTIFICATE, "nginx_no_certificate" },
 	{ OOJWT_WARN_NGINX_INCLUDE, "nginx_include" },
-	{ OOJWT_WARN_NGINX_SECRET_VARIABLE, "nginx_secret_variable" }
+	{ OOJWT_WARN_NGINX_SECRET_VARIABLE, "nginx_secret_variable" },
+	{ OOJWT_WARN_CERT_EXPIRED, "cert_expired" },
+	{ OOJWT_WARN_CERT_NOT_YET_VALID, "cert_not_yet_valid" },
+	{ OOJWT_WARN_CERT_SELF_SIGNED, "cert_self_signed" },
+	{ OOJWT_WARN_CERT_HOST_NOT_COVERED, "cert_host_not_covered" },
+	{ OOJWT_WARN_CERT_KEY_MISMATCH, "cert_key_mismatch" },
+	{ OOJWT_WARN_CERT_WEAK_KEY, "cert_weak_key" },
+	{ OOJWT_WARN_CERT_WEAK_SIGNATURE, "cert_weak_signature" },
+	{ OOJWT_WARN_CERT_VALIDITY_TOO_LONG, "cert_validity_too_long" },
+	{ OOJWT_WARN_CERT_CN_ONLY, "cert_cn_only" },
+	{ OOJWT_WARN_CERT_BAD_SELF_SIGNATURE, "cert_bad_self_signature" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 

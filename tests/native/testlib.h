@@ -48,6 +48,8 @@ suite_fn suite_asym;        /* test_asym.c */
 suite_fn suite_onlyoffice;  /* test_onlyoffice.c */
 suite_fn suite_sha256;      /* test_sha256.c */
 suite_fn suite_secure_link; /* test_secure_link.c */
+suite_fn suite_cert;        /* test_cert.c */
+suite_fn suite_key_algs;    /* test_key_algs.c */
 
 /* ---- counting and reporting -------------------------------------------- */
 

@@ -92,3 +92,16 @@ const same: boolean = kit.onlyoffice.compareSecureLinkSecrets('{}', nginx).match
 // @ts-expect-error: the secret is required to sign a link
 kit.onlyoffice.signDownloadUrl(link, {});
 void status; void ports; void same;
+// A TLS certificate, as a deployment check uses it.
+import type { CertificateCode, CertificateOptions, CertificateReport } from 'oojwt';
+
+const certOptions: CertificateOptions = { host: 'docs.example.com', privateKey: new Uint8Array(8), now: 1700000000 };
+const cert: CertificateReport = kit.inspectCertificate('-----BEGIN CERTIFICATE-----', certOptions);
+const covered: boolean | null = cert.coversHost;
+const certCodes: CertificateCode[] = cert.findings.map((f) => f.code);
+const dnsNames: string[] = cert.san.dns;
+// @ts-expect-error: the host is a string
+kit.inspectCertificate('x', { host: 1 });
+// @ts-expect-error: notAfter is seconds, a number
+const notAfterText: string = cert.notAfter;
+void [covered, certCodes, dnsNames, notAfterText];
