@@ -341,6 +341,18 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Isrc $(DEP_INC) \
 		$< $(FUZZ_OBJ) -lm -o $@
 
+# Harnesses of the command line (tests/fuzz/fuzz_cli_*.c) also link its
+# parsers as a library: everything of src/cli*.c but main() (cli.c) and
+# the commands that print (cli_cmd.c, cli_onlyoffice.c).
+FUZZ_CLI_OBJ := $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,$(filter-out src/cli.c \
+	src/cli_cmd.c src/cli_onlyoffice.c,$(CLI_SRC)))
+.SECONDARY: $(FUZZ_CLI_OBJ)
+
+$(BUILD)/fuzz/fuzz_cli_%: tests/fuzz/fuzz_cli_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ) $(FUZZ_CLI_OBJ)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Isrc $(DEP_INC) \
+		$< $(FUZZ_OBJ) $(FUZZ_CLI_OBJ) -lm -o $@
+
 fuzz: fuzz-build fuzz-seeds
 	@mkdir -p $(BUILD)/fuzz/artifacts; fail=0; execs_all=0; \
 	for h in $(FUZZ_NAMES); do \
