@@ -295,7 +295,8 @@ web/oojwt.wasm: $(WASM_OBJ) $(BEARSSL_WASM_OBJ) $(BUILD)/wasm/cJSON.o
 #
 # A new harness is one file tests/fuzz/fuzz_NAME.c; its comment lines
 # " * max_len: N" and " * seeds: KIND" (see tests/fuzz/seeds.mjs) are all
-# the Makefile needs. Harnesses link the core (CORE_SRC) only.
+# the Makefile needs. Harnesses link the core (CORE_SRC) only; those named
+# fuzz_cli_*.c also link the command line's parsers (FUZZ_CLI_OBJ below).
 
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
