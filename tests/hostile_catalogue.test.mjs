@@ -149,7 +149,7 @@ for (const f of files) {
       if (takesKey.has(doc.entry)) {
         const spec = e.key ?? defaults.key;
         assert.notEqual(spec, undefined, 'key: missing');
-        key = keyOf(gen(spec), e.keyJwk ?? doc.keyJwk ?? defaults.keyJwk);
+        key = keyOf(gen(spec), e.keyJwk ?? defaults.keyJwk);
       }
       assert.equal(run(gen(e.input), key, o), e.code, e.why);
     });

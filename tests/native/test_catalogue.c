@@ -523,12 +523,13 @@ static const struct {
 
 /* ---- the runner -------------------------------------------------------- */
 
-/* The key kind web/oojwt.mjs gives a key: bytes, or a JWK object. */
+/* The key kind web/oojwt.mjs gives a key: bytes, or a JWK object
+ * ("keyJwk" of the entry, else of the file's defaults). */
 static int
-key_kind(const cJSON *e, const cJSON *file, const str *key)
+key_kind(const cJSON *e, const cJSON *dflt, const str *key)
 {
 	const cJSON *j = jget(e, "keyJwk") != NULL ? jget(e, "keyJwk")
-		: jget(file, "keyJwk");
+		: jget(dflt, "keyJwk");
 	cJSON *k;
 	int kind;
 
@@ -573,7 +574,7 @@ one_entry(const char *file, const cJSON *doc, size_t ep, const cJSON *e)
 	c.len = in.len;
 	c.key = (const unsigned char *)exact_copy(key.p, key.len);
 	c.key_len = key.len;
-	c.key_kind = entry_points[ep].takes_key ? key_kind(e, doc, &key) : KIND_BYTES;
+	c.key_kind = entry_points[ep].takes_key ? key_kind(e, dflt, &key) : KIND_BYTES;
 	c.opt = jget(e, "options");
 	c.dflt = jget(dflt, "options");
 	rep = entry_points[ep].run(&c, &n);
