@@ -101,6 +101,11 @@ size: web/oojwt.wasm dist/oojwt.html
 bench: wasm bench-hmac node_modules/.package-lock.json
 	@node tests/bench/bench.mjs
 
+# Time per byte of every entry point at 1 KB, 1 MB and 16 MB (one table;
+# LINEAR_SIZES=1e3,1e6 for fewer). Shows the limits answer linearly.
+.PHONY: linear
+linear: wasm
+	@node tests/bench/linear.mjs
 
 clean:
 	rm -rf $(BUILD) web/oojwt.wasm
@@ -220,7 +225,11 @@ $(BUILD)/test/native/%.o: tests/native/%.c $(HEADERS) $(wildcard tests/native/*.
 	@mkdir -p $(@D)
 	$(CC) -std=c99 -Wall -Wextra -Werror -g -O1 $(SAN_FLAGS) -Isrc $(DEP_INC) -c $< -o $@
 
-$(BUILD)/test/oojwt-tests: $(TEST_OBJ) $(NATIVE_OBJ) $(BEARSSL_TEST_OBJ) $(BUILD)/test/cJSON.o
+# The hostile catalogue (tests/native/test_catalogue.c) calls the wasm
+# exports (src/wasm*.c) natively, so the boundary is linked in too.
+BOUNDARY_TEST_OBJ := $(patsubst src/%.c,$(BUILD)/test/%.o,$(BOUNDARY_SRC))
+
+$(BUILD)/test/oojwt-tests: $(TEST_OBJ) $(NATIVE_OBJ) $(BOUNDARY_TEST_OBJ) $(BEARSSL_TEST_OBJ) $(BUILD)/test/cJSON.o
 	$(CC) $(SAN_FLAGS) $^ -lm -o $@
 
 # ---- native command line: build/oojwt (-O2, no sanitizers) ----------------
@@ -288,7 +297,8 @@ web/oojwt.wasm: $(WASM_OBJ) $(BEARSSL_WASM_OBJ) $(BUILD)/wasm/cJSON.o
 #
 # A new harness is one file tests/fuzz/fuzz_NAME.c; its comment lines
 # " * max_len: N" and " * seeds: KIND" (see tests/fuzz/seeds.mjs) are all
-# the Makefile needs. Harnesses link the core (CORE_SRC) only.
+# the Makefile needs. Harnesses link the core (CORE_SRC) only; those named
+# fuzz_cli_*.c also link the command line's parsers (FUZZ_CLI_OBJ below).
 
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
@@ -334,6 +344,18 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Isrc $(DEP_INC) \
 		$< $(FUZZ_OBJ) -lm -o $@
 
+# Harnesses of the command line (tests/fuzz/fuzz_cli_*.c) also link its
+# parsers as a library: everything of src/cli*.c but main() (cli.c) and
+# the commands that print (cli_cmd.c, cli_onlyoffice.c).
+FUZZ_CLI_OBJ := $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,$(filter-out src/cli.c \
+	src/cli_cmd.c src/cli_onlyoffice.c,$(CLI_SRC)))
+.SECONDARY: $(FUZZ_CLI_OBJ)
+
+$(BUILD)/fuzz/fuzz_cli_%: tests/fuzz/fuzz_cli_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ) $(FUZZ_CLI_OBJ)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Isrc $(DEP_INC) \
+		$< $(FUZZ_OBJ) $(FUZZ_CLI_OBJ) -lm -o $@
+
 fuzz: fuzz-build fuzz-seeds
 	@mkdir -p $(BUILD)/fuzz/artifacts; fail=0; execs_all=0; \
 	for h in $(FUZZ_NAMES); do \
@@ -365,10 +387,10 @@ VALGRIND := valgrind --error-exitcode=99 --leak-check=full --show-leak-kinds=all
 	--errors-for-leak-kinds=all --quiet
 SHARED_VECTORS ?= ../shared/vectors
 MSAN_FLAGS := -fsanitize=memory -fsanitize-memory-track-origins=2 -fno-omit-frame-pointer
-MSAN_OBJ := $(patsubst src/%.c,$(BUILD)/msan/%.o,$(CORE_SRC)) \
+MSAN_OBJ := $(patsubst src/%.c,$(BUILD)/msan/%.o,$(CORE_SRC) $(BOUNDARY_SRC)) \
 	$(patsubst tests/native/%.c,$(BUILD)/msan/native/%.o,$(TEST_SRC)) \
 	$(patsubst %.c,$(BUILD)/msan/bearssl/%.o,$(BEARSSL_SRC)) $(BUILD)/msan/cJSON.o
-VG_OBJ := $(patsubst src/%.c,$(BUILD)/valgrind/%.o,$(CORE_SRC)) \
+VG_OBJ := $(patsubst src/%.c,$(BUILD)/valgrind/%.o,$(CORE_SRC) $(BOUNDARY_SRC)) \
 	$(patsubst tests/native/%.c,$(BUILD)/valgrind/native/%.o,$(TEST_SRC)) \
 	$(patsubst %.c,$(BUILD)/valgrind/bearssl/%.o,$(BEARSSL_SRC)) $(BUILD)/valgrind/cJSON.o
 .SECONDARY: $(MSAN_OBJ) $(VG_OBJ)

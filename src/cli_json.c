@@ -239,12 +239,13 @@ oojwt_cli_obj_set_num(oojwt_cli_obj *o, const char *name, double d)
 void
 oojwt_cli_obj_spread(oojwt_cli_obj *o, const oojwt_jv *v)
 {
-	size_t i, n = oojwt_json_object_size(v);
 	int fresh = o->n == 0;    /* a parsed object repeats no name */
+	const char *name = NULL;
+	const oojwt_jv *jv;
 
-	for (i = 0; i < n; i++) {
-		const char *name;
-		const oojwt_jv *jv = oojwt_json_member_at(v, i, &name);
+	for (jv = oojwt_json_first(v, &name); jv != NULL;
+		jv = oojwt_json_next(jv, &name))
+	{
 		oojwt_cli_member *m = slot_in(o, name, fresh);
 		if (m != NULL) {
 			m->jv = jv;
@@ -359,7 +360,7 @@ oojwt_cli_js_obj(oojwt_sb *sb, const oojwt_cli_obj *o)
 static void
 js_value(oojwt_sb *sb, const oojwt_jv *v)
 {
-	size_t i, n;
+	const oojwt_jv *e;
 
 	switch (oojwt_json_type(v)) {
 	case OOJWT_JSON_NULL:
@@ -380,13 +381,14 @@ js_value(oojwt_sb *sb, const oojwt_jv *v)
 		break;
 	}
 	case OOJWT_JSON_ARRAY:
-		n = oojwt_json_array_size(v);
 		oojwt_sb_put(sb, "[", 1);
-		for (i = 0; i < n; i++) {
-			if (i > 0) {
+		for (e = oojwt_json_first(v, NULL); e != NULL;
+			e = oojwt_json_next(e, NULL))
+		{
+			if (e != oojwt_json_first(v, NULL)) {
 				oojwt_sb_put(sb, ",", 1);
 			}
-			js_value(sb, oojwt_json_array_at(v, i));
+			js_value(sb, e);
 		}
 		oojwt_sb_put(sb, "]", 1);
 		break;

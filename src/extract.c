@@ -303,6 +303,10 @@ find_token(const unsigned char *t, size_t a, size_t b, int loose,
 				*e = end;
 				return 1;
 			}
+			/* A later "eyJ" inside this run (after '=', '+', '/')
+			 * ends where it ends, with no more dots: skip it, so
+			 * that "=eyJ=eyJ..." stays linear. */
+			i = end - 1;
 		}
 	}
 	if (!loose) {

@@ -182,6 +182,13 @@ const char *oojwt_json_type_word(int type);
 size_t oojwt_json_object_size(const oojwt_jv *v);
 const oojwt_jv *oojwt_json_member_at(const oojwt_jv *obj, size_t i,
 	const char **name);
+/* Walk the elements of an array or the members of an object in order,
+ * in O(1) a step (oojwt_json_array_at() and oojwt_json_member_at() walk
+ * from the start each time): the first child (NULL when there is none
+ * or `v` is no container), then the one after child `c` (NULL after the
+ * last). `name`, when not NULL, receives a member's name. */
+const oojwt_jv *oojwt_json_first(const oojwt_jv *v, const char **name);
+const oojwt_jv *oojwt_json_next(const oojwt_jv *c, const char **name);
 /* Deep-merge `over` into `base` as node-config does (objects merge,
  * everything else replaces); both must be objects. OOJWT_OK,
  * OOJWT_ERR_BAD_ARGUMENT or OOJWT_ERR_NO_MEMORY. */

@@ -956,37 +956,138 @@ oojwt_json_member_at(const oojwt_jv *obj, size_t i, const char **name)
 	return (const oojwt_jv *)c;
 }
 
+const oojwt_jv *
+oojwt_json_first(const oojwt_jv *v, const char **name)
+{
+	int t = oojwt_json_type(v);
+	const cJSON *c;
+
+	if (t != OOJWT_JSON_ARRAY && t != OOJWT_JSON_OBJECT) {
+		return NULL;
+	}
+	c = ((const cJSON *)v)->child;
+	if (c != NULL && name != NULL) {
+		*name = c->string;
+	}
+	return (const oojwt_jv *)c;
+}
+
+const oojwt_jv *
+oojwt_json_next(const oojwt_jv *v, const char **name)
+{
+	const cJSON *c = v != NULL ? ((const cJSON *)v)->next : NULL;
+
+	if (c != NULL && name != NULL) {
+		*name = c->string;
+	}
+	return (const oojwt_jv *)c;
+}
+
+/* ---- member indexes: lookups that stay O(log n) on huge objects ------- */
+
+static int
+cmp_items(const void *a, const void *b)
+{
+	return strcmp((*(cJSON *const *)a)->string, (*(cJSON *const *)b)->string);
+}
+
+/* The members of `obj` sorted by name, in a malloc'd array of *n
+ * pointers (NULL with *n = 0 when the object is empty; NULL with
+ * *failed set when memory runs out). */
+static cJSON **
+index_members(const cJSON *obj, size_t *n, int *failed)
+{
+	const cJSON *c;
+	cJSON **items;
+	size_t k = 0;
+
+	*n = 0;
+	*failed = 0;
+	for (c = obj->child; c != NULL; c = c->next) {
+		k++;
+	}
+	if (k == 0) {
+		return NULL;
+	}
+	items = (cJSON **)malloc(k * sizeof *items);
+	if (items == NULL) {
+		*failed = 1;
+		return NULL;
+	}
+	k = 0;
+	for (c = obj->child; c != NULL; c = c->next) {
+		items[k++] = (cJSON *)(size_t)c;
+	}
+	qsort(items, k, sizeof *items, cmp_items);
+	*n = k;
+	return items;
+}
+
+/* The slot of member `name` in an index, or NULL. */
+static cJSON **
+index_find(cJSON **items, size_t n, const char *name)
+{
+	cJSON key, *kp = &key;
+
+	if (n == 0) {
+		return NULL;
+	}
+	memset(&key, 0, sizeof key);
+	key.string = (char *)(size_t)name;
+	return (cJSON **)bsearch(&kp, items, n, sizeof *items, cmp_items);
+}
+
+static int merge_into(cJSON *base, const cJSON *over);
+
+/* Merge member `c` of the overriding object into `base`, where `have` is
+ * the member of that name (NULL when none), held at `slot` of the index. */
+static int
+merge_one(cJSON *base, cJSON *have, const cJSON *c, cJSON **slot)
+{
+	cJSON *copy;
+
+	if (have != NULL && cJSON_IsObject(have) && cJSON_IsObject(c)) {
+		return merge_into(have, c);
+	}
+	copy = cJSON_Duplicate(c, 1);
+	if (copy == NULL) {
+		return 0;
+	}
+	if (have != NULL) {
+		if (!cJSON_ReplaceItemViaPointer(base, have, copy)) {
+			cJSON_Delete(copy);
+			return 0;
+		}
+		*slot = copy;
+	} else if (!cJSON_AddItemToObject(base, c->string, copy)) {
+		cJSON_Delete(copy);
+		return 0;
+	}
+	return 1;
+}
+
 /* node-config's merge: objects merge member by member, anything else
- * (scalars, arrays, null) replaces. */
+ * (scalars, arrays, null) replaces. `base` is looked up through a sorted
+ * index (O((n + m) log n), not O(n * m), for objects of any size); the
+ * names of `over` are unique (every tree from oojwt_json_parse*), so the
+ * members appended to `base` need not be in the index. */
 static int
 merge_into(cJSON *base, const cJSON *over)
 {
 	const cJSON *c;
+	size_t n;
+	int failed, ok = 1;
+	cJSON **idx = index_members(base, &n, &failed);
 
-	for (c = over->child; c != NULL; c = c->next) {
-		cJSON *have = cJSON_GetObjectItemCaseSensitive(base, c->string);
-		cJSON *copy;
-		if (have != NULL && cJSON_IsObject(have) && cJSON_IsObject(c)) {
-			if (!merge_into(have, c)) {
-				return 0;
-			}
-			continue;
-		}
-		copy = cJSON_Duplicate(c, 1);
-		if (copy == NULL) {
-			return 0;
-		}
-		if (have != NULL) {
-			if (!cJSON_ReplaceItemViaPointer(base, have, copy)) {
-				cJSON_Delete(copy);
-				return 0;
-			}
-		} else if (!cJSON_AddItemToObject(base, c->string, copy)) {
-			cJSON_Delete(copy);
-			return 0;
-		}
+	if (failed) {
+		return 0;
 	}
-	return 1;
+	for (c = over->child; c != NULL && ok; c = c->next) {
+		cJSON **slot = index_find(idx, n, c->string);
+		ok = merge_one(base, slot != NULL ? *slot : NULL, c, slot);
+	}
+	free(idx);
+	return ok;
 }
 
 int
@@ -1008,6 +1109,43 @@ oojwt_json_print(const oojwt_jv *v, size_t *len)
 
 	*len = text != NULL ? strlen(text) : 0;
 	return text;
+}
+
+/* Objects with the same members, in any order: both sorted by name and
+ * compared side by side (O(n log n); names are unique in parsed trees).
+ * When memory runs out, each member is looked up instead (O(n * m)). */
+static int
+objects_equal(const cJSON *a, const cJSON *b)
+{
+	size_t n, m, k;
+	int fa, fb, eq = 1;
+	cJSON **ia, **ib;
+	const cJSON *c;
+
+	if (oojwt_json_object_size((const oojwt_jv *)a)
+		!= oojwt_json_object_size((const oojwt_jv *)b))
+	{
+		return 0;
+	}
+	ia = index_members(a, &n, &fa);
+	ib = index_members(b, &m, &fb);
+	if (!fa && !fb) {
+		for (k = 0; k < n && eq; k++) {
+			eq = strcmp(ia[k]->string, ib[k]->string) == 0
+				&& oojwt_json_equal((const oojwt_jv *)ia[k],
+					(const oojwt_jv *)ib[k]);
+		}
+		free(ia);
+		free(ib);
+		return eq;
+	}
+	free(ia);
+	free(ib);
+	for (c = a->child; c != NULL && eq; c = c->next) {
+		const oojwt_jv *o = oojwt_json_get((const oojwt_jv *)b, c->string);
+		eq = o != NULL && oojwt_json_equal((const oojwt_jv *)c, o);
+	}
+	return eq;
 }
 
 int
@@ -1038,16 +1176,7 @@ oojwt_json_equal(const oojwt_jv *ja, const oojwt_jv *jb)
 		return d == NULL;
 	}
 	case OOJWT_JSON_OBJECT:
-		if (oojwt_json_object_size(ja) != oojwt_json_object_size(jb)) {
-			return 0;
-		}
-		for (c = a->child; c != NULL; c = c->next) {
-			const oojwt_jv *o = oojwt_json_get(jb, c->string);
-			if (o == NULL || !oojwt_json_equal((const oojwt_jv *)c, o)) {
-				return 0;
-			}
-		}
-		return 1;
+		return objects_equal(a, b);
 	default:
 		return t != OOJWT_JSON_INVALID;
 	}

@@ -20,15 +20,13 @@ jwk_fail(int code, unsigned char *buf, size_t buf_len, char *msg,
 static int
 read_ops(const oojwt_jv *v)
 {
-	size_t i, n;
+	const oojwt_jv *e;
 	int ops = 0;
 
 	if (oojwt_json_type(v) != OOJWT_JSON_ARRAY) {
 		return -1;
 	}
-	n = oojwt_json_array_size(v);
-	for (i = 0; i < n; i++) {
-		const oojwt_jv *e = oojwt_json_array_at(v, i);
+	for (e = oojwt_json_first(v, NULL); e != NULL; e = oojwt_json_next(e, NULL)) {
 		const char *s;
 		if (oojwt_json_type(e) != OOJWT_JSON_STRING) {
 			return -1;

@@ -4,6 +4,7 @@
  * from which one key is chosen by kid. alg, use and key_ops are
  * honoured; alg must fit the key's type and curve.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "inner.h"
 
@@ -276,19 +277,86 @@ kid_of(const oojwt_jv *j)
 		: NULL;
 }
 
+/* A key's kid and its index in the set, sorted to find repeated kids. */
+typedef struct {
+	const char *kid;
+	size_t index;
+} kid_ref;
+
+static int
+cmp_kids(const void *a, const void *b)
+{
+	const kid_ref *x = (const kid_ref *)a, *y = (const kid_ref *)b;
+	int c = strcmp(x->kid, y->kid);
+
+	if (c != 0) {
+		return c;
+	}
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * The index of the first key whose kid an earlier key of the set already
+ * has (n when none; *dup is then NULL), found by sorting the kids: O(n log
+ * n) for a set of any size. (size_t)-1 when memory runs out.
+ */
+static size_t
+first_repeated_kid(const oojwt_jv *keys, size_t n, const char **dup)
+{
+	kid_ref *refs = (kid_ref *)malloc((n != 0 ? n : 1) * sizeof *refs);
+	const oojwt_jv *e;
+	size_t m = 0, i, at = n;
+
+	*dup = NULL;
+	if (refs == NULL) {
+		return (size_t)-1;
+	}
+	for (e = oojwt_json_first(keys, NULL), i = 0; e != NULL;
+		e = oojwt_json_next(e, NULL), i++)
+	{
+		const char *k = kid_of(e);
+		if (k != NULL) {
+			refs[m].kid = k;
+			refs[m].index = i;
+			m++;
+		}
+	}
+	qsort(refs, m, sizeof *refs, cmp_kids);
+	for (i = 1; i < m; i++) {
+		/* The second of a run of equal kids is where the earlier
+		 * one-by-one scan stopped. */
+		if (strcmp(refs[i - 1].kid, refs[i].kid) == 0
+			&& (i < 2 || strcmp(refs[i - 2].kid, refs[i].kid) != 0)
+			&& refs[i].index < at)
+		{
+			at = refs[i].index;
+			*dup = refs[i].kid;
+		}
+	}
+	free(refs);
+	return at;
+}
+
 /* Choose one key of a set; its index in *pick. */
 static int
 choose(const oojwt_jv *keys, const char *kid, size_t kid_len, size_t *pick,
 	char *msg)
 {
-	size_t n = oojwt_json_array_size(keys), i, j, found = 0;
+	size_t n = oojwt_json_array_size(keys), i, found = 0, rep;
 	int sym = 0, asym = 0;
+	const oojwt_jv *e;
+	const char *dup;
 
 	if (n == 0) {
 		return jfail(msg, OOJWT_ERR_BAD_KEY, "the JWK Set has no keys");
 	}
-	for (i = 0; i < n; i++) {
-		const oojwt_jv *e = oojwt_json_array_at(keys, i);
+	rep = first_repeated_kid(keys, n, &dup);
+	if (rep == (size_t)-1) {
+		return jfail(msg, OOJWT_ERR_NO_MEMORY, "out of memory");
+	}
+	for (e = oojwt_json_first(keys, NULL), i = 0; e != NULL;
+		e = oojwt_json_next(e, NULL), i++)
+	{
 		const oojwt_jv *kty = oojwt_json_get(e, "kty");
 		const char *ki = kid_of(e);
 		if (oojwt_json_type(e) != OOJWT_JSON_OBJECT
@@ -302,13 +370,10 @@ choose(const oojwt_jv *keys, const char *kid, size_t kid_len, size_t *pick,
 		} else {
 			asym = 1;
 		}
-		for (j = 0; ki != NULL && j < i; j++) {
-			const char *kj = kid_of(oojwt_json_array_at(keys, j));
-			if (kj != NULL && strcmp(ki, kj) == 0) {
-				oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "the JWK Set has two "
-					"keys with kid \"%s\": ambiguous, refused", ki);
-				return OOJWT_ERR_BAD_KEY;
-			}
+		if (i == rep) {
+			oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "the JWK Set has two "
+				"keys with kid \"%s\": ambiguous, refused", dup);
+			return OOJWT_ERR_BAD_KEY;
 		}
 		if (kid == NULL || (ki != NULL && strlen(ki) == kid_len
 			&& memcmp(ki, kid, kid_len) == 0))

@@ -328,7 +328,7 @@ host_private(const char *h)
 static int
 contains_secret(const oojwt_jv *v, const unsigned char *secret, size_t n)
 {
-	size_t k, m;
+	const oojwt_jv *c;
 
 	switch (oojwt_json_type(v)) {
 	case OOJWT_JSON_STRING: {
@@ -346,18 +346,10 @@ contains_secret(const oojwt_jv *v, const unsigned char *secret, size_t n)
 		return found;
 	}
 	case OOJWT_JSON_ARRAY:
-		m = oojwt_json_array_size(v);
-		for (k = 0; k < m; k++) {
-			if (contains_secret(oojwt_json_array_at(v, k), secret, n)) {
-				return 1;
-			}
-		}
-		return 0;
 	case OOJWT_JSON_OBJECT:
-		m = oojwt_json_object_size(v);
-		for (k = 0; k < m; k++) {
-			const char *name;
-			const oojwt_jv *c = oojwt_json_member_at(v, k, &name);
+		for (c = oojwt_json_first(v, NULL); c != NULL;
+			c = oojwt_json_next(c, NULL))
+		{
 			if (contains_secret(c, secret, n)) {
 				return 1;
 			}

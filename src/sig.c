@@ -39,32 +39,58 @@ oojwt_sig_hash(unsigned alg, const void *data, size_t len, unsigned char *out)
 	return (h->desc >> BR_HASHDESC_OUT_OFF) & BR_HASHDESC_OUT_MASK;
 }
 
-/* Skip ASCII whitespace at the start. */
-static size_t
-skip_ws(const unsigned char *p, size_t len, size_t i)
+/* 1 when a == b, else 0, without a branch (a, b < 256). */
+static unsigned
+ct_eq(unsigned a, unsigned b)
 {
-	while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r'
-		|| p[i] == '\n'))
-	{
-		i++;
-	}
-	return i;
+	return ((a ^ b) - 1u) >> 31;
 }
 
+/*
+ * Does the secret look like PEM text or a JWK of kty RSA/EC (or a JWK
+ * Set)? The secret's framing is classified without branching on or
+ * indexing with its bytes: every position is visited, and two bits are
+ * accumulated with masks -- "the first byte that is not ASCII
+ * whitespace opens \"-----BEGIN\"" and "... is '{'". Only these two
+ * verdict bits are declassified (they become visible anyway: the caller
+ * answers key_mismatch when the function returns 1). A secret whose
+ * first non-whitespace byte is '{' is then parsed as JSON, which does
+ * branch on its bytes: such a secret is a JSON text, not a random key,
+ * and what the parse could reveal is its JSON structure (see
+ * tests/ct/known.supp). Time is O(10 * len) in every case.
+ */
 int
 oojwt_secret_looks_asym(const unsigned char *p, size_t len)
 {
+	static const unsigned char begin[10] = { '-', '-', '-', '-', '-', 'B',
+		'E', 'G', 'I', 'N' };
+	unsigned leading = 1, brace = 0, pem = 0;
 	oojwt_jv *tree;
 	const oojwt_jv *kty;
 	long pos;
 	char msg[OOJWT_MESSAGE_LEN];
-	size_t i = skip_ws(p, len, 0);
+	size_t i, k;
 	int asym = 0;
 
-	if (len - i >= 10 && memcmp(p + i, "-----BEGIN", 10) == 0) {
+	for (i = 0; i < len; i++) {
+		unsigned c = p[i], ws, first, diff = 0;
+		ws = ct_eq(c, ' ') | ct_eq(c, '\t') | ct_eq(c, '\r') | ct_eq(c, '\n');
+		first = leading & (ws ^ 1u);
+		brace |= first & ct_eq(c, '{');
+		if (len - i >= sizeof begin) {
+			for (k = 0; k < sizeof begin; k++) {
+				diff |= p[i + k] ^ begin[k];
+			}
+			pem |= first & ct_eq(diff, 0);
+		}
+		leading &= ws;
+	}
+	OOJWT_DECLASSIFY(&pem, sizeof pem);
+	OOJWT_DECLASSIFY(&brace, sizeof brace);
+	if (pem) {
 		return 1;
 	}
-	if (i == len || p[i] != '{') {
+	if (!brace) {
 		return 0;
 	}
 	if (oojwt_json_parse(&tree, (const char *)p, len, &pos, msg) != OOJWT_OK) {

@@ -106,6 +106,24 @@ fuzz_check_result(const oojwt_result *r, int ret)
 	FUZZ_CHECK(!r->payload_ok || r->payload != NULL, "payload_ok implies payload");
 }
 
+/* A findings list (oojwt_finding, n of them): in bounds, named codes
+ * and severities, terminated texts. */
+static inline void
+fuzz_check_findings(const oojwt_finding *list, size_t n)
+{
+	size_t i;
+
+	FUZZ_CHECK(n <= OOJWT_MAX_FINDINGS, "finding count");
+	for (i = 0; i < n; i++) {
+		const oojwt_finding *f = &list[i];
+		FUZZ_CHECK(oojwt_code_name(f->code) != NULL, "a named finding");
+		FUZZ_CHECK(oojwt_severity_name(f->severity) != NULL, "a named severity");
+		FUZZ_CHECK(memchr(f->path, 0, sizeof f->path) != NULL
+			&& memchr(f->message, 0, sizeof f->message) != NULL
+			&& memchr(f->fix, 0, sizeof f->fix) != NULL, "terminated texts");
+	}
+}
+
 /* 1 when `list` (n issues) holds `code`. */
 static inline int
 fuzz_has(const oojwt_issue *list, size_t n, int code)

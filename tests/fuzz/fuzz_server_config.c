@@ -70,15 +70,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(ref_json_check((const unsigned char *)c.verify_options,
 			c.verify_options_len, NULL, 1) == OOJWT_OK, "verifyOptions is JSON");
 	}
-	FUZZ_CHECK(c.n_findings <= OOJWT_MAX_FINDINGS, "finding count");
-	for (i = 0; i < c.n_findings; i++) {
-		const oojwt_finding *f = &c.findings[i];
-		FUZZ_CHECK(oojwt_code_name(f->code) != NULL, "a named finding");
-		FUZZ_CHECK(oojwt_severity_name(f->severity) != NULL, "a named severity");
-		FUZZ_CHECK(memchr(f->path, 0, sizeof f->path) != NULL
-			&& memchr(f->message, 0, sizeof f->message) != NULL
-			&& memchr(f->fix, 0, sizeof f->fix) != NULL, "terminated texts");
-	}
+	fuzz_check_findings(c.findings, c.n_findings);
 	oojwt_server_config_free(&c);
 	oojwt_server_config_free(&c);
 done:

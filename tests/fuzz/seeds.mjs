@@ -4,7 +4,7 @@
 //
 // For every harness tests/fuzz/fuzz_NAME.c this writes OUT_DIR/fuzz_NAME/
 // with the seed set its " * seeds: KIND" comment line names (json, b64,
-// tokens, verify, sign, jwk, raw, keys, extract, secret, config, links, nginx, certs; a new harness
+// tokens, verify, sign, jwk, raw, keys, extract, secret, config, links, nginx, certs, cli, inspect; a new harness
 // picks one, or "all"),
 // drawn from tests/vectors/*.json, the tokens quoted in tests/, tokens
 // signed here with the fuzz keys of tests/fuzz/fuzz.h, and hostile
@@ -209,6 +209,36 @@ sets.certs = () => {
     }
   }
   return out;
+};
+// The command line (fuzz_cli.c): selector byte, arguments one per line,
+// NUL, the content of the file the options name.
+const cliArgs = [
+  '', '--json', '-h\n--help', '--json\n--secret-file\nF\n@F', '--now=1700000000\n--clock-tolerance\n60\n@F',
+  '--iat=12\n--expires-in\n1h\n--header\n{"kid":"a"}\n@F', '--secret-from-local-json\nF\n--which\noutbox\n@F',
+  '--\n-x', '--alg=HS384\n--iat', '--bogus', '--now\n1e309', '--now=-0.5e-3', '--secret\ns3cret\ntok',
+  '--secret-env\nHOME\n--algorithms\nHS256,HS512', '--which=session', '--json=1', '--defaults\nF\n--show-secrets',
+];
+const cliFiles = ['', ...[...tokens].slice(0, 5), ...configs.slice(0, 10), '{"services":{"CoAuthoring":{"secret":{"inbox":{"string":"s"},"outbox":{"string":""}}}}}', ' secret\r\n'];
+sets.cli = () => {
+  const list = [];
+  for (const [i, a] of cliArgs.entries()) {
+    for (const f of cliFiles.slice(0, i % 3 === 0 ? cliFiles.length : 3)) {
+      list.push(Buffer.concat([Buffer.from([(i * 37) & 0xff]), bytes(a), Buffer.from([0]), bytes(f)]));
+    }
+  }
+  return list;
+};
+// Editor configs (fuzz_inspect.c): flags byte, config, NUL, token. Flags 2
+// and 3 sign the config in the harness; 1 takes the token after the NUL.
+const inspectConfigs = docs.flatMap((d) => (Array.isArray(d.tests) ? d.tests : []))
+  .filter((t) => t.config !== undefined).map((t) => (typeof t.config === 'string' ? t.config : JSON.stringify(t.config)));
+sets.inspect = () => {
+  const list = [];
+  for (const c of inspectConfigs) {
+    for (const f of [0x0c, 0x1e, 0x1f, 0x5e, 0x04]) list.push(Buffer.concat([Buffer.from([f]), bytes(c)]));
+    list.push(Buffer.concat([Buffer.from([0x1d]), bytes(c), Buffer.from([0]), bytes(signed[0].token)]));
+  }
+  return list;
 };
 sets.all = () => Object.entries(sets).filter(([k]) => k !== 'all').flatMap(([, f]) => f());
 

@@ -41,7 +41,8 @@ static const struct {
 	{ "ONLYOFFICE rules", suite_onlyoffice },
 	{ "secure links and nginx", suite_secure_link },
 	{ "TLS certificates", suite_cert },
-	{ "algorithms that fit a key", suite_key_algs }
+	{ "algorithms that fit a key", suite_key_algs },
+	{ "hostile catalogue", suite_catalogue }
 };
 
 int

@@ -50,6 +50,7 @@ suite_fn suite_sha256;      /* test_sha256.c */
 suite_fn suite_secure_link; /* test_secure_link.c */
 suite_fn suite_cert;        /* test_cert.c */
 suite_fn suite_key_algs;    /* test_key_algs.c */
+suite_fn suite_catalogue;   /* test_catalogue.c: tests/hostile/ */
 
 /* ---- counting and reporting -------------------------------------------- */
 
