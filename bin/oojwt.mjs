@@ -40,7 +40,7 @@ Commands:
   explain-secret  which variant of a secret verifies a token (trimmed, ...)
   server-config   the JWT settings of a local.json, with findings and fixes
   inspect-config  an editor config as Document Server judges it
-  inspect-request the request and callback checks (not in this build yet)
+  inspect-request a request to Document Server, or its callback, as the receiver judges it
 
 Common options:
   --json    print the JSON report (the JS module's kit.reports) instead of a verdict
@@ -112,6 +112,29 @@ Exit code 0 when the editor opens, 1 otherwise.
 ${SECRET_HELP}
 ${INPUT_HELP}
 ${EXIT_HELP}`,
+  'inspect-request': `usage: oojwt inspect-request --kind KIND [SECRET OPTIONS] [--server-config PATH]
+                             [--now SECONDS] [--clock-tolerance S] [--json] [INPUT]
+
+Judge an HTTP request as its receiver does. KIND is callback (Document
+Server -> your callbackUrl, judged as the connectors do, outbox secret),
+command, converter or docbuilder (you -> Document Server, inbox secret).
+INPUT is the raw request (request line, headers, empty line, body), a JSON
+object {"headers": {...}, "body": ...}, or a JSON body alone. The token
+is looked for where the receiver looks (body "token" first, else the
+configured header with its exact prefix); every token found is verified
+with the Document Server profile, and the report says which one counts,
+the answer (command error 6/7, converter/docbuilder -8, connector 403),
+the findings with fixes, and the body the receiver acts on.
+--server-config PATH (local.json or Docker env) gives the secret, header,
+prefix, enable flags and clock tolerance; --secret-from-local-json takes
+the outbox secret for callbacks unless --which says otherwise.
+  --clock-tolerance S    seconds (default: verifyOptions, 60; callbacks 0,
+                         the connectors' leeway)
+Exit code 0 when the receiver accepts the request, 1 otherwise.
+
+${SECRET_HELP}
+${INPUT_HELP}
+${EXIT_HELP}`,
   sign: `usage: oojwt sign [SECRET OPTIONS] [--alg ALG] [--header JSON] [--iat[=SECONDS]]
                   [--expires-in DURATION] [--now SECONDS] [--json] [INPUT]
 
@@ -130,9 +153,7 @@ ${INPUT_HELP}
 ${EXIT_HELP}`,
 };
 
-const NOT_YET = {
-  'inspect-request': 'the request and callback checks',
-};
+const NOT_YET = {};
 
 class Failure extends Error {
   constructor(exit, message) {
@@ -153,6 +174,7 @@ const OPTIONS = {
   algorithms: 'string', now: 'number', 'clock-tolerance': 'number',
   alg: 'string', header: 'string', iat: 'iat', 'expires-in': 'string',
   defaults: 'string', 'show-secrets': 'flag', 'server-config': 'string',
+  kind: 'string',
 };
 
 function number(s) {
@@ -449,6 +471,58 @@ const COMMANDS = {
       process.stdout.write(out);
     }
     return r.verdict.ok ? EXIT.OK : EXIT.INVALID;
+  },
+
+  'inspect-request'(kit, o) {
+    const KINDS = ['callback', 'command', 'converter', 'docbuilder'];
+    if (!KINDS.includes(o.kind)) {
+      throw usage(o.kind === undefined ? '--kind is required: callback, command, converter or docbuilder'
+        : '--kind must be callback, command, converter or docbuilder');
+    }
+    const ownSecret = ['secret', 'secret-file', 'secret-env', 'secret-from-local-json'].some((k) => o[k] !== undefined)
+      || process.env.OOJWT_SECRET !== undefined;
+    if (!ownSecret && o['server-config'] === undefined) {
+      throw usage('inspect-request needs the secret (--secret-file, --secret-env, $OOJWT_SECRET, '
+        + '--secret-from-local-json) or --server-config PATH');
+    }
+    const callback = o.kind === 'callback';
+    // A callback is signed with the outbox secret.
+    const so = callback && o['secret-from-local-json'] !== undefined && o.which === undefined ? { ...o, which: 'outbox' } : o;
+    const options = { kind: o.kind, now: clock(o) };
+    let secret = ownSecret ? secretFrom(so) : null;
+    try {
+      if (o['server-config'] !== undefined) {
+        const path = o['server-config'];
+        options.serverConfig = kit.onlyoffice.readServerConfig(readFile(path).toString('utf8'));
+        const which = callback ? 'outbox' : 'inbox';
+        if (!ownSecret && typeof options.serverConfig.secrets[which].value !== 'string') {
+          throw inputError(`${path}: the ${which} secret is not a string there (services.CoAuthoring.secret.${which}); give it with --secret-file`);
+        }
+      }
+      if (o['clock-tolerance'] !== undefined) {
+        if (o['clock-tolerance'] < 0) throw usage('--clock-tolerance must be a number of seconds >= 0');
+        options.clockTolerance = o['clock-tolerance'];
+      }
+      const r = kit.onlyoffice.inspectRequest(readInput(o.input, false), secret, options);
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify(r)}\n`);
+      } else {
+        const v = r.verdict;
+        let out = `${v.ok ? 'ACCEPTED' : 'REFUSED'} (${r.kind}): ${v.message}\n`;
+        out += `answer: HTTP ${v.httpStatus} ${v.response !== null ? JSON.stringify(v.response) : '(depends on the work)'}\n`;
+        for (const t of r.tokens) {
+          out += `token ${t.place}${t.header !== null ? ` ${t.header}` : ''}${t.counts ? ' (counts)' : ''}: `
+            + `${t.valid ? `valid ${t.alg}` : `invalid: ${t.serverMessage}`}\n`;
+        }
+        for (const f of r.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;
+        if (r.effectiveBody !== null) out += `effective body:\n${JSON.stringify(r.effectiveBody, null, 2)}\n`;
+        process.stdout.write(out);
+      }
+      return r.verdict.ok ? EXIT.OK : EXIT.INVALID;
+    } finally {
+      secret?.fill(0);
+      secret = null;
+    }
   },
 
   sign(kit, o) {

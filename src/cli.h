@@ -11,6 +11,7 @@
  *   cli_cmd.c     decode, verify, sign: calling the core, printing results
  *   cli_onlyoffice.c  the Document Server commands (explain-secret, server-config,
  *                 inspect-config)
+ *   cli_request.c inspect-request
  */
 #ifndef OOJWT_CLI_H__
 #define OOJWT_CLI_H__
@@ -55,6 +56,8 @@ typedef struct {
 	int show_secrets;
 	/* inspect-config */
 	const char *server_config;
+	/* inspect-request */
+	const char *kind;
 } oojwt_cli_opts;
 
 /* ---- cli_args.c ------------------------------------------------------ */
@@ -156,6 +159,13 @@ int oojwt_cli_sign(const oojwt_cli_opts *o);
 int oojwt_cli_explain_secret(const oojwt_cli_opts *o);
 int oojwt_cli_server_config(const oojwt_cli_opts *o);
 int oojwt_cli_inspect_config(const oojwt_cli_opts *o);
+/* Print a core JSON report as JSON.stringify writes the JS module's
+ * object (what bin/oojwt.mjs prints); frees `rep`. An exit code. */
+int oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len);
+
+/* ---- cli_request.c --------------------------------------------------- */
+
+int oojwt_cli_inspect_request(const oojwt_cli_opts *o);
 
 /* "oojwt: <command>: <message>" on stderr. */
 void oojwt_cli_error(const char *command, const char *msg);

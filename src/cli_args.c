@@ -90,7 +90,8 @@ static const option OPTIONS[] = {
 	{ "expires-in", T_STRING, F(expires_in), 0 },
 	{ "defaults", T_STRING, F(defaults), 0 },
 	{ "show-secrets", T_FLAG, F(show_secrets), 0 },
-	{ "server-config", T_STRING, F(server_config), 0 }
+	{ "server-config", T_STRING, F(server_config), 0 },
+	{ "kind", T_STRING, F(kind), 0 }
 };
 
 static const option *

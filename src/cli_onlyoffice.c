@@ -486,3 +486,9 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	}
 	return code;
 }
+
+int
+oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len)
+{
+	return print_js(o, rep, len);
+}

@@ -78,7 +78,16 @@ static const char *const warning_names[] = {
 	"url_not_absolute",
 	"callback_unreachable",
 	"user_id_too_long",
-	"config_has_secret"
+	"config_has_secret",
+	"wrong_prefix",
+	"body_token_wins",
+	"unsigned_fields_ignored",
+	"header_token_trimmed",
+	"header_too_large",
+	"token_in_other_header",
+	"body_not_json",
+	"bad_request_field",
+	"http_unreadable"
 };
 
 const char *

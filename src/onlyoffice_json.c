@@ -351,3 +351,9 @@ oojwt_config_sign_json(const char *config, size_t len,
 	free(tok);
 	return oojwt_sb_finish(&sb, out_len);
 }
+
+void
+oojwt_sb_findings(oojwt_sb *sb, const oojwt_finding *list, size_t n)
+{
+	put_findings(sb, list, n);
+}

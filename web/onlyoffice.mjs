@@ -7,11 +7,13 @@
 //   kit.onlyoffice.readServerConfig(localJsonText, { defaultJsonText })
 //   kit.onlyoffice.inspectConfig(config, { secret, serverConfig, now })
 //   kit.onlyoffice.signConfig(config, secret, { alg, expiresIn, fields })
+//   kit.onlyoffice.inspectRequest(request, secret, { kind, now, serverConfig })  (web/onlyoffice_request.mjs)
 //
 // Like web/oojwt.mjs, this file only moves bytes and builds plain
 // objects: every decision is made in C.
 
 import { OojwtError } from './oojwt.mjs';
+import { makeInspectRequest } from './onlyoffice_request.mjs';
 
 const HS = ['HS256', 'HS384', 'HS512'];
 
@@ -190,5 +192,6 @@ export function makeOnlyoffice(bridge, kit) {
   }
 
   void kit; // the toolkit being built; the rules need only the bridge so far
-  return Object.freeze({ verify: verifyDs, explainSecret, readServerConfig, inspectConfig, signConfig });
+  const inspectRequest = makeInspectRequest(bridge, readServerConfig);
+  return Object.freeze({ verify: verifyDs, explainSecret, readServerConfig, inspectConfig, signConfig, inspectRequest });
 }

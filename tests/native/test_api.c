@@ -163,7 +163,16 @@ static const struct {
 	{ OOJWT_WARN_URL_NOT_ABSOLUTE, "url_not_absolute" },
 	{ OOJWT_WARN_CALLBACK_UNREACHABLE, "callback_unreachable" },
 	{ OOJWT_WARN_USER_ID_TOO_LONG, "user_id_too_long" },
-	{ OOJWT_WARN_CONFIG_HAS_SECRET, "config_has_secret" }
+	{ OOJWT_WARN_CONFIG_HAS_SECRET, "config_has_secret" },
+	{ OOJWT_WARN_WRONG_PREFIX, "wrong_prefix" },
+	{ OOJWT_WARN_BODY_TOKEN_WINS, "body_token_wins" },
+	{ OOJWT_WARN_UNSIGNED_FIELDS, "unsigned_fields_ignored" },
+	{ OOJWT_WARN_HEADER_TRIMMED, "header_token_trimmed" },
+	{ OOJWT_WARN_HEADER_TOO_LARGE, "header_too_large" },
+	{ OOJWT_WARN_TOKEN_IN_OTHER_HEADER, "token_in_other_header" },
+	{ OOJWT_WARN_BODY_NOT_JSON, "body_not_json" },
+	{ OOJWT_WARN_BAD_REQUEST_FIELD, "bad_request_field" },
+	{ OOJWT_WARN_HTTP_UNREADABLE, "http_unreadable" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 
