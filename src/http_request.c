@@ -305,10 +305,17 @@ oojwt_http_read(oojwt_http_request *h, const char *text, size_t len,
 		if (code == OOJWT_OK && (form == OOJWT_REQUEST_PARTS || is_parts(root))) {
 			h->tree = root;
 			code = read_parts(h, root, msg);
-			if (code != OOJWT_OK) {
-				oojwt_http_free(h);
+			if (code == OOJWT_OK || form == OOJWT_REQUEST_PARTS
+				|| code == OOJWT_ERR_NO_MEMORY)
+			{
+				if (code != OOJWT_OK) {
+					oojwt_http_free(h);
+				}
+				return code;
 			}
-			return code;
+			/* Raw text of the wrong shape: it is a body. */
+			oojwt_http_free(h);
+			root = NULL;
 		}
 		oojwt_json_free(root);
 		msg[0] = 0;
