@@ -37,7 +37,8 @@ static const struct {
 	{ "signing", suite_sign },
 	{ "JWK reading", suite_jwk },
 	{ "RS/PS/ES signatures and keys", suite_asym },
-	{ "ONLYOFFICE rules", suite_onlyoffice }
+	{ "ONLYOFFICE rules", suite_onlyoffice },
+	{ "requests and callbacks", suite_requests }
 };
 
 int

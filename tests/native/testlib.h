@@ -46,6 +46,7 @@ suite_fn suite_sign;        /* test_sign.c */
 suite_fn suite_jwk;         /* test_jwk.c */
 suite_fn suite_asym;        /* test_asym.c */
 suite_fn suite_onlyoffice;  /* test_onlyoffice.c */
+suite_fn suite_requests;    /* test_requests.c */
 
 /* ---- counting and reporting -------------------------------------------- */
 
