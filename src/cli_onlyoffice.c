@@ -336,30 +336,14 @@ oojwt_cli_server_config(const oojwt_cli_opts *o)
 
 /* ---- inspect-config ----------------------------------------------------- */
 
+/* As DS's jsonwebtoken uses verifyOptions (a string tolerance turns exp
+ * and nbf off). */
 static int
 config_tolerance(const oojwt_server_config *c, double *out)
 {
-	char msg[OOJWT_MESSAGE_LEN];
-	oojwt_jv *v;
-	const oojwt_jv *t;
-	long pos;
-	double d;
-
-	*out = 60;
-	if (c->verify_options == NULL || oojwt_json_parse(&v, c->verify_options,
-		c->verify_options_len, &pos, msg) != OOJWT_OK)
-	{
-		return 0;
-	}
-	t = oojwt_json_get(v, "clockTolerance");
-	if (oojwt_json_type(t) == OOJWT_JSON_NUMBER) {
-		d = oojwt_json_number(t);
-		if (d >= 0) {
-			*out = d;
-		}
-	}
-	oojwt_json_free(v);
-	return 1;
+	*out = oojwt_ds_verify_options_tolerance(c->verify_options,
+		c->verify_options_len);
+	return c->verify_options != NULL;
 }
 
 int

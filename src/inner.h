@@ -469,10 +469,22 @@ char *oojwt_http_query_json(const char *target, size_t len, size_t *out_len);
 
 /* The options a server configuration gives an inspection of `kind`:
  * enabled flag, header/prefix (pointers into c), tokenRequiredParams and,
- * for inbox kinds, verifyOptions.clockTolerance (60 unless a number >= 0;
- * 0 for callbacks). The secret to use is c->secrets[*which]. */
+ * for inbox kinds, the tolerance of oojwt_ds_verify_options_tolerance()
+ * (0 for callbacks: the connectors' leeway). The secret to use is
+ * c->secrets[*which]. */
 void oojwt_request_opts_from_config(oojwt_request_opts *o,
 	const oojwt_server_config *c, int kind, int *which);
+/*
+ * The clock tolerance jsonwebtoken applies with DS's verifyOptions (the
+ * compact JSON text of token.verifyOptions, `len` bytes; NULL: none was
+ * passed). It computes `exp + (clockTolerance || 0)` and
+ * `now + (clockTolerance || 0)`: absent, null, false, 0, "" and [] give
+ * 0; true gives 1; a number its value (negative ones: 0 here); a
+ * non-empty string (even "60"), an object or a non-empty array turn the
+ * sum into text, so exp and nbf never fail: OOJWT_DS_TOLERANCE_OFF.
+ */
+#define OOJWT_DS_TOLERANCE_OFF 1e300
+double oojwt_ds_verify_options_tolerance(const char *json, size_t len);
 /* The report of oojwt_request_inspect() as the JSON kit.onlyoffice.
  * inspectRequest returns (see web/oojwt.d.ts). */
 char *oojwt_request_inspect_json(const char *req, size_t len,

@@ -994,29 +994,51 @@ oojwt_request_opts_from_config(oojwt_request_opts *o,
 		*which = OOJWT_SECRET_OUTBOX;
 		o->clock_tolerance = 0;
 	} else {
-		char msg[OOJWT_MESSAGE_LEN];
-		oojwt_jv *v = NULL;
-		const oojwt_jv *t;
-		long pos;
 		o->enabled = c->enabled_inbox;
 		h = c->inbox_header;
 		p = c->inbox_prefix;
 		*which = OOJWT_SECRET_INBOX;
-		o->clock_tolerance = 60;
-		if (c->verify_options != NULL && oojwt_json_parse(&v, c->verify_options,
-			c->verify_options_len, &pos, msg) == OOJWT_OK)
-		{
-			t = oojwt_json_get(v, "clockTolerance");
-			if (oojwt_json_type(t) == OOJWT_JSON_NUMBER
-				&& oojwt_json_number(t) >= 0)
-			{
-				o->clock_tolerance = oojwt_json_number(t);
-			}
-			oojwt_json_free(v);
-		}
+		o->clock_tolerance = oojwt_ds_verify_options_tolerance(
+			c->verify_options, c->verify_options_len);
 	}
 	o->header = h;
 	o->header_len = h != NULL ? strlen(h) : 0;
 	o->prefix = p;
 	o->prefix_len = p != NULL ? strlen(p) : 0;
+}
+
+double
+oojwt_ds_verify_options_tolerance(const char *json, size_t len)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	oojwt_jv *v = NULL;
+	const oojwt_jv *t;
+	double d = 0;
+	size_t dups;
+	long pos;
+
+	if (json == NULL || oojwt_json_parse_ex(&v, json, len, OOJWT_JSON_LAST_WINS,
+		&dups, &pos, msg) != OOJWT_OK)
+	{
+		return 0;
+	}
+	t = oojwt_json_get(v, "clockTolerance");
+	switch (oojwt_json_type(t)) {
+	case OOJWT_JSON_NUMBER:
+		d = oojwt_json_number(t) > 0 ? oojwt_json_number(t) : 0;
+		break;
+	case OOJWT_JSON_TRUE:
+		d = 1;
+		break;
+	case OOJWT_JSON_STRING:
+	case OOJWT_JSON_ARRAY:
+	case OOJWT_JSON_OBJECT:
+		d = oojwt_json_truthy(t) && !(oojwt_json_type(t) == OOJWT_JSON_ARRAY
+			&& oojwt_json_array_size(t) == 0) ? OOJWT_DS_TOLERANCE_OFF : 0;
+		break;
+	default:
+		break;
+	}
+	oojwt_json_free(v);
+	return d;
 }

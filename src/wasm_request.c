@@ -13,6 +13,17 @@ char *oojwt_wasm_request_inspect(const char *req, size_t len, int form,
 	size_t header_len, int has_header, const char *prefix, size_t prefix_len,
 	int has_prefix, size_t *out_len);
 
+OOJWT_WASM_EXPORT("oojwt_wasm_ds_tolerance")
+double oojwt_wasm_ds_tolerance(const char *verify_options, size_t len,
+	int has);
+
+/* jsonwebtoken's tolerance for DS's verifyOptions (JSON text; has 0: none). */
+double
+oojwt_wasm_ds_tolerance(const char *verify_options, size_t len, int has)
+{
+	return oojwt_ds_verify_options_tolerance(has ? verify_options : NULL, len);
+}
+
 char *
 oojwt_wasm_request_inspect(const char *req, size_t len, int form,
 	const unsigned char *secret, size_t secret_len, int kind, double now,

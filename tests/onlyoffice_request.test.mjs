@@ -155,3 +155,27 @@ test('inspectRequest: options.clockTolerance overrides the defaults (60 inbox, 0
   const local = JSON.stringify({ services: { CoAuthoring: { token: { enable: { request: { inbox: true } }, verifyOptions: { clockTolerance: 10 } } } } });
   assert.equal(kit.onlyoffice.inspectRequest({ body: { token: cmd } }, 'secret', { kind: 'command', now, serverConfig: local }).verdict.error, 7);
 });
+
+test('inspectRequest and inspectConfig: verifyOptions.clockTolerance as DS\'s jsonwebtoken uses it (differential)', () => {
+  const now = 1700000000;
+  const secret = 'secret';
+  const expired = jwt.sign({ c: 'info', key: 'k1', exp: now - 30 }, secret);
+  const config = { document: { fileType: 'docx', key: 'k1', url: 'https://example.com/a.docx' }, documentType: 'word' };
+  const signedConfig = { ...config, token: jwt.sign({ ...config, exp: now - 30 }, secret) };
+  for (const tol of ['60', '', '0', true, false, null, [], [5], {}, 30, 31, 0]) {
+    const local = JSON.stringify({ services: { CoAuthoring: { token: {
+      enable: { browser: true, request: { inbox: true } }, verifyOptions: { clockTolerance: tol },
+    } } } });
+    let accepts = true;
+    try {
+      jwt.verify(expired, secret, { clockTolerance: tol, clockTimestamp: now });
+    } catch {
+      accepts = false;
+    }
+    const r = kit.onlyoffice.inspectRequest({ body: { token: expired } }, secret, { kind: 'command', now, serverConfig: local });
+    assert.equal(r.verdict.ok, accepts, `clockTolerance ${JSON.stringify(tol)}: jsonwebtoken ${accepts ? 'accepts' : 'refuses'}`);
+    if (!accepts) assert.equal(r.verdict.error, 7);
+    const c = kit.onlyoffice.inspectConfig(signedConfig, { secret, now, serverConfig: local });
+    assert.equal(c.verdict.closeCode === 4005, !accepts, `inspectConfig, clockTolerance ${JSON.stringify(tol)}`);
+  }
+});

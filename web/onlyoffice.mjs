@@ -13,7 +13,7 @@
 // objects: every decision is made in C.
 
 import { OojwtError } from './oojwt.mjs';
-import { makeInspectRequest } from './onlyoffice_request.mjs';
+import { makeInspectRequest, dsTolerance } from './onlyoffice_request.mjs';
 
 const HS = ['HS256', 'HS384', 'HS512'];
 
@@ -151,8 +151,8 @@ export function makeOnlyoffice(bridge, kit) {
     // Unknown server: JWT on (the default of every installer since 7.2).
     const enableBrowser = serverConfig?.enabled?.browser ?? true;
     const required = serverConfig?.tokenRequiredParams ?? true;
-    const tol = serverConfig?.verifyOptions?.clockTolerance;
-    const tolerance = typeof tol === 'number' && Number.isFinite(tol) && tol >= 0 ? tol : 60;
+    // As DS's jsonwebtoken uses verifyOptions (a string tolerance turns exp off).
+    const tolerance = dsTolerance(bridge, serverConfig);
     const r = withKey(secret ?? '', (kp, kn) => withString(text, (cp, cn) =>
       report(x.oojwt_wasm_config_inspect(cp, cn, kp, kn, now, tolerance, enableBrowser ? 1 : 0,
         required ? 1 : 0, outLen))));

@@ -45,6 +45,18 @@ function bodyValue(body) {
   throw new TypeError('request.body must be a string, a Uint8Array, a JSON value (object/array) or null');
 }
 
+/**
+ * The clock tolerance DS's jsonwebtoken applies with serverConfig's
+ * verifyOptions (src/onlyoffice_request.c decides: a string such as "60"
+ * switches exp/nbf off); 60, DS's default, without a server config.
+ */
+export function dsTolerance(bridge, serverConfig) {
+  if (serverConfig === undefined) return 60;
+  const v = serverConfig?.verifyOptions;
+  const has = v !== undefined && v !== null ? 1 : 0;
+  return bridge.withString(has ? JSON.stringify(v) : '', (p, n) => bridge.exports.oojwt_wasm_ds_tolerance(p, n, has));
+}
+
 /** Build kit.onlyoffice.inspectRequest from the bridge of web/oojwt.mjs. */
 export function makeInspectRequest(bridge, readServerConfig) {
   const { exports: x, withKey, withString, report, outLen } = bridge;
@@ -86,11 +98,7 @@ export function makeInspectRequest(bridge, readServerConfig) {
     const prefix = side?.prefix;
     const enabled = (callback ? serverConfig?.enabled?.outbox : serverConfig?.enabled?.inbox) ?? true;
     const required = serverConfig?.tokenRequiredParams ?? true;
-    let tolerance = 0;
-    if (!callback) {
-      const tol = serverConfig?.verifyOptions?.clockTolerance;
-      tolerance = typeof tol === 'number' && Number.isFinite(tol) && tol >= 0 ? tol : 60;
-    }
+    let tolerance = callback ? 0 : dsTolerance(bridge, serverConfig);
     if (options.clockTolerance !== undefined) {
       tolerance = options.clockTolerance;
       if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {

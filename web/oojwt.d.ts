@@ -395,7 +395,8 @@ export interface Onlyoffice {
    * `secret`, else serverConfig.secrets.inbox.value; serverConfig (a
    * readServerConfig result or local.json text) also gives
    * enabled.browser (default true), tokenRequiredParams (default true) and
-   * verifyOptions.clockTolerance (default 60).
+   * verifyOptions.clockTolerance (default 60; as jsonwebtoken adds it: a
+   * string such as "60" switches the exp/nbf checks off, as on DS).
    */
   inspectConfig(config: JsonObject | string, options?: { secret?: string | Uint8Array; serverConfig?: ServerConfig | string; now?: number }): ConfigInspection;
   /**
