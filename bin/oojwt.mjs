@@ -99,7 +99,7 @@ Example:
 ${INPUT_HELP}
 ${EXIT_HELP}`,
   'inspect-config': `usage: oojwt inspect-config [SECRET OPTIONS] [--server-config PATH] [--now SECONDS]
-                            [--json] [INPUT]
+                            [--server-version V] [--json] [INPUT]
 
 Judge the config a page passes to DocsAPI.DocEditor (JSON, with or without
 its token) as Document Server does: whether the editor opens or closes
@@ -107,6 +107,9 @@ its token) as Document Server does: whether the editor opens or closes
 the effective config. The token is checked with the inbox secret: from
 the secret options, else from --server-config PATH (a local.json or
 Docker env file, which also gives the token flags and clock tolerance).
+  --server-version V     the server's version (8.1, 7.3.3; default: the newest
+                         rules): before 8.2 editorConfig.mode is required in
+                         the token for view too
 Exit code 0 when the editor opens, 1 otherwise.
 
 ${SECRET_HELP}
@@ -174,7 +177,7 @@ const OPTIONS = {
   algorithms: 'string', now: 'number', 'clock-tolerance': 'number',
   alg: 'string', header: 'string', iat: 'iat', 'expires-in': 'string',
   defaults: 'string', 'show-secrets': 'flag', 'server-config': 'string',
-  kind: 'string',
+  kind: 'string', 'server-version': 'string',
 };
 
 function number(s) {
@@ -450,6 +453,7 @@ const COMMANDS = {
         + '--secret-from-local-json) or --server-config PATH');
     }
     const options = { now: clock(o) };
+    if (o['server-version'] !== undefined) options.serverVersion = o['server-version'];
     if (ownSecret) options.secret = secretFrom(o);
     if (o['server-config'] !== undefined) options.serverConfig = readFile(o['server-config']).toString('utf8');
     let r;

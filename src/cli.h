@@ -58,6 +58,8 @@ typedef struct {
 	const char *server_config;
 	/* inspect-request */
 	const char *kind;
+	/* inspect-config */
+	const char *server_version;
 } oojwt_cli_opts;
 
 /* ---- cli_args.c ------------------------------------------------------ */
@@ -68,6 +70,9 @@ typedef struct {
  */
 int oojwt_cli_parse(oojwt_cli_opts *o, int argc, char **argv,
 	char *err, size_t cap);
+/* A server version "8.1" or "7.3.3" as major * 100 + minor (801); 0 when
+ * it is not one. */
+int oojwt_cli_version(const char *s);
 /* A decimal number as the CLIs accept it: -?D+(.D+)?([eE][+-]?D+)?,
  * finite. 1 and *out on success, 0 otherwise. */
 int oojwt_cli_number(const char *s, double *out);

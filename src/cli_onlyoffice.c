@@ -373,6 +373,14 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	io.clock_tolerance = 60;
 	io.enable_browser = 1;
 	io.token_required_params = 1;
+	if (o->server_version != NULL
+		&& (io.server_version = oojwt_cli_version(o->server_version)) == 0)
+	{
+		oojwt_cli_error(o->command, "--server-version must look like 8.1 or "
+			"7.3.3");
+		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		return OOJWT_EXIT_USAGE;
+	}
 	if (own_secret) {
 		code = oojwt_cli_secret(o, &secret, &secret_len, err, sizeof err);
 		if (code != OOJWT_EXIT_OK) {
@@ -422,7 +430,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	if (o->json) {
 		char *rep = oojwt_config_inspect_json(text, len, secret, secret_len,
 			io.now, io.clock_tolerance, io.enable_browser,
-			io.token_required_params, &n);
+			io.token_required_params, io.server_version, &n);
 		code = print_js(o, rep, n);
 	} else {
 		code = OOJWT_EXIT_OK;

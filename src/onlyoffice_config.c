@@ -75,6 +75,13 @@ key_chars_ok(const char *s)
 	return 1;
 }
 
+/* 1 when the server is older than `version` (major * 100 + minor). */
+static int
+before(const oojwt_inspect_opts *o, int version)
+{
+	return o->server_version > 0 && o->server_version < version;
+}
+
 /* The checks of auth() on a verified opening token. 0 when DS stops. */
 static int
 opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
@@ -94,7 +101,8 @@ opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 			|| (k == 3 && !oojwt_json_truthy(oojwt_json_at(cfg, "editorConfig.callbackUrl")))
 			|| (k == 4 && (!oojwt_json_truthy(mode)
 				|| (oojwt_json_type(mode) == OOJWT_JSON_STRING
-					&& strcmp(oojwt_json_string(mode), "view") == 0))))
+					&& strcmp(oojwt_json_string(mode), "view") == 0
+					&& before(o, 802) == 0))))
 		{
 			continue;
 		}
@@ -665,9 +673,13 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	}
 	if (oojwt_json_get(tok, "fileInfo") != NULL) {
 		r->token_kind = OOJWT_TOKEN_WOPI;
-	} else if (oojwt_json_at(tok, "editorConfig.ds_sessionTimeConnect") != NULL) {
+	} else if (oojwt_json_at(tok, before(o, 802) ? "editorConfig.ds_view"
+		: "editorConfig.ds_sessionTimeConnect") != NULL)
+	{
 		r->token_kind = OOJWT_TOKEN_RECONNECT;
-	} else if (oojwt_json_truthy(oojwt_json_get(tok, "version"))) {
+	} else if (!before(o, 803)
+		&& oojwt_json_truthy(oojwt_json_get(tok, "version")))
+	{
 		r->token_kind = OOJWT_TOKEN_HISTORY;
 	} else {
 		r->token_kind = OOJWT_TOKEN_OPENING;
@@ -678,8 +690,9 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 			"Document Server skips the opening checks and the editor does "
 			"not open this config as signed", oojwt_token_kind_name(r->token_kind),
 			r->token_kind == OOJWT_TOKEN_WOPI ? "it has fileInfo"
-			: r->token_kind == OOJWT_TOKEN_RECONNECT
-			? "it has editorConfig.ds_sessionTimeConnect (8.2+)"
+			: r->token_kind == OOJWT_TOKEN_RECONNECT ? before(o, 802)
+			? "it has editorConfig.ds_view (7.1-8.1)"
+			: "it has editorConfig.ds_sessionTimeConnect (8.2+)"
 			: "it has a truthy version (setHistoryData, 8.3+)");
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_WARN_NOT_OPENING_TOKEN, "token", msg,
 			"sign the editor config itself");

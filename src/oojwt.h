@@ -880,12 +880,19 @@ const char *oojwt_token_kind_name(int kind);
  *   clock_tolerance        seconds (DS: verifyOptions.clockTolerance, 60)
  *   enable_browser         token.enable.browser
  *   token_required_params  server.tokenRequiredParams (default 1)
+ *   server_version         the server's version, major * 100 + minor (801
+ *                          for 8.1); 0 for the newest rules. Before 8.2 a
+ *                          config with any editorConfig.mode (view too)
+ *                          needs it in the token, and reconnect tokens are
+ *                          told by editorConfig.ds_view; before 8.3 a
+ *                          token with a version is not a history token.
  */
 typedef struct {
 	double now;
 	double clock_tolerance;
 	int enable_browser;
 	int token_required_params;
+	int server_version;
 } oojwt_inspect_opts;
 
 typedef struct {

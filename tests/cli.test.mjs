@@ -217,6 +217,7 @@ test('usage and input errors have their exit codes in both', () => {
     [['server-config', '--defaults'], {}, 2],
     [['inspect-request'], {}, 2],
     [['inspect-request', '--kind', 'download', '{}'], withSecret, 2],
+    [['inspect-config', '--server-version', 'eight', '{}'], withSecret, 2],
     [['inspect-request', '--kind', 'command', '{}'], {}, 2],              // no secret, no server config
     [['inspect-request', '--kind', 'command', '--clock-tolerance', '-5', '{}'], withSecret, 2],
     [['inspect-request', '--kind', 'command', '--server-config', missing, '{}'], {}, 3],
@@ -553,5 +554,24 @@ test('inspect-request: kit.onlyoffice.inspectRequest, in both; raw text, JSON, s
   const help = both(['inspect-request', '--help']);
   assert.ok(help.out.startsWith('usage: oojwt inspect-request --kind KIND'));
   assert.ok(both(['--help']).out.includes('inspect-request a request to Document Server'));
+});
+
+test('inspect-config --server-version: the 7.1-8.1 rule for view mode, in both', () => {
+  const config = {
+    document: { fileType: 'docx', key: 'k1', title: 'a.docx', url: 'https://example.com/a.docx' },
+    documentType: 'word',
+    editorConfig: { callbackUrl: 'https://example.com/cb', mode: 'view' },
+  };
+  const { mode, ...editorConfig } = config.editorConfig;
+  const signed = { ...config, token: kit.sign({ ...config, editorConfig }, SECRET) };
+  const input = JSON.stringify(signed);
+  for (const [version, exit] of [[undefined, 0], ['8.2', 0], ['8.1', 1], ['7.3.3', 1]]) {
+    const args = ['inspect-config', '--json', '--now', String(NOW), ...(version ? ['--server-version', version] : []), '-'];
+    const r = both(args, { ...withSecret, input });
+    assert.equal(r.code, exit, `${version}: ${r.err}`);
+    const expected = kit.onlyoffice.inspectConfig(signed, { secret: SECRET, now: NOW, ...(version ? { serverVersion: version } : {}) });
+    assert.equal(r.out, `${JSON.stringify(expected)}\n`);
+  }
+  void mode;
 });
 

@@ -133,7 +133,14 @@ export function makeOnlyoffice(bridge, kit) {
     else throw new TypeError('config must be an object (or its JSON text)');
     if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
     let { serverConfig } = options;
-    const { now = Date.now() / 1000 } = options;
+    const { now = Date.now() / 1000, serverVersion } = options;
+    // "8.1" or "7.3.3" -> 801; 0: the newest rules.
+    let version = 0;
+    if (serverVersion !== undefined) {
+      const m = typeof serverVersion === 'string' ? /^(\d{1,3})\.(\d{1,2})(\.\d+)*$/.exec(serverVersion) : null;
+      if (m === null || Number(m[1]) === 0) throw new TypeError('options.serverVersion must be a version string such as "8.1" or "7.3.3"');
+      version = Number(m[1]) * 100 + Number(m[2]);
+    }
     if (typeof serverConfig === 'string') serverConfig = readServerConfig(serverConfig);
     if (serverConfig !== undefined && (serverConfig === null || typeof serverConfig !== 'object')) {
       throw new TypeError('options.serverConfig must be a readServerConfig result or local.json text');
@@ -155,7 +162,7 @@ export function makeOnlyoffice(bridge, kit) {
     const tolerance = dsTolerance(bridge, serverConfig);
     const r = withKey(secret ?? '', (kp, kn) => withString(text, (cp, cn) =>
       report(x.oojwt_wasm_config_inspect(cp, cn, kp, kn, now, tolerance, enableBrowser ? 1 : 0,
-        required ? 1 : 0, outLen))));
+        required ? 1 : 0, version, outLen))));
     if (r.error) fail(r);
     return r;
   }

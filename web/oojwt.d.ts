@@ -398,7 +398,18 @@ export interface Onlyoffice {
    * verifyOptions.clockTolerance (default 60; as jsonwebtoken adds it: a
    * string such as "60" switches the exp/nbf checks off, as on DS).
    */
-  inspectConfig(config: JsonObject | string, options?: { secret?: string | Uint8Array; serverConfig?: ServerConfig | string; now?: number }): ConfigInspection;
+  inspectConfig(config: JsonObject | string, options?: {
+    secret?: string | Uint8Array;
+    serverConfig?: ServerConfig | string;
+    now?: number;
+    /**
+     * The server's version ("8.1", "7.3.3"); default: the newest rules.
+     * Before 8.2 editorConfig.mode is required in the token for any mode
+     * (view too) and reconnect tokens carry editorConfig.ds_view; before
+     * 8.3 a token with `version` is not a history token.
+     */
+    serverVersion?: string;
+  }): ConfigInspection;
   /**
    * The config with its `token`: the whole config without `token` signed
    * (fields 'all', default, as the official integrations do) or only the
