@@ -1003,8 +1003,11 @@ int oojwt_config_sign(char **token, size_t *token_len, const char *config,
  * wrong_prefix, token_in_other_header, body_token_wins,
  * unsigned_fields_ignored, header_token_trimmed, header_too_large,
  * body_not_json, bad_request_field, http_unreadable, payload_wrapper,
- * payload_double_encoded, tokens_disabled, and the DS profile's failure
- * code of the token that counts (expired, bad_signature, malformed, ...).
+ * payload_double_encoded, payload_not_object, tokens_disabled,
+ * alg_not_allowed (a callback token other than HS256: the connectors
+ * take HS256 only), and the DS profile's failure code of the token that
+ * counts (expired, bad_signature, ...; malformed for a `token` member
+ * that is not a string: "jwt must be a string").
  */
 #define OOJWT_REQUEST_CALLBACK   0
 #define OOJWT_REQUEST_COMMAND    1
