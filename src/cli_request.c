@@ -109,7 +109,7 @@ print_human(const oojwt_request_report *r, const char *kind)
 int
 oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 {
-	char err[700];
+	char err[700] = "";
 	oojwt_cli_opts so = *o;
 	oojwt_server_config c;
 	oojwt_request_opts ro;
@@ -171,6 +171,7 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		char *rep = oojwt_request_inspect_json(text, len, secret, secret_len,
 			&ro, &n);
 		code = oojwt_cli_print_report(o, rep, n);
+		snprintf(err, sizeof err, "output failed");
 	}
 	if (code == OOJWT_EXIT_OK) {
 		r = (oojwt_request_report *)malloc(sizeof *r);
