@@ -87,7 +87,9 @@ static const char *const warning_names[] = {
 	"token_in_other_header",
 	"body_not_json",
 	"bad_request_field",
-	"http_unreadable"
+	"http_unreadable",
+	"user_not_signed",
+	"user_differs"
 };
 
 const char *

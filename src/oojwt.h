@@ -169,7 +169,11 @@ enum oojwt_code {
 	OOJWT_WARN_TOKEN_IN_OTHER_HEADER = 153, /* token in another header */
 	OOJWT_WARN_BODY_NOT_JSON = 154, /* body not JSON: the query is used */
 	OOJWT_WARN_BAD_REQUEST_FIELD = 155, /* key/status/filetype the receiver refuses */
-	OOJWT_WARN_HTTP_UNREADABLE = 156 /* a line of raw HTTP that is no header */
+	OOJWT_WARN_HTTP_UNREADABLE = 156, /* a line of raw HTTP that is no header */
+
+	/* Editor config inspection: the user (oojwt_config_inspect). */
+	OOJWT_WARN_USER_NOT_SIGNED = 157, /* config user.id/name/group not in the token */
+	OOJWT_WARN_USER_DIFFERS = 158   /* token's user.* overrides the config's */
 };
 
 /*
@@ -856,6 +860,10 @@ void oojwt_server_config_free(oojwt_server_config *c);
  *                 token_invalid_format, bad_document_key,
  *                 not_an_opening_token, payload_wrapper, and the DS
  *                 profile's failure code (expired, bad_signature, ...);
+ *                 when the editor opens, user_not_signed (the config's
+ *                 editorConfig.user id/name/group is not in the token:
+ *                 the page sets it unsigned) and user_differs (the
+ *                 token's user.* wins over the page's);
  *                 then the config's own checks (api.js and the docs):
  *                 missing_config_field, bad_document_type, bad_file_type,
  *                 file_type_mismatch, file_type_case, key_too_long,

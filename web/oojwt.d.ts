@@ -34,7 +34,8 @@ export type OnlyofficeCode =
   | 'config_has_secret'
   | 'wrong_prefix' | 'body_token_wins' | 'unsigned_fields_ignored'
   | 'header_token_trimmed' | 'header_too_large' | 'token_in_other_header'
-  | 'body_not_json' | 'bad_request_field' | 'http_unreadable';
+  | 'body_not_json' | 'bad_request_field' | 'http_unreadable'
+  | 'user_not_signed' | 'user_differs';
 
 export type Algorithm =
   | 'HS256' | 'HS384' | 'HS512'

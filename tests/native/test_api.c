@@ -172,7 +172,9 @@ static const struct {
 	{ OOJWT_WARN_TOKEN_IN_OTHER_HEADER, "token_in_other_header" },
 	{ OOJWT_WARN_BODY_NOT_JSON, "body_not_json" },
 	{ OOJWT_WARN_BAD_REQUEST_FIELD, "bad_request_field" },
-	{ OOJWT_WARN_HTTP_UNREADABLE, "http_unreadable" }
+	{ OOJWT_WARN_HTTP_UNREADABLE, "http_unreadable" },
+	{ OOJWT_WARN_USER_NOT_SIGNED, "user_not_signed" },
+	{ OOJWT_WARN_USER_DIFFERS, "user_differs" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 
