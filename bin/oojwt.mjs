@@ -40,10 +40,10 @@ Commands:
   explain-secret  which variant of a secret verifies a token (trimmed, ...)
   server-config   the JWT settings of a local.json, with findings and fixes
   inspect-config  an editor config as Document Server judges it
-  inspect-request the request and callback checks (not in this build yet)
   inspect-url     a download link as Document Server's nginx judges it
   nginx-config    the secure link secret, ports and TLS of an nginx config
   inspect-cert    a TLS certificate: names, dates, key, host coverage
+  inspect-request a request to Document Server, or its callback, as the receiver judges it
 
 Common options:
   --json    print the JSON report (the JS module's kit.reports) instead of a verdict
@@ -102,7 +102,7 @@ Example:
 ${INPUT_HELP}
 ${EXIT_HELP}`,
   'inspect-config': `usage: oojwt inspect-config [SECRET OPTIONS] [--server-config PATH] [--now SECONDS]
-                            [--json] [INPUT]
+                            [--server-version V] [--json] [INPUT]
 
 Judge the config a page passes to DocsAPI.DocEditor (JSON, with or without
 its token) as Document Server does: whether the editor opens or closes
@@ -110,6 +110,9 @@ its token) as Document Server does: whether the editor opens or closes
 the effective config. The token is checked with the inbox secret: from
 the secret options, else from --server-config PATH (a local.json or
 Docker env file, which also gives the token flags and clock tolerance).
+  --server-version V     the server's version (8.1, 7.3.3; default: the newest
+                         rules): before 8.2 editorConfig.mode is required in
+                         the token for view too
 Exit code 0 when the editor opens, 1 otherwise.
 
 ${SECRET_HELP}
@@ -175,6 +178,29 @@ Example:
 
 ${INPUT_HELP}
 ${EXIT_HELP}`,
+  'inspect-request': `usage: oojwt inspect-request --kind KIND [SECRET OPTIONS] [--server-config PATH]
+                             [--now SECONDS] [--clock-tolerance S] [--json] [INPUT]
+
+Judge an HTTP request as its receiver does. KIND is callback (Document
+Server -> your callbackUrl, judged as the connectors do, outbox secret),
+command, converter or docbuilder (you -> Document Server, inbox secret).
+INPUT is the raw request (request line, headers, empty line, body), a JSON
+object {"headers": {...}, "body": ...}, or a JSON body alone. The token
+is looked for where the receiver looks (body "token" first, else the
+configured header with its exact prefix); every token found is verified
+with the Document Server profile, and the report says which one counts,
+the answer (command error 6/7, converter/docbuilder -8, connector 403),
+the findings with fixes, and the body the receiver acts on.
+--server-config PATH (local.json or Docker env) gives the secret, header,
+prefix, enable flags and clock tolerance; --secret-from-local-json takes
+the outbox secret for callbacks unless --which says otherwise.
+  --clock-tolerance S    seconds (default: verifyOptions, 60; callbacks 0,
+                         the connectors' leeway)
+Exit code 0 when the receiver accepts the request, 1 otherwise.
+
+${SECRET_HELP}
+${INPUT_HELP}
+${EXIT_HELP}`,
   sign: `usage: oojwt sign [SECRET OPTIONS] [--alg ALG] [--header JSON] [--iat[=SECONDS]]
                   [--expires-in DURATION] [--now SECONDS] [--json] [INPUT]
 
@@ -193,9 +219,7 @@ ${INPUT_HELP}
 ${EXIT_HELP}`,
 };
 
-const NOT_YET = {
-  'inspect-request': 'the request and callback checks',
-};
+const NOT_YET = {};
 
 class Failure extends Error {
   constructor(exit, message) {
@@ -218,6 +242,7 @@ const OPTIONS = {
   defaults: 'string', 'show-secrets': 'flag', 'server-config': 'string',
   'nginx-config': 'string',
   key: 'string', host: 'string',
+  kind: 'string', 'server-version': 'string',
 };
 
 function number(s) {
@@ -492,6 +517,7 @@ const COMMANDS = {
         + '--secret-from-local-json) or --server-config PATH');
     }
     const options = { now: clock(o) };
+    if (o['server-version'] !== undefined) options.serverVersion = o['server-version'];
     if (ownSecret) options.secret = secretFrom(o);
     if (o['server-config'] !== undefined) options.serverConfig = readFile(o['server-config']).toString('utf8');
     let r;
@@ -623,6 +649,58 @@ const COMMANDS = {
     if (r.findings.length === 0) out += 'no findings\n';
     process.stdout.write(out);
     return errors > 0 ? EXIT.INVALID : EXIT.OK;
+  },
+
+  'inspect-request'(kit, o) {
+    const KINDS = ['callback', 'command', 'converter', 'docbuilder'];
+    if (!KINDS.includes(o.kind)) {
+      throw usage(o.kind === undefined ? '--kind is required: callback, command, converter or docbuilder'
+        : '--kind must be callback, command, converter or docbuilder');
+    }
+    const ownSecret = ['secret', 'secret-file', 'secret-env', 'secret-from-local-json'].some((k) => o[k] !== undefined)
+      || process.env.OOJWT_SECRET !== undefined;
+    if (!ownSecret && o['server-config'] === undefined) {
+      throw usage('inspect-request needs the secret (--secret-file, --secret-env, $OOJWT_SECRET, '
+        + '--secret-from-local-json) or --server-config PATH');
+    }
+    const callback = o.kind === 'callback';
+    // A callback is signed with the outbox secret.
+    const so = callback && o['secret-from-local-json'] !== undefined && o.which === undefined ? { ...o, which: 'outbox' } : o;
+    const options = { kind: o.kind, now: clock(o) };
+    let secret = ownSecret ? secretFrom(so) : null;
+    try {
+      if (o['server-config'] !== undefined) {
+        const path = o['server-config'];
+        options.serverConfig = kit.onlyoffice.readServerConfig(readFile(path).toString('utf8'));
+        const which = callback ? 'outbox' : 'inbox';
+        if (!ownSecret && typeof options.serverConfig.secrets[which].value !== 'string') {
+          throw inputError(`${path}: the ${which} secret is not a string there (services.CoAuthoring.secret.${which}); give it with --secret-file`);
+        }
+      }
+      if (o['clock-tolerance'] !== undefined) {
+        if (o['clock-tolerance'] < 0) throw usage('--clock-tolerance must be a number of seconds >= 0');
+        options.clockTolerance = o['clock-tolerance'];
+      }
+      const r = kit.onlyoffice.inspectRequest(readInput(o.input, false), secret, options);
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify(r)}\n`);
+      } else {
+        const v = r.verdict;
+        let out = `${v.ok ? 'ACCEPTED' : 'REFUSED'} (${r.kind}): ${v.message}\n`;
+        out += `answer: HTTP ${v.httpStatus} ${v.response !== null ? JSON.stringify(v.response) : '(depends on the work)'}\n`;
+        for (const t of r.tokens) {
+          out += `token ${t.place}${t.header !== null ? ` ${t.header}` : ''}${t.counts ? ' (counts)' : ''}: `
+            + `${t.valid ? `valid ${t.alg}` : `invalid: ${t.serverMessage}`}\n`;
+        }
+        for (const f of r.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;
+        if (r.effectiveBody !== null) out += `effective body:\n${JSON.stringify(r.effectiveBody, null, 2)}\n`;
+        process.stdout.write(out);
+      }
+      return r.verdict.ok ? EXIT.OK : EXIT.INVALID;
+    } finally {
+      secret?.fill(0);
+      secret = null;
+    }
   },
 
   sign(kit, o) {

@@ -43,10 +43,10 @@ static const char MAIN_HELP[] =
 	"  explain-secret  which variant of a secret verifies a token (trimmed, ...)\n"
 	"  server-config   the JWT settings of a local.json, with findings and fixes\n"
 	"  inspect-config  an editor config as Document Server judges it\n"
-	"  inspect-request the request and callback checks (not in this build yet)\n"
 	"  inspect-url     a download link as Document Server's nginx judges it\n"
 	"  nginx-config    the secure link secret, ports and TLS of an nginx config\n"
 	"  inspect-cert    a TLS certificate: names, dates, key, host coverage\n"
+	"  inspect-request a request to Document Server, or its callback, as the receiver judges it\n"
 	"\n"
 	"Common options:\n"
 	"  --json    print the JSON report (the JS module's kit.reports) instead of a verdict\n"
@@ -142,7 +142,7 @@ static const char CONFIG_HELP[] =
 
 static const char INSPECT_HELP[] =
 	"usage: oojwt inspect-config [SECRET OPTIONS] [--server-config PATH] [--now SECONDS]\n"
-	"                            [--json] [INPUT]\n"
+	"                            [--server-version V] [--json] [INPUT]\n"
 	"\n"
 	"Judge the config a page passes to DocsAPI.DocEditor (JSON, with or without\n"
 	"its token) as Document Server does: whether the editor opens or closes\n"
@@ -150,6 +150,9 @@ static const char INSPECT_HELP[] =
 	"the effective config. The token is checked with the inbox secret: from\n"
 	"the secret options, else from --server-config PATH (a local.json or\n"
 	"Docker env file, which also gives the token flags and clock tolerance).\n"
+	"  --server-version V     the server's version (8.1, 7.3.3; default: the newest\n"
+	"                         rules): before 8.2 editorConfig.mode is required in\n"
+	"                         the token for view too\n"
 	"Exit code 0 when the editor opens, 1 otherwise.\n"
 	"\n"
 	SECRET_HELP
@@ -227,6 +230,33 @@ static const char CERT_HELP[] =
 	"\n"
 	EXIT_HELP;
 
+static const char REQUEST_HELP[] =
+	"usage: oojwt inspect-request --kind KIND [SECRET OPTIONS] [--server-config PATH]\n"
+	"                             [--now SECONDS] [--clock-tolerance S] [--json] [INPUT]\n"
+	"\n"
+	"Judge an HTTP request as its receiver does. KIND is callback (Document\n"
+	"Server -> your callbackUrl, judged as the connectors do, outbox secret),\n"
+	"command, converter or docbuilder (you -> Document Server, inbox secret).\n"
+	"INPUT is the raw request (request line, headers, empty line, body), a JSON\n"
+	"object {\"headers\": {...}, \"body\": ...}, or a JSON body alone. The token\n"
+	"is looked for where the receiver looks (body \"token\" first, else the\n"
+	"configured header with its exact prefix); every token found is verified\n"
+	"with the Document Server profile, and the report says which one counts,\n"
+	"the answer (command error 6/7, converter/docbuilder -8, connector 403),\n"
+	"the findings with fixes, and the body the receiver acts on.\n"
+	"--server-config PATH (local.json or Docker env) gives the secret, header,\n"
+	"prefix, enable flags and clock tolerance; --secret-from-local-json takes\n"
+	"the outbox secret for callbacks unless --which says otherwise.\n"
+	"  --clock-tolerance S    seconds (default: verifyOptions, 60; callbacks 0,\n"
+	"                         the connectors' leeway)\n"
+	"Exit code 0 when the receiver accepts the request, 1 otherwise.\n"
+	"\n"
+	SECRET_HELP
+	"\n"
+	INPUT_HELP
+	"\n"
+	EXIT_HELP;
+
 typedef struct {
 	const char *name;
 	int (*run)(const oojwt_cli_opts *o);
@@ -240,11 +270,11 @@ static const command COMMANDS[] = {
 	{ "sign", oojwt_cli_sign, SIGN_HELP, NULL },
 	{ "inspect-config", oojwt_cli_inspect_config, INSPECT_HELP, NULL },
 	{ "server-config", oojwt_cli_server_config, CONFIG_HELP, NULL },
-	{ "inspect-request", NULL, NULL, "the request and callback checks" },
-	{ "explain-secret", oojwt_cli_explain_secret, EXPLAIN_HELP, NULL },
 	{ "inspect-url", oojwt_cli_inspect_url, INSPECT_URL_HELP, NULL },
 	{ "nginx-config", oojwt_cli_nginx_config, NGINX_HELP, NULL },
-	{ "inspect-cert", oojwt_cli_inspect_cert, CERT_HELP, NULL }
+	{ "inspect-cert", oojwt_cli_inspect_cert, CERT_HELP, NULL },
+	{ "inspect-request", oojwt_cli_inspect_request, REQUEST_HELP, NULL },
+	{ "explain-secret", oojwt_cli_explain_secret, EXPLAIN_HELP, NULL }
 };
 
 static int

@@ -13,6 +13,7 @@
  *                 inspect-config)
  *   cli_deploy.c  the deployment commands (inspect-url, nginx-config)
  *   cli_cert.c    inspect-cert: a TLS certificate, its key and host
+ *   cli_request.c inspect-request
  */
 #ifndef OOJWT_CLI_H__
 #define OOJWT_CLI_H__
@@ -62,6 +63,10 @@ typedef struct {
 	/* inspect-cert */
 	const char *key_file;
 	const char *host;
+	/* inspect-request */
+	const char *kind;
+	/* inspect-config */
+	const char *server_version;
 } oojwt_cli_opts;
 
 /* ---- cli_args.c ------------------------------------------------------ */
@@ -72,6 +77,9 @@ typedef struct {
  */
 int oojwt_cli_parse(oojwt_cli_opts *o, int argc, char **argv,
 	char *err, size_t cap);
+/* A server version "8.1" or "7.3.3" as major * 100 + minor (801); 0 when
+ * it is not one. */
+int oojwt_cli_version(const char *s);
 /* A decimal number as the CLIs accept it: -?D+(.D+)?([eE][+-]?D+)?,
  * finite. 1 and *out on success, 0 otherwise. */
 int oojwt_cli_number(const char *s, double *out);
@@ -163,6 +171,13 @@ int oojwt_cli_sign(const oojwt_cli_opts *o);
 int oojwt_cli_explain_secret(const oojwt_cli_opts *o);
 int oojwt_cli_server_config(const oojwt_cli_opts *o);
 int oojwt_cli_inspect_config(const oojwt_cli_opts *o);
+/* Print a core JSON report as JSON.stringify writes the JS module's
+ * object (what bin/oojwt.mjs prints); frees `rep`. An exit code. */
+int oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len);
+
+/* ---- cli_request.c --------------------------------------------------- */
+
+int oojwt_cli_inspect_request(const oojwt_cli_opts *o);
 
 /* ---- cli_deploy.c --------------------------------------------------- */
 

@@ -93,7 +93,9 @@ static const option OPTIONS[] = {
 	{ "server-config", T_STRING, F(server_config), 0 },
 	{ "nginx-config", T_STRING, F(nginx_config), 0 },
 	{ "key", T_STRING, F(key_file), 0 },
-	{ "host", T_STRING, F(host), 0 }
+	{ "host", T_STRING, F(host), 0 },
+	{ "kind", T_STRING, F(kind), 0 },
+	{ "server-version", T_STRING, F(server_version), 0 }
 };
 
 static const option *
@@ -196,4 +198,34 @@ oojwt_cli_parse(oojwt_cli_opts *o, int argc, char **argv,
 		}
 	}
 	return OOJWT_EXIT_OK;
+}
+
+int
+oojwt_cli_version(const char *s)
+{
+	long major = 0, minor = 0;
+	const char *p = s;
+
+	if (!is_digit(*p)) {
+		return 0;
+	}
+	while (is_digit(*p) && major < 1000) {
+		major = major * 10 + (*p++ - '0');
+	}
+	if (*p++ != '.' || !is_digit(*p)) {
+		return 0;
+	}
+	while (is_digit(*p) && minor < 100) {
+		minor = minor * 10 + (*p++ - '0');
+	}
+	while (*p == '.' && is_digit(p[1])) {
+		p++;
+		while (is_digit(*p)) {
+			p++;
+		}
+	}
+	if (*p != 0 || major == 0 || major >= 1000 || minor >= 100) {
+		return 0;
+	}
+	return (int)(major * 100 + minor);
 }

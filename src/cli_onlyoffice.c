@@ -349,30 +349,14 @@ oojwt_cli_server_config(const oojwt_cli_opts *o)
 
 /* ---- inspect-config ----------------------------------------------------- */
 
+/* As DS's jsonwebtoken uses verifyOptions (a string tolerance turns exp
+ * and nbf off). */
 static int
 config_tolerance(const oojwt_server_config *c, double *out)
 {
-	char msg[OOJWT_MESSAGE_LEN];
-	oojwt_jv *v;
-	const oojwt_jv *t;
-	long pos;
-	double d;
-
-	*out = 60;
-	if (c->verify_options == NULL || oojwt_json_parse(&v, c->verify_options,
-		c->verify_options_len, &pos, msg) != OOJWT_OK)
-	{
-		return 0;
-	}
-	t = oojwt_json_get(v, "clockTolerance");
-	if (oojwt_json_type(t) == OOJWT_JSON_NUMBER) {
-		d = oojwt_json_number(t);
-		if (d >= 0) {
-			*out = d;
-		}
-	}
-	oojwt_json_free(v);
-	return 1;
+	*out = oojwt_ds_verify_options_tolerance(c->verify_options,
+		c->verify_options_len);
+	return c->verify_options != NULL;
 }
 
 int
@@ -402,6 +386,14 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	io.clock_tolerance = 60;
 	io.enable_browser = 1;
 	io.token_required_params = 1;
+	if (o->server_version != NULL
+		&& (io.server_version = oojwt_cli_version(o->server_version)) == 0)
+	{
+		oojwt_cli_error(o->command, "--server-version must look like 8.1 or "
+			"7.3.3");
+		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		return OOJWT_EXIT_USAGE;
+	}
 	if (own_secret) {
 		code = oojwt_cli_secret(o, &secret, &secret_len, err, sizeof err);
 		if (code != OOJWT_EXIT_OK) {
@@ -451,7 +443,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	if (o->json) {
 		char *rep = oojwt_config_inspect_json(text, len, secret, secret_len,
 			io.now, io.clock_tolerance, io.enable_browser,
-			io.token_required_params, &n);
+			io.token_required_params, io.server_version, &n);
 		code = print_js(o, rep, n);
 	} else {
 		code = OOJWT_EXIT_OK;

@@ -115,7 +115,18 @@ static const char *const warning_names[] = {
 	"cert_weak_signature",
 	"cert_validity_too_long",
 	"cert_cn_only",
-	"cert_bad_self_signature"
+	"cert_bad_self_signature",
+	"wrong_prefix",
+	"body_token_wins",
+	"unsigned_fields_ignored",
+	"header_token_trimmed",
+	"header_too_large",
+	"token_in_other_header",
+	"body_not_json",
+	"bad_request_field",
+	"http_unreadable",
+	"user_not_signed",
+	"user_differs"
 };
 
 const char *

@@ -510,12 +510,91 @@ char *oojwt_server_config_json(const char *local, size_t local_len,
 char *oojwt_config_inspect_json(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, double now,
 	double tolerance, int enable_browser, int required_params,
-	size_t *out_len);
+	int server_version, size_t *out_len);
 char *oojwt_config_sign_json(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, unsigned alg, int fields,
 	int has_iat, double iat, int has_exp, double exp, size_t *out_len);
 char *oojwt_secret_explain_json(const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len, size_t *out_len);
+/* onlyoffice_json.c: the findings as a JSON array of
+ * {severity,code,path,message,fix} (what every ONLYOFFICE report shows). */
+void oojwt_sb_findings(oojwt_sb *sb, const oojwt_finding *list, size_t n);
+
+/* ---- http_request.c: an HTTP request as its receiver reads it ---------- */
+
+typedef struct {
+	const char *name;
+	size_t name_len;
+	const char *value;
+	size_t value_len;
+} oojwt_http_field;
+
+#define OOJWT_HTTP_MAX_FIELDS 100
+
+/*
+ * The request (see oojwt_request_inspect() for the two forms). Strings
+ * point into the text given or into memory the struct owns (free with
+ * oojwt_http_free()). method/target are NULL when absent; body is NULL
+ * when there is none; bad_line is the offset of the first line in the
+ * header block that is not "Name: value" (-1 when none); fields beyond
+ * OOJWT_HTTP_MAX_FIELDS are counted in `dropped`.
+ */
+typedef struct {
+	const char *method;
+	size_t method_len;
+	const char *target;
+	size_t target_len;
+	size_t n_fields, dropped;
+	oojwt_http_field fields[OOJWT_HTTP_MAX_FIELDS];
+	const char *body;
+	size_t body_len;
+	long bad_line;
+	char *owned;
+	void *tree;
+} oojwt_http_request;
+
+/* Read `text` (`len` bytes) in `form` (OOJWT_REQUEST_RAW / _PARTS).
+ * OOJWT_OK; OOJWT_ERR_BAD_ARGUMENT for a PARTS object of the wrong shape
+ * (with a sentence in msg, OOJWT_MESSAGE_LEN bytes); OOJWT_ERR_NO_MEMORY. */
+int oojwt_http_read(oojwt_http_request *h, const char *text, size_t len,
+	int form, char *msg);
+void oojwt_http_free(oojwt_http_request *h);
+/* The value of header `name` (any case) as Node gives it to req.get():
+ * malloc'd, NUL-terminated (*len bytes); NULL when absent or out of
+ * memory. */
+char *oojwt_http_header(const oojwt_http_request *h, const char *name,
+	size_t name_len, size_t *len);
+/* Header names compared without regard to ASCII case: 1 when equal. */
+int oojwt_http_same_name(const char *a, size_t an, const char *b, size_t bn);
+/* req.query of a target ("/path?a=1&b=%20"): compact JSON of an object
+ * of strings (repeated names: arrays), malloc'd; NULL out of memory. */
+char *oojwt_http_query_json(const char *target, size_t len, size_t *out_len);
+
+/* ---- onlyoffice_request.c / onlyoffice_request_json.c ------------------ */
+
+/* The options a server configuration gives an inspection of `kind`:
+ * enabled flag, header/prefix (pointers into c), tokenRequiredParams and,
+ * for inbox kinds, the tolerance of oojwt_ds_verify_options_tolerance()
+ * (0 for callbacks: the connectors' leeway). The secret to use is
+ * c->secrets[*which]. */
+void oojwt_request_opts_from_config(oojwt_request_opts *o,
+	const oojwt_server_config *c, int kind, int *which);
+/*
+ * The clock tolerance jsonwebtoken applies with DS's verifyOptions (the
+ * compact JSON text of token.verifyOptions, `len` bytes; NULL: none was
+ * passed). It computes `exp + (clockTolerance || 0)` and
+ * `now + (clockTolerance || 0)`: absent, null, false, 0, "" and [] give
+ * 0; true gives 1; a number its value (negative ones: 0 here); a
+ * non-empty string (even "60"), an object or a non-empty array turn the
+ * sum into text, so exp and nbf never fail: OOJWT_DS_TOLERANCE_OFF.
+ */
+#define OOJWT_DS_TOLERANCE_OFF 1e300
+double oojwt_ds_verify_options_tolerance(const char *json, size_t len);
+/* The report of oojwt_request_inspect() as the JSON kit.onlyoffice.
+ * inspectRequest returns (see web/oojwt.d.ts). */
+char *oojwt_request_inspect_json(const char *req, size_t len,
+	const unsigned char *secret, size_t secret_len,
+	const oojwt_request_opts *o, size_t *out_len);
 
 /* ---- nginx_request.c: what nginx makes of a secure link request ------- */
 
@@ -549,10 +628,9 @@ int oojwt_secret_variant(int v, int k, const unsigned char *s, size_t n,
 	unsigned char *buf, size_t *len);
 
 /* onlyoffice_json.c: "name":"value" (null for NULL), after a comma when
- * `comma`; a findings array [{severity,code,path,message,fix}]. */
+ * `comma` (the findings array: oojwt_sb_findings above). */
 void oojwt_sb_member(oojwt_sb *sb, const char *name, const char *value,
 	int comma);
-void oojwt_sb_findings(oojwt_sb *sb, const oojwt_finding *list, size_t n);
 
 /* ---- deploy_json.c: reports of the deployment checks -----------------
  * As for onlyoffice_json.c (the shapes are in web/oojwt.d.ts); the

@@ -75,6 +75,13 @@ key_chars_ok(const char *s)
 	return 1;
 }
 
+/* 1 when the server is older than `version` (major * 100 + minor). */
+static int
+before(const oojwt_inspect_opts *o, int version)
+{
+	return o->server_version > 0 && o->server_version < version;
+}
+
 /* The checks of auth() on a verified opening token. 0 when DS stops. */
 static int
 opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
@@ -94,7 +101,8 @@ opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 			|| (k == 3 && !oojwt_json_truthy(oojwt_json_at(cfg, "editorConfig.callbackUrl")))
 			|| (k == 4 && (!oojwt_json_truthy(mode)
 				|| (oojwt_json_type(mode) == OOJWT_JSON_STRING
-					&& strcmp(oojwt_json_string(mode), "view") == 0))))
+					&& strcmp(oojwt_json_string(mode), "view") == 0
+					&& before(o, 802) == 0))))
 		{
 			continue;
 		}
@@ -166,6 +174,49 @@ opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 		}
 	}
 	return 1;
+}
+
+/* The user of an opening token (spec 2.5; DOCS browser.md signs
+ * editorConfig.user {group, id, name}): what the page sets unsigned, and
+ * where the token's user wins. */
+static void
+user_checks(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok)
+{
+	static const char *const fields[3] = { "id", "name", "group" };
+	char missing[40], msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+	size_t k;
+
+	missing[0] = 0;
+	for (k = 0; k < 3; k++) {
+		const oojwt_jv *c, *t;
+		oojwt_fmt(path, sizeof path, "editorConfig.user.%s", fields[k]);
+		c = oojwt_json_at(cfg, path);
+		t = oojwt_json_at(tok, path);
+		if (oojwt_json_truthy(c) && t == NULL) {
+			size_t used = strlen(missing);
+			oojwt_fmt(missing + used, sizeof missing - used, "%s%s",
+				used > 0 ? ", " : "", fields[k]);
+		} else if (c != NULL && t != NULL && !oojwt_json_equal(c, t)) {
+			oojwt_fmt(msg, sizeof msg, "the token's editorConfig.user.%s "
+				"differs from the page's: Document Server uses the token's%s",
+				fields[k], k == 2 ? " (the group is shown before the name, "
+				"joined by a no-break space, and decides reviewGroups/"
+				"commentGroups rights)" : "");
+			oojwt_fmt(path, sizeof path, "token.editorConfig.user.%s",
+				fields[k]);
+			add(r, OOJWT_SEVERITY_INFO, OOJWT_WARN_USER_DIFFERS, path, msg,
+				"sign the same user the page passes");
+		}
+	}
+	if (missing[0] != 0) {
+		oojwt_fmt(msg, sizeof msg, "editorConfig.user (%s) is not in the "
+			"token: the page's unsigned values are used, so whoever edits the "
+			"page can act as any user or group; the docs sign editorConfig."
+			"user {group, id, name}", missing);
+		add(r, OOJWT_SEVERITY_WARNING, OOJWT_WARN_USER_NOT_SIGNED,
+			"token.editorConfig.user", msg, "sign the whole config, or at "
+			"least editorConfig.user with the required fields");
+	}
 }
 
 /* ---- the config's own checks (api.js and the docs, spec 5) ------------ */
@@ -657,9 +708,13 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	}
 	if (oojwt_json_get(tok, "fileInfo") != NULL) {
 		r->token_kind = OOJWT_TOKEN_WOPI;
-	} else if (oojwt_json_at(tok, "editorConfig.ds_sessionTimeConnect") != NULL) {
+	} else if (oojwt_json_at(tok, before(o, 802) ? "editorConfig.ds_view"
+		: "editorConfig.ds_sessionTimeConnect") != NULL)
+	{
 		r->token_kind = OOJWT_TOKEN_RECONNECT;
-	} else if (oojwt_json_truthy(oojwt_json_get(tok, "version"))) {
+	} else if (!before(o, 803)
+		&& oojwt_json_truthy(oojwt_json_get(tok, "version")))
+	{
 		r->token_kind = OOJWT_TOKEN_HISTORY;
 	} else {
 		r->token_kind = OOJWT_TOKEN_OPENING;
@@ -670,15 +725,18 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 			"Document Server skips the opening checks and the editor does "
 			"not open this config as signed", oojwt_token_kind_name(r->token_kind),
 			r->token_kind == OOJWT_TOKEN_WOPI ? "it has fileInfo"
-			: r->token_kind == OOJWT_TOKEN_RECONNECT
-			? "it has editorConfig.ds_sessionTimeConnect (8.2+)"
+			: r->token_kind == OOJWT_TOKEN_RECONNECT ? before(o, 802)
+			? "it has editorConfig.ds_view (7.1-8.1)"
+			: "it has editorConfig.ds_sessionTimeConnect (8.2+)"
 			: "it has a truthy version (setHistoryData, 8.3+)");
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_WARN_NOT_OPENING_TOKEN, "token", msg,
 			"sign the editor config itself");
 		verdict(r, 0, "not an opening token");
 		goto finish;
 	}
-	opening_checks(r, cfg, tok, o);
+	if (opening_checks(r, cfg, tok, o)) {
+		user_checks(r, cfg, tok);
+	}
 finish:
 	config_checks(r, cfg, secret, secret_len);
 	if (r->alert[0] != 0) {

@@ -265,13 +265,15 @@ char *
 oojwt_config_inspect_json(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, double now,
 	double tolerance, int enable_browser, int required_params,
-	size_t *out_len)
+	int server_version, size_t *out_len)
 {
 	oojwt_config_report r;
 	oojwt_inspect_opts o;
 	oojwt_sb sb;
 	int code;
 
+	memset(&o, 0, sizeof o);
+	o.server_version = server_version;
 	o.now = now;
 	o.clock_tolerance = tolerance;
 	o.enable_browser = enable_browser;

@@ -199,7 +199,21 @@ enum oojwt_code {
 	OOJWT_WARN_CERT_WEAK_SIGNATURE = 180, /* SHA-1 or MD5 signature */
 	OOJWT_WARN_CERT_VALIDITY_TOO_LONG = 181, /* over 398 days */
 	OOJWT_WARN_CERT_CN_ONLY = 182,  /* host covered by the CN alone */
-	OOJWT_WARN_CERT_BAD_SELF_SIGNATURE = 183 /* self-issued, signature fails */
+	OOJWT_WARN_CERT_BAD_SELF_SIGNATURE = 183, /* self-issued, signature fails */
+	/* Requests and callbacks (oojwt_request_inspect). */
+	OOJWT_WARN_WRONG_PREFIX = 184,  /* header without the exact prefix */
+	OOJWT_WARN_BODY_TOKEN_WINS = 185, /* body and header token: body counts */
+	OOJWT_WARN_UNSIGNED_FIELDS = 186, /* plain body fields the server drops */
+	OOJWT_WARN_HEADER_TRIMMED = 187, /* callback header token lacks changesurl */
+	OOJWT_WARN_HEADER_TOO_LARGE = 188, /* header token >= 7168 characters */
+	OOJWT_WARN_TOKEN_IN_OTHER_HEADER = 189, /* token in another header */
+	OOJWT_WARN_BODY_NOT_JSON = 190, /* body not JSON: the query is used */
+	OOJWT_WARN_BAD_REQUEST_FIELD = 191, /* key/status/filetype the receiver refuses */
+	OOJWT_WARN_HTTP_UNREADABLE = 192, /* a line of raw HTTP that is no header */
+
+	/* Editor config inspection: the user (oojwt_config_inspect). */
+	OOJWT_WARN_USER_NOT_SIGNED = 193, /* config user.id/name/group not in the token */
+	OOJWT_WARN_USER_DIFFERS = 194   /* token's user.* overrides the config's */
 };
 
 /*
@@ -895,6 +909,10 @@ void oojwt_server_config_free(oojwt_server_config *c);
  *                 token_invalid_format, bad_document_key,
  *                 not_an_opening_token, payload_wrapper, and the DS
  *                 profile's failure code (expired, bad_signature, ...);
+ *                 when the editor opens, user_not_signed (the config's
+ *                 editorConfig.user id/name/group is not in the token:
+ *                 the page sets it unsigned) and user_differs (the
+ *                 token's user.* wins over the page's);
  *                 then the config's own checks (api.js and the docs):
  *                 missing_config_field, bad_document_type, bad_file_type,
  *                 file_type_mismatch, file_type_case, key_too_long,
@@ -919,12 +937,19 @@ const char *oojwt_token_kind_name(int kind);
  *   clock_tolerance        seconds (DS: verifyOptions.clockTolerance, 60)
  *   enable_browser         token.enable.browser
  *   token_required_params  server.tokenRequiredParams (default 1)
+ *   server_version         the server's version, major * 100 + minor (801
+ *                          for 8.1); 0 for the newest rules. Before 8.2 a
+ *                          config with any editorConfig.mode (view too)
+ *                          needs it in the token, and reconnect tokens are
+ *                          told by editorConfig.ds_view; before 8.3 a
+ *                          token with a version is not a history token.
  */
 typedef struct {
 	double now;
 	double clock_tolerance;
 	int enable_browser;
 	int token_required_params;
+	int server_version;
 } oojwt_inspect_opts;
 
 typedef struct {
@@ -973,6 +998,176 @@ void oojwt_config_report_free(oojwt_config_report *r);
 int oojwt_config_sign(char **token, size_t *token_len, const char *config,
 	size_t len, const unsigned char *secret, size_t secret_len, unsigned alg,
 	int fields, const double *iat, const double *exp, oojwt_issue *err);
+
+/*
+ * Requests and callbacks (issue 4, section 4).
+ *
+ * oojwt_request_inspect() judges one HTTP request carrying a token as its
+ * receiver does (spec sections 3 and 4):
+ *
+ *   kind OOJWT_REQUEST_CALLBACK    Document Server -> the integrator's
+ *                                  callbackUrl, judged as the connectors
+ *                                  do (Nextcloud, the Node example): outbox
+ *                                  secret and header
+ *   kind OOJWT_REQUEST_COMMAND,    the integrator -> CommandService,
+ *        _CONVERTER, _DOCBUILDER   ConvertService, docbuilder, judged as
+ *                                  getRequestParams() (7.1+) does: inbox
+ *                                  secret and header
+ *
+ * The request is `req` (`len` bytes) in one of two forms:
+ *   OOJWT_REQUEST_RAW    the text of an HTTP request: an optional request
+ *                        line (METHOD TARGET [VERSION]), header lines
+ *                        "Name: value" (folded lines joined), an empty
+ *                        line, the body; text that starts with '{' is a
+ *                        JSON object: {headers, body, method, url} when it
+ *                        has only such members and at least headers or
+ *                        body, else the body alone
+ *   OOJWT_REQUEST_PARTS  that JSON object: "headers" an object of
+ *                        name -> string (or array of strings) or an array
+ *                        of [name, value] pairs; "body" a string (the raw
+ *                        body), any other JSON value (its JSON text) or
+ *                        null; "url"/"method" optional strings
+ * Repeated headers are combined as Node does (Authorization and the other
+ * single-valued ones: the first; others joined with ", "); names are
+ * matched without regard to case.
+ *
+ * Where the token is looked for, in the receiver's order: the body parsed
+ * as JSON (JSON.parse; when it is not JSON, the URL's query parameters),
+ * member `token` when truthy -- and then only that one --; else the
+ * configured header (`header`, default Authorization), whose value must
+ * start with `prefix` (default "Bearer ") exactly. Every token found is
+ * verified with oojwt_ds_verify() (the secret, `clock_tolerance`, `now`),
+ * also those the receiver ignores (a header token behind a body token, a
+ * token in another header), so the report can say which one counts.
+ *
+ * The outcome (verdict):
+ *   command      {"error":0}; 6 no or invalid token; 7 expired; 1 key
+ *                missing or not a string (and c is not "version")
+ *   converter,   error -8 for any token failure; -7 when key or filetype
+ *   docbuilder   has characters the service refuses (converter)
+ *   callback     200 {"error":0}; 403 {"message":"Access denied"} when the
+ *                token is missing, invalid or expired
+ * With `enabled` 0 (token.enable.request.inbox off) the inbox services
+ * check no token. `token_required_params` (server.tokenRequiredParams)
+ * makes them use only the signed data; the effective body is what the
+ * receiver acts on: inbox -- {} (or the plain params) with the decoded
+ * token, then its `payload`, then its `query` assigned over it; callback
+ * -- the body token's payload, or the header token's `payload` member.
+ * A callback header token of 7168 characters or more is one DS trims
+ * (changesurl and history dropped from the header copy only).
+ *
+ * Findings (severity, code, path, message, fix): token_missing,
+ * wrong_prefix, token_in_other_header, body_token_wins,
+ * unsigned_fields_ignored, header_token_trimmed, header_too_large,
+ * body_not_json, bad_request_field, http_unreadable, payload_wrapper,
+ * payload_double_encoded, payload_not_object, tokens_disabled,
+ * alg_not_allowed (a callback token other than HS256: the connectors
+ * take HS256 only), and the DS profile's failure code of the token that
+ * counts (expired, bad_signature, ...; malformed for a `token` member
+ * that is not a string: "jwt must be a string").
+ */
+#define OOJWT_REQUEST_CALLBACK   0
+#define OOJWT_REQUEST_COMMAND    1
+#define OOJWT_REQUEST_CONVERTER  2
+#define OOJWT_REQUEST_DOCBUILDER 3
+
+#define OOJWT_REQUEST_RAW   0
+#define OOJWT_REQUEST_PARTS 1
+
+/* Where a token was found. */
+#define OOJWT_PLACE_BODY         0  /* body member "token" */
+#define OOJWT_PLACE_QUERY        1  /* query parameter "token" (no JSON body) */
+#define OOJWT_PLACE_HEADER       2  /* the configured header, after the prefix */
+#define OOJWT_PLACE_OTHER_HEADER 3  /* another header that holds a JWT */
+
+/* "callback", "command", "converter", "docbuilder" / "body", "query",
+ * "header", "other-header"; NULL for other values. */
+const char *oojwt_request_kind_name(int kind);
+const char *oojwt_token_place_name(int place);
+
+/*
+ *   kind, form             as above
+ *   now                    seconds since the epoch
+ *   clock_tolerance        seconds (inbox: verifyOptions.clockTolerance,
+ *                          60; callback: the connector's leeway, 0)
+ *   enabled                token.enable.request.inbox (inbox kinds) or
+ *                          .outbox (callback: 0 only adds a finding)
+ *   token_required_params  server.tokenRequiredParams (default 1)
+ *   header, header_len     the header name; NULL for "Authorization"
+ *   prefix, prefix_len     its prefix; NULL for "Bearer "
+ */
+typedef struct {
+	int kind;
+	int form;
+	double now;
+	double clock_tolerance;
+	int enabled;
+	int token_required_params;
+	const char *header;
+	size_t header_len;
+	const char *prefix;
+	size_t prefix_len;
+} oojwt_request_opts;
+
+#define OOJWT_REQUEST_MAX_TOKENS 4
+#define OOJWT_HEADER_NAME_LEN    64
+
+/*
+ * One token found: where (place; header_name for header places), whether
+ * the receiver acts on it (counts), its text (owned, NUL-terminated,
+ * len bytes; NULL when the member was not a string: then has_ds is 0 and
+ * server_message says what jsonwebtoken says), the DS-profile verdict.
+ */
+typedef struct {
+	int place;
+	char header_name[OOJWT_HEADER_NAME_LEN];
+	int counts;
+	char *text;
+	size_t len;
+	int has_ds;
+	oojwt_ds_result ds;
+} oojwt_request_token;
+
+/*
+ *   ok            1 when the receiver acts on the request
+ *   http_status   200 or 403
+ *   has_error     1 when the answer has an "error" number: error
+ *   response      the JSON text of the receiver's answer, "" when it
+ *                 depends on the work itself (a conversion)
+ *   message       a sentence: the outcome and why
+ *   used          index in tokens of the token that counts, -1 when none
+ *   tokens        every token found (at most OOJWT_REQUEST_MAX_TOKENS)
+ *   effective     compact JSON of the effective body, NULL when the
+ *                 receiver acts on nothing
+ */
+typedef struct {
+	int ok;
+	int http_status;
+	int has_error;
+	int error;
+	char response[OOJWT_MESSAGE_LEN];
+	char message[OOJWT_MESSAGE_LEN];
+	int used;
+	size_t n_tokens;
+	oojwt_request_token tokens[OOJWT_REQUEST_MAX_TOKENS];
+	char *effective;
+	size_t effective_len;
+	size_t n_findings, dropped;
+	oojwt_finding findings[OOJWT_MAX_FINDINGS];
+} oojwt_request_report;
+
+/*
+ * Inspect `req` with `secret` (`secret_len` bytes; the inbox secret for
+ * inbox kinds, the outbox secret for callbacks). Returns OOJWT_OK (an
+ * unreadable request is a finding), OOJWT_ERR_BAD_ARGUMENT or
+ * OOJWT_ERR_NO_MEMORY (then `r` holds nothing). The report is big
+ * (about 50 KB): allocate it on the heap in small stacks. Free with
+ * oojwt_request_report_free() (safe twice).
+ */
+int oojwt_request_inspect(oojwt_request_report *r, const char *req,
+	size_t len, const unsigned char *secret, size_t secret_len,
+	const oojwt_request_opts *opts);
+void oojwt_request_report_free(oojwt_request_report *r);
 
 /*
  * Strict base64url.

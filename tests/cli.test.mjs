@@ -187,6 +187,7 @@ test('usage and input errors have their exit codes in both', () => {
   const missing = join(tmp, 'does-not-exist');
   const noSecret = file('no-secret.json', '{"services":{"CoAuthoring":{"token":{}}}}');
   const notJson = file('bad.json', '{"services":');
+  const fileSecret = file('file-secret.json', '{"services":{"CoAuthoring":{"secret":{"inbox":{"string":"","file":"/s"}}}}}');
   const cases = [
     [['frobnicate'], {}, 2],
     [['verify', '--bogus', good], withSecret, 2],
@@ -216,6 +217,12 @@ test('usage and input errors have their exit codes in both', () => {
     [['inspect-config', '{}'], {}, 2],                                  // no secret, no server config
     [['server-config', '--defaults'], {}, 2],
     [['inspect-request'], {}, 2],
+    [['inspect-request', '--kind', 'download', '{}'], withSecret, 2],
+    [['inspect-config', '--server-version', 'eight', '{}'], withSecret, 2],
+    [['inspect-request', '--kind', 'command', '{}'], {}, 2],              // no secret, no server config
+    [['inspect-request', '--kind', 'command', '--clock-tolerance', '-5', '{}'], withSecret, 2],
+    [['inspect-request', '--kind', 'command', '--server-config', missing, '{}'], {}, 3],
+    [['inspect-request', '--kind', 'command', '--server-config', fileSecret, '{}'], {}, 3],  // inbox secret in a file
     [['explain-secret', good], {}, 2],                                   // no secret
   ];
   for (const [args, opts, code] of cases) {
@@ -596,3 +603,72 @@ test('inspect-cert: both CLIs print kit.inspectCertificate\'s report, the same v
   const missing = both(['inspect-cert', '--key', join(tmp, 'nope.key'), `@${certs.rsa.cert}`]);
   assert.equal(missing.code, 3);
 });
+
+test('inspect-request: kit.onlyoffice.inspectRequest, in both; raw text, JSON, secret from options or local.json', () => {
+  const cmd = token({ c: 'info', key: 'k1' });
+  const raw = (auth) => `POST /coauthoring/CommandService.ashx HTTP/1.1\r\nHost: ds\r\n${auth}\r\n`
+    + 'Content-Type: application/json\r\n\r\n{"c":"info","key":"k1"}\n';
+  const outbox = 'outbox-secret-0123456789abcdefghij';
+  const callback = { key: 'k1', status: 1, users: ['u1'] };
+  const cbBody = JSON.stringify({ ...callback, token: token(callback, { secret: outbox }) }, null, 2);
+  const local = file('request-local.json', JSON.stringify({ services: { CoAuthoring: {
+    token: { enable: { request: { inbox: true, outbox: true } } },
+    secret: { inbox: { string: SECRET }, outbox: { string: outbox } },
+  } } }));
+  const docker = file('request-docker.env', `JWT_ENABLED=true\nJWT_SECRET=${SECRET}\nJWT_HEADER=AuthorizationJwt\n`);
+  const expired = token({ c: 'info', key: 'k1', exp: NOW - 3600 });
+  const cases = [
+    // [input, cli args, secret, inspectRequest options, exit, run options]
+    [raw(`Authorization: Bearer ${cmd}`), ['--kind', 'command'], SECRET, { kind: 'command' }, 0, withSecret],
+    [raw(`Authorization: bearer ${cmd}`), ['--kind', 'command'], SECRET, { kind: 'command' }, 1, withSecret],
+    [raw(`Authorization: Bearer ${expired}`), ['--kind', 'command'], SECRET, { kind: 'command' }, 1, withSecret],
+    [raw(`AuthorizationJwt: Bearer ${cmd}`), ['--kind', 'command', '--server-config', docker], null,
+      { kind: 'command', serverConfig: readFileSync(docker, 'utf8') }, 0, {}],
+    [raw(`Authorization: Bearer ${cmd}`), ['--kind', 'converter', '--server-config', docker], null,
+      { kind: 'converter', serverConfig: readFileSync(docker, 'utf8') }, 1, {}],
+    [cbBody, ['--kind', 'callback', '--secret-from-local-json', local], outbox, { kind: 'callback' }, 0, {}],
+    [cbBody, ['--kind', 'callback', '--secret-from-local-json', local, '--which', 'inbox'], SECRET, { kind: 'callback' }, 1, {}],
+    [cbBody, ['--kind', 'callback', '--server-config', local], null,
+      { kind: 'callback', serverConfig: readFileSync(local, 'utf8') }, 0, {}],
+    [cbBody, ['--kind', 'callback', '--clock-tolerance', '5'], SECRET, { kind: 'callback', clockTolerance: 5 }, 1, withSecret],
+  ];
+  for (const [input, args, secret, options, exit, opts] of cases) {
+    const expected = kit.onlyoffice.inspectRequest(input, secret, { ...options, now: NOW });
+    const r = both(['inspect-request', '--json', '--now', String(NOW), ...args, '-'], { ...opts, input });
+    assert.equal(r.code, exit, `${args.join(' ')}: ${r.err}`);
+    assert.equal(r.out, `${JSON.stringify(expected)}\n`, args.join(' '));
+    assert.equal(expected.verdict.ok, exit === 0);
+    const h = both(['inspect-request', '--now', String(NOW), ...args, '-'], { ...opts, input });
+    assert.equal(h.code, exit);
+    assert.ok(h.out.startsWith(`${expected.verdict.ok ? 'ACCEPTED' : 'REFUSED'} (${expected.kind}): ${expected.verdict.message}\n`), h.out);
+    for (const f of expected.findings) assert.ok(h.out.includes(`${f.severity} ${f.code} at ${f.path}: ${f.message}`), f.code);
+  }
+  // From a file, and as an argument.
+  const p = file('request.http', raw(`Authorization: Bearer ${cmd}`));
+  const fromFile = both(['inspect-request', '--json', '--now', String(NOW), '--kind', 'command', `@${p}`], withSecret);
+  assert.equal(fromFile.code, 0);
+  assert.equal(both(['inspect-request', '--json', '--now', String(NOW), '--kind', 'command', readFileSync(p, 'utf8')], withSecret).out, fromFile.out);
+  const help = both(['inspect-request', '--help']);
+  assert.ok(help.out.startsWith('usage: oojwt inspect-request --kind KIND'));
+  assert.ok(both(['--help']).out.includes('inspect-request a request to Document Server'));
+});
+
+test('inspect-config --server-version: the 7.1-8.1 rule for view mode, in both', () => {
+  const config = {
+    document: { fileType: 'docx', key: 'k1', title: 'a.docx', url: 'https://example.com/a.docx' },
+    documentType: 'word',
+    editorConfig: { callbackUrl: 'https://example.com/cb', mode: 'view' },
+  };
+  const { mode, ...editorConfig } = config.editorConfig;
+  const signed = { ...config, token: kit.sign({ ...config, editorConfig }, SECRET) };
+  const input = JSON.stringify(signed);
+  for (const [version, exit] of [[undefined, 0], ['8.2', 0], ['8.1', 1], ['7.3.3', 1]]) {
+    const args = ['inspect-config', '--json', '--now', String(NOW), ...(version ? ['--server-version', version] : []), '-'];
+    const r = both(args, { ...withSecret, input });
+    assert.equal(r.code, exit, `${version}: ${r.err}`);
+    const expected = kit.onlyoffice.inspectConfig(signed, { secret: SECRET, now: NOW, ...(version ? { serverVersion: version } : {}) });
+    assert.equal(r.out, `${JSON.stringify(expected)}\n`);
+  }
+  void mode;
+});
+

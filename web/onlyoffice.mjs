@@ -9,12 +9,14 @@
 //   kit.onlyoffice.signConfig(config, secret, { alg, expiresIn, fields })
 //   kit.onlyoffice.inspectDownloadUrl / signDownloadUrl / readNginxConfig /
 //     compareSecureLinkSecrets (web/deploy.mjs)
+//   kit.onlyoffice.inspectRequest(request, secret, { kind, now, serverConfig })  (web/onlyoffice_request.mjs)
 //
 // Like web/oojwt.mjs, this file only moves bytes and builds plain
 // objects: every decision is made in C.
 
 import { OojwtError } from './oojwt.mjs';
 import { makeDeploy } from './deploy.mjs';
+import { makeInspectRequest, dsTolerance } from './onlyoffice_request.mjs';
 
 const HS = ['HS256', 'HS384', 'HS512'];
 
@@ -134,7 +136,14 @@ export function makeOnlyoffice(bridge, kit) {
     else throw new TypeError('config must be an object (or its JSON text)');
     if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
     let { serverConfig } = options;
-    const { now = Date.now() / 1000 } = options;
+    const { now = Date.now() / 1000, serverVersion } = options;
+    // "8.1" or "7.3.3" -> 801; 0: the newest rules.
+    let version = 0;
+    if (serverVersion !== undefined) {
+      const m = typeof serverVersion === 'string' ? /^(\d{1,3})\.(\d{1,2})(\.\d+)*$/.exec(serverVersion) : null;
+      if (m === null || Number(m[1]) === 0) throw new TypeError('options.serverVersion must be a version string such as "8.1" or "7.3.3"');
+      version = Number(m[1]) * 100 + Number(m[2]);
+    }
     if (typeof serverConfig === 'string') serverConfig = readServerConfig(serverConfig);
     if (serverConfig !== undefined && (serverConfig === null || typeof serverConfig !== 'object')) {
       throw new TypeError('options.serverConfig must be a readServerConfig result or local.json text');
@@ -152,11 +161,11 @@ export function makeOnlyoffice(bridge, kit) {
     // Unknown server: JWT on (the default of every installer since 7.2).
     const enableBrowser = serverConfig?.enabled?.browser ?? true;
     const required = serverConfig?.tokenRequiredParams ?? true;
-    const tol = serverConfig?.verifyOptions?.clockTolerance;
-    const tolerance = typeof tol === 'number' && Number.isFinite(tol) && tol >= 0 ? tol : 60;
+    // As DS's jsonwebtoken uses verifyOptions (a string tolerance turns exp off).
+    const tolerance = dsTolerance(bridge, serverConfig);
     const r = withKey(secret ?? '', (kp, kn) => withString(text, (cp, cn) =>
       report(x.oojwt_wasm_config_inspect(cp, cn, kp, kn, now, tolerance, enableBrowser ? 1 : 0,
-        required ? 1 : 0, outLen))));
+        required ? 1 : 0, version, outLen))));
     if (r.error) fail(r);
     return r;
   }
@@ -193,8 +202,9 @@ export function makeOnlyoffice(bridge, kit) {
   }
 
   void kit; // the toolkit being built; the rules need only the bridge so far
+  const inspectRequest = makeInspectRequest(bridge, readServerConfig);
   return Object.freeze({
-    verify: verifyDs, explainSecret, readServerConfig, inspectConfig, signConfig,
+    verify: verifyDs, explainSecret, readServerConfig, inspectConfig, signConfig, inspectRequest,
     ...makeDeploy(bridge, { readServerConfig }), // secure links, nginx (web/deploy.mjs)
   });
 }

@@ -31,7 +31,11 @@ export type OnlyofficeCode =
   | 'payload_wrapper' | 'missing_config_field' | 'bad_document_type'
   | 'bad_file_type' | 'file_type_mismatch' | 'file_type_case' | 'key_too_long'
   | 'url_not_absolute' | 'callback_unreachable' | 'user_id_too_long'
-  | 'config_has_secret' | DeployCode;
+  | 'config_has_secret' | DeployCode
+  | 'wrong_prefix' | 'body_token_wins' | 'unsigned_fields_ignored'
+  | 'header_token_trimmed' | 'header_too_large' | 'token_in_other_header'
+  | 'body_not_json' | 'bad_request_field' | 'http_unreadable'
+  | 'user_not_signed' | 'user_differs';
 
 /** Codes of the deployment checks: secure download links and nginx (148 on). */
 export type DeployCode =
@@ -377,6 +381,82 @@ export interface ConfigInspection {
   effectiveConfig: JsonObject | null;
 }
 
+/** Who receives the request: DS's callback to the integrator, or a request to DS. */
+export type RequestKind = 'callback' | 'command' | 'converter' | 'docbuilder';
+
+/**
+ * A request for inspectRequest. `headers`: an object (a value may be an
+ * array: one header line each), an array of [name, value] pairs, a Map or
+ * a fetch Headers; names match without regard to case, repeated headers
+ * combine as Node combines them. `body`: the raw text, a Uint8Array
+ * (UTF-8), or a JSON value (sent as its JSON text); absent or null: no
+ * body. `url`: the request target, whose query the inbox services read
+ * when the body is not JSON.
+ */
+export interface HttpRequestParts {
+  headers?: Record<string, string | string[]> | Array<[string, string]> | Map<string, string> | { entries(): Iterable<[string, string]>; get(name: string): string | null };
+  body?: string | Uint8Array | JsonObject | unknown[] | null;
+  url?: string;
+  method?: string;
+}
+
+/** One token inspectRequest found, verified with the Document Server profile. */
+export interface RequestToken {
+  /** body `token`; query `token` (no JSON body); the configured header; another header holding a JWT. */
+  place: 'body' | 'query' | 'header' | 'other-header';
+  /** The header's name for header places, else null. */
+  header: string | null;
+  /** Whether the receiver acts on this token (at most one does). */
+  counts: boolean;
+  /** Characters (bytes) of the token text. */
+  length: number;
+  /** The token text; null when the body's `token` is not a string. */
+  token: string | null;
+  valid: boolean;
+  alg: 'HS256' | 'HS384' | 'HS512' | null;
+  serverError: DsErrorName | null;
+  /** What jsonwebtoken says (`invalid signature`, `jwt expired`, `jwt must be a string`, ...); null when valid. */
+  serverMessage: string | null;
+  /** Our code for the failure (expired, bad_signature, malformed, ...); null when valid. */
+  code: ErrorCode | null;
+  /** The payload as the receiver's jsonwebtoken reads it. */
+  payload: unknown;
+  warnings: Issue<WarningCode>[];
+}
+
+/** kit.onlyoffice.inspectRequest(request, secret, { kind, now, serverConfig }). */
+export interface RequestInspection {
+  kind: RequestKind;
+  /**
+   * What the receiver answers. command: httpStatus 200 with error 0, 6
+   * (no or invalid token), 7 (expired) or 1 (no key); converter: -8 (any
+   * token failure), -7 (key/filetype characters), else error null and
+   * response null (the answer depends on the conversion); docbuilder: -8,
+   * else null; callback: 403 {"message":"Access denied"} (error null) or
+   * 200 {"error":0}.
+   */
+  verdict: {
+    ok: boolean;
+    httpStatus: 200 | 403;
+    error: number | null;
+    response: JsonObject | null;
+    message: string;
+    /** Where the token that counts was found; null when none counts. */
+    tokenUsed: 'body' | 'query' | 'header' | null;
+  };
+  /** wrong_prefix, token_missing, body_token_wins, token_in_other_header, unsigned_fields_ignored, header_token_trimmed, ... and the failing token's code. */
+  findings: Finding[];
+  tokens: RequestToken[];
+  /**
+   * What the receiver acts on: inbox services -- {} (or the plain params
+   * with tokenRequiredParams false) with the decoded token, its `payload`
+   * and its `query` assigned over it; callbacks -- the body token's payload
+   * or the header token's `payload`. null when the token check refuses the
+   * request (a request refused for a field, e.g. command error 1, shows it).
+   */
+  effectiveBody: JsonObject | null;
+}
+
 /** kit.onlyoffice: the Document Server rules. */
 export interface Onlyoffice {
   /**
@@ -431,9 +511,21 @@ export interface Onlyoffice {
    * `secret`, else serverConfig.secrets.inbox.value; serverConfig (a
    * readServerConfig result or local.json text) also gives
    * enabled.browser (default true), tokenRequiredParams (default true) and
-   * verifyOptions.clockTolerance (default 60).
+   * verifyOptions.clockTolerance (default 60; as jsonwebtoken adds it: a
+   * string such as "60" switches the exp/nbf checks off, as on DS).
    */
-  inspectConfig(config: JsonObject | string, options?: { secret?: string | Uint8Array; serverConfig?: ServerConfig | string; now?: number }): ConfigInspection;
+  inspectConfig(config: JsonObject | string, options?: {
+    secret?: string | Uint8Array;
+    serverConfig?: ServerConfig | string;
+    now?: number;
+    /**
+     * The server's version ("8.1", "7.3.3"); default: the newest rules.
+     * Before 8.2 editorConfig.mode is required in the token for any mode
+     * (view too) and reconnect tokens carry editorConfig.ds_view; before
+     * 8.3 a token with `version` is not a history token.
+     */
+    serverVersion?: string;
+  }): ConfigInspection;
   /**
    * The config with its `token`: the whole config without `token` signed
    * (fields 'all', default, as the official integrations do) or only the
@@ -442,6 +534,26 @@ export interface Onlyoffice {
    * jsonwebtoken.sign adds them. Throws OojwtError (empty_key,
    * bad_argument when required fields are missing, ...).
    */
+  /**
+   * A request to Document Server (kind command, converter, docbuilder:
+   * inbox secret, inbox header/prefix) or its callback to the integrator
+   * (kind callback: outbox secret and header, judged as the connectors
+   * judge it), as { headers, body } or the raw text of an HTTP request
+   * (request line, headers, empty line, body; or a JSON body alone). The
+   * secret may be null when serverConfig (a readServerConfig result or
+   * local.json / Docker env text) has it as a string; serverConfig also
+   * gives the header, prefix, enable flag, tokenRequiredParams and (inbox)
+   * verifyOptions.clockTolerance (default 60; callbacks 0, the connectors'
+   * leeway; options.clockTolerance overrides both). Throws TypeError for
+   * wrong argument types, OojwtError(bad_argument) for a request object
+   * of the wrong shape.
+   */
+  inspectRequest(request: HttpRequestParts | string, secret: string | Uint8Array | null | undefined, options: {
+    kind: RequestKind;
+    now?: number;
+    serverConfig?: ServerConfig | string;
+    clockTolerance?: number;
+  }): RequestInspection;
   signConfig<T extends JsonObject>(config: T, secret: string | Uint8Array, options?: {
     alg?: 'HS256' | 'HS384' | 'HS512';
     expiresIn?: number | string;

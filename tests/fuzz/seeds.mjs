@@ -240,6 +240,15 @@ sets.inspect = () => {
   }
   return list;
 };
+// Requests and callbacks: option byte (kind, form, flags; fuzz_request.c) + request.
+sets.request = () => docs.flatMap((d) => (d.tests ?? []).filter((t) => t.request !== undefined && t.kind !== undefined))
+  .flatMap((t) => {
+    const text = (typeof t.request === 'string' ? t.request : JSON.stringify(t.request)).replace(/\{\{T\d+\}\}/g, base);
+    const kind = ['callback', 'command', 'converter', 'docbuilder'].indexOf(t.kind);
+    const form = typeof t.request === 'string' ? 0 : 4;
+    return [kind | form | 0x18, kind | form | 0x08 | 0x20].map((o) => Buffer.concat([Buffer.from([o]), bytes(text)]));
+  })
+  .concat([`\x18GET /ConvertService.ashx?token=${base}&key=k HTTP/1.1\n\n`, '\x19{"token":1}', '\x18Authorization: Bearer\n x\n\nbody'].map(bytes));
 sets.all = () => Object.entries(sets).filter(([k]) => k !== 'all').flatMap(([, f]) => f());
 
 for (const f of readdirSync(here).filter((n) => /^fuzz_.*\.c$/.test(n)).sort()) {

@@ -42,7 +42,8 @@ static const struct {
 	{ "secure links and nginx", suite_secure_link },
 	{ "TLS certificates", suite_cert },
 	{ "algorithms that fit a key", suite_key_algs },
-	{ "hostile catalogue", suite_catalogue }
+	{ "hostile catalogue", suite_catalogue },
+	{ "requests and callbacks", suite_requests }
 };
 
 int

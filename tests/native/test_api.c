@@ -205,7 +205,18 @@ static const struct {
 	{ OOJWT_WARN_CERT_WEAK_SIGNATURE, "cert_weak_signature" },
 	{ OOJWT_WARN_CERT_VALIDITY_TOO_LONG, "cert_validity_too_long" },
 	{ OOJWT_WARN_CERT_CN_ONLY, "cert_cn_only" },
-	{ OOJWT_WARN_CERT_BAD_SELF_SIGNATURE, "cert_bad_self_signature" }
+	{ OOJWT_WARN_CERT_BAD_SELF_SIGNATURE, "cert_bad_self_signature" },
+	{ OOJWT_WARN_WRONG_PREFIX, "wrong_prefix" },
+	{ OOJWT_WARN_BODY_TOKEN_WINS, "body_token_wins" },
+	{ OOJWT_WARN_UNSIGNED_FIELDS, "unsigned_fields_ignored" },
+	{ OOJWT_WARN_HEADER_TRIMMED, "header_token_trimmed" },
+	{ OOJWT_WARN_HEADER_TOO_LARGE, "header_too_large" },
+	{ OOJWT_WARN_TOKEN_IN_OTHER_HEADER, "token_in_other_header" },
+	{ OOJWT_WARN_BODY_NOT_JSON, "body_not_json" },
+	{ OOJWT_WARN_BAD_REQUEST_FIELD, "bad_request_field" },
+	{ OOJWT_WARN_HTTP_UNREADABLE, "http_unreadable" },
+	{ OOJWT_WARN_USER_NOT_SIGNED, "user_not_signed" },
+	{ OOJWT_WARN_USER_DIFFERS, "user_differs" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 

@@ -396,6 +396,7 @@ inspect_case(const char *name, const char *edit, const char *token,
 	}
 	snprintf(text, sizeof text, CFG_JSON, edit, tail);
 	copy = exact_copy(text, strlen(text));
+	memset(&o, 0, sizeof o);
 	o.now = 1700000000;
 	o.clock_tolerance = 60;
 	o.enable_browser = enable;
@@ -580,6 +581,7 @@ test_robustness(void)
 				"\"edit\"},\"payload\":{},\"token\":\"" CALLBACK_TOKEN "\"}";
 			oojwt_config_report cr;
 			oojwt_inspect_opts io;
+			memset(&io, 0, sizeof io);
 			io.now = 1700000000;
 			io.clock_tolerance = 60;
 			io.enable_browser = (int)(i & 1);

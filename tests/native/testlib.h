@@ -51,6 +51,7 @@ suite_fn suite_secure_link; /* test_secure_link.c */
 suite_fn suite_cert;        /* test_cert.c */
 suite_fn suite_key_algs;    /* test_key_algs.c */
 suite_fn suite_catalogue;   /* test_catalogue.c: tests/hostile/ */
+suite_fn suite_requests;    /* test_requests.c */
 
 /* ---- counting and reporting -------------------------------------------- */
 

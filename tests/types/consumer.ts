@@ -105,3 +105,16 @@ kit.inspectCertificate('x', { host: 1 });
 // @ts-expect-error: notAfter is seconds, a number
 const notAfterText: string = cert.notAfter;
 void [covered, certCodes, dnsNames, notAfterText];
+// Requests and callbacks (kit.onlyoffice.inspectRequest).
+import type { RequestInspection } from 'oojwt';
+const inspected: RequestInspection = kit.onlyoffice.inspectRequest(
+  { headers: { Authorization: `Bearer ${token}` }, body: { c: 'info', key: 'k1' } }, 'secret', { kind: 'command', now: 1700000000 });
+const answer: number | null = inspected.verdict.error;
+const used: 'body' | 'query' | 'header' | null = inspected.verdict.tokenUsed;
+const places: string[] = inspected.tokens.map((t) => `${t.place}:${t.counts}:${t.serverMessage ?? ''}`);
+kit.onlyoffice.inspectRequest('POST /command HTTP/1.1\r\n\r\n{}', null, { kind: 'callback', serverConfig: '{}' });
+// @ts-expect-error: kind is required
+kit.onlyoffice.inspectRequest({ body: {} }, 'secret', {});
+// @ts-expect-error: there is no download kind
+kit.onlyoffice.inspectRequest({ body: {} }, 'secret', { kind: 'download' });
+void [answer, used, places];

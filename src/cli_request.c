@@ -1,0 +1,210 @@
+/*
+ * `oojwt inspect-request`: a request to Document Server (command,
+ * converter, docbuilder) or a callback from it, judged by
+ * oojwt_request_inspect(). --json prints the report of
+ * src/onlyoffice_request_json.c, which is what kit.onlyoffice.
+ * inspectRequest returns, so bin/oojwt.mjs prints the same bytes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "cli.h"
+#include "inner.h"
+
+#define MAX_CONFIG ((size_t)16 * 1024 * 1024)
+
+static int
+kind_of(const char *s)
+{
+	int k;
+
+	for (k = 0; s != NULL && oojwt_request_kind_name(k) != NULL; k++) {
+		if (strcmp(s, oojwt_request_kind_name(k)) == 0) {
+			return k;
+		}
+	}
+	return -1;
+}
+
+/* The secret and options from --server-config PATH: 0, or an exit code
+ * with `err`. */
+static int
+from_config(const char *path, int own_secret, oojwt_request_opts *ro,
+	oojwt_server_config *c, unsigned char **secret, size_t *secret_len,
+	char *err, size_t cap)
+{
+	char *text;
+	size_t len;
+	int code, which;
+
+	code = oojwt_cli_read_file(path, MAX_CONFIG, &text, &len, err, cap);
+	if (code != OOJWT_EXIT_OK) {
+		return code;
+	}
+	code = oojwt_server_config_read(c, text, len, NULL, 0);
+	oojwt_wipe_free(text, len + 1);
+	if (code != OOJWT_OK) {
+		snprintf(err, cap, "out of memory");
+		return OOJWT_EXIT_INTERNAL;
+	}
+	oojwt_request_opts_from_config(ro, c, ro->kind, &which);
+	if (own_secret) {
+		return OOJWT_EXIT_OK;
+	}
+	if (c->secrets[which].value == NULL) {
+		snprintf(err, cap, "%s: the %s secret is not a string there "
+			"(services.CoAuthoring.secret.%s); give it with --secret-file",
+			path, oojwt_secret_kind_name(which), oojwt_secret_kind_name(which));
+		return OOJWT_EXIT_INPUT;
+	}
+	*secret_len = c->secrets[which].value_len;
+	*secret = (unsigned char *)malloc(*secret_len + 1);
+	if (*secret == NULL) {
+		snprintf(err, cap, "out of memory");
+		return OOJWT_EXIT_INTERNAL;
+	}
+	memcpy(*secret, c->secrets[which].value, *secret_len + 1);
+	return OOJWT_EXIT_OK;
+}
+
+static void
+print_human(const oojwt_request_report *r, const char *kind)
+{
+	oojwt_sb sb;
+	size_t i;
+
+	printf("%s (%s): %s\n", r->ok ? "ACCEPTED" : "REFUSED", kind, r->message);
+	printf("answer: HTTP %d %s\n", r->http_status, r->response[0] != 0
+		? r->response : "(depends on the work)");
+	for (i = 0; i < r->n_tokens; i++) {
+		const oojwt_request_token *t = &r->tokens[i];
+		printf("token %s%s%s%s: ", oojwt_token_place_name(t->place),
+			t->header_name[0] != 0 ? " " : "", t->header_name,
+			t->counts ? " (counts)" : "");
+		if (t->has_ds && t->ds.valid) {
+			printf("valid %s\n", oojwt_alg_name(t->ds.alg));
+		} else if (t->has_ds) {
+			printf("invalid: %.*s\n", (int)t->ds.server_message_len,
+				t->ds.server_message);
+		} else {
+			printf("invalid: jwt must be a string\n");
+		}
+	}
+	for (i = 0; i < r->n_findings; i++) {
+		const oojwt_finding *f = &r->findings[i];
+		printf("%s %s at %s: %s\n    fix: %s\n", oojwt_severity_name(f->severity),
+			oojwt_code_name(f->code), f->path, f->message, f->fix);
+	}
+	if (r->effective != NULL) {
+		memset(&sb, 0, sizeof sb);
+		oojwt_cli_json_indent(&sb, r->effective, r->effective_len);
+		if (!sb.failed) {
+			printf("effective body:\n%s\n", sb.buf);
+		}
+		free(sb.buf);
+	}
+}
+
+int
+oojwt_cli_inspect_request(const oojwt_cli_opts *o)
+{
+	char err[700] = "";
+	oojwt_cli_opts so = *o;
+	oojwt_server_config c;
+	oojwt_request_opts ro;
+	oojwt_request_report *r = NULL;
+	unsigned char *secret = NULL;
+	size_t secret_len = 0, len = 0, n;
+	char *text = NULL;
+	int code, own_secret, has_config = 0;
+
+	memset(&ro, 0, sizeof ro);
+	ro.kind = kind_of(o->kind);
+	if (ro.kind < 0) {
+		oojwt_cli_error(o->command, o->kind == NULL ? "--kind is required: "
+			"callback, command, converter or docbuilder" : "--kind must be "
+			"callback, command, converter or docbuilder");
+		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		return OOJWT_EXIT_USAGE;
+	}
+	own_secret = o->secret != NULL || o->secret_file != NULL
+		|| o->secret_env != NULL || o->local_json != NULL
+		|| getenv("OOJWT_SECRET") != NULL;
+	if (!own_secret && o->server_config == NULL) {
+		oojwt_cli_error(o->command, "inspect-request needs the secret "
+			"(--secret-file, --secret-env, $OOJWT_SECRET, "
+			"--secret-from-local-json) or --server-config PATH");
+		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		return OOJWT_EXIT_USAGE;
+	}
+	/* A callback is signed with the outbox secret. */
+	if (ro.kind == OOJWT_REQUEST_CALLBACK && so.local_json != NULL
+		&& so.which == NULL)
+	{
+		so.which = "outbox";
+	}
+	ro.form = OOJWT_REQUEST_RAW;
+	ro.now = o->has_now ? o->now : (double)time(NULL);
+	ro.clock_tolerance = ro.kind == OOJWT_REQUEST_CALLBACK ? 0 : 60;
+	ro.enabled = 1;
+	ro.token_required_params = 1;
+	code = own_secret ? oojwt_cli_secret(&so, &secret, &secret_len, err,
+		sizeof err) : OOJWT_EXIT_OK;
+	if (code == OOJWT_EXIT_OK && o->server_config != NULL) {
+		has_config = 1;
+		code = from_config(o->server_config, own_secret, &ro, &c, &secret,
+			&secret_len, err, sizeof err);
+	}
+	if (o->has_tolerance) {
+		ro.clock_tolerance = o->tolerance;
+	}
+	if (code == OOJWT_EXIT_OK && ro.clock_tolerance < 0) {
+		snprintf(err, sizeof err, "--clock-tolerance must be a number of "
+			"seconds >= 0");
+		code = OOJWT_EXIT_USAGE;
+	}
+	if (code == OOJWT_EXIT_OK) {
+		code = oojwt_cli_read_input(o->input, 0, &text, &len, err, sizeof err);
+	}
+	if (code == OOJWT_EXIT_OK && o->json) {
+		char *rep = oojwt_request_inspect_json(text, len, secret, secret_len,
+			&ro, &n);
+		code = oojwt_cli_print_report(o, rep, n);
+		snprintf(err, sizeof err, "output failed");
+	}
+	if (code == OOJWT_EXIT_OK) {
+		r = (oojwt_request_report *)malloc(sizeof *r);
+		code = r != NULL && oojwt_request_inspect(r, text, len, secret,
+			secret_len, &ro) == OOJWT_OK ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+		snprintf(err, sizeof err, "out of memory");
+		if (code != OOJWT_EXIT_OK) {
+			free(r);
+			r = NULL;
+		}
+	}
+	oojwt_wipe_free(secret, secret_len + 1);
+	if (text != NULL) {
+		oojwt_wipe_free(text, len + 1);
+	}
+	if (code != OOJWT_EXIT_OK) {
+		if (has_config) {
+			oojwt_server_config_free(&c);
+		}
+		oojwt_cli_error(o->command, err);
+		if (code == OOJWT_EXIT_USAGE) {
+			fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		}
+		return code;
+	}
+	if (!o->json) {
+		print_human(r, oojwt_request_kind_name(ro.kind));
+	}
+	code = r->ok ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
+	oojwt_request_report_free(r);
+	free(r);
+	if (has_config) {
+		oojwt_server_config_free(&c);
+	}
+	return fflush(stdout) == 0 ? code : OOJWT_EXIT_INTERNAL;
+}
