@@ -482,10 +482,10 @@ soak: wasm
 
 # The same HMAC code natively and in wasm (tests/bench/hmac_speed.c), so
 # bench.mjs can print wasm's throughput as a ratio of native BearSSL's.
-BENCH_HMAC_NATIVE_OBJ := $(BUILD)/native/hmac.o $(BUILD)/native/sha256.o $(BUILD)/native/sha512.o $(BUILD)/native/util.o \
+BENCH_HMAC_NATIVE_OBJ := $(BUILD)/native/hmac.o $(BUILD)/native/sha2.o $(BUILD)/native/sha256.o $(BUILD)/native/sha512.o $(BUILD)/native/util.o \
 	$(filter $(BUILD)/native/bearssl/hash/% $(BUILD)/native/bearssl/mac/% \
 	$(BUILD)/native/bearssl/codec/%,$(BEARSSL_NATIVE_OBJ))
-BENCH_HMAC_WASM_OBJ := $(BUILD)/wasm/hmac.o $(BUILD)/wasm/sha256.o $(BUILD)/wasm/sha512.o $(BUILD)/wasm/util.o \
+BENCH_HMAC_WASM_OBJ := $(BUILD)/wasm/hmac.o $(BUILD)/wasm/sha2.o $(BUILD)/wasm/sha256.o $(BUILD)/wasm/sha512.o $(BUILD)/wasm/util.o \
 	$(filter $(BUILD)/wasm/bearssl/hash/% $(BUILD)/wasm/bearssl/mac/% \
 	$(BUILD)/wasm/bearssl/codec/%,$(BEARSSL_WASM_OBJ))
 bench-hmac: $(BUILD)/bench/hmac-native $(BUILD)/bench/hmac.wasm

@@ -272,6 +272,31 @@ size_t oojwt_ds_json_unescape(const unsigned short *s, size_t start,
 size_t oojwt_hmac(unsigned alg, const unsigned char *key, size_t key_len,
 	const void *data, size_t len, unsigned char *out);
 
+/* ---- sha2.c: what sha256.c and sha512.c share ------------------------ */
+
+/* A Merkle-Damgard hash: its block size, the bytes of its length field,
+ * its compression over whole blocks, and (for HMAC) its API over an
+ * opaque context; init's `out_len` picks SHA-384 or SHA-512. */
+typedef struct {
+	size_t block, len_bytes;
+	void (*compress)(void *st, const unsigned char *p, size_t n);
+	void (*init)(void *ctx, size_t out_len);
+	void (*update)(void *ctx, const void *data, size_t len);
+	void (*out)(void *ctx, unsigned char *out);
+} oojwt_md_class;
+
+/* Buffer `len` bytes into blocks, compressing the full ones. */
+void oojwt_md_update(const oojwt_md_class *h, void *st, unsigned char *buf,
+	uint64_t *count, const void *data, size_t len);
+/* Append the padding and the length (after `count` bytes), compress. */
+void oojwt_md_pad(const oojwt_md_class *h, void *st, unsigned char *buf,
+	uint64_t count);
+/* HMAC with `ctx` as the hash's context; everything derived from the
+ * key is wiped. Returns out_len (at most 64). */
+size_t oojwt_md_hmac(const oojwt_md_class *h, void *ctx, size_t out_len,
+	const unsigned char *key, size_t key_len, const void *data, size_t len,
+	unsigned char *out);
+
 /* ---- sha256.c: SHA-256 and HMAC-SHA-256 for HS256 -------------------- */
 
 typedef struct {

@@ -102,6 +102,20 @@ compress(uint32_t *st, const unsigned char *p, size_t n)
 	oojwt_wipe(w, sizeof w);
 }
 
+static void compress_v(void *st, const unsigned char *p, size_t n);
+static void init_v(void *c, size_t out_len);
+static void update_v(void *c, const void *data, size_t len);
+static void out_v(void *c, unsigned char *out);
+
+static const oojwt_md_class SHA256 = { 64, 8, compress_v, init_v, update_v,
+	out_v };
+
+static void
+compress_v(void *st, const unsigned char *p, size_t n)
+{
+	compress((uint32_t *)st, p, n);
+}
+
 void
 oojwt_sha256_init(oojwt_sha256 *c)
 {
@@ -112,42 +126,15 @@ oojwt_sha256_init(oojwt_sha256 *c)
 void
 oojwt_sha256_update(oojwt_sha256 *c, const void *data, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)data;
-	size_t used = (size_t)(c->count & 63);
-
-	c->count += len;
-	if (used != 0) {
-		size_t take = 64 - used < len ? 64 - used : len;
-		memcpy(c->buf + used, p, take);
-		p += take;
-		len -= take;
-		if (used + take < 64) {
-			return;
-		}
-		compress(c->st, c->buf, 1);
-	}
-	compress(c->st, p, len / 64);
-	memcpy(c->buf, p + len / 64 * 64, len % 64);
+	oojwt_md_update(&SHA256, c->st, c->buf, &c->count, data, len);
 }
 
 void
 oojwt_sha256_out(oojwt_sha256 *c, unsigned char *out)
 {
-	uint64_t bits = c->count * 8;
-	size_t used = (size_t)(c->count & 63);
 	int i;
 
-	c->buf[used++] = 0x80;
-	if (used > 56) {
-		memset(c->buf + used, 0, 64 - used);
-		compress(c->st, c->buf, 1);
-		used = 0;
-	}
-	memset(c->buf + used, 0, 56 - used);
-	for (i = 0; i < 8; i++) {
-		c->buf[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
-	}
-	compress(c->st, c->buf, 1);
+	oojwt_md_pad(&SHA256, c->st, c->buf, c->count);
 	for (i = 0; i < 8; i++) {
 		out[4 * i] = (unsigned char)(c->st[i] >> 24);
 		out[4 * i + 1] = (unsigned char)(c->st[i] >> 16);
@@ -157,37 +144,32 @@ oojwt_sha256_out(oojwt_sha256 *c, unsigned char *out)
 	oojwt_wipe(c, sizeof *c);
 }
 
+static void
+init_v(void *c, size_t out_len)
+{
+	(void)out_len;
+	oojwt_sha256_init((oojwt_sha256 *)c);
+}
+
+static void
+update_v(void *c, const void *data, size_t len)
+{
+	oojwt_sha256_update((oojwt_sha256 *)c, data, len);
+}
+
+static void
+out_v(void *c, unsigned char *out)
+{
+	oojwt_sha256_out((oojwt_sha256 *)c, out);
+}
+
 size_t
 oojwt_hmac_sha256(const unsigned char *key, size_t key_len, const void *data,
 	size_t len, unsigned char *out)
 {
-	unsigned char k0[64], inner[32];
 	oojwt_sha256 c;
-	size_t i;
+	size_t n = oojwt_md_hmac(&SHA256, &c, 32, key, key_len, data, len, out);
 
-	memset(k0, 0, sizeof k0);
-	if (key_len > sizeof k0) {
-		oojwt_sha256_init(&c);
-		oojwt_sha256_update(&c, key, key_len);
-		oojwt_sha256_out(&c, k0);
-	} else if (key_len > 0) {
-		memcpy(k0, key, key_len);
-	}
-	for (i = 0; i < sizeof k0; i++) {
-		k0[i] ^= 0x36;
-	}
-	oojwt_sha256_init(&c);
-	oojwt_sha256_update(&c, k0, sizeof k0);
-	oojwt_sha256_update(&c, data, len);
-	oojwt_sha256_out(&c, inner);
-	for (i = 0; i < sizeof k0; i++) {
-		k0[i] ^= 0x36 ^ 0x5c;
-	}
-	oojwt_sha256_init(&c);
-	oojwt_sha256_update(&c, k0, sizeof k0);
-	oojwt_sha256_update(&c, inner, sizeof inner);
-	oojwt_sha256_out(&c, out);
-	oojwt_wipe(k0, sizeof k0);
-	oojwt_wipe(inner, sizeof inner);
-	return 32;
+	oojwt_wipe(&c, sizeof c);
+	return n;
 }

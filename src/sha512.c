@@ -120,6 +120,20 @@ compress(uint64_t *st, const unsigned char *p, size_t n)
 	oojwt_wipe(w, sizeof w);
 }
 
+static void compress_v(void *st, const unsigned char *p, size_t n);
+static void init_v(void *c, size_t out_len);
+static void update_v(void *c, const void *data, size_t len);
+static void out_v(void *c, unsigned char *out);
+
+static const oojwt_md_class SHA512 = { 128, 16, compress_v, init_v,
+	update_v, out_v };
+
+static void
+compress_v(void *st, const unsigned char *p, size_t n)
+{
+	compress((uint64_t *)st, p, n);
+}
+
 void
 oojwt_sha512_init(oojwt_sha512 *c, size_t out_len)
 {
@@ -131,81 +145,48 @@ oojwt_sha512_init(oojwt_sha512 *c, size_t out_len)
 void
 oojwt_sha512_update(oojwt_sha512 *c, const void *data, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)data;
-	size_t used = (size_t)(c->count & 127);
-
-	c->count += len;
-	if (used != 0) {
-		size_t take = 128 - used < len ? 128 - used : len;
-		memcpy(c->buf + used, p, take);
-		p += take;
-		len -= take;
-		if (used + take < 128) {
-			return;
-		}
-		compress(c->st, c->buf, 1);
-	}
-	compress(c->st, p, len / 128);
-	memcpy(c->buf, p + len / 128 * 128, len % 128);
+	oojwt_md_update(&SHA512, c->st, c->buf, &c->count, data, len);
 }
 
 void
 oojwt_sha512_out(oojwt_sha512 *c, unsigned char *out)
 {
-	uint64_t bits = c->count * 8;
-	size_t used = (size_t)(c->count & 127);
 	size_t i;
 
-	c->buf[used++] = 0x80;
-	if (used > 112) {
-		memset(c->buf + used, 0, 128 - used);
-		compress(c->st, c->buf, 1);
-		used = 0;
-	}
-	/* The length is 128 bits; the upper 64 are 0 below 2^61 bytes. */
-	memset(c->buf + used, 0, 120 - used);
-	for (i = 0; i < 8; i++) {
-		c->buf[120 + i] = (unsigned char)(bits >> (56 - 8 * i));
-	}
-	compress(c->st, c->buf, 1);
+	oojwt_md_pad(&SHA512, c->st, c->buf, c->count);
 	for (i = 0; i < c->out_len; i++) {
 		out[i] = (unsigned char)(c->st[i / 8] >> (56 - 8 * (i % 8)));
 	}
 	oojwt_wipe(c, sizeof *c);
 }
 
+static void
+init_v(void *c, size_t out_len)
+{
+	oojwt_sha512_init((oojwt_sha512 *)c, out_len);
+}
+
+static void
+update_v(void *c, const void *data, size_t len)
+{
+	oojwt_sha512_update((oojwt_sha512 *)c, data, len);
+}
+
+static void
+out_v(void *c, unsigned char *out)
+{
+	oojwt_sha512_out((oojwt_sha512 *)c, out);
+}
+
 size_t
 oojwt_hmac_sha512(size_t out_len, const unsigned char *key, size_t key_len,
 	const void *data, size_t len, unsigned char *out)
 {
-	unsigned char k0[128], inner[64];
 	oojwt_sha512 c;
-	size_t i;
+	size_t n;
 
 	out_len = out_len == 48 ? 48 : 64;
-	memset(k0, 0, sizeof k0);
-	if (key_len > sizeof k0) {
-		oojwt_sha512_init(&c, out_len);
-		oojwt_sha512_update(&c, key, key_len);
-		oojwt_sha512_out(&c, k0);
-	} else if (key_len > 0) {
-		memcpy(k0, key, key_len);
-	}
-	for (i = 0; i < sizeof k0; i++) {
-		k0[i] ^= 0x36;
-	}
-	oojwt_sha512_init(&c, out_len);
-	oojwt_sha512_update(&c, k0, sizeof k0);
-	oojwt_sha512_update(&c, data, len);
-	oojwt_sha512_out(&c, inner);
-	for (i = 0; i < sizeof k0; i++) {
-		k0[i] ^= 0x36 ^ 0x5c;
-	}
-	oojwt_sha512_init(&c, out_len);
-	oojwt_sha512_update(&c, k0, sizeof k0);
-	oojwt_sha512_update(&c, inner, out_len);
-	oojwt_sha512_out(&c, out);
-	oojwt_wipe(k0, sizeof k0);
-	oojwt_wipe(inner, sizeof inner);
-	return out_len;
+	n = oojwt_md_hmac(&SHA512, &c, out_len, key, key_len, data, len, out);
+	oojwt_wipe(&c, sizeof c);
+	return n;
 }
