@@ -345,10 +345,10 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ)
 		$< $(FUZZ_OBJ) -lm -o $@
 
 # Harnesses of the command line (tests/fuzz/fuzz_cli_*.c) also link its
-# parsers as a library: everything of src/cli*.c but main() (cli.c) and
-# the commands that print (cli_cmd.c, cli_onlyoffice.c).
-FUZZ_CLI_OBJ := $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,$(filter-out src/cli.c \
-	src/cli_cmd.c src/cli_onlyoffice.c,$(CLI_SRC)))
+# parsers as a library: arguments, inputs, secrets (not main() nor the
+# commands, which print).
+FUZZ_CLI_OBJ := $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,src/cli_args.c \
+	src/cli_input.c src/cli_secret.c)
 .SECONDARY: $(FUZZ_CLI_OBJ)
 
 $(BUILD)/fuzz/fuzz_cli_%: tests/fuzz/fuzz_cli_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ) $(FUZZ_CLI_OBJ)
