@@ -156,6 +156,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		text_len = cfg_len;
 	}
 
+	memset(&opts, 0, sizeof opts); /* server_version 0: the newest rules */
 	opts.now = 1.7e9 + 60;
 	opts.clock_tolerance = 60;
 	opts.enable_browser = (flags & 4) != 0;
