@@ -416,6 +416,26 @@ for (const where of ['served', 'file://']) {
     assert.equal(await mode.getByLabel('Secure link secret', { exact: true }).inputValue(), 'verysecretstring');
   }));
 
+  test(`${where}: nginx panel compares $secure_link_secret with the server config in use`, { skip: onlyWith(has.nginx, 'kit.onlyoffice.readNginxConfig') }, () => inMode(where, 'Document Server', async (page, ds) => {
+    const local = { services: { CoAuthoring: { secret: { inbox: { string: SECRET }, outbox: { string: SECRET } } } },
+      storage: { fs: { secretString: 'storage-secret-1' } } };
+    await ds.getByLabel('local.json, or Docker env / compose lines').fill(JSON.stringify(local));
+    await ds.getByRole('button', { name: 'Use this server config' }).click();
+    await page.getByRole('tab', { name: 'Deployment' }).click();
+    const mode = page.locator('#panel-deploy');
+    const conf = 'server {\n  listen 443 ssl;\n  ssl_certificate /c.crt;\n  ssl_certificate_key /c.key;\n'
+      + '  ssl_protocols TLSv1.2 TLSv1.3;\n  set $secure_link_secret other-secret-2;\n}\n';
+    await mode.getByLabel('nginx file or snippet').fill(conf);
+    const want = kit.onlyoffice.readNginxConfig(conf, { serverConfig: JSON.stringify(local) });
+    assert.ok(want.findings.some((f) => f.code === 'link_secrets_differ'), 'C reports the mismatch');
+    const f = await findingsIn(page.locator('#dp-nginx-findings'));
+    assert.deepEqual(f.map((x) => x.code).sort(), want.findings.map((x) => x.code).sort());
+    // The same secret on both sides: no mismatch.
+    await mode.getByLabel('nginx file or snippet').fill(conf.replace('other-secret-2', 'storage-secret-1'));
+    const same = await findingsIn(page.locator('#dp-nginx-findings'));
+    assert.ok(!same.some((x) => x.code === 'link_secrets_differ'));
+  }));
+
   test(`${where}: certificate panel: self-signed for localhost, key match, host coverage`, { skip: onlyWith(has.cert, 'kit.inspectCertificate') }, () => inMode(where, 'Deployment', async (page, mode) => {
     const dir = mkdtempSync(join(tmpdir(), 'oojwt-cert-'));
     const make = (name) => {

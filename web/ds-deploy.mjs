@@ -61,7 +61,12 @@ function setupUrl(kit, root) {
   return panel(root, ui.verdict, kit.onlyoffice.inspectDownloadUrl, [ui.url, ui.secret], judge);
 }
 
-function setupNginx(kit, root, useSecret) {
+// The server config in use, when it names a storage secret: readNginxConfig
+// then compares it with $secure_link_secret (C: link_secrets_differ).
+const withStorage = (server) => (typeof server?.current?.storageSecret?.value === 'string'
+  ? { serverConfig: server.current } : {});
+
+function setupNginx(kit, root, useSecret, server) {
   const q = (id) => root.querySelector(`#${id}`);
   const ui = { text: q('dp-nginx-text'), use: q('dp-nginx-use'), verdict: q('dp-nginx-verdict'), settings: q('dp-nginx-settings'), findings: q('dp-nginx-findings') };
   let secret = null;
@@ -76,7 +81,7 @@ function setupNginx(kit, root, useSecret) {
     }
     let r;
     try {
-      r = kit.onlyoffice.readNginxConfig(ui.text.value);
+      r = kit.onlyoffice.readNginxConfig(ui.text.value, withStorage(server));
     } catch (e) {
       renderVerdict(ui.verdict, { state: 'error', message: `Cannot read it: ${errorText(e)}` });
       return;
@@ -97,7 +102,9 @@ function setupNginx(kit, root, useSecret) {
   ui.use.addEventListener('click', () => {
     if (secret !== null) useSecret(secret);
   });
-  return panel(root, ui.verdict, kit.onlyoffice.readNginxConfig, [ui.text], judge);
+  const run = panel(root, ui.verdict, kit.onlyoffice.readNginxConfig, [ui.text], judge);
+  if (run !== null) server?.subscribe(run);
+  return run;
 }
 
 function setupCert(kit, root) {
@@ -144,13 +151,13 @@ function setupCert(kit, root) {
 }
 
 /** Wire the Deployment mode (its tabpanel, filled from its template). */
-export function setupDeployment(kit, root) {
+export function setupDeployment(kit, root, server) {
   const url = setupUrl(kit, root.querySelector('#dp-url'));
   setupNginx(kit, root.querySelector('#dp-nginx'), (secret) => {
     const box = root.querySelector('#dp-url-secret');
     box.value = secret;
     url?.();
     box.focus();
-  });
+  }, server);
   setupCert(kit, root.querySelector('#dp-cert'));
 }

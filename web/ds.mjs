@@ -43,16 +43,19 @@ function fill(templateId, panelId) {
   return panel;
 }
 
+// The server config in use (memory only): set in the Document Server mode,
+// read by its config and request panels and by the Deployment mode's nginx
+// panel (storage.fs.secretString against $secure_link_secret).
+const server = serverState();
+
 const MODES = {
   'tab-ds': (kit) => {
     const root = fill('ds-template', 'panel-ds');
-    // The server config in use by the config and request panels (memory only).
-    const server = serverState();
     setupConfigPanel(kit, root.querySelector('#ds-config'), server);
     setupRequestPanel(kit, root.querySelector('#ds-request'), server);
     setupServerPanel(kit, root.querySelector('#ds-server'), server);
   },
-  'tab-deploy': (kit) => setupDeployment(kit, fill('deploy-template', 'panel-deploy')),
+  'tab-deploy': (kit) => setupDeployment(kit, fill('deploy-template', 'panel-deploy'), server),
 };
 
 /** Wire the mode tabs; `kit` is the loaded toolkit. */
