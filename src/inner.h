@@ -497,6 +497,9 @@ typedef struct {
 	int failed;
 } oojwt_sb;
 void oojwt_sb_put(oojwt_sb *sb, const char *s, size_t len);
+/* Allocate `n` bytes up front (an empty builder only). Growth never
+ * leaves a copy behind: old buffers are wiped before they are freed. */
+void oojwt_sb_reserve(oojwt_sb *sb, size_t n);
 void oojwt_sb_puts(oojwt_sb *sb, const char *s);
 void oojwt_sb_json_string(oojwt_sb *sb, const char *s, size_t len);
 /* The same for WTF-8 text (lone surrogates become \uXXXX escapes). */

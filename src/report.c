@@ -15,11 +15,17 @@ oojwt_sb_put(oojwt_sb *sb, const char *s, size_t len)
 		return;
 	}
 	if (sb->cap - sb->len <= len) {
+		/* Not realloc: the old buffer is wiped before it is freed, as
+		 * reports may carry secrets (readServerConfig, readNginxConfig). */
 		size_t cap = sb->cap * 2 + len + 64;
-		char *p = (char *)realloc(sb->buf, cap);
+		char *p = (char *)malloc(cap);
 		if (p == NULL) {
 			sb->failed = 1;
 			return;
+		}
+		if (sb->buf != NULL) {
+			memcpy(p, sb->buf, sb->len);
+			oojwt_wipe_free(sb->buf, sb->cap);
 		}
 		sb->buf = p;
 		sb->cap = cap;
@@ -27,6 +33,21 @@ oojwt_sb_put(oojwt_sb *sb, const char *s, size_t len)
 	memcpy(sb->buf + sb->len, s, len);
 	sb->len += len;
 	sb->buf[sb->len] = 0;
+}
+
+void
+oojwt_sb_reserve(oojwt_sb *sb, size_t n)
+{
+	if (sb->buf == NULL && !sb->failed) {
+		sb->buf = (char *)malloc(n + 1);
+		if (sb->buf == NULL) {
+			sb->failed = 1;
+			return;
+		}
+		sb->cap = n + 1;
+		sb->len = 0;
+		sb->buf[0] = 0;
+	}
 }
 
 void
@@ -179,6 +200,10 @@ oojwt_report_json(const oojwt_result *r, size_t *len)
 	const char *alg = oojwt_alg_name(r->alg);
 
 	memset(&sb, 0, sizeof sb);
+	/* One allocation in the common case: the parts embedded as they are
+	 * and the issues (escaped text that is not JSON may still grow it). */
+	oojwt_sb_reserve(&sb, r->header_len + r->payload_len + 256
+		+ (r->n_errors + r->n_warnings) * (OOJWT_MESSAGE_LEN + 64));
 	oojwt_sb_puts(&sb, r->valid ? "{\"valid\":true,\"alg\":"
 		: "{\"valid\":false,\"alg\":");
 	if (alg != NULL) {

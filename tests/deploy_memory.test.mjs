@@ -2,8 +2,9 @@
 // passed as options.secret, the variants derived from it and the MD5
 // blocks that hold it are nowhere in wasm memory afterwards, and the heap
 // in use is back where it started (every path frees what it allocated).
-// readNginxConfig is left out on purpose: its text and its report carry
-// the secret in plain (like readServerConfig's), as the caller asked.
+// readServerConfig and readNginxConfig take texts that hold secrets and
+// return reports that hold them: both buffers are wiped too, as is every
+// buffer a report outgrew.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
@@ -42,3 +43,35 @@ test('secure links: no secret, secret variant or hashed block stays in wasm memo
     }
   }
 });
+
+test('server and nginx configs: their secrets are not left in wasm memory (input, report, outgrown buffers)', () => {
+  const inbox = `inbox-${randomBytes(10).toString('hex')}`;
+  const storage = `store-${randomBytes(10).toString('hex')}`;
+  const link = `ngx-${randomBytes(10).toString('hex')}`;
+  // Long enough that the report builder outgrows its first buffers.
+  const local = JSON.stringify({
+    services: { CoAuthoring: {
+      secret: { inbox: { string: inbox }, outbox: { string: inbox }, session: { string: inbox } },
+      token: { enable: { browser: true, request: { inbox: true, outbox: true } } },
+      requestDefaults: { headers: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`X-H${i}`, 'v'.repeat(40)])) },
+    } },
+    storage: { fs: { secretString: storage } },
+  });
+  const nginx = `server {\n  listen 443 ssl;\n  ssl_certificate /c.crt;\n  ssl_certificate_key /c.key;\n  set $secure_link_secret ${link};\n}\n`
+    + '# padding\n'.repeat(200);
+  const needles = [inbox, storage, link].map((v) => Buffer.from(v));
+  const ops = [
+    () => assert.equal(oo.readServerConfig(local).secrets.inbox.value, inbox),
+    () => assert.equal(oo.readNginxConfig(nginx).secureLinkSecret, link),
+    () => assert.ok(oo.readNginxConfig(nginx, { serverConfig: local }).findings.some((f) => f.code === 'link_secrets_differ')),
+  ];
+  for (const op of ops) op();
+  const start = x.oojwt_wasm_heap_used();
+  for (const [i, op] of ops.entries()) {
+    op();
+    const mem = Buffer.from(x.memory.buffer);
+    for (const n of needles) assert.equal(mem.indexOf(n), -1, `op ${i}: ${n} is in wasm memory`);
+    assert.equal(x.oojwt_wasm_heap_used(), start, `op ${i}: the heap in use grew`);
+  }
+});
+

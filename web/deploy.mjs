@@ -122,8 +122,8 @@ export function makeDeploy(bridge, { readServerConfig }) {
       throw new TypeError('options.serverConfig must be a readServerConfig result or local.json text');
     }
     const has = typeof storage === 'string' ? 1 : 0;
-    const r = withKey(has ? storage : '', (kp, kn) => withString(text, (tp, tn) =>
-      report(x.oojwt_wasm_nginx_config(tp, tn, kp, kn, has, outLen))));
+    const r = withKey(has ? storage : '', (kp, kn) => bridge.withSecretString(text, (tp, tn) =>
+      bridge.secretReport(x.oojwt_wasm_nginx_config(tp, tn, kp, kn, has, outLen))));
     if (r.error) fail(r);
     return r;
   }

@@ -119,8 +119,8 @@ export function makeOnlyoffice(bridge, kit) {
       throw new TypeError('options.defaultJsonText must be a string');
     }
     const has = defaultJsonText !== undefined ? 1 : 0;
-    const r = withString(localJsonText, (lp, ln) => withString(has ? defaultJsonText : '', (dp, dn) =>
-      report(x.oojwt_wasm_server_config(lp, ln, dp, dn, has, outLen))));
+    const r = bridge.withSecretString(localJsonText, (lp, ln) => bridge.withSecretString(has ? defaultJsonText : '',
+      (dp, dn) => bridge.secretReport(x.oojwt_wasm_server_config(lp, ln, dp, dn, has, outLen))));
     if (r.error) fail(r);
     return r;
   }

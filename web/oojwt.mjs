@@ -140,6 +140,16 @@ function makeToolkit(x) {
     return text;
   }
   const report = (ptr) => JSON.parse(reportText(ptr));
+  // The same for a report that carries secrets (a server or nginx config):
+  // its buffer is wiped before it is freed.
+  function secretReport(ptr) {
+    if (ptr === 0) throw new OojwtError('no_memory', 'out of WebAssembly memory');
+    const m = mem();
+    const len = u32[outLen >>> 2];
+    const text = decoder.decode(m.subarray(ptr, ptr + len));
+    wipe(ptr, len);
+    return JSON.parse(text);
+  }
 
   function keyBytes(key) {
     if (typeof key === 'string') return [encoder.encode(key), KEY_RAW];
@@ -179,6 +189,16 @@ function makeToolkit(x) {
       return fn(ptr, len);
     } finally {
       release(ptr);
+    }
+  }
+
+  // A text that holds secrets (local.json, an nginx config): wiped after.
+  function withSecretString(s, fn) {
+    const [ptr, len, max] = putString(s);
+    try {
+      return fn(ptr, len);
+    } finally {
+      wipe(ptr, max);
     }
   }
 
@@ -337,7 +357,9 @@ function makeToolkit(x) {
   // What feature modules (e.g. the ONLYOFFICE rules) need to call C: they
   // receive this object and attach their functions to `kit` before it is
   // frozen, so that every module marshals the same way.
-  const bridge = { exports: x, withKey, withString, report, algMask, checkToken, fixPositions, parts, outLen };
+  const bridge = {
+    exports: x, withKey, withString, withSecretString, report, secretReport, algMask, checkToken, fixPositions, parts, outLen,
+  };
   kit.onlyoffice = makeOnlyoffice(bridge, kit);
   kit.inspectCertificate = makeCertificate(bridge).inspectCertificate;
   return Object.freeze(kit);
