@@ -812,6 +812,8 @@ oojwt_link_sign(char **out, size_t *out_len, const char *url,
 			"/cache/files/)");
 	}
 	oojwt_link_md5(md5, e, elen, signed_path, slen, secret, secret_len);
+	/* The md5 argument is what the link publishes. */
+	OOJWT_DECLASSIFY(md5, sizeof md5);
 	free(signed_path);
 	memset(&sb, 0, sizeof sb);
 	if (path != NULL) {

@@ -345,6 +345,74 @@ check_private(const char *vectors)
 	free(text);
 }
 
+/*
+ * Secure download links (src/secure_link.c): the secret goes into MD5
+ * with the expiry and the path, and the result is compared with the
+ * link's md5 in constant time. Required: checking a link that matches
+ * and signing one. Informational: a link that does not match, where the
+ * variants of the secret (trimmed, unquoted, ...) are tried, which looks
+ * at the secret's first and last bytes by design; and comparing two
+ * secrets that differ, for the same reason.
+ */
+static void
+check_link(void)
+{
+	static const char base[] = "https://ds.example.com";
+	static const char path[] = "data/k1/output.docx";
+	unsigned char secret[32];
+	oojwt_link_report r;
+	oojwt_issue err;
+	char *url = NULL, *again = NULL, *bad;
+	size_t len = 0, again_len = 0;
+	int code, ok;
+
+	fill_key(secret, sizeof secret, 7);
+	code = oojwt_link_sign(&url, &len, base, strlen(base), path,
+		strlen(path), "a b.docx", 8, secret, sizeof secret, 2e9, &err);
+	if (code != OOJWT_OK) {
+		printf("ct: link: cannot sign the reference link (%s)\n",
+			oojwt_code_name(code));
+		failures++;
+		return;
+	}
+
+	begin();
+	SECRET(secret, sizeof secret);
+	code = oojwt_link_sign(&again, &again_len, base, strlen(base), path,
+		strlen(path), "a b.docx", 8, secret, sizeof secret, 2e9, &err);
+	if (again != NULL) {
+		PUBLIC(again, again_len);
+	}
+	PUBLIC(secret, sizeof secret);
+	ok = code == OOJWT_OK && again_len == len && memcmp(again, url, len) == 0;
+	end("sign a download link, 32-byte secret", 1, ok);
+	free(again);
+
+	begin();
+	SECRET(secret, sizeof secret);
+	code = oojwt_link_inspect(&r, url, len, secret, sizeof secret, 1.9e9);
+	PUBLIC(&r, sizeof r);
+	PUBLIC(secret, sizeof secret);
+	ok = code == OOJWT_OK && r.status == 200;
+	oojwt_link_report_free(&r);
+	end("check a download link that matches, 32-byte secret", 1, ok);
+
+	/* One md5 character changed: 403, then the variants are tried. */
+	bad = strstr(url, "md5=");
+	if (bad != NULL) {
+		bad[4] = bad[4] == 'A' ? 'B' : 'A';
+	}
+	begin();
+	SECRET(secret, sizeof secret);
+	code = oojwt_link_inspect(&r, url, len, secret, sizeof secret, 1.9e9);
+	PUBLIC(&r, sizeof r);
+	PUBLIC(secret, sizeof secret);
+	ok = code == OOJWT_OK && r.status == 403;
+	oojwt_link_report_free(&r);
+	end("check a download link that does not match (variants tried)", 0, ok);
+	free(url);
+}
+
 /* A whole JWK with `k` secret: informational (see the comment above). */
 static void
 check_jwk(void)
@@ -391,6 +459,7 @@ main(void)
 		check_verify(algs[i], 200);
 	}
 	check_jwk();
+	check_link();
 	check_private("tests/vectors/asym_keys.json");
 	(void)header;
 	printf("ct: %s\n", failures == 0 ? "no secret-dependent branch or index in the required sections"
