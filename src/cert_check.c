@@ -42,32 +42,6 @@ oojwt_cert_free(oojwt_cert *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* "2026-11-22 16:43:40 UTC" for seconds since the epoch. */
-static void
-utc_text(char *out, size_t cap, double t)
-{
-	double days = t / 86400.0;
-	long z, era, doe, yoe, y, doy, mp, d, m, secs;
-
-	z = (long)(days < 0 && days != (double)(long)days ? days - 1 : days);
-	secs = (long)(t - (double)z * 86400.0);
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	y += m <= 2;
-	oojwt_fmt(out, cap, "%l-%s%l-%s%l %s%l:%s%l:%s%l UTC", y,
-		m < 10 ? "0" : "", m, d < 10 ? "0" : "", d,
-		secs / 3600 < 10 ? "0" : "", secs / 3600,
-		secs / 60 % 60 < 10 ? "0" : "", secs / 60 % 60,
-		secs % 60 < 10 ? "0" : "", secs % 60);
-}
-
 /* Append a finding with the message `text`. */
 static void
 add(oojwt_cert *c, int severity, int code, const char *fix,
@@ -298,13 +272,13 @@ judge(oojwt_cert *c, const oojwt_cert_parse *st, double now)
 	c->expired = now > c->not_after;
 	c->not_yet_valid = now < c->not_before;
 	if (c->expired) {
-		utc_text(a, sizeof a, c->not_after);
+		oojwt_utc_text(a, sizeof a, (long long)c->not_after);
 		oojwt_fmt(m, sizeof m, "The certificate expired on %s; clients refuse "
 			"it.", a);
 		add(c, OOJWT_SEVERITY_ERROR, OOJWT_WARN_CERT_EXPIRED, FIX_EXPIRED, m);
 	}
 	if (c->not_yet_valid) {
-		utc_text(a, sizeof a, c->not_before);
+		oojwt_utc_text(a, sizeof a, (long long)c->not_before);
 		oojwt_fmt(m, sizeof m, "The certificate is valid only from %s; "
 			"clients refuse it until then.", a);
 		add(c, OOJWT_SEVERITY_ERROR, OOJWT_WARN_CERT_NOT_YET_VALID, FIX_NOT_YET,

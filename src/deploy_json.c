@@ -40,35 +40,6 @@ put_bool(oojwt_sb *sb, const char *name, int v)
 	oojwt_sb_puts(sb, v ? "\":true" : "\":false");
 }
 
-/* "2026-11-22 14:52:12 UTC" for whole seconds since 1970 (proleptic
- * Gregorian; days to civil date as in H. Hinnant's algorithm). */
-static void
-utc_text(char *out, size_t cap, long long t)
-{
-	long long days = t / 86400, secs = t % 86400, era, doe, yoe, y, doy, mp;
-	long long d, m;
-
-	if (secs < 0) {
-		secs += 86400;
-		days--;
-	}
-	days += 719468;
-	era = (days >= 0 ? days : days - 146096) / 146097;
-	doe = days - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	y += m <= 2;
-	oojwt_fmt(out, cap, "%t-%s%t-%s%t %s%t:%s%t:%s%t UTC", (double)y,
-		m < 10 ? "0" : "", (double)m, d < 10 ? "0" : "", (double)d,
-		secs / 3600 < 10 ? "0" : "", (double)(secs / 3600),
-		secs / 60 % 60 < 10 ? "0" : "", (double)(secs / 60 % 60),
-		secs % 60 < 10 ? "0" : "", (double)(secs % 60));
-}
-
 /* "in 14 minutes", "3 hours ago", "now". */
 static void
 relative_text(char *out, size_t cap, double d)
@@ -174,7 +145,7 @@ oojwt_link_inspect_json(const char *url, size_t len,
 				r.expires_arg.len - z);
 		}
 		if (r.expires <= 253402300799.0) {
-			utc_text(tmp, sizeof tmp, (long long)r.expires);
+			oojwt_utc_text(tmp, sizeof tmp, (long long)r.expires);
 		} else {
 			oojwt_fmt(tmp, sizeof tmp, "after 9999-12-31 23:59:59 UTC");
 		}

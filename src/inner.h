@@ -77,6 +77,10 @@ void oojwt_wipe_stack(void);
  */
 void oojwt_fmt(char *out, size_t cap, const char *fmt, ...);
 
+/* "2026-11-22 14:52:12 UTC" for whole seconds since 1970 (proleptic
+ * Gregorian, negative times too), into `out` (`cap` bytes). */
+void oojwt_utc_text(char *out, size_t cap, long long t);
+
 /* ---- codes.c -------------------------------------------------------- */
 
 /* Names of the algorithms in `mask`, comma-separated ("HS256, RS256"),

@@ -255,3 +255,32 @@ oojwt_fmt(char *out, size_t cap, const char *fmt, ...)
 		out[end] = 0;
 	}
 }
+
+/* "2026-11-22 14:52:12 UTC" for whole seconds since 1970 (proleptic
+ * Gregorian; days to civil date as in H. Hinnant's algorithm). */
+void
+oojwt_utc_text(char *out, size_t cap, long long t)
+{
+	long long days = t / 86400, secs = t % 86400, era, doe, yoe, y, doy, mp;
+	long long d, m;
+
+	if (secs < 0) {
+		secs += 86400;
+		days--;
+	}
+	days += 719468;
+	era = (days >= 0 ? days : days - 146096) / 146097;
+	doe = days - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y += m <= 2;
+	oojwt_fmt(out, cap, "%t-%s%t-%s%t %s%t:%s%t:%s%t UTC", (double)y,
+		m < 10 ? "0" : "", (double)m, d < 10 ? "0" : "", (double)d,
+		secs / 3600 < 10 ? "0" : "", (double)(secs / 3600),
+		secs / 60 % 60 < 10 ? "0" : "", (double)(secs / 60 % 60),
+		secs % 60 < 10 ? "0" : "", (double)(secs % 60));
+}
