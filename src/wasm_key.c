@@ -94,14 +94,23 @@ single_asym_jwk(const unsigned char *p, size_t len)
 	return asym;
 }
 
+/* Bytes (kind 0) that can only be a secret: no RS/PS/ES among `algs`,
+ * or not the shape of a key. */
+static int
+bytes_are_secret(int kind, unsigned algs, const unsigned char *in,
+	size_t len)
+{
+	return kind == KEY_BYTES && ((algs & ALG_ASYM) == 0
+		|| !looks_like_key(in, len));
+}
+
 /* Build the key; `alg` decides how bytes (kind 0) are read. */
 static int
 key_make(wkey *w, const unsigned char *in, size_t in_len, int kind,
 	unsigned alg, const char *kid, size_t kid_len, char *msg)
 {
 	memset(w, 0, sizeof *w);
-	if ((kind == KEY_BYTES && ((alg & ALG_ASYM) == 0 || !looks_like_key(in,
-		in_len))) || (kind == KEY_ANY && alg != 0 && (alg & ALG_ASYM) == 0
+	if (bytes_are_secret(kind, alg, in, in_len) || (kind == KEY_ANY && alg != 0 && (alg & ALG_ASYM) == 0
 		&& single_asym_jwk(in, in_len)))
 	{
 		/* An RSA/EC JWK for an HS algorithm: handed to the core as the
@@ -146,9 +155,7 @@ oojwt_wasm_verify_key(const char *token, size_t len,
 	/* The token's alg and kid choose how the key is read, except for
 	 * bytes that can only be a secret (no RS/PS/ES allowed, or not the
 	 * shape of a key): then the token is decoded once, by the verify. */
-	if (kind == KEY_BYTES && ((algs & ALG_ASYM) == 0
-		|| !looks_like_key(key_in, key_len)))
-	{
+	if (bytes_are_secret(kind, algs, key_in, key_len)) {
 		oojwt_result_init(&r);
 	} else {
 		oojwt_decode(&r, token, len);
