@@ -131,25 +131,19 @@ function makeToolkit(x) {
     x.oojwt_wasm_release(ptr);
   }
   // Read and free the JSON report a C call returned (reportText: as text).
-  function reportText(ptr) {
+  // A report that carries secrets (a server or nginx config) is wiped
+  // before it is freed.
+  function reportText(ptr, secret = false) {
     if (ptr === 0) throw new OojwtError('no_memory', 'out of WebAssembly memory');
     const m = mem();
     const len = u32[outLen >>> 2]; // little-endian, 4-aligned (malloc)
     const text = decoder.decode(m.subarray(ptr, ptr + len));
-    release(ptr);
+    if (secret) wipe(ptr, len);
+    else release(ptr);
     return text;
   }
   const report = (ptr) => JSON.parse(reportText(ptr));
-  // The same for a report that carries secrets (a server or nginx config):
-  // its buffer is wiped before it is freed.
-  function secretReport(ptr) {
-    if (ptr === 0) throw new OojwtError('no_memory', 'out of WebAssembly memory');
-    const m = mem();
-    const len = u32[outLen >>> 2];
-    const text = decoder.decode(m.subarray(ptr, ptr + len));
-    wipe(ptr, len);
-    return JSON.parse(text);
-  }
+  const secretReport = (ptr) => JSON.parse(reportText(ptr, true));
 
   function keyBytes(key) {
     if (typeof key === 'string') return [encoder.encode(key), KEY_RAW];
@@ -166,12 +160,7 @@ function makeToolkit(x) {
   function withKey(key, fn) {
     if (typeof key === 'string') {
       // Encoded straight into wasm memory: no copy left in JS.
-      const [ptr, len, max] = putString(key);
-      try {
-        return fn(ptr, len, KEY_RAW);
-      } finally {
-        wipe(ptr, max);
-      }
+      return withSecretString(key, (ptr, len) => fn(ptr, len, KEY_RAW));
     }
     const [bytes, kind] = keyBytes(key);
     const [ptr, len] = put(bytes);
@@ -183,24 +172,18 @@ function makeToolkit(x) {
     }
   }
 
-  function withString(s, fn) {
+  // Run fn(ptr, len) with the UTF-8 of `s` in wasm memory; a text that
+  // holds secrets (a key, local.json, an nginx config) is wiped after.
+  function withString(s, fn, secret = false) {
     const [ptr, len, max] = putString(s);
     try {
       return fn(ptr, len);
     } finally {
-      release(ptr);
+      if (secret) wipe(ptr, max);
+      else release(ptr);
     }
   }
-
-  // A text that holds secrets (local.json, an nginx config): wiped after.
-  function withSecretString(s, fn) {
-    const [ptr, len, max] = putString(s);
-    try {
-      return fn(ptr, len);
-    } finally {
-      wipe(ptr, max);
-    }
-  }
+  const withSecretString = (s, fn) => withString(s, fn, true);
 
   function algMask(algorithms) {
     if (!Array.isArray(algorithms) || algorithms.length === 0) {
