@@ -467,6 +467,11 @@ int oojwt_b64_decode_pem(unsigned char *dst, size_t *dst_len,
 void oojwt_result_init(oojwt_result *r);
 /* Zero the fields and the used issue slots (after freeing the parts). */
 void oojwt_result_reset(oojwt_result *r);
+/* Record why the `what` ("header", "payload") is not a strict JSON
+ * object: the JSON layer's `code` at `pos` with its `msg`, or, when code
+ * is OOJWT_OK, not_an_object (it is of `type`) at `obj_pos`. */
+void oojwt_issue_not_object(oojwt_result *r, int code, long pos,
+	const char *msg, const char *what, int type, long obj_pos);
 
 /* ---- claims.c -------------------------------------------------------- */
 

@@ -86,23 +86,6 @@ decode_part(oojwt_result *r, const char *seg, size_t seg_len, size_t start,
 	return 1;
 }
 
-/* Record why a decoded header or payload is not a strict JSON object. */
-static void
-part_error(oojwt_result *r, int code, long pos, const char *msg, size_t start,
-	int part, int type)
-{
-	char full[OOJWT_MESSAGE_LEN];
-
-	if (code != OOJWT_OK) {
-		oojwt_fmt(full, sizeof full, "%s: %s", part_names[part], msg);
-		oojwt_issue_add(r, code, token_pos(start, pos), full);
-		return;
-	}
-	oojwt_fmt(full, sizeof full, "the %s must be a JSON object, not %s",
-		part_names[part], oojwt_json_type_word(type));
-	oojwt_issue_add(r, OOJWT_ERR_NOT_AN_OBJECT, (long)start, full);
-}
-
 /* Parse a decoded header; must be a JSON object. */
 static oojwt_jv *
 parse_part(oojwt_result *r, const char *text, size_t len, size_t start,
@@ -115,7 +98,8 @@ parse_part(oojwt_result *r, const char *text, size_t len, size_t start,
 
 	code = oojwt_json_parse(&tree, text, len, &pos, msg);
 	if (code != OOJWT_OK || oojwt_json_type(tree) != OOJWT_JSON_OBJECT) {
-		part_error(r, code, pos, msg, start, part, oojwt_json_type(tree));
+		oojwt_issue_not_object(r, code, token_pos(start, pos), msg,
+			part_names[part], oojwt_json_type(tree), (long)start);
 		oojwt_json_free(tree);
 		return NULL;
 	}
@@ -136,7 +120,8 @@ check_part(oojwt_result *r, const char *text, size_t len, size_t start,
 	code = oojwt_json_check(text, len, &type, claims, OOJWT_N_CLAIMS, &pos,
 		msg);
 	if (code != OOJWT_OK || type != OOJWT_JSON_OBJECT) {
-		part_error(r, code, pos, msg, start, part, type);
+		oojwt_issue_not_object(r, code, token_pos(start, pos), msg,
+			part_names[part], type, (long)start);
 		return 0;
 	}
 	return 1;

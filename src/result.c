@@ -86,3 +86,19 @@ oojwt_first_error(const oojwt_result *r)
 {
 	return r->n_errors > 0 ? r->errors[0].code : OOJWT_OK;
 }
+
+void
+oojwt_issue_not_object(oojwt_result *r, int code, long pos, const char *msg,
+	const char *what, int type, long obj_pos)
+{
+	char full[OOJWT_MESSAGE_LEN];
+
+	if (code != OOJWT_OK) {
+		oojwt_fmt(full, sizeof full, "%s: %s", what, msg);
+		oojwt_issue_add(r, code, pos, full);
+		return;
+	}
+	oojwt_fmt(full, sizeof full, "the %s must be a JSON object, not %s",
+		what, oojwt_json_type_word(type));
+	oojwt_issue_add(r, OOJWT_ERR_NOT_AN_OBJECT, obj_pos, full);
+}

@@ -13,23 +13,6 @@ oojwt_sign_size(size_t header_len, size_t payload_len)
 		+ oojwt_b64url_encoded_len(OOJWT_SIG_MAX_LEN) + 1;
 }
 
-/* Record why a header or payload to sign is not a strict JSON object. */
-static void
-part_error(oojwt_result *r, int code, long pos, const char *msg,
-	const char *what, int type)
-{
-	char full[OOJWT_MESSAGE_LEN];
-
-	if (code != OOJWT_OK) {
-		oojwt_fmt(full, sizeof full, "%s: %s", what, msg);
-		oojwt_issue_add(r, code, pos, full);
-		return;
-	}
-	oojwt_fmt(full, sizeof full, "the %s must be a JSON object, not %s",
-		what, oojwt_json_type_word(type));
-	oojwt_issue_add(r, OOJWT_ERR_NOT_AN_OBJECT, 0, full);
-}
-
 /* Check one JSON text: strict object, described by `top`. 1 when it is. */
 static int
 sign_part(oojwt_result *r, const char *text, size_t len, const char *what,
@@ -41,7 +24,7 @@ sign_part(oojwt_result *r, const char *text, size_t len, const char *what,
 	int code = oojwt_json_check(text, len, &type, top, n_top, &pos, msg);
 
 	if (code != OOJWT_OK || type != OOJWT_JSON_OBJECT) {
-		part_error(r, code, pos, msg, what, type);
+		oojwt_issue_not_object(r, code, pos, msg, what, type, 0);
 		return 0;
 	}
 	return 1;
@@ -92,7 +75,8 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 	}
 	code = oojwt_json_parse(&tree, header, header_len, &pos, msg);
 	if (code != OOJWT_OK || oojwt_json_type(tree) != OOJWT_JSON_OBJECT) {
-		part_error(r, code, pos, msg, "header", oojwt_json_type(tree));
+		oojwt_issue_not_object(r, code, pos, msg, "header",
+			oojwt_json_type(tree), 0);
 		oojwt_json_free(tree);
 		return;
 	}
