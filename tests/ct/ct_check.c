@@ -345,6 +345,23 @@ check_private(const char *vectors)
 	free(text);
 }
 
+/* What nginx answers for `url` checked with `secret` marked secret (-1
+ * when the call fails). */
+static int
+link_status(const char *url, size_t len, unsigned char *secret, size_t n)
+{
+	oojwt_link_report r;
+	int code, status;
+
+	SECRET(secret, n);
+	code = oojwt_link_inspect(&r, url, len, secret, n, 1.9e9);
+	PUBLIC(&r, sizeof r);
+	PUBLIC(secret, n);
+	status = code == OOJWT_OK ? r.status : -1;
+	oojwt_link_report_free(&r);
+	return status;
+}
+
 /*
  * Secure download links (src/secure_link.c): the secret goes into MD5
  * with the expiry and the path, and the result is compared with the
@@ -360,7 +377,6 @@ check_link(void)
 	static const char base[] = "https://ds.example.com";
 	static const char path[] = "data/k1/output.docx";
 	unsigned char secret[32];
-	oojwt_link_report r;
 	oojwt_issue err;
 	char *url = NULL, *again = NULL, *bad;
 	size_t len = 0, again_len = 0;
@@ -389,12 +405,7 @@ check_link(void)
 	free(again);
 
 	begin();
-	SECRET(secret, sizeof secret);
-	code = oojwt_link_inspect(&r, url, len, secret, sizeof secret, 1.9e9);
-	PUBLIC(&r, sizeof r);
-	PUBLIC(secret, sizeof secret);
-	ok = code == OOJWT_OK && r.status == 200;
-	oojwt_link_report_free(&r);
+	ok = link_status(url, len, secret, sizeof secret) == 200;
 	end("check a download link that matches, 32-byte secret", 1, ok);
 
 	/* One md5 character changed: 403, then the variants are tried. */
@@ -403,12 +414,7 @@ check_link(void)
 		bad[4] = bad[4] == 'A' ? 'B' : 'A';
 	}
 	begin();
-	SECRET(secret, sizeof secret);
-	code = oojwt_link_inspect(&r, url, len, secret, sizeof secret, 1.9e9);
-	PUBLIC(&r, sizeof r);
-	PUBLIC(secret, sizeof secret);
-	ok = code == OOJWT_OK && r.status == 403;
-	oojwt_link_report_free(&r);
+	ok = link_status(url, len, secret, sizeof secret) == 403;
 	end("check a download link that does not match (variants tried)", 0, ok);
 	free(url);
 }
