@@ -4,26 +4,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { moduleGraph } from '../tools/module-graph.mjs';
 
 const web = new URL('../web/', import.meta.url);
 const read = (name) => readFileSync(new URL(name, web), 'utf8');
 
-function graph(entry) {
-  const seen = new Set();
-  const walk = (name) => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    for (const m of read(name).matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'\.\/([\w.-]+\.mjs)'/g)) walk(m[1]);
-  };
-  walk(entry);
-  seen.delete(entry);
-  return [...seen].sort();
-}
-
 test('index.html preloads every module app.mjs imports, and the wasm', () => {
   const html = read('index.html');
   const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
-  assert.deepEqual(preloaded, graph('app.mjs'));
+  assert.deepEqual(preloaded, moduleGraph(web, 'app.mjs').slice(1).sort());
   assert.match(html, /<link rel="preload" href="oojwt\.wasm" as="fetch" type="application\/wasm" crossorigin>/);
 });
 

@@ -8,24 +8,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { moduleGraph } from './module-graph.mjs';
 
 const web = fileURLToPath(new URL('../web/', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/oojwt.html', import.meta.url));
 const KB = 1024;
 const gz = (b) => gzipSync(b, { level: 9 }).length;
-
-function moduleGraph(entry) {
-  const seen = new Set();
-  const walk = (name) => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    const text = readFileSync(web + name, 'utf8');
-    for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'\.\/([\w.-]+\.mjs)'/g)) walk(m[1]);
-    for (const m of text.matchAll(/import\(\s*'\.\/([\w.-]+\.mjs)'\s*\)/g)) walk(m[1]);
-  };
-  walk(entry);
-  return [...seen];
-}
 
 const rows = [];
 const file = (label, path) => {
@@ -34,7 +22,7 @@ const file = (label, path) => {
 };
 const wasm = file('web/oojwt.wasm', web + 'oojwt.wasm');
 rows.push({ ...wasm, budget: 40 * KB });
-const pageFiles = ['index.html', 'style.css', ...moduleGraph('app.mjs'), 'oojwt.wasm'];
+const pageFiles = ['index.html', 'style.css', ...moduleGraph(new URL('../web/', import.meta.url), 'app.mjs'), 'oojwt.wasm'];
 const page = pageFiles.map((f) => file(f, web + f));
 const pageTotal = page.reduce((a, f) => ({ raw: a.raw + f.raw, gz: a.gz + f.gz }), { raw: 0, gz: 0 });
 rows.push({ label: `the page: ${pageFiles.length} files`, ...pageTotal, budget: 64 * KB });
