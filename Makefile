@@ -53,6 +53,14 @@ BOUNDARY_SRC := $(wildcard src/wasm*.c)
 CLI_SRC := $(wildcard src/cli*.c)
 CORE_SRC := $(filter-out $(BOUNDARY_SRC) $(CLI_SRC),$(sort $(wildcard src/*.c)))
 WASM_SRC := $(CORE_SRC) $(BOUNDARY_SRC)
+# Two wasm modules (issue 9: size and cold start). web/oojwt.wasm, the
+# JWT core: decode, verify (with the ONLYOFFICE profile), sign, extract and
+# key reading, every algorithm; these files only. web/oojwt-full.wasm: every
+# file (WASM_SRC), for the Document Server and deployment checks
+# (kit.onlyoffice, kit.inspectCertificate), loaded only when asked for.
+CORE_WASM_NAMES := b64url claims codes extract hmac json jwk jws key key_der key_jwk key_pem \
+	report result sha2 sha256 sha512 sig sig_ecdsa sig_pss sig_rsa sign util \
+	wasm wasm_key wasm_extract wasm_debug onlyoffice_report
 HEADERS := $(wildcard src/*.h)
 
 OUR_CFLAGS := -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
@@ -81,7 +89,7 @@ WASM_FLAGS := -O2 -sSTANDALONE_WASM --no-entry -sMALLOC=emmalloc \
 
 all: wasm native cli dist
 
-wasm: web/oojwt.wasm
+wasm: web/oojwt.wasm web/oojwt-full.wasm
 native: $(BUILD)/test/oojwt-tests
 cli: $(BUILD)/oojwt
 dist: dist/oojwt.html
@@ -93,7 +101,7 @@ serve: all
 test: all node_modules/.package-lock.json
 	@node tests/run.mjs $(BUILD)/test/oojwt-tests
 
-size: web/oojwt.wasm dist/oojwt.html
+size: wasm dist/oojwt.html
 	@node tools/size.mjs
 
 # Speed against jsonwebtoken, jose, fast-jwt and the node:crypto floor,
@@ -108,7 +116,7 @@ linear: wasm
 	@node tests/bench/linear.mjs
 
 clean:
-	rm -rf $(BUILD) web/oojwt.wasm
+	rm -rf $(BUILD) web/oojwt.wasm web/oojwt-full.wasm
 	rm -f dist/oojwt.html
 
 # ---- tools: install what is missing (Debian, as root) ---------------------
@@ -256,7 +264,7 @@ $(BUILD)/oojwt: $(CLI_OBJ) $(BEARSSL_NATIVE_OBJ) $(BUILD)/native/cJSON.o
 
 # dist/oojwt.html: web/ with the CSS, our JS modules and the wasm inlined
 # (works from file:// with no server); tools/build-dist.mjs says how.
-dist/oojwt.html: tools/build-dist.mjs web/index.html web/style.css $(wildcard web/*.mjs) web/oojwt.wasm
+dist/oojwt.html: tools/build-dist.mjs web/index.html web/style.css $(wildcard web/*.mjs) web/oojwt.wasm web/oojwt-full.wasm
 	@node tools/build-dist.mjs $@
 
 # docs/screenshot-{light,dark}.png, taken from dist/oojwt.html in Chromium.
@@ -285,9 +293,17 @@ $(BUILD)/wasm/cJSON.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(EMCC) -Oz -c $(CJSON_DIR)/cJSON.c -o $@
 
-web/oojwt.wasm: $(WASM_OBJ) $(BEARSSL_WASM_OBJ) $(BUILD)/wasm/cJSON.o
+CORE_WASM_OBJ := $(patsubst %,$(BUILD)/wasm/%.o,$(CORE_WASM_NAMES))
+WASM_DEP_OBJ := $(BEARSSL_WASM_OBJ) $(BUILD)/wasm/cJSON.o
+REPORT_WASM_SIZE = @raw=$$(stat -c %s $@); gz=$$(gzip -9c $@ | wc -c); echo "oojwt: $@ is $$raw bytes ($$gz gzipped)"
+
+web/oojwt.wasm: $(CORE_WASM_OBJ) $(WASM_DEP_OBJ)
 	$(EMCC) $(WASM_FLAGS) $^ -o $@
-	@raw=$$(stat -c %s $@); gz=$$(gzip -9c $@ | wc -c); echo "oojwt: $@ is $$raw bytes ($$gz gzipped)"
+	$(REPORT_WASM_SIZE)
+
+web/oojwt-full.wasm: $(WASM_OBJ) $(WASM_DEP_OBJ)
+	$(EMCC) $(WASM_FLAGS) $^ -o $@
+	$(REPORT_WASM_SIZE)
 
 # ---- hardening: fuzz, sanitize, ct, soak ----------------------------------
 #

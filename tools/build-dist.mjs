@@ -8,7 +8,7 @@
 //   inline <script type="module">: each imported module becomes a function
 //   scope that hands its exports to the modules importing it, the entry module
 //   stays at the top level (it uses top-level await);
-// - web/oojwt.wasm goes into a data block, <script type="application/octet-stream"
+// - web/oojwt-full.wasm (every feature) goes into a data block, <script type="application/octet-stream"
 //   id="oojwt-wasm">, as base64; app.mjs passes those bytes to loadToolkit();
 // - the Content Security Policy allows exactly the inline script and style
 //   (by their SHA-256), WebAssembly compilation, and no connection at all.
@@ -38,6 +38,9 @@ const IMPORT_NAMED = /^import\s*\{([^}]*)\}\s*from\s*'(\.\/[\w.-]+\.mjs)';?[ \t]
 const IMPORT_NS = /^import\s*\*\s*as\s+(\w+)\s+from\s*'(\.\/[\w.-]+\.mjs)';?[ \t]*$/gm;
 const EXPORT_DECL = /^export\s+((?:async\s+)?function\*?|class|const|let)\s+([\w$]+)/gm;
 const EXPORT_LIST = /^export\s*\{([^}]*)\};?[ \t]*$/gm;
+// import('./x.mjs'): the module is bundled too, and the call becomes a
+// promise of its exports.
+const IMPORT_DYNAMIC = /\bimport\('(\.\/[\w.-]+\.mjs)'\)/g;
 
 // An import becomes `let` bindings that the exporting module fills in when
 // its body has run (before anything uses them, as with ES modules; this also
@@ -58,7 +61,8 @@ function __oojwt_export(name, m) {
   __oojwt_done.set(name, m);
   for (const set of __oojwt_wait.get(name) ?? []) set(m);
   __oojwt_wait.delete(name);
-}`;
+}
+const __oojwt_load = (name) => new Promise((resolve) => __oojwt_import(name, resolve));`;
 
 function parseModule(file) {
   let src = read(file);
@@ -76,6 +80,10 @@ function parseModule(file) {
   src = src.replace(IMPORT_NS, (_, name, from) => {
     deps.push(from.slice(2));
     return `let ${name}; __oojwt_import('${from.slice(2)}', (m) => { ${name} = m; });`;
+  });
+  src = src.replace(IMPORT_DYNAMIC, (_, from) => {
+    deps.push(from.slice(2));
+    return `__oojwt_load('${from.slice(2)}')`;
   });
   const exportsList = [];
   src = src.replace(EXPORT_DECL, (_, kind, name) => {
@@ -135,8 +143,8 @@ const { code, files } = bundle('app.mjs');
 const js = `\n${code}\n`;
 if (/<\/script/i.test(js)) fail('the bundled script contains "</script"');
 if (/<\/style/i.test(css)) fail('style.css contains "</style"');
-if (!existsSync(join(web, 'oojwt.wasm'))) fail('web/oojwt.wasm is missing: run `make wasm`');
-const wasm = readFileSync(join(web, 'oojwt.wasm'));
+if (!existsSync(join(web, 'oojwt-full.wasm'))) fail('web/oojwt-full.wasm is missing: run `make wasm`');
+const wasm = readFileSync(join(web, 'oojwt-full.wasm'));
 const b64 = wasm.toString('base64').replace(/.{1,120}/g, '$&\n');
 
 const CSP = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;

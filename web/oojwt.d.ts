@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'not_yet_valid' | 'bad_claim' | 'not_an_object' | 'too_large'
   | 'too_deep' | 'bad_header' | 'unsupported_alg' | 'crit_unsupported'
   | 'empty_key' | 'bad_key' | 'key_mismatch' | 'bad_argument'
-  | 'no_memory' | 'buffer_too_small' | 'bad_certificate';
+  | 'no_memory' | 'buffer_too_small' | 'bad_certificate'
+  /** JS only: kit.onlyoffice on a kit loaded with { onlyoffice: false } (see loadOnlyoffice). */
+  | 'not_loaded';
 
 /** Warning codes: never make a token invalid. */
 export type WarningCode = 'short_key' | 'typ_not_jwt' | 'iat_in_future' | OnlyofficeCode;
@@ -621,8 +623,20 @@ export interface Toolkit {
   sign(payload: JsonObject, key: Key, options?: SignOptions): string;
   verify(token: string, key: string | Uint8Array, options: DsVerifyOptions): DsVerifyResult;
   verify(token: string, key: Key, options?: VerifyOptions): VerifyResult;
-  /** The ONLYOFFICE Document Server rules (web/onlyoffice.mjs). */
+  /**
+   * The ONLYOFFICE Document Server rules (web/onlyoffice.mjs). In a kit
+   * loaded with `{ onlyoffice: false }` each function throws OojwtError
+   * `not_loaded` until `await kit.loadOnlyoffice()` has resolved.
+   */
   readonly onlyoffice: Onlyoffice;
+  /**
+   * Make kit.onlyoffice and kit.inspectCertificate available: instantiates
+   * the full module (oojwt-full.wasm, or `options.wasm`) beside the core
+   * when the kit was loaded with `{ onlyoffice: false }`; resolves at once
+   * otherwise. Idempotent. Rejects with OojwtError `not_loaded` when the
+   * module given is not the full one.
+   */
+  loadOnlyoffice(options?: { wasm?: LoadOptions['wasm'] }): Promise<Onlyoffice>;
   /** Describe a key (throws OojwtError `bad_key`, `key_mismatch`, ... when it cannot be read). */
   keyInfo(key: Key): KeyInfo;
   /**
@@ -645,8 +659,18 @@ export interface Toolkit {
 }
 
 export interface LoadOptions {
-  /** The module's bytes, a compiled module, a Response, or its URL. */
+  /**
+   * The module's bytes, a compiled module, a Response, or its URL (default:
+   * oojwt-full.wasm, or oojwt.wasm with `onlyoffice: false`, next to oojwt.mjs).
+   */
   wasm?: BufferSource | WebAssembly.Module | Response | URL | string;
+  /**
+   * true (default): the full module, with kit.onlyoffice and
+   * kit.inspectCertificate. false: the JWT core only (decode, verify, sign,
+   * extract, keyInfo; every algorithm), a third of the size and faster to
+   * start; kit.loadOnlyoffice() adds the rest later.
+   */
+  onlyoffice?: boolean;
 }
 
 export function loadToolkit(options?: LoadOptions): Promise<Toolkit>;

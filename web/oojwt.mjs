@@ -8,9 +8,6 @@
 // this file moves bytes across the boundary, turns the C report into
 // plain objects, and wipes and frees every buffer it allocated.
 
-import { makeOnlyoffice } from './onlyoffice.mjs';
-import { makeCertificate } from './cert.mjs';
-
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -41,7 +38,25 @@ function defaultAlgorithms(key) {
   return keys.some((k) => k === null || typeof k !== 'object' || k.kty !== 'oct') ? ALL_ALGS : HS_ALGS;
 }
 
-async function wasmSource(wasm) {
+// The two modules (Makefile): the JWT core, and the full module that adds
+// the Document Server and deployment checks (kit.onlyoffice,
+// kit.inspectCertificate).
+const CORE_WASM = './oojwt.wasm';
+const FULL_WASM = './oojwt-full.wasm';
+
+// The kit.onlyoffice functions (web/onlyoffice.mjs), listed here so that a
+// kit loaded without them can name what is missing without importing them.
+const ONLYOFFICE_METHODS = ['verify', 'explainSecret', 'readServerConfig', 'inspectConfig', 'signConfig',
+  'inspectRequest', 'inspectDownloadUrl', 'signDownloadUrl', 'readNginxConfig', 'compareSecureLinkSecrets'];
+
+// node:fs without an import: `await import('node:fs')` costs 2-6 ms of a
+// cold start (process.getBuiltinModule: Node >= 20.16; older Nodes import).
+async function nodeFs() {
+  if (typeof process.getBuiltinModule === 'function') return process.getBuiltinModule('node:fs');
+  return import('node:fs');
+}
+
+async function wasmSource(wasm, fallback) {
   if (wasm instanceof WebAssembly.Module) return wasm;
   if (wasm instanceof ArrayBuffer || ArrayBuffer.isView(wasm)) return wasm;
   // A Response (or anything with arrayBuffer()). Not `instanceof
@@ -51,39 +66,54 @@ async function wasmSource(wasm) {
     && typeof wasm.arrayBuffer === 'function') {
     return new Uint8Array(await wasm.arrayBuffer());
   }
-  const url = wasm === undefined
-    ? new URL('./oojwt.wasm', import.meta.url)
-    : new URL(String(wasm), import.meta.url);
+  const url = new URL(wasm === undefined ? fallback : String(wasm), import.meta.url);
   if (url.protocol === 'file:' && typeof process !== 'undefined' && process.versions?.node) {
     // Synchronous on purpose: 0.2 ms, where fs/promises' readFile spends
     // 20-30 ms starting libuv's thread pool on a cold process.
-    const { readFileSync } = await import('node:fs');
-    return readFileSync(url);
+    return (await nodeFs()).readFileSync(url);
   }
   const res = await fetch(url);
   if (!res.ok) throw new Error(`oojwt: cannot load ${url}: HTTP ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());
 }
 
-/**
- * Load the WebAssembly module and return the toolkit.
- * options.wasm: the module's bytes (ArrayBuffer / typed array), a compiled
- * WebAssembly.Module, a Response, or a URL; default: oojwt.wasm next to this file.
- */
-export async function loadToolkit(options = {}) {
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError('loadToolkit(options): options must be an object');
-  }
-  const source = await wasmSource(options.wasm);
+async function instantiate(wasm, fallback) {
+  const source = await wasmSource(wasm, fallback);
   const imports = { env: { emscripten_notify_memory_growth() {} } };
   const instance = source instanceof WebAssembly.Module
     ? await WebAssembly.instantiate(source, imports)
     : (await WebAssembly.instantiate(source, imports)).instance;
   instance.exports._initialize();
-  return makeToolkit(instance.exports);
+  return instance.exports;
 }
 
-function makeToolkit(x) {
+// The feature modules' JS, imported only with the full module.
+async function features(bridge, kit) {
+  const [{ makeOnlyoffice }, { makeCertificate }] = await Promise.all([import('./onlyoffice.mjs'), import('./cert.mjs')]);
+  return { onlyoffice: makeOnlyoffice(bridge, kit), inspectCertificate: makeCertificate(bridge).inspectCertificate };
+}
+
+/**
+ * Load the WebAssembly module and return the toolkit.
+ * options.onlyoffice (default true): load the full module, with
+ * kit.onlyoffice and kit.inspectCertificate; false loads the JWT core only
+ * (a third of the size, faster to start), and kit.loadOnlyoffice() adds
+ * them later.
+ * options.wasm: the module's bytes (ArrayBuffer / typed array), a compiled
+ * WebAssembly.Module, a Response, or a URL; default: oojwt-full.wasm (or
+ * oojwt.wasm with onlyoffice: false) next to this file. Either module may be
+ * given: the kit has what the module has.
+ */
+export async function loadToolkit(options = {}) {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('loadToolkit(options): options must be an object');
+  }
+  const { onlyoffice = true } = options;
+  if (typeof onlyoffice !== 'boolean') throw new TypeError('loadToolkit(options): options.onlyoffice must be a boolean');
+  return makeToolkit(await instantiate(options.wasm, onlyoffice ? FULL_WASM : CORE_WASM));
+}
+
+async function makeToolkit(x) {
   // Views of wasm memory, made again only when the memory has grown (its
   // old buffer is then detached), so that a call allocates no view.
   let u8 = new Uint8Array(x.memory.buffer);
@@ -343,10 +373,45 @@ function makeToolkit(x) {
   const bridge = {
     exports: x, withKey, withString, withSecretString, report, secretReport, algMask, checkToken, fixPositions, parts, outLen,
   };
-  kit.onlyoffice = makeOnlyoffice(bridge, kit);
-  kit.inspectCertificate = makeCertificate(bridge).inspectCertificate;
+  if (typeof x.oojwt_wasm_ds_verify === 'function') {
+    Object.assign(kit, await features(bridge, kit));
+    kit.loadOnlyoffice = async () => kit.onlyoffice;
+    return Object.freeze(kit);
+  }
+  // The JWT core only: kit.onlyoffice's functions say how to get them
+  // until kit.loadOnlyoffice() has instantiated the full module beside it.
+  let full = null;
+  let loading = null;
+  const need = (name) => {
+    if (full === null) {
+      throw new OojwtError('not_loaded', `${name} needs the Document Server module: \`await kit.loadOnlyoffice()\` first (or load the toolkit without { onlyoffice: false })`);
+    }
+    return full;
+  };
+  kit.onlyoffice = Object.freeze(Object.fromEntries(ONLYOFFICE_METHODS.map((name) =>
+    [name, (...args) => need(`kit.onlyoffice.${name}`).onlyoffice[name](...args)])));
+  kit.inspectCertificate = (...args) => need('kit.inspectCertificate').inspectCertificate(...args);
+  // Instantiate the full module beside the core (options.wasm as
+  // loadToolkit's, default oojwt-full.wasm); resolves to kit.onlyoffice.
+  kit.loadOnlyoffice = async (options = {}) => {
+    if (options === null || typeof options !== 'object') throw new TypeError('loadOnlyoffice(options): options must be an object');
+    loading ??= instantiate(options.wasm, FULL_WASM).then((exports) => {
+      if (typeof exports.oojwt_wasm_ds_verify !== 'function') {
+        throw new OojwtError('not_loaded', 'loadOnlyoffice: the module given is not the full module (oojwt-full.wasm)');
+      }
+      return makeToolkit(exports);
+    }).then((other) => {
+      full = other;
+      return kit.onlyoffice;
+    }, (e) => {
+      loading = null;
+      throw e;
+    });
+    return loading;
+  };
   return Object.freeze(kit);
 }
+
 
 const UNIT = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 

@@ -7,7 +7,7 @@ import type {
   SignOptions, Toolkit, VerifyOptions, VerifyResult, WarningCode,
 } from 'oojwt';
 
-const load: LoadOptions = { wasm: new URL('./node_modules/oojwt/web/oojwt.wasm', import.meta.url) };
+const load: LoadOptions = { wasm: new URL('./node_modules/oojwt/web/oojwt-full.wasm', import.meta.url) };
 const kit: Toolkit = await loadToolkit(load);
 const algs: readonly Algorithm[] = kit.algorithms;
 
@@ -118,3 +118,12 @@ kit.onlyoffice.inspectRequest({ body: {} }, 'secret', {});
 // @ts-expect-error: there is no download kind
 kit.onlyoffice.inspectRequest({ body: {} }, 'secret', { kind: 'download' });
 void [answer, used, places];
+
+import type { Onlyoffice } from 'oojwt';
+// The JWT core alone, and the Document Server functions added later.
+const core: Toolkit = await loadToolkit({ onlyoffice: false, wasm: new URL('./node_modules/oojwt/web/oojwt.wasm', import.meta.url) });
+const later: Onlyoffice = await core.loadOnlyoffice({ wasm: new URL('./node_modules/oojwt/web/oojwt-full.wasm', import.meta.url) });
+const notLoaded: ErrorCode = 'not_loaded';
+// @ts-expect-error: onlyoffice is a boolean
+await loadToolkit({ onlyoffice: 'yes' });
+void later; void notLoaded;
