@@ -1,11 +1,12 @@
 // The Document Server and Deployment modes' panels, imported by ds.mjs the
 // first time one of them is shown (after the full wasm module has loaded):
-// a mode's panel is filled from its <template> in index.html and wired to
+// a mode's panel is filled with its markup (ds-markup.mjs) and wired to
 // kit.onlyoffice / kit.inspectCertificate.
 import { serverState, setupServerPanel } from './ds-server.mjs';
 import { setupConfigPanel } from './ds-config.mjs';
 import { setupRequestPanel } from './ds-request.mjs';
 import { setupDeployment } from './ds-deploy.mjs';
+import { DS_MODE, DEPLOY_MODE } from './ds-markup.mjs';
 
 // The output column every panel shares, from its data-parts: the verdict
 // (a polite status region), the secret forensics, facts, and the findings;
@@ -26,8 +27,10 @@ const PART = {
   },
 };
 
-function fill(templateId, panel) {
-  panel.append(document.getElementById(templateId).content.cloneNode(true));
+function fill(markup, panel) {
+  const t = document.createElement('template');
+  t.innerHTML = markup;
+  panel.append(t.content);
   for (const out of panel.querySelectorAll('.ds-out[data-parts]')) {
     const section = out.closest('section').id;
     out.prepend(...out.dataset.parts.split(' ').map((part) => {
@@ -47,12 +50,12 @@ const server = serverState();
 
 const MODES = {
   'tab-ds': (kit, panel) => {
-    const root = fill('ds-template', panel);
+    const root = fill(DS_MODE, panel);
     setupConfigPanel(kit, root.querySelector('#ds-config'), server);
     setupRequestPanel(kit, root.querySelector('#ds-request'), server);
     setupServerPanel(kit, root.querySelector('#ds-server'), server);
   },
-  'tab-deploy': (kit, panel) => setupDeployment(kit, fill('deploy-template', panel), server),
+  'tab-deploy': (kit, panel) => setupDeployment(kit, fill(DEPLOY_MODE, panel), server),
 };
 
 /** Fill and wire the panel of mode tab `id` ('tab-ds' or 'tab-deploy'). */
