@@ -124,3 +124,20 @@ test('dist/oojwt.html: the inspector works, then the Document Server mode from i
     await context.close();
   }
 });
+
+test('dist/oojwt.html without Uint8Array.fromBase64 (older browsers): the data blocks decode through atob', { skip: haveDist() ? false : 'no dist/oojwt.html (make dist)' }, async () => {
+  const context = await session.browser.newContext();
+  await context.addInitScript(() => { delete Uint8Array.fromBase64; });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(distUrl);
+    assert.equal(await page.evaluate(() => typeof Uint8Array.fromBase64), 'undefined');
+    await useInspector(page);
+    await configPanelWorks(page, await openMode(page, 'Document Server'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
