@@ -39,6 +39,9 @@ async function configPanelWorks(page, ds) {
   await ds.getByLabel('Inbox secret').fill(SECRET);
   await page.locator('#ds-config-verdict[data-state="ok"]').waitFor();
   assert.match(await page.locator('#ds-config-verdict').textContent(), /the editor opens/i);
+  // The panels' styles came with them (ds-markup.mjs, an adopted stylesheet).
+  const border = await page.locator('#ds-config-verdict').evaluate((e) => getComputedStyle(e).borderTopWidth);
+  assert.equal(border, '2px', 'the .ds-verdict rules apply');
 }
 
 test('the module graph has a lazy part: the Document Server modules', () => {

@@ -1,7 +1,9 @@
-// The markup of the Document Server and Deployment modes' panels, loaded
-// with them (ds-modes.mjs) the first time one is shown rather than with
-// index.html, which then stays small for the JWT inspector. Static HTML only:
-// ds-modes.mjs adds the output parts (data-parts) and the modules wire it.
+// The markup and styles of the Document Server and Deployment modes'
+// panels, loaded with them (ds-modes.mjs) the first time one is shown rather
+// than with index.html and style.css, which then stay small for the JWT
+// inspector. Static HTML and CSS only: ds-modes.mjs adds the output parts
+// (data-parts) and the stylesheet (adopted: the page's CSP allows no inline
+// style), and the modules wire it.
 
 /** The Document Server mode: editor config, server config, request or callback. */
 export const DS_MODE = `
@@ -209,4 +211,73 @@ export const DEPLOY_MODE = `
     <div class="ds-out" data-parts="verdict facts findings"></div>
   </div>
 </section>
+`;
+
+/** The panels' rules, after style.css's (whose custom properties they use). */
+export const MODES_CSS = `
+.panel.ds + .panel.ds { margin-top: 1rem; }
+
+.ds-grid { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
+@media (min-width: 64rem) {
+  .ds-grid { grid-template-columns: minmax(0, 5fr) minmax(0, 7fr); }
+}
+.ds-in > .field + .field, .ds-in > .field + p, .ds-in > .field + button, .ds-in > p + fieldset { margin-top: 0.6rem; }
+.ds-in > button { margin-top: 0.6rem; }
+fieldset.sign { border: 1px solid var(--border); border-radius: 6px; margin: 0.9rem 0 0; padding: 0.25rem 0.75rem 0.6rem; min-width: 0; }
+fieldset.sign .row { margin-top: 0.25rem; }
+.using { margin: 0.6rem 0 0; padding: 0.45rem 0.6rem; border-radius: 6px; background: var(--neutral-bg); font-size: 0.9rem; overflow-wrap: anywhere; }
+.using button { margin-left: 0.35rem; }
+.unavailable { margin: 0 0 0.75rem; padding: 0.45rem 0.6rem; border-left: 4px solid var(--warn); background: var(--warn-bg); border-radius: 4px; }
+
+/* The verdict line of a panel. */
+.ds-verdict { padding: 0.65rem 0.9rem; border-radius: 8px; border: 2px solid var(--border); background: var(--neutral-bg); overflow-wrap: anywhere; }
+.ds-verdict[data-state="ok"] { border-color: var(--ok); background: var(--ok-bg); }
+.ds-verdict[data-state="bad"], .ds-verdict[data-state="error"] { border-color: var(--bad); background: var(--bad-bg); }
+.ds-verdict[data-state="unavailable"] { border-style: dashed; }
+.ds-verdict[data-state="ok"] .mark { color: var(--ok); }
+.ds-verdict[data-state="bad"] .mark, .ds-verdict[data-state="error"] .mark { color: var(--bad); }
+.ds-verdict .mark { font-weight: 700; }
+.verdict-facts { margin: 0.4rem 0 0; display: flex; flex-wrap: wrap; gap: 0.4rem; }
+.chip { display: inline-block; padding: 0.1rem 0.5rem; border-radius: 999px; border: 1px solid var(--border); background: var(--panel); font-size: 0.85rem; }
+.chip-k { color: var(--muted); }
+
+/* Secret forensics: prominent. */
+.forensics { margin-top: 0.75rem; padding: 0.6rem 0.9rem; border: 2px solid var(--warn); border-radius: 8px; background: var(--warn-bg); overflow-wrap: anywhere; }
+.forensics[hidden] { display: none; }
+.forensics h3 { margin: 0 0 0.3rem; }
+.forensics p { margin: 0.2rem 0 0; }
+.forensics .forensics-msg { font-weight: 600; }
+
+/* The findings list: the product. */
+.findings-h { margin: 1rem 0 0.4rem; }
+.findings-none { margin: 0.75rem 0 0; color: var(--ok); font-weight: 600; }
+.finding-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
+.finding { padding: 0.45rem 0.7rem; border: 1px solid var(--border); border-left: 5px solid var(--muted); border-radius: 6px; background: var(--panel); overflow-wrap: anywhere; }
+.finding.sev-error { border-left-color: var(--bad); }
+.finding.sev-warning { border-left-color: var(--warn); }
+.finding p { margin: 0; }
+.finding p + p { margin-top: 0.2rem; }
+.f-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.3rem; }
+.sev { font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; padding: 0 0.4rem; border-radius: 4px; background: var(--neutral-bg); }
+.sev-error .sev { color: var(--bad); background: var(--bad-bg); }
+.sev-warning .sev { color: var(--warn); background: var(--warn-bg); }
+.f-code { font-weight: 700; }
+.f-where { color: var(--muted); font-size: 0.85rem; }
+.f-fix { font-size: 0.9rem; }
+.f-label { font-weight: 700; }
+.f-extra { font-size: 0.9rem; color: var(--muted); }
+
+/* Facts and settings. */
+.facts { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.1rem 1rem; margin: 0.5rem 0 0; font-size: 0.9rem; }
+@media (min-width: 40rem) {
+  .facts { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); }
+}
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0 0 0.35rem; overflow-wrap: anywhere; }
+.secret-value button.reveal { min-height: 1.8rem; padding: 0.1rem 0.6rem; font-size: 0.8rem; }
+.when .rel.ok { color: var(--ok); font-weight: 600; }
+.when .rel.bad { color: var(--bad); font-weight: 600; }
+.when .local { color: var(--muted); }
+mark.from-token { background: var(--mark-bg); color: var(--mark-fg); border-radius: 2px; }
+mark.from-token > span { color: inherit; }
 `;

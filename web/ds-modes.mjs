@@ -6,7 +6,12 @@ import { serverState, setupServerPanel } from './ds-server.mjs';
 import { setupConfigPanel } from './ds-config.mjs';
 import { setupRequestPanel } from './ds-request.mjs';
 import { setupDeployment } from './ds-deploy.mjs';
-import { DS_MODE, DEPLOY_MODE } from './ds-markup.mjs';
+import { DS_MODE, DEPLOY_MODE, MODES_CSS } from './ds-markup.mjs';
+
+// The panels' styles, after the page's.
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(MODES_CSS);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 // The output column every panel shares, from its data-parts: the verdict
 // (a polite status region), the secret forensics, facts, and the findings;

@@ -57,9 +57,9 @@ export function setupModes(kit) {
   const opened = new Set();
   return setupTabs(document.querySelector('[role="tablist"]'), {
     onShow(id) {
-      const panel = document.getElementById(document.getElementById(id).getAttribute('aria-controls'));
       if (id === 'tab-jwt' || opened.has(id)) return;
       opened.add(id);
+      const panel = document.getElementById(document.getElementById(id).getAttribute('aria-controls'));
       openMode(kit, id, panel).catch(() => opened.delete(id));
     },
   });
