@@ -44,6 +44,8 @@ async function open(fn, { allowWarnings = false } = {}) {
     assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
     assert.deepEqual(log.errors, [], 'no console errors');
     assert.deepEqual(log.requests.filter((u) => !u.startsWith(server.base)), [], 'only the page\'s own files');
+    const wasm = log.requests.filter((u) => u.endsWith('.wasm')).map((u) => u.slice(u.lastIndexOf('/') + 1));
+    assert.deepEqual(wasm, ['oojwt.wasm'], 'the element loads the JWT core only');
   } finally {
     await context.close();
   }

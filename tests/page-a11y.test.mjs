@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { serveWeb, launch, openPage, distUrl, haveDist } from './page-harness.mjs';
+import { serveWeb, launch, openPage, openMode, distUrl, haveDist } from './page-harness.mjs';
 import { token, SECRET } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -105,7 +105,7 @@ for (const [where, url] of [['served', () => server.base], ['file://', () => dis
       const { page, context, log } = await openPage(browser, url(), { colorScheme: scheme });
       try {
         for (const [tab, scene] of Object.entries(MODE_SCENES)) {
-          await page.getByRole('tab', { name: tab }).click();
+          await openMode(page, tab);
           assert.deepEqual(await axe(page), [], `axe, ${tab}, empty`);
           await scene(page);
           assert.deepEqual(await axe(page), [], `axe, ${tab}, filled`);
@@ -203,14 +203,14 @@ for (const width of [360, 1280]) {
       assert.equal(await page.getByLabel('Token').inputValue(), big);
       assert.ok(ms < 15000, `${ms} ms`);
       // The same token as an editor config in the Document Server mode, and the Deployment mode.
-      await page.getByRole('tab', { name: 'Document Server' }).click();
+      await openMode(page, 'Document Server');
       await page.locator('#panel-ds').getByLabel('Config passed to DocsAPI.DocEditor').fill(big);
       await page.locator('#panel-ds').getByLabel('Inbox secret').fill(SECRET);
       await page.locator('#ds-config-verdict:not([data-state="empty"])').waitFor();
       o = await overflow();
       assert.ok(o.scroll <= o.width, `Document Server mode: ${JSON.stringify(o)}`);
       assert.deepEqual(o.wide, []);
-      await page.getByRole('tab', { name: 'Deployment' }).click();
+      await openMode(page, 'Deployment');
       o = await overflow();
       assert.ok(o.scroll <= o.width, `Deployment mode: ${JSON.stringify(o)}`);
       assert.deepEqual(log.errors, []);

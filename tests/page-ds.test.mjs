@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
-import { serveWeb, launch, openPage, distUrl, haveDist } from './page-harness.mjs';
+import { serveWeb, launch, openPage, openMode, distUrl, haveDist } from './page-harness.mjs';
 import { kit } from './helpers.mjs';
 import { TEMPLATE } from '../web/builder.mjs';
 
@@ -64,8 +64,7 @@ async function inMode(where, tab, fn, options) {
   assert.ok(where !== 'file://' || haveDist(), 'dist/oojwt.html is missing: run `make dist`');
   const { page, context, log } = await openPage(browser, target.url, options);
   try {
-    if (tab) await page.getByRole('tab', { name: tab }).click();
-    const mode = page.locator(tab === 'Deployment' ? '#panel-deploy' : '#panel-ds');
+    const mode = tab ? await openMode(page, tab) : null;
     await fn(page, mode);
     const left = await page.evaluate(() => ({
       local: localStorage.length, session: sessionStorage.length, cookie: document.cookie, href: location.href, history: history.length,
@@ -124,9 +123,11 @@ for (const where of ['served', 'file://']) {
     await page.getByRole('tab', { name: 'JWT inspector' }).focus();
     await page.keyboard.press('ArrowRight');
     await selectedIs('tab-ds');
+    await page.locator('#panel-ds[data-load="ready"]').waitFor();
     assert.ok(await page.locator('#ds-config-text').isVisible(), 'the Document Server mode is filled when first shown');
     await page.keyboard.press('ArrowRight');
     await selectedIs('tab-deploy');
+    await page.locator('#panel-deploy[data-load="ready"]').waitFor();
     await page.keyboard.press('ArrowRight');
     await selectedIs('tab-jwt');
     await page.keyboard.press('ArrowLeft');
@@ -421,8 +422,7 @@ for (const where of ['served', 'file://']) {
       storage: { fs: { secretString: 'storage-secret-1' } } };
     await ds.getByLabel('local.json, or Docker env / compose lines').fill(JSON.stringify(local));
     await ds.getByRole('button', { name: 'Use this server config' }).click();
-    await page.getByRole('tab', { name: 'Deployment' }).click();
-    const mode = page.locator('#panel-deploy');
+    const mode = await openMode(page, 'Deployment');
     const conf = 'server {\n  listen 443 ssl;\n  ssl_certificate /c.crt;\n  ssl_certificate_key /c.key;\n'
       + '  ssl_protocols TLSv1.2 TLSv1.3;\n  set $secure_link_secret other-secret-2;\n}\n';
     await mode.getByLabel('nginx file or snippet').fill(conf);

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const webDir = fileURLToPath(new URL('../web/', import.meta.url));
@@ -49,6 +50,24 @@ export function launch() {
 }
 
 /**
+ * For a test file: serve web/ and launch Chromium before its tests, close
+ * both after them; the returned object holds { server, browser } once the
+ * tests run.
+ */
+export function browserSession() {
+  const session = {};
+  before(async () => {
+    session.server = await serveWeb();
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
+/**
  * A new page that records every request and every console error, uncaught
  * exception and CSP violation. `allowed(url)` says which requests are the
  * page's own files.
@@ -66,6 +85,19 @@ export async function openPage(browser, url, { colorScheme = 'light', viewport =
   // The module has loaded once the verdict region leaves "Loading…".
   await page.locator('[role="status"][data-verdict]:not(:has-text("Loading"))').waitFor();
   return { page, context, log };
+}
+
+/**
+ * Select the mode tab named `name` ('Document Server', 'Deployment') with a
+ * click and wait until its panel has loaded what it needs (web/ds.mjs:
+ * data-load="ready"); resolves to the panel's locator.
+ */
+export async function openMode(page, name) {
+  const tab = page.getByRole('tab', { name });
+  await tab.click();
+  const panel = page.locator(`#${await tab.getAttribute('aria-controls')}`);
+  await panel.and(page.locator('[data-load="ready"]')).waitFor();
+  return panel;
 }
 
 export const haveDist = () => existsSync(distFile);

@@ -13,7 +13,7 @@
 import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, distUrl, haveDist } from '../tests/page-harness.mjs';
+import { launch, openPage, openMode, distUrl, haveDist } from '../tests/page-harness.mjs';
 
 if (!haveDist()) {
   console.error('screenshots: dist/oojwt.html is missing: run `make dist`');
@@ -66,7 +66,7 @@ try {
     const out = `${docs}screenshot-${scheme}.png`;
     await page.screenshot({ path: out, fullPage: true });
     // The Document Server mode: the editor config panel.
-    await page.getByRole('tab', { name: 'Document Server' }).click();
+    await openMode(page, 'Document Server');
     await page.getByLabel('Config passed to DocsAPI.DocEditor').fill(pageSource);
     await page.getByLabel('Inbox secret').fill(secret);
     await page.locator('#ds-config-forensics:not([hidden])').waitFor();

@@ -13,22 +13,14 @@ import { describeStripped, strippedDetails, renderSegments, renderJson, renderTi
 import { templateText, parsePayload, build, configWith, fieldsFromToken } from './builder.mjs';
 import { utc, duration, toLocalInput, fromLocalInput } from './time.mjs';
 import { setupModes } from './ds.mjs';
+import { embeddedWasm } from './embedded.mjs';
 
 const $ = (id) => document.getElementById(id);
 
-// The single-file build (dist/oojwt.html) embeds the module's bytes in a
-// data block; the served page loads oojwt.wasm next to oojwt.mjs.
-async function toolkit() {
-  const embedded = document.getElementById('oojwt-wasm');
-  if (!embedded) return loadToolkit();
-  const b64 = embedded.textContent.replace(/\s+/g, '');
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return loadToolkit({ wasm: bytes });
-}
-
-const kit = await toolkit();
+// The JWT core is all the inspector needs (the Document Server modes add the
+// full module when first opened: ds.mjs). The served page loads oojwt.wasm
+// next to oojwt.mjs; dist/oojwt.html has its bytes in a data block.
+const kit = await loadToolkit({ onlyoffice: false, wasm: await embeddedWasm('oojwt-wasm') });
 // The mode tabs: the Document Server and Deployment modes (web/ds.mjs).
 setupModes(kit);
 

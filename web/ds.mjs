@@ -1,71 +1,66 @@
 // The page's modes: the JWT inspector (app.mjs, shown first), the Document
 // Server mode (editor config, server config, request or callback) and the
-// Deployment mode (download links, nginx, certificates). A mode's panel is
-// filled from its <template> in index.html the first time it is shown, so
-// the page starts with the inspector alone.
+// Deployment mode (download links, nginx, certificates). The page starts
+// with the inspector and the JWT core alone; the first time a Document
+// Server or Deployment tab is shown, its panel says it is loading while
+// the full wasm module (kit.loadOnlyoffice) and the panels' modules
+// (ds-modes.mjs and what it imports) load, then the panel is filled.
 import { setupTabs } from './tabs.mjs';
-import { serverState, setupServerPanel } from './ds-server.mjs';
-import { setupConfigPanel } from './ds-config.mjs';
-import { setupRequestPanel } from './ds-request.mjs';
-import { setupDeployment } from './ds-deploy.mjs';
+import { embeddedWasm } from './embedded.mjs';
 
-// The output column every panel shares, from its data-parts: the verdict
-// (a polite status region), the secret forensics, facts, and the findings;
-// each gets the id `${section id}-${part}`.
-const PART = {
-  verdict: (e) => {
-    e.className = 'ds-verdict';
-    e.setAttribute('role', 'status');
-    e.setAttribute('aria-live', 'polite');
-    e.dataset.state = 'empty';
-  },
-  forensics: (e) => {
-    e.className = 'forensics';
-    e.hidden = true;
-  },
-  findings: (e) => {
-    e.className = 'findings';
-  },
-};
+const LOADING = 'Loading the Document Server checks…';
 
-function fill(templateId, panelId) {
-  const panel = document.getElementById(panelId);
-  panel.append(document.getElementById(templateId).content.cloneNode(true));
-  for (const out of panel.querySelectorAll('.ds-out[data-parts]')) {
-    const section = out.closest('section').id;
-    out.prepend(...out.dataset.parts.split(' ').map((part) => {
-      const e = document.createElement('div');
-      e.id = `${section}-${part}`;
-      (PART[part] ?? ((x) => { x.className = 'settings'; }))(e);
-      return e;
-    }));
-  }
-  return panel;
+// Both modes wait for the same load; a failed one is tried again the next
+// time a mode's tab is selected.
+let loading = null;
+function loadModes(kit) {
+  loading ??= Promise.all([
+    Promise.resolve(embeddedWasm('oojwt-full-wasm')).then((wasm) => kit.loadOnlyoffice({ wasm })),
+    import('./ds-modes.mjs'),
+  ]).then(([, modes]) => modes, (e) => {
+    loading = null;
+    throw e;
+  });
+  return loading;
 }
 
-// The server config in use (memory only): set in the Document Server mode,
-// read by its config and request panels and by the Deployment mode's nginx
-// panel (storage.fs.secretString against $secure_link_secret).
-const server = serverState();
+// A mode's panel while it loads (aria-busy, a status line), once it has
+// loaded (filled by ds-modes.mjs), or when it failed (an alert that says
+// why). panel.dataset.load: "loading", "ready" or "failed".
+function state(panel, load, message) {
+  panel.dataset.load = load;
+  panel.setAttribute('aria-busy', String(load === 'loading'));
+  if (load === 'ready') return;
+  const p = document.createElement('p');
+  p.className = `mode-${load}`;
+  p.setAttribute('role', load === 'failed' ? 'alert' : 'status');
+  p.textContent = message;
+  panel.replaceChildren(p);
+}
 
-const MODES = {
-  'tab-ds': (kit) => {
-    const root = fill('ds-template', 'panel-ds');
-    setupConfigPanel(kit, root.querySelector('#ds-config'), server);
-    setupRequestPanel(kit, root.querySelector('#ds-request'), server);
-    setupServerPanel(kit, root.querySelector('#ds-server'), server);
-  },
-  'tab-deploy': (kit) => setupDeployment(kit, fill('deploy-template', 'panel-deploy'), server),
-};
+async function openMode(kit, id, panel) {
+  state(panel, 'loading', LOADING);
+  try {
+    const modes = await loadModes(kit);
+    panel.replaceChildren();
+    modes.fillMode(kit, id, panel);
+    state(panel, 'ready');
+  } catch (e) {
+    state(panel, 'failed', `The Document Server checks could not be loaded (${e?.message ?? e}). `
+      + 'Select the tab again to retry; the JWT inspector keeps working.');
+    throw e;
+  }
+}
 
-/** Wire the mode tabs; `kit` is the loaded toolkit. */
+/** Wire the mode tabs; `kit` is the loaded toolkit (the JWT core is enough). */
 export function setupModes(kit) {
-  const done = new Set();
+  const opened = new Set();
   return setupTabs(document.querySelector('[role="tablist"]'), {
     onShow(id) {
-      if (done.has(id) || !MODES[id]) return;
-      done.add(id);
-      MODES[id](kit);
+      if (id === 'tab-jwt' || opened.has(id)) return;
+      opened.add(id);
+      const panel = document.getElementById(document.getElementById(id).getAttribute('aria-controls'));
+      openMode(kit, id, panel).catch(() => opened.delete(id));
     },
   });
 }

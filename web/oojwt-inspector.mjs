@@ -20,7 +20,7 @@
 // container, label, token, verdict, findings, finding, claims, header,
 // payload. Strict CSP: no inline script or style and no eval; the page needs
 // `script-src 'self' 'wasm-unsafe-eval'` and `connect-src 'self'` (the
-// module fetches oojwt.wasm next to oojwt.mjs).
+// module fetches oojwt.wasm, the JWT core, next to oojwt.mjs).
 import { loadToolkit } from './oojwt.mjs';
 
 const CSS = `
@@ -84,9 +84,12 @@ function styles() {
 }
 
 let kitPromise;
-/** The toolkit, loaded once per page (options as loadToolkit's). */
+/**
+ * The toolkit, loaded once per page (options as loadToolkit's): the JWT
+ * core (oojwt.wasm) is all the element uses, unless loadOptions say otherwise.
+ */
 function toolkit() {
-  kitPromise ??= loadToolkit(OojwtInspector.loadOptions ?? {});
+  kitPromise ??= loadToolkit({ onlyoffice: false, ...OojwtInspector.loadOptions });
   return kitPromise;
 }
 
@@ -111,7 +114,7 @@ function ago(seconds) {
 export class OojwtInspector extends HTMLElement {
   static observedAttributes = ['token', 'mode', 'now', 'clock-tolerance', 'algorithms'];
 
-  /** Options for loadToolkit() (e.g. { wasm: url }), read before the first element renders. */
+  /** Options for loadToolkit() (e.g. { wasm: url }; default { onlyoffice: false }), read before the first element renders. */
   static loadOptions = {};
 
   #token = '';
