@@ -217,27 +217,11 @@ is_digit(scan *sc)
 	return sc->i < sc->len && sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9';
 }
 
-/* strtod() over the number text s[start, sc->i) (not NUL-terminated). */
+/* The double of the number text s[start, sc->i), correctly rounded. */
 static double
 number_at(const scan *sc, size_t start)
 {
-	char small[64], *buf = small;
-	size_t n = sc->i - start;
-	double v;
-
-	if (n >= sizeof small) {
-		buf = (char *)malloc(n + 1);
-		if (buf == NULL) {
-			return 0; /* reported finite; cJSON would fail the same way */
-		}
-	}
-	memcpy(buf, sc->s + start, n);
-	buf[n] = 0;
-	v = strtod(buf, NULL);
-	if (buf != small) {
-		free(buf);
-	}
-	return v;
+	return oojwt_strtod((const char *)sc->s + start, sc->i - start, NULL);
 }
 
 /* Record the first error that only the tree check used to find. */
