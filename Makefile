@@ -35,11 +35,12 @@ CJSON_DIR ?= $(DEPS)/cjson
 # The BearSSL files the core uses (grows with the algorithms).
 BEARSSL_SRC := mac/hmac.c hash/sha2small.c hash/sha2big.c \
 	codec/dec32be.c codec/enc32be.c codec/dec64be.c codec/enc64be.c
-# RS/PS/ES (issue 6): i31 RSA and ECDSA, RFC 6979 nonces (HMAC-DRBG).
+# RS/PS/ES (issue 6): i31 RSA and ECDSA, RFC 6979 nonces (HMAC-DRBG);
+# P-256 too on the generic ec_prime_i31 (src/sig_ecdsa.c says why).
 BEARSSL_SRC += rsa/rsa_i31_pub.c rsa/rsa_i31_priv.c rsa/rsa_i31_modulus.c \
 	$(addprefix int/i31_,add.c bitlen.c decmod.c decode.c decred.c encode.c fmont.c iszero.c moddiv.c modpow.c \
 		modpow2.c montmul.c mulacc.c muladd.c ninv31.c reduce.c rshift.c sub.c tmont.c) \
-	ec/ec_prime_i31.c ec/ec_p256_m31.c ec/ec_secp256r1.c ec/ec_secp384r1.c ec/ec_secp521r1.c \
+	ec/ec_prime_i31.c ec/ec_secp256r1.c ec/ec_secp384r1.c ec/ec_secp521r1.c \
 	ec/ec_pubkey.c ec/ecdsa_i31_vrfy_raw.c ec/ecdsa_i31_sign_raw.c ec/ecdsa_i31_bits.c \
 	rand/hmac_drbg.c codec/ccopy.c int/i32_div32.c
 # Secure download links (issue 5): nginx's secure_link uses MD5.
