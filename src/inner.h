@@ -360,6 +360,16 @@ void oojwt_sha512_out(oojwt_sha512 *c, unsigned char *out);
 size_t oojwt_hmac_sha512(size_t out_len, const unsigned char *key,
 	size_t key_len, const void *data, size_t len, unsigned char *out);
 
+/* ---- hash_class.c: our SHA-2 as BearSSL hash classes ----------------- */
+
+#ifdef BR_BEARSSL_HASH_H__
+/* For files that include bearssl_hash.h: use these, not br_sha*_vtable
+ * (one SHA-2 in the module). */
+extern const br_hash_class oojwt_sha256_class;
+extern const br_hash_class oojwt_sha384_class;
+extern const br_hash_class oojwt_sha512_class;
+#endif
+
 /* ---- sig*.c: RS/PS/ES signatures (sig.c dispatches) ------------------ */
 
 /* Largest signature of any algorithm (RSA 4096). */

@@ -71,8 +71,8 @@ oojwt_ecdsa_sign(const oojwt_pkey *pk, unsigned alg,
 	if (pk->kind != OOJWT_KEY_EC_PRIVATE || curve_of(alg) != pk->curve) {
 		return 0;
 	}
-	h = alg == OOJWT_ALG_ES256 ? &br_sha256_vtable
-		: alg == OOJWT_ALG_ES384 ? &br_sha384_vtable : &br_sha512_vtable;
+	h = alg == OOJWT_ALG_ES256 ? &oojwt_sha256_class
+		: alg == OOJWT_ALG_ES384 ? &oojwt_sha384_class : &oojwt_sha512_class;
 	k.curve = pk->curve;
 	k.x = (unsigned char *)pk->x;
 	k.xlen = pk->x_len;
