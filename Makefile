@@ -269,11 +269,12 @@ screenshots: dist/oojwt.html node_modules/.package-lock.json
 WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm/%.o,$(WASM_SRC))
 BEARSSL_WASM_OBJ := $(patsubst %.c,$(BUILD)/wasm/bearssl/%.o,$(BEARSSL_SRC))
 
-# The verify/sign hot path is built for speed, the rest of our code for
-# size (-Oz: about 11 % of the gzipped module; see the README's
-# Performance section). BearSSL stays at -O2 (RS/PS/ES are slow enough).
-WASM_HOT := sha2 sha256 sha512 json b64url jws report wasm wasm_key result \
-	claims hmac sign util
+# Our code is built for size (-Oz): for the verify/sign hot path too,
+# measured as fast as -O2 (HS256 verify of 1.7 KB: 20 us either way;
+# 64 KB: 10 % faster), and 3.2 KB smaller gzipped, except base64url
+# encoding, which signing needs at -O2 (5 %). BearSSL stays at -O2
+# (-Oz makes RS/PS/ES 1.7x slower for 1.3 KB gzipped).
+WASM_HOT := b64url
 $(BUILD)/wasm/%.o: src/%.c $(HEADERS) $(DEPS)/.ok | check-emcc
 	@mkdir -p $(@D)
 	$(EMCC) $(OUR_CFLAGS) $(if $(filter $*,$(WASM_HOT)),-O2,-Oz) $(DEP_INC) -c $< -o $@
