@@ -104,6 +104,13 @@ double oojwt_strtod(const char *s, size_t len, size_t *used);
  */
 double oojwt_strtod_c(const char *s, char **end);
 
+/* ---- sort.c --------------------------------------------------------- */
+
+/* Sort `n` elements of `size` bytes at `base` in ascending order of
+ * `cmp` (qsort's contract; not stable). Allocates nothing. */
+void oojwt_sort(void *base, size_t n, size_t size,
+	int (*cmp)(const void *, const void *));
+
 /* ---- codes.c -------------------------------------------------------- */
 
 /* Names of the algorithms in `mask`, comma-separated ("HS256, RS256"),

@@ -367,7 +367,7 @@ pop_names(scan *sc, size_t base)
 				v[j] = t;
 			}
 		} else {
-			qsort(v, n, sizeof *v, cmp_spans);
+			oojwt_sort(v, n, sizeof *v, cmp_spans);
 		}
 		for (i = 1; i < n; i++) {
 			if (cmp_spans(&v[i - 1], &v[i]) == 0) {
@@ -599,7 +599,7 @@ check_tree(cJSON *v, unsigned flags, size_t *dups, char *msg)
 		names[i].index = i;
 		i++;
 	}
-	qsort(names, n, sizeof *names, cmp_names);
+	oojwt_sort(names, n, sizeof *names, cmp_names);
 	for (i = 1; i < n; i++) {
 		if (strcmp(names[i - 1].item->string, names[i].item->string) != 0) {
 			continue;
@@ -1002,7 +1002,7 @@ index_members(const cJSON *obj, size_t *n, int *failed)
 	for (c = obj->child; c != NULL; c = c->next) {
 		items[k++] = (cJSON *)(size_t)c;
 	}
-	qsort(items, k, sizeof *items, cmp_items);
+	oojwt_sort(items, k, sizeof *items, cmp_items);
 	*n = k;
 	return items;
 }

@@ -44,7 +44,8 @@ static const struct {
 	{ "algorithms that fit a key", suite_key_algs },
 	{ "hostile catalogue", suite_catalogue },
 	{ "requests and callbacks", suite_requests },
-	{ "decimal to double", suite_strtod }
+	{ "decimal to double", suite_strtod },
+	{ "sorting", suite_sort }
 };
 
 int
