@@ -542,7 +542,8 @@ cmp_units(const unsigned short *a, size_t an, const unsigned short *b,
 	return an < bn ? -1 : an > bn;
 }
 
-/* qsort has no context argument: names are sorted through this. */
+/* oojwt_sort (like qsort) has no context argument: names are sorted
+ * through this. */
 typedef struct {
 	const unsigned short *arena;
 	name_ref ref;
@@ -574,7 +575,7 @@ close_object(parser *p)
 			items[k].arena = p->arena;
 			items[k].ref = p->names[f->names_base + k];
 		}
-		qsort(items, n, sizeof *items, cmp_items);
+		oojwt_sort(items, n, sizeof *items, cmp_items);
 		for (k = 1; k < n; k++) {
 			if (cmp_items(&items[k - 1], &items[k]) == 0) {
 				if (p->out->duplicates == 0) {

@@ -81,6 +81,36 @@ void oojwt_fmt(char *out, size_t cap, const char *fmt, ...);
  * Gregorian, negative times too), into `out` (`cap` bytes). */
 void oojwt_utc_text(char *out, size_t cap, long long t);
 
+/* ---- strtod.c ------------------------------------------------------- */
+
+/*
+ * Decimal text to double, correctly rounded (round half to even) at any
+ * length and exponent: subnormals exactly, +-infinity above the largest
+ * double, +-0 below half the smallest subnormal. Converts the longest
+ * prefix of the `len` bytes at `s` of the form
+ *     [+|-] (digits [. [digits]] | . digits) [(e|E) [+|-] digits]
+ * (JSON numbers, and what C's strtod() reads in decimal) and stores its
+ * length in *used (when not NULL): 0 when `s` does not start with one,
+ * and the result is then 0. No white space is skipped; hexadecimal,
+ * "inf" and "nan" are not numbers here. errno is left alone.
+ */
+double oojwt_strtod(const char *s, size_t len, size_t *used);
+
+/*
+ * The same with C's strtod() contract for a NUL-terminated `s`: leading
+ * white space is skipped, and *end (when not NULL) points after the
+ * number, or at `s` when there is none. The wasm build's strtod()
+ * (src/wasm_strtod.c, for cJSON).
+ */
+double oojwt_strtod_c(const char *s, char **end);
+
+/* ---- sort.c --------------------------------------------------------- */
+
+/* Sort `n` elements of `size` bytes at `base` in ascending order of
+ * `cmp` (qsort's contract; not stable). Allocates nothing. */
+void oojwt_sort(void *base, size_t n, size_t size,
+	int (*cmp)(const void *, const void *));
+
 /* ---- codes.c -------------------------------------------------------- */
 
 /* Names of the algorithms in `mask`, comma-separated ("HS256, RS256"),
@@ -336,6 +366,16 @@ void oojwt_sha512_out(oojwt_sha512 *c, unsigned char *out);
  * length. Everything derived from the key is wiped before returning. */
 size_t oojwt_hmac_sha512(size_t out_len, const unsigned char *key,
 	size_t key_len, const void *data, size_t len, unsigned char *out);
+
+/* ---- hash_class.c: our SHA-2 as BearSSL hash classes ----------------- */
+
+#ifdef BR_BEARSSL_HASH_H__
+/* For files that include bearssl_hash.h: use these, not br_sha*_vtable
+ * (one SHA-2 in the module). */
+extern const br_hash_class oojwt_sha256_class;
+extern const br_hash_class oojwt_sha384_class;
+extern const br_hash_class oojwt_sha512_class;
+#endif
 
 /* ---- sig*.c: RS/PS/ES signatures (sig.c dispatches) ------------------ */
 

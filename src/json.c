@@ -217,27 +217,11 @@ is_digit(scan *sc)
 	return sc->i < sc->len && sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9';
 }
 
-/* strtod() over the number text s[start, sc->i) (not NUL-terminated). */
+/* The double of the number text s[start, sc->i), correctly rounded. */
 static double
 number_at(const scan *sc, size_t start)
 {
-	char small[64], *buf = small;
-	size_t n = sc->i - start;
-	double v;
-
-	if (n >= sizeof small) {
-		buf = (char *)malloc(n + 1);
-		if (buf == NULL) {
-			return 0; /* reported finite; cJSON would fail the same way */
-		}
-	}
-	memcpy(buf, sc->s + start, n);
-	buf[n] = 0;
-	v = strtod(buf, NULL);
-	if (buf != small) {
-		free(buf);
-	}
-	return v;
+	return oojwt_strtod((const char *)sc->s + start, sc->i - start, NULL);
 }
 
 /* Record the first error that only the tree check used to find. */
@@ -383,7 +367,7 @@ pop_names(scan *sc, size_t base)
 				v[j] = t;
 			}
 		} else {
-			qsort(v, n, sizeof *v, cmp_spans);
+			oojwt_sort(v, n, sizeof *v, cmp_spans);
 		}
 		for (i = 1; i < n; i++) {
 			if (cmp_spans(&v[i - 1], &v[i]) == 0) {
@@ -615,7 +599,7 @@ check_tree(cJSON *v, unsigned flags, size_t *dups, char *msg)
 		names[i].index = i;
 		i++;
 	}
-	qsort(names, n, sizeof *names, cmp_names);
+	oojwt_sort(names, n, sizeof *names, cmp_names);
 	for (i = 1; i < n; i++) {
 		if (strcmp(names[i - 1].item->string, names[i].item->string) != 0) {
 			continue;
@@ -1018,7 +1002,7 @@ index_members(const cJSON *obj, size_t *n, int *failed)
 	for (c = obj->child; c != NULL; c = c->next) {
 		items[k++] = (cJSON *)(size_t)c;
 	}
-	qsort(items, k, sizeof *items, cmp_items);
+	oojwt_sort(items, k, sizeof *items, cmp_items);
 	*n = k;
 	return items;
 }

@@ -79,20 +79,20 @@ oojwt_key_algs(const oojwt_pkey *pk)
 /* ---- thumbprints (RFC 7638): SHA-256 of the canonical JWK ------------ */
 
 static void
-h_puts(br_sha256_context *h, const char *s)
+h_puts(oojwt_sha256 *h, const char *s)
 {
-	br_sha256_update(h, s, strlen(s));
+	oojwt_sha256_update(h, s, strlen(s));
 }
 
 static void
-h_b64(br_sha256_context *h, const unsigned char *p, size_t len)
+h_b64(oojwt_sha256 *h, const unsigned char *p, size_t len)
 {
 	char chunk[64];
 
 	while (len > 0) {
 		size_t n = len > 48 ? 48 : len;
 		size_t m = oojwt_b64url_encode(chunk, p, n);
-		br_sha256_update(h, chunk, m);
+		oojwt_sha256_update(h, chunk, m);
 		p += n;
 		len -= n;
 	}
@@ -102,11 +102,11 @@ h_b64(br_sha256_context *h, const unsigned char *p, size_t len)
 static void
 thumbprint(oojwt_pkey *pk)
 {
-	br_sha256_context h;
+	oojwt_sha256 h;
 	unsigned char out[32];
 	size_t c;
 
-	br_sha256_init(&h);
+	oojwt_sha256_init(&h);
 	switch (pk->kind) {
 	case OOJWT_KEY_RSA_PUBLIC:
 	case OOJWT_KEY_RSA_PRIVATE:
@@ -133,10 +133,9 @@ thumbprint(oojwt_pkey *pk)
 		h_puts(&h, "\",\"kty\":\"oct\"}");
 		break;
 	}
-	br_sha256_out(&h, out);
+	oojwt_sha256_out(&h, out);   /* wipes h */
 	oojwt_b64url_encode(pk->thumbprint, out, sizeof out);
 	pk->thumbprint[43] = 0;
-	oojwt_wipe(&h, sizeof h);
 }
 
 /* ---- checks ------------------------------------------------------------ */

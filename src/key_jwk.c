@@ -321,7 +321,7 @@ first_repeated_kid(const oojwt_jv *keys, size_t n, const char **dup)
 			m++;
 		}
 	}
-	qsort(refs, m, sizeof *refs, cmp_kids);
+	oojwt_sort(refs, m, sizeof *refs, cmp_kids);
 	for (i = 1; i < m; i++) {
 		/* The second of a run of equal kids is where the earlier
 		 * one-by-one scan stopped. */

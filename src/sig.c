@@ -20,15 +20,15 @@ oojwt_sig_hash(unsigned alg, const void *data, size_t len, unsigned char *out)
 	switch (alg) {
 	case OOJWT_ALG_RS256: case OOJWT_ALG_PS256: case OOJWT_ALG_ES256:
 	case OOJWT_ALG_HS256:
-		h = &br_sha256_vtable;
+		h = &oojwt_sha256_class;
 		break;
 	case OOJWT_ALG_RS384: case OOJWT_ALG_PS384: case OOJWT_ALG_ES384:
 	case OOJWT_ALG_HS384:
-		h = &br_sha384_vtable;
+		h = &oojwt_sha384_class;
 		break;
 	case OOJWT_ALG_RS512: case OOJWT_ALG_PS512: case OOJWT_ALG_ES512:
 	case OOJWT_ALG_HS512:
-		h = &br_sha512_vtable;
+		h = &oojwt_sha512_class;
 		break;
 	default:
 		return 0;

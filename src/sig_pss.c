@@ -12,9 +12,9 @@ static const br_hash_class *
 pss_hash(unsigned alg)
 {
 	switch (alg) {
-	case OOJWT_ALG_PS256: return &br_sha256_vtable;
-	case OOJWT_ALG_PS384: return &br_sha384_vtable;
-	case OOJWT_ALG_PS512: return &br_sha512_vtable;
+	case OOJWT_ALG_PS256: return &oojwt_sha256_class;
+	case OOJWT_ALG_PS384: return &oojwt_sha384_class;
+	case OOJWT_ALG_PS512: return &oojwt_sha512_class;
 	default: return NULL;
 	}
 }

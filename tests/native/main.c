@@ -43,7 +43,9 @@ static const struct {
 	{ "TLS certificates", suite_cert },
 	{ "algorithms that fit a key", suite_key_algs },
 	{ "hostile catalogue", suite_catalogue },
-	{ "requests and callbacks", suite_requests }
+	{ "requests and callbacks", suite_requests },
+	{ "decimal to double", suite_strtod },
+	{ "sorting", suite_sort }
 };
 
 int

@@ -1,0 +1,322 @@
+/*
+ * oojwt_strtod (src/strtod.c): decimal text to double, correctly rounded.
+ *
+ * Three oracles: the vector file tests/vectors/strtod.json (V8's
+ * Number(); its halfway cases built exactly with BigInt), the C
+ * library's strtod() (glibc's is correctly rounded), and, for halfway
+ * points, the construction itself (ties to even, a nonzero digit far
+ * out rounds up, a little less rounds down). The random inputs come
+ * from a fixed seed, named in the tests' names; every comparison is of
+ * bit patterns, and of how many bytes were read.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "testlib.h"
+
+#define SEED 0x9E3779B97F4A7C15ULL
+
+static uint64_t
+bits_of(double v)
+{
+	uint64_t b;
+
+	memcpy(&b, &v, sizeof b);
+	return b;
+}
+
+static double
+of_bits(uint64_t b)
+{
+	double v;
+
+	memcpy(&v, &b, sizeof v);
+	return v;
+}
+
+static uint64_t
+next_rand(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/* ours on an exact-size copy (no NUL after it, so ASan sees overreads). */
+static double
+ours(const char *text, size_t *used)
+{
+	size_t n = strlen(text);
+	char *copy = exact_copy(text, n);
+	double v = oojwt_strtod(copy, n, used);
+
+	free(copy);
+	return v;
+}
+
+/* Compare ours (both contracts) with `want` bits and `want_used`
+ * bytes. Returns 1 when all agree. */
+static int
+agree(test *t, const char *text, uint64_t want, size_t want_used)
+{
+	char show[120], *end;
+	size_t used;
+	uint64_t got = bits_of(ours(text, &used));
+	uint64_t got_c = bits_of(oojwt_strtod_c(text, &end));
+
+	return expect(t, got == want && used == want_used
+			&& got_c == want && (size_t)(end - text) == want_used,
+		"%s: want %016llx (%zu bytes read), got %016llx (%zu), C form %016llx (%zu)",
+		shown(show, sizeof show, text, strlen(text)),
+		(unsigned long long)want, want_used, (unsigned long long)got, used,
+		(unsigned long long)got_c, (size_t)(end - text));
+}
+
+/* Against the C library: same bits, same end. */
+static int
+agree_libc(test *t, const char *text)
+{
+	char *end;
+	double v = strtod(text, &end);
+
+	return agree(t, text, bits_of(v), (size_t)(end - text));
+}
+
+static void
+one_vector(const cJSON *v)
+{
+	test t;
+	const char *text = jstr(v, "in");
+	uint64_t want = strtoull(jstr(v, "bits"), NULL, 16);
+	char show[80];
+
+	test_begin(&t, "strtod vector %s (%s)",
+		shown(show, sizeof show, text, strlen(text)), jstr(v, "why"));
+	expect(&t, bits_of(strtod(text, NULL)) == want,
+		"the C library disagrees with the vector file");
+	agree(&t, text, want, strlen(text));
+	test_end(&t);
+}
+
+/* Where the number ends, and what is not one (no white space skipped
+ * by oojwt_strtod; hexadecimal, inf and nan are not read). */
+static void
+prefixes(void)
+{
+	static const struct {
+		const char *text;
+		size_t used;
+		double value;
+	} rows[] = {
+		{ "", 0, 0 }, { "-", 0, 0 }, { "+", 0, 0 }, { ".", 0, 0 },
+		{ "-.", 0, 0 }, { "e5", 0, 0 }, { "x1", 0, 0 }, { " 1", 0, 0 },
+		{ "1e", 1, 1 }, { "1e+", 1, 1 }, { "1E-", 1, 1 }, { "1ex", 1, 1 },
+		{ "5.", 2, 5 }, { ".5", 2, 0.5 }, { "+.5e1", 5, 5 },
+		{ "-2.5e-1x", 7, -0.25 }, { "00012", 5, 12 }, { "1.5.5", 3, 1.5 },
+		{ "1e5e5", 3, 1e5 }, { "12,3", 2, 12 }, { "0x10", 1, 0 },
+		{ "inf", 0, 0 }, { "nan", 0, 0 }, { "1-2", 1, 1 }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+		test t;
+		size_t used = 99;
+		double v;
+
+		test_begin(&t, "strtod prefix \"%s\"", rows[i].text);
+		v = ours(rows[i].text, &used);
+		expect(&t, used == rows[i].used && bits_of(v) == bits_of(rows[i].value),
+			"read %zu bytes as %.17g; want %zu bytes, %.17g", used, v,
+			rows[i].used, rows[i].value);
+		test_end(&t);
+	}
+	/* C's contract: white space skipped, end at the start when nothing
+	 * was read; the same end as the C library for decimal text. */
+	{
+		static const char *const c_rows[] = {
+			" 1", "\t\n\v\f\r-7e2x", "  ", "", " .", "+.5e1", "1e+",
+			" 12,3", "-0", "   9007199254740993 "
+		};
+		test t;
+
+		test_begin(&t, "strtod: C's strtod() contract");
+		for (i = 0; i < sizeof c_rows / sizeof *c_rows; i++) {
+			char *end, *lend;
+			double v = oojwt_strtod_c(c_rows[i], &end);
+			double lv = strtod(c_rows[i], &lend);
+			expect(&t, bits_of(v) == bits_of(lv) && end == lend,
+				"\"%s\": %.17g, %d read; the C library: %.17g, %d",
+				c_rows[i], v, (int)(end - c_rows[i]), lv, (int)(lend - c_rows[i]));
+		}
+		expect(&t, oojwt_strtod_c("7", NULL) == 7, "end may be NULL");
+		expect(&t, oojwt_strtod("7", 1, NULL) == 7, "used may be NULL");
+		test_end(&t);
+	}
+}
+
+/* A random finite double: any bit pattern, a subnormal, or near 1. */
+static double
+rand_double(uint64_t *s)
+{
+	uint64_t r = next_rand(s), b;
+
+	switch (r % 4) {
+	case 0:
+		b = next_rand(s) & ((1ULL << 52) - 1);           /* subnormal */
+		break;
+	case 1:
+		b = (next_rand(s) & ((1ULL << 52) - 1)) | (1023ULL << 52);
+		break;
+	default:
+		b = next_rand(s) & ~(1ULL << 63);
+		if ((b >> 52) == 0x7FF) {
+			b ^= 1ULL << 62;                             /* not inf/nan */
+		}
+		break;
+	}
+	return of_bits(b);
+}
+
+/* Random decimal texts of every shape, against the C library. */
+static void
+random_texts(void)
+{
+	static const char *const kinds[] = {
+		"shortest round trip (%.17g)", "%.Ne, N random",
+		"random digits (1-25) and exponents", "long digit strings (up to 900 digits)",
+		"integers below 2^54"
+	};
+	static const int counts[] = { 20000, 20000, 20000, 1500, 10000 };
+	char buf[1200];
+	int kind;
+
+	for (kind = 0; kind < 5; kind++) {
+		uint64_t s = SEED + (uint64_t)kind;
+		int i, bad = 0;
+		test t;
+
+		test_begin(&t, "strtod: %d random texts, %s, seed %llx+%d, against the C library",
+			counts[kind], kinds[kind], (unsigned long long)SEED, kind);
+		for (i = 0; i < counts[kind] && bad < 5; i++) {
+			int p = 0, k, n;
+			switch (kind) {
+			case 0:
+				snprintf(buf, sizeof buf, "%.17g", rand_double(&s));
+				break;
+			case 1:
+				snprintf(buf, sizeof buf, "%.*e", (int)(next_rand(&s) % 30),
+					rand_double(&s));
+				break;
+			case 2:
+			case 3:
+				n = kind == 2 ? 1 + (int)(next_rand(&s) % 25)
+					: 1 + (int)(next_rand(&s) % 900);
+				if (next_rand(&s) & 1) {
+					buf[p++] = '-';
+				}
+				for (k = 0; k < n; k++) {
+					buf[p++] = (char)('0' + next_rand(&s) % 10);
+					if (k == 0 && n > 1 && next_rand(&s) % 3 == 0) {
+						buf[p++] = '.';
+					}
+				}
+				p += snprintf(buf + p, sizeof buf - (size_t)p, "e%d",
+					(int)(next_rand(&s) % 1400) - 1000 + (kind == 3 ? 0 : 350));
+				break;
+			default:
+				snprintf(buf, sizeof buf, "%llu",
+					(unsigned long long)(next_rand(&s) >> 10));
+				break;
+			}
+			bad += !agree_libc(&t, buf);
+		}
+		test_end(&t);
+	}
+}
+
+/* The exact decimal of x as D * 10^E: D in `digits` (no trailing zeros). */
+static int
+exact_decimal(long double x, char *digits, size_t cap, int *e10)
+{
+	char buf[1000], *e;
+	size_t n = 0, i;
+
+	snprintf(buf, sizeof buf, "%.850Le", x);
+	e = strchr(buf, 'e');
+	if (e == NULL) {
+		return 0;
+	}
+	for (i = 0; buf + i < e; i++) {
+		if (buf[i] != '.' && n + 1 < cap) {
+			digits[n++] = buf[i];
+		}
+	}
+	while (n > 1 && digits[n - 1] == '0') {
+		n--;
+	}
+	digits[n] = 0;
+	*e10 = atoi(e + 1) - (int)(n - 1);
+	return 1;
+}
+
+/* Halfway points between random doubles and the next ones up, exactly
+ * (long double holds them), plus just above (a 1 past 800 digits, and
+ * one as the 800th digit) and just below (one unit less, then 9s);
+ * against the construction and the C library. */
+static void
+halfway_points(void)
+{
+	test t;
+	uint64_t s = SEED ^ 0xABCDEF;
+	char digits[1000], text[1200];
+	int i, bad = 0;
+
+	if (LDBL_MANT_DIG < 55) {
+		skip("strtod halfway points", "long double cannot hold them exactly here");
+		return;
+	}
+	test_begin(&t, "strtod: 4 x 4000 random halfway points (and just above, just below), seed %llx",
+		(unsigned long long)(SEED ^ 0xABCDEF));
+	for (i = 0; i < 4000 && bad < 5; i++) {
+		double x = rand_double(&s);
+		double up = nextafter(x, INFINITY);
+		double even = (bits_of(x) & 1) == 0 ? x : up;
+		int e10, n, pad;
+
+		if (isinf(up) || !exact_decimal(((long double)x + up) / 2, digits,
+			sizeof digits, &e10))
+		{
+			continue;
+		}
+		n = (int)strlen(digits);
+		snprintf(text, sizeof text, "%se%d", digits, e10);
+		bad += !agree(&t, text, bits_of(even), strlen(text));
+		bad += !agree_libc(&t, text);
+		pad = n < 805 ? 805 - n : 1;
+		snprintf(text, sizeof text, "%s%0*de%d", digits, pad + 1, 1, e10 - pad - 1);
+		bad += !agree(&t, text, bits_of(up), strlen(text));
+		pad = n < 799 ? 799 - n : 1;
+		snprintf(text, sizeof text, "%s%0*de%d", digits, pad + 1, 1, e10 - pad - 1);
+		bad += !agree(&t, text, bits_of(up), strlen(text));
+		digits[n - 1]--;
+		snprintf(text, sizeof text, "%s999999999999999999999999999999e%d",
+			digits, e10 - 30);
+		bad += !agree(&t, text, bits_of(x), strlen(text));
+		bad += !agree_libc(&t, text);
+	}
+	test_end(&t);
+}
+
+void
+suite_strtod(const char *dir, const char *shared)
+{
+	(void)shared;
+	for_each_test(dir, "strtod.json", one_vector);
+	prefixes();
+	random_texts();
+	halfway_points();
+}
