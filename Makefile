@@ -86,23 +86,24 @@ WASM_FLAGS := -O2 -sSTANDALONE_WASM --no-entry -sMALLOC=emmalloc \
 # ---- top-level targets ----------------------------------------------------
 
 .PHONY: all wasm native cli test serve deps tools clean size sanitize bench bench-hmac fuzz check-emcc
-.PHONY: dist screenshots
+.PHONY: dist site screenshots
 
-all: wasm native cli dist
+all: wasm native cli dist site
 
 wasm: web/oojwt.wasm web/oojwt-full.wasm
 native: $(BUILD)/test/oojwt-tests
 cli: $(BUILD)/oojwt
 dist: dist/oojwt.html
+site: dist/site/index.html
 
 serve: all
-	@echo "oojwt: serving web/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	@cd web && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
+	@echo "oojwt: serving the page (dist/site/, built from web/) on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	@cd dist/site && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
 
 test: all node_modules/.package-lock.json
 	@node tests/run.mjs $(BUILD)/test/oojwt-tests
 
-size: wasm dist/oojwt.html
+size: wasm dist/oojwt.html dist/site/index.html
 	@node tools/size.mjs
 
 # Speed against jsonwebtoken, jose, fast-jwt and the node:crypto floor,
@@ -265,8 +266,14 @@ $(BUILD)/oojwt: $(CLI_OBJ) $(BEARSSL_NATIVE_OBJ) $(BUILD)/native/cJSON.o
 
 # dist/oojwt.html: web/ with the CSS, our JS modules and the wasm inlined
 # (works from file:// with no server); tools/build-dist.mjs says how.
-dist/oojwt.html: tools/build-dist.mjs web/index.html web/style.css $(wildcard web/*.mjs) web/oojwt.wasm web/oojwt-full.wasm
+dist/oojwt.html: tools/build-dist.mjs tools/strip-js.mjs web/index.html web/style.css $(wildcard web/*.mjs) web/oojwt.wasm web/oojwt-full.wasm
 	@node tools/build-dist.mjs $@
+
+# dist/site/: the page as `make serve` serves it, web/ with the modules'
+# comments stripped (tools/build-site.mjs says why and how).
+dist/site/index.html: tools/build-site.mjs tools/strip-js.mjs tools/module-graph.mjs web/index.html web/style.css \
+		$(wildcard web/*.mjs) web/oojwt.wasm web/oojwt-full.wasm
+	@node tools/build-site.mjs
 
 # docs/screenshot-{light,dark}.png, taken from dist/oojwt.html in Chromium.
 screenshots: dist/oojwt.html node_modules/.package-lock.json

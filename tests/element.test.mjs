@@ -5,7 +5,7 @@
 // theming, and no request or CSP violation beyond the page's own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveWeb, launch } from './page-harness.mjs';
+import { serveWeb, launch, webDir } from './page-harness.mjs';
 import { token, SECRET, NOW } from './helpers.mjs';
 
 const EXAMPLE_SECRET = 'secret-of-the-example-dashboard!';
@@ -13,7 +13,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await serveWeb();
+  server = await serveWeb(webDir);
   browser = await launch();
 });
 

@@ -10,6 +10,9 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const webDir = fileURLToPath(new URL('../web/', import.meta.url));
+// The page as `make serve` serves it: web/ with the modules' comments
+// stripped (tools/build-site.mjs, run by `make`).
+export const siteDir = fileURLToPath(new URL('../dist/site/', import.meta.url));
 export const distFile = fileURLToPath(new URL('../dist/oojwt.html', import.meta.url));
 export const distUrl = pathToFileURL(distFile).href;
 
@@ -20,13 +23,17 @@ const TYPES = {
   '.wasm': 'application/wasm',
 };
 
-/** Serve web/ on 127.0.0.1 (a random port); resolves to { base, close }. */
-export async function serveWeb() {
+/**
+ * Serve a folder on 127.0.0.1 (a random port): the page as `make serve`
+ * serves it (dist/site/), or web/ itself (the package's files, for the
+ * <oojwt-inspector> example). Resolves to { base, close }.
+ */
+export async function serveWeb(root = siteDir) {
   const server = createServer(async (req, res) => {
-    const path = normalize(join(webDir, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    const path = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
     const file = path.endsWith(sep) ? join(path, 'index.html') : path;
     try {
-      if (!file.startsWith(webDir)) throw new Error('outside web/');
+      if (!file.startsWith(root)) throw new Error('outside the folder served');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);

@@ -23,6 +23,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { stripJs } from './strip-js.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'web');
@@ -68,7 +69,8 @@ function __oojwt_export(name, m) {
 const __oojwt_load = (name) => new Promise((resolve) => __oojwt_import(name, resolve));`;
 
 function parseModule(file) {
-  let src = read(file);
+  // Comments out, as on the served page (tools/strip-js.mjs).
+  let src = stripJs(read(file));
   const deps = [];
   const lines = [];
   src = src.replace(IMPORT_NAMED, (_, names, from) => {
