@@ -271,7 +271,7 @@ BEARSSL_WASM_OBJ := $(patsubst %.c,$(BUILD)/wasm/bearssl/%.o,$(BEARSSL_SRC))
 # The verify/sign hot path is built for speed, the rest of our code for
 # size (-Oz: about 11 % of the gzipped module; see the README's
 # Performance section). BearSSL stays at -O2 (RS/PS/ES are slow enough).
-WASM_HOT := sha2 sha256 sha512 json b64url jws report wasm wasm_key result \
+WASM_HOT := sha2 sha256 sha512 json b64url jws report wasm wasm_key wasm_fast result \
 	claims hmac sign util
 $(BUILD)/wasm/%.o: src/%.c $(HEADERS) $(DEPS)/.ok | check-emcc
 	@mkdir -p $(@D)

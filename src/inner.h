@@ -20,6 +20,35 @@
 #define OOJWT_WASM_EXPORT(name)
 #endif
 
+/* ---- wasm_key.c: what the wasm exports share (src/wasm*.c) ----------- */
+
+/*
+ * Verify `token` with a key of any kind (bytes, oct JWK, any JWK or set:
+ * see wasm_key.c) into `r`, which the caller releases with
+ * oojwt_result_free(). The key buffer is read, not modified.
+ */
+void oojwt_wasm_verify_into(oojwt_result *r, const char *token, size_t len,
+	const unsigned char *key, size_t key_len, int kind, unsigned algs,
+	double now, double tolerance);
+
+/*
+ * Sign with a key of any kind. On OOJWT_OK, *tok is a malloc'd token of
+ * *tok_len bytes (NUL-terminated) for the caller to free(); otherwise
+ * *tok is NULL and `err` says why (its message is never empty).
+ */
+int oojwt_wasm_sign_into(char **tok, size_t *tok_len, oojwt_issue *err,
+	unsigned alg, const unsigned char *key, size_t key_len, int kind,
+	const char *header, size_t header_len, const char *payload,
+	size_t payload_len, const unsigned char *rnd, size_t rnd_len);
+
+/* wasm_fast.c: the words of the fast path's out[] and its modes. */
+enum {
+	OOJWT_FAST_MODE, OOJWT_FAST_LEN, OOJWT_FAST_ALG, OOJWT_FAST_SIG_LEN,
+	OOJWT_FAST_WORDS
+};
+#define OOJWT_FAST_REPORT 0u
+#define OOJWT_FAST_VALID 1u
+
 /* ---- util.c ---------------------------------------------------------- */
 
 /* Zero `len` bytes in a way the compiler may not elide. */

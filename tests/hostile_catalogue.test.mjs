@@ -17,7 +17,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OojwtError } from '../web/oojwt.mjs';
-import { kit } from './helpers.mjs';
+import { kit, verifyChecked } from './helpers.mjs';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'hostile');
 const NOW = 1700000000;
@@ -101,7 +101,8 @@ const entryPoints = {
   decode: (input) => decodeCode(text(input)),
   b64url: (input) => decodeCode(`${WRAP_HEADER}.${WRAP_PAYLOAD}.${text(input)}`),
   json: (input) => decodeCode(`${WRAP_HEADER}.${input.toString('base64url')}.${WRAP_SIG}`),
-  verify: (input, key, o) => coded(() => firstError(kit.verify(text(input), key,
+  // kit.verify's result must also be the one the full report gives.
+  verify: (input, key, o) => coded(() => firstError(verifyChecked(text(input), key,
     { algorithms: o.algorithms, now: o.now ?? NOW, clockTolerance: o.clockTolerance ?? 0 }))),
   'verify-onlyoffice': (input, key, o) => coded(() => firstError(kit.verify(text(input), key,
     { profile: 'onlyoffice', now: o.now ?? NOW }))),
