@@ -272,7 +272,7 @@ BEARSSL_WASM_OBJ := $(patsubst %.c,$(BUILD)/wasm/bearssl/%.o,$(BEARSSL_SRC))
 # size (-Oz: about 11 % of the gzipped module; see the README's
 # Performance section). BearSSL stays at -O2 (RS/PS/ES are slow enough).
 WASM_HOT := sha2 sha256 sha512 json b64url jws report wasm wasm_key wasm_fast result \
-	claims hmac sign util
+	claims hmac sign util sig
 $(BUILD)/wasm/%.o: src/%.c $(HEADERS) $(DEPS)/.ok | check-emcc
 	@mkdir -p $(@D)
 	$(EMCC) $(OUR_CFLAGS) $(if $(filter $*,$(WASM_HOT)),-O2,-Oz) $(DEP_INC) -c $< -o $@
