@@ -120,6 +120,15 @@ void oojwt_alg_names(char *buf, size_t cap, unsigned mask);
 /* ---- b64url.c ------------------------------------------------------- */
 
 /*
+ * oojwt_b64url_encode() for public bytes (a token's header and payload
+ * texts): the same output, with a table look-up indexed by the data,
+ * about 4x faster in wasm. Never for a key, a MAC or anything derived
+ * from a secret (tests/ct checks the constant-time one).
+ */
+size_t oojwt_b64url_encode_public(char *dst, const unsigned char *src,
+	size_t len);
+
+/*
  * Strict base64url decoding for secret text (a JWK's `k`): the same
  * rules and output as oojwt_b64url_decode(), without table look-ups
  * indexed by the data.

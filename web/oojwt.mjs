@@ -130,6 +130,13 @@ function makeToolkit(x) {
   tokenView = u8.subarray(tokenBuf, tokenBuf + SCRATCH);
   keyView = u8.subarray(keyBuf, keyBuf + SCRATCH);
   let keyBusy = false;
+  // The header sign() writes when options.header is not given, for each
+  // algorithm, in wasm memory for the toolkit's life: name -> [ptr, len].
+  const defaultHeaders = new Map();
+  for (const name of algBits.keys()) {
+    const bytes = encoder.encode(JSON.stringify({ alg: name, typ: 'JWT' }));
+    defaultHeaders.set(name, put(bytes));
+  }
 
   // Copy bytes into wasm memory; returns [ptr, len].
   function put(bytes) {
@@ -372,12 +379,14 @@ function makeToolkit(x) {
     if (header.alg !== undefined && header.alg !== alg) {
       throw new TypeError('options.alg and options.header.alg disagree');
     }
-    const headerJson = JSON.stringify({ alg, typ: 'JWT', ...header });
+    const fixed = options.header === undefined ? defaultHeaders.get(alg) : undefined;
+    const headerJson = fixed === undefined ? JSON.stringify({ alg, typ: 'JWT', ...header }) : '';
+    const withHeader = (fn) => (fixed === undefined ? withString(headerJson, fn) : fn(fixed[0], fixed[1]));
     const payloadJson = JSON.stringify(body);
     if (typeof payloadJson !== 'string') throw new TypeError('payload is not serialisable as JSON');
     // The payload's text goes in through the token buffer when it fits;
     // C returns the bare token.
-    const call = (rp, rn) => withKey(key, (kp, kn, kind) => withString(headerJson, (hp, hn) =>
+    const call = (rp, rn) => withKey(key, (kp, kn, kind) => withHeader((hp, hn) =>
       withToken(payloadJson, (pp, pn) => reportText(x.oojwt_wasm_sign_fast(bit, kp, kn, kind, hp, hn, pp, pn,
         rp, rn, fastOut), false, fastOut + 4))));
     // PS* salts: random bytes from the platform, passed to C (src/wasm_key.c);
