@@ -245,7 +245,10 @@ header_alg(oojwt_result *r, const oojwt_jv *hdr, unsigned allowed)
 	}
 	alg = oojwt_alg_from_name(s, strlen(s));
 	r->alg = alg;
-	oojwt_alg_names(names, sizeof names, allowed);
+	if (alg == 0 || (allowed & alg) == 0) {
+		/* For the messages below only. */
+		oojwt_alg_names(names, sizeof names, allowed);
+	}
 	if (alg == 0) {
 		for (i = 0; (bit = oojwt_alg_by_index(i)) != 0; i++) {
 			if (same_word_icase(s, oojwt_alg_name(bit))) {
