@@ -339,6 +339,35 @@ size_t oojwt_md_hmac(const oojwt_md_class *h, void *ctx, size_t out_len,
 	const unsigned char *key, size_t key_len, const void *data, size_t len,
 	unsigned char *out);
 
+/*
+ * One SHA-2 round on words of type T, for sha256.c and sha512.c (each
+ * with its own BSIG0, BSIG1 and CH); the caller rotates the roles of
+ * a..h. Maj(a, b, c) is b ^ ((a ^ b) & (b ^ c)), and this round's a ^ b
+ * is the next round's b ^ c: `bc` comes in, `ab` goes out, one operation
+ * fewer a round than the textbook Maj.
+ */
+#define OOJWT_SHA2_ROUND(T, a, b, c, d, e, f, g, h, k, w, bc, ab) do { \
+		T t1_ = (h) + BSIG1(e) + CH(e, f, g) + (k) + (w); \
+		T t2_; \
+		(ab) = (a) ^ (b); \
+		t2_ = BSIG0(a) + ((b) ^ ((ab) & (bc))); \
+		(d) += t1_; \
+		(h) = t1_ + t2_; \
+	} while (0)
+
+/* Eight rounds from K[i] on, through the file's ROUND(); x holds b ^ c
+ * on entry and again on exit (y is the other carried value). */
+#define OOJWT_SHA2_EIGHT(i, W0, W1, W2, W3, W4, W5, W6, W7) do { \
+		ROUND(a, b, c, d, e, f, g, h, K[(i) + 0], W0, x, y); \
+		ROUND(h, a, b, c, d, e, f, g, K[(i) + 1], W1, y, x); \
+		ROUND(g, h, a, b, c, d, e, f, K[(i) + 2], W2, x, y); \
+		ROUND(f, g, h, a, b, c, d, e, K[(i) + 3], W3, y, x); \
+		ROUND(e, f, g, h, a, b, c, d, K[(i) + 4], W4, x, y); \
+		ROUND(d, e, f, g, h, a, b, c, K[(i) + 5], W5, y, x); \
+		ROUND(c, d, e, f, g, h, a, b, K[(i) + 6], W6, x, y); \
+		ROUND(b, c, d, e, f, g, h, a, K[(i) + 7], W7, y, x); \
+	} while (0)
+
 /* ---- sha256.c: SHA-256 and HMAC-SHA-256 for HS256 -------------------- */
 
 typedef struct {
