@@ -201,12 +201,16 @@ int oojwt_json_parse_ex(oojwt_jv **root, const char *s, size_t len,
 /*
  * What oojwt_json_check() reports of one top-level member: `name` is
  * set by the caller; `type` is OOJWT_JSON_INVALID when the member is
- * absent, and `number` its value when it is a number.
+ * absent, and `number` its value when it is a number. For a string
+ * without escapes, `str` points at its bytes in the checked text
+ * (`str_len` of them, no quotes); NULL otherwise.
  */
 typedef struct {
 	const char *name;
 	int type;
 	double number;
+	const char *str;
+	size_t str_len;
 } oojwt_jtop;
 
 /*
@@ -545,8 +549,8 @@ void oojwt_issue_not_object(oojwt_result *r, int code, long pos,
 /* The payload members the claim checks read, as oojwt_json_check()
  * describes them: OOJWT_CLAIMS_INIT fills in the names. */
 #define OOJWT_N_CLAIMS 3
-#define OOJWT_CLAIMS_INIT { { "exp", 0, 0 }, { "nbf", 0, 0 }, \
-	{ "iat", 0, 0 } }
+#define OOJWT_CLAIMS_INIT { { "exp", 0, 0, NULL, 0 }, \
+	{ "nbf", 0, 0, NULL, 0 }, { "iat", 0, 0, NULL, 0 } }
 /* Check exp/nbf/iat of a payload object, recording issues. */
 void oojwt_claims_check(oojwt_result *r, const oojwt_jtop *claims,
 	double now, double tolerance);

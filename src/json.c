@@ -554,6 +554,11 @@ scan_container(scan *sc, unsigned char close)
 			want->type = type_at(sc->s[at]);
 			if (want->type == OOJWT_JSON_NUMBER) {
 				want->number = number_at(sc, at);
+			} else if (want->type == OOJWT_JSON_STRING
+				&& !sc->str_escape)
+			{
+				want->str = (const char *)sc->s + at + 1;
+				want->str_len = sc->i - at - 2;
 			}
 			want = NULL;
 			continue;
@@ -721,6 +726,8 @@ oojwt_json_check(const char *s, size_t len, int *root_type, oojwt_jtop *top,
 	for (k = 0; k < n_top; k++) {
 		top[k].type = OOJWT_JSON_INVALID;
 		top[k].number = 0;
+		top[k].str = NULL;
+		top[k].str_len = 0;
 	}
 	*root_type = OOJWT_JSON_INVALID;
 	*pos = -1;

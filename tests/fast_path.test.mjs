@@ -127,3 +127,28 @@ test('the C export: mode 1 with [header,payload] for a valid token, else the ful
   assert.equal(warned.mode, 0);
   assert.deepEqual(JSON.parse(warned.text).warnings.map((e) => e.code), ['short_key']);
 });
+
+// The header is read without a tree when alg and typ are plain strings
+// (src/jws.c check_header), through cJSON otherwise: the same header
+// written both ways must give the same verdict, codes and messages.
+test('header: plain and escaped spellings of alg and typ agree', () => {
+  const esc = (s) => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  const cases = [
+    ['HS256', 'JWT'], ['HS256', 'jwt'], ['HS256', 'at+jwt'], ['HS384', 'JWT'], ['hs256', 'JWT'], ['none', 'JWT'],
+    ['NoNe', undefined], ['RS256', 'JWT'], ['HS999', 'JWT'], ['HS256', 'é'.repeat(40)], ['HS256', 'x'.repeat(70)],
+    [`HS256${'x'.repeat(40)}`, 'JWT'], ['é', 'JWT'],
+  ];
+  for (const [alg, typ] of cases) {
+    const plain = `{"alg":"${alg}"${typ === undefined ? '' : `,"typ":"${typ}"`},"crit2":1}`;
+    const escaped = `{"alg":"${esc(alg)}"${typ === undefined ? '' : `,"typ":"${esc(typ)}"`},"crit2":1}`;
+    const hs = /^HS(256|384|512)$/.test(alg) ? alg : 'HS256';
+    const [a, b] = [plain, escaped].map((h) => verifyChecked(rawToken(h, '{"sub":"u"}', SECRET, hs), SECRET, { now: NOW }));
+    const view = (r) => ({ valid: r.valid, alg: r.alg, errors: r.errors.map((e) => [e.code, e.message]), warnings: r.warnings.map((e) => [e.code, e.message]) });
+    assert.deepEqual(view(a), view(b), `${plain} vs ${escaped}`);
+  }
+  for (const extra of ['"crit":["x"]', '"typ":1', '"typ":null', '"alg":1', '"kid":"\\u006b"']) {
+    const t = rawToken(`{"alg":"HS256",${extra}}`, '{}');
+    const r = verifyChecked(t, SECRET, { now: NOW });
+    assert.equal(r.valid && r.warnings.length === 0, extra === '"kid":"\\u006b"', extra);
+  }
+});
