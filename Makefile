@@ -61,7 +61,7 @@ WASM_SRC := $(CORE_SRC) $(BOUNDARY_SRC)
 # (kit.onlyoffice, kit.inspectCertificate), loaded only when asked for.
 CORE_WASM_NAMES := b64url claims codes extract hmac json jwk jws key key_der key_jwk key_pem \
 	report result sha2 sha256 sha512 sig sig_ecdsa sig_pss sig_rsa sign util \
-	wasm wasm_key wasm_extract wasm_debug onlyoffice_report strtod wasm_strtod hash_class sort
+	wasm wasm_key wasm_fast wasm_extract wasm_debug onlyoffice_report strtod wasm_strtod hash_class sort
 HEADERS := $(wildcard src/*.h)
 
 OUR_CFLAGS := -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \

@@ -45,30 +45,50 @@ oojwt_b64url_encoded_len(size_t len)
 	return (len / 3) * 4 + ((len % 3) * 4 + 2) / 3;
 }
 
+/* The alphabet, for public bytes only (a token's header and payload). */
+static const char alphabet[64] =
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/*
+ * The body of both encoders, with CHAR(v) giving the character of v: a
+ * loop each, so that the public one is never a select between both.
+ */
+#define ENCODE(CHAR) do { \
+		size_t i_, o_ = 0; \
+		for (i_ = 0; i_ + 3 <= len; i_ += 3) { \
+			unsigned w_ = ((unsigned)src[i_] << 16) \
+				| ((unsigned)src[i_ + 1] << 8) | src[i_ + 2]; \
+			dst[o_++] = CHAR((w_ >> 18) & 63); \
+			dst[o_++] = CHAR((w_ >> 12) & 63); \
+			dst[o_++] = CHAR((w_ >> 6) & 63); \
+			dst[o_++] = CHAR(w_ & 63); \
+		} \
+		if (len - i_ == 1) { \
+			unsigned w_ = (unsigned)src[i_] << 16; \
+			dst[o_++] = CHAR((w_ >> 18) & 63); \
+			dst[o_++] = CHAR((w_ >> 12) & 63); \
+		} else if (len - i_ == 2) { \
+			unsigned w_ = ((unsigned)src[i_] << 16) \
+				| ((unsigned)src[i_ + 1] << 8); \
+			dst[o_++] = CHAR((w_ >> 18) & 63); \
+			dst[o_++] = CHAR((w_ >> 12) & 63); \
+			dst[o_++] = CHAR((w_ >> 6) & 63); \
+		} \
+		return o_; \
+	} while (0)
+
+#define TABLE_CHAR(v) alphabet[v]
+
 size_t
 oojwt_b64url_encode(char *dst, const unsigned char *src, size_t len)
 {
-	size_t i, o = 0;
+	ENCODE(b64_char);
+}
 
-	for (i = 0; i + 3 <= len; i += 3) {
-		unsigned w = ((unsigned)src[i] << 16)
-			| ((unsigned)src[i + 1] << 8) | src[i + 2];
-		dst[o++] = b64_char((w >> 18) & 63);
-		dst[o++] = b64_char((w >> 12) & 63);
-		dst[o++] = b64_char((w >> 6) & 63);
-		dst[o++] = b64_char(w & 63);
-	}
-	if (len - i == 1) {
-		unsigned w = (unsigned)src[i] << 16;
-		dst[o++] = b64_char((w >> 18) & 63);
-		dst[o++] = b64_char((w >> 12) & 63);
-	} else if (len - i == 2) {
-		unsigned w = ((unsigned)src[i] << 16) | ((unsigned)src[i + 1] << 8);
-		dst[o++] = b64_char((w >> 18) & 63);
-		dst[o++] = b64_char((w >> 12) & 63);
-		dst[o++] = b64_char((w >> 6) & 63);
-	}
-	return o;
+size_t
+oojwt_b64url_encode_public(char *dst, const unsigned char *src, size_t len)
+{
+	ENCODE(TABLE_CHAR);
 }
 
 /*

@@ -20,6 +20,35 @@
 #define OOJWT_WASM_EXPORT(name)
 #endif
 
+/* ---- wasm_key.c: what the wasm exports share (src/wasm*.c) ----------- */
+
+/*
+ * Verify `token` with a key of any kind (bytes, oct JWK, any JWK or set:
+ * see wasm_key.c) into `r`, which the caller releases with
+ * oojwt_result_free(). The key buffer is read, not modified.
+ */
+void oojwt_wasm_verify_into(oojwt_result *r, const char *token, size_t len,
+	const unsigned char *key, size_t key_len, int kind, unsigned algs,
+	double now, double tolerance);
+
+/*
+ * Sign with a key of any kind. On OOJWT_OK, *tok is a malloc'd token of
+ * *tok_len bytes (NUL-terminated) for the caller to free(); otherwise
+ * *tok is NULL and `err` says why (its message is never empty).
+ */
+int oojwt_wasm_sign_into(char **tok, size_t *tok_len, oojwt_issue *err,
+	unsigned alg, const unsigned char *key, size_t key_len, int kind,
+	const char *header, size_t header_len, const char *payload,
+	size_t payload_len, const unsigned char *rnd, size_t rnd_len);
+
+/* wasm_fast.c: the words of the fast path's out[] and its modes. */
+enum {
+	OOJWT_FAST_MODE, OOJWT_FAST_LEN, OOJWT_FAST_ALG, OOJWT_FAST_SIG_LEN,
+	OOJWT_FAST_WORDS
+};
+#define OOJWT_FAST_REPORT 0u
+#define OOJWT_FAST_VALID 1u
+
 /* ---- util.c ---------------------------------------------------------- */
 
 /* Zero `len` bytes in a way the compiler may not elide. */
@@ -121,6 +150,15 @@ void oojwt_alg_names(char *buf, size_t cap, unsigned mask);
 /* ---- b64url.c ------------------------------------------------------- */
 
 /*
+ * oojwt_b64url_encode() for public bytes (a token's header and payload
+ * texts): the same output, with a table look-up indexed by the data,
+ * about 4x faster in wasm. Never for a key, a MAC or anything derived
+ * from a secret (tests/ct checks the constant-time one).
+ */
+size_t oojwt_b64url_encode_public(char *dst, const unsigned char *src,
+	size_t len);
+
+/*
  * Strict base64url decoding for secret text (a JWK's `k`): the same
  * rules and output as oojwt_b64url_decode(), without table look-ups
  * indexed by the data.
@@ -193,12 +231,16 @@ int oojwt_json_parse_ex(oojwt_jv **root, const char *s, size_t len,
 /*
  * What oojwt_json_check() reports of one top-level member: `name` is
  * set by the caller; `type` is OOJWT_JSON_INVALID when the member is
- * absent, and `number` its value when it is a number.
+ * absent, and `number` its value when it is a number. For a string
+ * without escapes, `str` points at its bytes in the checked text
+ * (`str_len` of them, no quotes); NULL otherwise.
  */
 typedef struct {
 	const char *name;
 	int type;
 	double number;
+	const char *str;
+	size_t str_len;
 } oojwt_jtop;
 
 /*
@@ -330,6 +372,35 @@ void oojwt_md_pad(const oojwt_md_class *h, void *st, unsigned char *buf,
 size_t oojwt_md_hmac(const oojwt_md_class *h, void *ctx, size_t out_len,
 	const unsigned char *key, size_t key_len, const void *data, size_t len,
 	unsigned char *out);
+
+/*
+ * One SHA-2 round on words of type T, for sha256.c and sha512.c (each
+ * with its own BSIG0, BSIG1 and CH); the caller rotates the roles of
+ * a..h. Maj(a, b, c) is b ^ ((a ^ b) & (b ^ c)), and this round's a ^ b
+ * is the next round's b ^ c: `bc` comes in, `ab` goes out, one operation
+ * fewer a round than the textbook Maj.
+ */
+#define OOJWT_SHA2_ROUND(T, a, b, c, d, e, f, g, h, k, w, bc, ab) do { \
+		T t1_ = (h) + BSIG1(e) + CH(e, f, g) + (k) + (w); \
+		T t2_; \
+		(ab) = (a) ^ (b); \
+		t2_ = BSIG0(a) + ((b) ^ ((ab) & (bc))); \
+		(d) += t1_; \
+		(h) = t1_ + t2_; \
+	} while (0)
+
+/* Eight rounds from K[i] on, through the file's ROUND(); x holds b ^ c
+ * on entry and again on exit (y is the other carried value). */
+#define OOJWT_SHA2_EIGHT(i, W0, W1, W2, W3, W4, W5, W6, W7) do { \
+		ROUND(a, b, c, d, e, f, g, h, K[(i) + 0], W0, x, y); \
+		ROUND(h, a, b, c, d, e, f, g, K[(i) + 1], W1, y, x); \
+		ROUND(g, h, a, b, c, d, e, f, K[(i) + 2], W2, x, y); \
+		ROUND(f, g, h, a, b, c, d, e, K[(i) + 3], W3, y, x); \
+		ROUND(e, f, g, h, a, b, c, d, K[(i) + 4], W4, x, y); \
+		ROUND(d, e, f, g, h, a, b, c, K[(i) + 5], W5, y, x); \
+		ROUND(c, d, e, f, g, h, a, b, K[(i) + 6], W6, x, y); \
+		ROUND(b, c, d, e, f, g, h, a, K[(i) + 7], W7, y, x); \
+	} while (0)
 
 /* ---- sha256.c: SHA-256 and HMAC-SHA-256 for HS256 -------------------- */
 
@@ -518,8 +589,8 @@ void oojwt_issue_not_object(oojwt_result *r, int code, long pos,
 /* The payload members the claim checks read, as oojwt_json_check()
  * describes them: OOJWT_CLAIMS_INIT fills in the names. */
 #define OOJWT_N_CLAIMS 3
-#define OOJWT_CLAIMS_INIT { { "exp", 0, 0 }, { "nbf", 0, 0 }, \
-	{ "iat", 0, 0 } }
+#define OOJWT_CLAIMS_INIT { { "exp", 0, 0, NULL, 0 }, \
+	{ "nbf", 0, 0, NULL, 0 }, { "iat", 0, 0, NULL, 0 } }
 /* Check exp/nbf/iat of a payload object, recording issues. */
 void oojwt_claims_check(oojwt_result *r, const oojwt_jtop *claims,
 	double now, double tolerance);

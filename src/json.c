@@ -33,6 +33,7 @@ typedef struct {
 	/* oojwt_json_check() only (track != 0): */
 	int track;
 	int escaped;            /* a member name holds an escape: use a tree */
+	int str_escape;         /* the string scanned last holds an escape */
 	name_span *names;       /* names of the open objects, innermost last */
 	size_t n_names, cap_names;
 	name_span local[32];
@@ -127,15 +128,44 @@ static const unsigned char plain[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/*
+ * Does one of the 8 bytes of `w` need attention in a string ('"', '\\',
+ * a control character, a byte >= 0x80)? Bit tricks on 64-bit words: a
+ * lane that subtracts below zero sets its top bit. Never misses such a
+ * byte; may flag a word that has none only after one that has (a borrow),
+ * which the byte loop then sorts out.
+ */
+static int
+word_needs_care(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, tops = ones * 0x80u;
+	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+
+	return (((q - ones) & ~q) | ((b - ones) & ~b) | (w - ones * 0x20u) | w)
+		& tops ? 1 : 0;
+}
+
 static int
 scan_string(scan *sc)
 {
 	sc->i++; /* opening quote */
+	sc->str_escape = 0;
 	while (sc->i < sc->len) {
 		unsigned char c;
-		while (sc->i < sc->len && plain[sc->s[sc->i]]) {
-			sc->i++;
+		size_t i = sc->i;
+		uint64_t w;
+		/* Eight plain bytes at a time, then one at a time. */
+		while (sc->len - i >= 8) {
+			memcpy(&w, sc->s + i, 8);
+			if (word_needs_care(w)) {
+				break;
+			}
+			i += 8;
 		}
+		while (i < sc->len && plain[sc->s[i]]) {
+			i++;
+		}
+		sc->i = i;
 		if (sc->i >= sc->len) {
 			break;
 		}
@@ -158,6 +188,7 @@ scan_string(scan *sc)
 			sc->i++;
 			continue;
 		}
+		sc->str_escape = 1;
 		sc->i++;
 		if (sc->i >= sc->len) {
 			break;
@@ -310,7 +341,13 @@ cmp_spans(const void *a, const void *b)
 {
 	const name_span *x = (const name_span *)a;
 	const name_span *y = (const name_span *)b;
-	int c = memcmp(x->p, y->p, x->len < y->len ? x->len : y->len);
+	int c;
+
+	/* The first bytes decide most comparisons. */
+	if (x->len != 0 && y->len != 0 && x->p[0] != y->p[0]) {
+		return x->p[0] < y->p[0] ? -1 : 1;
+	}
+	c = memcmp(x->p, y->p, x->len < y->len ? x->len : y->len);
 
 	if (c != 0) {
 		return c;
@@ -318,14 +355,14 @@ cmp_spans(const void *a, const void *b)
 	return x->len < y->len ? -1 : x->len > y->len;
 }
 
-/* Remember a member name; give up tracking (a tree will check) when it
- * holds an escape or memory runs out. */
+/* Remember a member name (the string scanned last); give up tracking (a
+ * tree will check) when it holds an escape or memory runs out. */
 static void
 push_name(scan *sc, size_t start, size_t end)
 {
 	name_span *n;
 
-	if (memchr(sc->s + start, '\\', end - start) != NULL) {
+	if (sc->str_escape) {
 		sc->escaped = 1;
 		sc->track = 0;
 		return;
@@ -486,6 +523,11 @@ scan_container(scan *sc, unsigned char close)
 			want->type = type_at(sc->s[at]);
 			if (want->type == OOJWT_JSON_NUMBER) {
 				want->number = number_at(sc, at);
+			} else if (want->type == OOJWT_JSON_STRING
+				&& !sc->str_escape)
+			{
+				want->str = (const char *)sc->s + at + 1;
+				want->str_len = sc->i - at - 2;
 			}
 			want = NULL;
 			continue;
@@ -653,6 +695,8 @@ oojwt_json_check(const char *s, size_t len, int *root_type, oojwt_jtop *top,
 	for (k = 0; k < n_top; k++) {
 		top[k].type = OOJWT_JSON_INVALID;
 		top[k].number = 0;
+		top[k].str = NULL;
+		top[k].str_len = 0;
 	}
 	*root_type = OOJWT_JSON_INVALID;
 	*pos = -1;

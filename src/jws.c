@@ -27,19 +27,23 @@ static int
 split(oojwt_result *r, const char *t, size_t len)
 {
 	char msg[OOJWT_MESSAGE_LEN];
-	size_t i, n = 0, third = 0;
+	const char *p = t, *end = t + len, *d;
+	size_t n = 0, third = 0;
 
-	for (i = 0; i < len; i++) {
-		if (t[i] == '.') {
-			if (n == 0) {
-				r->dot1 = i;
-			} else if (n == 1) {
-				r->dot2 = i;
-			} else if (n == 2) {
-				third = i;
-			}
-			n++;
+	/* memchr: a word at a time, where a byte loop is most of the cost
+	 * of splitting a long token. */
+	while (p < end && (d = (const char *)memchr(p, '.', (size_t)(end - p)))
+		!= NULL)
+	{
+		if (n == 0) {
+			r->dot1 = (size_t)(d - t);
+		} else if (n == 1) {
+			r->dot2 = (size_t)(d - t);
+		} else if (n == 2) {
+			third = (size_t)(d - t);
 		}
+		n++;
+		p = d + 1;
 	}
 	if (n == 2) {
 		return 1;
@@ -106,19 +110,18 @@ parse_part(oojwt_result *r, const char *text, size_t len, size_t start,
 	return tree;
 }
 
-/* Check a decoded payload (no tree kept); 1 when it is a JSON object,
- * with its time claims described in `claims`. */
+/* Check a decoded part (no tree kept); 1 when it is a JSON object, with
+ * the members named in top[0..n_top) described there. */
 static int
 check_part(oojwt_result *r, const char *text, size_t len, size_t start,
-	int part, oojwt_jtop *claims)
+	int part, oojwt_jtop *top, size_t n_top)
 {
 	char msg[OOJWT_MESSAGE_LEN];
 	long pos;
 	int type;
 	int code;
 
-	code = oojwt_json_check(text, len, &type, claims, OOJWT_N_CLAIMS, &pos,
-		msg);
+	code = oojwt_json_check(text, len, &type, top, n_top, &pos, msg);
 	if (code != OOJWT_OK || type != OOJWT_JSON_OBJECT) {
 		oojwt_issue_not_object(r, code, token_pos(start, pos), msg,
 			part_names[part], type, (long)start);
@@ -127,13 +130,92 @@ check_part(oojwt_result *r, const char *text, size_t len, size_t start,
 	return 1;
 }
 
+/* What the checks read of a header: the types of alg, typ and crit
+ * (OOJWT_JSON_INVALID when absent), and alg and typ as NUL-terminated
+ * text when they are strings. */
+typedef struct {
+	int alg_type, typ_type, crit_type;
+	const char *alg, *typ;
+	char alg_buf[32], typ_buf[64];
+} header_view;
+
+/* The header's members as oojwt_json_check() describes them. */
+enum { HDR_ALG, HDR_TYP, HDR_CRIT, HDR_N };
+
+/* Copy a plain string member (no escape) into `buf`; 0 when it is
+ * escaped or does not fit (then a tree decodes it). */
+static int
+view_string(const oojwt_jtop *m, char *buf, size_t cap, const char **out)
+{
+	*out = NULL;
+	if (m->type != OOJWT_JSON_STRING) {
+		return 1;
+	}
+	if (m->str == NULL || m->str_len >= cap) {
+		return 0;
+	}
+	memcpy(buf, m->str, m->str_len);
+	buf[m->str_len] = 0;
+	*out = buf;
+	return 1;
+}
+
+/* The view from a tree (any header). */
+static void
+view_tree(header_view *v, const oojwt_jv *hdr)
+{
+	const oojwt_jv *a = oojwt_json_get(hdr, "alg");
+	const oojwt_jv *t = oojwt_json_get(hdr, "typ");
+
+	v->alg_type = oojwt_json_type(a);
+	v->typ_type = oojwt_json_type(t);
+	v->crit_type = oojwt_json_type(oojwt_json_get(hdr, "crit"));
+	v->alg = v->alg_type == OOJWT_JSON_STRING ? oojwt_json_string(a) : NULL;
+	v->typ = v->typ_type == OOJWT_JSON_STRING ? oojwt_json_string(t) : NULL;
+}
+
 /*
- * Split and decode all three parts, parse header and payload. Records
- * every structural error. Returns 0 when the token cannot be split.
+ * Check the decoded header and fill `v`: without a tree when alg and
+ * typ are plain strings (every header in practice), else through the
+ * tree left in *hdr for the caller to free. 1 when it is an object.
+ */
+static int
+check_header(oojwt_result *r, header_view *v, oojwt_jv **hdr)
+{
+	oojwt_jtop top[HDR_N] = { { "alg", 0, 0, NULL, 0 },
+		{ "typ", 0, 0, NULL, 0 }, { "crit", 0, 0, NULL, 0 } };
+
+	if (!check_part(r, r->header, r->header_len, 0, PART_HEADER, top,
+		HDR_N))
+	{
+		return 0;
+	}
+	v->alg_type = top[HDR_ALG].type;
+	v->typ_type = top[HDR_TYP].type;
+	v->crit_type = top[HDR_CRIT].type;
+	if (view_string(&top[HDR_ALG], v->alg_buf, sizeof v->alg_buf, &v->alg)
+		&& view_string(&top[HDR_TYP], v->typ_buf, sizeof v->typ_buf,
+			&v->typ))
+	{
+		return 1;
+	}
+	*hdr = parse_part(r, r->header, r->header_len, 0, PART_HEADER);
+	if (*hdr == NULL) {
+		return 0;
+	}
+	view_tree(v, *hdr);
+	return 1;
+}
+
+/*
+ * Split and decode all three parts, check header and payload. Records
+ * every structural error; `v` describes the header when r->header_ok
+ * (*hdr is a tree to free, or NULL). Returns 0 when the token cannot be
+ * split.
  */
 static int
 decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
-	oojwt_jtop *claims)
+	header_view *v, oojwt_jtop *claims)
 {
 	unsigned char *p;
 	char msg[OOJWT_MESSAGE_LEN];
@@ -151,15 +233,14 @@ decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
 	}
 	if (decode_part(r, t, r->dot1, 0, PART_HEADER, &p, &r->header_len)) {
 		r->header = (char *)p;
-		*hdr = parse_part(r, r->header, r->header_len, 0, PART_HEADER);
-		r->header_ok = *hdr != NULL;
+		r->header_ok = check_header(r, v, hdr);
 	}
 	if (decode_part(r, t + r->dot1 + 1, r->dot2 - r->dot1 - 1, r->dot1 + 1,
 		PART_PAYLOAD, &p, &r->payload_len))
 	{
 		r->payload = (char *)p;
 		r->payload_ok = check_part(r, r->payload, r->payload_len,
-			r->dot1 + 1, PART_PAYLOAD, claims);
+			r->dot1 + 1, PART_PAYLOAD, claims, OOJWT_N_CLAIMS);
 	}
 	if (decode_part(r, t + r->dot2 + 1, len - r->dot2 - 1, r->dot2 + 1,
 		PART_SIGNATURE, &p, &r->sig_len))
@@ -173,19 +254,16 @@ int
 oojwt_decode(oojwt_result *r, const char *token, size_t len)
 {
 	oojwt_jv *hdr;
+	header_view v;
 	oojwt_jtop claims[OOJWT_N_CLAIMS] = OOJWT_CLAIMS_INIT;
 
 	if (r == NULL || (token == NULL && len != 0)) {
 		return OOJWT_ERR_BAD_ARGUMENT;
 	}
 	oojwt_result_init(r);
-	decode_all(r, token, len, &hdr, claims);
-	if (hdr != NULL) {
-		const oojwt_jv *a = oojwt_json_get(hdr, "alg");
-		if (oojwt_json_type(a) == OOJWT_JSON_STRING) {
-			const char *s = oojwt_json_string(a);
-			r->alg = oojwt_alg_from_name(s, strlen(s));
-		}
+	decode_all(r, token, len, &hdr, &v, claims);
+	if (r->header_ok && v.alg != NULL) {
+		r->alg = oojwt_alg_from_name(v.alg, strlen(v.alg));
 	}
 	oojwt_json_free(hdr);
 	return oojwt_first_error(r);
@@ -217,22 +295,20 @@ same_word_icase(const char *s, const char *w)
  * may be checked with it, 0 after recording why not.
  */
 static unsigned
-header_alg(oojwt_result *r, const oojwt_jv *hdr, unsigned allowed)
+header_alg(oojwt_result *r, const header_view *v, unsigned allowed)
 {
 	char msg[OOJWT_MESSAGE_LEN], names[128];
-	const oojwt_jv *a = oojwt_json_get(hdr, "alg");
-	const char *s;
+	const char *s = v->alg;
 	unsigned alg, i, bit;
 
-	if (oojwt_json_type(a) != OOJWT_JSON_STRING) {
-		oojwt_fmt(msg, sizeof msg, a == NULL
+	if (s == NULL) {
+		oojwt_fmt(msg, sizeof msg, v->alg_type == OOJWT_JSON_INVALID
 			? "the header has no \"alg\" member"
 			: "the header's \"alg\" must be a string, not %s",
-			oojwt_json_type_name(a));
+			oojwt_json_type_word(v->alg_type));
 		oojwt_issue_add(r, OOJWT_ERR_BAD_HEADER, 0, msg);
 		return 0;
 	}
-	s = oojwt_json_string(a);
 	if (same_word_icase(s, "none")) {
 		oojwt_fmt(msg, sizeof msg,
 			"alg \"%s\" declares an unsigned token; it never verifies", s);
@@ -241,7 +317,10 @@ header_alg(oojwt_result *r, const oojwt_jv *hdr, unsigned allowed)
 	}
 	alg = oojwt_alg_from_name(s, strlen(s));
 	r->alg = alg;
-	oojwt_alg_names(names, sizeof names, allowed);
+	if (alg == 0 || (allowed & alg) == 0) {
+		/* For the messages below only. */
+		oojwt_alg_names(names, sizeof names, allowed);
+	}
 	if (alg == 0) {
 		for (i = 0; (bit = oojwt_alg_by_index(i)) != 0; i++) {
 			if (same_word_icase(s, oojwt_alg_name(bit))) {
@@ -274,30 +353,26 @@ header_alg(oojwt_result *r, const oojwt_jv *hdr, unsigned allowed)
 
 /* Header members other than alg: crit (refused), typ (warned). */
 static void
-header_rest(oojwt_result *r, const oojwt_jv *hdr)
+header_rest(oojwt_result *r, const header_view *v)
 {
 	char msg[OOJWT_MESSAGE_LEN];
-	const oojwt_jv *v;
 
-	v = oojwt_json_get(hdr, "crit");
-	if (v != NULL) {
+	if (v->crit_type != OOJWT_JSON_INVALID) {
 		oojwt_fmt(msg, sizeof msg,
 			"the header has \"crit\": it names extensions a verifier must "
 			"understand, and oojwt understands none (RFC 7515 4.1.11)");
 		oojwt_issue_add(r, OOJWT_ERR_CRIT, 0, msg);
 	}
-	v = oojwt_json_get(hdr, "typ");
-	if (v != NULL && (oojwt_json_type(v) != OOJWT_JSON_STRING
-		|| !same_word_icase(oojwt_json_string(v), "JWT")))
+	if (v->typ_type != OOJWT_JSON_INVALID
+		&& (v->typ == NULL || !same_word_icase(v->typ, "JWT")))
 	{
-		if (oojwt_json_type(v) == OOJWT_JSON_STRING) {
+		if (v->typ != NULL) {
 			oojwt_fmt(msg, sizeof msg,
-				"the header's typ is \"%s\", not \"JWT\"",
-				oojwt_json_string(v));
+				"the header's typ is \"%s\", not \"JWT\"", v->typ);
 		} else {
 			oojwt_fmt(msg, sizeof msg,
 				"the header's typ is %s, not the string \"JWT\"",
-				oojwt_json_type_name(v));
+				oojwt_json_type_word(v->typ_type));
 		}
 		oojwt_issue_add(r, OOJWT_WARN_TYP_NOT_JWT, 0, msg);
 	}
@@ -401,6 +476,7 @@ oojwt_verify(oojwt_result *r, const char *token, size_t len,
 	const oojwt_key *key, const oojwt_verify_opts *opts)
 {
 	oojwt_jv *hdr;
+	header_view v;
 	oojwt_jtop claims[OOJWT_N_CLAIMS] = OOJWT_CLAIMS_INIT;
 	unsigned alg = 0;
 
@@ -413,12 +489,12 @@ oojwt_verify(oojwt_result *r, const char *token, size_t len,
 		return OOJWT_ERR_BAD_ARGUMENT;
 	}
 	oojwt_result_init(r);
-	if (!decode_all(r, token, len, &hdr, claims)) {
+	if (!decode_all(r, token, len, &hdr, &v, claims)) {
 		return oojwt_first_error(r);
 	}
-	if (hdr != NULL) {
-		alg = header_alg(r, hdr, opts->algorithms);
-		header_rest(r, hdr);
+	if (r->header_ok) {
+		alg = header_alg(r, &v, opts->algorithms);
+		header_rest(r, &v);
 	}
 	if (alg != 0 && key_usable(r, key, alg, OOJWT_KEYOP_VERIFY)) {
 		if (r->sig != NULL) {

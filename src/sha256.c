@@ -41,30 +41,15 @@ static const uint32_t IV[8] = {
 #define SSIG0(x)    (ROTR(x, 7) ^ ROTR(x, 18) ^ ((x) >> 3))
 #define SSIG1(x)    (ROTR(x, 17) ^ ROTR(x, 19) ^ ((x) >> 10))
 #define CH(x, y, z)  ((z) ^ ((x) & ((y) ^ (z))))
-#define MAJ(x, y, z) (((x) & (y)) | ((z) & ((x) | (y))))
 
-/* One round; the caller rotates the roles of a..h. */
-#define ROUND(a, b, c, d, e, f, g, h, k, w) do { \
-		uint32_t t1 = (h) + BSIG1(e) + CH(e, f, g) + (k) + (w); \
-		uint32_t t2 = BSIG0(a) + MAJ(a, b, c); \
-		(d) += t1; \
-		(h) = t1 + t2; \
-	} while (0)
+#define ROUND(a, b, c, d, e, f, g, h, k, w, bc, ab) \
+	OOJWT_SHA2_ROUND(uint32_t, a, b, c, d, e, f, g, h, k, w, bc, ab)
 
 /* W[j] for rounds 16..63, in place in the 16-word window. */
 #define SCHED(j) (w[(j) & 15] += SSIG1(w[((j) + 14) & 15]) \
 	+ w[((j) + 9) & 15] + SSIG0(w[((j) + 1) & 15]))
 
-#define EIGHT(i, W0, W1, W2, W3, W4, W5, W6, W7) do { \
-		ROUND(a, b, c, d, e, f, g, h, K[(i) + 0], W0); \
-		ROUND(h, a, b, c, d, e, f, g, K[(i) + 1], W1); \
-		ROUND(g, h, a, b, c, d, e, f, K[(i) + 2], W2); \
-		ROUND(f, g, h, a, b, c, d, e, K[(i) + 3], W3); \
-		ROUND(e, f, g, h, a, b, c, d, K[(i) + 4], W4); \
-		ROUND(d, e, f, g, h, a, b, c, K[(i) + 5], W5); \
-		ROUND(c, d, e, f, g, h, a, b, K[(i) + 6], W6); \
-		ROUND(b, c, d, e, f, g, h, a, K[(i) + 7], W7); \
-	} while (0)
+#define EIGHT OOJWT_SHA2_EIGHT
 
 static uint32_t
 be32(const unsigned char *p)
@@ -83,6 +68,7 @@ compress(uint32_t *st, const unsigned char *p, size_t n)
 	while (n-- > 0) {
 		uint32_t a = st[0], b = st[1], c = st[2], d = st[3];
 		uint32_t e = st[4], f = st[5], g = st[6], h = st[7];
+		uint32_t x = b ^ c, y;
 
 		for (j = 0; j < 16; j++) {
 			w[j] = be32(p + 4 * j);

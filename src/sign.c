@@ -40,8 +40,10 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 	oojwt_jv *tree;
 	const oojwt_jv *a;
 	oojwt_jtop claims[OOJWT_N_CLAIMS] = OOJWT_CLAIMS_INIT;
+	oojwt_jtop top[1] = { { "alg", 0, 0, NULL, 0 } };
+	const char *name = oojwt_alg_name(alg);
 	long pos;
-	int asym, code;
+	int asym, code, alg_ok;
 
 	if (!oojwt_alg_supported(alg)) {
 		oojwt_issue_add(r, OOJWT_ERR_UNSUPPORTED_ALG, -1,
@@ -73,23 +75,26 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
 		return;
 	}
-	code = oojwt_json_parse(&tree, header, header_len, &pos, msg);
-	if (code != OOJWT_OK || oojwt_json_type(tree) != OOJWT_JSON_OBJECT) {
-		oojwt_issue_not_object(r, code, pos, msg, "header",
-			oojwt_json_type(tree), 0);
-		oojwt_json_free(tree);
+	if (!sign_part(r, header, header_len, "header", top, 1)) {
 		return;
 	}
-	a = oojwt_json_get(tree, "alg");
-	if (oojwt_json_type(a) != OOJWT_JSON_STRING
-		|| strcmp(oojwt_json_string(a), oojwt_alg_name(alg)) != 0)
-	{
+	if (top[0].type != OOJWT_JSON_STRING || top[0].str != NULL) {
+		/* Not a string, or a plain one: no tree needed. */
+		alg_ok = top[0].str != NULL && top[0].str_len == strlen(name)
+			&& memcmp(top[0].str, name, top[0].str_len) == 0;
+	} else {
+		/* An escaped alg: cJSON decodes it. */
+		code = oojwt_json_parse(&tree, header, header_len, &pos, msg);
+		a = code == OOJWT_OK ? oojwt_json_get(tree, "alg") : NULL;
+		alg_ok = oojwt_json_type(a) == OOJWT_JSON_STRING
+			&& strcmp(oojwt_json_string(a), name) == 0;
+		oojwt_json_free(tree);
+	}
+	if (!alg_ok) {
 		oojwt_fmt(msg, sizeof msg,
-			"the header's \"alg\" must be the string \"%s\"",
-			oojwt_alg_name(alg));
+			"the header's \"alg\" must be the string \"%s\"", name);
 		oojwt_issue_add(r, OOJWT_ERR_BAD_HEADER, -1, msg);
 	}
-	oojwt_json_free(tree);
 	if (r->n_errors != 0) {
 		return;
 	}
@@ -129,7 +134,7 @@ oojwt_sign_rand(char *out, size_t out_len, size_t *token_len, unsigned alg,
 	{
 		return OOJWT_ERR_BAD_ARGUMENT;
 	}
-	memset(&r, 0, sizeof r);
+	oojwt_result_init(&r); /* not memset: the issue lists are 13 KB */
 	sign_checks(&r, alg, key, header, header_len, payload, payload_len);
 	if (r.n_errors == 0 && out_len < oojwt_sign_size(header_len, payload_len)) {
 		oojwt_issue_add(&r, OOJWT_ERR_BUFFER_TOO_SMALL, -1,
@@ -141,9 +146,11 @@ oojwt_sign_rand(char *out, size_t out_len, size_t *token_len, unsigned alg,
 		}
 		return r.errors[0].code;
 	}
-	n = oojwt_b64url_encode(out, (const unsigned char *)header, header_len);
+	/* The header and payload are public: the table encoder. */
+	n = oojwt_b64url_encode_public(out, (const unsigned char *)header,
+		header_len);
 	out[n++] = '.';
-	n += oojwt_b64url_encode(out + n, (const unsigned char *)payload,
+	n += oojwt_b64url_encode_public(out + n, (const unsigned char *)payload,
 		payload_len);
 	mac_len = oojwt_sig_sign(alg, key, out, n, rnd, rnd_len, mac, &code,
 		r.errors[0].message); /* sig.c: HS, RS, PS, ES */

@@ -3,6 +3,8 @@
  * a secret, an oct JWK, an RSA/EC JWK, a JWK Set, PEM or DER, and
  * describe a key. Same conventions as wasm.c: (pointer, length) in, one
  * malloc'd JSON report out (length in *out_len), key buffers wiped.
+ * Signing, and verify's fast path, are exported by wasm_fast.c on
+ * oojwt_wasm_sign_into() and oojwt_wasm_verify_into() below.
  *
  * Key kinds from JS:
  *   0  bytes (a UTF-8 string or a Uint8Array). For HS algorithms they
@@ -27,11 +29,6 @@ OOJWT_WASM_EXPORT("oojwt_wasm_verify_key")
 char *oojwt_wasm_verify_key(const char *token, size_t len,
 	const unsigned char *key, size_t key_len, int kind, unsigned algs,
 	double now, double tolerance, size_t *out_len);
-OOJWT_WASM_EXPORT("oojwt_wasm_sign_key")
-char *oojwt_wasm_sign_key(unsigned alg, const unsigned char *key,
-	size_t key_len, int kind, const char *header, size_t header_len,
-	const char *payload, size_t payload_len, const unsigned char *rnd,
-	size_t rnd_len, size_t *out_len);
 OOJWT_WASM_EXPORT("oojwt_wasm_key_info")
 char *oojwt_wasm_key_info(const unsigned char *key, size_t key_len, int kind,
 	size_t *out_len);
@@ -138,17 +135,16 @@ key_make(wkey *w, const unsigned char *in, size_t in_len, int kind,
 		kid, kid_len, msg);
 }
 
-char *
-oojwt_wasm_verify_key(const char *token, size_t len,
+void
+oojwt_wasm_verify_into(oojwt_result *r, const char *token, size_t len,
 	const unsigned char *key_in, size_t key_len, int kind, unsigned algs,
-	double now, double tolerance, size_t *out_len)
+	double now, double tolerance)
 {
-	oojwt_result r;
 	oojwt_verify_opts opts;
 	oojwt_jv *hdr = NULL;
 	const oojwt_jv *kid = NULL;
 	wkey w;
-	char msg[OOJWT_MESSAGE_LEN], *rep;
+	char msg[OOJWT_MESSAGE_LEN];
 	long pos;
 	int code;
 
@@ -156,12 +152,12 @@ oojwt_wasm_verify_key(const char *token, size_t len,
 	 * bytes that can only be a secret (no RS/PS/ES allowed, or not the
 	 * shape of a key): then the token is decoded once, by the verify. */
 	if (bytes_are_secret(kind, algs, key_in, key_len)) {
-		oojwt_result_init(&r);
+		oojwt_result_init(r);
 	} else {
-		oojwt_decode(&r, token, len);
+		oojwt_decode(r, token, len);
 	}
-	if (r.header != NULL && oojwt_json_parse(&hdr, r.header, r.header_len,
-		&pos, msg) == OOJWT_OK)
+	if (r->header != NULL && oojwt_json_parse(&hdr, r->header,
+		r->header_len, &pos, msg) == OOJWT_OK)
 	{
 		kid = oojwt_json_get(hdr, "kid");
 		if (oojwt_json_type(kid) != OOJWT_JSON_STRING) {
@@ -169,63 +165,76 @@ oojwt_wasm_verify_key(const char *token, size_t len,
 		}
 	}
 	msg[0] = 0;
-	code = key_make(&w, key_in, key_len, kind, r.alg & algs,
+	code = key_make(&w, key_in, key_len, kind, r->alg & algs,
 		kid != NULL ? oojwt_json_string(kid) : NULL,
 		kid != NULL ? strlen(oojwt_json_string(kid)) : 0, msg);
 	oojwt_json_free(hdr);
 	if (code != OOJWT_OK) {
-		oojwt_issue_add(&r, code, -1, msg);
+		oojwt_issue_add(r, code, -1, msg);
 	} else {
-		oojwt_result_free(&r);
+		oojwt_result_free(r);
 		opts.algorithms = algs;
 		opts.now = now;
 		opts.clock_tolerance = tolerance;
-		if (oojwt_verify(&r, token, len, &w.key, &opts)
+		if (oojwt_verify(r, token, len, &w.key, &opts)
 			== OOJWT_ERR_BAD_ARGUMENT)
 		{
-			memset(&r, 0, sizeof r);
-			oojwt_issue_add(&r, OOJWT_ERR_BAD_ARGUMENT, -1,
+			memset(r, 0, sizeof *r);
+			oojwt_issue_add(r, OOJWT_ERR_BAD_ARGUMENT, -1,
 				"invalid verify options");
 		}
 	}
 	key_done(&w);
+}
+
+char *
+oojwt_wasm_verify_key(const char *token, size_t len,
+	const unsigned char *key_in, size_t key_len, int kind, unsigned algs,
+	double now, double tolerance, size_t *out_len)
+{
+	oojwt_result r;
+	char *rep;
+
+	oojwt_wasm_verify_into(&r, token, len, key_in, key_len, kind, algs, now,
+		tolerance);
 	rep = oojwt_report_json(&r, out_len);
 	oojwt_result_free(&r);
 	return rep;
 }
 
-char *
-oojwt_wasm_sign_key(unsigned alg, const unsigned char *key_in,
-	size_t key_len, int kind, const char *header, size_t header_len,
-	const char *payload, size_t payload_len, const unsigned char *rnd,
-	size_t rnd_len, size_t *out_len)
+int
+oojwt_wasm_sign_into(char **tok, size_t *tok_len, oojwt_issue *err,
+	unsigned alg, const unsigned char *key_in, size_t key_len, int kind,
+	const char *header, size_t header_len, const char *payload,
+	size_t payload_len, const unsigned char *rnd, size_t rnd_len)
 {
-	oojwt_issue err;
-	oojwt_sb sb;
 	wkey w;
-	size_t cap, n = 0;
-	char *tok = NULL;
+	size_t cap;
 	int code;
 
-	memset(&sb, 0, sizeof sb);
-	memset(&err, 0, sizeof err);
-	err.pos = -1;
-	code = key_make(&w, key_in, key_len, kind, alg, NULL, 0, err.message);
+	*tok = NULL;
+	*tok_len = 0;
+	memset(err, 0, sizeof *err);
+	err->pos = -1;
+	code = key_make(&w, key_in, key_len, kind, alg, NULL, 0, err->message);
 	if (code == OOJWT_OK) {
 		cap = oojwt_sign_size(header_len, payload_len);
-		tok = (char *)malloc(cap);
-		code = tok == NULL ? OOJWT_ERR_NO_MEMORY
-			: oojwt_sign_rand(tok, cap, &n, alg, &w.key, header,
-				header_len, payload, payload_len, rnd, rnd_len, &err);
+		*tok = (char *)malloc(cap);
+		code = *tok == NULL ? OOJWT_ERR_NO_MEMORY
+			: oojwt_sign_rand(*tok, cap, tok_len, alg, &w.key, header,
+				header_len, payload, payload_len, rnd, rnd_len, err);
 	}
-	if (code != OOJWT_OK && err.message[0] == 0) {
-		oojwt_fmt(err.message, sizeof err.message, "%s",
-			oojwt_code_name(code));
+	if (code != OOJWT_OK) {
+		free(*tok);
+		*tok = NULL;
+		*tok_len = 0;
+		if (err->message[0] == 0) {
+			oojwt_fmt(err->message, sizeof err->message, "%s",
+				oojwt_code_name(code));
+		}
 	}
-	oojwt_sb_sign_result(&sb, code, tok, n, err.message, err.pos);
-	free(tok);
 	key_done(&w);
-	return oojwt_sb_finish(&sb, out_len);
+	return code;
 }
 
 /* The names of the algorithms a key may serve, as a JSON array. */

@@ -1,6 +1,7 @@
 // Shared helpers for the Node tests: load the toolkit once, build tokens
 // byte by byte with node:crypto (an implementation independent of ours),
 // and locate the third-party vectors.
+import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -45,6 +46,43 @@ export function readShared(rel) {
 }
 
 export const codes = (r) => r.errors.map((e) => e.code);
+
+// Byte offset in a token's UTF-8 -> index in the JS string.
+function charIndex(token, pos) {
+  let bytes = 0;
+  for (let i = 0; i < token.length; i++) {
+    if (bytes >= pos) return i;
+    const c = token.codePointAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (c >= 0x10000) i++;
+  }
+  return token.length;
+}
+
+/** What kit.verify() returns, built from the full C report
+ * (kit.reports.verify): the reference for its fast path (web/oojwt.mjs,
+ * src/wasm_fast.c), which skips the report for valid tokens. */
+export function verifyFromReport(token, key, options, k = kit) {
+  const r = JSON.parse(k.reports.verify(token, key, options));
+  const at = (e) => (e.pos === undefined ? e : { ...e, pos: charIndex(token, e.pos) });
+  const out = { valid: r.valid, alg: r.alg, header: r.header, payload: r.payload, errors: r.errors.map(at), warnings: r.warnings };
+  if (r.dots) {
+    out.signature = token.slice(token.lastIndexOf('.') + 1);
+    out.signingInput = token.slice(0, token.lastIndexOf('.'));
+  }
+  for (const k of ['headerText', 'payloadText', 'signatureLength']) if (r[k] !== undefined) out[k] = r[k];
+  return out;
+}
+
+/** kit.verify() (or k.verify()), after asserting that its result is
+ * verifyFromReport's, member for member and in the same order. */
+export function verifyChecked(token, key, options, k = kit) {
+  const r = k.verify(token, key, options);
+  const want = verifyFromReport(token, key, options, k);
+  assert.deepStrictEqual(r, want);
+  assert.deepStrictEqual(Object.keys(r), Object.keys(want));
+  return r;
+}
 
 /** A second toolkit with its wasm instance's exports (memory tests): the
  * instance is captured by wrapping WebAssembly.instantiate while

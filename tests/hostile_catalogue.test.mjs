@@ -17,7 +17,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OojwtError, loadToolkit } from '../web/oojwt.mjs';
-import { kit } from './helpers.mjs';
+import { kit, verifyChecked } from './helpers.mjs';
 
 // The JWT entries run on the core module too (web/oojwt.wasm: the kit of
 // loadToolkit({ onlyoffice: false })), which must answer as the full one.
@@ -105,8 +105,9 @@ const entryPointsOf = (kit) => {
     decode: (input) => decodeCode(text(input)),
     b64url: (input) => decodeCode(`${WRAP_HEADER}.${WRAP_PAYLOAD}.${text(input)}`),
     json: (input) => decodeCode(`${WRAP_HEADER}.${input.toString('base64url')}.${WRAP_SIG}`),
-    verify: (input, key, o) => coded(() => firstError(kit.verify(text(input), key,
-      { algorithms: o.algorithms, now: o.now ?? NOW, clockTolerance: o.clockTolerance ?? 0 }))),
+    // kit.verify's result must also be the one the full report gives.
+    verify: (input, key, o) => coded(() => firstError(verifyChecked(text(input), key,
+      { algorithms: o.algorithms, now: o.now ?? NOW, clockTolerance: o.clockTolerance ?? 0 }, kit))),
     'verify-onlyoffice': (input, key, o) => coded(() => firstError(kit.verify(text(input), key,
       { profile: 'onlyoffice', now: o.now ?? NOW }))),
     sign: (input, key, o) => {

@@ -118,10 +118,13 @@ async function makeToolkit(x) {
   // old buffer is then detached), so that a call allocates no view.
   let u8 = new Uint8Array(x.memory.buffer);
   let u32 = new Uint32Array(x.memory.buffer);
+  let tokenView, keyView; // views of the two scratch buffers below
   const mem = () => {
     if (u8.buffer !== x.memory.buffer) {
       u8 = new Uint8Array(x.memory.buffer);
       u32 = new Uint32Array(x.memory.buffer);
+      tokenView = u8.subarray(tokenBuf, tokenBuf + SCRATCH);
+      keyView = u8.subarray(keyBuf, keyBuf + SCRATCH);
     }
     return u8;
   };
@@ -138,6 +141,32 @@ async function makeToolkit(x) {
   }
   const supported = [...algBits].filter(([, bit]) => x.oojwt_alg_supported(bit)).map(([n]) => n);
   const outLen = x.oojwt_wasm_alloc(4);
+  // The fast path's out[] (src/wasm_fast.c): mode, text length, alg bit,
+  // signature length.
+  const fastOut = x.oojwt_wasm_alloc(16);
+  const FAST = fastOut >>> 2;
+  const FAST_VALID = 1;
+  const algNames = new Map([...algBits].map(([n, bit]) => [bit, n]));
+  // Two buffers kept for the toolkit's life, so that a call with a token
+  // or a secret that fits allocates nothing: the token's (public bytes),
+  // and the key's, wiped after every call. Longer texts (and a call made
+  // while the key buffer is in use) get their own buffers for the call.
+  const SCRATCH = 16384;
+  const tokenBuf = x.oojwt_wasm_alloc(SCRATCH);
+  const keyBuf = x.oojwt_wasm_alloc(SCRATCH);
+  if (outLen === 0 || fastOut === 0 || tokenBuf === 0 || keyBuf === 0) {
+    throw new OojwtError('no_memory', 'out of WebAssembly memory');
+  }
+  tokenView = u8.subarray(tokenBuf, tokenBuf + SCRATCH);
+  keyView = u8.subarray(keyBuf, keyBuf + SCRATCH);
+  let keyBusy = false;
+  // The header sign() writes when options.header is not given, for each
+  // algorithm, in wasm memory for the toolkit's life: name -> [ptr, len].
+  const defaultHeaders = new Map();
+  for (const name of algBits.keys()) {
+    const bytes = encoder.encode(JSON.stringify({ alg: name, typ: 'JWT' }));
+    defaultHeaders.set(name, put(bytes));
+  }
 
   // Copy bytes into wasm memory; returns [ptr, len].
   function put(bytes) {
@@ -163,10 +192,10 @@ async function makeToolkit(x) {
   // Read and free the JSON report a C call returned (reportText: as text).
   // A report that carries secrets (a server or nginx config) is wiped
   // before it is freed.
-  function reportText(ptr, secret = false) {
+  function reportText(ptr, secret = false, lenAt = outLen) {
     if (ptr === 0) throw new OojwtError('no_memory', 'out of WebAssembly memory');
     const m = mem();
-    const len = u32[outLen >>> 2]; // little-endian, 4-aligned (malloc)
+    const len = u32[lenAt >>> 2]; // little-endian, 4-aligned (malloc)
     const text = decoder.decode(m.subarray(ptr, ptr + len));
     if (secret) wipe(ptr, len);
     else release(ptr);
@@ -188,8 +217,23 @@ async function makeToolkit(x) {
 
   // Run fn(keyPtr, keyLen, kind) with the key in wasm memory; wipe after.
   function withKey(key, fn) {
+    if (typeof key === 'string' && !keyBusy) {
+      // Encoded straight into the key buffer: no copy left in JS.
+      mem();
+      const { read, written } = encoder.encodeInto(key, keyView);
+      if (read === key.length) {
+        keyBusy = true;
+        try {
+          return fn(keyBuf, written, KEY_RAW);
+        } finally {
+          mem(); // the call may have grown the memory
+          keyView.fill(0, 0, written);
+          keyBusy = false;
+        }
+      }
+      keyView.fill(0, 0, written);
+    }
     if (typeof key === 'string') {
-      // Encoded straight into wasm memory: no copy left in JS.
       return withSecretString(key, (ptr, len) => fn(ptr, len, KEY_RAW));
     }
     const [bytes, kind] = keyBytes(key);
@@ -214,6 +258,16 @@ async function makeToolkit(x) {
     }
   }
   const withSecretString = (s, fn) => withString(s, fn, true);
+  // Run fn(ptr, len) with a token in wasm memory: in the token buffer
+  // when it fits (a JWT is ASCII: one byte a character).
+  function withToken(s, fn) {
+    if (s.length <= SCRATCH) {
+      mem();
+      const { read, written } = encoder.encodeInto(s, tokenView);
+      if (read === s.length) return fn(tokenBuf, written);
+    }
+    return withString(s, fn);
+  }
 
   function algMask(algorithms) {
     if (!Array.isArray(algorithms) || algorithms.length === 0) {
@@ -278,8 +332,9 @@ async function makeToolkit(x) {
     return { header: r.header, payload: r.payload, alg: r.alg, ...parts(token, r) };
   }
 
-  // The C core's report, as text (src/report.c): what `oojwt verify --json` prints.
-  function verifyReport(token, key, options = {}) {
+  // Check verify's arguments and run it in C: with `fast`, the fast
+  // export (src/wasm_fast.c: its mode in fastOut), else the report.
+  function verifyText(token, key, options, fast) {
     checkToken(token);
     if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
     const {
@@ -294,9 +349,13 @@ async function makeToolkit(x) {
     if (typeof clockTolerance !== 'number' || !Number.isFinite(clockTolerance) || clockTolerance < 0) {
       throw new TypeError('options.clockTolerance must be a finite number of seconds >= 0');
     }
-    return withKey(key, (kp, kn, kind) => withString(token, (tp, tn) =>
-      reportText(x.oojwt_wasm_verify_key(tp, tn, kp, kn, kind, mask, now, clockTolerance, outLen))));
+    return withKey(key, (kp, kn, kind) => withToken(token, (tp, tn) => (fast
+      ? reportText(x.oojwt_wasm_verify_fast(tp, tn, kp, kn, kind, mask, now, clockTolerance, fastOut), false, fastOut + 4)
+      : reportText(x.oojwt_wasm_verify_key(tp, tn, kp, kn, kind, mask, now, clockTolerance, outLen)))));
   }
+
+  // The C core's report, as text (src/report.c): what `oojwt verify --json` prints.
+  const verifyReport = (token, key, options = {}) => verifyText(token, key, options, false);
 
   function verify(token, key, options = {}) {
     if (options !== null && typeof options === 'object' && options.profile !== undefined) {
@@ -304,7 +363,24 @@ async function makeToolkit(x) {
       if (options.profile === 'onlyoffice') return kit.onlyoffice.verify(token, key, options);
       if (options.profile !== 'strict') throw new TypeError("options.profile must be 'strict' or 'onlyoffice'");
     }
-    const r = JSON.parse(verifyReport(token, key, options));
+    const text = verifyText(token, key, options, true);
+    if (u32[FAST] === FAST_VALID) {
+      // Valid, nothing to warn about: C handed over [header,payload].
+      const [header, payload] = JSON.parse(text);
+      const d2 = token.lastIndexOf('.');
+      return {
+        valid: true,
+        alg: algNames.get(u32[FAST + 2]),
+        header,
+        payload,
+        errors: [],
+        warnings: [],
+        signature: token.slice(d2 + 1),
+        signingInput: token.slice(0, d2),
+        signatureLength: u32[FAST + 3],
+      };
+    }
+    const r = JSON.parse(text);
     return {
       valid: r.valid,
       alg: r.alg,
@@ -333,19 +409,24 @@ async function makeToolkit(x) {
     if (header.alg !== undefined && header.alg !== alg) {
       throw new TypeError('options.alg and options.header.alg disagree');
     }
-    const headerJson = JSON.stringify({ alg, typ: 'JWT', ...header });
+    const fixed = options.header === undefined ? defaultHeaders.get(alg) : undefined;
+    const headerJson = fixed === undefined ? JSON.stringify({ alg, typ: 'JWT', ...header }) : '';
+    const withHeader = (fn) => (fixed === undefined ? withString(headerJson, fn) : fn(fixed[0], fixed[1]));
     const payloadJson = JSON.stringify(body);
     if (typeof payloadJson !== 'string') throw new TypeError('payload is not serialisable as JSON');
-    const call = (rp, rn) => withKey(key, (kp, kn, kind) => withString(headerJson, (hp, hn) =>
-      withString(payloadJson, (pp, pn) => report(x.oojwt_wasm_sign_key(bit, kp, kn, kind, hp, hn, pp, pn,
-        rp, rn, outLen)))));
+    // The payload's text goes in through the token buffer when it fits;
+    // C returns the bare token.
+    const call = (rp, rn) => withKey(key, (kp, kn, kind) => withHeader((hp, hn) =>
+      withToken(payloadJson, (pp, pn) => reportText(x.oojwt_wasm_sign_fast(bit, kp, kn, kind, hp, hn, pp, pn,
+        rp, rn, fastOut), false, fastOut + 4))));
     // PS* salts: random bytes from the platform, passed to C (src/wasm_key.c);
     // the other algorithms are deterministic (ES: RFC 6979) and take none.
-    const r = alg.startsWith('PS')
+    const text = alg.startsWith('PS')
       ? withKey(globalThis.crypto.getRandomValues(new Uint8Array(64)), call)
       : call(0, 0);
-    if (r.error) throw new OojwtError(r.error.code, r.error.message, { pos: r.error.pos });
-    return r.token;
+    if (u32[FAST] === FAST_VALID) return text;
+    const { error } = JSON.parse(text);
+    throw new OojwtError(error.code, error.message, { pos: error.pos });
   }
 
   // Find the token in pasted text (Bearer, header line, log line, quotes);

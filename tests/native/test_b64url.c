@@ -101,7 +101,7 @@ test_b64_round_trip(void)
 	size_t len;
 	test t;
 
-	test_begin(&t, "API: base64url round trip, lengths 0..300 (seed 0x%lx)",
+	test_begin(&t, "API: base64url round trip, both encoders, lengths 0..300 (seed 0x%lx)",
 		seed);
 	for (len = 0; len <= 300 && !t.failed; len++) {
 		unsigned char *src = (unsigned char *)xmalloc(len);
@@ -117,6 +117,11 @@ test_b64_round_trip(void)
 			&& memcmp(enc, ref, n) == 0,
 			"length %lu: encoding differs from the reference",
 			(unsigned long)len);
+		memset(enc, '?', elen);
+		expect(&t, oojwt_b64url_encode_public(enc, src, len) == elen
+			&& memcmp(enc, ref, elen) == 0,
+			"length %lu: the public (table) encoder differs from the "
+			"reference", (unsigned long)len);
 		expect(&t, oojwt_b64url_decode(dec, &dlen, enc, n, &bad) == OOJWT_OK
 			&& dlen == len && memcmp(dec, src, len) == 0,
 			"length %lu: decoding does not give the bytes back",

@@ -22,16 +22,16 @@
 #include <string.h>
 #include "testlib.h"
 
-/* The wasm exports (src/wasm.c, wasm_key.c, wasm_extract.c), compiled
+/* The wasm exports (src/wasm.c, wasm_key.c, wasm_fast.c, wasm_extract.c), compiled
  * natively. */
 char *oojwt_wasm_decode(const char *token, size_t len, size_t *out_len);
 char *oojwt_wasm_verify_key(const char *token, size_t len,
 	const unsigned char *key, size_t key_len, int kind, unsigned algs,
 	double now, double tolerance, size_t *out_len);
-char *oojwt_wasm_sign_key(unsigned alg, const unsigned char *key,
+char *oojwt_wasm_sign_fast(unsigned alg, const unsigned char *key,
 	size_t key_len, int kind, const char *header, size_t header_len,
 	const char *payload, size_t payload_len, const unsigned char *rnd,
-	size_t rnd_len, size_t *out_len);
+	size_t rnd_len, uint32_t *out);
 char *oojwt_wasm_key_info(const unsigned char *key, size_t key_len, int kind,
 	size_t *out_len);
 char *oojwt_wasm_extract(const char *text, size_t len, size_t *out_len);
@@ -314,15 +314,23 @@ run_sign(const call *c, size_t *n)
 	const cJSON *a = opt(c, "alg");
 	const char *alg = cJSON_IsString(a) ? a->valuestring : "HS256";
 	str hdr = { 0 };
+	uint32_t out[4];
 	char *rep;
 
 	str_puts(&hdr, "{\"alg\":\"");
 	str_puts(&hdr, alg);
 	str_puts(&hdr, "\",\"typ\":\"JWT\"}");
-	rep = oojwt_wasm_sign_key(oojwt_alg_from_name(alg, strlen(alg)), c->key,
+	rep = oojwt_wasm_sign_fast(oojwt_alg_from_name(alg, strlen(alg)), c->key,
 		c->key_len, c->key_kind, hdr.p, hdr.len, c->in, c->len, rnd,
-		sizeof rnd, n);
+		sizeof rnd, out);
 	str_free(&hdr);
+	*n = out[1];
+	if (rep != NULL && out[0] == 1) {
+		/* A bare token (src/wasm_fast.c): signed, code "ok". */
+		free(rep);
+		rep = exact_copy("{\"signed\":true}", 15);
+		*n = 15;
+	}
 	return rep;
 }
 

@@ -14,8 +14,8 @@ static void
 check_agrees(test *t, const char *s, size_t len)
 {
 	char m1[OOJWT_MESSAGE_LEN], m2[OOJWT_MESSAGE_LEN], sh[72];
-	oojwt_jtop top[4] = { { "exp", 0, 0 }, { "a", 0, 0 }, { "", 0, 0 },
-		{ "\xc3\xa9", 0, 0 } };
+	oojwt_jtop top[4] = { { "exp", 0, 0, NULL, 0 }, { "a", 0, 0, NULL, 0 },
+		{ "", 0, 0, NULL, 0 }, { "\xc3\xa9", 0, 0, NULL, 0 } };
 	oojwt_jv *root = NULL;
 	long p1 = -2, p2 = -2;
 	int c1, c2, type = -1;
@@ -40,6 +40,15 @@ check_agrees(test *t, const char *s, size_t len)
 					"member \"%s\": %g, want %g", top[k].name,
 					top[k].number, oojwt_json_number(m));
 			}
+			/* A plain string's bytes are the tree's string. */
+			if (top[k].str != NULL) {
+				const char *want = oojwt_json_string(m);
+				expect(t, top[k].type == OOJWT_JSON_STRING
+					&& want != NULL && strlen(want) == top[k].str_len
+					&& memcmp(want, top[k].str, top[k].str_len) == 0,
+					"member \"%s\": string bytes differ from the tree's",
+					top[k].name);
+			}
 		}
 	}
 	oojwt_json_free(root);
@@ -58,6 +67,10 @@ check_extra(void)
 		"{\"\\u0061\":1,\"a\":2}",
 		"{\"\\u0061\":1,\"b\":2}",
 		"{\"a\\n\":1,\"exp\":12.5}",
+		"{\"a\":\"HS256\",\"exp\":\"x\"}",
+		"{\"a\":\"H\\u0053256\",\"\":\"\"}",
+		"{\"a\":\"\xc3\xa9t\xc3\xa9 long enough for two words\",\"b\":\"\\\"\"}",
+		"{\"o\":{\"a\":\"inner\"},\"a\":\"outer\"}",
 		"{\"exp\":\"soon\",\"a\":[1,{\"a\":1,\"a\":1}]}",
 		"{\"exp\":1.5e3,\"a\":-0,\"\":null,\"\xc3\xa9\":true}",
 		"{\"a\":{},\"b\":[],\"c\":{\"d\":{\"e\":{}}}}",
