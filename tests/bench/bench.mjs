@@ -21,6 +21,7 @@ import { createSigner, createVerifier } from 'fast-jwt';
 import { loadToolkit } from '../../web/oojwt.mjs';
 import { throughput } from './throughput.mjs';
 import { coldStart } from './coldstart.mjs';
+import { allocation } from './alloc.mjs';
 import { browserBench } from './browser.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -237,6 +238,11 @@ const coldRows = [['import + loadToolkit({ onlyoffice: false }) + first verify (
   return `| ${label}, ${c.runs} runs | ${c.median.toFixed(2)} ms | ${c.min.toFixed(2)} ms | ${c.max.toFixed(2)} ms |`;
 });
 console.log(`\n| cold start (Node, fresh process) | median | min | max |\n|---|---|---|---|\n${coldRows.join('\n')}`);
+
+// ---- JS allocation per verify ------------------------------------------
+const alloc = allocation(kit, coldToken, secret);
+console.log(`\n| JS heap allocated per call (HS256, 1.7 KB) | bytes |\n|---|---|\n| kit.verify | ${alloc.verify.toFixed(0)} |`
+  + `\n| its result object built alone (JSON.parse of header and payload, arrays, strings) | ${alloc.result.toFixed(0)} |`);
 
 // ---- headless Chromium ---------------------------------------------------
 if (!process.argv.includes('--no-browser')) {
