@@ -160,13 +160,18 @@ async function makeToolkit(x) {
   tokenView = u8.subarray(tokenBuf, tokenBuf + SCRATCH);
   keyView = u8.subarray(keyBuf, keyBuf + SCRATCH);
   let keyBusy = false;
-  // The header sign() writes when options.header is not given, for each
-  // algorithm, in wasm memory for the toolkit's life: name -> [ptr, len].
-  const defaultHeaders = new Map();
-  for (const name of algBits.keys()) {
-    const bytes = encoder.encode(JSON.stringify({ alg: name, typ: 'JWT' }));
-    defaultHeaders.set(name, put(bytes));
-  }
+  // The header sign() writes when options.header is not given, put in
+  // wasm memory by the first sign with that algorithm and kept for the
+  // toolkit's life (not at load: a cold start need not pay for it).
+  const defaultHeaders = new Map(); // name -> [ptr, len]
+  const defaultHeader = (name) => {
+    let h = defaultHeaders.get(name);
+    if (h === undefined) {
+      h = put(encoder.encode(JSON.stringify({ alg: name, typ: 'JWT' })));
+      defaultHeaders.set(name, h);
+    }
+    return h;
+  };
 
   // Copy bytes into wasm memory; returns [ptr, len].
   function put(bytes) {
@@ -219,9 +224,8 @@ async function makeToolkit(x) {
   function withKey(key, fn) {
     if (typeof key === 'string' && !keyBusy) {
       // Encoded straight into the key buffer: no copy left in JS.
-      mem();
-      const { read, written } = encoder.encodeInto(key, keyView);
-      if (read === key.length) {
+      const written = intoScratch(key, true);
+      if (written >= 0) {
         keyBusy = true;
         try {
           return fn(keyBuf, written, KEY_RAW);
@@ -231,7 +235,6 @@ async function makeToolkit(x) {
           keyBusy = false;
         }
       }
-      keyView.fill(0, 0, written);
     }
     if (typeof key === 'string') {
       return withSecretString(key, (ptr, len) => fn(ptr, len, KEY_RAW));
@@ -258,15 +261,22 @@ async function makeToolkit(x) {
     }
   }
   const withSecretString = (s, fn) => withString(s, fn, true);
+  // The UTF-8 of `s` into the key's or the token's scratch buffer: its
+  // length, or -1 when it does not fit (what was written is wiped: the
+  // key buffer holds secrets).
+  function intoScratch(s, key) {
+    mem();
+    const view = key ? keyView : tokenView;
+    const { read, written } = encoder.encodeInto(s, view);
+    if (read === s.length) return written;
+    view.fill(0, 0, written);
+    return -1;
+  }
   // Run fn(ptr, len) with a token in wasm memory: in the token buffer
   // when it fits (a JWT is ASCII: one byte a character).
   function withToken(s, fn) {
-    if (s.length <= SCRATCH) {
-      mem();
-      const { read, written } = encoder.encodeInto(s, tokenView);
-      if (read === s.length) return fn(tokenBuf, written);
-    }
-    return withString(s, fn);
+    const written = s.length <= SCRATCH ? intoScratch(s, false) : -1;
+    return written >= 0 ? fn(tokenBuf, written) : withString(s, fn);
   }
 
   function algMask(algorithms) {
@@ -409,7 +419,7 @@ async function makeToolkit(x) {
     if (header.alg !== undefined && header.alg !== alg) {
       throw new TypeError('options.alg and options.header.alg disagree');
     }
-    const fixed = options.header === undefined ? defaultHeaders.get(alg) : undefined;
+    const fixed = options.header === undefined ? defaultHeader(alg) : undefined;
     const headerJson = fixed === undefined ? JSON.stringify({ alg, typ: 'JWT', ...header }) : '';
     const withHeader = (fn) => (fixed === undefined ? withString(headerJson, fn) : fn(fixed[0], fixed[1]));
     const payloadJson = JSON.stringify(body);
@@ -492,7 +502,6 @@ async function makeToolkit(x) {
   };
   return Object.freeze(kit);
 }
-
 
 const UNIT = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 
