@@ -48,25 +48,27 @@ BEARSSL_SRC += hash/md5.c codec/dec32le.c codec/enc32le.c
 
 # ---- our sources ----------------------------------------------------------
 
-# Every src/*.c is core, except the wasm boundary (src/wasm*.c) and the
-# native command line (src/cli*.c).
-BOUNDARY_SRC := $(wildcard src/wasm*.c)
-CLI_SRC := $(wildcard src/cli*.c)
-CORE_SRC := $(filter-out $(BOUNDARY_SRC) $(CLI_SRC),$(sort $(wildcard src/*.c)))
-WASM_SRC := $(CORE_SRC) $(BOUNDARY_SRC)
-# Two wasm modules (issue 9: size and cold start). web/oojwt.wasm, the
-# JWT core: decode, verify (with the ONLYOFFICE profile), sign, extract and
-# key reading, every algorithm; these files only. web/oojwt-full.wasm: every
-# file (WASM_SRC), for the Document Server and deployment checks
-# (kit.onlyoffice, kit.inspectCertificate), loaded only when asked for.
-CORE_WASM_NAMES := b64url claims codes extract hmac json jwk jws key key_der key_jwk key_pem \
-	report result sha2 sha256 sha512 sig sig_ecdsa sig_pss sig_rsa sign util \
-	wasm wasm_key wasm_fast wasm_extract wasm_debug onlyoffice_report strtod wasm_strtod hash_class sort
-HEADERS := $(wildcard src/*.h)
+# src/ is in layers, one folder each: core <- ds <- deploy, and cli over
+# all of them (src/oojwt.h says what each holds; make lint checks that a
+# file includes only its own and lower layers). A folder's wasm_*.c are
+# its WebAssembly exports. The lists below are folders, never files.
+LAYERS := core ds deploy
+LAYER_SRC = $(sort $(wildcard $(addprefix src/,$(addsuffix /*.c,$(1)))))
+WASM_EXPORT_SRC := $(sort $(wildcard $(addprefix src/,$(addsuffix /wasm_*.c,$(LAYERS)))))
+# The library: every layer but its wasm exports (native tests, CLI, fuzzers).
+LIB_SRC := $(filter-out $(WASM_EXPORT_SRC),$(call LAYER_SRC,$(LAYERS)))
+CLI_SRC := $(call LAYER_SRC,cli)
+# Two wasm modules, each a list of folders: web/oojwt.wasm, the JWT core
+# (decode, verify, sign, extract, keys: every algorithm), is src/core/;
+# web/oojwt-full.wasm, loaded only for the Document Server and deployment
+# checks, is every layer. wasm-ld keeps only what the exports reach.
+CORE_WASM_SRC := $(call LAYER_SRC,core)
+FULL_WASM_SRC := $(call LAYER_SRC,$(LAYERS))
+HEADERS := $(wildcard src/*.h src/*/*.h)
 
 OUR_CFLAGS := -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
 	-Wstrict-prototypes -Wmissing-prototypes -Werror
-DEP_INC := -I$(BEARSSL_DIR)/inc -I$(BEARSSL_DIR)/src -I$(CJSON_DIR)
+DEP_INC := -Isrc -I$(BEARSSL_DIR)/inc -I$(BEARSSL_DIR)/src -I$(CJSON_DIR)
 
 CC ?= cc
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -75,7 +77,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 
 EMCC := NODE_PATH=/usr/share/nodejs emcc
 EMSDK_VERSION := $(shell cat emsdk-version)
-# src/wasm*.c functions export themselves (OOJWT_WASM_EXPORT in inner.h);
+# src/*/wasm_*.c functions export themselves (OOJWT_WASM_EXPORT in inner.h);
 # these are core functions the JS loader also calls.
 WASM_EXPORTS := $(subst $() ,,_oojwt_code_name, _oojwt_alg_name, _oojwt_alg_by_index, \
 	_oojwt_alg_supported)
@@ -176,7 +178,7 @@ $(DEPS)/.ok: | $(TOOLS_STAMP)
 	fi
 	@if [ "$(BEARSSL_DIR)" = "$(DEPS)/bearssl" ] || [ "$(CJSON_DIR)" = "$(DEPS)/cjson" ]; then \
 		$(MAKE) --no-print-directory fetch-deps; fi
-	@touch $@
+	@mkdir -p $(@D) && touch $@
 
 .PHONY: fetch-deps
 fetch-deps:
@@ -213,7 +215,7 @@ node_modules/.package-lock.json: package.json package-lock.json | $(TOOLS_STAMP)
 
 # ---- native build (tests run with ASan + UBSan) ---------------------------
 
-NATIVE_OBJ := $(patsubst src/%.c,$(BUILD)/test/%.o,$(CORE_SRC))
+NATIVE_OBJ := $(patsubst src/%.c,$(BUILD)/test/%.o,$(LIB_SRC))
 BEARSSL_TEST_OBJ := $(patsubst %.c,$(BUILD)/test/bearssl/%.o,$(BEARSSL_SRC))
 
 $(BUILD)/test/%.o: src/%.c $(HEADERS) $(DEPS)/.ok
@@ -228,23 +230,23 @@ $(BUILD)/test/cJSON.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(CC) -O2 -g $(SAN_FLAGS) -c $(CJSON_DIR)/cJSON.c -o $@
 
-TEST_SRC := $(sort $(wildcard tests/native/*.c))
-TEST_OBJ := $(patsubst tests/native/%.c,$(BUILD)/test/native/%.o,$(TEST_SRC))
+TEST_SRC := $(sort $(wildcard tests/c/*.c))
+TEST_OBJ := $(patsubst tests/c/%.c,$(BUILD)/test/tests-c/%.o,$(TEST_SRC))
 
-$(BUILD)/test/native/%.o: tests/native/%.c $(HEADERS) $(wildcard tests/native/*.h) $(DEPS)/.ok
+$(BUILD)/test/tests-c/%.o: tests/c/%.c $(HEADERS) $(wildcard tests/c/*.h) $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(CC) -std=c99 -Wall -Wextra -Werror -g -O1 $(SAN_FLAGS) -Isrc $(DEP_INC) -c $< -o $@
 
-# The hostile catalogue (tests/native/test_catalogue.c) calls the wasm
-# exports (src/wasm*.c) natively, so the boundary is linked in too.
-BOUNDARY_TEST_OBJ := $(patsubst src/%.c,$(BUILD)/test/%.o,$(BOUNDARY_SRC))
+# The hostile catalogue (tests/c/test_catalogue.c) calls the wasm
+# exports (src/*/wasm_*.c) natively, so the boundary is linked in too.
+BOUNDARY_TEST_OBJ := $(patsubst src/%.c,$(BUILD)/test/%.o,$(WASM_EXPORT_SRC))
 
 $(BUILD)/test/oojwt-tests: $(TEST_OBJ) $(NATIVE_OBJ) $(BOUNDARY_TEST_OBJ) $(BEARSSL_TEST_OBJ) $(BUILD)/test/cJSON.o
 	$(CC) $(SAN_FLAGS) $^ -lm -o $@
 
 # ---- native command line: build/oojwt (-O2, no sanitizers) ----------------
 
-CLI_OBJ := $(patsubst src/%.c,$(BUILD)/native/%.o,$(CORE_SRC) $(CLI_SRC))
+CLI_OBJ := $(patsubst src/%.c,$(BUILD)/native/%.o,$(LIB_SRC) $(CLI_SRC))
 BEARSSL_NATIVE_OBJ := $(patsubst %.c,$(BUILD)/native/bearssl/%.o,$(BEARSSL_SRC))
 
 $(BUILD)/native/%.o: src/%.c $(HEADERS) $(DEPS)/.ok
@@ -281,7 +283,7 @@ screenshots: dist/oojwt.html node_modules/.package-lock.json
 
 # ---- wasm build -----------------------------------------------------------
 
-WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm/%.o,$(WASM_SRC))
+WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm/%.o,$(FULL_WASM_SRC))
 BEARSSL_WASM_OBJ := $(patsubst %.c,$(BUILD)/wasm/bearssl/%.o,$(BEARSSL_SRC))
 
 # Our code is built for size (-Oz): for the verify/sign hot path too,
@@ -290,7 +292,8 @@ BEARSSL_WASM_OBJ := $(patsubst %.c,$(BUILD)/wasm/bearssl/%.o,$(BEARSSL_SRC))
 # encoding, which signing needs at -O2 (5 %), and sig.c (the key-form
 # check on every verify and sign: 3 %, 76 bytes). BearSSL stays at -O2
 # (-Oz makes RS/PS/ES 1.7x slower for 1.3 KB gzipped).
-WASM_HOT := b64url sig
+WASM_HOT := core/b64url core/sig
+$(foreach f,$(WASM_HOT),$(if $(wildcard src/$(f).c),,$(error WASM_HOT names src/$(f).c, which does not exist)))
 $(BUILD)/wasm/%.o: src/%.c $(HEADERS) $(DEPS)/.ok | check-emcc
 	@mkdir -p $(@D)
 	$(EMCC) $(OUR_CFLAGS) $(if $(filter $*,$(WASM_HOT)),-O2,-Oz) $(DEP_INC) -c $< -o $@
@@ -303,7 +306,7 @@ $(BUILD)/wasm/cJSON.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(EMCC) -Oz -c $(CJSON_DIR)/cJSON.c -o $@
 
-CORE_WASM_OBJ := $(patsubst %,$(BUILD)/wasm/%.o,$(CORE_WASM_NAMES))
+CORE_WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm/%.o,$(CORE_WASM_SRC))
 WASM_DEP_OBJ := $(BEARSSL_WASM_OBJ) $(BUILD)/wasm/cJSON.o
 # Then binaryen's size passes over the linked module (emcc's link ran its
 # -O2 ones): 342 bytes less gzipped on the core, verify and sign unchanged.
@@ -334,7 +337,7 @@ web/oojwt-full.wasm: $(WASM_OBJ) $(WASM_DEP_OBJ)
 #
 # A new harness is one file tests/fuzz/fuzz_NAME.c; its comment lines
 # " * max_len: N" and " * seeds: KIND" (see tests/fuzz/seeds.mjs) are all
-# the Makefile needs. Harnesses link the core (CORE_SRC) only; those named
+# the Makefile needs. Harnesses link the library (LIB_SRC) only; those named
 # fuzz_cli_*.c also link the command line's parsers (FUZZ_CLI_OBJ below).
 
 FUZZ_SECONDS ?= 60
@@ -344,7 +347,7 @@ FUZZ_CFLAGS := $(filter-out -Werror,$(OUR_CFLAGS)) -g -O1
 FUZZ_HARNESS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES := $(patsubst tests/fuzz/%.c,%,$(FUZZ_HARNESS))
 FUZZ_BIN := $(addprefix $(BUILD)/fuzz/,$(FUZZ_NAMES))
-FUZZ_OBJ := $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,$(CORE_SRC)) \
+FUZZ_OBJ := $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SRC)) \
 	$(patsubst %.c,$(BUILD)/fuzz/bearssl/%.o,$(BEARSSL_SRC)) $(BUILD)/fuzz/cJSON.o
 
 # Objects named only by pattern rules would be deleted as intermediates.
@@ -384,8 +387,8 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ)
 # Harnesses of the command line (tests/fuzz/fuzz_cli_*.c) also link its
 # parsers as a library: arguments, inputs, secrets (not main() nor the
 # commands, which print).
-FUZZ_CLI_OBJ := $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,src/cli_args.c \
-	src/cli_input.c src/cli_secret.c)
+FUZZ_CLI_OBJ := $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,src/cli/args.c \
+	src/cli/input.c src/cli/secret.c)
 .SECONDARY: $(FUZZ_CLI_OBJ)
 
 $(BUILD)/fuzz/fuzz_cli_%: tests/fuzz/fuzz_cli_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ) $(FUZZ_CLI_OBJ)
@@ -424,11 +427,11 @@ VALGRIND := valgrind --error-exitcode=99 --leak-check=full --show-leak-kinds=all
 	--errors-for-leak-kinds=all --quiet
 SHARED_VECTORS ?= ../shared/vectors
 MSAN_FLAGS := -fsanitize=memory -fsanitize-memory-track-origins=2 -fno-omit-frame-pointer
-MSAN_OBJ := $(patsubst src/%.c,$(BUILD)/msan/%.o,$(CORE_SRC) $(BOUNDARY_SRC)) \
-	$(patsubst tests/native/%.c,$(BUILD)/msan/native/%.o,$(TEST_SRC)) \
+MSAN_OBJ := $(patsubst src/%.c,$(BUILD)/msan/%.o,$(LIB_SRC) $(WASM_EXPORT_SRC)) \
+	$(patsubst tests/c/%.c,$(BUILD)/msan/tests-c/%.o,$(TEST_SRC)) \
 	$(patsubst %.c,$(BUILD)/msan/bearssl/%.o,$(BEARSSL_SRC)) $(BUILD)/msan/cJSON.o
-VG_OBJ := $(patsubst src/%.c,$(BUILD)/valgrind/%.o,$(CORE_SRC) $(BOUNDARY_SRC)) \
-	$(patsubst tests/native/%.c,$(BUILD)/valgrind/native/%.o,$(TEST_SRC)) \
+VG_OBJ := $(patsubst src/%.c,$(BUILD)/valgrind/%.o,$(LIB_SRC) $(WASM_EXPORT_SRC)) \
+	$(patsubst tests/c/%.c,$(BUILD)/valgrind/tests-c/%.o,$(TEST_SRC)) \
 	$(patsubst %.c,$(BUILD)/valgrind/bearssl/%.o,$(BEARSSL_SRC)) $(BUILD)/valgrind/cJSON.o
 .SECONDARY: $(MSAN_OBJ) $(VG_OBJ)
 
@@ -452,7 +455,7 @@ sanitize-valgrind: hardening-tools $(BUILD)/valgrind/oojwt-tests
 $(BUILD)/msan/%.o: src/%.c $(HEADERS) $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(MSAN_FLAGS) $(DEP_INC) -c $< -o $@
-$(BUILD)/msan/native/%.o: tests/native/%.c $(HEADERS) $(wildcard tests/native/*.h) $(DEPS)/.ok
+$(BUILD)/msan/tests-c/%.o: tests/c/%.c $(HEADERS) $(wildcard tests/c/*.h) $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -std=c99 -g -O1 $(MSAN_FLAGS) -Isrc $(DEP_INC) -c $< -o $@
 $(BUILD)/msan/bearssl/%.o: $(DEPS)/.ok
@@ -467,7 +470,7 @@ $(BUILD)/msan/oojwt-tests: $(MSAN_OBJ)
 $(BUILD)/valgrind/%.o: src/%.c $(HEADERS) $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(CC) $(OUR_CFLAGS) -g -O1 $(DEP_INC) -c $< -o $@
-$(BUILD)/valgrind/native/%.o: tests/native/%.c $(HEADERS) $(wildcard tests/native/*.h) $(DEPS)/.ok
+$(BUILD)/valgrind/tests-c/%.o: tests/c/%.c $(HEADERS) $(wildcard tests/c/*.h) $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(CC) -std=c99 -Wall -Wextra -g -O1 -Isrc $(DEP_INC) -c $< -o $@
 $(BUILD)/valgrind/bearssl/%.o: $(DEPS)/.ok
@@ -483,7 +486,7 @@ $(BUILD)/valgrind/oojwt-tests: $(VG_OBJ)
 # The core is built as shipped (-O2) plus -DOOJWT_CT_CHECK, which turns
 # OOJWT_DECLASSIFY (inner.h) into a valgrind client request.
 
-CT_OBJ := $(patsubst src/%.c,$(BUILD)/ct/%.o,$(CORE_SRC)) \
+CT_OBJ := $(patsubst src/%.c,$(BUILD)/ct/%.o,$(LIB_SRC)) \
 	$(patsubst %.c,$(BUILD)/ct/bearssl/%.o,$(BEARSSL_SRC)) $(BUILD)/ct/cJSON.o
 .SECONDARY: $(CT_OBJ)
 
@@ -519,10 +522,10 @@ soak: wasm
 
 # The same HMAC code natively and in wasm (tests/bench/hmac_speed.c), so
 # bench.mjs can print wasm's throughput as a ratio of native BearSSL's.
-BENCH_HMAC_NATIVE_OBJ := $(BUILD)/native/hmac.o $(BUILD)/native/sha2.o $(BUILD)/native/sha256.o $(BUILD)/native/sha512.o $(BUILD)/native/util.o \
+BENCH_HMAC_NATIVE_OBJ := $(patsubst %,$(BUILD)/native/core/%.o,hmac sha2 sha256 sha512 util) \
 	$(filter $(BUILD)/native/bearssl/hash/% $(BUILD)/native/bearssl/mac/% \
 	$(BUILD)/native/bearssl/codec/%,$(BEARSSL_NATIVE_OBJ))
-BENCH_HMAC_WASM_OBJ := $(BUILD)/wasm/hmac.o $(BUILD)/wasm/sha2.o $(BUILD)/wasm/sha256.o $(BUILD)/wasm/sha512.o $(BUILD)/wasm/util.o \
+BENCH_HMAC_WASM_OBJ := $(patsubst %,$(BUILD)/wasm/core/%.o,hmac sha2 sha256 sha512 util) \
 	$(filter $(BUILD)/wasm/bearssl/hash/% $(BUILD)/wasm/bearssl/mac/% \
 	$(BUILD)/wasm/bearssl/codec/%,$(BEARSSL_WASM_OBJ))
 bench-hmac: $(BUILD)/bench/hmac-native $(BUILD)/bench/hmac.wasm

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bearssl_hmac.h"
-#include "inner.h"
+#include "core/core.h"
 
 #ifdef __EMSCRIPTEN__
 #define BENCH_EXPORT __attribute__((export_name("bench_hmac"), used))

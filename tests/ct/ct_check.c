@@ -39,7 +39,7 @@
 #include <string.h>
 #include <valgrind/memcheck.h>
 #include <valgrind/valgrind.h>
-#include "inner.h"
+#include "deploy/deploy.h"
 
 static int failures;
 

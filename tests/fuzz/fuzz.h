@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "inner.h"
+#include "deploy/deploy.h"
 
 #define FUZZ_CHECK(cond, what) do { \
 		if (!(cond)) { \

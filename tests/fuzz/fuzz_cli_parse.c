@@ -30,7 +30,7 @@
 #include <math.h>
 #include <unistd.h>
 #include "fuzz.h"
-#include "cli.h"
+#include "cli/cli.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

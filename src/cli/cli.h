@@ -1,0 +1,197 @@
+/*
+ * Internal declarations of the native command line, build/oojwt
+ * (src/cli*.c). Only these files use stdio, the environment and the
+ * clock; the core they call stays free of all three.
+ *
+ *   cli.c         main(): commands, help texts, exit codes
+ *   cli_args.c    the argument parser (options, numbers)
+ *   cli_input.c   reading a token or payload from an argument, a file or stdin
+ *   cli_secret.c  the secret sources (file, environment, local.json, argument)
+ *   cli_json.c    JSON written as JavaScript's JSON.stringify writes it
+ *   cli_cmd.c     decode, verify, sign: calling the core, printing results
+ *   cli_onlyoffice.c  the Document Server commands (explain-secret, server-config,
+ *                 inspect-config)
+ *   cli_deploy.c  the deployment commands (inspect-url, nginx-config)
+ *   cli_cert.c    inspect-cert: a TLS certificate, its key and host
+ *   cli_request.c inspect-request
+ */
+#ifndef OOJWT_CLI_H__
+#define OOJWT_CLI_H__
+
+#include <stddef.h>
+#include "../deploy/deploy.h"
+
+#define OOJWT_CLI_VERSION "0.1.0"
+
+/* Exit codes (documented in `oojwt --help`). */
+#define OOJWT_EXIT_OK       0  /* valid token; decoded; signed */
+#define OOJWT_EXIT_INVALID  1  /* the token is invalid or undecodable */
+#define OOJWT_EXIT_USAGE    2  /* bad command line */
+#define OOJWT_EXIT_INPUT    3  /* unreadable input, secret or payload */
+#define OOJWT_EXIT_INTERNAL 4  /* out of memory, output failed */
+
+/* Everything the command line said. Strings point into argv. */
+typedef struct {
+	const char *command;
+	const char *input;        /* TOKEN / PAYLOAD, @FILE or -, NULL: none */
+	int json;
+	int help;
+	int color;                /* set by main: stdout is a terminal */
+	/* secret sources */
+	const char *secret;
+	const char *secret_file;
+	const char *secret_env;
+	const char *local_json;
+	const char *which;
+	/* verify */
+	const char *algorithms;
+	int has_now, has_tolerance;
+	double now, tolerance;
+	/* sign */
+	const char *alg;
+	const char *header;
+	int iat;                  /* 0: none, 1: true (now), 2: iat_value */
+	double iat_value;
+	const char *expires_in;
+	/* server-config */
+	const char *defaults;
+	int show_secrets;
+	/* inspect-config */
+	const char *server_config;
+	/* inspect-url */
+	const char *nginx_config;
+	/* inspect-cert */
+	const char *key_file;
+	const char *host;
+	/* inspect-request */
+	const char *kind;
+	/* inspect-config */
+	const char *server_version;
+} oojwt_cli_opts;
+
+/* ---- cli_args.c ------------------------------------------------------ */
+
+/*
+ * Parse argv[2..] (argv[1] is the command) into `o`. Returns
+ * OOJWT_EXIT_OK or OOJWT_EXIT_USAGE with a sentence in `err`.
+ */
+int oojwt_cli_parse(oojwt_cli_opts *o, int argc, char **argv,
+	char *err, size_t cap);
+/* A server version "8.1" or "7.3.3" as major * 100 + minor (801); 0 when
+ * it is not one. */
+int oojwt_cli_version(const char *s);
+/* A decimal number as the CLIs accept it: -?D+(.D+)?([eE][+-]?D+)?,
+ * finite. 1 and *out on success, 0 otherwise. */
+int oojwt_cli_number(const char *s, double *out);
+
+/* ---- cli_input.c ----------------------------------------------------- */
+
+/*
+ * The text named by `arg`: "-" (or NULL when stdin is not a terminal)
+ * reads stdin, "@PATH" reads a file, anything else is the text itself.
+ * With `trim`, ASCII whitespace around text read from stdin or a file
+ * is removed (a token file ends with a newline). *buf is malloc'd (NUL
+ * after *len bytes); free it with oojwt_wipe_free(*buf, *len + 1).
+ * Returns OOJWT_EXIT_OK, OOJWT_EXIT_USAGE or OOJWT_EXIT_INPUT (with
+ * `err`).
+ */
+int oojwt_cli_read_input(const char *arg, int trim, char **buf,
+	size_t *len, char *err, size_t cap);
+/* The whole file at `path` (NULL: stdin), at most `max` bytes. */
+int oojwt_cli_read_file(const char *path, size_t max, char **buf,
+	size_t *len, char *err, size_t cap);
+
+/* ---- cli_secret.c ---------------------------------------------------- */
+
+/*
+ * The secret from the one source the options name (or $OOJWT_SECRET
+ * when they name none). *secret is malloc'd; wipe and free it with
+ * oojwt_wipe_free(*secret, *len + 1). Prints the --secret warning on
+ * stderr. Returns an OOJWT_EXIT_* code (with `err`).
+ */
+int oojwt_cli_secret(const oojwt_cli_opts *o, unsigned char **secret,
+	size_t *len, char *err, size_t cap);
+/*
+ * services.CoAuthoring.secret.<which>.string of a Document Server
+ * local.json text (strict JSON: a repeated member is refused).
+ */
+int oojwt_cli_local_json_secret(const char *text, size_t len,
+	const char *which, unsigned char **secret, size_t *secret_len,
+	char *err, size_t cap);
+
+/* ---- cli_json.c ------------------------------------------------------ */
+
+/*
+ * A JavaScript object being built the way `{...a, b: 1}` builds one:
+ * setting a name that exists replaces its value in place, a new name is
+ * appended; written out, names that are array indices come first in
+ * ascending order (as JavaScript orders them), the others in order of
+ * insertion. Values are parsed JSON trees, strings or numbers.
+ */
+typedef struct {
+	const char *name;
+	const oojwt_jv *jv;       /* when not NULL */
+	const char *str;          /* else a string when not NULL */
+	double num;               /* else a number */
+} oojwt_cli_member;
+
+typedef struct {
+	oojwt_cli_member *m;
+	size_t n, cap;
+	int failed;
+} oojwt_cli_obj;
+
+void oojwt_cli_obj_set_jv(oojwt_cli_obj *o, const char *name,
+	const oojwt_jv *v);
+void oojwt_cli_obj_set_str(oojwt_cli_obj *o, const char *name,
+	const char *s);
+void oojwt_cli_obj_set_num(oojwt_cli_obj *o, const char *name, double d);
+/* Every member of the parsed object `v`, in order. */
+void oojwt_cli_obj_spread(oojwt_cli_obj *o, const oojwt_jv *v);
+const oojwt_cli_member *oojwt_cli_obj_find(const oojwt_cli_obj *o,
+	const char *name);
+void oojwt_cli_obj_free(oojwt_cli_obj *o);
+/* JSON.stringify(o) / JSON.stringify(v) / of a number / of a string. */
+void oojwt_cli_js_obj(oojwt_sb *sb, const oojwt_cli_obj *o);
+void oojwt_cli_js_value(oojwt_sb *sb, const oojwt_jv *v);
+void oojwt_cli_js_number(oojwt_sb *sb, double d);
+void oojwt_cli_js_string(oojwt_sb *sb, const char *s, size_t len);
+/* Strict JSON text re-indented with two spaces per level (as
+ * JSON.stringify(v, null, 2) lays it out), in linear time. */
+void oojwt_cli_json_indent(oojwt_sb *sb, const char *s, size_t len);
+
+/* ---- cli_cmd.c ------------------------------------------------------- */
+
+int oojwt_cli_decode(const oojwt_cli_opts *o);
+int oojwt_cli_verify(const oojwt_cli_opts *o);
+int oojwt_cli_sign(const oojwt_cli_opts *o);
+
+/* ---- cli_onlyoffice.c ------------------------------------------------ */
+
+int oojwt_cli_explain_secret(const oojwt_cli_opts *o);
+int oojwt_cli_server_config(const oojwt_cli_opts *o);
+int oojwt_cli_inspect_config(const oojwt_cli_opts *o);
+/* Print a core JSON report as JSON.stringify writes the JS module's
+ * object (what bin/oojwt.mjs prints); frees `rep`. An exit code. */
+int oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len);
+
+/* ---- cli_request.c --------------------------------------------------- */
+
+int oojwt_cli_inspect_request(const oojwt_cli_opts *o);
+
+/* ---- cli_deploy.c --------------------------------------------------- */
+
+int oojwt_cli_inspect_url(const oojwt_cli_opts *o);
+int oojwt_cli_nginx_config(const oojwt_cli_opts *o);
+/* Print a core report (len bytes, freed here) as JSON.stringify writes
+ * the JS module's object; the exit code. */
+int oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len);
+
+/* ---- cli_cert.c ------------------------------------------------------ */
+
+int oojwt_cli_inspect_cert(const oojwt_cli_opts *o);
+
+/* "oojwt: <command>: <message>" on stderr. */
+void oojwt_cli_error(const char *command, const char *msg);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * The findings list every judgement of a configuration, a request, a
+ * link or a certificate fills (oojwt_finding, see oojwt_core.h): at most
+ * OOJWT_MAX_FINDINGS, the rest counted as dropped, and the names of the
+ * severities.
+ */
+#include "inner.h"
+#include "core.h"
+
+static const char *const severity_names[] = { "error", "warning", "info" };
+
+const char *
+oojwt_severity_name(int s)
+{
+	return s >= 0 && s < 3 ? severity_names[s] : NULL;
+}
+
+void
+oojwt_finding_add(oojwt_finding *list, size_t *n, size_t *dropped,
+	int severity, int code, const char *path, const char *message,
+	const char *fix)
+{
+	oojwt_finding *f;
+
+	if (*n >= OOJWT_MAX_FINDINGS) {
+		(*dropped)++;
+		return;
+	}
+	f = &list[(*n)++];
+	f->severity = severity;
+	f->code = code;
+	oojwt_fmt(f->path, sizeof f->path, "%s", path);
+	oojwt_fmt(f->message, sizeof f->message, "%s", message);
+	oojwt_fmt(f->fix, sizeof f->fix, "%s", fix);
+}

@@ -1,0 +1,514 @@
+/*
+ * Compact JWS: splitting, decoding and verifying HS256/384/512 tokens.
+ *
+ * Order (conventions, rule 5): split on exactly two dots; strict
+ * base64url; strict JSON header; alg allowed and matching the key; MAC
+ * compared in constant time; then the payload and its claims. Every
+ * failure found is recorded; the MAC is wiped on every path.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inner.h"
+#include "core.h"
+
+enum { PART_HEADER, PART_PAYLOAD, PART_SIGNATURE };
+static const char *const part_names[] = { "header", "payload", "signature" };
+
+/* Position in the token of decoded byte `i` of a segment at `start`. */
+static long
+token_pos(size_t start, long i)
+{
+	return i < 0 ? (long)start : (long)(start + ((size_t)i * 4) / 3);
+}
+
+/* Find the two dots. Returns 1 and sets r->dot1/dot2, or records
+ * `malformed` and returns 0. */
+static int
+split(oojwt_result *r, const char *t, size_t len)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	const char *p = t, *end = t + len, *d;
+	size_t n = 0, third = 0;
+
+	/* memchr: a word at a time, where a byte loop is most of the cost
+	 * of splitting a long token. */
+	while (p < end && (d = (const char *)memchr(p, '.', (size_t)(end - p)))
+		!= NULL)
+	{
+		if (n == 0) {
+			r->dot1 = (size_t)(d - t);
+		} else if (n == 1) {
+			r->dot2 = (size_t)(d - t);
+		} else if (n == 2) {
+			third = (size_t)(d - t);
+		}
+		n++;
+		p = d + 1;
+	}
+	if (n == 2) {
+		return 1;
+	}
+	r->dot1 = 0;
+	r->dot2 = 0;
+	if (len == 0) {
+		oojwt_fmt(msg, sizeof msg, "the token is empty");
+	} else {
+		oojwt_fmt(msg, sizeof msg,
+			"a JWS has 3 segments separated by 2 dots; this text has %z "
+			"segment%s%s", n + 1, n == 0 ? "" : "s", n == 4
+			? " (the shape of an encrypted JWE, which is not a signed token)"
+			: "");
+	}
+	oojwt_issue_add(r, OOJWT_ERR_MALFORMED, n > 2 ? (long)third : -1, msg);
+	return 0;
+}
+
+/* Decode one segment into a new NUL-terminated buffer. */
+static int
+decode_part(oojwt_result *r, const char *seg, size_t seg_len, size_t start,
+	int part, unsigned char **out, size_t *out_len)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	unsigned char *buf;
+	size_t bad = 0;
+
+	buf = (unsigned char *)malloc(seg_len / 4 * 3 + 3);
+	if (buf == NULL) {
+		oojwt_issue_add(r, OOJWT_ERR_NO_MEMORY, -1, "out of memory");
+		return 0;
+	}
+	if (oojwt_b64url_decode(buf, out_len, seg, seg_len, &bad) != OOJWT_OK) {
+		oojwt_fmt(msg, sizeof msg, "%s segment, character %z: %s",
+			part_names[part], bad + 1,
+			oojwt_b64url_decode_error(seg, seg_len));
+		oojwt_issue_add(r, OOJWT_ERR_BAD_BASE64, (long)(start + bad), msg);
+		free(buf);
+		return 0;
+	}
+	buf[*out_len] = 0;
+	*out = buf;
+	return 1;
+}
+
+/* Parse a decoded header; must be a JSON object. */
+static oojwt_jv *
+parse_part(oojwt_result *r, const char *text, size_t len, size_t start,
+	int part)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	oojwt_jv *tree = NULL;
+	long pos;
+	int code;
+
+	code = oojwt_json_parse(&tree, text, len, &pos, msg);
+	if (code != OOJWT_OK || oojwt_json_type(tree) != OOJWT_JSON_OBJECT) {
+		oojwt_issue_not_object(r, code, token_pos(start, pos), msg,
+			part_names[part], oojwt_json_type(tree), (long)start);
+		oojwt_json_free(tree);
+		return NULL;
+	}
+	return tree;
+}
+
+/* Check a decoded part (no tree kept); 1 when it is a JSON object, with
+ * the members named in top[0..n_top) described there. */
+static int
+check_part(oojwt_result *r, const char *text, size_t len, size_t start,
+	int part, oojwt_jtop *top, size_t n_top)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	long pos;
+	int type;
+	int code;
+
+	code = oojwt_json_check(text, len, &type, top, n_top, &pos, msg);
+	if (code != OOJWT_OK || type != OOJWT_JSON_OBJECT) {
+		oojwt_issue_not_object(r, code, token_pos(start, pos), msg,
+			part_names[part], type, (long)start);
+		return 0;
+	}
+	return 1;
+}
+
+/* What the checks read of a header: the types of alg, typ and crit
+ * (OOJWT_JSON_INVALID when absent), and alg and typ as NUL-terminated
+ * text when they are strings. */
+typedef struct {
+	int alg_type, typ_type, crit_type;
+	const char *alg, *typ;
+	char alg_buf[32], typ_buf[64];
+} header_view;
+
+/* The header's members as oojwt_json_check() describes them. */
+enum { HDR_ALG, HDR_TYP, HDR_CRIT, HDR_N };
+
+/* Copy a plain string member (no escape) into `buf`; 0 when it is
+ * escaped or does not fit (then a tree decodes it). */
+static int
+view_string(const oojwt_jtop *m, char *buf, size_t cap, const char **out)
+{
+	*out = NULL;
+	if (m->type != OOJWT_JSON_STRING) {
+		return 1;
+	}
+	if (m->str == NULL || m->str_len >= cap) {
+		return 0;
+	}
+	memcpy(buf, m->str, m->str_len);
+	buf[m->str_len] = 0;
+	*out = buf;
+	return 1;
+}
+
+/* The view from a tree (any header). */
+static void
+view_tree(header_view *v, const oojwt_jv *hdr)
+{
+	const oojwt_jv *a = oojwt_json_get(hdr, "alg");
+	const oojwt_jv *t = oojwt_json_get(hdr, "typ");
+
+	v->alg_type = oojwt_json_type(a);
+	v->typ_type = oojwt_json_type(t);
+	v->crit_type = oojwt_json_type(oojwt_json_get(hdr, "crit"));
+	v->alg = v->alg_type == OOJWT_JSON_STRING ? oojwt_json_string(a) : NULL;
+	v->typ = v->typ_type == OOJWT_JSON_STRING ? oojwt_json_string(t) : NULL;
+}
+
+/*
+ * Check the decoded header and fill `v`: without a tree when alg and
+ * typ are plain strings (every header in practice), else through the
+ * tree left in *hdr for the caller to free. 1 when it is an object.
+ */
+static int
+check_header(oojwt_result *r, header_view *v, oojwt_jv **hdr)
+{
+	oojwt_jtop top[HDR_N] = { { "alg", 0, 0, NULL, 0 },
+		{ "typ", 0, 0, NULL, 0 }, { "crit", 0, 0, NULL, 0 } };
+
+	if (!check_part(r, r->header, r->header_len, 0, PART_HEADER, top,
+		HDR_N))
+	{
+		return 0;
+	}
+	v->alg_type = top[HDR_ALG].type;
+	v->typ_type = top[HDR_TYP].type;
+	v->crit_type = top[HDR_CRIT].type;
+	if (view_string(&top[HDR_ALG], v->alg_buf, sizeof v->alg_buf, &v->alg)
+		&& view_string(&top[HDR_TYP], v->typ_buf, sizeof v->typ_buf,
+			&v->typ))
+	{
+		return 1;
+	}
+	*hdr = parse_part(r, r->header, r->header_len, 0, PART_HEADER);
+	if (*hdr == NULL) {
+		return 0;
+	}
+	view_tree(v, *hdr);
+	return 1;
+}
+
+/*
+ * Split and decode all three parts, check header and payload. Records
+ * every structural error; `v` describes the header when r->header_ok
+ * (*hdr is a tree to free, or NULL). Returns 0 when the token cannot be
+ * split.
+ */
+static int
+decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
+	header_view *v, oojwt_jtop *claims)
+{
+	unsigned char *p;
+	char msg[OOJWT_MESSAGE_LEN];
+
+	*hdr = NULL;
+	if (len > OOJWT_MAX_TOKEN_LEN) {
+		oojwt_fmt(msg, sizeof msg,
+			"the token is %z bytes; the limit is %z bytes", len,
+			OOJWT_MAX_TOKEN_LEN);
+		oojwt_issue_add(r, OOJWT_ERR_TOO_LARGE, -1, msg);
+		return 0;
+	}
+	if (!split(r, t, len)) {
+		return 0;
+	}
+	if (decode_part(r, t, r->dot1, 0, PART_HEADER, &p, &r->header_len)) {
+		r->header = (char *)p;
+		r->header_ok = check_header(r, v, hdr);
+	}
+	if (decode_part(r, t + r->dot1 + 1, r->dot2 - r->dot1 - 1, r->dot1 + 1,
+		PART_PAYLOAD, &p, &r->payload_len))
+	{
+		r->payload = (char *)p;
+		r->payload_ok = check_part(r, r->payload, r->payload_len,
+			r->dot1 + 1, PART_PAYLOAD, claims, OOJWT_N_CLAIMS);
+	}
+	if (decode_part(r, t + r->dot2 + 1, len - r->dot2 - 1, r->dot2 + 1,
+		PART_SIGNATURE, &p, &r->sig_len))
+	{
+		r->sig = p;
+	}
+	return 1;
+}
+
+int
+oojwt_decode(oojwt_result *r, const char *token, size_t len)
+{
+	oojwt_jv *hdr;
+	header_view v;
+	oojwt_jtop claims[OOJWT_N_CLAIMS] = OOJWT_CLAIMS_INIT;
+
+	if (r == NULL || (token == NULL && len != 0)) {
+		return OOJWT_ERR_BAD_ARGUMENT;
+	}
+	oojwt_result_init(r);
+	decode_all(r, token, len, &hdr, &v, claims);
+	if (r->header_ok && v.alg != NULL) {
+		r->alg = oojwt_alg_from_name(v.alg, strlen(v.alg));
+	}
+	oojwt_json_free(hdr);
+	return oojwt_first_error(r);
+}
+
+/* ASCII case-insensitive equality of a NUL-terminated string and `w`. */
+static int
+same_word_icase(const char *s, const char *w)
+{
+	size_t i;
+
+	for (i = 0; s[i] != 0 && w[i] != 0; i++) {
+		char a = s[i], b = w[i];
+		if (a >= 'A' && a <= 'Z') {
+			a = (char)(a + 32);
+		}
+		if (b >= 'A' && b <= 'Z') {
+			b = (char)(b + 32);
+		}
+		if (a != b) {
+			return 0;
+		}
+	}
+	return s[i] == 0 && w[i] == 0;
+}
+
+/*
+ * Decide the algorithm from the header. Returns its bit when the token
+ * may be checked with it, 0 after recording why not.
+ */
+static unsigned
+header_alg(oojwt_result *r, const header_view *v, unsigned allowed)
+{
+	char msg[OOJWT_MESSAGE_LEN], names[128];
+	const char *s = v->alg;
+	unsigned alg, i, bit;
+
+	if (s == NULL) {
+		oojwt_fmt(msg, sizeof msg, v->alg_type == OOJWT_JSON_INVALID
+			? "the header has no \"alg\" member"
+			: "the header's \"alg\" must be a string, not %s",
+			oojwt_json_type_word(v->alg_type));
+		oojwt_issue_add(r, OOJWT_ERR_BAD_HEADER, 0, msg);
+		return 0;
+	}
+	if (same_word_icase(s, "none")) {
+		oojwt_fmt(msg, sizeof msg,
+			"alg \"%s\" declares an unsigned token; it never verifies", s);
+		oojwt_issue_add(r, OOJWT_ERR_ALG_NONE, 0, msg);
+		return 0;
+	}
+	alg = oojwt_alg_from_name(s, strlen(s));
+	r->alg = alg;
+	if (alg == 0 || (allowed & alg) == 0) {
+		/* For the messages below only. */
+		oojwt_alg_names(names, sizeof names, allowed);
+	}
+	if (alg == 0) {
+		for (i = 0; (bit = oojwt_alg_by_index(i)) != 0; i++) {
+			if (same_word_icase(s, oojwt_alg_name(bit))) {
+				oojwt_fmt(msg, sizeof msg,
+					"alg \"%s\" is not \"%s\": algorithm names are "
+					"case-sensitive", s, oojwt_alg_name(bit));
+				oojwt_issue_add(r, OOJWT_ERR_ALG_NOT_ALLOWED, 0, msg);
+				return 0;
+			}
+		}
+		oojwt_fmt(msg, sizeof msg,
+			"alg \"%s\" is not a JWS algorithm (allowed: %s)", s, names);
+		oojwt_issue_add(r, OOJWT_ERR_ALG_NOT_ALLOWED, 0, msg);
+		return 0;
+	}
+	if ((allowed & alg) == 0) {
+		oojwt_fmt(msg, sizeof msg,
+			"alg %s is not among the allowed algorithms (%s)", s, names);
+		oojwt_issue_add(r, OOJWT_ERR_ALG_NOT_ALLOWED, 0, msg);
+		return 0;
+	}
+	if (!oojwt_alg_supported(alg)) {
+		oojwt_fmt(msg, sizeof msg,
+			"alg %s is not supported by this build of oojwt", s);
+		oojwt_issue_add(r, OOJWT_ERR_UNSUPPORTED_ALG, 0, msg);
+		return 0;
+	}
+	return alg;
+}
+
+/* Header members other than alg: crit (refused), typ (warned). */
+static void
+header_rest(oojwt_result *r, const header_view *v)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+
+	if (v->crit_type != OOJWT_JSON_INVALID) {
+		oojwt_fmt(msg, sizeof msg,
+			"the header has \"crit\": it names extensions a verifier must "
+			"understand, and oojwt understands none (RFC 7515 4.1.11)");
+		oojwt_issue_add(r, OOJWT_ERR_CRIT, 0, msg);
+	}
+	if (v->typ_type != OOJWT_JSON_INVALID
+		&& (v->typ == NULL || !same_word_icase(v->typ, "JWT")))
+	{
+		if (v->typ != NULL) {
+			oojwt_fmt(msg, sizeof msg,
+				"the header's typ is \"%s\", not \"JWT\"", v->typ);
+		} else {
+			oojwt_fmt(msg, sizeof msg,
+				"the header's typ is %s, not the string \"JWT\"",
+				oojwt_json_type_word(v->typ_type));
+		}
+		oojwt_issue_add(r, OOJWT_WARN_TYP_NOT_JWT, 0, msg);
+	}
+}
+
+/* Key usable for verifying with `alg`? Records why not. */
+static int
+key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg, unsigned op)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	size_t mac_len = oojwt_hmac_size(alg);
+	int asym = oojwt_sig_key_usable(r, key, alg, op); /* sig.c */
+
+	if (asym >= 0) {
+		return asym;
+	}
+	if (key->len == 0) {
+		oojwt_issue_add(r, OOJWT_ERR_EMPTY_KEY, -1,
+			"the secret is empty; an empty HMAC key proves nothing");
+		return 0;
+	}
+	if (!oojwt_key_limits(r, key, alg, op)) {
+		return 0;
+	}
+	if (key->len < mac_len) {
+		oojwt_fmt(msg, sizeof msg,
+			"the secret is %z bytes; %s wants at least %z (the hash "
+			"output size)", key->len, oojwt_alg_name(alg), mac_len);
+		oojwt_issue_add(r, OOJWT_WARN_SHORT_KEY, -1, msg);
+	}
+	return 1;
+}
+
+static void
+check_signature(oojwt_result *r, const char *token, const oojwt_key *key,
+	unsigned alg)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	unsigned char mac[64];
+	size_t mac_len = oojwt_hmac_size(alg);
+	long at = (long)r->dot2 + 1;
+	int same;
+
+	if ((alg & OOJWT_ALG_HMAC) == 0) { /* RS/PS/ES: sig.c */
+		oojwt_sig_verify(r, token, r->dot2, key, alg, at);
+		return;
+	}
+	if (r->sig_len != mac_len) {
+		oojwt_fmt(msg, sizeof msg, r->sig_len < mac_len
+			? "the signature is %z bytes; %s signatures are %z bytes "
+			  "(truncated?)"
+			: "the signature is %z bytes; %s signatures are %z bytes",
+			r->sig_len, oojwt_alg_name(alg), mac_len);
+		oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, at, msg);
+		return;
+	}
+	oojwt_hmac(alg, key->data, key->len, token, r->dot2, mac);
+	same = oojwt_ct_equal(mac, r->sig, mac_len);
+	OOJWT_DECLASSIFY(&same, sizeof same); /* the verdict is public */
+	if (!same) {
+		oojwt_fmt(msg, sizeof msg,
+			"the %s signature does not match: the token was signed with "
+			"another secret, or changed after signing", oojwt_alg_name(alg));
+		oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, at, msg);
+	}
+	oojwt_wipe(mac, sizeof mac);
+	oojwt_wipe_stack(); /* BearSSL's copy of the MAC */
+}
+
+/* The signature did not decode: still say when its length is wrong
+ * for `alg`, the usual sign of a truncated copy. */
+static void
+signature_shape(oojwt_result *r, const char *seg, size_t seg_len,
+	unsigned alg)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	size_t want = oojwt_b64url_encoded_len(oojwt_hmac_size(alg));
+
+	if ((alg & OOJWT_ALG_HMAC) == 0) { /* length depends on the key */
+		return;
+	}
+	/* Trailing padding or whitespace is reported as bad_base64
+	 * already; it is not a length problem of the signature. */
+	while (seg_len > 0 && (seg[seg_len - 1] == '=' || seg[seg_len - 1] == ' '
+		|| seg[seg_len - 1] == '\n' || seg[seg_len - 1] == '\r'
+		|| seg[seg_len - 1] == '\t'))
+	{
+		seg_len--;
+	}
+	if (seg_len != want) {
+		oojwt_fmt(msg, sizeof msg,
+			"the signature is %z characters; %s signatures are %z "
+			"characters%s", seg_len, oojwt_alg_name(alg), want,
+			seg_len < want ? " (truncated?)" : "");
+		oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, (long)r->dot2 + 1, msg);
+	}
+}
+
+int
+oojwt_verify(oojwt_result *r, const char *token, size_t len,
+	const oojwt_key *key, const oojwt_verify_opts *opts)
+{
+	oojwt_jv *hdr;
+	header_view v;
+	oojwt_jtop claims[OOJWT_N_CLAIMS] = OOJWT_CLAIMS_INIT;
+	unsigned alg = 0;
+
+	if (r == NULL || (token == NULL && len != 0) || key == NULL
+		|| (key->data == NULL && key->len != 0) || opts == NULL
+		|| (opts->algorithms & 0x1FFFu) == 0
+		|| !isfinite(opts->now) || !isfinite(opts->clock_tolerance)
+		|| opts->clock_tolerance < 0)
+	{
+		return OOJWT_ERR_BAD_ARGUMENT;
+	}
+	oojwt_result_init(r);
+	if (!decode_all(r, token, len, &hdr, &v, claims)) {
+		return oojwt_first_error(r);
+	}
+	if (r->header_ok) {
+		alg = header_alg(r, &v, opts->algorithms);
+		header_rest(r, &v);
+	}
+	if (alg != 0 && key_usable(r, key, alg, OOJWT_KEYOP_VERIFY)) {
+		if (r->sig != NULL) {
+			check_signature(r, token, key, alg);
+		} else {
+			signature_shape(r, token + r->dot2 + 1, len - r->dot2 - 1,
+				alg);
+		}
+	}
+	if (r->payload_ok) {
+		oojwt_claims_check(r, claims, opts->now, opts->clock_tolerance);
+	}
+	oojwt_json_free(hdr);
+	r->valid = r->n_errors == 0;
+	return oojwt_first_error(r);
+}

@@ -1,0 +1,623 @@
+/*
+ * oojwt_ds.h -- the Document Server rules.
+ *
+ * Part of oojwt.h (include that). What ONLYOFFICE Document Server does
+ * with a token, built on the JWT core: the DS profile of verify
+ * (jsonwebtoken 9.0.2 and Node's JSON.parse as DocService calls them),
+ * secret forensics (which variant of the secret a token was made with),
+ * the server's JWT configuration as node-config merges it, the editor
+ * config a page passes to DocsAPI.DocEditor, and the requests and
+ * callbacks between an integration and the server. Each check fills
+ * findings (oojwt_core.h) with a code, a message and a fix.
+ */
+#ifndef OOJWT_DS_H__
+#define OOJWT_DS_H__
+
+#include <stddef.h>
+#include "../core/oojwt_core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The secret Document Server signs download links with by default
+ * (storage.fs.secretString in default.json). */
+#define OOJWT_LINK_DEFAULT_SECRET "verysecretstring"
+
+/*
+ * The Document Server profile.
+ *
+ * oojwt_ds_verify() judges a token as ONLYOFFICE Document Server does:
+ * it reproduces jsonwebtoken 9.0.2 (jws 3.2.x) called as
+ *
+ *   jwt.verify(token, crypto.createSecretKey(Buffer.from(secret, 'utf8')),
+ *              { clockTolerance: 60 })
+ *
+ * (DocService checkJwt, server 7.1 to 9.3). In jsonwebtoken's order:
+ * empty token ("jwt must be provided"); not exactly two dots ("jwt
+ * malformed"); jws's segment regex -- no padding, whitespace, '+', '/'
+ * or empty header/payload -- and a header that JSON.parse (over its
+ * Latin-1 reading) refuses or that is false-like ("invalid token"); with
+ * header typ "JWT", JSON.parse of the payload (decoded from UTF-8 with
+ * U+FFFD for bad bytes; a failure is V8's raw SyntaxError text); empty
+ * signature ("jwt signature is required"); alg not exactly one of the
+ * allowed HS names ("invalid algorithm"); the base64url text of the HMAC
+ * compared with the signature segment as strings, in constant time, so
+ * a non-canonical last character fails ("invalid signature"); a null
+ * payload (raw TypeError); nbf ("invalid nbf value", "jwt not active")
+ * and exp ("invalid exp value", "jwt expired"), with `now` floored to a
+ * whole second. iat is never checked, crit is ignored, a repeated member
+ * name keeps its last value (a warning), an empty secret is a valid
+ * zero-length key. JSON.parse has no depth limit here either.
+ *
+ * The strict profile (oojwt_verify() with the same algorithms and
+ * floored now, and strict_clock_tolerance) then runs on the same input; where it decides
+ * otherwise, `differences` says why (codes of the strict profile when
+ * DS accepts, DS's code when only DS refuses).
+ *
+ *   algorithms       mask of HS algorithms; 0 means DS's default
+ *                    (HS256 | HS384 | HS512); other bits are refused
+ *   now              seconds since the epoch (floored, like
+ *                    jsonwebtoken's clockTimestamp)
+ *   clock_tolerance  seconds (>= 0); DS's default verifyOptions say 60
+ *   strict_clock_tolerance
+ *                    seconds (>= 0) the strict comparison uses (oojwt's
+ *                    own default is 0, so a token 30 s past exp shows
+ *                    up as a difference)
+ */
+typedef struct {
+	unsigned algorithms;
+	double now;
+	double clock_tolerance;
+	double strict_clock_tolerance;
+} oojwt_ds_opts;
+
+/* The class of the error DS's jsonwebtoken call throws. */
+enum oojwt_ds_error {
+	OOJWT_DS_NO_ERROR = 0,
+	OOJWT_DS_JSON_WEB_TOKEN_ERROR = 1, /* close code 4006 */
+	OOJWT_DS_TOKEN_EXPIRED_ERROR = 2,  /* close code 4005 */
+	OOJWT_DS_NOT_BEFORE_ERROR = 3,     /* no close code */
+	OOJWT_DS_TYPE_ERROR = 4,           /* a crash: no close code */
+	OOJWT_DS_SYNTAX_ERROR = 5          /* a crash: no close code */
+};
+/* "JsonWebTokenError", "TokenExpiredError", ...; NULL for 0. */
+const char *oojwt_ds_error_name(int e);
+
+/* What DS's payload value is: none (not reached), the JSON text
+ * (payload_text is JSON that JSON.parse turns into DS's value), or the
+ * text itself as a string (jws without typ JWT, not an object/array). */
+#define OOJWT_DS_PAYLOAD_NONE 0
+#define OOJWT_DS_PAYLOAD_JSON 1
+#define OOJWT_DS_PAYLOAD_TEXT 2
+
+/*
+ * The outcome. Caller-allocated; the texts are owned by oojwt and
+ * released by oojwt_ds_result_free().
+ *
+ *   valid           1 when DS accepts the token
+ *   error_name      enum oojwt_ds_error
+ *   close_code      4006, 4005, or 0 when DS sets none
+ *   code            our code for the failure (OOJWT_OK when valid)
+ *   server_message  the exact err.message DS logs ("jwt expired", ...),
+ *                   UTF-8 except that a lone UTF-16 surrogate from V8's
+ *                   SyntaxError context is kept as its 3-byte
+ *                   (WTF-8) form; server_message_len bytes (it may
+ *                   contain NUL, copied from the payload)
+ *   message         a sentence for people
+ *   alg             the HS algorithm DS used, 0 when it got no further
+ *   header_text     the header as jws reads it (Latin-1 bytes as UTF-8),
+ *                   header_json 1 when it is JSON (then JSON.parse of
+ *                   it is DS's header)
+ *   payload_text    the payload as UTF-8 after U+FFFD replacement;
+ *                   payload_kind says how DS uses it
+ *   warnings        OOJWT_WARN_* about what DS tolerates
+ *   differences     where the strict profile decides otherwise
+ */
+typedef struct {
+	int valid;
+	int error_name;
+	int close_code;
+	int code;
+	char server_message[OOJWT_MESSAGE_LEN];
+	size_t server_message_len;
+	char message[OOJWT_MESSAGE_LEN];
+	unsigned alg;
+	char *header_text;
+	size_t header_len;
+	int header_json;
+	char *payload_text;
+	size_t payload_len;
+	int payload_kind;
+	size_t n_warnings;
+	oojwt_issue warnings[OOJWT_MAX_ISSUES];
+	size_t n_differences;
+	oojwt_issue differences[OOJWT_MAX_ISSUES];
+	size_t dropped;
+} oojwt_ds_result;
+
+/*
+ * Judge `token` (`len` bytes) with the secret's bytes as DS would.
+ * Fills `r` (previous content overwritten without being freed). Returns
+ * OOJWT_OK whatever DS decides (see r->valid), OOJWT_ERR_BAD_ARGUMENT
+ * or OOJWT_ERR_NO_MEMORY (then `r` holds nothing).
+ */
+int oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
+	const unsigned char *secret, size_t secret_len, const oojwt_ds_opts *opts);
+/* Release (after wiping) what a DS result owns; safe twice. */
+void oojwt_ds_result_free(oojwt_ds_result *r);
+
+/*
+ * Secret forensics.
+ *
+ * oojwt_secret_explain() answers "why does this token not verify with
+ * this secret?". It takes the token's HS algorithm from its header (or,
+ * when the header cannot be read, from the MAC length), then tries the
+ * secret in these variants, in this order, and stops at the first whose
+ * HMAC matches the token's MAC:
+ *
+ *   0 as-is                     the bytes given
+ *   1 trimmed                   without leading/trailing ASCII whitespace
+ *   2 with-trailing-newline     + "\n", then + "\r\n"
+ *   3 without-trailing-newline  without a final "\n" or "\r\n"
+ *   4 with-quotes               wrapped in "...", then in '...'
+ *   5 without-quotes            without a surrounding pair of " or '
+ *   6 base64-decoded            standard alphabet, padding optional
+ *   7 base64url-decoded         URL alphabet, padding optional
+ *   8 hex-decoded               an even number of hex digits
+ *   9 default-secret            the literal "secret" (default.json)
+ *
+ * A variant that does not apply (no newline to remove, not hex, ...) or
+ * gives the secret as given is skipped. Each try derives the key into
+ * one buffer, compares MACs in constant time, and wipes the key and the
+ * MAC. Claims and the header's other members are not judged here (see
+ * oojwt_ds_verify()); surrounding whitespace of the token is ignored.
+ *
+ *   verifies   1 when the secret as given verifies the MAC
+ *   variant    the index above of the variant that does, -1 when none
+ *   alg        the HS algorithm tried (0 when the token has no whole
+ *              HS MAC: nothing was tried)
+ *   tried      bit i set when variant i was tried
+ *   message    a sentence: what matched, and what that says about the
+ *              setup
+ *   findings   codes, with sentences:
+ *              OOJWT_WARN_SECRET_AS_TOKEN  the token has no dots and
+ *                  reads like a password (a secret pasted as the token)
+ *              OOJWT_WARN_TOKEN_AS_SECRET  the secret has the shape of
+ *                  a JWT (a token pasted as the secret)
+ *              OOJWT_WARN_PAYLOAD_LATIN1  payload bytes that are not
+ *                  UTF-8 but read as Latin-1 (btoa of JSON text)
+ *              OOJWT_WARN_PAYLOAD_NOT_UTF8  other non-UTF-8 bytes
+ *              OOJWT_WARN_PAYLOAD_REPLACEMENT  U+FFFD characters in
+ *                  the payload (damage before signing)
+ *              OOJWT_WARN_PAYLOAD_DOUBLE_ENCODED  the payload (or its
+ *                  "payload" member) is a string holding JSON
+ */
+#define OOJWT_SECRET_VARIANTS 10
+
+typedef struct {
+	int verifies;
+	int variant;
+	unsigned alg;
+	unsigned tried;
+	char message[OOJWT_MESSAGE_LEN];
+	size_t n_findings;
+	oojwt_issue findings[OOJWT_MAX_ISSUES];
+} oojwt_secret_report;
+
+/*
+ * Fill `r` for `token` (`len` bytes) and `secret` (`secret_len` bytes).
+ * Returns OOJWT_OK (whatever the answer), OOJWT_ERR_BAD_ARGUMENT or
+ * OOJWT_ERR_NO_MEMORY. `r` holds no pointers and no secret bytes.
+ */
+int oojwt_secret_explain(oojwt_secret_report *r, const char *token,
+	size_t len, const unsigned char *secret, size_t secret_len);
+/* "as-is", "trimmed", ... for a variant index; NULL otherwise. */
+const char *oojwt_secret_variant_name(int v);
+
+/*
+ * Server configuration.
+ *
+ * oojwt_server_config_read() reads Document Server's JWT settings as the
+ * server does (7.2 to 9.3; see the spec, sections 1 and 7):
+ *
+ *   - `local` is the text of local.json, or -- when it does not start
+ *     with '{' -- Docker settings: lines NAME=value (env file, `export`,
+ *     `-e`), `- NAME=value` (compose list; quotes stay part of the value)
+ *     or `NAME: value` (compose map; YAML quotes removed) for JWT_ENABLED,
+ *     JWT_SECRET, JWT_HEADER, JWT_IN_BODY. They are turned into the
+ *     local.json run-document-server.sh writes: JWT_ENABLED (default
+ *     true) must be exactly "true" to enable the three flags, JWT_SECRET
+ *     goes to every secret (absent: a random secret per start, reported
+ *     with source OOJWT_SECRET_SOURCE_UNKNOWN), JWT_HEADER (default
+ *     Authorization) to both headers, SECURE_LINK_SECRET to
+ *     storage.fs.secretString (absent: a random one per start);
+ *   - `defaults` is the text of default.json, or NULL for the values
+ *     default.json ships (section 1.2-1.3: flags off, secrets "secret",
+ *     header Authorization, prefix "Bearer ", outbox HS256 / "5m",
+ *     verifyOptions {clockTolerance: 60}, tokenRequiredParams true);
+ *   - the two are merged as node-config does (objects member by member,
+ *     anything else replaces; a repeated member keeps its last value);
+ *   - each secret is resolved string-then-file (getSecretByElem): a
+ *     truthy `string` wins, else a truthy `file` (read raw by the
+ *     server; oojwt only reports the path), else none;
+ *   - flags are JavaScript truthiness of the merged value.
+ *
+ * Findings (codes): default_secret_wins, default_secret,
+ * browser_secret_ignored, key_no_effect (inBody, secretFromInbox,
+ * secret.*.tenants, JWT_IN_BODY), flag_is_string, short_secret,
+ * secret_quotes, secret_spaces, secret_docker_unsafe, no_secret,
+ * secret_from_file, tokens_disabled, example_config_section,
+ * tolerance_not_number, docker_flag_not_true, docker_random_secret,
+ * duplicate_last_wins, and bad_json / not_an_object when local.json
+ * cannot be read (the defaults are then reported).
+ */
+#define OOJWT_SECRET_KINDS    4
+#define OOJWT_SECRET_INBOX    0  /* config tokens, commands, conversion */
+#define OOJWT_SECRET_OUTBOX   1  /* callbacks and downloads by DS */
+#define OOJWT_SECRET_SESSION  2  /* session tokens */
+#define OOJWT_SECRET_BROWSER  3  /* not read since 7.2 */
+
+#define OOJWT_SECRET_SOURCE_NONE    0
+#define OOJWT_SECRET_SOURCE_STRING  1
+#define OOJWT_SECRET_SOURCE_FILE    2
+#define OOJWT_SECRET_SOURCE_UNKNOWN 3  /* Docker's random secret */
+
+#define OOJWT_CONFIG_JSON   0
+#define OOJWT_CONFIG_DOCKER 1
+
+/* "inbox", "outbox", "session", "browser"; "none", "string", "file",
+ * "unknown"; NULL for other values. */
+const char *oojwt_secret_kind_name(int kind);
+const char *oojwt_secret_source_name(int source);
+
+/* One resolved secret: `value` (value_len bytes, NUL-terminated) for a
+ * string, `file` (NUL-terminated path) for a file; NULL otherwise. */
+typedef struct {
+	int source;
+	const char *value;
+	size_t value_len;
+	const char *file;
+} oojwt_cfg_secret;
+
+/*
+ * The effective settings. Caller-allocated; the strings point into
+ * memory owned by the struct, released (after wiping, since it holds
+ * secrets) by oojwt_server_config_free(). Header/prefix/algorithm/
+ * expires are NULL when the merged value is not a string.
+ * verify_options is the compact JSON text of token.verifyOptions (NULL
+ * when absent).
+ */
+typedef struct {
+	int form;                /* OOJWT_CONFIG_JSON or _DOCKER */
+	int own_defaults;        /* 1 when `defaults` was used */
+	oojwt_cfg_secret secrets[OOJWT_SECRET_KINDS];
+	int enabled_browser, enabled_inbox, enabled_outbox;
+	int token_required_params;
+	const char *inbox_header, *inbox_prefix;
+	const char *outbox_header, *outbox_prefix;
+	const char *outbox_algorithm, *outbox_expires;
+	char *verify_options;
+	size_t verify_options_len;
+	int docker_random_secret;
+	size_t n_findings, dropped;
+	oojwt_finding findings[OOJWT_MAX_FINDINGS];
+	void *tree;              /* the merged configuration (internal) */
+	/* storage.fs.secretString (the secure link secret, default.json:
+	 * "verysecretstring"; Docker: SECURE_LINK_SECRET): source
+	 * OOJWT_SECRET_SOURCE_STRING with its value, _NONE when the merged
+	 * value is not a non-empty string, _UNKNOWN for Docker settings
+	 * without SECURE_LINK_SECRET (a random one per container start). */
+	oojwt_cfg_secret storage_secret;
+} oojwt_server_config;
+
+/*
+ * Read the configuration (`local`, `local_len` bytes; `defaults`,
+ * `defaults_len` bytes or NULL) into `c`. Returns OOJWT_OK -- an
+ * unreadable local.json is a finding, not a failure --,
+ * OOJWT_ERR_BAD_ARGUMENT or OOJWT_ERR_NO_MEMORY (then `c` holds nothing).
+ */
+int oojwt_server_config_read(oojwt_server_config *c, const char *local,
+	size_t local_len, const char *defaults, size_t defaults_len);
+/* Release (after wiping) what `c` owns; safe twice. */
+void oojwt_server_config_free(oojwt_server_config *c);
+
+/*
+ * Editor config inspection (first part of issue 4, section 2).
+ *
+ * oojwt_config_inspect() takes the config a page passes to
+ * DocsAPI.DocEditor (JSON text, with or without `token`) and judges it
+ * in the order of DocService's auth(): a missing token when browser
+ * tokens are required (4006, "jwt must be provided"); the token through
+ * oojwt_ds_verify() with the inbox secret (4006 / 4005, or no close
+ * code); the token kind (fileInfo: WOPI; editorConfig.
+ * ds_sessionTimeConnect: reconnect; a truthy version: history; else
+ * opening); the fields required since 7.1 (document.key,
+ * document.permissions when the config has them, document.url,
+ * editorConfig.callbackUrl when the config has one, editorConfig.mode
+ * unless view), 4006 with token_required_params; document.permissions
+ * deep-equal to the config's (4004); a top-level url, payload or key
+ * (4004); the config's document.key characters (4004). The effective
+ * config is the config with the token's values written over it (key,
+ * fileType, title, url, callbackUrl, lang, mode unless the page asks for
+ * view, coEditing, user) when the token opens the editor.
+ *
+ *   ok            1 when the editor opens
+ *   close_code    4004 / 4005 / 4006, 0 when none
+ *   editor_error  -23 / -21 / -20 (sdkjs c_oAscError.ID), 0 when none
+ *   message       the editor's sentence, with the server's reason
+ *   token_kind    OOJWT_TOKEN_*
+ *   token_text    the config's token (NUL-terminated), NULL when none
+ *   ds            the DS-profile verdict on it (when has_ds)
+ *   effective     the effective config, compact JSON (NUL-terminated)
+ *   findings      severity, code, path ("token.document.key", ...),
+ *                 message, fix; codes token_missing,
+ *                 missing_required_field, permissions_differ,
+ *                 token_invalid_format, bad_document_key,
+ *                 not_an_opening_token, payload_wrapper, and the DS
+ *                 profile's failure code (expired, bad_signature, ...);
+ *                 when the editor opens, user_not_signed (the config's
+ *                 editorConfig.user id/name/group is not in the token:
+ *                 the page sets it unsigned) and user_differs (the
+ *                 token's user.* wins over the page's);
+ *                 then the config's own checks (api.js and the docs):
+ *                 missing_config_field, bad_document_type, bad_file_type,
+ *                 file_type_mismatch, file_type_case, key_too_long,
+ *                 bad_document_key (not a string), url_not_absolute,
+ *                 callback_unreachable (localhost, private or
+ *                 single-label hosts), user_id_too_long,
+ *                 config_has_secret. When api.js itself refuses the
+ *                 config (an alert: no editor is created), the verdict
+ *                 says so with no close code.
+ */
+#define OOJWT_TOKEN_NONE      0
+#define OOJWT_TOKEN_OPENING   1
+#define OOJWT_TOKEN_WOPI      2
+#define OOJWT_TOKEN_RECONNECT 3
+#define OOJWT_TOKEN_HISTORY   4
+
+/* "none", "opening", "wopi", "reconnect", "history"; NULL otherwise. */
+const char *oojwt_token_kind_name(int kind);
+
+/*
+ *   now                    seconds since the epoch
+ *   clock_tolerance        seconds (DS: verifyOptions.clockTolerance, 60)
+ *   enable_browser         token.enable.browser
+ *   token_required_params  server.tokenRequiredParams (default 1)
+ *   server_version         the server's version, major * 100 + minor (801
+ *                          for 8.1); 0 for the newest rules. Before 8.2 a
+ *                          config with any editorConfig.mode (view too)
+ *                          needs it in the token, and reconnect tokens are
+ *                          told by editorConfig.ds_view; before 8.3 a
+ *                          token with a version is not a history token.
+ */
+typedef struct {
+	double now;
+	double clock_tolerance;
+	int enable_browser;
+	int token_required_params;
+	int server_version;
+} oojwt_inspect_opts;
+
+typedef struct {
+	int ok;
+	int close_code;
+	int editor_error;
+	char message[OOJWT_MESSAGE_LEN];
+	int token_kind;
+	const char *token_text;
+	int has_ds;
+	oojwt_ds_result ds;
+	char *effective;
+	size_t effective_len;
+	size_t n_findings, dropped;
+	oojwt_finding findings[OOJWT_MAX_FINDINGS];
+	char alert[OOJWT_MESSAGE_LEN]; /* api.js's alert text, "" when none */
+	void *tree;  /* the parsed config (internal) */
+} oojwt_config_report;
+
+/*
+ * Inspect `config` (`len` bytes of JSON) with the inbox `secret`.
+ * Returns OOJWT_OK (an unreadable config is a finding),
+ * OOJWT_ERR_BAD_ARGUMENT or OOJWT_ERR_NO_MEMORY (then `r` holds nothing).
+ * Free with oojwt_config_report_free() (safe twice).
+ */
+int oojwt_config_inspect(oojwt_config_report *r, const char *config,
+	size_t len, const unsigned char *secret, size_t secret_len,
+	const oojwt_inspect_opts *opts);
+void oojwt_config_report_free(oojwt_config_report *r);
+
+/*
+ * Sign an editor config (section 2, signConfig): the payload is the
+ * whole config without its `token` (OOJWT_SIGN_CONFIG_ALL, what the
+ * official integrations do), or only the fields the server requires
+ * (OOJWT_SIGN_CONFIG_REQUIRED: document.key, document.permissions,
+ * document.url, editorConfig.callbackUrl, editorConfig.mode unless
+ * view, each when the config has it), plus `iat` and `exp` when not
+ * NULL. The header is {"alg":..., "typ":"JWT"}; `alg` an HS algorithm.
+ * On success *token is a malloc'd NUL-terminated token (free() it) of
+ * *token_len bytes. On error returns its code (bad_json, not_an_object,
+ * bad_argument when the required fields are missing, empty_key, ...)
+ * with a sentence in `err`.
+ */
+#define OOJWT_SIGN_CONFIG_ALL      0
+#define OOJWT_SIGN_CONFIG_REQUIRED 1
+int oojwt_config_sign(char **token, size_t *token_len, const char *config,
+	size_t len, const unsigned char *secret, size_t secret_len, unsigned alg,
+	int fields, const double *iat, const double *exp, oojwt_issue *err);
+
+/*
+ * Requests and callbacks (issue 4, section 4).
+ *
+ * oojwt_request_inspect() judges one HTTP request carrying a token as its
+ * receiver does (spec sections 3 and 4):
+ *
+ *   kind OOJWT_REQUEST_CALLBACK    Document Server -> the integrator's
+ *                                  callbackUrl, judged as the connectors
+ *                                  do (Nextcloud, the Node example): outbox
+ *                                  secret and header
+ *   kind OOJWT_REQUEST_COMMAND,    the integrator -> CommandService,
+ *        _CONVERTER, _DOCBUILDER   ConvertService, docbuilder, judged as
+ *                                  getRequestParams() (7.1+) does: inbox
+ *                                  secret and header
+ *
+ * The request is `req` (`len` bytes) in one of two forms:
+ *   OOJWT_REQUEST_RAW    the text of an HTTP request: an optional request
+ *                        line (METHOD TARGET [VERSION]), header lines
+ *                        "Name: value" (folded lines joined), an empty
+ *                        line, the body; text that starts with '{' is a
+ *                        JSON object: {headers, body, method, url} when it
+ *                        has only such members and at least headers or
+ *                        body, else the body alone
+ *   OOJWT_REQUEST_PARTS  that JSON object: "headers" an object of
+ *                        name -> string (or array of strings) or an array
+ *                        of [name, value] pairs; "body" a string (the raw
+ *                        body), any other JSON value (its JSON text) or
+ *                        null; "url"/"method" optional strings
+ * Repeated headers are combined as Node does (Authorization and the other
+ * single-valued ones: the first; others joined with ", "); names are
+ * matched without regard to case.
+ *
+ * Where the token is looked for, in the receiver's order: the body parsed
+ * as JSON (JSON.parse; when it is not JSON, the URL's query parameters),
+ * member `token` when truthy -- and then only that one --; else the
+ * configured header (`header`, default Authorization), whose value must
+ * start with `prefix` (default "Bearer ") exactly. Every token found is
+ * verified with oojwt_ds_verify() (the secret, `clock_tolerance`, `now`),
+ * also those the receiver ignores (a header token behind a body token, a
+ * token in another header), so the report can say which one counts.
+ *
+ * The outcome (verdict):
+ *   command      {"error":0}; 6 no or invalid token; 7 expired; 1 key
+ *                missing or not a string (and c is not "version")
+ *   converter,   error -8 for any token failure; -7 when key or filetype
+ *   docbuilder   has characters the service refuses (converter)
+ *   callback     200 {"error":0}; 403 {"message":"Access denied"} when the
+ *                token is missing, invalid or expired
+ * With `enabled` 0 (token.enable.request.inbox off) the inbox services
+ * check no token. `token_required_params` (server.tokenRequiredParams)
+ * makes them use only the signed data; the effective body is what the
+ * receiver acts on: inbox -- {} (or the plain params) with the decoded
+ * token, then its `payload`, then its `query` assigned over it; callback
+ * -- the body token's payload, or the header token's `payload` member.
+ * A callback header token of 7168 characters or more is one DS trims
+ * (changesurl and history dropped from the header copy only).
+ *
+ * Findings (severity, code, path, message, fix): token_missing,
+ * wrong_prefix, token_in_other_header, body_token_wins,
+ * unsigned_fields_ignored, header_token_trimmed, header_too_large,
+ * body_not_json, bad_request_field, http_unreadable, payload_wrapper,
+ * payload_double_encoded, payload_not_object, tokens_disabled,
+ * alg_not_allowed (a callback token other than HS256: the connectors
+ * take HS256 only), and the DS profile's failure code of the token that
+ * counts (expired, bad_signature, ...; malformed for a `token` member
+ * that is not a string: "jwt must be a string").
+ */
+#define OOJWT_REQUEST_CALLBACK   0
+#define OOJWT_REQUEST_COMMAND    1
+#define OOJWT_REQUEST_CONVERTER  2
+#define OOJWT_REQUEST_DOCBUILDER 3
+
+#define OOJWT_REQUEST_RAW   0
+#define OOJWT_REQUEST_PARTS 1
+
+/* Where a token was found. */
+#define OOJWT_PLACE_BODY         0  /* body member "token" */
+#define OOJWT_PLACE_QUERY        1  /* query parameter "token" (no JSON body) */
+#define OOJWT_PLACE_HEADER       2  /* the configured header, after the prefix */
+#define OOJWT_PLACE_OTHER_HEADER 3  /* another header that holds a JWT */
+
+/* "callback", "command", "converter", "docbuilder" / "body", "query",
+ * "header", "other-header"; NULL for other values. */
+const char *oojwt_request_kind_name(int kind);
+const char *oojwt_token_place_name(int place);
+
+/*
+ *   kind, form             as above
+ *   now                    seconds since the epoch
+ *   clock_tolerance        seconds (inbox: verifyOptions.clockTolerance,
+ *                          60; callback: the connector's leeway, 0)
+ *   enabled                token.enable.request.inbox (inbox kinds) or
+ *                          .outbox (callback: 0 only adds a finding)
+ *   token_required_params  server.tokenRequiredParams (default 1)
+ *   header, header_len     the header name; NULL for "Authorization"
+ *   prefix, prefix_len     its prefix; NULL for "Bearer "
+ */
+typedef struct {
+	int kind;
+	int form;
+	double now;
+	double clock_tolerance;
+	int enabled;
+	int token_required_params;
+	const char *header;
+	size_t header_len;
+	const char *prefix;
+	size_t prefix_len;
+} oojwt_request_opts;
+
+#define OOJWT_REQUEST_MAX_TOKENS 4
+#define OOJWT_HEADER_NAME_LEN    64
+
+/*
+ * One token found: where (place; header_name for header places), whether
+ * the receiver acts on it (counts), its text (owned, NUL-terminated,
+ * len bytes; NULL when the member was not a string: then has_ds is 0 and
+ * server_message says what jsonwebtoken says), the DS-profile verdict.
+ */
+typedef struct {
+	int place;
+	char header_name[OOJWT_HEADER_NAME_LEN];
+	int counts;
+	char *text;
+	size_t len;
+	int has_ds;
+	oojwt_ds_result ds;
+} oojwt_request_token;
+
+/*
+ *   ok            1 when the receiver acts on the request
+ *   http_status   200 or 403
+ *   has_error     1 when the answer has an "error" number: error
+ *   response      the JSON text of the receiver's answer, "" when it
+ *                 depends on the work itself (a conversion)
+ *   message       a sentence: the outcome and why
+ *   used          index in tokens of the token that counts, -1 when none
+ *   tokens        every token found (at most OOJWT_REQUEST_MAX_TOKENS)
+ *   effective     compact JSON of the effective body, NULL when the
+ *                 receiver acts on nothing
+ */
+typedef struct {
+	int ok;
+	int http_status;
+	int has_error;
+	int error;
+	char response[OOJWT_MESSAGE_LEN];
+	char message[OOJWT_MESSAGE_LEN];
+	int used;
+	size_t n_tokens;
+	oojwt_request_token tokens[OOJWT_REQUEST_MAX_TOKENS];
+	char *effective;
+	size_t effective_len;
+	size_t n_findings, dropped;
+	oojwt_finding findings[OOJWT_MAX_FINDINGS];
+} oojwt_request_report;
+
+/*
+ * Inspect `req` with `secret` (`secret_len` bytes; the inbox secret for
+ * inbox kinds, the outbox secret for callbacks). Returns OOJWT_OK (an
+ * unreadable request is a finding), OOJWT_ERR_BAD_ARGUMENT or
+ * OOJWT_ERR_NO_MEMORY (then `r` holds nothing). The report is big
+ * (about 50 KB): allocate it on the heap in small stacks. Free with
+ * oojwt_request_report_free() (safe twice).
+ */
+int oojwt_request_inspect(oojwt_request_report *r, const char *req,
+	size_t len, const unsigned char *secret, size_t secret_len,
+	const oojwt_request_opts *opts);
+void oojwt_request_report_free(oojwt_request_report *r);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

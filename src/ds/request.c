@@ -1,0 +1,1045 @@
+/*
+ * Requests and callbacks (issue 4, section 4): where the receiver finds
+ * the token (getRequestParams for CommandService, ConvertService and
+ * docbuilder; the connectors for callbacks), every token verified with
+ * the Document Server profile, the answer the receiver gives, the body it
+ * acts on, and the findings. The HTTP reading is in http_request.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "inner.h"
+#include "ds.h"
+
+static const char *const kind_names[] = {
+	"callback", "command", "converter", "docbuilder"
+};
+static const char *const place_names[] = {
+	"body", "query", "header", "other-header"
+};
+
+const char *
+oojwt_request_kind_name(int kind)
+{
+	return kind >= 0 && kind < 4 ? kind_names[kind] : NULL;
+}
+
+const char *
+oojwt_token_place_name(int place)
+{
+	return place >= 0 && place < 4 ? place_names[place] : NULL;
+}
+
+typedef struct {
+	oojwt_request_report *r;
+	const oojwt_request_opts *o;
+	const unsigned char *secret;
+	size_t secret_len;
+	oojwt_http_request http;
+	oojwt_jv *params;       /* the body's JSON, or req.query */
+	int from_query;         /* params are req.query */
+	oojwt_jv *decoded;      /* the counting token's payload (object) */
+	const char *header;     /* configured header name and prefix */
+	size_t header_len;
+	const char *prefix;
+	size_t prefix_len;
+	int header_token;       /* index of the configured header's token, -1 */
+} ctx;
+
+static void
+add(ctx *c, int severity, int code, const char *path, const char *message,
+	const char *fix)
+{
+	oojwt_finding_add(c->r->findings, &c->r->n_findings, &c->r->dropped,
+		severity, code, path, message, fix);
+}
+
+static int
+inbox(const ctx *c)
+{
+	return c->o->kind != OOJWT_REQUEST_CALLBACK;
+}
+
+/* ---- the params: body JSON, else the query ------------------------------ */
+
+/* JSON.parse(body) as Node does it: 1 when it parses (then *tree is the
+ * value when the strict layer can hold it), else 0 with V8's message. */
+static int
+parse_body(const char *s, size_t n, oojwt_jv **tree, char *why, int *nomem)
+{
+	unsigned short *u = (unsigned short *)malloc((n + 1) * sizeof *u);
+	oojwt_ds_json j;
+	size_t units, replaced, dups = 0;
+	char msg[OOJWT_MESSAGE_LEN];
+	long pos;
+
+	*tree = NULL;
+	if (u == NULL) {
+		*nomem = 1;
+		return 0;
+	}
+	units = oojwt_ds_utf8_to_utf16(u, (const unsigned char *)s, n, &replaced);
+	if (oojwt_ds_json_parse(&j, u, units) != OOJWT_OK) {
+		free(u);
+		*nomem = 1;
+		return 0;
+	}
+	free(u);
+	if (!j.ok) {
+		oojwt_fmt(why, OOJWT_MESSAGE_LEN, "%S", j.message, j.message_len);
+		return 0;
+	}
+	if (oojwt_json_parse_ex(tree, s, n, OOJWT_JSON_LAST_WINS, &dups, &pos,
+		msg) != OOJWT_OK)
+	{
+		*tree = NULL;
+	}
+	return 1;
+}
+
+static int
+looks_like_jwt(const char *s, size_t n)
+{
+	size_t d1, d2;
+
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' ')) {
+		n--;
+	}
+	return n > 10 && memcmp(s, "eyJ", 3) == 0 && oojwt_dots(s, n, &d1, &d2) == 2;
+}
+
+static int
+read_params(ctx *c)
+{
+	oojwt_http_request *h = &c->http;
+	char why[OOJWT_MESSAGE_LEN], msg[OOJWT_MESSAGE_LEN];
+	int nomem = 0;
+
+	if (h->body != NULL && h->body_len > 0) {
+		if (parse_body(h->body, h->body_len, &c->params, why, &nomem)) {
+			if (c->params != NULL && oojwt_json_type(c->params)
+				!= OOJWT_JSON_NULL)
+			{
+				return OOJWT_OK;
+			}
+			oojwt_json_free(c->params);
+			c->params = NULL;
+		} else if (nomem) {
+			return OOJWT_ERR_NO_MEMORY;
+		} else {
+			oojwt_fmt(msg, sizeof msg, "the body is not JSON (JSON.parse: %s)"
+				"%s; the receiver reads the URL's query parameters instead",
+				why, looks_like_jwt(h->body, h->body_len) ? "; it is a bare "
+				"token" : "");
+			add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_BODY_NOT_JSON, "body", msg,
+				"send a JSON body: {\"token\": \"<jwt>\"} or the JSON fields "
+				"with their token; Content-Type: application/json");
+		}
+	}
+	if (h->target != NULL) {
+		size_t n;
+		long pos;
+		char *q = oojwt_http_query_json(h->target, h->target_len, &n);
+		if (q == NULL) {
+			return OOJWT_ERR_NO_MEMORY;
+		}
+		if (oojwt_json_parse(&c->params, q, n, &pos, msg) != OOJWT_OK) {
+			c->params = NULL;
+		}
+		c->from_query = 1;
+		free(q);
+	}
+	return OOJWT_OK;
+}
+
+/* ---- the tokens ------------------------------------------------------- */
+
+static oojwt_request_token *
+new_token(ctx *c, int place, const char *hname, size_t hlen, const char *s,
+	size_t n)
+{
+	oojwt_request_report *r = c->r;
+	oojwt_request_token *t;
+
+	if (r->n_tokens >= OOJWT_REQUEST_MAX_TOKENS) {
+		return NULL;
+	}
+	t = &r->tokens[r->n_tokens];
+	memset(t, 0, sizeof *t);
+	t->place = place;
+	if (hname != NULL) {
+		oojwt_fmt(t->header_name, sizeof t->header_name, "%S", hname, hlen);
+	}
+	if (s != NULL) {
+		t->text = (char *)malloc(n + 1);
+		if (t->text == NULL) {
+			return NULL;
+		}
+		memcpy(t->text, s, n);
+		t->text[n] = 0;
+		t->len = n;
+	}
+	r->n_tokens++;
+	return t;
+}
+
+/* The truthy `token` member of the params: 1 (and the token) when there
+ * is one; DS then never reads the header. */
+static int
+params_token(ctx *c, int *code)
+{
+	const oojwt_jv *v = oojwt_json_get(c->params, "token");
+	int place = c->from_query ? OOJWT_PLACE_QUERY : OOJWT_PLACE_BODY;
+	oojwt_request_token *t;
+
+	*code = OOJWT_OK;
+	if (oojwt_json_type(c->params) != OOJWT_JSON_OBJECT
+		|| !oojwt_json_truthy(v))
+	{
+		return 0;
+	}
+	if (oojwt_json_type(v) == OOJWT_JSON_STRING) {
+		const char *s = oojwt_json_string(v);
+		t = new_token(c, place, NULL, 0, s, strlen(s));
+	} else {
+		t = new_token(c, place, NULL, 0, NULL, 0);
+	}
+	if (t == NULL) {
+		*code = OOJWT_ERR_NO_MEMORY;
+		return 0;
+	}
+	t->counts = 1;
+	c->r->used = (int)(c->r->n_tokens - 1);
+	return 1;
+}
+
+static int
+starts_with(const char *s, size_t n, const char *p, size_t pn)
+{
+	return n >= pn && memcmp(s, p, pn) == 0;
+}
+
+/* The configured header: its token when the prefix matches; a wrong
+ * prefix is a finding (and the token behind it is still checked, not
+ * counted). `counts`: no body token came first. */
+static int
+header_token(ctx *c, int counts)
+{
+	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+	size_t n = 0;
+	char *v = oojwt_http_header(&c->http, c->header, c->header_len, &n);
+	oojwt_request_token *t;
+	int code = OOJWT_OK;
+
+	oojwt_fmt(path, sizeof path, "headers.%S", c->header, c->header_len);
+	if (v == NULL) {
+		return OOJWT_OK;
+	}
+	if (n > 0 && starts_with(v, n, c->prefix, c->prefix_len)) {
+		t = new_token(c, OOJWT_PLACE_HEADER, c->header, c->header_len,
+			v + c->prefix_len, n - c->prefix_len);
+		if (t == NULL) {
+			code = OOJWT_ERR_NO_MEMORY;
+		} else {
+			c->header_token = (int)(c->r->n_tokens - 1);
+			if (counts) {
+				t->counts = 1;
+				c->r->used = c->header_token;
+			}
+		}
+	} else if (n > 0) {
+		oojwt_extract_result x;
+		oojwt_extract_token(&x, v, n);
+		oojwt_fmt(msg, sizeof msg, "the %S header is there but does not start "
+			"with \"%S\" exactly (case, one space): the receiver sees no token "
+			"in it%s", c->header, c->header_len, c->prefix, c->prefix_len,
+			inbox(c) ? "" : " (Nextcloud cuts the first 7 characters whatever "
+			"they are)");
+		add(c, counts ? OOJWT_SEVERITY_ERROR : OOJWT_SEVERITY_WARNING,
+			OOJWT_FIND_WRONG_PREFIX, path, msg,
+			"send the header as <header>: <prefix><token>, e.g. "
+			"Authorization: Bearer eyJ...");
+		if (x.len > 0) {
+			t = new_token(c, OOJWT_PLACE_HEADER, c->header, c->header_len,
+				v + x.start, x.len);
+			code = t == NULL ? OOJWT_ERR_NO_MEMORY : OOJWT_OK;
+		}
+	}
+	free(v);
+	return code;
+}
+
+/* A JWT in a header other than the configured one (AuthorizationJwt
+ * where Authorization is read, or the other way round). */
+static int
+other_header_token(ctx *c)
+{
+	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+	size_t i;
+
+	for (i = 0; i < c->http.n_fields; i++) {
+		const oojwt_http_field *f = &c->http.fields[i];
+		oojwt_extract_result x;
+		size_t d1, d2;
+		if (oojwt_http_same_name(f->name, f->name_len, c->header,
+			c->header_len))
+		{
+			continue;
+		}
+		oojwt_extract_token(&x, f->value, f->value_len);
+		if (x.len < 10 || memcmp(f->value + x.start, "eyJ", 3) != 0
+			|| oojwt_dots(f->value + x.start, x.len, &d1, &d2) != 2)
+		{
+			continue;
+		}
+		if (new_token(c, OOJWT_PLACE_OTHER_HEADER, f->name, f->name_len,
+			f->value + x.start, x.len) == NULL)
+		{
+			return OOJWT_ERR_NO_MEMORY;
+		}
+		oojwt_fmt(path, sizeof path, "headers.%S", f->name, f->name_len);
+		oojwt_fmt(msg, sizeof msg, "a token is in the %S header, but the "
+			"receiver reads %S (%s.header)", f->name, f->name_len, c->header,
+			c->header_len, inbox(c) ? "services.CoAuthoring.token.inbox"
+			: "token.outbox / the connector's jwt_header");
+		add(c, c->r->used < 0 ? OOJWT_SEVERITY_ERROR : OOJWT_SEVERITY_INFO,
+			OOJWT_FIND_TOKEN_IN_OTHER_HEADER, path, msg,
+			"use the same header name on both sides (Docker: JWT_HEADER; "
+			"local.json: token.inbox.header / token.outbox.header)");
+		return OOJWT_OK;
+	}
+	return OOJWT_OK;
+}
+
+static int
+verify_tokens(ctx *c)
+{
+	oojwt_ds_opts d;
+	size_t i;
+
+	memset(&d, 0, sizeof d);
+	d.now = c->o->now;
+	d.clock_tolerance = c->o->clock_tolerance;
+	d.strict_clock_tolerance = c->o->clock_tolerance;
+	for (i = 0; i < c->r->n_tokens; i++) {
+		oojwt_request_token *t = &c->r->tokens[i];
+		if (t->text == NULL) {
+			continue;
+		}
+		if (oojwt_ds_verify(&t->ds, t->text, t->len, c->secret,
+			c->secret_len, &d) != OOJWT_OK)
+		{
+			return OOJWT_ERR_NO_MEMORY;
+		}
+		t->has_ds = 1;
+	}
+	return OOJWT_OK;
+}
+
+/* The payload of a verified token as a strict tree (NULL when it is not
+ * one the strict layer can hold). */
+static oojwt_jv *
+payload_tree(const oojwt_request_token *t)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	oojwt_jv *v = NULL;
+	size_t dups;
+	long pos;
+
+	if (!t->has_ds || t->ds.payload_kind != OOJWT_DS_PAYLOAD_JSON
+		|| oojwt_json_parse_ex(&v, t->ds.payload_text, t->ds.payload_len,
+		OOJWT_JSON_LAST_WINS, &dups, &pos, msg) != OOJWT_OK)
+	{
+		return NULL;
+	}
+	return v;
+}
+
+/* ---- the effective body ------------------------------------------------ */
+
+/* Object.assign on a list of (name, value): a name already there keeps
+ * its place and takes the new value, a new one is appended. */
+typedef struct {
+	const char **names;
+	const oojwt_jv **values;
+	size_t n, cap;
+	int failed;
+} assign_list;
+
+static void
+assign(assign_list *a, const oojwt_jv *obj)
+{
+	size_t i, k, n = oojwt_json_object_size(obj);
+
+	if (oojwt_json_type(obj) != OOJWT_JSON_OBJECT || a->failed) {
+		return;
+	}
+	if (a->n + n > a->cap) {
+		size_t cap = a->n + n + 16;
+		const char **nn = (const char **)realloc((void *)a->names,
+			cap * sizeof *nn);
+		const oojwt_jv **nv;
+		if (nn == NULL) {
+			a->failed = 1;
+			return;
+		}
+		a->names = nn;
+		nv = (const oojwt_jv **)realloc((void *)a->values, cap * sizeof *nv);
+		if (nv == NULL) {
+			a->failed = 1;
+			return;
+		}
+		a->values = nv;
+		a->cap = cap;
+	}
+	for (i = 0; i < n; i++) {
+		const char *name;
+		const oojwt_jv *v = oojwt_json_member_at(obj, i, &name);
+		for (k = 0; k < a->n && strcmp(a->names[k], name) != 0; k++) {
+		}
+		a->names[k] = name;
+		a->values[k] = v;
+		if (k == a->n) {
+			a->n++;
+		}
+	}
+}
+
+static const oojwt_jv *
+assigned(const assign_list *a, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < a->n; k++) {
+		if (strcmp(a->names[k], name) == 0) {
+			return a->values[k];
+		}
+	}
+	return NULL;
+}
+
+/* JSON text of the list into r->effective; OOJWT_OK or no_memory. */
+static int
+print_assigned(oojwt_request_report *r, const assign_list *a)
+{
+	oojwt_sb sb;
+	size_t k;
+
+	memset(&sb, 0, sizeof sb);
+	oojwt_sb_puts(&sb, "{");
+	for (k = 0; k < a->n; k++) {
+		size_t n;
+		char *v = oojwt_json_print(a->values[k], &n);
+		if (v == NULL) {
+			sb.failed = 1;
+			break;
+		}
+		if (k > 0) {
+			oojwt_sb_puts(&sb, ",");
+		}
+		oojwt_sb_json_string(&sb, a->names[k], strlen(a->names[k]));
+		oojwt_sb_puts(&sb, ":");
+		oojwt_sb_put(&sb, v, n);
+		free(v);
+	}
+	oojwt_sb_puts(&sb, "}");
+	r->effective = oojwt_sb_finish(&sb, &r->effective_len);
+	return r->effective != NULL ? OOJWT_OK : OOJWT_ERR_NO_MEMORY;
+}
+
+/* for...in finds something: objects with members, non-empty strings and
+ * arrays (utils.isEmptyObject is false). */
+static int
+not_empty(const oojwt_jv *v)
+{
+	switch (oojwt_json_type(v)) {
+	case OOJWT_JSON_OBJECT:
+		return oojwt_json_object_size(v) > 0;
+	case OOJWT_JSON_ARRAY:
+		return oojwt_json_array_size(v) > 0;
+	case OOJWT_JSON_STRING:
+		return oojwt_json_string(v)[0] != 0;
+	default:
+		return 0;
+	}
+}
+
+/* getRequestParams after a good verify: {} (or the plain params), the
+ * decoded token, its payload, its query. */
+static int
+inbox_effective(ctx *c, assign_list *a)
+{
+	const oojwt_jv *d = c->decoded;
+	const char *wrapper[2] = { "payload", "query" };
+	char msg[OOJWT_MESSAGE_LEN], names[120];
+	size_t i, n, out = 0;
+
+	if (!c->o->token_required_params) {
+		assign(a, c->params);
+	}
+	assign(a, d);
+	for (i = 0; i < 2; i++) {
+		const oojwt_jv *w = oojwt_json_get(d, wrapper[i]);
+		if (!not_empty(w)) {
+			continue;
+		}
+		if (oojwt_json_type(w) == OOJWT_JSON_OBJECT) {
+			assign(a, w);
+			continue;
+		}
+		oojwt_fmt(msg, sizeof msg, "the token's \"%s\" is %s, not an object: "
+			"Object.assign spreads its characters (\"0\", \"1\", ...) and the "
+			"fields inside never arrive", wrapper[i], oojwt_json_type_name(w));
+		add(c, OOJWT_SEVERITY_ERROR, OOJWT_WARN_PAYLOAD_DOUBLE_ENCODED,
+			i == 0 ? "token.payload" : "token.query", msg,
+			"sign the object itself: {\"payload\": {\"c\": ...}}, not "
+			"{\"payload\": \"{\\\"c\\\": ...}\"}");
+	}
+	if (!c->o->token_required_params
+		|| oojwt_json_type(c->params) != OOJWT_JSON_OBJECT)
+	{
+		return a->failed ? OOJWT_ERR_NO_MEMORY : OOJWT_OK;
+	}
+	names[0] = 0;
+	n = oojwt_json_object_size(c->params);
+	for (i = 0; i < n; i++) {
+		const char *name;
+		size_t used = strlen(names);
+		oojwt_json_member_at(c->params, i, &name);
+		if (strcmp(name, "token") == 0 || assigned(a, name) != NULL) {
+			continue;
+		}
+		if (out++ < 6 && used + strlen(name) + 3 < sizeof names) {
+			oojwt_fmt(names + used, sizeof names - used, "%s%s",
+				used > 0 ? ", " : "", name);
+		}
+	}
+	if (out > 0) {
+		oojwt_fmt(msg, sizeof msg, "the body has fields the token does not "
+			"carry (%s%s): with tokenRequiredParams (the default) only signed "
+			"data counts, so the server never sees them", names,
+			out > 6 ? ", ..." : "");
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_UNSIGNED_FIELDS, "body", msg,
+			"sign every field you send (the official clients sign the whole "
+			"body) or put them into the token's payload");
+	}
+	return a->failed ? OOJWT_ERR_NO_MEMORY : OOJWT_OK;
+}
+
+/* ---- the verdict ------------------------------------------------------- */
+
+static void
+answer(oojwt_request_report *r, int ok, int status, int has_error, int error,
+	const char *response, const char *message)
+{
+	r->ok = ok;
+	r->http_status = status;
+	r->has_error = has_error;
+	r->error = error;
+	oojwt_fmt(r->response, sizeof r->response, "%s", response);
+	if (message != NULL) {
+		oojwt_fmt(r->message, sizeof r->message, "%s", message);
+	}
+}
+
+/* The failing answer of each receiver; `expired` for command error 7. */
+static void
+refuse(ctx *c, int expired, const char *why)
+{
+	oojwt_request_report *r = c->r;
+
+	switch (c->o->kind) {
+	case OOJWT_REQUEST_COMMAND:
+		answer(r, 0, 200, 1, expired ? 7 : 6, expired ? "{\"error\":7}"
+			: "{\"error\":6}", NULL);
+		oojwt_fmt(r->message, sizeof r->message, "The command service answers "
+			"{\"error\":%d} (%s): %s", expired ? 7 : 6, expired ? "token expired"
+			: "invalid token", why);
+		break;
+	case OOJWT_REQUEST_CONVERTER:
+	case OOJWT_REQUEST_DOCBUILDER:
+		answer(r, 0, 200, 1, -8, "{\"error\":-8}", NULL);
+		oojwt_fmt(r->message, sizeof r->message, "The %s answers error -8 "
+			"(invalid token): %s", c->o->kind == OOJWT_REQUEST_CONVERTER
+			? "conversion service" : "document builder", why);
+		break;
+	default:
+		answer(r, 0, 403, 0, 0, "{\"message\":\"Access denied\"}", NULL);
+		oojwt_fmt(r->message, sizeof r->message, "The connector answers 403 "
+			"{\"message\":\"Access denied\"}: %s", why);
+		break;
+	}
+}
+
+static int
+doc_id_ok(const char *s, const char *extra)
+{
+	for (; *s != 0; s++) {
+		char ch = *s;
+		if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z')
+			|| (ch >= 'A' && ch <= 'Z') || strchr(extra, ch) != NULL))
+		{
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static void
+field(ctx *c, int severity, const char *path, const char *message,
+	const char *fix)
+{
+	add(c, severity, OOJWT_FIND_BAD_REQUEST_FIELD, path, message, fix);
+}
+
+/* A field the service refuses: the finding, and {"error":<error>}. */
+static void
+refuse_field(ctx *c, const char *message, const char *fix, int error,
+	const char *verdict)
+{
+	char response[24];
+
+	field(c, OOJWT_SEVERITY_ERROR, "key", message, fix);
+	oojwt_fmt(response, sizeof response, "{\"error\":%d}", error);
+	answer(c->r, 0, 200, 1, error, response, verdict);
+}
+
+/* What the service does with a request it let in. */
+static void
+accept(ctx *c, const assign_list *a)
+{
+	oojwt_request_report *r = c->r;
+	const oojwt_jv *key = assigned(a, "key");
+	const oojwt_jv *cmd = assigned(a, "c");
+	const oojwt_jv *ft;
+
+	switch (c->o->kind) {
+	case OOJWT_REQUEST_COMMAND:
+		if ((key == NULL || oojwt_json_type(key) == OOJWT_JSON_NULL
+			|| oojwt_json_type(key) != OOJWT_JSON_STRING)
+			&& !(oojwt_json_type(cmd) == OOJWT_JSON_STRING
+			&& strcmp(oojwt_json_string(cmd), "version") == 0))
+		{
+			refuse_field(c, "the command has no string \"key\" in the data "
+				"the server uses: error 1 (document key missing or not found)",
+				"put the document key into the signed data: "
+				"{\"c\":\"info\",\"key\":\"...\"}", 1, "The command service "
+				"answers {\"error\":1}: the document key is missing");
+			return;
+		}
+		answer(r, 1, 200, 1, 0, "{\"error\":0}", "The command service runs "
+			"the command and answers {\"error\":0} (1 if it does not know the "
+			"key)");
+		return;
+	case OOJWT_REQUEST_CONVERTER:
+		ft = assigned(a, "filetype");
+		if (!oojwt_json_truthy(ft)) {
+			ft = assigned(a, "fileType");
+		}
+		if ((oojwt_json_type(key) == OOJWT_JSON_STRING
+			&& oojwt_json_string(key)[0] != 0
+			&& !doc_id_ok(oojwt_json_string(key), "-._="))
+			|| (oojwt_json_type(ft) == OOJWT_JSON_STRING
+			&& !doc_id_ok(oojwt_json_string(ft), "")))
+		{
+			refuse_field(c, "key or filetype has characters the conversion "
+				"service refuses (key: 0-9 a-z A-Z - . _ =; filetype: letters "
+				"and digits): error -7", "use a key of letters, digits and "
+				"- . _ = and a bare extension such as docx", -7, "The "
+				"conversion service answers error -7 (bad key or filetype)");
+			return;
+		}
+		answer(r, 1, 200, 0, 0, "", "The conversion service accepts the "
+			"token and converts (the answer depends on the conversion)");
+		return;
+	case OOJWT_REQUEST_DOCBUILDER:
+		answer(r, 1, 200, 0, 0, "", "The document builder accepts the token "
+			"and runs the script");
+		return;
+	default:
+		if (oojwt_json_type(key) != OOJWT_JSON_STRING
+			|| oojwt_json_type(assigned(a, "status")) != OOJWT_JSON_NUMBER)
+		{
+			field(c, OOJWT_SEVERITY_WARNING, "key", "the callback data has no "
+				"string \"key\" and numeric \"status\": the connector cannot "
+				"tell which document this is about",
+				"read the body token's payload (or the header token's "
+				"\"payload\" member), where DS puts key and status");
+		}
+		answer(r, 1, 200, 1, 0, "{\"error\":0}", "The connector accepts the "
+			"callback and answers {\"error\":0}");
+		return;
+	}
+}
+
+/* The failure of the token that counts, as a finding with a fix. */
+static void
+token_failure(ctx *c, const oojwt_request_token *t, char *why, size_t cap)
+{
+	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+	const char *fix;
+	int code = t->has_ds ? t->ds.code : OOJWT_ERR_MALFORMED;
+
+	if (t->place == OOJWT_PLACE_HEADER) {
+		oojwt_fmt(path, sizeof path, "headers.%s", t->header_name);
+	} else {
+		oojwt_fmt(path, sizeof path, "%s.token", place_names[t->place]);
+	}
+	if (!t->has_ds) {
+		oojwt_fmt(why, cap, "the %s token is not a string (jsonwebtoken: jwt "
+			"must be a string)", place_names[t->place]);
+	} else {
+		oojwt_fmt(why, cap, "the %s token fails: %S", place_names[t->place],
+			t->ds.server_message, t->ds.server_message_len);
+	}
+	switch (code) {
+	case OOJWT_ERR_EXPIRED:
+		fix = "sign with exp some minutes ahead and check both clocks (NTP)";
+		break;
+	case OOJWT_ERR_BAD_SIGNATURE:
+		fix = inbox(c) ? "sign with services.CoAuthoring.secret.inbox.string "
+			"of local.json, byte for byte (oojwt explain-secret finds near "
+			"misses)" : "verify with services.CoAuthoring.secret.outbox.string "
+			"of DS's local.json (oojwt explain-secret finds near misses)";
+		break;
+	default:
+		fix = "send the compact JWT itself: three base64url parts, no quotes, "
+			"spaces or padding";
+		break;
+	}
+	oojwt_fmt(msg, sizeof msg, "%s%s%s", why, t->has_ds ? ": " : "",
+		t->has_ds ? t->ds.message : "");
+	add(c, OOJWT_SEVERITY_ERROR, code, path, msg, fix);
+}
+
+/* Body and header token together: which counts, and what that means. */
+static void
+both_tokens(ctx *c)
+{
+	const oojwt_request_token *b, *h;
+	char msg[OOJWT_MESSAGE_LEN];
+	int severity;
+
+	if (c->r->used < 0 || c->header_token < 0
+		|| c->r->tokens[c->r->used].place == OOJWT_PLACE_HEADER)
+	{
+		return;
+	}
+	b = &c->r->tokens[c->r->used];
+	h = &c->r->tokens[c->header_token];
+	severity = b->has_ds && b->ds.valid ? OOJWT_SEVERITY_INFO
+		: h->has_ds && h->ds.valid ? OOJWT_SEVERITY_ERROR
+		: OOJWT_SEVERITY_WARNING;
+	oojwt_fmt(msg, sizeof msg, "a %s token and a %s header token: the "
+		"receiver verifies only the %s token (7.1+) and never reads the header"
+		"%s", place_names[b->place], h->header_name, place_names[b->place],
+		severity == OOJWT_SEVERITY_ERROR ? ", which would verify" : "");
+	add(c, severity, OOJWT_FIND_BODY_TOKEN_WINS, "body.token", msg,
+		severity == OOJWT_SEVERITY_INFO ? "nothing to do; keep both tokens "
+		"signed alike" : "fix the body token (or leave it out to have the "
+		"header read)");
+}
+
+/* Callback status 2 (ready for saving) or 6 (force save): changesurl
+ * belongs to it. */
+static int
+ready_to_save(const oojwt_jv *cb)
+{
+	const oojwt_jv *st = oojwt_json_get(cb, "status");
+	double n = oojwt_json_number(st);
+
+	return oojwt_json_type(st) == OOJWT_JSON_NUMBER && (n == 2 || n == 6);
+}
+
+/* Header size: DS trims callback header tokens of 7168 characters or
+ * more (checkAndFixAuthorizationLength); proxies refuse ~8 KB headers. */
+static void
+header_size(ctx *c)
+{
+	const oojwt_request_token *h;
+	oojwt_jv *hp, *bp = NULL;
+	const oojwt_jv *inner;
+	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+
+	if (c->header_token < 0) {
+		return;
+	}
+	h = &c->r->tokens[c->header_token];
+	oojwt_fmt(path, sizeof path, "headers.%s", h->header_name);
+	if (h->len >= 7168) {
+		oojwt_fmt(msg, sizeof msg, "the header token has %z characters (>= "
+			"7168)%s", h->len, inbox(c) ? ": proxies (nginx: 8 KB header "
+			"buffers) may answer 413 or cut it" : ": DS would have dropped "
+			"changesurl and history from it; this one still carries them");
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_HEADER_TOO_LARGE, path, msg,
+			"send the token in the body ({\"token\": ...}), which has no such "
+			"limit");
+	}
+	if (inbox(c)) {
+		return;
+	}
+	hp = payload_tree(h);
+	inner = oojwt_json_get(hp, "payload");
+	if (c->r->used >= 0 && c->r->used != c->header_token) {
+		bp = payload_tree(&c->r->tokens[c->r->used]);
+	}
+	if (oojwt_json_type(inner) == OOJWT_JSON_OBJECT
+		&& oojwt_json_get(inner, "changesurl") == NULL
+		&& (oojwt_json_get(bp, "changesurl") != NULL
+		|| (c->r->used == c->header_token && ready_to_save(inner))))
+	{
+		add(c, c->r->used == c->header_token ? OOJWT_SEVERITY_WARNING
+			: OOJWT_SEVERITY_INFO, OOJWT_FIND_HEADER_TRIMMED, path,
+			"the header token's payload has no changesurl: DS trims the header "
+			"copy when it reaches 7168 characters (changesurl dropped, history "
+			"emptied); only the body token keeps them",
+			"verify the body token and read changesurl/history from it (the "
+			"docs recommend the body token)");
+	}
+	oojwt_json_free(hp);
+	oojwt_json_free(bp);
+}
+
+static int
+judge(ctx *c)
+{
+	oojwt_request_report *r = c->r;
+	oojwt_request_token *t = r->used >= 0 ? &r->tokens[r->used] : NULL;
+	assign_list a;
+	char why[OOJWT_MESSAGE_LEN];
+	int code = OOJWT_OK;
+
+	memset(&a, 0, sizeof a);
+	both_tokens(c);
+	header_size(c);
+	if (inbox(c) && !c->o->enabled) {
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_TOKENS_DISABLED,
+			"services.CoAuthoring.token.enable.request.inbox",
+			"inbox tokens are off: the server checks no token and acts on the "
+			"plain request, so anyone who reaches it can send commands",
+			"set token.enable.request.inbox (Docker: JWT_ENABLED=true) and sign "
+			"every request");
+		assign(&a, c->params);
+		accept(c, &a);
+		code = print_assigned(r, &a);
+	} else if (t == NULL) {
+		oojwt_fmt(why, sizeof why, "no token: no \"token\" in the body and no "
+			"%S header starting with \"%S\"", c->header, c->header_len,
+			c->prefix, c->prefix_len);
+		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_TOKEN_MISSING, "body.token", why,
+			inbox(c) ? "sign the request with the inbox secret and send "
+			"{\"token\": ...} in the body (or the header)" : "turn on "
+			"token.enable.request.outbox in DS's local.json (or the connector "
+			"must not require a token)");
+		refuse(c, 0, inbox(c) ? why : "Track without jwt");
+	} else if (!t->has_ds || !t->ds.valid) {
+		token_failure(c, t, why, sizeof why);
+		refuse(c, t->has_ds && t->ds.error_name == OOJWT_DS_TOKEN_EXPIRED_ERROR,
+			inbox(c) ? why : t->place == OOJWT_PLACE_BODY
+			? "Track with invalid jwt in body" : "Track with invalid jwt");
+	} else {
+		c->decoded = payload_tree(t);
+		if (oojwt_json_type(c->decoded) != OOJWT_JSON_OBJECT) {
+			add(c, OOJWT_SEVERITY_ERROR, OOJWT_WARN_PAYLOAD_NOT_OBJECT,
+				"token", "the token verifies but its payload is not a JSON "
+				"object: there are no fields to act on",
+				"sign a JSON object");
+		}
+		if (inbox(c)) {
+			code = inbox_effective(c, &a);
+		} else if (t->place == OOJWT_PLACE_HEADER) {
+			const oojwt_jv *p = oojwt_json_get(c->decoded, "payload");
+			if (oojwt_json_type(p) == OOJWT_JSON_OBJECT) {
+				assign(&a, p);
+			} else {
+				add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_PAYLOAD_WRAPPER,
+					"token.payload", "the header token has no \"payload\" "
+					"object: DS puts the callback data there and connectors "
+					"read only that member", "sign the header token as "
+					"{\"payload\": {...callback...}}");
+				assign(&a, c->decoded);
+			}
+		} else {
+			if (oojwt_json_type(oojwt_json_get(c->decoded, "payload"))
+				== OOJWT_JSON_OBJECT
+				&& oojwt_json_get(c->decoded, "key") == NULL)
+			{
+				add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_PAYLOAD_WRAPPER,
+					"body.token", "the body token is wrapped in {\"payload\": "
+					"...}: DS signs the body token over the callback object "
+					"itself, and connectors read key and status at the top",
+					"sign the body token over the callback object unwrapped");
+			}
+			assign(&a, c->decoded);
+		}
+		if (code == OOJWT_OK) {
+			accept(c, &a);
+			code = print_assigned(r, &a);
+		}
+		if (!inbox(c) && t->ds.alg != OOJWT_ALG_HS256) {
+			add(c, OOJWT_SEVERITY_WARNING, OOJWT_ERR_ALG_NOT_ALLOWED, "token",
+				"the token is not HS256: Nextcloud and ownCloud verify callbacks "
+				"with HS256 only and answer 403", "keep "
+				"services.CoAuthoring.token.outbox.algorithm at HS256");
+		}
+	}
+	if (!inbox(c) && !c->o->enabled) {
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_TOKENS_DISABLED,
+			"services.CoAuthoring.token.enable.request.outbox",
+			"outbox tokens are off: DS sends callbacks without a token, and a "
+			"connector that has a secret answers 403",
+			"set token.enable.request.outbox (Docker: JWT_ENABLED=true)");
+	}
+	free((void *)a.names);
+	free((void *)a.values);
+	return code;
+}
+
+int
+oojwt_request_inspect(oojwt_request_report *r, const char *req, size_t len,
+	const unsigned char *secret, size_t secret_len,
+	const oojwt_request_opts *o)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	ctx c;
+	int code, tok;
+
+	if (r == NULL) {
+		return OOJWT_ERR_BAD_ARGUMENT;
+	}
+	memset(r, 0, sizeof *r);
+	r->used = -1;
+	if (o == NULL || (req == NULL && len > 0) || (secret == NULL
+		&& secret_len > 0) || o->kind < 0 || o->kind > 3
+		|| (o->form != OOJWT_REQUEST_RAW && o->form != OOJWT_REQUEST_PARTS)
+		|| !(o->clock_tolerance >= 0) || !(o->now - o->now == 0))
+	{
+		return OOJWT_ERR_BAD_ARGUMENT;
+	}
+	memset(&c, 0, sizeof c);
+	c.r = r;
+	c.o = o;
+	c.secret = secret;
+	c.secret_len = secret_len;
+	c.header_token = -1;
+	c.header = o->header != NULL ? o->header : "Authorization";
+	c.header_len = o->header != NULL ? o->header_len : 13;
+	c.prefix = o->prefix != NULL ? o->prefix : "Bearer ";
+	c.prefix_len = o->prefix != NULL ? o->prefix_len : 7;
+	code = oojwt_http_read(&c.http, req, len, o->form, msg);
+	if (code != OOJWT_OK) {
+		oojwt_fmt(r->message, sizeof r->message, "%s", msg);
+		return code;
+	}
+	if (c.http.bad_line >= 0) {
+		oojwt_fmt(msg, sizeof msg, "the line at byte %l of the request is not "
+			"a \"Name: value\" header (a header wrapped onto the next line?): "
+			"it is left out", c.http.bad_line);
+		add(&c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_HTTP_UNREADABLE, "headers",
+			msg, "paste each header on one line, then an empty line, then the "
+			"body");
+	}
+	code = read_params(&c);
+	if (code == OOJWT_OK) {
+		tok = params_token(&c, &code);
+		if (code == OOJWT_OK) {
+			code = header_token(&c, !tok);
+		}
+		if (code == OOJWT_OK && c.header_token < 0) {
+			code = other_header_token(&c);
+		}
+	}
+	if (code == OOJWT_OK) {
+		code = verify_tokens(&c);
+	}
+	if (code == OOJWT_OK) {
+		code = judge(&c);
+	}
+	oojwt_json_free(c.params);
+	oojwt_json_free(c.decoded);
+	oojwt_http_free(&c.http);
+	if (code != OOJWT_OK) {
+		oojwt_request_report_free(r);
+	}
+	return code;
+}
+
+void
+oojwt_request_report_free(oojwt_request_report *r)
+{
+	size_t i;
+
+	if (r == NULL) {
+		return;
+	}
+	for (i = 0; i < r->n_tokens && i < OOJWT_REQUEST_MAX_TOKENS; i++) {
+		free(r->tokens[i].text);
+		oojwt_ds_result_free(&r->tokens[i].ds);
+	}
+	free(r->effective);
+	memset(r, 0, sizeof *r);
+	r->used = -1;
+}
+
+void
+oojwt_request_opts_from_config(oojwt_request_opts *o,
+	const oojwt_server_config *c, int kind, int *which)
+{
+	const char *h, *p;
+
+	o->kind = kind;
+	o->token_required_params = c->token_required_params;
+	if (kind == OOJWT_REQUEST_CALLBACK) {
+		o->enabled = c->enabled_outbox;
+		h = c->outbox_header;
+		p = c->outbox_prefix;
+		*which = OOJWT_SECRET_OUTBOX;
+		o->clock_tolerance = 0;
+	} else {
+		o->enabled = c->enabled_inbox;
+		h = c->inbox_header;
+		p = c->inbox_prefix;
+		*which = OOJWT_SECRET_INBOX;
+		o->clock_tolerance = oojwt_ds_verify_options_tolerance(
+			c->verify_options, c->verify_options_len);
+	}
+	o->header = h;
+	o->header_len = h != NULL ? strlen(h) : 0;
+	o->prefix = p;
+	o->prefix_len = p != NULL ? strlen(p) : 0;
+}
+
+double
+oojwt_ds_verify_options_tolerance(const char *json, size_t len)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	oojwt_jv *v = NULL;
+	const oojwt_jv *t;
+	double d = 0;
+	size_t dups;
+	long pos;
+
+	if (json == NULL || oojwt_json_parse_ex(&v, json, len, OOJWT_JSON_LAST_WINS,
+		&dups, &pos, msg) != OOJWT_OK)
+	{
+		return 0;
+	}
+	t = oojwt_json_get(v, "clockTolerance");
+	switch (oojwt_json_type(t)) {
+	case OOJWT_JSON_NUMBER:
+		d = oojwt_json_number(t) > 0 ? oojwt_json_number(t) : 0;
+		break;
+	case OOJWT_JSON_TRUE:
+		d = 1;
+		break;
+	case OOJWT_JSON_STRING:
+	case OOJWT_JSON_ARRAY:
+	case OOJWT_JSON_OBJECT:
+		d = oojwt_json_truthy(t) && !(oojwt_json_type(t) == OOJWT_JSON_ARRAY
+			&& oojwt_json_array_size(t) == 0) ? OOJWT_DS_TOLERANCE_OFF : 0;
+		break;
+	default:
+		break;
+	}
+	oojwt_json_free(v);
+	return d;
+}

@@ -1,0 +1,566 @@
+/*
+ * Secret forensics: when a token does not verify with the secret as
+ * given, try the variants real setups produce (a trailing newline from a
+ * file or an .env line, quotes kept by a compose list, a secret that one
+ * side base64-decodes, the shipped default "secret", ...) and name the
+ * one that works. Every try derives the key into one buffer, computes
+ * the HMAC, compares it with the token's MAC in constant time and wipes
+ * the buffer and the MAC. Also recognises a secret pasted where the
+ * token belongs (and the reverse), and payloads damaged by Latin-1
+ * encoding, U+FFFD substitution or double JSON encoding.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "inner.h"
+#include "ds.h"
+
+static const char *const variant_names[] = {
+	"as-is", "trimmed", "with-trailing-newline", "without-trailing-newline",
+	"with-quotes", "without-quotes", "base64-decoded", "base64url-decoded",
+	"hex-decoded", "default-secret"
+};
+
+#define NUM_VARIANTS ((int)(sizeof variant_names / sizeof *variant_names))
+
+const char *
+oojwt_secret_variant_name(int v)
+{
+	return v >= 0 && v < NUM_VARIANTS ? variant_names[v] : NULL;
+}
+
+/* What each variant means for people, completing "the token verifies
+ * with ...". */
+static const char *const variant_story[] = {
+	"the secret exactly as given",
+	"the secret without its leading/trailing whitespace: one side "
+		"stores it with a space or line break (Nextcloud trims on save, "
+		"Document Server uses the string verbatim)",
+	"the secret plus a trailing newline: the signer read it from a file "
+		"or an echo (secret.*.file is read raw, newline included)",
+	"the secret without its trailing newline: the secret you pasted "
+		"carries a line break the signer does not have",
+	"the secret wrapped in quotes: a compose list line "
+		"`- JWT_SECRET=\"...\"` keeps the quotes as part of the secret",
+	"the secret without its surrounding quotes: the quotes you pasted "
+		"are not part of the signer's secret",
+	"the base64-decoded bytes of the secret: the signer decodes it (jjwt "
+		"Decoders.BASE64, jwt.io's \"secret base64 encoded\"), Document "
+		"Server always uses the UTF-8 bytes of the string",
+	"the base64url-decoded bytes of the secret: the signer decodes it, "
+		"Document Server always uses the UTF-8 bytes of the string",
+	"the hex-decoded bytes of the secret: the signer decodes it, "
+		"Document Server always uses the UTF-8 bytes of the string",
+	"the literal default secret \"secret\": default.json's "
+		"secret.*.string still wins on that side (set it, or set "
+		"\"string\": \"\" to use a file)"
+};
+
+static void
+finding(oojwt_secret_report *r, int code, const char *msg)
+{
+	if (r->n_findings >= OOJWT_MAX_ISSUES) {
+		return;
+	}
+	r->findings[r->n_findings].code = code;
+	r->findings[r->n_findings].pos = -1;
+	oojwt_fmt(r->findings[r->n_findings].message, OOJWT_MESSAGE_LEN, "%s",
+		msg);
+	r->n_findings++;
+}
+
+static int
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v'
+		|| c == '\f';
+}
+
+static int
+is_b64url_char(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+		|| (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+/* Three non-empty base64url segments, the first one starting "eyJ"
+ * (a JSON object): the shape of a JWS. */
+static int
+looks_like_jwt(const unsigned char *s, size_t n)
+{
+	size_t i, dots = 0, seg = 0;
+
+	if (n < 10 || s[0] != 'e' || s[1] != 'y' || s[2] != 'J') {
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.') {
+			if (seg == 0) {
+				return 0;
+			}
+			dots++;
+			seg = 0;
+		} else if (is_b64url_char(s[i])) {
+			seg++;
+		} else {
+			return 0;
+		}
+	}
+	return dots == 2;
+}
+
+/* No dot, no space, printable ASCII, 4..512 bytes: a secret. */
+static int
+looks_like_secret(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 4 || n > 512) {
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] <= 0x20 || s[i] >= 0x7F || s[i] == '.') {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Decoders for the variants; each returns 0 when `s` is not in that
+ * encoding. `dst` has room for n bytes. */
+static int
+b64_value(unsigned char c, int url)
+{
+	if (c >= 'A' && c <= 'Z') return c - 'A';
+	if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+	if (c >= '0' && c <= '9') return c - '0' + 52;
+	if (c == (url ? '-' : '+')) return 62;
+	if (c == (url ? '_' : '/')) return 63;
+	return -1;
+}
+
+static int
+decode_b64(unsigned char *dst, size_t *dst_len, const unsigned char *s,
+	size_t n, int url)
+{
+	size_t i, o = 0, m = n;
+	unsigned acc = 0, bits = 0;
+
+	while (m > 0 && s[m - 1] == '=') {
+		m--;
+	}
+	if (n - m > 2 || (n != m && n % 4 != 0) || m % 4 == 1 || m < 2) {
+		return 0;
+	}
+	for (i = 0; i < m; i++) {
+		int v = b64_value(s[i], url);
+		if (v < 0) {
+			return 0;
+		}
+		acc = (acc << 6) | (unsigned)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			dst[o++] = (unsigned char)(acc >> bits);
+			acc &= (1u << bits) - 1;
+		}
+	}
+	acc = 0;
+	*dst_len = o;
+	return 1;
+}
+
+static int
+hex_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9') return c - '0';
+	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+	return -1;
+}
+
+static int
+decode_hex(unsigned char *dst, size_t *dst_len, const unsigned char *s,
+	size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n % 2 != 0) {
+		return 0;
+	}
+	for (i = 0; i < n; i += 2) {
+		int a = hex_value(s[i]), b = hex_value(s[i + 1]);
+		if (a < 0 || b < 0) {
+			return 0;
+		}
+		dst[i / 2] = (unsigned char)(a * 16 + b);
+	}
+	*dst_len = n / 2;
+	return 1;
+}
+
+/*
+ * Derive variant `v` of the secret into `buf` (room: n + 2 bytes, or 6
+ * for the default). Returns 1 and sets *len, or 0 when the variant does
+ * not apply (or is the same as the secret as given). `k` selects the
+ * flavour of with-quotes (0: "...", 1: '...').
+ */
+static int
+derive(int v, int k, const unsigned char *s, size_t n, unsigned char *buf,
+	size_t *len)
+{
+	size_t a = 0, b = n;
+
+	switch (v) {
+	case 0:
+		memcpy(buf, s, n);
+		*len = n;
+		return k == 0;
+	case 1:
+		if (k != 0) {
+			return 0;
+		}
+		while (a < b && is_space(s[a])) {
+			a++;
+		}
+		while (b > a && is_space(s[b - 1])) {
+			b--;
+		}
+		if (a == 0 && b == n) {
+			return 0;
+		}
+		/* Only a final "\n" / "\r\n" to remove: that is the more
+		 * telling without-trailing-newline, tried next. */
+		if (a == 0 && s[n - 1] == '\n' && (b == n - 1
+			|| (b == n - 2 && s[n - 2] == '\r')))
+		{
+			return 0;
+		}
+		memcpy(buf, s + a, b - a);
+		*len = b - a;
+		return 1;
+	case 2:
+		/* k == 0: "\n" (Unix file, echo); k == 1: "\r\n" (Windows). */
+		memcpy(buf, s, n);
+		if (k == 0) {
+			buf[n] = '\n';
+			*len = n + 1;
+		} else {
+			buf[n] = '\r';
+			buf[n + 1] = '\n';
+			*len = n + 2;
+		}
+		return 1;
+	case 3:
+		if (k != 0 || n == 0 || s[n - 1] != '\n') {
+			return 0;
+		}
+		b = n - 1;
+		if (b > 0 && s[b - 1] == '\r') {
+			b--;
+		}
+		memcpy(buf, s, b);
+		*len = b;
+		return 1;
+	case 4:
+		if (k > 1) {
+			return 0;
+		}
+		buf[0] = k == 0 ? '"' : '\'';
+		memcpy(buf + 1, s, n);
+		buf[n + 1] = buf[0];
+		*len = n + 2;
+		return 1;
+	case 5:
+		if (k != 0 || n < 2 || s[0] != s[n - 1]
+			|| (s[0] != '"' && s[0] != '\''))
+		{
+			return 0;
+		}
+		memcpy(buf, s + 1, n - 2);
+		*len = n - 2;
+		return 1;
+	case 6:
+		return k == 0 && decode_b64(buf, len, s, n, 0);
+	case 7:
+		return k == 0 && decode_b64(buf, len, s, n, 1);
+	case 8:
+		return k == 0 && decode_hex(buf, len, s, n);
+	case 9:
+		if (k != 0 || (n == 6 && memcmp(s, "secret", 6) == 0)) {
+			return 0;
+		}
+		memcpy(buf, "secret", 6);
+		*len = 6;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The token's pieces for the tries. */
+typedef struct {
+	const char *input;      /* header.payload */
+	size_t input_len;
+	unsigned char mac[64];  /* the signature, decoded as Node does */
+	size_t mac_len;
+	const char *sig;        /* the signature segment as sent */
+	size_t sig_len;
+	unsigned alg;
+} target;
+
+/* 1 when HMAC(key) over the input, base64url-encoded, equals the
+ * signature segment as sent: the comparison Document Server (jws) makes,
+ * so a damaged signature never "verifies". Constant time; the computed
+ * MAC and its encoding are wiped. */
+static int
+try_key(const target *t, const unsigned char *key, size_t key_len)
+{
+	unsigned char mac[64];
+	char enc[88];
+	size_t n, e;
+	int ok;
+
+	n = oojwt_hmac(t->alg, key, key_len, t->input, t->input_len, mac);
+	e = oojwt_b64url_encode(enc, mac, n);
+	ok = e == t->sig_len
+		&& oojwt_ct_equal((const unsigned char *)enc,
+			(const unsigned char *)t->sig, e);
+	oojwt_wipe(mac, sizeof mac);
+	oojwt_wipe(enc, sizeof enc);
+	return ok;
+}
+
+/* Split `token`, pick the HS algorithm (header alg, else the MAC
+ * length) and decode the MAC. 0 when the token cannot be tried. */
+static int
+read_target(target *t, const char *tok, size_t len, unsigned char **payload,
+	size_t *payload_len, unsigned *header_alg)
+{
+	size_t dot1 = 0, dot2 = 0, dots = 0, hn = 0;
+	unsigned char *hb;
+	oojwt_jv *h = NULL;
+	char msg[OOJWT_MESSAGE_LEN];
+	long pos;
+	size_t dups;
+
+	memset(t, 0, sizeof *t);
+	*payload = NULL;
+	*header_alg = 0;
+	dots = oojwt_dots(tok, len, &dot1, &dot2);
+	if (dots != 2) {
+		return 0;
+	}
+	hb = (unsigned char *)malloc(dot1 + 1);
+	*payload = (unsigned char *)malloc(dot2 - dot1 + 1);
+	if (hb == NULL || *payload == NULL) {
+		free(hb);
+		return 0;
+	}
+	oojwt_ds_b64_decode(hb, &hn, tok, dot1);
+	oojwt_ds_b64_decode(*payload, payload_len, tok + dot1 + 1,
+		dot2 - dot1 - 1);
+	if (oojwt_json_parse_ex(&h, (const char *)hb, hn, OOJWT_JSON_LAST_WINS,
+		&dups, &pos, msg) == OOJWT_OK)
+	{
+		const oojwt_jv *a = oojwt_json_get(h, "alg");
+		if (oojwt_json_type(a) == OOJWT_JSON_STRING) {
+			const char *s = oojwt_json_string(a);
+			*header_alg = oojwt_alg_from_name(s, strlen(s));
+		}
+	}
+	oojwt_json_free(h);
+	free(hb);
+	if (len - dot2 - 1 > 90) {
+		return 0;
+	}
+	oojwt_ds_b64_decode(t->mac, &t->mac_len, tok + dot2 + 1, len - dot2 - 1);
+	t->alg = (*header_alg & OOJWT_ALG_HMAC) != 0 ? *header_alg
+		: t->mac_len == 32 ? OOJWT_ALG_HS256 : t->mac_len == 48
+		? OOJWT_ALG_HS384 : t->mac_len == 64 ? OOJWT_ALG_HS512 : 0;
+	t->input = tok;
+	t->input_len = dot2;
+	t->sig = tok + dot2 + 1;
+	t->sig_len = len - dot2 - 1;
+	return t->alg != 0 && t->mac_len == oojwt_hmac_size(t->alg);
+}
+
+/* Latin-1, U+FFFD and double encoding in the payload bytes. */
+static void
+payload_findings(oojwt_secret_report *r, const unsigned char *p, size_t n)
+{
+	size_t i = 0, bad = 0, latin = 0, fffd = 0;
+	oojwt_jv *v = NULL;
+	char msg[OOJWT_MESSAGE_LEN];
+	long pos;
+	size_t dups;
+
+	while (i < n) {
+		size_t k = oojwt_utf8_len(p + i, n - i);
+		if (k == 0) {
+			bad++;
+			latin += p[i] >= 0xA0;
+			i++;
+			continue;
+		}
+		if (k == 3 && p[i] == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD) {
+			fffd++;
+		}
+		i += k;
+	}
+	if (bad > 0 && latin == bad) {
+		oojwt_fmt(msg, sizeof msg,
+			"the payload is not UTF-8 but reads as Latin-1 (%z byte%s): it "
+			"was encoded with btoa(JSON.stringify(...)) or similar; Document "
+			"Server turns these bytes into U+FFFD. Encode with TextEncoder",
+			bad, bad == 1 ? "" : "s");
+		finding(r, OOJWT_WARN_PAYLOAD_LATIN1, msg);
+	} else if (bad > 0) {
+		oojwt_fmt(msg, sizeof msg,
+			"the payload has %z byte%s that are not UTF-8; Document Server "
+			"replaces them with U+FFFD", bad, bad == 1 ? "" : "s");
+		finding(r, OOJWT_WARN_PAYLOAD_NOT_UTF8, msg);
+	}
+	if (fffd > 0) {
+		oojwt_fmt(msg, sizeof msg,
+			"the payload contains %z U+FFFD replacement character%s: text "
+			"was already damaged (decoded with the wrong charset) before it "
+			"was signed", fffd, fffd == 1 ? "" : "s");
+		finding(r, OOJWT_WARN_PAYLOAD_REPLACEMENT, msg);
+	}
+	if (oojwt_json_parse_ex(&v, (const char *)p, n, OOJWT_JSON_LAST_WINS,
+		&dups, &pos, msg) != OOJWT_OK)
+	{
+		return;
+	}
+	{
+		const oojwt_jv *s = v;
+		const char *where = "the payload is a JSON string holding JSON";
+		oojwt_jv *inner = NULL;
+		if (oojwt_json_type(v) == OOJWT_JSON_OBJECT) {
+			s = oojwt_json_get(v, "payload");
+			where = "the payload's \"payload\" member is a string holding "
+				"JSON (it should be the object itself)";
+		}
+		if (oojwt_json_type(s) == OOJWT_JSON_STRING) {
+			const char *text = oojwt_json_string(s);
+			if (oojwt_json_parse_ex(&inner, text, strlen(text),
+				OOJWT_JSON_LAST_WINS, &dups, &pos, msg) == OOJWT_OK
+				&& (oojwt_json_type(inner) == OOJWT_JSON_OBJECT
+					|| oojwt_json_type(inner) == OOJWT_JSON_ARRAY))
+			{
+				oojwt_fmt(msg, sizeof msg,
+					"%s: it was JSON-encoded twice (JSON.stringify of a "
+					"string); Document Server reads no fields from it",
+					where);
+				finding(r, OOJWT_WARN_PAYLOAD_DOUBLE_ENCODED, msg);
+			}
+			oojwt_json_free(inner);
+		}
+	}
+	oojwt_json_free(v);
+}
+
+int
+oojwt_secret_explain(oojwt_secret_report *r, const char *token, size_t len,
+	const unsigned char *secret, size_t secret_len)
+{
+	target t;
+	unsigned char *payload = NULL, *buf;
+	size_t payload_len = 0, key_len, a = 0, b = len;
+	unsigned header_alg;
+	int v, k, ok;
+
+	if (r == NULL || (token == NULL && len != 0)
+		|| (secret == NULL && secret_len != 0))
+	{
+		return OOJWT_ERR_BAD_ARGUMENT;
+	}
+	memset(r, 0, sizeof *r);
+	r->variant = -1;
+	/* A pasted token often brings a line break or spaces along. */
+	while (a < b && is_space((unsigned char)token[a])) {
+		a++;
+	}
+	while (b > a && is_space((unsigned char)token[b - 1])) {
+		b--;
+	}
+	if (looks_like_jwt(secret, secret_len)) {
+		finding(r, OOJWT_WARN_TOKEN_AS_SECRET,
+			"the secret has the shape of a JWT (three base64url parts "
+			"starting eyJ): a token was pasted where the secret belongs");
+	}
+	ok = read_target(&t, token + a, b - a, &payload, &payload_len,
+		&header_alg);
+	if (!ok) {
+		if (looks_like_secret((const unsigned char *)token + a, b - a)) {
+			finding(r, OOJWT_WARN_SECRET_AS_TOKEN,
+				"the token has no dots and reads like a password: a secret "
+				"was pasted where the token belongs (Document Server says "
+				"\"jwt malformed\")");
+		}
+		if (payload != NULL) {
+			payload_findings(r, payload, payload_len);
+		}
+		free(payload);
+		oojwt_fmt(r->message, sizeof r->message,
+			"%s", r->n_findings > 0 && r->findings[r->n_findings - 1].code
+			== OOJWT_WARN_SECRET_AS_TOKEN
+			? "this is not a token, so no secret can verify it"
+			: "the token is not an HS256/384/512 JWS with a whole MAC, so "
+			  "no secret can be tried");
+		oojwt_wipe(&t, sizeof t);
+		return OOJWT_OK;
+	}
+	r->alg = t.alg;
+	buf = (unsigned char *)malloc(secret_len + 8);
+	if (buf == NULL) {
+		free(payload);
+		oojwt_wipe(&t, sizeof t);
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	for (v = 0; v < NUM_VARIANTS && r->variant < 0; v++) {
+		for (k = 0; k < 2 && r->variant < 0; k++) {
+			key_len = 0;
+			if (!derive(v, k, secret, secret_len, buf, &key_len)) {
+				continue;
+			}
+			r->tried |= 1u << v;
+			if (try_key(&t, buf, key_len)) {
+				r->variant = v;
+			}
+			oojwt_wipe(buf, secret_len + 8);
+		}
+	}
+	oojwt_wipe_free(buf, secret_len + 8);
+	oojwt_wipe(&t, sizeof t);
+	r->verifies = r->variant == 0;
+	if (payload != NULL) {
+		payload_findings(r, payload, payload_len);
+	}
+	free(payload);
+	if (r->variant == 0) {
+		oojwt_fmt(r->message, sizeof r->message,
+			"the %s signature verifies with the secret exactly as given",
+			oojwt_alg_name(r->alg));
+	} else if (r->variant > 0) {
+		oojwt_fmt(r->message, sizeof r->message,
+			"the secret as given does not verify the %s signature, but %s",
+			oojwt_alg_name(r->alg), variant_story[r->variant]);
+	} else {
+		oojwt_fmt(r->message, sizeof r->message,
+			"no variant of this secret verifies the %s signature (as given, "
+			"trimmed, with/without newline or quotes, base64/base64url/hex "
+			"decoded, the default \"secret\"): the token was signed with "
+			"another secret, or changed after signing",
+			oojwt_alg_name(r->alg));
+	}
+	(void)header_alg;
+	return OOJWT_OK;
+}
+
+int
+oojwt_secret_variant(int v, int k, const unsigned char *s, size_t n,
+	unsigned char *buf, size_t *len)
+{
+	return derive(v, k, s, n, buf, len);
+}

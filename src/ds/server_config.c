@@ -1,0 +1,766 @@
+/*
+ * Document Server's JWT configuration, read as the server reads it:
+ * node-config merges default.json <- local.json (objects merge, the
+ * rest replaces); each secret is resolved string-then-file
+ * (utils.getSecretByElem); flags are tested for JavaScript truthiness.
+ * Also reads the Docker form (JWT_ENABLED / JWT_SECRET / JWT_HEADER lines
+ * of an env or compose file) by writing the local.json that
+ * run-document-server.sh would write. Findings name the traps of the
+ * spec (onlyoffice-tokens.md, sections 1 and 7).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "inner.h"
+#include "ds.h"
+
+/* The JWT part of Common/config/default.json (server 7.2 to 9.3). */
+static const char default_json[] =
+	"{\"services\":{\"CoAuthoring\":{"
+	"\"server\":{\"tokenRequiredParams\":true},"
+	"\"token\":{"
+	"\"enable\":{\"browser\":false,\"request\":{\"inbox\":false,\"outbox\":false}},"
+	"\"browser\":{\"secretFromInbox\":true},"
+	"\"inbox\":{\"header\":\"Authorization\",\"prefix\":\"Bearer \",\"inBody\":false},"
+	"\"outbox\":{\"header\":\"Authorization\",\"prefix\":\"Bearer \","
+	"\"algorithm\":\"HS256\",\"expires\":\"5m\",\"inBody\":false,"
+	"\"urlExclusionRegex\":\"\"},"
+	"\"session\":{\"algorithm\":\"HS256\",\"expires\":\"30d\"},"
+	"\"verifyOptions\":{\"clockTolerance\":60}},"
+	"\"secret\":{"
+	"\"browser\":{\"string\":\"secret\",\"file\":\"\"},"
+	"\"inbox\":{\"string\":\"secret\",\"file\":\"\"},"
+	"\"outbox\":{\"string\":\"secret\",\"file\":\"\"},"
+	"\"session\":{\"string\":\"secret\",\"file\":\"\"}}}},"
+	"\"storage\":{\"fs\":{\"secretString\":\"" OOJWT_LINK_DEFAULT_SECRET "\"}}}";
+
+static const char *const kind_names[OOJWT_SECRET_KINDS] = {
+	"inbox", "outbox", "session", "browser"
+};
+
+const char *
+oojwt_secret_kind_name(int k)
+{
+	return k >= 0 && k < OOJWT_SECRET_KINDS ? kind_names[k] : NULL;
+}
+
+static const char *const source_names[] = { "none", "string", "file",
+	"unknown" };
+
+const char *
+oojwt_secret_source_name(int s)
+{
+	return s >= 0 && s < 4 ? source_names[s] : NULL;
+}
+
+static void
+add(oojwt_server_config *c, int severity, int code, const char *path,
+	const char *message, const char *fix)
+{
+	oojwt_finding_add(c->findings, &c->n_findings, &c->dropped, severity,
+		code, path, message, fix);
+}
+
+static const char *
+string_at(const oojwt_jv *root, const char *dotted)
+{
+	const oojwt_jv *v = oojwt_json_at(root, dotted);
+
+	return oojwt_json_type(v) == OOJWT_JSON_STRING ? oojwt_json_string(v)
+		: NULL;
+}
+
+/* ---- the Docker form --------------------------------------------------- */
+
+enum { ENV_ENABLED, ENV_SECRET, ENV_HEADER, ENV_IN_BODY, ENV_LINK_SECRET,
+	ENV_COUNT };
+static const char *const env_names[ENV_COUNT] = {
+	"JWT_ENABLED", "JWT_SECRET", "JWT_HEADER", "JWT_IN_BODY",
+	"SECURE_LINK_SECRET"
+};
+
+typedef struct {
+	const char *value;
+	size_t len;
+	int present;
+	int list_quoted; /* a compose list item that kept its quotes */
+	int env_quoted;  /* NAME="..." in an env file */
+} env_value;
+
+static int
+blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* One line: [export |- |-e ]NAME=value, or NAME: value (compose map). */
+static void
+env_line(env_value *vals, const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int list = 0, map = 0;
+
+	while (i < n && blank(s[i])) {
+		i++;
+	}
+	if (i < n && s[i] == '#') {
+		return;
+	}
+	if (i + 1 < n && s[i] == '-' && s[i + 1] == ' ') {
+		list = 1;
+		i += 2;
+		while (i < n && blank(s[i])) {
+			i++;
+		}
+	} else if (i + 2 < n && s[i] == '-' && s[i + 1] == 'e' && blank(s[i + 2])) {
+		i += 3;
+		while (i < n && blank(s[i])) {
+			i++;
+		}
+	} else if (n - i > 7 && memcmp(s + i, "export ", 7) == 0) {
+		i += 7;
+	}
+	/* A whole quoted list item: - "JWT_SECRET=abc" (YAML removes them). */
+	if (list && i < n && (s[i] == '"' || s[i] == '\'') && n - i >= 2) {
+		char q = s[i];
+		size_t e = n;
+		while (e > i + 1 && blank(s[e - 1])) {
+			e--;
+		}
+		/* The closing quote must not be the opening one. */
+		if (e - 1 > i && s[e - 1] == q) {
+			i++;
+			n = e - 1;
+			list = 0;
+		}
+	}
+	for (k = 0; k < ENV_COUNT; k++) {
+		size_t m = strlen(env_names[k]);
+		size_t j;
+		if (n - i <= m || memcmp(s + i, env_names[k], m) != 0) {
+			continue;
+		}
+		j = i + m;
+		if (s[j] == '=') {
+			j++;
+		} else if (s[j] == ':') {
+			map = 1;
+			j++;
+			while (j < n && blank(s[j])) {
+				j++;
+			}
+		} else {
+			continue;
+		}
+		while (n > j && (s[n - 1] == '\r' || blank(s[n - 1])) && map) {
+			n--;
+		}
+		if (n > j && s[n - 1] == '\r') {
+			n--;
+		}
+		vals[k].present = 1;
+		vals[k].value = s + j;
+		vals[k].len = n - j;
+		vals[k].list_quoted = 0;
+		vals[k].env_quoted = 0;
+		if (n - j >= 2 && (s[j] == '"' || s[j] == '\'') && s[n - 1] == s[j]) {
+			if (map) {
+				/* YAML scalar quotes are syntax. */
+				vals[k].value++;
+				vals[k].len -= 2;
+			} else if (list) {
+				vals[k].list_quoted = 1;
+			} else {
+				vals[k].env_quoted = 1;
+			}
+		}
+		return;
+	}
+}
+
+/*
+ * Write the local.json run-document-server.sh would write for these
+ * variables (JWT_ENABLED defaults to true, JWT_HEADER to Authorization;
+ * an absent JWT_SECRET becomes a random one, left out here).
+ */
+static char *
+docker_to_json(oojwt_server_config *c, const char *text, size_t len,
+	size_t *out_len)
+{
+	env_value vals[ENV_COUNT];
+	oojwt_sb sb;
+	size_t i = 0;
+	const char *on;
+
+	memset(vals, 0, sizeof vals);
+	while (i < len) {
+		size_t e = i;
+		while (e < len && text[e] != '\n') {
+			e++;
+		}
+		env_line(vals, text + i, e - i);
+		i = e + 1;
+	}
+	if (!vals[ENV_ENABLED].present && !vals[ENV_SECRET].present
+		&& !vals[ENV_HEADER].present && !vals[ENV_IN_BODY].present
+		&& !vals[ENV_LINK_SECRET].present)
+	{
+		return NULL;
+	}
+	if (!vals[ENV_LINK_SECRET].present) {
+		/* The container runs documentserver-update-securelink.sh with
+		 * ${SECURE_LINK_SECRET:-$(pwgen -s 20)}: a new one per start. */
+		c->storage_secret.source = OOJWT_SECRET_SOURCE_UNKNOWN;
+	}
+	on = "true";
+	if (vals[ENV_ENABLED].present && !(vals[ENV_ENABLED].len == 4
+		&& memcmp(vals[ENV_ENABLED].value, "true", 4) == 0))
+	{
+		char msg[OOJWT_MESSAGE_LEN];
+		on = "false";
+		oojwt_fmt(msg, sizeof msg,
+			"JWT_ENABLED is \"%S\": the container script enables tokens only "
+			"for the exact string true, so all three enable flags are false",
+			vals[ENV_ENABLED].value, vals[ENV_ENABLED].len);
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_DOCKER_FLAG, "JWT_ENABLED",
+			msg, "write JWT_ENABLED=true (lower case, no quotes) or "
+			"JWT_ENABLED=false on purpose");
+	}
+	if (!vals[ENV_SECRET].present) {
+		c->docker_random_secret = 1;
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_DOCKER_RANDOM_SECRET,
+			"JWT_SECRET", "no JWT_SECRET: the container writes a new random "
+			"secret into local.json at every start, overwriting any edit, so "
+			"integrations break after each restart",
+			"set JWT_SECRET to a fixed random value of 32+ letters and digits "
+			"(read the current one with documentserver-jwt-status.sh)");
+	}
+	if (vals[ENV_SECRET].list_quoted) {
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES, "JWT_SECRET",
+			"the compose list item - JWT_SECRET=\"...\" keeps the quotes as "
+			"part of the secret (Docker-DocumentServer#839)",
+			"drop the quotes: - JWT_SECRET=value, or use the map form "
+			"JWT_SECRET: \"value\"");
+	} else if (vals[ENV_SECRET].env_quoted) {
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES, "JWT_SECRET",
+			"JWT_SECRET=\"...\" in an env file: docker run --env-file keeps the "
+			"quotes as part of the secret (compose's .env removes them); "
+			"oojwt keeps them",
+			"write the value without quotes");
+	}
+	if (vals[ENV_IN_BODY].present) {
+		add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT, "JWT_IN_BODY",
+			"JWT_IN_BODY sets token.inbox/outbox.inBody, which Document Server "
+			"ignores since 7.1 (body and header tokens are both accepted)",
+			"remove JWT_IN_BODY");
+	}
+	/* Room for everything up front: the buffer holds the secret, and a
+	 * realloc would leave an unwiped copy behind. */
+	memset(&sb, 0, sizeof sb);
+	sb.cap = 1024 + 6 * (OOJWT_SECRET_KINDS * vals[ENV_SECRET].len
+		+ 2 * vals[ENV_HEADER].len + vals[ENV_LINK_SECRET].len);
+	sb.buf = (char *)malloc(sb.cap);
+	if (sb.buf == NULL) {
+		return NULL;
+	}
+	sb.buf[0] = 0;
+	oojwt_sb_puts(&sb, "{\"services\":{\"CoAuthoring\":{\"token\":{\"enable\":"
+		"{\"browser\":");
+	oojwt_sb_puts(&sb, on);
+	oojwt_sb_puts(&sb, ",\"request\":{\"inbox\":");
+	oojwt_sb_puts(&sb, on);
+	oojwt_sb_puts(&sb, ",\"outbox\":");
+	oojwt_sb_puts(&sb, on);
+	oojwt_sb_puts(&sb, "}},\"inbox\":{\"header\":");
+	if (vals[ENV_HEADER].present) {
+		oojwt_sb_json_string(&sb, vals[ENV_HEADER].value, vals[ENV_HEADER].len);
+	} else {
+		oojwt_sb_puts(&sb, "\"Authorization\"");
+	}
+	oojwt_sb_puts(&sb, "},\"outbox\":{\"header\":");
+	if (vals[ENV_HEADER].present) {
+		oojwt_sb_json_string(&sb, vals[ENV_HEADER].value, vals[ENV_HEADER].len);
+	} else {
+		oojwt_sb_puts(&sb, "\"Authorization\"");
+	}
+	oojwt_sb_puts(&sb, "}}");
+	if (vals[ENV_SECRET].present) {
+		int k;
+		oojwt_sb_puts(&sb, ",\"secret\":{");
+		for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
+			oojwt_sb_puts(&sb, k == 0 ? "\"" : ",\"");
+			oojwt_sb_puts(&sb, kind_names[k]);
+			oojwt_sb_puts(&sb, "\":{\"string\":");
+			oojwt_sb_json_string(&sb, vals[ENV_SECRET].value,
+				vals[ENV_SECRET].len);
+			oojwt_sb_puts(&sb, "}");
+		}
+		oojwt_sb_puts(&sb, "}");
+	}
+	oojwt_sb_puts(&sb, "}}");
+	if (vals[ENV_LINK_SECRET].present) {
+		oojwt_sb_puts(&sb, ",\"storage\":{\"fs\":{\"secretString\":");
+		oojwt_sb_json_string(&sb, vals[ENV_LINK_SECRET].value,
+			vals[ENV_LINK_SECRET].len);
+		oojwt_sb_puts(&sb, "}}");
+	}
+	oojwt_sb_puts(&sb, "}");
+	oojwt_wipe(vals, sizeof vals);
+	return oojwt_sb_finish(&sb, out_len);
+}
+
+/* ---- findings on the merged configuration ------------------------------ */
+
+static const char *const flag_paths[3] = {
+	"services.CoAuthoring.token.enable.browser",
+	"services.CoAuthoring.token.enable.request.inbox",
+	"services.CoAuthoring.token.enable.request.outbox"
+};
+
+static void
+flag_findings(oojwt_server_config *c, const oojwt_jv *local,
+	const oojwt_jv *merged)
+{
+	static const char what0[] = "the editor config token is not required "
+		"(a token that is present is still verified)";
+	static const char what1[] = "command, conversion and docbuilder requests "
+		"need no token";
+	static const char what2[] = "Document Server does not sign its "
+		"callbacks and downloads";
+	const char *const what[3] = { what0, what1, what2 };
+	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+	size_t k;
+	const oojwt_jv *v;
+
+	for (k = 0; k < 4; k++) {
+		const char *p = k < 3 ? flag_paths[k]
+			: "services.CoAuthoring.server.tokenRequiredParams";
+		v = oojwt_json_at(local, p);
+		if (oojwt_json_type(v) == OOJWT_JSON_STRING) {
+			oojwt_fmt(msg, sizeof msg,
+				"the flag is the string \"%s\": Document Server tests it for "
+				"truthiness, so any non-empty string (even \"false\") means "
+				"true", oojwt_json_string(v));
+			add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_FLAG_IS_STRING, p, msg,
+				"write true or false without quotes");
+		}
+	}
+	for (k = 0; k < 3; k++) {
+		if (oojwt_json_truthy(oojwt_json_at(merged, flag_paths[k]))) {
+			continue;
+		}
+		oojwt_fmt(msg, sizeof msg, "this flag is off: %s", what[k]);
+		oojwt_fmt(path, sizeof path, "%s", flag_paths[k]);
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_TOKENS_DISABLED, path, msg,
+			"set it to true (Document Server warns at start-up about any "
+			"of the three that is off)");
+	}
+}
+
+/* Resolve secret `k` as utils.getSecretByElem does. */
+static void
+resolve(oojwt_server_config *c, int k, const oojwt_jv *merged)
+{
+	char path[OOJWT_PATH_LEN];
+	const oojwt_jv *elem, *str, *file;
+	oojwt_cfg_secret *s = &c->secrets[k];
+
+	oojwt_fmt(path, sizeof path, "services.CoAuthoring.secret.%s",
+		kind_names[k]);
+	elem = oojwt_json_at(merged, path);
+	str = oojwt_json_get(elem, "string");
+	file = oojwt_json_get(elem, "file");
+	memset(s, 0, sizeof *s);
+	if (oojwt_json_truthy(str)) {
+		s->source = OOJWT_SECRET_SOURCE_STRING;
+		if (oojwt_json_type(str) == OOJWT_JSON_STRING) {
+			s->value = oojwt_json_string(str);
+			s->value_len = strlen(s->value);
+		}
+	} else if (oojwt_json_truthy(file)) {
+		s->source = OOJWT_SECRET_SOURCE_FILE;
+		if (oojwt_json_type(file) == OOJWT_JSON_STRING) {
+			s->file = oojwt_json_string(file);
+		}
+	} else {
+		s->source = OOJWT_SECRET_SOURCE_NONE;
+	}
+	if (c->docker_random_secret) {
+		s->source = OOJWT_SECRET_SOURCE_UNKNOWN;
+		s->value = NULL;
+		s->value_len = 0;
+		s->file = NULL;
+	}
+}
+
+static int
+same_secret(const oojwt_cfg_secret *a, const oojwt_cfg_secret *b)
+{
+	if (a->source != b->source) {
+		return 0;
+	}
+	if (a->source == OOJWT_SECRET_SOURCE_STRING) {
+		return a->value != NULL && b->value != NULL
+			&& a->value_len == b->value_len
+			&& memcmp(a->value, b->value, a->value_len) == 0;
+	}
+	if (a->source == OOJWT_SECRET_SOURCE_FILE) {
+		return a->file != NULL && b->file != NULL
+			&& strcmp(a->file, b->file) == 0;
+	}
+	return 1;
+}
+
+/* Findings about the value of secret `k` (once per distinct value). */
+static void
+value_findings(oojwt_server_config *c, int k, const char *path)
+{
+	const oojwt_cfg_secret *s = &c->secrets[k];
+	char msg[OOJWT_MESSAGE_LEN];
+	size_t i;
+	int quotes = 0, spaces = 0, unsafe = 0;
+
+	if (s->value == NULL) {
+		return;
+	}
+	if (s->value_len == 6 && memcmp(s->value, "secret", 6) == 0) {
+		oojwt_fmt(msg, sizeof msg,
+			"the %s secret is the literal \"secret\" shipped in default.json: "
+			"anyone can sign tokens your Document Server accepts", kind_names[k]);
+		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DEFAULT_SECRET, path, msg,
+			"set services.CoAuthoring.secret.inbox/outbox/session.string to a "
+			"random value of 32+ letters and digits, the same in every "
+			"integration");
+		return;
+	}
+	if (s->value_len < 32) {
+		oojwt_fmt(msg, sizeof msg,
+			"the %s secret is %z bytes: below the 32 bytes (256 bits) RFC 7518 "
+			"asks for HS256; some connectors refuse short secrets",
+			kind_names[k], s->value_len);
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SHORT_SECRET, path, msg,
+			"use 32 or more random letters and digits");
+	}
+	for (i = 0; i < s->value_len; i++) {
+		char ch = s->value[i];
+		quotes |= ch == '"' || ch == '\'';
+		spaces |= ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+		unsafe |= ch == '\'' || ch == '\\' || ch == '$' || ch == '`'
+			|| ch == '"';
+	}
+	for (i = 0; i < c->n_findings && quotes; i++) {
+		/* The Docker reader already said where the quotes came from. */
+		quotes = c->findings[i].code != OOJWT_FIND_SECRET_QUOTES;
+	}
+	if (quotes) {
+		oojwt_fmt(msg, sizeof msg,
+			"the %s secret contains quote characters: usually quotes from an "
+			"env or compose file that became part of the secret", kind_names[k]);
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES, path, msg,
+			"remove the quotes here or make every integration use them too");
+	}
+	if (spaces) {
+		oojwt_fmt(msg, sizeof msg,
+			"the %s secret contains whitespace: Document Server uses it "
+			"verbatim, while e.g. Nextcloud trims the secret it stores",
+			kind_names[k]);
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_SPACES, path, msg,
+			"use a secret of letters and digits only");
+	}
+	if (unsafe) {
+		oojwt_fmt(msg, sizeof msg,
+			"the %s secret contains ' \\ $ ` or \": the Docker start script "
+			"splices it into JavaScript and compose interpolates $, so the "
+			"stored secret can differ from the one you typed", kind_names[k]);
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_DOCKER_UNSAFE, path,
+			msg, "use a secret of letters and digits only");
+	}
+}
+
+static void
+secret_findings(oojwt_server_config *c, const oojwt_jv *local,
+	const oojwt_jv *merged)
+{
+	char path[OOJWT_PATH_LEN], msg[OOJWT_MESSAGE_LEN];
+	int k, j;
+
+	for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
+		const oojwt_jv *lf, *ms;
+		oojwt_fmt(path, sizeof path, "services.CoAuthoring.secret.%s",
+			kind_names[k]);
+		lf = oojwt_json_at(local, path);
+		if (oojwt_json_get(lf, "tenants") != NULL) {
+			char p2[OOJWT_PATH_LEN];
+			oojwt_fmt(p2, sizeof p2, "%s.tenants", path);
+			add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT, p2,
+				"secret.*.tenants (secrets per JWT issuer) was removed in 7.2; "
+				"Document Server ignores it", "remove it");
+		}
+		if (k == OOJWT_SECRET_BROWSER) {
+			continue;
+		}
+		ms = oojwt_json_at(merged, path);
+		if (oojwt_json_truthy(oojwt_json_get(ms, "file"))
+			&& oojwt_json_truthy(oojwt_json_get(ms, "string")))
+		{
+			char p2[OOJWT_PATH_LEN];
+			oojwt_fmt(p2, sizeof p2, "%s.file", path);
+			oojwt_fmt(msg, sizeof msg,
+				"secret.%s.file is set, but secret.%s.string is not empty%s, "
+				"and the string wins: the file is never read", kind_names[k],
+				kind_names[k], oojwt_json_truthy(oojwt_json_get(lf, "string")) ? ""
+				: " (default.json ships \"secret\")");
+			add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DEFAULT_SECRET_WINS, p2,
+				msg, "set \"string\": \"\" next to \"file\" in local.json");
+		}
+		if (c->secrets[k].source == OOJWT_SECRET_SOURCE_FILE) {
+			oojwt_fmt(msg, sizeof msg,
+				"the %s secret is read from the file %s as raw bytes: a "
+				"trailing newline is part of the secret (oojwt cannot read the "
+				"file; paste its exact bytes to check a token)", kind_names[k],
+				c->secrets[k].file != NULL ? c->secrets[k].file : "?");
+			add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_SECRET_FROM_FILE, path, msg,
+				"write the file without a final newline (printf '%s', not echo)");
+		}
+		/* inbox: config tokens and requests; outbox: DS's own
+		 * requests; session: tokens issued after a verified open. */
+		if (c->secrets[k].source == OOJWT_SECRET_SOURCE_NONE
+			&& ((k == OOJWT_SECRET_INBOX && (c->enabled_browser
+				|| c->enabled_inbox))
+				|| (k == OOJWT_SECRET_OUTBOX && c->enabled_outbox)
+				|| (k == OOJWT_SECRET_SESSION && c->enabled_browser)))
+		{
+			oojwt_fmt(msg, sizeof msg,
+				"secret.%s has neither a string nor a file: every token of "
+				"this kind fails with \"secret or public key must be provided\"",
+				kind_names[k]);
+			add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NO_SECRET, path, msg,
+				"set secret.*.string to the shared secret");
+		}
+		for (j = 0; j < k; j++) {
+			if (same_secret(&c->secrets[j], &c->secrets[k])) {
+				break;
+			}
+		}
+		if (j == k) {
+			char p2[OOJWT_PATH_LEN];
+			oojwt_fmt(p2, sizeof p2, "%s.string", path);
+			value_findings(c, k, p2);
+		}
+	}
+	/* secret.browser: ignored since 7.2 (config tokens use inbox). */
+	oojwt_fmt(path, sizeof path, "services.CoAuthoring.secret.browser");
+	if (oojwt_json_at(local, path) != NULL && !c->docker_random_secret
+		&& !same_secret(&c->secrets[OOJWT_SECRET_BROWSER],
+			&c->secrets[OOJWT_SECRET_INBOX]))
+	{
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_BROWSER_SECRET_IGNORED, path,
+			"secret.browser differs from secret.inbox, but since 7.2 Document "
+			"Server verifies editor config tokens with secret.inbox and never "
+			"reads secret.browser",
+			"give integrations the secret.inbox secret, and remove "
+			"secret.browser (or make it equal)");
+	}
+}
+
+static void
+other_findings(oojwt_server_config *c, const oojwt_jv *local,
+	const oojwt_jv *merged)
+{
+	static const char *const dead[] = {
+		"services.CoAuthoring.token.inbox.inBody",
+		"services.CoAuthoring.token.outbox.inBody",
+		"services.CoAuthoring.token.browser.secretFromInbox"
+	};
+	const oojwt_jv *v;
+	size_t k;
+
+	for (k = 0; k < sizeof dead / sizeof *dead; k++) {
+		if (oojwt_json_at(local, dead[k]) != NULL) {
+			add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT, dead[k],
+				k < 2 ? "inBody is ignored since 7.1: Document Server takes a "
+				"body token first, else the header"
+				: "secretFromInbox is not read since 7.2: config tokens always "
+				"use secret.inbox", "remove the key");
+		}
+	}
+	if (oojwt_json_at(local, "server.token") != NULL) {
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_EXAMPLE_SECTION,
+			"server.token",
+			"server.token.{enable,secret,authorizationHeader} are the example "
+			"app's settings (documentserver-example/local.json); Document "
+			"Server itself reads services.CoAuthoring.token and .secret",
+			"put the secret in services.CoAuthoring.secret.inbox/outbox/"
+			"session.string, or this file in the example's directory");
+	}
+	v = oojwt_json_at(merged, "services.CoAuthoring.token.verifyOptions.clockTolerance");
+	if (v != NULL && oojwt_json_type(v) != OOJWT_JSON_NUMBER) {
+		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_TOLERANCE_NOT_NUMBER,
+			"services.CoAuthoring.token.verifyOptions.clockTolerance",
+			"clockTolerance is not a number: jsonwebtoken adds it to exp with "
+			"+, so a string turns the check into text concatenation and "
+			"expired tokens pass (jsonwebtoken #606)",
+			"write a number of seconds, e.g. 60");
+	}
+}
+
+/* ---- entry point ------------------------------------------------------- */
+
+static int
+parse_obj(oojwt_jv **out, const char *text, size_t len, size_t *dups,
+	char *msg)
+{
+	long pos;
+	int code = oojwt_json_parse_ex(out, text, len, OOJWT_JSON_LAST_WINS,
+		dups, &pos, msg);
+
+	if (code == OOJWT_OK && oojwt_json_type(*out) != OOJWT_JSON_OBJECT) {
+		oojwt_json_free_wipe(*out);
+		*out = NULL;
+		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "the file is JSON but not an object");
+		return OOJWT_ERR_NOT_AN_OBJECT;
+	}
+	return code;
+}
+
+int
+oojwt_server_config_read(oojwt_server_config *c, const char *local,
+	size_t local_len, const char *defaults, size_t defaults_len)
+{
+	oojwt_jv *loc = NULL, *def = NULL;
+	char *docker = NULL;
+	size_t docker_len = 0, dups = 0, i = 0;
+	char msg[OOJWT_MESSAGE_LEN], full[OOJWT_MESSAGE_LEN];
+	const oojwt_jv *m;
+	int code, k;
+
+	if (c == NULL || (local == NULL && local_len != 0)
+		|| (defaults == NULL && defaults_len != 0))
+	{
+		return OOJWT_ERR_BAD_ARGUMENT;
+	}
+	memset(c, 0, sizeof *c);
+	while (i < local_len && (local[i] == ' ' || local[i] == '\t'
+		|| local[i] == '\n' || local[i] == '\r'))
+	{
+		i++;
+	}
+	if (i < local_len && local[i] != '{') {
+		docker = docker_to_json(c, local, local_len, &docker_len);
+		if (docker != NULL) {
+			c->form = OOJWT_CONFIG_DOCKER;
+			local = docker;
+			local_len = docker_len;
+		}
+	}
+	if (local_len == 0) {
+		local = "{}";
+		local_len = 2;
+	}
+	code = parse_obj(&loc, local, local_len, &dups, msg);
+	if (code == OOJWT_ERR_NO_MEMORY) {
+		goto fail;
+	}
+	if (code != OOJWT_OK) {
+		oojwt_fmt(full, sizeof full, "local.json is not read: %s (Document "
+			"Server would not start with it)", msg);
+		add(c, OOJWT_SEVERITY_ERROR, code, "", full,
+			"fix the JSON; the defaults are shown meanwhile");
+		code = parse_obj(&loc, "{}", 2, &dups, msg);
+		if (code != OOJWT_OK) {
+			goto fail;
+		}
+	} else if (dups > 0) {
+		oojwt_fmt(full, sizeof full, "local.json: %s", msg);
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_WARN_DUPLICATE_LAST_WINS, "",
+			full, "keep one of the repeated members");
+	}
+	if (defaults != NULL) {
+		code = parse_obj(&def, defaults, defaults_len, &dups, msg);
+		if (code != OOJWT_OK) {
+			oojwt_fmt(full, sizeof full, "default.json is not read: %s; the "
+				"shipped defaults are used", msg);
+			add(c, OOJWT_SEVERITY_WARNING, code, "", full,
+				"paste default.json as it is on the server");
+			defaults = NULL;
+		} else {
+			c->own_defaults = 1;
+		}
+	}
+	if (def == NULL) {
+		code = parse_obj(&def, default_json, sizeof default_json - 1, &dups,
+			msg);
+		if (code != OOJWT_OK) {
+			goto fail;
+		}
+	}
+	code = oojwt_json_merge(def, loc);
+	if (code != OOJWT_OK) {
+		goto fail;
+	}
+	c->tree = def;
+	m = def;
+	def = NULL;
+	c->enabled_browser = oojwt_json_truthy(oojwt_json_at(m, flag_paths[0]));
+	c->enabled_inbox = oojwt_json_truthy(oojwt_json_at(m, flag_paths[1]));
+	c->enabled_outbox = oojwt_json_truthy(oojwt_json_at(m, flag_paths[2]));
+	for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
+		resolve(c, k, m);
+	}
+	{
+		/* storage-fs signs download links with it (secure links). */
+		const oojwt_jv *ss = oojwt_json_at(m, "storage.fs.secretString");
+		if (c->storage_secret.source != OOJWT_SECRET_SOURCE_UNKNOWN
+			&& oojwt_json_type(ss) == OOJWT_JSON_STRING
+			&& oojwt_json_string(ss)[0] != 0)
+		{
+			c->storage_secret.source = OOJWT_SECRET_SOURCE_STRING;
+			c->storage_secret.value = oojwt_json_string(ss);
+			c->storage_secret.value_len = strlen(c->storage_secret.value);
+		}
+	}
+	c->token_required_params = oojwt_json_truthy(oojwt_json_at(m,
+		"services.CoAuthoring.server.tokenRequiredParams"));
+	c->inbox_header = string_at(m, "services.CoAuthoring.token.inbox.header");
+	c->inbox_prefix = string_at(m, "services.CoAuthoring.token.inbox.prefix");
+	c->outbox_header = string_at(m, "services.CoAuthoring.token.outbox.header");
+	c->outbox_prefix = string_at(m, "services.CoAuthoring.token.outbox.prefix");
+	c->outbox_algorithm = string_at(m,
+		"services.CoAuthoring.token.outbox.algorithm");
+	c->outbox_expires = string_at(m,
+		"services.CoAuthoring.token.outbox.expires");
+	{
+		const oojwt_jv *vo = oojwt_json_at(m, "services.CoAuthoring.token.verifyOptions");
+		if (vo != NULL) {
+			c->verify_options = oojwt_json_print(vo, &c->verify_options_len);
+			if (c->verify_options == NULL) {
+				goto fail;
+			}
+		}
+	}
+	flag_findings(c, loc, m);
+	secret_findings(c, loc, m);
+	other_findings(c, loc, m);
+	oojwt_json_free_wipe(loc);
+	oojwt_wipe_free(docker, docker_len);
+	return OOJWT_OK;
+fail:
+	oojwt_json_free_wipe(loc);
+	oojwt_json_free_wipe(def);
+	oojwt_wipe_free(docker, docker_len);
+	oojwt_server_config_free(c);
+	return OOJWT_ERR_NO_MEMORY;
+}
+
+void
+oojwt_server_config_free(oojwt_server_config *c)
+{
+	if (c == NULL) {
+		return;
+	}
+	oojwt_json_free_wipe((oojwt_jv *)c->tree);
+	if (c->verify_options != NULL) {
+		oojwt_wipe(c->verify_options, c->verify_options_len);
+		free(c->verify_options);
+	}
+	oojwt_wipe(c, sizeof *c);
+}

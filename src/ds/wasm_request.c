@@ -1,0 +1,49 @@
+/*
+ * The WebAssembly export of the request and callback checks
+ * (kit.onlyoffice.inspectRequest in web/onlyoffice_request.mjs): a thin
+ * wrapper of the report builder in onlyoffice_request_json.c, which the
+ * CLI uses too.
+ */
+#include "inner.h"
+#include "ds.h"
+
+OOJWT_WASM_EXPORT("oojwt_wasm_request_inspect")
+char *oojwt_wasm_request_inspect(const char *req, size_t len, int form,
+	const unsigned char *secret, size_t secret_len, int kind, double now,
+	double tolerance, int enabled, int required_params, const char *header,
+	size_t header_len, int has_header, const char *prefix, size_t prefix_len,
+	int has_prefix, size_t *out_len);
+
+OOJWT_WASM_EXPORT("oojwt_wasm_ds_tolerance")
+double oojwt_wasm_ds_tolerance(const char *verify_options, size_t len,
+	int has);
+
+/* jsonwebtoken's tolerance for DS's verifyOptions (JSON text; has 0: none). */
+double
+oojwt_wasm_ds_tolerance(const char *verify_options, size_t len, int has)
+{
+	return oojwt_ds_verify_options_tolerance(has ? verify_options : NULL, len);
+}
+
+char *
+oojwt_wasm_request_inspect(const char *req, size_t len, int form,
+	const unsigned char *secret, size_t secret_len, int kind, double now,
+	double tolerance, int enabled, int required_params, const char *header,
+	size_t header_len, int has_header, const char *prefix, size_t prefix_len,
+	int has_prefix, size_t *out_len)
+{
+	oojwt_request_opts o;
+
+	o.kind = kind;
+	o.form = form;
+	o.now = now;
+	o.clock_tolerance = tolerance;
+	o.enabled = enabled;
+	o.token_required_params = required_params;
+	o.header = has_header ? header : NULL;
+	o.header_len = header_len;
+	o.prefix = has_prefix ? prefix : NULL;
+	o.prefix_len = prefix_len;
+	return oojwt_request_inspect_json(req, len, secret, secret_len, &o,
+		out_len);
+}
