@@ -35,15 +35,15 @@ CJSON_DIR ?= $(DEPS)/cjson
 # The BearSSL files the core uses (grows with the algorithms).
 BEARSSL_SRC := mac/hmac.c hash/sha2small.c hash/sha2big.c \
 	codec/dec32be.c codec/enc32be.c codec/dec64be.c codec/enc64be.c
-# RS/PS/ES (issue 6): i31 RSA and ECDSA, RFC 6979 nonces (HMAC-DRBG);
-# P-256 too on the generic ec_prime_i31 (src/sig_ecdsa.c says why).
+# RS/PS/ES: i31 RSA and ECDSA, RFC 6979 nonces (HMAC-DRBG); P-256 too
+# on the generic ec_prime_i31 (src/core/sig_ecdsa.c says why).
 BEARSSL_SRC += rsa/rsa_i31_pub.c rsa/rsa_i31_priv.c rsa/rsa_i31_modulus.c \
 	$(addprefix int/i31_,add.c bitlen.c decmod.c decode.c decred.c encode.c fmont.c iszero.c moddiv.c modpow.c \
 		modpow2.c montmul.c mulacc.c muladd.c ninv31.c reduce.c rshift.c sub.c tmont.c) \
 	ec/ec_prime_i31.c ec/ec_secp256r1.c ec/ec_secp384r1.c ec/ec_secp521r1.c \
 	ec/ec_pubkey.c ec/ecdsa_i31_vrfy_raw.c ec/ecdsa_i31_sign_raw.c ec/ecdsa_i31_bits.c \
 	rand/hmac_drbg.c codec/ccopy.c int/i32_div32.c
-# Secure download links (issue 5): nginx's secure_link uses MD5.
+# Secure download links: nginx's secure_link uses MD5.
 BEARSSL_SRC += hash/md5.c codec/dec32le.c codec/enc32le.c
 
 # ---- our sources ----------------------------------------------------------
@@ -87,7 +87,7 @@ WASM_FLAGS := -O2 -sSTANDALONE_WASM --no-entry -sMALLOC=emmalloc \
 
 # ---- top-level targets ----------------------------------------------------
 
-.PHONY: all wasm native cli test serve deps tools clean size sanitize bench bench-hmac fuzz check-emcc
+.PHONY: all wasm native cli test lint serve deps tools clean size sanitize bench bench-hmac fuzz check-emcc
 .PHONY: dist site screenshots
 
 all: wasm native cli dist site
@@ -102,8 +102,14 @@ serve: all
 	@echo "oojwt: serving the page (dist/site/, built from web/) on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@cd dist/site && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
 
-test: all node_modules/.package-lock.json
+test: all lint node_modules/.package-lock.json
 	@node tests/run.mjs $(BUILD)/test/oojwt-tests
+
+# The layout's rules (tools/lint.mjs says which): includes by layer, cJSON
+# behind the core's JSON files, exports only in wasm_*.c, web/lib/ free of
+# the page, comments that cite upstream code rather than outside documents.
+lint:
+	@node tools/lint.mjs
 
 size: wasm dist/oojwt.html dist/site/index.html
 	@node tools/size.mjs

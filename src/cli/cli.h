@@ -1,19 +1,19 @@
 /*
  * Internal declarations of the native command line, build/oojwt
- * (src/cli*.c). Only these files use stdio, the environment and the
+ * (src/cli/). Only these files use stdio, the environment and the
  * clock; the core they call stays free of all three.
  *
- *   cli.c         main(): commands, help texts, exit codes
- *   cli_args.c    the argument parser (options, numbers)
- *   cli_input.c   reading a token or payload from an argument, a file or stdin
- *   cli_secret.c  the secret sources (file, environment, local.json, argument)
- *   cli_json.c    JSON written as JavaScript's JSON.stringify writes it
- *   cli_cmd.c     decode, verify, sign: calling the core, printing results
- *   cli_onlyoffice.c  the Document Server commands (explain-secret, server-config,
+ *   main.c     main(): commands, help texts, exit codes
+ *   args.c     the argument parser (options, numbers)
+ *   input.c    reading a token or payload from an argument, a file or stdin
+ *   secret.c   the secret sources (file, environment, local.json, argument)
+ *   js_json.c  JSON written as JavaScript's JSON.stringify writes it
+ *   jwt.c      decode, verify, sign: calling the core, printing results
+ *   ds.c       the Document Server commands (explain-secret, server-config,
  *                 inspect-config)
- *   cli_deploy.c  the deployment commands (inspect-url, nginx-config)
- *   cli_cert.c    inspect-cert: a TLS certificate, its key and host
- *   cli_request.c inspect-request
+ *   deploy.c   the deployment commands (inspect-url, nginx-config)
+ *   cert.c     inspect-cert: a TLS certificate, its key and host
+ *   request.c  inspect-request
  */
 #ifndef OOJWT_CLI_H__
 #define OOJWT_CLI_H__
@@ -69,7 +69,7 @@ typedef struct {
 	const char *server_version;
 } oojwt_cli_opts;
 
-/* ---- cli_args.c ------------------------------------------------------ */
+/* ---- args.c ------------------------------------------------------ */
 
 /*
  * Parse argv[2..] (argv[1] is the command) into `o`. Returns
@@ -84,7 +84,7 @@ int oojwt_cli_version(const char *s);
  * finite. 1 and *out on success, 0 otherwise. */
 int oojwt_cli_number(const char *s, double *out);
 
-/* ---- cli_input.c ----------------------------------------------------- */
+/* ---- input.c ----------------------------------------------------- */
 
 /*
  * The text named by `arg`: "-" (or NULL when stdin is not a terminal)
@@ -101,7 +101,7 @@ int oojwt_cli_read_input(const char *arg, int trim, char **buf,
 int oojwt_cli_read_file(const char *path, size_t max, char **buf,
 	size_t *len, char *err, size_t cap);
 
-/* ---- cli_secret.c ---------------------------------------------------- */
+/* ---- secret.c ---------------------------------------------------- */
 
 /*
  * The secret from the one source the options name (or $OOJWT_SECRET
@@ -119,7 +119,7 @@ int oojwt_cli_local_json_secret(const char *text, size_t len,
 	const char *which, unsigned char **secret, size_t *secret_len,
 	char *err, size_t cap);
 
-/* ---- cli_json.c ------------------------------------------------------ */
+/* ---- js_json.c --------------------------------------------------- */
 
 /*
  * A JavaScript object being built the way `{...a, b: 1}` builds one:
@@ -160,13 +160,13 @@ void oojwt_cli_js_string(oojwt_sb *sb, const char *s, size_t len);
  * JSON.stringify(v, null, 2) lays it out), in linear time. */
 void oojwt_cli_json_indent(oojwt_sb *sb, const char *s, size_t len);
 
-/* ---- cli_cmd.c ------------------------------------------------------- */
+/* ---- jwt.c ------------------------------------------------------- */
 
 int oojwt_cli_decode(const oojwt_cli_opts *o);
 int oojwt_cli_verify(const oojwt_cli_opts *o);
 int oojwt_cli_sign(const oojwt_cli_opts *o);
 
-/* ---- cli_onlyoffice.c ------------------------------------------------ */
+/* ---- ds.c -------------------------------------------------------- */
 
 int oojwt_cli_explain_secret(const oojwt_cli_opts *o);
 int oojwt_cli_server_config(const oojwt_cli_opts *o);
@@ -175,11 +175,11 @@ int oojwt_cli_inspect_config(const oojwt_cli_opts *o);
  * object (what bin/oojwt.mjs prints); frees `rep`. An exit code. */
 int oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len);
 
-/* ---- cli_request.c --------------------------------------------------- */
+/* ---- request.c --------------------------------------------------- */
 
 int oojwt_cli_inspect_request(const oojwt_cli_opts *o);
 
-/* ---- cli_deploy.c --------------------------------------------------- */
+/* ---- deploy.c ---------------------------------------------------- */
 
 int oojwt_cli_inspect_url(const oojwt_cli_opts *o);
 int oojwt_cli_nginx_config(const oojwt_cli_opts *o);
@@ -187,7 +187,7 @@ int oojwt_cli_nginx_config(const oojwt_cli_opts *o);
  * the JS module's object; the exit code. */
 int oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len);
 
-/* ---- cli_cert.c ------------------------------------------------------ */
+/* ---- cert.c ------------------------------------------------------ */
 
 int oojwt_cli_inspect_cert(const oojwt_cli_opts *o);
 

@@ -3,7 +3,7 @@
  * link as nginx judges it) and nginx-config (Document Server's nginx
  * configuration). Their JSON reports are the ones the JS module's
  * kit.onlyoffice.inspectDownloadUrl / readNginxConfig return: both call
- * the report builders of src/deploy_json.c.
+ * the report builders of src/deploy/deploy_json.c.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /*
  * The Document Server commands of the CLI. Their JSON reports are the ones
  * the JS module's kit.onlyoffice.* return: both call the report builders
- * of src/onlyoffice_json.c, so the two cannot drift apart.
+ * of src/ds/ds_json.c, so the two cannot drift apart.
  */
 #include <stdio.h>
 #include <stdlib.h>

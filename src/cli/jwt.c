@@ -2,7 +2,7 @@
 /*
  * The commands decode, verify and sign: read the input and the secret,
  * call the core, print a verdict for people or the core's JSON report
- * (src/report.c) for machines. bin/oojwt.mjs prints the same JSON.
+ * (src/core/report.c) for machines. bin/oojwt.mjs prints the same JSON.
  */
 #include <math.h>
 #include <stdio.h>
@@ -319,7 +319,7 @@ oojwt_cli_verify(const oojwt_cli_opts *o)
 	memset(&key, 0, sizeof key);
 	key.data = secret;
 	key.len = secret_len;
-	/* As src/wasm.c does, so that the report is the JS module's. */
+	/* As src/core/wasm.c does, so that the report is the JS module's. */
 	if (oojwt_verify(&r, tok, len, &key, &vo) == OOJWT_ERR_BAD_ARGUMENT) {
 		memset(&r, 0, sizeof r);
 		oojwt_issue_add(&r, OOJWT_ERR_BAD_ARGUMENT, -1,
@@ -376,7 +376,7 @@ expires_seconds(const char *s, double *out)
 	}
 }
 
-/* {"token":...} or {"error":{code,message,pos}} -- as src/wasm.c writes. */
+/* {"token":...} or {"error":{code,message,pos}} -- as src/core/wasm.c writes. */
 static int
 print_sign(const oojwt_cli_opts *o, int code, const char *tok, size_t n,
 	const oojwt_issue *e)

@@ -2,7 +2,7 @@
  * `oojwt inspect-request`: a request to Document Server (command,
  * converter, docbuilder) or a callback from it, judged by
  * oojwt_request_inspect(). --json prints the report of
- * src/onlyoffice_request_json.c, which is what kit.onlyoffice.
+ * src/ds/request_json.c, which is what kit.onlyoffice.
  * inspectRequest returns, so bin/oojwt.mjs prints the same bytes.
  */
 #include <stdio.h>

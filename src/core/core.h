@@ -32,7 +32,7 @@ double oojwt_strtod(const char *s, size_t len, size_t *used);
  * The same with C's strtod() contract for a NUL-terminated `s`: leading
  * white space is skipped, and *end (when not NULL) points after the
  * number, or at `s` when there is none. The wasm build's strtod()
- * (src/wasm_strtod.c, for cJSON).
+ * (src/core/wasm_strtod.c, for cJSON).
  */
 double oojwt_strtod_c(const char *s, char **end);
 
@@ -77,7 +77,7 @@ void oojwt_issue_add(oojwt_result *r, int code, long pos, const char *msg);
 /* Code of the first recorded error, OOJWT_OK when none. */
 int oojwt_first_error(const oojwt_result *r);
 
-/* ---- json.c: the strict JSON layer (the only user of cJSON) ---------- */
+/* ---- json_scan.c: the strict JSON layer (the only user of cJSON) ---------- */
 
 typedef struct oojwt_jv oojwt_jv;
 
@@ -502,7 +502,7 @@ void oojwt_sb_findings(oojwt_sb *sb, const oojwt_finding *list, size_t n);
 void oojwt_sb_member(oojwt_sb *sb, const char *name, const char *value,
 	int comma);
 
-/* ---- wasm_key.c: what the wasm exports share (src/wasm*.c) ----------- */
+/* ---- wasm_key.c: what the wasm exports share (src/*/wasm_*.c) ----------- */
 
 /*
  * Verify `token` with a key of any kind (bytes, oct JWK, any JWK or set:

@@ -10,7 +10,7 @@
  * schedule that the compiler keeps in locals; rotations are written so
  * that clang emits i32.rotr. No table lookups depend on data, no
  * branches depend on data, so it is constant-time like BearSSL's.
- * Checked against RFC 4231, Wycheproof and BearSSL itself (tests/native).
+ * Checked against RFC 4231, Wycheproof and BearSSL itself (tests/c).
  */
 #include <stdint.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * its native speed in WebAssembly. Rounds unrolled over the eight
  * working variables and a 16-word rolling schedule, no data-dependent
  * branch or index. Checked against FIPS 180-4, RFC 4231, Wycheproof and
- * BearSSL (tests/native/test_sha256.c).
+ * BearSSL (tests/c/test_sha256.c).
  */
 #include <stdint.h>
 #include <string.h>

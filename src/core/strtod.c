@@ -3,7 +3,7 @@
  *
  * JSON numbers become doubles here ("exp", "nbf", "iat" among them), in
  * the native build and in wasm, where this also serves as cJSON's
- * strtod() (src/wasm_strtod.c): musl's strtod() computes in 128-bit
+ * strtod() (src/core/wasm_strtod.c): musl's strtod() computes in 128-bit
  * long double and brings its soft-float helpers, about 14 KB of wasm.
  *
  * Two paths. The fast one (Clinger, 1990) takes the numbers tokens

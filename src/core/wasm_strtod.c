@@ -1,6 +1,6 @@
 /*
  * The wasm build's strtod(), which cJSON calls for every number: ours
- * (src/strtod.c), correctly rounded like musl's, which it replaces in
+ * (src/core/strtod.c), correctly rounded like musl's, which it replaces in
  * the link. musl's computes in 128-bit long double, which wasm emulates
  * in software: with its helpers it was about 14 KB of the module.
  * Natively the C library's strtod() stays (this file is empty there).

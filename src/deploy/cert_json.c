@@ -1,7 +1,7 @@
 /*
  * The JSON report of oojwt_cert_inspect(), shared by the wasm export
- * (src/wasm_cert.c, kit.inspectCertificate) and the native CLI
- * (src/cli_cert.c, `oojwt inspect-cert --json`). Times are whole seconds
+ * (src/deploy/wasm_cert.c, kit.inspectCertificate) and the native CLI
+ * (src/cli/cert.c, `oojwt inspect-cert --json`). Times are whole seconds
  * since the epoch (%t: 64-bit, where the wasm build's `long` has 32).
  */
 #include <stdlib.h>

@@ -36,7 +36,7 @@ int oojwt_nginx_md5_arg(unsigned char out[16], const char *s, size_t n);
 
 
 /* ---- deploy_json.c: reports of the deployment checks -----------------
- * As for onlyoffice_json.c (the shapes are in web/oojwt.d.ts); the
+ * As for ds_json.c (the shapes are in web/oojwt.d.ts); the
  * secure link and nginx reports may show secrets: free them with
  * oojwt_wipe_free(). */
 char *oojwt_link_inspect_json(const char *url, size_t len,

@@ -231,7 +231,7 @@ int oojwt_nginx_read(oojwt_nginx_config *c, const char *text, size_t len);
 void oojwt_nginx_config_free(oojwt_nginx_config *c);
 
 /*
- * TLS certificates (issue 5).
+ * TLS certificates.
  *
  * oojwt_cert_inspect() reads one X.509 certificate -- PEM text (the
  * first CERTIFICATE block; other blocks such as a private key are

@@ -8,7 +8,7 @@
 
 #include "../core/core.h"
 
-/* ---- ds_jsonparse.c: JSON.parse as Document Server's Node runs it ----- */
+/* ---- jsonparse.c: JSON.parse as Document Server's Node runs it ----- */
 
 /* Decode UTF-8 into UTF-16 units as Node's Buffer#toString('utf8') does
  * (WHATWG: each maximal bad subsequence becomes one U+FFFD). `out` has
@@ -60,7 +60,7 @@ size_t oojwt_ds_json_string(const unsigned short *s, const oojwt_ds_member *m,
 size_t oojwt_ds_json_unescape(const unsigned short *s, size_t start,
 	size_t end, unsigned short *dst);
 
-/* ---- onlyoffice_json.c: reports of the ONLYOFFICE rules --------------
+/* ---- ds_json.c: reports of the ONLYOFFICE rules --------------
  * Each returns a malloc'd JSON report (its length in *out_len) that the
  * wasm module and the CLI print alike: {"error":{code,message}} for bad
  * arguments, otherwise the shape documented in web/oojwt.d.ts. Buffers
@@ -134,7 +134,7 @@ int oojwt_http_same_name(const char *a, size_t an, const char *b, size_t bn);
  * of strings (repeated names: arrays), malloc'd; NULL out of memory. */
 char *oojwt_http_query_json(const char *target, size_t len, size_t *out_len);
 
-/* ---- onlyoffice_request.c / onlyoffice_request_json.c ------------------ */
+/* ---- request.c / request_json.c ------------------ */
 
 /* The options a server configuration gives an inspection of `kind`:
  * enabled flag, header/prefix (pointers into c), tokenRequiredParams and,

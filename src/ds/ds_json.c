@@ -1,9 +1,9 @@
 /*
  * The JSON reports of the ONLYOFFICE rules, shared by the wasm exports
- * (src/wasm_onlyoffice.c) and the native CLI (src/cli_onlyoffice.c).
+ * (src/ds/wasm_ds.c) and the native CLI (src/cli/ds.c).
  * Each returns one malloc'd JSON report (see inner.h); the logic is in
- * ds_profile.c, secret_variants.c, server_config.c and
- * onlyoffice_config.c.
+ * profile.c, secret_variants.c, server_config.c and
+ * editor_config.c.
  */
 #include <stdlib.h>
 #include <string.h>

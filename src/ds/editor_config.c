@@ -1,12 +1,11 @@
 /*
- * Editor config inspection (issue 4, section 2; first part): the config
- * a page passes to DocsAPI.DocEditor, judged in the order DocService's
- * auth() judges its token (spec sections 2.2-2.6 and 8): token present,
+ * Editor config inspection: the config a page passes to
+ * DocsAPI.DocEditor, judged in the order DocService's auth()
+ * (DocsCoServer.js) judges its token: token present,
  * verify (the DS profile with the inbox secret), token kind, the fields
  * required since 7.1, permissions deep-equal, top-level url/payload/key,
  * key characters; then the effective config (the token's values over
- * the page's). The config-only checks of section 2 (documentType and
- * fileType, URLs, user.id, ...) are not here yet.
+ * the page's).
  */
 #include <stdlib.h>
 #include <string.h>

@@ -4,7 +4,7 @@
  * {headers, body, method, url} object the JS module builds, read into one
  * oojwt_http_request; header values as Node hands them to Express's
  * req.get(); the URL's query string as Express's parser gives req.query
- * (flat names, repeated names as arrays). Used by onlyoffice_request.c.
+ * (flat names, repeated names as arrays). Used by request.c.
  */
 #include <stdlib.h>
 #include <string.h>

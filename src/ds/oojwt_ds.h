@@ -219,7 +219,8 @@ const char *oojwt_secret_variant_name(int v);
  * Server configuration.
  *
  * oojwt_server_config_read() reads Document Server's JWT settings as the
- * server does (7.2 to 9.3; see the spec, sections 1 and 7):
+ * server does (7.2 to 9.3; Common/config/default.json, utils.js
+ * getSecretByElem, and the Docker image's run-document-server.sh):
  *
  *   - `local` is the text of local.json, or -- when it does not start
  *     with '{' -- Docker settings: lines NAME=value (env file, `export`,
@@ -323,7 +324,7 @@ int oojwt_server_config_read(oojwt_server_config *c, const char *local,
 void oojwt_server_config_free(oojwt_server_config *c);
 
 /*
- * Editor config inspection (first part of issue 4, section 2).
+ * Editor config inspection.
  *
  * oojwt_config_inspect() takes the config a page passes to
  * DocsAPI.DocEditor (JSON text, with or without `token`) and judges it
@@ -447,10 +448,11 @@ int oojwt_config_sign(char **token, size_t *token_len, const char *config,
 	int fields, const double *iat, const double *exp, oojwt_issue *err);
 
 /*
- * Requests and callbacks (issue 4, section 4).
+ * Requests and callbacks.
  *
  * oojwt_request_inspect() judges one HTTP request carrying a token as its
- * receiver does (spec sections 3 and 4):
+ * receiver does (DocService's getRequestParams and the connectors'
+ * callback handlers):
  *
  *   kind OOJWT_REQUEST_CALLBACK    Document Server -> the integrator's
  *                                  callbackUrl, judged as the connectors

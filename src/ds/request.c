@@ -1,5 +1,5 @@
 /*
- * Requests and callbacks (issue 4, section 4): where the receiver finds
+ * Requests and callbacks: where the receiver finds
  * the token (getRequestParams for CommandService, ConvertService and
  * docbuilder; the connectors for callbacks), every token verified with
  * the Document Server profile, the answer the receiver gives, the body it

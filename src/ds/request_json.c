@@ -1,7 +1,7 @@
 /*
  * The JSON report of a request inspection (kit.onlyoffice.inspectRequest,
  * `oojwt inspect-request --json`): built here once for the wasm export
- * (src/wasm_request.c) and the native CLI (src/cli_request.c).
+ * (src/ds/wasm_request.c) and the native CLI (src/cli/request.c).
  *
  * {"kind", "verdict": {ok, httpStatus, error, response, message,
  *  tokenUsed}, "findings": [...], "tokens": [{place, header, counts,

@@ -1,7 +1,7 @@
 /*
  * The WebAssembly exports of the ONLYOFFICE rules (web/onlyoffice.mjs
  * calls them through the bridge of web/oojwt.mjs): thin wrappers of the
- * report builders in onlyoffice_json.c, which the CLI uses too.
+ * report builders in ds_json.c, which the CLI uses too.
  */
 #include "inner.h"
 #include "ds.h"

@@ -1,7 +1,7 @@
 /*
  * The WebAssembly export of the request and callback checks
  * (kit.onlyoffice.inspectRequest in web/onlyoffice_request.mjs): a thin
- * wrapper of the report builder in onlyoffice_request_json.c, which the
+ * wrapper of the report builder in request_json.c, which the
  * CLI uses too.
  */
 #include "inner.h"

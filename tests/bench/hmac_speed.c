@@ -2,7 +2,7 @@
  * HMAC throughput of the C core, built twice from this one file: as a
  * native program (prints MB/s) and as a small wasm module whose
  * `bench_hmac` tests/bench/bench.mjs times from JS. Both run exactly
- * oojwt_hmac() (src/hmac.c) over the same buffer sizes, so the ratio
+ * oojwt_hmac() (src/core/hmac.c) over the same buffer sizes, so the ratio
  * wasm/native is the cost of WebAssembly alone.
  *
  *   hmac-native ALG SIZE ITERS [bearssl]    ALG: 1 HS256, 2 HS384, 4 HS512

@@ -1,4 +1,4 @@
-// HMAC throughput of the same C code (src/hmac.c, src/sha256.c, BearSSL
+// HMAC throughput of the same C code (src/core/hmac.c, src/core/sha256.c, BearSSL
 // for SHA-384/512) natively and in wasm, and of BearSSL's own HMAC
 // natively (the reference of issue 9's target): tests/bench/hmac_speed.c built
 // by `make bench-hmac` into build/bench/hmac-native and hmac.wasm. Both

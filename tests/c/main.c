@@ -1,7 +1,11 @@
 /*
  * Native tests of the oojwt C core, run under AddressSanitizer and UBSan.
  *
- *   oojwt-tests [VECTORS_DIR [SHARED_VECTORS_DIR]]
+ *   oojwt-tests [--suite KEY[,KEY...]] [--list] [VECTORS_DIR [SHARED_VECTORS_DIR]]
+ *
+ * --suite runs only the named suites (KEY is the suite's file name,
+ * tests/c/test_KEY.c: `--suite json,hmac`); --list prints the keys. An
+ * unknown key is an error (exit 2), never an empty green run.
  *
  * VECTORS_DIR (default tests/vectors) holds our vector files; they must
  * all be there. SHARED_VECTORS_DIR (default ../shared/vectors) holds the
@@ -13,52 +17,112 @@
  * "native: N passed, N failed, N skipped" and the exit status is 1 when
  * anything failed.
  *
- * To add a suite: write tests/native/test_<name>.c defining
+ * To add a suite: write tests/c/test_<name>.c defining
  * `void suite_<name>(const char *ours, const char *shared)` with the
  * helpers of testlib.h, declare it in testlib.h (`suite_fn
- * suite_<name>;`), and add one row to `suites` below. The Makefile picks
- * up every .c file in tests/native by itself.
+ * suite_<name>;`), and add one row to `suites` below (its key is <name>). The Makefile picks
+ * up every .c file in tests/c by itself.
  */
 #include <stdio.h>
+#include <string.h>
 #include "testlib.h"
 
 static const struct {
+	const char *key;
 	const char *name;
 	suite_fn *run;
 } suites[] = {
-	{ "base64url", suite_b64url },
-	{ "strict JSON", suite_json },
-	{ "HMAC", suite_hmac },
-	{ "SHA-256", suite_sha256 },
-	{ "RFC 7515 / 7519 examples", suite_examples },
-	{ "Wycheproof JWS and the JOSE cookbook", suite_jws_vectors },
-	{ "hostile tokens", suite_hostile },
-	{ "exp / nbf / iat boundaries", suite_times },
-	{ "API", suite_api },
-	{ "signing", suite_sign },
-	{ "JWK reading", suite_jwk },
-	{ "RS/PS/ES signatures and keys", suite_asym },
-	{ "ONLYOFFICE rules", suite_onlyoffice },
-	{ "secure links and nginx", suite_secure_link },
-	{ "TLS certificates", suite_cert },
-	{ "algorithms that fit a key", suite_key_algs },
-	{ "hostile catalogue", suite_catalogue },
-	{ "requests and callbacks", suite_requests },
-	{ "decimal to double", suite_strtod },
-	{ "sorting", suite_sort }
+	{ "b64url", "base64url", suite_b64url },
+	{ "json", "strict JSON", suite_json },
+	{ "hmac", "HMAC", suite_hmac },
+	{ "sha256", "SHA-256", suite_sha256 },
+	{ "examples", "RFC 7515 / 7519 examples", suite_examples },
+	{ "jws_vectors", "Wycheproof JWS and the JOSE cookbook", suite_jws_vectors },
+	{ "hostile", "hostile tokens", suite_hostile },
+	{ "times", "exp / nbf / iat boundaries", suite_times },
+	{ "api", "API", suite_api },
+	{ "sign", "signing", suite_sign },
+	{ "jwk", "JWK reading", suite_jwk },
+	{ "asym", "RS/PS/ES signatures and keys", suite_asym },
+	{ "onlyoffice", "ONLYOFFICE rules", suite_onlyoffice },
+	{ "secure_link", "secure links and nginx", suite_secure_link },
+	{ "cert", "TLS certificates", suite_cert },
+	{ "key_algs", "algorithms that fit a key", suite_key_algs },
+	{ "catalogue", "hostile catalogue", suite_catalogue },
+	{ "requests", "requests and callbacks", suite_requests },
+	{ "strtod", "decimal to double", suite_strtod },
+	{ "sort", "sorting", suite_sort }
 };
+
+/* Whether suite `key` is in the comma-separated list `only` (NULL: all). */
+static int
+selected(const char *only, const char *key)
+{
+	size_t k = strlen(key);
+
+	while (only != NULL && *only != 0) {
+		size_t n = strcspn(only, ",");
+		if (n == k && strncmp(only, key, n) == 0) {
+			return 1;
+		}
+		only += n + (only[n] == ',');
+	}
+	return only == NULL;
+}
+
+/* Every key of `only` names a suite; otherwise say which does not. */
+static int
+known(const char *only)
+{
+	while (*only != 0) {
+		size_t n = strcspn(only, ","), i;
+		int found = 0;
+		for (i = 0; i < sizeof suites / sizeof *suites; i++) {
+			found |= strlen(suites[i].key) == n
+				&& strncmp(only, suites[i].key, n) == 0;
+		}
+		if (!found) {
+			fprintf(stderr, "oojwt-tests: no suite \"%.*s\" (--list names them)\n",
+				(int)n, only);
+			return 0;
+		}
+		only += n + (only[n] == ',');
+	}
+	return 1;
+}
 
 int
 main(int argc, char **argv)
 {
-	const char *ours = argc > 1 ? argv[1] : "tests/vectors";
-	const char *shared = argc > 2 ? argv[2] : "../shared/vectors";
-	size_t i;
+	const char *only = NULL, *dirs[2] = { "tests/vectors", "../shared/vectors" };
+	int i, ndirs = 0;
+	size_t s;
 	tally n;
 
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--list") == 0) {
+			for (s = 0; s < sizeof suites / sizeof *suites; s++) {
+				printf("%-16s %s\n", suites[s].key, suites[s].name);
+			}
+			return 0;
+		} else if (strcmp(argv[i], "--suite") == 0 && i + 1 < argc) {
+			only = argv[++i];
+			if (!known(only)) {
+				return 2;
+			}
+		} else if (ndirs < 2 && argv[i][0] != '-') {
+			dirs[ndirs++] = argv[i];
+		} else {
+			fprintf(stderr, "usage: oojwt-tests [--suite KEY[,KEY...]] [--list] "
+				"[VECTORS_DIR [SHARED_VECTORS_DIR]]\n");
+			return 2;
+		}
+	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	for (i = 0; i < sizeof suites / sizeof *suites; i++) {
-		suites[i].run(ours, shared);
+	for (s = 0; s < sizeof suites / sizeof *suites; s++) {
+		if (selected(only, suites[s].key)) {
+			suites[s].run(dirs[0], dirs[1]);
+		}
 	}
 	n = test_tally();
 	printf("native: %d passed, %d failed, %d skipped\n", n.passed, n.failed,

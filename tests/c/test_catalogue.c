@@ -5,7 +5,7 @@
  * Every file in the catalogue directory is read; its "entry" names the
  * entry point, and each of its "entries" is one test: the input is
  * generated from its spec, handed to the same C function the wasm
- * module exports for that entry point (src/wasm*.c, linked into this
+ * module exports for that entry point (src/*/wasm_*.c, linked into this
  * binary and called with the arguments web/oojwt.mjs passes), and the
  * code read from the JSON report must be the entry's "code".
  * tests/hostile_catalogue.test.mjs runs the same files through the JS
@@ -22,7 +22,7 @@
 #include <string.h>
 #include "testlib.h"
 
-/* The wasm exports (src/wasm.c, wasm_key.c, wasm_fast.c, wasm_extract.c), compiled
+/* The wasm exports (src/core/wasm.c, wasm_key.c, wasm_fast.c, wasm_extract.c), compiled
  * natively. */
 char *oojwt_wasm_decode(const char *token, size_t len, size_t *out_len);
 char *oojwt_wasm_verify_key(const char *token, size_t len,
@@ -36,7 +36,7 @@ char *oojwt_wasm_key_info(const unsigned char *key, size_t key_len, int kind,
 	size_t *out_len);
 char *oojwt_wasm_extract(const char *text, size_t len, size_t *out_len);
 
-/* The ONLYOFFICE exports (src/wasm_onlyoffice.c) are these core report
+/* The ONLYOFFICE exports (src/ds/wasm_ds.c) are these core report
  * builders (inner.h) under another name; they are called directly. */
 
 /* Key kinds of web/oojwt.mjs (keyBytes). */
@@ -326,7 +326,7 @@ run_sign(const call *c, size_t *n)
 	str_free(&hdr);
 	*n = out[1];
 	if (rep != NULL && out[0] == 1) {
-		/* A bare token (src/wasm_fast.c): signed, code "ok". */
+		/* A bare token (src/core/wasm_fast.c): signed, code "ok". */
 		free(rep);
 		rep = exact_copy("{\"signed\":true}", 15);
 		*n = 15;

@@ -1,7 +1,8 @@
 /*
  * The ONLYOFFICE rules in C: JSON.parse emulation (messages recorded from
- * Node 20), the UTF-8 decoder, the Document Server profile on the spec's
- * section 9 tokens, secret forensics, the server configuration reader,
+ * Node 20), the UTF-8 decoder, the Document Server profile on worked
+ * example tokens (an editor config and a callback signed with "secret"),
+ * secret forensics, the server configuration reader,
  * and the strict JSON layer's "last wins" mode and merge.
  */
 #include <stdio.h>
@@ -156,7 +157,7 @@ test_utf8(void)
 	}
 }
 
-/* ---- the DS profile on the spec's section 9 tokens --------------------- */
+/* ---- the DS profile on the worked example tokens ----------------------- */
 
 #define CFG_TOKEN "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJkb2N1bWVudCI6eyJmaWxlVHlwZSI6ImRvY3giLCJrZXkiOiJLaGlyejZ6VFBkZmQ3IiwidGl0bGUiOiJFeGFtcGxlIERvY3VtZW50IFRpdGxlLmRvY3giLCJ1cmwiOiJodHRwczovL2V4YW1wbGUuY29tL3VybC10by1leGFtcGxlLWRvY3VtZW50LmRvY3giLCJwZXJtaXNzaW9ucyI6eyJlZGl0Ijp0cnVlLCJkb3dubG9hZCI6dHJ1ZX19LCJkb2N1bWVudFR5cGUiOiJ3b3JkIiwiZWRpdG9yQ29uZmlnIjp7ImNhbGxiYWNrVXJsIjoiaHR0cHM6Ly9leGFtcGxlLmNvbS91cmwtdG8tY2FsbGJhY2suYXNoeCIsIm1vZGUiOiJlZGl0IiwidXNlciI6eyJpZCI6Ijc4ZTFlODQxIiwibmFtZSI6IlNtaXRoIn19LCJpYXQiOjE3MDAwMDAwMDB9.MkYqzik1Di75Sr4QvP1cI0vECV4HV4rJ5uC0xWQUzN0"
 #define CALLBACK_TOKEN "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwYXlsb2FkIjp7ImtleSI6IktoaXJ6NnpUUGRmZDciLCJzdGF0dXMiOjR9LCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMDMwMH0.6fN0jz07_CFvLsaoeeO6JhC5pyHjHii0o-pEBrGFoO4"
@@ -440,7 +441,7 @@ test_inspect(void)
 		CALLBACK_TOKEN, 1, 0, 4006, -20, OOJWT_FIND_MISSING_REQUIRED_FIELD);
 
 	{
-		/* The spec's section 9 config token is this config, signed with
+		/* The worked example's config token is this config, signed with
 		 * "secret" and iat 1700000000: byte for byte. */
 		char text[2048], *tok = NULL, *copy;
 		size_t n = 0;

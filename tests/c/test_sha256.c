@@ -1,5 +1,5 @@
 /*
- * Our SHA-2 (src/sha256.c, src/sha512.c). SHA-256 and HMAC-SHA-256: FIPS 180-4 examples,
+ * Our SHA-2 (src/core/sha256.c, src/core/sha512.c). SHA-256 and HMAC-SHA-256: FIPS 180-4 examples,
  * then the same answer as BearSSL's br_sha256 / br_hmac for every
  * length from 0 to 300 bytes, cut into updates at every split point of
  * a few lengths, and for keys around the 64-byte block size. RFC 4231

@@ -1,5 +1,5 @@
 /*
- * oojwt_sort (src/sort.c) against the C library's qsort: random arrays
+ * oojwt_sort (src/core/sort.c) against the C library's qsort: random arrays
  * of every length up to 300, three element sizes, with many equal keys;
  * the sorted bytes must be identical (ties broken by a position, as the
  * core's comparisons do), and the sort must be a permutation.

@@ -1,5 +1,5 @@
 /*
- * oojwt_strtod (src/strtod.c): decimal text to double, correctly rounded.
+ * oojwt_strtod (src/core/strtod.c): decimal text to double, correctly rounded.
  *
  * Three oracles: the vector file tests/vectors/strtod.json (V8's
  * Number(); its halfway cases built exactly with BigInt), the C

@@ -8,7 +8,7 @@
  * line printed by main.c.
  *
  * A suite is one function of type suite_fn in its own file
- * tests/native/test_<name>.c: `ours` is the directory of our vector files
+ * tests/c/test_<name>.c: `ours` is the directory of our vector files
  * (tests/vectors), `shared` the directory of the third-party vectors
  * (../shared/vectors). Its prototype goes below and its row into the
  * table of main.c.

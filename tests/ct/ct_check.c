@@ -19,7 +19,7 @@
  * program does not run under valgrind (nothing would be checked).
  *
  * Known, documented: reading a JWK parses its JSON text, and both the
- * strict JSON scan (src/json.c) and cJSON branch on every character of
+ * strict JSON scan (src/core/json_scan.c) and cJSON branch on every character of
  * the `k` string (is it a quote, a backslash, a control character, ASCII?).
  * For a well-formed `k` (base64url characters only) every such branch goes
  * the same way whatever the secret, so the timing does not depend on the
@@ -363,7 +363,7 @@ link_status(const char *url, size_t len, unsigned char *secret, size_t n)
 }
 
 /*
- * Secure download links (src/secure_link.c): the secret goes into MD5
+ * Secure download links (src/deploy/secure_link.c): the secret goes into MD5
  * with the expiry and the path, and the result is compared with the
  * link's md5 in constant time. Required: checking a link that matches
  * and signing one. Informational: a link that does not match, where the

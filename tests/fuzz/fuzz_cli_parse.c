@@ -1,8 +1,8 @@
 /*
- * The command line's parsers: arguments (src/cli_args.c), input and
- * file reading (src/cli_input.c) and the secret sources, local.json
- * included (src/cli_secret.c), linked in as a library (the Makefile's
- * fuzz_cli_% rule; cli.c, which holds main(), is left out).
+ * The command line's parsers: arguments (src/cli/args.c), input and
+ * file reading (src/cli/input.c) and the secret sources, local.json
+ * included (src/cli/secret.c), linked in as a library (the Makefile's
+ * fuzz_cli_% rule; cli/main.c, which holds main(), is left out).
  *
  * max_len: 4096
  * seeds: cli

@@ -1,5 +1,5 @@
 /*
- * Editor config inspection (oojwt_config_inspect, src/onlyoffice_config.c)
+ * Editor config inspection (oojwt_config_inspect, src/ds/editor_config.c)
  * with a config and a token.
  *
  * max_len: 8192

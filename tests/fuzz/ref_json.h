@@ -3,7 +3,7 @@
  *
  * Written from RFC 8259, the Unicode well-formed byte table (Unicode
  * 15, table 3-7) and oojwt's documented rules (src/oojwt.h, README),
- * sharing no code with src/json.c, src/util.c or cJSON: it decodes
+ * sharing no code with src/core/json_scan.c, src/core/util.c or cJSON: it decodes
  * every string itself, validates UTF-8 by byte ranges (not by decoding
  * code points), finds duplicate names by comparing decoded names pair
  * by pair, and reads numbers with strtod on the exact literal.
