@@ -13,7 +13,7 @@
 #include "oojwt.h"
 
 /*
- * Functions of the wasm boundary (src/*/wasm_*.c) carry OOJWT_WASM_EXPORT:
+ * Functions of the wasm boundary (src/<layer>/wasm_*.c) carry OOJWT_WASM_EXPORT:
  * the wasm build exports them under their own name, so a new wasm_*.c
  * file needs no change to the Makefile's export list.
  */

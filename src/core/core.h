@@ -502,7 +502,7 @@ void oojwt_sb_findings(oojwt_sb *sb, const oojwt_finding *list, size_t n);
 void oojwt_sb_member(oojwt_sb *sb, const char *name, const char *value,
 	int comma);
 
-/* ---- wasm_key.c: what the wasm exports share (src/*/wasm_*.c) ----------- */
+/* ---- wasm_key.c: what the wasm exports share (src/<layer>/wasm_*.c) ----------- */
 
 /*
  * Verify `token` with a key of any kind (bytes, oct JWK, any JWK or set:

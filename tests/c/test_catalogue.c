@@ -5,7 +5,7 @@
  * Every file in the catalogue directory is read; its "entry" names the
  * entry point, and each of its "entries" is one test: the input is
  * generated from its spec, handed to the same C function the wasm
- * module exports for that entry point (src/*/wasm_*.c, linked into this
+ * module exports for that entry point (src/<layer>/wasm_*.c, linked into this
  * binary and called with the arguments web/oojwt.mjs passes), and the
  * code read from the JSON report must be the entry's "code".
  * tests/hostile_catalogue.test.mjs runs the same files through the JS
