@@ -174,10 +174,14 @@ check-emcc:
 # ---- third-party sources: fetched, checked, unpacked ----------------------
 
 APT_DIR := $(abspath $(BUILD)/apt)
+# The pins are this release's; its deb-src lines are derived from the
+# machine's apt sources (tools/apt-sources.py), keeping its mirrors.
+DEPS_RELEASE := bookworm
 
 deps: $(DEPS)/.ok
 
 $(DEPS)/.ok: | $(TOOLS_STAMP)
+	@mkdir -p $(@D)
 	@if [ "$(BEARSSL_DIR)" != "$(DEPS)/bearssl" ] || [ "$(CJSON_DIR)" != "$(DEPS)/cjson" ]; then \
 		test -f "$(BEARSSL_DIR)/inc/bearssl.h" || { echo "oojwt: BEARSSL_DIR=$(BEARSSL_DIR) has no inc/bearssl.h" >&2; exit 1; }; \
 		test -f "$(CJSON_DIR)/cJSON.c" || { echo "oojwt: CJSON_DIR=$(CJSON_DIR) has no cJSON.c" >&2; exit 1; }; \
@@ -190,10 +194,8 @@ $(DEPS)/.ok: | $(TOOLS_STAMP)
 fetch-deps:
 	@rm -rf $(DEPS)/dl $(DEPS)/bearssl $(DEPS)/cjson
 	@mkdir -p $(DEPS)/dl $(APT_DIR)/lists/partial $(APT_DIR)/cache/archives/partial
-	@printf '%s\n' \
-		'deb-src http://deb.debian.org/debian bookworm main' \
-		'deb-src http://deb.debian.org/debian-security bookworm-security main' \
-		> $(APT_DIR)/sources.list
+	@python3 tools/apt-sources.py $(DEPS_RELEASE) > $(APT_DIR)/sources.list \
+		|| { echo "oojwt: the copies BEARSSL_DIR and CJSON_DIR name: $(BEARSSL_PKG) and $(CJSON_PKG), unpacked by dpkg-source -x" >&2; exit 1; }
 	@printf '%s\n' \
 		'Dir::Etc::sourcelist "$(APT_DIR)/sources.list";' \
 		'Dir::Etc::sourceparts "-";' \
