@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const script = fileURLToPath(new URL('../tools/apt-sources.py', import.meta.url));
+const script = fileURLToPath(new URL('../../tools/apt-sources.py', import.meta.url));
 const KEY = '/usr/share/keyrings/debian-archive-keyring.gpg';
 
 // Runs the script on an /etc holding `files` (paths relative to etc/).
