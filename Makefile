@@ -1,6 +1,6 @@
 # oojwt -- one GNU Makefile for everything.
 #
-#   make serve   build everything and serve web/ on http://127.0.0.1:$(PORT)
+#   make serve   build everything and serve the page (web/page/) on http://127.0.0.1:$(PORT)
 #   make test    build everything and run every test (one summary line)
 #
 # Both install what is missing on a Debian machine (as root): Node and npm,
@@ -54,9 +54,9 @@ BOUNDARY_SRC := $(wildcard src/wasm*.c)
 CLI_SRC := $(wildcard src/cli*.c)
 CORE_SRC := $(filter-out $(BOUNDARY_SRC) $(CLI_SRC),$(sort $(wildcard src/*.c)))
 WASM_SRC := $(CORE_SRC) $(BOUNDARY_SRC)
-# Two wasm modules (issue 9: size and cold start). web/oojwt.wasm, the
+# Two wasm modules (issue 9: size and cold start). web/lib/oojwt.wasm, the
 # JWT core: decode, verify (with the ONLYOFFICE profile), sign, extract and
-# key reading, every algorithm; these files only. web/oojwt-full.wasm: every
+# key reading, every algorithm; these files only. web/lib/oojwt-full.wasm: every
 # file (WASM_SRC), for the Document Server and deployment checks
 # (kit.onlyoffice, kit.inspectCertificate), loaded only when asked for.
 CORE_WASM_NAMES := b64url claims codes extract hmac json jwk jws key key_der key_jwk key_pem \
@@ -90,14 +90,14 @@ WASM_FLAGS := -O2 -sSTANDALONE_WASM --no-entry -sMALLOC=emmalloc \
 
 all: wasm native cli dist site
 
-wasm: web/oojwt.wasm web/oojwt-full.wasm
+wasm: web/lib/oojwt.wasm web/lib/oojwt-full.wasm
 native: $(BUILD)/test/oojwt-tests
 cli: $(BUILD)/oojwt
 dist: dist/oojwt.html
 site: dist/site/index.html
 
 serve: all
-	@echo "oojwt: serving the page (dist/site/, built from web/) on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	@echo "oojwt: serving the page (dist/site/, built from web/page/ and web/lib/) on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@cd dist/site && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
 
 test: all node_modules/.package-lock.json
@@ -118,7 +118,7 @@ linear: wasm
 	@node tests/bench/linear.mjs
 
 clean:
-	rm -rf $(BUILD) web/oojwt.wasm web/oojwt-full.wasm
+	rm -rf $(BUILD) web/lib/oojwt.wasm web/lib/oojwt-full.wasm
 	rm -f dist/oojwt.html
 
 # ---- tools: install what is missing (Debian, as root) ---------------------
@@ -264,15 +264,19 @@ $(BUILD)/oojwt: $(CLI_OBJ) $(BEARSSL_NATIVE_OBJ) $(BUILD)/native/cJSON.o
 
 # ---- the page: one self-contained file, and its screenshots ----------------
 
-# dist/oojwt.html: web/ with the CSS, our JS modules and the wasm inlined
+# The page's sources: web/page/ and the library modules it imports.
+PAGE_SRC := web/page/index.html web/page/style.css $(wildcard web/page/*.mjs) $(wildcard web/lib/*.mjs) \
+	web/lib/oojwt.wasm web/lib/oojwt-full.wasm
+
+# dist/oojwt.html: the page with the CSS, our JS modules and the wasm inlined
 # (works from file:// with no server); tools/build-dist.mjs says how.
-dist/oojwt.html: tools/build-dist.mjs tools/strip-js.mjs web/index.html web/style.css $(wildcard web/*.mjs) web/oojwt.wasm web/oojwt-full.wasm
+dist/oojwt.html: tools/build-dist.mjs tools/strip-js.mjs tools/module-graph.mjs $(PAGE_SRC)
 	@node tools/build-dist.mjs $@
 
-# dist/site/: the page as `make serve` serves it, web/ with the modules'
-# comments stripped (tools/build-site.mjs says why and how).
-dist/site/index.html: tools/build-site.mjs tools/strip-js.mjs tools/module-graph.mjs web/index.html web/style.css \
-		$(wildcard web/*.mjs) web/oojwt.wasm web/oojwt-full.wasm
+# dist/site/: the page as `make serve` serves it, web/page/ and the
+# web/lib/ files it uses in one folder, the modules' comments stripped
+# (tools/build-site.mjs says why and how).
+dist/site/index.html: tools/build-site.mjs tools/strip-js.mjs tools/module-graph.mjs $(PAGE_SRC)
 	@node tools/build-site.mjs
 
 # docs/screenshot-{light,dark}.png, taken from dist/oojwt.html in Chromium.
@@ -311,12 +315,12 @@ WASM_DEP_OBJ := $(BEARSSL_WASM_OBJ) $(BUILD)/wasm/cJSON.o
 WASM_OPT := wasm-opt -Oz --mvp-features
 REPORT_WASM_SIZE = @raw=$$(stat -c %s $@); gz=$$(gzip -9c $@ | wc -c); echo "oojwt: $@ is $$raw bytes ($$gz gzipped)"
 
-web/oojwt.wasm: $(CORE_WASM_OBJ) $(WASM_DEP_OBJ)
+web/lib/oojwt.wasm: $(CORE_WASM_OBJ) $(WASM_DEP_OBJ)
 	$(EMCC) $(WASM_FLAGS) $^ -o $@
 	$(WASM_OPT) $@ -o $@
 	$(REPORT_WASM_SIZE)
 
-web/oojwt-full.wasm: $(WASM_OBJ) $(WASM_DEP_OBJ)
+web/lib/oojwt-full.wasm: $(WASM_OBJ) $(WASM_DEP_OBJ)
 	$(EMCC) $(WASM_FLAGS) $^ -o $@
 	$(WASM_OPT) $@ -o $@
 	$(REPORT_WASM_SIZE)

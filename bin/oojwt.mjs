@@ -3,9 +3,9 @@
 //
 // The same commands, options, exit codes and `--json` output as the native
 // build/oojwt (src/cli*.c); every check happens in the C core through the
-// JS module (web/oojwt.mjs). This file only reads arguments and prints.
+// JS module (web/lib/oojwt.mjs). This file only reads arguments and prints.
 import { readFileSync, statSync } from 'node:fs';
-import { loadToolkit, OojwtError } from '../web/oojwt.mjs';
+import { loadToolkit, OojwtError } from '../web/lib/oojwt.mjs';
 
 const EXIT = { OK: 0, INVALID: 1, USAGE: 2, INPUT: 3, INTERNAL: 4 };
 

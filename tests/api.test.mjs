@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadToolkit, OojwtError } from '../web/oojwt.mjs';
+import { loadToolkit, OojwtError } from '../web/lib/oojwt.mjs';
 import { kit, NOW, SECRET, token, codes } from './helpers.mjs';
 
 test('loadToolkit accepts bytes, a Module, and a URL; rejects junk', async () => {
-  const url = new URL('../web/oojwt.wasm', import.meta.url);
+  const url = new URL('../web/lib/oojwt.wasm', import.meta.url);
   const bytes = readFileSync(url);
   const fromBytes = await loadToolkit({ wasm: bytes });
   const fromModule = await loadToolkit({ wasm: new WebAssembly.Module(bytes) });

@@ -9,7 +9,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { kit, loadWithInstance } from './helpers.mjs';
-import { OojwtError } from '../web/oojwt.mjs';
+import { OojwtError } from '../web/lib/oojwt.mjs';
 import { makeCerts, openssl, pemToDer, derToPem } from './cert_helpers.mjs';
 
 const { certs } = makeCerts();

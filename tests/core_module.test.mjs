@@ -1,15 +1,15 @@
-// The two wasm modules (issue 9): web/oojwt.wasm, the JWT core that
-// loadToolkit({ onlyoffice: false }) loads, and web/oojwt-full.wasm, every
+// The two wasm modules (issue 9): web/lib/oojwt.wasm, the JWT core that
+// loadToolkit({ onlyoffice: false }) loads, and web/lib/oojwt-full.wasm, every
 // feature, loaded by default. The core must answer every JWT call exactly
 // as the full module does; without the full module, kit.onlyoffice says
 // what is missing; kit.loadOnlyoffice() adds it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadToolkit, OojwtError } from '../web/oojwt.mjs';
+import { loadToolkit, OojwtError } from '../web/lib/oojwt.mjs';
 import { kit, NOW, SECRET, readVector } from './helpers.mjs';
 
-const wasmFile = (name) => readFileSync(new URL(`../web/${name}`, import.meta.url));
+const wasmFile = (name) => readFileSync(new URL(`../web/lib/${name}`, import.meta.url));
 const dsExports = (bytes) => WebAssembly.Module.exports(new WebAssembly.Module(bytes))
   .map((e) => e.name).filter((n) => /^oojwt_wasm_(ds|server|config|secret|request|nginx|secure|cert|link|deploy)/.test(n));
 
@@ -80,7 +80,7 @@ test('the core kit decodes, extracts, describes keys and signs HS* as the full k
 
 test('without the full module, every kit.onlyoffice function throws not_loaded and names the fix', () => {
   assert.deepEqual(Object.keys(core.onlyoffice).sort(), Object.keys(kit.onlyoffice).sort(),
-    'web/oojwt.mjs lists every kit.onlyoffice function (ONLYOFFICE_METHODS)');
+    'web/lib/oojwt.mjs lists every kit.onlyoffice function (ONLYOFFICE_METHODS)');
   for (const name of Object.keys(core.onlyoffice)) {
     assert.throws(() => core.onlyoffice[name]('x', 'y'), (e) => e instanceof OojwtError && e.code === 'not_loaded'
       && e.message.includes(`kit.onlyoffice.${name}`) && e.message.includes('loadOnlyoffice'), name);

@@ -1,4 +1,4 @@
-// Secure download links and nginx's configuration (web/deploy.mjs, C:
+// Secure download links and nginx's configuration (web/lib/deploy.mjs, C:
 // src/secure_link.c, src/nginx_request.c, src/nginx_config.c): known
 // answers computed with node:crypto's MD5 exactly as Document Server's
 // storage-fs getSignedUrl computes them, both ways, plus the vector files
@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { OojwtError } from '../web/oojwt.mjs';
+import { OojwtError } from '../web/lib/oojwt.mjs';
 import { kit, readVector } from './helpers.mjs';
 
 const oo = kit.onlyoffice;

@@ -1,4 +1,4 @@
-// Wasm memory after the secure link calls (web/deploy.mjs): the secret
+// Wasm memory after the secure link calls (web/lib/deploy.mjs): the secret
 // passed as options.secret, the variants derived from it and the MD5
 // blocks that hold it are nowhere in wasm memory afterwards, and the heap
 // in use is back where it started (every path frees what it allocated).

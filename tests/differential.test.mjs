@@ -24,7 +24,7 @@ import assert from 'node:assert/strict';
 import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import * as jose from 'jose';
-import { loadToolkit, OojwtError } from '../web/oojwt.mjs';
+import { loadToolkit, OojwtError } from '../web/lib/oojwt.mjs';
 
 // ---------------------------------------------------------------------------
 // Seed and PRNG

@@ -1,4 +1,4 @@
-// The fast path of verify and sign (src/wasm_fast.c, web/oojwt.mjs): a
+// The fast path of verify and sign (src/wasm_fast.c, web/lib/oojwt.mjs): a
 // valid token crosses the boundary as [header,payload] instead of the
 // full JSON report, a signed token as its bare text. kit.verify must give
 // exactly the result the full report gives (verifyChecked, helpers.mjs)

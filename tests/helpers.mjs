@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadToolkit } from '../web/oojwt.mjs';
+import { loadToolkit } from '../web/lib/oojwt.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const kit = await loadToolkit();
@@ -60,7 +60,7 @@ function charIndex(token, pos) {
 }
 
 /** What kit.verify() returns, built from the full C report
- * (kit.reports.verify): the reference for its fast path (web/oojwt.mjs,
+ * (kit.reports.verify): the reference for its fast path (web/lib/oojwt.mjs,
  * src/wasm_fast.c), which skips the report for valid tokens. */
 export function verifyFromReport(token, key, options, k = kit) {
   const r = JSON.parse(k.reports.verify(token, key, options));

@@ -16,10 +16,10 @@ import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OojwtError, loadToolkit } from '../web/oojwt.mjs';
+import { OojwtError, loadToolkit } from '../web/lib/oojwt.mjs';
 import { kit, verifyChecked } from './helpers.mjs';
 
-// The JWT entries run on the core module too (web/oojwt.wasm: the kit of
+// The JWT entries run on the core module too (web/lib/oojwt.wasm: the kit of
 // loadToolkit({ onlyoffice: false })), which must answer as the full one.
 const coreKit = await loadToolkit({ onlyoffice: false });
 
@@ -70,7 +70,7 @@ function text(bytes) {
     throw new Error('the input is not UTF-8 text, which this entry point takes');
   }
 }
-// A key as web/oojwt.mjs takes it: a JWK object, a string, or bytes.
+// A key as web/lib/oojwt.mjs takes it: a JWK object, a string, or bytes.
 function keyOf(bytes, jwk) {
   if (jwk) {
     const t = text(bytes);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import jwt from 'jsonwebtoken';
-import { OojwtError } from '../web/oojwt.mjs';
+import { OojwtError } from '../web/lib/oojwt.mjs';
 import { kit, readVector } from './helpers.mjs';
 
 const vectors = readVector('onlyoffice_requests.json');

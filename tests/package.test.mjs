@@ -8,12 +8,13 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { kit, SECRET } from './helpers.mjs';
-import * as oojwt from '../web/oojwt.mjs';
+import * as oojwt from '../web/lib/oojwt.mjs';
+import { moduleGraph } from '../tools/module-graph.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -52,16 +53,30 @@ before(() => {
   assert.equal(installed.status, 0, installed.stderr);
 });
 
-test('the tarball holds what a consumer needs and nothing of the build', () => {
-  for (const f of ['package.json', 'README.md', 'web/oojwt.mjs', 'web/oojwt.d.ts', 'web/oojwt.wasm', 'bin/oojwt.mjs', 'man/oojwt.1',
-    'web/oojwt-inspector.mjs', 'web/oojwt-inspector.d.ts']) {
-    assert.ok(files.includes(f), `${f} is packed`);
+test('the tarball holds the library folder whole, no page file and nothing of the build', () => {
+  for (const f of ['package.json', 'README.md', 'bin/oojwt.mjs', 'man/oojwt.1']) assert.ok(files.includes(f), `${f} is packed`);
+  // web/lib/, every file of it (both wasm modules built), and nothing else of web/.
+  const lib = readdirSync(join(root, 'web', 'lib')).map((f) => `web/lib/${f}`).sort();
+  for (const f of ['oojwt.mjs', 'oojwt.d.ts', 'oojwt.wasm', 'oojwt-full.wasm', 'oojwt-inspector.mjs', 'oojwt-inspector.d.ts']) {
+    assert.ok(lib.includes(`web/lib/${f}`), `web/lib/${f} exists (make wasm)`);
   }
+  assert.deepEqual(files.filter((f) => f.startsWith('web/')), lib, 'web/lib/ is packed whole, and nothing else of web/');
+  // No page file: the page (web/page/) and the element's example (web/examples/) stay out.
+  const page = readdirSync(join(root, 'web', 'page'));
+  assert.ok(page.includes('index.html') && page.includes('app.mjs'), 'the page is in web/page/');
   for (const f of files) {
-    assert.doesNotMatch(f, /^(src|tests|build|tools|node_modules)\//, `${f} should not be packed`);
+    assert.doesNotMatch(f, /^web\/(page|examples)\//, `${f} is a page file`);
+    assert.doesNotMatch(f, /^(src|tests|build|tools|dist|docs|node_modules)\//, `${f} should not be packed`);
   }
   assert.equal(pkg.private, true, 'the package stays private (npm pack works; npm publish must not)');
-  assert.ok(existsSync(join(project, 'node_modules', 'oojwt', 'web', 'oojwt.wasm')));
+  // Installed, the library's modules import only one another (nothing of the page).
+  const installed = pathToFileURL(join(project, 'node_modules', 'oojwt', 'web', '/'));
+  for (const entry of ['lib/oojwt.mjs', 'lib/oojwt-inspector.mjs']) {
+    const graph = moduleGraph(installed, entry);
+    assert.ok(graph.length >= (entry === 'lib/oojwt.mjs' ? 6 : 2), graph.join(', '));
+    for (const m of graph) assert.match(m, /^lib\//, `${entry} imports ${m}`);
+  }
+  assert.ok(existsSync(join(project, 'node_modules', 'oojwt', 'web', 'lib', 'oojwt.wasm')));
 });
 
 test('Node imports the installed package: sign, verify, decode', () => {
@@ -73,7 +88,7 @@ test('Node imports the installed package: sign, verify, decode', () => {
     let code;
     try { kit.decode('x'); } catch (e) { code = e instanceof OojwtError && e.code; }
     let hidden;
-    try { await import('oojwt/web/app.mjs'); } catch (e) { hidden = e.code; }
+    try { await import('oojwt/web/lib/time.mjs'); } catch (e) { hidden = e.code; }
     const wasm = import.meta.resolve('oojwt/oojwt.wasm');
     const element = import.meta.resolve('oojwt/inspector');
     console.log(JSON.stringify({ token, valid: r.valid, payload: r.payload, code, hidden, wasm, element }));
@@ -86,8 +101,8 @@ test('Node imports the installed package: sign, verify, decode', () => {
   assert.deepEqual(out.payload, { document: { key: 'k1' }, iat: 1700000000 });
   assert.equal(out.code, 'malformed');
   assert.equal(out.hidden, 'ERR_PACKAGE_PATH_NOT_EXPORTED', 'only the exports are importable');
-  assert.match(out.wasm, /node_modules\/oojwt\/web\/oojwt\.wasm$/);
-  assert.match(out.element, /node_modules\/oojwt\/web\/oojwt-inspector\.mjs$/);
+  assert.match(out.wasm, /node_modules\/oojwt\/web\/lib\/oojwt\.wasm$/);
+  assert.match(out.element, /node_modules\/oojwt\/web\/lib\/oojwt-inspector\.mjs$/);
 });
 
 test('the package\'s bin runs: sign then verify', () => {

@@ -1,5 +1,5 @@
 // The page's Document Server and Deployment modes in headless Chromium, served
-// from web/ and as dist/oojwt.html over file://: the mode tabs (ARIA tabs,
+// from dist/site/ and as dist/oojwt.html over file://: the mode tabs (ARIA tabs,
 // keyboard), the editor config panel (configs signed here with jsonwebtoken
 // 9.0.2: valid, wrong secret, a secret with a trailing newline that the
 // forensics name, expired, modified permissions, page source, the effective
@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { serveWeb, launch, openPage, openMode, distUrl, haveDist } from './page-harness.mjs';
 import { kit } from './helpers.mjs';
-import { TEMPLATE } from '../web/builder.mjs';
+import { TEMPLATE } from '../web/page/builder.mjs';
 
 const SECRET = 'Gm2Jq7VxR4pL9sTb8WcZ1eYd5NfK3hUa';
 const nowS = () => Math.floor(Date.now() / 1000);

@@ -1,5 +1,5 @@
 // Shared by the browser tests of the page (tests/page*.test.mjs) and by
-// tools/screenshots.mjs: a static server for web/, Debian's Chromium through
+// tools/screenshots.mjs: a static server for the page, Debian's Chromium through
 // playwright-core, and a recorder of requests and console errors.
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -10,8 +10,9 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const webDir = fileURLToPath(new URL('../web/', import.meta.url));
-// The page as `make serve` serves it: web/ with the modules' comments
-// stripped (tools/build-site.mjs, run by `make`).
+// The page as `make serve` serves it: web/page/ and the web/lib/ files it
+// uses, in one folder, the modules' comments stripped (tools/build-site.mjs,
+// run by `make`).
 export const siteDir = fileURLToPath(new URL('../dist/site/', import.meta.url));
 export const distFile = fileURLToPath(new URL('../dist/oojwt.html', import.meta.url));
 export const distUrl = pathToFileURL(distFile).href;
@@ -25,8 +26,8 @@ const TYPES = {
 
 /**
  * Serve a folder on 127.0.0.1 (a random port): the page as `make serve`
- * serves it (dist/site/), or web/ itself (the package's files, for the
- * <oojwt-inspector> example). Resolves to { base, close }.
+ * serves it (dist/site/), or web/ itself (web/lib/, the package's files,
+ * and web/examples/, the <oojwt-inspector> example). Resolves to { base, close }.
  */
 export async function serveWeb(root = siteDir) {
   const server = createServer(async (req, res) => {
@@ -57,7 +58,7 @@ export function launch() {
 }
 
 /**
- * For a test file: serve web/ and launch Chromium before its tests, close
+ * For a test file: serve the page (dist/site/) and launch Chromium before its tests, close
  * both after them; the returned object holds { server, browser } once the
  * tests run.
  */
@@ -96,7 +97,7 @@ export async function openPage(browser, url, { colorScheme = 'light', viewport =
 
 /**
  * Select the mode tab named `name` ('Document Server', 'Deployment') with a
- * click and wait until its panel has loaded what it needs (web/ds.mjs:
+ * click and wait until its panel has loaded what it needs (web/page/modes.mjs:
  * data-load="ready"); resolves to the panel's locator.
  */
 export async function openMode(page, name) {

@@ -1,7 +1,8 @@
-// The page loads what the JWT inspector needs and nothing more: served from
-// web/, loading and using the inspector requests neither oojwt-full.wasm nor
-// a module only the Document Server modes use (the dynamic part of the
-// module graph, tools/module-graph.mjs); opening the Document Server tab
+// The page loads what the JWT inspector needs and nothing more: served as
+// `make serve` serves it (dist/site/), loading and using the inspector
+// requests neither oojwt-full.wasm nor a module only the Document Server
+// modes use (the dynamic part of the module graph, tools/module-graph.mjs);
+// opening the Document Server tab
 // requests them, and its panel then works. A failed load says so in the
 // panel and is retried when the tab is selected again. dist/oojwt.html (no
 // network) works the same way from its data blocks.
@@ -9,14 +10,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import jwt from 'jsonwebtoken';
 import { browserSession, openPage, openMode, distUrl, haveDist, webDir } from './page-harness.mjs';
-import { moduleGraph } from '../tools/module-graph.mjs';
-import { TEMPLATE } from '../web/builder.mjs';
+import { moduleGraph, siteNames } from '../tools/module-graph.mjs';
+import { TEMPLATE } from '../web/page/builder.mjs';
 import { pathToFileURL } from 'node:url';
 
 const SECRET = 'Gm2Jq7VxR4pL9sTb8WcZ1eYd5NfK3hUa';
 const web = pathToFileURL(webDir);
-const initial = moduleGraph(web, 'app.mjs', { dynamic: false });
-const lazy = moduleGraph(web, 'app.mjs').filter((m) => !initial.includes(m));
+// By the names the served page fetches them under (one folder, dist/site/).
+const initial = siteNames(moduleGraph(web, 'page/app.mjs', { dynamic: false }));
+const lazy = siteNames(moduleGraph(web, 'page/app.mjs')).filter((m) => !initial.includes(m));
 
 const session = browserSession();
 
@@ -39,16 +41,16 @@ async function configPanelWorks(page, ds) {
   await ds.getByLabel('Inbox secret').fill(SECRET);
   await page.locator('#ds-config-verdict[data-state="ok"]').waitFor();
   assert.match(await page.locator('#ds-config-verdict').textContent(), /the editor opens/i);
-  // The panels' styles came with them (ds-markup.mjs, an adopted stylesheet).
+  // The panels' styles came with them (markup.mjs, an adopted stylesheet).
   const border = await page.locator('#ds-config-verdict').evaluate((e) => getComputedStyle(e).borderTopWidth);
   assert.equal(border, '2px', 'the .ds-verdict rules apply');
 }
 
 test('the module graph has a lazy part: the Document Server modules', () => {
-  for (const m of ['ds-modes.mjs', 'ds-config.mjs', 'ds-render.mjs', 'onlyoffice.mjs', 'cert.mjs']) {
+  for (const m of ['panels.mjs', 'ds-config.mjs', 'render.mjs', 'onlyoffice.mjs', 'cert.mjs']) {
     assert.ok(lazy.includes(m), `${m} is imported only dynamically`);
   }
-  assert.ok(initial.includes('ds.mjs') && initial.includes('oojwt.mjs'));
+  assert.ok(initial.includes('modes.mjs') && initial.includes('oojwt.mjs'));
 });
 
 test('served: the inspector loads and works without the Document Server modules; opening the mode loads them', async () => {
@@ -65,7 +67,7 @@ test('served: the inspector loads and works without the Document Server modules;
     const ds = await openMode(page, 'Document Server');
     const after = log.requests.map(file);
     assert.ok(after.includes('oojwt-full.wasm'), `the full module loads with the mode: ${after}`);
-    for (const m of ['ds-modes.mjs', 'ds-config.mjs', 'onlyoffice.mjs']) assert.ok(after.includes(m), `${m} loads with the mode`);
+    for (const m of ['panels.mjs', 'ds-config.mjs', 'onlyoffice.mjs']) assert.ok(after.includes(m), `${m} loads with the mode`);
     assert.equal(await ds.getAttribute('aria-busy'), 'false');
     await configPanelWorks(page, ds);
     // The Deployment mode reuses what is loaded: no second fetch.

@@ -1,4 +1,4 @@
-// The page in headless Chromium, twice: served from web/ over HTTP, and the
+// The page in headless Chromium, twice: served (dist/site/) over HTTP, and the
 // single file dist/oojwt.html opened over file://. The same flows run on
 // both: inspect, tolerant paste, verify with its reasons, the clock, the
 // secret formats, RS/ES keys (PEM, JWK, JWK Set) and their description,

@@ -1,12 +1,13 @@
 // tools/strip-js.mjs (comments out of the served page's modules) and
-// dist/site/ (tools/build-site.mjs). TypeScript's parser is the referee:
-// a module and its stripped form must print to the same program.
+// dist/site/ (tools/build-site.mjs: web/page/ and the web/lib/ files it uses,
+// in one folder). TypeScript's parser is the referee: a module and its
+// stripped form must print to the same program.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import ts from 'typescript';
 import { stripJs } from '../tools/strip-js.mjs';
-import { moduleGraph } from '../tools/module-graph.mjs';
+import { moduleGraph, siteNames, flatImports, flatLinks } from '../tools/module-graph.mjs';
 
 const web = new URL('../web/', import.meta.url);
 const site = new URL('../dist/site/', import.meta.url);
@@ -14,10 +15,12 @@ const program = (src) => ts.transpileModule(src, {
   compilerOptions: { removeComments: true, target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext },
 }).outputText;
 
-test('every module of web/ strips to the same program, a quarter smaller or more', () => {
+test('every module of web/lib/ and web/page/ strips to the same program, a quarter smaller or more', () => {
   let before = 0;
   let after = 0;
-  for (const name of readdirSync(web).filter((f) => f.endsWith('.mjs'))) {
+  const modules = ['lib/', 'page/'].flatMap((dir) => readdirSync(new URL(dir, web)).filter((f) => f.endsWith('.mjs')).map((f) => dir + f));
+  assert.ok(modules.length >= 20, modules.join(', '));
+  for (const name of modules) {
     const src = readFileSync(new URL(name, web), 'utf8');
     const out = stripJs(src);
     assert.equal(program(out), program(src), name);
@@ -47,13 +50,26 @@ test('strings, templates, regular expressions and divisions are kept; comments g
   }
 });
 
-test('dist/site/ serves web/ with every page module stripped, and both wasm modules', { skip: !existsSync(site) && 'dist/site/ not built (make site)' }, () => {
-  const modules = moduleGraph(web, 'app.mjs');
+test('dist/site/ serves web/page/ with every module stripped, in one folder, and both wasm modules', { skip: !existsSync(site) && 'dist/site/ not built (make site)' }, () => {
+  const modules = moduleGraph(web, 'page/app.mjs');
   assert.ok(modules.length >= 10, modules.join(', '));
-  for (const name of modules) {
-    assert.equal(readFileSync(new URL(name, site), 'utf8'), stripJs(readFileSync(new URL(name, web), 'utf8')), name);
+  assert.ok(modules.some((m) => m.startsWith('lib/')) && modules.some((m) => m.startsWith('page/')), modules.join(', '));
+  const names = siteNames(modules);
+  for (const [i, path] of modules.entries()) {
+    const text = readFileSync(new URL(names[i], site), 'utf8');
+    assert.equal(text, flatImports(stripJs(readFileSync(new URL(path, web), 'utf8'))), path);
+    // Every import names a module of the folder.
+    for (const m of text.matchAll(/(?:from\s+|import\(\s*)'([^']+)'/g)) {
+      if (m[1].startsWith('node:')) continue;
+      assert.match(m[1], /^\.\/[\w.-]+\.mjs$/, `${names[i]} imports ${m[1]}`);
+      assert.ok(names.includes(m[1].slice(2)), `${names[i]} imports ${m[1]}, not in dist/site/`);
+    }
   }
-  for (const name of ['index.html', 'style.css', 'oojwt.wasm', 'oojwt-full.wasm']) {
-    assert.deepEqual(readFileSync(new URL(name, site)), readFileSync(new URL(name, web)), name);
+  const html = readFileSync(new URL('index.html', site), 'utf8');
+  assert.equal(html, flatLinks(readFileSync(new URL('page/index.html', web), 'utf8')));
+  assert.doesNotMatch(html, /"\.\.\//, 'index.html links only inside dist/site/');
+  assert.deepEqual(readFileSync(new URL('style.css', site)), readFileSync(new URL('page/style.css', web)), 'style.css');
+  for (const name of ['oojwt.wasm', 'oojwt-full.wasm']) {
+    assert.deepEqual(readFileSync(new URL(name, site)), readFileSync(new URL(`lib/${name}`, web)), name);
   }
 });

@@ -13,7 +13,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
-import { OojwtError } from '../web/oojwt.mjs';
+import { OojwtError } from '../web/lib/oojwt.mjs';
 import { loadWithInstance } from './helpers.mjs';
 
 const CALLS = Number(process.env.OOJWT_MEMORY_CALLS ?? 20000);

@@ -2,7 +2,7 @@
 //
 //   kit.inspectCertificate(pem, { privateKey, host, now })
 //
-// Like web/oojwt.mjs, this file only moves bytes and builds plain objects:
+// Like web/lib/oojwt.mjs, this file only moves bytes and builds plain objects:
 // the certificate is read and judged in C.
 
 import { OojwtError } from './oojwt.mjs';
@@ -17,7 +17,7 @@ function bytesOf(v, what) {
   throw new TypeError(`${what} must be a string (PEM text) or a Uint8Array (DER)`);
 }
 
-/** Build `kit.inspectCertificate` from the bridge of web/oojwt.mjs. */
+/** Build `kit.inspectCertificate` from the bridge of web/lib/oojwt.mjs. */
 export function makeCertificate(bridge) {
   const { exports: x, withKey, withString, report, outLen } = bridge;
 

@@ -2,7 +2,7 @@
 // colour, header and payload pretty-printed, the time claims in UTC, local
 // time and relative. Everything shown comes from the wasm module's report;
 // nothing here is parsed with innerHTML (tokens are untrusted input).
-import { utc, local, relative, duration } from './time.mjs';
+import { utc, local, relative, duration } from '../lib/time.mjs';
 
 function el(tag, className, text) {
   const e = document.createElement(tag);

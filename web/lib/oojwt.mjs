@@ -44,7 +44,7 @@ function defaultAlgorithms(key) {
 const CORE_WASM = './oojwt.wasm';
 const FULL_WASM = './oojwt-full.wasm';
 
-// The kit.onlyoffice functions (web/onlyoffice.mjs), listed here so that a
+// The kit.onlyoffice functions (web/lib/onlyoffice.mjs), listed here so that a
 // kit loaded without them can name what is missing without importing them.
 const ONLYOFFICE_METHODS = ['verify', 'explainSecret', 'readServerConfig', 'inspectConfig', 'signConfig',
   'inspectRequest', 'inspectDownloadUrl', 'signDownloadUrl', 'readNginxConfig', 'compareSecureLinkSecrets'];
@@ -369,7 +369,7 @@ async function makeToolkit(x) {
 
   function verify(token, key, options = {}) {
     if (options !== null && typeof options === 'object' && options.profile !== undefined) {
-      // 'onlyoffice': judge as Document Server does (web/onlyoffice.mjs).
+      // 'onlyoffice': judge as Document Server does (web/lib/onlyoffice.mjs).
       if (options.profile === 'onlyoffice') return kit.onlyoffice.verify(token, key, options);
       if (options.profile !== 'strict') throw new TypeError("options.profile must be 'strict' or 'onlyoffice'");
     }

@@ -1,4 +1,4 @@
-// Types for web/oojwt.mjs.
+// Types for web/lib/oojwt.mjs.
 
 /** Stable error codes (see src/oojwt.h). */
 export type ErrorCode =
@@ -624,7 +624,7 @@ export interface Toolkit {
   verify(token: string, key: string | Uint8Array, options: DsVerifyOptions): DsVerifyResult;
   verify(token: string, key: Key, options?: VerifyOptions): VerifyResult;
   /**
-   * The ONLYOFFICE Document Server rules (web/onlyoffice.mjs). In a kit
+   * The ONLYOFFICE Document Server rules (web/lib/onlyoffice.mjs). In a kit
    * loaded with `{ onlyoffice: false }` each function throws OojwtError
    * `not_loaded` until `await kit.loadOnlyoffice()` has resolved.
    */
@@ -641,7 +641,7 @@ export interface Toolkit {
   keyInfo(key: Key): KeyInfo;
   /**
    * Inspect a TLS certificate (PEM text, or DER bytes): names, dates, key,
-   * fingerprint, host coverage, private-key match, findings (web/cert.mjs).
+   * fingerprint, host coverage, private-key match, findings (web/lib/cert.mjs).
    * Throws OojwtError `bad_certificate`, `too_large`, `bad_key` (privateKey
    * unreadable or not private) or `bad_argument` (empty host).
    */

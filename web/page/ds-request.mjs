@@ -3,7 +3,7 @@
 // kit.onlyoffice.inspectRequest (C) — { verdict, findings, tokens,
 // effectiveBody } — with the same renderers as the config panel. A build
 // without that function says so instead.
-import { el, renderVerdict, renderFindings, renderForensics, renderJsonMarked, renderFacts, yesNo, markUnavailable } from './ds-render.mjs';
+import { el, renderVerdict, renderFindings, renderForensics, renderJsonMarked, renderFacts, yesNo, markUnavailable } from './render.mjs';
 import { renderUsing, serverSecret } from './ds-server.mjs';
 
 // "Name: value" lines as a headers object (the last of repeated names wins).

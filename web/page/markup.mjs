@@ -1,7 +1,7 @@
 // The markup and styles of the Document Server and Deployment modes'
-// panels, loaded with them (ds-modes.mjs) the first time one is shown rather
+// panels, loaded with them (panels.mjs) the first time one is shown rather
 // than with index.html and style.css, which then stay small for the JWT
-// inspector. Static HTML and CSS only: ds-modes.mjs adds the output parts
+// inspector. Static HTML and CSS only: panels.mjs adds the output parts
 // (data-parts) and the stylesheet (adopted: the page's CSP allows no inline
 // style), and the modules wire it.
 

@@ -8,10 +8,10 @@
 //   kit.onlyoffice.inspectConfig(config, { secret, serverConfig, now })
 //   kit.onlyoffice.signConfig(config, secret, { alg, expiresIn, fields })
 //   kit.onlyoffice.inspectDownloadUrl / signDownloadUrl / readNginxConfig /
-//     compareSecureLinkSecrets (web/deploy.mjs)
-//   kit.onlyoffice.inspectRequest(request, secret, { kind, now, serverConfig })  (web/onlyoffice_request.mjs)
+//     compareSecureLinkSecrets (web/lib/deploy.mjs)
+//   kit.onlyoffice.inspectRequest(request, secret, { kind, now, serverConfig })  (web/lib/onlyoffice_request.mjs)
 //
-// Like web/oojwt.mjs, this file only moves bytes and builds plain
+// Like web/lib/oojwt.mjs, this file only moves bytes and builds plain
 // objects: every decision is made in C.
 
 import { OojwtError } from './oojwt.mjs';
@@ -32,7 +32,7 @@ function durationSeconds(v) {
   throw new TypeError('options.expiresIn must be seconds (number) or a string like "90s", "30m", "1h", "7d", "2w"');
 }
 
-/** Build `kit.onlyoffice` from the bridge of web/oojwt.mjs. */
+/** Build `kit.onlyoffice` from the bridge of web/lib/oojwt.mjs. */
 export function makeOnlyoffice(bridge, kit) {
   const { exports: x, withKey, withString, report, checkToken, parts } = bridge;
   const outLen = bridge.outLen;
@@ -205,6 +205,6 @@ export function makeOnlyoffice(bridge, kit) {
   const inspectRequest = makeInspectRequest(bridge, readServerConfig);
   return Object.freeze({
     verify: verifyDs, explainSecret, readServerConfig, inspectConfig, signConfig, inspectRequest,
-    ...makeDeploy(bridge, { readServerConfig }), // secure links, nginx (web/deploy.mjs)
+    ...makeDeploy(bridge, { readServerConfig }), // secure links, nginx (web/lib/deploy.mjs)
   });
 }

@@ -2,7 +2,7 @@
 // nginx configuration (kit.onlyoffice.readNginxConfig) and TLS certificates
 // (kit.inspectCertificate), all in C. Each panel checks that its function
 // exists in this build and says so when it does not.
-import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, codeList, timeNodes, countFindings, markUnavailable } from './ds-render.mjs';
+import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, codeList, timeNodes, countFindings, markUnavailable } from './render.mjs';
 
 const code = (v) => (v === undefined || v === null || v === '' ? '—' : el('code', null, typeof v === 'string' ? v : JSON.stringify(v)));
 const errorText = (e) => `${e.code ? `${e.code}: ` : ''}${e.message}`;

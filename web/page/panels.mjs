@@ -1,12 +1,12 @@
-// The Document Server and Deployment modes' panels, imported by ds.mjs the
+// The Document Server and Deployment modes' panels, imported by modes.mjs the
 // first time one of them is shown (after the full wasm module has loaded):
-// a mode's panel is filled with its markup (ds-markup.mjs) and wired to
+// a mode's panel is filled with its markup (markup.mjs) and wired to
 // kit.onlyoffice / kit.inspectCertificate.
 import { serverState, setupServerPanel } from './ds-server.mjs';
 import { setupConfigPanel } from './ds-config.mjs';
 import { setupRequestPanel } from './ds-request.mjs';
-import { setupDeployment } from './ds-deploy.mjs';
-import { DS_MODE, DEPLOY_MODE, MODES_CSS } from './ds-markup.mjs';
+import { setupDeployment } from './deployment.mjs';
+import { DS_MODE, DEPLOY_MODE, MODES_CSS } from './markup.mjs';
 
 // The panels' styles, after the page's.
 const sheet = new CSSStyleSheet();

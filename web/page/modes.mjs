@@ -4,7 +4,7 @@
 // with the inspector and the JWT core alone; the first time a Document
 // Server or Deployment tab is shown, its panel says it is loading while
 // the full wasm module (kit.loadOnlyoffice) and the panels' modules
-// (ds-modes.mjs and what it imports) load, then the panel is filled.
+// (panels.mjs and what it imports) load, then the panel is filled.
 import { setupTabs } from './tabs.mjs';
 import { embeddedWasm } from './embedded.mjs';
 
@@ -16,7 +16,7 @@ let loading = null;
 function loadModes(kit) {
   loading ??= Promise.all([
     Promise.resolve(embeddedWasm('oojwt-full-wasm')).then((wasm) => kit.loadOnlyoffice({ wasm })),
-    import('./ds-modes.mjs'),
+    import('./panels.mjs'),
   ]).then(([, modes]) => modes, (e) => {
     loading = null;
     throw e;
@@ -25,7 +25,7 @@ function loadModes(kit) {
 }
 
 // A mode's panel while it loads (aria-busy, a status line), once it has
-// loaded (filled by ds-modes.mjs), or when it failed (an alert that says
+// loaded (filled by panels.mjs), or when it failed (an alert that says
 // why). panel.dataset.load: "loading", "ready" or "failed".
 function state(panel, load, message) {
   panel.dataset.load = load;

@@ -6,22 +6,22 @@
 // puts it in the Token box; pasting a token loads its payload into the
 // builder without re-signing it. A secret typed later re-signs only a token
 // the builder made, never one the user pasted.
-import { loadToolkit } from './oojwt.mjs';
+import { loadToolkit } from '../lib/oojwt.mjs';
 import { keyFromBox, describeKey, isAsymmetric } from './secret.mjs';
 import { judge, renderVerdict } from './verdict.mjs';
-import { describeStripped, strippedDetails, renderSegments, renderJson, renderTimes, signatureInfo } from './inspect.mjs';
+import { describeStripped, strippedDetails, renderSegments, renderJson, renderTimes, signatureInfo } from './decoded.mjs';
 import { templateText, parsePayload, build, configWith, fieldsFromToken } from './builder.mjs';
-import { utc, duration, toLocalInput, fromLocalInput } from './time.mjs';
-import { setupModes } from './ds.mjs';
+import { utc, duration, toLocalInput, fromLocalInput } from '../lib/time.mjs';
+import { setupModes } from './modes.mjs';
 import { embeddedWasm } from './embedded.mjs';
 
 const $ = (id) => document.getElementById(id);
 
 // The JWT core is all the inspector needs (the Document Server modes add the
-// full module when first opened: ds.mjs). The served page loads oojwt.wasm
+// full module when first opened: modes.mjs). The served page loads oojwt.wasm
 // next to oojwt.mjs; dist/oojwt.html has its bytes in a data block.
 const kit = await loadToolkit({ onlyoffice: false, wasm: await embeddedWasm('oojwt-wasm') });
-// The mode tabs: the Document Server and Deployment modes (web/ds.mjs).
+// The mode tabs: the Document Server and Deployment modes (modes.mjs).
 setupModes(kit);
 
 const ui = {

@@ -1,4 +1,4 @@
-// Types for web/oojwt-inspector.mjs (the <oojwt-inspector> element).
+// Types for web/lib/oojwt-inspector.mjs (the <oojwt-inspector> element).
 import type { Algorithm, Key, LoadOptions, Report, VerifyResult } from './oojwt.js';
 
 export type InspectorVerdict = 'valid' | 'invalid' | 'unverified' | 'empty';

@@ -4,7 +4,7 @@
 // the findings. "Use this server config" makes the editor config and
 // request panels judge with it (secret, header, prefix, clock tolerance).
 // The server config lives in memory only, like every secret on the page.
-import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, countFindings } from './ds-render.mjs';
+import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, countFindings } from './render.mjs';
 
 /** The server config in use by the other panels: { current, set(r), subscribe(fn) }. */
 export function serverState() {

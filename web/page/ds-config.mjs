@@ -5,8 +5,8 @@
 // config with the values the token overrides marked. When the signature
 // fails, kit.onlyoffice.explainSecret says which variant of the secret works.
 // "Sign this config" signs it with kit.onlyoffice.signConfig.
-import { renderVerdict, renderFindings, renderForensics, renderJsonMarked } from './ds-render.mjs';
-import { renderTimes } from './inspect.mjs';
+import { renderVerdict, renderFindings, renderForensics, renderJsonMarked } from './render.mjs';
+import { renderTimes } from './decoded.mjs';
 import { renderUsing, serverSecret } from './ds-server.mjs';
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);

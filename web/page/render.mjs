@@ -4,7 +4,7 @@
 // the wasm module reported through these, the same way: the C core decides,
 // this file lays it out. Nothing is parsed with innerHTML (all of it is
 // pasted, untrusted text).
-import { utc, local, relative } from './time.mjs';
+import { utc, local, relative } from '../lib/time.mjs';
 
 /** A new element with a class and text. */
 export function el(tag, className, text) {

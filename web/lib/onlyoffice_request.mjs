@@ -57,7 +57,7 @@ export function dsTolerance(bridge, serverConfig) {
   return bridge.withString(has ? JSON.stringify(v) : '', (p, n) => bridge.exports.oojwt_wasm_ds_tolerance(p, n, has));
 }
 
-/** Build kit.onlyoffice.inspectRequest from the bridge of web/oojwt.mjs. */
+/** Build kit.onlyoffice.inspectRequest from the bridge of web/lib/oojwt.mjs. */
 export function makeInspectRequest(bridge, readServerConfig) {
   const { exports: x, withKey, withString, report, outLen } = bridge;
 

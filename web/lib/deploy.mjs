@@ -7,7 +7,7 @@
 //   kit.onlyoffice.readNginxConfig(text, { serverConfig })
 //   kit.onlyoffice.compareSecureLinkSecrets(serverConfig, nginxConfig)
 //
-// Like web/oojwt.mjs, this file only moves bytes and builds plain objects:
+// Like web/lib/oojwt.mjs, this file only moves bytes and builds plain objects:
 // every decision is made in C.
 
 import { OojwtError } from './oojwt.mjs';
@@ -24,7 +24,7 @@ function seconds(v, what) {
   throw new TypeError(`${what} must be seconds (number) or a string like "90s", "15m", "1h", "7d"`);
 }
 
-/** The functions of kit.onlyoffice for deployments, from the bridge of web/oojwt.mjs. */
+/** The functions of kit.onlyoffice for deployments, from the bridge of web/lib/oojwt.mjs. */
 export function makeDeploy(bridge, { readServerConfig }) {
   const { exports: x, withKey, withString, report, outLen } = bridge;
 

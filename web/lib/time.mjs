@@ -1,5 +1,6 @@
-// Time formatting for the page: seconds since 1970 as UTC, local time and
-// "in 3 days" / "5 minutes ago". Interface only: the claims are checked in C.
+// Time formatting for the page and the deployment checks (deploy.mjs):
+// seconds since 1970 as UTC, local time and "in 3 days" / "5 minutes ago".
+// Interface only: the claims are checked in C.
 
 const pad = (n) => String(n).padStart(2, '0');
 
