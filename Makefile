@@ -100,8 +100,9 @@ serve: all
 	@echo "oojwt: serving the page (dist/site/, built from web/page/ and web/lib/) on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@cd dist/site && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
 
+# ONLY=js (native, js, page, cli): one suite (tests/run.mjs --only).
 test: all node_modules/.package-lock.json
-	@node tests/run.mjs $(BUILD)/test/oojwt-tests
+	@node tests/run.mjs $(BUILD)/test/oojwt-tests $(if $(ONLY),--only $(ONLY))
 
 size: wasm dist/oojwt.html dist/site/index.html
 	@node tools/size.mjs
@@ -517,7 +518,7 @@ $(BUILD)/ct/ct-check: $(sort $(wildcard tests/ct/*.c)) $(CT_OBJ)
 
 SOAK_CALLS ?= 1000000
 soak: wasm
-	OOJWT_MEMORY_CALLS=$(SOAK_CALLS) node --test --test-reporter=spec tests/wasm_memory.test.mjs
+	OOJWT_MEMORY_CALLS=$(SOAK_CALLS) node --test --test-reporter=spec tests/js/wasm_memory.test.mjs
 
 # ---- benchmarks -------------------------------------------------------------
 
