@@ -1,6 +1,6 @@
 # oojwt -- one GNU Makefile for everything.
 #
-#   make serve   build everything and serve web/ on http://127.0.0.1:$(PORT)
+#   make serve   build everything and serve the page (web/page/) on http://127.0.0.1:$(PORT)
 #   make test    build everything and run every test (one summary line)
 #
 # Both install what is missing on a Debian machine (as root): Node and npm,
@@ -58,9 +58,9 @@ WASM_EXPORT_SRC := $(sort $(wildcard $(addprefix src/,$(addsuffix /wasm_*.c,$(LA
 # The library: every layer but its wasm exports (native tests, CLI, fuzzers).
 LIB_SRC := $(filter-out $(WASM_EXPORT_SRC),$(call LAYER_SRC,$(LAYERS)))
 CLI_SRC := $(call LAYER_SRC,cli)
-# Two wasm modules, each a list of folders: web/oojwt.wasm, the JWT core
+# Two wasm modules, each a list of folders: web/lib/oojwt.wasm, the JWT core
 # (decode, verify, sign, extract, keys: every algorithm), is src/core/;
-# web/oojwt-full.wasm, loaded only for the Document Server and deployment
+# web/lib/oojwt-full.wasm, loaded only for the Document Server and deployment
 # checks, is every layer. wasm-ld keeps only what the exports reach.
 CORE_WASM_SRC := $(call LAYER_SRC,core)
 FULL_WASM_SRC := $(call LAYER_SRC,$(LAYERS))
@@ -92,18 +92,19 @@ WASM_FLAGS := -O2 -sSTANDALONE_WASM --no-entry -sMALLOC=emmalloc \
 
 all: wasm native cli dist site
 
-wasm: web/oojwt.wasm web/oojwt-full.wasm
+wasm: web/lib/oojwt.wasm web/lib/oojwt-full.wasm
 native: $(BUILD)/test/oojwt-tests
 cli: $(BUILD)/oojwt
 dist: dist/oojwt.html
 site: dist/site/index.html
 
 serve: all
-	@echo "oojwt: serving the page (dist/site/, built from web/) on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	@echo "oojwt: serving the page (dist/site/, built from web/page/ and web/lib/) on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@cd dist/site && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
 
+# ONLY=js (native, js, page, cli): one suite (tests/run.mjs --only).
 test: all lint node_modules/.package-lock.json
-	@node tests/run.mjs $(BUILD)/test/oojwt-tests
+	@node tests/run.mjs $(BUILD)/test/oojwt-tests $(if $(ONLY),--only $(ONLY))
 
 # The layout's rules (tools/lint.mjs says which): includes by layer, cJSON
 # behind the core's JSON files, exports only in wasm_*.c, web/lib/ free of
@@ -126,7 +127,7 @@ linear: wasm
 	@node tests/bench/linear.mjs
 
 clean:
-	rm -rf $(BUILD) web/oojwt.wasm web/oojwt-full.wasm
+	rm -rf $(BUILD) web/lib/oojwt.wasm web/lib/oojwt-full.wasm
 	rm -f dist/oojwt.html
 
 # ---- tools: install what is missing (Debian, as root) ---------------------
@@ -274,15 +275,19 @@ $(BUILD)/oojwt: $(CLI_OBJ) $(BEARSSL_NATIVE_OBJ) $(BUILD)/native/cJSON.o
 
 # ---- the page: one self-contained file, and its screenshots ----------------
 
-# dist/oojwt.html: web/ with the CSS, our JS modules and the wasm inlined
+# The page's sources: web/page/ and the library modules it imports.
+PAGE_SRC := web/page/index.html web/page/style.css $(wildcard web/page/*.mjs) $(wildcard web/lib/*.mjs) \
+	web/lib/oojwt.wasm web/lib/oojwt-full.wasm
+
+# dist/oojwt.html: the page with the CSS, our JS modules and the wasm inlined
 # (works from file:// with no server); tools/build-dist.mjs says how.
-dist/oojwt.html: tools/build-dist.mjs tools/strip-js.mjs web/index.html web/style.css $(wildcard web/*.mjs) web/oojwt.wasm web/oojwt-full.wasm
+dist/oojwt.html: tools/build-dist.mjs tools/strip-js.mjs tools/module-graph.mjs $(PAGE_SRC)
 	@node tools/build-dist.mjs $@
 
-# dist/site/: the page as `make serve` serves it, web/ with the modules'
-# comments stripped (tools/build-site.mjs says why and how).
-dist/site/index.html: tools/build-site.mjs tools/strip-js.mjs tools/module-graph.mjs web/index.html web/style.css \
-		$(wildcard web/*.mjs) web/oojwt.wasm web/oojwt-full.wasm
+# dist/site/: the page as `make serve` serves it, web/page/ and the
+# web/lib/ files it uses in one folder, the modules' comments stripped
+# (tools/build-site.mjs says why and how).
+dist/site/index.html: tools/build-site.mjs tools/strip-js.mjs tools/module-graph.mjs $(PAGE_SRC)
 	@node tools/build-site.mjs
 
 # docs/screenshot-{light,dark}.png, taken from dist/oojwt.html in Chromium.
@@ -322,12 +327,12 @@ WASM_DEP_OBJ := $(BEARSSL_WASM_OBJ) $(BUILD)/wasm/cJSON.o
 WASM_OPT := wasm-opt -Oz --mvp-features
 REPORT_WASM_SIZE = @raw=$$(stat -c %s $@); gz=$$(gzip -9c $@ | wc -c); echo "oojwt: $@ is $$raw bytes ($$gz gzipped)"
 
-web/oojwt.wasm: $(CORE_WASM_OBJ) $(WASM_DEP_OBJ)
+web/lib/oojwt.wasm: $(CORE_WASM_OBJ) $(WASM_DEP_OBJ)
 	$(EMCC) $(WASM_FLAGS) $^ -o $@
 	$(WASM_OPT) $@ -o $@
 	$(REPORT_WASM_SIZE)
 
-web/oojwt-full.wasm: $(WASM_OBJ) $(WASM_DEP_OBJ)
+web/lib/oojwt-full.wasm: $(WASM_OBJ) $(WASM_DEP_OBJ)
 	$(EMCC) $(WASM_FLAGS) $^ -o $@
 	$(WASM_OPT) $@ -o $@
 	$(REPORT_WASM_SIZE)
@@ -524,7 +529,7 @@ $(BUILD)/ct/ct-check: $(sort $(wildcard tests/ct/*.c)) $(CT_OBJ)
 
 SOAK_CALLS ?= 1000000
 soak: wasm
-	OOJWT_MEMORY_CALLS=$(SOAK_CALLS) node --test --test-reporter=spec tests/wasm_memory.test.mjs
+	OOJWT_MEMORY_CALLS=$(SOAK_CALLS) node --test --test-reporter=spec tests/js/wasm_memory.test.mjs
 
 # ---- benchmarks -------------------------------------------------------------
 

@@ -3,9 +3,9 @@
 //
 // The same commands, options, exit codes and `--json` output as the native
 // build/oojwt (src/cli*.c); every check happens in the C core through the
-// JS module (web/oojwt.mjs). This file only reads arguments and prints.
+// JS module (web/lib/oojwt.mjs). This file only reads arguments and prints.
 import { readFileSync, statSync } from 'node:fs';
-import { loadToolkit, OojwtError } from '../web/oojwt.mjs';
+import { loadToolkit, OojwtError } from '../web/lib/oojwt.mjs';
 
 const EXIT = { OK: 0, INVALID: 1, USAGE: 2, INPUT: 3, INTERNAL: 4 };
 
@@ -230,7 +230,7 @@ class Failure extends Error {
 const usage = (message) => new Failure(EXIT.USAGE, message);
 const inputError = (message) => new Failure(EXIT.INPUT, message);
 
-// ---- arguments (the language of src/cli_args.c) -------------------------
+// ---- arguments (the language of src/cli/args.c) -------------------------
 
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 const OPTIONS = {
@@ -293,7 +293,7 @@ function parse(command, args) {
   return o;
 }
 
-// ---- input and secret (src/cli_input.c, src/cli_secret.c) ---------------
+// ---- input and secret (src/cli/input.c, src/cli/secret.c) ---------------
 
 function readFile(path, what = path) {
   try {
@@ -379,7 +379,7 @@ function secretFrom(o) {
   return Buffer.from(value, 'utf8');
 }
 
-// ---- output for people (the layout of src/cli_cmd.c) --------------------
+// ---- output for people (the layout of src/cli/jwt.c) --------------------
 
 function painter(on) {
   const wrap = (code) => (s) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -608,7 +608,7 @@ const COMMANDS = {
   },
 
   'inspect-cert'(kit, o) {
-    // The certificate as bytes (DER stays binary), like src/cli_cert.c.
+    // The certificate as bytes (DER stays binary), like src/cli/cert.c.
     if (o.input === undefined && process.stdin.isTTY) {
       throw usage('no input: give it as an argument, @FILE, or - for standard input');
     }

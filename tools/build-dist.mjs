@@ -4,26 +4,30 @@
 //   node tools/build-dist.mjs [out]      (make dist; `make` runs it)
 //
 // - style.css goes into a <style> element;
-// - our ES modules (web/app.mjs and what it imports, transitively) go into one
+// - our ES modules (web/page/app.mjs and what it imports, transitively, the
+//   web/lib/ modules among them) go into one
 //   inline <script type="module">: each imported module becomes a function
 //   scope that hands its exports to the modules importing it, the entry module
 //   stays at the top level (it uses top-level await);
 // - the two wasm modules go into data blocks, <script type="application/octet-stream">, as base64
-//   of their gzipped bytes (web/embedded.mjs decodes them with DecompressionStream): web/oojwt.wasm,
-//   the JWT core (id="oojwt-wasm"), which app.mjs passes to loadToolkit(), and web/oojwt-full.wasm
-//   (id="oojwt-full-wasm"), decoded only when a Document Server mode is first opened (ds.mjs);
+//   of their gzipped bytes (web/page/embedded.mjs decodes them with DecompressionStream): web/lib/oojwt.wasm,
+//   the JWT core (id="oojwt-wasm"), which app.mjs passes to loadToolkit(), and web/lib/oojwt-full.wasm
+//   (id="oojwt-full-wasm"), decoded only when a Document Server mode is first opened (modes.mjs);
 // - the Content Security Policy allows exactly the inline script and style
 //   (by their SHA-256), WebAssembly compilation, and no connection at all.
 //
 // The inliner is deliberately small and strict: it understands the import and
 // export forms our modules use, written at the start of a line, and fails the
 // build on anything else rather than produce a page that breaks at run time.
+// Modules are named by their file name, as in dist/site/ (tools/module-graph.mjs
+// siteName; two modules with one name fail the build).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { stripJs } from './strip-js.mjs';
+import { siteName, siteNames } from './module-graph.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'web');
@@ -38,13 +42,14 @@ const read = (name) => readFileSync(join(web, name), 'utf8');
 
 // ---- the module inliner ------------------------------------------------------
 
-const IMPORT_NAMED = /^import\s*\{([^}]*)\}\s*from\s*'(\.\/[\w.-]+\.mjs)';?[ \t]*$/gm;
-const IMPORT_NS = /^import\s*\*\s*as\s+(\w+)\s+from\s*'(\.\/[\w.-]+\.mjs)';?[ \t]*$/gm;
+// A specifier: './x.mjs', or '../lib/x.mjs' from the page.
+const IMPORT_NAMED = /^import\s*\{([^}]*)\}\s*from\s*'(\.\.?\/[\w./-]+\.mjs)';?[ \t]*$/gm;
+const IMPORT_NS = /^import\s*\*\s*as\s+(\w+)\s+from\s*'(\.\.?\/[\w./-]+\.mjs)';?[ \t]*$/gm;
 const EXPORT_DECL = /^export\s+((?:async\s+)?function\*?|class|const|let)\s+([\w$]+)/gm;
 const EXPORT_LIST = /^export\s*\{([^}]*)\};?[ \t]*$/gm;
 // import('./x.mjs'): the module is bundled too, and the call becomes a
 // promise of its exports.
-const IMPORT_DYNAMIC = /\bimport\('(\.\/[\w.-]+\.mjs)'\)/g;
+const IMPORT_DYNAMIC = /\bimport\('(\.\.?\/[\w./-]+\.mjs)'\)/g;
 
 // An import becomes `let` bindings that the exporting module fills in when
 // its body has run (before anything uses them, as with ES modules; this also
@@ -52,7 +57,7 @@ const IMPORT_DYNAMIC = /\bimport\('(\.\/[\w.-]+\.mjs)'\)/g;
 function importStatement(from, binds) {
   const locals = binds.map(([, local]) => local).join(', ');
   const sets = binds.map(([name, local]) => `${local} = m.${name};`).join(' ');
-  return `let ${locals}; __oojwt_import('${from.slice(2)}', (m) => { ${sets} });`;
+  return `let ${locals}; __oojwt_import('${siteName(from)}', (m) => { ${sets} });`;
 }
 
 const RUNTIME = `const __oojwt_done = new Map();
@@ -68,13 +73,15 @@ function __oojwt_export(name, m) {
 }
 const __oojwt_load = (name) => new Promise((resolve) => __oojwt_import(name, resolve));`;
 
+// `file` and its deps are paths under web/ ('page/app.mjs', 'lib/oojwt.mjs').
 function parseModule(file) {
   // Comments out, as on the served page (tools/strip-js.mjs).
   let src = stripJs(read(file));
   const deps = [];
+  const dep = (from) => deps.push(posix.join(posix.dirname(file), from));
   const lines = [];
   src = src.replace(IMPORT_NAMED, (_, names, from) => {
-    deps.push(from.slice(2));
+    dep(from);
     const binds = names.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
       const m = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(s);
       if (!m) fail(`${file}: cannot read the import binding "${s}"`);
@@ -83,12 +90,12 @@ function parseModule(file) {
     return importStatement(from, binds);
   });
   src = src.replace(IMPORT_NS, (_, name, from) => {
-    deps.push(from.slice(2));
-    return `let ${name}; __oojwt_import('${from.slice(2)}', (m) => { ${name} = m; });`;
+    dep(from);
+    return `let ${name}; __oojwt_import('${siteName(from)}', (m) => { ${name} = m; });`;
   });
   src = src.replace(IMPORT_DYNAMIC, (_, from) => {
-    deps.push(from.slice(2));
-    return `__oojwt_load('${from.slice(2)}')`;
+    dep(from);
+    return `__oojwt_load('${siteName(from)}')`;
   });
   const exportsList = [];
   src = src.replace(EXPORT_DECL, (_, kind, name) => {
@@ -127,24 +134,30 @@ function bundle(entry) {
     order.push(mod);
   };
   visit(entry);
+  let names;
+  try {
+    names = siteNames(order.map((m) => m.file));
+  } catch (e) {
+    fail(e.message);
+  }
   const parts = [RUNTIME];
-  for (const mod of order) {
+  for (const [i, mod] of order.entries()) {
     if (mod.file === entry) {
-      parts.push(`// ---- ${mod.file} (entry)\n${mod.body}`);
+      parts.push(`// ---- ${names[i]} (entry)\n${mod.body}`);
     } else {
-      parts.push(`// ---- ${mod.file}\n(() => {\n${mod.body}\n__oojwt_export('${mod.file}', { ${mod.exports.join(', ')} });\n})();`);
+      parts.push(`// ---- ${names[i]}\n(() => {\n${mod.body}\n__oojwt_export('${names[i]}', { ${mod.exports.join(', ')} });\n})();`);
     }
   }
-  return { code: parts.join('\n'), files: order.map((m) => m.file) };
+  return { code: parts.join('\n'), files: names };
 }
 
 // ---- the page ----------------------------------------------------------------
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-let html = read('index.html');
-const css = `\n${read('style.css')}`;
-const { code, files } = bundle('app.mjs');
+let html = read('page/index.html');
+const css = `\n${read('page/style.css')}`;
+const { code, files } = bundle('page/app.mjs');
 const js = `\n${code}\n`;
 if (/<\/script/i.test(js)) fail('the bundled script contains "</script"');
 if (/<\/style/i.test(css)) fail('style.css contains "</style"');
@@ -155,15 +168,15 @@ function dataBlock(id, file) {
   const b64 = gzipSync(wasm, { level: 9 }).toString('base64').replace(/.{1,120}/g, '$&\n');
   return { size: wasm.length, html: `<script type="application/octet-stream" id="${id}">\n${b64}</script>\n` };
 }
-const core = dataBlock('oojwt-wasm', 'oojwt.wasm');
-const full = dataBlock('oojwt-full-wasm', 'oojwt-full.wasm');
+const core = dataBlock('oojwt-wasm', 'lib/oojwt.wasm');
+const full = dataBlock('oojwt-full-wasm', 'lib/oojwt-full.wasm');
 
 const CSP = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
 const STYLE = '<link rel="stylesheet" href="style.css">';
 const SCRIPT = '<script type="module" src="app.mjs"></script>';
 for (const [what, pattern] of [['CSP meta', CSP], ['stylesheet link', STYLE], ['module script', SCRIPT]]) {
   const n = typeof pattern === 'string' ? html.split(pattern).length - 1 : (html.match(new RegExp(pattern, 'g')) ?? []).length;
-  if (n !== 1) fail(`web/index.html must contain the ${what} exactly once (found ${n})`);
+  if (n !== 1) fail(`web/page/index.html must contain the ${what} exactly once (found ${n})`);
 }
 const csp = [
   "default-src 'none'",

@@ -13,7 +13,7 @@
 import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, openMode, distUrl, haveDist } from '../tests/page-harness.mjs';
+import { launch, openPage, openMode, distUrl, haveDist } from '../tests/page/harness.mjs';
 
 if (!haveDist()) {
   console.error('screenshots: dist/oojwt.html is missing: run `make dist`');

@@ -1,21 +1,22 @@
 // `make size`: what oojwt ships, raw and gzipped (level 9), against the
 // budgets of issue 9. Exits 1 when a budget is exceeded.
-//   - web/oojwt.wasm, the JWT core (all algorithms included): at most 40 KB
-//     gzipped; web/oojwt-full.wasm (adds the Document Server and deployment
+//   - web/lib/oojwt.wasm, the JWT core (all algorithms included): at most 40 KB
+//     gzipped; web/lib/oojwt-full.wasm (adds the Document Server and deployment
 //     checks, loaded only for them): reported;
 //   - everything the page loads to become usable (index.html, style.css,
 //     the static module graph of app.mjs, oojwt.wasm): at most 64 KB
 //     gzipped, counted file by file as `make serve` sends them (dist/site/:
-//     web/ with the modules' comments stripped, tools/build-site.mjs);
+//     web/page/ and what it uses of web/lib/ in one folder, the modules'
+//     comments stripped, tools/build-site.mjs);
 //   - what the Document Server and Deployment modes add when first opened
-//     (the modules only imported dynamically, web/oojwt-full.wasm): reported;
+//     (the modules only imported dynamically, web/lib/oojwt-full.wasm): reported;
 //   - dist/oojwt.html (one file, both modules inlined): reported.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { moduleGraph } from './module-graph.mjs';
+import { moduleGraph, siteNames } from './module-graph.mjs';
 
-const web = fileURLToPath(new URL('../web/', import.meta.url));
+const lib = fileURLToPath(new URL('../web/lib/', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/oojwt.html', import.meta.url));
 const site = fileURLToPath(new URL('../dist/site/', import.meta.url));
 if (!existsSync(site)) {
@@ -30,16 +31,17 @@ const file = (label, path) => {
   const b = readFileSync(path);
   return { label, raw: b.length, gz: gz(b) };
 };
-const wasm = file('web/oojwt.wasm', web + 'oojwt.wasm');
+const wasm = file('web/lib/oojwt.wasm', lib + 'oojwt.wasm');
 rows.push({ ...wasm, budget: 40 * KB });
-rows.push({ ...file('web/oojwt-full.wasm', web + 'oojwt-full.wasm'), budget: null });
+rows.push({ ...file('web/lib/oojwt-full.wasm', lib + 'oojwt-full.wasm'), budget: null });
 const total = (files) => files.reduce((a, f) => ({ raw: a.raw + f.raw, gz: a.gz + f.gz }), { raw: 0, gz: 0 });
 const webUrl = new URL('../web/', import.meta.url);
-const initial = moduleGraph(webUrl, 'app.mjs', { dynamic: false });
+// The files as dist/site/ names them (one folder).
+const initial = siteNames(moduleGraph(webUrl, 'page/app.mjs', { dynamic: false }));
 const pageFiles = ['index.html', 'style.css', ...initial, 'oojwt.wasm'];
 const page = pageFiles.map((f) => file(f, site + f));
 rows.push({ label: `the page, until usable: ${pageFiles.length} files`, ...total(page), budget: 64 * KB });
-const modeFiles = [...moduleGraph(webUrl, 'app.mjs').filter((f) => !initial.includes(f)), 'oojwt-full.wasm'];
+const modeFiles = [...siteNames(moduleGraph(webUrl, 'page/app.mjs')).filter((f) => !initial.includes(f)), 'oojwt-full.wasm'];
 const modes = modeFiles.map((f) => file(f, site + f));
 rows.push({ label: `+ the Document Server modes, when opened: ${modeFiles.length} files`, ...total(modes), budget: null });
 if (existsSync(dist)) rows.push({ ...file('dist/oojwt.html (one file)', dist), budget: null });

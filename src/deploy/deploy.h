@@ -36,7 +36,7 @@ int oojwt_nginx_md5_arg(unsigned char out[16], const char *s, size_t n);
 
 
 /* ---- deploy_json.c: reports of the deployment checks -----------------
- * As for ds_json.c (the shapes are in web/oojwt.d.ts); the
+ * As for ds_json.c (the shapes are in web/lib/oojwt.d.ts); the
  * secure link and nginx reports may show secrets: free them with
  * oojwt_wipe_free(). */
 char *oojwt_link_inspect_json(const char *url, size_t len,
@@ -106,7 +106,7 @@ int oojwt_dns_match(const char *pat, size_t plen, const char *host,
 	size_t hlen);
 
 /* cert_json.c: the report of oojwt_cert_inspect() that kit.inspectCertificate
- * returns and `oojwt inspect-cert --json` prints (shape in web/oojwt.d.ts),
+ * returns and `oojwt inspect-cert --json` prints (shape in web/lib/oojwt.d.ts),
  * or {"error":{code,message}}; malloc'd, NULL when memory runs out. */
 char *oojwt_cert_json(const unsigned char *in, size_t len,
 	const unsigned char *key, size_t key_len, int has_key, const char *host,

@@ -2,7 +2,7 @@
  * The JSON reports of the deployment checks (secure download links and
  * nginx's configuration), shared by the wasm exports (src/deploy/wasm_deploy.c)
  * and the native CLI (src/cli/deploy.c); the logic is in secure_link.c,
- * nginx_request.c and nginx_config.c. Shapes: web/oojwt.d.ts.
+ * nginx_request.c and nginx_config.c. Shapes: web/lib/oojwt.d.ts.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /*
- * The WebAssembly export of the certificate inspector (web/cert.mjs calls
- * it through the bridge of web/oojwt.mjs): a thin wrapper of the report
+ * The WebAssembly export of the certificate inspector (web/lib/cert.mjs calls
+ * it through the bridge of web/lib/oojwt.mjs): a thin wrapper of the report
  * builder in cert_json.c, which the CLI uses too. The private key's
  * buffer belongs to JS, which wipes it.
  */

@@ -1,6 +1,6 @@
 /*
- * The WebAssembly exports of the deployment checks (web/deploy.mjs calls
- * them through the bridge of web/oojwt.mjs): thin wrappers of the report
+ * The WebAssembly exports of the deployment checks (web/lib/deploy.mjs calls
+ * them through the bridge of web/lib/oojwt.mjs): thin wrappers of the report
  * builders in deploy_json.c, which the CLI uses too.
  */
 #include "inner.h"

@@ -63,7 +63,7 @@ size_t oojwt_ds_json_unescape(const unsigned short *s, size_t start,
 /* ---- ds_json.c: reports of the ONLYOFFICE rules --------------
  * Each returns a malloc'd JSON report (its length in *out_len) that the
  * wasm module and the CLI print alike: {"error":{code,message}} for bad
- * arguments, otherwise the shape documented in web/oojwt.d.ts. Buffers
+ * arguments, otherwise the shape documented in web/lib/oojwt.d.ts. Buffers
  * that carry secrets are wiped; free the report with free() (or
  * oojwt_wipe_free() when it shows secrets). NULL when memory runs out.
  */
@@ -155,7 +155,7 @@ void oojwt_request_opts_from_config(oojwt_request_opts *o,
 #define OOJWT_DS_TOLERANCE_OFF 1e300
 double oojwt_ds_verify_options_tolerance(const char *json, size_t len);
 /* The report of oojwt_request_inspect() as the JSON kit.onlyoffice.
- * inspectRequest returns (see web/oojwt.d.ts). */
+ * inspectRequest returns (see web/lib/oojwt.d.ts). */
 char *oojwt_request_inspect_json(const char *req, size_t len,
 	const unsigned char *secret, size_t secret_len,
 	const oojwt_request_opts *o, size_t *out_len);

@@ -1,6 +1,6 @@
 /*
- * The WebAssembly exports of the ONLYOFFICE rules (web/onlyoffice.mjs
- * calls them through the bridge of web/oojwt.mjs): thin wrappers of the
+ * The WebAssembly exports of the ONLYOFFICE rules (web/lib/onlyoffice.mjs
+ * calls them through the bridge of web/lib/oojwt.mjs): thin wrappers of the
  * report builders in ds_json.c, which the CLI uses too.
  */
 #include "inner.h"

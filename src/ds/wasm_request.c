@@ -1,6 +1,6 @@
 /*
  * The WebAssembly export of the request and callback checks
- * (kit.onlyoffice.inspectRequest in web/onlyoffice_request.mjs): a thin
+ * (kit.onlyoffice.inspectRequest in web/lib/onlyoffice_request.mjs): a thin
  * wrapper of the report builder in request_json.c, which the
  * CLI uses too.
  */

@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import jsonwebtoken from 'jsonwebtoken';
 import * as jose from 'jose';
 import { createSigner, createVerifier } from 'fast-jwt';
-import { loadToolkit } from '../../web/oojwt.mjs';
+import { loadToolkit } from '../../web/lib/oojwt.mjs';
 import { throughput } from './throughput.mjs';
 import { coldStart } from './coldstart.mjs';
 import { allocation } from './alloc.mjs';

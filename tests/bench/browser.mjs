@@ -10,7 +10,7 @@
 //   HMAC (crypto.subtle.verify plus the base64url and JSON.parse a JWT
 //   library needs), interleaved, medians.
 import { existsSync } from 'node:fs';
-import { distUrl, distFile, launch, serveWeb } from '../page-harness.mjs';
+import { distUrl, distFile, launch, serveWeb } from '../page/harness.mjs';
 
 function recordUsable() {
   const check = () => {

@@ -1,4 +1,4 @@
-// Cold start in Node: a fresh process imports web/oojwt.mjs, awaits
+// Cold start in Node: a fresh process imports web/lib/oojwt.mjs, awaits
 // loadToolkit() and verifies one 1.7 KB token; the child times exactly
 // that span with performance.now() and prints it. Median of N runs.
 // The child is a script file, as a user's is: the same code given with
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const moduleUrl = new URL('../../web/oojwt.mjs', import.meta.url).href;
+const moduleUrl = new URL('../../web/lib/oojwt.mjs', import.meta.url).href;
 
 // options: loadToolkit's ({ onlyoffice: false } for the JWT core alone).
 export function coldStart(token, secret, runs = 15, options = {}) {

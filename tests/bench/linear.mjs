@@ -6,14 +6,14 @@
 //   LINEAR_SIZES=1e3,1e6 node tests/bench/linear.mjs
 //
 // Each row builds its input at the given size, runs the call through
-// the wasm module (web/oojwt.mjs) best-of-N (N = 5 up to 1 MB, 2 above),
+// the wasm module (web/lib/oojwt.mjs) best-of-N (N = 5 up to 1 MB, 2 above),
 // and prints milliseconds, nanoseconds per byte and the outcome code.
 // Inputs past a documented limit (tokens above 4 MiB, nesting above 64)
 // show that the coded error comes back as fast as the input can be read.
 // A row whose ns/byte grows with the size (a ratio well above 1 between
 // the 1 MB and 16 MB columns) is super-linear.
 import { createHmac } from 'node:crypto';
-import { loadToolkit } from '../../web/oojwt.mjs';
+import { loadToolkit } from '../../web/lib/oojwt.mjs';
 
 const kit = await loadToolkit();
 const SECRET = 'k'.repeat(32);

@@ -6,7 +6,7 @@
  * entry point, and each of its "entries" is one test: the input is
  * generated from its spec, handed to the same C function the wasm
  * module exports for that entry point (src/<layer>/wasm_*.c, linked into this
- * binary and called with the arguments web/oojwt.mjs passes), and the
+ * binary and called with the arguments web/lib/oojwt.mjs passes), and the
  * code read from the JSON report must be the entry's "code".
  * tests/hostile_catalogue.test.mjs runs the same files through the JS
  * API of the wasm module; both read the code from the report the same
@@ -39,7 +39,7 @@ char *oojwt_wasm_extract(const char *text, size_t len, size_t *out_len);
 /* The ONLYOFFICE exports (src/ds/wasm_ds.c) are these core report
  * builders (inner.h) under another name; they are called directly. */
 
-/* Key kinds of web/oojwt.mjs (keyBytes). */
+/* Key kinds of web/lib/oojwt.mjs (keyBytes). */
 #define KIND_BYTES 0
 #define KIND_OCT_JWK 1
 #define KIND_ANY 2
@@ -531,7 +531,7 @@ static const struct {
 
 /* ---- the runner -------------------------------------------------------- */
 
-/* The key kind web/oojwt.mjs gives a key: bytes, or a JWK object
+/* The key kind web/lib/oojwt.mjs gives a key: bytes, or a JWK object
  * ("keyJwk" of the entry, else of the file's defaults). */
 static int
 key_kind(const cJSON *e, const cJSON *dflt, const str *key)

@@ -14,7 +14,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeCerts, pemToDer } from '../cert_helpers.mjs';
+import { makeCerts, pemToDer } from '../helpers/certs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -82,7 +82,8 @@ function sources(dir, re) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => re.test(f)).map((f) => readFileSync(join(dir, f), 'utf8'));
 }
-for (const text of [...sources(join(root, 'tests'), /\.mjs$/), ...sources(join(root, 'tests', 'native'), /\.[ch]$/)]) {
+const jsDirs = ['js', 'page', 'cli', 'helpers', 'gen'].map((d) => join(root, 'tests', d));
+for (const text of [...jsDirs.flatMap((d) => sources(d, /\.mjs$/)), ...sources(join(root, 'tests', 'native'), /\.[ch]$/)]) {
   for (const m of text.matchAll(/eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g)) tokens.add(m[0]);
 }
 
@@ -194,7 +195,7 @@ const vec = (name) => JSON.parse(readFileSync(join(vectorDir, name), 'utf8')).te
 sets.links = () => vec('secure_links.json').flatMap((t) => [bytes(t.url),
   Buffer.concat([bytes(t.url), Buffer.from([0]), bytes(t.secret ?? 'Zr8mQ2vX9pL4sT7wK1nB')])]);
 sets.nginx = () => vec('nginx_configs.json').map((t) => bytes(t.text));
-// Certificates made by openssl (tests/cert_helpers.mjs), as DER and PEM,
+// Certificates made by openssl (tests/helpers/certs.mjs), as DER and PEM,
 // each with and without a host and a key: [selector, host length, host, cert].
 sets.certs = () => {
   const { certs } = makeCerts();

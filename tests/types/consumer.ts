@@ -7,7 +7,7 @@ import type {
   SignOptions, Toolkit, VerifyOptions, VerifyResult, WarningCode,
 } from 'oojwt';
 
-const load: LoadOptions = { wasm: new URL('./node_modules/oojwt/web/oojwt-full.wasm', import.meta.url) };
+const load: LoadOptions = { wasm: new URL('./node_modules/oojwt/web/lib/oojwt-full.wasm', import.meta.url) };
 const kit: Toolkit = await loadToolkit(load);
 const algs: readonly Algorithm[] = kit.algorithms;
 
@@ -81,7 +81,7 @@ const isSet: '(set)' | undefined = inspector.secret;
 inspector.mode = 'sign';
 void isSet;
 
-// Deployment checks (web/deploy.mjs): secure download links and nginx.
+// Deployment checks (web/lib/deploy.mjs): secure download links and nginx.
 const link: string = kit.onlyoffice.signDownloadUrl({ base: 'https://ds.example.com', path: 'data/k1/output.docx' },
   { secret: 's3cret', expiresIn: '15m', now: 1700000000 });
 const seen = kit.onlyoffice.inspectDownloadUrl(link, { secret: 's3cret', now: 1700000000 });
@@ -121,8 +121,8 @@ void [answer, used, places];
 
 import type { Onlyoffice } from 'oojwt';
 // The JWT core alone, and the Document Server functions added later.
-const core: Toolkit = await loadToolkit({ onlyoffice: false, wasm: new URL('./node_modules/oojwt/web/oojwt.wasm', import.meta.url) });
-const later: Onlyoffice = await core.loadOnlyoffice({ wasm: new URL('./node_modules/oojwt/web/oojwt-full.wasm', import.meta.url) });
+const core: Toolkit = await loadToolkit({ onlyoffice: false, wasm: new URL('./node_modules/oojwt/web/lib/oojwt.wasm', import.meta.url) });
+const later: Onlyoffice = await core.loadOnlyoffice({ wasm: new URL('./node_modules/oojwt/web/lib/oojwt-full.wasm', import.meta.url) });
 const notLoaded: ErrorCode = 'not_loaded';
 // @ts-expect-error: onlyoffice is a boolean
 await loadToolkit({ onlyoffice: 'yes' });

@@ -1,0 +1,181 @@
+// kit.onlyoffice.inspectRequest: requests to Document Server and its
+// callbacks judged as their receivers judge them
+// (tests/vectors/onlyoffice_requests.json); the tokens are signed here with
+// jsonwebtoken, an implementation independent of ours.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import jwt from 'jsonwebtoken';
+import { OojwtError } from '../../web/lib/oojwt.mjs';
+import { kit, readVector } from '../helpers/common.mjs';
+
+const vectors = readVector('onlyoffice_requests.json');
+
+const pad = (v) => {
+  if (typeof v === 'string') return v.replace(/<<PAD:(\d+)>>/g, (_, n) => 'x'.repeat(Number(n)));
+  if (Array.isArray(v)) return v.map(pad);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, pad(x)]));
+  return v;
+};
+
+/** Sign the scenario's tokens at `now` with jsonwebtoken. */
+function makeTokens(spec, now) {
+  const out = {};
+  for (const [name, t] of Object.entries(spec)) {
+    const payload = pad(structuredClone(t.payload));
+    if (t.iatIn !== undefined) payload.iat = now + t.iatIn;
+    if (t.expIn !== undefined) payload.exp = now + t.expIn;
+    out[name] = jwt.sign(payload, t.secret, { algorithm: t.alg ?? 'HS256', noTimestamp: true });
+  }
+  return out;
+}
+
+const fill = (v, tokens) => {
+  if (typeof v === 'string') return v.replace(/\{\{(T\d+)\}\}/g, (_, n) => tokens[n]);
+  if (Array.isArray(v)) return v.map((x) => fill(x, tokens));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x, tokens)]));
+  return v;
+};
+
+function subset(got, want, where) {
+  if (want === null || typeof want !== 'object' || Array.isArray(want)) return assert.deepEqual(got, want, where);
+  assert.ok(got !== null && typeof got === 'object', `${where}: expected an object, got ${JSON.stringify(got)}`);
+  for (const [k, x] of Object.entries(want)) subset(got[k], x, `${where}.${k}`);
+}
+
+for (const v of vectors.tests) {
+  test(`inspectRequest #${v.id} (${v.kind}): ${v.comment}`, () => {
+    const now = v.now ?? Math.floor(Date.now() / 1000);
+    const tokens = makeTokens(v.tokens, now);
+    const request = fill(v.request, tokens);
+    const options = { kind: v.kind };
+    if (v.now !== null) options.now = v.now;
+    if (v.serverConfig !== undefined) options.serverConfig = v.serverConfig;
+    const r = kit.onlyoffice.inspectRequest(request, v.secret, options);
+    const why = JSON.stringify({ verdict: r.verdict, findings: r.findings, tokens: r.tokens.map(({ token, payload, ...t }) => t) }, null, 1);
+    assert.deepEqual(Object.keys(r), ['kind', 'verdict', 'findings', 'tokens', 'effectiveBody']);
+    assert.equal(r.kind, v.kind);
+    subset(r.verdict, v.expect, 'verdict');
+    if (v.findings !== null) assert.deepEqual(r.findings.map((f) => f.code), v.findings, why);
+    if (v.tokensFound !== undefined) {
+      assert.equal(r.tokens.length, v.tokensFound.length, why);
+      v.tokensFound.forEach((t, i) => subset(r.tokens[i], t, `tokens[${i}]`));
+    }
+    if (v.effective === null) assert.equal(r.effectiveBody, null);
+    else if (v.effective !== undefined) subset(r.effectiveBody, v.effective, 'effectiveBody');
+    if (v.messageHas) assert.ok(r.verdict.message.includes(v.messageHas), why);
+    // Invariants: at most one token counts, and it is the one named; a
+    // refused request has no effective body; findings are complete.
+    const counting = r.tokens.filter((t) => t.counts);
+    assert.ok(counting.length <= 1);
+    assert.equal(r.verdict.tokenUsed, counting[0]?.place ?? null);
+    if (!r.verdict.ok && !counting[0]?.valid) assert.equal(r.effectiveBody, null, why);
+    if (r.verdict.ok && counting.length > 0 && !r.findings.some((f) => f.code === 'tokens_disabled')) assert.equal(counting[0].valid, true);
+    for (const f of r.findings) {
+      assert.ok(['error', 'warning', 'info'].includes(f.severity), f.code);
+      assert.ok(f.message.length > 20 && f.fix.length > 10 && f.path.length > 0, f.code);
+    }
+    for (const t of r.tokens) {
+      if (t.token !== null) {
+        assert.equal(t.length, Buffer.byteLength(t.token));
+        // Each token carries the DS profile's own verdict on it.
+        const ds = kit.verify(t.token, v.secret ?? 'secret', { profile: 'onlyoffice', now, clockTolerance: v.kind === 'callback' ? 0 : 60 });
+        assert.equal(t.valid, ds.valid, `token at ${t.place}`);
+        assert.equal(t.serverMessage, ds.serverMessage);
+      }
+    }
+  });
+}
+
+test('inspectRequest: the JSON body or the {headers, body} object give one answer', () => {
+  const t = jwt.sign({ c: 'info', key: 'k1' }, 'secret', { noTimestamp: true });
+  const a = kit.onlyoffice.inspectRequest({ body: { c: 'info', key: 'k1', token: t } }, 'secret', { kind: 'command', now: 1700000000 });
+  const b = kit.onlyoffice.inspectRequest(JSON.stringify({ c: 'info', key: 'k1', token: t }), 'secret', { kind: 'command', now: 1700000000 });
+  const c = kit.onlyoffice.inspectRequest({ body: JSON.stringify({ c: 'info', key: 'k1', token: t }) }, 'secret', { kind: 'command', now: 1700000000 });
+  const d = kit.onlyoffice.inspectRequest({ body: new TextEncoder().encode(JSON.stringify({ c: 'info', key: 'k1', token: t })) }, new TextEncoder().encode('secret'), { kind: 'command', now: 1700000000 });
+  assert.deepEqual(a, b);
+  assert.deepEqual(a, c);
+  assert.deepEqual(a, d);
+  assert.equal(a.verdict.ok, true);
+});
+
+test('inspectRequest: headers as pairs, Map, Headers; repeated headers combine as in Node', () => {
+  const good = jwt.sign({ c: 'info', key: 'k1' }, 'secret', { noTimestamp: true });
+  const bad = jwt.sign({ c: 'info', key: 'k1' }, 'other', { noTimestamp: true });
+  const opts = { kind: 'command', now: 1700000000 };
+  for (const headers of [
+    [['authorization', `Bearer ${good}`]],
+    new Map([['Authorization', `Bearer ${good}`]]),
+    new Headers({ Authorization: `Bearer ${good}` }),
+    { AUTHORIZATION: [`Bearer ${good}`, `Bearer ${bad}`] },        // Node keeps the first Authorization
+  ]) {
+    assert.equal(kit.onlyoffice.inspectRequest({ headers }, 'secret', opts).verdict.ok, true);
+  }
+  // A custom header repeated is joined with ", " (and then no longer a token).
+  const joined = kit.onlyoffice.inspectRequest({ headers: [['X-Jwt', `Bearer ${good}`], ['X-Jwt', 'Bearer x']] },
+    'secret', { ...opts, serverConfig: 'JWT_SECRET=secret\nJWT_HEADER=X-Jwt\n' });
+  assert.equal(joined.verdict.ok, false);
+  assert.equal(joined.tokens[0].token, `${good}, Bearer x`);
+});
+
+test('inspectRequest: the secret from serverConfig (inbox for requests, outbox for callbacks); argument errors', () => {
+  const local = JSON.stringify({ services: { CoAuthoring: {
+    token: { enable: { request: { inbox: true, outbox: true } } },
+    secret: { inbox: { string: 'in' }, outbox: { string: 'out' } },
+  } } });
+  const cmd = jwt.sign({ c: 'info', key: 'k1' }, 'in', { noTimestamp: true });
+  const cb = jwt.sign({ key: 'k1', status: 1 }, 'out', { noTimestamp: true });
+  const server = kit.onlyoffice.readServerConfig(local);
+  assert.equal(kit.onlyoffice.inspectRequest({ body: { token: cmd } }, null, { kind: 'command', serverConfig: server }).verdict.ok, true);
+  assert.equal(kit.onlyoffice.inspectRequest({ body: { token: cb } }, undefined, { kind: 'callback', serverConfig: local }).verdict.ok, true);
+  assert.equal(kit.onlyoffice.inspectRequest({ body: { token: cb } }, null, { kind: 'command', serverConfig: local }).verdict.error, 6);
+  // A secret given wins over the server config's.
+  assert.equal(kit.onlyoffice.inspectRequest({ body: { token: cmd } }, 'out', { kind: 'command', serverConfig: local }).verdict.ok, false);
+  assert.throws(() => kit.onlyoffice.inspectRequest({ body: {} }, 'secret', {}), TypeError, 'kind is required');
+  assert.throws(() => kit.onlyoffice.inspectRequest({ body: {} }, 'secret', { kind: 'download' }), TypeError);
+  assert.throws(() => kit.onlyoffice.inspectRequest({ body: {} }, null, { kind: 'command' }), TypeError, 'no secret');
+  assert.throws(() => kit.onlyoffice.inspectRequest(42, 'secret', { kind: 'command' }), TypeError);
+  assert.throws(() => kit.onlyoffice.inspectRequest({ headers: 'Authorization: x' }, 'secret', { kind: 'command' }), TypeError);
+  assert.throws(() => kit.onlyoffice.inspectRequest({ headers: { A: { b: 1 } } }, 'secret', { kind: 'command' }), TypeError);
+  assert.throws(() => kit.onlyoffice.inspectRequest({ body: 5 }, 'secret', { kind: 'command' }), TypeError);
+  assert.throws(() => kit.onlyoffice.inspectRequest({}, 'secret', { kind: 'command', clockTolerance: -1 }), TypeError);
+  assert.throws(() => kit.onlyoffice.inspectRequest({}, 'secret', { kind: 'command', now: NaN }), TypeError);
+  // A raw JSON text of the wrong shape is a body, not an error.
+  assert.equal(kit.onlyoffice.inspectRequest('{"headers": 5}', 'secret', { kind: 'command', now: 1 }).verdict.error, 6);
+  assert.throws(() => kit.onlyoffice.inspectRequest('x', 'secret', { kind: 'command', now: Infinity }), TypeError);
+  assert.ok(new OojwtError('bad_argument', 'x') instanceof Error);
+});
+
+test('inspectRequest: options.clockTolerance overrides the defaults (60 inbox, 0 callbacks)', () => {
+  const now = 1700000000;
+  const cb = jwt.sign({ key: 'k1', status: 1, exp: now - 30 }, 'secret');
+  assert.equal(kit.onlyoffice.inspectRequest({ body: { token: cb } }, 'secret', { kind: 'callback', now }).verdict.httpStatus, 403);
+  assert.equal(kit.onlyoffice.inspectRequest({ body: { token: cb } }, 'secret', { kind: 'callback', now, clockTolerance: 60 }).verdict.ok, true);
+  const cmd = jwt.sign({ c: 'info', key: 'k1', exp: now - 30 }, 'secret');
+  assert.equal(kit.onlyoffice.inspectRequest({ body: { token: cmd } }, 'secret', { kind: 'command', now, clockTolerance: 0 }).verdict.error, 7);
+  const local = JSON.stringify({ services: { CoAuthoring: { token: { enable: { request: { inbox: true } }, verifyOptions: { clockTolerance: 10 } } } } });
+  assert.equal(kit.onlyoffice.inspectRequest({ body: { token: cmd } }, 'secret', { kind: 'command', now, serverConfig: local }).verdict.error, 7);
+});
+
+test('inspectRequest and inspectConfig: verifyOptions.clockTolerance as DS\'s jsonwebtoken uses it (differential)', () => {
+  const now = 1700000000;
+  const secret = 'secret';
+  const expired = jwt.sign({ c: 'info', key: 'k1', exp: now - 30 }, secret);
+  const config = { document: { fileType: 'docx', key: 'k1', url: 'https://example.com/a.docx' }, documentType: 'word' };
+  const signedConfig = { ...config, token: jwt.sign({ ...config, exp: now - 30 }, secret) };
+  for (const tol of ['60', '', '0', true, false, null, [], [5], {}, 30, 31, 0]) {
+    const local = JSON.stringify({ services: { CoAuthoring: { token: {
+      enable: { browser: true, request: { inbox: true } }, verifyOptions: { clockTolerance: tol },
+    } } } });
+    let accepts = true;
+    try {
+      jwt.verify(expired, secret, { clockTolerance: tol, clockTimestamp: now });
+    } catch {
+      accepts = false;
+    }
+    const r = kit.onlyoffice.inspectRequest({ body: { token: expired } }, secret, { kind: 'command', now, serverConfig: local });
+    assert.equal(r.verdict.ok, accepts, `clockTolerance ${JSON.stringify(tol)}: jsonwebtoken ${accepts ? 'accepts' : 'refuses'}`);
+    if (!accepts) assert.equal(r.verdict.error, 7);
+    const c = kit.onlyoffice.inspectConfig(signedConfig, { secret, now, serverConfig: local });
+    assert.equal(c.verdict.closeCode === 4005, !accepts, `inspectConfig, clockTolerance ${JSON.stringify(tol)}`);
+  }
+});

@@ -1,0 +1,179 @@
+// <oojwt-inspector> in Debian's Chromium, on its example page
+// (web/examples/inspector.html, served with its strict CSP): decode, verify,
+// findings, the oojwt-verdict event, attributes and properties, the secret
+// kept out of the DOM, shadow-root isolation, ::part and custom-property
+// theming, and no request or CSP violation beyond the page's own files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveWeb, launch, webDir } from './harness.mjs';
+import { token, SECRET, NOW } from '../helpers/common.mjs';
+
+const EXAMPLE_SECRET = 'secret-of-the-example-dashboard!';
+let server;
+let browser;
+
+before(async () => {
+  server = await serveWeb(webDir);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(fn, { allowWarnings = false } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const log = { requests: [], errors: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || (m.type() === 'warning' && !allowWarnings)) log.errors.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${server.base}examples/inspector.html`);
+  const el = page.locator('oojwt-inspector');
+  const status = el.locator('[role="status"]');
+  await status.and(page.locator(':not(:has-text("Loading"))')).waitFor();
+  try {
+    await fn({ page, el, status, log });
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
+    assert.deepEqual(log.errors, [], 'no console errors');
+    assert.deepEqual(log.requests.filter((u) => !u.startsWith(server.base)), [], 'only the page\'s own files');
+    const wasm = log.requests.filter((u) => u.endsWith('.wasm')).map((u) => u.slice(u.lastIndexOf('/') + 1));
+    assert.deepEqual(wasm, ['oojwt.wasm'], 'the element loads the JWT core only');
+  } finally {
+    await context.close();
+  }
+}
+
+const verdict = async (status, expected, codes) => {
+  await status.and(status.page().locator(`[data-verdict="${expected}"]`)).waitFor({ timeout: 20000 });
+  if (codes !== undefined) assert.equal(await status.getAttribute('data-codes'), codes);
+};
+
+test('the example page: decoded without a secret, valid with it, invalid with another', () => open(async ({ page, el, status }) => {
+  assert.match(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), /script-src 'self' 'wasm-unsafe-eval'/);
+  await verdict(status, 'unverified', '');
+  assert.match(await status.textContent(), /not verified: set the secret/);
+  assert.match(await el.locator('[part="payload"]').textContent(), /"key": "k1"/);
+  assert.match(await el.locator('[part="header"]').textContent(), /"alg": "HS256"/);
+
+  await page.getByLabel('Secret').fill(EXAMPLE_SECRET);
+  await verdict(status, 'valid', '');
+  assert.match(await page.locator('#log li').first().textContent(), /^valid$/);
+
+  await page.getByLabel('Secret').fill('not the secret');
+  await verdict(status, 'invalid', 'bad_signature');
+  assert.equal(await el.locator('[part~="finding"][data-code="bad_signature"]').count(), 1);
+  assert.match(await page.locator('#log li').first().textContent(), /^invalid: bad_signature$/);
+
+  await page.getByLabel('Decode only').check();
+  await verdict(status, 'unverified', '');
+  assert.match(await status.textContent(), /decode mode/);
+}));
+
+test('typing a token into the element; every problem listed; claims in UTC', () => open(async ({ page, el, status }) => {
+  await page.getByLabel('Secret').fill(SECRET);
+  const expired = token({ exp: NOW - 120, nbf: NOW + 600 });
+  await page.evaluate((now) => { document.querySelector('oojwt-inspector').now = now; }, NOW);
+  await el.getByLabel('Token').fill(expired);
+  await verdict(status, 'invalid', 'expired not_yet_valid');
+  assert.match(await el.locator('dd[data-claim="exp"]').textContent(), /^2023-11-14 22:11:20 UTC — 2 minutes ago$/);
+  assert.match(await el.locator('dd[data-claim="nbf"]').textContent(), /in 10 minutes$/);
+  await page.locator('#tolerance').selectOption('60');
+  await verdict(status, 'invalid', 'expired not_yet_valid');
+  await page.evaluate(() => { document.querySelector('oojwt-inspector').clockTolerance = 600; });
+  await verdict(status, 'valid', '');
+
+  await el.getByLabel('Token').fill('abc.d$f');
+  await verdict(status, 'invalid', 'malformed');
+  await el.getByLabel('Token').fill('');
+  await verdict(status, 'empty', '');
+}));
+
+test('attributes, properties and the oojwt-verdict event', () => open(async ({ page, status }) => {
+  const t = token({ document: { key: 'k2' } });
+  const details = await page.evaluate(async ({ t, secret }) => {
+    const el = document.querySelector('oojwt-inspector');
+    const seen = [];
+    document.body.addEventListener('oojwt-verdict', (e) => seen.push({
+      verdict: e.detail.verdict, codes: e.detail.codes, alg: e.detail.result?.alg, target: e.target.id,
+      hasSecret: JSON.stringify(e.detail).includes(secret),
+    }));
+    const next = () => new Promise((r) => el.addEventListener('oojwt-verdict', r, { once: true }));
+    let p = next();
+    el.setAttribute('token', t);
+    await p;
+    p = next();
+    el.secret = secret;
+    await p;
+    p = next();
+    el.algorithms = ['HS512'];
+    await p;
+    const state = { token: el.token === t, mode: el.mode, secretRead: el.secret, attr: el.hasAttribute('secret') };
+    p = next();
+    el.token = '';
+    await p;
+    return { seen, state, result: el.result.verdict };
+  }, { t, secret: SECRET });
+  assert.deepEqual(details.seen.map((s) => [s.verdict, s.codes.join(' ')]), [
+    ['unverified', ''], ['valid', ''], ['invalid', 'alg_not_allowed'], ['empty', ''],
+  ]);
+  assert.ok(details.seen.every((s) => s.target === 'inspector' && !s.hasSecret), 'the event bubbles and never carries the secret');
+  assert.equal(details.seen[1].alg, 'HS256');
+  assert.deepEqual(details.state, { token: true, mode: 'verify', secretRead: '(set)', attr: false });
+  assert.equal(details.result, 'empty');
+  await verdict(status, 'empty', '');
+}));
+
+test('the secret never reaches the DOM; a secret attribute is refused', () => open(async ({ page }) => {
+  await page.getByLabel('Secret').fill(EXAMPLE_SECRET);
+  const dom = await page.evaluate(() => {
+    const el = document.querySelector('oojwt-inspector');
+    return { outer: el.outerHTML, shadow: el.shadowRoot.innerHTML, attrs: el.getAttributeNames() };
+  });
+  assert.ok(!dom.outer.includes(EXAMPLE_SECRET) && !dom.shadow.includes(EXAMPLE_SECRET));
+  assert.deepEqual(dom.attrs.sort(), ['id', 'token']);
+  const refused = await page.evaluate(() => {
+    const el = document.createElement('oojwt-inspector');
+    el.setAttribute('secret', 'leaky');
+    document.body.append(el);
+    return { attr: el.hasAttribute('secret'), secret: el.secret };
+  });
+  assert.deepEqual(refused, { attr: false, secret: undefined });
+}, { allowWarnings: true }));
+
+test('shadow-root isolation, ::part and custom properties', () => open(async ({ page, el, status }) => {
+  await page.getByLabel('Secret').fill('wrong');
+  await verdict(status, 'invalid', 'bad_signature');
+  const styles = await page.evaluate(() => {
+    // Host styles that would hit the element's insides if they leaked in.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('pre { color: rgb(255, 0, 0) !important; border: 0 !important; } [role="status"] { border-left-width: 0 !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const outside = document.createElement('pre');
+    outside.textContent = 'x';
+    document.body.append(outside);
+    const root = document.querySelector('oojwt-inspector').shadowRoot;
+    const cs = (n) => getComputedStyle(n);
+    const r = {
+      innerPreColor: cs(root.querySelector('pre')).color,
+      innerPreBorder: cs(root.querySelector('pre')).borderTopWidth,
+      outsidePreBorder: cs(outside).borderTopWidth,
+      verdictFont: cs(root.querySelector('[part="verdict"]')).fontSize,
+      verdictBorder: cs(root.querySelector('[part="verdict"]')).borderLeftColor,
+    };
+    outside.remove();
+    return r;
+  });
+  assert.notEqual(styles.innerPreColor, 'rgb(255, 0, 0)', 'host styles do not reach in');
+  assert.equal(styles.innerPreBorder, '1px');
+  assert.equal(styles.outsidePreBorder, '0px', 'element styles do not leak out');
+  assert.equal(styles.verdictFont, '15px', '::part(verdict) from the page applies');
+  assert.equal(styles.verdictBorder, 'rgb(179, 38, 30)', '--oojwt-invalid from the page applies');
+}));

@@ -1,0 +1,111 @@
+// Shared by the browser tests of the page (tests/page/*.test.mjs) and by
+// tools/screenshots.mjs: a static server for the page, Debian's Chromium through
+// playwright-core, and a recorder of requests and console errors.
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { before, after } from 'node:test';
+import { chromium } from 'playwright-core';
+
+export const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
+// The page as `make serve` serves it: web/page/ and the web/lib/ files it
+// uses, in one folder, the modules' comments stripped (tools/build-site.mjs,
+// run by `make`).
+export const siteDir = fileURLToPath(new URL('../../dist/site/', import.meta.url));
+export const distFile = fileURLToPath(new URL('../../dist/oojwt.html', import.meta.url));
+export const distUrl = pathToFileURL(distFile).href;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+};
+
+/**
+ * Serve a folder on 127.0.0.1 (a random port): the page as `make serve`
+ * serves it (dist/site/), or web/ itself (web/lib/, the package's files,
+ * and web/examples/, the <oojwt-inspector> example). Resolves to { base, close }.
+ */
+export async function serveWeb(root = siteDir) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    const file = path.endsWith(sep) ? join(path, 'index.html') : path;
+    try {
+      if (!file.startsWith(root)) throw new Error('outside the folder served');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    base: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+  });
+}
+
+/**
+ * For a test file: serve the page (dist/site/) and launch Chromium before its tests, close
+ * both after them; the returned object holds { server, browser } once the
+ * tests run.
+ */
+export function browserSession() {
+  const session = {};
+  before(async () => {
+    session.server = await serveWeb();
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
+/**
+ * A new page that records every request and every console error, uncaught
+ * exception and CSP violation. `allowed(url)` says which requests are the
+ * page's own files.
+ */
+export async function openPage(browser, url, { colorScheme = 'light', viewport = { width: 1280, height: 900 }, ...more } = {}) {
+  const context = await browser.newContext({ colorScheme, viewport, ...more });
+  const page = await context.newPage();
+  const log = { requests: [], errors: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') log.errors.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  // The module has loaded once the verdict region leaves "Loading…".
+  await page.locator('[role="status"][data-verdict]:not(:has-text("Loading"))').waitFor();
+  return { page, context, log };
+}
+
+/**
+ * Select the mode tab named `name` ('Document Server', 'Deployment') with a
+ * click and wait until its panel has loaded what it needs (web/page/modes.mjs:
+ * data-load="ready"); resolves to the panel's locator.
+ */
+export async function openMode(page, name) {
+  const tab = page.getByRole('tab', { name });
+  await tab.click();
+  const panel = page.locator(`#${await tab.getAttribute('aria-controls')}`);
+  await panel.and(page.locator('[data-load="ready"]')).waitFor();
+  return panel;
+}
+
+export const haveDist = () => existsSync(distFile);

@@ -1,0 +1,148 @@
+// The page loads what the JWT inspector needs and nothing more: served as
+// `make serve` serves it (dist/site/), loading and using the inspector
+// requests neither oojwt-full.wasm nor a module only the Document Server
+// modes use (the dynamic part of the module graph, tools/module-graph.mjs);
+// opening the Document Server tab
+// requests them, and its panel then works. A failed load says so in the
+// panel and is retried when the tab is selected again. dist/oojwt.html (no
+// network) works the same way from its data blocks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import jwt from 'jsonwebtoken';
+import { browserSession, openPage, openMode, distUrl, haveDist, webDir } from './harness.mjs';
+import { moduleGraph, siteNames } from '../../tools/module-graph.mjs';
+import { TEMPLATE } from '../../web/page/builder.mjs';
+import { pathToFileURL } from 'node:url';
+
+const SECRET = 'Gm2Jq7VxR4pL9sTb8WcZ1eYd5NfK3hUa';
+const web = pathToFileURL(webDir);
+// By the names the served page fetches them under (one folder, dist/site/).
+const initial = siteNames(moduleGraph(web, 'page/app.mjs', { dynamic: false }));
+const lazy = siteNames(moduleGraph(web, 'page/app.mjs')).filter((m) => !initial.includes(m));
+
+const session = browserSession();
+
+const file = (u) => new URL(u).pathname.split('/').pop();
+
+/** Use the inspector: a valid HS256 token, then a wrong secret. */
+async function useInspector(page) {
+  const token = jwt.sign({ document: { key: 'lazy' } }, SECRET, { expiresIn: '5m' });
+  await page.getByLabel('Token').fill(token);
+  await page.getByLabel('Secret', { exact: true }).fill(SECRET);
+  await page.locator('[role="status"][data-verdict="valid"]').waitFor();
+  await page.getByLabel('Secret', { exact: true }).fill(`${SECRET}x`);
+  await page.locator('[role="status"][data-verdict="invalid"][data-codes~="bad_signature"]').waitFor();
+}
+
+/** The Document Server mode's editor config panel judges a signed config. */
+async function configPanelWorks(page, ds) {
+  const config = { ...TEMPLATE, token: jwt.sign(TEMPLATE, SECRET) };
+  await ds.getByLabel('Config passed to DocsAPI.DocEditor').fill(JSON.stringify(config, null, 2));
+  await ds.getByLabel('Inbox secret').fill(SECRET);
+  await page.locator('#ds-config-verdict[data-state="ok"]').waitFor();
+  assert.match(await page.locator('#ds-config-verdict').textContent(), /the editor opens/i);
+  // The panels' styles came with them (markup.mjs, an adopted stylesheet).
+  const border = await page.locator('#ds-config-verdict').evaluate((e) => getComputedStyle(e).borderTopWidth);
+  assert.equal(border, '2px', 'the .ds-verdict rules apply');
+}
+
+test('the module graph has a lazy part: the Document Server modules', () => {
+  for (const m of ['panels.mjs', 'ds-config.mjs', 'render.mjs', 'onlyoffice.mjs', 'cert.mjs']) {
+    assert.ok(lazy.includes(m), `${m} is imported only dynamically`);
+  }
+  assert.ok(initial.includes('modes.mjs') && initial.includes('oojwt.mjs'));
+});
+
+test('served: the inspector loads and works without the Document Server modules; opening the mode loads them', async () => {
+  const { page, context, log } = await openPage(session.browser, session.server.base);
+  try {
+    await useInspector(page);
+    const before = log.requests.map(file);
+    assert.ok(before.includes('oojwt.wasm'), `the JWT core is loaded: ${before}`);
+    assert.equal(before.filter((f) => f === 'oojwt.wasm').length, 1, 'the preloaded core is fetched once');
+    assert.ok(!before.includes('oojwt-full.wasm'), `no full module before a Document Server mode opens: ${before}`);
+    assert.deepEqual(before.filter((f) => lazy.includes(f)), [], 'no Document Server module before the mode opens');
+    assert.equal(await page.locator('#panel-ds').evaluate((p) => p.children.length), 0);
+
+    const ds = await openMode(page, 'Document Server');
+    const after = log.requests.map(file);
+    assert.ok(after.includes('oojwt-full.wasm'), `the full module loads with the mode: ${after}`);
+    for (const m of ['panels.mjs', 'ds-config.mjs', 'onlyoffice.mjs']) assert.ok(after.includes(m), `${m} loads with the mode`);
+    assert.equal(await ds.getAttribute('aria-busy'), 'false');
+    await configPanelWorks(page, ds);
+    // The Deployment mode reuses what is loaded: no second fetch.
+    await openMode(page, 'Deployment');
+    assert.equal(log.requests.map(file).filter((f) => f === 'oojwt-full.wasm').length, 1);
+    // The inspector still answers.
+    await page.getByRole('tab', { name: 'JWT inspector' }).click();
+    await page.getByLabel('Secret', { exact: true }).fill(SECRET);
+    await page.locator('[role="status"][data-verdict="valid"]').waitFor();
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(log.requests.filter((u) => !u.startsWith(session.server.base)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('served: the panel is busy while the mode loads, says why a load failed, and retries', async () => {
+  const { page, context } = await openPage(session.browser, session.server.base);
+  try {
+    // Hold the full module's request, to see the loading state.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/oojwt-full.wasm', async (route) => {
+      await held;
+      await route.abort();
+    });
+    await page.getByRole('tab', { name: 'Document Server' }).click();
+    const ds = page.locator('#panel-ds');
+    await ds.and(page.locator('[data-load="loading"]')).waitFor();
+    assert.equal(await ds.getAttribute('aria-busy'), 'true');
+    assert.match(await ds.getByRole('status').textContent(), /Loading the Document Server checks/);
+    release();
+    await ds.and(page.locator('[data-load="failed"]')).waitFor();
+    assert.equal(await ds.getAttribute('aria-busy'), 'false');
+    assert.match(await ds.getByRole('alert').textContent(), /could not be loaded.*Select the tab again to retry/s);
+    // The inspector is unaffected.
+    await page.getByRole('tab', { name: 'JWT inspector' }).click();
+    await useInspector(page);
+    // Selected again with the network back: the mode loads and works.
+    await page.unroute('**/oojwt-full.wasm');
+    const again = await openMode(page, 'Document Server');
+    assert.equal(await again.getByRole('alert').count(), 0);
+    await configPanelWorks(page, again);
+  } finally {
+    await context.close();
+  }
+});
+
+test('dist/oojwt.html: the inspector works, then the Document Server mode from its data block', { skip: haveDist() ? false : 'no dist/oojwt.html (make dist)' }, async () => {
+  const { page, context, log } = await openPage(session.browser, distUrl);
+  try {
+    await useInspector(page);
+    assert.equal(await page.locator('#panel-ds').evaluate((p) => p.children.length), 0);
+    const ds = await openMode(page, 'Document Server');
+    await configPanelWorks(page, ds);
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(log.requests, [distUrl], 'no request but the file itself');
+  } finally {
+    await context.close();
+  }
+});
+
+test('dist/oojwt.html without Uint8Array.fromBase64 (older browsers): the data blocks decode through atob', { skip: haveDist() ? false : 'no dist/oojwt.html (make dist)' }, async () => {
+  const context = await session.browser.newContext();
+  await context.addInitScript(() => { delete Uint8Array.fromBase64; });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(distUrl);
+    assert.equal(await page.evaluate(() => typeof Uint8Array.fromBase64), 'undefined');
+    await useInspector(page);
+    await configPanelWorks(page, await openMode(page, 'Document Server'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,121 @@
+// oojwt — requests to Document Server and its callbacks (C:
+// src/ds/request.c, src/ds/http_request.c), marshalled for JS:
+//
+//   kit.onlyoffice.inspectRequest({ headers, body }, secret, { kind, now, serverConfig })
+//   kit.onlyoffice.inspectRequest(rawHttpText, secret, { kind })
+//
+// Only bytes move here; every decision is made in C.
+
+import { OojwtError } from './oojwt.mjs';
+
+const KINDS = ['callback', 'command', 'converter', 'docbuilder'];
+const RAW = 0;
+const PARTS = 1;
+
+// Headers as [name, value] pairs: a plain object (values: strings or
+// arrays of strings), an array of pairs, a Map or a fetch Headers.
+function headerPairs(headers) {
+  if (headers === undefined || headers === null) return [];
+  let entries;
+  if (Array.isArray(headers)) entries = headers;
+  else if (typeof headers.entries === 'function' && typeof headers.get === 'function') entries = [...headers.entries()];
+  else if (typeof headers === 'object') entries = Object.entries(headers);
+  else throw new TypeError('request.headers must be an object, an array of [name, value] pairs, a Map or Headers');
+  const pairs = [];
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') {
+      throw new TypeError('request.headers: each header is a [name, value] pair with a string name');
+    }
+    const [name, value] = entry;
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v !== 'string' && typeof v !== 'number') {
+        throw new TypeError(`request.headers: the value of ${name} must be a string (or an array of strings)`);
+      }
+      pairs.push([name, String(v)]);
+    }
+  }
+  return pairs;
+}
+
+function bodyValue(body) {
+  if (body === undefined || body === null) return null;
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
+  if (typeof body === 'object') return body;
+  throw new TypeError('request.body must be a string, a Uint8Array, a JSON value (object/array) or null');
+}
+
+/**
+ * The clock tolerance DS's jsonwebtoken applies with serverConfig's
+ * verifyOptions (src/ds/request.c decides: a string such as "60"
+ * switches exp/nbf off); 60, DS's default, without a server config.
+ */
+export function dsTolerance(bridge, serverConfig) {
+  if (serverConfig === undefined) return 60;
+  const v = serverConfig?.verifyOptions;
+  const has = v !== undefined && v !== null ? 1 : 0;
+  return bridge.withString(has ? JSON.stringify(v) : '', (p, n) => bridge.exports.oojwt_wasm_ds_tolerance(p, n, has));
+}
+
+/** Build kit.onlyoffice.inspectRequest from the bridge of web/lib/oojwt.mjs. */
+export function makeInspectRequest(bridge, readServerConfig) {
+  const { exports: x, withKey, withString, report, outLen } = bridge;
+
+  return function inspectRequest(request, secret, options = {}) {
+    let text;
+    let form;
+    if (typeof request === 'string') {
+      text = request;
+      form = RAW;
+    } else if (request !== null && typeof request === 'object' && !Array.isArray(request)) {
+      const parts = { headers: headerPairs(request.headers), body: bodyValue(request.body) };
+      if (request.url !== undefined) {
+        if (typeof request.url !== 'string') throw new TypeError('request.url must be a string');
+        parts.url = request.url;
+      }
+      if (request.method !== undefined) {
+        if (typeof request.method !== 'string') throw new TypeError('request.method must be a string');
+        parts.method = request.method;
+      }
+      text = JSON.stringify(parts);
+      form = PARTS;
+    } else {
+      throw new TypeError('request must be { headers, body } or the raw text of an HTTP request');
+    }
+    if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+    const { kind, now = Date.now() / 1000 } = options;
+    if (!KINDS.includes(kind)) throw new TypeError(`options.kind must be one of ${KINDS.join(', ')}`);
+    if (typeof now !== 'number' || !Number.isFinite(now)) throw new TypeError('options.now must be a finite number');
+    let { serverConfig } = options;
+    if (typeof serverConfig === 'string') serverConfig = readServerConfig(serverConfig);
+    if (serverConfig !== undefined && (serverConfig === null || typeof serverConfig !== 'object')) {
+      throw new TypeError('options.serverConfig must be a readServerConfig result or local.json text');
+    }
+    const callback = kind === 'callback';
+    // What the server configuration says (defaults: the shipped ones, tokens on).
+    const side = callback ? serverConfig?.outbox : serverConfig?.inbox;
+    const header = side?.header;
+    const prefix = side?.prefix;
+    const enabled = (callback ? serverConfig?.enabled?.outbox : serverConfig?.enabled?.inbox) ?? true;
+    const required = serverConfig?.tokenRequiredParams ?? true;
+    let tolerance = callback ? 0 : dsTolerance(bridge, serverConfig);
+    if (options.clockTolerance !== undefined) {
+      tolerance = options.clockTolerance;
+      if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
+        throw new TypeError('options.clockTolerance must be a finite number of seconds >= 0');
+      }
+    }
+    const key = secret ?? serverConfig?.secrets?.[callback ? 'outbox' : 'inbox']?.value;
+    if (typeof key !== 'string' && !(key instanceof Uint8Array)) {
+      throw new TypeError(`secret must be a string or a Uint8Array (or give options.serverConfig with a string ${callback ? 'outbox' : 'inbox'} secret)`);
+    }
+    const hasHeader = typeof header === 'string' ? 1 : 0;
+    const hasPrefix = typeof prefix === 'string' ? 1 : 0;
+    const r = withKey(key, (kp, kn) => withString(text, (rp, rn) =>
+      withString(hasHeader ? header : '', (hp, hn) => withString(hasPrefix ? prefix : '', (pp, pn) =>
+        report(x.oojwt_wasm_request_inspect(rp, rn, form, kp, kn, KINDS.indexOf(kind), now, tolerance,
+          enabled ? 1 : 0, required ? 1 : 0, hp, hn, hasHeader, pp, pn, hasPrefix, outLen))))));
+    if (r.error) throw new OojwtError(r.error.code, r.error.message);
+    return r;
+  };
+}

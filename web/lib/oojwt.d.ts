@@ -1,0 +1,743 @@
+// Types for web/lib/oojwt.mjs.
+
+/** Stable error codes (see src/oojwt.h). */
+export type ErrorCode =
+  | 'malformed' | 'bad_base64' | 'bad_json' | 'duplicate_member'
+  | 'alg_not_allowed' | 'alg_none' | 'bad_signature' | 'expired'
+  | 'not_yet_valid' | 'bad_claim' | 'not_an_object' | 'too_large'
+  | 'too_deep' | 'bad_header' | 'unsupported_alg' | 'crit_unsupported'
+  | 'empty_key' | 'bad_key' | 'key_mismatch' | 'bad_argument'
+  | 'no_memory' | 'buffer_too_small' | 'bad_certificate'
+  /** JS only: kit.onlyoffice on a kit loaded with { onlyoffice: false } (see loadOnlyoffice). */
+  | 'not_loaded';
+
+/** Warning codes: never make a token invalid. */
+export type WarningCode = 'short_key' | 'typ_not_jwt' | 'iat_in_future' | OnlyofficeCode;
+
+/**
+ * Codes of the ONLYOFFICE rules (src/oojwt.h, 103 on): Document Server
+ * profile warnings, secret forensics findings and server-config findings.
+ */
+export type OnlyofficeCode =
+  | 'duplicate_last_wins' | 'crit_ignored' | 'header_latin1' | 'payload_not_utf8'
+  | 'payload_not_object' | 'noncanonical_base64' | 'empty_secret'
+  | 'secret_as_token' | 'token_as_secret' | 'payload_latin1'
+  | 'payload_replacement_char' | 'payload_double_encoded'
+  | 'default_secret_wins' | 'default_secret' | 'browser_secret_ignored'
+  | 'key_no_effect' | 'flag_is_string' | 'short_secret' | 'secret_quotes'
+  | 'secret_spaces' | 'secret_docker_unsafe' | 'no_secret' | 'secret_from_file'
+  | 'tokens_disabled' | 'example_config_section' | 'docker_flag_not_true'
+  | 'tolerance_not_number' | 'docker_random_secret'
+  | 'token_missing' | 'missing_required_field' | 'permissions_differ'
+  | 'token_invalid_format' | 'bad_document_key' | 'not_an_opening_token'
+  | 'payload_wrapper' | 'missing_config_field' | 'bad_document_type'
+  | 'bad_file_type' | 'file_type_mismatch' | 'file_type_case' | 'key_too_long'
+  | 'url_not_absolute' | 'callback_unreachable' | 'user_id_too_long'
+  | 'config_has_secret' | DeployCode
+  | 'wrong_prefix' | 'body_token_wins' | 'unsigned_fields_ignored'
+  | 'header_token_trimmed' | 'header_too_large' | 'token_in_other_header'
+  | 'body_not_json' | 'bad_request_field' | 'http_unreadable'
+  | 'user_not_signed' | 'user_differs';
+
+/** Codes of the deployment checks: secure download links and nginx (148 on). */
+export type DeployCode =
+  | 'link_bad_url' | 'link_bad_path' | 'link_not_cache_path' | 'link_path_prefix'
+  | 'link_no_md5' | 'link_no_expires' | 'link_bad_md5' | 'link_bad_expires'
+  | 'link_signature_mismatch' | 'link_expired' | 'link_path_reencoded'
+  | 'link_secret_variant' | 'default_link_secret' | 'link_duplicate_arg'
+  | 'link_no_filename' | 'link_secrets_differ' | 'nginx_syntax' | 'nginx_no_secret'
+  | 'nginx_no_https' | 'nginx_443_plain' | 'nginx_old_tls' | 'nginx_ssl_directive'
+  | 'nginx_placeholder' | 'nginx_no_certificate' | 'nginx_include'
+  | 'nginx_secret_variable';
+
+export type Algorithm =
+  | 'HS256' | 'HS384' | 'HS512'
+  | 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512'
+  | 'ES256' | 'ES384' | 'ES512' | 'EdDSA';
+
+export interface Issue<C extends string = string> {
+  code: C;
+  /** A sentence for people; may change between versions. */
+  message: string;
+  /** Offset in the token of the offending character, when there is one. */
+  pos?: number;
+}
+
+/** A symmetric JWK (RFC 7517). `alg`, `use` and `key_ops` are honoured. */
+export interface OctJwk {
+  kty: 'oct';
+  k: string;
+  alg?: string;
+  use?: string;
+  key_ops?: string[];
+  kid?: string;
+  [member: string]: unknown;
+}
+
+/** A string is its UTF-8 bytes (as ONLYOFFICE uses its secrets). */
+/** An RSA or EC JWK (RFC 7518 6.2, 6.3), public or private. */
+export interface AsymmetricJwk {
+  kty: 'RSA' | 'EC';
+  /** RSA: n, e (and d, p, q, dp, dq, qi for a private key). */
+  n?: string;
+  e?: string;
+  /** EC: crv P-256 / P-384 / P-521, x, y (and d for a private key). */
+  crv?: string;
+  x?: string;
+  y?: string;
+  d?: string;
+  alg?: string;
+  use?: string;
+  key_ops?: string[];
+  kid?: string;
+  [member: string]: unknown;
+}
+
+/** A JWK Set: the key is chosen by the token header's kid (ambiguity is refused). */
+export interface JwkSet {
+  keys: Array<OctJwk | AsymmetricJwk>;
+}
+
+/**
+ * A string is its UTF-8 bytes (as ONLYOFFICE uses its secrets) for HS*,
+ * and PEM text (PUBLIC KEY, RSA PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY,
+ * EC PRIVATE KEY, CERTIFICATE) for RS/PS/ES; bytes are a secret for HS*
+ * and DER for RS/PS/ES. A PEM text or RSA/EC JWK text used as an HS*
+ * secret is refused (`key_mismatch`).
+ */
+export type Key = string | Uint8Array | ArrayBuffer | ArrayBufferView | OctJwk | AsymmetricJwk | JwkSet;
+
+/** What `kit.keyInfo` reports about a key. */
+export interface KeyInfo {
+  kind: 'oct' | 'RSA public' | 'RSA private' | 'EC public' | 'EC private';
+  /** 'raw' for a plain secret. */
+  format: 'raw' | 'JWK' | 'JWK Set' | 'SubjectPublicKeyInfo' | 'PKCS#1' | 'PKCS#8' | 'SEC1' | 'X.509 certificate';
+  pem?: boolean;
+  /** RSA modulus size, curve size, or secret size, in bits. */
+  bits: number;
+  curve?: 'P-256' | 'P-384' | 'P-521';
+  kid?: string;
+  /** RFC 7638 JWK thumbprint (SHA-256, base64url); absent for a raw secret. */
+  thumbprint?: string;
+  private?: boolean;
+  /** The algorithms this key may serve (its type, curve and `alg`). */
+  algorithms: Algorithm[];
+  /** For certificates: no chain, date or name was validated. */
+  note?: string;
+}
+
+export type JsonObject = { [name: string]: unknown };
+
+export interface Parts {
+  /** The signature segment as it appears in the token. */
+  signature?: string;
+  /** `header.payload`, the bytes the MAC covers. */
+  signingInput?: string;
+  signatureLength?: number;
+  /** The decoded header/payload text when it is not a strict JSON object. */
+  headerText?: string;
+  payloadText?: string;
+}
+
+export interface Decoded extends Parts {
+  header: JsonObject;
+  payload: JsonObject;
+  alg: Algorithm | null;
+}
+
+export interface VerifyResult extends Parts {
+  valid: boolean;
+  alg: Algorithm | null;
+  header: JsonObject | null;
+  payload: JsonObject | null;
+  errors: Issue<ErrorCode>[];
+  warnings: Issue<WarningCode>[];
+}
+
+export interface VerifyOptions {
+  /**
+   * Default: ['HS256', 'HS384', 'HS512'] for a secret or oct JWK; every
+   * supported algorithm for PEM text and RSA/EC JWKs or sets (the key's
+   * type then decides: an HS token with such a key is `key_mismatch`).
+   */
+  algorithms?: Algorithm[];
+  /** Seconds since the epoch; default Date.now() / 1000. */
+  now?: number;
+  /** Seconds granted to exp and nbf; default 0 (Document Server uses 60). */
+  clockTolerance?: number;
+  /**
+   * 'strict' (default) or 'onlyoffice': judge as Document Server does
+   * (jsonwebtoken 9.0.2 with a KeyObject secret and {clockTolerance: 60});
+   * the result is then a DsVerifyResult.
+   */
+  profile?: 'strict' | 'onlyoffice';
+}
+
+/** Options of the Document Server profile. */
+export interface DsVerifyOptions {
+  profile: 'onlyoffice';
+  /** HS256/HS384/HS512 only; default all three (DS passes no `algorithms`). */
+  algorithms?: ('HS256' | 'HS384' | 'HS512')[];
+  /** Seconds since the epoch; floored as jsonwebtoken does. Default Date.now() / 1000. */
+  now?: number;
+  /**
+   * Default 60 (DS's verifyOptions). When given, the strict comparison
+   * uses it too; otherwise the strict comparison uses 0.
+   */
+  clockTolerance?: number;
+}
+
+/** The class of the error DS's jsonwebtoken call throws. */
+export type DsErrorName = 'JsonWebTokenError' | 'TokenExpiredError' | 'NotBeforeError' | 'TypeError' | 'SyntaxError';
+
+/** kit.verify(token, secret, { profile: 'onlyoffice' }). */
+export interface DsVerifyResult {
+  /** Whether Document Server accepts the token. */
+  valid: boolean;
+  profile: 'onlyoffice';
+  alg: 'HS256' | 'HS384' | 'HS512' | null;
+  /** The header as DS sees it (read as Latin-1, last duplicate wins); null when not JSON. */
+  header: unknown;
+  /**
+   * The payload as DS sees it: usually an object; an array, string, number…
+   * when DS accepts such payloads; the raw text (a string) when the header
+   * has no typ JWT and the text is not a JSON object/array; null when not reached.
+   */
+  payload: unknown;
+  /** `JsonWebTokenError`, … or null when valid. */
+  serverError: DsErrorName | null;
+  /** The exact err.message DS logs (`jwt expired`, `invalid signature`, a raw SyntaxError text, …); null when valid. */
+  serverMessage: string | null;
+  /** 4006 (JsonWebTokenError), 4005 (TokenExpiredError), or null (valid, or no close code). */
+  closeCode: 4005 | 4006 | null;
+  /** At most one: DS's failure with our code and a sentence. */
+  errors: Issue<ErrorCode>[];
+  /** What DS tolerates: duplicate_last_wins, crit_ignored, header_latin1, payload_not_utf8, … */
+  warnings: Issue<WarningCode>[];
+  /** Where the strict profile decides otherwise (its codes when DS accepts, DS's code when only DS refuses). */
+  differences: Issue<ErrorCode | WarningCode>[];
+  headerText?: string;
+  payloadText?: string;
+  signature?: string;
+  signingInput?: string;
+}
+
+/** Variants explainSecret tries, in this order. */
+export type SecretVariant =
+  | 'as-is' | 'trimmed' | 'with-trailing-newline' | 'without-trailing-newline'
+  | 'with-quotes' | 'without-quotes' | 'base64-decoded' | 'base64url-decoded'
+  | 'hex-decoded' | 'default-secret';
+
+/** kit.onlyoffice.explainSecret(token, secret). */
+export interface SecretExplanation {
+  /** The MAC verifies with the secret exactly as given (claims are not judged). */
+  verifies: boolean;
+  /** The first variant whose MAC matches; null when none does. */
+  variant: SecretVariant | null;
+  /** What matched and what that says about the setup. */
+  message: string;
+  /** The HS algorithm tried (header alg, else the MAC length); null when nothing could be tried. */
+  alg: 'HS256' | 'HS384' | 'HS512' | null;
+  /** The variants that applied and were tried, in order. */
+  tried: SecretVariant[];
+  /**
+   * secret_as_token (a secret pasted as the token), token_as_secret (a JWT
+   * pasted as the secret), payload_latin1 (btoa-style Latin-1 payload),
+   * payload_not_utf8, payload_replacement_char (U+FFFD already in the
+   * payload), payload_double_encoded (payload, or its `payload` member, is a
+   * string holding JSON).
+   */
+  findings: Issue<OnlyofficeCode>[];
+}
+
+/** One finding of a configuration check. */
+export interface Finding {
+  severity: 'error' | 'warning' | 'info';
+  code: OnlyofficeCode | ErrorCode;
+  /** JSON path into local.json (or the Docker variable name); '' for the whole file. */
+  path: string;
+  message: string;
+  fix: string;
+}
+
+/** A secret resolved as Document Server does: string first, then file. */
+export interface ResolvedSecret {
+  /** 'unknown': Docker without JWT_SECRET (a random secret per container start). */
+  source: 'string' | 'file' | 'none' | 'unknown';
+  /** The secret, when it comes from `string`. */
+  value: string | null;
+  /** The path, when it comes from `file` (the server reads it raw; oojwt cannot). */
+  file: string | null;
+}
+
+/** kit.onlyoffice.readServerConfig(localJsonText, { defaultJsonText }). */
+export interface ServerConfig {
+  /** browser is resolved too, but not read by DS since 7.2 (config tokens use inbox). */
+  secrets: { inbox: ResolvedSecret; outbox: ResolvedSecret; session: ResolvedSecret; browser: ResolvedSecret };
+  /** JavaScript truthiness of token.enable.browser / .request.inbox / .request.outbox. */
+  enabled: { browser: boolean; inbox: boolean; outbox: boolean };
+  /** null when the merged value is not a string. */
+  inbox: { header: string | null; prefix: string | null };
+  outbox: { header: string | null; prefix: string | null; algorithm: string | null; expires: string | null };
+  /** token.verifyOptions after the merge (jsonwebtoken verify options). */
+  verifyOptions: JsonObject | null;
+  tokenRequiredParams: boolean;
+  findings: Finding[];
+  /**
+   * storage.fs.secretString: the secret Document Server signs download
+   * links with (default.json: "verysecretstring"); nginx must check them
+   * with the same $secure_link_secret. 'unknown': Docker settings without
+   * SECURE_LINK_SECRET (the container makes a new one at every start).
+   */
+  storageSecret: { source: 'string' | 'none' | 'unknown'; value: string | null };
+}
+
+/** kit.onlyoffice.inspectDownloadUrl(url, { secret, now }). */
+export interface DownloadUrlInspection {
+  /** status: what nginx answers (200, 400, 403, 410); null when it cannot be told (no secret, not a link nginx checks). */
+  verdict: { ok: boolean; status: 200 | 400 | 403 | 410 | null; message: string };
+  /** The URL's parts as written (null when it is not a URL); prefix: a reverse proxy's path before /cache/files/. */
+  url: { scheme: string | null; host: string | null; port: number | null; prefix: string; path: string; query: string | null } | null;
+  /** nginx's $uri from /cache/files on: what the md5 covers (null when nginx refuses the path). */
+  signedPath: string | null;
+  /** The first md5 / expires / filename arguments, raw (as nginx's $arg_*). */
+  args: { md5: string | null; expires: string | null; filename: string | null };
+  /** null when expires is not a valid number. utc / relative come from C; local is the caller's time zone. */
+  expires: { epoch: number; utc: string; relative: string; expired: boolean; local: string | null } | null;
+  /** true when a secret was given and the signature compared. */
+  checked: boolean;
+  /** The forms of the path and of the secret the md5 matches (as-sent / as-is when it verifies), null when none. */
+  match: {
+    path: 'as-sent' | 'not-normalized' | 'decoded-twice' | 'proxy-decoded' | 'not-decoded';
+    secret: 'as-is' | 'trimmed' | 'with-trailing-newline' | 'without-trailing-newline' | 'with-quotes' | 'without-quotes' | 'default-link-secret';
+  } | null;
+  /** The md5 this path, expires and secret give. */
+  expectedMd5: string | null;
+  findings: Finding[];
+}
+
+/** One listen directive of kit.onlyoffice.readNginxConfig. */
+export interface NginxListen {
+  /** "0.0.0.0", "[::]", "127.0.0.1", "" for a bare port. */
+  address: string;
+  /** 80 when only an address is given; 0 for unix: sockets. */
+  port: number;
+  ssl: boolean;
+  http2: boolean;
+  defaultServer: boolean;
+  line: number;
+}
+
+/** kit.onlyoffice.readNginxConfig(text, { serverConfig }). */
+export interface NginxConfig {
+  /** The first `set $secure_link_secret VALUE;` (quotes removed), null when none. */
+  secureLinkSecret: string | null;
+  listen: NginxListen[];
+  ssl: {
+    certificate: string | null;
+    certificateKey: string | null;
+    /** The first ssl_protocols directive, null when there is none. */
+    protocols: Array<'SSLv2' | 'SSLv3' | 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3'> | null;
+  };
+  /** include directives not followed (paste the included files too). */
+  includes: number;
+  /** With options.serverConfig: whether storage.fs.secretString equals the secret; null otherwise. */
+  storageSecretMatches: boolean | null;
+  /** path: "line N". */
+  findings: Finding[];
+}
+
+/** kit.onlyoffice.compareSecureLinkSecrets(serverConfig, nginxConfig). */
+export interface SecureLinkComparison {
+  match: boolean;
+  findings: Finding[];
+}
+
+/** kit.onlyoffice.inspectConfig(config, { secret, serverConfig, now }). */
+export interface ConfigInspection {
+  /**
+   * What the editor ends with: closeCode 4006 / editorError -20 (not
+   * correctly formed), 4005 / -21 (expired), 4004 / -23 (no rights), both
+   * null when it opens (ok) or when DS sets no close code (ok false).
+   */
+  verdict: { ok: boolean; closeCode: 4004 | 4005 | 4006 | null; editorError: -20 | -21 | -23 | null; message: string };
+  /**
+   * Token checks in the server's order (paths like "token.document.key"),
+   * then the config's own checks (api.js groups, URLs, key, user.id, a
+   * secret inside the config). An api.js alert (the editor is not created)
+   * makes the verdict { ok: false, closeCode: null } with the alert text.
+   */
+  findings: Finding[];
+  /** null when the config has no token. */
+  token: null | {
+    kind: 'opening' | 'wopi' | 'reconnect' | 'history' | 'none';
+    valid: boolean;
+    alg: 'HS256' | 'HS384' | 'HS512' | null;
+    serverError: DsErrorName | null;
+    serverMessage: string | null;
+    /** The payload as DS reads it. */
+    payload: unknown;
+    warnings: Issue<WarningCode>[];
+  };
+  /** The config after the token's values override it (when the token opens the editor). */
+  effectiveConfig: JsonObject | null;
+}
+
+/** Who receives the request: DS's callback to the integrator, or a request to DS. */
+export type RequestKind = 'callback' | 'command' | 'converter' | 'docbuilder';
+
+/**
+ * A request for inspectRequest. `headers`: an object (a value may be an
+ * array: one header line each), an array of [name, value] pairs, a Map or
+ * a fetch Headers; names match without regard to case, repeated headers
+ * combine as Node combines them. `body`: the raw text, a Uint8Array
+ * (UTF-8), or a JSON value (sent as its JSON text); absent or null: no
+ * body. `url`: the request target, whose query the inbox services read
+ * when the body is not JSON.
+ */
+export interface HttpRequestParts {
+  headers?: Record<string, string | string[]> | Array<[string, string]> | Map<string, string> | { entries(): Iterable<[string, string]>; get(name: string): string | null };
+  body?: string | Uint8Array | JsonObject | unknown[] | null;
+  url?: string;
+  method?: string;
+}
+
+/** One token inspectRequest found, verified with the Document Server profile. */
+export interface RequestToken {
+  /** body `token`; query `token` (no JSON body); the configured header; another header holding a JWT. */
+  place: 'body' | 'query' | 'header' | 'other-header';
+  /** The header's name for header places, else null. */
+  header: string | null;
+  /** Whether the receiver acts on this token (at most one does). */
+  counts: boolean;
+  /** Characters (bytes) of the token text. */
+  length: number;
+  /** The token text; null when the body's `token` is not a string. */
+  token: string | null;
+  valid: boolean;
+  alg: 'HS256' | 'HS384' | 'HS512' | null;
+  serverError: DsErrorName | null;
+  /** What jsonwebtoken says (`invalid signature`, `jwt expired`, `jwt must be a string`, ...); null when valid. */
+  serverMessage: string | null;
+  /** Our code for the failure (expired, bad_signature, malformed, ...); null when valid. */
+  code: ErrorCode | null;
+  /** The payload as the receiver's jsonwebtoken reads it. */
+  payload: unknown;
+  warnings: Issue<WarningCode>[];
+}
+
+/** kit.onlyoffice.inspectRequest(request, secret, { kind, now, serverConfig }). */
+export interface RequestInspection {
+  kind: RequestKind;
+  /**
+   * What the receiver answers. command: httpStatus 200 with error 0, 6
+   * (no or invalid token), 7 (expired) or 1 (no key); converter: -8 (any
+   * token failure), -7 (key/filetype characters), else error null and
+   * response null (the answer depends on the conversion); docbuilder: -8,
+   * else null; callback: 403 {"message":"Access denied"} (error null) or
+   * 200 {"error":0}.
+   */
+  verdict: {
+    ok: boolean;
+    httpStatus: 200 | 403;
+    error: number | null;
+    response: JsonObject | null;
+    message: string;
+    /** Where the token that counts was found; null when none counts. */
+    tokenUsed: 'body' | 'query' | 'header' | null;
+  };
+  /** wrong_prefix, token_missing, body_token_wins, token_in_other_header, unsigned_fields_ignored, header_token_trimmed, ... and the failing token's code. */
+  findings: Finding[];
+  tokens: RequestToken[];
+  /**
+   * What the receiver acts on: inbox services -- {} (or the plain params
+   * with tokenRequiredParams false) with the decoded token, its `payload`
+   * and its `query` assigned over it; callbacks -- the body token's payload
+   * or the header token's `payload`. null when the token check refuses the
+   * request (a request refused for a field, e.g. command error 1, shows it).
+   */
+  effectiveBody: JsonObject | null;
+}
+
+/** kit.onlyoffice: the Document Server rules. */
+export interface Onlyoffice {
+  /**
+   * What Document Server's nginx answers for a download link
+   * (.../cache/files/...?md5=&expires=&filename=, or just its path and
+   * query): 200, 400, 403 or 410, and why. The secret is options.secret,
+   * else serverConfig.storageSecret.value, else nginxConfig.secureLinkSecret
+   * (each a result or its text); without one the signature is not checked.
+   * now: seconds (default the clock).
+   */
+  inspectDownloadUrl(url: string, options?: {
+    secret?: string | Uint8Array; serverConfig?: ServerConfig | string; nginxConfig?: NginxConfig | string; now?: number;
+  }): DownloadUrlInspection;
+  /**
+   * A signed download link (the URL string). target: a link (or path) whose
+   * md5 and expires are replaced, other arguments kept; or { base, path,
+   * filename } built as Document Server builds it: base +
+   * /cache/files/<path>/<encodeURIComponent(filename)> (filename default:
+   * the last segment of path), then ?md5=&expires=&filename=. expires:
+   * seconds since 1970, else now + expiresIn (default 900 s, storage.fs.
+   * urlExpires). Throws OojwtError (link_bad_url, link_not_cache_path,
+   * link_bad_path, bad_argument).
+   */
+  signDownloadUrl(target: string | { base: string; path: string; filename?: string }, options: {
+    secret: string | Uint8Array; expires?: number; expiresIn?: number | string; now?: number;
+  }): string;
+  /**
+   * nginx's configuration (ds.conf, includes/ds-*.conf, a proxy's server
+   * block; several files may follow one another). serverConfig (a
+   * readServerConfig result or local.json text) compares the secrets.
+   */
+  readNginxConfig(text: string, options?: { serverConfig?: ServerConfig | string }): NginxConfig;
+  /**
+   * storage.fs.secretString against $secure_link_secret (constant time);
+   * a mismatch is why every download answers 403. Throws OojwtError
+   * (nginx_no_secret) when the nginx text sets no secret.
+   */
+  compareSecureLinkSecrets(serverConfig: ServerConfig | string, nginxConfig: NginxConfig | string): SecureLinkComparison;
+  /** The same as kit.verify(token, secret, { ...options, profile: 'onlyoffice' }). */
+  verify(token: string, secret: string | Uint8Array, options?: Partial<DsVerifyOptions>): DsVerifyResult;
+  /** Which variant of `secret` verifies `token`, and what else is off. */
+  explainSecret(token: string, secret: string | Uint8Array): SecretExplanation;
+  /**
+   * local.json text (or Docker env / compose lines with JWT_ENABLED,
+   * JWT_SECRET, JWT_HEADER) merged over default.json (given, or the shipped
+   * defaults) as node-config does.
+   */
+  readServerConfig(localJsonText: string, options?: { defaultJsonText?: string }): ServerConfig;
+  /**
+   * The config a page passes to DocsAPI.DocEditor (object or JSON text),
+   * judged as DocService's auth() judges it. The inbox secret is
+   * `secret`, else serverConfig.secrets.inbox.value; serverConfig (a
+   * readServerConfig result or local.json text) also gives
+   * enabled.browser (default true), tokenRequiredParams (default true) and
+   * verifyOptions.clockTolerance (default 60; as jsonwebtoken adds it: a
+   * string such as "60" switches the exp/nbf checks off, as on DS).
+   */
+  inspectConfig(config: JsonObject | string, options?: {
+    secret?: string | Uint8Array;
+    serverConfig?: ServerConfig | string;
+    now?: number;
+    /**
+     * The server's version ("8.1", "7.3.3"); default: the newest rules.
+     * Before 8.2 editorConfig.mode is required in the token for any mode
+     * (view too) and reconnect tokens carry editorConfig.ds_view; before
+     * 8.3 a token with `version` is not a history token.
+     */
+    serverVersion?: string;
+  }): ConfigInspection;
+  /**
+   * The config with its `token`: the whole config without `token` signed
+   * (fields 'all', default, as the official integrations do) or only the
+   * fields the server requires ('required'). `iat` (default true: the
+   * floored clock) and `exp` (= iat + expiresIn) are added like
+   * jsonwebtoken.sign adds them. Throws OojwtError (empty_key,
+   * bad_argument when required fields are missing, ...).
+   */
+  /**
+   * A request to Document Server (kind command, converter, docbuilder:
+   * inbox secret, inbox header/prefix) or its callback to the integrator
+   * (kind callback: outbox secret and header, judged as the connectors
+   * judge it), as { headers, body } or the raw text of an HTTP request
+   * (request line, headers, empty line, body; or a JSON body alone). The
+   * secret may be null when serverConfig (a readServerConfig result or
+   * local.json / Docker env text) has it as a string; serverConfig also
+   * gives the header, prefix, enable flag, tokenRequiredParams and (inbox)
+   * verifyOptions.clockTolerance (default 60; callbacks 0, the connectors'
+   * leeway; options.clockTolerance overrides both). Throws TypeError for
+   * wrong argument types, OojwtError(bad_argument) for a request object
+   * of the wrong shape.
+   */
+  inspectRequest(request: HttpRequestParts | string, secret: string | Uint8Array | null | undefined, options: {
+    kind: RequestKind;
+    now?: number;
+    serverConfig?: ServerConfig | string;
+    clockTolerance?: number;
+  }): RequestInspection;
+  signConfig<T extends JsonObject>(config: T, secret: string | Uint8Array, options?: {
+    alg?: 'HS256' | 'HS384' | 'HS512';
+    expiresIn?: number | string;
+    fields?: 'all' | 'required';
+    iat?: boolean | number;
+    now?: number;
+  }): T & { token: string };
+}
+
+export interface SignOptions {
+  /** Default: header.alg, else 'HS256'. */
+  alg?: Exclude<Algorithm, 'EdDSA'>;
+  /** Members merged after {alg, typ: 'JWT'}; `typ: undefined` drops typ. */
+  header?: JsonObject;
+  /** true: the current time (floored); a number: that value. */
+  iat?: true | number;
+  /** Seconds, or a string with a unit: "90s", "30m", "1h", "7d", "2w". */
+  expiresIn?: number | string;
+  /** The clock used for iat/expiresIn; default Date.now() / 1000. */
+  now?: number;
+}
+
+/**
+ * The C core's report (src/core/report.c), byte offsets and all: the shape of
+ * the JSON text that `kit.reports.*` return and `oojwt decode|verify --json` print.
+ */
+export interface Report {
+  valid: boolean;
+  alg: Algorithm | null;
+  errors: Issue<ErrorCode>[];
+  warnings: Issue<WarningCode>[];
+  /** Issues not recorded because a list was full. */
+  dropped: number;
+  header: JsonObject | null;
+  payload: JsonObject | null;
+  headerText?: string;
+  payloadText?: string;
+  signatureLength?: number;
+  /** Byte offsets of the two dots. */
+  dots?: [number, number];
+}
+
+/** What `extract` cut off around a token, in text order. */
+export interface Stripped {
+  kind: 'whitespace' | 'quote' | 'header' | 'bearer' | 'text';
+  /** Index in the pasted text where the piece starts. */
+  pos: number;
+  text: string;
+}
+
+export interface Extracted {
+  /** The token found in the text (the text itself, trimmed, when none is found). */
+  token: string;
+  stripped: Stripped[];
+}
+
+export interface Toolkit {
+  decode(token: string): Decoded;
+  /**
+   * Find the token in pasted text (`Bearer …`, an `Authorization:` header
+   * line, a log line, quotes, whitespace) and list what was removed. Never
+   * throws on any string; TypeError for a non-string.
+   */
+  extract(text: string): Extracted;
+  sign(payload: JsonObject, key: Key, options?: SignOptions): string;
+  verify(token: string, key: string | Uint8Array, options: DsVerifyOptions): DsVerifyResult;
+  verify(token: string, key: Key, options?: VerifyOptions): VerifyResult;
+  /**
+   * The ONLYOFFICE Document Server rules (web/lib/onlyoffice.mjs). In a kit
+   * loaded with `{ onlyoffice: false }` each function throws OojwtError
+   * `not_loaded` until `await kit.loadOnlyoffice()` has resolved.
+   */
+  readonly onlyoffice: Onlyoffice;
+  /**
+   * Make kit.onlyoffice and kit.inspectCertificate available: instantiates
+   * the full module (oojwt-full.wasm, or `options.wasm`) beside the core
+   * when the kit was loaded with `{ onlyoffice: false }`; resolves at once
+   * otherwise. Idempotent. Rejects with OojwtError `not_loaded` when the
+   * module given is not the full one.
+   */
+  loadOnlyoffice(options?: { wasm?: LoadOptions['wasm'] }): Promise<Onlyoffice>;
+  /** Describe a key (throws OojwtError `bad_key`, `key_mismatch`, ... when it cannot be read). */
+  keyInfo(key: Key): KeyInfo;
+  /**
+   * Inspect a TLS certificate (PEM text, or DER bytes): names, dates, key,
+   * fingerprint, host coverage, private-key match, findings (web/lib/cert.mjs).
+   * Throws OojwtError `bad_certificate`, `too_large`, `bad_key` (privateKey
+   * unreadable or not private) or `bad_argument` (empty host).
+   */
+  inspectCertificate(certificate: string | Uint8Array, options?: CertificateOptions): CertificateReport;
+  /** Algorithms this build signs and verifies. */
+  readonly algorithms: readonly Algorithm[];
+  /**
+   * The same calls, returning the C report's JSON text unchanged (parse it
+   * into a `Report`); never throws on a bad token.
+   */
+  readonly reports: {
+    decode(token: string): string;
+    verify(token: string, key: Key, options?: VerifyOptions): string;
+  };
+}
+
+export interface LoadOptions {
+  /**
+   * The module's bytes, a compiled module, a Response, or its URL (default:
+   * oojwt-full.wasm, or oojwt.wasm with `onlyoffice: false`, next to oojwt.mjs).
+   */
+  wasm?: BufferSource | WebAssembly.Module | Response | URL | string;
+  /**
+   * true (default): the full module, with kit.onlyoffice and
+   * kit.inspectCertificate. false: the JWT core only (decode, verify, sign,
+   * extract, keyInfo; every algorithm), a third of the size and faster to
+   * start; kit.loadOnlyoffice() adds the rest later.
+   */
+  onlyoffice?: boolean;
+}
+
+export function loadToolkit(options?: LoadOptions): Promise<Toolkit>;
+
+export class OojwtError extends Error {
+  constructor(code: string, message: string, details?: { pos?: number; errors?: Issue[] });
+  readonly name: 'OojwtError';
+  code: ErrorCode;
+  pos?: number;
+  errors?: Issue<ErrorCode>[];
+}
+
+/** Finding codes of kit.inspectCertificate (src/oojwt.h, 148 on). */
+export type CertificateCode =
+  | 'cert_expired' | 'cert_not_yet_valid' | 'cert_self_signed'
+  | 'cert_host_not_covered' | 'cert_key_mismatch' | 'cert_weak_key'
+  | 'cert_weak_signature' | 'cert_validity_too_long' | 'cert_cn_only'
+  | 'cert_bad_self_signature';
+
+export interface CertificateOptions {
+  /** The private key (PEM PKCS#1/PKCS#8/SEC1 text or DER): does it match? */
+  privateKey?: string | Uint8Array;
+  /** The name or IP address clients connect to: is it covered? */
+  host?: string;
+  /** Seconds since the epoch (default: the clock). */
+  now?: number;
+}
+
+export interface CertificateFinding {
+  severity: 'error' | 'warning' | 'info';
+  code: CertificateCode;
+  message: string;
+  fix: string;
+}
+
+/** What kit.inspectCertificate reports (src/deploy/cert_json.c). */
+export interface CertificateReport {
+  /** "C=US, O=Example, CN=docs.example.com" (certificate order, RFC 4514 escapes). */
+  subject: string;
+  issuer: string;
+  /** Issuer = subject, and the signature verifies with its own key where it was checked. */
+  selfSigned: boolean;
+  selfIssued: boolean;
+  /** The self-signature was checked (RSA PKCS#1 v1.5 / ECDSA P-256/384/521, SHA-256/384/512). */
+  signatureChecked: boolean;
+  /** Upper-case hex, no leading zero bytes. */
+  serial: string;
+  /** Seconds since the epoch. */
+  notBefore: number;
+  notAfter: number;
+  expired: boolean;
+  notYetValid: boolean;
+  san: { dns: string[]; ip: string[] };
+  /** 'RSA', 'EC', 'Ed25519', 'Ed448', 'RSA-PSS' or a dotted OID. */
+  keyType: string;
+  keyBits: number;
+  /** 'P-256', 'P-384', 'P-521', ... for EC keys, else null. */
+  keyCurve: string | null;
+  /** OpenSSL's name: 'sha256WithRSAEncryption', 'ecdsa-with-SHA256', ... */
+  signatureAlgorithm: string;
+  /** 'AB:CD:...' (32 bytes), as openssl x509 -fingerprint -sha256 prints it. */
+  fingerprintSha256: string;
+  /** null when no privateKey was given. */
+  keyMatches: boolean | null;
+  /** null when no host was given. */
+  coversHost: boolean | null;
+  /** How the host is covered: a DNS name, an IP address, or the CN (no DNS names at all). */
+  coveredBy: 'dns' | 'ip' | 'cn' | null;
+  findings: CertificateFinding[];
+}

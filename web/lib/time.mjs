@@ -1,0 +1,77 @@
+// Time formatting for the page and the deployment checks (deploy.mjs):
+// seconds since 1970 as UTC, local time and "in 3 days" / "5 minutes ago".
+// Interface only: the claims are checked in C.
+
+const pad = (n) => String(n).padStart(2, '0');
+
+/** "2026-11-22 14:52:12 UTC", or null when the date is out of range. */
+export function utc(seconds) {
+  const d = new Date(seconds * 1000);
+  if (Number.isNaN(d.getTime())) return null;
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} `
+    + `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`;
+}
+
+/** The same instant in the browser's time zone, with the zone's name. */
+export function local(seconds) {
+  const d = new Date(seconds * 1000);
+  if (Number.isNaN(d.getTime())) return null;
+  return d.toLocaleString(undefined, {
+    year: 'numeric', month: 'short', day: 'numeric',
+    hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short',
+  });
+}
+
+const UNITS = [
+  ['year', 365.25 * 86400],
+  ['month', 30.44 * 86400],
+  ['week', 7 * 86400],
+  ['day', 86400],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** A duration in words: "29 days", "3 minutes", "1 second". */
+export function duration(seconds) {
+  const s = Math.abs(seconds);
+  // Switch units late so "90 minutes" and "36 hours" stay readable.
+  const limits = { second: 90, minute: 90 * 60, hour: 48 * 3600, day: 14 * 86400, week: 60 * 86400, month: 730 * 86400 };
+  for (let i = UNITS.length - 1; i >= 0; i--) {
+    const [name, size] = UNITS[i];
+    if (limits[name] === undefined || s < limits[name]) {
+      const n = name === 'second' ? Math.floor(s) : Math.round(s / size);
+      return `${n} ${name}${n === 1 ? '' : 's'}`;
+    }
+  }
+  return `${Math.floor(s)} seconds`;
+}
+
+/** How a claim reads relative to `now`: "expires in 29 days", "expired 3 minutes ago". */
+export function relative(claim, value, now) {
+  const d = value - now;
+  const when = duration(d);
+  const future = d > 0;
+  if (Math.abs(d) < 1) {
+    return { exp: 'expires now', nbf: 'becomes valid now', iat: 'issued now' }[claim];
+  }
+  if (claim === 'exp') return future ? `expires in ${when}` : `expired ${when} ago`;
+  if (claim === 'nbf') return future ? `becomes valid in ${when}` : `valid since ${when} ago`;
+  return future ? `issued ${when} in the future` : `issued ${when} ago`;
+}
+
+/** Value for an <input type="datetime-local"> (local time, seconds). */
+export function toLocalInput(seconds) {
+  const d = new Date(Math.floor(seconds) * 1000);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T`
+    + `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** Seconds since 1970 from an <input type="datetime-local"> value, or null. */
+export function fromLocalInput(value) {
+  const m = /^(\d{4,})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?$/.exec(value);
+  if (!m) return null;
+  const d = new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0));
+  const t = d.getTime();
+  return Number.isNaN(t) ? null : t / 1000;
+}

@@ -1,0 +1,209 @@
+// The Decoded panel and the note about pasted text: the token's segments in
+// colour, header and payload pretty-printed, the time claims in UTC, local
+// time and relative. Everything shown comes from the wasm module's report;
+// nothing here is parsed with innerHTML (tokens are untrusted input).
+import { utc, local, relative, duration } from '../lib/time.mjs';
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+// ---- what the extractor cut off ------------------------------------------
+
+const visible = (s) => s.replace(/ /g, '·').replace(/\t/g, '→').replace(/\r?\n/g, '↵')
+  .replace(/[\u00a0\u200b\ufeff]/g, (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+const clip = (s, n = 40) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** A sentence that lists what kit.extract removed, or '' when nothing. */
+export function describeStripped(stripped) {
+  if (stripped.length === 0) return '';
+  // The token sits at the first gap between pieces.
+  let pos = 0;
+  let before = true;
+  const said = [];
+  const text = { before: 0, after: 0 };
+  let ws = 0;
+  const quotes = new Set();
+  for (const p of stripped) {
+    if (p.pos !== pos) before = false;
+    pos = p.pos + p.text.length;
+    if (p.kind === 'header') said.push(`the header name “${p.text}”`);
+    else if (p.kind === 'bearer') {
+      said.push(p.text === 'Bearer' ? 'the “Bearer” prefix' : `the “${p.text}” prefix (Document Server wants exactly “Bearer ”)`);
+    } else if (p.kind === 'quote') quotes.add(p.text);
+    else if (p.kind === 'whitespace') ws += p.text.length;
+    else if (p.kind === 'text') text[before ? 'before' : 'after'] += p.text.length;
+  }
+  if (quotes.size > 0) said.push(`quotes (${[...quotes].join(' ')})`);
+  if (ws > 0) said.push(ws === 1 ? 'a space or line break' : `${ws} spaces or line breaks`);
+  const n = (k) => `${text[k]} character${text[k] === 1 ? '' : 's'}`;
+  if (text.before && text.after) said.push(`other text around it (${n('before')} before, ${n('after')} after)`);
+  else if (text.before) said.push(`${n('before')} of other text before it`);
+  else if (text.after) said.push(`${n('after')} of other text after it`);
+  const list = said.length === 1 ? said[0] : `${said.slice(0, -1).join(', ')} and ${said.at(-1)}`;
+  return `Found the token in the pasted text and removed ${list}. `
+    + 'Document Server would reject the text as pasted: send it the token alone.';
+}
+
+/** The removed pieces as they were, whitespace made visible: nodes for the note. */
+export function strippedDetails(stripped) {
+  const nodes = [];
+  for (const p of stripped) {
+    if (nodes.length > 0) nodes.push(' ');
+    const c = el('code', `cut cut-${p.kind}`, clip(visible(p.text)));
+    c.title = p.kind;
+    nodes.push(c);
+  }
+  return nodes.length > 0 ? ['Removed: ', ...nodes] : [];
+}
+
+// ---- the token, colour-coded ------------------------------------------------
+
+const SEGMENT_CLASS = ['seg-h', 'seg-p', 'seg-s'];
+const MARKED = new Set(['malformed', 'bad_base64']);
+
+/** Render the token in coloured segments, marking the offending characters. */
+export function renderSegments(box, token, errors) {
+  if (token === '') {
+    box.replaceChildren(el('span', 'muted', '—'));
+    return;
+  }
+  const marks = new Map();
+  for (const e of errors) {
+    if (MARKED.has(e.code) && e.pos !== undefined && e.pos < token.length) marks.set(e.pos, e);
+  }
+  const nodes = [];
+  let seg = 0;
+  let start = 0;
+  const flush = (end) => {
+    if (end <= start) return;
+    const span = el('span', SEGMENT_CLASS[seg] ?? 'seg-x');
+    let from = start;
+    for (const [p, e] of [...marks].filter(([q]) => q >= start && q < end).sort((a, b) => a[0] - b[0])) {
+      if (p > from) span.append(token.slice(from, p));
+      const m = el('mark', 'bad', token[p] === ' ' ? '·' : token[p] === '\n' ? '↵' : token[p]);
+      m.title = `${e.code}: ${e.message}`;
+      span.append(m);
+      from = p + 1;
+    }
+    if (from < end) span.append(token.slice(from, end));
+    nodes.push(span);
+  };
+  for (let i = token.indexOf('.'); i !== -1; i = token.indexOf('.', i + 1)) {
+    flush(i);
+    const dot = marks.has(i) ? el('mark', 'bad', '.') : el('span', 'dot', '.');
+    if (marks.has(i)) dot.title = `${marks.get(i).code}: ${marks.get(i).message}`;
+    nodes.push(dot);
+    seg++;
+    start = i + 1;
+  }
+  flush(token.length);
+  box.replaceChildren(...nodes);
+}
+
+// ---- JSON, pretty-printed and coloured --------------------------------------
+
+const JSON_TOKEN = /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false|null)\b/g;
+
+/** Pretty-print a decoded part: an object, or the raw text when it is not one. */
+export function renderJson(pre, value, rawText) {
+  if (value === null || value === undefined) {
+    if (rawText === undefined) {
+      pre.replaceChildren();
+    } else {
+      pre.replaceChildren(el('span', 'muted', 'not a JSON object; decoded text:\n'), rawText);
+    }
+    return;
+  }
+  const text = JSON.stringify(value, null, 2);
+  const nodes = [];
+  let last = 0;
+  for (const m of text.matchAll(JSON_TOKEN)) {
+    if (m.index > last) nodes.push(text.slice(last, m.index));
+    if (m[1] !== undefined) {
+      nodes.push(el('span', m[2] !== undefined ? 'j-key' : 'j-str', m[1]));
+      if (m[2] !== undefined) nodes.push(m[2]);
+    } else if (m[3] !== undefined) {
+      nodes.push(el('span', 'j-num', m[3]));
+    } else {
+      nodes.push(el('span', 'j-lit', m[4]));
+    }
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) nodes.push(text.slice(last));
+  pre.replaceChildren(...nodes);
+}
+
+// ---- time claims ---------------------------------------------------------------
+
+const CLAIMS = [
+  ['iat', 'issued at'],
+  ['nbf', 'not before'],
+  ['exp', 'expires'],
+];
+
+/** The iat/nbf/exp table, relative to `now`. */
+export function renderTimes(box, payload, now) {
+  const rows = CLAIMS.filter(([name]) => payload && Object.hasOwn(payload, name));
+  if (rows.length === 0) {
+    const p = el('p', 'muted');
+    p.append('No ', el('code', null, 'iat'), ', ', el('code', null, 'nbf'), ' or ', el('code', null, 'exp'),
+      payload ? ': the token never expires.' : '.');
+    box.replaceChildren(p);
+    return;
+  }
+  const table = el('table', 'times-table');
+  table.append(el('caption', 'visually-hidden', 'Time claims'));
+  const head = el('tr');
+  for (const h of ['Claim', 'Value', 'UTC', 'Local time', 'Relative']) {
+    const th = el('th', null, h);
+    th.scope = 'col';
+    head.append(th);
+  }
+  const thead = el('thead');
+  thead.append(head);
+  table.append(thead);
+  const body = el('tbody');
+  for (const [name, label] of rows) {
+    const v = payload[name];
+    const tr = el('tr');
+    const th = el('th');
+    th.scope = 'row';
+    th.append(el('code', null, name), ` ${label}`);
+    tr.append(th);
+    const cells = typeof v === 'number' && utc(v) !== null
+      ? [String(v), utc(v), local(v), relative(name, v, now)]
+      : [JSON.stringify(v), 'not a number of seconds', '—', '—'];
+    const labels = ['Value', 'UTC', 'Local time', 'Relative'];
+    cells.forEach((c, i) => {
+      const td = el('td', i === 3 ? `rel ${relClass(name, v, now)}` : i === 0 && typeof v === 'number' ? 'num' : null, c);
+      td.dataset.label = labels[i];
+      tr.append(td);
+    });
+    body.append(tr);
+  }
+  table.append(body);
+  const parts = [table];
+  if (typeof payload.exp === 'number' && typeof payload.iat === 'number') {
+    const life = payload.exp - payload.iat;
+    parts.push(el('p', 'hint', life > 0 ? `Lifetime (exp − iat): ${duration(life)}.` : 'exp is not after iat.'));
+  }
+  box.replaceChildren(...parts);
+}
+
+function relClass(name, v, now) {
+  if (typeof v !== 'number') return 'bad';
+  if (name === 'exp') return v <= now ? 'bad' : 'ok';
+  if (name === 'nbf') return v > now ? 'bad' : 'ok';
+  return v > now ? 'warn' : '';
+}
+
+/** The signature line: algorithm and decoded length (C checks the length). */
+export function signatureInfo(r) {
+  if (r.signatureLength === undefined) return '—';
+  const alg = r.alg ?? (r.header && typeof r.header.alg === 'string' ? r.header.alg : 'no algorithm');
+  return `${alg}, ${r.signatureLength} bytes`;
+}

@@ -1,0 +1,212 @@
+// The Editor config panel of the Document Server mode: the config a page
+// passes to DocsAPI.DocEditor, judged by kit.onlyoffice.inspectConfig (C) as
+// the server judges it: the verdict in the editor's own words (close code,
+// editor error, message), the findings, the token's times, and the effective
+// config with the values the token overrides marked. When the signature
+// fails, kit.onlyoffice.explainSecret says which variant of the secret works.
+// "Sign this config" signs it with kit.onlyoffice.signConfig.
+import { renderVerdict, renderFindings, renderForensics, renderJsonMarked } from './render.mjs';
+import { renderTimes } from './decoded.mjs';
+import { renderUsing, serverSecret } from './ds-server.mjs';
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+// The end of the {…} that starts at `start` (strings and comments skipped), or -1.
+function matchBrace(text, start) {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return -1;
+      i = end + 1;
+    } else if (c === '{') {
+      depth++;
+    } else if (c === '}' && --depth === 0) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+function parseObject(text) {
+  try {
+    const v = JSON.parse(text);
+    return isObject(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+// Only a token (or a config written as JavaScript around one): the config
+// it signs, as the official integrations sign the whole config, with it.
+function fromToken(kit, pasted) {
+  const { token } = kit.extract(pasted);
+  if (token === '') return null;
+  let payload;
+  try {
+    payload = kit.decode(token).payload;
+  } catch {
+    return null;
+  }
+  if (!isObject(payload)) return null;
+  const config = { ...payload };
+  for (const claim of ['iat', 'exp', 'nbf']) delete config[claim];
+  // A token that wraps the config in {"payload": …} (C reports the wrapping).
+  const body = isObject(config.payload) && Object.keys(config).length === 1 ? { ...config.payload } : config;
+  body.token = token;
+  return { config: body, text: JSON.stringify(body), where: 'No config written as JSON, only a token: judged as the config it signs (its payload), with the token.' };
+}
+
+/**
+ * Find the config in pasted text: { config, text, where } or { error }.
+ * `text` is the config's own JSON text (given to C as is, so that its
+ * strict parser sees duplicates and all); `where` says where it was found
+ * when it was not the whole paste. Only locates: every check is in C.
+ */
+export function findConfig(kit, pasted) {
+  const whole = pasted.trim();
+  const direct = parseObject(whole);
+  if (direct) return { config: direct, text: whole, where: null };
+  if (whole.startsWith('{')) {
+    try {
+      JSON.parse(whole);
+    } catch (e) {
+      return { error: `The config is not valid JSON: ${e.message}` };
+    }
+  }
+  const call = /DocsAPI\s*\.\s*DocEditor\s*\(/.exec(pasted);
+  if (call) {
+    const start = pasted.indexOf('{', call.index);
+    const end = start < 0 ? -1 : matchBrace(pasted, start);
+    if (end > 0) {
+      const text = pasted.slice(start, end + 1);
+      const config = parseObject(text);
+      if (config) return { config, text, where: 'Found the object passed to DocsAPI.DocEditor in the pasted text.' };
+    }
+    // The call names a variable (or a JavaScript literal): look for a JSON object elsewhere.
+  }
+  for (let start = pasted.indexOf('{'); start >= 0; start = pasted.indexOf('{', start + 1)) {
+    const end = matchBrace(pasted, start);
+    if (end < 0) continue;
+    const text = pasted.slice(start, end + 1);
+    const config = parseObject(text);
+    if (config && (isObject(config.document) || typeof config.token === 'string' || isObject(config.editorConfig))) {
+      return { config, text, where: `Found a config (JSON) at character ${start + 1} of the pasted text.` };
+    }
+  }
+  const token = fromToken(kit, pasted);
+  if (token) return token;
+  return {
+    error: call
+      ? 'Found DocsAPI.DocEditor, but no config written as JSON: paste the config itself (in the browser console: copy(JSON.stringify(config))).'
+      : 'No config found: paste the config object as JSON, or the page source that contains it.',
+  };
+}
+
+/** Wire the Editor config panel (the section element). */
+export function setupConfigPanel(kit, root, server) {
+  const q = (id) => root.querySelector(`#${id}`);
+  const ui = {
+    text: q('ds-config-text'), found: q('ds-config-found'), secret: q('ds-config-secret'), using: root.querySelector('[data-using]'),
+    fields: q('ds-sign-fields'), expiry: q('ds-sign-expiry'), sign: q('ds-sign'), signNote: q('ds-sign-note'),
+    verdict: q('ds-config-verdict'), forensics: q('ds-config-forensics'), findings: q('ds-config-findings'),
+    timesWrap: q('ds-config-times'), effective: q('ds-config-effective'),
+  };
+  const times = ui.timesWrap.querySelector('.times');
+
+  // The secret in use: the box, else the inbox secret of the server config in use.
+  function secret() {
+    if (ui.secret.value !== '') return { value: ui.secret.value, from: 'the secret above' };
+    const s = serverSecret(server, 'inbox');
+    return s === null ? null : { value: s, from: 'the inbox secret of the server config' };
+  }
+
+  function clear(state, message) {
+    renderVerdict(ui.verdict, { state, message });
+    renderForensics(ui.forensics, null);
+    renderFindings(ui.findings, null);
+    ui.timesWrap.hidden = true;
+    renderJsonMarked(ui.effective, null);
+  }
+
+  function run() {
+    renderUsing(ui.using, server, 'inbox');
+    if (ui.text.value.trim() === '') {
+      ui.found.hidden = true;
+      clear('empty', 'Paste a config to judge it as Document Server does');
+      return;
+    }
+    const found = findConfig(kit, ui.text.value);
+    ui.found.hidden = !found.where;
+    ui.found.textContent = found.where ?? '';
+    if (found.error) {
+      clear('error', found.error);
+      return;
+    }
+    const s = secret();
+    if (s === null && found.config.token !== undefined) {
+      clear('empty', 'The config has a token: enter the inbox secret (or use a server config below) to judge it');
+      return;
+    }
+    const now = Date.now() / 1000;
+    let r;
+    try {
+      // With a secret C reads the config's own text; without one (and no token), the object.
+      r = kit.onlyoffice.inspectConfig(s === null ? found.config : found.text, {
+        secret: s?.value, serverConfig: server.current ?? undefined, now,
+      });
+    } catch (e) {
+      clear('error', `Cannot judge it: ${e.code ? `${e.code}: ` : ''}${e.message}`);
+      return;
+    }
+    renderVerdict(ui.verdict, {
+      state: r.verdict.ok ? 'ok' : 'bad',
+      message: r.verdict.message,
+      verdict: r.verdict,
+    });
+    const badSignature = r.findings.some((f) => f.code === 'bad_signature');
+    renderForensics(ui.forensics, badSignature && typeof found.config.token === 'string' && s !== null
+      ? kit.onlyoffice.explainSecret(found.config.token, s.value) : null);
+    renderFindings(ui.findings, r.findings);
+    const payload = r.token?.payload;
+    ui.timesWrap.hidden = !isObject(payload);
+    if (isObject(payload)) renderTimes(times, payload, now);
+    renderJsonMarked(ui.effective, r.effectiveConfig, found.config);
+  }
+
+  function sign() {
+    const found = findConfig(kit, ui.text.value);
+    const s = secret();
+    if (found.error || s === null) {
+      ui.signNote.textContent = found.error ? `Cannot sign: ${found.error}` : 'Enter the inbox secret first: the config is signed with it.';
+      return;
+    }
+    const fields = ui.fields.value;
+    try {
+      const signed = kit.onlyoffice.signConfig(found.config, s.value, {
+        fields, expiresIn: ui.expiry.value === '' ? undefined : ui.expiry.value,
+      });
+      ui.text.value = JSON.stringify(signed, null, 2);
+      const life = ui.expiry.selectedOptions[0].textContent;
+      ui.signNote.textContent = `Signed ${fields === 'all' ? 'the whole config' : 'the fields the server requires'} with HS256 and ${s.from}`
+        + `${ui.expiry.value === '' ? ', with no expiry' : `, valid for ${life}`}. The box above now holds the signed config.`;
+    } catch (e) {
+      ui.signNote.textContent = `Cannot sign: ${e.code ? `${e.code}: ` : ''}${e.message}`;
+    }
+    run();
+  }
+
+  ui.text.addEventListener('input', () => {
+    ui.signNote.textContent = '';
+    run();
+  });
+  ui.secret.addEventListener('input', run);
+  ui.sign.addEventListener('click', sign);
+  server.subscribe(run);
+  run();
+}

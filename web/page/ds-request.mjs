@@ -1,0 +1,114 @@
+// The Request or callback panel of the Document Server mode: a callback from
+// Document Server or a command/converter/docbuilder request to it, judged by
+// kit.onlyoffice.inspectRequest (C) — { verdict, findings, tokens,
+// effectiveBody } — with the same renderers as the config panel. A build
+// without that function says so instead.
+import { el, renderVerdict, renderFindings, renderForensics, renderJsonMarked, renderFacts, yesNo, markUnavailable } from './render.mjs';
+import { renderUsing, serverSecret } from './ds-server.mjs';
+
+// "Name: value" lines as a headers object (the last of repeated names wins).
+function headersOf(text) {
+  const headers = {};
+  for (const line of text.split(/\r?\n/)) {
+    const i = line.indexOf(':');
+    if (i > 0) headers[line.slice(0, i).trim()] = line.slice(i + 1).replace(/^[ \t]+/, '');
+  }
+  return headers;
+}
+
+/**
+ * What inspectRequest takes: { headers, body } when the headers are given
+ * apart or the text is a body alone, else the raw request text.
+ */
+export function requestInput(text, headersText) {
+  if (headersText.trim() !== '') return { headers: headersOf(headersText), body: text };
+  if (/^\s*[{[]/.test(text)) return { headers: {}, body: text };
+  return text;
+}
+
+// The body as sent (for marking what the token replaced), when it is JSON.
+function sentBody(input) {
+  const body = typeof input === 'string' ? input.split(/\r?\n\r?\n/).slice(1).join('\n\n') : input.body;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+// One line per token found (body, header, ...): its primitive members.
+function tokenRows(tokens) {
+  if (!Array.isArray(tokens)) return [];
+  return tokens.map((t, i) => {
+    if (t === null || typeof t !== 'object') return [`Token ${i + 1}`, String(t)];
+    const name = t.where ?? t.source ?? t.location ?? `Token ${i + 1}`;
+    const facts = [];
+    for (const [k, v] of Object.entries(t)) {
+      if (v === null || typeof v === 'object' || k === 'where' || k === 'source' || k === 'location') continue;
+      if (facts.length > 0) facts.push('; ');
+      const text = typeof v === 'boolean' ? yesNo(v) : String(v);
+      facts.push(`${k} `, el('code', null, text.length > 48 ? `${text.slice(0, 47)}…` : text));
+    }
+    return [`Token in ${name}`, facts];
+  });
+}
+
+/** Wire the Request or callback panel (the section element). */
+export function setupRequestPanel(kit, root, server) {
+  const q = (id) => root.querySelector(`#${id}`);
+  const ui = {
+    kind: q('ds-request-kind'), text: q('ds-request-text'), headers: q('ds-request-headers'), secret: q('ds-request-secret'),
+    using: root.querySelector('[data-using]'), verdict: q('ds-request-verdict'), forensics: q('ds-request-forensics'),
+    tokens: q('ds-request-tokens'), findings: q('ds-request-findings'), bodyWrap: q('ds-request-body'),
+  };
+  const bodyPre = ui.bodyWrap.querySelector('pre');
+  if (typeof kit.onlyoffice.inspectRequest !== 'function') {
+    markUnavailable(root, ui.verdict);
+    return;
+  }
+  const which = () => (ui.kind.value === 'callback' ? 'outbox' : 'inbox');
+
+  function clear(state, message) {
+    renderVerdict(ui.verdict, { state, message });
+    renderForensics(ui.forensics, null);
+    ui.tokens.replaceChildren();
+    renderFindings(ui.findings, null);
+    ui.bodyWrap.hidden = true;
+  }
+
+  function run() {
+    renderUsing(ui.using, server, which());
+    if (ui.text.value.trim() === '') {
+      clear('empty', 'Paste a request or callback to judge it as its receiver does');
+      return;
+    }
+    const secret = ui.secret.value !== '' ? ui.secret.value : serverSecret(server, which());
+    if (secret === null) {
+      clear('empty', `Enter the ${which()} secret (or use a server config) to judge it`);
+      return;
+    }
+    const input = requestInput(ui.text.value, ui.headers.value);
+    let r;
+    try {
+      r = kit.onlyoffice.inspectRequest(input, secret, { kind: ui.kind.value, now: Date.now() / 1000, serverConfig: server.current ?? undefined });
+    } catch (e) {
+      clear('error', `Cannot judge it: ${e.code ? `${e.code}: ` : ''}${e.message}`);
+      return;
+    }
+    const v = r.verdict ?? {};
+    renderVerdict(ui.verdict, { state: v.ok ? 'ok' : 'bad', message: v.message ?? (v.ok ? 'Accepted' : 'Refused'), verdict: v });
+    const findings = Array.isArray(r.findings) ? r.findings : [];
+    const failed = Array.isArray(r.tokens) ? r.tokens.find((t) => typeof t?.token === 'string' && t.valid === false) : undefined;
+    renderForensics(ui.forensics, failed && findings.some((f) => f.code === 'bad_signature')
+      ? kit.onlyoffice.explainSecret(failed.token, secret) : null);
+    renderFacts(ui.tokens, tokenRows(r.tokens), 'Tokens found');
+    renderFindings(ui.findings, findings);
+    ui.bodyWrap.hidden = r.effectiveBody === undefined || r.effectiveBody === null;
+    renderJsonMarked(bodyPre, r.effectiveBody, sentBody(input));
+  }
+
+  for (const c of [ui.text, ui.headers, ui.secret]) c.addEventListener('input', run);
+  ui.kind.addEventListener('change', run);
+  server.subscribe(run);
+  run();
+}

@@ -1,0 +1,128 @@
+// The Server config panel of the Document Server mode: local.json (or Docker
+// JWT_* lines) read by kit.onlyoffice.readServerConfig (C), shown as the
+// settings the server ends up with, its secrets masked until revealed, and
+// the findings. "Use this server config" makes the editor config and
+// request panels judge with it (secret, header, prefix, clock tolerance).
+// The server config lives in memory only, like every secret on the page.
+import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, countFindings } from './render.mjs';
+
+/** The server config in use by the other panels: { current, set(r), subscribe(fn) }. */
+export function serverState() {
+  const subscribers = new Set();
+  const state = {
+    current: null,
+    set(r) {
+      state.current = r;
+      for (const fn of subscribers) fn(r);
+    },
+    subscribe(fn) {
+      subscribers.add(fn);
+    },
+  };
+  return state;
+}
+
+/** The secret a panel takes from the server config in use: 'inbox' or 'outbox'. */
+export function serverSecret(server, which) {
+  const v = server.current?.secrets?.[which]?.value;
+  return typeof v === 'string' ? v : null;
+}
+
+/**
+ * The line in a panel that says it judges with the server config, with a
+ * button to stop; hidden when no server config is in use.
+ */
+export function renderUsing(p, server, which) {
+  const sc = server.current;
+  p.hidden = sc === null;
+  if (sc === null) {
+    p.replaceChildren();
+    return;
+  }
+  const secret = serverSecret(server, which);
+  const side = which === 'outbox' ? sc.outbox : sc.inbox;
+  const tol = sc.verifyOptions?.clockTolerance;
+  const stop = el('button', null, 'Stop using it');
+  stop.type = 'button';
+  stop.addEventListener('click', () => server.set(null));
+  p.replaceChildren(...[
+    'Judging with the server config below: ',
+    secret === null ? `no ${which} secret it can read (a file?), so the secret typed here is needed`
+      : `its ${which} secret (${secret.length} characters) unless you type one here`,
+    ...(side ? [', header ', el('code', null, side.header), ', prefix ', el('code', null, JSON.stringify(side.prefix))] : []),
+    typeof tol === 'number' ? `, clock tolerance ${tol} s. ` : '. ',
+    stop,
+  ]);
+}
+
+const SECRETS = [
+  ['inbox', 'secret.inbox: editor configs and requests to Document Server'],
+  ['outbox', 'secret.outbox: callbacks and requests from Document Server'],
+  ['session', 'secret.session: the editor session'],
+  ['browser', 'secret.browser: ignored since 7.2'],
+];
+
+function secretRow(s, name) {
+  if (!s) return undefined;
+  const from = s.source === 'file' ? [' from the file ', el('code', null, s.file ?? '?')] : s.file ? [' from the string (the file ', el('code', null, s.file), ' is ignored)'] : [' from the string'];
+  return [maskedSecret(s.value, `${name} secret`), ...from];
+}
+
+function settings(box, r) {
+  const flag = (v) => el('strong', null, yesNo(v));
+  const side = (s) => (s ? ['header ', el('code', null, s.header), ', prefix ', el('code', null, JSON.stringify(s.prefix)),
+    ...(s.algorithm ? [', ', el('code', null, s.algorithm)] : []), ...(s.expires ? [`, tokens expire after ${s.expires}`] : [])] : undefined);
+  renderFacts(box, [
+    ['JWT in editor configs (token.enable.browser)', flag(r.enabled?.browser)],
+    ['JWT on requests to Document Server (enable.request.inbox)', flag(r.enabled?.inbox)],
+    ['JWT on callbacks (enable.request.outbox)', flag(r.enabled?.outbox)],
+    ['Incoming requests', side(r.inbox)],
+    ['Callbacks', side(r.outbox)],
+    ['Clock tolerance', typeof r.verifyOptions?.clockTolerance === 'number' ? `${r.verifyOptions.clockTolerance} s` : undefined],
+    ['Config tokens must carry the required fields (tokenRequiredParams)', flag(r.tokenRequiredParams)],
+    ...SECRETS.map(([name, label]) => [label, secretRow(r.secrets?.[name], name)]),
+    ['storage.fs.secretString (secure download links)', r.storageSecret === undefined ? undefined : maskedSecret(r.storageSecret?.value ?? r.storageSecret, 'storage secret')],
+  ], 'Settings the server ends up with');
+}
+
+/** Wire the Server config panel (the section element) to `server`. */
+export function setupServerPanel(kit, root, server) {
+  const q = (id) => root.querySelector(`#${id}`);
+  const ui = { text: q('ds-server-text'), use: q('ds-server-use'), verdict: q('ds-server-verdict'), settings: q('ds-server-settings'), findings: q('ds-server-findings') };
+  let last = null;
+
+  function pressed(on) {
+    ui.use.setAttribute('aria-pressed', String(on));
+    ui.use.textContent = on ? 'Using this server config (press to stop)' : 'Use this server config';
+  }
+
+  function run() {
+    const text = ui.text.value;
+    last = null;
+    if (text.trim() === '') {
+      renderVerdict(ui.verdict, { state: 'empty', message: 'Paste local.json or Docker env lines to see the settings the server ends up with' });
+    } else {
+      try {
+        last = kit.onlyoffice.readServerConfig(text);
+        const errors = last.findings.filter((f) => f.severity === 'error').length;
+        renderVerdict(ui.verdict, {
+          state: errors > 0 ? 'bad' : 'ok',
+          message: last.findings.length === 0 ? 'Read the settings: no findings' : `Read the settings: ${countFindings(last.findings)}`,
+        });
+      } catch (e) {
+        renderVerdict(ui.verdict, { state: 'error', message: `Cannot read it: ${e.code ? `${e.code}: ` : ''}${e.message}` });
+      }
+    }
+    if (last) settings(ui.settings, last);
+    else ui.settings.replaceChildren();
+    renderFindings(ui.findings, last?.findings ?? null);
+    ui.use.disabled = last === null;
+    // In use: the other panels follow the edited text (or stop when it no longer reads).
+    if (server.current !== null) server.set(last);
+  }
+
+  ui.text.addEventListener('input', run);
+  ui.use.addEventListener('click', () => server.set(server.current === null ? last : null));
+  server.subscribe((r) => pressed(r !== null));
+  run();
+}
