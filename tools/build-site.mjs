@@ -3,7 +3,7 @@
 // and dynamic, the web/lib/ modules among them) and both wasm modules of
 // web/lib/, in one folder, with the modules' comments and indentation
 // stripped (tools/strip-js.mjs): what a browser downloads until the page is
-// usable is issue 9's 64 KB budget, and web/'s sources are about a quarter
+// usable has a 64 KB budget (make size), and web/'s sources are about a quarter
 // comments. One folder: the library's modules sit next to the page's, their
 // imports ('../lib/x.mjs') and index.html's links rewritten to './x.mjs'
 // (tools/module-graph.mjs: flatImports, flatLinks), so the page fetches what it did

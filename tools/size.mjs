@@ -1,5 +1,5 @@
 // `make size`: what oojwt ships, raw and gzipped (level 9), against the
-// budgets of issue 9. Exits 1 when a budget is exceeded.
+// budgets below (README, Performance). Exits 1 when a budget is exceeded.
 //   - web/lib/oojwt.wasm, the JWT core (all algorithms included): at most 40 KB
 //     gzipped; web/lib/oojwt-full.wasm (adds the Document Server and deployment
 //     checks, loaded only for them): reported;

@@ -1,5 +1,5 @@
-// JS heap allocated per call (issue 9: "a verify allocates nothing per
-// call in JS beyond the result object"): the growth of V8's heap over
+// JS heap allocated per call (the performance target "a verify allocates
+// nothing per call in JS beyond the result object", README Performance): the growth of V8's heap over
 // n calls after a full GC, median of 9 rounds; no collection can run
 // inside a round (n calls stay far below the new space's size). Compared
 // with building the same result object from the token's parts alone:

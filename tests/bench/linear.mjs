@@ -1,5 +1,5 @@
 // Time per byte of every entry point at 1 KB, 1 MB and 16 MB of input
-// (issue 8: "time per byte stays linear"). Prints one table; asserts
+// (time per byte must stay linear: README Limits). Prints one table; asserts
 // nothing (no timing assertions anywhere in `make test`).
 //
 //   node tests/bench/linear.mjs            (make linear)

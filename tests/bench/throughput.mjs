@@ -1,6 +1,6 @@
 // HMAC throughput of the same C code (src/core/hmac.c, src/core/sha256.c, BearSSL
 // for SHA-384/512) natively and in wasm, and of BearSSL's own HMAC
-// natively (the reference of issue 9's target): tests/bench/hmac_speed.c built
+// natively (the reference of the README's HMAC target): tests/bench/hmac_speed.c built
 // by `make bench-hmac` into build/bench/hmac-native and hmac.wasm. Both
 // are timed in CPU time (process.cpuUsage for wasm, the native program's
 // wall clock on an otherwise idle core is close to it; we take the best

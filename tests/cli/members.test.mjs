@@ -1,4 +1,4 @@
-// Member count through the native command line (issue 8): `oojwt sign`
+// Member count through the native command line: `oojwt sign`
 // wrote its payload through an indexed member walk that was quadratic
 // (20,000 members took 1.7 s). It must sign 250,000 members (about 3 MB,
 // under the 4 MiB token limit) byte for byte as kit.sign() does, verify the

@@ -1,4 +1,4 @@
-// The two wasm modules (issue 9): web/lib/oojwt.wasm, the JWT core that
+// The two wasm modules: web/lib/oojwt.wasm, the JWT core that
 // loadToolkit({ onlyoffice: false }) loads, and web/lib/oojwt-full.wasm, every
 // feature, loaded by default. The core must answer every JWT call exactly
 // as the full module does; without the full module, kit.onlyoffice says

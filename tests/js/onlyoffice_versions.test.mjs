@@ -1,5 +1,5 @@
 // kit.onlyoffice.inspectConfig({ serverVersion }): the rules that changed
-// between Document Server versions (spec sections 2.3 and 2.4): the
+// between Document Server versions (DocsCoServer.js auth(), api.js): the
 // editorConfig.mode requirement for view (8.2), reconnect tokens told by
 // ds_view (7.1-8.1) or ds_sessionTimeConnect (8.2+), history tokens (8.3+).
 import { test } from 'node:test';
