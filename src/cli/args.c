@@ -200,32 +200,3 @@ oojwt_cli_parse(oojwt_cli_opts *o, int argc, char **argv,
 	return OOJWT_EXIT_OK;
 }
 
-int
-oojwt_cli_version(const char *s)
-{
-	long major = 0, minor = 0;
-	const char *p = s;
-
-	if (!is_digit(*p)) {
-		return 0;
-	}
-	while (is_digit(*p) && major < 1000) {
-		major = major * 10 + (*p++ - '0');
-	}
-	if (*p++ != '.' || !is_digit(*p)) {
-		return 0;
-	}
-	while (is_digit(*p) && minor < 100) {
-		minor = minor * 10 + (*p++ - '0');
-	}
-	while (*p == '.' && is_digit(p[1])) {
-		p++;
-		while (is_digit(*p)) {
-			p++;
-		}
-	}
-	if (*p != 0 || major == 0 || major >= 1000 || minor >= 100) {
-		return 0;
-	}
-	return (int)(major * 100 + minor);
-}

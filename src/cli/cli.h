@@ -77,9 +77,6 @@ typedef struct {
  */
 int oojwt_cli_parse(oojwt_cli_opts *o, int argc, char **argv,
 	char *err, size_t cap);
-/* A server version "8.1" or "7.3.3" as major * 100 + minor (801); 0 when
- * it is not one. */
-int oojwt_cli_version(const char *s);
 /* A decimal number as the CLIs accept it: -?D+(.D+)?([eE][+-]?D+)?,
  * finite. 1 and *out on success, 0 otherwise. */
 int oojwt_cli_number(const char *s, double *out);

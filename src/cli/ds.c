@@ -387,7 +387,8 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	io.enable_browser = 1;
 	io.token_required_params = 1;
 	if (o->server_version != NULL
-		&& (io.server_version = oojwt_cli_version(o->server_version)) == 0)
+		&& (io.server_version = oojwt_ds_version_parse(o->server_version,
+		strlen(o->server_version))) == 0)
 	{
 		oojwt_cli_error(o->command, "--server-version must look like 8.1 or "
 			"7.3.3");

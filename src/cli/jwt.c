@@ -335,45 +335,12 @@ oojwt_cli_verify(const oojwt_cli_opts *o)
 
 /* ---- sign -------------------------------------------------------------- */
 
-/* --expires-in: seconds, or digits and a unit (as the JS module reads it). */
+/* --expires-in: a number of seconds, or digits and a unit (the lifetime
+ * kit.sign's expiresIn takes: oojwt_duration_parse()). */
 static int
 expires_seconds(const char *s, double *out)
 {
-	size_t start = 0, end = strlen(s), i;
-	char unit;
-
-	if (oojwt_cli_number(s, out)) {
-		return 1;
-	}
-	while (start < end && (s[start] == ' ' || s[start] == '\t')) {
-		start++;
-	}
-	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t')) {
-		end--;
-	}
-	i = start;
-	while (i < end && s[i] >= '0' && s[i] <= '9') {
-		i++;
-	}
-	if (i == start || end - i < 1) {
-		return 0;
-	}
-	unit = s[end - 1];
-	while (i < end - 1 && (s[i] == ' ' || s[i] == '\t')) {
-		i++;
-	}
-	if (i != end - 1) {
-		return 0;
-	}
-	*out = strtod(s + start, NULL);
-	switch (unit) {
-	case 's': return 1;
-	case 'm': *out *= 60; return 1;
-	case 'h': *out *= 3600; return 1;
-	case 'd': *out *= 86400; return 1;
-	case 'w': *out *= 604800; return 1;
-	default: return 0;
-	}
+	return oojwt_cli_number(s, out) || oojwt_duration_parse(s, strlen(s), out);
 }
 
 /* {"token":...} or {"error":{code,message,pos}} -- as src/core/wasm.c writes. */

@@ -4,8 +4,10 @@
  * not yet valid when nbf > now + tolerance. Unlike jsonwebtoken, a
  * non-numeric iat is an error too, and an iat in the future is a warning.
  * The claims come as oojwt_json_check() describes them, in the order of
- * OOJWT_CLAIMS_INIT (inner.h).
+ * OOJWT_CLAIMS_INIT (core.h). Also the lifetimes people write for exp
+ * ("7d": oojwt_duration_parse()).
  */
+#include <string.h>
 #include "inner.h"
 #include "core.h"
 
@@ -78,4 +80,38 @@ oojwt_claims_check(oojwt_result *r, const oojwt_jtop *claims, double now,
 			oojwt_issue_add(r, OOJWT_WARN_IAT_IN_FUTURE, -1, msg);
 		}
 	}
+}
+
+int
+oojwt_duration_parse(const char *s, size_t len, double *seconds)
+{
+	static const char units[] = "smhdw";
+	static const unsigned unit_seconds[] = { 1, 60, 3600, 86400, 604800 };
+	uint64_t v = 0;
+	unsigned mult = 0, digits = 0;
+	int state = 0; /* 0 before the digits, 1 in them, 2 after them, 3 after the unit */
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		const char *u;
+		if (s[i] == ' ' || s[i] == '\t') {
+			state += state == 1;
+		} else if (s[i] >= '0' && s[i] <= '9' && state < 2 && digits < 15) {
+			v = v * 10 + (uint64_t)(s[i] - '0');
+			digits++;
+			state = 1;
+		} else if (state == 0 || state == 3 || s[i] == 0
+			|| (u = strchr(units, s[i])) == NULL)
+		{
+			return 0;
+		} else {
+			mult = unit_seconds[u - units];
+			state = 3;
+		}
+	}
+	if (state != 3) {
+		return 0;
+	}
+	*seconds = (double)v * mult;
+	return 1;
 }

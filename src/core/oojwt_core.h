@@ -331,6 +331,21 @@ int oojwt_verify(oojwt_result *r, const char *token, size_t len,
 	const oojwt_key *key, const oojwt_verify_opts *opts);
 
 /*
+ * A lifetime as people write it for `expiresIn` and `--expires-in`:
+ * digits and a unit s, m, h, d or w ("90s", "30m", "1h", "7d", "2w"),
+ * with blanks (space, tab) allowed around the text and between the
+ * digits and the unit; at most 15 digits. A bare number of seconds is a
+ * number to its callers (JS's number type, the CLI's number syntax), so
+ * text without a unit is refused here. On
+ * success writes the seconds to *seconds and returns 1; returns 0 (and
+ * leaves *seconds alone) for anything else: signs, fractions,
+ * exponents, other units, an empty text. `s` is `len` bytes, not
+ * NUL-terminated. The one parser behind kit.sign, signConfig,
+ * signDownloadUrl and the CLI.
+ */
+int oojwt_duration_parse(const char *s, size_t len, double *seconds);
+
+/*
  * Size of the buffer oojwt_sign() needs for a header of `header_len`
  * bytes and a payload of `payload_len` bytes (including a final NUL),
  * for any algorithm (room for a 512-byte RSA-4096 signature).

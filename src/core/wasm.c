@@ -21,6 +21,8 @@ OOJWT_WASM_EXPORT("oojwt_wasm_release")
 void oojwt_wasm_release(void *p);
 OOJWT_WASM_EXPORT("oojwt_wasm_decode")
 char *oojwt_wasm_decode(const char *token, size_t len, size_t *out_len);
+OOJWT_WASM_EXPORT("oojwt_wasm_duration")
+double oojwt_wasm_duration(const char *s, size_t len);
 
 void *
 oojwt_wasm_alloc(size_t n)
@@ -52,4 +54,13 @@ oojwt_wasm_decode(const char *token, size_t len, size_t *out_len)
 	rep = oojwt_report_json(&r, out_len);
 	oojwt_result_free(&r);
 	return rep;
+}
+
+/* The seconds of a lifetime ("7d"), or -1 when it is not one. */
+double
+oojwt_wasm_duration(const char *s, size_t len)
+{
+	double v = -1;
+
+	return oojwt_duration_parse(s, len, &v) ? v : -1;
 }

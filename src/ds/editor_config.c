@@ -894,3 +894,32 @@ done:
 	oojwt_json_free(cfg);
 	return code;
 }
+
+int
+oojwt_ds_version_parse(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	int major = 0, minor = 0;
+
+	for (n = 0; i < len && s[i] >= '0' && s[i] <= '9' && n < 4; n++) {
+		major = major * 10 + (s[i++] - '0');
+	}
+	if (n == 0 || n > 3 || major == 0 || i >= len || s[i++] != '.') {
+		return 0;
+	}
+	for (n = 0; i < len && s[i] >= '0' && s[i] <= '9' && n < 3; n++) {
+		minor = minor * 10 + (s[i++] - '0');
+	}
+	if (n == 0 || n > 2) {
+		return 0;
+	}
+	while (i < len && s[i] == '.') {
+		for (i++, n = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+			n++;
+		}
+		if (n == 0) {
+			return 0;
+		}
+	}
+	return i == len ? major * 100 + minor : 0;
+}

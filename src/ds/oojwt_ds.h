@@ -400,6 +400,16 @@ typedef struct {
 	int server_version;
 } oojwt_inspect_opts;
 
+/*
+ * A Document Server version as people write it ("8.1", "7.3.3",
+ * "9.0.0.123": a major of 1 to 999, a minor of at most two digits, then
+ * any number of ".digits"), `len` bytes, as the server_version above:
+ * major * 100 + minor. 0 for anything else (blanks, a major of 0,
+ * letters, "8", "8.", "8.123", "1000.1"). The one parser behind
+ * inspectConfig's serverVersion and `--server-version`.
+ */
+int oojwt_ds_version_parse(const char *s, size_t len);
+
 typedef struct {
 	int ok;
 	int close_code;

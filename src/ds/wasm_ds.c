@@ -23,6 +23,8 @@ OOJWT_WASM_EXPORT("oojwt_wasm_config_sign")
 char *oojwt_wasm_config_sign(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, unsigned alg, int fields,
 	int has_iat, double iat, int has_exp, double exp, size_t *out_len);
+OOJWT_WASM_EXPORT("oojwt_wasm_ds_version")
+int oojwt_wasm_ds_version(const char *s, size_t len);
 OOJWT_WASM_EXPORT("oojwt_wasm_secret_explain")
 char *oojwt_wasm_secret_explain(const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len, size_t *out_len);
@@ -71,4 +73,11 @@ oojwt_wasm_secret_explain(const char *token, size_t len,
 {
 	return oojwt_secret_explain_json(token, len, secret, secret_len,
 		out_len);
+}
+
+/* A server version as major * 100 + minor, 0 when it is not one. */
+int
+oojwt_wasm_ds_version(const char *s, size_t len)
+{
+	return oojwt_ds_version_parse(s, len);
 }

@@ -51,7 +51,8 @@ static const struct {
 	{ "catalogue", "hostile catalogue", suite_catalogue },
 	{ "requests", "requests and callbacks", suite_requests },
 	{ "strtod", "decimal to double", suite_strtod },
-	{ "sort", "sorting", suite_sort }
+	{ "sort", "sorting", suite_sort },
+	{ "lifetimes", "lifetimes and server versions", suite_lifetimes }
 };
 
 /* Whether suite `key` is in the comma-separated list `only` (NULL: all). */

@@ -13,20 +13,9 @@
 import { OojwtError } from './oojwt.mjs';
 import { local } from './time.mjs';
 
-const UNIT = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-
-function seconds(v, what) {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && /^\d+\s*[smhdw]$/.test(v.trim())) {
-    const t = v.trim();
-    return parseInt(t, 10) * UNIT[t[t.length - 1]];
-  }
-  throw new TypeError(`${what} must be seconds (number) or a string like "90s", "15m", "1h", "7d"`);
-}
-
 /** The functions of kit.onlyoffice for deployments, from the bridge of web/lib/oojwt.mjs. */
 export function makeDeploy(bridge, { readServerConfig }) {
-  const { exports: x, withKey, withString, report, outLen } = bridge;
+  const { exports: x, withKey, withString, report, outLen, lifetime: seconds } = bridge;
 
   function fail(r) {
     throw new OojwtError(r.error.code, r.error.message);

@@ -20,21 +20,9 @@ import { makeInspectRequest, dsTolerance } from './onlyoffice_request.mjs';
 
 const HS = ['HS256', 'HS384', 'HS512'];
 
-const UNIT = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-
-// Seconds, or "90s", "30m", "1h", "7d", "2w" (as kit.sign takes them).
-function durationSeconds(v) {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && /^\d+\s*[smhdw]$/.test(v.trim())) {
-    const t = v.trim();
-    return parseInt(t, 10) * UNIT[t[t.length - 1]];
-  }
-  throw new TypeError('options.expiresIn must be seconds (number) or a string like "90s", "30m", "1h", "7d", "2w"');
-}
-
 /** Build `kit.onlyoffice` from the bridge of web/lib/oojwt.mjs. */
 export function makeOnlyoffice(bridge, kit) {
-  const { exports: x, withKey, withString, report, checkToken, parts } = bridge;
+  const { exports: x, withKey, withString, report, checkToken, parts, lifetime } = bridge;
   const outLen = bridge.outLen;
 
   // A Document Server secret is a string (its UTF-8 bytes); raw bytes
@@ -140,9 +128,9 @@ export function makeOnlyoffice(bridge, kit) {
     // "8.1" or "7.3.3" -> 801; 0: the newest rules.
     let version = 0;
     if (serverVersion !== undefined) {
-      const m = typeof serverVersion === 'string' ? /^(\d{1,3})\.(\d{1,2})(\.\d+)*$/.exec(serverVersion) : null;
-      if (m === null || Number(m[1]) === 0) throw new TypeError('options.serverVersion must be a version string such as "8.1" or "7.3.3"');
-      version = Number(m[1]) * 100 + Number(m[2]);
+      // oojwt_ds_version_parse, the parser of `--server-version` too.
+      version = typeof serverVersion === 'string' ? withString(serverVersion, (p, n) => x.oojwt_wasm_ds_version(p, n)) : 0;
+      if (version === 0) throw new TypeError('options.serverVersion must be a version string such as "8.1" or "7.3.3"');
     }
     if (typeof serverConfig === 'string') serverConfig = readServerConfig(serverConfig);
     if (serverConfig !== undefined && (serverConfig === null || typeof serverConfig !== 'object')) {
@@ -189,7 +177,7 @@ export function makeOnlyoffice(bridge, kit) {
     else if (iat !== false) throw new TypeError('options.iat must be true, false or a number');
     let expValue;
     if (expiresIn !== undefined) {
-      const seconds = durationSeconds(expiresIn);
+      const seconds = lifetime(expiresIn, 'options.expiresIn');
       expValue = (iatValue ?? Math.floor(now)) + seconds;
     }
     const text = JSON.stringify(config);

@@ -279,6 +279,15 @@ async function makeToolkit(x) {
     return written >= 0 ? fn(tokenBuf, written) : withString(s, fn);
   }
 
+  // A lifetime: seconds as a number, or text C reads ("7d", "90s", "900":
+  // oojwt_duration_parse, the parser of `--expires-in` too).
+  function lifetime(v, what) {
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    const s = typeof v === 'string' ? withString(v, (p, n) => x.oojwt_wasm_duration(p, n)) : -1;
+    if (s < 0) throw new TypeError(`${what} must be seconds (number) or a string like "90s", "30m", "1h", "7d", "2w"`);
+    return s;
+  }
+
   function algMask(algorithms) {
     if (!Array.isArray(algorithms) || algorithms.length === 0) {
       throw new TypeError('options.algorithms must be a non-empty array of algorithm names');
@@ -415,7 +424,7 @@ async function makeToolkit(x) {
     const bit = algBits.get(alg);
     if (typeof alg !== 'string' || bit === undefined) throw new TypeError(`unknown algorithm: ${String(alg)}`);
     if (typeof now !== 'number' || !Number.isFinite(now)) throw new TypeError('options.now must be a finite number');
-    const body = claimsFor(payload, iat, expiresIn, now);
+    const body = claimsFor(payload, iat, expiresIn === undefined ? undefined : lifetime(expiresIn, 'options.expiresIn'), now);
     if (header.alg !== undefined && header.alg !== alg) {
       throw new TypeError('options.alg and options.header.alg disagree');
     }
@@ -463,6 +472,7 @@ async function makeToolkit(x) {
   // frozen, so that every module marshals the same way.
   const bridge = {
     exports: x, withKey, withString, withSecretString, report, secretReport, algMask, checkToken, fixPositions, parts, outLen,
+    lifetime,
   };
   if (typeof x.oojwt_wasm_ds_verify === 'function') {
     Object.assign(kit, await features(bridge, kit));
@@ -503,26 +513,17 @@ async function makeToolkit(x) {
   return Object.freeze(kit);
 }
 
-const UNIT = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-
-// The payload to serialise: the caller's object, plus iat/exp when asked.
-function claimsFor(payload, iat, expiresIn, now) {
-  if (iat === undefined && expiresIn === undefined) return payload;
+// The payload to serialise: the caller's object, plus iat/exp when asked
+// (`seconds`: the lifetime already read by lifetime()).
+function claimsFor(payload, iat, seconds, now) {
+  if (iat === undefined && seconds === undefined) return payload;
   const body = { ...payload };
   if (iat !== undefined) {
     if (iat === true) body.iat = Math.floor(now);
     else if (typeof iat === 'number' && Number.isFinite(iat)) body.iat = iat;
     else throw new TypeError('options.iat must be true or a number of seconds');
   }
-  if (expiresIn !== undefined) {
-    let seconds;
-    if (typeof expiresIn === 'number' && Number.isFinite(expiresIn)) seconds = expiresIn;
-    else if (typeof expiresIn === 'string' && /^\d+\s*[smhdw]$/.test(expiresIn.trim())) {
-      const t = expiresIn.trim();
-      seconds = parseInt(t, 10) * UNIT[t[t.length - 1]];
-    } else {
-      throw new TypeError('options.expiresIn must be seconds (number) or a string like "90s", "30m", "1h", "7d", "2w"');
-    }
+  if (seconds !== undefined) {
     if (payload.exp !== undefined) {
       throw new OojwtError('bad_argument', 'the payload already has "exp"; do not pass options.expiresIn too');
     }
