@@ -226,7 +226,7 @@ BEARSSL_TEST_OBJ := $(patsubst %.c,$(BUILD)/test/bearssl/%.o,$(BEARSSL_SRC))
 
 $(BUILD)/test/%.o: src/%.c $(HEADERS) $(DEPS)/.ok
 	@mkdir -p $(@D)
-	$(CC) $(OUR_CFLAGS) -g -O1 $(SAN_FLAGS) $(DEP_INC) -c $< -o $@
+	$(CC) $(OUR_CFLAGS) -g -O1 $(SAN_FLAGS) -DOOJWT_TESTING $(DEP_INC) -c $< -o $@
 
 $(BUILD)/test/bearssl/%.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
@@ -241,7 +241,7 @@ TEST_OBJ := $(patsubst tests/c/%.c,$(BUILD)/test/tests-c/%.o,$(TEST_SRC))
 
 $(BUILD)/test/tests-c/%.o: tests/c/%.c $(HEADERS) $(wildcard tests/c/*.h) $(DEPS)/.ok
 	@mkdir -p $(@D)
-	$(CC) -std=c99 -Wall -Wextra -Werror -g -O1 $(SAN_FLAGS) -Isrc $(DEP_INC) -c $< -o $@
+	$(CC) -std=c99 -Wall -Wextra -Werror -g -O1 $(SAN_FLAGS) -DOOJWT_TESTING -Isrc $(DEP_INC) -c $< -o $@
 
 # The hostile catalogue (tests/c/test_catalogue.c) calls the wasm
 # exports (src/*/wasm_*.c) natively, so the boundary is linked in too.
