@@ -13,28 +13,27 @@
  *    w <= 2^53 and the power of ten p has |p| <= 22, both w and 10^|p|
  *    are doubles exactly, so one IEEE multiplication or division rounds
  *    w * 10^p correctly.
- * 2. Exact integers: w * 5^p fits 128 bits for 0 <= p <= 27, and w / 5^-p
- *    is an integer when 5^-p divides w; times 2^p, rounded exactly.
- * 3. An approximation in the manner of Eisel and Lemire (Lemire, "Number
- *    parsing at a gigabyte per second", 2021; Go's strconv eiselLemire64):
+ * 2. An approximation in the manner of Eisel and Lemire (Go's
+ *    src/strconv/eisel_lemire.go, eiselLemire64):
  *    the first 19 significant digits w times a 128-bit 5^p, of which the
  *    table below holds every 27th power and the rest comes from one more
  *    product with an exact 5^b, b < 27 (400 bytes instead of Lemire's
  *    10 KB). The product P is at most 4 units of its last bit below the
  *    true value, so the rounding is known unless the bits below the kept
- *    ones are within 4 of one half. With more than 19 digits, w and w + 1
+ *    ones are within 4 of one half (exact halfway cases such as
+ *    9007199254740993 among them). With more than 19 digits, w and w + 1
  *    bound the value, and both must round alike.
- * 4. Otherwise an exact comparison with the halfway point between the
- *    two candidate doubles (David Gay's "bigcomp"; Go's and Rust's
- *    fallbacks do the same): digits * 10^d against (2m + 1) * 2^h, in
+ * 3. Otherwise an exact comparison with the halfway point between the
+ *    two candidate doubles (David Gay's dtoa.c, bigcomp(); Rust's
+ *    core::num::dec2flt does the same): digits * 10^d against (2m + 1) * 2^h, in
  *    big integers of at most 3200 bits. Only the first DIGITS = 800
  *    significant digits take part, and a dropped nonzero digit counts as
  *    "a little more": a halfway point has at most 768 significant digits,
  *    so the floor of the text to 800 digits equals it only when the
  *    dropped digits decide (they are above it).
  *
- * No globals, no locale, no allocation (about 500 bytes of stack on the
- * exact path).
+ * No globals (but a test build's counter), no locale, no allocation
+ * (about 850 bytes of stack on the exact path).
  */
 #include <string.h>
 #include "inner.h"
@@ -124,14 +123,14 @@ log2_pow5(int k)
 }
 
 /*
- * A value P * 2^E (P = hi:lo, top bit 127 or 126; `slack` = the most P
- * may lie below the true value, in units of its last bit) rounded to a
- * double: the significand m kept at *m with its unit 2^(*s + E), and the
- * return says how the dropped bits R compare with one half of that unit:
- * 0 below, 1 above, 2 exactly (slack 0), 3 cannot tell (slack > 0).
+ * A value P * 2^E (P = hi:lo, top bit 127 or 126, less than 4 units of
+ * its last bit below the true value) rounded to a double: the
+ * significand m kept at *m with its unit 2^(*s + E); returns 0 when the
+ * true value rounds down to m, 1 when up, 2 when the dropped bits may be
+ * within 4 units of one half (cannot tell).
  */
 static int
-round_at(uint64_t hi, uint64_t lo, int E, unsigned slack, uint64_t *m, int *s)
+round_at(uint64_t hi, uint64_t lo, int E, uint64_t *m, int *s)
 {
 	int top = (hi >> 63) ? 127 : 126, k;
 	uint64_t rh, half;
@@ -141,26 +140,24 @@ round_at(uint64_t hi, uint64_t lo, int E, unsigned slack, uint64_t *m, int *s)
 		k = -1074 - E;   /* subnormal: the unit is 2^-1074 */
 	}
 	*s = k;
+	*m = 0;
 	if (k >= 130) {
-		*m = 0;
 		return 0;        /* below 2^-1075 */
 	}
 	if (k == 129) {      /* one half is 2^128 */
-		*m = 0;
-		return slack != 0 && hi == ~(uint64_t)0 && lo > ~(uint64_t)0 - slack
-			? 3 : 0;
+		return hi == ~(uint64_t)0 && lo > ~(uint64_t)0 - 4 ? 2 : 0;
 	}
 	/* k >= 74: one half is bit k - 1 >= 73, in hi. */
-	*m = k == 128 ? 0 : hi >> (k - 64);
-	rh = k == 128 ? hi : hi & ((((uint64_t)1) << (k - 64)) - 1);
+	if (k < 128) {
+		*m = hi >> (k - 64);
+		hi &= (((uint64_t)1) << (k - 64)) - 1;
+	}
 	half = (uint64_t)1 << (k - 65);
-	if (rh == half && lo == 0) {
-		return slack != 0 ? 3 : 2;
+	rh = hi;
+	if ((rh == half && lo == 0) || (rh == half - 1 && lo > ~(uint64_t)0 - 4)) {
+		return 2;
 	}
-	if (rh == half - 1 && lo > ~(uint64_t)0 - slack) {
-		return 3;
-	}
-	return rh >= half ? 1 : 0;
+	return rh >= half;
 }
 
 /* The bits of m * 2^(s + E) (m < 2^53 + 1 as round_at left it, plus
@@ -394,41 +391,24 @@ static uint64_t
 convert(const digits *n, uint64_t w, int q, int more, int e)
 {
 	uint64_t hi, lo, m, m2, b1;
-	int E, E2, sh, sh2, r, r2, c;
+	int E, E2, sh, sh2, r, ok;
 
-	if (!more && q >= 0 && q <= 27) {
-		/* w * 5^q < 2^127, exact; times 2^q. */
-		mul64(w, pow5_small(q), &hi, &lo);
-		c = hi == 0 ? 64 + clz64(lo) : clz64(hi);
-		hi = c >= 64 ? lo << (c - 64) : (hi << c) | (c == 0 ? 0 : lo >> (64 - c));
-		lo = c >= 64 ? 0 : lo << c;
-		E = q - c;
-		r = round_at(hi, lo, E, 0, &m, &sh);
-		return pack(m + (r == 1 || (r == 2 && (m & 1))), sh, E);
-	}
-	if (!more && q < 0 && q >= -27 && w % pow5_small(-q) == 0) {
-		/* An integer times 2^q. */
-		w /= pow5_small(-q);
-		c = clz64(w);
-		r = round_at(w << c, 0, q - 64 - c, 0, &m, &sh);
-		return pack(m + (r == 1 || (r == 2 && (m & 1))), sh, q - 64 - c);
-	}
 	approx(w, q, &hi, &lo, &E);
-	r = round_at(hi, lo, E, 4, &m, &sh);
-	b1 = pack(m + (r == 1), sh, E);
-	if (r < 2 && more) {
+	r = round_at(hi, lo, E, &m, &sh);
+	b1 = pack(m + (uint64_t)r, sh, E);
+	ok = r < 2;
+	if (ok && more) {
 		/* The value is below (w + 1) * 10^q: both must agree. */
 		approx(w + 1, q, &hi, &lo, &E2);
-		r2 = round_at(hi, lo, E2, 4, &m2, &sh2);
-		if (r2 < 2 && pack(m2 + (r2 == 1), sh2, E2) == b1) {
-			return b1;
-		}
-	} else if (r < 2) {
+		r = round_at(hi, lo, E2, &m2, &sh2);
+		ok = r < 2 && pack(m2 + (uint64_t)r, sh2, E2) == b1;
+	}
+	if (ok) {
 		return b1;
 	}
 	/* Between m and m + 1 units: which side of m + 1/2 is the text? */
-	c = cmp_halfway(n, e, m, sh + E - 1);
-	return pack(m + (c > 0 || (c == 0 && (m & 1))), sh, E);
+	r = cmp_halfway(n, e, m, sh + E - 1);
+	return pack(m + (r > 0 || (r == 0 && (m & 1))), sh, E);
 }
 
 static int
