@@ -180,7 +180,10 @@ const entries = [
     (t) => kit.onlyoffice.readServerConfig(t).findings.find((f) => f.severity === 'error')?.code ?? 'ok'],
 ];
 // The native command line (build/oojwt, `make cli`), when built: the
-// token in a file, the secret in another (one process per call).
+// token in a file, the secret in another (one process per call), with
+// --json. Its text output indents the payload two spaces per level, so
+// at the depth limit it is some 40 times the token's size (bounded by the
+// limit: time per byte of output stays flat).
 const cli = new URL('../../build/oojwt', import.meta.url).pathname;
 if (existsSync(cli)) {
   const dir = mkdtempSync(join(tmpdir(), 'oojwt-linear-'));
@@ -189,11 +192,11 @@ if (existsSync(cli)) {
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   for (const cmd of ['verify', 'decode']) {
     let written = null;
-    entries.push([`native CLI ${cmd}`, (j) => wrongSig(j), (t) => {
+    entries.push([`native CLI ${cmd} --json`, (j) => wrongSig(j), (t) => {
       const f = join(dir, 'token');
       if (written !== t) writeFileSync(f, t); // the first of 3 runs only
       written = t;
-      const args = cmd === 'verify' ? ['verify', '--secret-file', secretFile, '--now', String(NOW), `@${f}`] : ['decode', `@${f}`];
+      const args = cmd === 'verify' ? ['verify', '--json', '--secret-file', secretFile, '--now', String(NOW), `@${f}`] : ['decode', '--json', `@${f}`];
       return `exit ${spawnSync(cli, args, { stdio: 'ignore' }).status}`;
     }]);
   }
