@@ -229,7 +229,7 @@ BEARSSL_TEST_OBJ := $(patsubst %.c,$(BUILD)/test/bearssl/%.o,$(BEARSSL_SRC))
 
 $(BUILD)/test/%.o: src/%.c $(HEADERS) $(DEPS)/.ok
 	@mkdir -p $(@D)
-	$(CC) $(OUR_CFLAGS) -g -O1 $(SAN_FLAGS) $(DEP_INC) -c $< -o $@
+	$(CC) $(OUR_CFLAGS) -g -O1 $(SAN_FLAGS) -DOOJWT_TESTING $(DEP_INC) -c $< -o $@
 
 $(BUILD)/test/bearssl/%.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
@@ -244,7 +244,7 @@ TEST_OBJ := $(patsubst tests/c/%.c,$(BUILD)/test/tests-c/%.o,$(TEST_SRC))
 
 $(BUILD)/test/tests-c/%.o: tests/c/%.c $(HEADERS) $(wildcard tests/c/*.h) $(DEPS)/.ok
 	@mkdir -p $(@D)
-	$(CC) -std=c99 -Wall -Wextra -Werror -g -O1 $(SAN_FLAGS) -Isrc $(DEP_INC) -c $< -o $@
+	$(CC) -std=c99 -Wall -Wextra -Werror -g -O1 $(SAN_FLAGS) -DOOJWT_TESTING -Isrc $(DEP_INC) -c $< -o $@
 
 # The hostile catalogue (tests/c/test_catalogue.c) calls the wasm
 # exports (src/*/wasm_*.c) natively, so the boundary is linked in too.
@@ -341,7 +341,8 @@ web/lib/oojwt-full.wasm: $(WASM_OBJ) $(WASM_DEP_OBJ)
 #
 #   make fuzz       every libFuzzer harness tests/fuzz/fuzz_*.c, FUZZ_SECONDS
 #                   each (default 60); fails on any crash, leak, timeout or
-#                   sanitizer report; prints executions and coverage.
+#                   sanitizer report; prints executions and coverage, and
+#                   the slow units (FUZZ_SLOW_SECONDS, default 1 s).
 #   make sanitize   the native tests under ASan+UBSan, MSan (clang, with
 #                   BearSSL and cJSON built with MSan too) and valgrind
 #                   memcheck (no errors, no leaks); then `make ct`.
@@ -354,6 +355,9 @@ web/lib/oojwt-full.wasm: $(WASM_OBJ) $(WASM_DEP_OBJ)
 # fuzz_cli_*.c also link the command line's parsers (FUZZ_CLI_OBJ below).
 
 FUZZ_SECONDS ?= 60
+# An input that takes this long (seconds) is reported as a slow unit and
+# saved under build/fuzz/artifacts/ (a cost that grows faster than the input).
+FUZZ_SLOW_SECONDS ?= 1
 FUZZ_CC ?= clang
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS := $(filter-out -Werror,$(OUR_CFLAGS)) -g -O1
@@ -418,7 +422,7 @@ fuzz: fuzz-build fuzz-seeds
 			$(BUILD)/fuzz/$$h tests/fuzz/regress/$$h/* >$$log.regress 2>&1 \
 				|| { echo "fuzz: $$h FAILED on its regression inputs (see $$log.regress)"; fail=1; continue; }; fi; \
 		$(BUILD)/fuzz/$$h -max_total_time=$(FUZZ_SECONDS) -max_len=$${ml:-4096} -timeout=10 \
-			-rss_limit_mb=2048 -dict=tests/fuzz/jwt.dict -print_final_stats=1 \
+			-report_slow_units=$(FUZZ_SLOW_SECONDS) -rss_limit_mb=2048 -dict=tests/fuzz/jwt.dict -print_final_stats=1 \
 			-artifact_prefix=$(BUILD)/fuzz/artifacts/$$h- $(BUILD)/fuzz/corpus/$$h >$$log 2>&1; \
 		rc=$$?; \
 		execs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $$log); \
@@ -428,6 +432,10 @@ fuzz: fuzz-build fuzz-seeds
 			grep -E 'ERROR|runtime error|PROPERTY|SUMMARY' $$log | head -n 5; \
 		else \
 			echo "fuzz: $$h ok: $${execs:-?} executions in $(FUZZ_SECONDS) s, $$cov (max_len $${ml:-4096})"; \
+		fi; \
+		slow=$$(grep -c '^Slowest unit:' $$log); \
+		if [ "$$slow" -gt 0 ]; then \
+			echo "fuzz: $$h: $$slow slow unit(s) of $(FUZZ_SLOW_SECONDS) s or more, slowest $$(sed -n 's/^Slowest unit: \([0-9]*\) s.*/\1/p' $$log | tail -n1) s (inputs: $(BUILD)/fuzz/artifacts/$$h-slow-unit-*)"; \
 		fi; \
 		execs_all=$$((execs_all + $${execs:-0})); \
 	done; \

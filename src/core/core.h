@@ -36,6 +36,13 @@ double oojwt_strtod(const char *s, size_t len, size_t *used);
  */
 double oojwt_strtod_c(const char *s, char **end);
 
+#ifdef OOJWT_TESTING
+/* Test builds only (the native tests define OOJWT_TESTING): how many
+ * numbers oojwt_strtod() has converted, so that a test can show that a
+ * path converts none. */
+extern unsigned long oojwt_strtod_calls;
+#endif
+
 /* ---- sort.c --------------------------------------------------------- */
 
 /* Sort `n` elements of `size` bytes at `base` in ascending order of

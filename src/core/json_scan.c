@@ -251,11 +251,77 @@ is_digit(scan *sc)
 	return sc->i < sc->len && sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9';
 }
 
-/* The double of the number text s[start, sc->i), correctly rounded. */
-static double
-number_at(const scan *sc, size_t start)
+/*
+ * Is the JSON number text s[start, sc->i) a finite double? Decided from
+ * its decimal exponent, with no conversion: a value below 10^308 is
+ * finite, one of 10^309 or more is not; between the two, the leading
+ * digits are compared with those of the rounding boundary above the
+ * largest double, and only a number that starts with all 17 of them is
+ * converted. A scan converts no other number (the
+ * members the caller asked for are converted once, after the scan), so
+ * its cost per byte is the same for every number.
+ */
+static int
+number_finite(const scan *sc, size_t start)
 {
-	return oojwt_strtod((const char *)sc->s + start, sc->i - start, NULL);
+	const unsigned char *s = sc->s;
+	size_t i = start, end = sc->i;
+	static const char bound[] = "17976931348623158";
+	long long e10 = -1, exp = 0;
+	int eneg = 0, k;
+
+	if (s[i] == '-') {
+		i++;
+	}
+	/* e10: the power of ten of the first nonzero digit (JSON numbers
+	 * have no leading zeros: the integer part is 0 or starts it). */
+	if (s[i] != '0') {
+		for (; i < end && s[i] >= '0' && s[i] <= '9'; i++) {
+			e10++;
+		}
+	} else {
+		if (++i < end && s[i] == '.') {
+			for (i++; i < end && s[i] == '0'; i++) {
+				e10--;
+			}
+		}
+		if (i >= end || s[i] < '1' || s[i] > '9') {
+			return 1;   /* zero */
+		}
+	}
+	while (i < end && s[i] != 'e' && s[i] != 'E') {
+		i++;
+	}
+	if (i < end) {
+		i++;
+		if (s[i] == '+' || s[i] == '-') {
+			eneg = s[i] == '-';
+			i++;
+		}
+		for (; i < end; i++) {
+			if (exp < 1000000000000LL) {
+				exp = exp * 10 + (s[i] - '0');
+			}
+		}
+	}
+	e10 += eneg ? -exp : exp;
+	if (e10 != 308) {
+		return e10 < 308;
+	}
+	/* Against the first digits of 2^1024 - 2^970, where rounding starts
+	 * to give infinity; convert only when they are the same. */
+	for (i = start, k = 0; i < end && k < 17 && s[i] != 'e' && s[i] != 'E'; i++) {
+		if (s[i] >= '0' && s[i] <= '9' && (k > 0 || s[i] != '0')) {
+			if (s[i] != bound[k]) {
+				return s[i] < bound[k];
+			}
+			k++;
+		}
+	}
+	if (k < 17) {
+		return 1;   /* zeros follow; the boundary's digits are not 0 */
+	}
+	return isfinite(oojwt_strtod((const char *)s + start, end - start, NULL));
 }
 
 /* Record the first error that only the tree check used to find. */
@@ -316,7 +382,7 @@ scan_number(scan *sc)
 	}
 	/* Without an exponent, only 309 or more digits can overflow. */
 	if (sc->track && (exp || sc->i - start > 300)
-		&& !isfinite(number_at(sc, start)))
+		&& !number_finite(sc, start))
 	{
 		semantic(sc, OOJWT_ERR_BAD_JSON,
 			"a number is too large to be a finite double");
@@ -524,8 +590,12 @@ scan_container(scan *sc, unsigned char close)
 				return 0;
 			}
 			want->type = type_at(sc->s[at]);
+			want->str = NULL;
+			want->str_len = 0;
 			if (want->type == OOJWT_JSON_NUMBER) {
-				want->number = number_at(sc, at);
+				/* Converted once the whole text passed. */
+				want->str = (const char *)sc->s + at;
+				want->str_len = sc->i - at;
 			} else if (want->type == OOJWT_JSON_STRING
 				&& !sc->str_escape)
 			{
@@ -733,6 +803,8 @@ oojwt_json_check(const char *s, size_t len, int *root_type, oojwt_jtop *top,
 			top[k].type = oojwt_json_type(v);
 			if (top[k].type == OOJWT_JSON_NUMBER) {
 				top[k].number = oojwt_json_number(v);
+				top[k].str = NULL;
+				top[k].str_len = 0;
 			}
 		}
 		oojwt_json_free(tree);
@@ -740,6 +812,13 @@ oojwt_json_check(const char *s, size_t len, int *root_type, oojwt_jtop *top,
 	}
 	if (sc.sem_code != OOJWT_OK) {
 		return sc.sem_code;
+	}
+	for (k = 0; k < n_top; k++) {
+		if (top[k].type == OOJWT_JSON_NUMBER) {
+			top[k].number = oojwt_strtod(top[k].str, top[k].str_len, NULL);
+			top[k].str = NULL;
+			top[k].str_len = 0;
+		}
 	}
 	sc.i = 0;
 	skip_ws(&sc);

@@ -208,15 +208,27 @@ check_header(oojwt_result *r, header_view *v, oojwt_jv **hdr)
 	return 1;
 }
 
+/* Check the decoded payload (when it decoded): a JSON object, with the
+ * claims described in `claims`. */
+static void
+check_payload(oojwt_result *r, oojwt_jtop *claims)
+{
+	if (r->payload != NULL) {
+		r->payload_ok = check_part(r, r->payload, r->payload_len,
+			r->dot1 + 1, PART_PAYLOAD, claims, OOJWT_N_CLAIMS);
+	}
+}
+
 /*
- * Split and decode all three parts, check header and payload. Records
- * every structural error; `v` describes the header when r->header_ok
- * (*hdr is a tree to free, or NULL). Returns 0 when the token cannot be
- * split.
+ * Split and decode all three parts and check the header. Records every
+ * structural error; `v` describes the header when r->header_ok (*hdr is
+ * a tree to free, or NULL). The payload is decoded from base64url but
+ * not read as JSON (check_payload() does that). Returns 0 when the token
+ * cannot be split.
  */
 static int
 decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
-	header_view *v, oojwt_jtop *claims)
+	header_view *v)
 {
 	unsigned char *p;
 	char msg[OOJWT_MESSAGE_LEN];
@@ -240,8 +252,6 @@ decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
 		PART_PAYLOAD, &p, &r->payload_len))
 	{
 		r->payload = (char *)p;
-		r->payload_ok = check_part(r, r->payload, r->payload_len,
-			r->dot1 + 1, PART_PAYLOAD, claims, OOJWT_N_CLAIMS);
 	}
 	if (decode_part(r, t + r->dot2 + 1, len - r->dot2 - 1, r->dot2 + 1,
 		PART_SIGNATURE, &p, &r->sig_len))
@@ -262,7 +272,9 @@ oojwt_decode(oojwt_result *r, const char *token, size_t len)
 		return OOJWT_ERR_BAD_ARGUMENT;
 	}
 	oojwt_result_init(r);
-	decode_all(r, token, len, &hdr, &v, claims);
+	if (decode_all(r, token, len, &hdr, &v)) {
+		check_payload(r, claims);
+	}
 	if (r->header_ok && v.alg != NULL) {
 		r->alg = oojwt_alg_from_name(v.alg, strlen(v.alg));
 	}
@@ -490,7 +502,7 @@ oojwt_verify(oojwt_result *r, const char *token, size_t len,
 		return OOJWT_ERR_BAD_ARGUMENT;
 	}
 	oojwt_result_init(r);
-	if (!decode_all(r, token, len, &hdr, &v, claims)) {
+	if (!decode_all(r, token, len, &hdr, &v)) {
 		return oojwt_first_error(r);
 	}
 	if (r->header_ok) {
@@ -505,6 +517,12 @@ oojwt_verify(oojwt_result *r, const char *token, size_t len,
 				alg);
 		}
 	}
+	/* Only now the payload: its JSON and its claims (the signature was
+	 * computed over its base64url text). The result still reports every
+	 * error, so a payload that fails is described even when the
+	 * signature did not match; the scan converts no numbers but the
+	 * claims (json_scan.c), so that costs the same for any payload. */
+	check_payload(r, claims);
 	if (r->payload_ok) {
 		oojwt_claims_check(r, claims, opts->now, opts->clock_tolerance);
 	}

@@ -320,8 +320,12 @@ typedef struct {
 /*
  * Verify a token with `key` under `opts`.
  *
- * Fills `r` as oojwt_decode() does, then checks the algorithm, the key,
- * the signature and the claims, recording every failure. Returns
+ * Fills `r` as oojwt_decode() does, in this order: the header, the
+ * algorithm and the key, the signature, then the payload's JSON and its
+ * claims, recording every failure (a payload that fails is described
+ * even when the signature did not match). Reading the payload converts
+ * no number but exp, nbf and iat, so its cost per byte does not depend
+ * on what numbers it holds. Returns
  * OOJWT_OK when the token is valid (r->valid == 1), otherwise the code
  * of the first error. A bad token never makes this fail in any other
  * way; only OOJWT_ERR_BAD_ARGUMENT (NULL pointers, invalid options)

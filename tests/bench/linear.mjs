@@ -12,7 +12,22 @@
 // show that the coded error comes back as fast as the input can be read.
 // A row whose ns/byte grows with the size (a ratio well above 1 between
 // the 1 MB and 16 MB columns) is super-linear.
+//
+// A second table runs every entry point that reads attacker-chosen JSON
+// (verify, the Document Server profile, decode, explainSecret,
+// inspectRequest, inspectConfig, readServerConfig) on a hostile corpus of
+// LINEAR_HOSTILE bytes (default 1 MB): numbers off strtod's fast paths
+// (1e308, 1e-320, the least subnormal, halfway cases), long digit
+// strings, nesting at the depth limit, many members, strings of escapes.
+// Tokens carry a wrong signature (what anyone can send). Each cell is
+// ns/byte and its ratio to the same entry on plain members with small
+// numbers; every ratio should stay below 3 (below 1: the input is
+// refused or skipped sooner).
 import { createHmac } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadToolkit } from '../../web/lib/oojwt.mjs';
 
 const kit = await loadToolkit();
@@ -114,3 +129,101 @@ for (const [name, make, run] of rows) {
   }
   console.log(`${pad(name, 36)}${cells.join('')}`);
 }
+
+// ---- the hostile corpus --------------------------------------------------
+
+const SLOW = ['1e308', '1e-320', '4.9406564584124654e-324', '2.4703282292062327e-324',
+  '2.2250738585072011e-308', '1.7976931348623157e308', '9007199254740993', '-1.7976931348623158e308',
+  '123456789012345678901234567890e-330', '0.0000000000000000000000000000001e-300'];
+const DIGITS = `${'1234567890'.repeat(5)}123e-350`;           // 56 characters, under cJSON's 63
+// 2^-1075 exactly (752 digits: halfway between 0 and the least subnormal),
+// and a 57-digit text just above the halfway point 2^53 + 1.
+const HALFWAY = `${5n ** 1075n}e-1075`;
+const NEAR = `9007199254740993${'0'.repeat(40)}1`;
+const LONG = `${'9'.repeat(900)}e-1200`;
+function filled(bytes, value) {
+  const parts = [];
+  let len = 2;
+  for (let i = 0; len < bytes; i++) {
+    const m = `"m${i}":${value(i)}`;
+    parts.push(m);
+    len += m.length + 1;
+  }
+  return `{${parts.join(',')}}`;
+}
+const corpus = [
+  ['plain members', (n) => filled(n, (i) => i)],
+  ['slow-path numbers', (n) => filled(n, (i) => SLOW[i % SLOW.length])],
+  ['56-digit numbers', (n) => filled(n, () => DIGITS)],
+  ['57 digits, near half', (n) => filled(n, () => NEAR)],
+  ['halfway, 758 chars', (n) => filled(n, () => HALFWAY)],
+  ['900-digit numbers', (n) => filled(n, () => LONG)],
+  ['nesting at the limit', (n) => filled(n, () => `${'['.repeat(62)}1${']'.repeat(62)}`)],
+  ['escapes', (n) => filled(n, () => `"${'\\u00e9\\n\\"'.repeat(20)}"`)],
+];
+const wrongSig = (payloadText) => {
+  const input = `${b64u('{"alg":"HS256","typ":"JWT"}')}.${b64u(payloadText)}`;
+  return `${input}.${createHmac('sha256', 'not the secret').update(input).digest('base64url')}`;
+};
+const entries = [
+  ['verify (strict)', (j) => wrongSig(j), (t) => codeOf.verify(kit.verify(t, SECRET, { now: NOW }))],
+  ['verify (onlyoffice)', (j) => wrongSig(j), (t) => kit.verify(t, SECRET, { profile: 'onlyoffice', now: NOW }).errors[0]?.code ?? 'ok'],
+  ['decode', (j) => wrongSig(j), (t) => { try { kit.decode(t); return 'ok'; } catch (e) { return e.code; } }],
+  ['explainSecret', (j) => wrongSig(j), (t) => (kit.onlyoffice.explainSecret(t, SECRET).verifies ? 'ok' : 'no')],
+  ['inspectRequest (command)', (j) => `{"c":"info","key":"k","token":"${wrongSig(j)}"}`, (body) => {
+    const r = kit.onlyoffice.inspectRequest({ headers: { 'content-type': 'application/json' }, body }, SECRET, { kind: 'command', now: NOW });
+    return `error ${r.verdict.error}`;
+  }],
+  ['inspectConfig', (j) => `{"document":{"key":"k","url":"https://e.com/a.docx","fileType":"docx"},"documentType":"word","editorConfig":${j}}`,
+    (t) => (kit.onlyoffice.inspectConfig(t, { secret: SECRET, now: NOW }).verdict.ok ? 'ok' : 'refused')],
+  ['readServerConfig', (j) => `{"services":${j}}`,
+    (t) => kit.onlyoffice.readServerConfig(t).findings.find((f) => f.severity === 'error')?.code ?? 'ok'],
+];
+// The native command line (build/oojwt, `make cli`), when built: the
+// token in a file, the secret in another (one process per call), with
+// --json. Its text output indents the payload two spaces per level, so
+// at the depth limit it is some 40 times the token's size (bounded by the
+// limit: time per byte of output stays flat).
+const cli = new URL('../../build/oojwt', import.meta.url).pathname;
+if (existsSync(cli)) {
+  const dir = mkdtempSync(join(tmpdir(), 'oojwt-linear-'));
+  const secretFile = join(dir, 'secret');
+  writeFileSync(secretFile, SECRET);
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  for (const cmd of ['verify', 'decode']) {
+    let written = null;
+    entries.push([`native CLI ${cmd} --json`, (j) => wrongSig(j), (t) => {
+      const f = join(dir, 'token');
+      if (written !== t) writeFileSync(f, t); // the first of 3 runs only
+      written = t;
+      const args = cmd === 'verify' ? ['verify', '--json', '--secret-file', secretFile, '--now', String(NOW), `@${f}`] : ['decode', '--json', `@${f}`];
+      return `exit ${spawnSync(cli, args, { stdio: 'ignore' }).status}`;
+    }]);
+  }
+}
+const hostileBytes = Number(process.env.LINEAR_HOSTILE ?? 1e6);
+console.log(`\nhostile corpus at ${fmtSize(hostileBytes)}: ns/byte (ratio to plain members of the same entry), best of 3`);
+console.log(`${pad('entry', 26)}${corpus.map(([k]) => padl(k, 22)).join('')}`);
+let worst = 0;
+for (const [name, wrap, run] of entries) {
+  const cells = [];
+  let plain = 0;
+  for (const [kind, make] of corpus) {
+    // Tokens: a payload of 3/4 of the size (base64url adds a third).
+    const input = wrap(make(name.startsWith('inspectConfig') || name.startsWith('readServer') ? hostileBytes : hostileBytes * 0.75));
+    const bytes = Buffer.byteLength(input);
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t0 = process.hrtime.bigint();
+      run(input);
+      best = Math.min(best, Number(process.hrtime.bigint() - t0));
+    }
+    const perByte = best / bytes;
+    if (kind === 'plain members') plain = perByte;
+    const ratio = perByte / plain;
+    worst = Math.max(worst, ratio);
+    cells.push(padl(`${perByte.toFixed(1)} (${ratio.toFixed(2)}x)`, 22));
+  }
+  console.log(`${pad(name, 26)}${cells.join('')}`);
+}
+console.log(`worst ratio to plain input: ${worst.toFixed(2)}x${worst > 3 ? '  ABOVE 3x' : ''}`);

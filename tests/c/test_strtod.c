@@ -349,6 +349,79 @@ halfway_points(void)
 	test_end(&t);
 }
 
+/*
+ * A token whose payload is full of numbers off the fast paths (1e308,
+ * 1e-320, the least subnormal, long digit strings), signed with another
+ * key: verify reports bad_signature (and the payload's text) without
+ * converting any of them; decode neither. Only the claims (exp, nbf,
+ * iat) are converted, once each, however often the text repeats them.
+ * Before the scan deferred its conversions, every number with an
+ * exponent was converted (OOJWT_TESTING counts them).
+ */
+static void
+no_conversions(void)
+{
+	static const char *const slow[] = {
+		"1e308", "1e-320", "4.9406564584124654e-324",
+		"2.4703282292062327e-324", "1.7976931348623157e308",
+		"123456789012345678901234567890123456789e-350"
+	};
+	oojwt_key key = test_key(KEY_OTHER);
+	oojwt_verify_opts o = opts_make(OOJWT_ALG_HMAC, 1700000000, 0);
+	const char *hdr = "{\"alg\":\"HS256\"}";
+	size_t i, k;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		test t;
+		str payload = { 0 }, tok = { 0 };
+		oojwt_result r;
+		unsigned long before;
+		char *copy;
+
+		test_begin(&t, "strtod: verify with a wrong key converts %s",
+			pass == 0 ? "no number of the payload" : "the claims only, once each");
+		str_puts(&payload, pass == 0 ? "{\"a\":[" : "{\"exp\":1e-320,\"a\":[");
+		for (i = 0; i < 3000; i++) {
+			str_puts(&payload, i == 0 ? "" : ",");
+			str_puts(&payload, slow[i % (sizeof slow / sizeof *slow)]);
+		}
+		str_puts(&payload, pass == 0 ? "]}" : "],\"nbf\":1e308}");
+		str_b64(&tok, hdr, strlen(hdr));
+		str_puts(&tok, ".");
+		str_b64(&tok, payload.p, payload.len);
+		str_puts(&tok, ".");
+		for (k = 0; k < 43; k++) {
+			str_puts(&tok, "A");
+		}
+		copy = exact_copy(tok.p, tok.len);
+		before = oojwt_strtod_calls;
+		oojwt_verify(&r, copy, tok.len, &key, &o);
+		expect(&t, oojwt_strtod_calls - before == (pass == 0 ? 0u : 2u),
+			"verify converted %lu numbers", oojwt_strtod_calls - before);
+		expect(&t, r.n_errors >= 1 && r.errors[0].code == OOJWT_ERR_BAD_SIGNATURE,
+			"first error %s, want bad_signature",
+			r.n_errors ? cname(r.errors[0].code) : "none");
+		expect(&t, r.payload != NULL && r.payload_len == payload.len
+			&& r.payload_ok, "the payload text is still reported");
+		if (pass == 1) {
+			/* exp 1e-320 has passed, nbf 1e308 is far ahead. */
+			expect(&t, r.n_errors == 3, "%zu errors, want bad_signature, "
+				"expired, not_yet_valid", r.n_errors);
+		}
+		oojwt_result_free(&r);
+		before = oojwt_strtod_calls;
+		oojwt_decode(&r, copy, tok.len);
+		expect(&t, oojwt_strtod_calls - before == (pass == 0 ? 0u : 2u),
+			"decode converted %lu numbers", oojwt_strtod_calls - before);
+		oojwt_result_free(&r);
+		free(copy);
+		str_free(&payload);
+		str_free(&tok);
+		test_end(&t);
+	}
+}
+
 void
 suite_strtod(const char *dir, const char *shared)
 {
@@ -357,4 +430,5 @@ suite_strtod(const char *dir, const char *shared)
 	prefixes();
 	random_texts();
 	halfway_points();
+	no_conversions();
 }

@@ -182,6 +182,9 @@ const sets = {
     return list;
   },
 };
+// Decimal texts of the strtod vectors, and their slow-path shapes.
+sets.numbers = () => vec('strtod.json').map((t) => bytes(t.in))
+  .concat(['1e308', '1e-320', '4.9406564584124654e-324', '9007199254740993', `${'9'.repeat(900)}e-1200`].map(bytes));
 sets.keys = () => [...jwks, ...pems].flatMap((k) => [sel(0, k), sel(4, k)])
   .concat(ders.map((d) => Buffer.concat([Buffer.from([0]), d])))
   .concat([...jwks].slice(0, 20).map((k) => sel(1, `{"keys":[${k}]}`)));

@@ -122,6 +122,42 @@ for (const [x, name] of named) halfway(x, name);
 // Halfway between the largest double and 2^1024 (odd significand): infinity.
 add(exact(2n * ((1n << 53n) - 1n) + 1n, 970n), 'halfway above the largest double: infinity', Infinity);
 
+// The fast path's edges (src/core/strtod.c: w of 19 digits times a
+// 128-bit 5^q built from every 27th power; w and w + 1 past 19 digits).
+// Each stored power and its neighbours, with the smallest and largest w.
+for (let q = -351; q <= 308; q += 27) {
+  for (const d of [-1, 0, 1]) {
+    for (const w of ['1', '9999999999999999999', '18446744073709551615', '4611686018427387905']) {
+      const e = q + d;
+      if (e < -360) continue;
+      add(`${w}e${e}`, `w = ${w.length > 12 ? `${w.slice(0, 4)}.. (${w.length} digits)` : w} times 10^${e}: around stored power 5^${q}`);
+    }
+  }
+}
+// 19 and 20 significant digits: exact halfway integers (2^63 + 2^10,
+// 2^64 + 2^11), neighbours of 10^19, and a 19-digit w with a tail.
+for (const [text, why] of [
+  ['9223372036854776832', '2^63 + 2^10: 19 digits, exactly halfway, ties to even (down)'],
+  ['9223372036854778880', '2^63 + 3 * 2^10: 19 digits, exactly halfway, ties to even (up)'],
+  ['18446744073709555712', '2^64 + 2^11: 20 digits, exactly halfway (w and w + 1 disagree)'],
+  ['18446744073709555713', '2^64 + 2^11 + 1: 20 digits, just above halfway'],
+  ['9999999999999999999', '19 nines'], ['99999999999999999999', '20 nines'],
+  ['10000000000000000000', '10^19 written out (20 digits, zeros after w)'],
+  ['10000000000000000001', '10^19 + 1'],
+  ['9007199254740993.0000000000000000000000000000000000000001', '2^53 + 1 and a far 1: rounds up'],
+  ['9007199254740992.9999999999999999999999999999999999999999', 'just below 2^53 + 1: 2^53'],
+  ['1e2147483648', 'exponent past 32 bits: infinity'],
+  ['1e-2147483649', 'negative exponent past 32 bits: zero'],
+  ['1e99999999999999999999', 'exponent of 20 digits: infinity'],
+  [`0.${'0'.repeat(400)}1e400`, 'a tenth, with 400 leading zeros and their exponent'],
+  ['2.2250738585072011360574097967091319759348195463516456480234261097e-308', 'largest subnormal to 65 digits'],
+  ['4.9406564584124654e-324', 'the least subnormal, 17 digits'],
+  [exact(3n, -1074n), 'three least subnormals written exactly (751 digits)'],
+]) add(text, why);
+// Halfway points in every 64th binade, subnormals to the largest.
+for (let e = 1n; e < 2047n; e += 64n) halfway(ofBits((e << 52n) | 0x5555555555555n), `binade ${e - 1023n}`);
+for (const f of [3n, 0x8000000000001n, 0xfffffffffffffn]) halfway(ofBits(f), `subnormal ${f}`);
+
 writeFileSync(process.argv[2] ?? 'tests/vectors/strtod.json', `${JSON.stringify({
   about: 'Decimal texts and the IEEE double bits (hex, big-endian) they round to, correctly '
     + '(round half to even), as V8\'s Number() reads them; made by tests/gen/strtod_vectors.mjs.',

@@ -77,3 +77,37 @@ test('strtod: 3000 seeded random JSON numbers (and exact halfway points) read as
     assert.ok(readsAs(text, want), `seed ${seed}: ${text.slice(0, 60)}... not read as ${want}`);
   }
 });
+
+// The paths of src/core/strtod.c one by one: 19 significant digits times
+// a 128-bit power of five (the product is resolved unless it lies within
+// 4 units of a halfway point), w and w + 1 past 19 digits, and the exact
+// comparison. Texts near halfway points cut to 17-21 digits and rounded
+// both ways, at every stored power's neighbours and in subnormals.
+test('strtod: 2000 seeded texts near halfway points, cut to 17-21 digits, read as V8 reads them', () => {
+  const seed = Number(process.env.OOJWT_SEED ?? Date.now() % 1e9);
+  let s = seed >>> 0 || 1;
+  const rand = (n) => {
+    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+    return s % n;
+  };
+  for (let i = 0; i < 2000; i++) {
+    // A random double: every 4th a subnormal, else any binade.
+    const e = i % 4 === 0 ? 0n : BigInt(1 + rand(0x7fd));
+    const b = (e << 52n) | (BigInt(rand(2 ** 26)) << 26n) | BigInt(rand(2 ** 26));
+    const m = e === 0n ? b : (b & ((1n << 52n) - 1n)) | (1n << 52n);
+    const q = (e === 0n ? -1074n : e - 1075n) - 1n;
+    const h = 2n * m + 1n;
+    // Its halfway point as digits * 10^k, cut to n digits, plus 0 or 1 in
+    // the last place, maybe with a long tail.
+    const d = q >= 0n ? (h << q).toString() : (h * 5n ** -q).toString();
+    const k = q >= 0n ? 0n : -q;
+    const n = Math.min(d.length, 17 + rand(5));
+    const cut = BigInt(d.slice(0, n)) + BigInt(rand(2));
+    const tail = rand(3) === 0 ? `${'0'.repeat(rand(40))}${1 + rand(9)}` : '';
+    const text = `${cut}${tail}e${BigInt(d.length - n) - k - BigInt(tail.length)}`;
+    assert.match(text, JSON_NUMBER);
+    const want = Number(text);
+    if (!Number.isFinite(want)) continue;
+    assert.ok(readsAs(text, want), `seed ${seed}: ${text} not read as ${want}`);
+  }
+});
