@@ -59,7 +59,7 @@ WASM_SRC := $(CORE_SRC) $(BOUNDARY_SRC)
 # key reading, every algorithm; these files only. web/oojwt-full.wasm: every
 # file (WASM_SRC), for the Document Server and deployment checks
 # (kit.onlyoffice, kit.inspectCertificate), loaded only when asked for.
-CORE_WASM_NAMES := b64url claims codes extract hmac json jwk jws key key_der key_jwk key_pem \
+CORE_WASM_NAMES := b64url claims codes extract hmac json jwk jws key key_der key_jwk key_pem key_select \
 	report result sha2 sha256 sha512 sig sig_ecdsa sig_pss sig_rsa sign util \
 	wasm wasm_key wasm_fast wasm_extract wasm_debug onlyoffice_report strtod wasm_strtod hash_class sort
 HEADERS := $(wildcard src/*.h)

@@ -479,8 +479,6 @@ size_t oojwt_sig_sign(unsigned alg, const oojwt_key *key, const void *data,
  * (OOJWT_KEYOP_*); otherwise records key_mismatch in r and returns 0. */
 int oojwt_key_limits(oojwt_result *r, const oojwt_key *key, unsigned alg,
 	unsigned op);
-/* 1 when a secret looks like PEM text or a JWK of kty RSA/EC. */
-int oojwt_secret_looks_asym(const unsigned char *p, size_t len);
 
 /* Hash `len` bytes with the hash of `alg` (SHA-256/384/512) into `out`
  * (64 bytes); returns the hash length. */
@@ -532,11 +530,16 @@ int oojwt_jwk_oct_secret(const oojwt_jv *jwk, unsigned char *buf,
  * (*ops set to the OOJWT_KEYOP_* bits when key_ops is present), or the
  * code with the reason in why (OOJWT_MESSAGE_LEN bytes). */
 int oojwt_jwk_use_ops(const oojwt_jv *jwk, unsigned *ops, char *why);
-/* Read a JWK or a JWK Set text (choosing by kid) into pk (key_jwk.c);
- * oct secrets are decoded into buf. */
+/* Read a JWK or a JWK Set text into pk (key_jwk.c): a set's key is
+ * chosen by kid, else the only key, else the only key that fits `alg`
+ * (0: none given); oct secrets are decoded into buf. */
 int oojwt_jwk_any(oojwt_key *key, struct oojwt_pkey *pk,
 	unsigned char *buf, size_t buf_len, const char *json, size_t len,
-	const char *kid, size_t kid_len, char *msg);
+	const char *kid, size_t kid_len, unsigned alg, char *msg);
+/* oojwt_key_read() with the token's algorithm for a JWK Set (key.c). */
+int oojwt_key_read_alg(oojwt_key *key, struct oojwt_pkey *pk,
+	unsigned char *buf, size_t buf_len, const void *in, size_t len,
+	const char *kid, size_t kid_len, unsigned alg, char *msg);
 /* Read PEM text (the first block that holds a key) into pk
  * (key_pem.c). */
 int oojwt_pem_key_read(struct oojwt_pkey *pk, const char *text, size_t len,

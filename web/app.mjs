@@ -84,8 +84,8 @@ function key() {
   return keyFromBox(ui.secret.value, ui.format.value);
 }
 
-// Under the Secret box: what kit.keyInfo (C) recognised in it, for PEM text,
-// JWK objects, and whenever the algorithm in use is RS/PS/ES.
+// Under the Secret box: what kit.keyInfo (C) recognised in it, for any key
+// form, and whenever the algorithm in use is RS/PS/ES.
 function showKeyInfo(k, alg) {
   let text = '';
   if (!k.empty && !k.error) {
@@ -96,8 +96,7 @@ function showKeyInfo(k, alg) {
     } catch (e) {
       error = e;
     }
-    const looksLikeKey = k.object === true || /-----BEGIN /.test(ui.secret.value);
-    text = describeKey(info, error, { looksLikeKey, alg });
+    text = describeKey(info, error, { alg });
   }
   if (ui.keyInfo.textContent !== text) ui.keyInfo.textContent = text;
   ui.keyInfo.hidden = text === '';
@@ -119,10 +118,11 @@ function inspect({ timeOnly = false } = {}) {
   const t = now();
   const tolerance = Number(ui.tolerance.value);
   let r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance });
-  // Bytes (base64/hex) and no key are a secret by default; for an RS/PS/ES
-  // token the bytes are passed as DER (C decides whether they are a key), and
-  // without a key the errors no key can fix are those of its own algorithm.
-  if (isAsymmetric(r.alg) && (k.key === undefined || k.key instanceof Uint8Array)) {
+  // A secret (and no key) allows HS* by default (C decides: src/key_select.c);
+  // for an RS/PS/ES token verify again allowing its algorithm, so that the
+  // errors say what key it needs, and without a key the errors no key can
+  // fix are those of its own algorithm.
+  if (isAsymmetric(r.alg) && r.errors.some((e) => e.code === 'alg_not_allowed')) {
     r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance, algorithms: [r.alg] });
   }
   if (!timeOnly) showKeyInfo(k, token === '' ? ui.alg.value : r.alg);

@@ -45,7 +45,8 @@ static const struct {
 	{ "hostile catalogue", suite_catalogue },
 	{ "requests and callbacks", suite_requests },
 	{ "decimal to double", suite_strtod },
-	{ "sorting", suite_sort }
+	{ "sorting", suite_sort },
+	{ "key classification and selection", suite_key_select }
 };
 
 int
