@@ -103,11 +103,17 @@ function both(args) {
   return a;
 }
 
+// One forgery of each kind (a process per run: the whole list takes 40 s).
+const CLI_FORGERIES = ['RSA SPKI DER', 'P-256 SPKI DER', 'Ed25519 SPKI DER (unsupported key)',
+  'RSA SPKI PEM with a BOM and CRLF', 'RSA certificate PEM after openssl text', 'RSA JWK text with a BOM',
+  'RSA JWK text, malformed (trailing comma)', 'JWK Set text with a BOM and CRLF', 'RSA SPKI DER, HS512'];
+
 test('both CLIs: verify --secret-file with public key bytes refuses the forged token, and they agree', () => {
-  for (const f of vec.forgeries) {
+  for (const f of vec.forgeries.filter((x) => CLI_FORGERIES.includes(x.name))) {
     const path = file(Buffer.from(f.key_hex, 'hex'));
-    for (const extra of [[], ['--algorithms', 'RS256,HS256,HS384,HS512']]) {
-      for (const which of ['--secret-file', '--key-file']) {
+    for (const [which, extra] of [['--secret-file', []], ['--secret-file', ['--algorithms', 'RS256,HS256,HS384,HS512']],
+      ['--key-file', ['--algorithms', 'HS256,HS384,HS512']]]) {
+      {
         const args = ['verify', which, path, '--now', String(vec.now), '--json', ...extra, f.token];
         const a = both(args);
         assert.equal(a.code, 1, `${f.name} ${which} ${extra.join(' ')}: exit ${a.code} ${a.out} ${a.err}`);
@@ -124,8 +130,7 @@ test('both CLIs: verify RS/PS/ES tokens with a PEM, DER, JWK or JWK Set file', (
       const a = both(['verify', which, path, '--now', String(vec.now), '--json', v.token]);
       assert.equal(a.code, 0, `${v.name} ${which}: ${a.out} ${a.err}`);
       assert.equal(JSON.parse(a.out).valid, true);
-      const human = both(['verify', which, path, '--now', String(vec.now), v.token]);
-      assert.match(human.out, /^VALID/);
+      if (v === vec.valid[0]) assert.match(both(['verify', which, path, '--now', String(vec.now), v.token]).out, /^VALID/);
     }
   }
 });
@@ -137,11 +142,19 @@ test('both CLIs: --key-file refuses a plain secret; a DER key ending in a newlin
   assert.equal(a.code, 3, a.err);
   assert.match(a.err, /--key-file/);
   assert.equal(both(['verify', '--secret-file', secret, '--json', tok]).code, 0);
-  // Every DER vector whose last byte is 0x0a must still be read whole
-  // from --secret-file (dropping "one final newline" would make it a secret).
-  for (const v of vec.valid) {
-    const b = Buffer.from(v.key_hex, 'hex');
-    if (b[b.length - 1] !== 0x0a) continue;
-    assert.equal(both(['verify', '--secret-file', file(b), v.token, '--now', String(vec.now)]).code, 0, v.name);
+  // A DER key whose last byte is 0x0a is read whole from --secret-file
+  // (dropping "one final newline" would leave bytes that are no key).
+  const v = vec.valid.find((x) => x.name === 'ES256, SPKI DER ending in 0x0a');
+  assert.ok(v.key_hex.endsWith('0a'));
+  assert.equal(both(['verify', '--secret-file', file(Buffer.from(v.key_hex, 'hex')), v.token, '--now', String(vec.now)]).code, 0);
+});
+
+test('both CLIs: sign RS256 and ES256 with --key-file give the same token, which verifies', () => {
+  const asym = readVector('asym_keys.json');
+  for (const [alg, pem, pub] of [['RS256', asym.keys[0].private.pkcs8_pem, asym.keys[0].public.spki_pem],
+    ['ES256', asym.keys[3].private.sec1_pem, asym.keys[3].public.jwk]]) {
+    const a = both(['sign', '--key-file', file(pem), '--alg', alg, '--now', String(vec.now), '{"a":1}']);
+    assert.equal(a.code, 0, a.err);
+    assert.equal(kit.verify(a.out.trim(), pub, { now: vec.now }).valid, true, alg);
   }
 });
