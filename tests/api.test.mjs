@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadToolkit, OojwtError } from '../web/oojwt.mjs';
-import { kit, NOW, SECRET, token, codes } from './helpers.mjs';
+import { kit, NOW, SECRET, token, codes, readVector } from './helpers.mjs';
 
 test('loadToolkit accepts bytes, a Module, and a URL; rejects junk', async () => {
   const url = new URL('../web/oojwt.wasm', import.meta.url);
@@ -74,7 +74,9 @@ test('sign refuses what C refuses, with OojwtError codes', () => {
     [() => kit.sign({}, { kty: 'oct', k: 'c2VjcmV0', use: 'enc' }), 'key_mismatch'],
     // 48 bytes: an oct JWK naming HS384 holds at least that (RFC 7518 3.2).
     [() => kit.sign({}, { kty: 'oct', k: Buffer.alloc(48, 7).toString('base64url'), alg: 'HS384' }), 'key_mismatch'],
-    [() => kit.sign({}, { kty: 'RSA', n: 'AQAB', e: 'AQAB' }), 'key_mismatch'],
+    [() => kit.sign({}, JSON.parse(readVector('asym_keys.json').keys[0].public.jwk)), 'key_mismatch'],
+    // Read as the RSA key it claims to be (never as a secret), and refused.
+    [() => kit.sign({}, { kty: 'RSA', n: 'AQAB', e: 'AQAB' }), 'bad_key'],
     [() => kit.sign({}, { kty: 'oct', k: 'c2VjcmV0=' }), 'bad_key'],
   ];
   for (const [fn, code] of cases) {
