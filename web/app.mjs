@@ -118,11 +118,11 @@ function inspect({ timeOnly = false } = {}) {
   const t = now();
   const tolerance = Number(ui.tolerance.value);
   let r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance });
-  // A secret (and no key) allows HS* by default (C decides: src/key_select.c);
-  // for an RS/PS/ES token verify again allowing its algorithm, so that the
-  // errors say what key it needs, and without a key the errors no key can
-  // fix are those of its own algorithm.
-  if (isAsymmetric(r.alg) && r.errors.some((e) => e.code === 'alg_not_allowed')) {
+  // Bytes (base64/hex in the box) and no key: for an RS/PS/ES token verify
+  // again allowing its algorithm (C reads the bytes as a key when they are
+  // one: src/key_select.c), so that without a key the errors no key can fix
+  // are those of its own algorithm.
+  if (isAsymmetric(r.alg) && (k.key === undefined || k.key instanceof Uint8Array)) {
     r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance, algorithms: [r.alg] });
   }
   if (!timeOnly) showKeyInfo(k, token === '' ? ui.alg.value : r.alg);
