@@ -25,35 +25,25 @@ ct_eq(unsigned a, unsigned b)
 static unsigned
 der_frame(const unsigned char *p, size_t len)
 {
-	size_t body;
+	size_t n, k, body;
+	unsigned ok;
 
-	if (len < 2) {
-		return 0;
-	}
-	body = len - 2;
-	if (body < 0x80) {
-		return ct_eq(p[0], 0x30) & ct_eq(p[1], (unsigned)body);
-	}
-	if (len < 3) {
-		return 0;
-	}
-	body = len - 3;
-	if (body < 0x100) {
-		return ct_eq(p[0], 0x30) & ct_eq(p[1], 0x81)
-			& ct_eq(p[2], (unsigned)body);
-	}
-	body = len - 4;
-	if (len >= 4 && body < 0x10000) {
-		return ct_eq(p[0], 0x30) & ct_eq(p[1], 0x82)
-			& ct_eq(p[2], (unsigned)(body >> 8))
-			& ct_eq(p[3], (unsigned)(body & 0xFF));
-	}
-	body = len - 5;
-	if (len >= 5 && body < 0x1000000) {
-		return ct_eq(p[0], 0x30) & ct_eq(p[1], 0x83)
-			& ct_eq(p[2], (unsigned)(body >> 16))
-			& ct_eq(p[3], (unsigned)((body >> 8) & 0xFF))
-			& ct_eq(p[4], (unsigned)(body & 0xFF));
+	/* n length bytes after 0x80 | n (0: the short form), in the range
+	 * that makes them minimal. */
+	for (n = 0; n < 4; n++) {
+		body = len - 2 - n;
+		if (len >= 2 + n && body < ((size_t)1 << (n == 0 ? 7 : 8 * n))
+			&& body >= (n == 0 ? 0 : n == 1 ? 0x80
+				: (size_t)1 << (8 * (n - 1))))
+		{
+			ok = ct_eq(p[0], 0x30) & ct_eq(p[1], n == 0 ? (unsigned)body
+				: (unsigned)(0x80 | n));
+			for (k = 0; k < n; k++) {
+				ok &= ct_eq(p[2 + k],
+					(unsigned)((body >> (8 * (n - 1 - k))) & 0xFF));
+			}
+			return ok;
+		}
 	}
 	return 0;
 }

@@ -82,12 +82,10 @@ oojwt_sig_key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg,
 		form = oojwt_key_classify(key->data, key->len); /* key_select.c */
 		if (form != OOJWT_KEYIN_SECRET) {
 			oojwt_fmt(msg, sizeof msg,
-				"the %s secret is %s: key material is never an HMAC "
-				"secret (anyone holding a public key could sign with "
-				"it); give it as the key of RS/PS/ES tokens, or give "
-				"the shared secret", name, form == OOJWT_KEYIN_PEM
-				? "PEM text" : form == OOJWT_KEYIN_DER ? "a DER key"
-				: form == OOJWT_KEYIN_JWK ? "a JWK" : "a JWK Set");
+				"the %s secret reads as a key (%s): key material is "
+				"never an HMAC secret (anyone holding a public key could "
+				"sign with it); give it as the key of RS/PS/ES tokens, or "
+				"give the shared secret", name, oojwt_key_form_name(form));
 			oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
 			return 0;
 		}

@@ -166,6 +166,88 @@ select_api(void)
 	test_end(&t);
 }
 
+/* One SEQUENCE { INTEGER 0, OCTET STRING of filler } of exactly `total`
+ * bytes, its length written minimally (or with one more length byte when
+ * `loose`); NULL when no such encoding exists. */
+static unsigned char *
+der_of(size_t total, int loose)
+{
+	unsigned char *p;
+	size_t n, body, fill, k, hdr;
+
+	for (n = 0; n < 4; n++) {
+		size_t m = n + (size_t)(loose && n < 3);
+		body = total - 2 - m;
+		if ((loose && n == 3) || total < 2 + m + 5 || body >= ((size_t)1 << (n == 0 ? 7 : 8 * n))
+			|| body < (n == 0 ? 0 : n == 1 ? 0x80 : (size_t)1 << (8 * (n - 1))))
+		{
+			continue;
+		}
+		p = (unsigned char *)xmalloc(total);
+		p[0] = 0x30;
+		p[1] = (unsigned char)(m == 0 ? body : 0x80 | m);
+		for (k = 0; k < m; k++) {
+			p[2 + k] = (unsigned char)(body >> (8 * (m - 1 - k)));
+		}
+		hdr = 2 + m;
+		p[hdr] = 0x02;
+		p[hdr + 1] = 0x01;
+		p[hdr + 2] = 0x00;
+		fill = body - 3;   /* the OCTET STRING's header and contents */
+		p[hdr + 3] = 0x04;
+		if (fill - 2 < 0x80) {
+			p[hdr + 4] = (unsigned char)(fill - 2);
+			memset(p + hdr + 5, 0x41, fill - 2);
+		} else if (fill - 3 < 0x100 && fill - 3 >= 0x80) {
+			p[hdr + 4] = 0x81;
+			p[hdr + 5] = (unsigned char)(fill - 3);
+			memset(p + hdr + 6, 0x41, fill - 3);
+		} else if (fill - 4 >= 0x100 && fill - 4 < 0x10000) {
+			p[hdr + 4] = 0x82;
+			p[hdr + 5] = (unsigned char)((fill - 4) >> 8);
+			p[hdr + 6] = (unsigned char)(fill - 4);
+			memset(p + hdr + 7, 0x41, fill - 4);
+		} else {
+			free(p);
+			return NULL;
+		}
+		return p;
+	}
+	return NULL;
+}
+
+/* The DER frame at the edges of each length form. */
+static void
+der_edges(void)
+{
+	static const size_t sizes[] = { 9, 0x81, 0x84, 0x85, 0x102, 0x103,
+		0x106, 0x107, 0x10003, 0x10004, 0x10008 };
+	size_t i;
+	int shaped = 0;
+	test t;
+
+	test_begin(&t, "key_select: DER frames at the edges of the length forms");
+	for (i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+		unsigned char *p = der_of(sizes[i], 0);
+		if (p != NULL) {
+			shaped++;
+			expect(&t, oojwt_key_classify(p, sizes[i]) == OOJWT_KEYIN_DER,
+				"%zu bytes, minimal length: der", sizes[i]);
+			expect(&t, oojwt_key_classify(p, sizes[i] - 1) == OOJWT_KEYIN_SECRET,
+				"%zu bytes cut by one: secret", sizes[i]);
+			free(p);
+		}
+		p = der_of(sizes[i], 1);
+		if (p != NULL) {
+			expect(&t, oojwt_key_classify(p, sizes[i]) == OOJWT_KEYIN_SECRET,
+				"%zu bytes, a non-minimal length: secret", sizes[i]);
+			free(p);
+		}
+	}
+	expect(&t, shaped >= 8, "only %d sizes could be built", shaped);
+	test_end(&t);
+}
+
 void
 suite_key_select(const char *ours, const char *shared)
 {
@@ -181,5 +263,6 @@ suite_key_select(const char *ours, const char *shared)
 	forgeries(jlist(doc, "forgeries"), now);
 	valid(jlist(doc, "valid"), now);
 	select_api();
+	der_edges();
 	cJSON_Delete(doc);
 }
