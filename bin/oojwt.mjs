@@ -64,10 +64,16 @@ ${EXIT_HELP}`,
 
 Verify a token strictly and report every problem it has.
 
-  --algorithms A,B       allowed algorithms (default HS256,HS384,HS512)
+  --algorithms A,B       allowed algorithms (default HS256,HS384,HS512 for a
+                         secret, every algorithm for an RSA or EC key)
   --now SECONDS          the time to judge exp/nbf at (default: the clock)
   --clock-tolerance S    seconds granted to exp and nbf (default 0;
                          Document Server uses 60)
+
+Key (instead of a secret; RS/PS/ES tokens, or an oct JWK for HS):
+  --key-file PATH        a PEM, DER, JWK or JWK Set file, read whole; a file
+                         that reads as a key is never a secret, whichever
+                         option names it (oojwt then reads it as that key)
 
 ${SECRET_HELP}
 ${INPUT_HELP}
@@ -208,11 +214,17 @@ Sign the JSON object INPUT (the payload). The header is {"alg","typ":"JWT"}
 plus --header; the payload is written as JSON.stringify writes it, so the
 token is the one kit.sign() and jsonwebtoken produce.
 
-  --alg ALG              HS256 (default), HS384 or HS512
+  --alg ALG              HS256 (default), HS384, HS512; RS256/384/512 and
+                         ES256/384/512 with a private key in --key-file
   --header JSON          members added to the header
   --iat                  add iat (the current time); --iat=SECONDS: that value
   --expires-in D         add exp: seconds, or 90s, 30m, 1h, 7d, 2w
   --now SECONDS          the clock for --iat and --expires-in
+
+Key (instead of a secret; RS/PS/ES tokens, or an oct JWK for HS):
+  --key-file PATH        a PEM, DER, JWK or JWK Set file, read whole; a file
+                         that reads as a key is never a secret, whichever
+                         option names it (oojwt then reads it as that key)
 
 ${SECRET_HELP}
 ${INPUT_HELP}
@@ -236,7 +248,7 @@ const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 const OPTIONS = {
   json: 'flag', help: 'flag',
   secret: 'string', 'secret-file': 'string', 'secret-env': 'string',
-  'secret-from-local-json': 'string', which: 'string',
+  'secret-from-local-json': 'string', which: 'string', 'key-file': 'string',
   algorithms: 'string', now: 'number', 'clock-tolerance': 'number',
   alg: 'string', header: 'string', iat: 'iat', 'expires-in': 'string',
   defaults: 'string', 'show-secrets': 'flag', 'server-config': 'string',
@@ -313,17 +325,34 @@ function readInput(arg, trim = true) {
     const text = bytes.toString('utf8');
     return trim ? text.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '') : text;
   }
-  // `oojwt verify token.txt` means the file, most likely.
-  if (statSync(arg, { throwIfNoEntry: false })?.isFile()) {
+  // `oojwt verify token.txt` means the file, most likely. A text too long
+  // to be a path (an RS4096 token) makes stat throw ENAMETOOLONG: no note.
+  let isFile = false;
+  try {
+    isFile = statSync(arg, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    // not a path
+  }
+  if (isFile) {
     process.stderr.write(`oojwt: note: '${arg}' is read as the text itself; to read the file, write @${arg}\n`);
   }
   return arg;
 }
 
-function secretFrom(o) {
-  const sources = ['secret', 'secret-file', 'secret-env', 'secret-from-local-json'].filter((k) => o[k] !== undefined);
+// Does C read these bytes as a key (PEM, DER, JWK, JWK Set)? kit.keyInfo
+// describes every secret, and throws only for bytes it read as a key.
+function isKey(kit, bytes) {
+  try {
+    return kit.keyInfo(bytes).form !== 'secret';
+  } catch {
+    return true;
+  }
+}
+
+function secretFrom(o, kit) {
+  const sources = ['secret', 'secret-file', 'secret-env', 'secret-from-local-json', 'key-file'].filter((k) => o[k] !== undefined);
   if (sources.length > 1) {
-    throw usage('give the secret one way only (--secret-file, --secret-env, --secret-from-local-json or --secret)');
+    throw usage('give the secret one way only (--secret-file, --secret-env, --secret-from-local-json, --key-file or --secret)');
   }
   if (o.which !== undefined && o['secret-from-local-json'] === undefined) {
     throw usage('--which goes with --secret-from-local-json');
@@ -331,6 +360,18 @@ function secretFrom(o) {
   const which = o.which ?? 'inbox';
   if (!['inbox', 'outbox', 'session'].includes(which)) {
     throw usage(`--which must be inbox, outbox or session, not '${which}'`);
+  }
+  if (o['key-file'] !== undefined) {
+    if (o.command !== 'verify' && o.command !== 'sign') {
+      throw usage('--key-file goes with verify and sign; give this command a secret with --secret-file');
+    }
+    const f = o['key-file'];
+    const bytes = f === '-' ? readFile(undefined, 'standard input') : readFile(f);
+    if (!isKey(kit, bytes)) {
+      bytes.fill(0);
+      throw inputError(`${f} is not a key (PEM, DER, JWK or JWK Set), so --key-file cannot use it; give a shared secret with --secret-file`);
+    }
+    return bytes;
   }
   if (o.secret !== undefined) {
     process.stderr.write('oojwt: warning: --secret shows the secret in ps and in your shell history; '
@@ -341,7 +382,9 @@ function secretFrom(o) {
     const f = o['secret-file'];
     let bytes = f === '-' ? readFile(undefined, 'standard input') : readFile(f);
     let n = bytes.length;
-    if (n > 0 && bytes[n - 1] === 0x0a) {
+    // One final newline is the file's; a key file (a DER key may end in
+    // 0x0a) is kept whole.
+    if (n > 0 && bytes[n - 1] === 0x0a && !isKey(kit, bytes)) {
       n--;
       if (n > 0 && bytes[n - 1] === 0x0d) n--;
     }
@@ -443,7 +486,7 @@ const COMMANDS = {
     const options = { now: clock(o), clockTolerance: o['clock-tolerance'] ?? 0 };
     if (o.algorithms !== undefined) options.algorithms = o.algorithms.split(',');
     if (options.clockTolerance < 0) throw usage('--clock-tolerance must be a number of seconds >= 0');
-    const secret = secretFrom(o);
+    const secret = secretFrom(o, kit);
     try {
       const token = readInput(o.input);
       return printReport(o, kit.reports.verify(token, secret, options), true);
@@ -453,7 +496,7 @@ const COMMANDS = {
   },
 
   'explain-secret'(kit, o) {
-    const secret = secretFrom(o);
+    const secret = secretFrom(o, kit);
     let r;
     try {
       r = kit.onlyoffice.explainSecret(readInput(o.input), secret);
@@ -518,7 +561,7 @@ const COMMANDS = {
     }
     const options = { now: clock(o) };
     if (o['server-version'] !== undefined) options.serverVersion = o['server-version'];
-    if (ownSecret) options.secret = secretFrom(o);
+    if (ownSecret) options.secret = secretFrom(o, kit);
     if (o['server-config'] !== undefined) options.serverConfig = readFile(o['server-config']).toString('utf8');
     let r;
     try {
@@ -549,7 +592,7 @@ const COMMANDS = {
       || process.env.OOJWT_SECRET !== undefined;
     const options = { now: clock(o) };
     if (ownSecret) {
-      options.secret = secretFrom(o);
+      options.secret = secretFrom(o, kit);
     } else if (o['server-config'] !== undefined || o['nginx-config'] !== undefined) {
       const nginx = o['server-config'] === undefined;
       const path = nginx ? o['nginx-config'] : o['server-config'];
@@ -667,7 +710,7 @@ const COMMANDS = {
     // A callback is signed with the outbox secret.
     const so = callback && o['secret-from-local-json'] !== undefined && o.which === undefined ? { ...o, which: 'outbox' } : o;
     const options = { kind: o.kind, now: clock(o) };
-    let secret = ownSecret ? secretFrom(so) : null;
+    let secret = ownSecret ? secretFrom(so, kit) : null;
     try {
       if (o['server-config'] !== undefined) {
         const path = o['server-config'];
@@ -727,7 +770,7 @@ const COMMANDS = {
     }
     if (o.iat !== undefined) options.iat = o.iat;
     if (o['expires-in'] !== undefined) options.expiresIn = number(o['expires-in']) ?? o['expires-in'];
-    const secret = secretFrom(o);
+    const secret = secretFrom(o, kit);
     let result;
     try {
       result = { token: kit.sign(payload, secret, options) };

@@ -81,6 +81,7 @@ static const option OPTIONS[] = {
 	{ "secret-env", T_STRING, F(secret_env), 0 },
 	{ "secret-from-local-json", T_STRING, F(local_json), 0 },
 	{ "which", T_STRING, F(which), 0 },
+	{ "key-file", T_STRING, F(jwt_key_file), 0 },
 	{ "algorithms", T_STRING, F(algorithms), 0 },
 	{ "now", T_NUMBER, F(now), F(has_now) },
 	{ "clock-tolerance", T_NUMBER, F(tolerance), F(has_tolerance) },

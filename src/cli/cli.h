@@ -43,6 +43,7 @@ typedef struct {
 	const char *secret_env;
 	const char *local_json;
 	const char *which;
+	const char *jwt_key_file;     /* verify, sign: --key-file */
 	/* verify */
 	const char *algorithms;
 	int has_now, has_tolerance;

@@ -290,13 +290,12 @@ oojwt_cli_verify(const oojwt_cli_opts *o)
 	char err[ERR_CAP];
 	oojwt_result r;
 	oojwt_verify_opts vo;
-	oojwt_key key;
 	unsigned char *secret;
 	size_t secret_len, len;
 	char *tok;
 	int code;
 
-	vo.algorithms = OOJWT_ALG_HMAC;
+	vo.algorithms = 0; /* the key's default (key_select.c) */
 	if (o->algorithms != NULL
 		&& !parse_algorithms(o->algorithms, &vo.algorithms, err, sizeof err))
 	{
@@ -316,17 +315,9 @@ oojwt_cli_verify(const oojwt_cli_opts *o)
 		oojwt_wipe_free(secret, secret_len + 1);
 		return fail(o, code, err);
 	}
-	memset(&key, 0, sizeof key);
-	key.data = secret;
-	key.len = secret_len;
-	/* As src/core/wasm.c does, so that the report is the JS module's. */
-	if (oojwt_verify(&r, tok, len, &key, &vo) == OOJWT_ERR_BAD_ARGUMENT) {
-		memset(&r, 0, sizeof r);
-		oojwt_issue_add(&r, OOJWT_ERR_BAD_ARGUMENT, -1,
-			"invalid verify options");
-	}
+	/* What kit.verify calls (src/core/wasm_key.c): the same report. */
+	oojwt_key_verify(&r, tok, len, secret, secret_len, &vo);
 	oojwt_wipe_free(secret, secret_len + 1);
-	oojwt_wipe(&key, sizeof key);
 	code = print_result(o, &r, 1);
 	oojwt_result_free(&r);
 	oojwt_wipe_free(tok, len + 1);
@@ -404,6 +395,9 @@ typedef struct {
 	oojwt_jv *payload, *header;
 	unsigned char *secret;
 	size_t secret_len;
+	oojwt_pkey pk;            /* the key oojwt_key_select() read */
+	unsigned char *kbuf;      /* an oct JWK's secret */
+	size_t kbuf_len;
 	oojwt_cli_obj hobj, body;
 	oojwt_sb hjson, pjson;
 	char *tok;
@@ -417,6 +411,8 @@ sign_free(sign_state *s)
 	oojwt_json_free(s->payload);
 	oojwt_json_free(s->header);
 	oojwt_wipe_free(s->secret, s->secret_len + 1);
+	oojwt_pkey_wipe(&s->pk);
+	oojwt_wipe_free(s->kbuf, s->kbuf_len);
 	oojwt_cli_obj_free(&s->hobj);
 	oojwt_cli_obj_free(&s->body);
 	oojwt_wipe_free(s->hjson.buf, s->hjson.cap);
@@ -526,13 +522,21 @@ sign_run(const oojwt_cli_opts *o, sign_state *s)
 		oojwt_cli_error(o->command, "out of memory");
 		return OOJWT_EXIT_INTERNAL;
 	}
-	memset(&key, 0, sizeof key);
-	key.data = s->secret;
-	key.len = s->secret_len;
+	s->kbuf_len = s->secret_len + 4;
+	s->kbuf = (unsigned char *)malloc(s->kbuf_len);
+	if (s->kbuf == NULL) {
+		oojwt_cli_error(o->command, "out of memory");
+		return OOJWT_EXIT_INTERNAL;
+	}
 	memset(&e, 0, sizeof e);
 	e.pos = -1;
-	code = oojwt_sign(s->tok, s->tok_cap, &n, bit, &key, s->hjson.buf,
-		s->hjson.len, s->pjson.buf, s->pjson.len, &e);
+	/* The key as kit.sign reads it (src/core/key_select.c). */
+	code = oojwt_key_select(&key, &s->pk, s->kbuf, s->kbuf_len, s->secret,
+		s->secret_len, NULL, 0, bit, e.message);
+	if (code == OOJWT_OK) {
+		code = oojwt_sign(s->tok, s->tok_cap, &n, bit, &key, s->hjson.buf,
+			s->hjson.len, s->pjson.buf, s->pjson.len, &e);
+	}
 	oojwt_wipe(&key, sizeof key);
 	if (code != OOJWT_OK && e.message[0] == 0) {
 		snprintf(e.message, sizeof e.message, "%s", oojwt_code_name(code));

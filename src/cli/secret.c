@@ -77,12 +77,45 @@ oojwt_cli_local_json_secret(const char *text, size_t len, const char *which,
 	return code;
 }
 
+/* --key-file PATH (verify, sign): the whole file, which must read as a
+ * key (PEM, DER, JWK, JWK Set), never as a secret. */
+static int
+key_file(const oojwt_cli_opts *o, unsigned char **key, size_t *len,
+	char *err, size_t cap)
+{
+	char *buf;
+	size_t n;
+	int code;
+
+	if (strcmp(o->command, "verify") != 0 && strcmp(o->command, "sign") != 0) {
+		snprintf(err, cap, "--key-file goes with verify and sign; give "
+			"this command a secret with --secret-file");
+		return OOJWT_EXIT_USAGE;
+	}
+	code = oojwt_cli_read_file(strcmp(o->jwt_key_file, "-") == 0 ? NULL
+		: o->jwt_key_file, MAX_SECRET_FILE, &buf, &n, err, cap);
+	if (code != OOJWT_EXIT_OK) {
+		return code;
+	}
+	if (oojwt_key_classify(buf, n) == OOJWT_KEYIN_SECRET) {
+		oojwt_wipe_free(buf, n + 1);
+		snprintf(err, cap, "%s is not a key (PEM, DER, JWK or JWK Set), so "
+			"--key-file cannot use it; give a shared secret with "
+			"--secret-file", o->jwt_key_file);
+		return OOJWT_EXIT_INPUT;
+	}
+	*key = (unsigned char *)buf;
+	*len = n;
+	return OOJWT_EXIT_OK;
+}
+
 int
 oojwt_cli_secret(const oojwt_cli_opts *o, unsigned char **secret,
 	size_t *len, char *err, size_t cap)
 {
 	int sources = (o->secret != NULL) + (o->secret_file != NULL)
-		+ (o->secret_env != NULL) + (o->local_json != NULL);
+		+ (o->secret_env != NULL) + (o->local_json != NULL)
+		+ (o->jwt_key_file != NULL);
 	const char *which = o->which != NULL ? o->which : "inbox";
 	char *buf;
 	size_t n;
@@ -92,7 +125,7 @@ oojwt_cli_secret(const oojwt_cli_opts *o, unsigned char **secret,
 	*len = 0;
 	if (sources > 1) {
 		snprintf(err, cap, "give the secret one way only (--secret-file, "
-			"--secret-env, --secret-from-local-json or --secret)");
+			"--secret-env, --secret-from-local-json, --key-file or --secret)");
 		return OOJWT_EXIT_USAGE;
 	}
 	if (o->which != NULL && o->local_json == NULL) {
@@ -106,6 +139,9 @@ oojwt_cli_secret(const oojwt_cli_opts *o, unsigned char **secret,
 			which);
 		return OOJWT_EXIT_USAGE;
 	}
+	if (o->jwt_key_file != NULL) {
+		return key_file(o, secret, len, err, cap);
+	}
 	if (o->secret != NULL) {
 		fprintf(stderr, "oojwt: warning: --secret shows the secret in ps and "
 			"in your shell history; prefer --secret-file, OOJWT_SECRET or "
@@ -118,8 +154,11 @@ oojwt_cli_secret(const oojwt_cli_opts *o, unsigned char **secret,
 		if (code != OOJWT_EXIT_OK) {
 			return code;
 		}
-		/* One final newline is the file's, not the secret's. */
-		if (n > 0 && buf[n - 1] == '\n') {
+		/* One final newline is the file's, not the secret's; a key
+		 * file (a DER key may end in 0x0a) is kept whole. */
+		if (n > 0 && buf[n - 1] == '\n'
+			&& oojwt_key_classify(buf, n) == OOJWT_KEYIN_SECRET)
+		{
 			buf[--n] = 0;
 			if (n > 0 && buf[n - 1] == '\r') {
 				buf[--n] = 0;

@@ -337,8 +337,6 @@ size_t oojwt_sig_sign(unsigned alg, const oojwt_key *key, const void *data,
  * (OOJWT_KEYOP_*); otherwise records key_mismatch in r and returns 0. */
 int oojwt_key_limits(oojwt_result *r, const oojwt_key *key, unsigned alg,
 	unsigned op);
-/* 1 when a secret looks like PEM text or a JWK of kty RSA/EC. */
-int oojwt_secret_looks_asym(const unsigned char *p, size_t len);
 
 /* Hash `len` bytes with the hash of `alg` (SHA-256/384/512) into `out`
  * (64 bytes); returns the hash length. */
@@ -390,11 +388,16 @@ int oojwt_jwk_oct_secret(const oojwt_jv *jwk, unsigned char *buf,
  * (*ops set to the OOJWT_KEYOP_* bits when key_ops is present), or the
  * code with the reason in why (OOJWT_MESSAGE_LEN bytes). */
 int oojwt_jwk_use_ops(const oojwt_jv *jwk, unsigned *ops, char *why);
-/* Read a JWK or a JWK Set text (choosing by kid) into pk (key_jwk.c);
- * oct secrets are decoded into buf. */
+/* Read a JWK or a JWK Set text into pk (key_jwk.c): a set's key is
+ * chosen by kid, else the only key, else the only key that fits `alg`
+ * (0: none given); oct secrets are decoded into buf. */
 int oojwt_jwk_any(oojwt_key *key, struct oojwt_pkey *pk,
 	unsigned char *buf, size_t buf_len, const char *json, size_t len,
-	const char *kid, size_t kid_len, char *msg);
+	const char *kid, size_t kid_len, unsigned alg, char *msg);
+/* oojwt_key_read() with the token's algorithm for a JWK Set (key.c). */
+int oojwt_key_read_alg(oojwt_key *key, struct oojwt_pkey *pk,
+	unsigned char *buf, size_t buf_len, const void *in, size_t len,
+	const char *kid, size_t kid_len, unsigned alg, char *msg);
 /* Read PEM text (the first block that holds a key) into pk
  * (key_pem.c). */
 int oojwt_pem_key_read(struct oojwt_pkey *pk, const char *text, size_t len,
@@ -509,14 +512,33 @@ void oojwt_sb_findings(oojwt_sb *sb, const oojwt_finding *list, size_t n);
 void oojwt_sb_member(oojwt_sb *sb, const char *name, const char *value,
 	int comma);
 
-/* ---- wasm_key.c: what the wasm exports share (src/<layer>/wasm_*.c) ----------- */
+/* ---- key_select.c: a key as the JS module hands it over ---------------- */
+
+/* Key material for one call, held by oojwt_key_hold() and wiped and
+ * freed by oojwt_key_release() (safe after a failed hold). */
+typedef struct {
+	oojwt_key key;
+	oojwt_pkey pk;
+	unsigned char *buf;
+	size_t buf_len;
+} oojwt_key_held;
+
+/* The key in `in` (in_len bytes), given as `kind` says (see
+ * oojwt_key_verify_as), for `token` (its kid and alg choose from a JWK
+ * Set), or for signing with `alg` when token is NULL. OOJWT_OK, or the
+ * code with the reason in msg (OOJWT_MESSAGE_LEN bytes). */
+int oojwt_key_hold(oojwt_key_held *w, const unsigned char *in,
+	size_t in_len, int kind, const char *token, size_t token_len,
+	unsigned alg, char *msg);
+void oojwt_key_release(oojwt_key_held *w);
 
 /*
- * Verify `token` with a key of any kind (bytes, oct JWK, any JWK or set:
- * see wasm_key.c) into `r`, which the caller releases with
+ * Verify `token` with a key given as `kind` says (0: bytes, which may be
+ * any key form; 1 or 2: the JSON of a JS object, which must be a JWK or
+ * a JWK Set: see wasm_key.c) into `r`, which the caller releases with
  * oojwt_result_free(). The key buffer is read, not modified.
  */
-void oojwt_wasm_verify_into(oojwt_result *r, const char *token, size_t len,
+void oojwt_key_verify_as(oojwt_result *r, const char *token, size_t len,
 	const unsigned char *key, size_t key_len, int kind, unsigned algs,
 	double now, double tolerance);
 
@@ -525,7 +547,7 @@ void oojwt_wasm_verify_into(oojwt_result *r, const char *token, size_t len,
  * *tok_len bytes (NUL-terminated) for the caller to free(); otherwise
  * *tok is NULL and `err` says why (its message is never empty).
  */
-int oojwt_wasm_sign_into(char **tok, size_t *tok_len, oojwt_issue *err,
+int oojwt_key_sign_as(char **tok, size_t *tok_len, oojwt_issue *err,
 	unsigned alg, const unsigned char *key, size_t key_len, int kind,
 	const char *header, size_t header_len, const char *payload,
 	size_t payload_len, const unsigned char *rnd, size_t rnd_len);

@@ -355,6 +355,15 @@ oojwt_key_read(oojwt_key *key, oojwt_pkey *pk, unsigned char *buf,
 	size_t buf_len, const void *in, size_t len, const char *kid,
 	size_t kid_len, char *msg)
 {
+	return oojwt_key_read_alg(key, pk, buf, buf_len, in, len, kid, kid_len,
+		0, msg);
+}
+
+int
+oojwt_key_read_alg(oojwt_key *key, oojwt_pkey *pk, unsigned char *buf,
+	size_t buf_len, const void *in, size_t len, const char *kid,
+	size_t kid_len, unsigned alg, char *msg)
+{
 	char why[OOJWT_MESSAGE_LEN];
 	const unsigned char *p = (const unsigned char *)in;
 	size_t i = 0;
@@ -375,7 +384,7 @@ oojwt_key_read(oojwt_key *key, oojwt_pkey *pk, unsigned char *buf,
 	}
 	if (i < len && p[i] == '{') {
 		code = oojwt_jwk_any(key, pk, buf, buf_len, (const char *)p, len,
-			kid, kid_len, why);
+			kid, kid_len, alg, why);
 	} else if (len - i >= 10 && memcmp(p + i, "-----BEGIN", 10) == 0) {
 		code = oojwt_pem_key_read(pk, (const char *)p + i, len - i, why);
 	} else if (len > 0 && p[0] == 0x30) {

@@ -338,12 +338,38 @@ first_repeated_kid(const oojwt_jv *keys, size_t n, const char **dup)
 	return at;
 }
 
-/* Choose one key of a set; its index in *pick. */
+/* Could the set's key `e` (an object with a string kty) serve `alg`:
+ * its kty and crv fit, and its "alg", when present, names it. As jose's
+ * createLocalJWKSet filters a set for a token without kid. */
 static int
-choose(const oojwt_jv *keys, const char *kid, size_t kid_len, size_t *pick,
-	char *msg)
+fits(const oojwt_jv *e, unsigned alg)
 {
-	size_t n = oojwt_json_array_size(keys), i, found = 0, rep;
+	const char *kty = oojwt_json_string(oojwt_json_get(e, "kty"));
+	const oojwt_jv *a = oojwt_json_get(e, "alg"), *crv = oojwt_json_get(e, "crv");
+	const char *c = oojwt_json_type(crv) == OOJWT_JSON_STRING
+		? oojwt_json_string(crv) : "";
+	unsigned can = strcmp(kty, "oct") == 0 ? OOJWT_ALG_HMAC
+		: strcmp(kty, "RSA") == 0 ? (0x3Fu * OOJWT_ALG_RS256)
+		: strcmp(kty, "EC") != 0 ? 0
+		: strcmp(c, "P-256") == 0 ? OOJWT_ALG_ES256
+		: strcmp(c, "P-384") == 0 ? OOJWT_ALG_ES384
+		: strcmp(c, "P-521") == 0 ? OOJWT_ALG_ES512 : 0;
+
+	if (a != NULL && (oojwt_json_type(a) != OOJWT_JSON_STRING
+		|| strcmp(oojwt_json_string(a), oojwt_alg_name(alg)) != 0))
+	{
+		return 0;
+	}
+	return (can & alg) != 0;
+}
+
+/* Choose one key of a set; its index in *pick: the key with the kid,
+ * else the only key, else the only key that fits `alg`. */
+static int
+choose(const oojwt_jv *keys, const char *kid, size_t kid_len, unsigned alg,
+	size_t *pick, char *msg)
+{
+	size_t n = oojwt_json_array_size(keys), i, found = 0, fit = 0, rep;
 	int sym = 0, asym = 0;
 	const oojwt_jv *e;
 	const char *dup;
@@ -379,9 +405,17 @@ choose(const oojwt_jv *keys, const char *kid, size_t kid_len, size_t *pick,
 		if (kid == NULL || (ki != NULL && strlen(ki) == kid_len
 			&& memcmp(ki, kid, kid_len) == 0))
 		{
-			*pick = i;
+			if (fit == 0) {
+				*pick = i;
+			}
 			found++;
+			if (kid == NULL && alg != 0 && fits(e, alg) && fit++ == 0) {
+				*pick = i;
+			}
 		}
+	}
+	if (found > 1 && fit == 1) {
+		found = 1;
 	}
 	if (sym && asym) {
 		return jfail(msg, OOJWT_ERR_BAD_KEY, "the JWK Set mixes shared "
@@ -394,7 +428,8 @@ choose(const oojwt_jv *keys, const char *kid, size_t kid_len, size_t *pick,
 	}
 	if (found > 1) {
 		return jfail(msg, OOJWT_ERR_KEY_MISMATCH, "the JWK Set has several "
-			"keys and the token names no kid: ambiguous, refused");
+			"keys that fit and the token names no kid: ambiguous, "
+			"refused (give the token a kid, or give the key alone)");
 	}
 	return OOJWT_OK;
 }
@@ -402,7 +437,7 @@ choose(const oojwt_jv *keys, const char *kid, size_t kid_len, size_t *pick,
 int
 oojwt_jwk_any(oojwt_key *key, oojwt_pkey *pk, unsigned char *buf,
 	size_t buf_len, const char *json, size_t len, const char *kid,
-	size_t kid_len, char *msg)
+	size_t kid_len, unsigned alg, char *msg)
 {
 	oojwt_jv *tree;
 	const oojwt_jv *keys;
@@ -423,7 +458,7 @@ oojwt_jwk_any(oojwt_key *key, oojwt_pkey *pk, unsigned char *buf,
 			code = jfail(msg, OOJWT_ERR_BAD_KEY,
 				"a JWK Set's \"keys\" must be an array");
 		} else {
-			code = choose(keys, kid, kid_len, &pick, msg);
+			code = choose(keys, kid, kid_len, alg, &pick, msg);
 		}
 		if (code == OOJWT_OK) {
 			code = read_one(pk, oojwt_json_array_at(keys, pick), buf,

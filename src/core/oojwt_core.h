@@ -334,6 +334,91 @@ typedef struct {
 int oojwt_verify(oojwt_result *r, const char *token, size_t len,
 	const oojwt_key *key, const oojwt_verify_opts *opts);
 
+/* ---- key classification and selection (key_select.c) ---------------- */
+/*
+ * What key bytes are, and which key a token gets from them: decided
+ * here once for every caller (the JS module, both command lines), so
+ * that none sniffs keys by rules of its own.
+ *
+ * Bytes that read as a key form are never an HMAC secret. Anyone who
+ * holds a public key could otherwise MAC a token with its bytes; so
+ * oojwt_verify() and oojwt_sign() refuse such a secret with
+ * OOJWT_ERR_KEY_MISMATCH before any MAC is computed, and
+ * oojwt_key_select() reads such bytes as the key they are.
+ *
+ * oojwt_key_classify() returns the form of `len` bytes at `in`:
+ *
+ *   OOJWT_KEYIN_PEM     a line that opens with "-----BEGIN": first in the
+ *                       text (after a UTF-8 BOM and blanks, with LF or
+ *                       CRLF line ends), or after text lines (openssl's
+ *                       "subject=" lines)
+ *   OOJWT_KEYIN_DER     one DER SEQUENCE spanning all the bytes and
+ *                       holding at least two strict DER elements, the
+ *                       first a SEQUENCE or an INTEGER: the shape of
+ *                       SubjectPublicKeyInfo, PKCS#1, PKCS#8, SEC1 and
+ *                       X.509, of any algorithm and size
+ *   OOJWT_KEYIN_JWK     after a BOM and blanks, a '{' text that is an
+ *                       object with "kty" (or, when it is not strict
+ *                       JSON, names "kty")
+ *   OOJWT_KEYIN_JWKS    the same with "keys" and no "kty"
+ *   OOJWT_KEYIN_SECRET  anything else: an HMAC secret
+ *
+ * The framing is found without branching on the bytes (a secret's
+ * timing tells nothing unless it starts like a key); text that frames
+ * as JSON or DER is then parsed. NULL is a secret of no bytes.
+ */
+#define OOJWT_KEYIN_SECRET  0
+#define OOJWT_KEYIN_PEM     1
+#define OOJWT_KEYIN_DER     2
+#define OOJWT_KEYIN_JWK     3
+#define OOJWT_KEYIN_JWKS    4
+
+int oojwt_key_classify(const void *in, size_t len);
+/* "secret", "pem", "der", "jwk", "jwks", or NULL. */
+const char *oojwt_key_form_name(int form);
+
+/*
+ * The key for a token, from whatever the caller was given (`in`, `len`
+ * bytes): a secret, PEM, DER, a JWK or a JWK Set, classified as above.
+ *
+ * A secret: `*key` points at `in` (key->pkey is NULL) and `*pk`
+ * describes it (kind OOJWT_KEY_OCT, format 0, bits). Any other form is
+ * read with oojwt_key_read() (from the PEM line, after a BOM), and a
+ * JWK Set's key is chosen by the token header's "kid"; without a kid,
+ * the only key, else the only key whose kty/crv (and "alg", when
+ * present) fit the token's algorithm. `token` (token_len bytes) is the
+ * token the key is for, or NULL (signing: `alg` is then the algorithm;
+ * with a token, its header's alg is used when known).
+ *
+ * `buf` (buf_len bytes, at least len * 3 / 4 + 3) receives an oct JWK's
+ * secret; `*pk` must outlive `*key`. Returns OOJWT_OK or the codes of
+ * oojwt_key_read() with a sentence in `msg` (OOJWT_MESSAGE_LEN bytes,
+ * may be NULL); `*pk`, `*key` and `buf` are wiped on error. Wipe `*pk`
+ * with oojwt_pkey_wipe() after use. The secret case reads no token.
+ */
+int oojwt_key_select(oojwt_key *key, oojwt_pkey *pk, unsigned char *buf,
+	size_t buf_len, const void *in, size_t len, const char *token,
+	size_t token_len, unsigned alg, char *msg);
+
+/* The algorithms a verify allows when its caller names none: HS256/384/
+ * 512 for a secret (an oct JWK included), every supported algorithm for
+ * an RSA or EC key (whose type then decides: key_mismatch). */
+unsigned oojwt_key_default_algs(const oojwt_key *key);
+
+/*
+ * Verify `token` with whatever key bytes were given: oojwt_key_select()
+ * for the token, then oojwt_verify() under `opts`, whose `algorithms`
+ * may be 0 for oojwt_key_default_algs(). A key that cannot be read is
+ * recorded in `r` as the token's error (the token is still decoded).
+ * Returns what oojwt_verify() returns, or the key's code; `r` is filled
+ * in every case but a NULL `r` or `opts` (OOJWT_ERR_BAD_ARGUMENT).
+ * Release `r` with oojwt_result_free(). What the native CLI's verify
+ * and the JS module's kit.verify call.
+ */
+int oojwt_key_verify(oojwt_result *r, const char *token, size_t len,
+	const void *in, size_t in_len, const oojwt_verify_opts *opts);
+/* ---- end of key classification and selection ----------------------- */
+
 /*
  * A lifetime as people write it for `expiresIn` and `--expires-in`:
  * digits and a unit s, m, h, d or w ("90s", "30m", "1h", "7d", "2w"),

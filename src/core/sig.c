@@ -40,75 +40,6 @@ oojwt_sig_hash(unsigned alg, const void *data, size_t len, unsigned char *out)
 	return (h->desc >> BR_HASHDESC_OUT_OFF) & BR_HASHDESC_OUT_MASK;
 }
 
-/* 1 when a == b, else 0, without a branch (a, b < 256). */
-static unsigned
-ct_eq(unsigned a, unsigned b)
-{
-	return ((a ^ b) - 1u) >> 31;
-}
-
-/*
- * Does the secret look like PEM text or a JWK of kty RSA/EC (or a JWK
- * Set)? The secret's framing is classified without branching on or
- * indexing with its bytes: every position is visited, and two bits are
- * accumulated with masks -- "the first byte that is not ASCII
- * whitespace opens \"-----BEGIN\"" and "... is '{'". Only these two
- * verdict bits are declassified (they become visible anyway: the caller
- * answers key_mismatch when the function returns 1). A secret whose
- * first non-whitespace byte is '{' is then parsed as JSON, which does
- * branch on its bytes: such a secret is a JSON text, not a random key,
- * and what the parse could reveal is its JSON structure (see
- * tests/ct/known.supp). Time is O(10 * len) in every case.
- */
-int
-oojwt_secret_looks_asym(const unsigned char *p, size_t len)
-{
-	static const unsigned char begin[10] = { '-', '-', '-', '-', '-', 'B',
-		'E', 'G', 'I', 'N' };
-	unsigned leading = 1, brace = 0, pem = 0;
-	oojwt_jv *tree;
-	const oojwt_jv *kty;
-	long pos;
-	char msg[OOJWT_MESSAGE_LEN];
-	size_t i, k;
-	int asym = 0;
-
-	for (i = 0; i < len; i++) {
-		unsigned c = p[i], ws, first, diff = 0;
-		ws = ct_eq(c, ' ') | ct_eq(c, '\t') | ct_eq(c, '\r') | ct_eq(c, '\n');
-		first = leading & (ws ^ 1u);
-		brace |= first & ct_eq(c, '{');
-		if (len - i >= sizeof begin) {
-			for (k = 0; k < sizeof begin; k++) {
-				diff |= p[i + k] ^ begin[k];
-			}
-			pem |= first & ct_eq(diff, 0);
-		}
-		leading &= ws;
-	}
-	OOJWT_DECLASSIFY(&pem, sizeof pem);
-	OOJWT_DECLASSIFY(&brace, sizeof brace);
-	if (pem) {
-		return 1;
-	}
-	if (!brace) {
-		return 0;
-	}
-	if (oojwt_json_parse(&tree, (const char *)p, len, &pos, msg) != OOJWT_OK) {
-		return 0;
-	}
-	kty = oojwt_json_get(tree, "kty");
-	if (oojwt_json_type(kty) == OOJWT_JSON_STRING) {
-		const char *s = oojwt_json_string(kty);
-		asym = strcmp(s, "RSA") == 0 || strcmp(s, "EC") == 0;
-	}
-	if (oojwt_json_get(tree, "keys") != NULL) {
-		asym = 1;
-	}
-	oojwt_json_free_wipe(tree);
-	return asym;
-}
-
 int
 oojwt_key_limits(oojwt_result *r, const oojwt_key *key, unsigned alg,
 	unsigned op)
@@ -139,6 +70,7 @@ oojwt_sig_key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg,
 	char msg[OOJWT_MESSAGE_LEN], names[128];
 	const oojwt_pkey *pk = key->pkey;
 	const char *name = oojwt_alg_name(alg);
+	int form;
 
 	if (pk == NULL || pk->kind == OOJWT_KEY_OCT) {
 		if ((alg & OOJWT_ALG_HMAC) == 0) {
@@ -148,10 +80,13 @@ oojwt_sig_key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg,
 			oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
 			return 0;
 		}
-		if (oojwt_secret_looks_asym(key->data, key->len)) {
+		form = oojwt_key_classify(key->data, key->len); /* key_select.c */
+		if (form != OOJWT_KEYIN_SECRET) {
 			oojwt_fmt(msg, sizeof msg,
-				"the %s secret looks like a PEM text or an RSA/EC "
-				"JWK: a public key is never an HMAC secret", name);
+				"the %s secret reads as a key (%s): key material is "
+				"never an HMAC secret (anyone holding a public key could "
+				"sign with it); give it as the key of RS/PS/ES tokens, or "
+				"give the shared secret", name, oojwt_key_form_name(form));
 			oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
 			return 0;
 		}

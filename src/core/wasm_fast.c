@@ -68,7 +68,7 @@ oojwt_wasm_verify_fast(const char *token, size_t len,
 	char *text = NULL;
 	size_t n = 0;
 
-	oojwt_wasm_verify_into(&r, token, len, key, key_len, kind, algs, now,
+	oojwt_key_verify_as(&r, token, len, key, key_len, kind, algs, now,
 		tolerance);
 	out[OOJWT_FAST_MODE] = OOJWT_FAST_REPORT;
 	if (r.valid && r.n_warnings == 0 && r.dropped == 0 && r.header_ok
@@ -101,7 +101,7 @@ oojwt_wasm_sign_fast(unsigned alg, const unsigned char *key,
 	char *tok;
 	int code;
 
-	code = oojwt_wasm_sign_into(&tok, &n, &err, alg, key, key_len, kind,
+	code = oojwt_key_sign_as(&tok, &n, &err, alg, key, key_len, kind,
 		header, header_len, payload, payload_len, rnd, rnd_len);
 	out[OOJWT_FAST_MODE] = OOJWT_FAST_VALID;
 	if (code != OOJWT_OK) {

@@ -52,7 +52,8 @@ static const struct {
 	{ "requests", "requests and callbacks", suite_requests },
 	{ "strtod", "decimal to double", suite_strtod },
 	{ "sort", "sorting", suite_sort },
-	{ "lifetimes", "lifetimes and server versions", suite_lifetimes }
+	{ "lifetimes", "lifetimes and server versions", suite_lifetimes },
+	{ "key_select", "what key bytes are, and which key a token gets", suite_key_select }
 };
 
 /* Whether suite `key` is in the comma-separated list `only` (NULL: all). */

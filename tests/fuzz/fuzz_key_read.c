@@ -16,7 +16,9 @@
  * curve and hold an uncompressed point of its size, oct keys point into
  * the buffer, and key->pkey is pk for RSA/EC; oojwt_pkey_wipe() zeroes
  * the private parts; a private key signs a token that its own public
- * half verifies (sign-then-verify round trip).
+ * half verifies (sign-then-verify round trip); a key the reader accepts
+ * is never classified as an HMAC secret (oojwt_key_classify, which
+ * oojwt_key_select also runs on every input).
  */
 #include "fuzz.h"
 
@@ -108,6 +110,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(msg[0] != 0 && memchr(msg, 0, sizeof msg) != NULL, "a message");
 		goto done;
 	}
+	FUZZ_CHECK(oojwt_key_classify(in, len) != OOJWT_KEYIN_SECRET,
+		"a key the reader accepts is never a secret");
 	FUZZ_CHECK(oojwt_key_kind_name(pk.kind) != NULL, "a known kind");
 	FUZZ_CHECK(oojwt_key_format_name(pk.format) != NULL, "a known format");
 	switch (pk.kind) {
@@ -144,6 +148,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		&& fuzz_all_zero(pk.iq, sizeof pk.iq) && fuzz_all_zero(pk.x, sizeof pk.x),
 		"pkey_wipe zeroes the private parts");
 done:
+	memset(buf, 0x5A, cap);
+	code = oojwt_key_select(&key, &pk, buf, cap, in, len, NULL, 0,
+		(sel & 1) ? OOJWT_ALG_ES256 : 0, msg);
+	FUZZ_CHECK(oojwt_code_name(code) != NULL, "select: a named code");
+	FUZZ_CHECK(code != OOJWT_OK || (key.pkey == NULL) == (oojwt_key_classify(in, len)
+		== OOJWT_KEYIN_SECRET), "select: a secret exactly when classified one");
+	oojwt_pkey_wipe(&pk);
 	oojwt_wipe(buf, cap);
 	free(buf);
 	free(in);

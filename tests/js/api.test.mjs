@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadToolkit, OojwtError } from '../../web/lib/oojwt.mjs';
-import { kit, NOW, SECRET, token, codes } from '../helpers/common.mjs';
+import { kit, NOW, SECRET, token, codes, readVector } from '../helpers/common.mjs';
 
 test('loadToolkit accepts bytes, a Module, and a URL; rejects junk', async () => {
   const url = new URL('../../web/lib/oojwt.wasm', import.meta.url);
@@ -72,8 +72,11 @@ test('sign refuses what C refuses, with OojwtError codes', () => {
     [() => kit.sign({ s: '\ud800' }, SECRET), 'bad_json'],
     [() => kit.sign({ n: Infinity }, SECRET), null], // JSON.stringify writes null: accepted
     [() => kit.sign({}, { kty: 'oct', k: 'c2VjcmV0', use: 'enc' }), 'key_mismatch'],
-    [() => kit.sign({}, { kty: 'oct', k: 'c2VjcmV0', alg: 'HS384' }), 'key_mismatch'],
-    [() => kit.sign({}, { kty: 'RSA', n: 'AQAB', e: 'AQAB' }), 'key_mismatch'],
+    // 48 bytes: an oct JWK naming HS384 holds at least that (RFC 7518 3.2).
+    [() => kit.sign({}, { kty: 'oct', k: Buffer.alloc(48, 7).toString('base64url'), alg: 'HS384' }), 'key_mismatch'],
+    [() => kit.sign({}, JSON.parse(readVector('asym_keys.json').keys[0].public.jwk)), 'key_mismatch'],
+    // Read as the RSA key it claims to be (never as a secret), and refused.
+    [() => kit.sign({}, { kty: 'RSA', n: 'AQAB', e: 'AQAB' }), 'bad_key'],
     [() => kit.sign({}, { kty: 'oct', k: 'c2VjcmV0=' }), 'bad_key'],
   ];
   for (const [fn, code] of cases) {
@@ -91,7 +94,8 @@ test('keys: string = UTF-8 bytes, Uint8Array = raw, JWK oct', () => {
   assert.equal(kit.verify(t, { kty: 'oct', k: Buffer.from(bytes).toString('base64url') }).valid, true);
   assert.equal(kit.sign({ a: 1 }, bytes), t);
   assert.deepEqual(codes(kit.verify(t, 'пароль-секрет\n')), ['bad_signature']);
-  const r = kit.verify(t, { kty: 'oct', k: Buffer.from(bytes).toString('base64url'), alg: 'HS512' });
+  // A JWK naming HS512 holds at least 64 bytes (RFC 7518 3.2; bad_key when shorter).
+  const r = kit.verify(t, { kty: 'oct', k: Buffer.alloc(64, 7).toString('base64url'), alg: 'HS512' });
   assert.deepEqual(codes(r), ['key_mismatch']);
   assert.deepEqual(r.payload, { a: 1 }, 'a key problem still shows the decoded token');
   assert.deepEqual(codes(kit.verify(t, { kty: 'oct', k: 'a b' })), ['bad_key']);

@@ -117,13 +117,15 @@ test('asym_keys: weak or unsupported keys are refused with their code', () => {
   }
 });
 
-test('JWK Sets: chosen by kid; no kid with several keys, duplicate kids, mixed sets refused', () => {
+test('JWK Sets: chosen by kid, else by alg; several keys that fit and no kid, duplicate kids, mixed sets refused', () => {
   const rsa = JSON.parse(vec.keys[0].public.jwk);
   const ec = JSON.parse(vec.keys[3].public.jwk);
   const tok = vec.keys[3].tokens.ES256; // no kid in its header
   const withKid = kit.sign({ a: 1 }, JSON.parse(vec.keys[3].private.jwk), { alg: 'ES256', header: { kid: ec.kid } });
   assert.equal(kit.verify(withKid, { keys: [rsa, ec] }).valid, true);
-  assert.deepEqual(kit.verify(tok, { keys: [rsa, ec] }).errors.map((e) => e.code), ['key_mismatch']);
+  // No kid: the only key that fits ES256 (as jose's createLocalJWKSet).
+  assert.equal(kit.verify(tok, { keys: [rsa, ec] }).valid, true);
+  assert.deepEqual(kit.verify(tok, { keys: [rsa, ec, { ...ec, kid: 'ec-copy' }] }).errors.map((e) => e.code), ['key_mismatch']);
   assert.deepEqual(kit.verify(tok, { keys: [ec] }).valid, true);
   assert.deepEqual(kit.verify(withKid, { keys: [ec, { ...ec }] }).errors.map((e) => e.code), ['bad_key']);
   assert.deepEqual(kit.verify(withKid, { keys: [ec, { kty: 'oct', k: 'AAAA' }] }).errors.map((e) => e.code), ['bad_key']);

@@ -3,9 +3,10 @@
 // (Table A, HMAC rows) with oojwt's strict answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { kit, NOW, SECRET, b64u, macSegments, rawToken, token, codes } from '../helpers/common.mjs';
+import { kit, NOW, SECRET, b64u, macSegments, rawToken, token, codes, readVector } from '../helpers/common.mjs';
 
 const P0 = { sub: 'u', iat: NOW - 10, exp: NOW + 3600 };
+const PEM = readVector('asym_keys.json').keys[0].public.spki_pem;
 const H0 = { alg: 'HS256', typ: 'JWT' };
 const good = token(P0);
 const [gh, gp, gs] = good.split('.');
@@ -88,7 +89,9 @@ const rows = [
   ['5 segments (JWE-like)', `${good}.x.y`, ['malformed']],
   ['1 segment', gh, ['malformed']],
   ['empty string', '', ['malformed']],
-  ['alg confusion: PEM text as HS256 secret', token(P0, { secret: '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n' }), ['key_mismatch'], { key: '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n' }],
+  ['alg confusion: PEM text as HS256 secret', token(P0, { secret: PEM }), ['key_mismatch'], { key: PEM }],
+  // A broken PEM is still read as PEM, never as a secret (src/core/key_select.c).
+  ['alg confusion: broken PEM text as HS256 secret', token(P0, { secret: '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n' }), ['bad_key'], { key: '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n' }],
   ['wrong secret', good, ['bad_signature'], { key: 'not the secret' }],
   ['secret with trailing newline', good, ['bad_signature'], { key: `${SECRET}\n` }],
   ['many problems at once', token({ exp: NOW - 5, nbf: NOW + 500, iat: 'x' }, { secret: 'other' }), ['bad_signature', 'expired', 'not_yet_valid', 'bad_claim']],

@@ -93,22 +93,29 @@ export interface AsymmetricJwk {
   [member: string]: unknown;
 }
 
-/** A JWK Set: the key is chosen by the token header's kid (ambiguity is refused). */
+/**
+ * A JWK Set: the key is chosen by the token header's kid; without a kid,
+ * the only key, else the only key that fits the token's alg (ambiguity is
+ * refused).
+ */
 export interface JwkSet {
   keys: Array<OctJwk | AsymmetricJwk>;
 }
 
 /**
- * A string is its UTF-8 bytes (as ONLYOFFICE uses its secrets) for HS*,
- * and PEM text (PUBLIC KEY, RSA PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY,
- * EC PRIVATE KEY, CERTIFICATE) for RS/PS/ES; bytes are a secret for HS*
- * and DER for RS/PS/ES. A PEM text or RSA/EC JWK text used as an HS*
- * secret is refused (`key_mismatch`).
+ * A string (its UTF-8 bytes, as ONLYOFFICE uses its secrets) or bytes: the
+ * C core tells what they are, whatever the algorithm. PEM text (PUBLIC KEY,
+ * RSA PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY,
+ * CERTIFICATE; a BOM, CRLF and text before it allowed), DER, JWK or JWK Set
+ * text is read as that key, and is never an HS* secret (an HS token with it
+ * is `key_mismatch`); anything else is a shared secret.
  */
 export type Key = string | Uint8Array | ArrayBuffer | ArrayBufferView | OctJwk | AsymmetricJwk | JwkSet;
 
 /** What `kit.keyInfo` reports about a key. */
 export interface KeyInfo {
+  /** What the core classified the input as ('secret': a shared secret). */
+  form: 'secret' | 'pem' | 'der' | 'jwk' | 'jwks';
   kind: 'oct' | 'RSA public' | 'RSA private' | 'EC public' | 'EC private';
   /** 'raw' for a plain secret. */
   format: 'raw' | 'JWK' | 'JWK Set' | 'SubjectPublicKeyInfo' | 'PKCS#1' | 'PKCS#8' | 'SEC1' | 'X.509 certificate';
@@ -156,9 +163,9 @@ export interface VerifyResult extends Parts {
 
 export interface VerifyOptions {
   /**
-   * Default: ['HS256', 'HS384', 'HS512'] for a secret or oct JWK; every
-   * supported algorithm for PEM text and RSA/EC JWKs or sets (the key's
-   * type then decides: an HS token with such a key is `key_mismatch`).
+   * Default (decided in C): ['HS256', 'HS384', 'HS512'] for a secret or
+   * oct JWK; every supported algorithm for an RSA/EC key in any form (the
+   * key's type then decides: an HS token with such a key is `key_mismatch`).
    */
   algorithms?: Algorithm[];
   /** Seconds since the epoch; default Date.now() / 1000. */

@@ -22,21 +22,10 @@ export class OojwtError extends Error {
   }
 }
 
+// How the caller gave a key (src/core/wasm_key.c); what the key is, and the
+// algorithms allowed when options.algorithms is not given, C decides.
 const KEY_RAW = 0;
-const KEY_JWK = 1;
-const KEY_ANY = 2; // a JWK of any kty or a JWK Set (src/core/wasm_key.c)
-const HS_ALGS = ['HS256', 'HS384', 'HS512'];
-const ALL_ALGS = [...HS_ALGS, 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
-
-// Without options.algorithms: HS* for secrets (as jsonwebtoken); for PEM
-// text and RSA/EC JWKs or sets every algorithm, and the key's type decides
-// in C (an HS token with such a key is refused: key_mismatch).
-function defaultAlgorithms(key) {
-  if (typeof key === 'string') return key.trimStart().startsWith('-----BEGIN') ? ALL_ALGS : HS_ALGS;
-  if (key === null || typeof key !== 'object' || ArrayBuffer.isView(key) || key instanceof ArrayBuffer) return HS_ALGS;
-  const keys = Array.isArray(key.keys) ? key.keys : [key];
-  return keys.some((k) => k === null || typeof k !== 'object' || k.kty !== 'oct') ? ALL_ALGS : HS_ALGS;
-}
+const KEY_OBJECT = 1; // the JSON of a JWK or JWK Set object
 
 // The two modules (Makefile): the JWT core, and the full module that adds
 // the Document Server and deployment checks (kit.onlyoffice,
@@ -215,9 +204,9 @@ async function makeToolkit(x) {
     if (key instanceof ArrayBuffer) return [new Uint8Array(key), KEY_RAW];
     if (ArrayBuffer.isView(key)) return [new Uint8Array(key.buffer, key.byteOffset, key.byteLength), KEY_RAW];
     if (key !== null && typeof key === 'object' && (typeof key.kty === 'string' || Array.isArray(key.keys))) {
-      return [encoder.encode(JSON.stringify(key)), key.kty === 'oct' ? KEY_JWK : KEY_ANY];
+      return [encoder.encode(JSON.stringify(key)), KEY_OBJECT];
     }
-    throw new TypeError('key must be a string (its UTF-8 bytes, or PEM text for RS/PS/ES), a Uint8Array (secret, or DER), a JWK or a JWK Set');
+    throw new TypeError('key must be a string or bytes (a shared secret, or PEM, DER, JWK or JWK Set text), a JWK object or a JWK Set object');
   }
 
   // Run fn(keyPtr, keyLen, kind) with the key in wasm memory; wipe after.
@@ -245,7 +234,7 @@ async function makeToolkit(x) {
       return fn(ptr, len, kind);
     } finally {
       wipe(ptr, len);
-      if (kind === KEY_JWK) bytes.fill(0);
+      if (kind === KEY_OBJECT) bytes.fill(0);
     }
   }
 
@@ -356,12 +345,9 @@ async function makeToolkit(x) {
   function verifyText(token, key, options, fast) {
     checkToken(token);
     if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
-    const {
-      algorithms = defaultAlgorithms(key),
-      now = Date.now() / 1000,
-      clockTolerance = 0,
-    } = options;
-    const mask = algMask(algorithms);
+    const { algorithms, now = Date.now() / 1000, clockTolerance = 0 } = options;
+    // 0: the default for the key, from C (HS* for a secret, all for RSA/EC).
+    const mask = algorithms === undefined ? 0 : algMask(algorithms);
     if (typeof now !== 'number' || !Number.isFinite(now)) {
       throw new TypeError('options.now must be a finite number of seconds since the epoch');
     }

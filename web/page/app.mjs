@@ -84,8 +84,8 @@ function key() {
   return keyFromBox(ui.secret.value, ui.format.value);
 }
 
-// Under the Secret box: what kit.keyInfo (C) recognised in it, for PEM text,
-// JWK objects, and whenever the algorithm in use is RS/PS/ES.
+// Under the Secret box: what kit.keyInfo (C) recognised in it, for any key
+// form, and whenever the algorithm in use is RS/PS/ES.
 function showKeyInfo(k, alg) {
   let text = '';
   if (!k.empty && !k.error) {
@@ -96,8 +96,7 @@ function showKeyInfo(k, alg) {
     } catch (e) {
       error = e;
     }
-    const looksLikeKey = k.object === true || /-----BEGIN /.test(ui.secret.value);
-    text = describeKey(info, error, { looksLikeKey, alg });
+    text = describeKey(info, error, { alg });
   }
   if (ui.keyInfo.textContent !== text) ui.keyInfo.textContent = text;
   ui.keyInfo.hidden = text === '';
@@ -119,9 +118,10 @@ function inspect({ timeOnly = false } = {}) {
   const t = now();
   const tolerance = Number(ui.tolerance.value);
   let r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance });
-  // Bytes (base64/hex) and no key are a secret by default; for an RS/PS/ES
-  // token the bytes are passed as DER (C decides whether they are a key), and
-  // without a key the errors no key can fix are those of its own algorithm.
+  // Bytes (base64/hex in the box) and no key: for an RS/PS/ES token verify
+  // again allowing its algorithm (C reads the bytes as a key when they are
+  // one: src/core/key_select.c), so that without a key the errors no key can fix
+  // are those of its own algorithm.
   if (isAsymmetric(r.alg) && (k.key === undefined || k.key instanceof Uint8Array)) {
     r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance, algorithms: [r.alg] });
   }

@@ -68,35 +68,24 @@ export function secretKey(text, format) {
 }
 
 /**
- * The Secret box as a key: a JSON object (in UTF-8 mode) is passed as a JWK
- * or JWK Set object, anything else as secretKey() gives it. What the key is,
- * and whether it fits the token's algorithm, is decided in C (kit.keyInfo,
- * kit.verify, kit.sign); this only chooses what to pass.
+ * The Secret box as a key: its text (or the bytes it decodes to), as
+ * secretKey() gives it. Whether that is a secret, PEM, DER, a JWK or a JWK
+ * Set, and whether it fits the token's algorithm, is decided in C
+ * (src/core/key_select.c, through kit.keyInfo, kit.verify, kit.sign).
  */
-export function keyFromBox(text, format) {
-  if (format === 'utf8' && /^\s*\{/.test(text)) {
-    try {
-      const v = JSON.parse(text);
-      if (v !== null && typeof v === 'object' && !Array.isArray(v)) return { key: v, object: true };
-    } catch {
-      // Not JSON: passed as text, and C says what it is.
-    }
-  }
-  return secretKey(text, format);
-}
+export const keyFromBox = secretKey;
 
 const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$/;
 export const isAsymmetric = (alg) => typeof alg === 'string' && ASYMMETRIC.test(alg);
 
 /**
  * The sentence under the Secret box from kit.keyInfo's report (or the
- * OojwtError it threw): '' for a plain shared secret used with HS*.
- * `looksLikeKey`: the box holds PEM text or a JSON object; `alg`: the
- * algorithm in use (token or builder).
+ * OojwtError it threw: C read the box as a key, and refused it): '' for a
+ * plain shared secret used with HS*. `alg`: the algorithm in use (token or
+ * builder).
  */
-export function describeKey(info, error, { looksLikeKey, alg }) {
+export function describeKey(info, error, { alg }) {
   if (error) {
-    if (!looksLikeKey && !isAsymmetric(alg)) return '';
     return `Not recognised as a key: ${error.code ? `${error.code}: ` : ''}${error.message}.`;
   }
   if (info.kind === 'oct' && info.format === 'raw') {
