@@ -85,8 +85,10 @@ WASM_FLAGS := -O2 -sSTANDALONE_WASM --no-entry -sMALLOC=emmalloc \
 
 # ---- top-level targets ----------------------------------------------------
 
-# Node 18 for `make test` (the npm rules below say why), x86-64 Linux only.
-NODE18_STAMP := $(if $(filter x86_64,$(shell uname -m)),tests/node18/node_modules/.package-lock.json)
+# Node 18 for `make test` (the npm rules below say why): on x86-64 Linux,
+# unless the node found is 18 already.
+NODE18_STAMP := $(if $(filter x86_64,$(shell uname -m)),$(if $(filter v18.%,$(shell node --version 2>/dev/null)),,\
+	tests/node18/node_modules/.package-lock.json))
 
 .PHONY: all wasm native cli test serve deps tools clean size sanitize bench bench-hmac fuzz check-emcc
 .PHONY: dist site screenshots
