@@ -160,7 +160,7 @@ $(TOOLS_STAMP): emsdk-version
 			|| { echo "oojwt: apt-get install$$missing failed" >&2; exit 1; }; \
 	fi
 	@$(MAKE) --no-print-directory emsdk-local
-	@$(MAKE) --no-print-directory check-emcc
+	@$(MAKE) --no-print-directory check-emcc TOOLS_RUNNING=1
 	@touch $@
 
 # Emscripten $(EMSDK_VERSION) where Debian's emscripten is another version
@@ -203,7 +203,8 @@ emsdk-local:
 		"LLVM_ADD_VERSION = '14'" "CLANG_ADD_VERSION = '14'" > ../config && \
 	echo "PATH=$$r/bin:\$$PATH EM_CONFIG=$(EMSDK_LOCAL)/config LD_LIBRARY_PATH=$$r/lib/x86_64-linux-gnu:$$r/lib/llvm-14/lib python3 $$r/share/emscripten/emcc.py" > ../emcc
 
-check-emcc:
+# After the tools (which run it themselves): make -j may reach it first.
+check-emcc: | $(if $(TOOLS_RUNNING),,$(TOOLS_STAMP))
 	@have=$$($(EMCC) --version 2>/dev/null | head -n1 | sed -n 's/.* \([0-9][0-9.]*\) .*/\1/p'); \
 	if [ "$$have" != "$(EMSDK_VERSION)" ]; then \
 		echo "oojwt: emcc reports version '$$have', but emsdk-version pins $(EMSDK_VERSION)." >&2; \
