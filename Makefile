@@ -167,7 +167,8 @@ $(TOOLS_STAMP): emsdk-version
 # (Debian 13 has 3.1.69): bookworm's emscripten and the LLVM 14 and binaryen
 # it runs with, downloaded with the private apt config of fetch-deps,
 # checked against these SHA-256 sums and unpacked (not installed) in
-# build/emsdk/; build/emsdk/emcc is the command that runs it.
+# build/emsdk/; build/emsdk/emcc is the command that runs it, and
+# build/emsdk/package.json keeps its .js files CommonJS inside our package.
 EMSDK_DEBS := emscripten=3.1.6~dfsg-5 binaryen=108-1 clang-14=1:14.0.6-12 lld-14=1:14.0.6-12 \
 	llvm-14=1:14.0.6-12 llvm-14-linker-tools=1:14.0.6-12 libllvm14=1:14.0.6-12 \
 	libclang-cpp14=1:14.0.6-12 libclang-common-14-dev=1:14.0.6-12
@@ -201,6 +202,7 @@ emsdk-local:
 	printf '%s\n' "EMSCRIPTEN_ROOT = '$$r/share/emscripten'" "LLVM_ROOT = '$$r/bin'" "BINARYEN_ROOT = '$$r'" \
 		"NODE_JS = '$$(command -v node)'" "FROZEN_CACHE = True" "CACHE = '$$r/share/emscripten/cache'" \
 		"LLVM_ADD_VERSION = '14'" "CLANG_ADD_VERSION = '14'" > ../config && \
+	echo '{ "type": "commonjs" }' > ../package.json && \
 	echo "PATH=$$r/bin:\$$PATH EM_CONFIG=$(EMSDK_LOCAL)/config LD_LIBRARY_PATH=$$r/lib/x86_64-linux-gnu:$$r/lib/llvm-14/lib python3 $$r/share/emscripten/emcc.py" > ../emcc
 
 # After the tools (which run it themselves): make -j may reach it first.
