@@ -76,7 +76,8 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 # emcc: Debian's, or bookworm's packages unpacked under build/emsdk/ where
 # Debian has another version (the emsdk-local rule below).
 EMSDK_LOCAL := $(abspath $(BUILD))/emsdk
-EMCC = NODE_PATH=/usr/share/nodejs $(or $(shell cat $(EMSDK_LOCAL)/emcc 2>/dev/null),emcc)
+EMSDK_ENV = $(shell cat $(EMSDK_LOCAL)/env 2>/dev/null)
+EMCC = NODE_PATH=/usr/share/nodejs $(EMSDK_ENV) $(if $(EMSDK_ENV),python3 $(EMSDK_LOCAL)/usr/share/emscripten/emcc.py,emcc)
 EMSDK_VERSION := $(shell cat emsdk-version)
 # src/wasm*.c functions export themselves (OOJWT_WASM_EXPORT in inner.h);
 # these are core functions the JS loader also calls.
@@ -167,7 +168,8 @@ $(TOOLS_STAMP): emsdk-version
 # (Debian 13 has 3.1.69): bookworm's emscripten and the LLVM 14 and binaryen
 # it runs with, downloaded with the private apt config of fetch-deps,
 # checked against these SHA-256 sums and unpacked (not installed) in
-# build/emsdk/; build/emsdk/emcc is the command that runs it, and
+# build/emsdk/; build/emsdk/env is the environment emcc and wasm-opt run in
+# (the binaryen emcc 3.1.6 comes with), and
 # build/emsdk/package.json keeps its .js files CommonJS inside our package.
 EMSDK_DEBS := emscripten=3.1.6~dfsg-5 binaryen=108-1 clang-14=1:14.0.6-12 lld-14=1:14.0.6-12 \
 	llvm-14=1:14.0.6-12 llvm-14-linker-tools=1:14.0.6-12 libllvm14=1:14.0.6-12 \
@@ -203,7 +205,7 @@ emsdk-local:
 		"NODE_JS = '$$(command -v node)'" "FROZEN_CACHE = True" "CACHE = '$$r/share/emscripten/cache'" \
 		"LLVM_ADD_VERSION = '14'" "CLANG_ADD_VERSION = '14'" > ../config && \
 	echo '{ "type": "commonjs" }' > ../package.json && \
-	echo "PATH=$$r/bin:\$$PATH EM_CONFIG=$(EMSDK_LOCAL)/config LD_LIBRARY_PATH=$$r/lib/x86_64-linux-gnu:$$r/lib/llvm-14/lib python3 $$r/share/emscripten/emcc.py" > ../emcc
+	echo "PATH=$$r/bin:\$$PATH EM_CONFIG=$(EMSDK_LOCAL)/config LD_LIBRARY_PATH=$$r/lib/x86_64-linux-gnu:$$r/lib/llvm-14/lib" > ../env
 
 # After the tools (which run it themselves): make -j may reach it first.
 check-emcc: | $(if $(TOOLS_RUNNING),,$(TOOLS_STAMP))
@@ -375,7 +377,7 @@ WASM_DEP_OBJ := $(BEARSSL_WASM_OBJ) $(BUILD)/wasm/cJSON.o
 # Then binaryen's size passes over the linked module (emcc's link ran its
 # -O2 ones): 342 bytes less gzipped on the core, verify and sign unchanged.
 # MVP features only, so the module loads wherever wasm does.
-WASM_OPT := wasm-opt -Oz --mvp-features
+WASM_OPT = $(EMSDK_ENV) wasm-opt -Oz --mvp-features
 REPORT_WASM_SIZE = @raw=$$(stat -c %s $@); gz=$$(gzip -9c $@ | wc -c); echo "oojwt: $@ is $$raw bytes ($$gz gzipped)"
 
 web/oojwt.wasm: $(CORE_WASM_OBJ) $(WASM_DEP_OBJ)
