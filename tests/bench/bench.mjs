@@ -16,6 +16,7 @@ import { createHmac, createSecretKey, generateKeyPairSync, sign as nodeSign, ver
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import jsonwebtoken from 'jsonwebtoken';
+import '../helpers/webcrypto.mjs'; // jose needs the global Web Crypto (Node 18)
 import * as jose from 'jose';
 import { createSigner, createVerifier } from 'fast-jwt';
 import { loadToolkit } from '../../web/lib/oojwt.mjs';

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import '../helpers/webcrypto.mjs'; // jose needs the global Web Crypto (Node 18)
 import * as jose from 'jose';
 
 const payload = { sub: 'asym', iat: 1700000000, document: { key: 'k1' } };

@@ -5,6 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, createPublicKey, verify as nodeVerify, constants } from 'node:crypto';
+import '../helpers/webcrypto.mjs'; // jose needs the global Web Crypto (Node 18)
 import * as jose from 'jose';
 import { kit } from '../helpers/common.mjs';
 

@@ -23,6 +23,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import '../helpers/webcrypto.mjs'; // jose needs the global Web Crypto (Node 18)
 import * as jose from 'jose';
 import { loadToolkit, OojwtError } from '../../web/lib/oojwt.mjs';
 
