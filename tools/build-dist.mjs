@@ -2,6 +2,8 @@
 // file:// with no server and no network.
 //
 //   node tools/build-dist.mjs [out]      (make dist; `make` runs it)
+//   --no-minify: the same bundle, readable (to tell a minifier bug from ours:
+//   the page tests pass on both)
 //
 // - style.css goes into a <style> element;
 // - the page's code (web/page/app.mjs and what it imports, the web/lib/
@@ -22,7 +24,9 @@ import { gzipSync } from 'node:zlib';
 import { buildInline, root } from './page-bundle.mjs';
 
 const web = join(root, 'web');
-const out = resolve(process.argv[2] ?? join(root, 'dist', 'oojwt.html'));
+const args = process.argv.slice(2);
+const minify = !args.includes('--no-minify');
+const out = resolve(args.find((a) => !a.startsWith('--')) ?? join(root, 'dist', 'oojwt.html'));
 
 function fail(msg) {
   console.error(`build-dist: ${msg}`);
@@ -39,7 +43,7 @@ let html = read('page/index.html');
 const css = `\n${read('page/style.css')}`;
 let bundle;
 try {
-  bundle = await buildInline();
+  bundle = await buildInline({ minify });
 } catch (e) {
   fail(e.message);
 }

@@ -13,12 +13,16 @@
 // `make size` and the tests.
 //
 //   node tools/build-site.mjs [outdir]      (make site; `make` runs it)
+//   --no-minify: the same bundle, readable (to tell a minifier bug from ours:
+//   the page tests pass on both)
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildSite, root, siteOutputs } from './page-bundle.mjs';
 
 const web = join(root, 'web');
-const out = resolve(process.argv[2] ?? join(root, 'dist', 'site'));
+const args = process.argv.slice(2);
+const minify = !args.includes('--no-minify');
+const out = resolve(args.find((a) => !a.startsWith('--')) ?? join(root, 'dist', 'site'));
 const fail = (msg) => {
   console.error(`build-site: ${msg}`);
   process.exit(1);
@@ -28,7 +32,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 let result;
 try {
-  result = await buildSite(out);
+  result = await buildSite(out, { minify });
 } catch (e) {
   fail(e.message);
 }
