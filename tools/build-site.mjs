@@ -16,7 +16,7 @@
 //   --no-minify: the same bundle, readable (to tell a minifier bug from ours:
 //   the page tests pass on both)
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildSite, root, siteOutputs } from './page-bundle.mjs';
 
 const web = join(root, 'web');
@@ -48,7 +48,7 @@ html = html.replace(WASM, () => preloads + WASM).replaceAll('"../lib/', '"');
 writeFileSync(join(out, 'index.html'), html);
 copyFileSync(join(web, 'page', 'style.css'), join(out, 'style.css'));
 for (const name of ['oojwt.wasm', 'oojwt-full.wasm']) copyFileSync(join(web, 'lib', name), join(out, name));
-const meta = join(dirname(out), `${out.slice(dirname(out).length + 1)}.meta.json`);
+const meta = `${out}.meta.json`;
 writeFileSync(meta, `${JSON.stringify(result.metafile, null, 1)}\n`);
 
 const sources = Object.keys(result.metafile.inputs);
