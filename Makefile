@@ -350,15 +350,19 @@ $(BUILD)/oojwt: $(CLI_OBJ) $(BEARSSL_NATIVE_OBJ) $(BUILD)/native/cJSON.o
 PAGE_SRC := web/page/index.html web/page/style.css $(wildcard web/page/*.mjs) $(wildcard web/lib/*.mjs) \
 	web/lib/oojwt.wasm web/lib/oojwt-full.wasm
 
-# dist/oojwt.html: the page with the CSS, our JS modules and the wasm inlined
-# (works from file:// with no server); tools/build-dist.mjs says how.
-dist/oojwt.html: tools/build-dist.mjs tools/strip-js.mjs tools/module-graph.mjs $(PAGE_SRC)
+# Both are bundled and minified by esbuild (tools/page-bundle.mjs), a dev
+# dependency pinned in package-lock.json: nothing of it ships.
+PAGE_TOOLS := tools/page-bundle.mjs node_modules/.package-lock.json
+
+# dist/oojwt.html: the page with the CSS, our JS code in one script and the
+# wasm inlined (works from file:// with no server); tools/build-dist.mjs says how.
+dist/oojwt.html: tools/build-dist.mjs $(PAGE_TOOLS) $(PAGE_SRC)
 	@node tools/build-dist.mjs $@
 
-# dist/site/: the page as `make serve` serves it, web/page/ and the
-# web/lib/ files it uses in one folder, the modules' comments stripped
-# (tools/build-site.mjs says why and how).
-dist/site/index.html: tools/build-site.mjs tools/strip-js.mjs tools/module-graph.mjs $(PAGE_SRC)
+# dist/site/: the page as `make serve` serves it, in one folder: app.mjs and
+# the chunks the Document Server modes load, and dist/site.meta.json, the
+# bundle's metafile (tools/build-site.mjs says why and how).
+dist/site/index.html: tools/build-site.mjs $(PAGE_TOOLS) $(PAGE_SRC)
 	@node tools/build-site.mjs
 
 # docs/screenshot-{light,dark}.png, taken from dist/oojwt.html in Chromium.

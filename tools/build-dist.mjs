@@ -2,36 +2,31 @@
 // file:// with no server and no network.
 //
 //   node tools/build-dist.mjs [out]      (make dist; `make` runs it)
+//   --no-minify: the same bundle, readable (to tell a minifier bug from ours:
+//   the page tests pass on both)
 //
 // - style.css goes into a <style> element;
-// - our ES modules (web/page/app.mjs and what it imports, transitively, the
-//   web/lib/ modules among them) go into one
-//   inline <script type="module">: each imported module becomes a function
-//   scope that hands its exports to the modules importing it, the entry module
-//   stays at the top level (it uses top-level await);
+// - the page's code (web/page/app.mjs and what it imports, the web/lib/
+//   modules among them) goes into one inline <script type="module">, bundled
+//   and minified by esbuild (tools/page-bundle.mjs buildInline): the modules
+//   the Document Server modes import dynamically are in it too, but their
+//   code runs only when a mode is first opened;
 // - the two wasm modules go into data blocks, <script type="application/octet-stream">, as base64
 //   of their gzipped bytes (web/page/embedded.mjs decodes them with DecompressionStream): web/lib/oojwt.wasm,
 //   the JWT core (id="oojwt-wasm"), which app.mjs passes to loadToolkit(), and web/lib/oojwt-full.wasm
 //   (id="oojwt-full-wasm"), decoded only when a Document Server mode is first opened (modes.mjs);
 // - the Content Security Policy allows exactly the inline script and style
 //   (by their SHA-256), WebAssembly compilation, and no connection at all.
-//
-// The inliner is deliberately small and strict: it understands the import and
-// export forms our modules use, written at the start of a line, and fails the
-// build on anything else rather than produce a page that breaks at run time.
-// Modules are named by their file name, as in dist/site/ (tools/module-graph.mjs
-// siteName; two modules with one name fail the build).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, posix, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-import { stripJs } from './strip-js.mjs';
-import { siteName, siteNames } from './module-graph.mjs';
+import { buildInline, root } from './page-bundle.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'web');
-const out = resolve(process.argv[2] ?? join(root, 'dist', 'oojwt.html'));
+const args = process.argv.slice(2);
+const minify = !args.includes('--no-minify');
+const out = resolve(args.find((a) => !a.startsWith('--')) ?? join(root, 'dist', 'oojwt.html'));
 
 function fail(msg) {
   console.error(`build-dist: ${msg}`);
@@ -40,125 +35,20 @@ function fail(msg) {
 
 const read = (name) => readFileSync(join(web, name), 'utf8');
 
-// ---- the module inliner ------------------------------------------------------
-
-// A specifier: './x.mjs', or '../lib/x.mjs' from the page.
-const IMPORT_NAMED = /^import\s*\{([^}]*)\}\s*from\s*'(\.\.?\/[\w./-]+\.mjs)';?[ \t]*$/gm;
-const IMPORT_NS = /^import\s*\*\s*as\s+(\w+)\s+from\s*'(\.\.?\/[\w./-]+\.mjs)';?[ \t]*$/gm;
-const EXPORT_DECL = /^export\s+((?:async\s+)?function\*?|class|const|let)\s+([\w$]+)/gm;
-const EXPORT_LIST = /^export\s*\{([^}]*)\};?[ \t]*$/gm;
-// import('./x.mjs'): the module is bundled too, and the call becomes a
-// promise of its exports.
-const IMPORT_DYNAMIC = /\bimport\('(\.\.?\/[\w./-]+\.mjs)'\)/g;
-
-// An import becomes `let` bindings that the exporting module fills in when
-// its body has run (before anything uses them, as with ES modules; this also
-// covers import cycles, e.g. oojwt.mjs <-> onlyoffice.mjs).
-function importStatement(from, binds) {
-  const locals = binds.map(([, local]) => local).join(', ');
-  const sets = binds.map(([name, local]) => `${local} = m.${name};`).join(' ');
-  return `let ${locals}; __oojwt_import('${siteName(from)}', (m) => { ${sets} });`;
-}
-
-const RUNTIME = `const __oojwt_done = new Map();
-const __oojwt_wait = new Map();
-function __oojwt_import(name, set) {
-  if (__oojwt_done.has(name)) set(__oojwt_done.get(name));
-  else __oojwt_wait.set(name, [...(__oojwt_wait.get(name) ?? []), set]);
-}
-function __oojwt_export(name, m) {
-  __oojwt_done.set(name, m);
-  for (const set of __oojwt_wait.get(name) ?? []) set(m);
-  __oojwt_wait.delete(name);
-}
-const __oojwt_load = (name) => new Promise((resolve) => __oojwt_import(name, resolve));`;
-
-// `file` and its deps are paths under web/ ('page/app.mjs', 'lib/oojwt.mjs').
-function parseModule(file) {
-  // Comments out, as on the served page (tools/strip-js.mjs).
-  let src = stripJs(read(file));
-  const deps = [];
-  const dep = (from) => deps.push(posix.join(posix.dirname(file), from));
-  const lines = [];
-  src = src.replace(IMPORT_NAMED, (_, names, from) => {
-    dep(from);
-    const binds = names.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
-      const m = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(s);
-      if (!m) fail(`${file}: cannot read the import binding "${s}"`);
-      return [m[1], m[2] ?? m[1]];
-    });
-    return importStatement(from, binds);
-  });
-  src = src.replace(IMPORT_NS, (_, name, from) => {
-    dep(from);
-    return `let ${name}; __oojwt_import('${siteName(from)}', (m) => { ${name} = m; });`;
-  });
-  src = src.replace(IMPORT_DYNAMIC, (_, from) => {
-    dep(from);
-    return `__oojwt_load('${siteName(from)}')`;
-  });
-  const exportsList = [];
-  src = src.replace(EXPORT_DECL, (_, kind, name) => {
-    exportsList.push(name);
-    return `${kind} ${name}`;
-  });
-  src = src.replace(EXPORT_LIST, (_, names) => {
-    for (const s of names.split(',').map((x) => x.trim()).filter(Boolean)) {
-      const m = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(s);
-      if (!m) fail(`${file}: cannot read the export "${s}"`);
-      exportsList.push(m[2] ? `${m[2]}: ${m[1]}` : m[1]);
-    }
-    return '';
-  });
-  for (const line of src.split('\n')) {
-    if (/^\s*import\s*[{*\w'"]/.test(line) && !/^\s*import\s*\(/.test(line)) {
-      fail(`${file}: unsupported import form (only "import { a } from './x.mjs'" and "import * as x from './x.mjs'"): ${line}`);
-    }
-    if (/^\s*export\b/.test(line)) fail(`${file}: unsupported export form: ${line}`);
-    lines.push(line);
-  }
-  return { file, deps, exports: exportsList, body: lines.join('\n') };
-}
-
-function bundle(entry) {
-  const order = [];
-  const state = new Map();
-  const visit = (file) => {
-    // A module being visited is an import cycle: like ES modules, it is
-    // evaluated once, after the modules it imports that are not on the cycle.
-    if (state.has(file)) return;
-    state.set(file, 'visiting');
-    const mod = parseModule(file);
-    for (const dep of mod.deps) visit(dep);
-    state.set(file, 'done');
-    order.push(mod);
-  };
-  visit(entry);
-  let names;
-  try {
-    names = siteNames(order.map((m) => m.file));
-  } catch (e) {
-    fail(e.message);
-  }
-  const parts = [RUNTIME];
-  for (const [i, mod] of order.entries()) {
-    if (mod.file === entry) {
-      parts.push(`// ---- ${names[i]} (entry)\n${mod.body}`);
-    } else {
-      parts.push(`// ---- ${names[i]}\n(() => {\n${mod.body}\n__oojwt_export('${names[i]}', { ${mod.exports.join(', ')} });\n})();`);
-    }
-  }
-  return { code: parts.join('\n'), files: names };
-}
-
 // ---- the page ----------------------------------------------------------------
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 let html = read('page/index.html');
 const css = `\n${read('page/style.css')}`;
-const { code, files } = bundle('page/app.mjs');
-const js = `\n${code}\n`;
+let bundle;
+try {
+  bundle = await buildInline({ minify });
+} catch (e) {
+  fail(e.message);
+}
+const files = Object.keys(bundle.metafile.inputs).map((f) => f.slice(f.lastIndexOf('/') + 1));
+const js = `\n${bundle.code}`;
 if (/<\/script/i.test(js)) fail('the bundled script contains "</script"');
 if (/<\/style/i.test(css)) fail('style.css contains "</style"');
 // A data block of a wasm module: base64 of its gzipped bytes, in lines of 120 characters.
@@ -196,5 +86,5 @@ html = html.replace('<!doctype html>\n', () => '<!doctype html>\n<!-- dist/oojwt
 
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
-console.log(`oojwt: ${out.startsWith(root) ? out.slice(root.length + 1) : out} is ${Buffer.byteLength(html)} bytes `
+console.log(`oojwt: ${out.startsWith(root) ? out.slice(root.length) : out} is ${Buffer.byteLength(html)} bytes `
   + `(modules: ${files.join(', ')}; wasm: core ${core.size} bytes, full ${full.size} bytes)`);

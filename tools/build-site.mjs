@@ -1,61 +1,59 @@
-// Build dist/site/: the page as `make serve` serves it. The same files as
-// web/page/ (index.html, style.css, every module of app.mjs's graph, static
-// and dynamic, the web/lib/ modules among them) and both wasm modules of
-// web/lib/, in one folder, with the modules' comments and indentation
-// stripped (tools/strip-js.mjs): what a browser downloads until the page is
-// usable has a 64 KB budget (make size), and web/'s sources are about a quarter
-// comments. One folder: the library's modules sit next to the page's, their
-// imports ('../lib/x.mjs') and index.html's links rewritten to './x.mjs'
-// (tools/module-graph.mjs: flatImports, flatLinks), so the page fetches what it did
-// before the split, byte for byte. web/ stays the source, readable, and
-// web/lib/ is what the package ships.
+// Build dist/site/: the page as `make serve` serves it, in one folder:
+// index.html, style.css, both wasm modules of web/lib/, and the page's code
+// bundled and minified by esbuild (tools/page-bundle.mjs): app.mjs, the
+// chunks only the Document Server modes load, and the chunks both share.
+// What a browser downloads until the page is usable has a 64 KB budget
+// (make size). web/ stays the source, readable, and web/lib/ is what the
+// package ships.
+//
+// index.html's preloads become the built page's: a modulepreload of each
+// chunk app.mjs imports (so they load at once, not after app.mjs) and the
+// JWT core's wasm, next to the modules as oojwt.mjs expects it. The
+// metafile goes to dist/site.meta.json, outside the served folder, for
+// `make size` and the tests.
 //
 //   node tools/build-site.mjs [outdir]      (make site; `make` runs it)
-import { execFileSync } from 'node:child_process';
+//   --no-minify: the same bundle, readable (to tell a minifier bug from ours:
+//   the page tests pass on both)
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { moduleGraph, siteNames, flatImports, flatLinks } from './module-graph.mjs';
-import { stripJs } from './strip-js.mjs';
+import { join, resolve } from 'node:path';
+import { buildSite, root, siteOutputs } from './page-bundle.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'web');
-const out = resolve(process.argv[2] ?? join(root, 'dist', 'site'));
+const args = process.argv.slice(2);
+const minify = !args.includes('--no-minify');
+const out = resolve(args.find((a) => !a.startsWith('--')) ?? join(root, 'dist', 'site'));
+const fail = (msg) => {
+  console.error(`build-site: ${msg}`);
+  process.exit(1);
+};
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-const modules = moduleGraph(new URL('../web/', import.meta.url), 'page/app.mjs');
-let names;
+let result;
 try {
-  names = siteNames(modules);
+  result = await buildSite(out, { minify });
 } catch (e) {
-  console.error(`build-site: ${e.message}`);
-  process.exit(1);
+  fail(e.message);
 }
-let before = 0;
-let after = 0;
-for (const [i, path] of modules.entries()) {
-  const src = readFileSync(join(web, path), 'utf8');
-  let text;
-  try {
-    text = flatImports(stripJs(src));
-  } catch (e) {
-    console.error(`build-site: web/${path}: ${e.message}`);
-    process.exit(1);
-  }
-  writeFileSync(join(out, names[i]), text);
-  before += src.length;
-  after += text.length;
-}
-// Each stripped module must still parse (the page tests then run on them).
-try {
-  for (const name of names) execFileSync(process.execPath, ['--check', join(out, name)], { stdio: 'pipe' });
-} catch (e) {
-  console.error(`build-site: a stripped module does not parse:\n${e.stderr ?? e.message}`);
-  process.exit(1);
-}
-writeFileSync(join(out, 'index.html'), flatLinks(readFileSync(join(web, 'page', 'index.html'), 'utf8')));
+const { outputs, initial, lazy } = siteOutputs(result.metafile);
+
+// The chunks app.mjs imports are preloaded before the wasm (index.html's
+// links into web/lib/, '../lib/x', become the folder's, 'x').
+let html = readFileSync(join(web, 'page', 'index.html'), 'utf8');
+const WASM = '<link rel="preload" href="../lib/oojwt.wasm"';
+if (html.split(WASM).length !== 2) fail('web/page/index.html must preload ../lib/oojwt.wasm exactly once');
+const preloads = initial.slice(1).map((n) => `<link rel="modulepreload" href="${n}">\n`).join('');
+html = html.replace(WASM, () => preloads + WASM).replaceAll('"../lib/', '"');
+writeFileSync(join(out, 'index.html'), html);
 copyFileSync(join(web, 'page', 'style.css'), join(out, 'style.css'));
 for (const name of ['oojwt.wasm', 'oojwt-full.wasm']) copyFileSync(join(web, 'lib', name), join(out, name));
-console.log(`oojwt: ${out.startsWith(root) ? out.slice(root.length + 1) : out}/ is the served page: `
-  + `${modules.length} modules, ${before} → ${after} bytes of JS`);
+const meta = `${out}.meta.json`;
+writeFileSync(meta, `${JSON.stringify(result.metafile, null, 1)}\n`);
+
+const sources = Object.keys(result.metafile.inputs);
+const bytes = (names) => names.reduce((n, f) => n + outputs.get(f).bytes, 0);
+const rel = (p) => (p.startsWith(root) ? p.slice(root.length) : p);
+console.log(`oojwt: ${rel(out)}/ is the served page: ${sources.length} modules, `
+  + `${sources.reduce((n, f) => n + result.metafile.inputs[f].bytes, 0)} → ${bytes([...outputs.keys()])} bytes of JS `
+  + `(until usable: ${initial.join(', ')}; on demand: ${lazy.join(', ')})`);

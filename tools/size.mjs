@@ -8,22 +8,23 @@
 //     fallback); web/lib/oojwt-full.wasm (adds the Document Server and deployment
 //     checks, loaded only for them): reported;
 //   - everything the page loads to become usable (index.html, style.css,
-//     the static module graph of app.mjs, oojwt.wasm): at most 66 KB
-//     gzipped (64 KB, plus the core's 2 KB above), counted file by file as `make serve` sends them (dist/site/:
-//     web/page/ and what it uses of web/lib/ in one folder, the modules'
-//     comments stripped, tools/build-site.mjs);
+//     app.mjs and the chunks it imports, oojwt.wasm): at most 64 KB
+//     gzipped, counted file by file as `make serve` sends them (dist/site/,
+//     the code bundled and minified by esbuild, tools/build-site.mjs; the
+//     chunks read from its metafile, dist/site.meta.json);
 //   - what the Document Server and Deployment modes add when first opened
-//     (the modules only imported dynamically, web/lib/oojwt-full.wasm): reported;
+//     (the chunks only a dynamic import reaches, web/lib/oojwt-full.wasm): reported;
 //   - dist/oojwt.html (one file, both modules inlined): reported.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { moduleGraph, siteNames } from './module-graph.mjs';
+import { siteOutputs } from './page-bundle.mjs';
 
 const lib = fileURLToPath(new URL('../web/lib/', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/oojwt.html', import.meta.url));
 const site = fileURLToPath(new URL('../dist/site/', import.meta.url));
-if (!existsSync(site)) {
+const meta = fileURLToPath(new URL('../dist/site.meta.json', import.meta.url));
+if (!existsSync(site) || !existsSync(meta)) {
   console.error('oojwt: dist/site/ is missing: run `make site`');
   process.exit(1);
 }
@@ -39,13 +40,12 @@ const wasm = file('web/lib/oojwt.wasm', lib + 'oojwt.wasm');
 rows.push({ ...wasm, budget: 42 * KB });
 rows.push({ ...file('web/lib/oojwt-full.wasm', lib + 'oojwt-full.wasm'), budget: null });
 const total = (files) => files.reduce((a, f) => ({ raw: a.raw + f.raw, gz: a.gz + f.gz }), { raw: 0, gz: 0 });
-const webUrl = new URL('../web/', import.meta.url);
 // The files as dist/site/ names them (one folder).
-const initial = siteNames(moduleGraph(webUrl, 'page/app.mjs', { dynamic: false }));
+const { initial, lazy } = siteOutputs(JSON.parse(readFileSync(meta, 'utf8')));
 const pageFiles = ['index.html', 'style.css', ...initial, 'oojwt.wasm'];
 const page = pageFiles.map((f) => file(f, site + f));
-rows.push({ label: `the page, until usable: ${pageFiles.length} files`, ...total(page), budget: 66 * KB });
-const modeFiles = [...siteNames(moduleGraph(webUrl, 'page/app.mjs')).filter((f) => !initial.includes(f)), 'oojwt-full.wasm'];
+rows.push({ label: `the page, until usable: ${pageFiles.length} files`, ...total(page), budget: 64 * KB });
+const modeFiles = [...lazy, 'oojwt-full.wasm'];
 const modes = modeFiles.map((f) => file(f, site + f));
 rows.push({ label: `+ the Document Server modes, when opened: ${modeFiles.length} files`, ...total(modes), budget: null });
 if (existsSync(dist)) rows.push({ ...file('dist/oojwt.html (one file)', dist), budget: null });

@@ -10,7 +10,7 @@
 //   HMAC (crypto.subtle.verify plus the base64url and JSON.parse a JWT
 //   library needs), interleaved, medians.
 import { existsSync } from 'node:fs';
-import { distUrl, distFile, launch, serveWeb } from '../page/harness.mjs';
+import { distUrl, distFile, launch, serveWeb, webDir } from '../page/harness.mjs';
 
 function recordUsable() {
   const check = () => {
@@ -40,6 +40,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 export async function browserBench(token, secret, { runs = 7 } = {}) {
   const server = await serveWeb();
+  // The verify timing imports the library's module, which the served page
+  // bundles into its chunks: from web/, on the source page.
+  const source = await serveWeb(webDir);
   const browser = await launch();
   try {
     const load = {};
@@ -64,9 +67,9 @@ export async function browserBench(token, secret, { runs = 7 } = {}) {
     }
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.base}index.html`);
+    await page.goto(`${source.base}page/index.html`);
     const verify = await page.evaluate(async ({ token, secret }) => {
-      const { loadToolkit } = await import('./oojwt.mjs');
+      const { loadToolkit } = await import('../lib/oojwt.mjs');
       const kit = await loadToolkit();
       const enc = new TextEncoder();
       const key = await crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
@@ -101,5 +104,6 @@ export async function browserBench(token, secret, { runs = 7 } = {}) {
   } finally {
     await browser.close();
     await server.close();
+    await source.close();
   }
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { moduleGraph } from '../../tools/module-graph.mjs';
+import { moduleGraph } from '../helpers/module-graph.mjs';
 
 const web = new URL('../../web/', import.meta.url);
 const modules = (dir) => readdirSync(new URL(dir, web)).filter((f) => f.endsWith('.mjs')).map((f) => dir + f);

@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { kit, SECRET } from '../helpers/common.mjs';
 import * as oojwt from '../../web/lib/oojwt.mjs';
-import { moduleGraph } from '../../tools/module-graph.mjs';
+import { moduleGraph } from '../helpers/module-graph.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

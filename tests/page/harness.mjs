@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 
 export const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
 // The page as `make serve` serves it: web/page/ and the web/lib/ files it
-// uses, in one folder, the modules' comments stripped (tools/build-site.mjs,
+// uses, in one folder, bundled and minified by esbuild (tools/build-site.mjs,
 // run by `make`).
 export const siteDir = fileURLToPath(new URL('../../dist/site/', import.meta.url));
 export const distFile = fileURLToPath(new URL('../../dist/oojwt.html', import.meta.url));

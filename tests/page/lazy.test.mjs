@@ -1,24 +1,24 @@
 // The page loads what the JWT inspector needs and nothing more: served as
 // `make serve` serves it (dist/site/), loading and using the inspector
 // requests neither oojwt-full.wasm nor a module only the Document Server
-// modes use (the dynamic part of the module graph, tools/module-graph.mjs);
-// opening the Document Server tab
+// modes use (the chunks only a dynamic import reaches, read from the
+// bundle's metafile, dist/site.meta.json); opening the Document Server tab
 // requests them, and its panel then works. A failed load says so in the
 // panel and is retried when the tab is selected again. dist/oojwt.html (no
 // network) works the same way from its data blocks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import jwt from 'jsonwebtoken';
-import { browserSession, openPage, openMode, distUrl, haveDist, webDir } from './harness.mjs';
-import { moduleGraph, siteNames } from '../../tools/module-graph.mjs';
+import { readFileSync } from 'node:fs';
+import { browserSession, openPage, openMode, distUrl, haveDist } from './harness.mjs';
+import { siteOutputs } from '../../tools/page-bundle.mjs';
 import { TEMPLATE } from '../../web/page/builder.mjs';
-import { pathToFileURL } from 'node:url';
 
 const SECRET = 'Gm2Jq7VxR4pL9sTb8WcZ1eYd5NfK3hUa';
-const web = pathToFileURL(webDir);
-// By the names the served page fetches them under (one folder, dist/site/).
-const initial = siteNames(moduleGraph(web, 'page/app.mjs', { dynamic: false }));
-const lazy = siteNames(moduleGraph(web, 'page/app.mjs')).filter((m) => !initial.includes(m));
+// By the names the served page fetches them under (dist/site/).
+const { outputs, initial, lazy } = siteOutputs(JSON.parse(readFileSync(new URL('../../dist/site.meta.json', import.meta.url), 'utf8')));
+/** The chunks that hold a source module ('page/panels.mjs'). */
+const chunksOf = (src) => [...outputs].filter(([, o]) => o.inputs.includes(`web/${src}`)).map(([name]) => name);
 
 const session = browserSession();
 
@@ -46,11 +46,13 @@ async function configPanelWorks(page, ds) {
   assert.equal(border, '2px', 'the .ds-verdict rules apply');
 }
 
-test('the module graph has a lazy part: the Document Server modules', () => {
-  for (const m of ['panels.mjs', 'ds-config.mjs', 'render.mjs', 'onlyoffice.mjs', 'cert.mjs']) {
-    assert.ok(lazy.includes(m), `${m} is imported only dynamically`);
+test('the bundle has a lazy part: the Document Server modules', () => {
+  for (const m of ['page/panels.mjs', 'page/ds-config.mjs', 'page/render.mjs', 'lib/onlyoffice.mjs', 'lib/cert.mjs']) {
+    assert.ok(chunksOf(m).length > 0 && chunksOf(m).every((c) => lazy.includes(c)), `${m} is only in lazy chunks: ${chunksOf(m)}`);
   }
-  assert.ok(initial.includes('modes.mjs') && initial.includes('oojwt.mjs'));
+  for (const m of ['page/modes.mjs', 'lib/oojwt.mjs']) {
+    assert.ok(chunksOf(m).length > 0 && chunksOf(m).every((c) => initial.includes(c)), `${m} loads with the page: ${chunksOf(m)}`);
+  }
 });
 
 test('served: the inspector loads and works without the Document Server modules; opening the mode loads them', async () => {
@@ -67,7 +69,9 @@ test('served: the inspector loads and works without the Document Server modules;
     const ds = await openMode(page, 'Document Server');
     const after = log.requests.map(file);
     assert.ok(after.includes('oojwt-full.wasm'), `the full module loads with the mode: ${after}`);
-    for (const m of ['panels.mjs', 'ds-config.mjs', 'onlyoffice.mjs']) assert.ok(after.includes(m), `${m} loads with the mode`);
+    for (const m of ['page/panels.mjs', 'page/ds-config.mjs', 'lib/onlyoffice.mjs']) {
+      for (const c of chunksOf(m)) assert.ok(after.includes(c), `${c} (${m}) loads with the mode`);
+    }
     assert.equal(await ds.getAttribute('aria-busy'), 'false');
     await configPanelWorks(page, ds);
     // The Deployment mode reuses what is loaded: no second fetch.

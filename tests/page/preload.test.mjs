@@ -1,29 +1,36 @@
-// web/page/index.html preloads the static module graph of app.mjs and the JWT
-// core's wasm (so that the served page fetches them at once, not import by
-// import), and nothing that only the Document Server modes load (dynamic
-// imports, oojwt-full.wasm); dist/oojwt.html, which inlines everything, has
-// no preload left.
+// The served page (dist/site/index.html, tools/build-site.mjs) preloads the
+// chunks app.mjs imports statically and the JWT core's wasm (so that they
+// load at once, not one after the other), and nothing that only the Document
+// Server modes load (the chunks a dynamic import reaches, oojwt-full.wasm);
+// web/page/index.html preloads the wasm only, and dist/oojwt.html, which
+// inlines everything, has no preload left.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { moduleGraph } from '../../tools/module-graph.mjs';
+import { siteOutputs } from '../../tools/page-bundle.mjs';
 
-const web = new URL('../../web/', import.meta.url);
-const page = new URL('page/', web);
-// A link of index.html as a path under web/ ('../lib/oojwt.mjs' -> 'lib/oojwt.mjs').
-const underWeb = (href) => new URL(href, page).href.slice(web.href.length);
+const web = new URL('../../web/page/index.html', import.meta.url);
+const site = new URL('../../dist/site/index.html', import.meta.url);
+const meta = new URL('../../dist/site.meta.json', import.meta.url);
+const wasmPreload = (href) => `<link rel="preload" href="${href}" as="fetch" type="application/wasm" crossorigin>`;
+const preloads = (html) => ({
+  modules: [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort(),
+  other: [...html.matchAll(/<link rel="preload"[^>]*>/g)].map((m) => m[0]),
+});
 
-test('index.html preloads the static module graph of app.mjs and the core wasm, nothing else', () => {
-  const html = readFileSync(new URL('index.html', page), 'utf8');
-  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => underWeb(m[1])).sort();
-  const initial = moduleGraph(web, 'page/app.mjs', { dynamic: false });
-  assert.deepEqual(preloaded, initial.slice(1).sort());
-  // The lazy part exists (the test can tell the two apart) and is not preloaded.
-  const lazy = moduleGraph(web, 'page/app.mjs').filter((m) => !initial.includes(m));
-  for (const m of ['page/panels.mjs', 'lib/onlyoffice.mjs', 'page/ds-config.mjs']) assert.ok(lazy.includes(m), `${m} loads on demand`);
-  // The core wasm, where the loader fetches it: next to web/lib/oojwt.mjs.
-  const wasm = [...html.matchAll(/<link rel="preload" href="([^"]+)"[^>]*>/g)].map((m) => m[0]);
-  assert.deepEqual(wasm, ['<link rel="preload" href="../lib/oojwt.wasm" as="fetch" type="application/wasm" crossorigin>']);
+test('web/page/index.html preloads the core wasm, where the loader fetches it, and no module', () => {
+  const { modules, other } = preloads(readFileSync(web, 'utf8'));
+  assert.deepEqual(modules, []);
+  assert.deepEqual(other, [wasmPreload('../lib/oojwt.wasm')]);
+});
+
+test('dist/site/index.html preloads the chunks app.mjs imports and the core wasm, nothing else', { skip: existsSync(meta) ? false : 'no dist/site/ (make site)' }, () => {
+  const { initial, lazy } = siteOutputs(JSON.parse(readFileSync(meta, 'utf8')));
+  // The lazy part exists (the test can tell the two apart).
+  assert.ok(initial.length >= 2 && lazy.length >= 1, `${initial} / ${lazy}`);
+  const { modules, other } = preloads(readFileSync(site, 'utf8'));
+  assert.deepEqual(modules, initial.filter((n) => n !== 'app.mjs').sort());
+  assert.deepEqual(other, [wasmPreload('oojwt.wasm')]);
 });
 
 test('dist/oojwt.html keeps no preload', { skip: existsSync(new URL('../../dist/oojwt.html', import.meta.url)) ? false : 'no dist/oojwt.html (make dist)' }, () => {
