@@ -112,7 +112,7 @@ function ago(seconds) {
 }
 
 export class OojwtInspector extends HTMLElement {
-  static observedAttributes = ['token', 'mode', 'now', 'clock-tolerance', 'algorithms'];
+  static observedAttributes = ['token', 'mode', 'now', 'clock-tolerance', 'algorithms', 'secret'];
 
   /** Options for loadToolkit() (e.g. { wasm: url }; default { onlyoffice: false }), read before the first element renders. */
   static loadOptions = {};
@@ -149,12 +149,17 @@ export class OojwtInspector extends HTMLElement {
     this.#ui = ui;
   }
 
+  // A secret given as an attribute would sit in the DOM: remove it, on
+  // connect and whenever it is set later, and say why.
+  #refuseSecretAttribute() {
+    if (!this.hasAttribute('secret')) return;
+    this.removeAttribute('secret');
+    console.warn('<oojwt-inspector>: the secret attribute was removed and ignored: it would show the secret '
+      + 'in the DOM; set the property instead (el.secret = …)');
+  }
+
   connectedCallback() {
-    // A secret given as an attribute would sit in the DOM: refuse it.
-    if (this.hasAttribute('secret')) {
-      this.removeAttribute('secret');
-      console.warn('<oojwt-inspector>: the secret is a property (el.secret = …), never an attribute; ignored');
-    }
+    this.#refuseSecretAttribute();
     toolkit().then((kit) => {
       this.#kit = kit;
       this.#render();
@@ -165,6 +170,10 @@ export class OojwtInspector extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, value) {
+    if (name === 'secret') {
+      if (value !== null) this.#refuseSecretAttribute();
+      return;
+    }
     if (name === 'token') {
       this.#token = value ?? '';
       if (this.#ui.token.value !== this.#token) this.#ui.token.value = this.#token;
