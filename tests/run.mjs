@@ -16,7 +16,9 @@
 //   js      tests/js/*.test.mjs: the wasm library through its JS API, the package;
 //   page    tests/page/*.test.mjs: the page, the <oojwt-inspector> element,
 //           accessibility, lazy loading and preloads in Chromium, and dist/;
-//   cli     tests/cli/*.test.mjs: the native and the Node command lines.
+//   cli     tests/cli/*.test.mjs: the native and the Node command lines;
+//   tools   tests/tools/*.test.mjs: the repository's tools (lint, apt
+//           sources, the server of `make serve`).
 // For a Node suite, ARGS that start with '-' go to `node --test`, the others
 // name test files of the suite's folder (without .test.mjs).
 // tests/helpers/ holds what the Node tests share, tests/gen/ the generators
@@ -34,7 +36,7 @@ const shared = resolve(process.env.SHARED_VECTORS ?? join(root, '..', 'shared', 
 const env = { ...process.env, SHARED_VECTORS: shared };
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-const SUITES = ['native', 'js', 'page', 'cli'];
+const SUITES = ['native', 'js', 'page', 'cli', 'tools'];
 const argv = process.argv.slice(2);
 const at = argv.indexOf('--only');
 const only = at >= 0 ? argv[at + 1] : null;
