@@ -22,6 +22,7 @@
 // `script-src 'self' 'wasm-unsafe-eval'` and `connect-src 'self'` (the
 // module fetches oojwt.wasm, the JWT core, next to oojwt.mjs).
 import { loadToolkit } from './oojwt.mjs';
+import { visibleNodes } from './visible.mjs';
 
 const CSS = `
 :host {
@@ -72,6 +73,10 @@ pre {
   border: 1px solid var(--oojwt-border, #cfd5de); border-radius: 6px;
 }
 [hidden] { display: none !important; }
+.hidden-char {
+  unicode-bidi: isolate; direction: ltr; color: var(--oojwt-invalid, #c62828);
+  border: 1px solid currentColor; border-radius: 3px; padding: 0 1px; font-size: .85em; font-weight: 600;
+}
 `;
 
 let sheet;
@@ -274,7 +279,7 @@ export class OojwtInspector extends HTMLElement {
       ...(result?.errors ?? []).map((e) => ['error', e]),
       ...(result?.warnings ?? []).map((w) => ['warning', w]),
     ].map(([kind, issue]) => el('li', { className: kind, part: `finding ${kind}`, 'data-code': issue.code },
-      el('code', {}, issue.code), ` ${issue.message}`)));
+      el('code', {}, issue.code), ' ', el('bdi', {}, ...visibleNodes(issue.message)))));
     const payload = result?.payload ?? null;
     const now = this.now ?? Date.now() / 1000;
     ui.claims.replaceChildren(...['iat', 'nbf', 'exp'].flatMap((claim) => {
@@ -286,7 +291,8 @@ export class OojwtInspector extends HTMLElement {
     }));
     const show = (box, pre, value, text) => {
       box.hidden = value == null && text === undefined;
-      pre.textContent = value != null ? JSON.stringify(value, null, 2) : (text ?? '');
+      // Bidi controls and invisible characters of the token as ⟦U+202E⟧ markers (visible.mjs).
+      pre.replaceChildren(...visibleNodes(value != null ? JSON.stringify(value, null, 2) : (text ?? '')));
     };
     show(ui.headerBox, ui.header, result?.header, result?.headerText);
     show(ui.payloadBox, ui.payload, payload, result?.payloadText);

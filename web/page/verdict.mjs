@@ -2,6 +2,8 @@
 // sentences a non-expert understands. The findings come from the wasm
 // module; this file only words and lays them out.
 
+import { visibleNodes } from '../lib/visible.mjs';
+
 // What each code means for someone running ONLYOFFICE Docs. The C message
 // (the precise finding) is shown first; this says what to do about it.
 const EXPLAIN = {
@@ -76,7 +78,11 @@ function el(tag, className, text) {
 function issueItem(issue, kind) {
   const li = el('li', `issue ${kind}`);
   const head = el('p', 'issue-head');
-  head.append(el('code', 'code', issue.code), ' ', el('span', 'message', sentence(issue.message)));
+  // A message quotes header values (typ, alg) as the token has them: their
+  // bidi controls are shown as markers so they cannot reorder the sentence.
+  const message = el('span', 'message');
+  message.append(...visibleNodes(sentence(issue.message)));
+  head.append(el('code', 'code', issue.code), ' ', message);
   li.append(head);
   const why = explain(issue);
   if (why) li.append(el('p', 'explain', why));
