@@ -362,7 +362,13 @@ function readInput(arg, trim = true) {
     return trim ? text.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '') : text;
   }
   // `oojwt verify token.txt` means the file, most likely.
-  if (statSync(arg, { throwIfNoEntry: false })?.isFile()) {
+  let isFile = false;
+  try {
+    isFile = statSync(arg, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    // ENAMETOOLONG for a long token, ENOTDIR, ...: not a file (stat(2) in src/cli/input.c)
+  }
+  if (isFile) {
     process.stderr.write(`oojwt: note: '${arg}' is read as the text itself; to read the file, write @${arg}\n`);
   }
   return arg;
@@ -434,6 +440,13 @@ function painter(on) {
   return { red: wrap(31), green: wrap(32), yellow: wrap(33), bold: wrap(1) };
 }
 
+// Characters of a token that must not reach a terminal as they are, the set
+// of src/cli/jwt.c hidden_cp: C0 controls but newline and tab, DEL, C1
+// controls, and the bidirectional and invisible format characters. Each is
+// written \uXXXX, as JSON writes it (put_safe).
+const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+const safe = (s) => s.replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 function human(r, verified, color) {
   const c = painter(color);
   const alg = r.alg;
@@ -445,16 +458,16 @@ function human(r, verified, color) {
   else out = `${c.red('NOT DECODABLE')}: ${n} error${n === 1 ? '' : 's'}\n`;
   const issues = (kind, paint, list) => {
     for (const e of list) {
-      out += `  ${kind} ${paint(e.code)}: ${e.message}${e.pos !== undefined ? ` (at byte ${e.pos})` : ''}\n`;
+      out += `  ${kind} ${paint(e.code)}: ${safe(e.message)}${e.pos !== undefined ? ` (at byte ${e.pos})` : ''}\n`;
     }
   };
   issues('error', c.red, r.errors);
   issues('warning', c.yellow, r.warnings);
   if (r.dropped > 0) out += `  (${r.dropped} more not recorded)\n`;
   for (const name of ['header', 'payload']) {
-    if (r[name] !== null) out += `${c.bold(name)}:\n${JSON.stringify(r[name], null, 2)}\n`;
+    if (r[name] !== null) out += `${c.bold(name)}:\n${safe(JSON.stringify(r[name], null, 2))}\n`;
     else if (r[`${name}Text`] !== undefined) {
-      out += `${c.bold(name)} (not a JSON object, as decoded):\n${JSON.stringify(r[`${name}Text`])}\n`;
+      out += `${c.bold(name)} (not a JSON object, as decoded):\n${safe(JSON.stringify(r[`${name}Text`]))}\n`;
     }
   }
   if (r.payload !== null) {
