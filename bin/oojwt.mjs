@@ -441,7 +441,7 @@ function painter(on) {
 }
 
 // Characters of a token that must not reach a terminal as they are, the set
-// of src/cli/jwt.c hidden_cp: C0 controls but newline and tab, DEL, C1
+// of src/core/hidden.c oojwt_cp_hidden: C0 controls but newline and tab, DEL, C1
 // controls, and the bidirectional and invisible format characters. Each is
 // written \uXXXX, as JSON writes it (put_safe).
 const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;

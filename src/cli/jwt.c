@@ -78,23 +78,9 @@ paint(oojwt_sb *sb, const oojwt_cli_opts *o, const char *color, const char *s)
 	}
 }
 
-/* Characters of a token that must not reach a terminal as they are: C0
- * controls but newline and tab (ESC starts a terminal sequence), DEL, C1
- * controls (U+009B is a CSI), and the bidirectional and invisible format
- * characters that reorder or hide text (U+00AD, U+061C, U+180E,
- * U+200B-200F, U+2028-202E, U+2060-2064, U+2066-206F, U+FEFF,
- * U+FFF9-FFFB). bin/oojwt.mjs escapes the same set. */
-static int
-hidden_cp(unsigned long c)
-{
-	return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)
-		|| c == 0xad || c == 0x61c || c == 0x180e
-		|| (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e)
-		|| (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206f)
-		|| c == 0xfeff || (c >= 0xfff9 && c <= 0xfffb);
-}
-
-/* Append text for people: each hidden character (hidden_cp) as \uXXXX,
+/* Append text for people: each character that must not reach a terminal
+ * as it is (oojwt_cp_hidden, src/core/hidden.c: controls, bidi and
+ * invisible format characters) as \uXXXX,
  * the form JSON gives it, so that neither a terminal nor the reader's eye
  * acts on it. Bytes that are not UTF-8 are copied as they are. */
 static void
@@ -119,7 +105,7 @@ put_safe(oojwt_sb *sb, const char *text, size_t len)
 			i++; /* a 4-byte sequence's bytes, or not UTF-8: as they are */
 			continue;
 		}
-		if (hidden_cp(c)) {
+		if (oojwt_cp_hidden(c)) {
 			static const char hex[] = "0123456789abcdef";
 			char esc[6];
 			esc[0] = '\\';

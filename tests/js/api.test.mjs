@@ -59,6 +59,21 @@ test('sign refuses the headers verify refuses: crit, and b64 other than true', (
   assert.deepEqual(kit.decode(kit.sign({}, SECRET, { header: { b64: true } })).header, { alg: 'HS256', typ: 'JWT', b64: true });
 });
 
+test('hidden_characters: a claim with a bidi control or an invisible character warns, in decode and verify', () => {
+  // kit.decode returns no warnings; its report (kit.reports.decode) has them.
+  const warned = (t) => [JSON.parse(kit.reports.decode(t)), kit.verify(t, SECRET, { now: NOW })]
+    .map((r) => r.warnings.filter((w) => w.code === 'hidden_characters').length);
+  assert.deepEqual(warned(token({ sub: 'user\u202e nimda' })), [1, 1]);
+  assert.deepEqual(warned(rawToken('{"alg":"HS256"}', '{"sub":"ad\\u200bmin"}')), [1, 1]);
+  assert.deepEqual(warned(token({ sub: 'ok' }, { header: { alg: 'HS256', typ: 'JWT\u2066' } })), [1, 1]);
+  assert.deepEqual(warned(token({ sub: 'café 😀', s: 'a\\u202e', n: 'a\nb\tc' })), [0, 0]);
+  assert.deepEqual(warned(token({ cr: 'a\rb' })), [1, 1]);
+  const r = kit.verify(token({ sub: 'user\u202e nimda' }), SECRET, { now: NOW });
+  assert.equal(r.valid, true);
+  const w = r.warnings.find((x) => x.code === 'hidden_characters');
+  assert.match(w.message, /payload holds 1 control, direction or invisible character \(the first is U\+202E\)/);
+});
+
 test('sign and verify reject wrong argument types with TypeError', () => {
   for (const bad of [null, 'x', 1, [1], undefined]) assert.throws(() => kit.sign(bad, SECRET), TypeError);
   for (const bad of [null, 1, {}, [], undefined, { k: 'abc' }]) {

@@ -36,6 +36,8 @@ const EXPLAIN = {
     + 'accept tokens forged with it (“algorithm confusion”). RS, PS and ES tokens need the signer’s public key, and signing needs its private key.',
   short_key: 'Short secrets are weak, and newer connectors refuse secrets under 32 characters.',
   typ_not_jwt: 'Unusual, but Document Server ignores typ.',
+  hidden_characters: 'They are shown here as ⟦U+…⟧ markers; elsewhere (a log, an admin page, a terminal) the value '
+    + 'can read as another. Document Server uses the bytes as they are.',
   iat_in_future: 'The clock of the server that signed the token may be ahead of this one.',
 };
 
