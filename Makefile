@@ -108,8 +108,8 @@ dist: dist/oojwt.html
 site: dist/site/index.html
 
 serve: all
-	@echo "oojwt: serving the page (dist/site/, built from web/page/ and web/lib/) on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	@cd dist/site && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
+	@echo "oojwt: serving the page (dist/site/, built from web/page/ and web/lib/) with its security headers (tools/serve.mjs)"
+	@exec node tools/serve.mjs dist/site $(PORT)
 
 # ONLY=js (native, js, page, cli, tools, node18): one suite (tests/run.mjs --only).
 test: all lint node_modules/.package-lock.json $(NODE18_STAMP)

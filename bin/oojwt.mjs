@@ -4,7 +4,7 @@
 // The same commands, options, exit codes and `--json` output as the native
 // build/oojwt (src/cli*.c); every check happens in the C core through the
 // JS module (web/lib/oojwt.mjs). This file only reads arguments and prints.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { loadToolkit, OojwtError } from '../web/lib/oojwt.mjs';
 
 const EXIT = { OK: 0, INVALID: 1, USAGE: 2, INPUT: 3, INTERNAL: 4 };
@@ -307,12 +307,60 @@ function parse(command, args) {
 
 // ---- input and secret (src/cli/input.c, src/cli/secret.c) ---------------
 
-function readFile(path, what = path) {
+// The native limits (src/cli/input.c MAX_INPUT, src/cli/secret.c
+// MAX_SECRET_FILE and MAX_LOCAL_JSON, src/cli/cert.c MAX_KEY, MAX_CONFIG of
+// src/cli/ds.c, deploy.c and request.c): a longer file is refused, and never
+// read past limit + 1 bytes, so /dev/zero or a huge file costs no memory.
+const MAX = {
+  input: 64 * 1024 * 1024, secretFile: 1024 * 1024, localJson: 16 * 1024 * 1024,
+  key: 1024 * 1024, config: 16 * 1024 * 1024,
+};
+
+// Reads at most max + 1 bytes of `path` (standard input when undefined) with
+// a bounded loop over fs.readSync, like oojwt_cli_read_file (src/cli/input.c);
+// every buffer left behind while growing is wiped.
+function readFile(path, max, what = path ?? 'standard input') {
+  let fd;
   try {
-    return readFileSync(path ?? 0);
+    fd = path === undefined ? 0 : openSync(path, 'r');
   } catch (e) {
     throw inputError(`cannot read ${what}: ${e.code === 'ENOENT' ? 'No such file or directory' : e.message}`);
   }
+  let buf = Buffer.alloc(Math.min(65536, max + 1));
+  let n = 0;
+  try {
+    for (;;) {
+      if (n === buf.length) {
+        const bigger = Buffer.alloc(Math.min(buf.length * 2, max + 1));
+        buf.copy(bigger, 0, 0, n);
+        buf.fill(0);
+        buf = bigger;
+      }
+      let got;
+      try {
+        got = readSync(fd, buf, n, buf.length - n, null);
+      } catch (e) {
+        if (e.code === 'EAGAIN') {
+          // A non-blocking standard input: wait a little, then read again.
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+          continue;
+        }
+        if (e.code === 'EOF') break;
+        throw inputError(`cannot read ${what}: ${e.message}`);
+      }
+      n += got;
+      if (n > max) throw inputError(`${what} is larger than ${max} bytes`);
+      if (got === 0) break;
+    }
+  } catch (e) {
+    buf.fill(0);
+    throw e;
+  } finally {
+    if (path !== undefined) closeSync(fd);
+  }
+  const out = Buffer.from(buf.subarray(0, n));
+  buf.fill(0);
+  return out;
 }
 
 function readInput(arg, trim = true) {
@@ -321,17 +369,16 @@ function readInput(arg, trim = true) {
     arg = '-';
   }
   if (arg === '-' || arg.startsWith('@')) {
-    const bytes = arg === '-' ? readFile(undefined, 'standard input') : readFile(arg.slice(1));
+    const bytes = arg === '-' ? readFile(undefined, MAX.input) : readFile(arg.slice(1), MAX.input);
     const text = bytes.toString('utf8');
     return trim ? text.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '') : text;
   }
-  // `oojwt verify token.txt` means the file, most likely. A text too long
-  // to be a path (an RS4096 token) makes stat throw ENAMETOOLONG: no note.
+  // `oojwt verify token.txt` means the file, most likely.
   let isFile = false;
   try {
-    isFile = statSync(arg, { throwIfNoEntry: false })?.isFile() === true;
+    isFile = statSync(arg, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
-    // not a path
+    // ENAMETOOLONG for a long token, ENOTDIR, ...: not a file (stat(2) in src/cli/input.c)
   }
   if (isFile) {
     process.stderr.write(`oojwt: note: '${arg}' is read as the text itself; to read the file, write @${arg}\n`);
@@ -380,7 +427,7 @@ function secretFrom(o, kit) {
   }
   if (o['secret-file'] !== undefined) {
     const f = o['secret-file'];
-    let bytes = f === '-' ? readFile(undefined, 'standard input') : readFile(f);
+    let bytes = readFile(f === '-' ? undefined : f, MAX.secretFile);
     let n = bytes.length;
     // One final newline is the file's; a key file (a DER key may end in
     // 0x0a) is kept whole.
@@ -395,7 +442,7 @@ function secretFrom(o, kit) {
   }
   if (o['secret-from-local-json'] !== undefined) {
     const path = o['secret-from-local-json'];
-    const text = readFile(path).toString('utf8');
+    const text = readFile(path, MAX.localJson).toString('utf8');
     let config;
     try {
       config = JSON.parse(text);
@@ -429,6 +476,13 @@ function painter(on) {
   return { red: wrap(31), green: wrap(32), yellow: wrap(33), bold: wrap(1) };
 }
 
+// Characters of a token that must not reach a terminal as they are, the set
+// of src/core/hidden.c oojwt_cp_hidden: C0 controls but newline and tab, DEL, C1
+// controls, and the bidirectional and invisible format characters. Each is
+// written \uXXXX, as JSON writes it (put_safe).
+const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+const safe = (s) => s.replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 function human(r, verified, color) {
   const c = painter(color);
   const alg = r.alg;
@@ -440,16 +494,16 @@ function human(r, verified, color) {
   else out = `${c.red('NOT DECODABLE')}: ${n} error${n === 1 ? '' : 's'}\n`;
   const issues = (kind, paint, list) => {
     for (const e of list) {
-      out += `  ${kind} ${paint(e.code)}: ${e.message}${e.pos !== undefined ? ` (at byte ${e.pos})` : ''}\n`;
+      out += `  ${kind} ${paint(e.code)}: ${safe(e.message)}${e.pos !== undefined ? ` (at byte ${e.pos})` : ''}\n`;
     }
   };
   issues('error', c.red, r.errors);
   issues('warning', c.yellow, r.warnings);
   if (r.dropped > 0) out += `  (${r.dropped} more not recorded)\n`;
   for (const name of ['header', 'payload']) {
-    if (r[name] !== null) out += `${c.bold(name)}:\n${JSON.stringify(r[name], null, 2)}\n`;
+    if (r[name] !== null) out += `${c.bold(name)}:\n${safe(JSON.stringify(r[name], null, 2))}\n`;
     else if (r[`${name}Text`] !== undefined) {
-      out += `${c.bold(name)} (not a JSON object, as decoded):\n${JSON.stringify(r[`${name}Text`])}\n`;
+      out += `${c.bold(name)} (not a JSON object, as decoded):\n${safe(JSON.stringify(r[`${name}Text`]))}\n`;
     }
   }
   if (r.payload !== null) {
@@ -520,7 +574,7 @@ const COMMANDS = {
   'server-config'(kit, o) {
     const text = readInput(o.input, false);
     const options = {};
-    if (o.defaults !== undefined) options.defaultJsonText = readFile(o.defaults).toString('utf8');
+    if (o.defaults !== undefined) options.defaultJsonText = readFile(o.defaults, MAX.config).toString('utf8');
     const c = kit.onlyoffice.readServerConfig(text, options);
     const errors = c.findings.filter((f) => f.severity === 'error').length;
     if (o.json) {
@@ -562,7 +616,7 @@ const COMMANDS = {
     const options = { now: clock(o) };
     if (o['server-version'] !== undefined) options.serverVersion = o['server-version'];
     if (ownSecret) options.secret = secretFrom(o, kit);
-    if (o['server-config'] !== undefined) options.serverConfig = readFile(o['server-config']).toString('utf8');
+    if (o['server-config'] !== undefined) options.serverConfig = readFile(o['server-config'], MAX.config).toString('utf8');
     let r;
     try {
       r = kit.onlyoffice.inspectConfig(readInput(o.input, false), options);
@@ -596,7 +650,7 @@ const COMMANDS = {
     } else if (o['server-config'] !== undefined || o['nginx-config'] !== undefined) {
       const nginx = o['server-config'] === undefined;
       const path = nginx ? o['nginx-config'] : o['server-config'];
-      const text = readFile(path).toString('utf8');
+      const text = readFile(path, MAX.config).toString('utf8');
       options.secret = nginx ? kit.onlyoffice.readNginxConfig(text).secureLinkSecret
         : kit.onlyoffice.readServerConfig(text).storageSecret.value;
       if (typeof options.secret !== 'string') {
@@ -626,7 +680,7 @@ const COMMANDS = {
   'nginx-config'(kit, o) {
     const options = {};
     if (o['server-config'] !== undefined) {
-      options.serverConfig = kit.onlyoffice.readServerConfig(readFile(o['server-config']).toString('utf8'));
+      options.serverConfig = kit.onlyoffice.readServerConfig(readFile(o['server-config'], MAX.config).toString('utf8'));
       if (typeof options.serverConfig.storageSecret.value !== 'string') {
         throw inputError(`${o['server-config']}: storage.fs.secretString is empty`);
       }
@@ -656,10 +710,10 @@ const COMMANDS = {
       throw usage('no input: give it as an argument, @FILE, or - for standard input');
     }
     const arg = o.input ?? '-';
-    const cert = arg === '-' ? readFile(undefined, 'standard input')
-      : arg.startsWith('@') ? readFile(arg.slice(1)) : Buffer.from(readInput(arg, false), 'utf8');
+    const cert = arg === '-' ? readFile(undefined, MAX.input)
+      : arg.startsWith('@') ? readFile(arg.slice(1), MAX.input) : Buffer.from(readInput(arg, false), 'utf8');
     const options = { now: o.now ?? Math.floor(Date.now() / 1000) };
-    if (o.key !== undefined) options.privateKey = readFile(o.key);
+    if (o.key !== undefined) options.privateKey = readFile(o.key, MAX.key);
     if (o.host !== undefined) options.host = o.host;
     let r;
     try {
@@ -714,7 +768,7 @@ const COMMANDS = {
     try {
       if (o['server-config'] !== undefined) {
         const path = o['server-config'];
-        options.serverConfig = kit.onlyoffice.readServerConfig(readFile(path).toString('utf8'));
+        options.serverConfig = kit.onlyoffice.readServerConfig(readFile(path, MAX.config).toString('utf8'));
         const which = callback ? 'outbox' : 'inbox';
         if (!ownSecret && typeof options.serverConfig.secrets[which].value !== 'string') {
           throw inputError(`${path}: the ${which} secret is not a string there (services.CoAuthoring.secret.${which}); give it with --secret-file`);

@@ -102,6 +102,15 @@ int oojwt_cli_read_file(const char *path, size_t max, char **buf,
 /* ---- secret.c ---------------------------------------------------- */
 
 /*
+ * Keep what the process holds out of core files: RLIMIT_CORE to 0 and,
+ * on Linux, PR_SET_DUMPABLE to 0 (no core, no ptrace by the same user,
+ * /proc/PID/mem closed). main() calls it before any command reads a
+ * token, secret, key or configuration. Failures are ignored: a limit
+ * that cannot be lowered leaves the process as it was.
+ */
+void oojwt_cli_no_core_dumps(void);
+
+/*
  * The secret from the one source the options name (or $OOJWT_SECRET
  * when they name none). *secret is malloc'd; wipe and free it with
  * oojwt_wipe_free(*secret, *len + 1). Prints the --secret warning on

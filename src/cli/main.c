@@ -351,6 +351,8 @@ main(int argc, char **argv)
 	if (o.help) {
 		return write_text(cmd->help);
 	}
+	/* Tokens, secrets, keys and configurations are read from here on. */
+	oojwt_cli_no_core_dumps();
 	color = getenv("NO_COLOR");
 	o.color = isatty(1) && (color == NULL || color[0] == 0);
 	return cmd->run(&o);

@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 /*
  * Where the CLI gets a secret: --secret-file PATH, --secret-env NAME,
  * $OOJWT_SECRET, --secret-from-local-json PATH [--which W], or --secret
@@ -7,10 +8,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include "cli.h"
 
 #define MAX_SECRET_FILE ((size_t)1024 * 1024)
 #define MAX_LOCAL_JSON ((size_t)16 * 1024 * 1024)
+
+void
+oojwt_cli_no_core_dumps(void)
+{
+	struct rlimit none;
+
+	none.rlim_cur = 0;
+	none.rlim_max = 0;
+	(void)setrlimit(RLIMIT_CORE, &none);
+#ifdef __linux__
+	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+}
 
 static int
 copy_secret(const char *s, size_t len, unsigned char **out, size_t *out_len,

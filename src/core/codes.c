@@ -127,7 +127,8 @@ static const char *const warning_names[] = {
 	"bad_request_field",
 	"http_unreadable",
 	"user_not_signed",
-	"user_differs"
+	"user_differs",
+	"hidden_characters"
 };
 
 const char *

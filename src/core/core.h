@@ -458,6 +458,15 @@ void oojwt_claims_check(oojwt_result *r, const oojwt_jtop *claims,
 /* Check exp/nbf/iat types only (used when signing). */
 int oojwt_claims_types(const oojwt_jtop *claims, char *msg);
 
+/* ---- hidden.c -------------------------------------------------------- */
+
+/* 1 for a code point that does not show as itself: C0 controls but
+ * newline and tab, DEL, C1 controls, bidi and invisible format characters. */
+int oojwt_cp_hidden(unsigned long c);
+/* Warn (hidden_characters) when the decoded header or payload, strict
+ * JSON objects, hold such characters, raw or escaped. */
+void oojwt_hidden_check(oojwt_result *r);
+
 /* ---- report.c -------------------------------------------------------- */
 
 /*

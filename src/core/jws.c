@@ -258,6 +258,7 @@ decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
 	{
 		r->sig = p;
 	}
+	oojwt_hidden_check(r); /* hidden.c */
 	return 1;
 }
 

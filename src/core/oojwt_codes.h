@@ -38,8 +38,8 @@ extern "C" {
 /*
  * Result and diagnostic codes. Append-only: a code keeps its number and
  * its name forever. 0 is success. Codes from OOJWT_WARN_FIRST on never
- * fail a result by themselves: 100 - 114 are a result's warnings, 115 on
- * are findings, whose severity each finding carries.
+ * fail a result by themselves: 100 - 114 and 195 are a result's warnings,
+ * 115 - 194 are findings, whose severity each finding carries.
  */
 enum oojwt_code {
 	OOJWT_OK = 0,
@@ -176,7 +176,10 @@ enum oojwt_code {
 
 	/* Editor config inspection: the user (oojwt_config_inspect). */
 	OOJWT_FIND_USER_NOT_SIGNED = 193, /* config user.id/name/group not in the token */
-	OOJWT_FIND_USER_DIFFERS = 194   /* token's user.* overrides the config's */
+	OOJWT_FIND_USER_DIFFERS = 194,  /* token's user.* overrides the config's */
+
+	/* A result's warning again (oojwt_decode, oojwt_verify). */
+	OOJWT_WARN_HIDDEN_CHARACTERS = 195 /* control, bidi or invisible characters */
 };
 
 /*

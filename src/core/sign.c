@@ -41,7 +41,8 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 	oojwt_jv *tree;
 	const oojwt_jv *a;
 	oojwt_jtop claims[OOJWT_N_CLAIMS] = OOJWT_CLAIMS_INIT;
-	oojwt_jtop top[1] = { { "alg", 0, 0, NULL, 0 } };
+	oojwt_jtop top[3] = { { "alg", 0, 0, NULL, 0 }, { "crit", 0, 0, NULL, 0 },
+		{ "b64", 0, 0, NULL, 0 } };
 	const char *name = oojwt_alg_name(alg);
 	long pos;
 	int asym, code, alg_ok;
@@ -76,7 +77,23 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
 		return;
 	}
-	if (!sign_part(r, header, header_len, "header", top, 1)) {
+	if (!sign_part(r, header, header_len, "header", top, 3)) {
+		return;
+	}
+	/* What verify refuses (jws.c header_rest: crit), sign does not write:
+	 * "b64": false means an unencoded payload (RFC 7797 3), which these
+	 * tokens never have, and it needs "crit" to be understood. */
+	if (top[1].type != OOJWT_JSON_INVALID) {
+		oojwt_issue_add(r, OOJWT_ERR_CRIT, -1,
+			"the header has \"crit\": verify refuses such tokens (oojwt "
+			"understands no extension); remove \"crit\" from the header");
+		return;
+	}
+	if (top[2].type != OOJWT_JSON_INVALID && top[2].type != OOJWT_JSON_TRUE) {
+		oojwt_issue_add(r, OOJWT_ERR_CRIT, -1,
+			"the header has \"b64\" other than true: it asks for an "
+			"unencoded payload (RFC 7797), which oojwt neither writes nor "
+			"verifies; remove \"b64\" from the header");
 		return;
 	}
 	if (top[0].type != OOJWT_JSON_STRING || top[0].str != NULL) {

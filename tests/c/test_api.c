@@ -216,7 +216,8 @@ static const struct {
 	{ OOJWT_FIND_BAD_REQUEST_FIELD, "bad_request_field" },
 	{ OOJWT_FIND_HTTP_UNREADABLE, "http_unreadable" },
 	{ OOJWT_FIND_USER_NOT_SIGNED, "user_not_signed" },
-	{ OOJWT_FIND_USER_DIFFERS, "user_differs" }
+	{ OOJWT_FIND_USER_DIFFERS, "user_differs" },
+	{ OOJWT_WARN_HIDDEN_CHARACTERS, "hidden_characters" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 
@@ -404,6 +405,60 @@ test_ct_equal(void)
 	test_end(&t);
 }
 
+/* hidden_characters (src/core/hidden.c): bidi controls and invisible
+ * characters in a claim, raw or escaped, warn in decode and verify; other
+ * text (an escaped backslash before "u202e", emoji, newlines) does not. */
+static void
+test_hidden_characters(void)
+{
+	static const struct {
+		const char *hdr, *payload;
+		int warns;
+	} cases[] = {
+		{ HDR, "{\"sub\":\"user\xe2\x80\xae nimda\"}", 1 },
+		{ HDR, "{\"sub\":\"user\\u202E nimda\"}", 1 },
+		{ HDR, "{\"u\":\"a\\u200bb\",\"s\":\"ad\xc2\xadmin\"}", 1 },
+		{ HDR, "{\"c1\":\"\xc2\x9b\",\"esc\":\"\\u001b[2J\"}", 1 },
+		{ HDR, "{\"cr\":\"a\\rb\"}", 1 },
+		{ HDR, "{\"bom\":\"\xef\xbb\xbf\",\"lri\":\"\xe2\x81\xa6\"}", 1 },
+		{ "{\"alg\":\"HS256\",\"typ\":\"JWT\xe2\x80\xae\"}", PAYLOAD, 1 },
+		{ HDR, "{\"s\":\"a\\\\u202e\",\"e\":\"\xf0\x9f\x98\x80\","
+		  "\"n\":\"a\\nb\\tc\",\"x\":\"caf\xc3\xa9\"}", 0 },
+		{ HDR, PAYLOAD, 0 }
+	};
+	oojwt_key key = test_key(KEY_MAIN);
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		test t;
+		str tok = { NULL, 0, 0 };
+		oojwt_result d, v;
+		size_t k, nd = 0, nv = 0;
+		test_begin(&t, "hidden_characters: case %lu", (unsigned long)i);
+		if (expect(&t, sign_str(&tok, OOJWT_ALG_HS256, &key, cases[i].hdr,
+			cases[i].payload) == OOJWT_OK, "signs"))
+		{
+			memset(&d, 0, sizeof d);
+			oojwt_decode(&d, tok.p, tok.len);
+			verify(&v, tok.p, tok.len, &key, OOJWT_ALG_HMAC, NOW, 0);
+			for (k = 0; k < d.n_warnings; k++) {
+				nd += d.warnings[k].code == OOJWT_WARN_HIDDEN_CHARACTERS;
+			}
+			for (k = 0; k < v.n_warnings; k++) {
+				nv += v.warnings[k].code == OOJWT_WARN_HIDDEN_CHARACTERS;
+			}
+			expect(&t, (int)nd == cases[i].warns && (int)nv == cases[i].warns,
+				"decode warns %lu, verify %lu times; want %d", (unsigned long)nd,
+				(unsigned long)nv, cases[i].warns);
+			expect(&t, v.valid, "still valid (a warning only)");
+			oojwt_result_free(&d);
+			oojwt_result_free(&v);
+		}
+		str_free(&tok);
+		test_end(&t);
+	}
+}
+
 void
 suite_api(const char *ours, const char *shared)
 {
@@ -416,4 +471,5 @@ suite_api(const char *ours, const char *shared)
 	test_alg_names();
 	test_fmt();
 	test_ct_equal();
+	test_hidden_characters();
 }

@@ -213,6 +213,8 @@ test('usage and input errors have their exit codes in both', () => {
     [['sign', '--alg', 'HS999', '{}'], withSecret, 2],
     [['sign', '--alg', 'HS384', '--header', '{"alg":"HS256"}', '{}'], withSecret, 2],
     [['sign', '--expires-in', 'soon', '{}'], withSecret, 2],
+    [['sign', '--header', '{"crit":["exp"]}', '{}'], withSecret, 3],   // verify refuses crit: sign too
+    [['sign', '--header', '{"b64":false}', '{}'], withSecret, 3],
     [['sign', '--iat=yesterday', '{}'], withSecret, 2],
     [['inspect-config', '{}'], {}, 2],                                  // no secret, no server config
     [['server-config', '--defaults'], {}, 2],

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadToolkit, OojwtError } from '../../web/lib/oojwt.mjs';
-import { kit, NOW, SECRET, token, codes, readVector } from '../helpers/common.mjs';
+import { kit, NOW, SECRET, token, rawToken, codes, readVector } from '../helpers/common.mjs';
 
 test('loadToolkit accepts bytes, a Module, and a URL; rejects junk', async () => {
   const url = new URL('../../web/lib/oojwt.wasm', import.meta.url);
@@ -46,6 +46,32 @@ test('sign options: alg, header merge, iat, expiresIn', () => {
   assert.throws(() => kit.sign({ exp: 1 }, SECRET, { expiresIn: 10 }), { name: 'OojwtError', code: 'bad_argument' });
   assert.throws(() => kit.sign({}, SECRET, { expiresIn: '10' }), TypeError);
   assert.throws(() => kit.sign({}, SECRET, { alg: 'HS256', header: { alg: 'HS384' } }), TypeError);
+});
+
+test('sign refuses the headers verify refuses: crit, and b64 other than true', () => {
+  for (const header of [{ crit: ['exp'] }, { crit: [] }, { b64: false, crit: ['b64'] }, { b64: false }, { b64: 0 }]) {
+    assert.throws(() => kit.sign({ sub: 'u' }, SECRET, { header }), { name: 'OojwtError', code: 'crit_unsupported' },
+      JSON.stringify(header));
+  }
+  // What verify says of such a header, for the same code.
+  assert.deepEqual(kit.verify(rawToken('{"alg":"HS256","crit":["exp"]}', '{}'), SECRET, { now: NOW }).errors.map((e) => e.code),
+    ['crit_unsupported']);
+  assert.deepEqual(kit.decode(kit.sign({}, SECRET, { header: { b64: true } })).header, { alg: 'HS256', typ: 'JWT', b64: true });
+});
+
+test('hidden_characters: a claim with a bidi control or an invisible character warns, in decode and verify', () => {
+  // kit.decode returns no warnings; its report (kit.reports.decode) has them.
+  const warned = (t) => [JSON.parse(kit.reports.decode(t)), kit.verify(t, SECRET, { now: NOW })]
+    .map((r) => r.warnings.filter((w) => w.code === 'hidden_characters').length);
+  assert.deepEqual(warned(token({ sub: 'user\u202e nimda' })), [1, 1]);
+  assert.deepEqual(warned(rawToken('{"alg":"HS256"}', '{"sub":"ad\\u200bmin"}')), [1, 1]);
+  assert.deepEqual(warned(token({ sub: 'ok' }, { header: { alg: 'HS256', typ: 'JWT\u2066' } })), [1, 1]);
+  assert.deepEqual(warned(token({ sub: 'café 😀', s: 'a\\u202e', n: 'a\nb\tc' })), [0, 0]);
+  assert.deepEqual(warned(token({ cr: 'a\rb' })), [1, 1]);
+  const r = kit.verify(token({ sub: 'user\u202e nimda' }), SECRET, { now: NOW });
+  assert.equal(r.valid, true);
+  const w = r.warnings.find((x) => x.code === 'hidden_characters');
+  assert.match(w.message, /payload holds 1 control, direction or invisible character \(the first is U\+202E\)/);
 });
 
 test('sign and verify reject wrong argument types with TypeError', () => {

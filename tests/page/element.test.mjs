@@ -148,6 +148,26 @@ test('the secret never reaches the DOM; a secret attribute is refused', () => op
   assert.deepEqual(refused, { attr: false, secret: undefined });
 }, { allowWarnings: true }));
 
+test('a secret attribute set after connecting is removed at once, with a warning', async () => {
+  const warnings = [];
+  await open(async ({ page, status }) => {
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    const seen = await page.evaluate(() => {
+      const el = document.querySelector('oojwt-inspector');
+      const before = el.getAttributeNames();
+      el.setAttribute('secret', 'leaky-after-connect');
+      const now = { attr: el.hasAttribute('secret'), outer: el.outerHTML.includes('leaky-after-connect'), secret: el.secret };
+      return { before: before.includes('secret'), ...now };
+    });
+    assert.deepEqual(seen, { before: false, attr: false, outer: false, secret: undefined });
+    // The attribute's value is not used as the secret either.
+    await verdict(status, 'unverified');
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+  }, { allowWarnings: true });
+  assert.equal(warnings.length, 1, warnings.join('\n'));
+  assert.match(warnings[0], /secret attribute was removed.*el\.secret/);
+});
+
 test('shadow-root isolation, ::part and custom properties', () => open(async ({ page, el, status }) => {
   await page.getByLabel('Secret').fill('wrong');
   await verdict(status, 'invalid', 'bad_signature');

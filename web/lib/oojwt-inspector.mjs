@@ -22,6 +22,7 @@
 // `script-src 'self' 'wasm-unsafe-eval'` and `connect-src 'self'` (the
 // module fetches oojwt.wasm, the JWT core, next to oojwt.mjs).
 import { loadToolkit } from './oojwt.mjs';
+import { visibleNodes } from './visible.mjs';
 
 const CSS = `
 :host {
@@ -72,6 +73,10 @@ pre {
   border: 1px solid var(--oojwt-border, #cfd5de); border-radius: 6px;
 }
 [hidden] { display: none !important; }
+.hidden-char {
+  unicode-bidi: isolate; direction: ltr; color: var(--oojwt-invalid, #c62828);
+  border: 1px solid currentColor; border-radius: 3px; padding: 0 1px; font-size: .85em; font-weight: 600;
+}
 `;
 
 let sheet;
@@ -112,7 +117,7 @@ function ago(seconds) {
 }
 
 export class OojwtInspector extends HTMLElement {
-  static observedAttributes = ['token', 'mode', 'now', 'clock-tolerance', 'algorithms'];
+  static observedAttributes = ['token', 'mode', 'now', 'clock-tolerance', 'algorithms', 'secret'];
 
   /** Options for loadToolkit() (e.g. { wasm: url }; default { onlyoffice: false }), read before the first element renders. */
   static loadOptions = {};
@@ -149,12 +154,17 @@ export class OojwtInspector extends HTMLElement {
     this.#ui = ui;
   }
 
+  // A secret given as an attribute would sit in the DOM: remove it, on
+  // connect and whenever it is set later, and say why.
+  #refuseSecretAttribute() {
+    if (!this.hasAttribute('secret')) return;
+    this.removeAttribute('secret');
+    console.warn('<oojwt-inspector>: the secret attribute was removed and ignored: it would show the secret '
+      + 'in the DOM; set the property instead (el.secret = …)');
+  }
+
   connectedCallback() {
-    // A secret given as an attribute would sit in the DOM: refuse it.
-    if (this.hasAttribute('secret')) {
-      this.removeAttribute('secret');
-      console.warn('<oojwt-inspector>: the secret is a property (el.secret = …), never an attribute; ignored');
-    }
+    this.#refuseSecretAttribute();
     toolkit().then((kit) => {
       this.#kit = kit;
       this.#render();
@@ -165,6 +175,10 @@ export class OojwtInspector extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, value) {
+    if (name === 'secret') {
+      if (value !== null) this.#refuseSecretAttribute();
+      return;
+    }
     if (name === 'token') {
       this.#token = value ?? '';
       if (this.#ui.token.value !== this.#token) this.#ui.token.value = this.#token;
@@ -265,7 +279,7 @@ export class OojwtInspector extends HTMLElement {
       ...(result?.errors ?? []).map((e) => ['error', e]),
       ...(result?.warnings ?? []).map((w) => ['warning', w]),
     ].map(([kind, issue]) => el('li', { className: kind, part: `finding ${kind}`, 'data-code': issue.code },
-      el('code', {}, issue.code), ` ${issue.message}`)));
+      el('code', {}, issue.code), ' ', el('bdi', {}, ...visibleNodes(issue.message)))));
     const payload = result?.payload ?? null;
     const now = this.now ?? Date.now() / 1000;
     ui.claims.replaceChildren(...['iat', 'nbf', 'exp'].flatMap((claim) => {
@@ -277,7 +291,8 @@ export class OojwtInspector extends HTMLElement {
     }));
     const show = (box, pre, value, text) => {
       box.hidden = value == null && text === undefined;
-      pre.textContent = value != null ? JSON.stringify(value, null, 2) : (text ?? '');
+      // Bidi controls and invisible characters of the token as ⟦U+202E⟧ markers (visible.mjs).
+      pre.replaceChildren(...visibleNodes(value != null ? JSON.stringify(value, null, 2) : (text ?? '')));
     };
     show(ui.headerBox, ui.header, result?.header, result?.headerText);
     show(ui.payloadBox, ui.payload, payload, result?.payloadText);

@@ -12,7 +12,7 @@ export type ErrorCode =
   | 'not_loaded';
 
 /** Warning codes: never make a token invalid. */
-export type WarningCode = 'short_key' | 'typ_not_jwt' | 'iat_in_future' | OnlyofficeCode;
+export type WarningCode = 'short_key' | 'typ_not_jwt' | 'iat_in_future' | 'hidden_characters' | OnlyofficeCode;
 
 /**
  * Codes of the ONLYOFFICE rules (src/oojwt.h, 103 on): Document Server

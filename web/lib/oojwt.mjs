@@ -10,6 +10,8 @@
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+// The longest string V8 makes on 64-bit builds, in UTF-16 units.
+const MAX_STRING = 2 ** 29 - 24;
 
 /** Error thrown for tokens that cannot be decoded or signed; `.code` is stable. */
 export class OojwtError extends Error {
@@ -186,13 +188,27 @@ async function makeToolkit(x) {
   // Read and free the JSON report a C call returned (reportText: as text).
   // A report that carries secrets (a server or nginx config) is wiped
   // before it is freed.
+  // A report longer than a JavaScript string can be (V8: 2**29 - 24 UTF-16
+  // units) is freed (wiped when secret) first, then refused as too_large:
+  // at once when even 3 bytes a unit would not fit, else when decoding fails.
   function reportText(ptr, secret = false, lenAt = outLen) {
     if (ptr === 0) throw new OojwtError('no_memory', 'out of WebAssembly memory');
     const m = mem();
     const len = u32[lenAt >>> 2]; // little-endian, 4-aligned (malloc)
-    const text = decoder.decode(m.subarray(ptr, ptr + len));
-    if (secret) wipe(ptr, len);
-    else release(ptr);
+    let text;
+    try {
+      // Valid UTF-8 from C: decoding fails only when the string is too long.
+      if (len <= 3 * MAX_STRING) text = decoder.decode(m.subarray(ptr, ptr + len));
+    } catch {
+      text = undefined;
+    } finally {
+      if (secret) wipe(ptr, len);
+      else release(ptr);
+    }
+    if (text === undefined) {
+      throw new OojwtError('too_large', `the answer would be ${len} bytes of JSON, more than a JavaScript string `
+        + 'can hold: give a smaller input');
+    }
     return text;
   }
   const report = (ptr) => JSON.parse(reportText(ptr));

@@ -3,11 +3,21 @@
 // time and relative. Everything shown comes from the wasm module's report;
 // nothing here is parsed with innerHTML (tokens are untrusted input).
 import { utc, local, relative, duration } from '../lib/time.mjs';
+import { visibleNodes } from '../lib/visible.mjs';
 
 function el(tag, className, text) {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+// Decoded text from the token: bidi controls and invisible characters shown
+// as markers (web/lib/visible.mjs), inside a <bdi> so that it cannot reorder
+// what the page writes around it.
+function userText(className, text) {
+  const e = el('bdi', className);
+  e.append(...visibleNodes(text));
   return e;
 }
 
@@ -114,7 +124,7 @@ export function renderJson(pre, value, rawText) {
     if (rawText === undefined) {
       pre.replaceChildren();
     } else {
-      pre.replaceChildren(el('span', 'muted', 'not a JSON object; decoded text:\n'), rawText);
+      pre.replaceChildren(el('span', 'muted', 'not a JSON object; decoded text:\n'), userText('j-raw', rawText));
     }
     return;
   }
@@ -124,7 +134,7 @@ export function renderJson(pre, value, rawText) {
   for (const m of text.matchAll(JSON_TOKEN)) {
     if (m.index > last) nodes.push(text.slice(last, m.index));
     if (m[1] !== undefined) {
-      nodes.push(el('span', m[2] !== undefined ? 'j-key' : 'j-str', m[1]));
+      nodes.push(userText(m[2] !== undefined ? 'j-key' : 'j-str', m[1]));
       if (m[2] !== undefined) nodes.push(m[2]);
     } else if (m[3] !== undefined) {
       nodes.push(el('span', 'j-num', m[3]));

@@ -2,6 +2,8 @@
 // sentences a non-expert understands. The findings come from the wasm
 // module; this file only words and lays them out.
 
+import { visibleNodes } from '../lib/visible.mjs';
+
 // What each code means for someone running ONLYOFFICE Docs. The C message
 // (the precise finding) is shown first; this says what to do about it.
 const EXPLAIN = {
@@ -34,6 +36,8 @@ const EXPLAIN = {
     + 'accept tokens forged with it (“algorithm confusion”). RS, PS and ES tokens need the signer’s public key, and signing needs its private key.',
   short_key: 'Short secrets are weak, and newer connectors refuse secrets under 32 characters.',
   typ_not_jwt: 'Unusual, but Document Server ignores typ.',
+  hidden_characters: 'They are shown here as ⟦U+…⟧ markers; elsewhere (a log, an admin page, a terminal) the value '
+    + 'can read as another. Document Server uses the bytes as they are.',
   iat_in_future: 'The clock of the server that signed the token may be ahead of this one.',
 };
 
@@ -76,7 +80,11 @@ function el(tag, className, text) {
 function issueItem(issue, kind) {
   const li = el('li', `issue ${kind}`);
   const head = el('p', 'issue-head');
-  head.append(el('code', 'code', issue.code), ' ', el('span', 'message', sentence(issue.message)));
+  // A message quotes header values (typ, alg) as the token has them: their
+  // bidi controls are shown as markers so they cannot reorder the sentence.
+  const message = el('span', 'message');
+  message.append(...visibleNodes(sentence(issue.message)));
+  head.append(el('code', 'code', issue.code), ' ', message);
   li.append(head);
   const why = explain(issue);
   if (why) li.append(el('p', 'explain', why));
