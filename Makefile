@@ -550,10 +550,10 @@ sanitize-valgrind: hardening-tools $(BUILD)/valgrind/oojwt-tests
 
 $(BUILD)/msan/%.o: src/%.c $(HEADERS) $(DEPS)/.ok
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) $(MSAN_FLAGS) $(DEP_INC) -c $< -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(MSAN_FLAGS) -DOOJWT_TESTING $(DEP_INC) -c $< -o $@
 $(BUILD)/msan/tests-c/%.o: tests/c/%.c $(HEADERS) $(wildcard tests/c/*.h) $(DEPS)/.ok
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -std=c99 -g -O1 $(MSAN_FLAGS) -Isrc $(DEP_INC) -c $< -o $@
+	$(FUZZ_CC) -std=c99 -g -O1 $(MSAN_FLAGS) -DOOJWT_TESTING -Isrc $(DEP_INC) -c $< -o $@
 $(BUILD)/msan/bearssl/%.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -O1 -g $(MSAN_FLAGS) -I$(BEARSSL_DIR)/inc -I$(BEARSSL_DIR)/src -c $(BEARSSL_DIR)/src/$*.c -o $@
@@ -565,10 +565,10 @@ $(BUILD)/msan/oojwt-tests: $(MSAN_OBJ)
 
 $(BUILD)/valgrind/%.o: src/%.c $(HEADERS) $(DEPS)/.ok
 	@mkdir -p $(@D)
-	$(CC) $(OUR_CFLAGS) -g -O1 $(DEP_INC) -c $< -o $@
+	$(CC) $(OUR_CFLAGS) -g -O1 -DOOJWT_TESTING $(DEP_INC) -c $< -o $@
 $(BUILD)/valgrind/tests-c/%.o: tests/c/%.c $(HEADERS) $(wildcard tests/c/*.h) $(DEPS)/.ok
 	@mkdir -p $(@D)
-	$(CC) -std=c99 -Wall -Wextra -g -O1 -Isrc $(DEP_INC) -c $< -o $@
+	$(CC) -std=c99 -Wall -Wextra -g -O1 -DOOJWT_TESTING -Isrc $(DEP_INC) -c $< -o $@
 $(BUILD)/valgrind/bearssl/%.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(CC) -O2 -g -I$(BEARSSL_DIR)/inc -I$(BEARSSL_DIR)/src -c $(BEARSSL_DIR)/src/$*.c -o $@

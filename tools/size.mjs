@@ -1,11 +1,12 @@
 // `make size`: what oojwt ships, raw and gzipped (level 9), against the
 // budgets below (README, Performance). Exits 1 when a budget is exceeded.
-//   - web/lib/oojwt.wasm, the JWT core (all algorithms included): at most 42 KB
-//     gzipped (40 KB, plus 2 KB of the 4 KB the security fixes may take:
-//     key bytes never read as an HMAC secret, src/core/key_select.c, and
-//     numbers whose cost does not depend on
-//     their digits: src/core/strtod.c's power-of-five table and its exact
-//     fallback); web/lib/oojwt-full.wasm (adds the Document Server and deployment
+//   - web/lib/oojwt.wasm, the JWT core (all algorithms included): at most 43 KB
+//     gzipped (40 KB, plus 3 KB of the 4 KB the security fixes may take:
+//     numbers whose cost does not depend on their digits, src/core/strtod.c's
+//     power-of-five table and exact fallback, 1.3 KB; key bytes never read as
+//     an HMAC secret, src/core/key_select.c, 0.6 KB; hidden and bidi
+//     characters found, src/core/hidden.c, 0.7 KB; lifetimes read in C,
+//     0.2 KB); web/lib/oojwt-full.wasm (adds the Document Server and deployment
 //     checks, loaded only for them): reported;
 //   - everything the page loads to become usable (index.html, style.css,
 //     app.mjs and the chunks it imports, oojwt.wasm): at most 64 KB
@@ -37,7 +38,7 @@ const file = (label, path) => {
   return { label, raw: b.length, gz: gz(b) };
 };
 const wasm = file('web/lib/oojwt.wasm', lib + 'oojwt.wasm');
-rows.push({ ...wasm, budget: 42 * KB });
+rows.push({ ...wasm, budget: 43 * KB });
 rows.push({ ...file('web/lib/oojwt-full.wasm', lib + 'oojwt-full.wasm'), budget: null });
 const total = (files) => files.reduce((a, f) => ({ raw: a.raw + f.raw, gz: a.gz + f.gz }), { raw: 0, gz: 0 });
 // The files as dist/site/ names them (one folder).
