@@ -413,7 +413,7 @@ function secretFrom(o, kit) {
       throw usage('--key-file goes with verify and sign; give this command a secret with --secret-file');
     }
     const f = o['key-file'];
-    const bytes = f === '-' ? readFile(undefined, 'standard input') : readFile(f);
+    const bytes = f === '-' ? readFile(undefined, MAX.key) : readFile(f, MAX.key);
     if (!isKey(kit, bytes)) {
       bytes.fill(0);
       throw inputError(`${f} is not a key (PEM, DER, JWK or JWK Set), so --key-file cannot use it; give a shared secret with --secret-file`);

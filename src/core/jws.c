@@ -209,7 +209,8 @@ check_header(oojwt_result *r, header_view *v, oojwt_jv **hdr)
 }
 
 /* Check the decoded payload (when it decoded): a JSON object, with the
- * claims described in `claims`. */
+ * claims described in `claims`; then warn about hidden characters in
+ * the header and the payload that passed (hidden.c). */
 static void
 check_payload(oojwt_result *r, oojwt_jtop *claims)
 {
@@ -217,6 +218,7 @@ check_payload(oojwt_result *r, oojwt_jtop *claims)
 		r->payload_ok = check_part(r, r->payload, r->payload_len,
 			r->dot1 + 1, PART_PAYLOAD, claims, OOJWT_N_CLAIMS);
 	}
+	oojwt_hidden_check(r);
 }
 
 /*
@@ -258,7 +260,6 @@ decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
 	{
 		r->sig = p;
 	}
-	oojwt_hidden_check(r); /* hidden.c */
 	return 1;
 }
 
