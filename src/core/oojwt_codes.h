@@ -20,6 +20,9 @@
  *              (oojwt_link_inspect, oojwt_nginx_read)
  *   174 - 183  findings on TLS certificates (oojwt_cert_inspect)
  *   184 - 192  findings on requests and callbacks (oojwt_request_inspect)
+ *   195        a warning of the JWT core again (oojwt_decode, oojwt_verify:
+ *              hidden_characters); later codes go on from here, whatever
+ *              their domain, since numbers are never reused
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
