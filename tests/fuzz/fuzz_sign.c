@@ -93,8 +93,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (want_h != OOJWT_OK) {
 			FUZZ_CHECK(code == want_h, "the header's JSON verdict");
 		} else if (starts_object(hdr, hdr_len) && want_p != OOJWT_OK
-			&& code != OOJWT_ERR_BAD_HEADER)
+			&& code != OOJWT_ERR_BAD_HEADER && code != OOJWT_ERR_CRIT)
 		{
+			/* A header verify refuses (no alg, crit, b64: src/core/sign.c)
+			 * is refused before the payload is read. */
 			FUZZ_CHECK(code == want_p, "the payload's JSON verdict");
 		}
 	}
