@@ -84,5 +84,9 @@ void oojwt_fmt(char *out, size_t cap, const char *fmt, ...);
  * Gregorian, negative times too), into `out` (`cap` bytes). */
 void oojwt_utc_text(char *out, size_t cap, long long t);
 
+/* The value of the ASCII hex digit `c` (0-9, a-f, A-F): 0 to 15, or -1
+ * for anything else. Branches on `c`: not for secret bytes. */
+int oojwt_hex_value(int c);
+
 
 #endif

@@ -20,21 +20,6 @@ oojwt_cp_hidden(unsigned long c)
 		|| c == 0xfeff || (c >= 0xfff9 && c <= 0xfffb);
 }
 
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9') {
-		return c - '0';
-	}
-	if (c >= 'a' && c <= 'f') {
-		return c - 'a' + 10;
-	}
-	if (c >= 'A' && c <= 'F') {
-		return c - 'A' + 10;
-	}
-	return -1;
-}
-
 /* The first hidden character of strict JSON text `s`, raw (UTF-8) or
  * escaped (\uXXXX); its code point in *cp and the count in *n. */
 static size_t
@@ -52,7 +37,7 @@ scan(const char *s, size_t len, unsigned long *cp)
 				size_t k;
 				int h;
 				c = 0;
-				for (k = 2; k < 6 && (h = hex_value(s[i + k])) >= 0; k++) {
+				for (k = 2; k < 6 && (h = oojwt_hex_value(s[i + k])) >= 0; k++) {
 					c = c << 4 | (unsigned long)h;
 				}
 				step = 6;

@@ -285,3 +285,13 @@ oojwt_utc_text(char *out, size_t cap, long long t)
 		secs / 60 % 60 < 10 ? "0" : "", (double)(secs / 60 % 60),
 		secs % 60 < 10 ? "0" : "", (double)(secs % 60));
 }
+
+int
+oojwt_hex_value(int c)
+{
+	if (c >= '0' && c <= '9') {
+		return c - '0';
+	}
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}

@@ -239,15 +239,6 @@ oojwt_cert_name(oojwt_sb *sb, const unsigned char *p, size_t len,
 
 /* ---- IP addresses ------------------------------------------------------ */
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9') return c - '0';
-	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-	return -1;
-}
-
 /* Dotted-quad IPv4 (no leading zeros, as inet_pton) into ip[4]. */
 static int
 parse_v4(const char *s, size_t len, unsigned char *ip)
@@ -296,8 +287,8 @@ parse_v6(const char *s, size_t len, unsigned char *ip)
 	while (i < len) {
 		size_t start = i;
 		unsigned v = 0;
-		while (i < len && i - start < 5 && hexval(s[i]) >= 0) {
-			v = (v << 4) | (unsigned)hexval(s[i]);
+		while (i < len && i - start < 5 && oojwt_hex_value(s[i]) >= 0) {
+			v = (v << 4) | (unsigned)oojwt_hex_value(s[i]);
 			i++;
 		}
 		if (i < len && s[i] == '.') {

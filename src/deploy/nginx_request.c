@@ -11,19 +11,6 @@
 
 enum { S_USUAL, S_SLASH, S_DOT, S_DOT_DOT, S_QUOTED, S_QUOTED_SECOND };
 
-static int
-hex_digit(unsigned char c)
-{
-	if (c >= '0' && c <= '9') {
-		return c - '0';
-	}
-	c = (unsigned char)(c | 0x20);
-	if (c >= 'a' && c <= 'f') {
-		return c - 'a' + 10;
-	}
-	return -1;
-}
-
 /* Back up over "/seg/.." as nginx does: u - 4, then to after a '/'. */
 static int
 dot_dot(const char *out, size_t *u)
@@ -111,7 +98,7 @@ oojwt_nginx_uri(char *out, size_t *out_len, const char *path, size_t len,
 			}
 			break;
 		case S_QUOTED:
-			decoded = hex_digit(ch);
+			decoded = oojwt_hex_value(ch);
 			if (decoded < 0) {
 				*err_pos = i - 1;
 				return OOJWT_ERR_MALFORMED;
@@ -119,7 +106,7 @@ oojwt_nginx_uri(char *out, size_t *out_len, const char *path, size_t len,
 			state = S_QUOTED_SECOND;
 			break;
 		default: {
-			int lo = hex_digit(ch);
+			int lo = oojwt_hex_value(ch);
 			if (lo < 0) {
 				*err_pos = i - 1;
 				return OOJWT_ERR_MALFORMED;

@@ -400,13 +400,6 @@ oojwt_http_same_name(const char *a, size_t an, const char *b, size_t bn)
 
 /* ---- the query string --------------------------------------------------- */
 
-static int
-hexval(char c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-		: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
 /* Percent-decode s[0..n) ('+' is a space) into out; its length. */
 static size_t
 unescape(char *out, const char *s, size_t n)
@@ -416,10 +409,10 @@ unescape(char *out, const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		if (s[i] == '+') {
 			out[o++] = ' ';
-		} else if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0
-			&& hexval(s[i + 2]) >= 0)
+		} else if (s[i] == '%' && i + 2 < n && oojwt_hex_value(s[i + 1]) >= 0
+			&& oojwt_hex_value(s[i + 2]) >= 0)
 		{
-			out[o++] = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+			out[o++] = (char)(oojwt_hex_value(s[i + 1]) * 16 + oojwt_hex_value(s[i + 2]));
 			i += 2;
 		} else {
 			out[o++] = s[i];

@@ -359,15 +359,6 @@ expected(parser *p, const char *text)
 	return 0;
 }
 
-static int
-hexval(unsigned c)
-{
-	if (c >= '0' && c <= '9') return (int)(c - '0');
-	if (c >= 'a' && c <= 'f') return (int)(c - 'a' + 10);
-	if (c >= 'A' && c <= 'F') return (int)(c - 'A' + 10);
-	return -1;
-}
-
 /*
  * Scan a string at p->i (on the quote). When `dst` is not NULL the
  * unescaped units are written there (room: the escaped length) and
@@ -411,7 +402,7 @@ scan_string(parser *p, unsigned short *dst, size_t *dst_len)
 				for (k = 0; k < 4; k++) {
 					int d;
 					p->i++;
-					d = p->i < p->n ? hexval(p->s[p->i]) : -1;
+					d = p->i < p->n ? oojwt_hex_value(p->s[p->i]) : -1;
 					if (d < 0) {
 						return expected(p, "Bad Unicode escape");
 					}

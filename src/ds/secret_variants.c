@@ -170,15 +170,6 @@ decode_b64(unsigned char *dst, size_t *dst_len, const unsigned char *s,
 }
 
 static int
-hex_value(unsigned char c)
-{
-	if (c >= '0' && c <= '9') return c - '0';
-	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-	return -1;
-}
-
-static int
 decode_hex(unsigned char *dst, size_t *dst_len, const unsigned char *s,
 	size_t n)
 {
@@ -188,7 +179,7 @@ decode_hex(unsigned char *dst, size_t *dst_len, const unsigned char *s,
 		return 0;
 	}
 	for (i = 0; i < n; i += 2) {
-		int a = hex_value(s[i]), b = hex_value(s[i + 1]);
+		int a = oojwt_hex_value(s[i]), b = oojwt_hex_value(s[i + 1]);
 		if (a < 0 || b < 0) {
 			return 0;
 		}
