@@ -495,10 +495,9 @@ void oojwt_sb_json_string(oojwt_sb *sb, const char *s, size_t len);
 /* The same for WTF-8 text (lone surrogates become \uXXXX escapes). */
 void oojwt_sb_wtf8_string(oojwt_sb *sb, const char *s, size_t len);
 void oojwt_sb_long(oojwt_sb *sb, long v);
-/* An issue list [{"code","message"}] (no positions). */
-void oojwt_sb_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n);
-/* The same with "pos" in each issue when `with_pos` (a result's report). */
-void oojwt_sb_issue_list(oojwt_sb *sb, const oojwt_issue *list, size_t n,
+/* An issue list [{"code","message"}], with "pos" in each issue too when
+ * `with_pos` (a result's report) and the issue has one. */
+void oojwt_sb_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n,
 	int with_pos);
 /* Hand the buffer over (NULL and freed when memory ran out). */
 char *oojwt_sb_finish(oojwt_sb *sb, size_t *out_len);

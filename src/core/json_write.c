@@ -147,7 +147,7 @@ oojwt_sb_wtf8_string(oojwt_sb *sb, const char *s, size_t len)
 
 /* [{"code","message"[,"pos" when with_pos and pos >= 0]},...] */
 void
-oojwt_sb_issue_list(oojwt_sb *sb, const oojwt_issue *list, size_t n, int with_pos)
+oojwt_sb_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n, int with_pos)
 {
 	size_t i;
 
@@ -169,11 +169,6 @@ oojwt_sb_issue_list(oojwt_sb *sb, const oojwt_issue *list, size_t n, int with_po
 	oojwt_sb_put(sb, "]", 1);
 }
 
-void
-oojwt_sb_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n)
-{
-	oojwt_sb_issue_list(sb, list, n, 0);
-}
 
 /* {"error":{"code","message"[,"pos"]}} */
 void

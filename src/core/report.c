@@ -48,9 +48,9 @@ oojwt_report_json(const oojwt_result *r, size_t *len)
 		oojwt_sb_puts(&sb, "null");
 	}
 	oojwt_sb_puts(&sb, ",\"errors\":");
-	oojwt_sb_issue_list(&sb, r->errors, r->n_errors, 1);
+	oojwt_sb_issues(&sb, r->errors, r->n_errors, 1);
 	oojwt_sb_puts(&sb, ",\"warnings\":");
-	oojwt_sb_issue_list(&sb, r->warnings, r->n_warnings, 1);
+	oojwt_sb_issues(&sb, r->warnings, r->n_warnings, 1);
 	oojwt_sb_puts(&sb, ",\"dropped\":");
 	oojwt_sb_long(&sb, (long)r->dropped);
 	put_part(&sb, "header", r->header, r->header_len, r->header_ok);

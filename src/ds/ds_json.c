@@ -67,9 +67,9 @@ oojwt_ds_verify_json(const char *token, size_t len,
 		oojwt_sb_puts(&sb, "}");
 	}
 	oojwt_sb_puts(&sb, "],\"warnings\":");
-	oojwt_sb_issues(&sb, r.warnings, r.n_warnings);
+	oojwt_sb_issues(&sb, r.warnings, r.n_warnings, 0);
 	oojwt_sb_puts(&sb, ",\"differences\":");
-	oojwt_sb_issues(&sb, r.differences, r.n_differences);
+	oojwt_sb_issues(&sb, r.differences, r.n_differences, 0);
 	oojwt_sb_puts(&sb, ",\"header\":");
 	if (r.header_json) {
 		oojwt_sb_put(&sb, r.header_text, r.header_len);
@@ -128,7 +128,7 @@ oojwt_secret_explain_json(const char *token, size_t len,
 		oojwt_sb_json_string(&sb, name, strlen(name));
 	}
 	oojwt_sb_puts(&sb, "],\"findings\":");
-	oojwt_sb_issues(&sb, r.findings, r.n_findings);
+	oojwt_sb_issues(&sb, r.findings, r.n_findings, 0);
 	oojwt_sb_puts(&sb, "}");
 	oojwt_wipe(&r, sizeof r);
 	return oojwt_sb_finish(&sb, out_len);
@@ -287,7 +287,8 @@ oojwt_config_inspect_json(const char *config, size_t len,
 			oojwt_sb_puts(&sb, "null");
 		}
 		oojwt_sb_puts(&sb, ",\"warnings\":");
-		oojwt_sb_issues(&sb, r.ds.warnings, r.has_ds ? r.ds.n_warnings : 0);
+		oojwt_sb_issues(&sb, r.ds.warnings,
+			r.has_ds ? r.ds.n_warnings : 0, 0);
 		oojwt_sb_puts(&sb, "}");
 	}
 	oojwt_sb_puts(&sb, ",\"effectiveConfig\":");

@@ -77,7 +77,7 @@ put_token(oojwt_sb *sb, const oojwt_request_token *t)
 		oojwt_sb_puts(sb, "null");
 	}
 	put_name(sb, "warnings");
-	oojwt_sb_issues(sb, d->warnings, t->has_ds ? d->n_warnings : 0);
+	oojwt_sb_issues(sb, d->warnings, t->has_ds ? d->n_warnings : 0, 0);
 	oojwt_sb_puts(sb, "}");
 }
 
