@@ -251,9 +251,8 @@ $(DEPS)/.ok: | $(TOOLS_STAMP)
 .PHONY: apt-config
 apt-config:
 	@mkdir -p $(APT_DIR)/lists/partial $(APT_DIR)/cache/archives/partial
-	@python3 tools/apt-sources.py $(DEPS_RELEASE) > $(APT_DIR)/sources.list.new \
+	@python3 tools/apt-sources.py --binary $(DEPS_RELEASE) > $(APT_DIR)/sources.list.new \
 		|| { echo "oojwt: or set BEARSSL_DIR and CJSON_DIR to $(BEARSSL_PKG) and $(CJSON_PKG), unpacked by dpkg-source -x" >&2; exit 1; }
-	@sed -n 's/^deb-src \(.* $(DEPS_RELEASE) main\)$$/deb \1/p' $(APT_DIR)/sources.list.new >> $(APT_DIR)/sources.list.new
 	@mv $(APT_DIR)/sources.list.new $(APT_DIR)/sources.list
 	@printf '%s\n' \
 		'Dir::Etc::sourcelist "$(APT_DIR)/sources.list";' \

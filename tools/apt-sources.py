@@ -2,7 +2,7 @@
 """The deb-src lines `make deps` fetches BearSSL and cJSON with, derived from
 the machine's own apt sources, so the mirror or proxy it uses is kept.
 
-    tools/apt-sources.py RELEASE [APT_ETC]
+    tools/apt-sources.py [--binary] RELEASE [APT_ETC]
 
 Reads APT_ETC/sources.list and APT_ETC/sources.list.d/*.list (one-line
 format, `[options]` allowed) and APT_ETC/sources.list.d/*.sources (deb822
@@ -15,7 +15,9 @@ the security archive. Prints, for each distinct URI of each, one line
     deb-src [signed-by=...] URI RELEASE main              (main archive)
     deb-src [signed-by=...] URI RELEASE-security main     (security archive)
 
-with RELEASE in place of the machine's own release (the pins are RELEASE's).
+with RELEASE in place of the machine's own release (the pins are RELEASE's);
+with --binary, also a `deb` line for each URI of the main archive (for
+packages the build downloads without installing them: emsdk-local).
 Exits 1 with a message on stderr saying what to add when either archive is
 missing. Hosts come only from the files read: none is written here.
 """
@@ -96,8 +98,9 @@ def source_files(etc):
     return [p for p in [os.path.join(etc, 'sources.list')] + parts if os.path.isfile(p)]
 
 
-def derive(etc, release):
-    """(lines, missing): the deb-src lines, and the archives not found."""
+def derive(etc, release, binary=False):
+    """(lines, missing): the deb-src (and with `binary`, the main archive's
+    deb) lines, and the archives not found."""
     names = '|'.join(map(re.escape, sorted(debian_release_names(etc))))
     main_re = re.compile(r'(%s)(-updates|-backports|-proposed-updates)?/?$' % names)
     security_re = re.compile(r'(%s)(-security|/updates)/?$' % names)
@@ -119,15 +122,20 @@ def derive(etc, release):
     lines = ['deb-src %s%s %s%s main' % ('[%s] ' % opts if opts else '', uri, release,
                                          '-security' if kind == 'security' else '')
              for kind in ('main', 'security') for uri, opts in found[kind]]
+    if binary:
+        lines += ['deb %s%s %s main' % ('[%s] ' % opts if opts else '', uri, release)
+                  for uri, opts in found['main']]
     return lines, [kind for kind in ('main', 'security') if not found[kind]]
 
 
 def main(argv):
-    if len(argv) not in (2, 3):
-        sys.stderr.write('usage: tools/apt-sources.py RELEASE [APT_ETC]\n')
+    binary = len(argv) > 1 and argv[1] == '--binary'
+    args = argv[2:] if binary else argv[1:]
+    if len(args) not in (1, 2):
+        sys.stderr.write('usage: tools/apt-sources.py [--binary] RELEASE [APT_ETC]\n')
         return 2
-    release, etc = argv[1], argv[2] if len(argv) == 3 else '/etc/apt'
-    lines, missing = derive(etc, release)
+    release, etc = args[0], args[1] if len(args) == 2 else '/etc/apt'
+    lines, missing = derive(etc, release, binary)
     if missing:
         what = {'main': 'main archive: a deb source of suite %s (or of another release), component main',
                 'security': 'security archive: a deb source of suite %s-security (or of another '

@@ -14,12 +14,12 @@ const script = fileURLToPath(new URL('../../tools/apt-sources.py', import.meta.u
 const KEY = '/usr/share/keyrings/debian-archive-keyring.gpg';
 
 // Runs the script on an /etc holding `files` (paths relative to etc/).
-function derive(files, release = 'bookworm') {
+function derive(files, release = 'bookworm', flags = []) {
   const root = mkdtempSync(join(tmpdir(), 'oojwt-apt-'));
   try {
     mkdirSync(join(root, 'etc', 'apt', 'sources.list.d'), { recursive: true });
     for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'etc', name), text);
-    const r = spawnSync('python3', [script, release, join(root, 'etc', 'apt')], { encoding: 'utf8' });
+    const r = spawnSync('python3', [script, ...flags, release, join(root, 'etc', 'apt')], { encoding: 'utf8' });
     return { status: r.status, lines: r.stdout.split('\n').filter(Boolean), stderr: r.stderr };
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -143,4 +143,14 @@ test('the security archive missing is named alone, and nothing is printed', () =
   assert.deepEqual(r.lines, []);
   assert.match(r.stderr, /security archive/);
   assert.doesNotMatch(r.stderr, /main archive/);
+});
+
+test('--binary: the deb line of the main archive too, for the packages emsdk-local downloads', () => {
+  const r = derive({ 'apt/sources.list.d/debian.sources': bookwormSources }, 'bookworm', ['--binary']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.lines, [
+    `deb-src [signed-by=${KEY}] http://mirror.example/debian bookworm main`,
+    `deb-src [signed-by=${KEY}] http://mirror.example/debian-security bookworm-security main`,
+    `deb [signed-by=${KEY}] http://mirror.example/debian bookworm main`,
+  ]);
 });
