@@ -15,7 +15,7 @@
 //                   `static` carries OOJWT_WASM_EXPORT (exports only)
 //   lib-imports     web/lib/ never imports from web/page/
 //   outside-ref     no comment cites a document outside the repository
-//                   ("issue 4", "the spec, section 7"): cite the upstream
+//                   (an issue or session number, "the spec, section 7"): cite the upstream
 //                   file and function instead
 //   old-finding     codes 115 on are OOJWT_FIND_*, not OOJWT_WARN_*
 //   test-header     each test file opens with a comment naming what it covers
@@ -54,7 +54,7 @@ function comments(text, js) {
   return out;
 }
 
-const OUTSIDE = /\bissues?\s+#?\d+\b|\bthe spec(?:ification)?\b|\bspec(?:'s)?\s+sections?\b/i;
+const OUTSIDE = /\b(?:issues?|sessions?)\s+#?\d+\b|\bthe spec(?:ification)?\b|\bspec(?:'s)?\s+sections?\b/i;
 
 function checkC(p) {
   const text = readFileSync(p, 'utf8');

@@ -61,7 +61,9 @@ const BREAKS = [
   ['wasm-export', 'src/core/wasm_k.c', '/* k */\nint\nhelper(int a)\n{\n\treturn a + 1;\n}\n'],
   ['lib-imports', 'web/lib/el.mjs', "// element\nimport { judge } from '../page/verdict.mjs';\n"],
   ['lib-imports', 'web/lib/lazy.mjs', "// lazy\nconst m = () => import('../page/ds.mjs');\n"],
-  ['outside-ref', 'src/ds/request.c', '/*\n * Requests (issue 4, section 4).\n */\n#include "ds.h"\n'],
+  // The outside references are built, so that the repository holds none.
+  ['outside-ref', 'src/ds/request.c', `/*\n * Requests (${'issue'} 4, section 4).\n */\n#include "ds.h"\n`],
+  ['outside-ref', 'src/core/jws.c', `/* As measured in ${'session'} 3. */\n#include "core.h"\n`],
   ['outside-ref', 'web/lib/onlyoffice.mjs', '// As the spec says in section 7.\nexport {};\n'],
   ['outside-ref', 'src/ds/z.c', '/* z: spec sections 2.2-2.6 */\n#include "ds.h"\n'],
   ['old-finding', 'src/ds/w.c', '/* w */\n#include "ds.h"\nint c = OOJWT_WARN_DEFAULT_SECRET;\n'],
