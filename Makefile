@@ -314,7 +314,7 @@ TEST_OBJ := $(patsubst tests/c/%.c,$(BUILD)/test/tests-c/%.o,$(TEST_SRC))
 
 $(BUILD)/test/tests-c/%.o: tests/c/%.c $(HEADERS) $(wildcard tests/c/*.h) $(DEPS)/.ok
 	@mkdir -p $(@D)
-	$(CC) -std=c99 -Wall -Wextra -Werror -g -O1 $(SAN_FLAGS) -DOOJWT_TESTING -Isrc $(DEP_INC) -c $< -o $@
+	$(CC) -std=c99 -Wall -Wextra -Werror -g -O1 $(SAN_FLAGS) -DOOJWT_TESTING $(DEP_INC) -c $< -o $@
 
 # The hostile catalogue (tests/c/test_catalogue.c) calls the wasm
 # exports (src/*/wasm_*.c) natively, so the boundary is linked in too.
@@ -472,7 +472,7 @@ $(BUILD)/fuzz/cJSON.o: $(DEPS)/.ok
 
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Isrc $(DEP_INC) \
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer $(DEP_INC) \
 		$< $(FUZZ_OBJ) -lm -o $@
 
 # Harnesses of the command line (tests/fuzz/fuzz_cli_*.c) also link its
@@ -484,7 +484,7 @@ FUZZ_CLI_OBJ := $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,src/cli/args.c \
 
 $(BUILD)/fuzz/fuzz_cli_%: tests/fuzz/fuzz_cli_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ) $(FUZZ_CLI_OBJ)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Isrc $(DEP_INC) \
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer $(DEP_INC) \
 		$< $(FUZZ_OBJ) $(FUZZ_CLI_OBJ) -lm -o $@
 
 fuzz: fuzz-build fuzz-seeds
@@ -552,7 +552,7 @@ $(BUILD)/msan/%.o: src/%.c $(HEADERS) $(DEPS)/.ok
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(MSAN_FLAGS) -DOOJWT_TESTING $(DEP_INC) -c $< -o $@
 $(BUILD)/msan/tests-c/%.o: tests/c/%.c $(HEADERS) $(wildcard tests/c/*.h) $(DEPS)/.ok
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -std=c99 -g -O1 $(MSAN_FLAGS) -DOOJWT_TESTING -Isrc $(DEP_INC) -c $< -o $@
+	$(FUZZ_CC) -std=c99 -g -O1 $(MSAN_FLAGS) -DOOJWT_TESTING $(DEP_INC) -c $< -o $@
 $(BUILD)/msan/bearssl/%.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -O1 -g $(MSAN_FLAGS) -I$(BEARSSL_DIR)/inc -I$(BEARSSL_DIR)/src -c $(BEARSSL_DIR)/src/$*.c -o $@
@@ -567,7 +567,7 @@ $(BUILD)/valgrind/%.o: src/%.c $(HEADERS) $(DEPS)/.ok
 	$(CC) $(OUR_CFLAGS) -g -O1 -DOOJWT_TESTING $(DEP_INC) -c $< -o $@
 $(BUILD)/valgrind/tests-c/%.o: tests/c/%.c $(HEADERS) $(wildcard tests/c/*.h) $(DEPS)/.ok
 	@mkdir -p $(@D)
-	$(CC) -std=c99 -Wall -Wextra -g -O1 -DOOJWT_TESTING -Isrc $(DEP_INC) -c $< -o $@
+	$(CC) -std=c99 -Wall -Wextra -g -O1 -DOOJWT_TESTING $(DEP_INC) -c $< -o $@
 $(BUILD)/valgrind/bearssl/%.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(CC) -O2 -g -I$(BEARSSL_DIR)/inc -I$(BEARSSL_DIR)/src -c $(BEARSSL_DIR)/src/$*.c -o $@
@@ -605,7 +605,7 @@ $(BUILD)/ct/cJSON.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(CC) -O2 -g -c $(CJSON_DIR)/cJSON.c -o $@
 $(BUILD)/ct/ct-check: $(sort $(wildcard tests/ct/*.c)) $(CT_OBJ)
-	$(CC) -std=c99 -Wall -Wextra -Werror -O1 -g -DOOJWT_CT_CHECK -Isrc $(DEP_INC) $^ -lm -o $@
+	$(CC) -std=c99 -Wall -Wextra -Werror -O1 -g -DOOJWT_CT_CHECK $(DEP_INC) $^ -lm -o $@
 
 # -- soak: the wasm memory test with a million mixed calls ---------------
 
@@ -626,8 +626,8 @@ BENCH_HMAC_WASM_OBJ := $(patsubst %,$(BUILD)/wasm/core/%.o,hmac sha2 sha256 sha5
 bench-hmac: $(BUILD)/bench/hmac-native $(BUILD)/bench/hmac.wasm
 $(BUILD)/bench/hmac-native: tests/bench/hmac_speed.c $(BENCH_HMAC_NATIVE_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(OUR_CFLAGS) -O2 -Isrc $(DEP_INC) $^ -o $@
+	$(CC) $(OUR_CFLAGS) -O2 $(DEP_INC) $^ -o $@
 $(BUILD)/bench/hmac.wasm: tests/bench/hmac_speed.c $(BENCH_HMAC_WASM_OBJ)
 	@mkdir -p $(@D)
-	$(EMCC) $(OUR_CFLAGS) -Isrc $(DEP_INC) -O2 -sSTANDALONE_WASM --no-entry \
+	$(EMCC) $(OUR_CFLAGS) $(DEP_INC) -O2 -sSTANDALONE_WASM --no-entry \
 		-sMALLOC=emmalloc -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 $^ -o $@
