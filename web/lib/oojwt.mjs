@@ -284,7 +284,7 @@ async function makeToolkit(x) {
     return written >= 0 ? fn(tokenBuf, written) : withString(s, fn);
   }
 
-  // A lifetime: seconds as a number, or text C reads ("7d", "90s", "900":
+  // A lifetime: seconds as a number, or text C reads ("7d", "90s", with a unit:
   // oojwt_duration_parse, the parser of `--expires-in` too).
   function lifetime(v, what) {
     if (typeof v === 'number' && Number.isFinite(v)) return v;
