@@ -156,6 +156,8 @@ $(TOOLS_STAMP): emsdk-version
 	command -v $(firstword $(CC)) >/dev/null || missing="$$missing gcc"; \
 	command -v python3 >/dev/null || missing="$$missing python3"; \
 	command -v openssl >/dev/null || missing="$$missing openssl"; \
+	/usr/bin/python3 -c 'import jwt' 2>/dev/null || missing="$$missing python3-jwt"; \
+	ruby -e 'require "jwt"' 2>/dev/null || missing="$$missing ruby ruby-jwt"; \
 	command -v clang >/dev/null || missing="$$missing clang"; \
 	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 \
 		|| missing="$$missing libclang-rt-dev"; \

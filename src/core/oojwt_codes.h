@@ -182,7 +182,10 @@ enum oojwt_code {
 	OOJWT_FIND_USER_DIFFERS = 194,  /* token's user.* overrides the config's */
 
 	/* A result's warning again (oojwt_decode, oojwt_verify). */
-	OOJWT_WARN_HIDDEN_CHARACTERS = 195 /* control, bidi or invisible characters */
+	OOJWT_WARN_HIDDEN_CHARACTERS = 195, /* control, bidi or invisible characters */
+
+	/* Callbacks as each connector's library judges them (connectors.c). */
+	OOJWT_FIND_CONNECTORS_DECIDE = 196 /* who accepts the callback, who not */
 };
 
 /*

@@ -134,6 +134,30 @@ int oojwt_http_same_name(const char *a, size_t an, const char *b, size_t bn);
  * of strings (repeated names: arrays), malloc'd; NULL out of memory. */
 char *oojwt_http_query_json(const char *target, size_t len, size_t *out_len);
 
+/* ---- connectors.c: a callback as each connector judges it -------------- */
+
+/* What a callback judgement needs besides the request: DS's outbox
+ * header name and prefix (the connector is set alike), the outbox
+ * secret, now, and a leeway that replaces each row's default. */
+typedef struct {
+	const char *header;
+	size_t header_len;
+	const char *prefix;
+	size_t prefix_len;
+	const unsigned char *secret;
+	size_t secret_len;
+	double now;
+	int has_leeway;
+	double leeway;
+} oojwt_connector_call;
+
+/* Connector `row` judges callback `h` whose body parsed as `params` (the
+ * JSON value, NULL when none). OOJWT_OK, or OOJWT_ERR_BAD_ARGUMENT /
+ * _NO_MEMORY. */
+int oojwt_connector_judge(oojwt_connector_verdict *v, size_t row,
+	const oojwt_http_request *h, const oojwt_jv *params,
+	const oojwt_connector_call *call);
+
 /* ---- request.c / request_json.c ------------------ */
 
 /* The options a server configuration gives an inspection of `kind`:
@@ -159,6 +183,9 @@ double oojwt_ds_verify_options_tolerance(const char *json, size_t len);
 char *oojwt_request_inspect_json(const char *req, size_t len,
 	const unsigned char *secret, size_t secret_len,
 	const oojwt_request_opts *o, size_t *out_len);
+
+/* The connector and library tables as JSON (kit.onlyoffice.connectors()). */
+char *oojwt_connectors_json(size_t *out_len);
 
 /* secret_variants.c: variant `v` (flavour `k`, see there) of the secret
  * `s` into `buf` (n + 2 bytes, at least 6): 1 and *len when it applies. */

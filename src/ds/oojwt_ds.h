@@ -525,6 +525,37 @@ int oojwt_config_sign(char **token, size_t *token_len, const char *config,
  * counts (expired, bad_signature, ...; malformed for a `token` member
  * that is not a string: "jwt must be a string").
  */
+/*
+ * One connector's decision on a callback (oojwt_request_inspect() with
+ * kind OOJWT_REQUEST_CALLBACK fills one per connector asked for):
+ *   connector      its row
+ *   accepted       1 accepted, 0 refused, -1 not known (a token the
+ *                  library's behaviour is not modelled for)
+ *   code           OOJWT_OK or why it refuses (as oojwt_library_verify,
+ *                  plus OOJWT_FIND_TOKEN_MISSING when it finds no token
+ *                  where it looks)
+ *   place          where it found the token (OOJWT_PLACE_BODY / _HEADER),
+ *                  -1 when nowhere
+ *   leeway         the seconds it allowed
+ *   http_status    its answer: 200 when accepted; on refusal its status
+ *                  (500 for a php-jwt 7 key error it does not catch), 0
+ *                  when not documented
+ *   library_message the library's words
+ *   message        a sentence: the decision and why
+ *   fix            what to change, on the side that must change
+ */
+typedef struct {
+	int connector;
+	int accepted;
+	int code;
+	int place;
+	double leeway;
+	int http_status;
+	char library_message[OOJWT_MESSAGE_LEN];
+	char message[OOJWT_MESSAGE_LEN];
+	const char *fix;
+} oojwt_connector_verdict;
+
 #define OOJWT_REQUEST_CALLBACK   0
 #define OOJWT_REQUEST_COMMAND    1
 #define OOJWT_REQUEST_CONVERTER  2
@@ -554,6 +585,12 @@ const char *oojwt_token_place_name(int place);
  *   token_required_params  server.tokenRequiredParams (default 1)
  *   header, header_len     the header name; NULL for "Authorization"
  *   prefix, prefix_len     its prefix; NULL for "Bearer "
+ *   connector              callbacks: OOJWT_CONNECTOR_ALL (0) judges the
+ *                          callback as every connector row does; n + 1
+ *                          as row n only (oojwt_connector_at())
+ *   has_leeway, leeway     callbacks: the connector's leeway in seconds
+ *                          instead of each row's default (Nextcloud's
+ *                          jwt_leeway)
  */
 typedef struct {
 	int kind;
@@ -566,7 +603,13 @@ typedef struct {
 	size_t header_len;
 	const char *prefix;
 	size_t prefix_len;
+	int connector;
+	int has_leeway;
+	double leeway;
 } oojwt_request_opts;
+
+#define OOJWT_CONNECTOR_ALL 0
+#define OOJWT_MAX_CONNECTORS 32
 
 #define OOJWT_REQUEST_MAX_TOKENS 4
 #define OOJWT_HEADER_NAME_LEN    64
@@ -598,6 +641,7 @@ typedef struct {
  *   tokens        every token found (at most OOJWT_REQUEST_MAX_TOKENS)
  *   effective     compact JSON of the effective body, NULL when the
  *                 receiver acts on nothing
+ *   connectors    callbacks: each connector's decision (n_connectors)
  */
 typedef struct {
 	int ok;
@@ -613,6 +657,8 @@ typedef struct {
 	size_t effective_len;
 	size_t n_findings, dropped;
 	oojwt_finding findings[OOJWT_MAX_FINDINGS];
+	size_t n_connectors;
+	oojwt_connector_verdict connectors[OOJWT_MAX_CONNECTORS];
 } oojwt_request_report;
 
 /*
@@ -627,6 +673,167 @@ int oojwt_request_inspect(oojwt_request_report *r, const char *req,
 	size_t len, const unsigned char *secret, size_t secret_len,
 	const oojwt_request_opts *opts);
 void oojwt_request_report_free(oojwt_request_report *r);
+
+/*
+ * Connectors: the other side of a callback.
+ *
+ * Document Server signs each callback with the outbox secret, its own
+ * clock (iat = now) and token.outbox.algorithm, and sends it to the
+ * connector (Nextcloud, Moodle, ...), whose JWT library then decides.
+ * The libraries differ (php-jwt refuses an iat ahead of the receiver's
+ * clock, jsonwebtoken does not; php-jwt 7 refuses short keys; most take
+ * HS256 only), and so do the connectors: where they look for the token,
+ * how they cut the prefix, their leeway. One table row per library
+ * version that decides differently, one per connector; every row names
+ * its source.
+ *
+ * oojwt_jwt_library: how one library version verifies an HS token.
+ *   alg_rule    OOJWT_LIB_ALG_ONE: only the algorithm the connector
+ *               configured (HS256); OOJWT_LIB_ALG_ANY_HS: any HS
+ *   iat_rule    OOJWT_LIB_IAT_*: whether iat ahead of now + leeway is
+ *               refused
+ *   floor       1 when claims are floored before comparing (php-jwt
+ *               6.9+, ruby's to_i, java's NumericDate)
+ *   exp_strict  1 when expired means now - leeway > exp (java-jwt);
+ *               0 for now - leeway >= exp (the others)
+ *   key_min     1 when the key must have at least as many bits as the
+ *               hash (php-jwt 7: "Provided key is too short")
+ *   empty_key   1 when an empty secret is refused before anything else
+ *   order       the claim checks in the library's order: 'n' nbf,
+ *               'i' iat, 'e' exp
+ *   msg_*       the library's own words (exception text); %s in them
+ *               is the claim's date, written YYYY-MM-DDTHH:MM:SS and
+ *               date_suffix ("+0000" for PHP's DATE_ISO8601, "Z" ...)
+ *   exact       1 when the behaviour was run here with the library,
+ *               0 when it was read from its source only
+ */
+#define OOJWT_LIB_ALG_ONE    0
+#define OOJWT_LIB_ALG_ANY_HS 1
+
+#define OOJWT_LIB_IAT_NONE         0 /* not checked */
+#define OOJWT_LIB_IAT_ALWAYS       1 /* iat > now + leeway (php-jwt < 6.6) */
+#define OOJWT_LIB_IAT_UNLESS_NBF   2 /* the same, only without nbf */
+#define OOJWT_LIB_IAT_CHECKED      3 /* iat > now + leeway, nbf or not */
+
+typedef struct {
+	const char *id;
+	const char *name;
+	int alg_rule;
+	int iat_rule;
+	int floor;
+	int exp_strict;
+	int key_min;
+	int empty_key;
+	const char *order;
+	const char *msg_segments;
+	const char *msg_alg;
+	const char *msg_key;
+	const char *msg_empty_key;
+	const char *msg_signature;
+	const char *msg_iat;
+	const char *msg_nbf;
+	const char *msg_exp;
+	const char *date_suffix;
+	int exact;
+	const char *source;
+} oojwt_jwt_library;
+
+/*
+ * oojwt_connector: how one connector receives DS's callback.
+ *   location      OOJWT_CONN_LOC_*: body token first (then the header),
+ *                 header first, body only, header only
+ *   header_rule   OOJWT_CONN_HDR_*: the configured name in any case, in
+ *                 the exact case, as WSGI delivers it (HTTP_NAME: a name
+ *                 with '-' is never found), Authorization whatever is
+ *                 configured
+ *   prefix_rule   OOJWT_CONN_PFX_*: cut 7 characters whatever they are,
+ *                 must start with the prefix, prefix optional, every
+ *                 occurrence removed and spaces trimmed, the second word
+ *                 of the value split on white space
+ *   unwrap        1 when a header token's "payload" member is read
+ *   leeway        seconds by default; leeway_setting names where an
+ *                 admin changes it (NULL: fixed)
+ *   trims_secret  1 when the connector's settings page trims the secret
+ *                 (Nextcloud, ownCloud, Moodle); 2 when it always does
+ *                 (Mattermost, the Go example)
+ *   status_first  1 when a callback with status 4 (closed, no changes)
+ *                 is answered before the token is checked (Chamilo)
+ *   refuse_status the HTTP status of a refusal (0: not documented),
+ *   refuse_body   its body, refuse_log the line it logs (or NULL)
+ *   library       the index of its library in the library table
+ */
+#define OOJWT_CONN_LOC_BODY_FIRST   0
+#define OOJWT_CONN_LOC_HEADER_FIRST 1
+#define OOJWT_CONN_LOC_BODY_ONLY    2
+#define OOJWT_CONN_LOC_HEADER_ONLY  3
+
+#define OOJWT_CONN_HDR_ANY_CASE 0
+#define OOJWT_CONN_HDR_EXACT    1
+#define OOJWT_CONN_HDR_WSGI     2
+#define OOJWT_CONN_HDR_AUTH     3
+
+#define OOJWT_CONN_PFX_CUT      0
+#define OOJWT_CONN_PFX_STARTS   1
+#define OOJWT_CONN_PFX_OPTIONAL 2
+#define OOJWT_CONN_PFX_REPLACE  3
+#define OOJWT_CONN_PFX_SPLIT    4
+
+typedef struct {
+	const char *id;
+	const char *name;
+	int library;
+	int location;
+	int header_rule;
+	int prefix_rule;
+	int unwrap;
+	double leeway;
+	const char *leeway_setting;
+	int trims_secret;
+	int status_first;
+	int refuse_status;
+	const char *refuse_body;
+	const char *refuse_log;
+	const char *source;
+} oojwt_connector;
+
+/* The tables: their sizes and rows (NULL out of range); a row by id
+ * (`len` bytes, exact) or -1. */
+size_t oojwt_jwt_library_count(void);
+const oojwt_jwt_library *oojwt_jwt_library_at(size_t i);
+size_t oojwt_connector_count(void);
+const oojwt_connector *oojwt_connector_at(size_t i);
+int oojwt_connector_find(const char *id, size_t len);
+
+/*
+ * One library's decision on a token (`len` bytes) with `secret`, the
+ * algorithm the connector configured (`alg`, an HS bit), `now` and
+ * `leeway` seconds:
+ *   code     OOJWT_OK (accepted), OOJWT_ERR_MALFORMED, _BAD_HEADER (a
+ *            header or payload that is not base64url JSON, or no alg:
+ *            refused, in oojwt's words),
+ *            _ALG_NOT_ALLOWED, _EMPTY_KEY, OOJWT_WARN_SHORT_KEY (a key
+ *            the library refuses), _BAD_SIGNATURE, _BAD_CLAIM (a time
+ *            claim that is not a number: not modelled, known 0),
+ *            _NOT_YET_VALID, OOJWT_WARN_IAT_IN_FUTURE, _EXPIRED
+ *   known    1 when the decision follows the library; 0 when oojwt does
+ *            not model what it does with this token
+ *   message  the library's words (its exception text)
+ *   alg      the token's HS algorithm, 0 when not one
+ *   when     the time claim that failed (as the library compared it)
+ * Returns OOJWT_OK, or OOJWT_ERR_BAD_ARGUMENT / _NO_MEMORY.
+ */
+typedef struct {
+	int code;
+	int known;
+	unsigned alg;
+	double when;
+	char message[OOJWT_MESSAGE_LEN];
+} oojwt_library_verdict;
+
+int oojwt_library_verify(oojwt_library_verdict *v,
+	const oojwt_jwt_library *lib, unsigned alg, const char *token,
+	size_t len, const unsigned char *secret, size_t secret_len, double now,
+	double leeway);
 
 #ifdef __cplusplus
 }

@@ -799,6 +799,162 @@ header_size(ctx *c)
 	oojwt_json_free(bp);
 }
 
+/* The words for a refusal, by code. */
+static const char *
+refusal_words(int code)
+{
+	switch (code) {
+	case OOJWT_WARN_IAT_IN_FUTURE: return "iat ahead of its clock";
+	case OOJWT_ERR_NOT_YET_VALID: return "nbf ahead of its clock";
+	case OOJWT_ERR_EXPIRED: return "expired";
+	case OOJWT_ERR_ALG_NOT_ALLOWED: return "HS256 only";
+	case OOJWT_WARN_SHORT_KEY: return "key too short";
+	case OOJWT_ERR_BAD_SIGNATURE: return "signature";
+	case OOJWT_FIND_TOKEN_MISSING: return "finds no token";
+	default: return oojwt_code_name(code);
+	}
+}
+
+/* "Refused by 3 (iat ahead of its clock: Nextcloud, ownCloud; HS256
+ * only: Plone); accepted by 2: Strapi, Moodle (leeway 60 s)", the
+ * accepted names left out when they do not fit. */
+static void
+connectors_sentence(const oojwt_request_report *r, char *out, size_t cap)
+{
+	char acc[OOJWT_MESSAGE_LEN] = "";
+	size_t i, j, n = 0, an = 0, refused = 0, unsure = 0, accepted = 0;
+
+	for (i = 0; i < r->n_connectors; i++) {
+		const oojwt_connector_verdict *v = &r->connectors[i];
+		refused += v->accepted == 0;
+		unsure += v->accepted < 0;
+		if (v->accepted > 0) {
+			const oojwt_connector *row = oojwt_connector_at(
+				(size_t)v->connector);
+			oojwt_fmt(acc + an, sizeof acc - an, "%s%s", accepted > 0 ? ", "
+				: "", row->name);
+			an += strlen(acc + an);
+			if (v->leeway > 0) {
+				oojwt_fmt(acc + an, sizeof acc - an, " (leeway %t s)",
+					v->leeway);
+				an += strlen(acc + an);
+			}
+			accepted++;
+		}
+	}
+	out[0] = 0;
+	if (refused + unsure > 0) {
+		oojwt_fmt(out, cap, "Refused by %z (", refused + unsure);
+		n = strlen(out);
+		/* one group per reason, in the order of first appearance */
+		for (i = 0; i < r->n_connectors; i++) {
+			const oojwt_connector_verdict *v = &r->connectors[i];
+			int seen = 0;
+			if (v->accepted > 0) {
+				continue;
+			}
+			for (j = 0; j < i; j++) {
+				seen |= r->connectors[j].accepted <= 0
+					&& r->connectors[j].code == v->code;
+			}
+			if (seen) {
+				continue;
+			}
+			oojwt_fmt(out + n, cap - n, "%s%s:", out[n - 1] == '(' ? "" : "; ",
+				refusal_words(v->code));
+			n += strlen(out + n);
+			for (j = i; j < r->n_connectors; j++) {
+				const oojwt_connector_verdict *w = &r->connectors[j];
+				if (w->accepted <= 0 && w->code == v->code) {
+					oojwt_fmt(out + n, cap - n, "%s %s%s", j > i ? "," : "",
+						oojwt_connector_at((size_t)w->connector)->name,
+						w->accepted < 0 ? " (maybe)" : "");
+					n += strlen(out + n);
+				}
+			}
+		}
+		oojwt_fmt(out + n, cap - n, ")%s", accepted > 0 ? "; accepted by "
+			: "");
+		n += strlen(out + n);
+	} else {
+		oojwt_fmt(out, cap, "Accepted by ");
+		n = strlen(out);
+	}
+	if (accepted == 0) {
+		return;
+	}
+	if (n + an + 8 < cap) {
+		oojwt_fmt(out + n, cap - n, "%z: %s", accepted, acc);
+	} else {
+		oojwt_fmt(out + n, cap - n, "the other %z", accepted);
+	}
+}
+
+/* Callbacks: each connector's decision on the same request, and one
+ * finding that says who accepts it and who does not. With one connector
+ * asked for, its answer is the verdict. */
+static int
+judge_connectors(ctx *c)
+{
+	oojwt_request_report *r = c->r;
+	oojwt_connector_call call;
+	size_t i, first = 0, end = oojwt_connector_count();
+	size_t refused = 0, unknown = 0;
+	char msg[OOJWT_MESSAGE_LEN];
+	const char *fix = NULL;
+	int code;
+
+	memset(&call, 0, sizeof call);
+	call.header = c->header;
+	call.header_len = c->header_len;
+	call.prefix = c->prefix;
+	call.prefix_len = c->prefix_len;
+	call.secret = c->secret;
+	call.secret_len = c->secret_len;
+	call.now = c->o->now;
+	call.has_leeway = c->o->has_leeway;
+	call.leeway = c->o->leeway;
+	if (c->o->connector > 0) {
+		first = (size_t)c->o->connector - 1;
+		end = first + 1;
+	}
+	for (i = first; i < end && r->n_connectors < OOJWT_MAX_CONNECTORS; i++) {
+		oojwt_connector_verdict *v = &r->connectors[r->n_connectors++];
+		code = oojwt_connector_judge(v, i, &c->http, c->params, &call);
+		if (code != OOJWT_OK) {
+			return code;
+		}
+		refused += v->accepted == 0;
+		unknown += v->accepted < 0;
+		if (v->accepted != 1 && fix == NULL) {
+			fix = v->fix;
+		}
+	}
+	if (c->o->connector > 0) {
+		const oojwt_connector_verdict *v = &r->connectors[0];
+		const oojwt_connector *row = oojwt_connector_at(first);
+		r->ok = v->accepted == 1;
+		r->http_status = v->http_status;
+		oojwt_fmt(r->message, sizeof r->message, "%s", v->message);
+		if (v->accepted != 1) {
+			r->has_error = 0;
+			oojwt_fmt(r->response, sizeof r->response, "%s",
+				row->refuse_body != NULL && row->refuse_body[0] == '{'
+				? row->refuse_body : "");
+			add(c, v->accepted == 0 ? OOJWT_SEVERITY_ERROR
+				: OOJWT_SEVERITY_WARNING, v->code, "connector", v->message,
+				v->fix);
+		}
+		return OOJWT_OK;
+	}
+	connectors_sentence(r, msg, sizeof msg);
+	add(c, refused > 0 ? OOJWT_SEVERITY_ERROR : unknown > 0
+		? OOJWT_SEVERITY_WARNING : OOJWT_SEVERITY_INFO,
+		OOJWT_FIND_CONNECTORS_DECIDE, "connector", msg, fix != NULL ? fix
+		: "nothing to do: every connector accepts this callback");
+	return OOJWT_OK;
+}
+
 static int
 judge(ctx *c)
 {
@@ -891,6 +1047,9 @@ judge(ctx *c)
 	}
 	free((void *)a.names);
 	free((void *)a.values);
+	if (code == OOJWT_OK && !inbox(c)) {
+		code = judge_connectors(c);
+	}
 	return code;
 }
 
@@ -911,6 +1070,8 @@ oojwt_request_inspect(oojwt_request_report *r, const char *req, size_t len,
 	if (o == NULL || (req == NULL && len > 0) || (secret == NULL
 		&& secret_len > 0) || o->kind < 0 || o->kind > 3
 		|| (o->form != OOJWT_REQUEST_RAW && o->form != OOJWT_REQUEST_PARTS)
+		|| o->connector < 0 || (size_t)o->connector > oojwt_connector_count()
+		|| (o->has_leeway && !(o->leeway >= 0 && o->leeway <= 1e9))
 		|| !(o->clock_tolerance >= 0) || !(o->now - o->now == 0))
 	{
 		return OOJWT_ERR_BAD_ARGUMENT;

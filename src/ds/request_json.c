@@ -6,7 +6,9 @@
  * {"kind", "verdict": {ok, httpStatus, error, response, message,
  *  tokenUsed}, "findings": [...], "tokens": [{place, header, counts,
  *  length, token, valid, alg, serverError, serverMessage, code, payload,
- *  warnings}], "effectiveBody"}
+ *  warnings}], "effectiveBody", "connectors": [{id, name, library,
+ *  accepted, code, place, leeway, httpStatus, libraryMessage, message,
+ *  fix}]}; and the connector table itself (kit.onlyoffice.connectors()).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +83,112 @@ put_token(oojwt_sb *sb, const oojwt_request_token *t)
 	oojwt_sb_puts(sb, "}");
 }
 
+static void
+put_verdict(oojwt_sb *sb, const oojwt_connector_verdict *v)
+{
+	const oojwt_connector *c = oojwt_connector_at((size_t)v->connector);
+
+	oojwt_sb_puts(sb, "{\"id\":");
+	oojwt_sb_json_string(sb, c->id, strlen(c->id));
+	put_str(sb, "name", c->name);
+	put_str(sb, "library", oojwt_jwt_library_at((size_t)c->library)->id);
+	put_name(sb, "accepted");
+	oojwt_sb_puts(sb, v->accepted > 0 ? "true" : v->accepted == 0 ? "false"
+		: "null");
+	put_str(sb, "code", v->code != OOJWT_OK ? oojwt_code_name(v->code) : NULL);
+	put_str(sb, "place", v->place >= 0 ? oojwt_token_place_name(v->place)
+		: NULL);
+	put_name(sb, "leeway");
+	oojwt_sb_long(sb, (long)v->leeway);
+	put_name(sb, "httpStatus");
+	if (v->http_status > 0) {
+		oojwt_sb_long(sb, v->http_status);
+	} else {
+		oojwt_sb_puts(sb, "null");
+	}
+	put_str(sb, "libraryMessage", v->library_message[0] != 0
+		? v->library_message : NULL);
+	put_str(sb, "message", v->message);
+	put_str(sb, "fix", v->fix);
+	oojwt_sb_puts(sb, "}");
+}
+
+static void
+put_bool(oojwt_sb *sb, const char *name, int v)
+{
+	put_name(sb, name);
+	oojwt_sb_puts(sb, v ? "true" : "false");
+}
+
+static const char *const location_names[] = {
+	"body-first", "header-first", "body-only", "header-only"
+};
+static const char *const header_rule_names[] = {
+	"any-case", "exact-case", "wsgi", "authorization-only"
+};
+static const char *const prefix_rule_names[] = {
+	"cut-length", "starts-with", "optional", "replace-all", "split-whitespace"
+};
+static const char *const iat_rule_names[] = {
+	"not-checked", "checked", "checked-unless-nbf", "checked"
+};
+
+/* The tables: {"libraries": [...], "connectors": [...]}. */
+char *
+oojwt_connectors_json(size_t *out_len)
+{
+	oojwt_sb sb;
+	size_t i;
+
+	memset(&sb, 0, sizeof sb);
+	oojwt_sb_puts(&sb, "{\"libraries\":[");
+	for (i = 0; i < oojwt_jwt_library_count(); i++) {
+		const oojwt_jwt_library *l = oojwt_jwt_library_at(i);
+		oojwt_sb_puts(&sb, i > 0 ? ",{\"id\":" : "{\"id\":");
+		oojwt_sb_json_string(&sb, l->id, strlen(l->id));
+		put_str(&sb, "name", l->name);
+		put_str(&sb, "algorithms", l->alg_rule == OOJWT_LIB_ALG_ANY_HS
+			? "any-hs" : "configured");
+		put_str(&sb, "iat", iat_rule_names[l->iat_rule]);
+		put_bool(&sb, "keyMinimum", l->key_min);
+		put_bool(&sb, "emptyKeyRefused", l->empty_key);
+		put_bool(&sb, "run", l->exact);
+		put_str(&sb, "source", l->source);
+		oojwt_sb_puts(&sb, "}");
+	}
+	oojwt_sb_puts(&sb, "],\"connectors\":[");
+	for (i = 0; i < oojwt_connector_count(); i++) {
+		const oojwt_connector *c = oojwt_connector_at(i);
+		oojwt_sb_puts(&sb, i > 0 ? ",{\"id\":" : "{\"id\":");
+		oojwt_sb_json_string(&sb, c->id, strlen(c->id));
+		put_str(&sb, "name", c->name);
+		put_str(&sb, "library", oojwt_jwt_library_at((size_t)c->library)->id);
+		put_str(&sb, "location", location_names[c->location]);
+		put_str(&sb, "header", header_rule_names[c->header_rule]);
+		put_str(&sb, "prefix", prefix_rule_names[c->prefix_rule]);
+		put_bool(&sb, "unwrapsPayload", c->unwrap);
+		put_name(&sb, "leeway");
+		oojwt_sb_long(&sb, (long)c->leeway);
+		put_str(&sb, "leewaySetting", c->leeway_setting);
+		put_str(&sb, "trimsSecret", c->trims_secret == 2 ? "always"
+			: c->trims_secret ? "settings-page" : "no");
+		put_name(&sb, "refusal");
+		oojwt_sb_puts(&sb, "{\"status\":");
+		if (c->refuse_status > 0) {
+			oojwt_sb_long(&sb, c->refuse_status);
+		} else {
+			oojwt_sb_puts(&sb, "null");
+		}
+		put_str(&sb, "body", c->refuse_body);
+		put_str(&sb, "log", c->refuse_log);
+		oojwt_sb_puts(&sb, "}");
+		put_str(&sb, "source", c->source);
+		oojwt_sb_puts(&sb, "}");
+	}
+	oojwt_sb_puts(&sb, "]}");
+	return oojwt_sb_finish(&sb, out_len);
+}
+
 char *
 oojwt_request_inspect_json(const char *req, size_t len,
 	const unsigned char *secret, size_t secret_len,
@@ -138,7 +246,15 @@ oojwt_request_inspect_json(const char *req, size_t len,
 	} else {
 		oojwt_sb_puts(&sb, "null");
 	}
-	oojwt_sb_puts(&sb, "}");
+	put_name(&sb, "connectors");
+	oojwt_sb_puts(&sb, "[");
+	for (i = 0; i < r->n_connectors; i++) {
+		if (i > 0) {
+			oojwt_sb_puts(&sb, ",");
+		}
+		put_verdict(&sb, &r->connectors[i]);
+	}
+	oojwt_sb_puts(&sb, "]}");
 	oojwt_request_report_free(r);
 	free(r);
 	return oojwt_sb_finish(&sb, out_len);

@@ -4,6 +4,7 @@
  * wrapper of the report builder in request_json.c, which the
  * CLI uses too.
  */
+#include <string.h>
 #include "inner.h"
 #include "ds.h"
 
@@ -12,7 +13,11 @@ char *oojwt_wasm_request_inspect(const char *req, size_t len, int form,
 	const unsigned char *secret, size_t secret_len, int kind, double now,
 	double tolerance, int enabled, int required_params, const char *header,
 	size_t header_len, int has_header, const char *prefix, size_t prefix_len,
-	int has_prefix, size_t *out_len);
+	int has_prefix, int connector, int has_leeway, double leeway,
+	size_t *out_len);
+
+OOJWT_WASM_EXPORT("oojwt_wasm_connectors")
+char *oojwt_wasm_connectors(size_t *out_len);
 
 OOJWT_WASM_EXPORT("oojwt_wasm_ds_tolerance")
 double oojwt_wasm_ds_tolerance(const char *verify_options, size_t len,
@@ -30,10 +35,12 @@ oojwt_wasm_request_inspect(const char *req, size_t len, int form,
 	const unsigned char *secret, size_t secret_len, int kind, double now,
 	double tolerance, int enabled, int required_params, const char *header,
 	size_t header_len, int has_header, const char *prefix, size_t prefix_len,
-	int has_prefix, size_t *out_len)
+	int has_prefix, int connector, int has_leeway, double leeway,
+	size_t *out_len)
 {
 	oojwt_request_opts o;
 
+	memset(&o, 0, sizeof o);
 	o.kind = kind;
 	o.form = form;
 	o.now = now;
@@ -44,6 +51,16 @@ oojwt_wasm_request_inspect(const char *req, size_t len, int form,
 	o.header_len = header_len;
 	o.prefix = has_prefix ? prefix : NULL;
 	o.prefix_len = prefix_len;
+	o.connector = connector;
+	o.has_leeway = has_leeway;
+	o.leeway = leeway;
 	return oojwt_request_inspect_json(req, len, secret, secret_len, &o,
 		out_len);
+}
+
+/* The connector and JWT library tables (kit.onlyoffice.connectors()). */
+char *
+oojwt_wasm_connectors(size_t *out_len)
+{
+	return oojwt_connectors_json(out_len);
 }

@@ -52,7 +52,8 @@ for (const v of vectors.tests) {
     if (v.serverConfig !== undefined) options.serverConfig = v.serverConfig;
     const r = kit.onlyoffice.inspectRequest(request, v.secret, options);
     const why = JSON.stringify({ verdict: r.verdict, findings: r.findings, tokens: r.tokens.map(({ token, payload, ...t }) => t) }, null, 1);
-    assert.deepEqual(Object.keys(r), ['kind', 'verdict', 'findings', 'tokens', 'effectiveBody']);
+    assert.deepEqual(Object.keys(r), ['kind', 'verdict', 'findings', 'tokens', 'effectiveBody', 'connectors']);
+    assert.equal(r.connectors.length, v.kind === 'callback' ? kit.onlyoffice.connectors().connectors.length : 0);
     assert.equal(r.kind, v.kind);
     subset(r.verdict, v.expect, 'verdict');
     if (v.findings !== null) assert.deepEqual(r.findings.map((f) => f.code), v.findings, why);

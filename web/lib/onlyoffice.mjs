@@ -9,14 +9,15 @@
 //   kit.onlyoffice.signConfig(config, secret, { alg, expiresIn, fields })
 //   kit.onlyoffice.inspectDownloadUrl / signDownloadUrl / readNginxConfig /
 //     compareSecureLinkSecrets (web/lib/deploy.mjs)
-//   kit.onlyoffice.inspectRequest(request, secret, { kind, now, serverConfig })  (web/lib/onlyoffice_request.mjs)
+//   kit.onlyoffice.inspectRequest(request, secret, { kind, now, serverConfig, connector, leeway })  (web/lib/onlyoffice_request.mjs)
+//   kit.onlyoffice.connectors()  the connector and JWT library tables
 //
 // Like web/lib/oojwt.mjs, this file only moves bytes and builds plain
 // objects: every decision is made in C.
 
 import { OojwtError } from './oojwt.mjs';
 import { makeDeploy } from './deploy.mjs';
-import { makeInspectRequest, dsTolerance } from './onlyoffice_request.mjs';
+import { makeInspectRequest, makeConnectors, dsTolerance } from './onlyoffice_request.mjs';
 
 const HS = ['HS256', 'HS384', 'HS512'];
 
@@ -190,9 +191,10 @@ export function makeOnlyoffice(bridge, kit) {
   }
 
   void kit; // the toolkit being built; the rules need only the bridge so far
-  const inspectRequest = makeInspectRequest(bridge, readServerConfig);
+  const connectors = makeConnectors(bridge);
+  const inspectRequest = makeInspectRequest(bridge, readServerConfig, connectors);
   return Object.freeze({
-    verify: verifyDs, explainSecret, readServerConfig, inspectConfig, signConfig, inspectRequest,
+    verify: verifyDs, explainSecret, readServerConfig, inspectConfig, signConfig, inspectRequest, connectors,
     ...makeDeploy(bridge, { readServerConfig }), // secure links, nginx (web/lib/deploy.mjs)
   });
 }

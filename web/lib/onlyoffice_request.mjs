@@ -57,8 +57,20 @@ export function dsTolerance(bridge, serverConfig) {
   return bridge.withString(has ? JSON.stringify(v) : '', (p, n) => bridge.exports.oojwt_wasm_ds_tolerance(p, n, has));
 }
 
+/**
+ * kit.onlyoffice.connectors(): the connector and JWT library tables
+ * (src/ds/connectors.c, src/ds/jwt_libraries.c), read once.
+ */
+export function makeConnectors(bridge) {
+  let tables;
+  return function connectors() {
+    tables ??= bridge.report(bridge.exports.oojwt_wasm_connectors(bridge.outLen));
+    return structuredClone(tables);
+  };
+}
+
 /** Build kit.onlyoffice.inspectRequest from the bridge of web/lib/oojwt.mjs. */
-export function makeInspectRequest(bridge, readServerConfig) {
+export function makeInspectRequest(bridge, readServerConfig, connectors) {
   const { exports: x, withKey, withString, report, outLen } = bridge;
 
   return function inspectRequest(request, secret, options = {}) {
@@ -109,12 +121,24 @@ export function makeInspectRequest(bridge, readServerConfig) {
     if (typeof key !== 'string' && !(key instanceof Uint8Array)) {
       throw new TypeError(`secret must be a string or a Uint8Array (or give options.serverConfig with a string ${callback ? 'outbox' : 'inbox'} secret)`);
     }
+    // The connector(s) judging a callback: every row unless one is named.
+    let row = 0;
+    if (options.connector !== undefined && options.connector !== null && options.connector !== 'all') {
+      const ids = connectors().connectors.map((c) => c.id);
+      row = ids.indexOf(options.connector) + 1;
+      if (row === 0) throw new TypeError(`options.connector must be one of ${ids.join(', ')} (or 'all')`);
+    }
+    const { leeway } = options;
+    if (leeway !== undefined && (typeof leeway !== 'number' || !Number.isFinite(leeway) || leeway < 0 || leeway > 1e9)) {
+      throw new TypeError('options.leeway must be a number of seconds from 0 to 1e9');
+    }
     const hasHeader = typeof header === 'string' ? 1 : 0;
     const hasPrefix = typeof prefix === 'string' ? 1 : 0;
     const r = withKey(key, (kp, kn) => withString(text, (rp, rn) =>
       withString(hasHeader ? header : '', (hp, hn) => withString(hasPrefix ? prefix : '', (pp, pn) =>
         report(x.oojwt_wasm_request_inspect(rp, rn, form, kp, kn, KINDS.indexOf(kind), now, tolerance,
-          enabled ? 1 : 0, required ? 1 : 0, hp, hn, hasHeader, pp, pn, hasPrefix, outLen))))));
+          enabled ? 1 : 0, required ? 1 : 0, hp, hn, hasHeader, pp, pn, hasPrefix, row,
+          leeway !== undefined ? 1 : 0, leeway ?? 0, outLen))))));
     if (r.error) throw new OojwtError(r.error.code, r.error.message);
     return r;
   };

@@ -37,7 +37,7 @@ export type OnlyofficeCode =
   | 'wrong_prefix' | 'body_token_wins' | 'unsigned_fields_ignored'
   | 'header_token_trimmed' | 'header_too_large' | 'token_in_other_header'
   | 'body_not_json' | 'bad_request_field' | 'http_unreadable'
-  | 'user_not_signed' | 'user_differs';
+  | 'user_not_signed' | 'user_differs' | 'connectors_decide';
 
 /** Codes of the deployment checks: secure download links and nginx (148 on). */
 export type DeployCode =
@@ -446,7 +446,8 @@ export interface RequestInspection {
    */
   verdict: {
     ok: boolean;
-    httpStatus: 200 | 403;
+    /** 200 or 403; with one connector named, that connector's status (Moodle 200, Redmine 401, php-jwt 7's uncaught 500; 0 when not documented). */
+    httpStatus: number;
     error: number | null;
     response: JsonObject | null;
     message: string;
@@ -464,6 +465,60 @@ export interface RequestInspection {
    * request (a request refused for a field, e.g. command error 1, shows it).
    */
   effectiveBody: JsonObject | null;
+  /** Callbacks: each connector's decision (every row, or the one named); [] for other kinds. */
+  connectors: ConnectorVerdict[];
+}
+
+/** How one connector (and its JWT library) decides on a callback. */
+export interface ConnectorVerdict {
+  id: string;
+  name: string;
+  /** Its library row in connectors().libraries. */
+  library: string;
+  /** true accepted, false refused, null when oojwt does not model what the library does with this token. */
+  accepted: boolean | null;
+  /** Why it refuses: iat_in_future, expired, not_yet_valid, alg_not_allowed, short_key, empty_key, bad_signature, token_missing, malformed, bad_header, bad_claim. */
+  code: ErrorCode | WarningCode | null;
+  /** Where it found the token. */
+  place: 'body' | 'header' | null;
+  /** Seconds of leeway it allowed. */
+  leeway: number;
+  /** Its answer: 200 when accepted; its refusal status (null when not documented). */
+  httpStatus: number | null;
+  /** The library's own words (its exception text). */
+  libraryMessage: string | null;
+  message: string;
+  /** What to change, on the side that must change. */
+  fix: string | null;
+}
+
+/** kit.onlyoffice.connectors(): the tables behind ConnectorVerdict, each row with its source. */
+export interface ConnectorTables {
+  libraries: Array<{
+    id: string;
+    name: string;
+    algorithms: 'configured' | 'any-hs';
+    iat: 'not-checked' | 'checked' | 'checked-unless-nbf';
+    keyMinimum: boolean;
+    emptyKeyRefused: boolean;
+    /** true when its behaviour was run here with the library, false when read from its source. */
+    run: boolean;
+    source: string;
+  }>;
+  connectors: Array<{
+    id: string;
+    name: string;
+    library: string;
+    location: 'body-first' | 'header-first' | 'body-only' | 'header-only';
+    header: 'any-case' | 'exact-case' | 'wsgi' | 'authorization-only';
+    prefix: 'cut-length' | 'starts-with' | 'optional' | 'replace-all' | 'split-whitespace';
+    unwrapsPayload: boolean;
+    leeway: number;
+    leewaySetting: string | null;
+    trimsSecret: 'no' | 'settings-page' | 'always';
+    refusal: { status: number | null; body: string | null; log: string | null };
+    source: string;
+  }>;
 }
 
 /** kit.onlyoffice: the Document Server rules. */
@@ -562,7 +617,13 @@ export interface Onlyoffice {
     now?: number;
     serverConfig?: ServerConfig | string;
     clockTolerance?: number;
+    /** Callbacks: judge as this connector only (an id of connectors().connectors); default every one. */
+    connector?: string;
+    /** Callbacks: the connector's leeway in seconds instead of each row's default (Nextcloud's jwt_leeway). */
+    leeway?: number;
   }): RequestInspection;
+  /** The connector and JWT library tables (a fresh copy each call). */
+  connectors(): ConnectorTables;
   signConfig<T extends JsonObject>(config: T, secret: string | Uint8Array, options?: {
     alg?: 'HS256' | 'HS384' | 'HS512';
     expiresIn?: number | string;

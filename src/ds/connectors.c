@@ -1,0 +1,428 @@
+/*
+ * The connectors: how each integration finds, cuts, verifies and
+ * answers Document Server's callback. One row per connector (and per
+ * library version where it decides differently); each row names the
+ * source it was read from (repository@commit and file).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "inner.h"
+#include "ds.h"
+
+/* Library rows (jwt_libraries.c), by their place in that table. */
+enum {
+	PHP_60, PHP_66, PHP_69, PHP_7, PYJWT, RUBY, JAVA, JSONWEBTOKEN, GOLANG,
+	PRIME, DOTNET
+};
+
+#define NC_LEEWAY "'jwt_leeway' => 30 in the 'onlyoffice' section of " \
+	"config.php"
+#define NC_REFUSED "{\"message\":\"Access denied\"}"
+#define SDKJ "the Java SDK's acceptLeeway(3) (ONLYOFFICE/" \
+	"docs-integration-sdk-java v1.7.1 DefaultJwtManager)"
+
+static const oojwt_connector connectors[] = {
+	{ "nextcloud", "Nextcloud", PHP_69, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 1, 0, NC_LEEWAY, 1, 0,
+	  403, NC_REFUSED, "Track with invalid jwt in body",
+	  "ONLYOFFICE/onlyoffice-nextcloud@9d5157cb "
+	  "lib/Controller/CallbackController.php track(), php-jwt 6.11.1" },
+	{ "nextcloud-php-jwt-7", "Nextcloud with php-jwt 7", PHP_7,
+	  OOJWT_CONN_LOC_BODY_FIRST, OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT,
+	  1, 0, NC_LEEWAY, 1, 0, 403, NC_REFUSED,
+	  "Track with invalid jwt in body",
+	  "ONLYOFFICE/onlyoffice-nextcloud@9d5157cb with firebase/php-jwt 7 "
+	  "(Euro-Office forks; Nextcloud once its lock moves)" },
+	{ "owncloud", "ownCloud", PHP_60, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 1, 0, NC_LEEWAY, 1, 0,
+	  403, NC_REFUSED, "Track with invalid jwt in body",
+	  "ONLYOFFICE/onlyoffice-owncloud@91820ebe "
+	  "controller/callbackcontroller.php, 3rdparty/jwt (php-jwt 6.4.0)" },
+	{ "moodle", "Moodle", PHP_69, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 1, 60, NULL, 1, 0, 200,
+	  "{\"status\":\"error\",\"error\":\"403 Access denied\"}", NULL,
+	  "ONLYOFFICE/moodle-mod_onlyofficeeditor@2883dda9 callback.php, "
+	  "classes/jwt_wrapper.php (JWT::$leeway = 60)" },
+	{ "humhub", "HumHub", PHP_69, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 1, 0, NULL, 0, 0, 403,
+	  "Invalid JWT signature", NULL, "ONLYOFFICE/onlyoffice-humhub@0ea3df8e "
+	  "controllers/BackendController.php" },
+	{ "chamilo", "Chamilo", PHP_69, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_EXACT, OOJWT_CONN_PFX_CUT, 1, 0, NULL, 0, 1, 0, NULL,
+	  NULL, "ONLYOFFICE/onlyoffice-chamilo@ff503579 callback.php "
+	  "(docs-integration-sdk-php, php-jwt)" },
+	{ "confluence", "Confluence", JAVA, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_STARTS, 1, 3, NULL, 0, 0, 0,
+	  NULL, NULL, "ONLYOFFICE/onlyoffice-confluence@ab8d713c with " SDKJ },
+	{ "jira", "Jira", JAVA, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_STARTS, 1, 3, NULL, 0, 0, 0,
+	  NULL, NULL, "ONLYOFFICE/onlyoffice-jira@daa1ffa1 with " SDKJ },
+	{ "alfresco", "Alfresco", JAVA, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_STARTS, 1, 3, NULL, 0, 0, 0,
+	  NULL, NULL, "ONLYOFFICE/onlyoffice-alfresco@fd968a17 with " SDKJ },
+	{ "liferay", "Liferay", JAVA, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_STARTS, 1, 3, NULL, 0, 0, 0,
+	  NULL, NULL, "ONLYOFFICE/onlyoffice-liferay@fbfa8b95 with " SDKJ },
+	{ "nuxeo", "Nuxeo", JAVA, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_STARTS, 1, 3, NULL, 0, 0, 0,
+	  NULL, NULL, "ONLYOFFICE/onlyoffice-nuxeo@89567151 with " SDKJ },
+	{ "redmine", "Redmine", RUBY, OOJWT_CONN_LOC_BODY_ONLY,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 0, 0, NULL, 0, 0, 401,
+	  NULL, NULL, "ONLYOFFICE/onlyoffice-redmine@689c2f7d (ruby-jwt 2.7.1; "
+	  "POST callbacks: the body token only)" },
+	{ "strapi", "Strapi", JSONWEBTOKEN, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_AUTH, OOJWT_CONN_PFX_SPLIT, 0, 0, NULL, 0, 0, 0,
+	  "{\"error\":1}", NULL, "ONLYOFFICE/onlyoffice-strapi@6f1fe102 "
+	  "(jsonwebtoken 9.0.0; Authorization split on white space)" },
+	{ "mattermost", "Mattermost", GOLANG, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_REPLACE, 0, 0, NULL, 2, 0, 0,
+	  NULL, NULL, "ONLYOFFICE/onlyoffice-mattermost@ea999f97 "
+	  "server/pkg/configuration/configuration.go (golang-jwt v5.2.2)" },
+	{ "plone", "Plone", PYJWT, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_WSGI, OOJWT_CONN_PFX_CUT, 1, 0, NULL, 0, 0, 0, NULL,
+	  NULL, "ONLYOFFICE/onlyoffice-plone@6b30f457 (PyJWT; WSGI HTTP_ "
+	  "header names)" },
+	{ "example-nodejs", "the Node.js example", JSONWEBTOKEN,
+	  OOJWT_CONN_LOC_BODY_FIRST, OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT,
+	  1, 0, NULL, 0, 0, 200, "{\"error\":1}", NULL,
+	  "ONLYOFFICE/document-server-integration@0fdf1dd1 "
+	  "web/documentserver-example/nodejs (jsonwebtoken 9.0.2)" },
+	{ "example-python", "the Python example", PYJWT,
+	  OOJWT_CONN_LOC_BODY_FIRST, OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT,
+	  1, 0, NULL, 0, 0, 0, NULL, NULL,
+	  "ONLYOFFICE/document-server-integration@0fdf1dd1 "
+	  "web/documentserver-example/python (PyJWT 2.6)" },
+	{ "example-php", "the PHP example", PHP_66, OOJWT_CONN_LOC_HEADER_ONLY,
+	  OOJWT_CONN_HDR_EXACT, OOJWT_CONN_PFX_CUT, 1, 0, NULL, 0, 0, 0, NULL,
+	  NULL, "ONLYOFFICE/document-server-integration@0fdf1dd1 "
+	  "web/documentserver-example/php src/trackmanager.php (php-jwt 6.8.1)" },
+	{ "example-ruby", "the Ruby example", RUBY, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 1, 0, NULL, 0, 0, 0, NULL,
+	  NULL, "ONLYOFFICE/document-server-integration@0fdf1dd1 "
+	  "web/documentserver-example/ruby (ruby-jwt 2.8.0)" },
+	{ "example-java", "the Java example", PRIME, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_OPTIONAL, 1, 0, NULL, 0, 0, 0,
+	  NULL, NULL, "ONLYOFFICE/document-server-integration@0fdf1dd1 "
+	  "web/documentserver-example/java (prime-jwt 1.3.1)" },
+	{ "example-go", "the Go example", GOLANG, OOJWT_CONN_LOC_HEADER_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_SPLIT, 0, 0, NULL, 2, 0, 0,
+	  NULL, NULL, "ONLYOFFICE/document-server-integration@0fdf1dd1 "
+	  "web/documentserver-example/go (golang-jwt v5.3.0)" },
+	{ "example-csharp", "the C# example", DOTNET, OOJWT_CONN_LOC_BODY_FIRST,
+	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 1, 0, NULL, 0, 0, 0, NULL,
+	  NULL, "ONLYOFFICE/document-server-integration@0fdf1dd1 "
+	  "web/documentserver-example/csharp (JWT 9.0.3)" },
+};
+
+#define N_CONNECTORS (sizeof connectors / sizeof connectors[0])
+
+size_t
+oojwt_connector_count(void)
+{
+	return N_CONNECTORS;
+}
+
+const oojwt_connector *
+oojwt_connector_at(size_t i)
+{
+	return i < N_CONNECTORS ? &connectors[i] : NULL;
+}
+
+int
+oojwt_connector_find(const char *id, size_t len)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < N_CONNECTORS; i++) {
+		if (strlen(connectors[i].id) == len
+			&& memcmp(connectors[i].id, id, len) == 0)
+		{
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* The header value as the connector reads it (malloc'd, *n bytes), NULL
+ * when it does not see the header. */
+static char *
+header_value(const oojwt_connector *c, const oojwt_http_request *h,
+	const char *name, size_t name_len, size_t *n)
+{
+	size_t i;
+	char *v;
+
+	switch (c->header_rule) {
+	case OOJWT_CONN_HDR_AUTH:
+		return oojwt_http_header(h, "Authorization", 13, n);
+	case OOJWT_CONN_HDR_WSGI:
+		if (memchr(name, '-', name_len) != NULL) {
+			return NULL;
+		}
+		return oojwt_http_header(h, name, name_len, n);
+	case OOJWT_CONN_HDR_EXACT:
+		for (i = 0; i < h->n_fields; i++) {
+			const oojwt_http_field *f = &h->fields[i];
+			if (f->name_len == name_len
+				&& memcmp(f->name, name, name_len) == 0)
+			{
+				v = (char *)malloc(f->value_len + 1);
+				if (v != NULL) {
+					memcpy(v, f->value, f->value_len);
+					v[f->value_len] = 0;
+					*n = f->value_len;
+				}
+				return v;
+			}
+		}
+		return NULL;
+	default:
+		return oojwt_http_header(h, name, name_len, n);
+	}
+}
+
+static int
+is_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'
+		|| ch == '\f' || ch == '\v';
+}
+
+/* The token the prefix rule leaves in v[0..n) (rewritten in place): 1
+ * and [*start, *start + *len) when there is one. */
+static int
+cut_prefix(const oojwt_connector *c, char *v, size_t n, const char *prefix,
+	size_t prefix_len, size_t *start, size_t *len)
+{
+	size_t i, o, a, b;
+	int starts = n >= prefix_len && memcmp(v, prefix, prefix_len) == 0;
+
+	*start = 0;
+	*len = n;
+	switch (c->prefix_rule) {
+	case OOJWT_CONN_PFX_CUT:       /* substr($h, 7): whatever they are */
+		*start = n < prefix_len ? n : prefix_len;
+		*len = n - *start;
+		return 1;
+	case OOJWT_CONN_PFX_STARTS:
+		if (!starts) {
+			return 0;
+		}
+		*start = prefix_len;
+		*len = n - prefix_len;
+		return 1;
+	case OOJWT_CONN_PFX_OPTIONAL:
+		*start = starts ? prefix_len : 0;
+		*len = n - *start;
+		return 1;
+	case OOJWT_CONN_PFX_REPLACE:   /* ReplaceAll, then TrimSpace */
+		for (i = 0, o = 0; i < n;) {
+			if (prefix_len > 0 && n - i >= prefix_len
+				&& memcmp(v + i, prefix, prefix_len) == 0)
+			{
+				i += prefix_len;
+			} else {
+				v[o++] = v[i++];
+			}
+		}
+		for (a = 0; a < o && is_space(v[a]); a++) {
+		}
+		for (b = o; b > a && is_space(v[b - 1]); b--) {
+		}
+		*start = a;
+		*len = b - a;
+		return 1;
+	default:                       /* split(/\s+/)[1] */
+		for (a = 0; a < n && !is_space(v[a]); a++) {
+		}
+		for (; a < n && is_space(v[a]); a++) {
+		}
+		for (b = a; b < n && !is_space(v[b]); b++) {
+		}
+		if (a == n) {
+			return 0;
+		}
+		*start = a;
+		*len = b - a;
+		return 1;
+	}
+}
+
+static const char *
+fix_for(int code, const oojwt_connector *c)
+{
+	switch (code) {
+	case OOJWT_WARN_IAT_IN_FUTURE:
+	case OOJWT_ERR_NOT_YET_VALID:
+		return c->leeway_setting != NULL ? "synchronise both clocks (NTP on "
+			"the Document Server host and the connector's host); meanwhile "
+			"allow some leeway on the connector: " NC_LEEWAY
+			: "synchronise both clocks (NTP on the Document Server host and "
+			"the connector's host): the connector refuses a token issued in "
+			"its future";
+	case OOJWT_ERR_EXPIRED:
+		return "synchronise both clocks (NTP); DS signs callbacks to expire "
+			"after token.outbox.expires (5 minutes by default)";
+	case OOJWT_ERR_ALG_NOT_ALLOWED:
+		return "set services.CoAuthoring.token.outbox.algorithm back to HS256 "
+			"in Document Server's local.json (the connector verifies HS256 "
+			"only)";
+	case OOJWT_WARN_SHORT_KEY:
+		return "use a secret of at least 32 characters (48 for HS384, 64 for "
+			"HS512) on both sides: php-jwt 7 refuses shorter keys";
+	case OOJWT_ERR_EMPTY_KEY:
+		return "set the secret in the connector's settings, the same as "
+			"Document Server's secret";
+	case OOJWT_ERR_BAD_SIGNATURE:
+		return "use the same secret on both sides, byte for byte "
+			"(services.CoAuthoring.secret.outbox.string; oojwt explain-secret "
+			"finds near misses)";
+	case OOJWT_FIND_TOKEN_MISSING:
+		return c->location == OOJWT_CONN_LOC_HEADER_ONLY ? "keep the header "
+			"token on (token.outbox.header) with the name the connector looks "
+			"up, in the same case" : "keep token.enable.request.outbox on, "
+			"and the header name the same on both sides (no '-' in it for a "
+			"WSGI connector)";
+	default:
+		return "send the compact JWT Document Server signed, unchanged";
+	}
+}
+
+/* Where connector `c` finds the token: the body's "token" member (PHP
+ * empty() is false for it), or the header. Returns the token text (in
+ * `*owned` or the params) or NULL. */
+static const char *
+find(const oojwt_connector *c, const oojwt_http_request *h,
+	const oojwt_jv *params, const char *name, size_t name_len,
+	const char *prefix, size_t prefix_len, char **owned, size_t *len,
+	int *place)
+{
+	const oojwt_jv *t = oojwt_json_get(params, "token");
+	const char *body = oojwt_json_type(t) == OOJWT_JSON_STRING
+		&& oojwt_json_truthy(t) ? oojwt_json_string(t) : NULL;
+	size_t n = 0, start, cut;
+	char *v;
+	int read_header;
+
+	*owned = NULL;
+	*place = -1;
+	read_header = c->location != OOJWT_CONN_LOC_BODY_ONLY
+		&& (body == NULL || c->location == OOJWT_CONN_LOC_HEADER_FIRST
+		|| c->location == OOJWT_CONN_LOC_HEADER_ONLY);
+	v = read_header ? header_value(c, h, name, name_len, &n) : NULL;
+	if (v != NULL && n > 0 && cut_prefix(c, v, n, prefix, prefix_len,
+		&start, &cut))
+	{
+		memmove(v, v + start, cut);
+		v[cut] = 0;
+		*owned = v;
+		*len = cut;
+		*place = OOJWT_PLACE_HEADER;
+		return v;
+	}
+	free(v);
+	if (body != NULL && c->location != OOJWT_CONN_LOC_HEADER_ONLY) {
+		*len = strlen(body);
+		*place = OOJWT_PLACE_BODY;
+		return body;
+	}
+	return NULL;
+}
+
+/* 1 when the plain body says status 4 (Chamilo answers it first). */
+static int
+status_closed(const oojwt_jv *params)
+{
+	const oojwt_jv *s = oojwt_json_get(params, "status");
+
+	return oojwt_json_type(s) == OOJWT_JSON_NUMBER
+		&& oojwt_json_number(s) == 4;
+}
+
+int
+oojwt_connector_judge(oojwt_connector_verdict *v, size_t row,
+	const oojwt_http_request *h, const oojwt_jv *params,
+	const oojwt_connector_call *call)
+{
+	const oojwt_connector *c = oojwt_connector_at(row);
+	const oojwt_jwt_library *lib;
+	oojwt_library_verdict lv;
+	const char *tok;
+	char *owned, ahead[120] = "";
+	size_t len = 0;
+	int code;
+
+	memset(v, 0, sizeof *v);
+	if (c == NULL) {
+		return OOJWT_ERR_BAD_ARGUMENT;
+	}
+	lib = oojwt_jwt_library_at((size_t)c->library);
+	v->connector = (int)row;
+	v->leeway = call->has_leeway ? call->leeway : c->leeway;
+	if (c->status_first && status_closed(params)) {
+		v->accepted = 1;
+		v->http_status = 200;
+		v->place = -1;
+		oojwt_fmt(v->message, sizeof v->message, "%s answers a status 4 "
+			"callback (closed with no changes) before it checks any token",
+			c->name);
+		return OOJWT_OK;
+	}
+	tok = find(c, h, params, call->header, call->header_len, call->prefix,
+		call->prefix_len, &owned, &len, &v->place);
+	if (tok == NULL) {
+		v->code = OOJWT_FIND_TOKEN_MISSING;
+		v->http_status = c->refuse_status;
+		v->fix = fix_for(v->code, c);
+		oojwt_fmt(v->message, sizeof v->message, "%s finds no token: it reads "
+			"%s%s", c->name, c->location == OOJWT_CONN_LOC_BODY_ONLY
+			? "the body's token only" : c->location
+			== OOJWT_CONN_LOC_HEADER_ONLY ? "the header only"
+			: "the body's token, else the header",
+			c->header_rule == OOJWT_CONN_HDR_WSGI ? " (through WSGI, which "
+			"never delivers a header name with '-')" : c->header_rule
+			== OOJWT_CONN_HDR_EXACT ? " (the header name in its exact case)"
+			: c->header_rule == OOJWT_CONN_HDR_AUTH ? " (Authorization only)"
+			: "");
+		return OOJWT_OK;
+	}
+	code = oojwt_library_verify(&lv, lib, OOJWT_ALG_HS256, tok, len,
+		call->secret, call->secret_len, call->now, v->leeway);
+	free(owned);
+	if (code != OOJWT_OK) {
+		return code;
+	}
+	v->code = lv.code;
+	oojwt_fmt(v->library_message, sizeof v->library_message, "%s",
+		lv.message);
+	if (lv.code == OOJWT_OK) {
+		v->accepted = 1;
+		v->http_status = 200;
+		oojwt_fmt(v->message, sizeof v->message, "%s accepts the %s token "
+			"(%s, leeway %t s)%s", c->name, v->place == OOJWT_PLACE_HEADER
+			? "header" : "body", lib->name, v->leeway,
+			v->place == OOJWT_PLACE_HEADER && !c->unwrap ? ", but does not "
+			"unwrap the header token's \"payload\": it finds no key or status "
+			"at the top" : "");
+		return OOJWT_OK;
+	}
+	v->accepted = lv.known ? 0 : -1;
+	v->http_status = lv.code == OOJWT_WARN_SHORT_KEY ? 500 : c->refuse_status;
+	v->fix = fix_for(lv.code, c);
+	if (lv.code == OOJWT_WARN_IAT_IN_FUTURE
+		|| lv.code == OOJWT_ERR_NOT_YET_VALID)
+	{
+		oojwt_fmt(ahead, sizeof ahead, ": its %s is %t s ahead of the "
+			"connector's clock (Document Server's clock runs ahead)",
+			lv.code == OOJWT_ERR_NOT_YET_VALID ? "nbf" : "iat", lv.when
+			- call->now + 0.5);
+	} else if (lv.code == OOJWT_ERR_EXPIRED) {
+		oojwt_fmt(ahead, sizeof ahead, ": it expired %t s before the "
+			"connector's now", call->now - lv.when + 0.5);
+	}
+	oojwt_fmt(v->message, sizeof v->message, "%s %s the %s token: %s says "
+		"\"%s\" (leeway %t s)%s", c->name, lv.known ? "refuses" : "may refuse",
+		v->place == OOJWT_PLACE_HEADER ? "header" : "body", lib->name,
+		lv.message, v->leeway, ahead);
+	return OOJWT_OK;
+}
