@@ -185,7 +185,8 @@ Example:
 ${INPUT_HELP}
 ${EXIT_HELP}`,
   'inspect-request': `usage: oojwt inspect-request --kind KIND [SECRET OPTIONS] [--server-config PATH]
-                             [--now SECONDS] [--clock-tolerance S] [--json] [INPUT]
+                             [--now SECONDS] [--clock-tolerance S] [--connector NAME]
+                             [--leeway S] [--json] [INPUT]
 
 Judge an HTTP request as its receiver does. KIND is callback (Document
 Server -> your callbackUrl, judged as the connectors do, outbox secret),
@@ -202,6 +203,11 @@ prefix, enable flags and clock tolerance; --secret-from-local-json takes
 the outbox secret for callbacks unless --which says otherwise.
   --clock-tolerance S    seconds (default: verifyOptions, 60; callbacks 0,
                          the connectors' leeway)
+  --connector NAME       callbacks: judge as this connector only (nextcloud,
+                         owncloud, moodle, strapi, ...; default: every one,
+                         one line each)
+  --leeway S             callbacks: the connector's leeway in seconds
+                         (Nextcloud's jwt_leeway) instead of its default
 Exit code 0 when the receiver accepts the request, 1 otherwise.
 
 ${SECRET_HELP}
@@ -254,7 +260,7 @@ const OPTIONS = {
   defaults: 'string', 'show-secrets': 'flag', 'server-config': 'string',
   'nginx-config': 'string',
   key: 'string', host: 'string',
-  kind: 'string', 'server-version': 'string',
+  kind: 'string', 'server-version': 'string', connector: 'string', leeway: 'number',
 };
 
 function number(s) {
@@ -778,6 +784,14 @@ const COMMANDS = {
         if (o['clock-tolerance'] < 0) throw usage('--clock-tolerance must be a number of seconds >= 0');
         options.clockTolerance = o['clock-tolerance'];
       }
+      if (o.connector !== undefined || o.leeway !== undefined) {
+        if (!callback) throw usage('--connector and --leeway are for --kind callback');
+        const ids = kit.onlyoffice.connectors().connectors.map((c) => c.id);
+        if (o.connector !== undefined && !ids.includes(o.connector)) throw usage(`--connector must be one of ${ids.join(', ')}`);
+        if (o.leeway !== undefined && !(o.leeway >= 0 && o.leeway <= 1e9)) throw usage('--leeway must be a number of seconds from 0 to 1e9');
+        options.connector = o.connector;
+        options.leeway = o.leeway;
+      }
       const r = kit.onlyoffice.inspectRequest(readInput(o.input, false), secret, options);
       if (o.json) {
         process.stdout.write(`${JSON.stringify(r)}\n`);
@@ -790,6 +804,10 @@ const COMMANDS = {
             + `${t.valid ? `valid ${t.alg}` : `invalid: ${t.serverMessage}`}\n`;
         }
         for (const f of r.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;
+        for (const c of r.connectors) {
+          out += `connector ${c.id}: ${c.accepted === true ? 'accepts' : c.accepted === false ? 'refuses' : 'may refuse'}`
+            + `${c.httpStatus !== null ? ` (HTTP ${c.httpStatus})` : ''}${c.libraryMessage !== null ? `: ${c.libraryMessage}` : ''}\n`;
+        }
         if (r.effectiveBody !== null) out += `effective body:\n${JSON.stringify(r.effectiveBody, null, 2)}\n`;
         process.stdout.write(out);
       }

@@ -96,7 +96,9 @@ static const option OPTIONS[] = {
 	{ "key", T_STRING, F(key_file), 0 },
 	{ "host", T_STRING, F(host), 0 },
 	{ "kind", T_STRING, F(kind), 0 },
-	{ "server-version", T_STRING, F(server_version), 0 }
+	{ "server-version", T_STRING, F(server_version), 0 },
+	{ "connector", T_STRING, F(connector), 0 },
+	{ "leeway", T_NUMBER, F(leeway), F(has_leeway) }
 };
 
 static const option *

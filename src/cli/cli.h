@@ -66,6 +66,9 @@ typedef struct {
 	const char *host;
 	/* inspect-request */
 	const char *kind;
+	const char *connector;
+	double leeway;
+	int has_leeway;
 	/* inspect-config */
 	const char *server_version;
 } oojwt_cli_opts;

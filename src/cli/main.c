@@ -244,7 +244,8 @@ static const char CERT_HELP[] =
 
 static const char REQUEST_HELP[] =
 	"usage: oojwt inspect-request --kind KIND [SECRET OPTIONS] [--server-config PATH]\n"
-	"                             [--now SECONDS] [--clock-tolerance S] [--json] [INPUT]\n"
+	"                             [--now SECONDS] [--clock-tolerance S] [--connector NAME]\n"
+	"                             [--leeway S] [--json] [INPUT]\n"
 	"\n"
 	"Judge an HTTP request as its receiver does. KIND is callback (Document\n"
 	"Server -> your callbackUrl, judged as the connectors do, outbox secret),\n"
@@ -261,6 +262,11 @@ static const char REQUEST_HELP[] =
 	"the outbox secret for callbacks unless --which says otherwise.\n"
 	"  --clock-tolerance S    seconds (default: verifyOptions, 60; callbacks 0,\n"
 	"                         the connectors' leeway)\n"
+	"  --connector NAME       callbacks: judge as this connector only (nextcloud,\n"
+	"                         owncloud, moodle, strapi, ...; default: every one,\n"
+	"                         one line each)\n"
+	"  --leeway S             callbacks: the connector's leeway in seconds\n"
+	"                         (Nextcloud's jwt_leeway) instead of its default\n"
 	"Exit code 0 when the receiver accepts the request, 1 otherwise.\n"
 	"\n"
 	SECRET_HELP

@@ -68,6 +68,43 @@ from_config(const char *path, int own_secret, oojwt_request_opts *ro,
 	return OOJWT_EXIT_OK;
 }
 
+/* --connector NAME and --leeway S (callbacks): 0, or an exit code with
+ * `err`. */
+static int
+connector_opts(const oojwt_cli_opts *o, oojwt_request_opts *ro, char *err,
+	size_t cap)
+{
+	size_t i, n;
+	int row;
+
+	if (ro->kind != OOJWT_REQUEST_CALLBACK) {
+		snprintf(err, cap, "--connector and --leeway are for --kind callback");
+		return OOJWT_EXIT_USAGE;
+	}
+	if (o->connector != NULL) {
+		row = oojwt_connector_find(o->connector, strlen(o->connector));
+		if (row < 0) {
+			n = (size_t)snprintf(err, cap, "--connector must be one of ");
+			for (i = 0; i < oojwt_connector_count() && n < cap; i++) {
+				n += (size_t)snprintf(err + n, cap - n, "%s%s", i > 0 ? ", "
+					: "", oojwt_connector_at(i)->id);
+			}
+			return OOJWT_EXIT_USAGE;
+		}
+		ro->connector = row + 1;
+	}
+	if (o->has_leeway) {
+		if (!(o->leeway >= 0 && o->leeway <= 1e9)) {
+			snprintf(err, cap, "--leeway must be a number of seconds from 0 "
+				"to 1e9");
+			return OOJWT_EXIT_USAGE;
+		}
+		ro->has_leeway = 1;
+		ro->leeway = o->leeway;
+	}
+	return OOJWT_EXIT_OK;
+}
+
 static void
 print_human(const oojwt_request_report *r, const char *kind)
 {
@@ -95,6 +132,17 @@ print_human(const oojwt_request_report *r, const char *kind)
 		const oojwt_finding *f = &r->findings[i];
 		printf("%s %s at %s: %s\n    fix: %s\n", oojwt_severity_name(f->severity),
 			oojwt_code_name(f->code), f->path, f->message, f->fix);
+	}
+	for (i = 0; i < r->n_connectors; i++) {
+		const oojwt_connector_verdict *v = &r->connectors[i];
+		printf("connector %s: %s", oojwt_connector_at((size_t)v->connector)->id,
+			v->accepted > 0 ? "accepts" : v->accepted == 0 ? "refuses"
+			: "may refuse");
+		if (v->http_status > 0) {
+			printf(" (HTTP %d)", v->http_status);
+		}
+		printf("%s%s\n", v->library_message[0] != 0 ? ": " : "",
+			v->library_message);
 	}
 	if (r->effective != NULL) {
 		memset(&sb, 0, sizeof sb);
@@ -158,6 +206,9 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 	}
 	if (o->has_tolerance) {
 		ro.clock_tolerance = o->tolerance;
+	}
+	if (code == OOJWT_EXIT_OK && (o->connector != NULL || o->has_leeway)) {
+		code = connector_opts(o, &ro, err, sizeof err);
 	}
 	if (code == OOJWT_EXIT_OK && ro.clock_tolerance < 0) {
 		snprintf(err, sizeof err, "--clock-tolerance must be a number of "

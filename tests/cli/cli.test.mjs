@@ -226,6 +226,9 @@ test('usage and input errors have their exit codes in both', () => {
     [['inspect-request', '--kind', 'command', '--server-config', missing, '{}'], {}, 3],
     [['inspect-request', '--kind', 'command', '--server-config', fileSecret, '{}'], {}, 3],  // inbox secret in a file
     [['explain-secret', good], {}, 2],                                   // no secret
+    [['inspect-request', '--kind', 'callback', '--connector', 'sharepoint', '{}'], withSecret, 2],
+    [['inspect-request', '--kind', 'command', '--connector', 'nextcloud', '{}'], withSecret, 2],
+    [['inspect-request', '--kind', 'callback', '--leeway', '-1', '{}'], withSecret, 2],
   ];
   for (const [args, opts, code] of cases) {
     const r = both(args, opts);
@@ -674,3 +677,22 @@ test('inspect-config --server-version: the 7.1-8.1 rule for view mode, in both',
   void mode;
 });
 
+
+test('inspect-request --connector/--leeway: a callback as one connector judges it, in both', () => {
+  // DS's clock 30 s ahead: php-jwt (Nextcloud) refuses, Moodle's 60 s leeway copes.
+  const cb = { key: 'k1', status: 2, url: 'https://ds.example/x' };
+  const body = JSON.stringify({ ...cb, token: token({ ...cb, iat: NOW + 30, exp: NOW + 330 }) });
+  const args = (...more) => ['inspect-request', '--now', String(NOW), '--kind', 'callback', ...more, body];
+  const nc = both(args('--connector', 'nextcloud'), withSecret);
+  assert.equal(nc.code, 1);
+  assert.match(nc.out, /^REFUSED \(callback\): Nextcloud refuses the body token: firebase\/php-jwt 6\.9 to 6\.11 says "Cannot handle token with iat prior to/);
+  assert.match(nc.out, /answer: HTTP 403 \{"message":"Access denied"\}/);
+  assert.match(nc.out, /^connector nextcloud: refuses \(HTTP 403\): Cannot handle token with iat prior to /m);
+  assert.equal(both(args('--connector', 'nextcloud', '--leeway', '30'), withSecret).code, 0);
+  assert.equal(both(args('--connector', 'moodle'), withSecret).code, 0);
+  const all = both(args(), withSecret);
+  assert.equal(all.out.match(/^connector /gm).length, kit.onlyoffice.connectors().connectors.length);
+  assert.match(all.out, /error connectors_decide at connector: Refused by 13 /);
+  const json = JSON.parse(both(args('--json', '--connector', 'strapi'), withSecret).out);
+  assert.deepEqual(json.connectors.map((c) => [c.id, c.accepted]), [['strapi', true]]);
+});
