@@ -366,6 +366,31 @@ for (const where of ['served', 'file://']) {
     await verdict(region, 'ok');
   }));
 
+  test(`${where}: request panel: a callback as each connector judges it, and as the one picked`, { skip: onlyWith(has.request, 'kit.onlyoffice.inspectRequest') }, () => inMode(where, 'Document Server', async (page) => {
+    const panel = page.locator('#ds-request');
+    const region = page.locator('#ds-request-verdict');
+    const body = { key: 'Khirz6zTPdfd7', status: 2, url: 'https://ds.example.com/cache/files/data/Khirz6zTPdfd7/output.docx' };
+    // Document Server's clock 30 s ahead of the connector's: php-jwt refuses iat in its future.
+    const iat = nowS() + 30;
+    await panel.getByLabel('Kind').selectOption('command');
+    assert.equal(await panel.getByLabel('Receiving connector').isVisible(), false, 'only for callbacks');
+    await panel.getByLabel('Kind').selectOption('callback');
+    await panel.getByLabel('Request secret').fill(SECRET);
+    await panel.getByLabel('HTTP request, or its body').fill(JSON.stringify({ ...body, token: jwt.sign({ ...body, iat }, SECRET) }));
+    await verdict(region, 'ok');
+    const rows = page.locator('#ds-request-connectors');
+    assert.match(await rows.textContent(), /As each connector judges it/);
+    assert.match(await rows.textContent(), /Nextcloud\s*refuses \(HTTP 403\): Cannot handle token with iat prior to/);
+    assert.match(await rows.textContent(), /Moodle\s*accepts/);
+    const f = await findingsIn(page.locator('#ds-request-findings'));
+    assert.ok(f.some((x) => x.code === 'connectors_decide'));
+    await panel.getByLabel('Receiving connector').selectOption('nextcloud');
+    assert.match(await verdict(region, 'bad'), /Nextcloud refuses the body token/);
+    await panel.getByLabel('Its leeway, seconds (empty: its default)').fill('60');
+    assert.match(await verdict(region, 'ok'), /Nextcloud accepts the body token/);
+    assert.equal(await rows.locator('dt').count(), 1);
+  }));
+
   test(`${where}: deployment panels say what this build lacks`, { skip: has.url && has.nginx && has.cert ? 'every deployment function is in this build' : false }, () => inMode(where, 'Deployment', async (page) => {
     for (const [id, ok] of [['dp-url', has.url], ['dp-nginx', has.nginx], ['dp-cert', has.cert]]) {
       const note = page.locator(`#${id} [data-unavailable]`);

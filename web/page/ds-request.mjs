@@ -53,6 +53,17 @@ function tokenRows(tokens) {
   });
 }
 
+// One line per connector: its decision, its answer and its library's words.
+function connectorRows(list) {
+  if (!Array.isArray(list)) return [];
+  return list.map((c) => [c.name, [
+    el('strong', null, c.accepted === true ? 'accepts' : c.accepted === false ? 'refuses' : 'may refuse'),
+    c.httpStatus !== null && c.accepted !== true ? ` (HTTP ${c.httpStatus})` : '',
+    c.libraryMessage !== null ? ': ' : '', c.libraryMessage !== null ? el('bdi', null, c.libraryMessage) : '',
+    c.accepted !== true && c.fix ? ` Fix: ${c.fix}` : '',
+  ]]);
+}
+
 /** Wire the Request or callback panel (the section element). */
 export function setupRequestPanel(kit, root, server) {
   const q = (id) => root.querySelector(`#${id}`);
@@ -60,6 +71,8 @@ export function setupRequestPanel(kit, root, server) {
     kind: q('ds-request-kind'), text: q('ds-request-text'), headers: q('ds-request-headers'), secret: q('ds-request-secret'),
     using: root.querySelector('[data-using]'), verdict: q('ds-request-verdict'), forensics: q('ds-request-forensics'),
     tokens: q('ds-request-tokens'), findings: q('ds-request-findings'), bodyWrap: q('ds-request-body'),
+    connector: q('ds-request-connector'), leeway: q('ds-request-leeway'), connectorField: q('ds-request-connector-field'),
+    connectors: q('ds-request-connectors'),
   };
   const bodyPre = ui.bodyWrap.querySelector('pre');
   if (typeof kit.onlyoffice.inspectRequest !== 'function') {
@@ -67,17 +80,27 @@ export function setupRequestPanel(kit, root, server) {
     return;
   }
   const which = () => (ui.kind.value === 'callback' ? 'outbox' : 'inbox');
+  const hasConnectors = typeof kit.onlyoffice.connectors === 'function';
+  if (hasConnectors) {
+    for (const c of kit.onlyoffice.connectors().connectors) {
+      const o = el('option', null, c.name);
+      o.value = c.id;
+      ui.connector.append(o);
+    }
+  }
 
   function clear(state, message) {
     renderVerdict(ui.verdict, { state, message });
     renderForensics(ui.forensics, null);
     ui.tokens.replaceChildren();
+    ui.connectors.replaceChildren();
     renderFindings(ui.findings, null);
     ui.bodyWrap.hidden = true;
   }
 
   function run() {
     renderUsing(ui.using, server, which());
+    ui.connectorField.hidden = !hasConnectors || ui.kind.value !== 'callback';
     if (ui.text.value.trim() === '') {
       clear('empty', 'Paste a request or callback to judge it as its receiver does');
       return;
@@ -90,7 +113,12 @@ export function setupRequestPanel(kit, root, server) {
     const input = requestInput(ui.text.value, ui.headers.value);
     let r;
     try {
-      r = kit.onlyoffice.inspectRequest(input, secret, { kind: ui.kind.value, now: Date.now() / 1000, serverConfig: server.current ?? undefined });
+      const options = { kind: ui.kind.value, now: Date.now() / 1000, serverConfig: server.current ?? undefined };
+      if (!ui.connectorField.hidden) {
+        if (ui.connector.value !== '') options.connector = ui.connector.value;
+        if (ui.leeway.value.trim() !== '') options.leeway = Number(ui.leeway.value);
+      }
+      r = kit.onlyoffice.inspectRequest(input, secret, options);
     } catch (e) {
       clear('error', `Cannot judge it: ${e.code ? `${e.code}: ` : ''}${e.message}`);
       return;
@@ -102,13 +130,15 @@ export function setupRequestPanel(kit, root, server) {
     renderForensics(ui.forensics, failed && findings.some((f) => f.code === 'bad_signature')
       ? kit.onlyoffice.explainSecret(failed.token, secret) : null);
     renderFacts(ui.tokens, tokenRows(r.tokens), 'Tokens found');
+    renderFacts(ui.connectors, connectorRows(r.connectors), 'As each connector judges it');
     renderFindings(ui.findings, findings);
     ui.bodyWrap.hidden = r.effectiveBody === undefined || r.effectiveBody === null;
     renderJsonMarked(bodyPre, r.effectiveBody, sentBody(input));
   }
 
-  for (const c of [ui.text, ui.headers, ui.secret]) c.addEventListener('input', run);
+  for (const c of [ui.text, ui.headers, ui.secret, ui.leeway]) c.addEventListener('input', run);
   ui.kind.addEventListener('change', run);
+  ui.connector.addEventListener('change', run);
   server.subscribe(run);
   run();
 }

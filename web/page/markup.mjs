@@ -103,6 +103,17 @@ export const DS_MODE = `
           <option value="docbuilder">docbuilder (→ DocBuilder)</option>
         </select>
       </div>
+      <div class="field" id="ds-request-connector-field">
+        <label for="ds-request-connector">Receiving connector</label>
+        <select id="ds-request-connector" aria-describedby="ds-request-connector-hint">
+          <option value="" selected>every connector (who accepts it, who not)</option>
+        </select>
+        <label for="ds-request-leeway">Its leeway, seconds (empty: its default)</label>
+        <input id="ds-request-leeway" type="number" min="0" step="1" inputmode="numeric" autocomplete="off">
+        <p class="hint" id="ds-request-connector-hint">Each connector verifies the callback with its own JWT library:
+          php-jwt (Nextcloud, ownCloud, Moodle) refuses a token issued ahead of its clock, most take HS256 only.
+          Nextcloud's leeway is <code>jwt_leeway</code> in <code>config.php</code>.</p>
+      </div>
       <div class="field">
         <label for="ds-request-text">HTTP request, or its body</label>
         <p class="hint" id="ds-request-hint">The raw request (request line, headers, a blank line, the body), or the
@@ -124,7 +135,7 @@ export const DS_MODE = `
       </div>
       <p class="using" data-using hidden></p>
     </div>
-    <div class="ds-out" data-parts="verdict forensics tokens findings">
+    <div class="ds-out" data-parts="verdict forensics tokens connectors findings">
       <div id="ds-request-body" hidden>
         <h3 id="ds-request-body-h">Effective body</h3>
         <pre class="json" tabindex="0" role="region" aria-labelledby="ds-request-body-h"></pre>
@@ -243,7 +254,7 @@ fieldset.sign .row { margin-top: 0.25rem; }
 
 /* Secret forensics: prominent. */
 .forensics { margin-top: 0.75rem; padding: 0.6rem 0.9rem; border: 2px solid var(--warn); border-radius: 8px; background: var(--warn-bg); overflow-wrap: anywhere; }
-.forensics[hidden] { display: none; }
+.forensics[hidden], .field[hidden] { display: none; }
 .forensics h3 { margin: 0 0 0.3rem; }
 .forensics p { margin: 0.2rem 0 0; }
 .forensics .forensics-msg { font-weight: 600; }
