@@ -12,7 +12,7 @@ char *oojwt_wasm_request_inspect(const char *req, size_t len, int form,
 	const unsigned char *secret, size_t secret_len, int kind, double now,
 	double tolerance, int enabled, int required_params, const char *header,
 	size_t header_len, int has_header, const char *prefix, size_t prefix_len,
-	int has_prefix, size_t *out_len);
+	int has_prefix, int no_secret, size_t *out_len);
 
 OOJWT_WASM_EXPORT("oojwt_wasm_ds_tolerance")
 double oojwt_wasm_ds_tolerance(const char *verify_options, size_t len,
@@ -30,7 +30,7 @@ oojwt_wasm_request_inspect(const char *req, size_t len, int form,
 	const unsigned char *secret, size_t secret_len, int kind, double now,
 	double tolerance, int enabled, int required_params, const char *header,
 	size_t header_len, int has_header, const char *prefix, size_t prefix_len,
-	int has_prefix, size_t *out_len)
+	int has_prefix, int no_secret, size_t *out_len)
 {
 	oojwt_request_opts o;
 
@@ -44,6 +44,7 @@ oojwt_wasm_request_inspect(const char *req, size_t len, int form,
 	o.header_len = header_len;
 	o.prefix = has_prefix ? prefix : NULL;
 	o.prefix_len = prefix_len;
+	o.no_secret = no_secret;
 	return oojwt_request_inspect_json(req, len, secret, secret_len, &o,
 		out_len);
 }
