@@ -68,14 +68,14 @@ extern "C" {
  *                    used. utils.getSecretByElem reads secret.*.string
  *                    only when it is truthy, so "string": "" without a
  *                    file gives undefined, and utils.getJwtHsKey makes no
- *                    key of it (an empty string from a tenant's secret
- *                    file is a zero-length key instead: no_secret 0,
- *                    secret_len 0). jsonwebtoken then refuses a signed
- *                    token with "secret or public key must be provided"
- *                    and an unsigned one with "please specify \"none\" in
- *                    \"algorithms\" ..." (with `algorithms` given: a
- *                    TypeError once the alg is allowed); no differences
- *                    are computed.
+ *                    key of it (an empty secret.*.file, or a tenant's
+ *                    secret file that trims to nothing, is a zero-length
+ *                    key instead: no_secret 0, secret_len 0). jsonwebtoken
+ *                    then refuses a signed token with "secret or public
+ *                    key must be provided" and an unsigned one with
+ *                    "please specify \"none\" in \"algorithms\" ..." (with
+ *                    `algorithms` given: a TypeError once the alg is
+ *                    allowed); no differences are computed.
  */
 typedef struct {
 	unsigned algorithms;
