@@ -622,7 +622,15 @@ const COMMANDS = {
     const options = { now: clock(o) };
     if (o['server-version'] !== undefined) options.serverVersion = o['server-version'];
     if (ownSecret) options.secret = secretFrom(o, kit);
-    if (o['server-config'] !== undefined) options.serverConfig = readFile(o['server-config'], MAX.config).toString('utf8');
+    if (o['server-config'] !== undefined) {
+      const path = o['server-config'];
+      options.serverConfig = kit.onlyoffice.readServerConfig(readFile(path, MAX.config).toString('utf8'));
+      const inbox = options.serverConfig.secrets.inbox;
+      // Neither string nor file: DS has no secret, which is judged; a file is asked for.
+      if (!ownSecret && inbox.source !== 'none' && typeof inbox.value !== 'string') {
+        throw inputError(`${path}: the inbox secret is not a string there (services.CoAuthoring.secret.inbox); give it with --secret-file`);
+      }
+    }
     let r;
     try {
       r = kit.onlyoffice.inspectConfig(readInput(o.input, false), options);
@@ -776,7 +784,9 @@ const COMMANDS = {
         const path = o['server-config'];
         options.serverConfig = kit.onlyoffice.readServerConfig(readFile(path, MAX.config).toString('utf8'));
         const which = callback ? 'outbox' : 'inbox';
-        if (!ownSecret && typeof options.serverConfig.secrets[which].value !== 'string') {
+        // An inbox secret with neither string nor file is none at all: judged, not asked for.
+        const none = !callback && options.serverConfig.secrets.inbox.source === 'none';
+        if (!ownSecret && !none && typeof options.serverConfig.secrets[which].value !== 'string') {
           throw inputError(`${path}: the ${which} secret is not a string there (services.CoAuthoring.secret.${which}); give it with --secret-file`);
         }
       }

@@ -419,6 +419,20 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		io.enable_browser = c.enabled_browser;
 		io.token_required_params = c.token_required_params;
 		config_tolerance(&c, &io.clock_tolerance);
+		if (!own_secret && c.secrets[OOJWT_SECRET_INBOX].source
+			!= OOJWT_SECRET_SOURCE_NONE
+			&& c.secrets[OOJWT_SECRET_INBOX].value == NULL)
+		{
+			oojwt_server_config_free(&c);
+			snprintf(err, sizeof err, "%s: the inbox secret is not a string "
+				"there (services.CoAuthoring.secret.inbox); give it with "
+				"--secret-file", o->server_config);
+			oojwt_cli_error(o->command, err);
+			return OOJWT_EXIT_INPUT;
+		}
+		/* No string and no file: DS has no secret at all. */
+		io.no_secret = !own_secret && c.secrets[OOJWT_SECRET_INBOX].source
+			== OOJWT_SECRET_SOURCE_NONE;
 		if (!own_secret) {
 			const oojwt_cfg_secret *s = &c.secrets[OOJWT_SECRET_INBOX];
 			secret_len = s->value != NULL ? s->value_len : 0;
@@ -444,7 +458,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	if (o->json) {
 		char *rep = oojwt_config_inspect_json(text, len, secret, secret_len,
 			io.now, io.clock_tolerance, io.enable_browser,
-			io.token_required_params, io.server_version, &n);
+			io.token_required_params, io.server_version, io.no_secret, &n);
 		code = print_js(o, rep, n);
 	} else {
 		code = OOJWT_EXIT_OK;

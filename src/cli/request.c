@@ -50,6 +50,17 @@ from_config(const char *path, int own_secret, oojwt_request_opts *ro,
 	}
 	oojwt_request_opts_from_config(ro, c, ro->kind, &which);
 	if (own_secret) {
+		ro->no_secret = 0;
+		return OOJWT_EXIT_OK;
+	}
+	if (ro->no_secret) {
+		/* No string and no file: DS verifies without a key. */
+		*secret = (unsigned char *)calloc(1, 1);
+		*secret_len = 0;
+		if (*secret == NULL) {
+			snprintf(err, cap, "out of memory");
+			return OOJWT_EXIT_INTERNAL;
+		}
 		return OOJWT_EXIT_OK;
 	}
 	if (c->secrets[which].value == NULL) {

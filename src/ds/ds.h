@@ -76,7 +76,7 @@ char *oojwt_server_config_json(const char *local, size_t local_len,
 char *oojwt_config_inspect_json(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, double now,
 	double tolerance, int enable_browser, int required_params,
-	int server_version, size_t *out_len);
+	int server_version, int no_secret, size_t *out_len);
 char *oojwt_config_sign_json(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, unsigned alg, int fields,
 	int has_iat, double iat, int has_exp, double exp, size_t *out_len);

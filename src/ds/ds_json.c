@@ -36,6 +36,7 @@ oojwt_ds_verify_json(const char *token, size_t len,
 	o.now = now;
 	o.clock_tolerance = tolerance;
 	o.strict_clock_tolerance = strict_tolerance;
+	o.no_secret = 0;
 	code = oojwt_ds_verify(&r, token, len, key, key_len, &o);
 	if (code != OOJWT_OK) {
 		return error_report(code, out_len);
@@ -229,7 +230,7 @@ char *
 oojwt_config_inspect_json(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, double now,
 	double tolerance, int enable_browser, int required_params,
-	int server_version, size_t *out_len)
+	int server_version, int no_secret, size_t *out_len)
 {
 	oojwt_config_report r;
 	oojwt_inspect_opts o;
@@ -242,6 +243,7 @@ oojwt_config_inspect_json(const char *config, size_t len,
 	o.clock_tolerance = tolerance;
 	o.enable_browser = enable_browser;
 	o.token_required_params = required_params;
+	o.no_secret = no_secret;
 	code = oojwt_config_inspect(&r, config, len, secret, secret_len, &o);
 	if (code != OOJWT_OK) {
 		return error_report(code, out_len);

@@ -646,6 +646,15 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 			"command-service requests, not of an editor config",
 			"pass the inner object, with document and editorConfig at the top");
 	}
+	if (o->no_secret && o->enable_browser) {
+		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NO_SECRET,
+			"services.CoAuthoring.secret.inbox", "the server has no inbox "
+			"secret (secret.inbox.string is empty and no file is set): it "
+			"checks every config token without a key and closes with \"secret "
+			"or public key must be provided\"", "set services.CoAuthoring."
+			"secret.inbox.string (Docker: JWT_SECRET) to the secret the "
+			"integration signs with");
+	}
 	t = oojwt_json_get(cfg, "token");
 	if (oojwt_json_type(t) != OOJWT_JSON_STRING || !oojwt_json_truthy(t)) {
 		r->token_kind = OOJWT_TOKEN_NONE;
@@ -666,6 +675,7 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	dso.now = o->now;
 	dso.clock_tolerance = o->clock_tolerance;
 	dso.strict_clock_tolerance = 0;
+	dso.no_secret = o->no_secret;
 	code = oojwt_ds_verify(&r->ds, r->token_text, strlen(r->token_text),
 		secret, secret_len, &dso);
 	if (code != OOJWT_OK) {

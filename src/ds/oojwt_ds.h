@@ -64,12 +64,25 @@ extern "C" {
  *                    seconds (>= 0) the strict comparison uses (oojwt's
  *                    own default is 0, so a token 30 s past exp shows
  *                    up as a difference)
+ *   no_secret        1: DS has no secret at all, and `secret` is not
+ *                    used. utils.getSecretByElem reads secret.*.string
+ *                    only when it is truthy, so "string": "" without a
+ *                    file gives undefined, and utils.getJwtHsKey makes no
+ *                    key of it (an empty secret.*.file, or a tenant's
+ *                    secret file that trims to nothing, is a zero-length
+ *                    key instead: no_secret 0, secret_len 0). jsonwebtoken
+ *                    then refuses a signed token with "secret or public
+ *                    key must be provided" and an unsigned one with
+ *                    "please specify \"none\" in \"algorithms\" ..." (with
+ *                    `algorithms` given: a TypeError once the alg is
+ *                    allowed); no differences are computed.
  */
 typedef struct {
 	unsigned algorithms;
 	double now;
 	double clock_tolerance;
 	double strict_clock_tolerance;
+	int no_secret;
 } oojwt_ds_opts;
 
 /* The class of the error DS's jsonwebtoken call throws. */
@@ -391,6 +404,10 @@ const char *oojwt_token_kind_name(int kind);
  *                          needs it in the token, and reconnect tokens are
  *                          told by editorConfig.ds_view; before 8.3 a
  *                          token with a version is not a history token.
+ *   no_secret              1: the server has no inbox secret (source
+ *                          OOJWT_SECRET_SOURCE_NONE): every token fails as
+ *                          oojwt_ds_opts.no_secret says; the secret given
+ *                          is not used.
  */
 typedef struct {
 	double now;
@@ -398,6 +415,7 @@ typedef struct {
 	int enable_browser;
 	int token_required_params;
 	int server_version;
+	int no_secret;
 } oojwt_inspect_opts;
 
 /*
@@ -570,6 +588,16 @@ typedef struct {
 #define OOJWT_PLACE_HEADER       2  /* the configured header, after the prefix */
 #define OOJWT_PLACE_OTHER_HEADER 3  /* another header that holds a JWT */
 
+/*
+ * The family of a converter output type as Document Server knows it
+ * (Common/sources/formatchecker.js getFormatFromString, case-insensitive
+ * as String.prototype.toLowerCase is): "document", "presentation",
+ * "spreadsheet", "image", "crossplatform", "teamlab", "other" or "draw";
+ * NULL for a name it does not know (AVS_OFFICESTUDIO_FILE_UNKNOWN).
+ * `s`: `len` bytes of UTF-8.
+ */
+const char *oojwt_ds_format_family(const char *s, size_t len);
+
 /* "callback", "command", "converter", "docbuilder" / "body", "query",
  * "header", "other-header"; NULL for other values. */
 const char *oojwt_request_kind_name(int kind);
@@ -591,6 +619,10 @@ const char *oojwt_token_place_name(int place);
  *   has_leeway, leeway     callbacks: the connector's leeway in seconds
  *                          instead of each row's default (Nextcloud's
  *                          jwt_leeway)
+ *   no_secret              1 (inbox kinds): the server has no inbox secret
+ *                          (source OOJWT_SECRET_SOURCE_NONE); every token
+ *                          fails as oojwt_ds_opts.no_secret says, and the
+ *                          secret given is not used
  */
 typedef struct {
 	int kind;
@@ -606,6 +638,7 @@ typedef struct {
 	int connector;
 	int has_leeway;
 	double leeway;
+	int no_secret;
 } oojwt_request_opts;
 
 #define OOJWT_CONNECTOR_ALL 0

@@ -611,7 +611,7 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 	/* jsonwebtoken: clockTimestamp = Math.floor(Date.now() / 1000). */
 	now = floor(o.now);
 	r->valid = 1;
-	if (secret_len == 0) {
+	if (secret_len == 0 && !o.no_secret) {
 		warn(r, OOJWT_WARN_EMPTY_SECRET,
 			"the secret is empty: Document Server wraps it in a zero-length "
 			"key and accepts any token MACed with the empty key");
@@ -676,7 +676,22 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 	if (step == 0) {
 		goto done;
 	}
-	if (dot2 + 1 == len) {
+	/* jsonwebtoken's verify: hasSignature against the secret it got. */
+	if (o.no_secret && dot2 + 1 != len) {
+		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "secret or public key must be "
+			"provided", OOJWT_ERR_BAD_SIGNATURE, "Document Server has no "
+			"secret (secret.inbox.string is empty and no file is set), so it "
+			"can verify no token");
+		goto done;
+	}
+	if (o.no_secret && opts->algorithms == 0) {
+		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "please specify \"none\" in "
+			"\"algorithms\" to verify unsigned tokens", OOJWT_ERR_BAD_SIGNATURE,
+			"an unsigned token, and Document Server has no secret: jsonwebtoken "
+			"refuses it unless verifyOptions.algorithms lists \"none\"");
+		goto done;
+	}
+	if (dot2 + 1 == len && !o.no_secret) {
 		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "jwt signature is required",
 			OOJWT_ERR_BAD_SIGNATURE, "the signature segment is empty (an "
 			"unsigned token); Document Server always wants a signature");
@@ -684,6 +699,14 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 	}
 	alg = ds_alg(r, hu, &hj, o.algorithms);
 	if (alg == 0) {
+		goto done;
+	}
+	if (o.no_secret) {
+		/* `secretOrPublicKey.type` of undefined, after the alg check. */
+		fail(r, OOJWT_DS_TYPE_ERROR, "Cannot read properties of undefined "
+			"(reading 'type')", OOJWT_ERR_BAD_SIGNATURE, "an unsigned token, "
+			"and Document Server has no secret: jsonwebtoken crashes on the "
+			"missing key");
 		goto done;
 	}
 	if (!signature_matches(token, dot2, token + dot2 + 1, len - dot2 - 1,
@@ -698,7 +721,7 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 	}
 	claims(r, pu, &pj, now, o.clock_tolerance);
 done:
-	if (code == OOJWT_OK) {
+	if (code == OOJWT_OK && !o.no_secret) {
 		differences(r, token, len, secret, secret_len, &o, now);
 	}
 	free(hb);

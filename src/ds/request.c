@@ -320,6 +320,7 @@ verify_tokens(ctx *c)
 	d.now = c->o->now;
 	d.clock_tolerance = c->o->clock_tolerance;
 	d.strict_clock_tolerance = c->o->clock_tolerance;
+	d.no_secret = inbox(c) && c->o->no_secret;
 	for (i = 0; i < c->r->n_tokens; i++) {
 		oojwt_request_token *t = &c->r->tokens[i];
 		if (t->text == NULL) {
@@ -591,16 +592,114 @@ field(ctx *c, int severity, const char *path, const char *message,
 	add(c, severity, OOJWT_FIND_BAD_REQUEST_FIELD, path, message, fix);
 }
 
-/* A field the service refuses: the finding, and {"error":<error>}. */
+/* A field the service refuses: the finding at `path`, and
+ * {"error":<error>}. */
 static void
-refuse_field(ctx *c, const char *message, const char *fix, int error,
-	const char *verdict)
+refuse_field(ctx *c, const char *path, const char *message, const char *fix,
+	int error, const char *verdict)
 {
 	char response[24];
 
-	field(c, OOJWT_SEVERITY_ERROR, "key", message, fix);
+	field(c, OOJWT_SEVERITY_ERROR, path, message, fix);
 	oojwt_fmt(response, sizeof response, "{\"error\":%d}", error);
 	answer(c->r, 0, 200, 1, error, response, verdict);
+}
+
+/* DocsCoServer.js validateInputParams: commandsWithoutKey, the
+ * commands that need no document key. */
+static int
+command_without_key(const oojwt_jv *cmd)
+{
+	static const char *const names[] = {
+		"version", "license", "getForgottenList"
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof names / sizeof *names; k++) {
+		if (oojwt_json_type(cmd) == OOJWT_JSON_STRING
+			&& strcmp(oojwt_json_string(cmd), names[k]) == 0)
+		{
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* `name` (else `alt`) as the receiver reads it: params.name ||
+ * params.alt. */
+static const oojwt_jv *
+truthy_of(const assign_list *a, const char *name, const char *alt)
+{
+	const oojwt_jv *v = assigned(a, name);
+
+	return oojwt_json_truthy(v) ? v : alt != NULL
+		&& oojwt_json_truthy(assigned(a, alt)) ? assigned(a, alt) : NULL;
+}
+
+/* 1 when the plain request has a truthy `name` (or `alt`) that the data
+ * the server uses lacks: the body was not signed whole. */
+static int
+only_unsigned(const ctx *c, const char *name, const char *alt)
+{
+	return c->o->token_required_params && c->decoded != NULL
+		&& (oojwt_json_truthy(oojwt_json_get(c->params, name))
+		|| (alt != NULL && oojwt_json_truthy(oojwt_json_get(c->params, alt))));
+}
+
+/* ConvertService (converterservice.js convertRequest): outputtype
+ * through formatChecker.getFormatFromString; 1 when it passes. */
+static int
+output_type(ctx *c, const assign_list *a)
+{
+	const oojwt_jv *ot = truthy_of(a, "outputtype", "outputType");
+	char msg[OOJWT_MESSAGE_LEN];
+	const char *s;
+	size_t n;
+
+	if (ot == NULL) {
+		if (only_unsigned(c, "outputtype", "outputType")) {
+			refuse_field(c, "outputtype", "outputtype is in the request body "
+				"but not in the token: with tokenRequiredParams (the default) "
+				"the server uses only the signed data, so it has no outputtype "
+				"and answers error -7", "sign outputtype with the rest: the "
+				"token's payload must carry every field of the request (sign "
+				"the whole body)", -7, "The conversion service answers error -7 "
+				"(conversion parameters): outputtype is not signed");
+		} else {
+			refuse_field(c, "outputtype", "the request has no outputtype: the "
+				"conversion service does not know what to make and answers "
+				"error -7", "give the target format, e.g. \"outputtype\": "
+				"\"pdf\", in the signed data", -7, "The conversion service "
+				"answers error -7 (conversion parameters): no outputtype");
+		}
+		return 0;
+	}
+	if (oojwt_json_type(ot) != OOJWT_JSON_STRING) {
+		oojwt_fmt(msg, sizeof msg, "outputtype is %s, not a string: the "
+			"server calls toLowerCase on it, which throws, and answers error -1",
+			oojwt_json_type_name(ot));
+		refuse_field(c, "outputtype", msg, "send the target format as a "
+			"string, e.g. \"outputtype\": \"pdf\"", -1, "The conversion "
+			"service answers error -1 (unknown error): outputtype is not a "
+			"string");
+		return 0;
+	}
+	s = oojwt_json_string(ot);
+	n = strlen(s);
+	if (oojwt_ds_format_family(s, n) == NULL) {
+		/* At most 40 bytes of it, cut before a UTF-8 character. */
+		for (n = n < 40 ? n : 40; s[n] != 0 && (s[n] & 0xC0) == 0x80; n--) {
+		}
+		oojwt_fmt(msg, sizeof msg, "outputtype \"%S\" is no format the "
+			"server knows (any case: docx, xlsx, pptx, pdf, png, ...): error -7",
+			s, n);
+		refuse_field(c, "outputtype", msg, "use a bare extension the "
+			"converter knows, without a dot, e.g. \"pdf\" or \"docx\"", -7,
+			"The conversion service answers error -7 (conversion parameters): "
+			"unknown outputtype");
+		return 0;
+	}
+	return 1;
 }
 
 /* What the service does with a request it let in. */
@@ -614,15 +713,18 @@ accept(ctx *c, const assign_list *a)
 
 	switch (c->o->kind) {
 	case OOJWT_REQUEST_COMMAND:
-		if ((key == NULL || oojwt_json_type(key) == OOJWT_JSON_NULL
-			|| oojwt_json_type(key) != OOJWT_JSON_STRING)
-			&& !(oojwt_json_type(cmd) == OOJWT_JSON_STRING
-			&& strcmp(oojwt_json_string(cmd), "version") == 0))
+		if (oojwt_json_type(key) != OOJWT_JSON_STRING
+			&& !command_without_key(cmd))
 		{
-			refuse_field(c, "the command has no string \"key\" in the data "
-				"the server uses: error 1 (document key missing or not found)",
+			refuse_field(c, "key", only_unsigned(c, "key", NULL) ? "the "
+				"document key is in the request body but not in the token: with "
+				"tokenRequiredParams (the default) the server uses only the "
+				"signed data: error 1 (document key missing or not found)"
+				: "the command has no string \"key\" in the data the server "
+				"uses: error 1 (document key missing or not found)",
 				"put the document key into the signed data: "
-				"{\"c\":\"info\",\"key\":\"...\"}", 1, "The command service "
+				"{\"c\":\"info\",\"key\":\"...\"} (only version, license "
+				"and getForgottenList need none)", 1, "The command service "
 				"answers {\"error\":1}: the document key is missing");
 			return;
 		}
@@ -641,17 +743,49 @@ accept(ctx *c, const assign_list *a)
 			|| (oojwt_json_type(ft) == OOJWT_JSON_STRING
 			&& !doc_id_ok(oojwt_json_string(ft), "")))
 		{
-			refuse_field(c, "key or filetype has characters the conversion "
+			refuse_field(c, "key", "key or filetype has characters the conversion "
 				"service refuses (key: 0-9 a-z A-Z - . _ =; filetype: letters "
 				"and digits): error -7", "use a key of letters, digits and "
 				"- . _ = and a bare extension such as docx", -7, "The "
 				"conversion service answers error -7 (bad key or filetype)");
 			return;
 		}
+		if (!output_type(c, a)) {
+			return;
+		}
 		answer(r, 1, 200, 0, 0, "", "The conversion service accepts the "
 			"token and converts (the answer depends on the conversion)");
 		return;
 	case OOJWT_REQUEST_DOCBUILDER:
+		/* converterservice.js builderRequest: params.key || params.url
+		 * || a body (the script itself). */
+		if (!oojwt_json_truthy(key) && !oojwt_json_truthy(assigned(a, "url"))
+			&& (c->http.body == NULL || c->http.body_len == 0))
+		{
+			refuse_field(c, only_unsigned(c, "url", NULL) ? "url" : "key",
+				only_unsigned(c, "url", NULL) ? "url is in the request but "
+				"not in the token: with tokenRequiredParams (the default) the "
+				"server uses only the signed data, and with no key, no url and "
+				"no script in the body it answers error -1" : "the request has "
+				"no key, no url and no script in the body: the document builder "
+				"has nothing to run and answers error -1", "sign the url of the "
+				".docbuilder script ({\"url\": \"https://.../script.docbuilder\"}) "
+				"or post the script as the body", -1, "The document builder "
+				"answers error -1 (unknown error): no key, url or script");
+			return;
+		}
+		if (!oojwt_json_truthy(assigned(a, "url")) && c->params != NULL
+			&& !c->from_query)
+		{
+			field(c, OOJWT_SEVERITY_WARNING, "url", only_unsigned(c, "url",
+				NULL) ? "url is in the body but not in the token, so the server "
+				"has none: the document builder takes the JSON body itself as "
+				"the script, which does not run" : "no url in the data the "
+				"server uses: the document builder takes the JSON body itself "
+				"as the script, which does not run", "sign the url of the "
+				".docbuilder script, or post the script as the body with the "
+				"token in the header");
+		}
 		answer(r, 1, 200, 0, 0, "", "The document builder accepts the token "
 			"and runs the script");
 		return;
@@ -967,6 +1101,15 @@ judge(ctx *c)
 	memset(&a, 0, sizeof a);
 	both_tokens(c);
 	header_size(c);
+	if (inbox(c) && c->o->enabled && c->o->no_secret) {
+		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NO_SECRET,
+			"services.CoAuthoring.secret.inbox", "the server has no inbox "
+			"secret (secret.inbox.string is empty and no file is set): it "
+			"checks every token without a key and refuses it with \"secret or "
+			"public key must be provided\"", "set services.CoAuthoring.secret."
+			"inbox.string (Docker: JWT_SECRET) to the secret the integration "
+			"signs with");
+	}
 	if (inbox(c) && !c->o->enabled) {
 		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_TOKENS_DISABLED,
 			"services.CoAuthoring.token.enable.request.inbox",
@@ -1155,6 +1298,7 @@ oojwt_request_opts_from_config(oojwt_request_opts *o,
 		p = c->outbox_prefix;
 		*which = OOJWT_SECRET_OUTBOX;
 		o->clock_tolerance = 0;
+		o->no_secret = 0;
 	} else {
 		o->enabled = c->enabled_inbox;
 		h = c->inbox_header;
@@ -1162,6 +1306,8 @@ oojwt_request_opts_from_config(oojwt_request_opts *o,
 		*which = OOJWT_SECRET_INBOX;
 		o->clock_tolerance = oojwt_ds_verify_options_tolerance(
 			c->verify_options, c->verify_options_len);
+		o->no_secret = c->secrets[OOJWT_SECRET_INBOX].source
+			== OOJWT_SECRET_SOURCE_NONE;
 	}
 	o->header = h;
 	o->header_len = h != NULL ? strlen(h) : 0;

@@ -18,7 +18,7 @@ OOJWT_WASM_EXPORT("oojwt_wasm_config_inspect")
 char *oojwt_wasm_config_inspect(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, double now,
 	double tolerance, int enable_browser, int required_params,
-	int server_version, size_t *out_len);
+	int server_version, int no_secret, size_t *out_len);
 OOJWT_WASM_EXPORT("oojwt_wasm_config_sign")
 char *oojwt_wasm_config_sign(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, unsigned alg, int fields,
@@ -52,10 +52,11 @@ char *
 oojwt_wasm_config_inspect(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, double now,
 	double tolerance, int enable_browser, int required_params,
-	int server_version, size_t *out_len)
+	int server_version, int no_secret, size_t *out_len)
 {
 	return oojwt_config_inspect_json(config, len, secret, secret_len, now,
-		tolerance, enable_browser, required_params, server_version, out_len);
+		tolerance, enable_browser, required_params, server_version, no_secret,
+		out_len);
 }
 
 char *

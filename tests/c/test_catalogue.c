@@ -372,7 +372,7 @@ run_inspect(const call *c, size_t *n)
 	/* inspectConfig(text, { secret, now }): no serverConfig, so JWT on,
 	 * tokenRequiredParams on, tolerance 60. */
 	return oojwt_config_inspect_json(c->in, c->len, c->key, c->key_len,
-		opt_num(c, "now", NOW), 60, 1, 1, 0, n);
+		opt_num(c, "now", NOW), 60, 1, 1, 0, 0, n);
 }
 
 static char *

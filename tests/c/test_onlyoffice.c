@@ -178,6 +178,7 @@ ds_case(const char *name, const char *tok, const char *secret, double now,
 	o.now = now;
 	o.clock_tolerance = 60;
 	o.strict_clock_tolerance = 0;
+	o.no_secret = 0;
 	expect(&t, oojwt_ds_verify(&r, copy, strlen(tok),
 		(const unsigned char *)key, strlen(secret), &o) == OOJWT_OK, "call");
 	expect(&t, r.valid == valid, "valid %d", r.valid);
@@ -233,6 +234,67 @@ test_ds_profile(void)
 			"TokenExpiredError") == 0 && oojwt_ds_error_name(0) == NULL
 		&& oojwt_ds_error_name(6) == NULL, "error names");
 	test_end(&t);
+}
+
+/* DocsCoServer.js checkJwt when utils.getSecretByElem finds no secret
+ * (secret.inbox.string "" and no file): jwt.verify(token, undefined,
+ * options), whose answers jsonwebtoken 9.0.2's verify.js gives in this
+ * order. */
+static void
+test_ds_no_secret(void)
+{
+	static const struct {
+		const char *name, *token;
+		unsigned algorithms;
+		const char *message;
+		int error_name, close_code;
+	} cases[] = {
+		{ "signed token", CFG_TOKEN, 0, "secret or public key must be "
+			"provided", OOJWT_DS_JSON_WEB_TOKEN_ERROR, 4006 },
+		{ "signed token, algorithms given", CFG_TOKEN, OOJWT_ALG_HS256,
+			"secret or public key must be provided",
+			OOJWT_DS_JSON_WEB_TOKEN_ERROR, 4006 },
+		{ "unsigned token", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhIjoxfQ.",
+			0, "please specify \"none\" in \"algorithms\" to verify unsigned "
+			"tokens", OOJWT_DS_JSON_WEB_TOKEN_ERROR, 4006 },
+		{ "unsigned token, its alg allowed",
+			"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhIjoxfQ.", OOJWT_ALG_HS256,
+			"Cannot read properties of undefined (reading 'type')",
+			OOJWT_DS_TYPE_ERROR, 0 },
+		{ "unsigned token, its alg not allowed",
+			"eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9.eyJhIjoxfQ.", OOJWT_ALG_HS256,
+			"invalid algorithm", OOJWT_DS_JSON_WEB_TOKEN_ERROR, 4006 },
+		{ "malformed first", "a.b", 0, "jwt malformed",
+			OOJWT_DS_JSON_WEB_TOKEN_ERROR, 4006 }
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+		oojwt_ds_result r;
+		oojwt_ds_opts o;
+		char *copy = exact_copy(cases[k].token, strlen(cases[k].token));
+		test t;
+
+		test_begin(&t, "DS profile, no secret: %s", cases[k].name);
+		memset(&o, 0, sizeof o);
+		o.algorithms = cases[k].algorithms;
+		o.now = 1700000000;
+		o.clock_tolerance = 60;
+		o.no_secret = 1;
+		/* The secret given is not used: "secret" verifies CFG_TOKEN. */
+		expect(&t, oojwt_ds_verify(&r, copy, strlen(cases[k].token),
+			(const unsigned char *)"secret", 6, &o) == OOJWT_OK, "call");
+		expect(&t, !r.valid && strcmp(r.server_message, cases[k].message) == 0,
+			"message \"%s\"", r.server_message);
+		expect(&t, r.error_name == cases[k].error_name
+			&& r.close_code == cases[k].close_code, "%s, close code %d",
+			oojwt_ds_error_name(r.error_name), r.close_code);
+		expect(&t, r.n_differences == 0 && r.n_warnings == 0,
+			"%zu differences, %zu warnings", r.n_differences, r.n_warnings);
+		oojwt_ds_result_free(&r);
+		free(copy);
+		test_end(&t);
+	}
 }
 
 /* ---- secret forensics --------------------------------------------------- */
@@ -560,6 +622,7 @@ test_robustness(void)
 		o.now = 1700000000;
 		o.clock_tolerance = 60;
 		o.strict_clock_tolerance = 0;
+		o.no_secret = 0;
 		bad |= oojwt_ds_verify(&r, tok, n, (const unsigned char *)"secret", 6,
 			&o) != OOJWT_OK;
 		bad |= r.valid && i % 3 != 0 && n != strlen(base);
@@ -612,6 +675,7 @@ suite_onlyoffice(const char *ours, const char *shared)
 	test_v8_members();
 	test_utf8();
 	test_ds_profile();
+	test_ds_no_secret();
 	test_secret();
 	test_server_config();
 	test_json_last_wins();

@@ -300,7 +300,11 @@ one_scenario(const cJSON *v)
 		oojwt_request_opts_from_config(&o, &c, o.kind, &which);
 		if (cJSON_IsNull(jget(v, "secret"))) {
 			secret = c.secrets[which].value != NULL ? c.secrets[which].value : "";
+		} else {
+			o.no_secret = 0;    /* a secret given wins, as in inspectRequest */
 		}
+		expect(&t, o.no_secret == cJSON_IsTrue(jget(v, "noSecret")),
+			"no_secret %d", o.no_secret);
 	}
 	secret_len = strlen(secret);
 	{
@@ -411,10 +415,74 @@ contracts(void)
 	free(r);
 }
 
+/* `s` in upper case (ASCII), every 'k' made U+212A KELVIN SIGN when
+ * `kelvin`: both lower back to `s` (String.prototype.toLowerCase). */
+static void
+variant(str *out, const char *s, int kelvin)
+{
+	for (; *s != 0; s++) {
+		if (kelvin && *s == 'k') {
+			str_puts(out, "\xE2\x84\xAA");
+		} else {
+			char ch = *s >= 'a' && *s <= 'z' ? (char)(*s - 'a' + 'A') : *s;
+			str_put(out, &ch, 1);
+		}
+	}
+}
+
+/* oojwt_ds_format_family against tests/vectors/ds_formats.json, the case
+ * labels of formatchecker.js getFormatFromString by family. */
+static void
+formats(const char *ours)
+{
+	cJSON *v = load_ours(ours, "ds_formats.json");
+	const cJSON *fam, *name;
+	size_t known = 0;
+	test t;
+
+	test_begin(&t, "formatchecker.js getFormatFromString: every name, any case");
+	if (!expect(&t, v != NULL, "ds_formats.json")) {
+		test_end(&t);
+		return;
+	}
+	cJSON_ArrayForEach(fam, jget(v, "families")) {
+		cJSON_ArrayForEach(name, fam) {
+			const char *n = name->valuestring;
+			const char *got = oojwt_ds_format_family(n, strlen(n));
+			int kelvin;
+			expect(&t, got != NULL && strcmp(got, fam->string) == 0,
+				"%s: %s, expected %s", n, got != NULL ? got : "unknown",
+				fam->string);
+			for (kelvin = 0; kelvin < 2; kelvin++) {
+				str u;
+				memset(&u, 0, sizeof u);
+				variant(&u, n, kelvin);
+				got = oojwt_ds_format_family(u.p, u.len);
+				expect(&t, got != NULL && strcmp(got, fam->string) == 0,
+					"%.*s: %s", (int)u.len, u.p, got != NULL ? got : "unknown");
+				str_free(&u);
+			}
+			known++;
+		}
+	}
+	expect(&t, known > 80, "%zu names", known);
+	cJSON_ArrayForEach(name, jget(v, "unknown")) {
+		const char *n = name->valuestring;
+		const char *got = oojwt_ds_format_family(n, strlen(n));
+		expect(&t, got == NULL, "\"%s\" is %s", n, got);
+	}
+	expect(&t, oojwt_ds_format_family(NULL, 0) == NULL
+		&& oojwt_ds_format_family("pdf", 2) == NULL
+		&& oojwt_ds_format_family("pdfx", 3) != NULL, "lengths");
+	test_end(&t);
+	cJSON_Delete(v);
+}
+
 void
 suite_requests(const char *ours, const char *shared)
 {
 	(void)shared;
 	for_each_test(ours, "onlyoffice_requests.json", one_scenario);
+	formats(ours);
 	contracts();
 }

@@ -622,6 +622,12 @@ test('inspect-request: kit.onlyoffice.inspectRequest, in both; raw text, JSON, s
   } } }));
   const docker = file('request-docker.env', `JWT_ENABLED=true\nJWT_SECRET=${SECRET}\nJWT_HEADER=AuthorizationJwt\n`);
   const expired = token({ c: 'info', key: 'k1', exp: NOW - 3600 });
+  // secret.inbox.string "" and no file: DocsCoServer.js checkJwt has no secret.
+  const noSecret = file('request-no-secret.json', JSON.stringify({ services: { CoAuthoring: {
+    token: { enable: { request: { inbox: true } } }, secret: { inbox: { string: '' } },
+  } } }));
+  const body = (payload) => JSON.stringify({ token: token(payload) });
+  const conv = { filetype: 'docx', key: 'k1', url: 'https://example.com/a.docx' };
   const cases = [
     // [input, cli args, secret, inspectRequest options, exit, run options]
     [raw(`Authorization: Bearer ${cmd}`), ['--kind', 'command'], SECRET, { kind: 'command' }, 0, withSecret],
@@ -636,6 +642,17 @@ test('inspect-request: kit.onlyoffice.inspectRequest, in both; raw text, JSON, s
     [cbBody, ['--kind', 'callback', '--server-config', local], null,
       { kind: 'callback', serverConfig: readFileSync(local, 'utf8') }, 0, {}],
     [cbBody, ['--kind', 'callback', '--clock-tolerance', '5'], SECRET, { kind: 'callback', clockTolerance: 5 }, 1, withSecret],
+    // DocsCoServer.js validateInputParams: license needs no key, getForgotten does.
+    [body({ c: 'license' }), ['--kind', 'command'], SECRET, { kind: 'command' }, 0, withSecret],
+    [body({ c: 'getForgotten' }), ['--kind', 'command'], SECRET, { kind: 'command' }, 1, withSecret],
+    // converterservice.js convertRequest: outputtype through getFormatFromString.
+    [body({ ...conv, outputtype: 'PDF' }), ['--kind', 'converter'], SECRET, { kind: 'converter' }, 0, withSecret],
+    [body(conv), ['--kind', 'converter'], SECRET, { kind: 'converter' }, 1, withSecret],
+    [JSON.stringify({ outputtype: 'pdf', token: token(conv) }), ['--kind', 'converter'], SECRET, { kind: 'converter' }, 1, withSecret],
+    // converterservice.js builderRequest: no key, no url, no body.
+    [`POST /docbuilder HTTP/1.1\r\nAuthorization: Bearer ${token({ async: false })}\r\n\r\n`, ['--kind', 'docbuilder'], SECRET, { kind: 'docbuilder' }, 1, withSecret],
+    [body({ c: 'info', key: 'k1' }), ['--kind', 'command', '--server-config', noSecret], null,
+      { kind: 'command', serverConfig: readFileSync(noSecret, 'utf8') }, 1, {}],
   ];
   for (const [input, args, secret, options, exit, opts] of cases) {
     const expected = kit.onlyoffice.inspectRequest(input, secret, { ...options, now: NOW });
@@ -656,6 +673,26 @@ test('inspect-request: kit.onlyoffice.inspectRequest, in both; raw text, JSON, s
   const help = both(['inspect-request', '--help']);
   assert.ok(help.out.startsWith('usage: oojwt inspect-request --kind KIND'));
   assert.ok(both(['--help']).out.includes('inspect-request a request to Document Server'));
+});
+
+test('inspect-config --server-config with an empty inbox secret: no secret at all (utils.getSecretByElem), in both', () => {
+  const local = file('config-no-secret.json', JSON.stringify({ services: { CoAuthoring: {
+    token: { enable: { browser: true } }, secret: { inbox: { string: '' } },
+  } } }));
+  const config = { document: { fileType: 'docx', key: 'k1', title: 'a.docx', url: 'https://example.com/a.docx' }, documentType: 'word' };
+  const input = JSON.stringify({ ...config, token: kit.sign(config, SECRET) });
+  const r = both(['inspect-config', '--json', '--now', String(NOW), '--server-config', local, '-'], { input });
+  const expected = kit.onlyoffice.inspectConfig(JSON.parse(input), { serverConfig: readFileSync(local, 'utf8'), now: NOW });
+  assert.equal(r.code, 1, r.err);
+  assert.equal(r.out, `${JSON.stringify(expected)}\n`);
+  assert.equal(expected.verdict.closeCode, 4006);
+  assert.equal(expected.token.serverMessage, 'secret or public key must be provided');
+  // The secret given wins; a secret in a file is asked for.
+  assert.equal(both(['inspect-config', '--json', '--now', String(NOW), '--server-config', local, '-'], { ...withSecret, input }).code, 0);
+  const inFile = file('config-secret-file.json', JSON.stringify({ services: { CoAuthoring: { secret: { inbox: { string: '', file: '/run/s' } } } } }));
+  const f = both(['inspect-config', '--json', '--now', String(NOW), '--server-config', inFile, '-'], { input });
+  assert.equal(f.code, 3);
+  assert.match(f.err, /--secret-file/);
 });
 
 test('inspect-config --server-version: the 7.1-8.1 rule for view mode, in both', () => {

@@ -51,6 +51,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.now = ds_clocks[(sel >> 5) & 3][0] + ((sel & 0x80) ? 0.75 : 0);
 	opts.clock_tolerance = ds_clocks[(sel >> 5) & 3][1];
 	opts.strict_clock_tolerance = 0;
+	opts.no_secret = 0;
 	len = size - 1;
 	tok = fuzz_copy(data + 1, len);
 	memset(&r, 0x5A, sizeof r);

@@ -202,7 +202,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 report:
 	rep = oojwt_config_inspect_json(text, text_len, secret, sec_len, opts.now,
 		opts.clock_tolerance, opts.enable_browser, opts.token_required_params,
-		opts.server_version, &rep_len);
+		opts.server_version, opts.no_secret, &rep_len);
 	if (rep != NULL) {
 		FUZZ_CHECK(ref_json_check((const unsigned char *)rep, rep_len, NULL, 1)
 			== OOJWT_OK, "the report is strict JSON");

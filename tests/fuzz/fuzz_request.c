@@ -52,6 +52,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.prefix = "";
 		o.prefix_len = 0;
 	}
+	o.no_secret = (data[0] >> 7) & 1;
 	o.now = 1700000000;
 	o.clock_tolerance = 60;
 	req = fuzz_copy(data + 1, size - 1);

@@ -4,6 +4,7 @@
 // jsonwebtoken, an implementation independent of ours.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { OojwtError } from '../../web/lib/oojwt.mjs';
 import { kit, readVector } from '../helpers/common.mjs';
@@ -65,18 +66,26 @@ for (const v of vectors.tests) {
     else if (v.effective !== undefined) subset(r.effectiveBody, v.effective, 'effectiveBody');
     if (v.messageHas) assert.ok(r.verdict.message.includes(v.messageHas), why);
     // Invariants: at most one token counts, and it is the one named; a
-    // refused request has no effective body; findings are complete.
+    // request refused for its token has no effective body (with inbox
+    // tokens off there is no token check: the plain request is the body,
+    // even when a field of it is refused); findings are complete.
     const counting = r.tokens.filter((t) => t.counts);
+    const tokensOff = r.findings.some((f) => f.code === 'tokens_disabled');
     assert.ok(counting.length <= 1);
     assert.equal(r.verdict.tokenUsed, counting[0]?.place ?? null);
-    if (!r.verdict.ok && !counting[0]?.valid) assert.equal(r.effectiveBody, null, why);
-    if (r.verdict.ok && counting.length > 0 && !r.findings.some((f) => f.code === 'tokens_disabled')) assert.equal(counting[0].valid, true);
+    if (!r.verdict.ok && !counting[0]?.valid && !(tokensOff && v.kind !== 'callback')) assert.equal(r.effectiveBody, null, why);
+    if (r.verdict.ok && counting.length > 0 && !tokensOff) assert.equal(counting[0].valid, true);
     for (const f of r.findings) {
       assert.ok(['error', 'warning', 'info'].includes(f.severity), f.code);
       assert.ok(f.message.length > 20 && f.fix.length > 10 && f.path.length > 0, f.code);
     }
     for (const t of r.tokens) {
-      if (t.token !== null) {
+      if (t.token !== null && v.noSecret) {
+        // DocsCoServer.js checkJwt with no secret: jsonwebtoken itself says why.
+        assert.throws(() => jwt.verify(t.token, undefined, { clockTolerance: 60, clockTimestamp: now }),
+          (e) => e.message === t.serverMessage, `token at ${t.place}`);
+        assert.equal(t.valid, false);
+      } else if (t.token !== null) {
         assert.equal(t.length, Buffer.byteLength(t.token));
         // Each token carries the DS profile's own verdict on it.
         const ds = kit.verify(t.token, v.secret ?? 'secret', { profile: 'onlyoffice', now, clockTolerance: v.kind === 'callback' ? 0 : 60 });
@@ -179,4 +188,104 @@ test('inspectRequest and inspectConfig: verifyOptions.clockTolerance as DS\'s js
     const c = kit.onlyoffice.inspectConfig(signedConfig, { secret, now, serverConfig: local });
     assert.equal(c.verdict.closeCode === 4005, !accepts, `inspectConfig, clockTolerance ${JSON.stringify(tol)}`);
   }
+});
+
+test('inspectRequest converter: outputtype as formatchecker.js getFormatFromString reads it (tests/vectors/ds_formats.json), any case', () => {
+  const formats = readVector('ds_formats.json');
+  const now = 1700000000;
+  const names = Object.values(formats.families).flat();
+  const convert = (outputtype) => {
+    const t = jwt.sign({ filetype: 'docx', key: 'k1', url: 'https://example.com/a.docx', outputtype }, 'secret', { noTimestamp: true });
+    return kit.onlyoffice.inspectRequest({ body: { token: t } }, 'secret', { kind: 'converter', now }).verdict;
+  };
+  for (const name of names) {
+    const mixed = [...name].map((ch, i) => (i % 2 ? ch.toUpperCase() : ch)).join('');
+    for (const variant of [name, name.toUpperCase(), mixed, name.replaceAll('k', '\u212A')]) {
+      // The server lowers what it gets: each variant is the name to it.
+      assert.equal(variant.toLowerCase(), name);
+      assert.equal(convert(variant).ok, true, `outputtype ${JSON.stringify(variant)}`);
+    }
+  }
+  for (const name of formats.unknown) {
+    assert.ok(!names.includes(name.toLowerCase()), name);
+    const v = convert(name);
+    assert.equal(v.ok, false, `outputtype ${JSON.stringify(name)}`);
+    assert.equal(v.error, -7);
+  }
+  // The finding quotes the name: 40 bytes at most, whole UTF-8 characters.
+  for (const [outputtype, quoted] of [[`p\u00e9${'x'.repeat(60)}`, `p\u00e9${'x'.repeat(37)}`],
+    [`p${'x'.repeat(38)}\u00e9z`, `p${'x'.repeat(38)}`], ['\u212Ae', '\u212Ae']]) {
+    const t = jwt.sign({ filetype: 'docx', key: 'k1', url: 'https://example.com/a.docx', outputtype }, 'secret', { noTimestamp: true });
+    const f = kit.onlyoffice.inspectRequest({ body: { token: t } }, 'secret', { kind: 'converter', now }).findings[0];
+    assert.equal(f.path, 'outputtype');
+    assert.ok(f.message.startsWith(`outputtype "${quoted}" is no format`), f.message);
+  }
+  // A truthy outputtype that is no string: toLowerCase throws, the catch answers -1.
+  for (const outputtype of [1, true, ['pdf'], { pdf: 1 }]) assert.equal(convert(outputtype).error, -1, JSON.stringify(outputtype));
+});
+
+test('inspectRequest: a field sent unsigned is named (converterservice.js convertRequest outputtype, validateInputParams key)', () => {
+  const now = 1700000000;
+  const conv = jwt.sign({ filetype: 'docx', key: 'k1', url: 'https://example.com/a.docx' }, 'secret', { noTimestamp: true });
+  const r = kit.onlyoffice.inspectRequest({ body: { outputtype: 'pdf', token: conv } }, 'secret', { kind: 'converter', now });
+  assert.equal(r.verdict.error, -7);
+  const f = r.findings.find((x) => x.code === 'bad_request_field');
+  assert.equal(f.path, 'outputtype');
+  assert.match(f.message, /in the request body but not in the token/);
+  const cmd = jwt.sign({ c: 'info' }, 'secret', { noTimestamp: true });
+  const k = kit.onlyoffice.inspectRequest({ body: { c: 'info', key: 'k1', token: cmd } }, 'secret', { kind: 'command', now });
+  assert.equal(k.verdict.error, 1);
+  assert.match(k.findings.find((x) => x.code === 'bad_request_field').message, /in the request body but not in the token/);
+  // The key missing everywhere is said otherwise.
+  const none = kit.onlyoffice.inspectRequest({ body: { c: 'info', token: cmd } }, 'secret', { kind: 'command', now });
+  assert.doesNotMatch(none.findings.find((x) => x.code === 'bad_request_field').message, /not in the token/);
+});
+
+test('inspectRequest and inspectConfig: an empty secret.inbox.string is no secret (utils.getSecretByElem), not a zero-length key', () => {
+  const now = 1700000000;
+  const local = '{"services":{"CoAuthoring":{"secret":{"inbox":{"string":""}},"token":{"enable":{"browser":true,"request":{"inbox":true}}}}}}';
+  const server = kit.onlyoffice.readServerConfig(local);
+  assert.equal(server.secrets.inbox.source, 'none');
+  assert.ok(server.findings.some((f) => f.code === 'no_secret'));
+  const emptyKey = createSecretKey(Buffer.alloc(0));
+  const config = { document: { fileType: 'docx', key: 'k1', url: 'https://example.com/a.docx' }, documentType: 'word' };
+  for (const key of ['secret', emptyKey]) {
+    const signed = { ...config, token: jwt.sign(config, key, { noTimestamp: true }) };
+    // DocsCoServer.js checkJwt: jwt.verify(token, utils.getJwtHsKey(undefined) = undefined, verifyOptions).
+    assert.throws(() => jwt.verify(signed.token, undefined, { clockTolerance: 60 }), { message: 'secret or public key must be provided' });
+    const c = kit.onlyoffice.inspectConfig(signed, { serverConfig: server, now });
+    assert.equal(c.verdict.ok, false);
+    assert.equal(c.verdict.closeCode, 4006);
+    assert.equal(c.verdict.editorError, -20);
+    assert.equal(c.token.serverMessage, 'secret or public key must be provided');
+    assert.deepEqual(c.findings.map((f) => f.code).slice(0, 2), ['no_secret', 'bad_signature']);
+    assert.deepEqual(kit.onlyoffice.inspectConfig(signed, { serverConfig: local, now }), c);
+    const cmd = jwt.sign({ c: 'info', key: 'k1' }, key, { noTimestamp: true });
+    const r = kit.onlyoffice.inspectRequest({ body: { token: cmd } }, undefined, { kind: 'command', serverConfig: server, now });
+    assert.equal(r.verdict.error, 6);
+    assert.equal(r.tokens[0].serverMessage, 'secret or public key must be provided');
+    const conv = jwt.sign({ filetype: 'docx', key: 'k1', url: 'https://example.com/a.docx', outputtype: 'pdf' }, key, { noTimestamp: true });
+    assert.equal(kit.onlyoffice.inspectRequest({ body: { token: conv } }, null, { kind: 'converter', serverConfig: local, now }).verdict.error, -8);
+  }
+  // The zero-length key itself (a tenant's empty secret file) accepts the token MACed with it.
+  const withEmpty = jwt.sign({ c: 'info', key: 'k1' }, emptyKey, { noTimestamp: true });
+  assert.equal(kit.onlyoffice.inspectRequest({ body: { token: withEmpty } }, '', { kind: 'command', now }).verdict.ok, true);
+  // An unsigned token: jsonwebtoken asks for "none" in algorithms first.
+  const unsigned = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"c":"info","key":"k1"}').toString('base64url')}.`;
+  let expected;
+  try { jwt.verify(unsigned, undefined, { clockTolerance: 60 }); } catch (e) { expected = e.message; }
+  const u = kit.onlyoffice.inspectRequest({ body: { token: unsigned } }, undefined, { kind: 'command', serverConfig: server, now });
+  assert.equal(u.tokens[0].serverMessage, expected);
+  assert.equal(u.verdict.error, 6);
+  // No token and browser tokens on: "jwt must be provided", and the finding.
+  const bare = kit.onlyoffice.inspectConfig(config, { serverConfig: server, now });
+  assert.equal(bare.verdict.closeCode, 4006);
+  assert.ok(bare.findings.some((f) => f.code === 'no_secret'));
+  // A secret given wins over the server config's (none).
+  const signed = { ...config, token: jwt.sign(config, 'secret', { noTimestamp: true }) };
+  assert.equal(kit.onlyoffice.inspectConfig(signed, { serverConfig: server, secret: 'secret', now }).verdict.ok, true);
+  // A secret in a file oojwt cannot read is still asked for.
+  const fromFile = kit.onlyoffice.readServerConfig('{"services":{"CoAuthoring":{"secret":{"inbox":{"string":"","file":"/run/secret"}}}}}');
+  assert.throws(() => kit.onlyoffice.inspectConfig(signed, { serverConfig: fromFile, now }), TypeError);
+  assert.throws(() => kit.onlyoffice.inspectRequest({ body: {} }, undefined, { kind: 'command', serverConfig: fromFile, now }), TypeError);
 });

@@ -138,7 +138,10 @@ export function makeOnlyoffice(bridge, kit) {
       throw new TypeError('options.serverConfig must be a readServerConfig result or local.json text');
     }
     if (typeof now !== 'number' || !Number.isFinite(now)) throw new TypeError('options.now must be a finite number');
-    const secret = options.secret ?? serverConfig?.secrets?.inbox?.value;
+    // secret.inbox with neither a string nor a file: DS has no secret at
+    // all (src/ds/oojwt_ds.h, oojwt_inspect_opts.no_secret).
+    const noSecret = (options.secret ?? null) === null && serverConfig?.secrets?.inbox?.source === 'none';
+    const secret = options.secret ?? (noSecret ? '' : serverConfig?.secrets?.inbox?.value);
     if (secret === undefined || secret === null) {
       // Without the inbox secret a token cannot be judged (DS would use its own).
       const parsed = typeof config === 'string' ? null : config;
@@ -154,7 +157,7 @@ export function makeOnlyoffice(bridge, kit) {
     const tolerance = dsTolerance(bridge, serverConfig);
     const r = withKey(secret ?? '', (kp, kn) => withString(text, (cp, cn) =>
       report(x.oojwt_wasm_config_inspect(cp, cn, kp, kn, now, tolerance, enableBrowser ? 1 : 0,
-        required ? 1 : 0, version, outLen))));
+        required ? 1 : 0, version, noSecret ? 1 : 0, outLen))));
     if (r.error) fail(r);
     return r;
   }

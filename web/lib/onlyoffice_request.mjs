@@ -117,7 +117,10 @@ export function makeInspectRequest(bridge, readServerConfig, connectors) {
         throw new TypeError('options.clockTolerance must be a finite number of seconds >= 0');
       }
     }
-    const key = secret ?? serverConfig?.secrets?.[callback ? 'outbox' : 'inbox']?.value;
+    // An inbox secret with neither a string nor a file: DS has none at all
+    // (src/ds/oojwt_ds.h, oojwt_request_opts.no_secret).
+    const noSecret = !callback && (secret ?? null) === null && serverConfig?.secrets?.inbox?.source === 'none';
+    const key = secret ?? (noSecret ? '' : serverConfig?.secrets?.[callback ? 'outbox' : 'inbox']?.value);
     if (typeof key !== 'string' && !(key instanceof Uint8Array)) {
       throw new TypeError(`secret must be a string or a Uint8Array (or give options.serverConfig with a string ${callback ? 'outbox' : 'inbox'} secret)`);
     }
@@ -137,7 +140,7 @@ export function makeInspectRequest(bridge, readServerConfig, connectors) {
     const r = withKey(key, (kp, kn) => withString(text, (rp, rn) =>
       withString(hasHeader ? header : '', (hp, hn) => withString(hasPrefix ? prefix : '', (pp, pn) =>
         report(x.oojwt_wasm_request_inspect(rp, rn, form, kp, kn, KINDS.indexOf(kind), now, tolerance,
-          enabled ? 1 : 0, required ? 1 : 0, hp, hn, hasHeader, pp, pn, hasPrefix, row,
+          enabled ? 1 : 0, required ? 1 : 0, hp, hn, hasHeader, pp, pn, hasPrefix, noSecret ? 1 : 0, row,
           leeway !== undefined ? 1 : 0, leeway ?? 0, outLen))))));
     if (r.error) throw new OojwtError(r.error.code, r.error.message);
     return r;

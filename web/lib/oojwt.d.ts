@@ -572,7 +572,10 @@ export interface Onlyoffice {
   /**
    * The config a page passes to DocsAPI.DocEditor (object or JSON text),
    * judged as DocService's auth() judges it. The inbox secret is
-   * `secret`, else serverConfig.secrets.inbox.value; serverConfig (a
+   * `secret`, else serverConfig.secrets.inbox.value (a serverConfig whose
+   * inbox secret has neither string nor file means DS has none: every
+   * token fails with "secret or public key must be provided", finding
+   * no_secret); serverConfig (a
    * readServerConfig result or local.json text) also gives
    * enabled.browser (default true), tokenRequiredParams (default true) and
    * verifyOptions.clockTolerance (default 60; as jsonwebtoken adds it: a
@@ -605,7 +608,9 @@ export interface Onlyoffice {
    * judge it), as { headers, body } or the raw text of an HTTP request
    * (request line, headers, empty line, body; or a JSON body alone). The
    * secret may be null when serverConfig (a readServerConfig result or
-   * local.json / Docker env text) has it as a string; serverConfig also
+   * local.json / Docker env text) has it as a string, or (inbox kinds) has
+   * no inbox secret at all, which DS answers as an invalid token (finding
+   * no_secret); serverConfig also
    * gives the header, prefix, enable flag, tokenRequiredParams and (inbox)
    * verifyOptions.clockTolerance (default 60; callbacks 0, the connectors'
    * leeway; options.clockTolerance overrides both). Throws TypeError for
