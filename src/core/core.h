@@ -526,6 +526,8 @@ void oojwt_sb_put(oojwt_sb *sb, const char *s, size_t len);
 void oojwt_sb_reserve(oojwt_sb *sb, size_t n);
 void oojwt_sb_puts(oojwt_sb *sb, const char *s);
 void oojwt_sb_json_string(oojwt_sb *sb, const char *s, size_t len);
+/* Append \uXXXX for the code point `cp` (at most U+FFFF), lowercase hex. */
+void oojwt_sb_uescape(oojwt_sb *sb, unsigned long cp);
 /* The same for WTF-8 text (lone surrogates become \uXXXX escapes). */
 void oojwt_sb_wtf8_string(oojwt_sb *sb, const char *s, size_t len);
 void oojwt_sb_long(oojwt_sb *sb, long v);
