@@ -482,10 +482,12 @@ function painter(on) {
   return { red: wrap(31), green: wrap(32), yellow: wrap(33), bold: wrap(1) };
 }
 
-// Characters of a token that must not reach a terminal as they are, the set
+// Characters of the input (a token, local.json, an nginx configuration, a
+// certificate) that must not reach a terminal as they are, the set
 // of src/core/hidden.c oojwt_cp_hidden: C0 controls but newline and tab, DEL, C1
 // controls, and the bidirectional and invisible format characters. Each is
-// written \uXXXX, as JSON writes it (put_safe).
+// written \uXXXX, as JSON writes it (src/cli/print.c oojwt_cli_put_safe):
+// every output for people goes through it.
 const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 const safe = (s) => s.replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
@@ -572,7 +574,7 @@ const COMMANDS = {
       out += `${r.message}\n`;
       for (const f of r.findings) out += `  finding ${f.code}: ${f.message}\n`;
       out += `tried:${r.tried.length > 0 ? ` ${r.tried.join(', ')}` : ' nothing (the token has no HS signature)'}\n`;
-      process.stdout.write(out);
+      process.stdout.write(safe(out));
     }
     return r.verifies ? EXIT.OK : EXIT.INVALID;
   },
@@ -607,7 +609,7 @@ const COMMANDS = {
         + `${str(', algorithm', c.outbox.algorithm)}${str(', expires', c.outbox.expires)}\n`;
       for (const f of c.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;
       if (c.findings.length === 0) out += 'no findings\n';
-      process.stdout.write(out);
+      process.stdout.write(safe(out));
     }
     return errors > 0 ? EXIT.INVALID : EXIT.OK;
   },
@@ -647,7 +649,7 @@ const COMMANDS = {
       out += `token: ${r.token?.kind ?? 'none'}\n`;
       for (const f of r.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;
       if (r.effectiveConfig !== null) out += `effective config:\n${JSON.stringify(r.effectiveConfig, null, 2)}\n`;
-      process.stdout.write(out);
+      process.stdout.write(safe(out));
     }
     return r.verdict.ok ? EXIT.OK : EXIT.INVALID;
   },
@@ -686,7 +688,7 @@ const COMMANDS = {
       out += `  md5: ${r.args.md5 ?? '(none)'}${r.expectedMd5 !== null ? `, expected ${r.expectedMd5}` : ''}\n`;
       if (r.match !== null) out += `  matches: path ${r.match.path}, secret ${r.match.secret}\n`;
       for (const f of r.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;
-      process.stdout.write(out);
+      process.stdout.write(safe(out));
     }
     return r.verdict.ok ? EXIT.OK : EXIT.INVALID;
   },
@@ -713,7 +715,7 @@ const COMMANDS = {
       out += `  ssl_protocols:${r.ssl.protocols === null ? ' (not set)' : r.ssl.protocols.map((p) => ` ${p}`).join('')}\n`;
       for (const f of r.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;
       if (r.findings.length === 0) out += 'no findings\n';
-      process.stdout.write(out);
+      process.stdout.write(safe(out));
     }
     return errors > 0 ? EXIT.INVALID : EXIT.OK;
   },
@@ -735,7 +737,7 @@ const COMMANDS = {
     } catch (e) {
       if (!(e instanceof OojwtError)) throw e;
       if (o.json) process.stdout.write(`${JSON.stringify({ error: { code: e.code, message: e.message } })}\n`);
-      else process.stderr.write(`oojwt: inspect-cert: ${e.code}: ${e.message}\n`);
+      else process.stderr.write(safe(`oojwt: inspect-cert: ${e.code}: ${e.message}\n`));
       return EXIT.INPUT;
     } finally {
       options.privateKey?.fill(0);
@@ -758,7 +760,7 @@ const COMMANDS = {
     if (r.coversHost !== null) out += `  host ${o.host}: ${r.coversHost ? `covered (by ${r.coveredBy})` : 'NOT COVERED'}\n`;
     for (const f of r.findings) out += `${f.severity} ${f.code}: ${f.message}\n    fix: ${f.fix}\n`;
     if (r.findings.length === 0) out += 'no findings\n';
-    process.stdout.write(out);
+    process.stdout.write(safe(out));
     return errors > 0 ? EXIT.INVALID : EXIT.OK;
   },
 
@@ -819,7 +821,7 @@ const COMMANDS = {
             + `${c.httpStatus !== null ? ` (HTTP ${c.httpStatus})` : ''}${c.libraryMessage !== null ? `: ${c.libraryMessage}` : ''}\n`;
         }
         if (r.effectiveBody !== null) out += `effective body:\n${JSON.stringify(r.effectiveBody, null, 2)}\n`;
-        process.stdout.write(out);
+        process.stdout.write(safe(out));
       }
       return r.verdict.ok ? EXIT.OK : EXIT.INVALID;
     } finally {

@@ -85,8 +85,19 @@ void oojwt_fmt(char *out, size_t cap, const char *fmt, ...);
 void oojwt_utc_text(char *out, size_t cap, long long t);
 
 /* The value of the ASCII hex digit `c` (0-9, a-f, A-F): 0 to 15, or -1
- * for anything else. Branches on `c`: not for secret bytes. */
+ * for anything else. Branches on `c`: not for secret bytes (see
+ * oojwt_hex_decode_ct). */
 int oojwt_hex_value(int c);
+
+/*
+ * Hex text of secret material into bytes, without branching on or
+ * indexing memory with the characters: `n` characters at `src` (`n` is
+ * public) into n / 2 bytes at `dst`. Returns 1 when `n` is even and not 0
+ * and every character is a hex digit (either case); otherwise 0, with
+ * `dst` wiped. Only that verdict is declassified (tests/ct/ct_check.c).
+ */
+int oojwt_hex_decode_ct(unsigned char *dst, const unsigned char *src,
+	size_t n);
 
 
 #endif

@@ -41,7 +41,7 @@ names(const char *label, const oojwt_jv *list, int *first)
 	size_t i, n = oojwt_json_array_size(list);
 
 	for (i = 0; i < n; i++) {
-		printf("%s%s %s", *first ? "" : ", ", label,
+		oojwt_cli_printf("%s%s %s", *first ? "" : ", ", label,
 			oojwt_json_string(oojwt_json_array_at(list, i)));
 		*first = 0;
 	}
@@ -58,46 +58,46 @@ human(const oojwt_jv *r, const oojwt_cli_opts *o)
 	size_t i, n = oojwt_json_array_size(findings);
 	int first = 1, errors = 0;
 
-	printf("CERTIFICATE: %s\n", str_of(r, "subject"));
-	printf("  issuer: %s%s\n", str_of(r, "issuer"),
+	oojwt_cli_printf("CERTIFICATE: %s\n", str_of(r, "subject"));
+	oojwt_cli_printf("  issuer: %s%s\n", str_of(r, "issuer"),
 		oojwt_json_truthy(oojwt_json_get(r, "selfSigned")) ? " (self-signed)" : "");
-	printf("  serial: %s\n", str_of(r, "serial"));
+	oojwt_cli_printf("  serial: %s\n", str_of(r, "serial"));
 	utc(a, sizeof a, oojwt_json_number(oojwt_json_get(r, "notBefore")));
 	utc(b, sizeof b, oojwt_json_number(oojwt_json_get(r, "notAfter")));
-	printf("  valid: %s to %s (%s)\n", a, b,
+	oojwt_cli_printf("  valid: %s to %s (%s)\n", a, b,
 		oojwt_json_truthy(oojwt_json_get(r, "expired")) ? "EXPIRED"
 		: oojwt_json_truthy(oojwt_json_get(r, "notYetValid")) ? "NOT YET VALID"
 		: "valid now");
-	printf("  names: ");
+	oojwt_cli_printf("  names: ");
 	names("DNS", oojwt_json_get(san, "dns"), &first);
 	names("IP", oojwt_json_get(san, "ip"), &first);
-	printf("%s\n", first ? "none (no subjectAltName)" : "");
+	oojwt_cli_printf("%s\n", first ? "none (no subjectAltName)" : "");
 	v = oojwt_json_get(r, "keyCurve");
-	printf("  key: %s%s%s, %d bits; signature: %s\n", str_of(r, "keyType"),
+	oojwt_cli_printf("  key: %s%s%s, %d bits; signature: %s\n", str_of(r, "keyType"),
 		oojwt_json_type(v) == OOJWT_JSON_STRING ? " " : "",
 		oojwt_json_type(v) == OOJWT_JSON_STRING ? oojwt_json_string(v) : "",
 		(int)oojwt_json_number(oojwt_json_get(r, "keyBits")),
 		str_of(r, "signatureAlgorithm"));
-	printf("  SHA-256 fingerprint: %s\n", str_of(r, "fingerprintSha256"));
+	oojwt_cli_printf("  SHA-256 fingerprint: %s\n", str_of(r, "fingerprintSha256"));
 	v = oojwt_json_get(r, "keyMatches");
 	if (oojwt_json_type(v) != OOJWT_JSON_NULL) {
-		printf("  private key: %s\n", oojwt_json_truthy(v) ? "matches"
+		oojwt_cli_printf("  private key: %s\n", oojwt_json_truthy(v) ? "matches"
 			: "DOES NOT MATCH");
 	}
 	v = oojwt_json_get(r, "coversHost");
 	if (oojwt_json_type(v) != OOJWT_JSON_NULL) {
-		printf("  host %s: %s%s%s\n", o->host, oojwt_json_truthy(v)
+		oojwt_cli_printf("  host %s: %s%s%s\n", o->host, oojwt_json_truthy(v)
 			? "covered (by " : "NOT COVERED", oojwt_json_truthy(v)
 			? str_of(r, "coveredBy") : "", oojwt_json_truthy(v) ? ")" : "");
 	}
 	for (i = 0; i < n; i++) {
 		const oojwt_jv *f = oojwt_json_array_at(findings, i);
 		errors += strcmp(str_of(f, "severity"), "error") == 0;
-		printf("%s %s: %s\n    fix: %s\n", str_of(f, "severity"),
+		oojwt_cli_printf("%s %s: %s\n    fix: %s\n", str_of(f, "severity"),
 			str_of(f, "code"), str_of(f, "message"), str_of(f, "fix"));
 	}
 	if (n == 0) {
-		printf("no findings\n");
+		oojwt_cli_printf("no findings\n");
 	}
 	return errors;
 }

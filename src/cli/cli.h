@@ -14,6 +14,8 @@
  *   deploy.c   the deployment commands (inspect-url, nginx-config)
  *   cert.c     inspect-cert: a TLS certificate, its key and host
  *   request.c  inspect-request
+ *   print.c    output for people: no control or bidi character of the
+ *                 input reaches the terminal
  */
 #ifndef OOJWT_CLI_H__
 #define OOJWT_CLI_H__
@@ -101,6 +103,21 @@ int oojwt_cli_read_input(const char *arg, int trim, char **buf,
 /* The whole file at `path` (NULL: stdin), at most `max` bytes. */
 int oojwt_cli_read_file(const char *path, size_t max, char **buf,
 	size_t *len, char *err, size_t cap);
+
+/* ---- print.c ----------------------------------------------------- */
+
+/* Append `len` bytes of text for people to `sb`: each character
+ * oojwt_cp_hidden names (controls, bidi and invisible format characters)
+ * as \uXXXX; everything else, bytes that are not UTF-8 included, as it is. */
+void oojwt_cli_put_safe(oojwt_sb *sb, const char *text, size_t len);
+
+/* printf to standard output for people, through oojwt_cli_put_safe. The
+ * formatted text (which may hold secrets: --show-secrets) is wiped.
+ * Returns the bytes written, or a negative number on failure. */
+#ifdef __GNUC__
+__attribute__((format(printf, 1, 2)))
+#endif
+int oojwt_cli_printf(const char *fmt, ...);
 
 /* ---- secret.c ---------------------------------------------------- */
 

@@ -83,7 +83,7 @@ print_findings(const oojwt_jv *list)
 
 	for (i = 0; i < n; i++) {
 		const oojwt_jv *f = oojwt_json_array_at(list, i);
-		printf("%s %s at %s: %s\n    fix: %s\n",
+		oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n",
 			oojwt_json_string(oojwt_json_get(f, "severity")),
 			oojwt_json_string(oojwt_json_get(f, "code")),
 			oojwt_json_string(oojwt_json_get(f, "path")),
@@ -112,26 +112,26 @@ link_human(const oojwt_jv *r)
 	const oojwt_jv *a = oojwt_json_get(r, "args");
 	const oojwt_jv *m = oojwt_json_get(r, "match");
 
-	printf("%s\n", str_or(v, "message", ""));
-	printf("  signed path: %s\n", str_or(r, "signedPath", "(none)"));
+	oojwt_cli_printf("%s\n", str_or(v, "message", ""));
+	oojwt_cli_printf("  signed path: %s\n", str_or(r, "signedPath", "(none)"));
 	if (oojwt_json_type(e) == OOJWT_JSON_OBJECT) {
 		oojwt_sb epoch;
 		memset(&epoch, 0, sizeof epoch);
 		oojwt_cli_js_number(&epoch, oojwt_json_number(oojwt_json_get(e,
 			"epoch")));
-		printf("  expires: %s  %s (%s)\n", epoch.failed ? "?" : epoch.buf,
+		oojwt_cli_printf("  expires: %s  %s (%s)\n", epoch.failed ? "?" : epoch.buf,
 			str_or(e, "utc", ""), str_or(e, "relative", ""));
 		free(epoch.buf);
 	}
-	printf("  md5: %s", str_or(a, "md5", "(none)"));
+	oojwt_cli_printf("  md5: %s", str_or(a, "md5", "(none)"));
 	if (oojwt_json_type(oojwt_json_get(r, "expectedMd5"))
 		== OOJWT_JSON_STRING)
 	{
-		printf(", expected %s", str_or(r, "expectedMd5", ""));
+		oojwt_cli_printf(", expected %s", str_or(r, "expectedMd5", ""));
 	}
-	printf("\n");
+	oojwt_cli_printf("\n");
 	if (oojwt_json_type(m) == OOJWT_JSON_OBJECT) {
-		printf("  matches: path %s, secret %s\n", str_or(m, "path", ""),
+		oojwt_cli_printf("  matches: path %s, secret %s\n", str_or(m, "path", ""),
 			str_or(m, "secret", ""));
 	}
 	print_findings(oojwt_json_get(r, "findings"));
@@ -244,28 +244,28 @@ nginx_human(const oojwt_jv *r, const char *secret_text)
 	const oojwt_jv *p = oojwt_json_get(s, "protocols");
 	size_t i;
 
-	printf("nginx configuration\n  secure link secret: %s\n", secret_text);
-	printf("  listen:");
+	oojwt_cli_printf("nginx configuration\n  secure link secret: %s\n", secret_text);
+	oojwt_cli_printf("  listen:");
 	for (i = 0; i < oojwt_json_array_size(l); i++) {
 		const oojwt_jv *x = oojwt_json_array_at(l, i);
-		printf("%s %s%s%.0f%s%s", i > 0 ? "," : "",
+		oojwt_cli_printf("%s %s%s%.0f%s%s", i > 0 ? "," : "",
 			str_or(x, "address", ""), str_or(x, "address", "")[0] != 0
 			? ":" : "", oojwt_json_number(oojwt_json_get(x, "port")),
 			oojwt_json_type(oojwt_json_get(x, "ssl")) == OOJWT_JSON_TRUE
 			? " ssl" : "", oojwt_json_type(oojwt_json_get(x,
 			"defaultServer")) == OOJWT_JSON_TRUE ? " default_server" : "");
 	}
-	printf("%s\n", oojwt_json_array_size(l) == 0 ? " (none)" : "");
-	printf("  ssl_certificate: %s\n  ssl_certificate_key: %s\n"
+	oojwt_cli_printf("%s\n", oojwt_json_array_size(l) == 0 ? " (none)" : "");
+	oojwt_cli_printf("  ssl_certificate: %s\n  ssl_certificate_key: %s\n"
 		"  ssl_protocols:", str_or(s, "certificate", "(none)"),
 		str_or(s, "certificateKey", "(none)"));
 	for (i = 0; i < oojwt_json_array_size(p); i++) {
-		printf(" %s", oojwt_json_string(oojwt_json_array_at(p, i)));
+		oojwt_cli_printf(" %s", oojwt_json_string(oojwt_json_array_at(p, i)));
 	}
-	printf("%s\n", oojwt_json_type(p) == OOJWT_JSON_ARRAY ? "" : " (not set)");
+	oojwt_cli_printf("%s\n", oojwt_json_type(p) == OOJWT_JSON_ARRAY ? "" : " (not set)");
 	print_findings(oojwt_json_get(r, "findings"));
 	if (oojwt_json_array_size(oojwt_json_get(r, "findings")) == 0) {
-		printf("no findings\n");
+		oojwt_cli_printf("no findings\n");
 	}
 }
 

@@ -107,27 +107,27 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 		return OOJWT_EXIT_INTERNAL;
 	}
 	if (r.verifies) {
-		printf("VERIFIES: the secret as given verifies this %s token\n",
+		oojwt_cli_printf("VERIFIES: the secret as given verifies this %s token\n",
 			oojwt_alg_name(r.alg) != NULL ? oojwt_alg_name(r.alg) : "?");
 	} else if (r.variant >= 0) {
-		printf("DOES NOT VERIFY as given; the variant that does: %s\n",
+		oojwt_cli_printf("DOES NOT VERIFY as given; the variant that does: %s\n",
 			oojwt_secret_variant_name(r.variant));
 	} else {
-		printf("DOES NOT VERIFY, nor does any variant tried\n");
+		oojwt_cli_printf("DOES NOT VERIFY, nor does any variant tried\n");
 	}
-	printf("%s\n", r.message);
+	oojwt_cli_printf("%s\n", r.message);
 	for (i = 0; i < r.n_findings; i++) {
-		printf("  finding %s: %s\n", oojwt_code_name(r.findings[i].code),
+		oojwt_cli_printf("  finding %s: %s\n", oojwt_code_name(r.findings[i].code),
 			r.findings[i].message);
 	}
-	printf("tried:");
+	oojwt_cli_printf("tried:");
 	for (v = 0; v < OOJWT_SECRET_VARIANTS; v++) {
 		if ((r.tried & (1u << v)) != 0) {
-			printf("%s %s", first ? "" : ",", oojwt_secret_variant_name(v));
+			oojwt_cli_printf("%s %s", first ? "" : ",", oojwt_secret_variant_name(v));
 			first = 0;
 		}
 	}
-	printf("%s\n", first ? " nothing (the token has no HS signature)" : "");
+	oojwt_cli_printf("%s\n", first ? " nothing (the token has no HS signature)" : "");
 	code = r.verifies ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
 	oojwt_wipe(&r, sizeof r);
 	if (fflush(stdout) != 0) {
@@ -249,9 +249,9 @@ static void
 print_str(const char *label, const char *s)
 {
 	if (s == NULL) {
-		printf("%s (not a string)", label);
+		oojwt_cli_printf("%s (not a string)", label);
 	} else {
-		printf("%s \"%s\"", label, s);
+		oojwt_cli_printf("%s \"%s\"", label, s);
 	}
 }
 
@@ -261,41 +261,41 @@ config_human(const oojwt_server_config *c, int show)
 	size_t i;
 	int k;
 
-	printf("Document Server JWT settings (%s, merged over %s)\n",
+	oojwt_cli_printf("Document Server JWT settings (%s, merged over %s)\n",
 		c->form == OOJWT_CONFIG_DOCKER ? "Docker settings" : "local.json",
 		c->own_defaults ? "the given default.json" : "default.json as shipped");
-	printf("  tokens: browser %s, inbox %s, outbox %s\n",
+	oojwt_cli_printf("  tokens: browser %s, inbox %s, outbox %s\n",
 		on_off(c->enabled_browser), on_off(c->enabled_inbox),
 		on_off(c->enabled_outbox));
 	for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
 		const oojwt_cfg_secret *s = &c->secrets[k];
-		printf("  secret %s: %s", oojwt_secret_kind_name(k),
+		oojwt_cli_printf("  secret %s: %s", oojwt_secret_kind_name(k),
 			oojwt_secret_source_name(s->source));
 		if (s->value != NULL && show) {
-			printf(" \"%s\"", s->value);
+			oojwt_cli_printf(" \"%s\"", s->value);
 		} else if (s->value != NULL) {
-			printf(" (%lu bytes)", (unsigned long)s->value_len);
+			oojwt_cli_printf(" (%lu bytes)", (unsigned long)s->value_len);
 		}
 		if (s->file != NULL) {
-			printf(" %s", s->file);
+			oojwt_cli_printf(" %s", s->file);
 		}
-		printf("\n");
+		oojwt_cli_printf("\n");
 	}
 	print_str("  inbox: header", c->inbox_header);
 	print_str(", prefix", c->inbox_prefix);
-	printf("\n");
+	oojwt_cli_printf("\n");
 	print_str("  outbox: header", c->outbox_header);
 	print_str(", prefix", c->outbox_prefix);
 	print_str(", algorithm", c->outbox_algorithm);
 	print_str(", expires", c->outbox_expires);
-	printf("\n");
+	oojwt_cli_printf("\n");
 	for (i = 0; i < c->n_findings; i++) {
 		const oojwt_finding *f = &c->findings[i];
-		printf("%s %s at %s: %s\n    fix: %s\n", oojwt_severity_name(f->severity),
+		oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n", oojwt_severity_name(f->severity),
 			oojwt_code_name(f->code), f->path, f->message, f->fix);
 	}
 	if (c->n_findings == 0) {
-		printf("no findings\n");
+		oojwt_cli_printf("no findings\n");
 	}
 }
 
@@ -474,18 +474,18 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	}
 	if (!o->json) {
 		if (r.ok) {
-			printf("OPENS: %s\n", r.message);
+			oojwt_cli_printf("OPENS: %s\n", r.message);
 		} else if (r.close_code != 0) {
-			printf("CLOSES %d (editor error %d): %s\n", r.close_code,
+			oojwt_cli_printf("CLOSES %d (editor error %d): %s\n", r.close_code,
 				r.editor_error, r.message);
 		} else {
-			printf("DOES NOT OPEN: %s\n", r.message);
+			oojwt_cli_printf("DOES NOT OPEN: %s\n", r.message);
 		}
-		printf("token: %s\n", r.token_text != NULL
+		oojwt_cli_printf("token: %s\n", r.token_text != NULL
 			? oojwt_token_kind_name(r.token_kind) : "none");
 		for (i = 0; i < r.n_findings; i++) {
 			const oojwt_finding *f = &r.findings[i];
-			printf("%s %s at %s: %s\n    fix: %s\n",
+			oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n",
 				oojwt_severity_name(f->severity), oojwt_code_name(f->code),
 				f->path, f->message, f->fix);
 		}
@@ -494,7 +494,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 			memset(&sb, 0, sizeof sb);
 			oojwt_cli_json_indent(&sb, r.effective, r.effective_len);
 			if (!sb.failed) {
-				printf("effective config:\n%s\n", sb.buf);
+				oojwt_cli_printf("effective config:\n%s\n", sb.buf);
 			}
 			free(sb.buf);
 		}

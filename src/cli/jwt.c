@@ -78,51 +78,6 @@ paint(oojwt_sb *sb, const oojwt_cli_opts *o, const char *color, const char *s)
 	}
 }
 
-/* Append text for people: each character that must not reach a terminal
- * as it is (oojwt_cp_hidden, src/core/hidden.c: controls, bidi and
- * invisible format characters) as \uXXXX,
- * the form JSON gives it, so that neither a terminal nor the reader's eye
- * acts on it. Bytes that are not UTF-8 are copied as they are. */
-static void
-put_safe(oojwt_sb *sb, const char *text, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, from = 0;
-
-	while (i < len) {
-		unsigned long c = s[i];
-		size_t n = 1;
-		if (c >= 0xc2 && c <= 0xdf && i + 1 < len && (s[i + 1] & 0xc0) == 0x80) {
-			c = ((c & 0x1f) << 6) | (s[i + 1] & 0x3f);
-			n = 2;
-		} else if (c >= 0xe0 && c <= 0xef && i + 2 < len
-			&& (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80)
-		{
-			c = ((c & 0x0f) << 12) | ((unsigned long)(s[i + 1] & 0x3f) << 6)
-				| (s[i + 2] & 0x3f);
-			n = 3;
-		} else if (c >= 0x80) {
-			i++; /* a 4-byte sequence's bytes, or not UTF-8: as they are */
-			continue;
-		}
-		if (oojwt_cp_hidden(c)) {
-			static const char hex[] = "0123456789abcdef";
-			char esc[6];
-			esc[0] = '\\';
-			esc[1] = 'u';
-			esc[2] = hex[(c >> 12) & 15];
-			esc[3] = hex[(c >> 8) & 15];
-			esc[4] = hex[(c >> 4) & 15];
-			esc[5] = hex[c & 15];
-			oojwt_sb_put(sb, text + from, i - from);
-			oojwt_sb_put(sb, esc, sizeof esc);
-			from = i + n;
-		}
-		i += n;
-	}
-	oojwt_sb_put(sb, text + from, len - from);
-}
-
 static void
 put_issues(oojwt_sb *sb, const oojwt_cli_opts *o, const char *kind,
 	const char *color, const oojwt_issue *list, size_t n)
@@ -135,7 +90,7 @@ put_issues(oojwt_sb *sb, const oojwt_cli_opts *o, const char *kind,
 		oojwt_sb_puts(sb, " ");
 		paint(sb, o, color, oojwt_code_name(list[i].code));
 		oojwt_sb_puts(sb, ": ");
-		put_safe(sb, list[i].message, strlen(list[i].message));
+		oojwt_cli_put_safe(sb, list[i].message, strlen(list[i].message));
 		if (list[i].pos >= 0) {
 			oojwt_sb_puts(sb, " (at byte ");
 			oojwt_sb_long(sb, list[i].pos);
@@ -203,7 +158,7 @@ put_part(oojwt_sb *sb, const oojwt_cli_opts *o, const char *name,
 	if (part.failed) {
 		sb->failed = 1;
 	} else {
-		put_safe(sb, part.buf, part.len);
+		oojwt_cli_put_safe(sb, part.buf, part.len);
 	}
 	oojwt_wipe_free(part.buf, part.cap);
 	oojwt_sb_puts(sb, "\n");

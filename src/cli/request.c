@@ -122,26 +122,26 @@ print_human(const oojwt_request_report *r, const char *kind)
 	oojwt_sb sb;
 	size_t i;
 
-	printf("%s (%s): %s\n", r->ok ? "ACCEPTED" : "REFUSED", kind, r->message);
-	printf("answer: HTTP %d %s\n", r->http_status, r->response[0] != 0
+	oojwt_cli_printf("%s (%s): %s\n", r->ok ? "ACCEPTED" : "REFUSED", kind, r->message);
+	oojwt_cli_printf("answer: HTTP %d %s\n", r->http_status, r->response[0] != 0
 		? r->response : "(depends on the work)");
 	for (i = 0; i < r->n_tokens; i++) {
 		const oojwt_request_token *t = &r->tokens[i];
-		printf("token %s%s%s%s: ", oojwt_token_place_name(t->place),
+		oojwt_cli_printf("token %s%s%s%s: ", oojwt_token_place_name(t->place),
 			t->header_name[0] != 0 ? " " : "", t->header_name,
 			t->counts ? " (counts)" : "");
 		if (t->has_ds && t->ds.valid) {
-			printf("valid %s\n", oojwt_alg_name(t->ds.alg));
+			oojwt_cli_printf("valid %s\n", oojwt_alg_name(t->ds.alg));
 		} else if (t->has_ds) {
-			printf("invalid: %.*s\n", (int)t->ds.server_message_len,
+			oojwt_cli_printf("invalid: %.*s\n", (int)t->ds.server_message_len,
 				t->ds.server_message);
 		} else {
-			printf("invalid: jwt must be a string\n");
+			oojwt_cli_printf("invalid: jwt must be a string\n");
 		}
 	}
 	for (i = 0; i < r->n_findings; i++) {
 		const oojwt_finding *f = &r->findings[i];
-		printf("%s %s at %s: %s\n    fix: %s\n", oojwt_severity_name(f->severity),
+		oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n", oojwt_severity_name(f->severity),
 			oojwt_code_name(f->code), f->path, f->message, f->fix);
 	}
 	for (i = 0; i < r->n_connectors; i++) {
@@ -159,7 +159,7 @@ print_human(const oojwt_request_report *r, const char *kind)
 		memset(&sb, 0, sizeof sb);
 		oojwt_cli_json_indent(&sb, r->effective, r->effective_len);
 		if (!sb.failed) {
-			printf("effective body:\n%s\n", sb.buf);
+			oojwt_cli_printf("effective body:\n%s\n", sb.buf);
 		}
 		free(sb.buf);
 	}

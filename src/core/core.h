@@ -467,6 +467,40 @@ int oojwt_cp_hidden(unsigned long c);
  * JSON objects, hold such characters, raw or escaped. */
 void oojwt_hidden_check(oojwt_result *r);
 
+/* ---- report_bound.c: how long a report can be ------------------------ */
+
+/*
+ * The most bytes a report can have for `len` bytes of input, so that a
+ * caller that can read back only so much (a JavaScript string holds at
+ * most 2^29 - 24 UTF-16 units, and a report's UTF-8 bytes never decode to
+ * more units than bytes) refuses an input before the work, not after.
+ * Every bound is `multiplier * len + OOJWT_REPORT_FIXED`, saturating at
+ * SIZE_MAX (the wasm size_t is 32 bits); the multiplier of each kind is
+ * documented at its constant, in bytes of report per byte of input, from
+ * the writer's worst case: a JSON string escape writes 6 bytes (\u00XX)
+ * for one input byte, 3 (U+FFFD) for a byte that is not UTF-8; base64url
+ * decodes 4 characters to 3 bytes; cJSON reprints a number in up to 15
+ * characters for 4 (1e14); and a report may hold several copies of the
+ * same text (a token, its payload, an effective config).
+ * OOJWT_REPORT_FIXED covers what does not grow with the input: messages,
+ * findings and issues (fixed-size buffers, at most 32 of each), names.
+ * The ds and deploy layers have theirs (oojwt_ds_report_bound,
+ * oojwt_deploy_report_bound).
+ */
+#define OOJWT_REPORT_FIXED ((size_t)1 << 20)
+/* kit.extract: the token and the stripped pieces cover the text once,
+ * each byte escaped at most to 6. */
+#define OOJWT_REPORT_EXTRACT 1
+/* decode / verify (strict): the header and payload, at most 3/4 of the
+ * token once decoded, each byte escaped at most to 6: 4.5, rounded up. */
+#define OOJWT_REPORT_TOKEN   2
+
+/* multiplier * len + OOJWT_REPORT_FIXED, or SIZE_MAX when that overflows. */
+size_t oojwt_bound_linear(size_t multiplier, size_t len);
+/* The bound of report `kind` (OOJWT_REPORT_*) for `len` input bytes;
+ * SIZE_MAX for an unknown kind. */
+size_t oojwt_report_bound(int kind, size_t len);
+
 /* ---- report.c -------------------------------------------------------- */
 
 /*
@@ -492,6 +526,8 @@ void oojwt_sb_put(oojwt_sb *sb, const char *s, size_t len);
 void oojwt_sb_reserve(oojwt_sb *sb, size_t n);
 void oojwt_sb_puts(oojwt_sb *sb, const char *s);
 void oojwt_sb_json_string(oojwt_sb *sb, const char *s, size_t len);
+/* Append \uXXXX for the code point `cp` (at most U+FFFF), lowercase hex. */
+void oojwt_sb_uescape(oojwt_sb *sb, unsigned long cp);
 /* The same for WTF-8 text (lone surrogates become \uXXXX escapes). */
 void oojwt_sb_wtf8_string(oojwt_sb *sb, const char *s, size_t len);
 void oojwt_sb_long(oojwt_sb *sb, long v);

@@ -67,6 +67,21 @@ oojwt_sb_long(oojwt_sb *sb, long v)
 	oojwt_sb_puts(sb, tmp);
 }
 
+void
+oojwt_sb_uescape(oojwt_sb *sb, unsigned long cp)
+{
+	static const char hex[] = "0123456789abcdef";
+	char esc[6];
+
+	esc[0] = '\\';
+	esc[1] = 'u';
+	esc[2] = hex[(cp >> 12) & 15];
+	esc[3] = hex[(cp >> 8) & 15];
+	esc[4] = hex[(cp >> 4) & 15];
+	esc[5] = hex[cp & 15];
+	oojwt_sb_put(sb, esc, sizeof esc);
+}
+
 /*
  * A JSON string literal for `len` bytes at `s`: quotes, backslashes and
  * control characters escaped; bytes that are not valid UTF-8 become
@@ -77,7 +92,6 @@ oojwt_sb_long(oojwt_sb *sb, long v)
 static void
 put_string(oojwt_sb *sb, const char *s, size_t len, int wtf8)
 {
-	static const char hex[] = "0123456789abcdef";
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, run = 0;
 
@@ -85,20 +99,14 @@ put_string(oojwt_sb *sb, const char *s, size_t len, int wtf8)
 	while (i < len) {
 		unsigned char c = u[i];
 		size_t n;
-		char esc[6];
+		char esc[2];
 		if (wtf8 && c == 0xED && i + 2 < len && u[i + 1] >= 0xA0
 			&& u[i + 1] <= 0xBF && (u[i + 2] & 0xC0) == 0x80)
 		{
 			unsigned cp = 0xD000u | ((u[i + 1] & 0x3Fu) << 6)
 				| (u[i + 2] & 0x3Fu);
 			oojwt_sb_put(sb, s + run, i - run);
-			esc[0] = '\\';
-			esc[1] = 'u';
-			esc[2] = hex[(cp >> 12) & 15];
-			esc[3] = hex[(cp >> 8) & 15];
-			esc[4] = hex[(cp >> 4) & 15];
-			esc[5] = hex[cp & 15];
-			oojwt_sb_put(sb, esc, 6);
+			oojwt_sb_uescape(sb, cp);
 			i += 3;
 			run = i;
 			continue;
@@ -118,13 +126,7 @@ put_string(oojwt_sb *sb, const char *s, size_t len, int wtf8)
 			esc[1] = (char)c;
 			oojwt_sb_put(sb, esc, 2);
 		} else {
-			esc[0] = '\\';
-			esc[1] = 'u';
-			esc[2] = '0';
-			esc[3] = '0';
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			oojwt_sb_put(sb, esc, 6);
+			oojwt_sb_uescape(sb, c);
 		}
 		i++;
 		run = i;

@@ -295,3 +295,46 @@ oojwt_hex_value(int c)
 	c |= 0x20;
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
+
+/* 1 when the int `x` (|x| < 2^31) is negative, 0 otherwise: the sign bit. */
+static unsigned
+negative(int x)
+{
+	return (unsigned)x >> 31;
+}
+
+/* The hex digit `c` (0-255) as its value 0 to 15 in the low bits, with bit
+ * 31 set when `c` is not a hex digit; computed with masks only. */
+static unsigned
+hex_nibble_ct(unsigned c)
+{
+	int d = (int)c - '0', l = (int)(c | 0x20u) - 'a';
+	unsigned is_d = (1u - negative(d)) & negative(d - 10);
+	unsigned is_l = (1u - negative(l)) & negative(l - 6);
+
+	return ((0u - is_d) & (unsigned)d) | ((0u - is_l) & (unsigned)(l + 10))
+		| ((1u - (is_d | is_l)) << 31);
+}
+
+int
+oojwt_hex_decode_ct(unsigned char *dst, const unsigned char *src, size_t n)
+{
+	unsigned bad = 0;
+	size_t i;
+
+	if (n == 0 || n % 2 != 0) {
+		return 0;
+	}
+	for (i = 0; i < n; i += 2) {
+		unsigned hi = hex_nibble_ct(src[i]), lo = hex_nibble_ct(src[i + 1]);
+		bad |= hi | lo;
+		dst[i / 2] = (unsigned char)(((hi << 4) | lo) & 0xFFu);
+	}
+	bad >>= 31;
+	OOJWT_DECLASSIFY(&bad, sizeof bad);
+	if (bad != 0) {
+		oojwt_wipe(dst, n / 2);
+		return 0;
+	}
+	return 1;
+}

@@ -23,6 +23,8 @@ OOJWT_WASM_EXPORT("oojwt_wasm_decode")
 char *oojwt_wasm_decode(const char *token, size_t len, size_t *out_len);
 OOJWT_WASM_EXPORT("oojwt_wasm_duration")
 double oojwt_wasm_duration(const char *s, size_t len);
+OOJWT_WASM_EXPORT("oojwt_wasm_report_bound")
+size_t oojwt_wasm_report_bound(int kind, size_t len);
 
 void *
 oojwt_wasm_alloc(size_t n)
@@ -63,4 +65,11 @@ oojwt_wasm_duration(const char *s, size_t len)
 	double v = -1;
 
 	return oojwt_duration_parse(s, len, &v) ? v : -1;
+}
+
+/* The most bytes report `kind` can have for `len` input bytes (core.h). */
+size_t
+oojwt_wasm_report_bound(int kind, size_t len)
+{
+	return oojwt_report_bound(kind, len);
 }

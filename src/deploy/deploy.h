@@ -35,6 +35,20 @@ long long oojwt_nginx_atotm(const char *s, size_t n);
 int oojwt_nginx_md5_arg(unsigned char out[16], const char *s, size_t n);
 
 
+/* ---- report bounds (deploy_json.c): see oojwt_report_bound in core.h --
+ * `len` is the sum of the texts the call reads. */
+/* inspectDownloadUrl: up to nine pieces of the link (scheme, host, prefix,
+ * path, query, md5, expires, filename, the path nginx signs), which may
+ * overlap, each escaped (6 per byte), and the expiry's digits once: 55. */
+#define OOJWT_DEPLOY_REPORT_LINK_INSPECT 1
+/* signDownloadUrl: the link (the URL escaped, 6 per byte; the path and
+ * file name percent-encoded, 3): 6. */
+#define OOJWT_DEPLOY_REPORT_LINK_SIGN    2
+/* readNginxConfig, compareSecureLinkSecrets: fixed-size fields only
+ * (OOJWT_NGINX_TEXT, OOJWT_NGINX_MAX_LISTEN): 0. */
+#define OOJWT_DEPLOY_REPORT_NGINX        3
+size_t oojwt_deploy_report_bound(int kind, size_t len);
+
 /* ---- deploy_json.c: reports of the deployment checks -----------------
  * As for ds_json.c (the shapes are in web/lib/oojwt.d.ts); the
  * secure link and nginx reports may show secrets: free them with

@@ -9,6 +9,17 @@
 #include "inner.h"
 #include "deploy.h"
 
+size_t
+oojwt_deploy_report_bound(int kind, size_t len)
+{
+	static const unsigned char multiplier[] = { 0, 55, 6, 0 };
+
+	if (kind < OOJWT_DEPLOY_REPORT_LINK_INSPECT || kind > OOJWT_DEPLOY_REPORT_NGINX) {
+		return SIZE_MAX;
+	}
+	return oojwt_bound_linear(multiplier[kind], len);
+}
+
 static char *
 error_json(int code, const char *message, size_t *out_len)
 {

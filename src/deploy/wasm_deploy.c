@@ -19,6 +19,8 @@ OOJWT_WASM_EXPORT("oojwt_wasm_nginx_config")
 char *oojwt_wasm_nginx_config(const char *text, size_t len,
 	const unsigned char *storage, size_t storage_len, int has_storage,
 	size_t *out_len);
+OOJWT_WASM_EXPORT("oojwt_wasm_deploy_report_bound")
+size_t oojwt_wasm_deploy_report_bound(int kind, size_t len);
 OOJWT_WASM_EXPORT("oojwt_wasm_link_compare")
 char *oojwt_wasm_link_compare(const unsigned char *storage,
 	size_t storage_len, const unsigned char *nginx, size_t nginx_len,
@@ -59,4 +61,11 @@ oojwt_wasm_link_compare(const unsigned char *storage,
 {
 	return oojwt_link_compare_json(storage, storage_len, nginx, nginx_len,
 		out_len);
+}
+
+/* The most bytes report `kind` can have for `len` input bytes (deploy.h). */
+size_t
+oojwt_wasm_deploy_report_bound(int kind, size_t len)
+{
+	return oojwt_deploy_report_bound(kind, len);
 }

@@ -60,6 +60,35 @@ size_t oojwt_ds_json_string(const unsigned short *s, const oojwt_ds_member *m,
 size_t oojwt_ds_json_unescape(const unsigned short *s, size_t start,
 	size_t end, unsigned short *dst);
 
+/* ---- report bounds (ds_json.c): see oojwt_report_bound in core.h ------
+ * Multipliers in report bytes per input byte; `len` is the sum of the
+ * texts the call reads (not the secret, which no report shows). */
+/* kit.onlyoffice.verify: the header and payload as Document Server decodes
+ * them (at most 3/4 of the token; a byte that is not UTF-8 becomes U+FFFD,
+ * 3 bytes, shown raw; a control, escaped, 6): 4.5, rounded up. */
+#define OOJWT_DS_REPORT_VERIFY        1
+/* readServerConfig (local.json plus default.json): every string shown
+ * comes from its own place in the input (an escape such as \n, 2 bytes,
+ * is written \u000a, 6: 3 per byte), verifyOptions is reprinted by cJSON
+ * (a number up to 15 characters for 4: 3.75). */
+#define OOJWT_DS_REPORT_SERVER_CONFIG 2
+/* inspectConfig: the effective config reprinted (3.75 per byte of the
+ * config, plus 3.75 per byte of the token's payload copied over it, 3/4
+ * of the token) and the token's payload shown (4.5 per token byte):
+ * 11.1, rounded up. */
+#define OOJWT_DS_REPORT_CONFIG_INSPECT 3
+/* signConfig: the config reprinted (3.75) in base64url (4/3): 5, and
+ * the header and signature: 6. */
+#define OOJWT_DS_REPORT_CONFIG_SIGN   4
+/* explainSecret: no text of the input is shown: 0. */
+#define OOJWT_DS_REPORT_SECRET_EXPLAIN 5
+/* inspectRequest: the tokens found (disjoint pieces of the request,
+ * escaped: 6 per byte), their payloads (4.5), the effective body (the
+ * body reprinted, 3.75, plus the used token's payload twice, as the
+ * decoded token and spread: 2 * 3.75 * 3/4): 19.9, rounded up. */
+#define OOJWT_DS_REPORT_REQUEST       6
+size_t oojwt_ds_report_bound(int kind, size_t len);
+
 /* ---- ds_json.c: reports of the ONLYOFFICE rules --------------
  * Each returns a malloc'd JSON report (its length in *out_len) that the
  * wasm module and the CLI print alike: {"error":{code,message}} for bad

@@ -10,6 +10,17 @@
 #include "inner.h"
 #include "ds.h"
 
+size_t
+oojwt_ds_report_bound(int kind, size_t len)
+{
+	static const unsigned char multiplier[] = { 0, 5, 4, 12, 6, 0, 20 };
+
+	if (kind < OOJWT_DS_REPORT_VERIFY || kind > OOJWT_DS_REPORT_REQUEST) {
+		return SIZE_MAX;
+	}
+	return oojwt_bound_linear(multiplier[kind], len);
+}
+
 static char *
 error_report(int code, size_t *out_len)
 {

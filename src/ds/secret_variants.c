@@ -169,26 +169,6 @@ decode_b64(unsigned char *dst, size_t *dst_len, const unsigned char *s,
 	return 1;
 }
 
-static int
-decode_hex(unsigned char *dst, size_t *dst_len, const unsigned char *s,
-	size_t n)
-{
-	size_t i;
-
-	if (n == 0 || n % 2 != 0) {
-		return 0;
-	}
-	for (i = 0; i < n; i += 2) {
-		int a = oojwt_hex_value(s[i]), b = oojwt_hex_value(s[i + 1]);
-		if (a < 0 || b < 0) {
-			return 0;
-		}
-		dst[i / 2] = (unsigned char)(a * 16 + b);
-	}
-	*dst_len = n / 2;
-	return 1;
-}
-
 /*
  * Derive variant `v` of the secret into `buf` (room: n + 2 bytes, or 6
  * for the default). Returns 1 and sets *len, or 0 when the variant does
@@ -275,7 +255,10 @@ derive(int v, int k, const unsigned char *s, size_t n, unsigned char *buf,
 	case 7:
 		return k == 0 && decode_b64(buf, len, s, n, 1);
 	case 8:
-		return k == 0 && decode_hex(buf, len, s, n);
+		/* Hex of the secret, decoded without branching on its
+		 * characters (util.c). */
+		*len = n / 2;
+		return k == 0 && oojwt_hex_decode_ct(buf, s, n);
 	case 9:
 		if (k != 0 || (n == 6 && memcmp(s, "secret", 6) == 0)) {
 			return 0;

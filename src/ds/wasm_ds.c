@@ -23,6 +23,8 @@ OOJWT_WASM_EXPORT("oojwt_wasm_config_sign")
 char *oojwt_wasm_config_sign(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, unsigned alg, int fields,
 	int has_iat, double iat, int has_exp, double exp, size_t *out_len);
+OOJWT_WASM_EXPORT("oojwt_wasm_ds_report_bound")
+size_t oojwt_wasm_ds_report_bound(int kind, size_t len);
 OOJWT_WASM_EXPORT("oojwt_wasm_ds_version")
 int oojwt_wasm_ds_version(const char *s, size_t len);
 OOJWT_WASM_EXPORT("oojwt_wasm_secret_explain")
@@ -81,4 +83,11 @@ int
 oojwt_wasm_ds_version(const char *s, size_t len)
 {
 	return oojwt_ds_version_parse(s, len);
+}
+
+/* The most bytes report `kind` can have for `len` input bytes (ds.h). */
+size_t
+oojwt_wasm_ds_report_bound(int kind, size_t len)
+{
+	return oojwt_ds_report_bound(kind, len);
 }

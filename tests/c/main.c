@@ -54,7 +54,9 @@ static const struct {
 	{ "sort", "sorting", suite_sort },
 	{ "lifetimes", "lifetimes and server versions", suite_lifetimes },
 	{ "key_select", "what key bytes are, and which key a token gets", suite_key_select },
-	{ "connectors", "callbacks as the connectors' libraries judge them", suite_connectors }
+	{ "connectors", "callbacks as the connectors' libraries judge them", suite_connectors },
+	{ "hex", "hex decoding of secrets", suite_hex },
+	{ "report_bound", "report length bounds", suite_report_bound }
 };
 
 /* Whether suite `key` is in the comma-separated list `only` (NULL: all). */

@@ -510,23 +510,28 @@ code_of_explain(const cJSON *r)
 	return cJSON_IsString(v) ? v->valuestring : "bad_signature";
 }
 
+/* The bound each report must fit (src/core/report_bound.c), for the
+ * entry points whose report is the call's own: the kind, under the
+ * function of its layer; 0 for the others. */
 static const struct {
 	const char *name;
 	char *(*run)(const call *c, size_t *n);
 	const char *(*code)(const cJSON *r);
 	int takes_key;
+	size_t (*bound)(int kind, size_t len);
+	int kind;
 } entry_points[] = {
-	{ "decode", run_decode, code_of_errors, 0 },
-	{ "b64url", run_b64url, code_of_errors, 0 },
-	{ "json", run_json, code_of_errors, 0 },
-	{ "verify", run_verify, code_of_errors, 1 },
-	{ "verify-onlyoffice", run_ds_verify, code_of_errors, 1 },
-	{ "sign", run_sign, code_of_errors, 1 },
-	{ "keyInfo", run_key_info, code_of_errors, 0 },
-	{ "extract", run_extract, code_of_errors, 0 },
-	{ "readServerConfig", run_server_config, code_of_findings, 0 },
-	{ "inspectConfig", run_inspect, code_of_findings, 1 },
-	{ "explainSecret", run_explain, code_of_explain, 1 }
+	{ "decode", run_decode, code_of_errors, 0, oojwt_report_bound, OOJWT_REPORT_TOKEN },
+	{ "b64url", run_b64url, code_of_errors, 0, NULL, 0 },
+	{ "json", run_json, code_of_errors, 0, NULL, 0 },
+	{ "verify", run_verify, code_of_errors, 1, oojwt_report_bound, OOJWT_REPORT_TOKEN },
+	{ "verify-onlyoffice", run_ds_verify, code_of_errors, 1, oojwt_ds_report_bound, OOJWT_DS_REPORT_VERIFY },
+	{ "sign", run_sign, code_of_errors, 1, NULL, 0 },
+	{ "keyInfo", run_key_info, code_of_errors, 0, NULL, 0 },
+	{ "extract", run_extract, code_of_errors, 0, NULL, 0 },
+	{ "readServerConfig", run_server_config, code_of_findings, 0, oojwt_ds_report_bound, OOJWT_DS_REPORT_SERVER_CONFIG },
+	{ "inspectConfig", run_inspect, code_of_findings, 1, oojwt_ds_report_bound, OOJWT_DS_REPORT_CONFIG_INSPECT },
+	{ "explainSecret", run_explain, code_of_explain, 1, oojwt_ds_report_bound, OOJWT_DS_REPORT_SECRET_EXPLAIN }
 };
 
 /* ---- the runner -------------------------------------------------------- */
@@ -590,6 +595,14 @@ one_entry(const char *file, const cJSON *doc, size_t ep, const cJSON *e)
 	free((void *)(size_t)c.key);
 	if (!expect(&t, rep != NULL, "no report (out of memory)")) {
 		goto done;
+	}
+	if (entry_points[ep].bound != NULL) {
+		/* readServerConfig reads default.json too. */
+		const cJSON *d = entry_points[ep].run == run_server_config
+			? opt(&c, "defaultJsonText") : NULL;
+		size_t b = entry_points[ep].bound(entry_points[ep].kind, in.len
+			+ (cJSON_IsString(d) ? strlen(d->valuestring) : 0));
+		expect(&t, n <= b, "a report of %zu bytes, over its bound %zu", n, b);
 	}
 	r = report_pick(rep, n);
 	if (expect(&t, r != NULL, "the report is not a JSON object")) {

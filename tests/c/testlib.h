@@ -57,6 +57,8 @@ suite_fn suite_sort;        /* test_sort.c */
 suite_fn suite_lifetimes;   /* test_lifetimes.c */
 suite_fn suite_key_select;  /* test_key_select.c */
 suite_fn suite_connectors;  /* test_connectors.c */
+suite_fn suite_hex;         /* test_hex.c */
+suite_fn suite_report_bound; /* test_report_bound.c */
 
 /* ---- counting and reporting -------------------------------------------- */
 

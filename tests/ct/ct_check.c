@@ -419,6 +419,39 @@ check_link(void)
 	free(url);
 }
 
+/* A secret given as hex text (the hex-decoded variant that
+ * oojwt_secret_explain tries, src/ds/secret_variants.c), decoded by
+ * oojwt_hex_decode_ct: required; then text with a bad character, which
+ * must be refused with nothing but the verdict declassified. */
+static void
+check_hex(void)
+{
+	unsigned char text[64], bytes[32], want[32];
+	size_t i;
+	int ok, code;
+
+	for (i = 0; i < sizeof want; i++) {
+		want[i] = (unsigned char)(i * 37u + 11u);
+		text[2 * i] = (unsigned char)"0123456789abcdef"[want[i] >> 4];
+		text[2 * i + 1] = (unsigned char)"0123456789ABCDEF"[want[i] & 15];
+	}
+	begin();
+	SECRET(text, sizeof text);
+	code = oojwt_hex_decode_ct(bytes, text, sizeof text);
+	PUBLIC(bytes, sizeof bytes);
+	PUBLIC(text, sizeof text);
+	ok = code == 1 && memcmp(bytes, want, sizeof want) == 0;
+	end("oojwt_hex_decode_ct on a 64-character hex secret", 1, ok);
+
+	text[17] = 'x';
+	begin();
+	SECRET(text, sizeof text);
+	code = oojwt_hex_decode_ct(bytes, text, sizeof text);
+	PUBLIC(bytes, sizeof bytes);
+	PUBLIC(text, sizeof text);
+	end("oojwt_hex_decode_ct on hex text with a bad character", 1, code == 0);
+}
+
 /* A whole JWK with `k` secret: informational (see the comment above). */
 static void
 check_jwk(void)
@@ -465,6 +498,7 @@ main(void)
 		check_verify(algs[i], 200);
 	}
 	check_jwk();
+	check_hex();
 	check_link();
 	check_private("tests/vectors/asym_keys.json");
 	(void)header;

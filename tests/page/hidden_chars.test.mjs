@@ -4,7 +4,9 @@
 // "user\u202e nimda" or a URL ending "\u202excod.exe" is shown with a
 // ⟦U+202E⟧ marker, never raw, so it cannot read as "user,"admin" or
 // "exe.docx"; a typ holding an override cannot reorder the tool's own
-// warning sentence either (the marker stands in its place).
+// warning sentence either (the marker stands in its place). The same in the
+// Document Server and Deployment panels, for values of a local.json, an
+// editor config, an nginx configuration and a download link.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveWeb, launch, webDir, openPage } from './harness.mjs';
@@ -86,6 +88,86 @@ test('element: the same markers in <oojwt-inspector>, the warning text isolated'
     }));
     assert.doesNotMatch(f.text, HIDDEN);
     assert.match(f.bdi, /typ is "JWT⟦U\+202E⟧x"/, 'the message sits in a <bdi>, its override a marker');
+  } finally {
+    await context.close();
+  }
+});
+
+// The Document Server and Deployment panels (web/page/render.mjs el, shown):
+// values from a local.json, an editor config, an nginx configuration and a
+// download link get the same markers, each inside a <bdi> that isolates it
+// from the page's sentence around it.
+const inPanel = (locator) => locator.evaluate((e, hidden) => {
+  const markers = [...e.querySelectorAll('.hidden-char')];
+  return {
+    raw: new RegExp(hidden).test(e.textContent),
+    text: e.textContent,
+    markers: markers.map((m) => m.textContent),
+    isolated: markers.every((m) => m.closest('bdi') !== null && e.contains(m.closest('bdi'))),
+  };
+}, HIDDEN.source);
+
+test('page: Document Server panels show input values with markers, isolated', async () => {
+  const { page, context, log } = await openPage(browser, site.base);
+  try {
+    await page.getByRole('tab', { name: 'Document Server' }).click();
+    const local = JSON.stringify({ services: { CoAuthoring: {
+      secret: { inbox: { string: `s${RLO}ecret-0123456789-0123456789-0123` } },
+      token: { inbox: { header: `X-Auth${RLO}gnp.` }, outbox: { expires: `5m${RLO}` } },
+    } } });
+    await page.getByLabel('local.json, or Docker env / compose lines').fill(local);
+    const settings = page.locator('#ds-server-settings');
+    await settings.locator('.hidden-char').first().waitFor();
+    let got = await inPanel(settings);
+    assert.equal(got.raw, false, got.text);
+    assert.match(got.text, /X-Auth⟦U\+202E⟧gnp\./);
+    assert.match(got.text, /5m⟦U\+202E⟧/);
+    assert.ok(got.isolated, 'every value in a <bdi>');
+    await settings.getByRole('button', { name: 'Reveal the inbox secret' }).click();
+    got = await inPanel(settings);
+    assert.match(got.text, /"s⟦U\+202E⟧ecret-/);
+    assert.equal(got.raw, false);
+    assert.ok(got.isolated);
+
+    const config = JSON.stringify({ document: { fileType: 'docx', key: `k${RLO}1`, title: `report${RLO}xcod.exe`, url: 'https://example.com/a.docx' },
+      documentType: 'word', editorConfig: { callbackUrl: 'https://example.com/cb' } });
+    await page.getByLabel('Config passed to DocsAPI.DocEditor').fill(config);
+    const effective = page.locator('#ds-config-effective');
+    await effective.locator('.hidden-char').first().waitFor();
+    got = await inPanel(effective);
+    assert.equal(got.raw, false, got.text);
+    assert.match(got.text, /"report⟦U\+202E⟧xcod\.exe"/);
+    assert.ok(got.isolated);
+    for (const id of ['#ds-config-verdict', '#ds-config-findings', '#ds-server-findings', '#ds-server-verdict']) {
+      assert.equal((await inPanel(page.locator(id))).raw, false, `${id}: no raw character`);
+    }
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('page: Deployment panels show input values with markers, isolated', async () => {
+  const { page, context, log } = await openPage(browser, site.base);
+  try {
+    await page.getByRole('tab', { name: 'Deployment' }).click();
+    await page.getByLabel('nginx file or snippet').fill(`server {\n  listen 443 ssl;\n  ssl_certificate /etc/ssl/ds${RLO}trc.key;\n}\n`);
+    const settings = page.locator('#dp-nginx-settings');
+    await settings.locator('.hidden-char').first().waitFor();
+    let got = await inPanel(settings);
+    assert.equal(got.raw, false, got.text);
+    assert.match(got.text, /\/etc\/ssl\/ds⟦U\+202E⟧trc\.key/);
+    assert.ok(got.isolated);
+
+    await page.getByLabel('Download URL').fill('https://ds.example.com/cache/files/a%E2%80%AEexe.docx/output.docx?md5=AAAAAAAAAAAAAAAAAAAAAA&expires=2000000000');
+    await page.getByLabel('Secure link secret', { exact: true }).fill('verysecretstring');
+    const facts = page.locator('#dp-url-facts');
+    await facts.locator('.hidden-char').first().waitFor();
+    got = await inPanel(facts);
+    assert.equal(got.raw, false, got.text);
+    assert.match(got.text, /a⟦U\+202E⟧exe\.docx/);
+    assert.ok(got.isolated);
+    assert.deepEqual(log.errors, []);
   } finally {
     await context.close();
   }

@@ -16,6 +16,11 @@ import { local } from './time.mjs';
 /** The functions of kit.onlyoffice for deployments, from the bridge of web/lib/oojwt.mjs. */
 export function makeDeploy(bridge, { readServerConfig }) {
   const { exports: x, withKey, withString, report, outLen, lifetime: seconds } = bridge;
+  // Refuse an input whose report could not be read back (web/lib/oojwt.mjs
+  // fits); the kinds of oojwt_deploy_report_bound (src/deploy/deploy.h).
+  const fits = (kind, len) => bridge.fits(x.oojwt_wasm_deploy_report_bound, kind, len);
+  const REPORT_LINK_INSPECT = 1;
+  const REPORT_LINK_SIGN = 2;
 
   function fail(r) {
     throw new OojwtError(r.error.code, r.error.message);
@@ -51,8 +56,9 @@ export function makeDeploy(bridge, { readServerConfig }) {
       ?? nginxConfigOf(options.nginxConfig)?.secureLinkSecret
       ?? undefined;
     const has = secret !== undefined && secret !== null ? 1 : 0;
+    fits(REPORT_LINK_INSPECT, url.length);
     const r = withKey(has ? secretValue(secret, 'options.secret') : '', (kp, kn) => withString(url, (up, un) =>
-      report(x.oojwt_wasm_link_inspect(up, un, kp, kn, has, now, outLen))));
+      fits(REPORT_LINK_INSPECT, un) ?? report(x.oojwt_wasm_link_inspect(up, un, kp, kn, has, now, outLen))));
     if (r.error) fail(r);
     if (r.expires !== null) r.expires.local = local(r.expires.epoch);
     return r;
@@ -90,8 +96,9 @@ export function makeDeploy(bridge, { readServerConfig }) {
     } else {
       throw new TypeError('target must be a download URL or { base, path, filename? } of strings');
     }
+    fits(REPORT_LINK_SIGN, url.length + (path ?? '').length + (filename ?? '').length);
     const r = withKey(secret, (kp, kn) => withString(url, (up, un) => withString(path ?? '', (pp, pn) =>
-      withString(filename ?? '', (fp, fn) => report(x.oojwt_wasm_link_sign(up, un, pp, pn, path === undefined ? 0 : 1,
+      withString(filename ?? '', (fp, fn) => fits(REPORT_LINK_SIGN, un + pn + fn) ?? report(x.oojwt_wasm_link_sign(up, un, pp, pn, path === undefined ? 0 : 1,
         fp, fn, filename === undefined ? 0 : 1, kp, kn, expires, outLen))))));
     if (r.error) fail(r);
     return r.url;

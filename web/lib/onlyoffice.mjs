@@ -20,11 +20,15 @@ import { makeDeploy } from './deploy.mjs';
 import { makeInspectRequest, makeConnectors, dsTolerance } from './onlyoffice_request.mjs';
 
 const HS = ['HS256', 'HS384', 'HS512'];
+// The report kinds of oojwt_ds_report_bound (OOJWT_DS_REPORT_*, src/ds/ds.h).
+const DS_REPORT = Object.freeze({ verify: 1, serverConfig: 2, configInspect: 3, configSign: 4 });
 
 /** Build `kit.onlyoffice` from the bridge of web/lib/oojwt.mjs. */
 export function makeOnlyoffice(bridge, kit) {
   const { exports: x, withKey, withString, report, checkToken, parts, lifetime } = bridge;
   const outLen = bridge.outLen;
+  // Refuse an input whose report could not be read back (web/lib/oojwt.mjs fits).
+  const fits = (kind, len) => bridge.fits(x.oojwt_wasm_ds_report_bound, kind, len);
 
   // A Document Server secret is a string (its UTF-8 bytes); raw bytes
   // are accepted for secrets read from a file.
@@ -60,8 +64,9 @@ export function makeOnlyoffice(bridge, kit) {
       throw new TypeError('options.clockTolerance must be a finite number of seconds >= 0');
     }
     const k = secretBytes(key, 'key');
-    const r = withKey(k, (kp, kn) => withString(token, (tp, tn) =>
-      report(x.oojwt_wasm_ds_verify(tp, tn, kp, kn, mask, now, clockTolerance, strictTolerance, outLen))));
+    fits(DS_REPORT.verify, token.length);
+    const r = withKey(k, (kp, kn) => withString(token, (tp, tn) => fits(DS_REPORT.verify, tn)
+      ?? report(x.oojwt_wasm_ds_verify(tp, tn, kp, kn, mask, now, clockTolerance, strictTolerance, outLen))));
     if (r.error) fail(r);
     const out = {
       valid: r.valid,
@@ -108,8 +113,9 @@ export function makeOnlyoffice(bridge, kit) {
       throw new TypeError('options.defaultJsonText must be a string');
     }
     const has = defaultJsonText !== undefined ? 1 : 0;
+    fits(DS_REPORT.serverConfig, localJsonText.length + (has ? defaultJsonText.length : 0));
     const r = bridge.withSecretString(localJsonText, (lp, ln) => bridge.withSecretString(has ? defaultJsonText : '',
-      (dp, dn) => bridge.secretReport(x.oojwt_wasm_server_config(lp, ln, dp, dn, has, outLen))));
+      (dp, dn) => fits(DS_REPORT.serverConfig, ln + dn) ?? bridge.secretReport(x.oojwt_wasm_server_config(lp, ln, dp, dn, has, outLen))));
     if (r.error) fail(r);
     return r;
   }
@@ -155,8 +161,9 @@ export function makeOnlyoffice(bridge, kit) {
     const required = serverConfig?.tokenRequiredParams ?? true;
     // As DS's jsonwebtoken uses verifyOptions (a string tolerance turns exp off).
     const tolerance = dsTolerance(bridge, serverConfig);
-    const r = withKey(secret ?? '', (kp, kn) => withString(text, (cp, cn) =>
-      report(x.oojwt_wasm_config_inspect(cp, cn, kp, kn, now, tolerance, enableBrowser ? 1 : 0,
+    fits(DS_REPORT.configInspect, text.length);
+    const r = withKey(secret ?? '', (kp, kn) => withString(text, (cp, cn) => fits(DS_REPORT.configInspect, cn)
+      ?? report(x.oojwt_wasm_config_inspect(cp, cn, kp, kn, now, tolerance, enableBrowser ? 1 : 0,
         required ? 1 : 0, version, noSecret ? 1 : 0, outLen))));
     if (r.error) fail(r);
     return r;
@@ -186,8 +193,9 @@ export function makeOnlyoffice(bridge, kit) {
     }
     const text = JSON.stringify(config);
     const mask = bridge.algMask([alg]);
-    const r = withKey(secretBytes(secret), (kp, kn) => withString(text, (cp, cn) =>
-      report(x.oojwt_wasm_config_sign(cp, cn, kp, kn, mask, fields === 'all' ? 0 : 1,
+    fits(DS_REPORT.configSign, text.length);
+    const r = withKey(secretBytes(secret), (kp, kn) => withString(text, (cp, cn) => fits(DS_REPORT.configSign, cn)
+      ?? report(x.oojwt_wasm_config_sign(cp, cn, kp, kn, mask, fields === 'all' ? 0 : 1,
         iatValue === undefined ? 0 : 1, iatValue ?? 0, expValue === undefined ? 0 : 1, expValue ?? 0, outLen))));
     if (r.error) fail(r);
     return { ...config, token: r.token };

@@ -11,6 +11,8 @@ import { OojwtError } from './oojwt.mjs';
 const KINDS = ['callback', 'command', 'converter', 'docbuilder'];
 const RAW = 0;
 const PARTS = 1;
+// Its report kind for oojwt_ds_report_bound (OOJWT_DS_REPORT_REQUEST, src/ds/ds.h).
+const REPORT_REQUEST = 6;
 
 // Headers as [name, value] pairs: a plain object (values: strings or
 // arrays of strings), an array of pairs, a Map or a fetch Headers.
@@ -137,7 +139,9 @@ export function makeInspectRequest(bridge, readServerConfig, connectors) {
     }
     const hasHeader = typeof header === 'string' ? 1 : 0;
     const hasPrefix = typeof prefix === 'string' ? 1 : 0;
-    const r = withKey(key, (kp, kn) => withString(text, (rp, rn) =>
+    const fits = (len) => bridge.fits(x.oojwt_wasm_ds_report_bound, REPORT_REQUEST, len);
+    fits(text.length);
+    const r = withKey(key, (kp, kn) => withString(text, (rp, rn) => fits(rn) ??
       withString(hasHeader ? header : '', (hp, hn) => withString(hasPrefix ? prefix : '', (pp, pn) =>
         report(x.oojwt_wasm_request_inspect(rp, rn, form, kp, kn, KINDS.indexOf(kind), now, tolerance,
           enabled ? 1 : 0, required ? 1 : 0, hp, hn, hasHeader, pp, pn, hasPrefix, noSecret ? 1 : 0, row,

@@ -211,6 +211,29 @@ async function makeToolkit(x) {
     }
     return text;
   }
+  // Refuse, before any work, an input whose report might not fit in a
+  // string: `bound` is the report-bound export of the report's layer
+  // (src/core/report_bound.c: oojwt_wasm_report_bound, and the ds and
+  // deploy ones), `kind` the report's kind there, `len` the input's bytes,
+  // or its UTF-16 units before it is encoded (never more than its bytes,
+  // so a refusal then is right too). C's bounds are linear: the longest
+  // input that fits is found by bisection, for the message.
+  function fits(bound, kind, len) {
+    if (bound(kind, len) >>> 0 <= MAX_STRING) return;
+    let lo = 0;
+    let hi = len;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (bound(kind, mid) >>> 0 <= MAX_STRING) lo = mid;
+      else hi = mid;
+    }
+    throw new OojwtError('too_large', `the input is ${len} bytes, and its answer could be longer than a JavaScript `
+      + `string can hold: it is refused before it is read; give at most ${lo} bytes`);
+  }
+  // The bounds of the core's reports (OOJWT_REPORT_*, src/core/core.h).
+  const REPORT_EXTRACT = 1;
+  const REPORT_TOKEN = 2;
+  const fitsToken = (len) => fits(x.oojwt_wasm_report_bound, REPORT_TOKEN, len);
   const report = (ptr) => JSON.parse(reportText(ptr));
   const secretReport = (ptr) => JSON.parse(reportText(ptr, true));
 
@@ -343,7 +366,11 @@ async function makeToolkit(x) {
   // The C core's report, as text (src/core/report.c): what `oojwt decode --json` prints.
   function decodeReport(token) {
     checkToken(token);
-    return withString(token, (p, n) => reportText(x.oojwt_wasm_decode(p, n, outLen)));
+    fitsToken(token.length);
+    return withString(token, (p, n) => {
+      fitsToken(n);
+      return reportText(x.oojwt_wasm_decode(p, n, outLen));
+    });
   }
 
   function decode(token) {
@@ -370,7 +397,8 @@ async function makeToolkit(x) {
     if (typeof clockTolerance !== 'number' || !Number.isFinite(clockTolerance) || clockTolerance < 0) {
       throw new TypeError('options.clockTolerance must be a finite number of seconds >= 0');
     }
-    return withKey(key, (kp, kn, kind) => withToken(token, (tp, tn) => (fast
+    fitsToken(token.length);
+    return withKey(key, (kp, kn, kind) => withToken(token, (tp, tn) => (fitsToken(tn), fast
       ? reportText(x.oojwt_wasm_verify_fast(tp, tn, kp, kn, kind, mask, now, clockTolerance, fastOut), false, fastOut + 4)
       : reportText(x.oojwt_wasm_verify_key(tp, tn, kp, kn, kind, mask, now, clockTolerance, outLen)))));
   }
@@ -454,7 +482,11 @@ async function makeToolkit(x) {
   // the C extractor says what it cut off (src/core/extract.c).
   function extract(text) {
     if (typeof text !== 'string') throw new TypeError('text must be a string');
-    const r = withString(text, (p, n) => report(x.oojwt_wasm_extract(p, n, outLen)));
+    fits(x.oojwt_wasm_report_bound, REPORT_EXTRACT, text.length);
+    const r = withString(text, (p, n) => {
+      fits(x.oojwt_wasm_report_bound, REPORT_EXTRACT, n);
+      return report(x.oojwt_wasm_extract(p, n, outLen));
+    });
     return { token: r.token, stripped: fixPositions(text, r.stripped) };
   }
 
@@ -474,7 +506,7 @@ async function makeToolkit(x) {
   // frozen, so that every module marshals the same way.
   const bridge = {
     exports: x, withKey, withString, withSecretString, report, secretReport, algMask, checkToken, fixPositions, parts, outLen,
-    lifetime,
+    lifetime, fits,
   };
   if (typeof x.oojwt_wasm_ds_verify === 'function') {
     Object.assign(kit, await features(bridge, kit));

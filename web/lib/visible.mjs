@@ -8,7 +8,8 @@
 // U+115F, U+1160, U+3164, U+FFA0) or alter the glyph before them (variation
 // selectors). Each becomes a marker such as ⟦U+202E⟧ in an element of class
 // "hidden-char" with a title that says what it is; the text around it is
-// left as it is. Used by the page (web/page/decoded.mjs, verdict.mjs) and
+// left as it is. Used by the page (web/page/decoded.mjs, verdict.mjs, and
+// render.mjs for the Document Server and Deployment panels) and
 // <oojwt-inspector>.
 
 const HIDDEN_ALL = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\u00a0\u115f\u1160\u2000-\u200a\u202f\u205f\u3000\u3164\uffa0\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu;
@@ -17,6 +18,11 @@ const LAYOUT = new Set(['\n', '\t', '\r']);
 
 /** "U+202E" for a character. */
 const codePoint = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** `s` as plain text with each hidden character written ⟦U+202E⟧ (for a title attribute). */
+export function visibleText(s) {
+  return s.replace(HIDDEN_ALL, (c) => (LAYOUT.has(c) ? c : `⟦${codePoint(c)}⟧`));
+}
 
 /**
  * `s` as DOM nodes for `doc`: text, with each hidden character replaced by a

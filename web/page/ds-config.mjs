@@ -7,6 +7,7 @@
 // "Sign this config" signs it with kit.onlyoffice.signConfig.
 import { renderVerdict, renderFindings, renderForensics, renderJsonMarked } from './render.mjs';
 import { renderTimes } from './decoded.mjs';
+import { visibleNodes } from '../lib/visible.mjs';
 import { renderUsing, serverSecret } from './ds-server.mjs';
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -143,7 +144,7 @@ export function setupConfigPanel(kit, root, server) {
     }
     const found = findConfig(kit, ui.text.value);
     ui.found.hidden = !found.where;
-    ui.found.textContent = found.where ?? '';
+    ui.found.replaceChildren(...visibleNodes(found.where ?? ''));
     if (found.error) {
       clear('error', found.error);
       return;
@@ -183,7 +184,7 @@ export function setupConfigPanel(kit, root, server) {
     const found = findConfig(kit, ui.text.value);
     const s = secret();
     if (found.error || s === null) {
-      ui.signNote.textContent = found.error ? `Cannot sign: ${found.error}` : 'Enter the inbox secret first: the config is signed with it.';
+      ui.signNote.replaceChildren(...visibleNodes(found.error ? `Cannot sign: ${found.error}` : 'Enter the inbox secret first: the config is signed with it.'));
       return;
     }
     const fields = ui.fields.value;
@@ -196,7 +197,7 @@ export function setupConfigPanel(kit, root, server) {
       ui.signNote.textContent = `Signed ${fields === 'all' ? 'the whole config' : 'the fields the server requires'} with HS256 and ${s.from}`
         + `${ui.expiry.value === '' ? ', with no expiry' : `, valid for ${life}`}. The box above now holds the signed config.`;
     } catch (e) {
-      ui.signNote.textContent = `Cannot sign: ${e.code ? `${e.code}: ` : ''}${e.message}`;
+      ui.signNote.replaceChildren(...visibleNodes(`Cannot sign: ${e.code ? `${e.code}: ` : ''}${e.message}`));
     }
     run();
   }

@@ -71,7 +71,7 @@ function secretRow(s, name) {
 function settings(box, r) {
   const flag = (v) => el('strong', null, yesNo(v));
   const side = (s) => (s ? ['header ', el('code', null, s.header), ', prefix ', el('code', null, JSON.stringify(s.prefix)),
-    ...(s.algorithm ? [', ', el('code', null, s.algorithm)] : []), ...(s.expires ? [`, tokens expire after ${s.expires}`] : [])] : undefined);
+    ...(s.algorithm ? [', ', el('code', null, s.algorithm)] : []), ...(s.expires ? [', tokens expire after ', el('code', null, s.expires)] : [])] : undefined);
   renderFacts(box, [
     ['JWT in editor configs (token.enable.browser)', flag(r.enabled?.browser)],
     ['JWT on requests to Document Server (enable.request.inbox)', flag(r.enabled?.inbox)],

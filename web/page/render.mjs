@@ -3,14 +3,33 @@
 // values, masked secrets and times. Every panel of those modes shows what
 // the wasm module reported through these, the same way: the C core decides,
 // this file lays it out. Nothing is parsed with innerHTML (all of it is
-// pasted, untrusted text).
+// pasted, untrusted text). All text goes in through el() and shown(): bidi
+// controls and invisible characters as markers (web/lib/visible.mjs, as in
+// the decoded view), and values from the input (code, JSON strings and
+// keys, secrets, facts) inside a <bdi>, so that they cannot reorder the
+// page's sentence around them.
 import { utc, local, relative } from '../lib/time.mjs';
+import { visibleNodes, visibleText } from '../lib/visible.mjs';
 
-/** A new element with a class and text. */
+/** `text` from the input as an isolated <bdi> with hidden characters as markers. */
+export function shown(text, className) {
+  const b = document.createElement('bdi');
+  if (className) b.className = className;
+  b.append(...visibleNodes(String(text)));
+  return b;
+}
+
+/**
+ * A new element with a class and text: the text with hidden characters as
+ * markers; a <code> element's text (a value from the input) isolated in a <bdi>.
+ */
 export function el(tag, className, text) {
   const e = document.createElement(tag);
   if (className) e.className = className;
-  if (text !== undefined && text !== null) e.textContent = text;
+  if (text !== undefined && text !== null) {
+    if (tag === 'code') e.append(shown(text));
+    else e.append(...visibleNodes(String(text)));
+  }
   return e;
 }
 
@@ -60,7 +79,9 @@ export function renderVerdict(region, { state, message, verdict = {} }) {
     const p = el('p', 'verdict-facts');
     for (const [k, v] of facts) {
       const chip = el('span', 'chip');
-      chip.append(el('span', 'chip-k', k), ' ', el('strong', null, v));
+      const strong = el('strong');
+      strong.append(shown(v));
+      chip.append(el('span', 'chip-k', k), ' ', strong);
       p.append(chip, ' ');
     }
     parts.push(p);
@@ -107,12 +128,12 @@ function findingItem(f) {
   for (const [k, v] of Object.entries(f)) {
     if (FINDING_FIELDS.has(k) || v === null || typeof v === 'object') continue;
     const p = el('p', 'f-extra');
-    p.append(el('span', 'f-label', `${k}: `), String(v));
+    p.append(el('span', 'f-label', `${k}: `), shown(v));
     li.append(p);
   }
   if (f.fix) {
     const p = el('p', 'f-fix');
-    p.append(el('span', 'f-label', 'Fix: '), sentence(f.fix));
+    p.append(el('span', 'f-label', 'Fix: '), ...visibleNodes(sentence(f.fix)));
     li.append(p);
   }
   return li;
@@ -152,7 +173,7 @@ export function renderFacts(box, rows, caption) {
   for (const [term, value] of rows) {
     if (value === undefined) continue;
     const dd = el('dd');
-    for (const v of Array.isArray(value) ? value : [value]) dd.append(v === null ? '—' : v);
+    for (const v of Array.isArray(value) ? value : [value]) dd.append(v === null ? '—' : typeof v === 'string' ? shown(v) : v);
     dl.append(el('dt', null, term), dd);
   }
   const parts = caption ? [el('h3', null, caption), dl] : [dl];
@@ -204,7 +225,7 @@ export function maskedSecret(value, name) {
     b.setAttribute('aria-pressed', String(on));
     b.textContent = on ? 'Hide' : 'Reveal';
     b.setAttribute('aria-label', `${on ? 'Hide' : 'Reveal'} the ${name}`);
-    code.textContent = on ? JSON.stringify(value) : masked;
+    code.replaceChildren(on ? shown(JSON.stringify(value)) : masked);
     code.classList.toggle('masked', !on);
   });
   wrap.append(code, ' ', b);
@@ -226,7 +247,7 @@ export function renderJsonMarked(pre, value, before) {
   const nodes = [];
   const scalar = (v) => {
     const cls = typeof v === 'string' ? 'j-str' : typeof v === 'number' ? 'j-num' : 'j-lit';
-    return el('span', cls, JSON.stringify(v));
+    return typeof v === 'string' ? shown(JSON.stringify(v), cls) : el('span', cls, JSON.stringify(v));
   };
   const walk = (v, old, has, path, indent) => {
     const isObj = v !== null && typeof v === 'object';
@@ -234,7 +255,7 @@ export function renderJsonMarked(pre, value, before) {
       const node = isObj ? el('span', null, JSON.stringify(v)) : scalar(v);
       if (path.length > 0 && (!has || differs(v, old))) {
         const m = el('mark', 'from-token');
-        m.title = has ? `from the token (the page had ${JSON.stringify(old)})` : 'from the token (not in the page\'s config)';
+        m.title = has ? `from the token (the page had ${visibleText(JSON.stringify(old) ?? 'undefined')})` : 'from the token (not in the page\'s config)';
         m.append(node);
         nodes.push(m);
         marked.push(path.join('.'));
@@ -249,7 +270,7 @@ export function renderJsonMarked(pre, value, before) {
     nodes.push(arr ? '[' : '{', '\n');
     keys.forEach((k, i) => {
       nodes.push(' '.repeat(indent + 2));
-      if (!arr) nodes.push(el('span', 'j-key', JSON.stringify(k)), ': ');
+      if (!arr) nodes.push(shown(JSON.stringify(k), 'j-key'), ': ');
       walk(v[k], oldObj ? oldObj[k] : undefined, oldObj !== null && Object.hasOwn(oldObj, k), [...path, k], indent + 2);
       nodes.push(i < keys.length - 1 ? ',\n' : '\n');
     });

@@ -1,0 +1,80 @@
+/*
+ * Output for people, on a terminal: text taken from the input (a token's
+ * claims, a local.json value, an nginx directive, a certificate name)
+ * never reaches the terminal as a control sequence or a bidi override.
+ * Each character oojwt_cp_hidden (src/core/hidden.c) names is written
+ * \uXXXX, the form JSON gives it: C0 controls but newline and tab (ESC
+ * among them), DEL, C1 controls (U+009B is a CSI), the bidirectional and
+ * invisible format characters. The --json outputs are the exact reports
+ * and do not pass through here.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inner.h"
+#include "cli.h"
+
+void
+oojwt_cli_put_safe(oojwt_sb *sb, const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, from = 0;
+
+	while (i < len) {
+		unsigned long c = s[i];
+		size_t n = 1;
+		if (c >= 0xc2 && c <= 0xdf && i + 1 < len && (s[i + 1] & 0xc0) == 0x80) {
+			c = ((c & 0x1f) << 6) | (s[i + 1] & 0x3f);
+			n = 2;
+		} else if (c >= 0xe0 && c <= 0xef && i + 2 < len
+			&& (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80)
+		{
+			c = ((c & 0x0f) << 12) | ((unsigned long)(s[i + 1] & 0x3f) << 6)
+				| (s[i + 2] & 0x3f);
+			n = 3;
+		} else if (c >= 0x80) {
+			i++; /* a 4-byte sequence's bytes, or not UTF-8: as they are */
+			continue;
+		}
+		if (oojwt_cp_hidden(c)) {
+			oojwt_sb_put(sb, text + from, i - from);
+			oojwt_sb_uescape(sb, c);
+			from = i + n;
+		}
+		i += n;
+	}
+	oojwt_sb_put(sb, text + from, len - from);
+}
+
+int
+oojwt_cli_printf(const char *fmt, ...)
+{
+	va_list ap;
+	oojwt_sb sb;
+	char *text;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		return n;
+	}
+	text = (char *)malloc((size_t)n + 1);
+	if (text == NULL) {
+		return -1;
+	}
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	memset(&sb, 0, sizeof sb);
+	oojwt_cli_put_safe(&sb, text, (size_t)n);
+	oojwt_wipe_free(text, (size_t)n + 1);
+	if (sb.failed) {
+		return -1;
+	}
+	n = fwrite(sb.buf, 1, sb.len, stdout) == sb.len ? (int)sb.len : -1;
+	oojwt_wipe_free(sb.buf, sb.cap);
+	return n;
+}
