@@ -761,12 +761,85 @@ str_member(const oojwt_jv *o, const char *name)
 		: NULL;
 }
 
+/* Is member `name` of `o` the string `s` (JavaScript ===)? */
+static int
+member_is(const oojwt_jv *o, const char *name, const char *s)
+{
+	const char *v = str_member(o, name);
+
+	return v != NULL && strcmp(v, s) == 0;
+}
+
+/* A boolean member of an object being written. */
+static void
+put_bool(oojwt_sb *sb, int *first, const char *name, int v)
+{
+	oojwt_sb_puts(sb, *first ? "\"" : ",\"");
+	oojwt_sb_puts(sb, name);
+	oojwt_sb_puts(sb, v ? "\":true" : "\":false");
+	*first = 0;
+}
+
+/* The permissions fillDataFromWopiJwt derives from fileInfo (fi) and
+ * queryParams (qp), with JavaScript's && and ||, as the members of
+ * "permissions". edit is UserCanWrite's own value when that is
+ * false-like, review UserCanReview's when nothing forbids reviewing;
+ * when that value is missing the permission is undefined, which
+ * Object.assign writes too: bit 0 (edit) and bit 1 (review) of the
+ * result ask the caller to remove them. */
+static unsigned
+wopi_permissions(oojwt_sb *sb, const oojwt_jv *fi, const oojwt_jv *qp)
+{
+	const oojwt_jv *write = oojwt_json_get(fi, "UserCanWrite");
+	const oojwt_jv *review = oojwt_json_get(fi, "UserCanReview");
+	const oojwt_jv *supports = oojwt_json_get(fi, "SupportsReviewing");
+	int only_comment = oojwt_json_truthy(oojwt_json_get(fi,
+		"UserCanOnlyComment"));
+	int formsubmit = member_is(qp, "formsubmit", "1");
+	int edit, first = 1;
+	unsigned undefined = 0;
+
+	/* !ReadOnly && !UserCanOnlyComment && UserCanWrite && formsubmit
+	 * !== '1': 1 true, 0 false, -1 UserCanWrite's false-like value. */
+	edit = oojwt_json_truthy(oojwt_json_get(fi, "ReadOnly")) || only_comment
+		? 0 : !oojwt_json_truthy(write) ? -1 : !formsubmit;
+	oojwt_sb_puts(sb, ",\"permissions\":{");
+	if (edit >= 0) {
+		put_bool(sb, &first, "edit", edit);
+	} else if (write != NULL) {
+		put_member(sb, &first, "edit", write);
+	} else {
+		undefined |= 1;
+	}
+	if (only_comment || oojwt_json_type(supports) == OOJWT_JSON_FALSE
+		|| oojwt_json_type(review) == OOJWT_JSON_FALSE)
+	{
+		put_bool(sb, &first, "review", 0);
+	} else if (review != NULL) {
+		put_member(sb, &first, "review", review);
+	} else {
+		undefined |= 2;
+	}
+	put_bool(sb, &first, "comment", edit == 1 || only_comment);
+	put_bool(sb, &first, "copy", !member_is(fi, "CopyPasteRestrictions",
+		"CurrentDocumentOnly") && !member_is(fi, "CopyPasteRestrictions",
+		"BlockAll"));
+	put_bool(sb, &first, "print", !oojwt_json_truthy(oojwt_json_get(fi,
+		"DisablePrint")) && !oojwt_json_truthy(oojwt_json_get(fi,
+		"HidePrintOption")));
+	put_bool(sb, &first, "chat", !member_is(qp, "dchat", "1"));
+	put_bool(sb, &first, "fillForms", edit == 1 || formsubmit);
+	oojwt_sb_puts(sb, "}");
+	return undefined;
+}
+
 /* What fillDataFromWopiJwt takes from a WOPI token (one without a
  * userAuth object, which is dropped before): key, the file type
  * (wopiClient.getFileTypeByInfo: FileExtension without its dot, else
- * BaseFileName's extension, lower case), title, user name and id,
- * lang. The permissions it derives from fileInfo are not modelled. */
-static void
+ * BaseFileName's extension, lower case), title, the permissions (see
+ * wopi_permissions(), whose result this returns), user name and id,
+ * lang. */
+static unsigned
 wopi_values(oojwt_sb *sb, const oojwt_jv *tok)
 {
 	const oojwt_jv *fi = oojwt_json_get(tok, "fileInfo");
@@ -777,6 +850,7 @@ wopi_values(oojwt_sb *sb, const oojwt_jv *tok)
 	char *ft;
 	size_t k, n;
 	int first = 1;
+	unsigned undefined;
 
 	oojwt_sb_puts(sb, "{\"document\":{");
 	if (oojwt_json_truthy(oojwt_json_get(tok, "key"))) {
@@ -792,7 +866,7 @@ wopi_values(oojwt_sb *sb, const oojwt_jv *tok)
 	ft = (char *)malloc(strlen(ext) + 1);
 	if (ft == NULL) {
 		sb->failed = 1;
-		return;
+		return 0;
 	}
 	for (n = 0; ext[n] != 0; n++) {
 		ft[n] = (char)(ext[n] >= 'A' && ext[n] <= 'Z' ? ext[n] + 32 : ext[n]);
@@ -804,6 +878,7 @@ wopi_values(oojwt_sb *sb, const oojwt_jv *tok)
 	v = oojwt_json_get(fi, "BreadcrumbDocName");
 	put_member(sb, &first, "title", oojwt_json_truthy(v) ? v
 		: oojwt_json_get(fi, "BaseFileName"));
+	undefined = wopi_permissions(sb, fi, qp);
 	oojwt_sb_puts(sb, "},\"editorConfig\":{\"user\":{");
 	first = 1;
 	v = oojwt_json_get(fi, "UserId");
@@ -832,6 +907,7 @@ wopi_values(oojwt_sb *sb, const oojwt_jv *tok)
 		}
 	}
 	oojwt_sb_puts(sb, "}}");
+	return undefined;
 }
 
 /* The config after the token's values override it (spec 2.5; for
@@ -849,10 +925,17 @@ effective(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok,
 		"editorConfig.user.group", "editorConfig.user.firstname",
 		"editorConfig.user.lastname", "editorConfig.user.customerId"
 	};
+	static const char *const wopi_paths[] = {
+		"document.permissions.edit", "document.permissions.review",
+		"document.permissions.comment", "document.permissions.copy",
+		"document.permissions.print", "document.permissions.chat",
+		"document.permissions.fillForms"
+	};
 	char msg[OOJWT_MESSAGE_LEN], *text;
 	oojwt_jv *copy = NULL, *made = NULL;
 	const oojwt_jv *mode = oojwt_json_at(cfg, "editorConfig.mode");
 	size_t k, len, dups;
+	unsigned undefined = 0;
 	long pos;
 	int code;
 
@@ -864,7 +947,7 @@ effective(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok,
 		if (kind == OOJWT_TOKEN_HISTORY) {
 			history_values(&sb, cfg, tok);
 		} else {
-			wopi_values(&sb, tok);
+			undefined = wopi_values(&sb, tok);
 		}
 		text = oojwt_sb_finish(&sb, &len);
 		if (text == NULL) {
@@ -896,6 +979,20 @@ effective(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok,
 			continue;
 		}
 		code = oojwt_json_copy_path(copy, tok, paths[k]);
+	}
+	/* Object.assign(data.permissions, permissions): member by member,
+	 * an undefined one included (it then vanishes from the JSON). */
+	for (k = 0; code == OOJWT_OK && kind == OOJWT_TOKEN_WOPI && made != NULL
+		&& k < sizeof wopi_paths / sizeof *wopi_paths; k++)
+	{
+		code = oojwt_json_copy_path(copy, made, wopi_paths[k]);
+	}
+	for (k = 0; code == OOJWT_OK && k < 2; k++) {
+		if ((undefined & (1u << k)) != 0) {
+			/* The copy is ours to change. */
+			oojwt_json_remove((oojwt_jv *)oojwt_json_at(copy,
+				"document.permissions"), k == 0 ? "edit" : "review");
+		}
 	}
 	oojwt_json_free(made);
 	if (code != OOJWT_OK) {

@@ -362,8 +362,8 @@ void oojwt_server_config_free(oojwt_server_config *c);
  * written over it (key, fileType, title, url, callbackUrl, lang, mode
  * unless the page asks for view, coEditing, user; for a history token
  * key, url, mode view and coEditing strict; for a WOPI token key,
- * fileType, title, user id and name, lang) when the token opens the
- * editor.
+ * fileType, title, the permissions fileInfo gives, user id and name,
+ * lang) when the token opens the editor.
  *
  *   ok            1 when the editor opens
  *   close_code    4004 / 4005 / 4006 / 4007, 0 when none

@@ -543,6 +543,12 @@ test_inspect(void)
  * setHistoryData payload. */
 #define HISTORY_TOKEN "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1cmwiOiJodHRwczovL2V4YW1wbGUuY29tL3YxLmRvY3giLCJrZXkiOiJrMSIsInZlcnNpb24iOjF9.99ArQPC_8n8fE8q1XnSz7c822T30-kVlWtRdexQTKGU"
 
+/* WOPI tokens of odd shapes: fileInfo with a UserCanWrite of 0, no
+ * extension, a null UserId and queryParams a string; fileInfo and
+ * userAuth strings (userAuth not an object: no WOPI callback). */
+#define WOPI_ODD "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJrZXkiOiJ3MSIsImZpbGVJbmZvIjp7IkZpbGVFeHRlbnNpb24iOjUsIkJhc2VGaWxlTmFtZSI6Ik5vRG90IiwiVXNlcklkIjpudWxsLCJVc2VyQ2FuV3JpdGUiOjAsIlJlYWRPbmx5IjpmYWxzZX0sInF1ZXJ5UGFyYW1zIjoieCJ9.OzChbPJGTVrZDlDm8nJzq7Kl1IJT738Dwy8Knd0s5fs"
+#define WOPI_STRINGS "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJmaWxlSW5mbyI6IngiLCJ1c2VyQXV0aCI6InkifQ.55mivOBTcYWxTQQgsGUuQBFmoQSpv0gDW6jt9OartR8"
+
 static void
 rule_case(const char *name, const char *config, const char *token,
 	int version, int ok, int close_code, int kind, int finding,
@@ -604,6 +610,14 @@ test_ds_rules(void)
 	rule_case("history token as the config token: opens read-only",
 		FALSY_TOP_CFG, HISTORY_TOKEN, 0, 1, 0, OOJWT_TOKEN_HISTORY,
 		OOJWT_FIND_NOT_OPENING_TOKEN, "\"url\":\"https://example.com/v1.docx\"");
+	/* auth(): wopiClient.isWopiJwtToken -> fillDataFromWopiJwt, which
+	 * returns true; edit is UserCanWrite's own false-like value. */
+	rule_case("WOPI token, odd fileInfo: opens, edit 0 as DS computes it",
+		FALSY_TOP_CFG, WOPI_ODD, 0, 1, 0, OOJWT_TOKEN_WOPI,
+		OOJWT_FIND_NOT_OPENING_TOKEN, "\"edit\":0");
+	rule_case("WOPI token, fileInfo and userAuth strings: opens",
+		FALSY_TOP_CFG, WOPI_STRINGS, 0, 1, 0, OOJWT_TOKEN_WOPI,
+		OOJWT_FIND_NOT_OPENING_TOKEN, "\"fileType\":\"\"");
 	rule_case("history token on 8.2: an opening token without document.key",
 		FALSY_TOP_CFG, HISTORY_TOKEN, 802, 0, 4006, OOJWT_TOKEN_OPENING,
 		OOJWT_FIND_MISSING_REQUIRED_FIELD, NULL);

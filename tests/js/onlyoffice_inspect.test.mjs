@@ -47,6 +47,15 @@ for (const v of vectors.tests) {
   });
 }
 
+test('inspectConfig: a WOPI token without UserCanWrite or UserCanReview leaves edit and review undefined (DocsCoServer.js fillDataFromWopiJwt, Object.assign)', () => {
+  const v = vectors.tests.find((t) => t.comment.startsWith('a WOPI token without userAuth'));
+  const r = kit.onlyoffice.inspectConfig(configFor(v), { secret: v.secret, now: v.now });
+  assert.equal(r.verdict.ok, true);
+  // The page's edit: true is overwritten with undefined, which JSON leaves out.
+  assert.deepEqual(r.effectiveConfig.document.permissions,
+    { download: true, comment: false, copy: true, print: true, chat: true, fillForms: false });
+});
+
 test('inspectConfig: the secret can come from readServerConfig', () => {
   const v = vectors.tests[0];
   const cfg = configFor(v);

@@ -405,7 +405,7 @@ export interface ConfigInspection {
   /**
    * The config after the token's values override it (when the token opens
    * the editor; for a history token its key and url with mode view, for a
-   * WOPI token the key and fileInfo's type, title and user).
+   * WOPI token the key and fileInfo's type, title, user and rights).
    */
   effectiveConfig: JsonObject | null;
 }
