@@ -444,7 +444,7 @@ export interface RequestToken {
   valid: boolean;
   alg: 'HS256' | 'HS384' | 'HS512' | null;
   serverError: DsErrorName | null;
-  /** What jsonwebtoken says (`invalid signature`, `jwt expired`, `jwt must be a string`, ...); null when valid. */
+  /** What jsonwebtoken says (`invalid signature`, `jwt expired`, `jwt must be a string`, ...); null when it throws nothing (valid, or code falsy_payload). */
   serverMessage: string | null;
   /** Our code for the failure (expired, bad_signature, malformed, ...); null when valid. */
   code: ErrorCode | null;
