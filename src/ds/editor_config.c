@@ -838,7 +838,8 @@ wopi_permissions(oojwt_sb *sb, const oojwt_jv *fi, const oojwt_jv *qp)
  * (wopiClient.getFileTypeByInfo: FileExtension without its dot, else
  * BaseFileName's extension, lower case), title, the permissions (see
  * wopi_permissions(), whose result this returns), user name and id,
- * lang. */
+ * lang; bit 2 of the result: the title is undefined (neither
+ * BreadcrumbDocName nor BaseFileName). */
 static unsigned
 wopi_values(oojwt_sb *sb, const oojwt_jv *tok)
 {
@@ -876,9 +877,11 @@ wopi_values(oojwt_sb *sb, const oojwt_jv *tok)
 	free(ft);
 	first = 0;
 	v = oojwt_json_get(fi, "BreadcrumbDocName");
-	put_member(sb, &first, "title", oojwt_json_truthy(v) ? v
-		: oojwt_json_get(fi, "BaseFileName"));
-	undefined = wopi_permissions(sb, fi, qp);
+	if (!oojwt_json_truthy(v)) {
+		v = oojwt_json_get(fi, "BaseFileName");
+	}
+	put_member(sb, &first, "title", v);
+	undefined = wopi_permissions(sb, fi, qp) | (v == NULL ? 4u : 0u);
 	oojwt_sb_puts(sb, "},\"editorConfig\":{\"user\":{");
 	first = 1;
 	v = oojwt_json_get(fi, "UserId");
@@ -987,11 +990,12 @@ effective(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok,
 	{
 		code = oojwt_json_copy_path(copy, made, wopi_paths[k]);
 	}
-	for (k = 0; code == OOJWT_OK && k < 2; k++) {
+	for (k = 0; code == OOJWT_OK && k < 3; k++) {
 		if ((undefined & (1u << k)) != 0) {
 			/* The copy is ours to change. */
-			oojwt_json_remove((oojwt_jv *)oojwt_json_at(copy,
-				"document.permissions"), k == 0 ? "edit" : "review");
+			oojwt_json_remove((oojwt_jv *)oojwt_json_at(copy, k == 2
+				? "document" : "document.permissions"), k == 0 ? "edit"
+				: k == 1 ? "review" : "title");
 		}
 	}
 	oojwt_json_free(made);

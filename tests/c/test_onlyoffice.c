@@ -617,7 +617,8 @@ test_ds_rules(void)
 		OOJWT_FIND_NOT_OPENING_TOKEN, "\"edit\":0");
 	rule_case("WOPI token, fileInfo and userAuth strings: opens",
 		FALSY_TOP_CFG, WOPI_STRINGS, 0, 1, 0, OOJWT_TOKEN_WOPI,
-		OOJWT_FIND_NOT_OPENING_TOKEN, "\"fileType\":\"\"");
+		OOJWT_FIND_NOT_OPENING_TOKEN, "{\"fileType\":\"\",\"key\":\"k1\","
+		"\"url\":");
 	rule_case("history token on 8.2: an opening token without document.key",
 		FALSY_TOP_CFG, HISTORY_TOKEN, 802, 0, 4006, OOJWT_TOKEN_OPENING,
 		OOJWT_FIND_MISSING_REQUIRED_FIELD, NULL);
