@@ -112,7 +112,7 @@ ${EXIT_HELP}`,
 
 Judge the config a page passes to DocsAPI.DocEditor (JSON, with or without
 its token) as Document Server does: whether the editor opens or closes
-(4004/4005/4006, editor error -23/-21/-20), the findings with fixes, and
+(4004/4005/4006, editor error -23/-21/-20; 4007), the findings with fixes, and
 the effective config. The token is checked with the inbox secret: from
 the secret options, else from --server-config PATH (a local.json or
 Docker env file, which also gives the token flags and clock tolerance).
@@ -644,7 +644,8 @@ const COMMANDS = {
     } else {
       const v = r.verdict;
       let out = v.ok ? `OPENS: ${v.message}\n`
-        : v.closeCode !== null ? `CLOSES ${v.closeCode} (editor error ${v.editorError}): ${v.message}\n`
+        : v.closeCode !== null && v.editorError !== null ? `CLOSES ${v.closeCode} (editor error ${v.editorError}): ${v.message}\n`
+          : v.closeCode !== null ? `CLOSES ${v.closeCode}: ${v.message}\n`
           : `DOES NOT OPEN: ${v.message}\n`;
       out += `token: ${r.token?.kind ?? 'none'}\n`;
       for (const f of r.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;

@@ -475,9 +475,11 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	if (!o->json) {
 		if (r.ok) {
 			oojwt_cli_printf("OPENS: %s\n", r.message);
-		} else if (r.close_code != 0) {
+		} else if (r.close_code != 0 && r.editor_error != 0) {
 			oojwt_cli_printf("CLOSES %d (editor error %d): %s\n", r.close_code,
 				r.editor_error, r.message);
+		} else if (r.close_code != 0) {
+			oojwt_cli_printf("CLOSES %d: %s\n", r.close_code, r.message);
 		} else {
 			oojwt_cli_printf("DOES NOT OPEN: %s\n", r.message);
 		}

@@ -158,7 +158,7 @@ static const char INSPECT_HELP[] =
 	"\n"
 	"Judge the config a page passes to DocsAPI.DocEditor (JSON, with or without\n"
 	"its token) as Document Server does: whether the editor opens or closes\n"
-	"(4004/4005/4006, editor error -23/-21/-20), the findings with fixes, and\n"
+	"(4004/4005/4006, editor error -23/-21/-20; 4007), the findings with fixes, and\n"
 	"the effective config. The token is checked with the inbox secret: from\n"
 	"the secret options, else from --server-config PATH (a local.json or\n"
 	"Docker env file, which also gives the token flags and clock tolerance).\n"

@@ -29,7 +29,8 @@ static const char *const error_names[] = {
 	"bad_argument",
 	"no_memory",
 	"buffer_too_small",
-	"bad_certificate"
+	"bad_certificate",
+	"falsy_payload"
 };
 
 static const char *const warning_names[] = {

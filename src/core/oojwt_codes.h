@@ -8,7 +8,7 @@
  *
  *   0          OOJWT_OK
  *   1 - 99     errors of a result (decode, verify, sign, keys, input):
- *              OOJWT_ERR_*; 24 on are free
+ *              OOJWT_ERR_*; 25 on are free
  *   100 - 102  warnings of the JWT core (oojwt_verify): OOJWT_WARN_*
  *   103 - 114  warnings of the Document Server profile and of secret
  *              forensics (oojwt_ds_verify, oojwt_secret_explain)
@@ -69,6 +69,9 @@ enum oojwt_code {
 	OOJWT_ERR_NO_MEMORY = 21,       /* allocation failed */
 	OOJWT_ERR_BUFFER_TOO_SMALL = 22,/* caller buffer too small */
 	OOJWT_ERR_BAD_CERT = 23,        /* not a strict DER/PEM X.509 certificate */
+	/* The Document Server profile (oojwt_ds_verify): jsonwebtoken
+	 * returns a false-like payload, which every DS caller refuses. */
+	OOJWT_ERR_FALSY_PAYLOAD = 24,   /* payload 0, false, "", -0: DS refuses */
 
 	OOJWT_WARN_FIRST = 100,
 	OOJWT_WARN_SHORT_KEY = 100,     /* HMAC key shorter than hash output */

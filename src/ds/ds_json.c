@@ -265,7 +265,11 @@ oojwt_config_inspect_json(const char *config, size_t len,
 	if (r.close_code != 0) {
 		oojwt_sb_long(&sb, r.close_code);
 		oojwt_sb_puts(&sb, ",\"editorError\":");
-		oojwt_sb_long(&sb, r.editor_error);
+		if (r.editor_error != 0) {
+			oojwt_sb_long(&sb, r.editor_error);
+		} else {
+			oojwt_sb_puts(&sb, "null");
+		}
 	} else {
 		oojwt_sb_puts(&sb, "null,\"editorError\":null");
 	}

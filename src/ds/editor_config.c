@@ -1,11 +1,14 @@
 /*
  * Editor config inspection: the config a page passes to
- * DocsAPI.DocEditor, judged in the order DocService's auth()
- * (DocsCoServer.js) judges its token: token present,
- * verify (the DS profile with the inbox secret), token kind, the fields
- * required since 7.1, permissions deep-equal, top-level url/payload/key,
- * key characters; then the effective config (the token's values over
- * the page's).
+ * DocsAPI.DocEditor, judged in the order DocService (DocsCoServer.js)
+ * judges its token: token present and verified in io.use (the DS profile
+ * with the inbox secret, a false-like payload refused), the connection's
+ * key in io.on('connection'), then auth(): the token kind, and per kind
+ * what DS does (opening: the fields required since 7.1, then
+ * fillDataFromJwt's permissions and top-level url/payload/key; reconnect:
+ * fillDataFromJwt alone; history: fillVersionHistoryFromJwt; WOPI:
+ * fillDataFromWopiJwt and the WOPI callback); then the effective config
+ * (the token's values over the page's).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +56,11 @@ verdict(oojwt_config_report *r, int close_code, const char *why)
 			"You are trying to perform an action you do not have rights "
 			"for. (%s)", why);
 		break;
+	case 4007:
+		r->editor_error = 0;
+		oojwt_fmt(r->message, sizeof r->message,
+			"The connection is dropped (drop). (%s)", why);
+		break;
 	default:
 		r->editor_error = 0;
 		oojwt_fmt(r->message, sizeof r->message, "%s", why);
@@ -82,6 +90,52 @@ before(const oojwt_inspect_opts *o, int version)
 	return o->server_version > 0 && o->server_version < version;
 }
 
+/* fillDataFromJwt (DocsCoServer.js), which opening and reconnect tokens
+ * go through: the token's document.permissions must deep-equal the
+ * page's (isDeepStrictEqual), and a truthy top-level url, payload or key
+ * is "token has invalid format" (a truthy fileInfo never gets here: that
+ * is a WOPI token). 0 when DS stops (4004). */
+static int
+fill_checks(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok)
+{
+	static const char *const top[3] = { "url", "payload", "key" };
+	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+	const oojwt_jv *perm = oojwt_json_at(tok, "document.permissions");
+	size_t k;
+
+	if (perm != NULL && !oojwt_json_equal(perm,
+		oojwt_json_at(cfg, "document.permissions")))
+	{
+		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_PERMISSIONS_DIFFER,
+			"document.permissions",
+			"the token's document.permissions differ from the config's "
+			"(compared with isDeepStrictEqual: every key, type and value): "
+			"\"fillDataFromJwt token has modified permissions\"",
+			"sign the config's permissions exactly as the page passes them");
+		verdict(r, 4004, "the token has modified permissions");
+		return 0;
+	}
+	for (k = 0; k < 3; k++) {
+		/* decoded.url || decoded.payload || decoded.key: truthiness,
+		 * so "", 0, false and null pass. */
+		if (!oojwt_json_truthy(oojwt_json_get(tok, top[k]))) {
+			continue;
+		}
+		oojwt_fmt(msg, sizeof msg,
+			"the token has a top-level \"%s\" that is not false-like: an "
+			"opening token with url, payload or key is refused "
+			"(\"fillDataFromJwt token has invalid format\")%s", top[k],
+			k == 1 ? "; a config wrapped in {\"payload\": ...} is the usual "
+			"cause" : "");
+		oojwt_fmt(path, sizeof path, "token.%s", top[k]);
+		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_TOKEN_INVALID_FORMAT, path, msg,
+			"sign the config object itself: {document, editorConfig, ...}");
+		verdict(r, 4004, "token has invalid format");
+		return 0;
+	}
+	return 1;
+}
+
 /* The checks of auth() on a verified opening token. 0 when DS stops. */
 static int
 opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
@@ -93,7 +147,6 @@ opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 	};
 	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
 	const oojwt_jv *mode = oojwt_json_at(cfg, "editorConfig.mode");
-	const oojwt_jv *perm;
 	size_t k;
 
 	for (k = 0; k < 5; k++) {
@@ -128,52 +181,135 @@ opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 		}
 		break;
 	}
-	perm = oojwt_json_at(tok, "document.permissions");
-	if (perm != NULL && !oojwt_json_equal(perm,
-		oojwt_json_at(cfg, "document.permissions")))
-	{
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_PERMISSIONS_DIFFER,
-			"document.permissions",
-			"the token's document.permissions differ from the config's "
-			"(compared with isDeepStrictEqual: every key, type and value): "
-			"\"fillDataFromJwt token has modified permissions\"",
-			"sign the config's permissions exactly as the page passes them");
-		verdict(r, 4004, "the token has modified permissions");
+	return fill_checks(r, cfg, tok);
+}
+
+/* io.on('connection') (DocsCoServer.js, 8.2+): the socket path
+ * /doc/<key>/c... must match DOC_ID_SOCKET_PATTERN, else the context
+ * keeps constants.DEFAULT_DOC_ID, 'docId'; a key that is empty or is
+ * 'docId' itself ends there too. Then "io.on connection unexpected key"
+ * and 4004, before auth() reads any token. The key is the page's: the
+ * editor builds the path from it. 0 when DS stops. */
+static int
+connection_checks(oojwt_config_report *r, const oojwt_jv *cfg,
+	const oojwt_inspect_opts *o)
+{
+	const oojwt_jv *key = oojwt_json_at(cfg, "document.key");
+	const char *k;
+
+	if (before(o, 802) || oojwt_json_type(key) != OOJWT_JSON_STRING) {
+		return 1;
+	}
+	k = oojwt_json_string(key);
+	if (!key_chars_ok(k)) {
+		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_DOCUMENT_KEY,
+			"document.key", "document.key has characters outside 0-9 a-z "
+			"A-Z - . _ =: the socket path does not match and Document "
+			"Server denies access (\"io.on connection unexpected key use key "
+			"pattern\", 8.2+)",
+			"build keys from letters, digits and - . _ = only (e.g. a hash "
+			"of the file id and its version)");
+		verdict(r, 4004, "the document key has characters the server "
+			"does not accept");
 		return 0;
 	}
-	for (k = 0; k < 3; k++) {
-		static const char *const top[3] = { "url", "payload", "key" };
-		if (oojwt_json_get(tok, top[k]) == NULL) {
-			continue;
-		}
-		oojwt_fmt(msg, sizeof msg,
-			"the token has a top-level \"%s\": an opening token with url, "
-			"payload or key is refused (\"fillDataFromJwt token has invalid "
-			"format\")%s", top[k], k == 1 ? "; a config wrapped in "
-			"{\"payload\": ...} is the usual cause" : "");
-		oojwt_fmt(path, sizeof path, "token.%s", top[k]);
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_TOKEN_INVALID_FORMAT, path, msg,
-			"sign the config object itself: {document, editorConfig, ...}");
-		verdict(r, 4004, "token has invalid format");
+	if (k[0] == 0 || strcmp(k, "docId") == 0) {
+		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_DOCUMENT_KEY,
+			"document.key", k[0] == 0 ? "document.key is empty: the "
+			"connection keeps the server's placeholder key 'docId' and "
+			"Document Server denies access (\"io.on connection unexpected "
+			"key\", 8.2+)" : "document.key is 'docId', the placeholder the "
+			"server uses when a connection names no key "
+			"(constants.DEFAULT_DOC_ID): Document Server denies access "
+			"(\"io.on connection unexpected key\", 8.2+)",
+			"give every document version its own key (e.g. a hash of the file "
+			"id and its version)");
+		verdict(r, 4004, "the document key is the server's placeholder "
+			"'docId'");
 		return 0;
-	}
-	{
-		const oojwt_jv *key = oojwt_json_at(cfg, "document.key");
-		if (oojwt_json_type(key) == OOJWT_JSON_STRING
-			&& !key_chars_ok(oojwt_json_string(key)))
-		{
-			add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_DOCUMENT_KEY,
-				"document.key", "document.key has characters outside 0-9 a-z "
-				"A-Z - . _ =: the socket path does not match and Document "
-				"Server denies access (\"unexpected key use key pattern\")",
-				"build keys from letters, digits and - . _ = only (e.g. a hash "
-				"of the file id and its version)");
-			verdict(r, 4004, "the document key has characters the server "
-				"does not accept");
-			return 0;
-		}
 	}
 	return 1;
+}
+
+/* A reconnect token as the config token (auth(): editorConfig.
+ * ds_sessionTimeConnect !== undefined, ds_view before 8.2): DS calls
+ * fillDataFromJwt without validateAuthToken. 0 when DS stops. */
+static int
+reconnect_checks(oojwt_config_report *r, const oojwt_jv *cfg,
+	const oojwt_jv *tok, const oojwt_inspect_opts *o)
+{
+	add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_NOT_OPENING_TOKEN, "token",
+		before(o, 802) ? "the token has editorConfig.ds_view (7.1-8.1), the "
+		"mark of Document Server's own session tokens: DS takes it for a "
+		"reconnection, skips the fields required since 7.1 (document.key, "
+		"document.url, ...) and opens with the token's values, ds_view "
+		"deciding whether the user only views" : "the token has "
+		"editorConfig.ds_sessionTimeConnect (8.2+), the mark of Document "
+		"Server's own session tokens: DS takes it for a reconnection, skips "
+		"the fields required since 7.1 (document.key, document.url, ...) and "
+		"opens with the token's values; the session is counted from that "
+		"time, so expire.sessionabsolute may end it at once",
+		"sign the editor config itself, without editorConfig.ds_* members "
+		"(Document Server adds them to its own session tokens)");
+	return fill_checks(r, cfg, tok);
+}
+
+/* A setHistoryData token as the config token (auth(): decoded.version
+ * truthy, 8.3+): fillVersionHistoryFromJwt, which always returns true. */
+static void
+history_checks(oojwt_config_report *r, const oojwt_jv *tok)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	const oojwt_jv *key = oojwt_json_get(tok, "key");
+	const oojwt_jv *url = oojwt_json_get(tok, "url");
+
+	oojwt_fmt(msg, sizeof msg, "the token has a truthy version: it is a "
+		"setHistoryData token (8.3+). Document Server opens it read-only "
+		"(mode view, coEditing strict) with the document key from its "
+		"top-level key and the file from its top-level url (or previous.url "
+		"when previous.key is the page's key): an old version, not the "
+		"page's document; the page's callbackUrl and user are used unsigned");
+	add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_NOT_OPENING_TOKEN, "token", msg,
+		"sign the editor config itself; give this token only to "
+		"docEditor.setHistoryData");
+	if (!oojwt_json_truthy(key) || !oojwt_json_truthy(url)) {
+		oojwt_fmt(msg, sizeof msg, "the history token has no top-level %s: "
+			"Document Server goes on with it undefined and cannot open a "
+			"document", !oojwt_json_truthy(key) ? "key" : "url");
+		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NOT_OPENING_TOKEN,
+			!oojwt_json_truthy(key) ? "token.key" : "token.url", msg,
+			"sign the editor config itself");
+		verdict(r, 0, "a history token without a key or url: no document "
+			"to open (no close code)");
+	}
+}
+
+/* A WOPI token as the config token (auth(): wopiClient.isWopiJwtToken,
+ * a truthy fileInfo): fillDataFromWopiJwt, which always returns true.
+ * A userAuth object becomes the callback, which parseWopiCallback reads
+ * as WOPI: without the WOPI session DS stored when its WOPI handler
+ * opened the file, auth() drops the connection (4007). */
+static void
+wopi_checks(oojwt_config_report *r, const oojwt_jv *tok)
+{
+	if (oojwt_json_type(oojwt_json_get(tok, "userAuth")) == OOJWT_JSON_OBJECT) {
+		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NOT_OPENING_TOKEN, "token",
+			"the token has a truthy fileInfo: it is a WOPI token. Its userAuth "
+			"becomes the callback, which Document Server reads as a WOPI "
+			"session; for a document its WOPI handler did not open it finds "
+			"no stored session (\"invalid wopi callback\") and drops the "
+			"connection (4007)", "sign the editor config itself; WOPI hosts "
+			"open files through Document Server's /hosting/wopi pages");
+		verdict(r, 4007, "invalid wopi callback");
+		return;
+	}
+	add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_NOT_OPENING_TOKEN, "token",
+		"the token has a truthy fileInfo: it is a WOPI token. Document Server "
+		"opens with the key from its top-level key, the file type, title and "
+		"user from fileInfo, and permissions derived from fileInfo "
+		"(UserCanWrite, ReadOnly, ...) over the page's; the page's "
+		"document.url and callbackUrl are used unsigned, yet DS treats the "
+		"open as token-verified", "sign the editor config itself");
 }
 
 /* The user of an opening token (spec 2.5; DOCS browser.md signs
@@ -556,9 +692,232 @@ config_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 	}
 }
 
-/* The config after the token's values override it (spec 2.5). */
+/* The JSON text of `v`. */
+static void
+put_value(oojwt_sb *sb, const oojwt_jv *v)
+{
+	size_t n;
+	char *text = oojwt_json_print(v, &n);
+
+	if (text == NULL) {
+		sb->failed = 1;
+		return;
+	}
+	oojwt_sb_put(sb, text, n);
+	free(text);
+}
+
+/* "name":<value> into an object being written; a NULL value (absent
+ * in the token) is left out. */
+static void
+put_member(oojwt_sb *sb, int *first, const char *name, const oojwt_jv *v)
+{
+	if (v == NULL) {
+		return;
+	}
+	oojwt_sb_puts(sb, *first ? "\"" : ",\"");
+	oojwt_sb_puts(sb, name);
+	oojwt_sb_puts(sb, "\":");
+	put_value(sb, v);
+	*first = 0;
+}
+
+/* What fillVersionHistoryFromJwt takes from a history token, as config
+ * members: key and url at the top (previous.key/url when changesUrl and
+ * previous are truthy and previous.key is the page's key, which the
+ * editor sends as openCmd.id), mode view, coEditing strict. */
+static void
+history_values(oojwt_sb *sb, const oojwt_jv *cfg, const oojwt_jv *tok)
+{
+	const oojwt_jv *key = oojwt_json_get(tok, "key");
+	const oojwt_jv *url = oojwt_json_get(tok, "url");
+	const oojwt_jv *prev = oojwt_json_get(tok, "previous");
+	const oojwt_jv *pk = oojwt_json_get(prev, "key");
+	const oojwt_jv *page = oojwt_json_at(cfg, "document.key");
+	int first = 1;
+
+	if (oojwt_json_truthy(oojwt_json_get(tok, "changesUrl"))
+		&& oojwt_json_truthy(prev) && oojwt_json_type(pk) == OOJWT_JSON_STRING
+		&& oojwt_json_type(page) == OOJWT_JSON_STRING
+		&& strcmp(oojwt_json_string(pk), oojwt_json_string(page)) == 0)
+	{
+		key = pk;
+		url = oojwt_json_get(prev, "url");
+	}
+	oojwt_sb_puts(sb, "{\"document\":{");
+	put_member(sb, &first, "key", key);
+	put_member(sb, &first, "url", url);
+	oojwt_sb_puts(sb, "},\"editorConfig\":{\"mode\":\"view\","
+		"\"coEditing\":{\"mode\":\"strict\"}}}");
+}
+
+/* A string member of `o` as a C string, NULL when it is not a string. */
+static const char *
+str_member(const oojwt_jv *o, const char *name)
+{
+	const oojwt_jv *v = oojwt_json_get(o, name);
+
+	return oojwt_json_type(v) == OOJWT_JSON_STRING ? oojwt_json_string(v)
+		: NULL;
+}
+
+/* Is member `name` of `o` the string `s` (JavaScript ===)? */
 static int
-effective(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok)
+member_is(const oojwt_jv *o, const char *name, const char *s)
+{
+	const char *v = str_member(o, name);
+
+	return v != NULL && strcmp(v, s) == 0;
+}
+
+/* A boolean member of an object being written. */
+static void
+put_bool(oojwt_sb *sb, int *first, const char *name, int v)
+{
+	oojwt_sb_puts(sb, *first ? "\"" : ",\"");
+	oojwt_sb_puts(sb, name);
+	oojwt_sb_puts(sb, v ? "\":true" : "\":false");
+	*first = 0;
+}
+
+/* The permissions fillDataFromWopiJwt derives from fileInfo (fi) and
+ * queryParams (qp), with JavaScript's && and ||, as the members of
+ * "permissions". edit is UserCanWrite's own value when that is
+ * false-like, review UserCanReview's when nothing forbids reviewing;
+ * when that value is missing the permission is undefined, which
+ * Object.assign writes too: bit 0 (edit) and bit 1 (review) of the
+ * result ask the caller to remove them. */
+static unsigned
+wopi_permissions(oojwt_sb *sb, const oojwt_jv *fi, const oojwt_jv *qp)
+{
+	const oojwt_jv *write = oojwt_json_get(fi, "UserCanWrite");
+	const oojwt_jv *review = oojwt_json_get(fi, "UserCanReview");
+	const oojwt_jv *supports = oojwt_json_get(fi, "SupportsReviewing");
+	int only_comment = oojwt_json_truthy(oojwt_json_get(fi,
+		"UserCanOnlyComment"));
+	int formsubmit = member_is(qp, "formsubmit", "1");
+	int edit, first = 1;
+	unsigned undefined = 0;
+
+	/* !ReadOnly && !UserCanOnlyComment && UserCanWrite && formsubmit
+	 * !== '1': 1 true, 0 false, -1 UserCanWrite's false-like value. */
+	edit = oojwt_json_truthy(oojwt_json_get(fi, "ReadOnly")) || only_comment
+		? 0 : !oojwt_json_truthy(write) ? -1 : !formsubmit;
+	oojwt_sb_puts(sb, ",\"permissions\":{");
+	if (edit >= 0) {
+		put_bool(sb, &first, "edit", edit);
+	} else if (write != NULL) {
+		put_member(sb, &first, "edit", write);
+	} else {
+		undefined |= 1;
+	}
+	if (only_comment || oojwt_json_type(supports) == OOJWT_JSON_FALSE
+		|| oojwt_json_type(review) == OOJWT_JSON_FALSE)
+	{
+		put_bool(sb, &first, "review", 0);
+	} else if (review != NULL) {
+		put_member(sb, &first, "review", review);
+	} else {
+		undefined |= 2;
+	}
+	put_bool(sb, &first, "comment", edit == 1 || only_comment);
+	put_bool(sb, &first, "copy", !member_is(fi, "CopyPasteRestrictions",
+		"CurrentDocumentOnly") && !member_is(fi, "CopyPasteRestrictions",
+		"BlockAll"));
+	put_bool(sb, &first, "print", !oojwt_json_truthy(oojwt_json_get(fi,
+		"DisablePrint")) && !oojwt_json_truthy(oojwt_json_get(fi,
+		"HidePrintOption")));
+	put_bool(sb, &first, "chat", !member_is(qp, "dchat", "1"));
+	put_bool(sb, &first, "fillForms", edit == 1 || formsubmit);
+	oojwt_sb_puts(sb, "}");
+	return undefined;
+}
+
+/* What fillDataFromWopiJwt takes from a WOPI token (one without a
+ * userAuth object, which is dropped before): key, the file type
+ * (wopiClient.getFileTypeByInfo: FileExtension without its dot, else
+ * BaseFileName's extension, lower case), title, the permissions (see
+ * wopi_permissions(), whose result this returns), user name and id,
+ * lang; bit 2 of the result: the title is undefined (neither
+ * BreadcrumbDocName nor BaseFileName). */
+static unsigned
+wopi_values(oojwt_sb *sb, const oojwt_jv *tok)
+{
+	const oojwt_jv *fi = oojwt_json_get(tok, "fileInfo");
+	const oojwt_jv *qp = oojwt_json_get(tok, "queryParams");
+	const oojwt_jv *v;
+	const char *ext = str_member(fi, "FileExtension");
+	const char *base = str_member(fi, "BaseFileName");
+	char *ft;
+	size_t k, n;
+	int first = 1;
+	unsigned undefined;
+
+	oojwt_sb_puts(sb, "{\"document\":{");
+	if (oojwt_json_truthy(oojwt_json_get(tok, "key"))) {
+		put_member(sb, &first, "key", oojwt_json_get(tok, "key"));
+	}
+	if (ext != NULL && ext[0] != 0) {
+		ext++;
+	} else if (base != NULL && base[0] != 0) {
+		ext = strrchr(base, '.') != NULL ? strrchr(base, '.') + 1 : base;
+	} else {
+		ext = "";
+	}
+	ft = (char *)malloc(strlen(ext) + 1);
+	if (ft == NULL) {
+		sb->failed = 1;
+		return 0;
+	}
+	for (n = 0; ext[n] != 0; n++) {
+		ft[n] = (char)(ext[n] >= 'A' && ext[n] <= 'Z' ? ext[n] + 32 : ext[n]);
+	}
+	oojwt_sb_puts(sb, first ? "\"fileType\":" : ",\"fileType\":");
+	oojwt_sb_json_string(sb, ft, n);
+	free(ft);
+	first = 0;
+	v = oojwt_json_get(fi, "BreadcrumbDocName");
+	if (!oojwt_json_truthy(v)) {
+		v = oojwt_json_get(fi, "BaseFileName");
+	}
+	put_member(sb, &first, "title", v);
+	undefined = wopi_permissions(sb, fi, qp) | (v == NULL ? 4u : 0u);
+	oojwt_sb_puts(sb, "},\"editorConfig\":{\"user\":{");
+	first = 1;
+	v = oojwt_json_get(fi, "UserId");
+	if (oojwt_json_type(v) != OOJWT_JSON_NULL) {
+		put_member(sb, &first, "id", v);
+	}
+	v = oojwt_json_get(fi, "UserFriendlyName");
+	if (!oojwt_json_truthy(oojwt_json_get(fi, "IsAnonymousUser"))
+		&& oojwt_json_truthy(v))
+	{
+		put_member(sb, &first, "name", v);
+	}
+	oojwt_sb_puts(sb, "}");
+	if (oojwt_json_truthy(qp)) {
+		static const char *const lang[2] = { "lang", "ui" };
+		oojwt_sb_puts(sb, ",\"lang\":");
+		for (k = 0; k < 2; k++) {
+			v = oojwt_json_get(qp, lang[k]);
+			if (oojwt_json_truthy(v)) {
+				put_value(sb, v);
+				break;
+			}
+		}
+		if (k == 2) {
+			oojwt_sb_puts(sb, "\"en-US\"");
+		}
+	}
+	oojwt_sb_puts(sb, "}}");
+	return undefined;
+}
+
+/* The config after the token's values override it (spec 2.5; for
+ * history and WOPI tokens, what their fill functions take). */
+static int
+effective(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok,
+	int kind)
 {
 	static const char *const paths[] = {
 		"document.key", "document.fileType", "document.title",
@@ -569,35 +928,80 @@ effective(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok)
 		"editorConfig.user.group", "editorConfig.user.firstname",
 		"editorConfig.user.lastname", "editorConfig.user.customerId"
 	};
+	static const char *const wopi_paths[] = {
+		"document.permissions.edit", "document.permissions.review",
+		"document.permissions.comment", "document.permissions.copy",
+		"document.permissions.print", "document.permissions.chat",
+		"document.permissions.fillForms"
+	};
 	char msg[OOJWT_MESSAGE_LEN], *text;
-	oojwt_jv *copy = NULL;
+	oojwt_jv *copy = NULL, *made = NULL;
 	const oojwt_jv *mode = oojwt_json_at(cfg, "editorConfig.mode");
 	size_t k, len, dups;
+	unsigned undefined = 0;
 	long pos;
 	int code;
 
+	if (tok != NULL && (kind == OOJWT_TOKEN_HISTORY
+		|| kind == OOJWT_TOKEN_WOPI))
+	{
+		oojwt_sb sb;
+		memset(&sb, 0, sizeof sb);
+		if (kind == OOJWT_TOKEN_HISTORY) {
+			history_values(&sb, cfg, tok);
+		} else {
+			undefined = wopi_values(&sb, tok);
+		}
+		text = oojwt_sb_finish(&sb, &len);
+		if (text == NULL) {
+			return OOJWT_ERR_NO_MEMORY;
+		}
+		code = oojwt_json_parse_ex(&made, text, len, OOJWT_JSON_LAST_WINS,
+			&dups, &pos, msg);
+		free(text);
+		if (code != OOJWT_OK) {
+			return code;
+		}
+		tok = made;
+	}
 	text = oojwt_json_print(cfg, &len);
 	if (text == NULL) {
+		oojwt_json_free(made);
 		return OOJWT_ERR_NO_MEMORY;
 	}
 	code = oojwt_json_parse_ex(&copy, text, len, OOJWT_JSON_LAST_WINS, &dups,
 		&pos, msg);
 	free(text);
-	if (code != OOJWT_OK) {
-		return code;
-	}
-	for (k = 0; k < sizeof paths / sizeof *paths && tok != NULL; k++) {
+	for (k = 0; code == OOJWT_OK && k < sizeof paths / sizeof *paths
+		&& tok != NULL; k++)
+	{
 		/* A page asking for view keeps it: restricting is allowed. */
-		if (k == 6 && oojwt_json_type(mode) == OOJWT_JSON_STRING
+		if (k == 6 && made == NULL && oojwt_json_type(mode) == OOJWT_JSON_STRING
 			&& strcmp(oojwt_json_string(mode), "view") == 0)
 		{
 			continue;
 		}
 		code = oojwt_json_copy_path(copy, tok, paths[k]);
-		if (code != OOJWT_OK) {
-			oojwt_json_free(copy);
-			return code;
+	}
+	/* Object.assign(data.permissions, permissions): member by member,
+	 * an undefined one included (it then vanishes from the JSON). */
+	for (k = 0; code == OOJWT_OK && kind == OOJWT_TOKEN_WOPI && made != NULL
+		&& k < sizeof wopi_paths / sizeof *wopi_paths; k++)
+	{
+		code = oojwt_json_copy_path(copy, made, wopi_paths[k]);
+	}
+	for (k = 0; code == OOJWT_OK && k < 3; k++) {
+		if ((undefined & (1u << k)) != 0) {
+			/* The copy is ours to change. */
+			oojwt_json_remove((oojwt_jv *)oojwt_json_at(copy, k == 2
+				? "document" : "document.permissions"), k == 0 ? "edit"
+				: k == 1 ? "review" : "title");
 		}
+	}
+	oojwt_json_free(made);
+	if (code != OOJWT_OK) {
+		oojwt_json_free(copy);
+		return code;
 	}
 	r->effective = oojwt_json_print(copy, &r->effective_len);
 	oojwt_json_free(copy);
@@ -665,6 +1069,8 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 				"sign the config on the server with secret.inbox and pass it "
 				"as config.token");
 			verdict(r, 4006, "jwt must be provided");
+		} else {
+			connection_checks(r, cfg, o);
 		}
 		goto finish;
 	}
@@ -684,6 +1090,17 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 		return code;
 	}
 	r->has_ds = 1;
+	if (!r->ds.valid && r->ds.code == OOJWT_ERR_FALSY_PAYLOAD) {
+		/* io.use: if (!checkJwtRes.decoded) "not authorized", with
+		 * checkJwtRes.code null. */
+		add(r, OOJWT_SEVERITY_ERROR, OOJWT_ERR_FALSY_PAYLOAD, "token",
+			r->ds.message, "sign the editor config object, not a bare "
+			"value");
+		verdict(r, 0, "not authorized: the token's payload is a false-like "
+			"value, which Document Server's handshake refuses; it sets no close "
+			"code and the editor shows a generic connection error");
+		goto finish;
+	}
 	if (!r->ds.valid) {
 		int close = r->ds.close_code;
 		oojwt_fmt(msg, sizeof msg, "Document Server: %s: %s -- %s",
@@ -716,9 +1133,14 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 			tok = NULL;
 		}
 	}
-	if (oojwt_json_get(tok, "fileInfo") != NULL) {
+	if (!connection_checks(r, cfg, o)) {
+		goto finish;
+	}
+	/* auth() in this order; isWopiJwtToken is !!decoded.fileInfo. */
+	if (oojwt_json_truthy(oojwt_json_get(tok, "fileInfo"))) {
 		r->token_kind = OOJWT_TOKEN_WOPI;
-	} else if (oojwt_json_at(tok, before(o, 802) ? "editorConfig.ds_view"
+	} else if (oojwt_json_truthy(oojwt_json_get(tok, "editorConfig"))
+		&& oojwt_json_at(tok, before(o, 802) ? "editorConfig.ds_view"
 		: "editorConfig.ds_sessionTimeConnect") != NULL)
 	{
 		r->token_kind = OOJWT_TOKEN_RECONNECT;
@@ -729,23 +1151,23 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	} else {
 		r->token_kind = OOJWT_TOKEN_OPENING;
 	}
-	if (r->token_kind != OOJWT_TOKEN_OPENING) {
-		oojwt_fmt(msg, sizeof msg,
-			"the token is a %s token (%s), not the config's opening token: "
-			"Document Server skips the opening checks and the editor does "
-			"not open this config as signed", oojwt_token_kind_name(r->token_kind),
-			r->token_kind == OOJWT_TOKEN_WOPI ? "it has fileInfo"
-			: r->token_kind == OOJWT_TOKEN_RECONNECT ? before(o, 802)
-			? "it has editorConfig.ds_view (7.1-8.1)"
-			: "it has editorConfig.ds_sessionTimeConnect (8.2+)"
-			: "it has a truthy version (setHistoryData, 8.3+)");
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NOT_OPENING_TOKEN, "token", msg,
-			"sign the editor config itself");
-		verdict(r, 0, "not an opening token");
-		goto finish;
-	}
-	if (opening_checks(r, cfg, tok, o)) {
-		user_checks(r, cfg, tok);
+	switch (r->token_kind) {
+	case OOJWT_TOKEN_WOPI:
+		wopi_checks(r, tok);
+		break;
+	case OOJWT_TOKEN_HISTORY:
+		history_checks(r, tok);
+		break;
+	case OOJWT_TOKEN_RECONNECT:
+		if (reconnect_checks(r, cfg, tok, o)) {
+			user_checks(r, cfg, tok);
+		}
+		break;
+	default:
+		if (opening_checks(r, cfg, tok, o)) {
+			user_checks(r, cfg, tok);
+		}
+		break;
 	}
 finish:
 	config_checks(r, cfg, secret, secret_len);
@@ -757,16 +1179,22 @@ finish:
 		oojwt_fmt(r->message, sizeof r->message, "api.js alert: %s (no "
 			"editor is created)", r->alert);
 	}
-	code = effective(r, cfg, r->ok && r->token_kind == OOJWT_TOKEN_OPENING
-		? tok : NULL);
+	code = effective(r, cfg, r->ok ? tok : NULL, r->token_kind);
 	if (code == OOJWT_ERR_NO_MEMORY) {
 		goto fail;
 	}
 	if (r->ok) {
-		oojwt_fmt(r->message, sizeof r->message, r->token_kind
-			== OOJWT_TOKEN_NONE ? "the editor opens (no token, and none "
-			"required)" : "the editor opens: the token passes every check "
-			"of Document Server");
+		oojwt_fmt(r->message, sizeof r->message, "%s",
+			r->token_kind == OOJWT_TOKEN_NONE ? "the editor opens (no token, "
+			"and none required)" : r->token_kind == OOJWT_TOKEN_OPENING
+			? "the editor opens: the token passes every check of Document "
+			"Server" : r->token_kind == OOJWT_TOKEN_HISTORY ? "the editor "
+			"opens read-only, with the version the history token names (not "
+			"the page's document)" : r->token_kind == OOJWT_TOKEN_RECONNECT
+			? "the editor opens: Document Server takes the token for a "
+			"reconnection and skips the required-field checks" : "the editor "
+			"opens: Document Server takes the token for a WOPI token and reads "
+			"the file's details from fileInfo");
 	}
 	/* The token text points into cfg: keep the tree. */
 	oojwt_json_free(tok);

@@ -50,6 +50,15 @@ extern "C" {
  * name keeps its last value (a warning), an empty secret is a valid
  * zero-length key. JSON.parse has no depth limit here either.
  *
+ * Then what DS does with the value jsonwebtoken returns: every caller of
+ * DocsCoServer.js checkJwt tests checkJwtRes.decoded for truth, so a
+ * false-like payload -- JSON 0, -0, 0.0, false, "" with typ JWT, or an
+ * empty text without it -- that jsonwebtoken accepts is refused: valid
+ * 0 with code OOJWT_ERR_FALSY_PAYLOAD, no error class, no server
+ * message and no close code (the editor's handshake says "not
+ * authorized"; the command service answers 6, conversion and docbuilder
+ * -8).
+ *
  * The strict profile (oojwt_verify() with the same algorithms and
  * floored now, and strict_clock_tolerance) then runs on the same input; where it decides
  * otherwise, `differences` says why (codes of the strict profile when
@@ -109,7 +118,8 @@ const char *oojwt_ds_error_name(int e);
  * released by oojwt_ds_result_free().
  *
  *   valid           1 when DS accepts the token
- *   error_name      enum oojwt_ds_error
+ *   error_name      enum oojwt_ds_error (OOJWT_DS_NO_ERROR also when
+ *                   jsonwebtoken accepts a false-like payload DS refuses)
  *   close_code      4006, 4005, or 0 when DS sets none
  *   code            our code for the failure (OOJWT_OK when valid)
  *   server_message  the exact err.message DS logs ("jwt expired", ...),
@@ -344,21 +354,34 @@ void oojwt_server_config_free(oojwt_server_config *c);
  * in the order of DocService's auth(): a missing token when browser
  * tokens are required (4006, "jwt must be provided"); the token through
  * oojwt_ds_verify() with the inbox secret (4006 / 4005, or no close
- * code); the token kind (fileInfo: WOPI; editorConfig.
- * ds_sessionTimeConnect: reconnect; a truthy version: history; else
- * opening); the fields required since 7.1 (document.key,
- * document.permissions when the config has them, document.url,
- * editorConfig.callbackUrl when the config has one, editorConfig.mode
- * unless view), 4006 with token_required_params; document.permissions
- * deep-equal to the config's (4004); a top-level url, payload or key
- * (4004); the config's document.key characters (4004). The effective
- * config is the config with the token's values written over it (key,
- * fileType, title, url, callbackUrl, lang, mode unless the page asks for
- * view, coEditing, user) when the token opens the editor.
+ * code, also for a false-like payload: "not authorized"); the
+ * connection's key (8.2+: the page's document.key outside 0-9 a-z A-Z
+ * - . _ =, empty, or 'docId', constants.DEFAULT_DOC_ID: 4004, with or
+ * without a token); the token kind, by JavaScript truthiness (a truthy
+ * fileInfo: WOPI; editorConfig.ds_sessionTimeConnect present: reconnect;
+ * a truthy version: history; else opening). An opening token: the
+ * fields required since 7.1 (document.key, document.permissions when the
+ * config has them, document.url, editorConfig.callbackUrl when the
+ * config has one, editorConfig.mode unless view), 4006 with
+ * token_required_params; then fillDataFromJwt: document.permissions
+ * deep-equal to the config's (4004) and no truthy top-level url, payload
+ * or key (4004). The other kinds open too, as DS lets them (a warning,
+ * not_an_opening_token, says with what): a reconnect token goes through
+ * fillDataFromJwt without the required fields; a history token opens
+ * read-only with the key and url from its top level (ok 0 without
+ * them); a WOPI token opens with fileInfo's details, unless it has a
+ * userAuth object, which DS reads as a WOPI callback it has no session
+ * for: 4007. The effective config is the config with the token's values
+ * written over it (key, fileType, title, url, callbackUrl, lang, mode
+ * unless the page asks for view, coEditing, user; for a history token
+ * key, url, mode view and coEditing strict; for a WOPI token key,
+ * fileType, title, the permissions fileInfo gives, user id and name,
+ * lang) when the token opens the editor.
  *
  *   ok            1 when the editor opens
- *   close_code    4004 / 4005 / 4006, 0 when none
+ *   close_code    4004 / 4005 / 4006 / 4007, 0 when none
  *   editor_error  -23 / -21 / -20 (sdkjs c_oAscError.ID), 0 when none
+ *                 (and for 4007)
  *   message       the editor's sentence, with the server's reason
  *   token_kind    OOJWT_TOKEN_*
  *   token_text    the config's token (NUL-terminated), NULL when none
@@ -369,7 +392,8 @@ void oojwt_server_config_free(oojwt_server_config *c);
  *                 missing_required_field, permissions_differ,
  *                 token_invalid_format, bad_document_key,
  *                 not_an_opening_token, payload_wrapper, and the DS
- *                 profile's failure code (expired, bad_signature, ...);
+ *                 profile's failure code (expired, bad_signature,
+ *                 falsy_payload, ...);
  *                 when the editor opens, user_not_signed (the config's
  *                 editorConfig.user id/name/group is not in the token:
  *                 the page sets it unsigned) and user_differs (the

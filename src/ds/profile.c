@@ -228,12 +228,13 @@ utf16_to_utf8(const unsigned short *u, size_t n, size_t *out_len)
 	return t;
 }
 
-/* Is the JSON value at [start, end) falsy in JavaScript? (0, -0,
- * false, null, "") */
+/* Is the whole JSON value falsy in JavaScript? false, null, "", and a
+ * number JSON.parse reads as 0 or -0 (0.0, 0e5, 1e-400). NaN cannot be
+ * written in JSON; objects and arrays are truthy. */
 static int
 falsy(const unsigned short *u, const oojwt_ds_json *j)
 {
-	size_t k;
+	oojwt_ds_member m;
 
 	switch (j->top_type) {
 	case OOJWT_JSON_FALSE:
@@ -242,15 +243,11 @@ falsy(const unsigned short *u, const oojwt_ds_json *j)
 	case OOJWT_JSON_STRING:
 		return j->top_end - j->top_start == 2;
 	case OOJWT_JSON_NUMBER:
-		for (k = j->top_start; k < j->top_end; k++) {
-			if (u[k] == 'e' || u[k] == 'E') {
-				break;
-			}
-			if (u[k] >= '1' && u[k] <= '9') {
-				return 0;
-			}
-		}
-		return 1;
+		m.present = 1;
+		m.type = OOJWT_JSON_NUMBER;
+		m.start = j->top_start;
+		m.end = j->top_end;
+		return member_number(u, &m) == 0;
 	default:
 		return 0;
 	}
@@ -501,6 +498,24 @@ claims(oojwt_ds_result *r, const unsigned short *u, const oojwt_ds_json *pj,
 			OOJWT_ERR_NOT_AN_OBJECT,
 			"the payload is JSON null: jsonwebtoken crashes reading "
 			"payload.nbf, a raw TypeError (no close code)");
+		return;
+	}
+	if (r->payload_kind == OOJWT_DS_PAYLOAD_JSON ? falsy(u, pj)
+		: r->payload_len == 0)
+	{
+		/* jsonwebtoken returns the value (typeof 0 .nbf is undefined),
+		 * but every caller of DocsCoServer.js checkJwt tests
+		 * checkJwtRes.decoded for truth: the io.use handshake and auth()
+		 * ("not authorized", no close code), getRequestParams (command
+		 * service error 6, converter and docbuilder -8). */
+		oojwt_fmt(msg, sizeof msg, "jsonwebtoken accepts the token and "
+			"returns its payload, %s, a false-like value; Document Server "
+			"tests what it returns for truth and refuses the token: the "
+			"editor is \"not authorized\" (no close code), the command "
+			"service answers error 6, conversion and docbuilder -8",
+			r->payload_kind == OOJWT_DS_PAYLOAD_TEXT ? "an empty text"
+			: r->payload_len <= 24 ? r->payload_text : "zero");
+		fail(r, OOJWT_DS_NO_ERROR, "", OOJWT_ERR_FALSY_PAYLOAD, msg);
 		return;
 	}
 	if (r->payload_kind != OOJWT_DS_PAYLOAD_JSON

@@ -821,6 +821,12 @@ token_failure(ctx *c, const oojwt_request_token *t, char *why, size_t cap)
 	if (!t->has_ds) {
 		oojwt_fmt(why, cap, "the %s token is not a string (jsonwebtoken: jwt "
 			"must be a string)", place_names[t->place]);
+	} else if (code == OOJWT_ERR_FALSY_PAYLOAD) {
+		/* getRequestParams: if (checkJwtRes.decoded) ... else the code
+		 * stays VKEY, as with no token. */
+		oojwt_fmt(why, cap, "the %s token verifies, but its payload is a "
+			"false-like value (0, false, \"\"), which the receiver takes for "
+			"no token", place_names[t->place]);
 	} else {
 		oojwt_fmt(why, cap, "the %s token fails: %S", place_names[t->place],
 			t->ds.server_message, t->ds.server_message_len);
@@ -834,6 +840,9 @@ token_failure(ctx *c, const oojwt_request_token *t, char *why, size_t cap)
 			"of local.json, byte for byte (oojwt explain-secret finds near "
 			"misses)" : "verify with services.CoAuthoring.secret.outbox.string "
 			"of DS's local.json (oojwt explain-secret finds near misses)";
+		break;
+	case OOJWT_ERR_FALSY_PAYLOAD:
+		fix = "sign the request's JSON object";
 		break;
 	default:
 		fix = "send the compact JWT itself: three base64url parts, no quotes, "

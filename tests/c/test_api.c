@@ -122,6 +122,7 @@ static const struct {
 	{ OOJWT_ERR_NO_MEMORY, "no_memory" },
 	{ OOJWT_ERR_BUFFER_TOO_SMALL, "buffer_too_small" },
 	{ OOJWT_ERR_BAD_CERT, "bad_certificate" },
+	{ OOJWT_ERR_FALSY_PAYLOAD, "falsy_payload" },
 	{ OOJWT_WARN_SHORT_KEY, "short_key" },
 	{ OOJWT_WARN_TYP_NOT_JWT, "typ_not_jwt" },
 	{ OOJWT_WARN_IAT_IN_FUTURE, "iat_in_future" },

@@ -161,6 +161,12 @@ test_utf8(void)
 
 #define CFG_TOKEN "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJkb2N1bWVudCI6eyJmaWxlVHlwZSI6ImRvY3giLCJrZXkiOiJLaGlyejZ6VFBkZmQ3IiwidGl0bGUiOiJFeGFtcGxlIERvY3VtZW50IFRpdGxlLmRvY3giLCJ1cmwiOiJodHRwczovL2V4YW1wbGUuY29tL3VybC10by1leGFtcGxlLWRvY3VtZW50LmRvY3giLCJwZXJtaXNzaW9ucyI6eyJlZGl0Ijp0cnVlLCJkb3dubG9hZCI6dHJ1ZX19LCJkb2N1bWVudFR5cGUiOiJ3b3JkIiwiZWRpdG9yQ29uZmlnIjp7ImNhbGxiYWNrVXJsIjoiaHR0cHM6Ly9leGFtcGxlLmNvbS91cmwtdG8tY2FsbGJhY2suYXNoeCIsIm1vZGUiOiJlZGl0IiwidXNlciI6eyJpZCI6Ijc4ZTFlODQxIiwibmFtZSI6IlNtaXRoIn19LCJpYXQiOjE3MDAwMDAwMDB9.MkYqzik1Di75Sr4QvP1cI0vECV4HV4rJ5uC0xWQUzN0"
 #define CALLBACK_TOKEN "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwYXlsb2FkIjp7ImtleSI6IktoaXJ6NnpUUGRmZDciLCJzdGF0dXMiOjR9LCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMDMwMH0.6fN0jz07_CFvLsaoeeO6JhC5pyHjHii0o-pEBrGFoO4"
+/* HS256 with "secret" over false-like payloads: 0 and "" (typ JWT), and
+ * a one-character payload segment without typ (the empty text); 1. */
+#define FALSY_ZERO "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.MA.CKqC9RSOF7kZuY3JajXgiXTRyPWn35r3mm5hHT1bcvs"
+#define FALSY_EMPTY "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.IiI.a9MhZO3eTQ1HihomslYQk1jjaSXzRjRZ5O3UHgJN5Nk"
+#define FALSY_TEXT "eyJhbGciOiJIUzI1NiJ9.A.ZD7SeCAUTbJf5GFW_eiePmQY8w-aiw7D45eJEm94BnA"
+#define TRUTHY_ONE "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.MQ.z8PbfYywrnuHX9sQmpDpa0IxAnqpsYnHiBK6F-Lh3TA"
 #define CMD_NEWLINE "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJjIjoiaW5mbyIsImtleSI6IktoaXJ6NnpUUGRmZDcifQ.i15mDGGZ-o_NNYs81aTJjAHjtAFkOoRvVfiE3GJmZv8"
 
 static void
@@ -219,6 +225,38 @@ test_ds_profile(void)
 		0, "jwt malformed", 4006);
 	ds_case("Bearer prefix", "Bearer " CALLBACK_TOKEN, "secret", 1700000000, 0,
 		"invalid token", 4006);
+
+	/* jsonwebtoken 9.0.2 returns these payloads; DocsCoServer.js io.use
+	 * (`if (!checkJwtRes.decoded)`), auth() and getRequestParams
+	 * (`if (checkJwtRes.decoded)`) refuse them: not valid, no error
+	 * class, no close code. */
+	ds_case("payload 0 (typ JWT)", FALSY_ZERO, "secret", 1700000000, 0, "", 0);
+	ds_case("payload \"\" (typ JWT)", FALSY_EMPTY, "secret", 1700000000, 0,
+		"", 0);
+	ds_case("one-character payload segment, no typ: the empty text",
+		FALSY_TEXT, "secret", 1700000000, 0, "", 0);
+	ds_case("payload 1 (typ JWT): truthy, accepted", TRUTHY_ONE, "secret",
+		1700000000, 1, "", 0);
+	{
+		static const char *const falsy[3] = { FALSY_ZERO, FALSY_EMPTY,
+			FALSY_TEXT };
+		size_t k;
+		test_begin(&t, "DS profile: a false-like payload is falsy_payload, "
+			"with no error class");
+		memset(&o, 0, sizeof o);
+		o.now = 1700000000;
+		o.clock_tolerance = 60;
+		for (k = 0; k < 3; k++) {
+			expect(&t, oojwt_ds_verify(&r, falsy[k], strlen(falsy[k]),
+				(const unsigned char *)"secret", 6, &o) == OOJWT_OK, "call");
+			expect(&t, !r.valid && r.code == OOJWT_ERR_FALSY_PAYLOAD
+				&& r.error_name == OOJWT_DS_NO_ERROR && r.n_differences == 0,
+				"case %zu: valid %d code %s name %d differences %zu", k,
+				r.valid, cname(r.code), r.error_name, r.n_differences);
+			oojwt_ds_result_free(&r);
+		}
+		test_end(&t);
+	}
 
 	test_begin(&t, "DS profile: bad arguments");
 	memset(&o, 0, sizeof o);
@@ -548,6 +586,106 @@ test_inspect(void)
 	test_end(&t);
 }
 
+/* ---- Document Server rules: truthiness, token kinds, the key ---------- */
+
+#define DOCID_CFG "{\"document\":{\"fileType\":\"docx\",\"key\":\"docId\"," \
+	"\"title\":\"a.docx\",\"url\":\"https://example.com/a.docx\"},\"documentType\":" \
+	"\"word\",\"editorConfig\":{\"callbackUrl\":\"https://example.com/cb\"," \
+	"\"mode\":\"edit\"}"
+/* DOCID_CFG signed (without the token) with "secret". */
+#define DOCID_TOKEN "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJkb2N1bWVudCI6eyJmaWxlVHlwZSI6ImRvY3giLCJrZXkiOiJkb2NJZCIsInRpdGxlIjoiYS5kb2N4IiwidXJsIjoiaHR0cHM6Ly9leGFtcGxlLmNvbS9hLmRvY3gifSwiZG9jdW1lbnRUeXBlIjoid29yZCIsImVkaXRvckNvbmZpZyI6eyJjYWxsYmFja1VybCI6Imh0dHBzOi8vZXhhbXBsZS5jb20vY2IiLCJtb2RlIjoiZWRpdCJ9fQ.8NHNBhFUQLR57YTP3xefrYvDC3jVcnOVf25PFZPX4uw"
+/* The same config with key k1, signed with url "", payload 0, key 0 and
+ * fileInfo 0 at the top. */
+#define FALSY_TOP_CFG "{\"document\":{\"fileType\":\"docx\",\"key\":\"k1\"," \
+	"\"title\":\"a.docx\",\"url\":\"https://example.com/a.docx\"},\"documentType\":" \
+	"\"word\",\"editorConfig\":{\"callbackUrl\":\"https://example.com/cb\"," \
+	"\"mode\":\"edit\"}"
+#define FALSY_TOP_TOKEN "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJkb2N1bWVudCI6eyJmaWxlVHlwZSI6ImRvY3giLCJrZXkiOiJrMSIsInRpdGxlIjoiYS5kb2N4IiwidXJsIjoiaHR0cHM6Ly9leGFtcGxlLmNvbS9hLmRvY3gifSwiZG9jdW1lbnRUeXBlIjoid29yZCIsImVkaXRvckNvbmZpZyI6eyJjYWxsYmFja1VybCI6Imh0dHBzOi8vZXhhbXBsZS5jb20vY2IiLCJtb2RlIjoiZWRpdCJ9LCJ1cmwiOiIiLCJwYXlsb2FkIjowLCJrZXkiOjAsImZpbGVJbmZvIjowfQ.uaJ-3kLfjlP8dEjqEbMEh2P-D37_PzwwLrymppU387s"
+/* {"url":"https://example.com/v1.docx","key":"k1","version":1}: a
+ * setHistoryData payload. */
+#define HISTORY_TOKEN "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1cmwiOiJodHRwczovL2V4YW1wbGUuY29tL3YxLmRvY3giLCJrZXkiOiJrMSIsInZlcnNpb24iOjF9.99ArQPC_8n8fE8q1XnSz7c822T30-kVlWtRdexQTKGU"
+
+/* WOPI tokens of odd shapes: fileInfo with a UserCanWrite of 0, no
+ * extension, a null UserId and queryParams a string; fileInfo and
+ * userAuth strings (userAuth not an object: no WOPI callback). */
+#define WOPI_ODD "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJrZXkiOiJ3MSIsImZpbGVJbmZvIjp7IkZpbGVFeHRlbnNpb24iOjUsIkJhc2VGaWxlTmFtZSI6Ik5vRG90IiwiVXNlcklkIjpudWxsLCJVc2VyQ2FuV3JpdGUiOjAsIlJlYWRPbmx5IjpmYWxzZX0sInF1ZXJ5UGFyYW1zIjoieCJ9.OzChbPJGTVrZDlDm8nJzq7Kl1IJT738Dwy8Knd0s5fs"
+#define WOPI_STRINGS "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJmaWxlSW5mbyI6IngiLCJ1c2VyQXV0aCI6InkifQ.55mivOBTcYWxTQQgsGUuQBFmoQSpv0gDW6jt9OartR8"
+
+static void
+rule_case(const char *name, const char *config, const char *token,
+	int version, int ok, int close_code, int kind, int finding,
+	const char *effective_has)
+{
+	char text[2048];
+	oojwt_config_report r;
+	oojwt_inspect_opts o;
+	char *copy;
+	test t;
+
+	snprintf(text, sizeof text, "%s,\"token\":\"%s\"}", config, token);
+	copy = exact_copy(text, strlen(text));
+	memset(&o, 0, sizeof o);
+	o.now = 1700000000;
+	o.clock_tolerance = 60;
+	o.enable_browser = 1;
+	o.token_required_params = 1;
+	o.server_version = version;
+	test_begin(&t, "DS rules: %s", name);
+	expect(&t, oojwt_config_inspect(&r, copy, strlen(text),
+		(const unsigned char *)"secret", 6, &o) == OOJWT_OK, "call");
+	expect(&t, r.ok == ok && r.close_code == close_code && r.token_kind
+		== kind, "ok %d close %d kind %s (%s)", r.ok, r.close_code,
+		oojwt_token_kind_name(r.token_kind), r.message);
+	expect(&t, finding < 0 ? r.n_findings == 0 : r.n_findings > 0
+		&& r.findings[0].code == finding, "findings %zu, first %s",
+		r.n_findings, r.n_findings > 0 ? cname(r.findings[0].code) : "-");
+	expect(&t, effective_has == NULL || (r.effective != NULL
+		&& strstr(r.effective, effective_has) != NULL), "effective %s",
+		r.effective != NULL ? r.effective : "-");
+	oojwt_config_report_free(&r);
+	free(copy);
+	test_end(&t);
+}
+
+static void
+test_ds_rules(void)
+{
+	/* DocsCoServer.js io.use: `if (!checkJwtRes.decoded)` "not
+	 * authorized", checkJwtRes.code null. */
+	inspect_case("payload 0: io.use, not authorized, no close code", "true",
+		FALSY_ZERO, 1, 0, 0, 0, OOJWT_ERR_FALSY_PAYLOAD);
+	inspect_case("payload 1: truthy, auth() misses document.key", "true",
+		TRUTHY_ONE, 1, 0, 4006, -20, OOJWT_FIND_MISSING_REQUIRED_FIELD);
+	/* fillDataFromJwt: decoded.url || decoded.payload || (decoded.key &&
+	 * !wopiClient.isWopiJwtToken(decoded)); isWopiJwtToken: !!fileInfo. */
+	rule_case("url \"\", payload 0, key 0, fileInfo 0 are false-like: opens",
+		FALSY_TOP_CFG, FALSY_TOP_TOKEN, 0, 1, 0, OOJWT_TOKEN_OPENING, -1,
+		"\"key\":\"k1\"");
+	/* io.on('connection') (8.2+): constants.DEFAULT_DOC_ID === ctx.docId
+	 * -> "io.on connection unexpected key", ACCESS_DENIED_CODE. */
+	rule_case("key docId: 4004 at the connection", DOCID_CFG, DOCID_TOKEN, 0,
+		0, 4004, OOJWT_TOKEN_NONE, OOJWT_FIND_BAD_DOCUMENT_KEY, NULL);
+	rule_case("key docId on 8.1: no connection check yet", DOCID_CFG,
+		DOCID_TOKEN, 801, 1, 0, OOJWT_TOKEN_OPENING, -1, NULL);
+	/* auth(): decoded.version -> fillVersionHistoryFromJwt (8.3+), which
+	 * returns true: mode view, docid and url from the token's top. */
+	rule_case("history token as the config token: opens read-only",
+		FALSY_TOP_CFG, HISTORY_TOKEN, 0, 1, 0, OOJWT_TOKEN_HISTORY,
+		OOJWT_FIND_NOT_OPENING_TOKEN, "\"url\":\"https://example.com/v1.docx\"");
+	/* auth(): wopiClient.isWopiJwtToken -> fillDataFromWopiJwt, which
+	 * returns true; edit is UserCanWrite's own false-like value. */
+	rule_case("WOPI token, odd fileInfo: opens, edit 0 as DS computes it",
+		FALSY_TOP_CFG, WOPI_ODD, 0, 1, 0, OOJWT_TOKEN_WOPI,
+		OOJWT_FIND_NOT_OPENING_TOKEN, "\"edit\":0");
+	rule_case("WOPI token, fileInfo and userAuth strings: opens",
+		FALSY_TOP_CFG, WOPI_STRINGS, 0, 1, 0, OOJWT_TOKEN_WOPI,
+		OOJWT_FIND_NOT_OPENING_TOKEN, "{\"fileType\":\"\",\"key\":\"k1\","
+		"\"url\":");
+	rule_case("history token on 8.2: an opening token without document.key",
+		FALSY_TOP_CFG, HISTORY_TOKEN, 802, 0, 4006, OOJWT_TOKEN_OPENING,
+		OOJWT_FIND_MISSING_REQUIRED_FIELD, NULL);
+}
+
 /* ---- robustness: mutated inputs under ASan/UBSan ----------------------- */
 
 static unsigned
@@ -680,5 +818,6 @@ suite_onlyoffice(const char *ours, const char *shared)
 	test_server_config();
 	test_json_last_wins();
 	test_inspect();
+	test_ds_rules();
 	test_robustness();
 }

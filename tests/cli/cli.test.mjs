@@ -733,3 +733,31 @@ test('inspect-request --connector/--leeway: a callback as one connector judges i
   const json = JSON.parse(both(args('--json', '--connector', 'strapi'), withSecret).out);
   assert.deepEqual(json.connectors.map((c) => [c.id, c.accepted]), [['strapi', true]]);
 });
+
+test('inspect-config: a history token opens read-only, a false-like token is not authorized, a WOPI token drops, in both', () => {
+  // DocsCoServer.js auth(): decoded.version -> fillVersionHistoryFromJwt
+  // (8.3+), which returns true; io.use: if (!checkJwtRes.decoded) "not
+  // authorized" (no close code); a WOPI token's userAuth object is read as
+  // a WOPI callback (wopiClient.parseWopiCallback) with no stored session:
+  // 4007.
+  const config = {
+    document: { fileType: 'docx', key: 'k1', title: 'a.docx', url: 'https://example.com/a.docx' },
+    documentType: 'word',
+    editorConfig: { callbackUrl: 'https://example.com/cb', mode: 'edit' },
+  };
+  const history = kit.sign({ url: 'https://example.com/v1.docx', key: 'k1', version: 1 }, SECRET);
+  const wopi = kit.sign({ fileInfo: { BaseFileName: 'a.docx' }, userAuth: { wopiSrc: 'https://wopi.example.com/files/1' } }, SECRET);
+  const input = (t) => `${JSON.stringify({ ...config, token: t })}`;
+  const h = both(['inspect-config', '--now', String(NOW), '-'], { ...withSecret, input: input(history) });
+  assert.equal(h.code, 0, h.err);
+  assert.match(h.out, /^OPENS: the editor opens read-only.*\ntoken: history\nwarning not_an_opening_token at token: /);
+  assert.match(h.out, /"mode": "view"/);
+  assert.match(h.out, /"url": "https:\/\/example\.com\/v1\.docx"/);
+  const f = both(['inspect-config', '--now', String(NOW), '-'],
+    { ...withSecret, input: input(rawToken(JSON.stringify({ alg: 'HS256', typ: 'JWT' }), '0')) });
+  assert.equal(f.code, 1);
+  assert.match(f.out, /^DOES NOT OPEN: not authorized: .*\ntoken: none\nerror falsy_payload at token: /);
+  const w = both(['inspect-config', '--now', String(NOW), '-'], { ...withSecret, input: input(wopi) });
+  assert.equal(w.code, 1);
+  assert.match(w.out, /^CLOSES 4007: The connection is dropped \(drop\)\. \(invalid wopi callback\)\ntoken: wopi\nerror not_an_opening_token/);
+});

@@ -16,8 +16,8 @@
  *
  * Properties (src/oojwt.h): OOJWT_OK or no_memory; ok only when there
  * is no close code, no editor error and no api.js alert; close
- * codes 4004/4005/4006 and editor errors -20/-21/-23 only, paired as
- * the header says; a named token kind; findings in bounds with named
+ * codes 4004/4005/4006/4007 and editor errors -20/-21/-23 only, paired as
+ * the header says (4007, a dropped connection, names none); a named token kind; findings in bounds with named
  * codes and severities and terminated texts; the effective config is
  * strict JSON (reference validator) of its stated length; the JSON
  * report (oojwt_config_inspect_json, what kit.onlyoffice.inspectConfig
@@ -171,11 +171,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(!r.ok || (r.close_code == 0 && r.editor_error == 0 && r.alert[0] == 0),
 		"ok only when nothing stops the editor");
 	FUZZ_CHECK(r.close_code == 0 || r.close_code == 4004 || r.close_code == 4005
-		|| r.close_code == 4006, "a known close code");
+		|| r.close_code == 4006 || r.close_code == 4007, "a known close code");
 	FUZZ_CHECK(r.editor_error == 0 || r.editor_error == -20 || r.editor_error == -21
 		|| r.editor_error == -23, "a known editor error");
-	FUZZ_CHECK((r.close_code == 0) == (r.editor_error == 0),
-		"a close code comes with an editor error, and only then");
+	FUZZ_CHECK((r.close_code == 0 || r.close_code == 4007) == (r.editor_error == 0),
+		"a close code but 4007 comes with an editor error, and only then");
 	FUZZ_CHECK(oojwt_token_kind_name(r.token_kind) != NULL, "a named token kind");
 	FUZZ_CHECK(memchr(r.message, 0, sizeof r.message) != NULL
 		&& memchr(r.alert, 0, sizeof r.alert) != NULL, "terminated texts");

@@ -14,12 +14,16 @@ export const mac = (input, secret, alg) => createHmac(HASH[alg], Buffer.from(sec
  * What DS's jsonwebtoken call does with the token at clock `now`: DS passes
  * no clockTimestamp, so jsonwebtoken uses Math.floor(Date.now() / 1000);
  * the reference gets that floored value (a fractional clockTimestamp would
- * be used as is, which DS never does).
+ * be used as is, which DS never does). Then what DS's callers of
+ * DocsCoServer.js checkJwt do with the value it returns: they test
+ * checkJwtRes.decoded for truth, so a false-like payload (0, false, "")
+ * is refused with no error thrown (name and message null).
  */
 export function reference(token, secret, now, tolerance = 60) {
   try {
     const d = jwt.verify(token, createSecretKey(Buffer.from(secret, 'utf8')),
       { clockTolerance: tolerance, clockTimestamp: Math.floor(now), complete: true });
+    if (!d.payload) return { valid: false, name: null, message: null, payload: d.payload };
     return { valid: true, header: d.header, payload: d.payload };
   } catch (e) {
     return { valid: false, name: e.name, message: e.message };

@@ -16,6 +16,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { kit, NOW, SECRET, b64u, readVector } from '../helpers/common.mjs';
+import { createSecretKey } from 'node:crypto';
+import jwt from 'jsonwebtoken';
 import { mac, mulberry32, randomCase, reference } from '../helpers/ds_random.mjs';
 
 const parseTable = readVector('ds_jsonparse.json');
@@ -198,6 +200,64 @@ test('profile option: default tolerance 60 unless given; TypeErrors; strict stay
   assert.equal(kit.verify(e, SECRET, { profile: 'onlyoffice', now: NOW - 0.01 }).valid, true);
 });
 
+// ---- false-like payloads ----------------------------------------------------
+
+// jsonwebtoken 9.0.2 verify.js returns the payload jws decoded (with typ
+// JWT, JSON.parse of it; decode.js keeps a non-object as it is), and
+// `typeof payload.nbf` of 0 is 'undefined': no error. But every caller of
+// DocsCoServer.js checkJwt tests checkJwtRes.decoded for truth (io.use and
+// auth(): "not authorized"; getRequestParams: the code stays VKEY), so DS
+// refuses what jsonwebtoken accepts. The profile says valid: false with no
+// serverError, and the code falsy_payload.
+const dsKey = (secret) => createSecretKey(Buffer.from(secret, 'utf8'));
+const rawToken = (headerText, payloadSegment, secret = SECRET) => {
+  const input = `${b64u(headerText)}.${payloadSegment}`;
+  return `${input}.${mac(input, secret, 'HS256')}`;
+};
+
+test('a false-like payload: jsonwebtoken 9.0.2 returns it, DS (checkJwtRes.decoded tested for truth) refuses it', () => {
+  const typJwt = JSON.stringify({ alg: 'HS256', typ: 'JWT' });
+  const noTyp = JSON.stringify({ alg: 'HS256' });
+  const cases = [
+    ...['0', 'false', '""', '0.0', '-0', '1e-400', ' 0e5 '].map((t) => [typJwt, b64u(t), t]),
+    // Without typ JWT the payload is the decoded text; a one-character
+    // segment decodes to no bytes: the empty string.
+    [noTyp, 'A', 'segment "A"'],
+  ];
+  for (const [header, segment, label] of cases) {
+    const token = rawToken(header, segment);
+    const live = jwt.verify(token, dsKey(SECRET), { clockTolerance: 60 });
+    assert.ok(!live && live !== null, `${label}: jsonwebtoken returns ${JSON.stringify(live)} without throwing`);
+    const r = ours(token, SECRET, NOW);
+    assert.equal(r.valid, false, label);
+    assert.equal(r.serverError, null, label);
+    assert.equal(r.serverMessage, null, label);
+    assert.equal(r.closeCode, null, label);
+    assert.deepEqual(r.errors.map((e) => e.code), ['falsy_payload'], label);
+    assert.match(r.errors[0].message, /not authorized.*error 6.*-8/, label);
+    assert.deepEqual(r.differences, [], `${label}: the strict profile refuses too`);
+    assert.ok(!r.warnings.some((w) => w.code === 'payload_not_object'), label);
+    agree(token, SECRET, NOW, 60, label);
+  }
+  // The truthy side: DS accepts these (jsonwebtoken returns them, and they are truthy).
+  for (const [header, text, want] of [[typJwt, '1', 1], [typJwt, '"0"', '0'], [typJwt, 'true', true], [typJwt, '[]', []],
+    [noTyp, '0', '0'], [noTyp, 'false', 'false'], [noTyp, '""', '""']]) {
+    const token = rawToken(header, b64u(text));
+    assert.deepEqual(jwt.verify(token, dsKey(SECRET)), want, text);
+    const r = ours(token, SECRET, NOW);
+    assert.equal(r.valid, true, text);
+    assert.deepEqual(r.payload, want, text);
+    assert.deepEqual(r.errors, [], text);
+    agree(token, SECRET, NOW, 60, text);
+  }
+});
+
+test('a header JSON.parse reads as 0 (1e-400) is no header for jws (isValidJws): invalid token', () => {
+  const token = rawToken('1e-400', b64u('{"sub":"u"}'));
+  const { got } = agree(token, SECRET, NOW, 60, 'header 1e-400');
+  assert.equal(got.serverMessage, 'invalid token');
+});
+
 // ---- seeded random differential -------------------------------------------
 
 
@@ -212,7 +272,7 @@ test(`seeded random tokens, mutations and clocks agree with jsonwebtoken (seed $
     const c = randomCase(rnd);
     const { got } = agree(c.token, c.secret, c.now, c.tolerance, `seed ${SEED} case ${i}`);
     // Ours: the same as jsonwebtoken's (compared above), in Node 20's words.
-    const key = got.valid ? 'OK' : `${got.serverError}: ${got.serverMessage.replace(/ at position \d+|'.*|".*/g, '')}`;
+    const key = got.valid ? 'OK' : `${got.serverError}: ${(got.serverMessage ?? '').replace(/ at position \d+|'.*|".*/g, '')}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   // The generator must reach every outcome class, or the run proves little.

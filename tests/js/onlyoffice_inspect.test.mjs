@@ -14,7 +14,7 @@ function configFor(v) {
   if (v.rawToken !== undefined) return { ...config, token: v.rawToken };
   if (v.payload === null) return config;
   const header = v.header ?? { alg: 'HS256', typ: 'JWT' };
-  const text = v.payload === 'config' ? JSON.stringify(v.config) : v.payload === 'null' ? 'null' : JSON.stringify(v.payload);
+  const text = v.payloadText ?? (v.payload === 'config' ? JSON.stringify(v.config) : v.payload === 'null' ? 'null' : JSON.stringify(v.payload));
   const input = `${b64u(JSON.stringify(header))}.${b64u(text)}`;
   const sig = createHmac(HASH[header.alg], v.signWith).update(input).digest('base64url');
   return { ...config, token: `${input}.${sig}` };
@@ -31,6 +31,7 @@ for (const v of vectors.tests) {
   test(`inspectConfig #${v.id}: ${v.comment}`, () => {
     const opts = { secret: v.secret, now: v.now };
     if (v.serverConfig !== undefined) opts.serverConfig = v.serverConfig;
+    if (v.serverVersion !== undefined) opts.serverVersion = v.serverVersion;
     const r = kit.onlyoffice.inspectConfig(configFor(v), opts);
     const why = JSON.stringify({ verdict: r.verdict, findings: r.findings }, null, 1);
     assert.deepEqual(Object.keys(r), ['verdict', 'findings', 'token', 'effectiveConfig']);
@@ -40,10 +41,20 @@ for (const v of vectors.tests) {
     if (serverMessage) assert.equal(r.token.serverMessage, serverMessage, why);
     if (v.findings) assert.deepEqual(r.findings.map((f) => f.code), v.findings, why);
     if (v.effective) subset(r.effectiveConfig, v.effective, 'effectiveConfig');
+    if (v.token) subset(r.token, v.token, 'token');
     if (r.verdict.ok && r.token) assert.equal(r.token.valid, true);
     for (const f of r.findings) assert.ok(f.message.length > 20 && f.fix.length > 5 && f.path !== undefined, f.code);
   });
 }
+
+test('inspectConfig: a WOPI token without UserCanWrite or UserCanReview leaves edit and review undefined (DocsCoServer.js fillDataFromWopiJwt, Object.assign)', () => {
+  const v = vectors.tests.find((t) => t.comment.startsWith('a WOPI token without userAuth'));
+  const r = kit.onlyoffice.inspectConfig(configFor(v), { secret: v.secret, now: v.now });
+  assert.equal(r.verdict.ok, true);
+  // The page's edit: true is overwritten with undefined, which JSON leaves out.
+  assert.deepEqual(r.effectiveConfig.document.permissions,
+    { download: true, comment: false, copy: true, print: true, chat: true, fillForms: false });
+});
 
 test('inspectConfig: the secret can come from readServerConfig', () => {
   const v = vectors.tests[0];

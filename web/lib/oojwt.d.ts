@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'too_deep' | 'bad_header' | 'unsupported_alg' | 'crit_unsupported'
   | 'empty_key' | 'bad_key' | 'key_mismatch' | 'bad_argument'
   | 'no_memory' | 'buffer_too_small' | 'bad_certificate'
+  /** Document Server profile: jsonwebtoken returns a false-like payload (0, false, ""), which DS refuses. */
+  | 'falsy_payload'
   /** JS only: kit.onlyoffice on a kit loaded with { onlyoffice: false } (see loadOnlyoffice). */
   | 'not_loaded';
 
@@ -211,9 +213,14 @@ export interface DsVerifyResult {
    * has no typ JWT and the text is not a JSON object/array; null when not reached.
    */
   payload: unknown;
-  /** `JsonWebTokenError`, … or null when valid. */
+  /**
+   * `JsonWebTokenError`, … or null when jsonwebtoken throws nothing: when
+   * valid, and when it returns a false-like payload (0, false, "") that DS
+   * refuses (valid false, errors[0].code `falsy_payload`: every caller of
+   * DocsCoServer.js checkJwt tests the decoded value for truth).
+   */
   serverError: DsErrorName | null;
-  /** The exact err.message DS logs (`jwt expired`, `invalid signature`, a raw SyntaxError text, …); null when valid. */
+  /** The exact err.message DS logs (`jwt expired`, `invalid signature`, a raw SyntaxError text, …); null when serverError is. */
   serverMessage: string | null;
   /** 4006 (JsonWebTokenError), 4005 (TokenExpiredError), or null (valid, or no close code). */
   closeCode: 4005 | 4006 | null;
@@ -364,10 +371,12 @@ export interface SecureLinkComparison {
 export interface ConfigInspection {
   /**
    * What the editor ends with: closeCode 4006 / editorError -20 (not
-   * correctly formed), 4005 / -21 (expired), 4004 / -23 (no rights), both
-   * null when it opens (ok) or when DS sets no close code (ok false).
+   * correctly formed), 4005 / -21 (expired), 4004 / -23 (no rights), 4007
+   * with editorError null (the connection dropped: a WOPI token with a
+   * userAuth object), both null when it opens (ok) or when DS sets no close
+   * code (ok false: e.g. "not authorized" for a false-like payload).
    */
-  verdict: { ok: boolean; closeCode: 4004 | 4005 | 4006 | null; editorError: -20 | -21 | -23 | null; message: string };
+  verdict: { ok: boolean; closeCode: 4004 | 4005 | 4006 | 4007 | null; editorError: -20 | -21 | -23 | null; message: string };
   /**
    * Token checks in the server's order (paths like "token.document.key"),
    * then the config's own checks (api.js groups, URLs, key, user.id, a
@@ -377,6 +386,13 @@ export interface ConfigInspection {
   findings: Finding[];
   /** null when the config has no token. */
   token: null | {
+    /**
+     * How DS's auth() takes the token (JavaScript truthiness): a truthy
+     * fileInfo: 'wopi'; editorConfig.ds_sessionTimeConnect present (ds_view
+     * before 8.2): 'reconnect'; a truthy version (8.3+): 'history'; else
+     * 'opening'. DS opens the editor with each (finding not_an_opening_token
+     * says with what); 'none' when verification stopped first.
+     */
     kind: 'opening' | 'wopi' | 'reconnect' | 'history' | 'none';
     valid: boolean;
     alg: 'HS256' | 'HS384' | 'HS512' | null;
@@ -386,7 +402,11 @@ export interface ConfigInspection {
     payload: unknown;
     warnings: Issue<WarningCode>[];
   };
-  /** The config after the token's values override it (when the token opens the editor). */
+  /**
+   * The config after the token's values override it (when the token opens
+   * the editor; for a history token its key and url with mode view, for a
+   * WOPI token the key and fileInfo's type, title, user and rights).
+   */
   effectiveConfig: JsonObject | null;
 }
 
@@ -424,7 +444,7 @@ export interface RequestToken {
   valid: boolean;
   alg: 'HS256' | 'HS384' | 'HS512' | null;
   serverError: DsErrorName | null;
-  /** What jsonwebtoken says (`invalid signature`, `jwt expired`, `jwt must be a string`, ...); null when valid. */
+  /** What jsonwebtoken says (`invalid signature`, `jwt expired`, `jwt must be a string`, ...); null when it throws nothing (valid, or code falsy_payload). */
   serverMessage: string | null;
   /** Our code for the failure (expired, bad_signature, malformed, ...); null when valid. */
   code: ErrorCode | null;
