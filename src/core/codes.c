@@ -128,7 +128,12 @@ static const char *const warning_names[] = {
 	"http_unreadable",
 	"user_not_signed",
 	"user_differs",
-	"hidden_characters"
+	"hidden_characters",
+	"kind_ambiguous",
+	"kind_mismatch",
+	"missing_token_field",
+	"bad_token_field",
+	"token_not_checked"
 };
 
 const char *
