@@ -561,6 +561,7 @@ history_checks(oojwt_browser_report *r, const oojwt_jv *p,
 {
 	int changes = oojwt_json_truthy(oojwt_json_get(p, "changesUrl"));
 	int previous = oojwt_json_truthy(oojwt_json_get(p, "previous"));
+	int have;
 
 	if (o->server_version > 0 && o->server_version < 803) {
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NOT_OPENING_TOKEN,
@@ -584,10 +585,12 @@ history_checks(oojwt_browser_report *r, const oojwt_jv *p,
 		opening_refusal(r, o);
 		return;
 	}
-	if (!need(r, p, "key", "the version opens with an undefined document "
-		"key") | !need_url(r, p, "url", "Document Server downloads the "
-		"version from url"))
-	{
+	/* Both are checked, so that both are reported. */
+	have = need(r, p, "key", "the version opens with an undefined document "
+		"key");
+	have &= need_url(r, p, "url", "Document Server downloads the version "
+		"from url");
+	if (!have) {
 		r->ok = 0;
 		oojwt_fmt(r->message, sizeof r->message, "the version cannot be "
 			"shown: the token lacks what Document Server opens it from");
@@ -599,9 +602,9 @@ history_checks(oojwt_browser_report *r, const oojwt_jv *p,
 			"changesUrl and previous go together: with one alone Document "
 			"Server shows the version itself, without its changes "
 			"(fillVersionHistoryFromJwt)", "sign both, or neither");
-	} else if (changes && (!need(r, p, "previous.key", "the previous "
-		"version's key") | !need_url(r, p, "previous.url", "the previous "
-		"version's file")))
+	} else if (changes && !((have = need(r, p, "previous.key", "the "
+		"previous version's key")) & need_url(r, p, "previous.url", "the "
+		"previous version's file")))
 	{
 		r->ok = 0;
 		oojwt_fmt(r->message, sizeof r->message, "the changes cannot be "
@@ -713,6 +716,7 @@ judge_payload(oojwt_browser_report *r, const oojwt_jv *p,
 	const oojwt_browser_opts *o)
 {
 	char msg[OOJWT_MESSAGE_LEN];
+	int have;
 
 	if (r->chosen && !has_own_members(r->kind, p)) {
 		oojwt_fmt(msg, sizeof msg, "the payload has none of the members a "
@@ -736,11 +740,11 @@ judge_payload(oojwt_browser_report *r, const oojwt_jv *p,
 		download_checks(r, p, o);
 		break;
 	default:
-		if (!need(r, p, "fileType", "Document Server converts the file "
-			"from the token's fileType, here undefined")
-			| !need_url(r, p, "url", "Document Server downloads the token's "
-			"url"))
-		{
+		have = need(r, p, "fileType", "Document Server converts the file "
+			"from the token's fileType, here undefined");
+		have &= need_url(r, p, "url", "Document Server downloads the token's "
+			"url");
+		if (!have) {
 			refuse(r, 0, "the token lacks the file's url or fileType");
 		}
 		if (r->kind == OOJWT_BROWSER_REFERENCE
