@@ -674,3 +674,44 @@ test('inspect-config --server-version: the 7.1-8.1 rule for view mode, in both',
   void mode;
 });
 
+
+test('inspect-config with a token alone: its kind guessed (or --kind NAME) and judged as Document Server judges that kind, in both', () => {
+  // ONLYOFFICE's JWT article example: {fileType: png, url}, signature cut to 24 characters.
+  const whole = token({ fileType: 'png', url: 'https://example.com/url-to-example-image.png' });
+  const article = whole.slice(0, whole.lastIndexOf('.') + 25);
+  const docx = token({ fileType: 'docx', url: 'https://example.com/a.docx' });
+  const cases = [
+    // [input, args, inspectBrowserToken kind, exit, first line]
+    [article, [], undefined, 1, 'REFUSED (insertImage on imgurls, error -121, editor error -20): '],
+    [`  ${docx}\n`, [], undefined, 0, 'ACCEPTED (setRequestedDocument on downloadAs): '],
+    [docx, ['--kind', 'setRevisedFile'], 'setRevisedFile', 0, 'ACCEPTED (setRevisedFile on downloadAs): '],
+    [docx, ['--kind', 'downloadFile'], 'downloadFile', 1, 'REFUSED (downloadFile on downloadFile, HTTP 403): '],
+    [JSON.stringify({ token: docx }), ['--kind', 'setReferenceSource'], 'setReferenceData', 0,
+      'ACCEPTED (setReferenceData on downloadAs): '],
+  ];
+  for (const [input, args, kind, exit, first] of cases) {
+    const expected = kit.onlyoffice.inspectBrowserToken(input.trim().startsWith('{') ? JSON.parse(input).token : input.trim(),
+      { secret: SECRET, now: NOW, kind });
+    const j = both(['inspect-config', '--json', '--now', String(NOW), ...args, '-'], { ...withSecret, input });
+    assert.equal(j.code, exit, `${args.join(' ')}: ${j.err}`);
+    assert.equal(j.out, `${JSON.stringify(expected)}\n`);
+    const h = both(['inspect-config', '--now', String(NOW), ...args, '-'], { ...withSecret, input });
+    assert.equal(h.code, exit);
+    assert.ok(h.out.startsWith(first), h.out);
+    assert.match(h.out, new RegExp(`^kind: ${expected.kind.kind} \\((chosen with --kind|guessed)\\), guessed `, 'm'));
+  }
+  const ambiguous = both(['inspect-config', '--now', String(NOW), '-'], { ...withSecret, input: docx });
+  assert.match(ambiguous.out, /guessed setRequestedDocument \(ambiguous; candidates: setRequestedDocument, setRevisedFile\)/);
+  assert.match(ambiguous.out, /^info kind_ambiguous at token: /m);
+  // An unknown kind, and --kind on a config without a token, are usage errors.
+  assert.equal(both(['inspect-config', '--kind', 'insertimage', '-'], { ...withSecret, input: docx }).code, 2);
+  assert.equal(both(['inspect-config', '--kind', 'insertImage', '-'], { ...withSecret, input: '{"document":{}}' }).code, 2);
+  // A config keeps its own judgement, and says what kind its token looks like.
+  const config = { document: { fileType: 'docx', key: 'k1', url: 'https://example.com/a.docx' }, editorConfig: { mode: 'edit' } };
+  const signed = JSON.stringify({ ...config, token: kit.sign(config, SECRET, { now: NOW }) });
+  const c = both(['inspect-config', '--now', String(NOW), '-'], { ...withSecret, input: signed });
+  assert.match(c.out, /^token: opening\ntoken kind: config \(likely; candidates: config, refreshFile\): /m);
+  const wrong = JSON.stringify({ ...config, token: docx });
+  const w = both(['inspect-config', '--now', String(NOW), '-'], { ...withSecret, input: wrong });
+  assert.match(w.out, /^token kind: setRequestedDocument \(ambiguous; /m);
+});
