@@ -630,6 +630,14 @@ const COMMANDS = {
     if (kind !== undefined && !kinds.includes(kind)) throw usage(`--kind must be one of ${kinds.join(', ')}`);
     if (ownSecret) options.secret = secretFrom(o, kit);
     if (o['server-config'] !== undefined) options.serverConfig = readFile(o['server-config'], MAX.config).toString('utf8');
+    // The judgement, with the secret wiped whatever happens.
+    const judge = (f) => {
+      try {
+        return f();
+      } finally {
+        options.secret?.fill(0);
+      }
+    };
     const input = readInput(o.input, false);
     const json = /^[ \t\n\r]*\{/.test(input);
     if (!json || (kind !== undefined && kind !== 'config')) {
@@ -648,12 +656,7 @@ const COMMANDS = {
           throw usage('--kind judges a token: give the token itself, or a config with a "token"');
         }
       }
-      let r;
-      try {
-        r = kit.onlyoffice.inspectBrowserToken(token, { ...options, kind });
-      } finally {
-        options.secret?.fill(0);
-      }
+      const r = judge(() => kit.onlyoffice.inspectBrowserToken(token, { ...options, kind }));
       if (o.json) {
         process.stdout.write(`${JSON.stringify(r)}\n`);
       } else {
@@ -668,12 +671,7 @@ const COMMANDS = {
       }
       return r.verdict.ok ? EXIT.OK : EXIT.INVALID;
     }
-    let r;
-    try {
-      r = kit.onlyoffice.inspectConfig(input, options);
-    } finally {
-      options.secret?.fill(0);
-    }
+    const r = judge(() => kit.onlyoffice.inspectConfig(input, options));
     if (o.json) {
       process.stdout.write(`${JSON.stringify(r)}\n`);
     } else {
