@@ -796,7 +796,7 @@ oojwt_browser_inspect(oojwt_browser_report *r, const char *token,
 			r->guess.why, kinds[r->kind].name);
 		add(r, OOJWT_SEVERITY_INFO, OOJWT_FIND_KIND_AMBIGUOUS, "token", msg,
 			"say which method the token is for (--kind NAME, or \"Judge "
-			"as on the page)");
+			"as\" on the page)");
 	}
 	/* insertImage: `if (tenTokenEnableBrowser && token)` -- with browser
 	 * tokens off the token is never looked at. */
