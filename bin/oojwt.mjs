@@ -108,7 +108,7 @@ Example:
 ${INPUT_HELP}
 ${EXIT_HELP}`,
   'inspect-config': `usage: oojwt inspect-config [SECRET OPTIONS] [--server-config PATH] [--now SECONDS]
-                            [--server-version V] [--json] [INPUT]
+                            [--server-version V] [--kind NAME] [--json] [INPUT]
 
 Judge the config a page passes to DocsAPI.DocEditor (JSON, with or without
 its token) as Document Server does: whether the editor opens or closes
@@ -116,10 +116,17 @@ its token) as Document Server does: whether the editor opens or closes
 the effective config. The token is checked with the inbox secret: from
 the secret options, else from --server-config PATH (a local.json or
 Docker env file, which also gives the token flags and clock tolerance).
+INPUT may also be a token alone: any token the editor page sends, whose
+kind (config, refreshFile, insertImage, setHistoryData, setRevisedFile,
+setRequestedDocument, setRequestedSpreadsheet, setReferenceData,
+setMailMergeRecipients, downloadFile) is guessed from its payload and
+shown with the confidence, then judged as Document Server judges that kind.
   --server-version V     the server's version (8.1, 7.3.3; default: the newest
                          rules): before 8.2 editorConfig.mode is required in
                          the token for view too
-Exit code 0 when the editor opens, 1 otherwise.
+  --kind NAME            judge the token (or the config's token) as this kind
+                         instead of the guess
+Exit code 0 when the editor opens (or the token is accepted), 1 otherwise.
 
 ${SECRET_HELP}
 ${INPUT_HELP}
@@ -246,6 +253,9 @@ class Failure extends Error {
   }
 }
 const usage = (message) => new Failure(EXIT.USAGE, message);
+
+/** "insertImage (likely; candidates: insertImage): why" -- a kind guess for people, as src/cli/ds.c prints it. */
+const guessLine = (g, best) => `${best ?? 'unknown'} (${g.confidence}; candidates:${g.candidates.length ? ` ${g.candidates.join(', ')}` : ' none'}): ${g.why}\n`;
 const inputError = (message) => new Failure(EXIT.INPUT, message);
 
 // ---- arguments (the language of src/cli/args.c) -------------------------
@@ -623,6 +633,9 @@ const COMMANDS = {
     }
     const options = { now: clock(o) };
     if (o['server-version'] !== undefined) options.serverVersion = o['server-version'];
+    const kinds = kit.onlyoffice.tokenKinds().map((k) => k.kind);
+    const kind = o.kind === 'setReferenceSource' ? 'setReferenceData' : o.kind;
+    if (kind !== undefined && !kinds.includes(kind)) throw usage(`--kind must be one of ${kinds.join(', ')}`);
     if (ownSecret) options.secret = secretFrom(o, kit);
     if (o['server-config'] !== undefined) {
       const path = o['server-config'];
@@ -630,15 +643,52 @@ const COMMANDS = {
       const inbox = options.serverConfig.secrets.inbox;
       // Neither string nor file: DS has no secret, which is judged; a file is asked for.
       if (!ownSecret && inbox.source !== 'none' && typeof inbox.value !== 'string') {
+        options.secret?.fill(0);
         throw inputError(`${path}: the inbox secret is not a string there (services.CoAuthoring.secret.inbox); give it with --secret-file`);
       }
     }
-    let r;
-    try {
-      r = kit.onlyoffice.inspectConfig(readInput(o.input, false), options);
-    } finally {
-      options.secret?.fill(0);
+    // The judgement, with the secret wiped whatever happens.
+    const judge = (f) => {
+      try {
+        return f();
+      } finally {
+        options.secret?.fill(0);
+      }
+    };
+    const input = readInput(o.input, false);
+    const json = /^[ \t\n\r]*\{/.test(input);
+    if (!json || (kind !== undefined && kind !== 'config')) {
+      // A token alone, or --kind other than config: the token judged by its kind.
+      let token = input.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '');
+      if (json) {
+        let parsed;
+        try {
+          parsed = JSON.parse(input);
+        } catch {
+          parsed = null;
+        }
+        token = parsed?.token;
+        if (typeof token !== 'string') {
+          options.secret?.fill(0);
+          throw usage('--kind judges a token: give the token itself, or a config with a "token"');
+        }
+      }
+      const r = judge(() => kit.onlyoffice.inspectBrowserToken(token, { ...options, kind }));
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify(r)}\n`);
+      } else {
+        const v = r.verdict;
+        const extra = [v.closeCode !== null ? `, close ${v.closeCode}` : '', v.serverError !== null ? `, error ${v.serverError}` : '',
+          v.editorError !== null ? `, editor error ${v.editorError}` : '', v.httpStatus !== null ? `, HTTP ${v.httpStatus}` : ''].join('');
+        let out = `${v.ok ? 'ACCEPTED' : 'REFUSED'} (${r.kind.kind} on ${v.channel}${extra}): ${v.message}\n`;
+        out += `kind: ${r.kind.kind} (${r.kind.chosen ? 'chosen with --kind' : 'guessed'}), guessed ${guessLine(r.kind, r.kind.guessed)}`;
+        out += `reads: ${r.reads}\nignores: ${r.ignores}\n`;
+        for (const f of r.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;
+        process.stdout.write(out);
+      }
+      return r.verdict.ok ? EXIT.OK : EXIT.INVALID;
     }
+    const r = judge(() => kit.onlyoffice.inspectConfig(input, options));
     if (o.json) {
       process.stdout.write(`${JSON.stringify(r)}\n`);
     } else {
@@ -648,6 +698,11 @@ const COMMANDS = {
           : v.closeCode !== null ? `CLOSES ${v.closeCode}: ${v.message}\n`
           : `DOES NOT OPEN: ${v.message}\n`;
       out += `token: ${r.token?.kind ?? 'none'}\n`;
+      const payload = r.token?.payload;
+      if (payload !== null && typeof payload === 'object' && !Array.isArray(payload)) {
+        const g = kit.onlyoffice.tokenKind(payload);
+        if (g.kind !== null) out += `token kind: ${guessLine(g, g.kind)}`;
+      }
       for (const f of r.findings) out += `${f.severity} ${f.code} at ${f.path}: ${f.message}\n    fix: ${f.fix}\n`;
       if (r.effectiveConfig !== null) out += `effective config:\n${JSON.stringify(r.effectiveConfig, null, 2)}\n`;
       process.stdout.write(safe(out));

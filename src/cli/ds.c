@@ -349,6 +349,134 @@ oojwt_cli_server_config(const oojwt_cli_opts *o)
 
 /* ---- inspect-config ----------------------------------------------------- */
 
+/* The kinds as --kind takes them, for messages: "config, refreshFile, ...". */
+static void
+kind_names(char *out, size_t cap)
+{
+	size_t used = 0;
+	int k;
+
+	out[0] = 0;
+	for (k = 0; k < OOJWT_BROWSER_KINDS && used + 1 < cap; k++) {
+		oojwt_fmt(out + used, cap - used, "%s%s", k > 0 ? ", " : "",
+			oojwt_browser_kind_name(k));
+		used += strlen(out + used);
+	}
+}
+
+/* "insertImage (likely; candidates: insertImage)": a guess for people. */
+static void
+print_guess(const oojwt_kind_guess *g)
+{
+	int k, first = 1;
+
+	printf("%s (%s; candidates:", g->kind >= 0
+		? oojwt_browser_kind_name(g->kind) : "unknown",
+		oojwt_kind_confidence_name(g->confidence));
+	for (k = -1; k < OOJWT_BROWSER_KINDS; k++) {
+		int kind = k < 0 ? g->kind : k;
+		if (kind < 0 || (k >= 0 && k == g->kind)
+			|| (g->candidates & (1u << kind)) == 0)
+		{
+			continue;
+		}
+		printf("%s %s", first ? "" : ",", oojwt_browser_kind_name(kind));
+		first = 0;
+	}
+	printf("%s): %s\n", first ? " none" : "", g->why);
+}
+
+/* A token of the editor page's methods, judged by its kind. */
+static int
+inspect_token(const oojwt_cli_opts *o, const char *token, size_t len,
+	const unsigned char *secret, size_t secret_len,
+	const oojwt_browser_opts *bo)
+{
+	oojwt_browser_report r;
+	size_t i, n;
+	int code;
+
+	if (o->json) {
+		char *rep = oojwt_browser_inspect_json(token, len, secret,
+			secret_len, bo, &n);
+		code = print_js(o, rep, n);
+		if (code != OOJWT_EXIT_OK) {
+			return code;
+		}
+	}
+	if (oojwt_browser_inspect(&r, token, len, secret, secret_len, bo)
+		!= OOJWT_OK)
+	{
+		oojwt_cli_error(o->command, "out of memory");
+		return OOJWT_EXIT_INTERNAL;
+	}
+	if (o->json) {
+		code = r.ok ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
+		oojwt_browser_report_free(&r);
+		return code;
+	}
+	printf("%s (%s on %s", r.ok ? "ACCEPTED" : "REFUSED",
+		oojwt_browser_kind_name(r.kind), oojwt_channel_name(r.channel));
+	if (r.close_code != 0) {
+		printf(", close %d", r.close_code);
+	}
+	if (r.server_error != 0) {
+		printf(", error %d", r.server_error);
+	}
+	if (r.editor_error != 0) {
+		printf(", editor error %d", r.editor_error);
+	}
+	if (r.http_status != 0) {
+		printf(", HTTP %d", r.http_status);
+	}
+	printf("): %s\n", r.message);
+	printf("kind: %s (%s), guessed ", oojwt_browser_kind_name(r.kind),
+		r.chosen ? "chosen with --kind" : "guessed");
+	print_guess(&r.guess);
+	printf("reads: %s\nignores: %s\n", oojwt_browser_kind_reads(r.kind),
+		oojwt_browser_kind_ignores(r.kind));
+	for (i = 0; i < r.n_findings; i++) {
+		const oojwt_finding *f = &r.findings[i];
+		printf("%s %s at %s: %s\n    fix: %s\n",
+			oojwt_severity_name(f->severity), oojwt_code_name(f->code),
+			f->path, f->message, f->fix);
+	}
+	code = r.ok ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
+	oojwt_browser_report_free(&r);
+	return fflush(stdout) != 0 ? OOJWT_EXIT_INTERNAL : code;
+}
+
+/* The config's "token" member (malloc'd; NULL with a sentence in err when
+ * the text is no JSON object with a string token). */
+static char *
+config_token(const char *text, size_t len, size_t *n, char *err, size_t cap)
+{
+	char msg[OOJWT_MESSAGE_LEN], *out = NULL;
+	oojwt_jv *v = NULL;
+	const oojwt_jv *t;
+	size_t dups;
+	long pos;
+
+	if (oojwt_json_parse_ex(&v, text, len, OOJWT_JSON_LAST_WINS, &dups, &pos,
+		msg) == OOJWT_OK)
+	{
+		t = oojwt_json_get(v, "token");
+		if (oojwt_json_type(t) == OOJWT_JSON_STRING) {
+			*n = strlen(oojwt_json_string(t));
+			out = (char *)malloc(*n + 1);
+			if (out != NULL) {
+				memcpy(out, oojwt_json_string(t), *n + 1);
+			}
+		}
+	}
+	oojwt_json_free(v);
+	if (out == NULL) {
+		oojwt_fmt(err, cap, "--kind judges a token: give the token itself, "
+			"or a config with a \"token\"");
+	}
+	return out;
+}
+
 /* As DS's jsonwebtoken uses verifyOptions (a string tolerance turns exp
  * and nbf off). */
 static int
@@ -367,9 +495,9 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	oojwt_config_report r;
 	oojwt_inspect_opts io;
 	unsigned char *secret = NULL;
-	size_t secret_len = 0, len, cfg_len = 0, i, n;
+	size_t secret_len = 0, len, cfg_len = 0, i, n, start = 0;
 	char *text, *cfg = NULL;
-	int code, own_secret;
+	int code, own_secret, kind = -1;
 
 	own_secret = o->secret != NULL || o->secret_file != NULL
 		|| o->secret_env != NULL || o->local_json != NULL
@@ -392,6 +520,16 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	{
 		oojwt_cli_error(o->command, "--server-version must look like 8.1 or "
 			"7.3.3");
+		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		return OOJWT_EXIT_USAGE;
+	}
+	if (o->kind != NULL && (kind = oojwt_browser_kind_parse(o->kind,
+		strlen(o->kind))) < 0)
+	{
+		char names[300];
+		kind_names(names, sizeof names);
+		snprintf(err, sizeof err, "--kind must be one of %s", names);
+		oojwt_cli_error(o->command, err);
 		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
@@ -455,6 +593,45 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
+	while (start < len && (text[start] == ' ' || text[start] == '\t'
+		|| text[start] == '\n' || text[start] == '\r'))
+	{
+		start++;
+	}
+	/* A token (not a config), or --kind other than config: the token
+	 * judged by its kind. */
+	if (start == len || text[start] != '{' || kind > OOJWT_BROWSER_CONFIG) {
+		oojwt_browser_opts bo;
+		char *tok = NULL;
+		size_t tn = 0;
+		if (start < len && text[start] == '{') {
+			tok = config_token(text, len, &tn, err, sizeof err);
+		} else {
+			while (len > start && (text[len - 1] == ' ' || text[len - 1] == '\t'
+				|| text[len - 1] == '\n' || text[len - 1] == '\r'))
+			{
+				len--;
+			}
+		}
+		memset(&bo, 0, sizeof bo);
+		bo.kind = kind;
+		bo.now = io.now;
+		bo.clock_tolerance = io.clock_tolerance;
+		bo.enable_browser = io.enable_browser;
+		bo.token_required_params = io.token_required_params;
+		bo.server_version = io.server_version;
+		code = start < len && text[start] == '{' && tok == NULL
+			? OOJWT_EXIT_USAGE : inspect_token(o, tok != NULL ? tok
+			: text + start, tok != NULL ? tn : len - start, secret,
+			secret_len, &bo);
+		if (code == OOJWT_EXIT_USAGE) {
+			oojwt_cli_error(o->command, err);
+		}
+		free(tok);
+		oojwt_wipe_free(secret, secret_len + 1);
+		oojwt_wipe_free(text, len + 1);
+		return code;
+	}
 	if (o->json) {
 		char *rep = oojwt_config_inspect_json(text, len, secret, secret_len,
 			io.now, io.clock_tolerance, io.enable_browser,
@@ -485,6 +662,15 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		}
 		oojwt_cli_printf("token: %s\n", r.token_text != NULL
 			? oojwt_token_kind_name(r.token_kind) : "none");
+		if (r.has_ds && r.ds.payload_kind == OOJWT_DS_PAYLOAD_JSON) {
+			oojwt_kind_guess g;
+			if (oojwt_browser_kind_guess(&g, r.ds.payload_text,
+				r.ds.payload_len) == OOJWT_OK && g.kind >= 0)
+			{
+				printf("token kind: ");
+				print_guess(&g);
+			}
+		}
 		for (i = 0; i < r.n_findings; i++) {
 			const oojwt_finding *f = &r.findings[i];
 			oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n",

@@ -154,7 +154,7 @@ static const char CONFIG_HELP[] =
 
 static const char INSPECT_HELP[] =
 	"usage: oojwt inspect-config [SECRET OPTIONS] [--server-config PATH] [--now SECONDS]\n"
-	"                            [--server-version V] [--json] [INPUT]\n"
+	"                            [--server-version V] [--kind NAME] [--json] [INPUT]\n"
 	"\n"
 	"Judge the config a page passes to DocsAPI.DocEditor (JSON, with or without\n"
 	"its token) as Document Server does: whether the editor opens or closes\n"
@@ -162,10 +162,17 @@ static const char INSPECT_HELP[] =
 	"the effective config. The token is checked with the inbox secret: from\n"
 	"the secret options, else from --server-config PATH (a local.json or\n"
 	"Docker env file, which also gives the token flags and clock tolerance).\n"
+	"INPUT may also be a token alone: any token the editor page sends, whose\n"
+	"kind (config, refreshFile, insertImage, setHistoryData, setRevisedFile,\n"
+	"setRequestedDocument, setRequestedSpreadsheet, setReferenceData,\n"
+	"setMailMergeRecipients, downloadFile) is guessed from its payload and\n"
+	"shown with the confidence, then judged as Document Server judges that kind.\n"
 	"  --server-version V     the server's version (8.1, 7.3.3; default: the newest\n"
 	"                         rules): before 8.2 editorConfig.mode is required in\n"
 	"                         the token for view too\n"
-	"Exit code 0 when the editor opens, 1 otherwise.\n"
+	"  --kind NAME            judge the token (or the config's token) as this kind\n"
+	"                         instead of the guess\n"
+	"Exit code 0 when the editor opens (or the token is accepted), 1 otherwise.\n"
 	"\n"
 	SECRET_HELP
 	"\n"

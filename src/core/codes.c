@@ -130,6 +130,11 @@ static const char *const warning_names[] = {
 	"user_not_signed",
 	"user_differs",
 	"hidden_characters",
+	"kind_ambiguous",
+	"kind_mismatch",
+	"missing_token_field",
+	"bad_token_field",
+	"token_not_checked",
 	"connectors_decide"
 };
 

@@ -23,6 +23,8 @@
  *   195        a warning of the JWT core again (oojwt_decode, oojwt_verify:
  *              hidden_characters); later codes go on from here, whatever
  *              their domain, since numbers are never reused
+ *   196 - 200  findings on the tokens of the editor page's methods
+ *              (oojwt_browser_inspect)
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -187,8 +189,15 @@ enum oojwt_code {
 	/* A result's warning again (oojwt_decode, oojwt_verify). */
 	OOJWT_WARN_HIDDEN_CHARACTERS = 195, /* control, bidi or invisible characters */
 
+	/* The tokens of the editor page's methods (oojwt_browser_inspect). */
+	OOJWT_FIND_KIND_AMBIGUOUS = 196, /* the payload fits several kinds */
+	OOJWT_FIND_KIND_MISMATCH = 197,  /* the chosen kind has none of its members */
+	OOJWT_FIND_MISSING_TOKEN_FIELD = 198, /* a member the kind needs is absent */
+	OOJWT_FIND_BAD_TOKEN_FIELD = 199, /* a member of the wrong type or value */
+	OOJWT_FIND_TOKEN_NOT_CHECKED = 200, /* browser tokens off: DS ignores it */
+
 	/* Callbacks as each connector's library judges them (connectors.c). */
-	OOJWT_FIND_CONNECTORS_DECIDE = 196 /* who accepts the callback, who not */
+	OOJWT_FIND_CONNECTORS_DECIDE = 201 /* who accepts the callback, who not */
 };
 
 /*

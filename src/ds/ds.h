@@ -111,6 +111,14 @@ char *oojwt_config_sign_json(const char *config, size_t len,
 	int has_iat, double iat, int has_exp, double exp, size_t *out_len);
 char *oojwt_secret_explain_json(const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len, size_t *out_len);
+/* token_kind.c's guess of a token or payload, the kinds with what DS
+ * reads from each, and the judgement of one token (see oojwt.d.ts:
+ * tokenKind, tokenKinds, inspectBrowserToken). */
+char *oojwt_browser_kind_json(const char *text, size_t len, size_t *out_len);
+char *oojwt_browser_kinds_json(size_t *out_len);
+char *oojwt_browser_inspect_json(const char *token, size_t len,
+	const unsigned char *secret, size_t secret_len,
+	const oojwt_browser_opts *o, size_t *out_len);
 
 
 /* ---- http_request.c: an HTTP request as its receiver reads it ---------- */

@@ -43,6 +43,7 @@ oojwt_ds_verify_json(const char *token, size_t len,
 	const char *s;
 	int code;
 
+	memset(&o, 0, sizeof o);
 	o.algorithms = algs;
 	o.now = now;
 	o.clock_tolerance = tolerance;
@@ -344,5 +345,164 @@ oojwt_config_sign_json(const char *config, size_t len,
 		oojwt_sb_error(&sb, code, err.message, -1);
 	}
 	free(tok);
+	return oojwt_sb_finish(&sb, out_len);
+}
+
+/* ---- the tokens of the editor page's methods (token_kind.c) ------------- */
+
+static void
+null_or_long(oojwt_sb *sb, const char *name, long v)
+{
+	oojwt_sb_puts(sb, ",\"");
+	oojwt_sb_puts(sb, name);
+	oojwt_sb_puts(sb, "\":");
+	if (v != 0) {
+		oojwt_sb_long(sb, v);
+	} else {
+		oojwt_sb_puts(sb, "null");
+	}
+}
+
+/* {"kind", "label", "confidence", "candidates", "why"} of a guess; `kind`
+ * is the kind judged (the guess's when -2). */
+static void
+kind_object(oojwt_sb *sb, const oojwt_kind_guess *g, int kind)
+{
+	int k, first = 1;
+
+	if (kind == -2) {
+		kind = g->kind;
+	}
+	oojwt_sb_puts(sb, "{\"kind\":");
+	if (kind >= 0) {
+		oojwt_sb_json_string(sb, oojwt_browser_kind_name(kind),
+			strlen(oojwt_browser_kind_name(kind)));
+	} else {
+		oojwt_sb_puts(sb, "null");
+	}
+	oojwt_sb_member(sb, "label", oojwt_browser_kind_label(kind), 1);
+	oojwt_sb_member(sb, "confidence",
+		oojwt_kind_confidence_name(g->confidence), 1);
+	oojwt_sb_puts(sb, ",\"candidates\":[");
+	/* The best guess first, then the others in the kinds' order. */
+	if (g->kind >= 0 && (g->candidates & (1u << g->kind)) != 0) {
+		oojwt_sb_json_string(sb, oojwt_browser_kind_name(g->kind),
+			strlen(oojwt_browser_kind_name(g->kind)));
+		first = 0;
+	}
+	for (k = 0; k < OOJWT_BROWSER_KINDS; k++) {
+		if (k == g->kind || (g->candidates & (1u << k)) == 0) {
+			continue;
+		}
+		oojwt_sb_puts(sb, first ? "" : ",");
+		first = 0;
+		oojwt_sb_json_string(sb, oojwt_browser_kind_name(k),
+			strlen(oojwt_browser_kind_name(k)));
+	}
+	oojwt_sb_puts(sb, "]");
+	oojwt_sb_member(sb, "why", g->why, 1);
+}
+
+char *
+oojwt_browser_kind_json(const char *text, size_t len, size_t *out_len)
+{
+	oojwt_kind_guess g;
+	oojwt_sb sb;
+	int code;
+
+	code = oojwt_browser_kind_guess(&g, text, len);
+	if (code != OOJWT_OK) {
+		return error_report(code, out_len);
+	}
+	memset(&sb, 0, sizeof sb);
+	kind_object(&sb, &g, -2);
+	oojwt_sb_puts(&sb, "}");
+	return oojwt_sb_finish(&sb, out_len);
+}
+
+char *
+oojwt_browser_kinds_json(size_t *out_len)
+{
+	oojwt_sb sb;
+	int k;
+
+	memset(&sb, 0, sizeof sb);
+	oojwt_sb_puts(&sb, "[");
+	for (k = 0; k < OOJWT_BROWSER_KINDS; k++) {
+		oojwt_sb_puts(&sb, k == 0 ? "{\"kind\":" : ",{\"kind\":");
+		oojwt_sb_json_string(&sb, oojwt_browser_kind_name(k),
+			strlen(oojwt_browser_kind_name(k)));
+		oojwt_sb_member(&sb, "label", oojwt_browser_kind_label(k), 1);
+		oojwt_sb_member(&sb, "channel", oojwt_channel_name(
+			oojwt_browser_kind_channel(k)), 1);
+		oojwt_sb_member(&sb, "reads", oojwt_browser_kind_reads(k), 1);
+		oojwt_sb_member(&sb, "ignores", oojwt_browser_kind_ignores(k), 1);
+		oojwt_sb_puts(&sb, "}");
+	}
+	oojwt_sb_puts(&sb, "]");
+	return oojwt_sb_finish(&sb, out_len);
+}
+
+char *
+oojwt_browser_inspect_json(const char *token, size_t len,
+	const unsigned char *secret, size_t secret_len,
+	const oojwt_browser_opts *o, size_t *out_len)
+{
+	oojwt_browser_report r;
+	oojwt_sb sb;
+	int code;
+
+	code = oojwt_browser_inspect(&r, token, len, secret, secret_len, o);
+	if (code != OOJWT_OK) {
+		return error_report(code, out_len);
+	}
+	memset(&sb, 0, sizeof sb);
+	oojwt_sb_puts(&sb, "{\"kind\":");
+	kind_object(&sb, &r.guess, r.kind);
+	oojwt_sb_puts(&sb, r.chosen ? ",\"chosen\":true" : ",\"chosen\":false");
+	oojwt_sb_member(&sb, "guessed", oojwt_browser_kind_name(r.guess.kind), 1);
+	oojwt_sb_puts(&sb, "},\"verdict\":{\"ok\":");
+	oojwt_sb_puts(&sb, r.ok ? "true" : "false");
+	oojwt_sb_puts(&sb, r.checked ? ",\"checked\":true" : ",\"checked\":false");
+	oojwt_sb_member(&sb, "channel", oojwt_channel_name(r.channel), 1);
+	null_or_long(&sb, "closeCode", r.close_code);
+	null_or_long(&sb, "editorError", r.editor_error);
+	null_or_long(&sb, "serverError", r.server_error);
+	null_or_long(&sb, "httpStatus", r.http_status);
+	oojwt_sb_member(&sb, "message", r.message, 1);
+	oojwt_sb_puts(&sb, "}");
+	oojwt_sb_member(&sb, "reads", oojwt_browser_kind_reads(r.kind), 1);
+	oojwt_sb_member(&sb, "ignores", oojwt_browser_kind_ignores(r.kind), 1);
+	oojwt_sb_puts(&sb, ",\"findings\":");
+	oojwt_sb_findings(&sb, r.findings, r.n_findings);
+	oojwt_sb_puts(&sb, ",\"token\":");
+	if (!r.has_ds) {
+		oojwt_sb_puts(&sb, "null");
+	} else {
+		oojwt_sb_puts(&sb, r.ds.valid ? "{\"valid\":true" : "{\"valid\":false");
+		oojwt_sb_member(&sb, "alg", oojwt_alg_name(r.ds.alg), 1);
+		oojwt_sb_member(&sb, "serverError",
+			oojwt_ds_error_name(r.ds.error_name), 1);
+		oojwt_sb_puts(&sb, ",\"serverMessage\":");
+		if (r.ds.error_name != 0) {
+			oojwt_sb_wtf8_string(&sb, r.ds.server_message,
+				r.ds.server_message_len);
+		} else {
+			oojwt_sb_puts(&sb, "null");
+		}
+		oojwt_sb_puts(&sb, ",\"payload\":");
+		if (r.ds.payload_kind == OOJWT_DS_PAYLOAD_JSON) {
+			oojwt_sb_put(&sb, r.ds.payload_text, r.ds.payload_len);
+		} else if (r.ds.payload_kind == OOJWT_DS_PAYLOAD_TEXT) {
+			oojwt_sb_json_string(&sb, r.ds.payload_text, r.ds.payload_len);
+		} else {
+			oojwt_sb_puts(&sb, "null");
+		}
+		oojwt_sb_puts(&sb, ",\"warnings\":");
+		oojwt_sb_issues(&sb, r.ds.warnings, r.ds.n_warnings, 0);
+		oojwt_sb_puts(&sb, "}");
+	}
+	oojwt_sb_puts(&sb, "}");
+	oojwt_browser_report_free(&r);
 	return oojwt_sb_finish(&sb, out_len);
 }

@@ -1077,7 +1077,7 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	/* Gate: a token that is present is verified even when browser
 	 * tokens are off. */
 	r->token_text = oojwt_json_string(t);
-	dso.algorithms = 0;
+	memset(&dso, 0, sizeof dso);
 	dso.now = o->now;
 	dso.clock_tolerance = o->clock_tolerance;
 	dso.strict_clock_tolerance = 0;

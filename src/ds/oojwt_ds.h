@@ -500,6 +500,192 @@ int oojwt_config_sign(char **token, size_t *token_len, const char *config,
 	int fields, const double *iat, const double *exp, oojwt_issue *err);
 
 /*
+ * Every token the editor page sends.
+ *
+ * Besides the editor config, Document Server checks the tokens of the
+ * methods an integration calls on the open editor, each with
+ * secret.inbox and the same verifyOptions, each with its own payload
+ * (the method's argument itself, not wrapped):
+ *
+ *   OOJWT_BROWSER_CONFIG      the DocsAPI.DocEditor config: the socket's
+ *                             auth (DocsCoServer.js auth); also WOPI and
+ *                             reconnect tokens
+ *   OOJWT_BROWSER_REFRESH     refreshFile: a new config for the open
+ *                             editor, checked as the config is
+ *   OOJWT_BROWSER_IMAGE       insertImage: {c, images: [{fileType, url}]}
+ *                             or one {fileType, url}; the "imgurls"
+ *                             command (canvasservice.js commandImgurls)
+ *                             reads images[].url, else url
+ *   OOJWT_BROWSER_HISTORY     setHistoryData: {version, key, url,
+ *                             changesUrl, previous {key, url}}; the
+ *                             socket's auth, branch decoded.version (8.3+,
+ *                             fillVersionHistoryFromJwt)
+ *   OOJWT_BROWSER_REVISED     setRevisedFile {fileType, url}
+ *   OOJWT_BROWSER_DOCUMENT    setRequestedDocument {c, fileType, url}
+ *   OOJWT_BROWSER_SPREADSHEET setRequestedSpreadsheet {c, fileType, url}
+ *   OOJWT_BROWSER_REFERENCE   setReferenceData / setReferenceSource
+ *                             {fileType, key, path, referenceData, url}
+ *   OOJWT_BROWSER_MAIL_MERGE  setMailMergeRecipients {fileType, url}
+ *                             (these five reach DS as the tokenDownload
+ *                             of a downloadAs request: canvasservice.js
+ *                             downloadAs reads fileType and url; the
+ *                             reference's key is read by DocsCoServer.js
+ *                             saveRelativeFromChanges)
+ *   OOJWT_BROWSER_DOWNLOAD    the token of a /downloadfile/ link
+ *                             (canvasservice.js downloadFile, through
+ *                             getRequestParams: the query's token):
+ *                             changesUrl, document {url, fileType} or
+ *                             {url, fileType}, the type in
+ *                             downloadFileAllowExt (pdf, xlsx)
+ *
+ * oojwt_browser_kind_guess() says which kind a payload is, from its
+ * members alone: a kind and a confidence -- certain (a member only that
+ * kind has: images, version, referenceData, fileInfo, ...), likely (the
+ * shape fits one kind best: a config with document/editorConfig, which
+ * refreshFile shares; {fileType: "png", url} of insertImage's single
+ * form), ambiguous (the shape fits several equally: {fileType: "docx",
+ * url} is setRevisedFile's and setRequestedDocument's) or unknown --
+ * with the candidates.
+ */
+#define OOJWT_BROWSER_CONFIG      0
+#define OOJWT_BROWSER_REFRESH     1
+#define OOJWT_BROWSER_IMAGE       2
+#define OOJWT_BROWSER_HISTORY     3
+#define OOJWT_BROWSER_REVISED     4
+#define OOJWT_BROWSER_DOCUMENT    5
+#define OOJWT_BROWSER_SPREADSHEET 6
+#define OOJWT_BROWSER_REFERENCE   7
+#define OOJWT_BROWSER_MAIL_MERGE  8
+#define OOJWT_BROWSER_DOWNLOAD    9
+#define OOJWT_BROWSER_KINDS       10
+
+#define OOJWT_KIND_CERTAIN   0
+#define OOJWT_KIND_LIKELY    1
+#define OOJWT_KIND_AMBIGUOUS 2
+#define OOJWT_KIND_UNKNOWN   3
+
+/* The kind's name ("config", "refreshFile", "insertImage",
+ * "setHistoryData", "setRevisedFile", "setRequestedDocument",
+ * "setRequestedSpreadsheet", "setReferenceData",
+ * "setMailMergeRecipients", "downloadFile"), a label for people, what DS
+ * reads from it and what it ignores (sentences); NULL for other values. */
+const char *oojwt_browser_kind_name(int kind);
+const char *oojwt_browser_kind_label(int kind);
+const char *oojwt_browser_kind_reads(int kind);
+const char *oojwt_browser_kind_ignores(int kind);
+/* The kind named `name` (`len` bytes; setReferenceSource is
+ * setReferenceData), -1 for none. */
+int oojwt_browser_kind_parse(const char *name, size_t len);
+/* "certain", "likely", "ambiguous", "unknown"; NULL otherwise. */
+const char *oojwt_kind_confidence_name(int confidence);
+
+/*
+ *   kind         the best kind, -1 when unknown
+ *   confidence   OOJWT_KIND_*
+ *   candidates   bit k set when kind k fits (the best one included)
+ *   why          the members that decided, as a sentence
+ */
+typedef struct {
+	int kind;
+	int confidence;
+	unsigned candidates;
+	char why[OOJWT_MESSAGE_LEN];
+} oojwt_kind_guess;
+
+/*
+ * Guess the kind of `text` (`len` bytes): a payload as JSON text (it
+ * starts with '{' after blanks), or a token, whose payload is read
+ * without checking its signature. Returns OOJWT_OK (a text that is
+ * neither gives OOJWT_KIND_UNKNOWN), OOJWT_ERR_BAD_ARGUMENT or
+ * OOJWT_ERR_NO_MEMORY.
+ */
+int oojwt_browser_kind_guess(oojwt_kind_guess *g, const char *text,
+	size_t len);
+
+/*
+ * How DS checks a token of a kind, and where it answers:
+ *   OOJWT_CHANNEL_SOCKET        the socket's auth: close code 4006 / 4005
+ *                               (editor -20 / -21)
+ *   OOJWT_CHANNEL_IMGURLS       the imgurls command: error VKEY_ENCRYPT
+ *                               (-121), which sdkjs maps to -20, for
+ *                               every failure (expiry too)
+ *   OOJWT_CHANNEL_DOWNLOAD_AS   /downloadas/: HTTP 403, the file is not
+ *                               loaded
+ *   OOJWT_CHANNEL_DOWNLOAD_FILE /downloadfile/: HTTP 403
+ */
+#define OOJWT_CHANNEL_SOCKET        0
+#define OOJWT_CHANNEL_IMGURLS       1
+#define OOJWT_CHANNEL_DOWNLOAD_AS   2
+#define OOJWT_CHANNEL_DOWNLOAD_FILE 3
+/* "socket", "imgurls", "downloadAs", "downloadFile"; NULL otherwise. */
+const char *oojwt_channel_name(int channel);
+/* The channel a kind's token travels on; -1 for other values. */
+int oojwt_browser_kind_channel(int kind);
+
+/*
+ *   kind            the kind to judge by; -1 to take the guess (the first
+ *                   candidate when ambiguous)
+ *   now, clock_tolerance, enable_browser, token_required_params,
+ *   server_version  as oojwt_inspect_opts
+ */
+typedef struct {
+	int kind;
+	double now;
+	double clock_tolerance;
+	int enable_browser;
+	int token_required_params;
+	int server_version;
+} oojwt_browser_opts;
+
+/*
+ *   guess          oojwt_browser_kind_guess() of the token
+ *   kind, chosen   the kind judged, 1 when the caller chose it
+ *   ok             1 when DS does what the method asks
+ *   checked        0 when DS does not look at the token (insertImage
+ *                  with token.enable.browser off)
+ *   channel        OOJWT_CHANNEL_*
+ *   close_code     4006 / 4005 / 4004 on the socket, 0 otherwise
+ *   editor_error   -20 / -21 / -23 (sdkjs c_oAscError.ID), 0 when none
+ *   server_error   -121 (VKEY_ENCRYPT) on imgurls, 0 otherwise
+ *   http_status    403 on the download channels, 0 otherwise
+ *   message        the outcome as a sentence
+ *   ds             the DS-profile verdict (when has_ds)
+ *   findings       the DS profile's failure code (expired, bad_signature,
+ *                  ...), kind_ambiguous, kind_mismatch (the chosen kind
+ *                  has none of its members), missing_token_field,
+ *                  bad_token_field, url_not_absolute, token_not_checked,
+ *                  token_invalid_format, not_an_opening_token
+ */
+typedef struct {
+	oojwt_kind_guess guess;
+	int kind;
+	int chosen;
+	int ok;
+	int checked;
+	int channel;
+	int close_code;
+	int editor_error;
+	int server_error;
+	int http_status;
+	char message[OOJWT_MESSAGE_LEN];
+	int has_ds;
+	oojwt_ds_result ds;
+	size_t n_findings, dropped;
+	oojwt_finding findings[OOJWT_MAX_FINDINGS];
+} oojwt_browser_report;
+
+/*
+ * Judge `token` (`len` bytes) with the inbox `secret` as DS judges a
+ * token of its kind. Returns OOJWT_OK, OOJWT_ERR_BAD_ARGUMENT (a kind out
+ * of range) or OOJWT_ERR_NO_MEMORY (then `r` holds nothing). Free with
+ * oojwt_browser_report_free() (safe twice).
+ */
+int oojwt_browser_inspect(oojwt_browser_report *r, const char *token,
+	size_t len, const unsigned char *secret, size_t secret_len,
+	const oojwt_browser_opts *opts);
+void oojwt_browser_report_free(oojwt_browser_report *r);
+
+/*
  * Requests and callbacks.
  *
  * oojwt_request_inspect() judges one HTTP request carrying a token as its

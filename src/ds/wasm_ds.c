@@ -3,6 +3,7 @@
  * calls them through the bridge of web/lib/oojwt.mjs): thin wrappers of the
  * report builders in ds_json.c, which the CLI uses too.
  */
+#include <string.h>
 #include "inner.h"
 #include "ds.h"
 
@@ -90,4 +91,48 @@ size_t
 oojwt_wasm_ds_report_bound(int kind, size_t len)
 {
 	return oojwt_ds_report_bound(kind, len);
+}
+
+OOJWT_WASM_EXPORT("oojwt_wasm_token_kind")
+char *oojwt_wasm_token_kind(const char *text, size_t len, size_t *out_len);
+OOJWT_WASM_EXPORT("oojwt_wasm_token_kinds")
+char *oojwt_wasm_token_kinds(size_t *out_len);
+OOJWT_WASM_EXPORT("oojwt_wasm_browser_token")
+char *oojwt_wasm_browser_token(const char *token, size_t len,
+	const unsigned char *secret, size_t secret_len, int kind, double now,
+	double tolerance, int enable_browser, int required_params,
+	int server_version, size_t *out_len);
+
+/* The kind of a token or of a payload (JSON text). */
+char *
+oojwt_wasm_token_kind(const char *text, size_t len, size_t *out_len)
+{
+	return oojwt_browser_kind_json(text, len, out_len);
+}
+
+/* Every kind, with what Document Server reads from it. */
+char *
+oojwt_wasm_token_kinds(size_t *out_len)
+{
+	return oojwt_browser_kinds_json(out_len);
+}
+
+/* One token of the editor page judged by its kind (-1: the guess). */
+char *
+oojwt_wasm_browser_token(const char *token, size_t len,
+	const unsigned char *secret, size_t secret_len, int kind, double now,
+	double tolerance, int enable_browser, int required_params,
+	int server_version, size_t *out_len)
+{
+	oojwt_browser_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.kind = kind;
+	o.now = now;
+	o.clock_tolerance = tolerance;
+	o.enable_browser = enable_browser;
+	o.token_required_params = required_params;
+	o.server_version = server_version;
+	return oojwt_browser_inspect_json(token, len, secret, secret_len, &o,
+		out_len);
 }

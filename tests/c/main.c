@@ -56,7 +56,8 @@ static const struct {
 	{ "key_select", "what key bytes are, and which key a token gets", suite_key_select },
 	{ "connectors", "callbacks as the connectors' libraries judge them", suite_connectors },
 	{ "hex", "hex decoding of secrets", suite_hex },
-	{ "report_bound", "report length bounds", suite_report_bound }
+	{ "report_bound", "report length bounds", suite_report_bound },
+	{ "browser_tokens", "the tokens of the editor page's methods", suite_browser_tokens }
 };
 
 /* Whether suite `key` is in the comma-separated list `only` (NULL: all). */

@@ -219,6 +219,11 @@ static const struct {
 	{ OOJWT_FIND_USER_NOT_SIGNED, "user_not_signed" },
 	{ OOJWT_FIND_USER_DIFFERS, "user_differs" },
 	{ OOJWT_WARN_HIDDEN_CHARACTERS, "hidden_characters" },
+	{ OOJWT_FIND_KIND_AMBIGUOUS, "kind_ambiguous" },
+	{ OOJWT_FIND_KIND_MISMATCH, "kind_mismatch" },
+	{ OOJWT_FIND_MISSING_TOKEN_FIELD, "missing_token_field" },
+	{ OOJWT_FIND_BAD_TOKEN_FIELD, "bad_token_field" },
+	{ OOJWT_FIND_TOKEN_NOT_CHECKED, "token_not_checked" },
 	{ OOJWT_FIND_CONNECTORS_DECIDE, "connectors_decide" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)

@@ -180,6 +180,7 @@ ds_case(const char *name, const char *tok, const char *secret, double now,
 	test t;
 
 	test_begin(&t, "DS profile: %s", name);
+	memset(&o, 0, sizeof o);
 	o.algorithms = 0;
 	o.now = now;
 	o.clock_tolerance = 60;
@@ -756,6 +757,7 @@ test_robustness(void)
 		oojwt_ds_json j;
 		size_t rep, u;
 
+		memset(&o, 0, sizeof o);
 		o.algorithms = 0;
 		o.now = 1700000000;
 		o.clock_tolerance = 60;

@@ -59,6 +59,7 @@ suite_fn suite_key_select;  /* test_key_select.c */
 suite_fn suite_connectors;  /* test_connectors.c */
 suite_fn suite_hex;         /* test_hex.c */
 suite_fn suite_report_bound; /* test_report_bound.c */
+suite_fn suite_browser_tokens; /* test_browser_tokens.c */
 
 /* ---- counting and reporting -------------------------------------------- */
 

@@ -690,7 +690,8 @@ test('inspect-config --server-config with an empty inbox secret: no secret at al
   // The secret given wins; a secret in a file is asked for.
   assert.equal(both(['inspect-config', '--json', '--now', String(NOW), '--server-config', local, '-'], { ...withSecret, input }).code, 0);
   const inFile = file('config-secret-file.json', JSON.stringify({ services: { CoAuthoring: { secret: { inbox: { string: '', file: '/run/s' } } } } }));
-  const f = both(['inspect-config', '--json', '--now', String(NOW), '--server-config', inFile, '-'], { input });
+  // (the input as an argument: the command exits before it would read stdin)
+  const f = both(['inspect-config', '--json', '--now', String(NOW), '--server-config', inFile, input]);
   assert.equal(f.code, 3);
   assert.match(f.err, /--secret-file/);
 });
@@ -750,7 +751,7 @@ test('inspect-config: a history token opens read-only, a false-like token is not
   const input = (t) => `${JSON.stringify({ ...config, token: t })}`;
   const h = both(['inspect-config', '--now', String(NOW), '-'], { ...withSecret, input: input(history) });
   assert.equal(h.code, 0, h.err);
-  assert.match(h.out, /^OPENS: the editor opens read-only.*\ntoken: history\nwarning not_an_opening_token at token: /);
+  assert.match(h.out, /^OPENS: the editor opens read-only.*\ntoken: history\ntoken kind: setHistoryData \(certain; .*\nwarning not_an_opening_token at token: /);
   assert.match(h.out, /"mode": "view"/);
   assert.match(h.out, /"url": "https:\/\/example\.com\/v1\.docx"/);
   const f = both(['inspect-config', '--now', String(NOW), '-'],
@@ -759,5 +760,46 @@ test('inspect-config: a history token opens read-only, a false-like token is not
   assert.match(f.out, /^DOES NOT OPEN: not authorized: .*\ntoken: none\nerror falsy_payload at token: /);
   const w = both(['inspect-config', '--now', String(NOW), '-'], { ...withSecret, input: input(wopi) });
   assert.equal(w.code, 1);
-  assert.match(w.out, /^CLOSES 4007: The connection is dropped \(drop\)\. \(invalid wopi callback\)\ntoken: wopi\nerror not_an_opening_token/);
+  assert.match(w.out, /^CLOSES 4007: The connection is dropped \(drop\)\. \(invalid wopi callback\)\ntoken: wopi\ntoken kind: config \(likely; .*\nerror not_an_opening_token/);
+});
+
+test('inspect-config with a token alone: its kind guessed (or --kind NAME) and judged as Document Server judges that kind, in both', () => {
+  // ONLYOFFICE's JWT article example: {fileType: png, url}, signature cut to 24 characters.
+  const whole = token({ fileType: 'png', url: 'https://example.com/url-to-example-image.png' });
+  const article = whole.slice(0, whole.lastIndexOf('.') + 25);
+  const docx = token({ fileType: 'docx', url: 'https://example.com/a.docx' });
+  const cases = [
+    // [input, args, inspectBrowserToken kind, exit, first line]
+    [article, [], undefined, 1, 'REFUSED (insertImage on imgurls, error -121, editor error -20): '],
+    [`  ${docx}\n`, [], undefined, 0, 'ACCEPTED (setRequestedDocument on downloadAs): '],
+    [docx, ['--kind', 'setRevisedFile'], 'setRevisedFile', 0, 'ACCEPTED (setRevisedFile on downloadAs): '],
+    [docx, ['--kind', 'downloadFile'], 'downloadFile', 1, 'REFUSED (downloadFile on downloadFile, HTTP 403): '],
+    [JSON.stringify({ token: docx }), ['--kind', 'setReferenceSource'], 'setReferenceData', 0,
+      'ACCEPTED (setReferenceData on downloadAs): '],
+  ];
+  for (const [input, args, kind, exit, first] of cases) {
+    const expected = kit.onlyoffice.inspectBrowserToken(input.trim().startsWith('{') ? JSON.parse(input).token : input.trim(),
+      { secret: SECRET, now: NOW, kind });
+    const j = both(['inspect-config', '--json', '--now', String(NOW), ...args, '-'], { ...withSecret, input });
+    assert.equal(j.code, exit, `${args.join(' ')}: ${j.err}`);
+    assert.equal(j.out, `${JSON.stringify(expected)}\n`);
+    const h = both(['inspect-config', '--now', String(NOW), ...args, '-'], { ...withSecret, input });
+    assert.equal(h.code, exit);
+    assert.ok(h.out.startsWith(first), h.out);
+    assert.match(h.out, new RegExp(`^kind: ${expected.kind.kind} \\((chosen with --kind|guessed)\\), guessed `, 'm'));
+  }
+  const ambiguous = both(['inspect-config', '--now', String(NOW), '-'], { ...withSecret, input: docx });
+  assert.match(ambiguous.out, /guessed setRequestedDocument \(ambiguous; candidates: setRequestedDocument, setRevisedFile\)/);
+  assert.match(ambiguous.out, /^info kind_ambiguous at token: /m);
+  // An unknown kind, and --kind on a config without a token, are usage errors.
+  assert.equal(both(['inspect-config', '--kind', 'insertimage', '-'], { ...withSecret, input: docx }).code, 2);
+  assert.equal(both(['inspect-config', '--kind', 'insertImage', '-'], { ...withSecret, input: '{"document":{}}' }).code, 2);
+  // A config keeps its own judgement, and says what kind its token looks like.
+  const config = { document: { fileType: 'docx', key: 'k1', url: 'https://example.com/a.docx' }, editorConfig: { mode: 'edit' } };
+  const signed = JSON.stringify({ ...config, token: kit.sign(config, SECRET, { now: NOW }) });
+  const c = both(['inspect-config', '--now', String(NOW), '-'], { ...withSecret, input: signed });
+  assert.match(c.out, /^token: opening\ntoken kind: config \(likely; candidates: config, refreshFile\): /m);
+  const wrong = JSON.stringify({ ...config, token: docx });
+  const w = both(['inspect-config', '--now', String(NOW), '-'], { ...withSecret, input: wrong });
+  assert.match(w.out, /^token kind: setRequestedDocument \(ambiguous; /m);
 });

@@ -47,6 +47,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	sel = data[0];
 	secret = fuzz_key_text[sel & 7];
+	memset(&opts, 0, sizeof opts);
 	opts.algorithms = ds_algs[(sel >> 3) & 3];
 	opts.now = ds_clocks[(sel >> 5) & 3][0] + ((sel & 0x80) ? 0.75 : 0);
 	opts.clock_tolerance = ds_clocks[(sel >> 5) & 3][1];

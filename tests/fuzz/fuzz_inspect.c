@@ -157,6 +157,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	memset(&opts, 0, sizeof opts); /* server_version 0: the newest rules */
+	memset(&opts, 0, sizeof opts);
 	opts.now = 1.7e9 + 60;
 	opts.clock_tolerance = 60;
 	opts.enable_browser = (flags & 4) != 0;

@@ -253,6 +253,12 @@ sets.request = () => docs.flatMap((d) => (d.tests ?? []).filter((t) => t.request
     return [kind | form | 0x18, kind | form | 0x08 | 0x20].map((o) => Buffer.concat([Buffer.from([o]), bytes(text)]));
   })
   .concat([`\x18GET /ConvertService.ashx?token=${base}&key=k HTTP/1.1\n\n`, '\x19{"token":1}', '\x18Authorization: Bearer\n x\n\nbody'].map(bytes));
+// The tokens of the editor page's methods: option byte (kind, flags; fuzz_browser_token.c) + the token or payload.
+sets.browser = () => vec('browser_tokens.json').flatMap((t) => {
+  const payload = JSON.stringify(t.payload);
+  const signed = `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${Buffer.from(payload).toString('base64url')}.x`;
+  return [0x3f, 0x30, 0x12].flatMap((o) => [sel(o, payload), sel(o, signed)]);
+});
 sets.all = () => Object.entries(sets).filter(([k]) => k !== 'all').flatMap(([, f]) => f());
 
 for (const f of readdirSync(here).filter((n) => /^fuzz_.*\.c$/.test(n)).sort()) {

@@ -3,7 +3,8 @@
 // keyboard), the editor config panel (configs signed here with jsonwebtoken
 // 9.0.2: valid, wrong secret, a secret with a trailing newline that the
 // forensics name, expired, modified permissions, page source, the effective
-// config, Sign this config, clearing the secret), the server config panel
+// config, Sign this config, clearing the secret; any token the editor page
+// sends judged by its kind, picked when ambiguous), the server config panel
 // (masked secrets, findings, used by the config panel), and the request and
 // deployment panels, which run when their functions are in this build and
 // are skipped (with the reason) when they are not. After every session:
@@ -274,11 +275,53 @@ for (const where of ['served', 'file://']) {
     // Only a token (here in a JavaScript literal that is not JSON): judged as the config it signs.
     await box.fill(`var config = { document: { key: 1 }, token: '${jwt.sign(CONFIG, SECRET)}' };`);
     await verdict(region, 'ok');
-    assert.match(await page.locator('#ds-config-found').textContent(), /only a token: judged as the config it signs/);
+    assert.match(await page.locator('#ds-config-found').textContent(), /only a token: judged by its kind \(a config token as the config it signs/);
     // Neither a config nor a token.
     await box.fill('var config = { document: { key: 1 } }');
     v = await verdict(region, 'error');
     assert.match(v, /No config found/);
+  }));
+
+  test(`${where}: editor config: any token the editor page sends, its kind with the confidence, the kind picked when ambiguous`, () => inMode(where, 'Document Server', async (page, ds) => {
+    const box = ds.getByLabel('Config passed to DocsAPI.DocEditor');
+    const region = page.locator('#ds-config-verdict');
+    const note = page.locator('#ds-config-kind');
+    const pick = ds.getByLabel('Judge as', { exact: true });
+    await ds.getByLabel('Inbox secret').fill(SECRET);
+    // ONLYOFFICE's JWT article example (signature cut to 24 characters): an
+    // insertImage token, refused as commandImgurls refuses it.
+    const whole = jwt.sign({ fileType: 'png', url: 'https://example.com/url-to-example-image.png' }, SECRET, { noTimestamp: true });
+    await box.fill(whole.slice(0, whole.lastIndexOf('.') + 25));
+    let v = await verdict(region, 'bad');
+    assert.match(v, /insertImage: The document security token is not correctly formed \(error VKEY_ENCRYPT\)/);
+    assert.match(v, /checked on\s*imgurls/);
+    assert.match(v, /editor error\s*-20/);
+    assert.match(v, /server error\s*-121/);
+    assert.match(await note.textContent(), /^Token kind: insertImage \(likely\): url with fileType "png"/);
+    assert.deepEqual((await findingsIn(page.locator('#ds-config-findings'))).map((f) => f.code), ['bad_signature']);
+    // {fileType: docx, url}: ambiguous; the select picks the kind.
+    await box.fill(jwt.sign({ fileType: 'docx', url: 'https://example.com/a.docx' }, SECRET));
+    v = await verdict(region, 'ok');
+    assert.match(v, /setRequestedDocument: Document Server accepts/);
+    assert.match(await note.textContent(), /\(ambiguous\).*could also be: setRevisedFile\. Pick the kind below/);
+    await pick.selectOption('downloadFile');
+    v = await verdict(region, 'bad');
+    assert.match(v, /HTTP status\s*403/);
+    await pick.selectOption('setRevisedFile');
+    assert.match(await verdict(region, 'ok'), /setRevisedFile: Document Server accepts/);
+    // Back to the guess; a config's token is the config, judged as before.
+    await pick.selectOption('');
+    await box.fill(text(signed(CONFIG, { expiresIn: '5m' })));
+    assert.match(await verdict(region, 'ok'), /The editor opens/);
+    assert.match(await note.textContent(), /^Token kind: config \(likely\).*could also be: refreshFile/);
+    // A config whose token is judged as another kind, picked by hand.
+    await pick.selectOption('setHistoryData');
+    v = await verdict(region, 'bad');
+    assert.match(v, /setHistoryData: /);
+    assert.match(v, /close code\s*4006/);
+    await box.fill('');
+    await verdict(region, 'empty');
+    assert.equal(await page.locator('#ds-config-kind-field').isHidden(), true);
   }));
 
   test(`${where}: server config: settings, masked secrets, findings, and used by the config panel`, () => inMode(where, 'Document Server', async (page, ds) => {

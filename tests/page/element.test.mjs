@@ -2,7 +2,9 @@
 // (web/examples/inspector.html, served with its strict CSP): decode, verify,
 // findings, the oojwt-verdict event, attributes and properties, the secret
 // kept out of the DOM, shadow-root isolation, ::part and custom-property
-// theming, and no request or CSP violation beyond the page's own files.
+// theming, profile="onlyoffice" (the kind of an ONLYOFFICE editor-page
+// token, picked with "Judge as", judged as Document Server judges it), and
+// no request or CSP violation beyond the page's own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveWeb, launch, webDir } from './harness.mjs';
@@ -22,7 +24,7 @@ after(async () => {
   await server?.close();
 });
 
-async function open(fn, { allowWarnings = false } = {}) {
+async function open(fn, { allowWarnings = false, wasmFiles = ['oojwt.wasm'] } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const log = { requests: [], errors: [] };
@@ -45,7 +47,8 @@ async function open(fn, { allowWarnings = false } = {}) {
     assert.deepEqual(log.errors, [], 'no console errors');
     assert.deepEqual(log.requests.filter((u) => !u.startsWith(server.base)), [], 'only the page\'s own files');
     const wasm = log.requests.filter((u) => u.endsWith('.wasm')).map((u) => u.slice(u.lastIndexOf('/') + 1));
-    assert.deepEqual(wasm, ['oojwt.wasm'], 'the element loads the JWT core only');
+    assert.deepEqual(wasm, wasmFiles, wasmFiles.length === 1 ? 'the element loads the JWT core only'
+      : 'profile="onlyoffice" loads the Document Server module beside the core');
   } finally {
     await context.close();
   }
@@ -197,3 +200,32 @@ test('shadow-root isolation, ::part and custom properties', () => open(async ({ 
   assert.equal(styles.verdictFont, '15px', '::part(verdict) from the page applies');
   assert.equal(styles.verdictBorder, 'rgb(179, 38, 30)', '--oojwt-invalid from the page applies');
 }));
+
+test('profile="onlyoffice": the kind of an editor-page token with its confidence, "Judge as", and Document Server\'s verdict on it', () => open(async ({ page, el, status }) => {
+  // ONLYOFFICE's JWT article example, its signature cut to 24 characters.
+  const whole = token({ fileType: 'png', url: 'https://example.com/url-to-example-image.png' });
+  await el.evaluate((node, t) => {
+    node.profile = 'onlyoffice';
+    node.token = t;
+  }, whole.slice(0, whole.lastIndexOf('.') + 25));
+  await verdict(status, 'unverified', '');
+  const kind = el.locator('[part="kind"]');
+  await kind.and(page.locator(':has-text("insertImage")')).waitFor();
+  assert.match(await kind.textContent(), /^Kind: insertImage \(likely\): url with fileType "png"/);
+  await page.getByLabel('Secret').fill(SECRET);
+  await verdict(status, 'invalid', 'bad_signature');
+  assert.match(await status.textContent(), /^Refused as insertImage \(imgurls\): The document security token is not correctly formed \(error VKEY_ENCRYPT\)/);
+  // An ambiguous token, judged first as the guess, then as the kind picked.
+  await el.evaluate((node, t) => { node.token = t; }, token({ fileType: 'docx', url: 'https://example.com/a.docx' }));
+  await verdict(status, 'valid', '');
+  assert.match(await kind.textContent(), /\(ambiguous\).*Candidates: setRequestedDocument, setRevisedFile\./);
+  assert.equal(await el.locator('[part~="finding"][data-code="kind_ambiguous"]').count(), 1);
+  await el.getByLabel('Judge as').selectOption('downloadFile');
+  await verdict(status, 'invalid', 'bad_token_field');
+  assert.match(await status.textContent(), /^Refused as downloadFile \(downloadFile\): Document Server answers 403/);
+  assert.equal(await el.getAttribute('kind'), 'downloadFile');
+  const detail = await el.evaluate((node) => node.result.kind);
+  assert.equal(detail.kind, 'downloadFile');
+  assert.equal(detail.chosen, true);
+  assert.equal(detail.guessed, 'setRequestedDocument');
+}, { wasmFiles: ['oojwt.wasm', 'oojwt-full.wasm'] }));

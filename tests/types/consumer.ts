@@ -119,6 +119,16 @@ kit.onlyoffice.inspectRequest({ body: {} }, 'secret', {});
 kit.onlyoffice.inspectRequest({ body: {} }, 'secret', { kind: 'download' });
 void [answer, used, places];
 
+// The tokens of the editor page's methods (kit.onlyoffice.tokenKind, inspectBrowserToken).
+import type { BrowserTokenInspection, TokenKindGuess, BrowserTokenKind } from 'oojwt';
+const guess: TokenKindGuess = kit.onlyoffice.tokenKind({ fileType: 'png', url: 'https://example.com/a.png' });
+const kindsAll: BrowserTokenKind[] = kit.onlyoffice.tokenKinds().map((k) => k.kind);
+const browser: BrowserTokenInspection = kit.onlyoffice.inspectBrowserToken(token, { secret: 'secret', kind: 'setReferenceSource' });
+const vkey: -121 | null = browser.verdict.serverError;
+// @ts-expect-error: no such kind
+kit.onlyoffice.inspectBrowserToken(token, { secret: 'secret', kind: 'insertimage' });
+void [guess.confidence, kindsAll, vkey];
+
 import type { Onlyoffice } from 'oojwt';
 // The JWT core alone, and the Document Server functions added later.
 const core: Toolkit = await loadToolkit({ onlyoffice: false, wasm: new URL('./node_modules/oojwt/web/lib/oojwt.wasm', import.meta.url) });

@@ -1,5 +1,6 @@
 // oojwt — the ONLYOFFICE Document Server rules (C: src/ds_*.c,
-// src/ds/secret_variants.c, src/ds/server_config.c, src/ds/editor_config.c),
+// src/ds/secret_variants.c, src/ds/server_config.c, src/ds/editor_config.c,
+// src/ds/token_kind.c),
 // marshalled for JS.
 //
 //   kit.verify(token, secret, { profile: 'onlyoffice' })
@@ -7,6 +8,8 @@
 //   kit.onlyoffice.readServerConfig(localJsonText, { defaultJsonText })
 //   kit.onlyoffice.inspectConfig(config, { secret, serverConfig, now })
 //   kit.onlyoffice.signConfig(config, secret, { alg, expiresIn, fields })
+//   kit.onlyoffice.tokenKind(tokenOrPayload) / tokenKinds()
+//   kit.onlyoffice.inspectBrowserToken(token, { secret, serverConfig, kind, now })
 //   kit.onlyoffice.inspectDownloadUrl / signDownloadUrl / readNginxConfig /
 //     compareSecureLinkSecrets (web/lib/deploy.mjs)
 //   kit.onlyoffice.inspectRequest(request, secret, { kind, now, serverConfig, connector, leeway })  (web/lib/onlyoffice_request.mjs)
@@ -120,15 +123,11 @@ export function makeOnlyoffice(bridge, kit) {
     return r;
   }
 
-  /**
-   * The config a page passes to DocsAPI.DocEditor, judged as Document
-   * Server judges it: { verdict, findings, token, effectiveConfig }.
-   */
-  function inspectConfig(config, options = {}) {
-    let text;
-    if (typeof config === 'string') text = config;
-    else if (config !== null && typeof config === 'object' && !Array.isArray(config)) text = JSON.stringify(config);
-    else throw new TypeError('config must be an object (or its JSON text)');
+  // The options a judgement on the server's behalf takes: the server
+  // config (read from local.json text when given as text), the version,
+  // the clock and the inbox secret. `needSecret` says whether a token is
+  // there to verify.
+  function serverOptions(options, needSecret) {
     if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
     let { serverConfig } = options;
     const { now = Date.now() / 1000, serverVersion } = options;
@@ -148,23 +147,81 @@ export function makeOnlyoffice(bridge, kit) {
     // all (src/ds/oojwt_ds.h, oojwt_inspect_opts.no_secret).
     const noSecret = (options.secret ?? null) === null && serverConfig?.secrets?.inbox?.source === 'none';
     const secret = options.secret ?? (noSecret ? '' : serverConfig?.secrets?.inbox?.value);
-    if (secret === undefined || secret === null) {
+    if ((secret === undefined || secret === null) && needSecret) {
       // Without the inbox secret a token cannot be judged (DS would use its own).
-      const parsed = typeof config === 'string' ? null : config;
-      if (parsed === null || parsed.token !== undefined) {
-        throw new TypeError('options.secret (or options.serverConfig with a string inbox secret) is needed to verify config.token');
-      }
+      throw new TypeError('options.secret (or options.serverConfig with a string inbox secret) is needed to verify the token');
     }
     secretBytes(secret ?? '', 'options.secret');
-    // Unknown server: JWT on (the default of every installer since 7.2).
-    const enableBrowser = serverConfig?.enabled?.browser ?? true;
-    const required = serverConfig?.tokenRequiredParams ?? true;
-    // As DS's jsonwebtoken uses verifyOptions (a string tolerance turns exp off).
-    const tolerance = dsTolerance(bridge, serverConfig);
+    return {
+      secret: secret ?? '',
+      noSecret,
+      now,
+      version,
+      // Unknown server: JWT on (the default of every installer since 7.2).
+      enableBrowser: serverConfig?.enabled?.browser ?? true,
+      required: serverConfig?.tokenRequiredParams ?? true,
+      // As DS's jsonwebtoken uses verifyOptions (a string tolerance turns exp off).
+      tolerance: dsTolerance(bridge, serverConfig),
+    };
+  }
+
+  /**
+   * The config a page passes to DocsAPI.DocEditor, judged as Document
+   * Server judges it: { verdict, findings, token, effectiveConfig }.
+   */
+  function inspectConfig(config, options = {}) {
+    let text;
+    if (typeof config === 'string') text = config;
+    else if (config !== null && typeof config === 'object' && !Array.isArray(config)) text = JSON.stringify(config);
+    else throw new TypeError('config must be an object (or its JSON text)');
+    const o = serverOptions(options, typeof config === 'string' || config.token !== undefined);
     fits(DS_REPORT.configInspect, text.length);
-    const r = withKey(secret ?? '', (kp, kn) => withString(text, (cp, cn) => fits(DS_REPORT.configInspect, cn)
-      ?? report(x.oojwt_wasm_config_inspect(cp, cn, kp, kn, now, tolerance, enableBrowser ? 1 : 0,
-        required ? 1 : 0, version, noSecret ? 1 : 0, outLen))));
+    const r = withKey(o.secret, (kp, kn) => withString(text, (cp, cn) => fits(DS_REPORT.configInspect, cn)
+      ?? report(x.oojwt_wasm_config_inspect(cp, cn, kp, kn, o.now, o.tolerance, o.enableBrowser ? 1 : 0,
+        o.required ? 1 : 0, o.version, o.noSecret ? 1 : 0, outLen))));
+    if (r.error) fail(r);
+    return r;
+  }
+
+  /**
+   * Which kind of token the editor page sends a token (or a payload) is:
+   * { kind, label, confidence, candidates, why }, from its members alone.
+   */
+  function tokenKind(tokenOrPayload) {
+    let text;
+    if (typeof tokenOrPayload === 'string') text = tokenOrPayload;
+    else if (tokenOrPayload !== null && typeof tokenOrPayload === 'object' && !Array.isArray(tokenOrPayload)) {
+      text = JSON.stringify(tokenOrPayload);
+    } else throw new TypeError('tokenKind takes a token (string) or a payload (object)');
+    const r = withString(text, (p, n) => report(x.oojwt_wasm_token_kind(p, n, outLen)));
+    if (r.error) fail(r);
+    return r;
+  }
+
+  let kinds = null;
+  /** Every kind: { kind, label, channel, reads, ignores }, in C's order. */
+  function tokenKinds() {
+    kinds ??= Object.freeze(report(x.oojwt_wasm_token_kinds(outLen)).map((k) => Object.freeze(k)));
+    return kinds;
+  }
+
+  /**
+   * A token of the editor page judged as Document Server judges its kind
+   * (options.kind, else the guess): { kind, verdict, reads, ignores,
+   * findings, token }.
+   */
+  function inspectBrowserToken(token, options = {}) {
+    checkToken(token);
+    const o = serverOptions(options, true);
+    const { kind } = options;
+    let index = -1;
+    if (kind !== undefined) {
+      index = tokenKinds().findIndex((k) => k.kind === (kind === 'setReferenceSource' ? 'setReferenceData' : kind));
+      if (index < 0) throw new TypeError(`options.kind must be one of ${tokenKinds().map((k) => k.kind).join(', ')}`);
+    }
+    const r = withKey(o.secret, (kp, kn) => withString(token, (tp, tn) =>
+      report(x.oojwt_wasm_browser_token(tp, tn, kp, kn, index, o.now, o.tolerance, o.enableBrowser ? 1 : 0,
+        o.required ? 1 : 0, o.version, outLen))));
     if (r.error) fail(r);
     return r;
   }
@@ -206,6 +263,7 @@ export function makeOnlyoffice(bridge, kit) {
   const inspectRequest = makeInspectRequest(bridge, readServerConfig, connectors);
   return Object.freeze({
     verify: verifyDs, explainSecret, readServerConfig, inspectConfig, signConfig, inspectRequest, connectors,
+    tokenKind, tokenKinds, inspectBrowserToken,
     ...makeDeploy(bridge, { readServerConfig }), // secure links, nginx (web/lib/deploy.mjs)
   });
 }

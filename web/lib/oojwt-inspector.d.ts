@@ -1,5 +1,5 @@
 // Types for web/lib/oojwt-inspector.mjs (the <oojwt-inspector> element).
-import type { Algorithm, Key, LoadOptions, Report, VerifyResult } from './oojwt.js';
+import type { Algorithm, BrowserTokenInspection, BrowserTokenKind, Key, LoadOptions, Report, TokenKindGuess, VerifyResult } from './oojwt.js';
 
 export type InspectorVerdict = 'valid' | 'invalid' | 'unverified' | 'empty';
 
@@ -10,8 +10,14 @@ export interface InspectorVerdictDetail {
   codes: string[];
   /** Warning codes. */
   warnings: string[];
-  /** kit.verify()'s result when verified; the C report when only decoded; null when empty. */
-  result: VerifyResult | Report | null;
+  /**
+   * kit.verify()'s result when verified (profile="onlyoffice":
+   * kit.onlyoffice.inspectBrowserToken's); the C report when only decoded;
+   * null when empty.
+   */
+  result: VerifyResult | BrowserTokenInspection | Report | null;
+  /** profile="onlyoffice": the token's kind (the one judged, when verified); null otherwise. */
+  kind: TokenKindGuess | BrowserTokenInspection['kind'] | null;
 }
 
 export class OojwtInspector extends HTMLElement {
@@ -31,6 +37,14 @@ export class OojwtInspector extends HTMLElement {
   clockTolerance: number;
   /** Allowed algorithms (the `algorithms` attribute, comma-separated). */
   algorithms: Algorithm[] | undefined;
+  /**
+   * "onlyoffice" (the `profile` attribute): the token is one the ONLYOFFICE
+   * editor page sends; its kind is shown and, with a secret, it is judged as
+   * Document Server judges that kind (loads oojwt-full.wasm on first use).
+   */
+  profile: 'jwt' | 'onlyoffice';
+  /** The kind to judge by (the `kind` attribute, or the element's select); undefined: the guess. */
+  kind: BrowserTokenKind | undefined;
   /** The detail of the last `oojwt-verdict` event. */
   readonly result: InspectorVerdictDetail | null;
 }

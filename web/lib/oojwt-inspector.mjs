@@ -6,19 +6,25 @@
 //
 // Attributes (and properties): token, mode ("verify", the default, or
 // "decode"), now (seconds; default the clock), clock-tolerance (seconds),
-// algorithms ("HS256,HS384"). The secret is a property only
+// algorithms ("HS256,HS384"), profile ("onlyoffice": the token is one the
+// ONLYOFFICE editor page sends Document Server -- its kind is shown with
+// the confidence, a "Judge as" select picks another, and with a secret it
+// is judged as the server judges that kind; this loads the Document Server
+// module, oojwt-full.wasm, on first use), kind (the kind to judge by; empty:
+// the guess). The secret is a property only
 // (`el.secret = '…'`, a Uint8Array or an oct JWK), never an attribute, so
 // it stays out of the DOM, of outerHTML and of devtools' element view.
 //
 // After every change it dispatches `oojwt-verdict` (bubbles, composed) with
-// { verdict, codes, warnings, result }: verdict is "valid", "invalid",
-// "unverified" (decoded; no secret or mode="decode") or "empty".
+// { verdict, codes, warnings, result, kind }: verdict is "valid", "invalid",
+// "unverified" (decoded; no secret or mode="decode") or "empty"; kind is the
+// token's kind with profile="onlyoffice" (else null).
 //
 // Styling: inside a shadow root; CSS custom properties --oojwt-font,
 // --oojwt-mono, --oojwt-fg, --oojwt-bg, --oojwt-muted, --oojwt-border,
 // --oojwt-radius, --oojwt-valid, --oojwt-invalid, --oojwt-warning; parts
 // container, label, token, verdict, findings, finding, claims, header,
-// payload. Strict CSP: no inline script or style and no eval; the page needs
+// payload, kind, kind-select. Strict CSP: no inline script or style and no eval; the page needs
 // `script-src 'self' 'wasm-unsafe-eval'` and `connect-src 'self'` (the
 // module fetches oojwt.wasm, the JWT core, next to oojwt.mjs).
 import { loadToolkit } from './oojwt.mjs';
@@ -73,6 +79,8 @@ pre {
   border: 1px solid var(--oojwt-border, #cfd5de); border-radius: 6px;
 }
 [hidden] { display: none !important; }
+[part="kind"] { font-size: 13px; }
+select { font: inherit; color: inherit; background: transparent; border: 1px solid var(--oojwt-border, #cfd5de); border-radius: 6px; padding: 2px 4px; }
 .hidden-char {
   unicode-bidi: isolate; direction: ltr; color: var(--oojwt-invalid, #c62828);
   border: 1px solid currentColor; border-radius: 3px; padding: 0 1px; font-size: .85em; font-weight: 600;
@@ -89,6 +97,8 @@ function styles() {
 }
 
 let kitPromise;
+// Whether kit.loadOnlyoffice() has resolved (the kit is shared by the page's elements).
+let dsLoaded = false;
 /**
  * The toolkit, loaded once per page (options as loadToolkit's): the JWT
  * core (oojwt.wasm) is all the element uses, unless loadOptions say otherwise.
@@ -117,7 +127,7 @@ function ago(seconds) {
 }
 
 export class OojwtInspector extends HTMLElement {
-  static observedAttributes = ['token', 'mode', 'now', 'clock-tolerance', 'algorithms', 'secret'];
+  static observedAttributes = ['token', 'mode', 'now', 'clock-tolerance', 'algorithms', 'secret', 'profile', 'kind'];
 
   /** Options for loadToolkit() (e.g. { wasm: url }; default { onlyoffice: false }), read before the first element renders. */
   static loadOptions = {};
@@ -147,9 +157,15 @@ export class OojwtInspector extends HTMLElement {
     });
     ui.headerBox = el('section', {}, el('h3', {}, 'Header'), ui.header);
     ui.payloadBox = el('section', {}, el('h3', {}, 'Payload'), ui.payload);
+    // profile="onlyoffice": the token's kind, and the kind to judge it by.
+    ui.kind = el('p', { part: 'kind', id: 'kind' });
+    ui.kindSelect = el('select', { part: 'kind-select', id: 'kind-select', 'aria-describedby': 'kind' },
+      el('option', { value: '' }, 'the kind guessed from its payload'));
+    ui.kindSelect.addEventListener('change', () => this.setAttribute('kind', ui.kindSelect.value));
+    ui.kindBox = el('div', { hidden: true }, ui.kind, el('label', { for: 'kind-select' }, 'Judge as'), ' ', ui.kindSelect);
     root.append(el('div', { part: 'container', className: 'container' },
       el('label', { for: 'token', part: 'label' }, 'Token'),
-      ui.token, ui.verdict, ui.findings, ui.claims,
+      ui.token, ui.kindBox, ui.verdict, ui.findings, ui.claims,
       el('div', { className: 'parts' }, ui.headerBox, ui.payloadBox)));
     this.#ui = ui;
   }
@@ -215,6 +231,12 @@ export class OojwtInspector extends HTMLElement {
   }
   set algorithms(list) { if (list == null) this.removeAttribute('algorithms'); else this.setAttribute('algorithms', [...list].join(',')); }
 
+  get profile() { return this.getAttribute('profile') === 'onlyoffice' ? 'onlyoffice' : 'jwt'; }
+  set profile(value) { if (value === 'onlyoffice') this.setAttribute('profile', value); else this.removeAttribute('profile'); }
+
+  get kind() { return this.getAttribute('kind') || undefined; }
+  set kind(value) { if (value) this.setAttribute('kind', value); else this.removeAttribute('kind'); }
+
   /** The detail of the last `oojwt-verdict` event. */
   get result() { return this.#result; }
 
@@ -227,9 +249,62 @@ export class OojwtInspector extends HTMLElement {
     });
   }
 
+  // profile="onlyoffice": the token judged as Document Server judges its
+  // kind (with a secret), or its kind alone; null to fall back to the core.
+  #evaluateOnlyoffice(kit, token) {
+    const ui = this.#ui;
+    if (ui.kindSelect.options.length === 1) {
+      for (const k of kit.onlyoffice.tokenKinds()) ui.kindSelect.append(el('option', { value: k.kind }, `${k.kind}: ${k.label}`));
+    }
+    ui.kindSelect.value = this.kind ?? '';
+    const guess = kit.onlyoffice.tokenKind(token);
+    ui.kind.textContent = `Kind: ${guess.kind ?? 'unknown'} (${guess.confidence}): ${guess.why}.`
+      + (guess.candidates.length > 1 ? ` Candidates: ${guess.candidates.join(', ')}.` : '');
+    ui.kindBox.hidden = false;
+    if (this.mode !== 'verify' || this.#secret === undefined) return { kind: guess, judged: null };
+    const options = { secret: this.#secret, kind: this.kind };
+    if (this.now !== undefined) options.now = this.now;
+    try {
+      return { kind: guess, judged: kit.onlyoffice.inspectBrowserToken(token, options) };
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      return { kind: guess, judged: null, error: e.message };
+    }
+  }
+
   #evaluate(kit) {
     const token = this.#token.trim();
-    if (token === '') return { verdict: 'empty', codes: [], warnings: [], result: null };
+    this.#ui.kindBox.hidden = true;
+    if (token === '') return { verdict: 'empty', codes: [], warnings: [], result: null, kind: null };
+    if (this.profile === 'onlyoffice' && dsLoaded) {
+      const { kind, judged, error } = this.#evaluateOnlyoffice(kit, token);
+      if (judged !== null) {
+        return {
+          verdict: judged.verdict.ok ? 'valid' : 'invalid',
+          codes: judged.findings.filter((f) => f.severity === 'error').map((f) => f.code),
+          warnings: judged.findings.filter((f) => f.severity !== 'error').map((f) => f.code),
+          result: judged,
+          kind: judged.kind,
+        };
+      }
+      const decoded = this.#decoded(kit, token);
+      if (error !== undefined) decoded.result.errors.push({ code: 'bad_argument', message: error });
+      return { ...decoded, kind };
+    }
+    return { ...this.#core(kit, token), kind: null };
+  }
+
+  #decoded(kit, token) {
+    const result = JSON.parse(kit.reports.decode(token));
+    return {
+      verdict: result.errors.length > 0 ? 'invalid' : 'unverified',
+      codes: result.errors.map((e) => e.code),
+      warnings: result.warnings.map((w) => w.code),
+      result,
+    };
+  }
+
+  #core(kit, token) {
     if (this.mode === 'verify' && this.#secret !== undefined) {
       const options = { clockTolerance: this.clockTolerance };
       if (this.now !== undefined) options.now = this.now;
@@ -248,23 +323,42 @@ export class OojwtInspector extends HTMLElement {
         return { verdict: 'invalid', codes: ['bad_argument'], warnings: [], result };
       }
     }
-    const result = JSON.parse(kit.reports.decode(token));
-    return {
-      verdict: result.errors.length > 0 ? 'invalid' : 'unverified',
-      codes: result.errors.map((e) => e.code),
-      warnings: result.warnings.map((w) => w.code),
-      result,
-    };
+    return this.#decoded(kit, token);
   }
 
   #render() {
     const kit = this.#kit;
     if (kit === undefined) return;
+    if (this.profile === 'onlyoffice' && !dsLoaded) {
+      // The Document Server module, loaded once beside the core.
+      kit.loadOnlyoffice().then(() => {
+        dsLoaded = true;
+        this.#render();
+      }, (e) => {
+        this.#ui.verdict.textContent = `The Document Server module did not load: ${e.message}`;
+        this.#ui.verdict.dataset.verdict = 'error';
+      });
+      return;
+    }
     const ui = this.#ui;
     const detail = this.#evaluate(kit);
     const { verdict, codes, result } = detail;
     ui.verdict.dataset.verdict = verdict;
     ui.verdict.dataset.codes = codes.join(' ');
+    if (result?.verdict !== undefined) {
+      // A token of the editor page, judged by its kind.
+      const v = result.verdict;
+      ui.verdict.textContent = `${v.ok ? 'Accepted' : 'Refused'} as ${result.kind.kind} (${v.channel}): ${v.message}`;
+      ui.findings.replaceChildren(...result.findings.map((f) => el('li', {
+        className: f.severity, part: `finding ${f.severity}`, 'data-code': f.code,
+      }, el('code', {}, f.code), ' ', el('bdi', {}, ...visibleNodes(f.message)))));
+      const payload = result.token?.payload ?? null;
+      this.#claims(payload);
+      this.#show(ui.headerBox, ui.header, null, undefined);
+      this.#show(ui.payloadBox, ui.payload, payload, undefined);
+      this.#finish(detail);
+      return;
+    }
     ui.verdict.textContent = {
       empty: 'Paste a token.',
       valid: `Valid: signature and claims check out (${result?.alg}).`,
@@ -281,21 +375,30 @@ export class OojwtInspector extends HTMLElement {
     ].map(([kind, issue]) => el('li', { className: kind, part: `finding ${kind}`, 'data-code': issue.code },
       el('code', {}, issue.code), ' ', el('bdi', {}, ...visibleNodes(issue.message)))));
     const payload = result?.payload ?? null;
+    this.#claims(payload);
+    this.#show(ui.headerBox, ui.header, result?.header, result?.headerText);
+    this.#show(ui.payloadBox, ui.payload, payload, result?.payloadText);
+    this.#finish(detail);
+  }
+
+  #claims(payload) {
     const now = this.now ?? Date.now() / 1000;
-    ui.claims.replaceChildren(...['iat', 'nbf', 'exp'].flatMap((claim) => {
+    this.#ui.claims.replaceChildren(...['iat', 'nbf', 'exp'].flatMap((claim) => {
       const v = payload?.[claim];
       if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > 8.64e12) return [];
       const when = new Date(v * 1000);
       return [el('dt', {}, claim), el('dd', { 'data-claim': claim },
         `${when.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} — ${ago(v - now)}`)];
     }));
-    const show = (box, pre, value, text) => {
-      box.hidden = value == null && text === undefined;
-      // Bidi controls and invisible characters of the token as ⟦U+202E⟧ markers (visible.mjs).
-      pre.replaceChildren(...visibleNodes(value != null ? JSON.stringify(value, null, 2) : (text ?? '')));
-    };
-    show(ui.headerBox, ui.header, result?.header, result?.headerText);
-    show(ui.payloadBox, ui.payload, payload, result?.payloadText);
+  }
+
+  #show(box, pre, value, text) {
+    box.hidden = value == null && text === undefined;
+    // Bidi controls and invisible characters of the token as ⟦U+202E⟧ markers (visible.mjs).
+    pre.replaceChildren(...visibleNodes(value != null ? JSON.stringify(value, null, 2) : (text ?? '')));
+  }
+
+  #finish(detail) {
     this.#result = detail;
     this.dispatchEvent(new CustomEvent('oojwt-verdict', { detail, bubbles: true, composed: true }));
   }

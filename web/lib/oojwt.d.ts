@@ -39,7 +39,9 @@ export type OnlyofficeCode =
   | 'wrong_prefix' | 'body_token_wins' | 'unsigned_fields_ignored'
   | 'header_token_trimmed' | 'header_too_large' | 'token_in_other_header'
   | 'body_not_json' | 'bad_request_field' | 'http_unreadable'
-  | 'user_not_signed' | 'user_differs' | 'connectors_decide';
+  | 'user_not_signed' | 'user_differs'
+  | 'kind_ambiguous' | 'kind_mismatch' | 'missing_token_field' | 'bad_token_field'
+  | 'token_not_checked' | 'connectors_decide';
 
 /** Codes of the deployment checks: secure download links and nginx (148 on). */
 export type DeployCode =
@@ -410,6 +412,93 @@ export interface ConfigInspection {
   effectiveConfig: JsonObject | null;
 }
 
+/**
+ * The kinds of token the editor page sends Document Server (each verified
+ * with secret.inbox and the same verifyOptions): the editor config and
+ * refreshFile (the socket's auth), insertImage (the imgurls command),
+ * setHistoryData (the socket's auth, 8.3+), setRevisedFile,
+ * setRequestedDocument, setRequestedSpreadsheet, setReferenceData (also
+ * setReferenceSource), setMailMergeRecipients (the tokenDownload of a
+ * downloadAs request), and the token of a /downloadfile/ link.
+ */
+export type BrowserTokenKind =
+  | 'config' | 'refreshFile' | 'insertImage' | 'setHistoryData' | 'setRevisedFile'
+  | 'setRequestedDocument' | 'setRequestedSpreadsheet' | 'setReferenceData'
+  | 'setMailMergeRecipients' | 'downloadFile';
+
+/** Where a kind's token reaches Document Server, and so how a failure shows. */
+export type BrowserTokenChannel = 'socket' | 'imgurls' | 'downloadAs' | 'downloadFile';
+
+/**
+ * kit.onlyoffice.tokenKind(tokenOrPayload): the kind from the payload's
+ * members alone. 'certain': a member only that kind has (images, version,
+ * referenceData, fileInfo, c "compare"); 'likely': the shape fits one kind
+ * best (document/editorConfig: the config, which refreshFile shares;
+ * {fileType: "png", url}: insertImage's single form); 'ambiguous': several
+ * fit equally ({fileType: "docx", url}); 'unknown': none (kind null).
+ */
+export interface TokenKindGuess {
+  kind: BrowserTokenKind | null;
+  label: string | null;
+  confidence: 'certain' | 'likely' | 'ambiguous' | 'unknown';
+  /** The kinds that fit, the best first. */
+  candidates: BrowserTokenKind[];
+  /** The members that decided. */
+  why: string;
+}
+
+/** One entry of kit.onlyoffice.tokenKinds(). */
+export interface BrowserTokenKindInfo {
+  kind: BrowserTokenKind;
+  label: string;
+  channel: BrowserTokenChannel;
+  /** What Document Server reads from the payload. */
+  reads: string;
+  /** What it ignores. */
+  ignores: string;
+}
+
+/** kit.onlyoffice.inspectBrowserToken(token, { secret, serverConfig, kind, now }). */
+export interface BrowserTokenInspection {
+  /** The kind judged; `guessed` and the confidence/candidates are tokenKind's. */
+  kind: TokenKindGuess & { kind: BrowserTokenKind; chosen: boolean; guessed: BrowserTokenKind | null };
+  /**
+   * What Document Server answers on the kind's channel: socket -- closeCode
+   * 4006 / 4005 / 4004, editorError -20 / -21 / -23; imgurls -- serverError
+   * -121 (VKEY_ENCRYPT) and editorError -20 for any failure, expiry too;
+   * downloadAs, downloadFile -- httpStatus 403. `checked` is false when DS
+   * does not look at the token (insertImage with browser tokens off).
+   */
+  verdict: {
+    ok: boolean;
+    checked: boolean;
+    channel: BrowserTokenChannel;
+    closeCode: 4004 | 4005 | 4006 | null;
+    editorError: -20 | -21 | -23 | null;
+    serverError: -121 | null;
+    httpStatus: 403 | null;
+    message: string;
+  };
+  reads: string;
+  ignores: string;
+  /**
+   * The DS profile's failure code (expired, bad_signature, ...),
+   * kind_ambiguous, kind_mismatch, missing_token_field, bad_token_field,
+   * url_not_absolute, token_not_checked, token_invalid_format,
+   * not_an_opening_token.
+   */
+  findings: Finding[];
+  /** null when the token was not verified (checked false). */
+  token: null | {
+    valid: boolean;
+    alg: 'HS256' | 'HS384' | 'HS512' | null;
+    serverError: DsErrorName | null;
+    serverMessage: string | null;
+    payload: unknown;
+    warnings: Issue<WarningCode>[];
+  };
+}
+
 /** Who receives the request: DS's callback to the integrator, or a request to DS. */
 export type RequestKind = 'callback' | 'command' | 'converter' | 'docbuilder';
 
@@ -649,6 +738,24 @@ export interface Onlyoffice {
   }): RequestInspection;
   /** The connector and JWT library tables (a fresh copy each call). */
   connectors(): ConnectorTables;
+  /** Which kind of token the editor page sends this is (a token, or a payload object). */
+  tokenKind(tokenOrPayload: string | JsonObject): TokenKindGuess;
+  /** Every kind, with its channel and what Document Server reads from it. */
+  tokenKinds(): readonly BrowserTokenKindInfo[];
+  /**
+   * A token of the editor page judged as Document Server judges its kind:
+   * options.kind (setReferenceSource is setReferenceData), else the guess
+   * (the best candidate when ambiguous). The secret and serverConfig work
+   * as in inspectConfig; serverVersion "8.2" or older has no history
+   * branch. Throws TypeError for an unknown kind or a missing secret.
+   */
+  inspectBrowserToken(token: string, options: {
+    secret?: string | Uint8Array;
+    serverConfig?: ServerConfig | string;
+    kind?: BrowserTokenKind | 'setReferenceSource';
+    now?: number;
+    serverVersion?: string;
+  }): BrowserTokenInspection;
   signConfig<T extends JsonObject>(config: T, secret: string | Uint8Array, options?: {
     alg?: 'HS256' | 'HS384' | 'HS512';
     expiresIn?: number | string;

@@ -4,6 +4,10 @@
 // editor error, message), the findings, the token's times, and the effective
 // config with the values the token overrides marked. When the signature
 // fails, kit.onlyoffice.explainSecret says which variant of the secret works.
+// The token's kind (kit.onlyoffice.tokenKind: the config, insertImage,
+// setHistoryData, ...) is shown with its confidence; a token of another kind
+// than the config, or the kind picked in "Judge as", is judged by
+// kit.onlyoffice.inspectBrowserToken as the server judges that kind.
 // "Sign this config" signs it with kit.onlyoffice.signConfig.
 import { renderVerdict, renderFindings, renderForensics, renderJsonMarked } from './render.mjs';
 import { renderTimes } from './decoded.mjs';
@@ -60,7 +64,12 @@ function fromToken(kit, pasted) {
   // A token that wraps the config in {"payload": …} (C reports the wrapping).
   const body = isObject(config.payload) && Object.keys(config).length === 1 ? { ...config.payload } : config;
   body.token = token;
-  return { config: body, text: JSON.stringify(body), where: 'No config written as JSON, only a token: judged as the config it signs (its payload), with the token.' };
+  return {
+    config: body,
+    text: JSON.stringify(body),
+    fromToken: true,
+    where: 'No config written as JSON, only a token: judged by its kind (a config token as the config it signs, with the token).',
+  };
 }
 
 /**
@@ -117,8 +126,53 @@ export function setupConfigPanel(kit, root, server) {
     fields: q('ds-sign-fields'), expiry: q('ds-sign-expiry'), sign: q('ds-sign'), signNote: q('ds-sign-note'),
     verdict: q('ds-config-verdict'), forensics: q('ds-config-forensics'), findings: q('ds-config-findings'),
     timesWrap: q('ds-config-times'), effective: q('ds-config-effective'),
+    kindField: q('ds-config-kind-field'), kind: q('ds-config-kind'), kindSelect: q('ds-config-kind-select'),
   };
   const times = ui.timesWrap.querySelector('.times');
+  const kinds = typeof kit.onlyoffice.tokenKinds === 'function' ? kit.onlyoffice.tokenKinds() : [];
+  for (const k of kinds) ui.kindSelect.append(new Option(`${k.kind}: ${k.label}`, k.kind));
+
+  // The token's kind, guessed from its payload, shown with the confidence;
+  // the kind to judge it as (the select, else the guess), or null.
+  function showKind(token) {
+    ui.kindField.hidden = token === null || kinds.length === 0;
+    if (ui.kindField.hidden) return null;
+    const g = kit.onlyoffice.tokenKind(token);
+    const name = g.kind ?? 'unknown';
+    const others = g.candidates.filter((c) => c !== g.kind);
+    ui.kind.textContent = `Token kind: ${name} (${g.confidence}): ${g.why}.`
+      + (others.length > 0 ? ` It could also be: ${others.join(', ')}.` : '')
+      + (g.confidence === 'ambiguous' || g.confidence === 'unknown' ? ' Pick the kind below if you know it.' : '');
+    ui.kindField.dataset.confidence = g.confidence;
+    return ui.kindSelect.value || g.kind;
+  }
+
+  // A token of the editor page's methods, judged by its kind.
+  function runToken(token, s, kind, now) {
+    let r;
+    try {
+      r = kit.onlyoffice.inspectBrowserToken(token, {
+        secret: s.value, serverConfig: server.current ?? undefined, now, kind: ui.kindSelect.value || undefined,
+      });
+    } catch (e) {
+      clear('error', `Cannot judge it: ${e.code ? `${e.code}: ` : ''}${e.message}`);
+      return;
+    }
+    const v = r.verdict;
+    renderVerdict(ui.verdict, {
+      state: v.ok ? 'ok' : 'bad',
+      message: `${kind}: ${v.message}`,
+      verdict: { channel: v.channel, closeCode: v.closeCode, editorError: v.editorError, serverError: v.serverError,
+        httpStatus: v.httpStatus },
+    });
+    renderForensics(ui.forensics, r.findings.some((f) => f.code === 'bad_signature')
+      ? kit.onlyoffice.explainSecret(token, s.value) : null);
+    renderFindings(ui.findings, r.findings);
+    const payload = r.token?.payload;
+    ui.timesWrap.hidden = !isObject(payload);
+    if (isObject(payload)) renderTimes(times, payload, now);
+    renderJsonMarked(ui.effective, null);
+  }
 
   // The secret in use: the box, else the inbox secret of the server config in use.
   function secret() {
@@ -139,6 +193,7 @@ export function setupConfigPanel(kit, root, server) {
     renderUsing(ui.using, server, 'inbox');
     if (ui.text.value.trim() === '') {
       ui.found.hidden = true;
+      ui.kindField.hidden = true;
       clear('empty', 'Paste a config to judge it as Document Server does');
       return;
     }
@@ -146,15 +201,25 @@ export function setupConfigPanel(kit, root, server) {
     ui.found.hidden = !found.where;
     ui.found.replaceChildren(...visibleNodes(found.where ?? ''));
     if (found.error) {
+      ui.kindField.hidden = true;
       clear('error', found.error);
       return;
     }
+    const token = typeof found.config.token === 'string' ? found.config.token : null;
+    const kind = showKind(token);
     const s = secret();
     if (s === null && found.config.token !== undefined) {
       clear('empty', 'The config has a token: enter the inbox secret (or use a server config below) to judge it');
       return;
     }
     const now = Date.now() / 1000;
+    // A token pasted alone that is not a config, or a kind picked other than
+    // the config: the token judged as the server judges that kind.
+    const picked = ui.kindSelect.value !== '' && ui.kindSelect.value !== 'config';
+    if (token !== null && kind !== null && (picked || (found.fromToken && kind !== 'config' && kind !== 'refreshFile'))) {
+      runToken(token, s, kind, now);
+      return;
+    }
     let r;
     try {
       // With a secret C reads the config's own text; without one (and no token), the object.
@@ -207,6 +272,7 @@ export function setupConfigPanel(kit, root, server) {
     run();
   });
   ui.secret.addEventListener('input', run);
+  ui.kindSelect.addEventListener('change', run);
   ui.sign.addEventListener('click', sign);
   server.subscribe(run);
   run();

@@ -29,6 +29,13 @@ export const DS_MODE = `
         <p class="hint" id="ds-config-secret-hint"><code>services.CoAuthoring.secret.inbox.string</code> in
           <code>local.json</code> (<code>JWT_SECRET</code> in Docker): the secret that signs editor configs.</p>
       </div>
+      <div class="field" id="ds-config-kind-field" hidden>
+        <p class="hint kind" id="ds-config-kind" aria-live="polite"></p>
+        <label for="ds-config-kind-select">Judge as</label>
+        <select id="ds-config-kind-select" aria-describedby="ds-config-kind">
+          <option value="" selected>the kind guessed from its payload</option>
+        </select>
+      </div>
       <p class="using" data-using hidden></p>
       <fieldset class="sign">
         <legend>Sign this config</legend>

@@ -52,6 +52,9 @@ const VERDICT_FACTS = {
   error: 'error',
   outcome: 'outcome',
   serverMessage: 'server log',
+  serverError: 'server error',
+  httpStatus: 'HTTP status',
+  channel: 'checked on',
 };
 
 /**
