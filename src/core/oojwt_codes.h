@@ -23,6 +23,9 @@
  *   195        a warning of the JWT core again (oojwt_decode, oojwt_verify:
  *              hidden_characters); later codes go on from here, whatever
  *              their domain, since numbers are never reused
+ *   196 - 208  Document Server's verifyOptions: findings of
+ *              oojwt_server_config_read, and failure codes and a warning
+ *              (verify_complete) of the DS profile
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -182,7 +185,24 @@ enum oojwt_code {
 	OOJWT_FIND_USER_DIFFERS = 194,  /* token's user.* overrides the config's */
 
 	/* A result's warning again (oojwt_decode, oojwt_verify). */
-	OOJWT_WARN_HIDDEN_CHARACTERS = 195 /* control, bidi or invisible characters */
+	OOJWT_WARN_HIDDEN_CHARACTERS = 195, /* control, bidi or invisible characters */
+
+	/* Document Server's verifyOptions, passed whole to jsonwebtoken:
+	 * findings of oojwt_server_config_read (one code per option) and the
+	 * DS profile's failure codes for what an option refuses. */
+	OOJWT_FIND_VERIFY_ALGORITHMS = 196, /* algorithms */
+	OOJWT_FIND_VERIFY_CLOCK_TOLERANCE = 197, /* clockTolerance (a number) */
+	OOJWT_FIND_VERIFY_CLOCK_TIMESTAMP = 198, /* clockTimestamp: a fixed clock */
+	OOJWT_FIND_VERIFY_IGNORE_EXPIRATION = 199, /* ignoreExpiration */
+	OOJWT_FIND_VERIFY_IGNORE_NOT_BEFORE = 200, /* ignoreNotBefore */
+	OOJWT_FIND_VERIFY_MAX_AGE = 201, /* maxAge (iat required) */
+	OOJWT_FIND_VERIFY_AUDIENCE = 202, /* audience (aud) */
+	OOJWT_FIND_VERIFY_ISSUER = 203, /* issuer (iss) */
+	OOJWT_FIND_VERIFY_SUBJECT = 204, /* subject (sub) */
+	OOJWT_FIND_VERIFY_JWTID = 205,  /* jwtid (jti) */
+	OOJWT_FIND_VERIFY_NONCE = 206,  /* nonce */
+	OOJWT_FIND_VERIFY_COMPLETE = 207, /* complete: DS reads {header,payload,signature} */
+	OOJWT_FIND_VERIFY_OTHER_OPTION = 208 /* allowInvalidAsymmetricKeyTypes, unknown names */
 };
 
 /*

@@ -26,9 +26,10 @@ int oojwt_ds_b64_decode(unsigned char *dst, size_t *dst_len, const char *s,
 	size_t n);
 
 /* Top-level members jsonwebtoken reads, in this order. */
-#define OOJWT_DS_JSON_MEMBERS 6
+#define OOJWT_DS_JSON_MEMBERS 12
 enum { OOJWT_DS_M_ALG, OOJWT_DS_M_TYP, OOJWT_DS_M_CRIT, OOJWT_DS_M_NBF,
-	OOJWT_DS_M_EXP, OOJWT_DS_M_PAYLOAD };
+	OOJWT_DS_M_EXP, OOJWT_DS_M_PAYLOAD, OOJWT_DS_M_AUD, OOJWT_DS_M_ISS,
+	OOJWT_DS_M_SUB, OOJWT_DS_M_JTI, OOJWT_DS_M_NONCE, OOJWT_DS_M_IAT };
 
 typedef struct {
 	int present;
@@ -60,6 +61,74 @@ size_t oojwt_ds_json_string(const unsigned short *s, const oojwt_ds_member *m,
 size_t oojwt_ds_json_unescape(const unsigned short *s, size_t start,
 	size_t end, unsigned short *dst);
 
+/* ---- verify_options.c: DS's verifyOptions as jsonwebtoken applies them - */
+
+/*
+ * The options object DocService's checkJwt passes to jwt.verify(): read
+ * once per verify (oojwt_ds_vopts_init), then consulted by profile.c at
+ * the places jsonwebtoken 9.0.2's verify.js reads it. Without options
+ * text it is { clockTolerance: tolerance } (the callers' double).
+ * x + clockTolerance is a number (tolerance) or, when clockTolerance is
+ * a non-empty string, an array or an object, text: String(x) followed by
+ * tolerance_text, which a comparison turns back into a number.
+ */
+typedef struct {
+	void *tree;                    /* the parsed options (NULL: none) */
+	const void *algorithms;        /* truthy options.algorithms, or NULL */
+	int ignore_expiration, ignore_not_before, complete;
+	double tolerance;
+	char *tolerance_text;          /* malloc'd, NULL when numeric */
+	size_t tolerance_text_len;
+} oojwt_ds_vopts;
+
+/* Read `json` (`len` bytes; NULL: no options, clock tolerance
+ * `tolerance`). A JSON value that is not an object is DS's
+ * Object.assign({}, value): no options. OOJWT_OK, OOJWT_ERR_BAD_ARGUMENT
+ * (not JSON) or OOJWT_ERR_NO_MEMORY. */
+int oojwt_ds_vopts_init(oojwt_ds_vopts *v, const char *json, size_t len,
+	double tolerance);
+void oojwt_ds_vopts_free(oojwt_ds_vopts *v);
+/* verify.js before the token is looked at: clockTimestamp, nonce and
+ * allowInvalidAsymmetricKeyTypes checks, then the clock (clockTimestamp
+ * || now floored) into *clock. 0 when DS fails (recorded in r). */
+int oojwt_ds_vopts_check(oojwt_ds_result *r, const oojwt_ds_vopts *v,
+	double now, double *clock);
+/* The algorithm step with a truthy options.algorithms (header units u,
+ * parsed header hj, signature segment sig): the HS algorithm whose HMAC
+ * decides, or 0 when DS fails (recorded in r). */
+unsigned oojwt_ds_vopts_alg(oojwt_ds_result *r, const oojwt_ds_vopts *v,
+	const unsigned short *u, const oojwt_ds_json *hj, const char *sig,
+	size_t sig_len);
+/* `clock >= t + clockTolerance` (exp, maxAge) and `nbf > clock +
+ * clockTolerance` as JavaScript evaluates them. */
+int oojwt_ds_vopts_past(const oojwt_ds_vopts *v, double t, double clock);
+int oojwt_ds_vopts_early(const oojwt_ds_vopts *v, double nbf, double clock);
+/* verify.js after exp: audience, issuer, subject, jwtid, nonce, maxAge,
+ * then complete (r->decoded_text). `now` is the unfloored caller's clock
+ * (timespan's Date.now()), `clock` the one of the checks. Payload units
+ * u and parsed pj; sig the signature segment. 0 when DS fails, -1 out
+ * of memory. */
+int oojwt_ds_vopts_claims(oojwt_ds_result *r, const oojwt_ds_vopts *v,
+	const unsigned short *u, const oojwt_ds_json *pj, double clock,
+	double now, const char *sig, size_t sig_len);
+/* The options text with clockTolerance set to `tolerance` (a value that
+ * is not an object becomes {}): malloc'd compact JSON, NULL when the
+ * text is not JSON or memory runs out. The CLI's --clock-tolerance over
+ * a server config. */
+char *oojwt_ds_vopts_with_tolerance(const char *json, size_t len,
+	double tolerance, size_t *out_len);
+/* ms 2.1.3's parse (node_modules/ms/index.js), which jsonwebtoken's
+ * timespan uses for a string maxAge: 1 and the milliseconds in *ms, or
+ * 0 when ms returns undefined. */
+int oojwt_ds_ms_parse(const char *s, size_t n, double *ms);
+/* s.trim() === '' for UTF-8 text (JavaScript's white space and line
+ * terminators). */
+int oojwt_ds_js_blank(const char *s, size_t n);
+/* Record DS's failure (profile.c): error class, the exact message of `n`
+ * bytes, our code and a sentence. */
+void oojwt_ds_fail(oojwt_ds_result *r, int name, const char *server_message,
+	size_t n, int code, const char *human);
+
 /* ---- ds_json.c: reports of the ONLYOFFICE rules --------------
  * Each returns a malloc'd JSON report (its length in *out_len) that the
  * wasm module and the CLI print alike: {"error":{code,message}} for bad
@@ -68,15 +137,14 @@ size_t oojwt_ds_json_unescape(const unsigned short *s, size_t start,
  * oojwt_wipe_free() when it shows secrets). NULL when memory runs out.
  */
 char *oojwt_ds_verify_json(const char *token, size_t len,
-	const unsigned char *key, size_t key_len, unsigned algs, double now,
-	double tolerance, double strict_tolerance, size_t *out_len);
+	const unsigned char *key, size_t key_len, const oojwt_ds_opts *o,
+	size_t *out_len);
 char *oojwt_server_config_json(const char *local, size_t local_len,
 	const char *defaults, size_t defaults_len, int has_defaults,
 	size_t *out_len);
 char *oojwt_config_inspect_json(const char *config, size_t len,
-	const unsigned char *secret, size_t secret_len, double now,
-	double tolerance, int enable_browser, int required_params,
-	int server_version, size_t *out_len);
+	const unsigned char *secret, size_t secret_len,
+	const oojwt_inspect_opts *o, size_t *out_len);
 char *oojwt_config_sign_json(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, unsigned alg, int fields,
 	int has_iat, double iat, int has_exp, double exp, size_t *out_len);
@@ -138,22 +206,11 @@ char *oojwt_http_query_json(const char *target, size_t len, size_t *out_len);
 
 /* The options a server configuration gives an inspection of `kind`:
  * enabled flag, header/prefix (pointers into c), tokenRequiredParams and,
- * for inbox kinds, the tolerance of oojwt_ds_verify_options_tolerance()
- * (0 for callbacks: the connectors' leeway). The secret to use is
- * c->secrets[*which]. */
+ * for inbox kinds, c's verifyOptions text (pointing into c; "null" when
+ * absent: no options) -- for callbacks clock tolerance 0, the
+ * connectors' leeway. The secret to use is c->secrets[*which]. */
 void oojwt_request_opts_from_config(oojwt_request_opts *o,
 	const oojwt_server_config *c, int kind, int *which);
-/*
- * The clock tolerance jsonwebtoken applies with DS's verifyOptions (the
- * compact JSON text of token.verifyOptions, `len` bytes; NULL: none was
- * passed). It computes `exp + (clockTolerance || 0)` and
- * `now + (clockTolerance || 0)`: absent, null, false, 0, "" and [] give
- * 0; true gives 1; a number its value (negative ones: 0 here); a
- * non-empty string (even "60"), an object or a non-empty array turn the
- * sum into text, so exp and nbf never fail: OOJWT_DS_TOLERANCE_OFF.
- */
-#define OOJWT_DS_TOLERANCE_OFF 1e300
-double oojwt_ds_verify_options_tolerance(const char *json, size_t len);
 /* The report of oojwt_request_inspect() as the JSON kit.onlyoffice.
  * inspectRequest returns (see web/lib/oojwt.d.ts). */
 char *oojwt_request_inspect_json(const char *req, size_t len,

@@ -174,6 +174,7 @@ ds_case(const char *name, const char *tok, const char *secret, double now,
 	test t;
 
 	test_begin(&t, "DS profile: %s", name);
+	memset(&o, 0, sizeof o);
 	o.algorithms = 0;
 	o.now = now;
 	o.clock_tolerance = 60;
@@ -231,7 +232,8 @@ test_ds_profile(void)
 	expect(&t, oojwt_ds_error_name(OOJWT_DS_TOKEN_EXPIRED_ERROR) != NULL
 		&& strcmp(oojwt_ds_error_name(OOJWT_DS_TOKEN_EXPIRED_ERROR),
 			"TokenExpiredError") == 0 && oojwt_ds_error_name(0) == NULL
-		&& oojwt_ds_error_name(6) == NULL, "error names");
+		&& strcmp(oojwt_ds_error_name(OOJWT_DS_ERROR), "Error") == 0
+		&& oojwt_ds_error_name(7) == NULL, "error names");
 	test_end(&t);
 }
 
@@ -556,6 +558,7 @@ test_robustness(void)
 		oojwt_ds_json j;
 		size_t rep, u;
 
+		memset(&o, 0, sizeof o);
 		o.algorithms = 0;
 		o.now = 1700000000;
 		o.clock_tolerance = 60;

@@ -16,7 +16,7 @@
 
 import { OojwtError } from './oojwt.mjs';
 import { makeDeploy } from './deploy.mjs';
-import { makeInspectRequest, dsTolerance } from './onlyoffice_request.mjs';
+import { makeInspectRequest, verifyOptionsText } from './onlyoffice_request.mjs';
 
 const HS = ['HS256', 'HS384', 'HS512'];
 
@@ -37,10 +37,33 @@ export function makeOnlyoffice(bridge, kit) {
     throw new OojwtError(r.error.code, r.error.message);
   }
 
-  /** verify(token, secret, { profile: 'onlyoffice' }) lands here. */
+  /**
+   * verify(token, secret, { profile: 'onlyoffice' }) lands here. With
+   * verifyOptions (or serverConfig, whose verifyOptions is taken) the
+   * options object Document Server passes to jwt.verify() is applied
+   * whole; otherwise { algorithms, clockTolerance } (default 60).
+   */
   function verifyDs(token, key, options = {}) {
     checkToken(token);
     if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+    let voText = '';
+    let hasVo = 0;
+    if (options.verifyOptions !== undefined || options.serverConfig !== undefined) {
+      if (options.algorithms !== undefined || options.clockTolerance !== undefined) {
+        throw new TypeError('options.algorithms and options.clockTolerance belong inside verifyOptions: Document Server passes its verifyOptions whole');
+      }
+      if (options.verifyOptions !== undefined && options.serverConfig !== undefined) {
+        throw new TypeError('give options.verifyOptions or options.serverConfig, not both');
+      }
+      let { serverConfig } = options;
+      if (typeof serverConfig === 'string') serverConfig = readServerConfig(serverConfig);
+      if (serverConfig !== undefined && (serverConfig === null || typeof serverConfig !== 'object')) {
+        throw new TypeError('options.serverConfig must be a readServerConfig result or local.json text');
+      }
+      voText = options.verifyOptions !== undefined ? verifyOptionsText(options.verifyOptions, 'options.verifyOptions')
+        : verifyOptionsText(serverConfig.verifyOptions, 'serverConfig.verifyOptions');
+      hasVo = 1;
+    }
     const {
       algorithms = HS,
       now = Date.now() / 1000,
@@ -59,8 +82,10 @@ export function makeOnlyoffice(bridge, kit) {
       throw new TypeError('options.clockTolerance must be a finite number of seconds >= 0');
     }
     const k = secretBytes(key, 'key');
-    const r = withKey(k, (kp, kn) => withString(token, (tp, tn) =>
-      report(x.oojwt_wasm_ds_verify(tp, tn, kp, kn, mask, now, clockTolerance, strictTolerance, outLen))));
+    // With verifyOptions, C takes the algorithms for the strict comparison from them.
+    const r = withKey(k, (kp, kn) => withString(token, (tp, tn) => withString(voText, (vp, vn) =>
+      report(x.oojwt_wasm_ds_verify(tp, tn, kp, kn, hasVo ? 0 : mask, now, clockTolerance, strictTolerance,
+        vp, vn, hasVo, outLen)))));
     if (r.error) fail(r);
     const out = {
       valid: r.valid,
@@ -77,6 +102,7 @@ export function makeOnlyoffice(bridge, kit) {
     };
     if (r.headerText !== undefined) out.headerText = r.headerText;
     if (r.payloadText !== undefined) out.payloadText = r.payloadText;
+    if (r.decoded !== undefined) out.decoded = r.decoded;
     const dots = token.split('.').length === 3;
     if (dots) {
       const p = parts(token, { dots: true });
@@ -149,11 +175,12 @@ export function makeOnlyoffice(bridge, kit) {
     // Unknown server: JWT on (the default of every installer since 7.2).
     const enableBrowser = serverConfig?.enabled?.browser ?? true;
     const required = serverConfig?.tokenRequiredParams ?? true;
-    // As DS's jsonwebtoken uses verifyOptions (a string tolerance turns exp off).
-    const tolerance = dsTolerance(bridge, serverConfig);
-    const r = withKey(secret ?? '', (kp, kn) => withString(text, (cp, cn) =>
-      report(x.oojwt_wasm_config_inspect(cp, cn, kp, kn, now, tolerance, enableBrowser ? 1 : 0,
-        required ? 1 : 0, version, outLen))));
+    // DS's jsonwebtoken gets verifyOptions whole; without a server
+    // config, the shipped { clockTolerance: 60 }.
+    const voText = serverConfig !== undefined ? verifyOptionsText(serverConfig.verifyOptions, 'serverConfig.verifyOptions') : '';
+    const r = withKey(secret ?? '', (kp, kn) => withString(text, (cp, cn) => withString(voText, (vp, vn) =>
+      report(x.oojwt_wasm_config_inspect(cp, cn, kp, kn, now, 60, enableBrowser ? 1 : 0,
+        required ? 1 : 0, version, vp, vn, serverConfig !== undefined ? 1 : 0, outLen)))));
     if (r.error) fail(r);
     return r;
   }
