@@ -181,7 +181,7 @@ static double
 uval_number(const uval *x)
 {
 	size_t n = x->end - x->start, k, used;
-	char small[64], *buf = n < sizeof small ? small : (char *)malloc(n);
+	char small[64] = "", *buf = n < sizeof small ? small : (char *)malloc(n);
 	double d;
 
 	if (buf == NULL) {

@@ -497,6 +497,13 @@ test('inspect-config: kit.onlyoffice.inspectConfig, in both; secret from the opt
     [signed, ['--now', String(NOW), '--server-config', local], { now: NOW, serverConfig: readFileSync(local, 'utf8') }, 0, {}],
     [signed, ['--now', String(NOW), '--server-config', local, '--secret-env', 'OTHER'],
       { now: NOW, serverConfig: readFileSync(local, 'utf8'), secret: 'x' }, 1, { env: { OTHER: 'x' } }],
+    // verifyOptions, passed whole to jsonwebtoken by DocService's checkJwt.
+    ...[[{ ignoreExpiration: true }, 0], [{ maxAge: '1h' }, 1], [{ complete: true }, 1], [null, 1]].map(([vo, exit], i) => {
+      const p = file(`inspect-vo-${i}.json`, JSON.stringify({ services: { CoAuthoring: {
+        secret: { inbox: { string: SECRET } }, token: { enable: { browser: true }, verifyOptions: vo },
+      } } }));
+      return [signed, ['--now', String(NOW + 7200), '--server-config', p], { now: NOW + 7200, serverConfig: readFileSync(p, 'utf8') }, exit, {}];
+    }),
   ];
   for (const [cfg, args, options, exit, opts] of cases) {
     const expected = kit.onlyoffice.inspectConfig(cfg, options);
