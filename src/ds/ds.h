@@ -61,6 +61,59 @@ size_t oojwt_ds_json_string(const unsigned short *s, const oojwt_ds_member *m,
 size_t oojwt_ds_json_unescape(const unsigned short *s, size_t start,
 	size_t end, unsigned short *dst);
 
+/* ---- js_values.c: JavaScript's rules for what verify.js compares ------- */
+
+/* A JSON value of the token, as UTF-16 units [start, end) of u; type
+ * OOJWT_JSON_INVALID is undefined (a member that is not there). */
+typedef struct {
+	const unsigned short *u;
+	size_t start, end;
+	int type;
+} oojwt_ds_val;
+
+/* A growing UTF-16 text. */
+typedef struct {
+	unsigned short *u;
+	size_t n, cap;
+	int oom;
+} oojwt_ds_utext;
+
+/* Append units / ASCII / UTF-8 text (oom set when memory runs out). */
+void oojwt_ds_utext_put(oojwt_ds_utext *b, const unsigned short *u, size_t n);
+void oojwt_ds_utext_ascii(oojwt_ds_utext *b, const char *s, size_t n);
+void oojwt_ds_utext_utf8(oojwt_ds_utext *b, const char *s, size_t n);
+/* Member m of the parsed value j (undefined unless j is an object that
+ * has it) into *x; its type. */
+int oojwt_ds_val_member(oojwt_ds_val *x, const unsigned short *u,
+	const oojwt_ds_json *j, int m);
+/* The next element of an array value, from *i (start: the array's start
+ * + 1): 1 and *e, 0 after the last. */
+int oojwt_ds_val_next(const unsigned short *u, size_t *i, size_t end,
+	oojwt_ds_val *e);
+/* JSON.parse's number of a number value; the unescaped units of a
+ * string value (malloc'd, *n of them; NULL out of memory). */
+double oojwt_ds_val_number(const oojwt_ds_val *x);
+unsigned short *oojwt_ds_val_units(const oojwt_ds_val *x, size_t *n);
+/* a === b for an option value and a token value: 1, 0, -1 out of memory. */
+int oojwt_ds_strict_equal(const oojwt_jv *a, const oojwt_ds_val *b);
+/* String(x) of a token value / of an option value (in_array: as an
+ * element of Array.prototype.join, where null and undefined are ""). */
+void oojwt_ds_val_to_string(oojwt_ds_utext *b, const oojwt_ds_val *x,
+	int in_array);
+void oojwt_ds_jv_to_string(oojwt_sb *sb, const oojwt_jv *v, int in_array);
+/* UTF-16 units as UTF-8 (a lone surrogate in its 3-byte form). */
+void oojwt_ds_sb_units(oojwt_sb *sb, const unsigned short *u, size_t n);
+/* s.trim() === '' for UTF-8 text (JavaScript's white space and line
+ * terminators). */
+int oojwt_ds_js_blank(const char *s, size_t n);
+/* Number(s) of UTF-8 text: StringToNumber (trimmed; "" is 0; Infinity;
+ * 0x / 0o / 0b integers, exact up to 2^53; a decimal literal; else NaN). */
+double oojwt_ds_js_to_number(const char *s, size_t n);
+/* ms 2.1.3's parse (node_modules/ms/index.js), which jsonwebtoken's
+ * timespan uses for a string maxAge: 1 and the milliseconds in *ms, or
+ * 0 when ms returns undefined. */
+int oojwt_ds_ms_parse(const char *s, size_t n, double *ms);
+
 /* ---- verify_options.c: DS's verifyOptions as jsonwebtoken applies them - */
 
 /*
@@ -117,13 +170,6 @@ int oojwt_ds_vopts_claims(oojwt_ds_result *r, const oojwt_ds_vopts *v,
  * a server config. */
 char *oojwt_ds_vopts_with_tolerance(const char *json, size_t len,
 	double tolerance, size_t *out_len);
-/* ms 2.1.3's parse (node_modules/ms/index.js), which jsonwebtoken's
- * timespan uses for a string maxAge: 1 and the milliseconds in *ms, or
- * 0 when ms returns undefined. */
-int oojwt_ds_ms_parse(const char *s, size_t n, double *ms);
-/* s.trim() === '' for UTF-8 text (JavaScript's white space and line
- * terminators). */
-int oojwt_ds_js_blank(const char *s, size_t n);
 /* Record DS's failure (profile.c): error class, the exact message of `n`
  * bytes, our code and a sentence. */
 void oojwt_ds_fail(oojwt_ds_result *r, int name, const char *server_message,
