@@ -126,8 +126,8 @@ int oojwt_ds_ms_parse(const char *s, size_t n, double *ms);
  * tolerance_text, which a comparison turns back into a number.
  */
 typedef struct {
-	void *tree;                    /* the parsed options (NULL: none) */
-	const void *algorithms;        /* truthy options.algorithms, or NULL */
+	oojwt_jv *tree;                /* the parsed options (NULL: none) */
+	const oojwt_jv *algorithms;    /* truthy options.algorithms, or NULL */
 	int ignore_expiration, ignore_not_before, complete;
 	double tolerance;
 	char *tolerance_text;          /* malloc'd, NULL when numeric */

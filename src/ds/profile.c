@@ -7,9 +7,9 @@
  *
  * step by step: the same order of checks, the same decisions and the
  * same error message DS logs. What each verifyOptions member changes is
- * in verify_options.c, called here where verify.js reads it. Then the strict profile (oojwt_verify)
- * runs on the same input and every place where it decides otherwise is
- * listed as a difference.
+ * in verify_options.c, called here where verify.js reads it. Then the
+ * strict profile (oojwt_verify) runs on the same input and every place
+ * where it decides otherwise is listed as a difference.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -448,8 +448,8 @@ read_payload(oojwt_ds_result *r, const unsigned char *bytes, size_t n,
 	}
 	if (typ_jwt) {
 		if (!pj->ok) {
-			oojwt_ds_fail(r, OOJWT_DS_SYNTAX_ERROR, pj->message, pj->message_len,
-				OOJWT_ERR_BAD_JSON,
+			oojwt_ds_fail(r, OOJWT_DS_SYNTAX_ERROR, pj->message,
+				pj->message_len, OOJWT_ERR_BAD_JSON,
 				"the header says typ JWT, so jws runs JSON.parse on the "
 				"payload, which is not JSON: Document Server fails with a raw "
 				"SyntaxError (no close code)");
@@ -585,9 +585,9 @@ ds_alg(oojwt_ds_result *r, const unsigned short *u, const oojwt_ds_json *hj,
 /* The strict comparison's algorithms under verifyOptions: the HS names
  * an algorithms array lists exactly, else all three. */
 static unsigned
-strict_mask(const void *algorithms)
+strict_mask(const oojwt_jv *a)
 {
-	const oojwt_jv *a = (const oojwt_jv *)algorithms, *e;
+	const oojwt_jv *e;
 	unsigned mask = 0, i, bit;
 
 	for (e = oojwt_json_first(a, NULL); e != NULL; e = oojwt_json_next(e,

@@ -101,7 +101,7 @@ oojwt_ds_vopts_early(const oojwt_ds_vopts *v, double nbf, double clock)
 static const oojwt_jv *
 opt(const oojwt_ds_vopts *v, const char *name)
 {
-	return oojwt_json_get((const oojwt_jv *)v->tree, name);
+	return oojwt_json_get(v->tree, name);
 }
 
 int
@@ -165,7 +165,7 @@ oojwt_ds_vopts_init(oojwt_ds_vopts *v, const char *json, size_t len,
 void
 oojwt_ds_vopts_free(oojwt_ds_vopts *v)
 {
-	oojwt_json_free((oojwt_jv *)v->tree);
+	oojwt_json_free(v->tree);
 	free(v->tolerance_text);
 	memset(v, 0, sizeof *v);
 }
@@ -299,7 +299,7 @@ oojwt_ds_vopts_alg(oojwt_ds_result *r, const oojwt_ds_vopts *v,
 		"\"ES256\", \"ES384\", \"ES512\" and \"none\".";
 	static const char *const no_key = "key must be a string or a buffer or "
 		"a KeyObject";
-	const oojwt_jv *algs = (const oojwt_jv *)v->algorithms;
+	const oojwt_jv *algs = v->algorithms;
 	unsigned short *name = NULL;
 	size_t n = 0;
 	unsigned bits = 0, family;
