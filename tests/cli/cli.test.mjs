@@ -626,6 +626,9 @@ test('inspect-request: kit.onlyoffice.inspectRequest, in both; raw text, JSON, s
   } } }));
   const docker = file('request-docker.env', `JWT_ENABLED=true\nJWT_SECRET=${SECRET}\nJWT_HEADER=AuthorizationJwt\n`);
   const expired = token({ c: 'info', key: 'k1', exp: NOW - 3600 });
+  const aged = file('request-maxage.json', JSON.stringify({ services: { CoAuthoring: {
+    token: { enable: { request: { inbox: true } }, verifyOptions: { maxAge: 60 } }, secret: { inbox: { string: SECRET } },
+  } } }));
   const cases = [
     // [input, cli args, secret, inspectRequest options, exit, run options]
     [raw(`Authorization: Bearer ${cmd}`), ['--kind', 'command'], SECRET, { kind: 'command' }, 0, withSecret],
@@ -640,6 +643,12 @@ test('inspect-request: kit.onlyoffice.inspectRequest, in both; raw text, JSON, s
     [cbBody, ['--kind', 'callback', '--server-config', local], null,
       { kind: 'callback', serverConfig: readFileSync(local, 'utf8') }, 0, {}],
     [cbBody, ['--kind', 'callback', '--clock-tolerance', '5'], SECRET, { kind: 'callback', clockTolerance: 5 }, 1, withSecret],
+    // The server's verifyOptions (jsonwebtoken's maxAge: 60 s from iat), and
+    // --clock-tolerance over their clockTolerance.
+    ...[[[], 1], [['--clock-tolerance', '600'], 0]].map(([extra, exit]) => [
+      raw(`Authorization: Bearer ${token({ c: 'info', key: 'k1', iat: NOW - 300 })}`),
+      ['--kind', 'command', '--server-config', aged, ...extra], null,
+      { kind: 'command', serverConfig: readFileSync(aged, 'utf8'), ...(extra.length ? { clockTolerance: 600 } : {}) }, exit, {}]),
   ];
   for (const [input, args, secret, options, exit, opts] of cases) {
     const expected = kit.onlyoffice.inspectRequest(input, secret, { ...options, now: NOW });
