@@ -477,14 +477,21 @@ config_token(const char *text, size_t len, size_t *n, char *err, size_t cap)
 	return out;
 }
 
-/* As DS's jsonwebtoken uses verifyOptions (a string tolerance turns exp
- * and nbf off). */
-static int
-config_tolerance(const oojwt_server_config *c, double *out)
+/* A copy of the server's verifyOptions text, which DS's jsonwebtoken
+ * applies whole ("null" when the configuration has none: no options). */
+static char *
+config_vopts(const oojwt_server_config *c, size_t *len)
 {
-	*out = oojwt_ds_verify_options_tolerance(c->verify_options,
-		c->verify_options_len);
-	return c->verify_options != NULL;
+	const char *v = c->verify_options != NULL ? c->verify_options : "null";
+	char *t;
+
+	*len = c->verify_options != NULL ? c->verify_options_len : 4;
+	t = (char *)malloc(*len + 1);
+	if (t != NULL) {
+		memcpy(t, v, *len);
+		t[*len] = 0;
+	}
+	return t;
 }
 
 int
@@ -496,7 +503,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	oojwt_inspect_opts io;
 	unsigned char *secret = NULL;
 	size_t secret_len = 0, len, cfg_len = 0, i, n, start = 0;
-	char *text, *cfg = NULL;
+	char *text, *cfg = NULL, *vopts = NULL;
 	int code, own_secret, kind = -1;
 
 	own_secret = o->secret != NULL || o->secret_file != NULL
@@ -556,12 +563,20 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		}
 		io.enable_browser = c.enabled_browser;
 		io.token_required_params = c.token_required_params;
-		config_tolerance(&c, &io.clock_tolerance);
+		vopts = config_vopts(&c, &io.verify_options_len);
+		io.verify_options = vopts;
+		if (vopts == NULL) {
+			oojwt_wipe_free(secret, secret_len + 1);
+			oojwt_server_config_free(&c);
+			oojwt_cli_error(o->command, "out of memory");
+			return OOJWT_EXIT_INTERNAL;
+		}
 		if (!own_secret && c.secrets[OOJWT_SECRET_INBOX].source
 			!= OOJWT_SECRET_SOURCE_NONE
 			&& c.secrets[OOJWT_SECRET_INBOX].value == NULL)
 		{
 			oojwt_server_config_free(&c);
+			free(vopts);
 			snprintf(err, sizeof err, "%s: the inbox secret is not a string "
 				"there (services.CoAuthoring.secret.inbox); give it with "
 				"--secret-file", o->server_config);
@@ -576,6 +591,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 			secret_len = s->value != NULL ? s->value_len : 0;
 			secret = (unsigned char *)malloc(secret_len + 1);
 			if (secret == NULL) {
+				free(vopts);
 				oojwt_server_config_free(&c);
 				oojwt_cli_error(o->command, "out of memory");
 				return OOJWT_EXIT_INTERNAL;
@@ -590,6 +606,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	code = oojwt_cli_read_input(o->input, 0, &text, &len, err, sizeof err);
 	if (code != OOJWT_EXIT_OK) {
 		oojwt_wipe_free(secret, secret_len + 1);
+		free(vopts);
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
@@ -620,6 +637,8 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		bo.enable_browser = io.enable_browser;
 		bo.token_required_params = io.token_required_params;
 		bo.server_version = io.server_version;
+		bo.verify_options = io.verify_options;
+		bo.verify_options_len = io.verify_options_len;
 		code = start < len && text[start] == '{' && tok == NULL
 			? OOJWT_EXIT_USAGE : inspect_token(o, tok != NULL ? tok
 			: text + start, tok != NULL ? tn : len - start, secret,
@@ -628,14 +647,14 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 			oojwt_cli_error(o->command, err);
 		}
 		free(tok);
+		free(vopts);
 		oojwt_wipe_free(secret, secret_len + 1);
 		oojwt_wipe_free(text, len + 1);
 		return code;
 	}
 	if (o->json) {
 		char *rep = oojwt_config_inspect_json(text, len, secret, secret_len,
-			io.now, io.clock_tolerance, io.enable_browser,
-			io.token_required_params, io.server_version, io.no_secret, &n);
+			&io, &n);
 		code = print_js(o, rep, n);
 	} else {
 		code = OOJWT_EXIT_OK;
@@ -644,6 +663,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		code = oojwt_config_inspect(&r, text, len, secret, secret_len, &io);
 		code = code == OOJWT_OK ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
 	}
+	free(vopts);
 	oojwt_wipe_free(secret, secret_len + 1);
 	oojwt_wipe_free(text, len + 1);
 	if (code != OOJWT_EXIT_OK) {

@@ -16,76 +16,13 @@
 void
 oojwt_cli_js_number(oojwt_sb *sb, double d)
 {
-	char tmp[40], digits[20], out[64];
-	int prec, exp10, k = 0, n, i;
-	size_t o = 0;
-	char *p;
+	char out[OOJWT_JS_NUMBER_LEN];
 
 	if (!(d - d == 0)) {
 		oojwt_sb_puts(sb, "null");     /* NaN and infinities */
 		return;
 	}
-	if (d == 0) {
-		oojwt_sb_puts(sb, "0");        /* also -0 */
-		return;
-	}
-	if (d < 0) {
-		oojwt_sb_puts(sb, "-");
-		d = -d;
-	}
-	/* The fewest significant digits that read back as d; printf rounds
-	 * correctly, so this is also the closest such decimal. */
-	for (prec = 1; prec <= 17; prec++) {
-		snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
-		if (strtod(tmp, NULL) == d) {
-			break;
-		}
-	}
-	for (p = tmp; *p != 'e'; p++) {
-		if (*p >= '0' && *p <= '9') {
-			digits[k++] = *p;
-		}
-	}
-	exp10 = atoi(p + 1);
-	while (k > 1 && digits[k - 1] == '0') {
-		k--;
-	}
-	n = exp10 + 1;                         /* value = 0.digits * 10^n */
-	if (k <= n && n <= 21) {
-		for (i = 0; i < k; i++) {
-			out[o++] = digits[i];
-		}
-		for (i = k; i < n; i++) {
-			out[o++] = '0';
-		}
-	} else if (0 < n && n <= 21) {
-		for (i = 0; i < k; i++) {
-			if (i == n) {
-				out[o++] = '.';
-			}
-			out[o++] = digits[i];
-		}
-	} else if (-6 < n && n <= 0) {
-		out[o++] = '0';
-		out[o++] = '.';
-		for (i = 0; i < -n; i++) {
-			out[o++] = '0';
-		}
-		for (i = 0; i < k; i++) {
-			out[o++] = digits[i];
-		}
-	} else {
-		out[o++] = digits[0];
-		if (k > 1) {
-			out[o++] = '.';
-			for (i = 1; i < k; i++) {
-				out[o++] = digits[i];
-			}
-		}
-		o += (size_t)snprintf(out + o, sizeof out - o, "e%c%d",
-			n - 1 < 0 ? '-' : '+', n - 1 < 0 ? 1 - n : n - 1);
-	}
-	oojwt_sb_put(sb, out, o);
+	oojwt_sb_put(sb, out, oojwt_js_number(out, d));
 }
 
 /* ---- strings: JSON.stringify's QuoteJSONString ------------------------- */

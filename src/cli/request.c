@@ -175,7 +175,7 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 	oojwt_request_report *r = NULL;
 	unsigned char *secret = NULL;
 	size_t secret_len = 0, len = 0, n;
-	char *text = NULL;
+	char *text = NULL, *vopts = NULL;
 	int code, own_secret, has_config = 0;
 
 	memset(&ro, 0, sizeof ro);
@@ -217,6 +217,14 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 	}
 	if (o->has_tolerance) {
 		ro.clock_tolerance = o->tolerance;
+		/* over the server's verifyOptions.clockTolerance */
+		if (code == OOJWT_EXIT_OK && ro.verify_options != NULL) {
+			vopts = oojwt_ds_vopts_with_tolerance(ro.verify_options,
+				ro.verify_options_len, o->tolerance, &ro.verify_options_len);
+			ro.verify_options = vopts;
+			code = vopts != NULL ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+			snprintf(err, sizeof err, "out of memory");
+		}
 	}
 	if (code == OOJWT_EXIT_OK && (o->connector != NULL || o->has_leeway)) {
 		code = connector_opts(o, &ro, err, sizeof err);
@@ -246,6 +254,7 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		}
 	}
 	oojwt_wipe_free(secret, secret_len + 1);
+	free(vopts);
 	if (text != NULL) {
 		oojwt_wipe_free(text, len + 1);
 	}

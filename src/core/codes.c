@@ -135,7 +135,21 @@ static const char *const warning_names[] = {
 	"missing_token_field",
 	"bad_token_field",
 	"token_not_checked",
-	"connectors_decide"
+	"connectors_decide",
+	/* DS's verifyOptions (src/ds/verify_options.c, server_config.c) */
+	"verify_algorithms",
+	"verify_clock_tolerance",
+	"verify_clock_timestamp",
+	"verify_ignore_expiration",
+	"verify_ignore_not_before",
+	"verify_max_age",
+	"verify_audience",
+	"verify_issuer",
+	"verify_subject",
+	"verify_jwtid",
+	"verify_nonce",
+	"verify_complete",
+	"verify_other_option"
 };
 
 const char *

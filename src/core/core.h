@@ -43,6 +43,14 @@ double oojwt_strtod_c(const char *s, char **end);
 extern unsigned long oojwt_strtod_calls;
 #endif
 
+/* ---- js_number.c ---------------------------------------------------- */
+
+/* ECMAScript's Number::toString(10) of d ("60", "0.1", "1e+21", "-0"
+ * as "0", "NaN", "Infinity") into out (32 bytes, NUL-terminated); its
+ * length. */
+#define OOJWT_JS_NUMBER_LEN 32
+size_t oojwt_js_number(char *out, double d);
+
 /* ---- sort.c --------------------------------------------------------- */
 
 /* Sort `n` elements of `size` bytes at `base` in ascending order of

@@ -285,8 +285,10 @@ oojwt_json_set_number(oojwt_jv *obj, const char *name, double v)
 	if (n == NULL) {
 		return OOJWT_ERR_NO_MEMORY;
 	}
+	/* cJSON_ReplaceItemViaPointer would leave the new item nameless:
+	 * the ...InObject form gives it the member's name. */
 	have = cJSON_GetObjectItemCaseSensitive(o, name);
-	if (have != NULL ? !cJSON_ReplaceItemViaPointer(o, have, n)
+	if (have != NULL ? !cJSON_ReplaceItemInObjectCaseSensitive(o, name, n)
 		: !cJSON_AddItemToObject(o, name, n))
 	{
 		cJSON_Delete(n);

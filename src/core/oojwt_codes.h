@@ -25,6 +25,10 @@
  *              their domain, since numbers are never reused
  *   196 - 200  findings on the tokens of the editor page's methods
  *              (oojwt_browser_inspect)
+ *   201        connectors_decide: a callback as each connector judges it
+ *   202 - 214  Document Server's verifyOptions: findings of
+ *              oojwt_server_config_read, and failure codes and a warning
+ *              (verify_complete) of the DS profile
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -197,7 +201,24 @@ enum oojwt_code {
 	OOJWT_FIND_TOKEN_NOT_CHECKED = 200, /* browser tokens off: DS ignores it */
 
 	/* Callbacks as each connector's library judges them (connectors.c). */
-	OOJWT_FIND_CONNECTORS_DECIDE = 201 /* who accepts the callback, who not */
+	OOJWT_FIND_CONNECTORS_DECIDE = 201, /* who accepts the callback, who not */
+
+	/* Document Server's verifyOptions, passed whole to jsonwebtoken:
+	 * findings of oojwt_server_config_read (one code per option) and the
+	 * DS profile's failure codes for what an option refuses. */
+	OOJWT_FIND_VERIFY_ALGORITHMS = 202, /* algorithms */
+	OOJWT_FIND_VERIFY_CLOCK_TOLERANCE = 203, /* clockTolerance (a number) */
+	OOJWT_FIND_VERIFY_CLOCK_TIMESTAMP = 204, /* clockTimestamp: a fixed clock */
+	OOJWT_FIND_VERIFY_IGNORE_EXPIRATION = 205, /* ignoreExpiration */
+	OOJWT_FIND_VERIFY_IGNORE_NOT_BEFORE = 206, /* ignoreNotBefore */
+	OOJWT_FIND_VERIFY_MAX_AGE = 207, /* maxAge (iat required) */
+	OOJWT_FIND_VERIFY_AUDIENCE = 208, /* audience (aud) */
+	OOJWT_FIND_VERIFY_ISSUER = 209, /* issuer (iss) */
+	OOJWT_FIND_VERIFY_SUBJECT = 210, /* subject (sub) */
+	OOJWT_FIND_VERIFY_JWTID = 211,  /* jwtid (jti) */
+	OOJWT_FIND_VERIFY_NONCE = 212,  /* nonce */
+	OOJWT_FIND_VERIFY_COMPLETE = 213, /* complete: DS reads {header,payload,signature} */
+	OOJWT_FIND_VERIFY_OTHER_OPTION = 214 /* allowInvalidAsymmetricKeyTypes, unknown names */
 };
 
 /*

@@ -26,9 +26,10 @@ int oojwt_ds_b64_decode(unsigned char *dst, size_t *dst_len, const char *s,
 	size_t n);
 
 /* Top-level members jsonwebtoken reads, in this order. */
-#define OOJWT_DS_JSON_MEMBERS 6
+#define OOJWT_DS_JSON_MEMBERS 12
 enum { OOJWT_DS_M_ALG, OOJWT_DS_M_TYP, OOJWT_DS_M_CRIT, OOJWT_DS_M_NBF,
-	OOJWT_DS_M_EXP, OOJWT_DS_M_PAYLOAD };
+	OOJWT_DS_M_EXP, OOJWT_DS_M_PAYLOAD, OOJWT_DS_M_AUD, OOJWT_DS_M_ISS,
+	OOJWT_DS_M_SUB, OOJWT_DS_M_JTI, OOJWT_DS_M_NONCE, OOJWT_DS_M_IAT };
 
 typedef struct {
 	int present;
@@ -88,6 +89,119 @@ size_t oojwt_ds_json_unescape(const unsigned short *s, size_t start,
  * decoded token and spread: 2 * 3.75 * 3/4): 19.9, rounded up. */
 #define OOJWT_DS_REPORT_REQUEST       6
 size_t oojwt_ds_report_bound(int kind, size_t len);
+/* ---- js_values.c: JavaScript's rules for what verify.js compares ------- */
+
+/* A JSON value of the token, as UTF-16 units [start, end) of u; type
+ * OOJWT_JSON_INVALID is undefined (a member that is not there). */
+typedef struct {
+	const unsigned short *u;
+	size_t start, end;
+	int type;
+} oojwt_ds_val;
+
+/* A growing UTF-16 text. */
+typedef struct {
+	unsigned short *u;
+	size_t n, cap;
+	int oom;
+} oojwt_ds_utext;
+
+/* Append units / ASCII / UTF-8 text (oom set when memory runs out). */
+void oojwt_ds_utext_put(oojwt_ds_utext *b, const unsigned short *u, size_t n);
+void oojwt_ds_utext_ascii(oojwt_ds_utext *b, const char *s, size_t n);
+void oojwt_ds_utext_utf8(oojwt_ds_utext *b, const char *s, size_t n);
+/* Member m of the parsed value j (undefined unless j is an object that
+ * has it) into *x; its type. */
+int oojwt_ds_val_member(oojwt_ds_val *x, const unsigned short *u,
+	const oojwt_ds_json *j, int m);
+/* The next element of an array value, from *i (start: the array's start
+ * + 1): 1 and *e, 0 after the last. */
+int oojwt_ds_val_next(const unsigned short *u, size_t *i, size_t end,
+	oojwt_ds_val *e);
+/* JSON.parse's number of a number value; the unescaped units of a
+ * string value (malloc'd, *n of them; NULL out of memory). */
+double oojwt_ds_val_number(const oojwt_ds_val *x);
+unsigned short *oojwt_ds_val_units(const oojwt_ds_val *x, size_t *n);
+/* a === b for an option value and a token value: 1, 0, -1 out of memory. */
+int oojwt_ds_strict_equal(const oojwt_jv *a, const oojwt_ds_val *b);
+/* String(x) of a token value / of an option value (in_array: as an
+ * element of Array.prototype.join, where null and undefined are ""). */
+void oojwt_ds_val_to_string(oojwt_ds_utext *b, const oojwt_ds_val *x,
+	int in_array);
+void oojwt_ds_jv_to_string(oojwt_sb *sb, const oojwt_jv *v, int in_array);
+/* UTF-16 units as UTF-8 (a lone surrogate in its 3-byte form). */
+void oojwt_ds_sb_units(oojwt_sb *sb, const unsigned short *u, size_t n);
+/* s.trim() === '' for UTF-8 text (JavaScript's white space and line
+ * terminators). */
+int oojwt_ds_js_blank(const char *s, size_t n);
+/* Number(s) of UTF-8 text: StringToNumber (trimmed; "" is 0; Infinity;
+ * 0x / 0o / 0b integers, exact up to 2^53; a decimal literal; else NaN). */
+double oojwt_ds_js_to_number(const char *s, size_t n);
+/* ms 2.1.3's parse (node_modules/ms/index.js), which jsonwebtoken's
+ * timespan uses for a string maxAge: 1 and the milliseconds in *ms, or
+ * 0 when ms returns undefined. */
+int oojwt_ds_ms_parse(const char *s, size_t n, double *ms);
+
+/* ---- verify_options.c: DS's verifyOptions as jsonwebtoken applies them - */
+
+/*
+ * The options object DocService's checkJwt passes to jwt.verify(): read
+ * once per verify (oojwt_ds_vopts_init), then consulted by profile.c at
+ * the places jsonwebtoken 9.0.2's verify.js reads it. Without options
+ * text it is { clockTolerance: tolerance } (the callers' double).
+ * x + clockTolerance is a number (tolerance) or, when clockTolerance is
+ * a non-empty string, an array or an object, text: String(x) followed by
+ * tolerance_text, which a comparison turns back into a number.
+ */
+typedef struct {
+	oojwt_jv *tree;                /* the parsed options (NULL: none) */
+	const oojwt_jv *algorithms;    /* truthy options.algorithms, or NULL */
+	int ignore_expiration, ignore_not_before, complete;
+	double tolerance;
+	char *tolerance_text;          /* malloc'd, NULL when numeric */
+	size_t tolerance_text_len;
+} oojwt_ds_vopts;
+
+/* Read `json` (`len` bytes; NULL: no options, clock tolerance
+ * `tolerance`). A JSON value that is not an object is DS's
+ * Object.assign({}, value): no options. OOJWT_OK, OOJWT_ERR_BAD_ARGUMENT
+ * (not JSON) or OOJWT_ERR_NO_MEMORY. */
+int oojwt_ds_vopts_init(oojwt_ds_vopts *v, const char *json, size_t len,
+	double tolerance);
+void oojwt_ds_vopts_free(oojwt_ds_vopts *v);
+/* verify.js before the token is looked at: clockTimestamp, nonce and
+ * allowInvalidAsymmetricKeyTypes checks, then the clock (clockTimestamp
+ * || now floored) into *clock. 0 when DS fails (recorded in r). */
+int oojwt_ds_vopts_check(oojwt_ds_result *r, const oojwt_ds_vopts *v,
+	double now, double *clock);
+/* The algorithm step with a truthy options.algorithms (header units u,
+ * parsed header hj, signature segment sig): the HS algorithm whose HMAC
+ * decides, or 0 when DS fails (recorded in r). */
+unsigned oojwt_ds_vopts_alg(oojwt_ds_result *r, const oojwt_ds_vopts *v,
+	const unsigned short *u, const oojwt_ds_json *hj, const char *sig,
+	size_t sig_len);
+/* `clock >= t + clockTolerance` (exp, maxAge) and `nbf > clock +
+ * clockTolerance` as JavaScript evaluates them. */
+int oojwt_ds_vopts_past(const oojwt_ds_vopts *v, double t, double clock);
+int oojwt_ds_vopts_early(const oojwt_ds_vopts *v, double nbf, double clock);
+/* verify.js after exp: audience, issuer, subject, jwtid, nonce, maxAge,
+ * then complete (r->decoded_text). `now` is the unfloored caller's clock
+ * (timespan's Date.now()), `clock` the one of the checks. Payload units
+ * u and parsed pj; sig the signature segment. 0 when DS fails, -1 out
+ * of memory. */
+int oojwt_ds_vopts_claims(oojwt_ds_result *r, const oojwt_ds_vopts *v,
+	const unsigned short *u, const oojwt_ds_json *pj, double clock,
+	double now, const char *sig, size_t sig_len);
+/* The options text with clockTolerance set to `tolerance` (a value that
+ * is not an object becomes {}): malloc'd compact JSON, NULL when the
+ * text is not JSON or memory runs out. The CLI's --clock-tolerance over
+ * a server config. */
+char *oojwt_ds_vopts_with_tolerance(const char *json, size_t len,
+	double tolerance, size_t *out_len);
+/* Record DS's failure (profile.c): error class, the exact message of `n`
+ * bytes, our code and a sentence. */
+void oojwt_ds_fail(oojwt_ds_result *r, int name, const char *server_message,
+	size_t n, int code, const char *human);
 
 /* ---- ds_json.c: reports of the ONLYOFFICE rules --------------
  * Each returns a malloc'd JSON report (its length in *out_len) that the
@@ -97,15 +211,14 @@ size_t oojwt_ds_report_bound(int kind, size_t len);
  * oojwt_wipe_free() when it shows secrets). NULL when memory runs out.
  */
 char *oojwt_ds_verify_json(const char *token, size_t len,
-	const unsigned char *key, size_t key_len, unsigned algs, double now,
-	double tolerance, double strict_tolerance, size_t *out_len);
+	const unsigned char *key, size_t key_len, const oojwt_ds_opts *o,
+	size_t *out_len);
 char *oojwt_server_config_json(const char *local, size_t local_len,
 	const char *defaults, size_t defaults_len, int has_defaults,
 	size_t *out_len);
 char *oojwt_config_inspect_json(const char *config, size_t len,
-	const unsigned char *secret, size_t secret_len, double now,
-	double tolerance, int enable_browser, int required_params,
-	int server_version, int no_secret, size_t *out_len);
+	const unsigned char *secret, size_t secret_len,
+	const oojwt_inspect_opts *o, size_t *out_len);
 char *oojwt_config_sign_json(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, unsigned alg, int fields,
 	int has_iat, double iat, int has_exp, double exp, size_t *out_len);
@@ -199,22 +312,11 @@ int oojwt_connector_judge(oojwt_connector_verdict *v, size_t row,
 
 /* The options a server configuration gives an inspection of `kind`:
  * enabled flag, header/prefix (pointers into c), tokenRequiredParams and,
- * for inbox kinds, the tolerance of oojwt_ds_verify_options_tolerance()
- * (0 for callbacks: the connectors' leeway). The secret to use is
- * c->secrets[*which]. */
+ * for inbox kinds, c's verifyOptions text (pointing into c; "null" when
+ * absent: no options) -- for callbacks clock tolerance 0, the
+ * connectors' leeway. The secret to use is c->secrets[*which]. */
 void oojwt_request_opts_from_config(oojwt_request_opts *o,
 	const oojwt_server_config *c, int kind, int *which);
-/*
- * The clock tolerance jsonwebtoken applies with DS's verifyOptions (the
- * compact JSON text of token.verifyOptions, `len` bytes; NULL: none was
- * passed). It computes `exp + (clockTolerance || 0)` and
- * `now + (clockTolerance || 0)`: absent, null, false, 0, "" and [] give
- * 0; true gives 1; a number its value (negative ones: 0 here); a
- * non-empty string (even "60"), an object or a non-empty array turn the
- * sum into text, so exp and nbf never fail: OOJWT_DS_TOLERANCE_OFF.
- */
-#define OOJWT_DS_TOLERANCE_OFF 1e300
-double oojwt_ds_verify_options_tolerance(const char *json, size_t len);
 /* The report of oojwt_request_inspect() as the JSON kit.onlyoffice.
  * inspectRequest returns (see web/lib/oojwt.d.ts). */
 char *oojwt_request_inspect_json(const char *req, size_t len,

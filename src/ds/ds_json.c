@@ -34,22 +34,15 @@ error_report(int code, size_t *out_len)
 
 char *
 oojwt_ds_verify_json(const char *token, size_t len,
-	const unsigned char *key, size_t key_len, unsigned algs, double now,
-	double tolerance, double strict_tolerance, size_t *out_len)
+	const unsigned char *key, size_t key_len, const oojwt_ds_opts *o,
+	size_t *out_len)
 {
 	oojwt_ds_result r;
-	oojwt_ds_opts o;
 	oojwt_sb sb;
 	const char *s;
 	int code;
 
-	memset(&o, 0, sizeof o);
-	o.algorithms = algs;
-	o.now = now;
-	o.clock_tolerance = tolerance;
-	o.strict_clock_tolerance = strict_tolerance;
-	o.no_secret = 0;
-	code = oojwt_ds_verify(&r, token, len, key, key_len, &o);
+	code = oojwt_ds_verify(&r, token, len, key, key_len, o);
 	if (code != OOJWT_OK) {
 		return error_report(code, out_len);
 	}
@@ -104,6 +97,10 @@ oojwt_ds_verify_json(const char *token, size_t len,
 			oojwt_sb_puts(&sb, ",\"payloadText\":");
 			oojwt_sb_json_string(&sb, r.payload_text, r.payload_len);
 		}
+	}
+	if (r.decoded_text != NULL) {
+		oojwt_sb_puts(&sb, ",\"decoded\":");
+		oojwt_sb_put(&sb, r.decoded_text, r.decoded_len);
 	}
 	oojwt_sb_puts(&sb, "}");
 	oojwt_ds_result_free(&r);
@@ -240,23 +237,14 @@ oojwt_server_config_json(const char *local, size_t local_len,
 
 char *
 oojwt_config_inspect_json(const char *config, size_t len,
-	const unsigned char *secret, size_t secret_len, double now,
-	double tolerance, int enable_browser, int required_params,
-	int server_version, int no_secret, size_t *out_len)
+	const unsigned char *secret, size_t secret_len,
+	const oojwt_inspect_opts *o, size_t *out_len)
 {
 	oojwt_config_report r;
-	oojwt_inspect_opts o;
 	oojwt_sb sb;
 	int code;
 
-	memset(&o, 0, sizeof o);
-	o.server_version = server_version;
-	o.now = now;
-	o.clock_tolerance = tolerance;
-	o.enable_browser = enable_browser;
-	o.token_required_params = required_params;
-	o.no_secret = no_secret;
-	code = oojwt_config_inspect(&r, config, len, secret, secret_len, &o);
+	code = oojwt_config_inspect(&r, config, len, secret, secret_len, o);
 	if (code != OOJWT_OK) {
 		return error_report(code, out_len);
 	}
@@ -307,6 +295,10 @@ oojwt_config_inspect_json(const char *config, size_t len,
 		oojwt_sb_puts(&sb, ",\"warnings\":");
 		oojwt_sb_issues(&sb, r.ds.warnings,
 			r.has_ds ? r.ds.n_warnings : 0, 0);
+		if (r.has_ds && r.ds.decoded_text != NULL) {
+			oojwt_sb_puts(&sb, ",\"decoded\":");
+			oojwt_sb_put(&sb, r.ds.decoded_text, r.ds.decoded_len);
+		}
 		oojwt_sb_puts(&sb, "}");
 	}
 	oojwt_sb_puts(&sb, ",\"effectiveConfig\":");

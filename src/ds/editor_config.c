@@ -1082,6 +1082,8 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	dso.clock_tolerance = o->clock_tolerance;
 	dso.strict_clock_tolerance = 0;
 	dso.no_secret = o->no_secret;
+	dso.verify_options = o->verify_options;
+	dso.verify_options_len = o->verify_options_len;
 	code = oojwt_ds_verify(&r->ds, r->token_text, strlen(r->token_text),
 		secret, secret_len, &dso);
 	if (code != OOJWT_OK) {
@@ -1122,8 +1124,14 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 		verdict(r, close, msg);
 		goto finish;
 	}
-	if (r->ds.payload_kind == OOJWT_DS_PAYLOAD_JSON) {
-		code = oojwt_json_parse_ex(&tok, r->ds.payload_text,
+	/* DS's decoded value: the payload, or with verifyOptions.complete
+	 * {header, payload, signature}. */
+	if (r->ds.decoded_text != NULL || r->ds.payload_kind
+		== OOJWT_DS_PAYLOAD_JSON)
+	{
+		code = r->ds.decoded_text != NULL ? oojwt_json_parse_ex(&tok,
+			r->ds.decoded_text, r->ds.decoded_len, OOJWT_JSON_LAST_WINS, &dups,
+			&pos, msg) : oojwt_json_parse_ex(&tok, r->ds.payload_text,
 			r->ds.payload_len, OOJWT_JSON_LAST_WINS, &dups, &pos, msg);
 		if (code == OOJWT_ERR_NO_MEMORY) {
 			goto fail;

@@ -9,7 +9,8 @@
  * byte, a payload is decoded from UTF-8 with U+FFFD replacement first
  * (oojwt_ds_utf8_to_utf16). Only what jsonwebtoken reads afterwards is
  * extracted: the type of the top-level value, its truthiness, and the
- * last value of a few top-level members (alg, typ, crit, nbf, exp).
+ * last value of a few top-level members (alg, typ, crit, nbf, exp, and
+ * the claims verifyOptions compare).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -165,7 +166,8 @@ typedef struct {
 } parser;
 
 static const char *const watched[OOJWT_DS_JSON_MEMBERS] = {
-	"alg", "typ", "crit", "nbf", "exp", "payload"
+	"alg", "typ", "crit", "nbf", "exp", "payload", "aud", "iss", "sub",
+	"jti", "nonce", "iat"
 };
 
 static int

@@ -85,6 +85,25 @@ extern "C" {
  *                    "please specify \"none\" in \"algorithms\" ..." (with
  *                    `algorithms` given: a TypeError once the alg is
  *                    allowed); no differences are computed.
+ *   verify_options   NULL, or the JSON text (verify_options_len bytes) of
+ *                    the options object DS passes to jwt.verify()
+ *                    (services.CoAuthoring.token.verifyOptions). When
+ *                    given, it replaces clock_tolerance, and the
+ *                    algorithms mask only limits the strict comparison
+ *                    (0: the HS names the options list, else all three).
+ *                    Every option verify.js reads is applied in its
+ *                    order (src/ds/verify_options.c): clockTimestamp,
+ *                    nonce and allowInvalidAsymmetricKeyTypes checked
+ *                    first (even for an empty token); algorithms (an
+ *                    array, or a string searched with indexOf);
+ *                    ignoreNotBefore, ignoreExpiration, clockTolerance
+ *                    (x + clockTolerance as JavaScript adds: a string
+ *                    concatenates); audience, issuer, subject, jwtid,
+ *                    nonce, maxAge ("iat required when maxAge is
+ *                    specified", "maxAge exceeded", 4005); complete
+ *                    (decoded_text). A value that is not an object is
+ *                    no options (DS's Object.assign({}, value)); text
+ *                    that is not JSON is OOJWT_ERR_BAD_ARGUMENT.
  */
 typedef struct {
 	unsigned algorithms;
@@ -92,6 +111,8 @@ typedef struct {
 	double clock_tolerance;
 	double strict_clock_tolerance;
 	int no_secret;
+	const char *verify_options;
+	size_t verify_options_len;
 } oojwt_ds_opts;
 
 /* The class of the error DS's jsonwebtoken call throws. */
@@ -101,7 +122,8 @@ enum oojwt_ds_error {
 	OOJWT_DS_TOKEN_EXPIRED_ERROR = 2,  /* close code 4005 */
 	OOJWT_DS_NOT_BEFORE_ERROR = 3,     /* no close code */
 	OOJWT_DS_TYPE_ERROR = 4,           /* a crash: no close code */
-	OOJWT_DS_SYNTAX_ERROR = 5          /* a crash: no close code */
+	OOJWT_DS_SYNTAX_ERROR = 5,         /* a crash: no close code */
+	OOJWT_DS_ERROR = 6                 /* a plain Error (jws): no close code */
 };
 /* "JsonWebTokenError", "TokenExpiredError", ...; NULL for 0. */
 const char *oojwt_ds_error_name(int e);
@@ -134,8 +156,14 @@ const char *oojwt_ds_error_name(int e);
  *                   it is DS's header)
  *   payload_text    the payload as UTF-8 after U+FFFD replacement;
  *                   payload_kind says how DS uses it
- *   warnings        OOJWT_WARN_* about what DS tolerates
+ *   warnings        OOJWT_WARN_* about what DS tolerates (and
+ *                   OOJWT_FIND_VERIFY_COMPLETE when complete is on)
  *   differences     where the strict profile decides otherwise
+ *   decoded_text    NULL, or -- verifyOptions.complete true and the token
+ *                   accepted -- the JSON of what jwt.verify() returns to
+ *                   DS then: {"header":...,"payload":...,"signature":...}
+ *                   (decoded_len bytes), so that DS's reads of
+ *                   decoded.document, decoded.key, ... find nothing
  */
 typedef struct {
 	int valid;
@@ -157,6 +185,8 @@ typedef struct {
 	size_t n_differences;
 	oojwt_issue differences[OOJWT_MAX_ISSUES];
 	size_t dropped;
+	char *decoded_text;
+	size_t decoded_len;
 } oojwt_ds_result;
 
 /*
@@ -274,7 +304,15 @@ const char *oojwt_secret_variant_name(int v);
  * secret_from_file, tokens_disabled, example_config_section,
  * tolerance_not_number, docker_flag_not_true, docker_random_secret,
  * duplicate_last_wins, and bad_json / not_an_object when local.json
- * cannot be read (the defaults are then reported).
+ * cannot be read (the defaults are then reported). Each member of the
+ * effective token.verifyOptions is reported with what jsonwebtoken does
+ * with it (verify_algorithms, verify_clock_tolerance,
+ * verify_clock_timestamp, verify_ignore_expiration,
+ * verify_ignore_not_before, verify_max_age, verify_audience,
+ * verify_issuer, verify_subject, verify_jwtid, verify_nonce,
+ * verify_complete, verify_other_option): info for what it requires of
+ * tokens, a warning for what makes DS accept more, an error for a
+ * value that jsonwebtoken refuses or that fails every token.
  */
 #define OOJWT_SECRET_KINDS    4
 #define OOJWT_SECRET_INBOX    0  /* config tokens, commands, conversion */
@@ -432,6 +470,12 @@ const char *oojwt_token_kind_name(int kind);
  *                          OOJWT_SECRET_SOURCE_NONE): every token fails as
  *                          oojwt_ds_opts.no_secret says; the secret given
  *                          is not used.
+ *   verify_options         NULL, or the JSON text (verify_options_len
+ *                          bytes) of token.verifyOptions: what
+ *                          oojwt_ds_opts.verify_options says (it then
+ *                          replaces clock_tolerance). With complete, DS's
+ *                          decoded value is {header, payload, signature}:
+ *                          the config is judged against that.
  */
 typedef struct {
 	double now;
@@ -440,6 +484,8 @@ typedef struct {
 	int token_required_params;
 	int server_version;
 	int no_secret;
+	const char *verify_options;
+	size_t verify_options_len;
 } oojwt_inspect_opts;
 
 /*
@@ -626,7 +672,8 @@ int oojwt_browser_kind_channel(int kind);
  *   kind            the kind to judge by; -1 to take the guess (the first
  *                   candidate when ambiguous)
  *   now, clock_tolerance, enable_browser, token_required_params,
- *   server_version  as oojwt_inspect_opts
+ *   server_version, verify_options, verify_options_len
+ *                   as oojwt_inspect_opts
  */
 typedef struct {
 	int kind;
@@ -635,6 +682,8 @@ typedef struct {
 	int enable_browser;
 	int token_required_params;
 	int server_version;
+	const char *verify_options;
+	size_t verify_options_len;
 } oojwt_browser_opts;
 
 /*
@@ -833,6 +882,12 @@ const char *oojwt_token_place_name(int place);
  *                          (source OOJWT_SECRET_SOURCE_NONE); every token
  *                          fails as oojwt_ds_opts.no_secret says, and the
  *                          secret given is not used
+ *   verify_options         inbox kinds: NULL, or the JSON text
+ *                          (verify_options_len bytes) of token.verifyOptions
+ *                          (see oojwt_ds_opts; it replaces clock_tolerance,
+ *                          and with complete the effective body is built
+ *                          from {header, payload, signature} as DS builds
+ *                          it); callbacks ignore it
  */
 typedef struct {
 	int kind;
@@ -849,6 +904,8 @@ typedef struct {
 	int has_leeway;
 	double leeway;
 	int no_secret;
+	const char *verify_options;
+	size_t verify_options_len;
 } oojwt_request_opts;
 
 #define OOJWT_CONNECTOR_ALL 0

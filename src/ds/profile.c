@@ -3,12 +3,13 @@
  * 3.2.x) exactly as ONLYOFFICE Document Server calls it,
  *
  *   jwt.verify(token, crypto.createSecretKey(Buffer.from(secret, 'utf8')),
- *              { clockTolerance: 60 })
+ *              verifyOptions)   (default.json: { clockTolerance: 60 })
  *
  * step by step: the same order of checks, the same decisions and the
- * same error message DS logs. Then the strict profile (oojwt_verify)
- * runs on the same input and every place where it decides otherwise is
- * listed as a difference.
+ * same error message DS logs. What each verifyOptions member changes is
+ * in verify_options.c, called here where verify.js reads it. Then the
+ * strict profile (oojwt_verify) runs on the same input and every place
+ * where it decides otherwise is listed as a difference.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -18,7 +19,7 @@
 
 static const char *const error_names[] = {
 	NULL, "JsonWebTokenError", "TokenExpiredError", "NotBeforeError",
-	"TypeError", "SyntaxError"
+	"TypeError", "SyntaxError", "Error"
 };
 
 const char *
@@ -58,20 +59,17 @@ warn(oojwt_ds_result *r, int code, const char *msg)
 /* Record DS's failure: the exact message, its class, our code and a
  * sentence for people. */
 static void
-fail_n(oojwt_ds_result *r, int name, const char *server_message,
-	size_t n, int code, const char *human);
-
-static void
 fail(oojwt_ds_result *r, int name, const char *server_message, int code,
 	const char *human)
 {
-	fail_n(r, name, server_message, strlen(server_message), code, human);
+	oojwt_ds_fail(r, name, server_message, strlen(server_message), code,
+		human);
 }
 
 /* The same with a message of `n` bytes that may contain NUL (V8 puts
  * the offending character, whatever it is, into a SyntaxError). */
-static void
-fail_n(oojwt_ds_result *r, int name, const char *server_message,
+void
+oojwt_ds_fail(oojwt_ds_result *r, int name, const char *server_message,
 	size_t n, int code, const char *human)
 {
 	r->valid = 0;
@@ -447,8 +445,8 @@ read_payload(oojwt_ds_result *r, const unsigned char *bytes, size_t n,
 	}
 	if (typ_jwt) {
 		if (!pj->ok) {
-			fail_n(r, OOJWT_DS_SYNTAX_ERROR, pj->message, pj->message_len,
-				OOJWT_ERR_BAD_JSON,
+			oojwt_ds_fail(r, OOJWT_DS_SYNTAX_ERROR, pj->message,
+				pj->message_len, OOJWT_ERR_BAD_JSON,
 				"the header says typ JWT, so jws runs JSON.parse on the "
 				"payload, which is not JSON: Document Server fails with a raw "
 				"SyntaxError (no close code)");
@@ -481,11 +479,14 @@ read_payload(oojwt_ds_result *r, const unsigned char *bytes, size_t n,
 	return 1;
 }
 
-/* nbf and exp, as jsonwebtoken checks them. */
+/* nbf and exp, as jsonwebtoken checks them (verify.js: unless
+ * ignoreNotBefore / ignoreExpiration; `now` is the clock, tol the numeric
+ * clockTolerance for messages). */
 static void
 claims(oojwt_ds_result *r, const unsigned short *u, const oojwt_ds_json *pj,
-	double now, double tol)
+	double now, const oojwt_ds_vopts *vo)
 {
+	double tol = vo->tolerance;
 	const oojwt_ds_member *nbf = &pj->members[OOJWT_DS_M_NBF];
 	const oojwt_ds_member *exp = &pj->members[OOJWT_DS_M_EXP];
 	char msg[OOJWT_MESSAGE_LEN];
@@ -526,7 +527,7 @@ claims(oojwt_ds_result *r, const unsigned short *u, const oojwt_ds_json *pj,
 			"accepts it anyway, with no time claims to check");
 		return;
 	}
-	if (nbf->present) {
+	if (nbf->present && !vo->ignore_not_before) {
 		double v;
 		if (nbf->type != OOJWT_JSON_NUMBER) {
 			fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid nbf value",
@@ -534,7 +535,7 @@ claims(oojwt_ds_result *r, const unsigned short *u, const oojwt_ds_json *pj,
 			return;
 		}
 		v = member_number(u, nbf);
-		if (v > now + tol) {
+		if (oojwt_ds_vopts_early(vo, v, now)) {
 			oojwt_fmt(msg, sizeof msg,
 				"the token is not valid for another %t s (nbf %t, now %t, "
 				"clock tolerance %t s)", v - now, v, now, tol);
@@ -543,7 +544,7 @@ claims(oojwt_ds_result *r, const unsigned short *u, const oojwt_ds_json *pj,
 			return;
 		}
 	}
-	if (exp->present) {
+	if (exp->present && !vo->ignore_expiration) {
 		double v;
 		if (exp->type != OOJWT_JSON_NUMBER) {
 			fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid exp value",
@@ -551,7 +552,7 @@ claims(oojwt_ds_result *r, const unsigned short *u, const oojwt_ds_json *pj,
 			return;
 		}
 		v = member_number(u, exp);
-		if (now >= v + tol) {
+		if (oojwt_ds_vopts_past(vo, v, now)) {
 			oojwt_fmt(msg, sizeof msg,
 				"the token expired %t s ago (exp %t, now %t, clock "
 				"tolerance %t s)", now - v, v, now, tol);
@@ -596,16 +597,40 @@ ds_alg(oojwt_ds_result *r, const unsigned short *u, const oojwt_ds_json *hj,
 	return 0;
 }
 
+/* The strict comparison's algorithms under verifyOptions: the HS names
+ * an algorithms array lists exactly, else all three. */
+static unsigned
+strict_mask(const oojwt_jv *a)
+{
+	const oojwt_jv *e;
+	unsigned mask = 0, i, bit;
+
+	for (e = oojwt_json_first(a, NULL); e != NULL; e = oojwt_json_next(e,
+		NULL))
+	{
+		for (i = 0; (bit = oojwt_alg_by_index(i)) != 0; i++) {
+			if ((bit & OOJWT_ALG_HMAC) != 0
+				&& oojwt_json_type(e) == OOJWT_JSON_STRING
+				&& strcmp(oojwt_json_string(e), oojwt_alg_name(bit)) == 0)
+			{
+				mask |= bit;
+			}
+		}
+	}
+	return mask != 0 ? mask : OOJWT_ALG_HMAC;
+}
+
 int
 oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len, const oojwt_ds_opts *opts)
 {
 	oojwt_ds_opts o;
+	oojwt_ds_vopts vo;
 	oojwt_ds_json hj, pj;
 	unsigned short *hu = NULL, *pu = NULL;
 	unsigned char *hb = NULL, *pb = NULL;
 	size_t dot1 = 0, dot2 = 0, dots = 0, hn = 0, pn = 0, pun = 0;
-	double now;
+	double now, clock = 0;
 	int step, code = OOJWT_OK;
 	unsigned alg;
 
@@ -620,8 +645,14 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 	}
 	memset(r, 0, sizeof *r);
 	o = *opts;
+	code = oojwt_ds_vopts_init(&vo, o.verify_options, o.verify_options_len,
+		o.clock_tolerance);
+	if (code != OOJWT_OK) {
+		return code;
+	}
 	if (o.algorithms == 0) {
-		o.algorithms = OOJWT_ALG_HMAC;
+		o.algorithms = o.verify_options != NULL
+			? strict_mask(vo.algorithms) : OOJWT_ALG_HMAC;
 	}
 	/* jsonwebtoken: clockTimestamp = Math.floor(Date.now() / 1000). */
 	now = floor(o.now);
@@ -630,6 +661,9 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 		warn(r, OOJWT_WARN_EMPTY_SECRET,
 			"the secret is empty: Document Server wraps it in a zero-length "
 			"key and accepts any token MACed with the empty key");
+	}
+	if (!oojwt_ds_vopts_check(r, &vo, now, &clock)) {
+		goto done;
 	}
 	if (len == 0) {
 		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "jwt must be provided",
@@ -712,7 +746,9 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 			"unsigned token); Document Server always wants a signature");
 		goto done;
 	}
-	alg = ds_alg(r, hu, &hj, o.algorithms);
+	alg = vo.algorithms != NULL ? oojwt_ds_vopts_alg(r, &vo, hu, &hj,
+		token + dot2 + 1, len - dot2 - 1) : ds_alg(r, hu, &hj,
+		o.verify_options != NULL ? OOJWT_ALG_HMAC : o.algorithms);
 	if (alg == 0) {
 		goto done;
 	}
@@ -734,7 +770,18 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 			"last character)");
 		goto done;
 	}
-	claims(r, pu, &pj, now, o.clock_tolerance);
+	claims(r, pu, &pj, clock, &vo);
+	if (r->valid && oojwt_ds_vopts_claims(r, &vo, pu, &pj, clock, o.now,
+		token + dot2 + 1, len - dot2 - 1) < 0)
+	{
+		code = OOJWT_ERR_NO_MEMORY;
+	}
+	if (r->decoded_text != NULL) {
+		warn(r, OOJWT_FIND_VERIFY_COMPLETE, "verifyOptions.complete is true: "
+			"jwt.verify returns {header, payload, signature}, so Document "
+			"Server finds no document, editorConfig, key, c or url in what it "
+			"decoded (the token's members sit under .payload)");
+	}
 done:
 	if (code == OOJWT_OK && !o.no_secret) {
 		differences(r, token, len, secret, secret_len, &o, now);
@@ -743,6 +790,7 @@ done:
 	free(pb);
 	free(hu);
 	free(pu);
+	oojwt_ds_vopts_free(&vo);
 	if (code != OOJWT_OK) {
 		oojwt_ds_result_free(r);
 	}
@@ -757,5 +805,6 @@ oojwt_ds_result_free(oojwt_ds_result *r)
 	}
 	free(r->header_text);
 	free(r->payload_text);
+	free(r->decoded_text);
 	oojwt_wipe(r, sizeof *r);
 }

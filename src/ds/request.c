@@ -321,6 +321,11 @@ verify_tokens(ctx *c)
 	d.clock_tolerance = c->o->clock_tolerance;
 	d.strict_clock_tolerance = c->o->clock_tolerance;
 	d.no_secret = inbox(c) && c->o->no_secret;
+	/* DS's verifyOptions go to its own checkJwt, not to the connectors. */
+	if (inbox(c)) {
+		d.verify_options = c->o->verify_options;
+		d.verify_options_len = c->o->verify_options_len;
+	}
 	for (i = 0; i < c->r->n_tokens; i++) {
 		oojwt_request_token *t = &c->r->tokens[i];
 		if (t->text == NULL) {
@@ -336,8 +341,9 @@ verify_tokens(ctx *c)
 	return OOJWT_OK;
 }
 
-/* The payload of a verified token as a strict tree (NULL when it is not
- * one the strict layer can hold). */
+/* DS's decoded value of a verified token (its payload, or with
+ * verifyOptions.complete {header, payload, signature}) as a strict tree
+ * (NULL when it is not one the strict layer can hold). */
 static oojwt_jv *
 payload_tree(const oojwt_request_token *t)
 {
@@ -346,6 +352,10 @@ payload_tree(const oojwt_request_token *t)
 	size_t dups;
 	long pos;
 
+	if (t->has_ds && t->ds.decoded_text != NULL) {
+		return oojwt_json_parse_ex(&v, t->ds.decoded_text, t->ds.decoded_len,
+			OOJWT_JSON_LAST_WINS, &dups, &pos, msg) == OOJWT_OK ? v : NULL;
+	}
 	if (!t->has_ds || t->ds.payload_kind != OOJWT_DS_PAYLOAD_JSON
 		|| oojwt_json_parse_ex(&v, t->ds.payload_text, t->ds.payload_len,
 		OOJWT_JSON_LAST_WINS, &dups, &pos, msg) != OOJWT_OK)
@@ -1313,8 +1323,11 @@ oojwt_request_opts_from_config(oojwt_request_opts *o,
 		h = c->inbox_header;
 		p = c->inbox_prefix;
 		*which = OOJWT_SECRET_INBOX;
-		o->clock_tolerance = oojwt_ds_verify_options_tolerance(
-			c->verify_options, c->verify_options_len);
+		o->clock_tolerance = 0;
+		o->verify_options = c->verify_options != NULL ? c->verify_options
+			: "null";
+		o->verify_options_len = c->verify_options != NULL
+			? c->verify_options_len : 4;
 		o->no_secret = c->secrets[OOJWT_SECRET_INBOX].source
 			== OOJWT_SECRET_SOURCE_NONE;
 	}
@@ -1322,40 +1335,4 @@ oojwt_request_opts_from_config(oojwt_request_opts *o,
 	o->header_len = h != NULL ? strlen(h) : 0;
 	o->prefix = p;
 	o->prefix_len = p != NULL ? strlen(p) : 0;
-}
-
-double
-oojwt_ds_verify_options_tolerance(const char *json, size_t len)
-{
-	char msg[OOJWT_MESSAGE_LEN];
-	oojwt_jv *v = NULL;
-	const oojwt_jv *t;
-	double d = 0;
-	size_t dups;
-	long pos;
-
-	if (json == NULL || oojwt_json_parse_ex(&v, json, len, OOJWT_JSON_LAST_WINS,
-		&dups, &pos, msg) != OOJWT_OK)
-	{
-		return 0;
-	}
-	t = oojwt_json_get(v, "clockTolerance");
-	switch (oojwt_json_type(t)) {
-	case OOJWT_JSON_NUMBER:
-		d = oojwt_json_number(t) > 0 ? oojwt_json_number(t) : 0;
-		break;
-	case OOJWT_JSON_TRUE:
-		d = 1;
-		break;
-	case OOJWT_JSON_STRING:
-	case OOJWT_JSON_ARRAY:
-	case OOJWT_JSON_OBJECT:
-		d = oojwt_json_truthy(t) && !(oojwt_json_type(t) == OOJWT_JSON_ARRAY
-			&& oojwt_json_array_size(t) == 0) ? OOJWT_DS_TOLERANCE_OFF : 0;
-		break;
-	default:
-		break;
-	}
-	oojwt_json_free(v);
-	return d;
 }

@@ -562,6 +562,278 @@ secret_findings(oojwt_server_config *c, const oojwt_jv *local,
 	}
 }
 
+/* ---- verifyOptions: what jsonwebtoken does with each member ------------ */
+
+#define VO_PATH "services.CoAuthoring.token.verifyOptions"
+
+static void
+vo_add(oojwt_server_config *c, int severity, int code, const char *name,
+	const char *message, const char *fix)
+{
+	char path[OOJWT_PATH_LEN];
+
+	oojwt_fmt(path, sizeof path, name[0] != 0 ? VO_PATH ".%s" : VO_PATH,
+		name);
+	add(c, severity, code, path, message, fix);
+}
+
+/* A falsy value: verify.js tests these options for truthiness. */
+static int
+vo_inert(oojwt_server_config *c, const oojwt_jv *v, int code,
+	const char *name)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+
+	if (v == NULL) {
+		return 1;                      /* absent: nothing to say */
+	}
+	if (oojwt_json_truthy(v)) {
+		return 0;
+	}
+	oojwt_fmt(msg, sizeof msg, "%s is %s, which is false to jsonwebtoken: "
+		"it has no effect", name, oojwt_json_type_name(v));
+	vo_add(c, OOJWT_SEVERITY_INFO, code, name, msg, "remove it");
+	return 1;
+}
+
+static void
+vo_algorithms(oojwt_server_config *c, const oojwt_jv *v)
+{
+	static const char *const hs[3] = { "HS256", "HS384", "HS512" };
+	char msg[OOJWT_MESSAGE_LEN];
+	const oojwt_jv *e;
+	int t = oojwt_json_type(v), k, n_hs = 0, other = 0;
+
+	if (vo_inert(c, v, OOJWT_FIND_VERIFY_ALGORITHMS, "algorithms")) {
+		return;
+	}
+	if (t == OOJWT_JSON_STRING) {
+		oojwt_fmt(msg, sizeof msg, "algorithms is the string \"%s\": "
+			"jsonwebtoken looks the header's alg up in it with indexOf, so any "
+			"part of it (\"HS\", \"S2\", even \"\") gets through that step "
+			"and then fails with a TypeError (no close code)",
+			oojwt_json_string(v));
+		vo_add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_VERIFY_ALGORITHMS,
+			"algorithms", msg, "write an array: [\"HS256\"]");
+		return;
+	}
+	if (t != OOJWT_JSON_ARRAY) {
+		vo_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_VERIFY_ALGORITHMS,
+			"algorithms", "algorithms is neither an array nor a string: "
+			"jsonwebtoken calls algorithms.indexOf and crashes on every token "
+			"(a TypeError, no close code): no editor opens, every request "
+			"fails", "write an array such as [\"HS256\"], or remove it");
+		return;
+	}
+	for (e = oojwt_json_first(v, NULL); e != NULL; e = oojwt_json_next(e,
+		NULL))
+	{
+		int is_hs = 0;
+		for (k = 0; k < 3 && oojwt_json_type(e) == OOJWT_JSON_STRING; k++) {
+			is_hs |= strcmp(oojwt_json_string(e), hs[k]) == 0;
+		}
+		n_hs += is_hs;
+		other += !is_hs;
+	}
+	if (n_hs == 0) {
+		vo_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_VERIFY_ALGORITHMS,
+			"algorithms", "algorithms lists none of HS256, HS384, HS512: "
+			"Document Server verifies with a shared secret, so every token "
+			"fails (\"invalid algorithm\", or an asymmetric-key error)",
+			"write [\"HS256\"] (or the HS algorithms your integrations sign "
+			"with)");
+		return;
+	}
+	oojwt_fmt(msg, sizeof msg, "only the listed algorithms are accepted: "
+		"a token signed with another one fails \"invalid algorithm\" (4006) "
+		"before its expiry is looked at%s", other > 0 ? "; the entries that "
+		"are not HS256/384/512 never verify with the shared secret" : "");
+	vo_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_VERIFY_ALGORITHMS, "algorithms", msg,
+		"make sure every integration signs with a listed algorithm "
+		"(connectors default to HS256)");
+}
+
+/* audience, issuer, subject, jwtid, nonce: claims every token needs. */
+static void
+vo_claim(oojwt_server_config *c, const oojwt_jv *v, const char *name,
+	const char *claim, int code)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	int t = oojwt_json_type(v);
+
+	if (v == NULL) {
+		return;
+	}
+	if (strcmp(name, "nonce") == 0 && (t != OOJWT_JSON_STRING
+		|| oojwt_ds_js_blank(oojwt_json_string(v),
+		strlen(oojwt_json_string(v)))))
+	{
+		vo_add(c, OOJWT_SEVERITY_ERROR, code, name, "nonce is not a "
+			"non-blank string: jsonwebtoken refuses every token with \"nonce "
+			"must be a non-empty string\" (4006)", "remove it");
+		return;
+	}
+	if (vo_inert(c, v, code, name)) {
+		return;
+	}
+	if (strcmp(name, "issuer") == 0 && t != OOJWT_JSON_STRING
+		&& t != OOJWT_JSON_ARRAY)
+	{
+		vo_add(c, OOJWT_SEVERITY_WARNING, code, name, "issuer is neither a "
+			"string nor an array: jsonwebtoken then checks nothing",
+			"write the issuer as a string, or remove it");
+		return;
+	}
+	if (t == OOJWT_JSON_OBJECT || (t == OOJWT_JSON_ARRAY
+		&& strcmp(name, "audience") != 0 && strcmp(name, "issuer") != 0))
+	{
+		oojwt_fmt(msg, sizeof msg, "%s is %s: no claim is ever the same "
+			"object, so every token fails \"jwt %s invalid\" (4006)", name,
+			oojwt_json_type_name(v), strcmp(name, "audience") == 0
+			? "audience" : name);
+		vo_add(c, OOJWT_SEVERITY_ERROR, code, name, msg, "write a string, "
+			"or remove it");
+		return;
+	}
+	oojwt_fmt(msg, sizeof msg, "every token must carry \"%s\" equal to "
+		"%s%s (compared with ===): tokens without it, as the connectors "
+		"and the examples sign them, fail (4006)", claim,
+		t == OOJWT_JSON_ARRAY ? "one of these values" : "this value",
+		strcmp(name, "audience") == 0 ? " (or an array holding it)" : "");
+	vo_add(c, OOJWT_SEVERITY_INFO, code, name, msg, "add the claim to every "
+		"token the integrations sign, or remove the option");
+}
+
+static void
+verify_option_findings(oojwt_server_config *c, const oojwt_jv *merged)
+{
+	static const char *const known[] = { "algorithms", "clockTolerance",
+		"clockTimestamp", "ignoreExpiration", "ignoreNotBefore", "maxAge",
+		"audience", "issuer", "subject", "jwtid", "nonce", "complete",
+		"allowInvalidAsymmetricKeyTypes" };
+	const oojwt_jv *vo = oojwt_json_at(merged, VO_PATH), *v;
+	char msg[OOJWT_MESSAGE_LEN];
+	const char *name;
+	double ms;
+	size_t k;
+
+	if (vo != NULL && oojwt_json_type(vo) != OOJWT_JSON_OBJECT) {
+		oojwt_fmt(msg, sizeof msg, "verifyOptions is %s, not an object: "
+			"jsonwebtoken gets no options, so no clock tolerance (a token "
+			"fails on the second of its exp)", oojwt_json_type_name(vo));
+		vo_add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_VERIFY_OTHER_OPTION, "",
+			msg, "write an object: {\"clockTolerance\": 60}");
+		return;
+	}
+	for (v = oojwt_json_first(vo, &name); v != NULL; v = oojwt_json_next(v,
+		&name))
+	{
+		for (k = 0; k < sizeof known / sizeof *known
+			&& strcmp(known[k], name) != 0; k++) {
+		}
+		if (k == sizeof known / sizeof *known) {
+			oojwt_fmt(msg, sizeof msg, "jsonwebtoken's verify does not read "
+				"\"%s\" (its options: algorithms, audience, issuer, subject, "
+				"jwtid, nonce, maxAge, clockTolerance, clockTimestamp, "
+				"ignoreExpiration, ignoreNotBefore, complete)", name);
+			vo_add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_VERIFY_OTHER_OPTION,
+				name, msg, "check the spelling (names are case-sensitive), "
+				"or remove it");
+		}
+	}
+	vo_algorithms(c, oojwt_json_get(vo, "algorithms"));
+	v = oojwt_json_get(vo, "clockTolerance");
+	/* default.json's 60 is the shipped behaviour: nothing to report. */
+	if (oojwt_json_type(v) == OOJWT_JSON_NUMBER && oojwt_json_number(v) != 60) {
+		double t = oojwt_json_number(v);
+		oojwt_fmt(msg, sizeof msg, t > 300 ? "clockTolerance %t s: Document "
+			"Server accepts tokens up to %t s after their exp (and before "
+			"their nbf), far beyond clock drift" : t < 0 ? "clockTolerance "
+			"%t s is negative: tokens fail %t s before their exp" : "tokens "
+			"are accepted up to %t s after their exp and %t s before their "
+			"nbf (clock drift)", t, t < 0 ? -t : t);
+		vo_add(c, t > 300 || t < 0 ? OOJWT_SEVERITY_WARNING
+			: OOJWT_SEVERITY_INFO, OOJWT_FIND_VERIFY_CLOCK_TOLERANCE,
+			"clockTolerance", msg, t > 300 || t < 0 ? "use a few seconds to "
+			"a few minutes (default.json: 60)" : "nothing to do");
+	}
+	v = oojwt_json_get(vo, "clockTimestamp");
+	if (!vo_inert(c, v, OOJWT_FIND_VERIFY_CLOCK_TIMESTAMP,
+		"clockTimestamp"))
+	{
+		int num = oojwt_json_type(v) == OOJWT_JSON_NUMBER;
+		vo_add(c, num ? OOJWT_SEVERITY_WARNING : OOJWT_SEVERITY_ERROR,
+			OOJWT_FIND_VERIFY_CLOCK_TIMESTAMP, "clockTimestamp", num
+			? "clockTimestamp fixes the clock jsonwebtoken judges exp, nbf and "
+			"maxAge by: tokens are not checked against the real time (an old "
+			"value accepts every expired token)" : "clockTimestamp is not a "
+			"number: jsonwebtoken refuses every token (\"clockTimestamp must "
+			"be a number\", 4006)", "remove it");
+	}
+	for (k = 0; k < 2; k++) {
+		const char *opt_name = k == 0 ? "ignoreExpiration" : "ignoreNotBefore";
+		int code = k == 0 ? OOJWT_FIND_VERIFY_IGNORE_EXPIRATION
+			: OOJWT_FIND_VERIFY_IGNORE_NOT_BEFORE;
+		v = oojwt_json_get(vo, opt_name);
+		if (!vo_inert(c, v, code, opt_name)) {
+			oojwt_fmt(msg, sizeof msg, "%s: %s is never checked, so Document "
+				"Server accepts %s", opt_name, k == 0 ? "exp" : "nbf", k == 0
+				? "expired tokens, forever" : "tokens before they are meant "
+				"to be valid");
+			vo_add(c, OOJWT_SEVERITY_WARNING, code, opt_name, msg, "remove it");
+		}
+	}
+	v = oojwt_json_get(vo, "maxAge");
+	if (!vo_inert(c, v, OOJWT_FIND_VERIFY_MAX_AGE, "maxAge")) {
+		int ok = oojwt_json_type(v) == OOJWT_JSON_NUMBER
+			|| (oojwt_json_type(v) == OOJWT_JSON_STRING
+			&& oojwt_ds_ms_parse(oojwt_json_string(v),
+			strlen(oojwt_json_string(v)), &ms));
+		vo_add(c, ok ? OOJWT_SEVERITY_INFO : OOJWT_SEVERITY_ERROR,
+			OOJWT_FIND_VERIFY_MAX_AGE, "maxAge", ok ? "every token needs a "
+			"numeric iat (\"iat required when maxAge is specified\", 4006) and "
+			"fails \"maxAge exceeded\" (4005) once that long after it, "
+			"whatever its exp" : "maxAge is not a number of seconds or a "
+			"timespan such as \"1d\": every token with an iat fails (4006)",
+			ok ? "sign iat in every token (the connectors do)"
+			: "write a number of seconds or a timespan (\"5m\"), or remove it");
+	}
+	vo_claim(c, oojwt_json_get(vo, "audience"), "audience", "aud",
+		OOJWT_FIND_VERIFY_AUDIENCE);
+	vo_claim(c, oojwt_json_get(vo, "issuer"), "issuer", "iss",
+		OOJWT_FIND_VERIFY_ISSUER);
+	vo_claim(c, oojwt_json_get(vo, "subject"), "subject", "sub",
+		OOJWT_FIND_VERIFY_SUBJECT);
+	vo_claim(c, oojwt_json_get(vo, "jwtid"), "jwtid", "jti",
+		OOJWT_FIND_VERIFY_JWTID);
+	vo_claim(c, oojwt_json_get(vo, "nonce"), "nonce", "nonce",
+		OOJWT_FIND_VERIFY_NONCE);
+	v = oojwt_json_get(vo, "complete");
+	if (oojwt_json_type(v) == OOJWT_JSON_TRUE) {
+		vo_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_VERIFY_COMPLETE, "complete",
+			"complete: jwt.verify returns {header, payload, signature}, and "
+			"Document Server reads document, editorConfig, key, url from that: "
+			"every editor config token fails (4006 \"document.key\" missing "
+			"with tokenRequiredParams, else 4004), and requests lose the "
+			"token's payload wrapper and query", "remove it");
+	} else if (v != NULL) {
+		vo_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_VERIFY_COMPLETE, "complete",
+			"complete is not true: no effect (jsonwebtoken tests === true)",
+			"remove it");
+	}
+	v = oojwt_json_get(vo, "allowInvalidAsymmetricKeyTypes");
+	if (v != NULL) {
+		int b = oojwt_json_type(v) == OOJWT_JSON_TRUE
+			|| oojwt_json_type(v) == OOJWT_JSON_FALSE;
+		vo_add(c, b ? OOJWT_SEVERITY_INFO : OOJWT_SEVERITY_ERROR,
+			OOJWT_FIND_VERIFY_OTHER_OPTION, "allowInvalidAsymmetricKeyTypes",
+			b ? "allowInvalidAsymmetricKeyTypes matters only for RSA and EC "
+			"keys: no effect with Document Server's shared secret"
+			: "allowInvalidAsymmetricKeyTypes is not a boolean: jsonwebtoken "
+			"refuses every token (4006)", "remove it");
+	}
+}
+
 static void
 other_findings(oojwt_server_config *c, const oojwt_jv *local,
 	const oojwt_jv *merged)
@@ -601,6 +873,7 @@ other_findings(oojwt_server_config *c, const oojwt_jv *local,
 			"expired tokens pass (jsonwebtoken #606)",
 			"write a number of seconds, e.g. 60");
 	}
+	verify_option_findings(c, merged);
 }
 
 /* ---- entry point ------------------------------------------------------- */

@@ -815,6 +815,8 @@ oojwt_browser_inspect(oojwt_browser_report *r, const char *token,
 	dso.now = o->now;
 	dso.clock_tolerance = o->clock_tolerance;
 	dso.strict_clock_tolerance = 0;
+	dso.verify_options = o->verify_options;
+	dso.verify_options_len = o->verify_options_len;
 	code = oojwt_ds_verify(&r->ds, token, len, secret, secret_len, &dso);
 	if (code != OOJWT_OK) {
 		return code;

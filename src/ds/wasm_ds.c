@@ -10,7 +10,8 @@
 OOJWT_WASM_EXPORT("oojwt_wasm_ds_verify")
 char *oojwt_wasm_ds_verify(const char *token, size_t len,
 	const unsigned char *key, size_t key_len, unsigned algs, double now,
-	double tolerance, double strict_tolerance, size_t *out_len);
+	double tolerance, double strict_tolerance, const char *vopts,
+	size_t vopts_len, int has_vopts, size_t *out_len);
 OOJWT_WASM_EXPORT("oojwt_wasm_server_config")
 char *oojwt_wasm_server_config(const char *local, size_t local_len,
 	const char *defaults, size_t defaults_len, int has_defaults,
@@ -19,7 +20,8 @@ OOJWT_WASM_EXPORT("oojwt_wasm_config_inspect")
 char *oojwt_wasm_config_inspect(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, double now,
 	double tolerance, int enable_browser, int required_params,
-	int server_version, int no_secret, size_t *out_len);
+	int server_version, const char *vopts, size_t vopts_len, int has_vopts,
+	int no_secret, size_t *out_len);
 OOJWT_WASM_EXPORT("oojwt_wasm_config_sign")
 char *oojwt_wasm_config_sign(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, unsigned alg, int fields,
@@ -33,13 +35,23 @@ char *oojwt_wasm_secret_explain(const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len, size_t *out_len);
 
 
+/* vopts: the JSON text of DS's verifyOptions when has_vopts. */
 char *
 oojwt_wasm_ds_verify(const char *token, size_t len,
 	const unsigned char *key, size_t key_len, unsigned algs, double now,
-	double tolerance, double strict_tolerance, size_t *out_len)
+	double tolerance, double strict_tolerance, const char *vopts,
+	size_t vopts_len, int has_vopts, size_t *out_len)
 {
-	return oojwt_ds_verify_json(token, len, key, key_len, algs, now,
-		tolerance, strict_tolerance, out_len);
+	oojwt_ds_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.algorithms = algs;
+	o.now = now;
+	o.clock_tolerance = tolerance;
+	o.strict_clock_tolerance = strict_tolerance;
+	o.verify_options = has_vopts ? vopts : NULL;
+	o.verify_options_len = vopts_len;
+	return oojwt_ds_verify_json(token, len, key, key_len, &o, out_len);
 }
 
 char *
@@ -55,10 +67,21 @@ char *
 oojwt_wasm_config_inspect(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, double now,
 	double tolerance, int enable_browser, int required_params,
-	int server_version, int no_secret, size_t *out_len)
+	int server_version, const char *vopts, size_t vopts_len, int has_vopts,
+	int no_secret, size_t *out_len)
 {
-	return oojwt_config_inspect_json(config, len, secret, secret_len, now,
-		tolerance, enable_browser, required_params, server_version, no_secret,
+	oojwt_inspect_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.now = now;
+	o.clock_tolerance = tolerance;
+	o.enable_browser = enable_browser;
+	o.token_required_params = required_params;
+	o.server_version = server_version;
+	o.verify_options = has_vopts ? vopts : NULL;
+	o.verify_options_len = vopts_len;
+	o.no_secret = no_secret;
+	return oojwt_config_inspect_json(config, len, secret, secret_len, &o,
 		out_len);
 }
 
@@ -101,7 +124,8 @@ OOJWT_WASM_EXPORT("oojwt_wasm_browser_token")
 char *oojwt_wasm_browser_token(const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len, int kind, double now,
 	double tolerance, int enable_browser, int required_params,
-	int server_version, size_t *out_len);
+	int server_version, const char *vopts, size_t vopts_len, int has_vopts,
+	size_t *out_len);
 
 /* The kind of a token or of a payload (JSON text). */
 char *
@@ -122,7 +146,8 @@ char *
 oojwt_wasm_browser_token(const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len, int kind, double now,
 	double tolerance, int enable_browser, int required_params,
-	int server_version, size_t *out_len)
+	int server_version, const char *vopts, size_t vopts_len, int has_vopts,
+	size_t *out_len)
 {
 	oojwt_browser_opts o;
 
@@ -133,6 +158,8 @@ oojwt_wasm_browser_token(const char *token, size_t len,
 	o.enable_browser = enable_browser;
 	o.token_required_params = required_params;
 	o.server_version = server_version;
+	o.verify_options = has_vopts ? vopts : NULL;
+	o.verify_options_len = vopts_len;
 	return oojwt_browser_inspect_json(token, len, secret, secret_len, &o,
 		out_len);
 }

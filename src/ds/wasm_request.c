@@ -13,30 +13,21 @@ char *oojwt_wasm_request_inspect(const char *req, size_t len, int form,
 	const unsigned char *secret, size_t secret_len, int kind, double now,
 	double tolerance, int enabled, int required_params, const char *header,
 	size_t header_len, int has_header, const char *prefix, size_t prefix_len,
-	int has_prefix, int no_secret, int connector, int has_leeway,
-	double leeway, size_t *out_len);
+	int has_prefix, const char *vopts, size_t vopts_len, int has_vopts,
+	int no_secret, int connector, int has_leeway, double leeway,
+	size_t *out_len);
 
 OOJWT_WASM_EXPORT("oojwt_wasm_connectors")
 char *oojwt_wasm_connectors(size_t *out_len);
-
-OOJWT_WASM_EXPORT("oojwt_wasm_ds_tolerance")
-double oojwt_wasm_ds_tolerance(const char *verify_options, size_t len,
-	int has);
-
-/* jsonwebtoken's tolerance for DS's verifyOptions (JSON text; has 0: none). */
-double
-oojwt_wasm_ds_tolerance(const char *verify_options, size_t len, int has)
-{
-	return oojwt_ds_verify_options_tolerance(has ? verify_options : NULL, len);
-}
 
 char *
 oojwt_wasm_request_inspect(const char *req, size_t len, int form,
 	const unsigned char *secret, size_t secret_len, int kind, double now,
 	double tolerance, int enabled, int required_params, const char *header,
 	size_t header_len, int has_header, const char *prefix, size_t prefix_len,
-	int has_prefix, int no_secret, int connector, int has_leeway,
-	double leeway, size_t *out_len)
+	int has_prefix, const char *vopts, size_t vopts_len, int has_vopts,
+	int no_secret, int connector, int has_leeway, double leeway,
+	size_t *out_len)
 {
 	oojwt_request_opts o;
 
@@ -51,6 +42,8 @@ oojwt_wasm_request_inspect(const char *req, size_t len, int form,
 	o.header_len = header_len;
 	o.prefix = has_prefix ? prefix : NULL;
 	o.prefix_len = prefix_len;
+	o.verify_options = has_vopts ? vopts : NULL;
+	o.verify_options_len = vopts_len;
 	o.no_secret = no_secret;
 	o.connector = connector;
 	o.has_leeway = has_leeway;

@@ -50,6 +50,7 @@ static const struct {
 	{ "key_algs", "algorithms that fit a key", suite_key_algs },
 	{ "catalogue", "hostile catalogue", suite_catalogue },
 	{ "requests", "requests and callbacks", suite_requests },
+	{ "verify_options", "Document Server's verifyOptions", suite_verify_options },
 	{ "strtod", "decimal to double", suite_strtod },
 	{ "sort", "sorting", suite_sort },
 	{ "lifetimes", "lifetimes and server versions", suite_lifetimes },

@@ -224,7 +224,20 @@ static const struct {
 	{ OOJWT_FIND_MISSING_TOKEN_FIELD, "missing_token_field" },
 	{ OOJWT_FIND_BAD_TOKEN_FIELD, "bad_token_field" },
 	{ OOJWT_FIND_TOKEN_NOT_CHECKED, "token_not_checked" },
-	{ OOJWT_FIND_CONNECTORS_DECIDE, "connectors_decide" }
+	{ OOJWT_FIND_CONNECTORS_DECIDE, "connectors_decide" },
+	{ OOJWT_FIND_VERIFY_ALGORITHMS, "verify_algorithms" },
+	{ OOJWT_FIND_VERIFY_CLOCK_TOLERANCE, "verify_clock_tolerance" },
+	{ OOJWT_FIND_VERIFY_CLOCK_TIMESTAMP, "verify_clock_timestamp" },
+	{ OOJWT_FIND_VERIFY_IGNORE_EXPIRATION, "verify_ignore_expiration" },
+	{ OOJWT_FIND_VERIFY_IGNORE_NOT_BEFORE, "verify_ignore_not_before" },
+	{ OOJWT_FIND_VERIFY_MAX_AGE, "verify_max_age" },
+	{ OOJWT_FIND_VERIFY_AUDIENCE, "verify_audience" },
+	{ OOJWT_FIND_VERIFY_ISSUER, "verify_issuer" },
+	{ OOJWT_FIND_VERIFY_SUBJECT, "verify_subject" },
+	{ OOJWT_FIND_VERIFY_JWTID, "verify_jwtid" },
+	{ OOJWT_FIND_VERIFY_NONCE, "verify_nonce" },
+	{ OOJWT_FIND_VERIFY_COMPLETE, "verify_complete" },
+	{ OOJWT_FIND_VERIFY_OTHER_OPTION, "verify_other_option" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 

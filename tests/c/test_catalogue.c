@@ -303,8 +303,13 @@ run_ds_verify(const call *c, size_t *n)
 {
 	/* kit.verify(token, key, { profile: 'onlyoffice', now }): HS256/384/
 	 * 512, DS's tolerance 60, the strict comparison's 0. */
-	return oojwt_ds_verify_json(c->in, c->len, c->key, c->key_len,
-		OOJWT_ALG_HMAC, opt_num(c, "now", NOW), 60, 0, n);
+	oojwt_ds_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.algorithms = OOJWT_ALG_HMAC;
+	o.now = opt_num(c, "now", NOW);
+	o.clock_tolerance = 60;
+	return oojwt_ds_verify_json(c->in, c->len, c->key, c->key_len, &o, n);
 }
 
 static char *
@@ -371,8 +376,15 @@ run_inspect(const call *c, size_t *n)
 {
 	/* inspectConfig(text, { secret, now }): no serverConfig, so JWT on,
 	 * tokenRequiredParams on, tolerance 60. */
-	return oojwt_config_inspect_json(c->in, c->len, c->key, c->key_len,
-		opt_num(c, "now", NOW), 60, 1, 1, 0, 0, n);
+	oojwt_inspect_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.now = opt_num(c, "now", NOW);
+	o.clock_tolerance = 60;
+	o.enable_browser = 1;
+	o.token_required_params = 1;
+	return oojwt_config_inspect_json(c->in, c->len, c->key, c->key_len, &o,
+		n);
 }
 
 static char *

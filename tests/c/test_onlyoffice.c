@@ -271,7 +271,8 @@ test_ds_profile(void)
 	expect(&t, oojwt_ds_error_name(OOJWT_DS_TOKEN_EXPIRED_ERROR) != NULL
 		&& strcmp(oojwt_ds_error_name(OOJWT_DS_TOKEN_EXPIRED_ERROR),
 			"TokenExpiredError") == 0 && oojwt_ds_error_name(0) == NULL
-		&& oojwt_ds_error_name(6) == NULL, "error names");
+		&& strcmp(oojwt_ds_error_name(OOJWT_DS_ERROR), "Error") == 0
+		&& oojwt_ds_error_name(7) == NULL, "error names");
 	test_end(&t);
 }
 

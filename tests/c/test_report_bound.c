@@ -252,9 +252,13 @@ static char *
 run_ds_verify(const str *in, size_t *len)
 {
 	oojwt_key k = test_key(KEY_MAIN);
+	oojwt_ds_opts o;
 
-	return oojwt_ds_verify_json(in->p, in->len, k.data, k.len, OOJWT_ALG_HMAC,
-		NOW, 60, 0, len);
+	memset(&o, 0, sizeof o);
+	o.algorithms = OOJWT_ALG_HMAC;
+	o.now = NOW;
+	o.clock_tolerance = 60;
+	return oojwt_ds_verify_json(in->p, in->len, k.data, k.len, &o, len);
 }
 
 static char *
@@ -267,9 +271,14 @@ static char *
 run_config_inspect(const str *in, size_t *len)
 {
 	oojwt_key k = test_key(KEY_MAIN);
+	oojwt_inspect_opts o;
 
-	return oojwt_config_inspect_json(in->p, in->len, k.data, k.len, NOW, 60,
-		1, 1, 0, 0, len);
+	memset(&o, 0, sizeof o);
+	o.now = NOW;
+	o.clock_tolerance = 60;
+	o.enable_browser = 1;
+	o.token_required_params = 1;
+	return oojwt_config_inspect_json(in->p, in->len, k.data, k.len, &o, len);
 }
 
 static char *

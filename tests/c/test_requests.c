@@ -383,29 +383,6 @@ contracts(void)
 		"other-header") == 0, "names");
 	test_end(&t);
 
-	test_begin(&t, "request: verifyOptions.clockTolerance as jsonwebtoken adds it");
-	{
-		static const struct { const char *json; double want; } tol[] = {
-			{ "{\"clockTolerance\":60}", 60 }, { "{\"clockTolerance\":\"60\"}",
-			OOJWT_DS_TOLERANCE_OFF }, { "{\"clockTolerance\":\"\"}", 0 },
-			{ "{\"clockTolerance\":true}", 1 }, { "{\"clockTolerance\":null}", 0 },
-			{ "{\"clockTolerance\":[]}", 0 }, { "{\"clockTolerance\":[5]}",
-			OOJWT_DS_TOLERANCE_OFF }, { "{\"clockTolerance\":{}}",
-			OOJWT_DS_TOLERANCE_OFF }, { "{\"clockTolerance\":-5}", 0 },
-			{ "{}", 0 }, { "not json", 0 }
-		};
-		size_t k;
-		for (k = 0; k < sizeof tol / sizeof *tol; k++) {
-			char *exact = exact_copy(tol[k].json, strlen(tol[k].json));
-			double got = oojwt_ds_verify_options_tolerance(exact,
-				strlen(tol[k].json));
-			expect(&t, got == tol[k].want, "%s: %g", tol[k].json, got);
-			free(exact);
-		}
-		expect(&t, oojwt_ds_verify_options_tolerance(NULL, 0) == 0, "none");
-	}
-	test_end(&t);
-
 	test_begin(&t, "request: req.query as Express gives it");
 	json = oojwt_http_query_json(q, strlen(q), &n);
 	expect(&t, json != NULL && strcmp(json, "{\"a\":[\"1\",\"2\"],\"b\":\"x y z\","

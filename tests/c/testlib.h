@@ -52,6 +52,7 @@ suite_fn suite_cert;        /* test_cert.c */
 suite_fn suite_key_algs;    /* test_key_algs.c */
 suite_fn suite_catalogue;   /* test_catalogue.c: tests/hostile/ */
 suite_fn suite_requests;    /* test_requests.c */
+suite_fn suite_verify_options; /* test_verify_options.c */
 suite_fn suite_strtod;      /* test_strtod.c */
 suite_fn suite_sort;        /* test_sort.c */
 suite_fn suite_lifetimes;   /* test_lifetimes.c */

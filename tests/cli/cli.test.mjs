@@ -500,6 +500,13 @@ test('inspect-config: kit.onlyoffice.inspectConfig, in both; secret from the opt
     [signed, ['--now', String(NOW), '--server-config', local], { now: NOW, serverConfig: readFileSync(local, 'utf8') }, 0, {}],
     [signed, ['--now', String(NOW), '--server-config', local, '--secret-env', 'OTHER'],
       { now: NOW, serverConfig: readFileSync(local, 'utf8'), secret: 'x' }, 1, { env: { OTHER: 'x' } }],
+    // verifyOptions, passed whole to jsonwebtoken by DocService's checkJwt.
+    ...[[{ ignoreExpiration: true }, 0], [{ maxAge: '1h' }, 1], [{ complete: true }, 1], [null, 1]].map(([vo, exit], i) => {
+      const p = file(`inspect-vo-${i}.json`, JSON.stringify({ services: { CoAuthoring: {
+        secret: { inbox: { string: SECRET } }, token: { enable: { browser: true }, verifyOptions: vo },
+      } } }));
+      return [signed, ['--now', String(NOW + 7200), '--server-config', p], { now: NOW + 7200, serverConfig: readFileSync(p, 'utf8') }, exit, {}];
+    }),
   ];
   for (const [cfg, args, options, exit, opts] of cases) {
     const expected = kit.onlyoffice.inspectConfig(cfg, options);
@@ -628,6 +635,9 @@ test('inspect-request: kit.onlyoffice.inspectRequest, in both; raw text, JSON, s
   } } }));
   const body = (payload) => JSON.stringify({ token: token(payload) });
   const conv = { filetype: 'docx', key: 'k1', url: 'https://example.com/a.docx' };
+  const aged = file('request-maxage.json', JSON.stringify({ services: { CoAuthoring: {
+    token: { enable: { request: { inbox: true } }, verifyOptions: { maxAge: 60 } }, secret: { inbox: { string: SECRET } },
+  } } }));
   const cases = [
     // [input, cli args, secret, inspectRequest options, exit, run options]
     [raw(`Authorization: Bearer ${cmd}`), ['--kind', 'command'], SECRET, { kind: 'command' }, 0, withSecret],
@@ -653,6 +663,12 @@ test('inspect-request: kit.onlyoffice.inspectRequest, in both; raw text, JSON, s
     [`POST /docbuilder HTTP/1.1\r\nAuthorization: Bearer ${token({ async: false })}\r\n\r\n`, ['--kind', 'docbuilder'], SECRET, { kind: 'docbuilder' }, 1, withSecret],
     [body({ c: 'info', key: 'k1' }), ['--kind', 'command', '--server-config', noSecret], null,
       { kind: 'command', serverConfig: readFileSync(noSecret, 'utf8') }, 1, {}],
+    // The server's verifyOptions (jsonwebtoken's maxAge: 60 s from iat), and
+    // --clock-tolerance over their clockTolerance.
+    ...[[[], 1], [['--clock-tolerance', '600'], 0]].map(([extra, exit]) => [
+      raw(`Authorization: Bearer ${token({ c: 'info', key: 'k1', iat: NOW - 300 })}`),
+      ['--kind', 'command', '--server-config', aged, ...extra], null,
+      { kind: 'command', serverConfig: readFileSync(aged, 'utf8'), ...(extra.length ? { clockTolerance: 600 } : {}) }, exit, {}]),
   ];
   for (const [input, args, secret, options, exit, opts] of cases) {
     const expected = kit.onlyoffice.inspectRequest(input, secret, { ...options, now: NOW });

@@ -108,6 +108,13 @@ test('signConfig: only the required fields, HS512', () => {
     .editorConfig.mode, undefined);
 });
 
+test('signConfig: an iat or exp the config already has is replaced under its own name', () => {
+  const cfg = { document: { key: 'k', url: 'https://example.com/a.docx' }, iat: 5, exp: 6 };
+  const t = kit.onlyoffice.signConfig(cfg, 's'.repeat(32), { now: 1700000000, expiresIn: 60 }).token;
+  assert.deepEqual(JSON.parse(Buffer.from(t.split('.')[1], 'base64url')),
+    { document: cfg.document, iat: 1700000000, exp: 1700000060 });
+});
+
 test('signConfig: refusals', () => {
   assert.throws(() => kit.onlyoffice.signConfig(BASE, 'secret', { alg: 'RS256' }), TypeError);
   assert.throws(() => kit.onlyoffice.signConfig(BASE, 'secret', { fields: 'some' }), TypeError);

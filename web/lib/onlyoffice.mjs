@@ -20,7 +20,7 @@
 
 import { OojwtError } from './oojwt.mjs';
 import { makeDeploy } from './deploy.mjs';
-import { makeInspectRequest, makeConnectors, dsTolerance } from './onlyoffice_request.mjs';
+import { makeInspectRequest, makeConnectors, verifyOptionsText } from './onlyoffice_request.mjs';
 
 const HS = ['HS256', 'HS384', 'HS512'];
 // The report kinds of oojwt_ds_report_bound (OOJWT_DS_REPORT_*, src/ds/ds.h).
@@ -45,10 +45,33 @@ export function makeOnlyoffice(bridge, kit) {
     throw new OojwtError(r.error.code, r.error.message);
   }
 
-  /** verify(token, secret, { profile: 'onlyoffice' }) lands here. */
+  /**
+   * verify(token, secret, { profile: 'onlyoffice' }) lands here. With
+   * verifyOptions (or serverConfig, whose verifyOptions is taken) the
+   * options object Document Server passes to jwt.verify() is applied
+   * whole; otherwise { algorithms, clockTolerance } (default 60).
+   */
   function verifyDs(token, key, options = {}) {
     checkToken(token);
     if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+    let voText = '';
+    let hasVo = 0;
+    if (options.verifyOptions !== undefined || options.serverConfig !== undefined) {
+      if (options.algorithms !== undefined || options.clockTolerance !== undefined) {
+        throw new TypeError('options.algorithms and options.clockTolerance belong inside verifyOptions: Document Server passes its verifyOptions whole');
+      }
+      if (options.verifyOptions !== undefined && options.serverConfig !== undefined) {
+        throw new TypeError('give options.verifyOptions or options.serverConfig, not both');
+      }
+      let { serverConfig } = options;
+      if (typeof serverConfig === 'string') serverConfig = readServerConfig(serverConfig);
+      if (serverConfig !== undefined && (serverConfig === null || typeof serverConfig !== 'object')) {
+        throw new TypeError('options.serverConfig must be a readServerConfig result or local.json text');
+      }
+      voText = options.verifyOptions !== undefined ? verifyOptionsText(options.verifyOptions, 'options.verifyOptions')
+        : verifyOptionsText(serverConfig.verifyOptions, 'serverConfig.verifyOptions');
+      hasVo = 1;
+    }
     const {
       algorithms = HS,
       now = Date.now() / 1000,
@@ -68,8 +91,10 @@ export function makeOnlyoffice(bridge, kit) {
     }
     const k = secretBytes(key, 'key');
     fits(DS_REPORT.verify, token.length);
-    const r = withKey(k, (kp, kn) => withString(token, (tp, tn) => fits(DS_REPORT.verify, tn)
-      ?? report(x.oojwt_wasm_ds_verify(tp, tn, kp, kn, mask, now, clockTolerance, strictTolerance, outLen))));
+    // With verifyOptions, C takes the algorithms for the strict comparison from them.
+    const r = withKey(k, (kp, kn) => withString(token, (tp, tn) => fits(DS_REPORT.verify, tn) ?? withString(voText, (vp, vn) =>
+      report(x.oojwt_wasm_ds_verify(tp, tn, kp, kn, hasVo ? 0 : mask, now, clockTolerance, strictTolerance,
+        vp, vn, hasVo, outLen)))));
     if (r.error) fail(r);
     const out = {
       valid: r.valid,
@@ -86,6 +111,7 @@ export function makeOnlyoffice(bridge, kit) {
     };
     if (r.headerText !== undefined) out.headerText = r.headerText;
     if (r.payloadText !== undefined) out.payloadText = r.payloadText;
+    if (r.decoded !== undefined) out.decoded = r.decoded;
     const dots = token.split('.').length === 3;
     if (dots) {
       const p = parts(token, { dots: true });
@@ -160,8 +186,10 @@ export function makeOnlyoffice(bridge, kit) {
       // Unknown server: JWT on (the default of every installer since 7.2).
       enableBrowser: serverConfig?.enabled?.browser ?? true,
       required: serverConfig?.tokenRequiredParams ?? true,
-      // As DS's jsonwebtoken uses verifyOptions (a string tolerance turns exp off).
-      tolerance: dsTolerance(bridge, serverConfig),
+      // DS's jsonwebtoken gets verifyOptions whole; without a server
+      // config, the shipped { clockTolerance: 60 }.
+      voText: serverConfig !== undefined ? verifyOptionsText(serverConfig.verifyOptions, 'serverConfig.verifyOptions') : '',
+      hasVo: serverConfig !== undefined,
     };
   }
 
@@ -177,8 +205,8 @@ export function makeOnlyoffice(bridge, kit) {
     const o = serverOptions(options, typeof config === 'string' || config.token !== undefined);
     fits(DS_REPORT.configInspect, text.length);
     const r = withKey(o.secret, (kp, kn) => withString(text, (cp, cn) => fits(DS_REPORT.configInspect, cn)
-      ?? report(x.oojwt_wasm_config_inspect(cp, cn, kp, kn, o.now, o.tolerance, o.enableBrowser ? 1 : 0,
-        o.required ? 1 : 0, o.version, o.noSecret ? 1 : 0, outLen))));
+      ?? withString(o.voText, (vp, vn) => report(x.oojwt_wasm_config_inspect(cp, cn, kp, kn, o.now, 60,
+        o.enableBrowser ? 1 : 0, o.required ? 1 : 0, o.version, vp, vn, o.hasVo ? 1 : 0, o.noSecret ? 1 : 0, outLen)))));
     if (r.error) fail(r);
     return r;
   }
@@ -219,9 +247,9 @@ export function makeOnlyoffice(bridge, kit) {
       index = tokenKinds().findIndex((k) => k.kind === (kind === 'setReferenceSource' ? 'setReferenceData' : kind));
       if (index < 0) throw new TypeError(`options.kind must be one of ${tokenKinds().map((k) => k.kind).join(', ')}`);
     }
-    const r = withKey(o.secret, (kp, kn) => withString(token, (tp, tn) =>
-      report(x.oojwt_wasm_browser_token(tp, tn, kp, kn, index, o.now, o.tolerance, o.enableBrowser ? 1 : 0,
-        o.required ? 1 : 0, o.version, outLen))));
+    const r = withKey(o.secret, (kp, kn) => withString(token, (tp, tn) => withString(o.voText, (vp, vn) =>
+      report(x.oojwt_wasm_browser_token(tp, tn, kp, kn, index, o.now, 60, o.enableBrowser ? 1 : 0,
+        o.required ? 1 : 0, o.version, vp, vn, o.hasVo ? 1 : 0, outLen)))));
     if (r.error) fail(r);
     return r;
   }

@@ -48,15 +48,18 @@ function bodyValue(body) {
 }
 
 /**
- * The clock tolerance DS's jsonwebtoken applies with serverConfig's
- * verifyOptions (src/ds/request.c decides: a string such as "60"
- * switches exp/nbf off); 60, DS's default, without a server config.
+ * DS's verifyOptions as the JSON text the C side applies whole
+ * (src/ds/verify_options.c): `value` is what jwt.verify() gets -- an
+ * object, or null/absent for none. A RegExp (jsonwebtoken's audience may
+ * be one) cannot come from Document Server's JSON configuration.
  */
-export function dsTolerance(bridge, serverConfig) {
-  if (serverConfig === undefined) return 60;
-  const v = serverConfig?.verifyOptions;
-  const has = v !== undefined && v !== null ? 1 : 0;
-  return bridge.withString(has ? JSON.stringify(v) : '', (p, n) => bridge.exports.oojwt_wasm_ds_tolerance(p, n, has));
+export function verifyOptionsText(value, what = 'verifyOptions') {
+  if (value === undefined || value === null) return 'null';
+  if (typeof value !== 'object') throw new TypeError(`${what} must be an object (Document Server's token.verifyOptions)`);
+  return JSON.stringify(value, (k, v) => {
+    if (v instanceof RegExp) throw new TypeError(`${what}: a RegExp cannot be written in Document Server's JSON configuration`);
+    return v;
+  });
 }
 
 /**
@@ -112,13 +115,17 @@ export function makeInspectRequest(bridge, readServerConfig, connectors) {
     const prefix = side?.prefix;
     const enabled = (callback ? serverConfig?.enabled?.outbox : serverConfig?.enabled?.inbox) ?? true;
     const required = serverConfig?.tokenRequiredParams ?? true;
-    let tolerance = callback ? 0 : dsTolerance(bridge, serverConfig);
+    let tolerance = callback ? 0 : 60;
+    // Inbox kinds with a server config: its verifyOptions, applied whole.
+    let vopts = !callback && serverConfig !== undefined ? serverConfig.verifyOptions ?? null : undefined;
     if (options.clockTolerance !== undefined) {
       tolerance = options.clockTolerance;
       if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
         throw new TypeError('options.clockTolerance must be a finite number of seconds >= 0');
       }
+      if (vopts !== undefined) vopts = { ...(typeof vopts === 'object' && !Array.isArray(vopts) ? vopts : {}), clockTolerance: tolerance };
     }
+    const voText = vopts !== undefined ? verifyOptionsText(vopts, 'serverConfig.verifyOptions') : '';
     // An inbox secret with neither a string nor a file: DS has none at all
     // (src/ds/oojwt_ds.h, oojwt_request_opts.no_secret).
     const noSecret = !callback && (secret ?? null) === null && serverConfig?.secrets?.inbox?.source === 'none';
@@ -143,9 +150,10 @@ export function makeInspectRequest(bridge, readServerConfig, connectors) {
     fits(text.length);
     const r = withKey(key, (kp, kn) => withString(text, (rp, rn) => fits(rn) ??
       withString(hasHeader ? header : '', (hp, hn) => withString(hasPrefix ? prefix : '', (pp, pn) =>
-        report(x.oojwt_wasm_request_inspect(rp, rn, form, kp, kn, KINDS.indexOf(kind), now, tolerance,
-          enabled ? 1 : 0, required ? 1 : 0, hp, hn, hasHeader, pp, pn, hasPrefix, noSecret ? 1 : 0, row,
-          leeway !== undefined ? 1 : 0, leeway ?? 0, outLen))))));
+        withString(voText, (vp, vn) =>
+          report(x.oojwt_wasm_request_inspect(rp, rn, form, kp, kn, KINDS.indexOf(kind), now, tolerance,
+            enabled ? 1 : 0, required ? 1 : 0, hp, hn, hasHeader, pp, pn, hasPrefix, vp, vn,
+            vopts !== undefined ? 1 : 0, noSecret ? 1 : 0, row, leeway !== undefined ? 1 : 0, leeway ?? 0, outLen)))))));
     if (r.error) throw new OojwtError(r.error.code, r.error.message);
     return r;
   };

@@ -41,7 +41,18 @@ export type OnlyofficeCode =
   | 'body_not_json' | 'bad_request_field' | 'http_unreadable'
   | 'user_not_signed' | 'user_differs'
   | 'kind_ambiguous' | 'kind_mismatch' | 'missing_token_field' | 'bad_token_field'
-  | 'token_not_checked' | 'connectors_decide';
+  | 'token_not_checked' | 'connectors_decide' | VerifyOptionCode;
+
+/**
+ * Codes of Document Server's verifyOptions (202 on): readServerConfig's
+ * finding for each member, and the DS profile's error code for what an
+ * option refuses (verify_complete is also a warning of an accepted token).
+ */
+export type VerifyOptionCode =
+  | 'verify_algorithms' | 'verify_clock_tolerance' | 'verify_clock_timestamp'
+  | 'verify_ignore_expiration' | 'verify_ignore_not_before' | 'verify_max_age'
+  | 'verify_audience' | 'verify_issuer' | 'verify_subject' | 'verify_jwtid'
+  | 'verify_nonce' | 'verify_complete' | 'verify_other_option';
 
 /** Codes of the deployment checks: secure download links and nginx (148 on). */
 export type DeployCode =
@@ -196,10 +207,29 @@ export interface DsVerifyOptions {
    * uses it too; otherwise the strict comparison uses 0.
    */
   clockTolerance?: number;
+  /**
+   * The options object DS passes to jwt.verify() (its
+   * services.CoAuthoring.token.verifyOptions), applied whole as
+   * jsonwebtoken 9.0.2 applies it: algorithms, clockTolerance,
+   * clockTimestamp, ignoreExpiration, ignoreNotBefore, maxAge, audience,
+   * issuer, subject, jwtid, nonce, complete, with their validation errors.
+   * null: no options at all. Not with `algorithms` / `clockTolerance`; a
+   * RegExp is refused (DS's JSON configuration cannot hold one).
+   */
+  verifyOptions?: JsonObject | null;
+  /** A readServerConfig result (or local.json text) whose verifyOptions are applied; not with verifyOptions. */
+  serverConfig?: ServerConfig | string;
 }
 
-/** The class of the error DS's jsonwebtoken call throws. */
-export type DsErrorName = 'JsonWebTokenError' | 'TokenExpiredError' | 'NotBeforeError' | 'TypeError' | 'SyntaxError';
+/** The class of the error DS's jsonwebtoken call throws (`Error`: jws's "Missing algorithm parameter"). */
+export type DsErrorName = 'JsonWebTokenError' | 'TokenExpiredError' | 'NotBeforeError' | 'TypeError' | 'SyntaxError' | 'Error';
+
+/** What jwt.verify() returns to DS with verifyOptions.complete: its reads of decoded.document, decoded.key, ... find nothing. */
+export interface DsCompleteDecoded {
+  header: unknown;
+  payload: unknown;
+  signature: string;
+}
 
 /** kit.verify(token, secret, { profile: 'onlyoffice' }). */
 export interface DsVerifyResult {
@@ -226,8 +256,8 @@ export interface DsVerifyResult {
   serverMessage: string | null;
   /** 4006 (JsonWebTokenError), 4005 (TokenExpiredError), or null (valid, or no close code). */
   closeCode: 4005 | 4006 | null;
-  /** At most one: DS's failure with our code and a sentence. */
-  errors: Issue<ErrorCode>[];
+  /** At most one: DS's failure with our code (verify_* for what an option refuses) and a sentence. */
+  errors: Issue<ErrorCode | VerifyOptionCode>[];
   /** What DS tolerates: duplicate_last_wins, crit_ignored, header_latin1, payload_not_utf8, … */
   warnings: Issue<WarningCode>[];
   /** Where the strict profile decides otherwise (its codes when DS accepts, DS's code when only DS refuses). */
@@ -236,6 +266,8 @@ export interface DsVerifyResult {
   payloadText?: string;
   signature?: string;
   signingInput?: string;
+  /** With verifyOptions.complete true, when DS accepts: the value jwt.verify() returns. */
+  decoded?: DsCompleteDecoded;
 }
 
 /** Variants explainSecret tries, in this order. */
@@ -403,6 +435,8 @@ export interface ConfigInspection {
     /** The payload as DS reads it. */
     payload: unknown;
     warnings: Issue<WarningCode>[];
+    /** With verifyOptions.complete: what DS judges instead of the payload. */
+    decoded?: DsCompleteDecoded;
   };
   /**
    * The config after the token's values override it (when the token opens
@@ -687,8 +721,8 @@ export interface Onlyoffice {
    * no_secret); serverConfig (a
    * readServerConfig result or local.json text) also gives
    * enabled.browser (default true), tokenRequiredParams (default true) and
-   * verifyOptions.clockTolerance (default 60; as jsonwebtoken adds it: a
-   * string such as "60" switches the exp/nbf checks off, as on DS).
+   * verifyOptions, applied whole as DS's jsonwebtoken applies them
+   * (without serverConfig: the shipped { clockTolerance: 60 }).
    */
   inspectConfig(config: JsonObject | string, options?: {
     secret?: string | Uint8Array;
@@ -720,9 +754,11 @@ export interface Onlyoffice {
    * local.json / Docker env text) has it as a string, or (inbox kinds) has
    * no inbox secret at all, which DS answers as an invalid token (finding
    * no_secret); serverConfig also
-   * gives the header, prefix, enable flag, tokenRequiredParams and (inbox)
-   * verifyOptions.clockTolerance (default 60; callbacks 0, the connectors'
-   * leeway; options.clockTolerance overrides both). Throws TypeError for
+   * gives the header, prefix, enable flag, tokenRequiredParams and (inbox
+   * kinds) verifyOptions, applied whole as DS's jsonwebtoken applies them
+   * (without serverConfig: clock tolerance 60; callbacks 0, the
+   * connectors' leeway; options.clockTolerance overrides the tolerance,
+   * also inside verifyOptions). Throws TypeError for
    * wrong argument types, OojwtError(bad_argument) for a request object
    * of the wrong shape.
    */
