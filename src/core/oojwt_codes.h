@@ -23,6 +23,8 @@
  *   195        a warning of the JWT core again (oojwt_decode, oojwt_verify:
  *              hidden_characters); later codes go on from here, whatever
  *              their domain, since numbers are never reused
+ *   196 - 206  findings on connector settings and their comparison with
+ *              the server's (oojwt_connector_settings_read, _compare)
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -42,7 +44,7 @@ extern "C" {
  * Result and diagnostic codes. Append-only: a code keeps its number and
  * its name forever. 0 is success. Codes from OOJWT_WARN_FIRST on never
  * fail a result by themselves: 100 - 114 and 195 are a result's warnings,
- * 115 - 194 are findings, whose severity each finding carries.
+ * 115 - 194 and 196 on are findings, whose severity each finding carries.
  */
 enum oojwt_code {
 	OOJWT_OK = 0,
@@ -182,7 +184,22 @@ enum oojwt_code {
 	OOJWT_FIND_USER_DIFFERS = 194,  /* token's user.* overrides the config's */
 
 	/* A result's warning again (oojwt_decode, oojwt_verify). */
-	OOJWT_WARN_HIDDEN_CHARACTERS = 195 /* control, bidi or invisible characters */
+	OOJWT_WARN_HIDDEN_CHARACTERS = 195, /* control, bidi or invisible characters */
+
+	/* Connector settings and their comparison with the server's
+	 * (oojwt_connector_settings_read, oojwt_connector_settings_compare):
+	 * one block, renumbered as a whole if needed. */
+	OOJWT_FIND_SETTINGS_UNRECOGNISED = 196, /* none of the connector forms */
+	OOJWT_FIND_PHP_SYNTAX = 197,    /* PHP array text PHP would refuse */
+	OOJWT_FIND_CONNECTOR_SECRET_HIDDEN = 198, /* occ masked the secret */
+	OOJWT_FIND_CONNECTOR_SETTING_NO_EFFECT = 199, /* a key the connector does not read there */
+	OOJWT_FIND_CONNECTOR_HEADER_REFUSED = 200, /* Mattermost: Authorization, empty */
+	OOJWT_FIND_CONNECTOR_LEEWAY_ZERO = 201, /* php-jwt leeway 0: DS clock ahead fails */
+	OOJWT_FIND_CONNECTOR_VERIFY_PEER = 202, /* TLS checks off, or self-signed refused */
+	OOJWT_FIND_CONNECTOR_SECRET_DIFFERS = 203, /* connector vs DS secret */
+	OOJWT_FIND_CONNECTOR_TOKENS_MISMATCH = 204, /* one side signs, the other not */
+	OOJWT_FIND_CONNECTOR_HEADER_DIFFERS = 205, /* header name vs inbox/outbox */
+	OOJWT_FIND_CONNECTOR_PREFIX_DIFFERS = 206 /* prefix the connector cuts differently */
 };
 
 /*

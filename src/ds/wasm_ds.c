@@ -28,6 +28,11 @@ int oojwt_wasm_ds_version(const char *s, size_t len);
 OOJWT_WASM_EXPORT("oojwt_wasm_secret_explain")
 char *oojwt_wasm_secret_explain(const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len, size_t *out_len);
+OOJWT_WASM_EXPORT("oojwt_wasm_connector_settings")
+char *oojwt_wasm_connector_settings(const char *text, size_t len,
+	const char *server, size_t server_len, int has_server,
+	const char *defaults, size_t defaults_len, int has_defaults,
+	int self_signed, size_t *out_len);
 
 
 char *
@@ -80,4 +85,15 @@ int
 oojwt_wasm_ds_version(const char *s, size_t len)
 {
 	return oojwt_ds_version_parse(s, len);
+}
+
+char *
+oojwt_wasm_connector_settings(const char *text, size_t len,
+	const char *server, size_t server_len, int has_server,
+	const char *defaults, size_t defaults_len, int has_defaults,
+	int self_signed, size_t *out_len)
+{
+	return oojwt_connector_settings_json(text, len, server, server_len,
+		has_server, defaults, defaults_len, has_defaults, self_signed,
+		out_len);
 }

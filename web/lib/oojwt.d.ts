@@ -37,7 +37,14 @@ export type OnlyofficeCode =
   | 'wrong_prefix' | 'body_token_wins' | 'unsigned_fields_ignored'
   | 'header_token_trimmed' | 'header_too_large' | 'token_in_other_header'
   | 'body_not_json' | 'bad_request_field' | 'http_unreadable'
-  | 'user_not_signed' | 'user_differs';
+  | 'user_not_signed' | 'user_differs' | ConnectorSettingsCode;
+
+/** Codes of the connector settings and their comparison (196 on). */
+export type ConnectorSettingsCode =
+  | 'settings_unrecognised' | 'php_syntax' | 'connector_secret_hidden'
+  | 'connector_setting_no_effect' | 'connector_header_refused'
+  | 'connector_leeway_zero' | 'connector_verify_peer' | 'connector_secret_differs'
+  | 'connector_tokens_mismatch' | 'connector_header_differs' | 'connector_prefix_differs';
 
 /** Codes of the deployment checks: secure download links and nginx (148 on). */
 export type DeployCode =
