@@ -53,7 +53,8 @@ static const struct {
 	{ "strtod", "decimal to double", suite_strtod },
 	{ "sort", "sorting", suite_sort },
 	{ "lifetimes", "lifetimes and server versions", suite_lifetimes },
-	{ "key_select", "what key bytes are, and which key a token gets", suite_key_select }
+	{ "key_select", "what key bytes are, and which key a token gets", suite_key_select },
+	{ "connector_settings", "connector settings", suite_connector_settings }
 };
 
 /* Whether suite `key` is in the comma-separated list `only` (NULL: all). */

@@ -56,6 +56,7 @@ suite_fn suite_strtod;      /* test_strtod.c */
 suite_fn suite_sort;        /* test_sort.c */
 suite_fn suite_lifetimes;   /* test_lifetimes.c */
 suite_fn suite_key_select;  /* test_key_select.c */
+suite_fn suite_connector_settings; /* test_connector_settings.c */
 
 /* ---- counting and reporting -------------------------------------------- */
 
