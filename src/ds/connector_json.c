@@ -81,9 +81,7 @@ oojwt_connector_settings_json(const char *text, size_t len,
 	oojwt_sb_puts(&sb, s.header_set ? "true" : "false");
 	setting(&sb, "prefix", &s.prefix);
 	oojwt_sb_puts(&sb, ",\"leeway\":");
-	if (s.leeway >= 0 || s.connector == OOJWT_CONNECTOR_NEXTCLOUD
-		|| s.connector == OOJWT_CONNECTOR_OWNCLOUD)
-	{
+	if (s.leeway != -1) {
 		oojwt_sb_long(&sb, s.leeway);
 	} else {
 		oojwt_sb_puts(&sb, "null");

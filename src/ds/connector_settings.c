@@ -1220,6 +1220,14 @@ resolve_nextcloud(oojwt_connector_settings *s, raw_set *raw)
 	put_default(raw, &s->prefix, "Bearer ");
 	/* getJwtLeeway reads config.php only. */
 	s->leeway = php_int(&raw->sys[K_LEEWAY]);
+	if (raw->sys[K_LEEWAY].kind == V_COMPUTED) {
+		s->leeway = -1;
+		oojwt_cs_add(s, OOJWT_SEVERITY_INFO,
+			OOJWT_FIND_SETTINGS_UNRECOGNISED, "jwt_leeway",
+			"jwt_leeway is computed when PHP runs: oojwt does not guess it",
+			"paste the value occ config:system:get onlyoffice jwt_leeway "
+			"prints");
+	}
 	if (raw->app[K_LEEWAY].kind != V_NONE) {
 		oojwt_cs_add(s, OOJWT_SEVERITY_WARNING,
 			OOJWT_FIND_CONNECTOR_SETTING_NO_EFFECT, "jwt_leeway",
@@ -1313,7 +1321,9 @@ own_findings(oojwt_connector_settings *s)
 	int php_jwt = s->connector == OOJWT_CONNECTOR_NEXTCLOUD
 		|| s->connector == OOJWT_CONNECTOR_OWNCLOUD;
 
-	if (php_jwt && s->leeway <= 0 && s->secret.p != NULL && s->secret.n > 0) {
+	if (php_jwt && s->leeway <= 0 && s->leeway != -1 && s->secret.p != NULL
+		&& s->secret.n > 0)
+	{
 		oojwt_fmt(msg, sizeof msg, "jwt_leeway is %l: php-jwt refuses a "
 			"callback whose iat is even 1 second ahead of this server's clock "
 			"(\"Cannot handle token with iat prior to ...\"), so a Document "

@@ -732,7 +732,8 @@ typedef struct {
  *                     the values as the connector stores them (header
  *                     and prefix: the effective ones, see above)
  *   header_set        1 when the header was given, 0 for the default
- *   leeway            seconds, -1 when the connector has no setting
+ *   leeway            seconds, -1 when the connector has no setting or
+ *                     the text computes it
  *   verify_peer_off   1 / 0, -1 when not set
  */
 typedef struct {

@@ -1,10 +1,12 @@
 // kit.onlyoffice.readConnectorSettings: the connector side's settings
 // (Nextcloud/ownCloud config.php and occ output, Moodle, Mattermost) and
 // their comparison with Document Server's (tests/vectors/connector_settings.json,
-// also run natively by tests/c/test_connector_settings.c).
+// also run natively by tests/c/test_connector_settings.c), and the wasm
+// memory after it: neither side's secret stays behind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { kit, readVector, subset } from '../helpers/common.mjs';
+import { randomBytes } from 'node:crypto';
+import { kit, readVector, subset, loadWithInstance } from '../helpers/common.mjs';
 
 const vectors = readVector('connector_settings.json');
 
@@ -74,4 +76,30 @@ test('readConnectorSettings: argument types', () => {
   assert.throws(() => kit.onlyoffice.readConnectorSettings('x', { serverConfig: {} }), TypeError);
   assert.throws(() => kit.onlyoffice.readConnectorSettings('x', { defaultJsonText: 1 }), TypeError);
   assert.throws(() => kit.onlyoffice.readConnectorSettings('x', { certificateSelfSigned: 'yes' }), TypeError);
+});
+
+test('readConnectorSettings: neither secret stays in wasm memory, and the heap returns to its start', async () => {
+  const { kit: k2, x } = await loadWithInstance();
+  const mine = `conn-${randomBytes(10).toString('hex')}`;
+  const theirs = `ds-${randomBytes(10).toString('hex')}`;
+  const texts = [
+    `<?php\n$CONFIG = array('version' => '28.0.1', 'onlyoffice' => array('jwt_secret' => "${mine}\\n", 'jwt_leeway' => 30));`,
+    `occ config:app:get onlyoffice jwt_secret\n${mine}\n`,
+    JSON.stringify({ apps: { onlyoffice: { jwt_secret: mine } }, pad: 'p'.repeat(3000) }),
+    `documentserversecret\t${mine}\n`,
+    JSON.stringify({ DESJwt: ` ${mine} `, DESJwtHeader: 'AuthorizationJWT', DESJwtPrefix: 'Bearer ' }),
+    `'onlyoffice' => ['jwt_secret' => '${mine}`,
+  ];
+  const serverConfig = `JWT_SECRET=${theirs}\nJWT_HEADER=AuthorizationJWT\n`;
+  const needles = [mine, theirs].map((v) => Buffer.from(v));
+  const ops = texts.map((t) => () => k2.onlyoffice.readConnectorSettings(t, { serverConfig }));
+  for (const op of ops) op();
+  const start = x.oojwt_wasm_heap_used();
+  for (const [i, op] of ops.entries()) {
+    const r = op();
+    if (i < 5) assert.equal(r.comparison.secrets.inbox, 'differ', `op ${i}`);
+    const mem = Buffer.from(x.memory.buffer);
+    for (const n of needles) assert.equal(mem.indexOf(n), -1, `op ${i}: ${n} is in wasm memory`);
+    assert.equal(x.oojwt_wasm_heap_used(), start, `op ${i}: the heap in use grew`);
+  }
 });
