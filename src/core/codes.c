@@ -149,7 +149,19 @@ static const char *const warning_names[] = {
 	"verify_jwtid",
 	"verify_nonce",
 	"verify_complete",
-	"verify_other_option"
+	"verify_other_option",
+	/* connector settings (src/ds/connector_settings.c) */
+	"settings_unrecognised",
+	"php_syntax",
+	"connector_secret_hidden",
+	"connector_setting_no_effect",
+	"connector_header_refused",
+	"connector_leeway_zero",
+	"connector_verify_peer",
+	"connector_secret_differs",
+	"connector_tokens_mismatch",
+	"connector_header_differs",
+	"connector_prefix_differs"
 };
 
 const char *

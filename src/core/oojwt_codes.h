@@ -29,6 +29,8 @@
  *   202 - 214  Document Server's verifyOptions: findings of
  *              oojwt_server_config_read, and failure codes and a warning
  *              (verify_complete) of the DS profile
+ *   215 - 225  findings on connector settings and their comparison with
+ *              the server's (oojwt_connector_settings_read, _compare)
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -48,7 +50,7 @@ extern "C" {
  * Result and diagnostic codes. Append-only: a code keeps its number and
  * its name forever. 0 is success. Codes from OOJWT_WARN_FIRST on never
  * fail a result by themselves: 100 - 114 and 195 are a result's warnings,
- * 115 - 194 are findings, whose severity each finding carries.
+ * 115 - 194 and 196 on are findings, whose severity each finding carries.
  */
 enum oojwt_code {
 	OOJWT_OK = 0,
@@ -218,7 +220,22 @@ enum oojwt_code {
 	OOJWT_FIND_VERIFY_JWTID = 211,  /* jwtid (jti) */
 	OOJWT_FIND_VERIFY_NONCE = 212,  /* nonce */
 	OOJWT_FIND_VERIFY_COMPLETE = 213, /* complete: DS reads {header,payload,signature} */
-	OOJWT_FIND_VERIFY_OTHER_OPTION = 214 /* allowInvalidAsymmetricKeyTypes, unknown names */
+	OOJWT_FIND_VERIFY_OTHER_OPTION = 214, /* allowInvalidAsymmetricKeyTypes, unknown names */
+
+	/* Connector settings and their comparison with the server's
+	 * (oojwt_connector_settings_read, oojwt_connector_settings_compare):
+	 * one block, renumbered as a whole if needed. */
+	OOJWT_FIND_SETTINGS_UNRECOGNISED = 215, /* none of the connector forms */
+	OOJWT_FIND_PHP_SYNTAX = 216,    /* PHP array text PHP would refuse */
+	OOJWT_FIND_CONNECTOR_SECRET_HIDDEN = 217, /* occ masked the secret */
+	OOJWT_FIND_CONNECTOR_SETTING_NO_EFFECT = 218, /* a key the connector does not read there */
+	OOJWT_FIND_CONNECTOR_HEADER_REFUSED = 219, /* Mattermost: Authorization, empty */
+	OOJWT_FIND_CONNECTOR_LEEWAY_ZERO = 220, /* php-jwt leeway 0: DS clock ahead fails */
+	OOJWT_FIND_CONNECTOR_VERIFY_PEER = 221, /* TLS checks off, or self-signed refused */
+	OOJWT_FIND_CONNECTOR_SECRET_DIFFERS = 222, /* connector vs DS secret */
+	OOJWT_FIND_CONNECTOR_TOKENS_MISMATCH = 223, /* one side signs, the other not */
+	OOJWT_FIND_CONNECTOR_HEADER_DIFFERS = 224, /* header name vs inbox/outbox */
+	OOJWT_FIND_CONNECTOR_PREFIX_DIFFERS = 225 /* prefix the connector cuts differently */
 };
 
 /*

@@ -331,4 +331,22 @@ char *oojwt_connectors_json(size_t *out_len);
 int oojwt_secret_variant(int v, int k, const unsigned char *s, size_t n,
 	unsigned char *buf, size_t *len);
 
+/* ---- connector_settings.c / connector_compare.c / connector_json.c --- */
+
+/* Append a finding to s->findings. */
+void oojwt_cs_add(oojwt_connector_settings *s, int severity, int code,
+	const char *path, const char *message, const char *fix);
+/* Byte length of the space character at `s` (`n` bytes) as Go's
+ * strings.TrimSpace sees one (ASCII blanks, U+0085, U+00A0, U+1680,
+ * U+2000-200A, U+2028-2029, U+202F, U+205F, U+3000); 0 otherwise. */
+size_t oojwt_cs_space_at(const char *s, size_t n);
+/* The report kit.onlyoffice.readConnectorSettings returns: the settings
+ * read from `text`, and, when has_server, their comparison with the
+ * server configuration read from `server` (and `defaults` when
+ * has_defaults) with `self_signed` (1, 0, -1). */
+char *oojwt_connector_settings_json(const char *text, size_t len,
+	const char *server, size_t server_len, int has_server,
+	const char *defaults, size_t defaults_len, int has_defaults,
+	int self_signed, size_t *out_len);
+
 #endif

@@ -1135,6 +1135,166 @@ int oojwt_library_verify(oojwt_library_verdict *v,
 	size_t len, const unsigned char *secret, size_t secret_len, double now,
 	double leeway);
 
+/*
+ * Connector settings.
+ *
+ * oojwt_connector_settings_read() reads what an administrator can paste
+ * from the connector side and says what it is:
+ *
+ *   OOJWT_SETTINGS_PHP_CONFIG      Nextcloud / ownCloud config.php text
+ *                                  with an 'onlyoffice' => [...] (or
+ *                                  array(...)) section: PHP single- and
+ *                                  double-quoted strings with their
+ *                                  escapes, =>, trailing commas, // # and
+ *                                  block comments; values computed at run
+ *                                  time (getenv(), concatenation) are
+ *                                  reported as unreadable, not guessed
+ *   OOJWT_SETTINGS_OCC_GET         `occ config:app:get onlyoffice KEY`
+ *                                  command lines, each followed by the
+ *                                  line occ printed (the app values)
+ *   OOJWT_SETTINGS_OCC_LIST        `occ config:list onlyoffice` JSON
+ *                                  ({"apps":{"onlyoffice":{...}}}) or the
+ *                                  app's object alone
+ *   OOJWT_SETTINGS_MOODLE          mod_onlyofficeeditor settings: lines
+ *                                  "name<tab|:|=|=>>value" (admin/cli/
+ *                                  cfg.php output, the admin page's list;
+ *                                  names may carry "onlyofficeeditor/" or
+ *                                  "onlyofficeeditor | "), or its JSON
+ *   OOJWT_SETTINGS_MATTERMOST      the plugin's settings in Mattermost's
+ *                                  config.json: PluginSettings.Plugins
+ *                                  ["com.onlyoffice.mattermost"], or that
+ *                                  object alone (names in any case, as
+ *                                  Mattermost lower-cases them)
+ *
+ * Key names are the connectors' own: Nextcloud/ownCloud lib/AppConfig.php
+ * (jwt_secret, jwt_header, jwt_leeway, verify_peer_off,
+ * DocumentServerUrl, DocumentServerInternalUrl, StorageUrl), Moodle
+ * settings.php (documentserverurl, documentserversecret, jwtheader,
+ * documentserverinternal, storageurl, disable_verify_ssl), Mattermost
+ * server/pkg/configuration/configuration.go (DESAddress, DESJwt,
+ * DESJwtHeader, DESJwtPrefix; SanitizeConfiguration TrimSpaces them, so
+ * the values are stored trimmed here too).
+ *
+ * The effective values are the connector's: the header defaults to
+ * Authorization (Nextcloud AppConfig jwtHeader, Moodle) or
+ * AuthorizationJWT (Mattermost plugin.json); the prefix is what the
+ * connector cuts: 7 characters whatever they are for the PHP connectors
+ * (substr($header, strlen("Bearer "))), the configured prefix removed
+ * anywhere for Mattermost (callback.go); leeway is jwt_leeway cast to an
+ * integer (Nextcloud/ownCloud, read from config.php only), 60 for Moodle
+ * (jwt_wrapper), -1 when the connector has none; verify_peer_off is PHP
+ * truthiness of the value, -1 when unset.
+ *
+ * Hostile text is read in linear time: input above
+ * OOJWT_SETTINGS_MAX_LEN bytes is refused (too_large), arrays nested
+ * deeper than OOJWT_SETTINGS_MAX_DEPTH stop the reader (too_deep), and a
+ * string, comment or array left open is php_syntax, with its line.
+ *
+ * Findings (codes): settings_unrecognised, php_syntax, too_deep,
+ * too_large, bad_json, connector_secret_hidden (occ printed a masked
+ * value), connector_setting_no_effect (jwt_leeway as an app value,
+ * which AppConfig getJwtLeeway never reads; a value computed at run
+ * time), connector_header_refused (Mattermost's IsValid: an empty
+ * secret, header or prefix, or the header Authorization),
+ * connector_leeway_zero (php-jwt refuses a callback whose iat is even
+ * 1 s ahead of its clock), connector_verify_peer (certificate checks
+ * off).
+ */
+#define OOJWT_SETTINGS_MAX_LEN   (4u << 20)
+#define OOJWT_SETTINGS_MAX_DEPTH 64
+
+#define OOJWT_SETTINGS_UNKNOWN     0
+#define OOJWT_SETTINGS_PHP_CONFIG  1
+#define OOJWT_SETTINGS_OCC_GET     2
+#define OOJWT_SETTINGS_OCC_LIST    3
+#define OOJWT_SETTINGS_MOODLE      4
+#define OOJWT_SETTINGS_MATTERMOST  5
+
+#define OOJWT_CONNECTOR_UNKNOWN    0
+#define OOJWT_CONNECTOR_NEXTCLOUD  1
+#define OOJWT_CONNECTOR_OWNCLOUD   2
+#define OOJWT_CONNECTOR_MOODLE     3
+#define OOJWT_CONNECTOR_MATTERMOST 4
+
+/* "unknown", "php-config", "occ-get", "occ-list", "moodle",
+ * "mattermost" / "nextcloud", "owncloud", "moodle", "mattermost" (NULL
+ * for unknown and other values). */
+const char *oojwt_settings_form_name(int form);
+const char *oojwt_connector_name(int connector);
+
+/* One value: `set` when the text gives it; `p` (n bytes, NUL-terminated,
+ * owned) is NULL when it is set but unreadable (computed, masked). */
+typedef struct {
+	int set;
+	char *p;
+	size_t n;
+} oojwt_setting;
+
+/*
+ *   form, connector   as above; `certain` 0 when the text fits more than
+ *                     one connector (config.php without a 'version' says
+ *                     nothing of Nextcloud vs ownCloud: Nextcloud is
+ *                     named)
+ *   secret, header, prefix, url_ds, url_internal, url_storage
+ *                     the values as the connector stores them (header
+ *                     and prefix: the effective ones, see above)
+ *   header_set        1 when the header was given, 0 for the default
+ *   leeway            seconds, -1 when the connector has no setting or
+ *                     the text computes it
+ *   verify_peer_off   1 / 0, -1 when not set
+ */
+typedef struct {
+	int form;
+	int connector;
+	int certain;
+	oojwt_setting secret, header, prefix;
+	oojwt_setting url_ds, url_internal, url_storage;
+	int header_set;
+	long leeway;
+	int verify_peer_off;
+	size_t n_findings, dropped;
+	oojwt_finding findings[OOJWT_MAX_FINDINGS];
+} oojwt_connector_settings;
+
+/*
+ * Read `text` (`len` bytes) into `s` (previous content overwritten).
+ * Returns OOJWT_OK whatever the text is (see s->form and the findings),
+ * OOJWT_ERR_BAD_ARGUMENT or OOJWT_ERR_NO_MEMORY (then `s` holds
+ * nothing). Free with oojwt_connector_settings_free() (wipes; safe
+ * twice).
+ */
+int oojwt_connector_settings_read(oojwt_connector_settings *s,
+	const char *text, size_t len);
+void oojwt_connector_settings_free(oojwt_connector_settings *s);
+
+/*
+ * Compare connector settings `s` with a server configuration `c`
+ * (oojwt_server_config_read()). The connector's secret signs what it
+ * sends to DS (checked with secret.inbox) and verifies callbacks and
+ * downloads (signed with secret.outbox): each is compared byte for byte
+ * (the verdict in *inbox / *outbox: OOJWT_SECRETS_*). When they differ,
+ * the finding says how -- surrounding whitespace, quotes, letter case,
+ * or where and by how much -- showing invisible characters as
+ * ⟦U+XXXX⟧ markers, never the secrets themselves. `self_signed` is 1
+ * when DS's certificate is self-signed (oojwt_cert_inspect said
+ * cert_self_signed), 0 when it is trusted, -1 when unknown.
+ *
+ * Findings (appended to s->findings): connector_secret_differs,
+ * connector_tokens_mismatch (one side signs and the other has no secret
+ * or tokens off), connector_header_differs (outbox header: DS's file
+ * downloads carry the token in the header only; inbox header),
+ * connector_prefix_differs (a DS prefix the connector does not cut),
+ * connector_header_refused (Mattermost with DS's Authorization),
+ * connector_verify_peer (an https DS with a self-signed certificate the
+ * connector checks).
+ */
+#define OOJWT_SECRETS_UNKNOWN 0  /* one side has none, or a file/random */
+#define OOJWT_SECRETS_EQUAL   1
+#define OOJWT_SECRETS_DIFFER  2
+
+int oojwt_connector_settings_compare(oojwt_connector_settings *s,
+	const oojwt_server_config *c, int self_signed, int *inbox, int *outbox);
+
 #ifdef __cplusplus
 }
 #endif

@@ -33,6 +33,11 @@ int oojwt_wasm_ds_version(const char *s, size_t len);
 OOJWT_WASM_EXPORT("oojwt_wasm_secret_explain")
 char *oojwt_wasm_secret_explain(const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len, size_t *out_len);
+OOJWT_WASM_EXPORT("oojwt_wasm_connector_settings")
+char *oojwt_wasm_connector_settings(const char *text, size_t len,
+	const char *server, size_t server_len, int has_server,
+	const char *defaults, size_t defaults_len, int has_defaults,
+	int self_signed, size_t *out_len);
 
 
 /* vopts: the JSON text of DS's verifyOptions when has_vopts. */
@@ -161,5 +166,17 @@ oojwt_wasm_browser_token(const char *token, size_t len,
 	o.verify_options = has_vopts ? vopts : NULL;
 	o.verify_options_len = vopts_len;
 	return oojwt_browser_inspect_json(token, len, secret, secret_len, &o,
+		out_len);
+}
+
+/* Connector settings, read and compared with the server's (has_server). */
+char *
+oojwt_wasm_connector_settings(const char *text, size_t len,
+	const char *server, size_t server_len, int has_server,
+	const char *defaults, size_t defaults_len, int has_defaults,
+	int self_signed, size_t *out_len)
+{
+	return oojwt_connector_settings_json(text, len, server, server_len,
+		has_server, defaults, defaults_len, has_defaults, self_signed,
 		out_len);
 }

@@ -237,7 +237,18 @@ static const struct {
 	{ OOJWT_FIND_VERIFY_JWTID, "verify_jwtid" },
 	{ OOJWT_FIND_VERIFY_NONCE, "verify_nonce" },
 	{ OOJWT_FIND_VERIFY_COMPLETE, "verify_complete" },
-	{ OOJWT_FIND_VERIFY_OTHER_OPTION, "verify_other_option" }
+	{ OOJWT_FIND_VERIFY_OTHER_OPTION, "verify_other_option" },
+	{ OOJWT_FIND_SETTINGS_UNRECOGNISED, "settings_unrecognised" },
+	{ OOJWT_FIND_PHP_SYNTAX, "php_syntax" },
+	{ OOJWT_FIND_CONNECTOR_SECRET_HIDDEN, "connector_secret_hidden" },
+	{ OOJWT_FIND_CONNECTOR_SETTING_NO_EFFECT, "connector_setting_no_effect" },
+	{ OOJWT_FIND_CONNECTOR_HEADER_REFUSED, "connector_header_refused" },
+	{ OOJWT_FIND_CONNECTOR_LEEWAY_ZERO, "connector_leeway_zero" },
+	{ OOJWT_FIND_CONNECTOR_VERIFY_PEER, "connector_verify_peer" },
+	{ OOJWT_FIND_CONNECTOR_SECRET_DIFFERS, "connector_secret_differs" },
+	{ OOJWT_FIND_CONNECTOR_TOKENS_MISMATCH, "connector_tokens_mismatch" },
+	{ OOJWT_FIND_CONNECTOR_HEADER_DIFFERS, "connector_header_differs" },
+	{ OOJWT_FIND_CONNECTOR_PREFIX_DIFFERS, "connector_prefix_differs" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 

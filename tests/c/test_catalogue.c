@@ -372,6 +372,13 @@ run_server_config(const call *c, size_t *n)
 }
 
 static char *
+run_connector_settings(const call *c, size_t *n)
+{
+	return oojwt_connector_settings_json(c->in, c->len, "", 0, 0, "", 0, 0,
+		-1, n);
+}
+
+static char *
 run_inspect(const call *c, size_t *n)
 {
 	/* inspectConfig(text, { secret, now }): no serverConfig, so JWT on,
@@ -542,6 +549,7 @@ static const struct {
 	{ "keyInfo", run_key_info, code_of_errors, 0, NULL, 0 },
 	{ "extract", run_extract, code_of_errors, 0, NULL, 0 },
 	{ "readServerConfig", run_server_config, code_of_findings, 0, oojwt_ds_report_bound, OOJWT_DS_REPORT_SERVER_CONFIG },
+	{ "readConnectorSettings", run_connector_settings, code_of_findings, 0, NULL, 0 },
 	{ "inspectConfig", run_inspect, code_of_findings, 1, oojwt_ds_report_bound, OOJWT_DS_REPORT_CONFIG_INSPECT },
 	{ "explainSecret", run_explain, code_of_explain, 1, oojwt_ds_report_bound, OOJWT_DS_REPORT_SECRET_EXPLAIN }
 };

@@ -4,7 +4,7 @@
 //
 // For every harness tests/fuzz/fuzz_NAME.c this writes OUT_DIR/fuzz_NAME/
 // with the seed set its " * seeds: KIND" comment line names (json, b64,
-// tokens, verify, sign, jwk, raw, keys, extract, secret, config, links, nginx, certs, cli, inspect; a new harness
+// tokens, verify, sign, jwk, raw, keys, extract, secret, config, links, nginx, connector, certs, cli, inspect; a new harness
 // picks one, or "all"),
 // drawn from tests/vectors/*.json, the tokens quoted in tests/, tokens
 // signed here with the fuzz keys of tests/fuzz/fuzz.h, and hostile
@@ -198,6 +198,9 @@ const vec = (name) => JSON.parse(readFileSync(join(vectorDir, name), 'utf8')).te
 sets.links = () => vec('secure_links.json').flatMap((t) => [bytes(t.url),
   Buffer.concat([bytes(t.url), Buffer.from([0]), bytes(t.secret ?? 'Zr8mQ2vX9pL4sT7wK1nB')])]);
 sets.nginx = () => vec('nginx_configs.json').map((t) => bytes(t.text));
+// Connector settings (text [NUL server config]), from their vector file.
+sets.connector = () => vec('connector_settings.json').map((t) => (t.serverConfig === undefined ? bytes(t.text)
+  : Buffer.concat([bytes(t.text), Buffer.from([0]), bytes(t.serverConfig)])));
 // Certificates made by openssl (tests/helpers/certs.mjs), as DER and PEM,
 // each with and without a host and a key: [selector, host length, host, cert].
 sets.certs = () => {

@@ -102,3 +102,13 @@ export async function loadWithInstance() {
     WebAssembly.instantiate = real;
   }
 }
+
+/** Every member of `want` matches `got`: objects by subset, deeply; anything else (arrays too) exactly. */
+export function subset(got, want, where) {
+  if (want === null || typeof want !== 'object' || Array.isArray(want)) {
+    assert.deepEqual(got, want, where);
+    return;
+  }
+  assert.ok(got !== null && typeof got === 'object', `${where}: expected an object, got ${JSON.stringify(got)}`);
+  for (const [k, v] of Object.entries(want)) subset(got[k], v, `${where}.${k}`);
+}

@@ -120,6 +120,7 @@ const entryPointsOf = (kit) => {
     extract: (input) => decodeCode(kit.extract(text(input)).token),
     readServerConfig: (input, key, o) => coded(() => firstFinding(kit.onlyoffice.readServerConfig(text(input),
       o.defaultJsonText !== undefined ? { defaultJsonText: o.defaultJsonText } : {}))),
+    readConnectorSettings: (input) => coded(() => firstFinding(kit.onlyoffice.readConnectorSettings(text(input)))),
     inspectConfig: (input, key, o) => coded(() => firstFinding(kit.onlyoffice.inspectConfig(text(input),
       { secret: key, now: o.now ?? NOW }))),
     explainSecret: (input, key) => coded(() => {
@@ -131,7 +132,7 @@ const entryPointsOf = (kit) => {
 const entryPoints = entryPointsOf(kit);
 const coreEntryPoints = entryPointsOf(coreKit);
 // The entries that need the full module (kit.onlyoffice).
-const fullOnly = new Set(['verify-onlyoffice', 'readServerConfig', 'inspectConfig', 'explainSecret']);
+const fullOnly = new Set(['verify-onlyoffice', 'readServerConfig', 'readConnectorSettings', 'inspectConfig', 'explainSecret']);
 const takesKey = new Set(['verify', 'verify-onlyoffice', 'sign', 'inspectConfig', 'explainSecret']);
 
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();

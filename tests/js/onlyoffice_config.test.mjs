@@ -2,19 +2,9 @@
 // from local.json or Docker lines (tests/vectors/onlyoffice_config.json).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { kit, readVector } from '../helpers/common.mjs';
+import { kit, readVector, subset } from '../helpers/common.mjs';
 
 const vectors = readVector('onlyoffice_config.json');
-
-/** Every member of `want` matches `got` (deeply, objects by subset). */
-function subset(got, want, where) {
-  if (want === null || typeof want !== 'object' || Array.isArray(want)) {
-    assert.deepEqual(got, want, where);
-    return;
-  }
-  assert.ok(got !== null && typeof got === 'object', `${where}: not an object`);
-  for (const [k, v] of Object.entries(want)) subset(got[k], v, `${where}.${k}`);
-}
 
 const SHAPE = ['secrets', 'enabled', 'inbox', 'outbox', 'verifyOptions', 'tokenRequiredParams', 'findings', 'storageSecret'];
 

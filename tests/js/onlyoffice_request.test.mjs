@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { OojwtError } from '../../web/lib/oojwt.mjs';
-import { kit, readVector } from '../helpers/common.mjs';
+import { kit, readVector, subset } from '../helpers/common.mjs';
 
 const vectors = readVector('onlyoffice_requests.json');
 
@@ -36,12 +36,6 @@ const fill = (v, tokens) => {
   if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x, tokens)]));
   return v;
 };
-
-function subset(got, want, where) {
-  if (want === null || typeof want !== 'object' || Array.isArray(want)) return assert.deepEqual(got, want, where);
-  assert.ok(got !== null && typeof got === 'object', `${where}: expected an object, got ${JSON.stringify(got)}`);
-  for (const [k, x] of Object.entries(want)) subset(got[k], x, `${where}.${k}`);
-}
 
 for (const v of vectors.tests) {
   test(`inspectRequest #${v.id} (${v.kind}): ${v.comment}`, () => {

@@ -92,6 +92,14 @@ const same: boolean = kit.onlyoffice.compareSecureLinkSecrets('{}', nginx).match
 // @ts-expect-error: the secret is required to sign a link
 kit.onlyoffice.signDownloadUrl(link, {});
 void status; void ports; void same;
+// Connector settings against Document Server's (kit.onlyoffice.readConnectorSettings).
+const conn = kit.onlyoffice.readConnectorSettings("'onlyoffice' => ['jwt_secret' => 's3cret']",
+  { serverConfig: '{}', certificateSelfSigned: false });
+const who: 'nextcloud' | 'owncloud' | 'moodle' | 'mattermost' | null = conn.connector;
+const inboxSame: 'equal' | 'differ' | 'unknown' | undefined = conn.comparison?.secrets.inbox;
+// @ts-expect-error: serverConfig is the local.json text, not a readServerConfig result
+kit.onlyoffice.readConnectorSettings('', { serverConfig: kit.onlyoffice.readServerConfig('{}') });
+void who; void inboxSame;
 // A TLS certificate, as a deployment check uses it.
 import type { CertificateCode, CertificateOptions, CertificateReport } from 'oojwt';
 

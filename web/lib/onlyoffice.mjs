@@ -14,6 +14,7 @@
 //     compareSecureLinkSecrets (web/lib/deploy.mjs)
 //   kit.onlyoffice.inspectRequest(request, secret, { kind, now, serverConfig, connector, leeway })  (web/lib/onlyoffice_request.mjs)
 //   kit.onlyoffice.connectors()  the connector and JWT library tables
+//   kit.onlyoffice.readConnectorSettings(text, { serverConfig, defaultJsonText, certificateSelfSigned })
 //
 // Like web/lib/oojwt.mjs, this file only moves bytes and builds plain
 // objects: every decision is made in C.
@@ -286,12 +287,42 @@ export function makeOnlyoffice(bridge, kit) {
     return { ...config, token: r.token };
   }
 
+  /**
+   * What the connector side has (Nextcloud/ownCloud config.php or occ
+   * output, the Moodle or Mattermost plugin's settings), and, with
+   * options.serverConfig (local.json text or Docker lines, as
+   * readServerConfig takes), how it compares with Document Server's.
+   */
+  function readConnectorSettings(text, options = {}) {
+    if (typeof text !== 'string') throw new TypeError('text must be a string');
+    if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+    const { serverConfig, defaultJsonText, certificateSelfSigned } = options;
+    if (serverConfig !== undefined && typeof serverConfig !== 'string') {
+      // The comparison needs the settings as Document Server reads them, in C.
+      throw new TypeError('options.serverConfig must be the local.json text (or Docker lines) readServerConfig takes');
+    }
+    if (defaultJsonText !== undefined && typeof defaultJsonText !== 'string') {
+      throw new TypeError('options.defaultJsonText must be a string');
+    }
+    if (certificateSelfSigned !== undefined && typeof certificateSelfSigned !== 'boolean') {
+      throw new TypeError('options.certificateSelfSigned must be a boolean');
+    }
+    const hasServer = serverConfig !== undefined ? 1 : 0;
+    const hasDefaults = defaultJsonText !== undefined ? 1 : 0;
+    const selfSigned = certificateSelfSigned === undefined ? -1 : certificateSelfSigned ? 1 : 0;
+    const r = bridge.withSecretString(text, (tp, tn) => bridge.withSecretString(serverConfig ?? '', (sp, sn) =>
+      bridge.withSecretString(defaultJsonText ?? '', (dp, dn) => bridge.secretReport(
+        x.oojwt_wasm_connector_settings(tp, tn, sp, sn, hasServer, dp, dn, hasDefaults, selfSigned, outLen)))));
+    if (r.error) fail(r);
+    return r;
+  }
+
   void kit; // the toolkit being built; the rules need only the bridge so far
   const connectors = makeConnectors(bridge);
   const inspectRequest = makeInspectRequest(bridge, readServerConfig, connectors);
   return Object.freeze({
     verify: verifyDs, explainSecret, readServerConfig, inspectConfig, signConfig, inspectRequest, connectors,
-    tokenKind, tokenKinds, inspectBrowserToken,
+    tokenKind, tokenKinds, inspectBrowserToken, readConnectorSettings,
     ...makeDeploy(bridge, { readServerConfig }), // secure links, nginx (web/lib/deploy.mjs)
   });
 }

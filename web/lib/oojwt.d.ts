@@ -41,7 +41,7 @@ export type OnlyofficeCode =
   | 'body_not_json' | 'bad_request_field' | 'http_unreadable'
   | 'user_not_signed' | 'user_differs'
   | 'kind_ambiguous' | 'kind_mismatch' | 'missing_token_field' | 'bad_token_field'
-  | 'token_not_checked' | 'connectors_decide' | VerifyOptionCode;
+  | 'token_not_checked' | 'connectors_decide' | VerifyOptionCode | ConnectorSettingsCode;
 
 /**
  * Codes of Document Server's verifyOptions (202 on): readServerConfig's
@@ -53,6 +53,13 @@ export type VerifyOptionCode =
   | 'verify_ignore_expiration' | 'verify_ignore_not_before' | 'verify_max_age'
   | 'verify_audience' | 'verify_issuer' | 'verify_subject' | 'verify_jwtid'
   | 'verify_nonce' | 'verify_complete' | 'verify_other_option';
+
+/** Codes of the connector settings and their comparison (215 on). */
+export type ConnectorSettingsCode =
+  | 'settings_unrecognised' | 'php_syntax' | 'connector_secret_hidden'
+  | 'connector_setting_no_effect' | 'connector_header_refused'
+  | 'connector_leeway_zero' | 'connector_verify_peer' | 'connector_secret_differs'
+  | 'connector_tokens_mismatch' | 'connector_header_differs' | 'connector_prefix_differs';
 
 /** Codes of the deployment checks: secure download links and nginx (148 on). */
 export type DeployCode =
@@ -316,6 +323,43 @@ export interface ResolvedSecret {
   value: string | null;
   /** The path, when it comes from `file` (the server reads it raw; oojwt cannot). */
   file: string | null;
+}
+
+/** What readConnectorSettings read, as the connector uses it. */
+export interface ConnectorSettingValues {
+  /** Whether the text gives a secret; secret is null when it is unreadable (masked by occ, computed in PHP). */
+  secretSet: boolean;
+  /** The secret as the connector stores it (Mattermost: TrimSpaced). */
+  secret: string | null;
+  /** The header the connector uses (its default when not given: Authorization, Mattermost AuthorizationJWT). */
+  header: string | null;
+  headerSet: boolean;
+  /** The prefix the connector sends and cuts: "Bearer " (PHP connectors cut 7 characters whatever they are), Mattermost's trimmed setting. */
+  prefix: string | null;
+  /** Seconds of clock skew php-jwt forgives: Nextcloud/ownCloud jwt_leeway (0 when unset), Moodle 60; null when the connector has none. */
+  leeway: number | null;
+  /** Nextcloud verify_peer_off / Moodle disable_verify_ssl; null when unset. */
+  verifyPeerOff: boolean | null;
+  documentServerUrl: string | null;
+  documentServerInternalUrl: string | null;
+  storageUrl: string | null;
+}
+
+/** kit.onlyoffice.readConnectorSettings(text, { serverConfig, defaultJsonText, certificateSelfSigned }). */
+export interface ConnectorSettings {
+  /** Which paste this is; 'unknown' when none (see findings). */
+  form: 'php-config' | 'occ-get' | 'occ-list' | 'moodle' | 'mattermost' | 'unknown';
+  connector: 'nextcloud' | 'owncloud' | 'moodle' | 'mattermost' | null;
+  /** false when the text fits more than one connector (config.php without 'version': Nextcloud is named). */
+  certain: boolean;
+  settings: ConnectorSettingValues;
+  /** What the settings say by themselves (syntax, leeway 0, certificate checks off, Mattermost's refusals). */
+  findings: Finding[];
+  /** With options.serverConfig: the connector's secret against secret.inbox and secret.outbox, and what disagrees. */
+  comparison: {
+    secrets: { inbox: 'equal' | 'differ' | 'unknown'; outbox: 'equal' | 'differ' | 'unknown' };
+    findings: Finding[];
+  } | null;
 }
 
 /** kit.onlyoffice.readServerConfig(localJsonText, { defaultJsonText }). */
@@ -712,6 +756,17 @@ export interface Onlyoffice {
    * defaults) as node-config does.
    */
   readServerConfig(localJsonText: string, options?: { defaultJsonText?: string }): ServerConfig;
+  /**
+   * What an administrator pastes from the connector side -- Nextcloud /
+   * ownCloud config.php ('onlyoffice' => [...]) or occ config:app:get /
+   * config:list output, the Moodle plugin's settings, the Mattermost
+   * plugin's config.json entry -- read as that connector uses it, and,
+   * with serverConfig (the local.json text or Docker lines readServerConfig
+   * takes), compared with Document Server's settings. certificateSelfSigned
+   * says whether Document Server's certificate is self-signed (see
+   * inspectCertificate). The report carries the secret.
+   */
+  readConnectorSettings(text: string, options?: { serverConfig?: string; defaultJsonText?: string; certificateSelfSigned?: boolean }): ConnectorSettings;
   /**
    * The config a page passes to DocsAPI.DocEditor (object or JSON text),
    * judged as DocService's auth() judges it. The inbox secret is
