@@ -128,7 +128,8 @@ static const char *const warning_names[] = {
 	"http_unreadable",
 	"user_not_signed",
 	"user_differs",
-	"hidden_characters"
+	"hidden_characters",
+	"lone_surrogate"
 };
 
 const char *

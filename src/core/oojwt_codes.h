@@ -23,6 +23,8 @@
  *   195        a warning of the JWT core again (oojwt_decode, oojwt_verify:
  *              hidden_characters); later codes go on from here, whatever
  *              their domain, since numbers are never reused
+ *   196        a finding on a text read as JSON.parse reads it (an editor
+ *              config, a request body, local.json): lone_surrogate
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -182,7 +184,11 @@ enum oojwt_code {
 	OOJWT_FIND_USER_DIFFERS = 194,  /* token's user.* overrides the config's */
 
 	/* A result's warning again (oojwt_decode, oojwt_verify). */
-	OOJWT_WARN_HIDDEN_CHARACTERS = 195 /* control, bidi or invisible characters */
+	OOJWT_WARN_HIDDEN_CHARACTERS = 195, /* control, bidi or invisible characters */
+
+	/* Texts read as JSON.parse reads them (oojwt_config_inspect,
+	 * oojwt_request_inspect, oojwt_server_config_read). */
+	OOJWT_FIND_LONE_SURROGATE = 196 /* \uD800-\uDFFF alone: half a character */
 };
 
 /*

@@ -60,6 +60,16 @@ size_t oojwt_ds_json_string(const unsigned short *s, const oojwt_ds_member *m,
 size_t oojwt_ds_json_unescape(const unsigned short *s, size_t start,
 	size_t end, unsigned short *dst);
 
+/* ---- lone_surrogate.c: half a character in a JSON.parse text ------- */
+
+/* When `lone` > 0 (oojwt_json_info.lone of `tree`), add a warning
+ * lone_surrogate at the path of the first string that holds one, ending
+ * its sentence with `consequence` (what the reader of the text does with
+ * it), with the fix `fix`. */
+void oojwt_ds_lone_finding(oojwt_finding *list, size_t *n, size_t *dropped,
+	const oojwt_jv *tree, size_t lone, const char *consequence,
+	const char *fix);
+
 /* ---- ds_json.c: reports of the ONLYOFFICE rules --------------
  * Each returns a malloc'd JSON report (its length in *out_len) that the
  * wasm module and the CLI print alike: {"error":{code,message}} for bad

@@ -217,7 +217,8 @@ static const struct {
 	{ OOJWT_FIND_HTTP_UNREADABLE, "http_unreadable" },
 	{ OOJWT_FIND_USER_NOT_SIGNED, "user_not_signed" },
 	{ OOJWT_FIND_USER_DIFFERS, "user_differs" },
-	{ OOJWT_WARN_HIDDEN_CHARACTERS, "hidden_characters" }
+	{ OOJWT_WARN_HIDDEN_CHARACTERS, "hidden_characters" },
+	{ OOJWT_FIND_LONE_SURROGATE, "lone_surrogate" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 

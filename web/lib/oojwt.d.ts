@@ -37,7 +37,7 @@ export type OnlyofficeCode =
   | 'wrong_prefix' | 'body_token_wins' | 'unsigned_fields_ignored'
   | 'header_token_trimmed' | 'header_too_large' | 'token_in_other_header'
   | 'body_not_json' | 'bad_request_field' | 'http_unreadable'
-  | 'user_not_signed' | 'user_differs';
+  | 'user_not_signed' | 'user_differs' | 'lone_surrogate';
 
 /** Codes of the deployment checks: secure download links and nginx (148 on). */
 export type DeployCode =
