@@ -90,8 +90,16 @@ char *oojwt_config_inspect_json(const char *config, size_t len,
 char *oojwt_config_sign_json(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, unsigned alg, int fields,
 	int has_iat, double iat, int has_exp, double exp, size_t *out_len);
+/* `others`: NULL, or the server config's other secrets (see
+ * oojwt_secret_explain_ex()); oojwt_secret_explain_json_text() reads them
+ * from `others_len` bytes of JSON, an array of 5 strings or nulls in the
+ * order of oojwt_secret_others (NULL text: none). */
 char *oojwt_secret_explain_json(const char *token, size_t len,
-	const unsigned char *secret, size_t secret_len, size_t *out_len);
+	const unsigned char *secret, size_t secret_len,
+	const oojwt_secret_others *others, size_t *out_len);
+char *oojwt_secret_explain_json_text(const char *token, size_t len,
+	const unsigned char *secret, size_t secret_len, const char *others_json,
+	size_t others_len, size_t *out_len);
 
 
 /* ---- http_request.c: an HTTP request as its receiver reads it ---------- */
@@ -170,6 +178,10 @@ char *oojwt_request_inspect_json(const char *req, size_t len,
 	const unsigned char *secret, size_t secret_len,
 	const oojwt_request_opts *o, size_t *out_len);
 
+/* secret_variants.c: the other secrets of a read server config (strings
+ * only; pointers into `c`). */
+void oojwt_secret_others_of(oojwt_secret_others *o,
+	const oojwt_server_config *c);
 /* secret_variants.c: variant `v` (flavour `k`, see there) of the secret
  * `s` into `buf` (n + 2 bytes, at least 6): 1 and *len when it applies. */
 int oojwt_secret_variant(int v, int k, const unsigned char *s, size_t n,
