@@ -81,13 +81,16 @@ ${EXIT_HELP}
 Example:
   oojwt verify --secret-from-local-json /etc/onlyoffice/documentserver/local.json @token.txt
 `,
-  'explain-secret': `usage: oojwt explain-secret [SECRET OPTIONS] [--json] [INPUT]
+  'explain-secret': `usage: oojwt explain-secret [SECRET OPTIONS] [--server-config local.json]
+                            [--json] [INPUT]
 
 Why does the token INPUT not verify with this secret? Tries the secret as
-given, then the variants real setups produce (trimmed, with/without a
-trailing newline, with/without quotes, base64/base64url/hex-decoded, the
-default "secret") and names the one that verifies; also spots a secret
-pasted as the token, a token pasted as the secret, and damaged payloads.
+given, then the variants real setups produce (trimmed; a space, tab, CR,
+LF, CRLF, no-break space, zero-width space or BOM added or removed at
+either end; with/without quotes; base64/base64url/hex-decoded; with
+--server-config, its other secrets; the default "secret") and names the
+one that verifies; also spots a secret pasted as the token, a token
+pasted as the secret, and damaged payloads.
 Exit code 0 when the secret as given verifies, 1 otherwise.
 
 ${SECRET_HELP}
@@ -569,9 +572,12 @@ const COMMANDS = {
 
   'explain-secret'(kit, o) {
     const secret = secretFrom(o, kit);
+    // Its other secrets are tried too (outbox, session, ...).
+    const options = o['server-config'] !== undefined
+      ? { serverConfig: readFile(o['server-config'], MAX.config).toString('utf8') } : {};
     let r;
     try {
-      r = kit.onlyoffice.explainSecret(readInput(o.input), secret);
+      r = kit.onlyoffice.explainSecret(readInput(o.input), secret, options);
     } finally {
       secret.fill(0);
     }

@@ -66,32 +66,75 @@ print_js(const oojwt_cli_opts *o, char *rep, size_t len)
 	return put_sb(o, &sb);
 }
 
+#define MAX_CONFIG ((size_t)16 * 1024 * 1024)
+
+/* Read --server-config PATH into `c` (free it with
+ * oojwt_server_config_free()); an exit code, and `err` when not OK. */
+static int
+load_server_config(const oojwt_cli_opts *o, oojwt_server_config *c,
+	char *err, size_t cap)
+{
+	char *cfg = NULL;
+	size_t cfg_len = 0;
+	int code = oojwt_cli_read_file(o->server_config, MAX_CONFIG, &cfg,
+		&cfg_len, err, cap);
+
+	if (code == OOJWT_EXIT_OK) {
+		code = oojwt_server_config_read(c, cfg, cfg_len, NULL, 0) == OOJWT_OK
+			? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+		snprintf(err, cap, "out of memory");
+	}
+	oojwt_wipe_free(cfg, cfg_len + 1);
+	return code;
+}
+
 int
 oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 {
 	char err[700];
 	oojwt_secret_report r;
+	oojwt_server_config c;
+	oojwt_secret_others others;
 	unsigned char *secret;
 	size_t secret_len, len, i, n;
 	char *tok;
-	int code, v, first = 1;
+	int code, v, has_cfg = 0;
 
 	code = oojwt_cli_secret(o, &secret, &secret_len, err, sizeof err);
 	if (code != OOJWT_EXIT_OK) {
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
+	if (o->server_config != NULL) {
+		/* Its other secrets are tried too (outbox, session, ...). */
+		code = load_server_config(o, &c, err, sizeof err);
+		if (code != OOJWT_EXIT_OK) {
+			oojwt_wipe_free(secret, secret_len + 1);
+			oojwt_cli_error(o->command, err);
+			return code;
+		}
+		has_cfg = 1;
+		oojwt_secret_others_of(&others, &c);
+	}
 	code = oojwt_cli_read_input(o->input, 1, &tok, &len, err, sizeof err);
 	if (code != OOJWT_EXIT_OK) {
 		oojwt_wipe_free(secret, secret_len + 1);
+		if (has_cfg) {
+			oojwt_server_config_free(&c);
+		}
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
 	if (o->json) {
-		char *rep = oojwt_secret_explain_json(tok, len, secret, secret_len, &n);
-		code = oojwt_secret_explain(&r, tok, len, secret, secret_len);
+		char *rep = oojwt_secret_explain_json(tok, len, secret, secret_len,
+			has_cfg ? &others : NULL, &n);
+		code = oojwt_secret_explain_ex(&r, tok, len, secret, secret_len,
+			has_cfg ? &others : NULL);
 		oojwt_wipe_free(secret, secret_len + 1);
 		oojwt_wipe_free(tok, len + 1);
+		if (has_cfg) {
+			oojwt_server_config_free(&c);
+		}
 		v = print_js(o, rep, n);
 		if (v != OOJWT_EXIT_OK) {
 			return v;
@@ -99,9 +142,13 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 		return code != OOJWT_OK ? OOJWT_EXIT_INTERNAL
 			: r.verifies ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
 	}
-	code = oojwt_secret_explain(&r, tok, len, secret, secret_len);
+	code = oojwt_secret_explain_ex(&r, tok, len, secret, secret_len,
+		has_cfg ? &others : NULL);
 	oojwt_wipe_free(secret, secret_len + 1);
 	oojwt_wipe_free(tok, len + 1);
+	if (has_cfg) {
+		oojwt_server_config_free(&c);
+	}
 	if (code != OOJWT_OK) {
 		oojwt_cli_error(o->command, oojwt_code_name(code));
 		return OOJWT_EXIT_INTERNAL;
@@ -121,13 +168,11 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 			r.findings[i].message);
 	}
 	oojwt_cli_printf("tried:");
-	for (v = 0; v < OOJWT_SECRET_VARIANTS; v++) {
-		if ((r.tried & (1u << v)) != 0) {
-			oojwt_cli_printf("%s %s", first ? "" : ",", oojwt_secret_variant_name(v));
-			first = 0;
-		}
+	for (i = 0; i < r.n_tried; i++) {
+		oojwt_cli_printf("%s %s", i == 0 ? "" : ",", oojwt_secret_variant_name(r.tried[i]));
 	}
-	oojwt_cli_printf("%s\n", first ? " nothing (the token has no HS signature)" : "");
+	oojwt_cli_printf("%s\n", r.n_tried == 0 ? " nothing (the token has no HS signature)"
+		: "");
 	code = r.verifies ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
 	oojwt_wipe(&r, sizeof r);
 	if (fflush(stdout) != 0) {
@@ -137,8 +182,6 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 }
 
 /* ---- server-config ------------------------------------------------------ */
-
-#define MAX_CONFIG ((size_t)16 * 1024 * 1024)
 
 /* What --json prints in place of a secret without --show-secrets. */
 static void
@@ -502,8 +545,8 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	oojwt_config_report r;
 	oojwt_inspect_opts io;
 	unsigned char *secret = NULL;
-	size_t secret_len = 0, len, cfg_len = 0, i, n, start = 0;
-	char *text, *cfg = NULL, *vopts = NULL;
+	size_t secret_len = 0, len, i, n, start = 0;
+	char *text, *vopts = NULL;
 	int code, own_secret, kind = -1;
 
 	own_secret = o->secret != NULL || o->secret_file != NULL
@@ -548,14 +591,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		}
 	}
 	if (o->server_config != NULL) {
-		code = oojwt_cli_read_file(o->server_config, MAX_CONFIG, &cfg, &cfg_len,
-			err, sizeof err);
-		if (code == OOJWT_EXIT_OK) {
-			code = oojwt_server_config_read(&c, cfg, cfg_len, NULL, 0)
-				== OOJWT_OK ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
-			snprintf(err, sizeof err, "out of memory");
-		}
-		oojwt_wipe_free(cfg, cfg_len + 1);
+		code = load_server_config(o, &c, err, sizeof err);
 		if (code != OOJWT_EXIT_OK) {
 			oojwt_wipe_free(secret, secret_len + 1);
 			oojwt_cli_error(o->command, err);

@@ -120,13 +120,16 @@ static const char SIGN_HELP[] =
 	EXIT_HELP;
 
 static const char EXPLAIN_HELP[] =
-	"usage: oojwt explain-secret [SECRET OPTIONS] [--json] [INPUT]\n"
+	"usage: oojwt explain-secret [SECRET OPTIONS] [--server-config local.json]\n"
+	"                            [--json] [INPUT]\n"
 	"\n"
 	"Why does the token INPUT not verify with this secret? Tries the secret as\n"
-	"given, then the variants real setups produce (trimmed, with/without a\n"
-	"trailing newline, with/without quotes, base64/base64url/hex-decoded, the\n"
-	"default \"secret\") and names the one that verifies; also spots a secret\n"
-	"pasted as the token, a token pasted as the secret, and damaged payloads.\n"
+	"given, then the variants real setups produce (trimmed; a space, tab, CR,\n"
+	"LF, CRLF, no-break space, zero-width space or BOM added or removed at\n"
+	"either end; with/without quotes; base64/base64url/hex-decoded; with\n"
+	"--server-config, its other secrets; the default \"secret\") and names the\n"
+	"one that verifies; also spots a secret pasted as the token, a token\n"
+	"pasted as the secret, and damaged payloads.\n"
 	"Exit code 0 when the secret as given verifies, 1 otherwise.\n"
 	"\n"
 	SECRET_HELP

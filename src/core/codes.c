@@ -161,7 +161,8 @@ static const char *const warning_names[] = {
 	"connector_secret_differs",
 	"connector_tokens_mismatch",
 	"connector_header_differs",
-	"connector_prefix_differs"
+	"connector_prefix_differs",
+	"lone_surrogate"
 };
 
 const char *

@@ -144,8 +144,42 @@ int oojwt_json_truthy(const oojwt_jv *v);
  * rules still apply.
  */
 #define OOJWT_JSON_LAST_WINS 0x1u
+/*
+ * OOJWT_JSON_LONE_WTF8: escaped lone surrogates (\uD800-\uDFFF outside
+ * a pair, what JSON.stringify writes for half of a character cut in two)
+ * are read as JSON.parse reads them instead of refused: the string keeps
+ * the code unit in its 3-byte WTF-8 form (ED A0-BF xx), so strcmp() and
+ * oojwt_json_equal() compare as JavaScript does, and oojwt_json_print()
+ * writes it back as the escape. Strict callers (token verification) do
+ * not pass it.
+ */
+#define OOJWT_JSON_LONE_WTF8 0x2u
 int oojwt_json_parse_ex(oojwt_jv **root, const char *s, size_t len,
 	unsigned flags, size_t *dups, long *pos, char *msg);
+/* What oojwt_json_parse_js() read besides the tree: repeated member
+ * names dropped (OOJWT_JSON_LAST_WINS), and lone surrogates kept or
+ * replaced (OOJWT_JSON_LONE_*) with the byte offset of the first. */
+typedef struct {
+	size_t dups;
+	size_t lone;
+	long lone_pos;
+} oojwt_json_info;
+/* oojwt_json_parse_ex() that also reports the lone surrogates (none
+ * without OOJWT_JSON_LONE_WTF8). */
+int oojwt_json_parse_js(oojwt_jv **root, const char *s, size_t len,
+	unsigned flags, oojwt_json_info *info, long *pos, char *msg);
+/*
+ * The number of strings (member names and values) in `v` that hold a
+ * lone surrogate in WTF-8 form, and the dotted path of the first one
+ * into `path` (`size` bytes, truncated; array elements as .0, .1, ...).
+ */
+size_t oojwt_json_lone_path(const oojwt_jv *v, char *path, size_t size);
+/* 1 when `len` bytes at `s` hold a lone surrogate in WTF-8 form. */
+int oojwt_wtf8_has_lone(const char *s, size_t len);
+/* Replace, in place, every lone surrogate in WTF-8 form in the strings
+ * of `v` by U+FFFD (3 bytes too): the bytes Node uses when such a string
+ * becomes UTF-8 (an HMAC key, a header, a file). */
+void oojwt_json_lone_replace(oojwt_jv *v);
 /*
  * What oojwt_json_check() reports of one top-level member: `name` is
  * set by the caller; `type` is OOJWT_JSON_INVALID when the member is
@@ -188,7 +222,9 @@ const oojwt_jv *oojwt_json_next(const oojwt_jv *c, const char **name);
  * OOJWT_ERR_BAD_ARGUMENT or OOJWT_ERR_NO_MEMORY. */
 int oojwt_json_merge(oojwt_jv *base, const oojwt_jv *over);
 /* Compact JSON text of `v` (malloc'd, NUL-terminated; free() it), or
- * NULL when memory runs out. */
+ * NULL when memory runs out. A lone surrogate kept in WTF-8 form
+ * (OOJWT_JSON_LONE_WTF8) is written as its \uXXXX escape, as
+ * JSON.stringify writes it. */
 char *oojwt_json_print(const oojwt_jv *v, size_t *len);
 /* Deep equality as Node's util.isDeepStrictEqual sees JSON values:
  * same types, numbers by value, objects by members in any order. */

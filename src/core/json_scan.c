@@ -33,6 +33,10 @@ typedef struct {
 	int depth;
 	int code;
 	const char *why;
+	/* OOJWT_JSON_LONE_WTF8: escaped lone surrogates are read, and counted. */
+	int lone_ok;
+	size_t lone;
+	long lone_pos;
 	/* oojwt_json_check() only (track != 0): */
 	int track;
 	int escaped;            /* a member name holds an escape: use a tree */
@@ -209,27 +213,31 @@ scan_string(scan *sc)
 				return fail(sc, OOJWT_ERR_BAD_JSON,
 					"\\u0000 is refused (C and many servers would cut the string there)");
 			}
-			if (u >= 0xDC00 && u <= 0xDFFF) {
-				sc->i = at;
-				return fail(sc, OOJWT_ERR_BAD_JSON,
-					"unpaired low surrogate escape");
-			}
-			if (u >= 0xD800 && u <= 0xDBFF) {
-				if (sc->len - sc->i < 6 || sc->s[sc->i] != '\\'
-					|| sc->s[sc->i + 1] != 'u')
-				{
-					sc->i = at;
-					return fail(sc, OOJWT_ERR_BAD_JSON,
-						"unpaired high surrogate escape");
-				}
+			if (u >= 0xD800 && u <= 0xDBFF && sc->len - sc->i >= 6
+				&& sc->s[sc->i] == '\\' && sc->s[sc->i + 1] == 'u')
+			{
+				size_t second = sc->i;
 				sc->i += 2;
 				if (!hex4(sc, &lo)) {
 					return 0;
 				}
-				if (lo < 0xDC00 || lo > 0xDFFF) {
+				if (lo >= 0xDC00 && lo <= 0xDFFF) {
+					continue;   /* a pair: one code point */
+				}
+				sc->i = second;   /* the next escape is read on its own */
+			}
+			if (u >= 0xD800 && u <= 0xDFFF) {
+				/* JSON.parse keeps a lone surrogate in the string
+				 * (ECMA-262 JSON.parse reads \uXXXX as one code unit);
+				 * strict JSON refuses it (RFC 8259 section 8.2). */
+				if (!sc->lone_ok) {
 					sc->i = at;
-					return fail(sc, OOJWT_ERR_BAD_JSON,
-						"unpaired high surrogate escape");
+					return fail(sc, OOJWT_ERR_BAD_JSON, u >= 0xDC00
+						? "unpaired low surrogate escape"
+						: "unpaired high surrogate escape");
+				}
+				if (sc->lone++ == 0) {
+					sc->lone_pos = (long)at;
 				}
 			}
 			continue;
@@ -839,36 +847,133 @@ int
 oojwt_json_parse_ex(oojwt_jv **root, const char *s, size_t len,
 	unsigned flags, size_t *dups, long *pos, char *msg)
 {
+	oojwt_json_info info;
+	int code = oojwt_json_parse_js(root, s, len, flags, &info, pos, msg);
+
+	*dups = info.dups;
+	return code;
+}
+
+static unsigned
+hex_digit(unsigned char c)
+{
+	return c <= '9' ? (unsigned)(c - '0') : (unsigned)((c | 0x20) - 'a' + 10);
+}
+
+/*
+ * A copy of the checked text `s` in which every escaped lone surrogate
+ * (\uD800-\uDFFF not part of a pair) is replaced by its 3-byte WTF-8
+ * form (ED A0-BF 80-BF). cJSON refuses
+ * those escapes but copies raw bytes, so it then builds the tree
+ * JSON.parse would. The text passed the scan: strings and escapes are
+ * well formed. NULL when memory runs out; wipe and free the copy.
+ */
+static char *
+lone_copy(const char *s, size_t len, size_t *out_len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	char *t = (char *)malloc(len + 1);
+	size_t i = 0, o = 0;
+	int in_string = 0;
+
+	if (t == NULL) {
+		return NULL;
+	}
+	while (i < len) {
+		unsigned cp, lo;
+		if (u[i] == '"') {
+			in_string = !in_string;
+		}
+		if (!in_string || u[i] != '\\') {
+			t[o++] = s[i++];
+			continue;
+		}
+		if (u[i + 1] != 'u') {
+			t[o++] = s[i++];
+			t[o++] = s[i++];
+			continue;
+		}
+		cp = hex_digit(u[i + 2]) << 12 | hex_digit(u[i + 3]) << 8
+			| hex_digit(u[i + 4]) << 4 | hex_digit(u[i + 5]);
+		if (cp >= 0xD800 && cp <= 0xDBFF && len - i >= 12
+			&& u[i + 6] == '\\' && u[i + 7] == 'u')
+		{
+			lo = hex_digit(u[i + 8]) << 12 | hex_digit(u[i + 9]) << 8
+				| hex_digit(u[i + 10]) << 4 | hex_digit(u[i + 11]);
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				memcpy(t + o, s + i, 12);
+				o += 12;
+				i += 12;
+				continue;
+			}
+		}
+		if (cp < 0xD800 || cp > 0xDFFF) {
+			memcpy(t + o, s + i, 6);
+		} else {
+			t[o] = (char)0xED;
+			t[o + 1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			t[o + 2] = (char)(0x80 | (cp & 0x3F));
+		}
+		o += cp < 0xD800 || cp > 0xDFFF ? 6 : 3;
+		i += 6;
+	}
+	t[o] = 0;
+	*out_len = o;
+	return t;
+}
+
+int
+oojwt_json_parse_js(oojwt_jv **root, const char *s, size_t len,
+	unsigned flags, oojwt_json_info *info, long *pos, char *msg)
+{
 	scan sc;
 	cJSON *tree;
-	const char *end = NULL;
+	const char *end = NULL, *text = s;
+	char *copy = NULL;
+	size_t text_len = len;
 	int code;
 
 	*root = NULL;
 	*pos = -1;
-	*dups = 0;
+	memset(info, 0, sizeof *info);
+	info->lone_pos = -1;
 	msg[0] = 0;
 	memset(&sc, 0, sizeof sc);
 	sc.s = (const unsigned char *)s;
 	sc.len = len;
+	sc.lone_ok = (flags & OOJWT_JSON_LONE_WTF8) != 0;
 	code = scan_text(&sc, pos, msg);
 	if (code != OOJWT_OK) {
 		return code;
 	}
-	tree = cJSON_ParseWithLengthOpts(s, len, &end, 0);
+	if (sc.lone > 0) {
+		copy = lone_copy(s, len, &text_len);
+		if (copy == NULL) {
+			oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "out of memory");
+			return OOJWT_ERR_NO_MEMORY;
+		}
+		text = copy;
+	}
+	tree = cJSON_ParseWithLengthOpts(text, text_len, &end, 0);
+	if (copy != NULL) {
+		/* The text may be a configuration holding secrets. */
+		oojwt_wipe_free(copy, text_len + 1);
+	}
 	if (tree == NULL) {
 		/* The syntax check passed, so this is an allocation failure
 		 * or a number cJSON cannot read. */
-		*pos = end != NULL ? (long)(end - s) : -1;
+		*pos = end != NULL && copy == NULL ? (long)(end - s) : -1;
 		oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "JSON could not be read (out of memory?)");
 		return OOJWT_ERR_NO_MEMORY;
 	}
-	code = check_tree(tree, flags, dups, msg);
+	code = check_tree(tree, flags, &info->dups, msg);
 	if (code != OOJWT_OK) {
 		cJSON_Delete(tree);
-		*dups = 0;
+		info->dups = 0;
 		return code;
 	}
+	info->lone = sc.lone;
+	info->lone_pos = sc.lone > 0 ? sc.lone_pos : -1;
 	*root = (oojwt_jv *)tree;
 	return OOJWT_OK;
 }

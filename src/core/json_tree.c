@@ -204,11 +204,152 @@ oojwt_json_next(const oojwt_jv *v, const char **name)
 	return (const oojwt_jv *)c;
 }
 
+int
+oojwt_wtf8_has_lone(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i + 2 < len; i++) {
+		if (u[i] == 0xED && u[i + 1] >= 0xA0 && u[i + 1] <= 0xBF) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Append `name` to the dotted path at path[at..) (truncated to `size`). */
+static size_t
+path_push(char *path, size_t size, size_t at, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (at > 0 && at + 1 < size) {
+		path[at++] = '.';
+	}
+	if (at + n >= size) {
+		n = at < size ? size - at - 1 : 0;
+	}
+	memcpy(path + at, name, n);
+	path[at + n] = 0;
+	return at + n;
+}
+
+/* oojwt_json_lone_path() below `v`, whose own path fills path[0..at);
+ * `found` strings were found before. The path grows only until the
+ * first is found, and then stays. */
+static size_t
+lone_walk(const cJSON *v, char *path, size_t size, size_t at, size_t found)
+{
+	const cJSON *c;
+	unsigned long i = 0;
+
+	if (cJSON_IsString(v) && v->valuestring != NULL
+		&& oojwt_wtf8_has_lone(v->valuestring, strlen(v->valuestring)))
+	{
+		found++;
+	}
+	for (c = v->child; c != NULL; c = c->next, i++) {
+		size_t end = at;
+		if (found == 0) {
+			char idx[24];
+			oojwt_fmt(idx, sizeof idx, "%l", (long)i);
+			end = path_push(path, size, at, c->string != NULL ? c->string
+				: idx);
+		}
+		if (c->string != NULL && oojwt_wtf8_has_lone(c->string,
+			strlen(c->string)))
+		{
+			found++;
+		}
+		found = lone_walk(c, path, size, end, found);
+		if (found == 0) {
+			path[at] = 0;
+		}
+	}
+	return found;
+}
+
+void
+oojwt_json_lone_replace(oojwt_jv *jv)
+{
+	cJSON *v = (cJSON *)jv, *c;
+	char *s[2];
+	int k;
+
+	if (v == NULL) {
+		return;
+	}
+	s[0] = v->valuestring;
+	s[1] = v->string;
+	for (k = 0; k < 2; k++) {
+		unsigned char *u = (unsigned char *)s[k];
+		size_t i, n = u != NULL ? strlen(s[k]) : 0;
+		for (i = 0; i + 2 < n; i++) {
+			if (u[i] == 0xED && u[i + 1] >= 0xA0 && u[i + 1] <= 0xBF) {
+				u[i] = 0xEF;
+				u[i + 1] = 0xBF;
+				u[i + 2] = 0xBD;
+				i += 2;
+			}
+		}
+	}
+	for (c = v->child; c != NULL; c = c->next) {
+		oojwt_json_lone_replace((oojwt_jv *)c);
+	}
+}
+
+size_t
+oojwt_json_lone_path(const oojwt_jv *v, char *path, size_t size)
+{
+	if (size == 0) {
+		return 0;
+	}
+	path[0] = 0;
+	return v != NULL ? lone_walk((const cJSON *)v, path, size, 0, 0) : 0;
+}
+
 char *
 oojwt_json_print(const oojwt_jv *v, size_t *len)
 {
-	char *text = cJSON_PrintUnformatted((const cJSON *)v);
+	static const char hex[] = "0123456789abcdef";
+	char *text = cJSON_PrintUnformatted((const cJSON *)v), *t;
+	const unsigned char *u = (const unsigned char *)text;
+	size_t n, i, o = 0, lone = 0;
 
 	*len = text != NULL ? strlen(text) : 0;
-	return text;
+	if (text == NULL || !oojwt_wtf8_has_lone(text, *len)) {
+		return text;
+	}
+	/* Outside strings cJSON prints ASCII, and valid UTF-8 never holds
+	 * ED A0-BF: every such sequence is a kept lone surrogate. */
+	n = *len;
+	for (i = 0; i + 2 < n; i++) {
+		lone += u[i] == 0xED && u[i + 1] >= 0xA0 && u[i + 1] <= 0xBF;
+	}
+	t = (char *)malloc(n + 3 * lone + 1);
+	if (t == NULL) {
+		free(text);
+		*len = 0;
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		if (i + 2 < n && u[i] == 0xED && u[i + 1] >= 0xA0 && u[i + 1] <= 0xBF) {
+			unsigned cp = 0xD000u | ((u[i + 1] & 0x3Fu) << 6)
+				| (u[i + 2] & 0x3Fu);
+			t[o++] = '\\';
+			t[o++] = 'u';
+			t[o++] = hex[(cp >> 12) & 15];
+			t[o++] = hex[(cp >> 8) & 15];
+			t[o++] = hex[(cp >> 4) & 15];
+			t[o++] = hex[cp & 15];
+			i += 2;
+		} else {
+			t[o++] = text[i];
+		}
+	}
+	t[o] = 0;
+	free(text);
+	*len = o;
+	return t;
 }

@@ -31,6 +31,8 @@
  *              (verify_complete) of the DS profile
  *   215 - 225  findings on connector settings and their comparison with
  *              the server's (oojwt_connector_settings_read, _compare)
+ *   226        a finding on a text read as JSON.parse reads it (an editor
+ *              config, a request body, local.json): lone_surrogate
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -235,7 +237,11 @@ enum oojwt_code {
 	OOJWT_FIND_CONNECTOR_SECRET_DIFFERS = 222, /* connector vs DS secret */
 	OOJWT_FIND_CONNECTOR_TOKENS_MISMATCH = 223, /* one side signs, the other not */
 	OOJWT_FIND_CONNECTOR_HEADER_DIFFERS = 224, /* header name vs inbox/outbox */
-	OOJWT_FIND_CONNECTOR_PREFIX_DIFFERS = 225 /* prefix the connector cuts differently */
+	OOJWT_FIND_CONNECTOR_PREFIX_DIFFERS = 225, /* prefix the connector cuts differently */
+
+	/* Texts read as JSON.parse reads them (oojwt_config_inspect,
+	 * oojwt_request_inspect, oojwt_server_config_read). */
+	OOJWT_FIND_LONE_SURROGATE = 226 /* \uD800-\uDFFF alone: half a character */
 };
 
 /*

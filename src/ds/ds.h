@@ -203,6 +203,16 @@ char *oojwt_ds_vopts_with_tolerance(const char *json, size_t len,
 void oojwt_ds_fail(oojwt_ds_result *r, int name, const char *server_message,
 	size_t n, int code, const char *human);
 
+/* ---- lone_surrogate.c: half a character in a JSON.parse text ------- */
+
+/* When `lone` > 0 (oojwt_json_info.lone of `tree`), add a warning
+ * lone_surrogate at the path of the first string that holds one, ending
+ * its sentence with `consequence` (what the reader of the text does with
+ * it), with the fix `fix`. */
+void oojwt_ds_lone_finding(oojwt_finding *list, size_t *n, size_t *dropped,
+	const oojwt_jv *tree, size_t lone, const char *consequence,
+	const char *fix);
+
 /* ---- ds_json.c: reports of the ONLYOFFICE rules --------------
  * Each returns a malloc'd JSON report (its length in *out_len) that the
  * wasm module and the CLI print alike: {"error":{code,message}} for bad
@@ -222,8 +232,16 @@ char *oojwt_config_inspect_json(const char *config, size_t len,
 char *oojwt_config_sign_json(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, unsigned alg, int fields,
 	int has_iat, double iat, int has_exp, double exp, size_t *out_len);
+/* `others`: NULL, or the server config's other secrets (see
+ * oojwt_secret_explain_ex()); oojwt_secret_explain_json_text() reads them
+ * from `others_len` bytes of JSON, an array of 5 strings or nulls in the
+ * order of oojwt_secret_others (NULL text: none). */
 char *oojwt_secret_explain_json(const char *token, size_t len,
-	const unsigned char *secret, size_t secret_len, size_t *out_len);
+	const unsigned char *secret, size_t secret_len,
+	const oojwt_secret_others *others, size_t *out_len);
+char *oojwt_secret_explain_json_text(const char *token, size_t len,
+	const unsigned char *secret, size_t secret_len, const char *others_json,
+	size_t others_len, size_t *out_len);
 /* token_kind.c's guess of a token or payload, the kinds with what DS
  * reads from each, and the judgement of one token (see oojwt.d.ts:
  * tokenKind, tokenKinds, inspectBrowserToken). */
@@ -326,6 +344,10 @@ char *oojwt_request_inspect_json(const char *req, size_t len,
 /* The connector and library tables as JSON (kit.onlyoffice.connectors()). */
 char *oojwt_connectors_json(size_t *out_len);
 
+/* secret_variants.c: the other secrets of a read server config (strings
+ * only; pointers into `c`). */
+void oojwt_secret_others_of(oojwt_secret_others *o,
+	const oojwt_server_config *c);
 /* secret_variants.c: variant `v` (flavour `k`, see there) of the secret
  * `s` into `buf` (n + 2 bytes, at least 6): 1 and *len when it applies. */
 int oojwt_secret_variant(int v, int k, const unsigned char *s, size_t n,

@@ -108,15 +108,53 @@ oojwt_ds_verify_json(const char *token, size_t len,
 }
 
 char *
+oojwt_secret_explain_json_text(const char *token, size_t len,
+	const unsigned char *secret, size_t secret_len, const char *others_json,
+	size_t others_len, size_t *out_len)
+{
+	oojwt_secret_others o;
+	oojwt_jv *tree = NULL;
+	char msg[OOJWT_MESSAGE_LEN], *rep;
+	long pos;
+	int k;
+
+	if (others_json == NULL) {
+		return oojwt_secret_explain_json(token, len, secret, secret_len, NULL,
+			out_len);
+	}
+	memset(&o, 0, sizeof o);
+	if (oojwt_json_parse(&tree, others_json, others_len, &pos, msg) != OOJWT_OK
+		|| oojwt_json_type(tree) != OOJWT_JSON_ARRAY
+		|| oojwt_json_array_size(tree) != OOJWT_SECRET_OTHERS)
+	{
+		oojwt_json_free_wipe(tree);
+		return error_report(OOJWT_ERR_BAD_ARGUMENT, out_len);
+	}
+	for (k = 0; k < OOJWT_SECRET_OTHERS; k++) {
+		const oojwt_jv *v = oojwt_json_array_at(tree, (size_t)k);
+		if (oojwt_json_type(v) == OOJWT_JSON_STRING) {
+			o.value[k] = (const unsigned char *)oojwt_json_string(v);
+			o.len[k] = strlen(oojwt_json_string(v));
+		}
+	}
+	rep = oojwt_secret_explain_json(token, len, secret, secret_len, &o,
+		out_len);
+	oojwt_json_free_wipe(tree);
+	return rep;
+}
+
+char *
 oojwt_secret_explain_json(const char *token, size_t len,
-	const unsigned char *secret, size_t secret_len, size_t *out_len)
+	const unsigned char *secret, size_t secret_len,
+	const oojwt_secret_others *others, size_t *out_len)
 {
 	oojwt_secret_report r;
 	oojwt_sb sb;
 	const char *name;
-	int code, v, first = 1;
+	size_t i;
+	int code;
 
-	code = oojwt_secret_explain(&r, token, len, secret, secret_len);
+	code = oojwt_secret_explain_ex(&r, token, len, secret, secret_len, others);
 	if (code != OOJWT_OK) {
 		return error_report(code, out_len);
 	}
@@ -126,15 +164,11 @@ oojwt_secret_explain_json(const char *token, size_t len,
 	oojwt_sb_member(&sb, "message", r.message, 1);
 	oojwt_sb_member(&sb, "alg", oojwt_alg_name(r.alg), 1);
 	oojwt_sb_puts(&sb, ",\"tried\":[");
-	for (v = 0; v < OOJWT_SECRET_VARIANTS; v++) {
-		if ((r.tried & (1u << v)) == 0) {
-			continue;
-		}
-		if (!first) {
+	for (i = 0; i < r.n_tried; i++) {
+		if (i > 0) {
 			oojwt_sb_puts(&sb, ",");
 		}
-		first = 0;
-		name = oojwt_secret_variant_name(v);
+		name = oojwt_secret_variant_name(r.tried[i]);
 		oojwt_sb_json_string(&sb, name, strlen(name));
 	}
 	oojwt_sb_puts(&sb, "],\"findings\":");

@@ -969,8 +969,8 @@ effective(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok,
 		oojwt_json_free(made);
 		return OOJWT_ERR_NO_MEMORY;
 	}
-	code = oojwt_json_parse_ex(&copy, text, len, OOJWT_JSON_LAST_WINS, &dups,
-		&pos, msg);
+	code = oojwt_json_parse_ex(&copy, text, len, OOJWT_JSON_LAST_WINS
+		| OOJWT_JSON_LONE_WTF8, &dups, &pos, msg);
 	free(text);
 	for (k = 0; code == OOJWT_OK && k < sizeof paths / sizeof *paths
 		&& tok != NULL; k++)
@@ -1015,6 +1015,7 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 {
 	oojwt_jv *cfg = NULL, *tok = NULL;
 	oojwt_ds_opts dso;
+	oojwt_json_info info;
 	char msg[OOJWT_MESSAGE_LEN];
 	const oojwt_jv *t;
 	size_t dups;
@@ -1028,8 +1029,10 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	}
 	memset(r, 0, sizeof *r);
 	r->ok = 1;
-	code = oojwt_json_parse_ex(&cfg, config, len, OOJWT_JSON_LAST_WINS, &dups,
-		&pos, msg);
+	/* The page hands api.js an object: its text is what JSON.parse (or
+	 * a JavaScript literal) reads, lone surrogates included. */
+	code = oojwt_json_parse_js(&cfg, config, len, OOJWT_JSON_LAST_WINS
+		| OOJWT_JSON_LONE_WTF8, &info, &pos, msg);
 	if (code == OOJWT_ERR_NO_MEMORY) {
 		return code;
 	}
@@ -1042,6 +1045,12 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 		oojwt_json_free(cfg);
 		return OOJWT_OK;
 	}
+	oojwt_ds_lone_finding(r->findings, &r->n_findings, &r->dropped, cfg,
+		info.lone, "the editor opens, and shows the half as \xEF\xBF\xBD "
+		"(U+FFFD) where the value appears (the co-editors list, the title)",
+		"cut text at character boundaries where the "
+		"config is built (JavaScript: Array.from(s).slice(0, n).join(''); "
+		"PHP: mb_substr; Java: offsetByCodePoints), or drop the half character");
 	if (oojwt_json_get(cfg, "document") == NULL
 		&& oojwt_json_type(oojwt_json_get(cfg, "payload")) == OOJWT_JSON_OBJECT)
 	{
@@ -1130,9 +1139,10 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 		== OOJWT_DS_PAYLOAD_JSON)
 	{
 		code = r->ds.decoded_text != NULL ? oojwt_json_parse_ex(&tok,
-			r->ds.decoded_text, r->ds.decoded_len, OOJWT_JSON_LAST_WINS, &dups,
-			&pos, msg) : oojwt_json_parse_ex(&tok, r->ds.payload_text,
-			r->ds.payload_len, OOJWT_JSON_LAST_WINS, &dups, &pos, msg);
+			r->ds.decoded_text, r->ds.decoded_len, OOJWT_JSON_LAST_WINS
+			| OOJWT_JSON_LONE_WTF8, &dups, &pos, msg)
+			: oojwt_json_parse_ex(&tok, r->ds.payload_text, r->ds.payload_len,
+			OOJWT_JSON_LAST_WINS | OOJWT_JSON_LONE_WTF8, &dups, &pos, msg);
 		if (code == OOJWT_ERR_NO_MEMORY) {
 			goto fail;
 		}
@@ -1260,8 +1270,8 @@ oojwt_config_sign(char **token, size_t *token_len, const char *config,
 	*token_len = 0;
 	memset(err, 0, sizeof *err);
 	err->pos = -1;
-	code = oojwt_json_parse_ex(&cfg, config, len, OOJWT_JSON_LAST_WINS, &dups,
-		&pos, err->message);
+	code = oojwt_json_parse_ex(&cfg, config, len, OOJWT_JSON_LAST_WINS
+		| OOJWT_JSON_LONE_WTF8, &dups, &pos, err->message);
 	if (code == OOJWT_OK && oojwt_json_type(cfg) != OOJWT_JSON_OBJECT) {
 		code = OOJWT_ERR_NOT_AN_OBJECT;
 		oojwt_fmt(err->message, sizeof err->message,

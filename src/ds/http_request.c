@@ -288,8 +288,9 @@ oojwt_http_read(oojwt_http_request *h, const char *text, size_t len,
 		i++;
 	}
 	if (form == OOJWT_REQUEST_PARTS || (i < len && text[i] == '{')) {
-		code = oojwt_json_parse_ex(&root, text, len, OOJWT_JSON_LAST_WINS,
-			&dups, &pos, msg);
+		/* JSON.stringify of the parts: a lone surrogate is kept. */
+		code = oojwt_json_parse_ex(&root, text, len, OOJWT_JSON_LAST_WINS
+			| OOJWT_JSON_LONE_WTF8, &dups, &pos, msg);
 		if (code == OOJWT_ERR_NO_MEMORY) {
 			return code;
 		}
@@ -304,6 +305,15 @@ oojwt_http_read(oojwt_http_request *h, const char *text, size_t len,
 			return OOJWT_ERR_BAD_ARGUMENT;
 		}
 		if (code == OOJWT_OK && (form == OOJWT_REQUEST_PARTS || is_parts(root))) {
+			const oojwt_jv *b = oojwt_json_get(root, "body");
+			/* Header values and a string body go out as UTF-8, where a
+			 * lone surrogate becomes U+FFFD (TextEncoder, Buffer); a JSON
+			 * body keeps it as its escape (oojwt_json_print()). */
+			oojwt_json_lone_replace((oojwt_jv *)oojwt_json_get(root,
+				"headers"));
+			if (oojwt_json_type(b) == OOJWT_JSON_STRING) {
+				oojwt_json_lone_replace((oojwt_jv *)b);
+			}
 			h->tree = root;
 			code = read_parts(h, root, msg);
 			if (code == OOJWT_OK || form == OOJWT_REQUEST_PARTS

@@ -206,31 +206,49 @@ void oojwt_ds_result_free(oojwt_ds_result *r);
  * oojwt_secret_explain() answers "why does this token not verify with
  * this secret?". It takes the token's HS algorithm from its header (or,
  * when the header cannot be read, from the MAC length), then tries the
- * secret in these variants, in this order, and stops at the first whose
- * HMAC matches the token's MAC:
+ * secret in these variants and stops at the first whose HMAC matches the
+ * token's MAC. By index:
  *
  *   0 as-is                     the bytes given
- *   1 trimmed                   without leading/trailing ASCII whitespace
- *   2 with-trailing-newline     + "\n", then + "\r\n"
- *   3 without-trailing-newline  without a final "\n" or "\r\n"
+ *   1 trimmed                   without all leading/trailing ASCII
+ *                               whitespace (skipped when that removes
+ *                               one space, tab, CR, LF or CRLF at one
+ *                               end: a variant below tried it)
+ *   2 with-trailing-newline     + "\n"
+ *   3 without-trailing-newline  without a final "\n"
  *   4 with-quotes               wrapped in "...", then in '...'
  *   5 without-quotes            without a surrounding pair of " or '
  *   6 base64-decoded            standard alphabet, padding optional
  *   7 base64url-decoded         URL alphabet, padding optional
  *   8 hex-decoded               an even number of hex digits
  *   9 default-secret            the literal "secret" (default.json)
+ *  10-16 with-trailing-KIND     + KIND at the end
+ *  17-24 with-leading-KIND      KIND + the secret
+ *  25-31 without-trailing-KIND  without a final KIND
+ *  32-39 without-leading-KIND   without a first KIND
+ *        KIND, in index order: space, tab, cr, (newline: 2, 3 for the
+ *        trailing ones; 20, 35 leading), crlf, nbsp (U+00A0), zwsp
+ *        (U+200B), bom (U+FEFF), each as UTF-8
+ *  40-44 inbox-secret, outbox-secret, session-secret, browser-secret,
+ *        storage-secret: the server config's other secrets
+ *        (oojwt_secret_explain_ex() only), skipped when equal to the
+ *        secret given or to one tried before
  *
- * A variant that does not apply (no newline to remove, not hex, ...) or
- * gives the secret as given is skipped. Each try derives the key into
- * one buffer, compares MACs in constant time, and wipes the key and the
- * MAC. Claims and the header's other members are not judged here (see
- * oojwt_ds_verify()); surrounding whitespace of the token is ignored.
+ * The order of the tries: as-is; the removals (trailing, then leading);
+ * trimmed; without-quotes; the additions (trailing, then leading);
+ * with-quotes; the decodings; default-secret; the other secrets. A
+ * variant that does not apply (nothing to remove, not hex, ...) is
+ * skipped, so a call makes at most 46 HMACs. Each try derives the key
+ * into one buffer, compares MACs in constant time, and wipes the key and
+ * the MAC. Claims and the header's other members are not judged here
+ * (see oojwt_ds_verify()); surrounding whitespace of the token is
+ * ignored.
  *
  *   verifies   1 when the secret as given verifies the MAC
  *   variant    the index above of the variant that does, -1 when none
  *   alg        the HS algorithm tried (0 when the token has no whole
  *              HS MAC: nothing was tried)
- *   tried      bit i set when variant i was tried
+ *   tried      the indices of the variants tried, in order (n_tried)
  *   message    a sentence: what matched, and what that says about the
  *              setup
  *   findings   codes, with sentences:
@@ -246,13 +264,14 @@ void oojwt_ds_result_free(oojwt_ds_result *r);
  *              OOJWT_WARN_PAYLOAD_DOUBLE_ENCODED  the payload (or its
  *                  "payload" member) is a string holding JSON
  */
-#define OOJWT_SECRET_VARIANTS 10
+#define OOJWT_SECRET_VARIANTS 45
 
 typedef struct {
 	int verifies;
 	int variant;
 	unsigned alg;
-	unsigned tried;
+	size_t n_tried;
+	unsigned char tried[OOJWT_SECRET_VARIANTS];
 	char message[OOJWT_MESSAGE_LEN];
 	size_t n_findings;
 	oojwt_issue findings[OOJWT_MAX_ISSUES];
@@ -265,6 +284,22 @@ typedef struct {
  */
 int oojwt_secret_explain(oojwt_secret_report *r, const char *token,
 	size_t len, const unsigned char *secret, size_t secret_len);
+/*
+ * The other secrets a server config holds, tried as variants 40-44:
+ * value[i] (len[i] bytes; NULL when absent) for i = OOJWT_SECRET_INBOX,
+ * _OUTBOX, _SESSION, _BROWSER, then OOJWT_SECRET_OTHER_STORAGE
+ * (storage.fs.secretString). Caller-owned; read, never copied.
+ */
+#define OOJWT_SECRET_OTHER_STORAGE 4
+#define OOJWT_SECRET_OTHERS 5
+typedef struct {
+	const unsigned char *value[OOJWT_SECRET_OTHERS];
+	size_t len[OOJWT_SECRET_OTHERS];
+} oojwt_secret_others;
+/* oojwt_secret_explain() that also tries `others` (NULL: none). */
+int oojwt_secret_explain_ex(oojwt_secret_report *r, const char *token,
+	size_t len, const unsigned char *secret, size_t secret_len,
+	const oojwt_secret_others *others);
 /* "as-is", "trimmed", ... for a variant index; NULL otherwise. */
 const char *oojwt_secret_variant_name(int v);
 

@@ -62,13 +62,16 @@ inbox(const ctx *c)
 /* ---- the params: body JSON, else the query ------------------------------ */
 
 /* JSON.parse(body) as Node does it: 1 when it parses (then *tree is the
- * value when the strict layer can hold it), else 0 with V8's message. */
+ * value, lone surrogates kept, *lone of them), else 0 with V8's
+ * message. */
 static int
-parse_body(const char *s, size_t n, oojwt_jv **tree, char *why, int *nomem)
+parse_body(const char *s, size_t n, oojwt_jv **tree, size_t *lone, char *why,
+	int *nomem)
 {
 	unsigned short *u = (unsigned short *)malloc((n + 1) * sizeof *u);
 	oojwt_ds_json j;
-	size_t units, replaced, dups = 0;
+	oojwt_json_info info;
+	size_t units, replaced;
 	char msg[OOJWT_MESSAGE_LEN];
 	long pos;
 
@@ -88,11 +91,12 @@ parse_body(const char *s, size_t n, oojwt_jv **tree, char *why, int *nomem)
 		oojwt_fmt(why, OOJWT_MESSAGE_LEN, "%S", j.message, j.message_len);
 		return 0;
 	}
-	if (oojwt_json_parse_ex(tree, s, n, OOJWT_JSON_LAST_WINS, &dups, &pos,
-		msg) != OOJWT_OK)
+	if (oojwt_json_parse_js(tree, s, n, OOJWT_JSON_LAST_WINS
+		| OOJWT_JSON_LONE_WTF8, &info, &pos, msg) != OOJWT_OK)
 	{
 		*tree = NULL;
 	}
+	*lone = *tree != NULL ? info.lone : 0;
 	return 1;
 }
 
@@ -112,13 +116,23 @@ read_params(ctx *c)
 {
 	oojwt_http_request *h = &c->http;
 	char why[OOJWT_MESSAGE_LEN], msg[OOJWT_MESSAGE_LEN];
+	size_t lone = 0;
 	int nomem = 0;
 
 	if (h->body != NULL && h->body_len > 0) {
-		if (parse_body(h->body, h->body_len, &c->params, why, &nomem)) {
+		if (parse_body(h->body, h->body_len, &c->params, &lone, why, &nomem)) {
 			if (c->params != NULL && oojwt_json_type(c->params)
 				!= OOJWT_JSON_NULL)
 			{
+				oojwt_ds_lone_finding(c->r->findings, &c->r->n_findings,
+					&c->r->dropped, c->params, lone, inbox(c) ? "Document "
+					"Server reads the body, and shows or stores the half as "
+					"\xEF\xBF\xBD (U+FFFD)" : "a Node receiver reads the "
+					"body; a PHP, Python or Java one may refuse it or store "
+					"U+FFFD",
+					"cut text at character boundaries where the body is built "
+					"(JavaScript: Array.from(s).slice(0, n).join(''); PHP: "
+					"mb_substr), or drop the half character");
 				return OOJWT_OK;
 			}
 			oojwt_json_free(c->params);
@@ -358,7 +372,8 @@ payload_tree(const oojwt_request_token *t)
 	}
 	if (!t->has_ds || t->ds.payload_kind != OOJWT_DS_PAYLOAD_JSON
 		|| oojwt_json_parse_ex(&v, t->ds.payload_text, t->ds.payload_len,
-		OOJWT_JSON_LAST_WINS, &dups, &pos, msg) != OOJWT_OK)
+		OOJWT_JSON_LAST_WINS | OOJWT_JSON_LONE_WTF8, &dups, &pos, msg)
+		!= OOJWT_OK)
 	{
 		return NULL;
 	}

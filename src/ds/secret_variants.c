@@ -14,10 +14,24 @@
 #include "inner.h"
 #include "ds.h"
 
+/* Variant names by index (oojwt_ds.h lists them); 0-9 keep their first
+ * meaning, 10-39 add or remove one whitespace character at one end,
+ * 40-44 are the other secrets of a server config. */
 static const char *const variant_names[] = {
 	"as-is", "trimmed", "with-trailing-newline", "without-trailing-newline",
 	"with-quotes", "without-quotes", "base64-decoded", "base64url-decoded",
-	"hex-decoded", "default-secret"
+	"hex-decoded", "default-secret", "with-trailing-space", "with-trailing-tab",
+	"with-trailing-cr", "with-trailing-crlf", "with-trailing-nbsp",
+	"with-trailing-zwsp", "with-trailing-bom", "with-leading-space",
+	"with-leading-tab", "with-leading-cr", "with-leading-newline",
+	"with-leading-crlf", "with-leading-nbsp", "with-leading-zwsp",
+	"with-leading-bom", "without-trailing-space", "without-trailing-tab",
+	"without-trailing-cr", "without-trailing-crlf", "without-trailing-nbsp",
+	"without-trailing-zwsp", "without-trailing-bom", "without-leading-space",
+	"without-leading-tab", "without-leading-cr", "without-leading-newline",
+	"without-leading-crlf", "without-leading-nbsp", "without-leading-zwsp",
+	"without-leading-bom", "inbox-secret", "outbox-secret", "session-secret",
+	"browser-secret", "storage-secret"
 };
 
 #define NUM_VARIANTS ((int)(sizeof variant_names / sizeof *variant_names))
@@ -28,6 +42,48 @@ oojwt_secret_variant_name(int v)
 	return v >= 0 && v < NUM_VARIANTS ? variant_names[v] : NULL;
 }
 
+/* The order of the tries: removals before additions (what the user typed
+ * most often carries an extra character), single characters before the
+ * whole trim, the default secret before the server config's others (a
+ * browser secret left at default.json's "secret" is the default). */
+static const unsigned char try_order[] = {
+	0, 3, 28, 25, 26, 27, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 1, 5, 2,
+	13, 10, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 4, 6, 7, 8, 9,
+	40, 41, 42, 43, 44
+};
+
+/* The characters the whitespace variants add or remove, one at one end
+ * (in the order of the names' last words); `what` completes a sentence. */
+static const struct {
+	const char *bytes;
+	size_t len;
+	const char *what;
+} kinds[] = {
+	{ " ", 1, "a space" },
+	{ "\t", 1, "a tab" },
+	{ "\r", 1, "a carriage return (CR)" },
+	{ "\n", 1, "a line feed (LF, a newline)" },
+	{ "\r\n", 2, "a Windows line end (CR LF)" },
+	{ "\xC2\xA0", 2, "a no-break space (U+00A0: copied from a web page or a "
+		"word processor)" },
+	{ "\xE2\x80\x8B", 3, "a zero-width space (U+200B, invisible)" },
+	{ "\xEF\xBB\xBF", 3, "a byte order mark (U+FEFF: a file saved as UTF-8 "
+		"with BOM)" }
+};
+
+#define WS_WITH_TRAILING    0
+#define WS_WITH_LEADING     1
+#define WS_WITHOUT_TRAILING 2
+#define WS_WITHOUT_LEADING  3
+#define FIRST_OTHER        40
+
+/* For a whitespace variant: 1 + (group << 4 | kind); 0 for the others. */
+static const unsigned char ws_of[] = {
+	0, 0, 4, 36, 0, 0, 0, 0, 0, 0, 1, 2, 3, 5, 6, 7, 8, 17, 18, 19, 20, 21, 22,
+	23, 24, 33, 34, 35, 37, 38, 39, 40, 49, 50, 51, 52, 53, 54, 55, 56, 0, 0, 0,
+	0, 0
+};
+
 /* What each variant means for people, completing "the token verifies
  * with ...". */
 static const char *const variant_story[] = {
@@ -35,10 +91,8 @@ static const char *const variant_story[] = {
 	"the secret without its leading/trailing whitespace: one side "
 		"stores it with a space or line break (Nextcloud trims on save, "
 		"Document Server uses the string verbatim)",
-	"the secret plus a trailing newline: the signer read it from a file "
-		"or an echo (secret.*.file is read raw, newline included)",
-	"the secret without its trailing newline: the secret you pasted "
-		"carries a line break the signer does not have",
+	NULL,   /* 2, 3: whitespace, see ws_story() */
+	NULL,
 	"the secret wrapped in quotes: a compose list line "
 		"`- JWT_SECRET=\"...\"` keeps the quotes as part of the secret",
 	"the secret without its surrounding quotes: the quotes you pasted "
@@ -434,13 +488,185 @@ payload_findings(oojwt_secret_report *r, const unsigned char *p, size_t n)
 	oojwt_json_free(v);
 }
 
+/* Is s[0..m) exactly one of the ASCII kinds (space, tab, CR, LF, CRLF)?
+ * Then a single-character variant already tried what trimming gives. */
+static int
+one_ascii_kind(const unsigned char *s, size_t m)
+{
+	size_t i;
+
+	for (i = 0; i < 5; i++) {
+		if (m == kinds[i].len && memcmp(s, kinds[i].bytes, m) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Variant `v` (flavour `k`) of the secret as explainSecret tries it: the
+ * key into `buf` (room: n + 8 bytes), or, for another secret of the
+ * server config, *key pointing at it (no copy). 0 when the variant does
+ * not apply or gives a key tried already.
+ */
+static int
+explain_key(int v, int k, const unsigned char *s, size_t n,
+	const oojwt_secret_others *o, unsigned char *buf, size_t *len,
+	const unsigned char **key)
+{
+	*key = buf;
+	if (ws_of[v] != 0) {
+		int g = (ws_of[v] - 1) >> 4, kind = (ws_of[v] - 1) & 15;
+		const unsigned char *c = (const unsigned char *)kinds[kind].bytes;
+		size_t m = kinds[kind].len;
+		if (k != 0) {
+			return 0;
+		}
+		switch (g) {
+		case WS_WITH_TRAILING:
+			memcpy(buf, s, n);
+			memcpy(buf + n, c, m);
+			*len = n + m;
+			return 1;
+		case WS_WITH_LEADING:
+			memcpy(buf, c, m);
+			memcpy(buf + m, s, n);
+			*len = n + m;
+			return 1;
+		case WS_WITHOUT_TRAILING:
+			if (n < m || memcmp(s + n - m, c, m) != 0) {
+				return 0;
+			}
+			memcpy(buf, s, n - m);
+			*len = n - m;
+			return 1;
+		default:
+			if (n < m || memcmp(s, c, m) != 0) {
+				return 0;
+			}
+			memcpy(buf, s + m, n - m);
+			*len = n - m;
+			return 1;
+		}
+	}
+	if (v == 1) {
+		/* The trimmed text starts (ends) with no whitespace, so it is
+		 * s's prefix (suffix) only when nothing went at that end. */
+		if (!derive(1, k, s, n, buf, len)) {
+			return 0;
+		}
+		if ((memcmp(buf, s, *len) == 0 && one_ascii_kind(s + *len, n - *len))
+			|| (memcmp(buf, s + n - *len, *len) == 0
+				&& one_ascii_kind(s, n - *len)))
+		{
+			oojwt_wipe(buf, *len);
+			return 0;
+		}
+		return 1;
+	}
+	if (v >= FIRST_OTHER) {
+		int j, slot = v - FIRST_OTHER;
+		/* Not the secret given, nor "secret" (tried as default-secret). */
+		if (k != 0 || o == NULL || o->value[slot] == NULL || o->len[slot] == 0
+			|| (o->len[slot] == n && oojwt_ct_equal(o->value[slot], s, n))
+			|| (o->len[slot] == 6 && oojwt_ct_equal(o->value[slot],
+				(const unsigned char *)"secret", 6)))
+		{
+			return 0;
+		}
+		for (j = 0; j < slot; j++) {
+			if (o->value[j] != NULL && o->len[j] == o->len[slot]
+				&& oojwt_ct_equal(o->value[j], o->value[slot], o->len[j]))
+			{
+				return 0;   /* the same secret: tried under its first name */
+			}
+		}
+		*key = o->value[slot];
+		*len = o->len[slot];
+		return 1;
+	}
+	return derive(v, k, s, n, buf, len);
+}
+
+/* The sentence for a whitespace variant: which side has the character,
+ * and the fix. */
+static void
+ws_story(char *out, size_t size, int v)
+{
+	int g = (ws_of[v] - 1) >> 4, kind = (ws_of[v] - 1) & 15;
+	const char *end = g == WS_WITH_TRAILING || g == WS_WITHOUT_TRAILING
+		? "end" : "start";
+
+	if (g == WS_WITH_TRAILING || g == WS_WITH_LEADING) {
+		oojwt_fmt(out, size, "the secret with %s added at its %s: the "
+			"signer's secret has it and the one you gave does not. Remove it "
+			"where the signer's secret is set (a file saved by an editor, a "
+			"pasted value), or, if the signer is right, add it here",
+			kinds[kind].what, end);
+	} else {
+		oojwt_fmt(out, size, "the secret without %s at its %s: the secret "
+			"you gave has it and the signer's does not. Remove it from the "
+			"secret you gave (where it was pasted, or the file it was read "
+			"from)", kinds[kind].what, end);
+	}
+}
+
+/* What each other secret of a server config is for (index - 40). */
+static const char *const other_story[] = {
+	"the inbox secret (services.CoAuthoring.secret.inbox), with which "
+		"Document Server checks editor configs and requests: a callback "
+		"from it is signed with the outbox secret",
+	"the outbox secret (services.CoAuthoring.secret.outbox), with which "
+		"Document Server signs callbacks and downloads: check them with "
+		"that secret on the connector's side, or make inbox and outbox equal "
+		"(most connectors hold one secret for both)",
+	"the session secret (services.CoAuthoring.secret.session), Document "
+		"Server's own: no connector should sign with it; give it the inbox "
+		"secret",
+	"the browser secret (services.CoAuthoring.secret.browser), not read "
+		"since 7.2: editor configs are checked with the inbox secret; sign "
+		"with that one",
+	"the secure link secret (storage.fs.secretString), which signs "
+		"download links for nginx, not tokens: sign tokens with the inbox "
+		"secret"
+};
+
+void
+oojwt_secret_others_of(oojwt_secret_others *o, const oojwt_server_config *c)
+{
+	int k;
+
+	memset(o, 0, sizeof *o);
+	for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
+		if (c->secrets[k].source == OOJWT_SECRET_SOURCE_STRING) {
+			o->value[k] = (const unsigned char *)c->secrets[k].value;
+			o->len[k] = c->secrets[k].value_len;
+		}
+	}
+	if (c->storage_secret.source == OOJWT_SECRET_SOURCE_STRING) {
+		o->value[OOJWT_SECRET_OTHER_STORAGE]
+			= (const unsigned char *)c->storage_secret.value;
+		o->len[OOJWT_SECRET_OTHER_STORAGE] = c->storage_secret.value_len;
+	}
+}
+
 int
 oojwt_secret_explain(oojwt_secret_report *r, const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len)
 {
+	return oojwt_secret_explain_ex(r, token, len, secret, secret_len, NULL);
+}
+
+int
+oojwt_secret_explain_ex(oojwt_secret_report *r, const char *token,
+	size_t len, const unsigned char *secret, size_t secret_len,
+	const oojwt_secret_others *others)
+{
 	target t;
 	unsigned char *payload = NULL, *buf;
-	size_t payload_len = 0, key_len, a = 0, b = len;
+	const unsigned char *key;
+	char story[OOJWT_MESSAGE_LEN];
+	size_t payload_len = 0, key_len, a = 0, b = len, i;
 	unsigned header_alg;
 	int v, k, ok;
 
@@ -492,14 +718,20 @@ oojwt_secret_explain(oojwt_secret_report *r, const char *token, size_t len,
 		oojwt_wipe(&t, sizeof t);
 		return OOJWT_ERR_NO_MEMORY;
 	}
-	for (v = 0; v < NUM_VARIANTS && r->variant < 0; v++) {
+	/* At most one HMAC per variant (two for with-quotes): a fixed bound. */
+	for (i = 0; i < sizeof try_order && r->variant < 0; i++) {
+		v = try_order[i];
 		for (k = 0; k < 2 && r->variant < 0; k++) {
 			key_len = 0;
-			if (!derive(v, k, secret, secret_len, buf, &key_len)) {
+			if (!explain_key(v, k, secret, secret_len, others, buf, &key_len,
+				&key))
+			{
 				continue;
 			}
-			r->tried |= 1u << v;
-			if (try_key(&t, buf, key_len)) {
+			if (k == 0) {
+				r->tried[r->n_tried++] = (unsigned char)v;
+			}
+			if (try_key(&t, key, key_len)) {
 				r->variant = v;
 			}
 			oojwt_wipe(buf, secret_len + 8);
@@ -517,16 +749,25 @@ oojwt_secret_explain(oojwt_secret_report *r, const char *token, size_t len,
 			"the %s signature verifies with the secret exactly as given",
 			oojwt_alg_name(r->alg));
 	} else if (r->variant > 0) {
+		if (ws_of[r->variant] != 0) {
+			ws_story(story, sizeof story, r->variant);
+		} else {
+			oojwt_fmt(story, sizeof story, "%s", r->variant >= FIRST_OTHER
+				? other_story[r->variant - FIRST_OTHER]
+				: variant_story[r->variant]);
+		}
 		oojwt_fmt(r->message, sizeof r->message,
 			"the secret as given does not verify the %s signature, but %s",
-			oojwt_alg_name(r->alg), variant_story[r->variant]);
+			oojwt_alg_name(r->alg), story);
 	} else {
 		oojwt_fmt(r->message, sizeof r->message,
 			"no variant of this secret verifies the %s signature (as given, "
-			"trimmed, with/without newline or quotes, base64/base64url/hex "
-			"decoded, the default \"secret\"): the token was signed with "
-			"another secret, or changed after signing",
-			oojwt_alg_name(r->alg));
+			"trimmed, with or without a space, tab, CR, LF, CRLF, no-break "
+			"space, zero-width space or BOM at either end, quotes, base64/"
+			"base64url/hex decoded, the default \"secret\"%s): the token was "
+			"signed with another secret, or changed after signing",
+			oojwt_alg_name(r->alg), others != NULL
+			? ", the server config's other secrets" : "");
 	}
 	(void)header_alg;
 	return OOJWT_OK;

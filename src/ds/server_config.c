@@ -878,13 +878,19 @@ other_findings(oojwt_server_config *c, const oojwt_jv *local,
 
 /* ---- entry point ------------------------------------------------------- */
 
+/* The file as node-config reads it (JSON.parse: the last of repeated
+ * members wins, lone surrogates are kept; *lone of them). */
 static int
 parse_obj(oojwt_jv **out, const char *text, size_t len, size_t *dups,
-	char *msg)
+	size_t *lone, char *msg)
 {
+	oojwt_json_info info;
 	long pos;
-	int code = oojwt_json_parse_ex(out, text, len, OOJWT_JSON_LAST_WINS,
-		dups, &pos, msg);
+	int code = oojwt_json_parse_js(out, text, len, OOJWT_JSON_LAST_WINS
+		| OOJWT_JSON_LONE_WTF8, &info, &pos, msg);
+
+	*dups = info.dups;
+	*lone = info.lone;
 
 	if (code == OOJWT_OK && oojwt_json_type(*out) != OOJWT_JSON_OBJECT) {
 		oojwt_json_free_wipe(*out);
@@ -901,7 +907,7 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 {
 	oojwt_jv *loc = NULL, *def = NULL;
 	char *docker = NULL;
-	size_t docker_len = 0, dups = 0, i = 0;
+	size_t docker_len = 0, dups = 0, lone = 0, i = 0;
 	char msg[OOJWT_MESSAGE_LEN], full[OOJWT_MESSAGE_LEN];
 	const oojwt_jv *m;
 	int code, k;
@@ -929,7 +935,7 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 		local = "{}";
 		local_len = 2;
 	}
-	code = parse_obj(&loc, local, local_len, &dups, msg);
+	code = parse_obj(&loc, local, local_len, &dups, &lone, msg);
 	if (code == OOJWT_ERR_NO_MEMORY) {
 		goto fail;
 	}
@@ -938,7 +944,7 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 			"Server would not start with it)", msg);
 		add(c, OOJWT_SEVERITY_ERROR, code, "", full,
 			"fix the JSON; the defaults are shown meanwhile");
-		code = parse_obj(&loc, "{}", 2, &dups, msg);
+		code = parse_obj(&loc, "{}", 2, &dups, &lone, msg);
 		if (code != OOJWT_OK) {
 			goto fail;
 		}
@@ -947,8 +953,16 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 		add(c, OOJWT_SEVERITY_WARNING, OOJWT_WARN_DUPLICATE_LAST_WINS, "",
 			full, "keep one of the repeated members");
 	}
+	oojwt_ds_lone_finding(c->findings, &c->n_findings, &c->dropped, loc, lone,
+		"Document Server starts, but where the value becomes bytes (an HMAC "
+		"key, a header) Node writes the half as U+FFFD: a connector holding "
+		"the secret as written does not match",
+		"remove the half character (or write the whole character)");
+	/* From here on the values are the bytes Node uses. */
+	oojwt_json_lone_replace(loc);
 	if (defaults != NULL) {
-		code = parse_obj(&def, defaults, defaults_len, &dups, msg);
+		code = parse_obj(&def, defaults, defaults_len, &dups, &lone, msg);
+		oojwt_json_lone_replace(def);
 		if (code != OOJWT_OK) {
 			oojwt_fmt(full, sizeof full, "default.json is not read: %s; the "
 				"shipped defaults are used", msg);
@@ -961,7 +975,7 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 	}
 	if (def == NULL) {
 		code = parse_obj(&def, default_json, sizeof default_json - 1, &dups,
-			msg);
+			&lone, msg);
 		if (code != OOJWT_OK) {
 			goto fail;
 		}

@@ -32,7 +32,8 @@ OOJWT_WASM_EXPORT("oojwt_wasm_ds_version")
 int oojwt_wasm_ds_version(const char *s, size_t len);
 OOJWT_WASM_EXPORT("oojwt_wasm_secret_explain")
 char *oojwt_wasm_secret_explain(const char *token, size_t len,
-	const unsigned char *secret, size_t secret_len, size_t *out_len);
+	const unsigned char *secret, size_t secret_len, const char *others,
+	size_t others_len, int has_others, size_t *out_len);
 OOJWT_WASM_EXPORT("oojwt_wasm_connector_settings")
 char *oojwt_wasm_connector_settings(const char *text, size_t len,
 	const char *server, size_t server_len, int has_server,
@@ -99,12 +100,15 @@ oojwt_wasm_config_sign(const char *config, size_t len,
 		fields, has_iat, iat, has_exp, exp, out_len);
 }
 
+/* `others`: the JSON array of the server config's other secrets, when
+ * `has_others`. */
 char *
 oojwt_wasm_secret_explain(const char *token, size_t len,
-	const unsigned char *secret, size_t secret_len, size_t *out_len)
+	const unsigned char *secret, size_t secret_len, const char *others,
+	size_t others_len, int has_others, size_t *out_len)
 {
-	return oojwt_secret_explain_json(token, len, secret, secret_len,
-		out_len);
+	return oojwt_secret_explain_json_text(token, len, secret, secret_len,
+		has_others ? others : NULL, others_len, out_len);
 }
 
 /* A server version as major * 100 + minor, 0 when it is not one. */

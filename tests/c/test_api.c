@@ -248,7 +248,8 @@ static const struct {
 	{ OOJWT_FIND_CONNECTOR_SECRET_DIFFERS, "connector_secret_differs" },
 	{ OOJWT_FIND_CONNECTOR_TOKENS_MISMATCH, "connector_tokens_mismatch" },
 	{ OOJWT_FIND_CONNECTOR_HEADER_DIFFERS, "connector_header_differs" },
-	{ OOJWT_FIND_CONNECTOR_PREFIX_DIFFERS, "connector_prefix_differs" }
+	{ OOJWT_FIND_CONNECTOR_PREFIX_DIFFERS, "connector_prefix_differs" },
+	{ OOJWT_FIND_LONE_SURROGATE, "lone_surrogate" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 

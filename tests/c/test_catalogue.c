@@ -397,7 +397,7 @@ run_inspect(const call *c, size_t *n)
 static char *
 run_explain(const call *c, size_t *n)
 {
-	return oojwt_secret_explain_json(c->in, c->len, c->key, c->key_len, n);
+	return oojwt_secret_explain_json(c->in, c->len, c->key, c->key_len, NULL, n);
 }
 
 /* ---- the code a report stands for (the same rules in the Node runner) -- */

@@ -147,6 +147,135 @@ json_vector(const cJSON *v)
 	test_end(&t);
 }
 
+/*
+ * OOJWT_JSON_LONE_WTF8: a lone surrogate escape, which the strict parse
+ * refuses, is read as JSON.parse reads it (ECMA-262 JSON.parse: one code
+ * unit per \uXXXX), kept as WTF-8, counted, located, printed back as its
+ * escape and replaced by U+FFFD on demand.
+ */
+static void
+check_lone(void)
+{
+	static const struct {
+		const char *text, *string, *printed, *path, *replaced;
+		size_t lone;
+	} cases[] = {
+		/* What JSON.stringify writes for "Team 🌍".slice(0, 6). */
+		{ "{\"user\":{\"name\":\"Team \\ud83c\"}}", "Team \xED\xA0\xBC",
+			"{\"user\":{\"name\":\"Team \\ud83c\"}}", "user.name",
+			"Team \xEF\xBF\xBD", 1 },
+		{ "[\"a\",\"\\uDC00x\"]", "\xED\xB0\x80x", "[\"a\",\"\\udc00x\"]",
+			"1", "\xEF\xBF\xBDx", 1 },
+		/* A lone high surrogate, then a pair. */
+		{ "[\"\\ud83c\\ud83d\\ude00\"]", "\xED\xA0\xBC\xF0\x9F\x98\x80",
+			"[\"\\ud83c\xF0\x9F\x98\x80\"]", "0",
+			"\xEF\xBF\xBD\xF0\x9F\x98\x80", 1 },
+		{ "[\"\\ud83c\\u0041\\udfff\"]", "\xED\xA0\xBC" "A\xED\xBF\xBF",
+			"[\"\\ud83cA\\udfff\"]", "0", "\xEF\xBF\xBD" "A\xEF\xBF\xBD", 2 },
+		/* An escaped backslash: no escape follows. */
+		{ "[\"\\\\ud83c\"]", "\\ud83c", "[\"\\\\ud83c\"]", "", "\\ud83c", 0 },
+		{ "[\"\\ud83d\\ude00\"]", "\xF0\x9F\x98\x80",
+			"[\"\xF0\x9F\x98\x80\"]", "", "\xF0\x9F\x98\x80", 0 }
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+		char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+		size_t n = strlen(cases[k].text), plen = 0, dups = 0;
+		char *text = exact_copy(cases[k].text, n), *printed;
+		oojwt_jv *root = NULL, *strict = NULL;
+		oojwt_json_info info;
+		const oojwt_jv *s;
+		long pos = -2;
+		int code;
+		test t;
+
+		test_begin(&t, "lone surrogates as JSON.parse reads them: case %lu",
+			(unsigned long)k);
+		code = oojwt_json_parse_ex(&strict, text, n, OOJWT_JSON_LAST_WINS,
+			&dups, &pos, msg);
+		expect(&t, (code == OOJWT_ERR_BAD_JSON) == (cases[k].lone > 0),
+			"strict parse: %s", cname(code));
+		oojwt_json_free(strict);
+		code = oojwt_json_parse_js(&root, text, n, OOJWT_JSON_LAST_WINS
+			| OOJWT_JSON_LONE_WTF8, &info, &pos, msg);
+		if (!expect(&t, code == OOJWT_OK, "parse_js: %s (%s)", cname(code),
+			msg))
+		{
+			free(text);
+			test_end(&t);
+			continue;
+		}
+		expect(&t, info.lone == cases[k].lone, "%lu lone, want %lu",
+			(unsigned long)info.lone, (unsigned long)cases[k].lone);
+		expect(&t, (info.lone_pos >= 0) == (cases[k].lone > 0),
+			"lone_pos %ld", info.lone_pos);
+		s = oojwt_json_type(root) == OOJWT_JSON_ARRAY
+			? oojwt_json_array_at(root, oojwt_json_array_size(root) - 1)
+			: oojwt_json_at(root, "user.name");
+		expect(&t, oojwt_json_type(s) == OOJWT_JSON_STRING
+			&& strcmp(oojwt_json_string(s), cases[k].string) == 0,
+			"the string's bytes");
+		expect(&t, oojwt_json_lone_path(root, path, sizeof path)
+			== (cases[k].lone > 0 ? 1u : 0u)
+			&& strcmp(path, cases[k].path) == 0, "path \"%s\"", path);
+		printed = oojwt_json_print(root, &plen);
+		expect(&t, printed != NULL && strcmp(printed, cases[k].printed) == 0
+			&& plen == strlen(cases[k].printed), "printed %s",
+			printed != NULL ? printed : "(null)");
+		free(printed);
+		oojwt_json_lone_replace(root);
+		expect(&t, strcmp(oojwt_json_string(s), cases[k].replaced) == 0,
+			"U+FFFD in place");
+		expect(&t, oojwt_json_lone_path(root, path, sizeof path) == 0,
+			"none left after the replacement");
+		oojwt_json_free(root);
+		free(text);
+		test_end(&t);
+	}
+}
+
+/* Half characters compare as JavaScript strings do; a member name may
+ * hold one too. */
+static void
+check_lone_compare(void)
+{
+	static const char a[] = "{\"n\":\"\\ud83c\"}", b[] = "{\"n\":\"\\ud83d\"}",
+		c[] = "{\"\\ud800\":1,\"\\ud800\":2}";
+	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+	oojwt_jv *ja = NULL, *jb = NULL, *jc = NULL, *ja2 = NULL;
+	oojwt_json_info info;
+	long pos;
+	test t;
+
+	test_begin(&t, "lone surrogates: equality and member names");
+	oojwt_json_parse_js(&ja, a, sizeof a - 1, OOJWT_JSON_LONE_WTF8, &info,
+		&pos, msg);
+	oojwt_json_parse_js(&ja2, a, sizeof a - 1, OOJWT_JSON_LONE_WTF8, &info,
+		&pos, msg);
+	oojwt_json_parse_js(&jb, b, sizeof b - 1, OOJWT_JSON_LONE_WTF8, &info,
+		&pos, msg);
+	expect(&t, ja != NULL && jb != NULL && oojwt_json_equal(ja, ja2)
+		&& !oojwt_json_equal(ja, jb), "\\ud83c equals itself, not \\ud83d");
+	expect(&t, oojwt_json_parse_js(&jc, c, sizeof c - 1,
+		OOJWT_JSON_LONE_WTF8, &info, &pos, msg) == OOJWT_ERR_DUPLICATE_MEMBER,
+		"repeated half-character names are repeated names");
+	oojwt_json_free(jc);
+	jc = NULL;
+	expect(&t, oojwt_json_parse_js(&jc, c, sizeof c - 1, OOJWT_JSON_LONE_WTF8
+		| OOJWT_JSON_LAST_WINS, &info, &pos, msg) == OOJWT_OK
+		&& info.dups == 1 && info.lone == 2
+		&& oojwt_json_lone_path(jc, path, sizeof path) == 1
+		&& strcmp(path, "\xED\xA0\x80") == 0
+		&& oojwt_json_number(oojwt_json_get(jc, "\xED\xA0\x80")) == 2,
+		"last wins, name found");
+	oojwt_json_free(ja);
+	oojwt_json_free(ja2);
+	oojwt_json_free(jb);
+	oojwt_json_free(jc);
+	test_end(&t);
+}
+
 void
 suite_json(const char *ours, const char *shared)
 {
@@ -154,4 +283,6 @@ suite_json(const char *ours, const char *shared)
 
 	for_each_test(ours, "strict_json.json", json_vector);
 	check_extra();
+	check_lone();
+	check_lone_compare();
 }

@@ -370,6 +370,21 @@ test('explain-secret: the variant that verifies, as kit.onlyoffice.explainSecret
   assert.deepEqual(JSON.parse(swapped.out).findings.map((f) => f.code).sort(), ['secret_as_token', 'token_as_secret']);
 });
 
+test('explain-secret --server-config: the other secrets of local.json are tried, as kit.onlyoffice.explainSecret does, in both', () => {
+  const outbox = 'Outbox-9fK2mP7qL4xR8vN3tB6wZ1cH5';
+  const text = JSON.stringify({ services: { CoAuthoring: { secret: { inbox: { string: SECRET }, outbox: { string: outbox } } } } });
+  const local = file('explain-local.json', text);
+  const signed = kit.sign({ c: 'info', key: 'k1' }, outbox);
+  const expected = kit.onlyoffice.explainSecret(signed, SECRET, { serverConfig: text });
+  assert.equal(expected.variant, 'outbox-secret');
+  const r = both(['explain-secret', '--json', '--server-config', local, signed], withSecret);
+  assert.equal(r.code, 1);
+  assert.equal(r.out, `${JSON.stringify(expected)}\n`);
+  const h = both(['explain-secret', '--server-config', local, signed], withSecret);
+  assert.match(h.out, /^DOES NOT VERIFY as given; the variant that does: outbox-secret\n/);
+  assert.equal(JSON.parse(both(['explain-secret', '--json', signed], withSecret).out).variant, null, 'not without it');
+});
+
 test('server-config: kit.onlyoffice.readServerConfig with the secrets hidden, in both', () => {
   const strong = 'Zr8mQ2vX9pL4sT7wK1nB6cY3hJ5dF0gA';
   const good = file('good-local.json', JSON.stringify({ services: { CoAuthoring: {

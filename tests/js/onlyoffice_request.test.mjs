@@ -102,6 +102,20 @@ test('inspectRequest: the JSON body or the {headers, body} object give one answe
   assert.equal(a.verdict.ok, true);
 });
 
+test('inspectRequest: a body object holding half an emoji is read as JSON.parse reads it (a warning, the half kept)', () => {
+  // JSON.stringify of 'Team 🌍'.slice(0, 6) writes "Team \ud83c"; DS's JSON.parse (DocsCoServer.js) reads it.
+  const name = 'Team \ud83c';
+  const token = jwt.sign({ c: 'info', key: 'k1', userdata: name }, 'secret', { noTimestamp: true });
+  const body = { c: 'info', key: 'k1', userdata: name, token };
+  for (const request of [{ headers: { 'Content-Type': 'application/json' }, body },
+    { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }]) {
+    const r = kit.onlyoffice.inspectRequest(request, 'secret', { kind: 'command', now: 1700000000 });
+    assert.equal(r.verdict.ok, true, JSON.stringify(r.findings));
+    assert.deepEqual(r.findings.map((f) => [f.code, f.severity, f.path]), [['lone_surrogate', 'warning', 'userdata']]);
+    assert.equal(r.effectiveBody.userdata, name, 'the payload keeps the same half character');
+  }
+});
+
 test('inspectRequest: headers as pairs, Map, Headers; repeated headers combine as in Node', () => {
   const good = jwt.sign({ c: 'info', key: 'k1' }, 'secret', { noTimestamp: true });
   const bad = jwt.sign({ c: 'info', key: 'k1' }, 'other', { noTimestamp: true });

@@ -24,7 +24,7 @@ const vectors = readVector('onlyoffice_secret.json');
 
 for (const v of vectors.tests) {
   test(`explainSecret #${v.id}: ${v.comment}`, () => {
-    const r = kit.onlyoffice.explainSecret(build(v), v.given);
+    const r = kit.onlyoffice.explainSecret(build(v), v.given, v.serverConfig !== undefined ? { serverConfig: v.serverConfig } : {});
     assert.equal(r.verifies, v.expect.verifies, r.message);
     assert.equal(r.variant, v.expect.variant, r.message);
     if ('alg' in v.expect) assert.equal(r.alg, v.expect.alg);
@@ -38,16 +38,58 @@ for (const v of vectors.tests) {
 
 test('explainSecret: tries every applicable variant in order, and only those', () => {
   const t = build({ signWith: 'nobody-knows-this-one' });
+  const kinds = ['space', 'tab', 'cr', 'newline', 'crlf', 'nbsp', 'zwsp', 'bom'];
+  const trailingFirst = ['newline', 'crlf', 'space', 'tab', 'cr', 'nbsp', 'zwsp', 'bom'];
+  const added = [...trailingFirst.map((k) => `with-trailing-${k}`), ...kinds.map((k) => `with-leading-${k}`)];
   const r = kit.onlyoffice.explainSecret(t, '"c2VjcmV0"\n');
   assert.equal(r.variant, null);
-  // Quotes and a final newline: no trimming beyond the newline, no decoding.
-  assert.deepEqual(r.tried, ['as-is', 'with-trailing-newline', 'without-trailing-newline', 'with-quotes', 'default-secret']);
+  // Quotes and a final newline: that newline removed (no separate trim), no decoding.
+  assert.deepEqual(r.tried, ['as-is', 'without-trailing-newline', ...added, 'with-quotes', 'default-secret']);
   const spaced = kit.onlyoffice.explainSecret(t, ' "c2VjcmV0"\n');
-  assert.deepEqual(spaced.tried, ['as-is', 'trimmed', 'with-trailing-newline', 'without-trailing-newline', 'with-quotes', 'default-secret']);
+  assert.deepEqual(spaced.tried, ['as-is', 'without-trailing-newline', 'without-leading-space', 'trimmed', ...added,
+    'with-quotes', 'default-secret']);
   const plain = kit.onlyoffice.explainSecret(t, 'c2VjcmV0');
-  assert.deepEqual(plain.tried, ['as-is', 'with-trailing-newline', 'with-quotes', 'base64-decoded', 'base64url-decoded', 'default-secret']);
+  assert.deepEqual(plain.tried, ['as-is', ...added, 'with-quotes', 'base64-decoded', 'base64url-decoded', 'default-secret']);
   const hex = kit.onlyoffice.explainSecret(t, 'abcd');
   assert.ok(hex.tried.includes('hex-decoded'));
+  // A CRLF at the end: the CRLF and the LF alone are two variants; trimming would repeat the first.
+  const crlf = kit.onlyoffice.explainSecret(t, 'abc\r\n');
+  assert.deepEqual(crlf.tried.slice(0, 4), ['as-is', 'without-trailing-newline', 'without-trailing-crlf', 'with-trailing-newline']);
+  // Every removal, the trim, quotes and every addition apply at once: still a fixed bound.
+  const all = kit.onlyoffice.explainSecret(t, '\ufeff\u00a0 "a"\t\r\n');
+  assert.ok(all.tried.length <= 45 && new Set(all.tried).size === all.tried.length, all.tried.join());
+});
+
+test('explainSecret: the server config\'s other secrets, once each, after the default one', () => {
+  const local = JSON.stringify({ services: { CoAuthoring: { secret: {
+    inbox: { string: 'in-secret-0123456789abcdefghijklmn' }, outbox: { string: 'in-secret-0123456789abcdefghijklmn' },
+    session: { string: 'session-secret-0123456789abcdefgh' } } } } });
+  const t = build({ signWith: 'nobody-knows-this-one' });
+  const r = kit.onlyoffice.explainSecret(t, 'given-secret', { serverConfig: local });
+  // outbox equals inbox (tried once, as inbox); browser is default.json's "secret", tried as
+  // default-secret already; storage is default.json's "verysecretstring".
+  assert.deepEqual(r.tried.filter((x) => x.endsWith('-secret')), ['default-secret', 'inbox-secret', 'session-secret', 'storage-secret']);
+  assert.match(r.message, /server config's other secrets/);
+  const same = kit.onlyoffice.explainSecret(t, 'in-secret-0123456789abcdefghijklmn', { serverConfig: kit.onlyoffice.readServerConfig(local) });
+  assert.deepEqual(same.tried.filter((x) => x.endsWith('-secret')), ['default-secret', 'session-secret', 'storage-secret'],
+    'the secret given is not tried again under another name');
+  const session = build({ signWith: 'session-secret-0123456789abcdefgh' });
+  const found = kit.onlyoffice.explainSecret(session, 'in-secret-0123456789abcdefghijklmn', { serverConfig: local });
+  assert.equal(found.variant, 'session-secret');
+  assert.match(found.message, /session secret/);
+  assert.throws(() => kit.onlyoffice.explainSecret(t, 'x', { serverConfig: 1 }), TypeError);
+  assert.throws(() => kit.onlyoffice.explainSecret(t, 'x', null), TypeError);
+});
+
+test('explainSecret: the message names the side with the extra character and the fix', () => {
+  const S = 'Qx7rT2mK9pL4vN8sB3wY6zH1cF5jD0aE';
+  const signer = kit.onlyoffice.explainSecret(build({ signWith: `${S}\t` }), S);
+  assert.equal(signer.variant, 'with-trailing-tab');
+  assert.match(signer.message, /a tab added at its end: the signer's secret has it/);
+  assert.match(signer.message, /Remove it where the signer's secret is set/);
+  const given = kit.onlyoffice.explainSecret(build({ signWith: S }), `\u00a0${S}`);
+  assert.equal(given.variant, 'without-leading-nbsp');
+  assert.match(given.message, /no-break space \(U\+00A0[^)]*\) at its start: the secret you gave has it/);
 });
 
 test('explainSecret: every single byte flip of the MAC defeats every variant', () => {

@@ -4,7 +4,7 @@
 // marshalled for JS.
 //
 //   kit.verify(token, secret, { profile: 'onlyoffice' })
-//   kit.onlyoffice.explainSecret(token, secret)
+//   kit.onlyoffice.explainSecret(token, secret, { serverConfig })
 //   kit.onlyoffice.readServerConfig(localJsonText, { defaultJsonText })
 //   kit.onlyoffice.inspectConfig(config, { secret, serverConfig, now })
 //   kit.onlyoffice.signConfig(config, secret, { alg, expiresIn, fields })
@@ -123,10 +123,21 @@ export function makeOnlyoffice(bridge, kit) {
   }
 
   /** Which variant of `secret` verifies `token`, and what else is off. */
-  function explainSecret(token, secret) {
+  function explainSecret(token, secret, options = {}) {
     checkToken(token);
-    const r = withKey(secretBytes(secret), (kp, kn) => withString(token, (tp, tn) =>
-      report(x.oojwt_wasm_secret_explain(tp, tn, kp, kn, outLen))));
+    if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+    let { serverConfig } = options;
+    if (typeof serverConfig === 'string') serverConfig = readServerConfig(serverConfig);
+    if (serverConfig !== undefined && (serverConfig === null || typeof serverConfig !== 'object')) {
+      throw new TypeError('options.serverConfig must be a readServerConfig result or local.json text');
+    }
+    // The other secrets, in the order of oojwt_secret_others (C decides what to try).
+    const s = serverConfig?.secrets;
+    const others = serverConfig === undefined ? '' : JSON.stringify([s?.inbox?.value, s?.outbox?.value,
+      s?.session?.value, s?.browser?.value, serverConfig.storageSecret?.value].map((v) => (typeof v === 'string' ? v : null)));
+    const has = serverConfig === undefined ? 0 : 1;
+    const r = withKey(secretBytes(secret), (kp, kn) => withString(token, (tp, tn) => bridge.withSecretString(others,
+      (op, on) => report(x.oojwt_wasm_secret_explain(tp, tn, kp, kn, op, on, has, outLen)))));
     if (r.error) fail(r);
     return r;
   }

@@ -41,7 +41,7 @@ export type OnlyofficeCode =
   | 'body_not_json' | 'bad_request_field' | 'http_unreadable'
   | 'user_not_signed' | 'user_differs'
   | 'kind_ambiguous' | 'kind_mismatch' | 'missing_token_field' | 'bad_token_field'
-  | 'token_not_checked' | 'connectors_decide' | VerifyOptionCode | ConnectorSettingsCode;
+  | 'token_not_checked' | 'connectors_decide' | 'lone_surrogate' | VerifyOptionCode | ConnectorSettingsCode;
 
 /**
  * Codes of Document Server's verifyOptions (202 on): readServerConfig's
@@ -277,13 +277,22 @@ export interface DsVerifyResult {
   decoded?: DsCompleteDecoded;
 }
 
-/** Variants explainSecret tries, in this order. */
-export type SecretVariant =
-  | 'as-is' | 'trimmed' | 'with-trailing-newline' | 'without-trailing-newline'
-  | 'with-quotes' | 'without-quotes' | 'base64-decoded' | 'base64url-decoded'
-  | 'hex-decoded' | 'default-secret';
+/** A character explainSecret adds or removes at one end of the secret. */
+export type SecretWhitespace = 'space' | 'tab' | 'cr' | 'newline' | 'crlf' | 'nbsp' | 'zwsp' | 'bom';
 
-/** kit.onlyoffice.explainSecret(token, secret). */
+/**
+ * Variants explainSecret tries. Order: as-is; without-trailing-*, without-leading-*;
+ * trimmed; without-quotes; with-trailing-*, with-leading-*; with-quotes; the decodings;
+ * default-secret; the server config's other secrets.
+ */
+export type SecretVariant =
+  | 'as-is' | 'trimmed' | 'with-quotes' | 'without-quotes' | 'base64-decoded' | 'base64url-decoded'
+  | 'hex-decoded' | 'default-secret'
+  | `with-trailing-${SecretWhitespace}` | `with-leading-${SecretWhitespace}`
+  | `without-trailing-${SecretWhitespace}` | `without-leading-${SecretWhitespace}`
+  | 'inbox-secret' | 'outbox-secret' | 'session-secret' | 'browser-secret' | 'storage-secret';
+
+/** kit.onlyoffice.explainSecret(token, secret, { serverConfig }). */
 export interface SecretExplanation {
   /** The MAC verifies with the secret exactly as given (claims are not judged). */
   verifies: boolean;
@@ -749,7 +758,8 @@ export interface Onlyoffice {
   /** The same as kit.verify(token, secret, { ...options, profile: 'onlyoffice' }). */
   verify(token: string, secret: string | Uint8Array, options?: Partial<DsVerifyOptions>): DsVerifyResult;
   /** Which variant of `secret` verifies `token`, and what else is off. */
-  explainSecret(token: string, secret: string | Uint8Array): SecretExplanation;
+  /** serverConfig (local.json text or a readServerConfig result): its other secrets are tried too. */
+  explainSecret(token: string, secret: string | Uint8Array, options?: { serverConfig?: string | ServerConfig }): SecretExplanation;
   /**
    * local.json text (or Docker env / compose lines with JWT_ENABLED,
    * JWT_SECRET, JWT_HEADER) merged over default.json (given, or the shipped
