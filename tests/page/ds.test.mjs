@@ -196,7 +196,7 @@ for (const where of ['served', 'file://']) {
     await verdict(region, 'bad');
     assert.ok(await forensics.isVisible());
     assert.equal(await forensics.getAttribute('data-variant'), 'with-trailing-newline');
-    assert.match(await forensics.textContent(), /found the secret that works.*trailing newline.*Variant: with-trailing-newline/s);
+    assert.match(await forensics.textContent(), /found the secret that works.*line feed \(LF, a newline\) added at its end.*Variant: with-trailing-newline/s);
 
     // Expired an hour ago: 4005 / -21, the times say so.
     const t = nowS();
