@@ -823,7 +823,8 @@ test('inspect-config with a token alone: its kind guessed (or --kind NAME) and j
   assert.match(ambiguous.out, /guessed setRequestedDocument \(ambiguous; candidates: setRequestedDocument, setRevisedFile\)/);
   assert.match(ambiguous.out, /^info kind_ambiguous at token: /m);
   // An unknown kind, and --kind on a config without a token, are usage errors.
-  assert.equal(both(['inspect-config', '--kind', 'insertimage', '-'], { ...withSecret, input: docx }).code, 2);
+  // (the input as an argument: a usage error exits before stdin would be read)
+  assert.equal(both(['inspect-config', '--kind', 'insertimage', docx], withSecret).code, 2);
   assert.equal(both(['inspect-config', '--kind', 'insertImage', '-'], { ...withSecret, input: '{"document":{}}' }).code, 2);
   // A config keeps its own judgement, and says what kind its token looks like.
   const config = { document: { fileType: 'docx', key: 'k1', url: 'https://example.com/a.docx' }, editorConfig: { mode: 'edit' } };
