@@ -11,6 +11,7 @@
  * assertValidInstantClaim; jsonwebtoken 9.0.2 verify.js; golang-jwt
  * v5.2.2 validator.go and errors.go.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "inner.h"
@@ -130,6 +131,9 @@ say(oojwt_library_verdict *v, const oojwt_jwt_library *lib,
 		return;
 	}
 	/* "2026-11-22 14:52:12 UTC" -> "2026-11-22T14:52:12" + suffix */
+	/* a claim far outside any calendar: held at the edge of the range
+	 * the cast below can take (JavaScript's Date range, 8.64e15 s) */
+	when = when > 8.64e15 ? 8.64e15 : when < -8.64e15 ? -8.64e15 : when;
 	oojwt_utc_text(utc, sizeof utc, (long long)when);
 	oojwt_fmt(date, sizeof date, "%S", utc, (size_t)19);
 	if (strlen(date) == 19) {
@@ -211,7 +215,7 @@ claim(oojwt_library_verdict *v, const oojwt_jwt_library *lib,
 		return OOJWT_ERR_BAD_CLAIM;
 	}
 	t = oojwt_json_number(c);
-	f = lib->floor ? (double)(long long)t - ((double)(long long)t > t) : t;
+	f = lib->floor ? floor(t) : t;
 	v->when = f;
 	switch (which) {
 	case 'n':
@@ -323,7 +327,7 @@ oojwt_library_verify(oojwt_library_verdict *v, const oojwt_jwt_library *lib,
 	}
 	v->known = 1;
 	/* the libraries compare whole seconds of now (time(), to_i, ...) */
-	now = (double)(long long)now - ((double)(long long)now > now);
+	now = floor(now);
 	v->code = decide(v, lib, alg, token != NULL ? token : "", len, secret,
 		secret_len, now, leeway, &nomem);
 	return nomem ? OOJWT_ERR_NO_MEMORY : OOJWT_OK;

@@ -93,6 +93,12 @@ static const struct {
 	/* ruby-jwt: exp.to_i <= now - leeway */
 	{ "ruby-jwt-2", "HS256", "{\"exp\":1765000000.9}", "s3cret", 0, OOJWT_ERR_EXPIRED,
 	  "Signature has expired" },
+	/* claims far outside any calendar: floored and compared, no overflow */
+	{ "php-jwt-6.9", "HS256", "{\"exp\":1e300}", "s3cret", 0, OOJWT_OK, "" },
+	{ "php-jwt-6.9", "HS256", "{\"iat\":1e300}", "s3cret", 0,
+	  OOJWT_WARN_IAT_IN_FUTURE, NULL },
+	{ "ruby-jwt-2", "HS256", "{\"exp\":-1e300}", "s3cret", 0, OOJWT_ERR_EXPIRED,
+	  "Signature has expired" },
 	/* a time claim that is not a number: not modelled (known 0) */
 	{ "php-jwt-6.9", "HS256", "{\"exp\":\"soon\"}", "s3cret", 0, OOJWT_ERR_BAD_CLAIM, NULL },
 };
