@@ -14,6 +14,7 @@
  *   deploy.c   the deployment commands (inspect-url, nginx-config)
  *   cert.c     inspect-cert: a TLS certificate, its key and host
  *   request.c  inspect-request
+ *   connector.c  connector-settings
  *   print.c    output for people: no control or bidi character of the
  *                 input reaches the terminal
  */
@@ -196,6 +197,9 @@ int oojwt_cli_sign(const oojwt_cli_opts *o);
 /* ---- ds.c -------------------------------------------------------- */
 
 int oojwt_cli_explain_secret(const oojwt_cli_opts *o);
+/* Write sb to standard output, then wipe and free it: the exit code
+ * (out of memory, when building sb failed, said on stderr). */
+int oojwt_cli_put_sb(const oojwt_cli_opts *o, oojwt_sb *sb);
 int oojwt_cli_server_config(const oojwt_cli_opts *o);
 int oojwt_cli_inspect_config(const oojwt_cli_opts *o);
 /* Print a core JSON report as JSON.stringify writes the JS module's
@@ -213,6 +217,10 @@ int oojwt_cli_nginx_config(const oojwt_cli_opts *o);
 /* Print a core report (len bytes, freed here) as JSON.stringify writes
  * the JS module's object; the exit code. */
 int oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len);
+
+/* ---- connector.c ------------------------------------------------ */
+
+int oojwt_cli_connector_settings(const oojwt_cli_opts *o);
 
 /* ---- cert.c ------------------------------------------------------ */
 

@@ -10,9 +10,8 @@
 #include "cli.h"
 #include "inner.h"
 
-/* Write sb to standard output, then wipe and free it: the exit code. */
-static int
-put_sb(const oojwt_cli_opts *o, oojwt_sb *sb)
+int
+oojwt_cli_put_sb(const oojwt_cli_opts *o, oojwt_sb *sb)
 {
 	int code;
 
@@ -63,7 +62,7 @@ print_js(const oojwt_cli_opts *o, char *rep, size_t len)
 	oojwt_cli_js_value(&sb, v);
 	oojwt_sb_puts(&sb, "\n");
 	oojwt_json_free_wipe(v);
-	return put_sb(o, &sb);
+	return oojwt_cli_put_sb(o, &sb);
 }
 
 #define MAX_CONFIG ((size_t)16 * 1024 * 1024)
@@ -279,7 +278,7 @@ config_json(const oojwt_cli_opts *o, const char *text, size_t len,
 	memset(&sb, 0, sizeof sb);
 	redacted_json(&sb, v, o->show_secrets);
 	oojwt_json_free_wipe(v);
-	return put_sb(o, &sb);
+	return oojwt_cli_put_sb(o, &sb);
 }
 
 static const char *

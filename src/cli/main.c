@@ -47,6 +47,8 @@ static const char MAIN_HELP[] =
 	"  nginx-config    the secure link secret, ports and TLS of an nginx config\n"
 	"  inspect-cert    a TLS certificate: names, dates, key, host coverage\n"
 	"  inspect-request a request to Document Server, or its callback, as the receiver judges it\n"
+	"  connector-settings  a connector's settings (Nextcloud, ownCloud, Moodle,\n"
+	"                  Mattermost) against Document Server's\n"
 	"\n"
 	"Common options:\n"
 	"  --json    print the JSON report (the JS module's kit.reports) instead of a verdict\n"
@@ -285,6 +287,36 @@ static const char REQUEST_HELP[] =
 	"\n"
 	EXIT_HELP;
 
+static const char CONNECTOR_HELP[] =
+	"usage: oojwt connector-settings [--server-config PATH] [--show-secrets] [--json] [INPUT]\n"
+	"\n"
+	"Read what the connector side holds, as the connector uses it: Nextcloud's or\n"
+	"ownCloud's config.php ('onlyoffice' => [...]), the output of\n"
+	"'occ config:app:get onlyoffice KEY' (with the command lines) or of\n"
+	"'occ config:list onlyoffice', the Moodle plugin's settings, or the Mattermost\n"
+	"plugin's entry of config.json. It says which connector and form it read, the\n"
+	"secret, header, prefix, leeway and certificate checks the connector ends up\n"
+	"with, and what is wrong with them.\n"
+	"\n"
+	"  --server-config PATH   Document Server's local.json (or Docker JWT_* lines):\n"
+	"                         compare the connector's secret byte for byte with\n"
+	"                         secret.inbox and secret.outbox (saying how they\n"
+	"                         differ, invisible characters named, never the\n"
+	"                         secrets), and the header, prefix and certificate\n"
+	"                         checks of both sides\n"
+	"  --show-secrets         print the connector's secret (default: its length)\n"
+	"  --json                 the report kit.onlyoffice.readConnectorSettings returns\n"
+	"\n"
+	"Exit code 0 when nothing is an error, 1 when a finding is an error or the\n"
+	"text is no connector's settings.\n"
+	"\n"
+	"Example:\n"
+	"  oojwt connector-settings --server-config local.json @config.php\n"
+	"\n"
+	INPUT_HELP
+	"\n"
+	EXIT_HELP;
+
 typedef struct {
 	const char *name;
 	int (*run)(const oojwt_cli_opts *o);
@@ -302,7 +334,8 @@ static const command COMMANDS[] = {
 	{ "nginx-config", oojwt_cli_nginx_config, NGINX_HELP, NULL },
 	{ "inspect-cert", oojwt_cli_inspect_cert, CERT_HELP, NULL },
 	{ "inspect-request", oojwt_cli_inspect_request, REQUEST_HELP, NULL },
-	{ "explain-secret", oojwt_cli_explain_secret, EXPLAIN_HELP, NULL }
+	{ "explain-secret", oojwt_cli_explain_secret, EXPLAIN_HELP, NULL },
+	{ "connector-settings", oojwt_cli_connector_settings, CONNECTOR_HELP, NULL }
 };
 
 static int
