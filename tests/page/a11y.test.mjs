@@ -81,7 +81,8 @@ for (const [where, url] of [['served', () => server.base], ['file://', () => dis
 
 // The Document Server and Deployment modes, in the states a user sees:
 // a failing config with its findings and secret forensics, a server config
-// in use with a secret revealed, and the deployment panels.
+// in use with a secret revealed, connector settings compared with it, and
+// the deployment panels.
 const MODE_SCENES = {
   'Document Server': async (page) => {
     const ds = page.locator('#panel-ds');
@@ -94,6 +95,10 @@ const MODE_SCENES = {
     await ds.getByRole('button', { name: 'Use this server config' }).click();
     await ds.getByRole('button', { name: 'Reveal the inbox secret' }).click();
     await page.locator('#ds-config [data-using]:not([hidden])').waitFor();
+    // Connector settings compared with it: different secrets, one revealed with its marker.
+    await ds.getByLabel('What the connector shows').fill(`'onlyoffice' => ['jwt_secret' => '${SECRET}\u200b', 'jwt_leeway' => 0]`);
+    await page.locator('#ds-connector-verdict[data-state="bad"]').waitFor();
+    await ds.getByRole('button', { name: 'Reveal the connector\'s secret' }).click();
   },
   Deployment: async () => {},
 };

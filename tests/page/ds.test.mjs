@@ -532,4 +532,75 @@ for (const where of ['served', 'file://']) {
     assert.match(facts, /Private key matchesno/);
     assert.match(facts, /Covers 127\.0\.0\.1yes/);
   }));
+
+  test(`${where}: connector settings: Nextcloud's config.php read, compared with the server config in use, secrets byte for byte`, () => inMode(where, 'Document Server', async (page, ds) => {
+    const box = ds.getByLabel('What the connector shows');
+    const region = page.locator('#ds-connector-verdict');
+    const using = page.locator('#ds-connector [data-using]');
+    assert.match(await verdict(region, 'empty'), /Paste what the connector shows/);
+    assert.match(await using.textContent(), /No server config in use/);
+    const php = (secret) => `<?php\n$CONFIG = array (\n  'version' => '28.0.1.1',\n  'onlyoffice' => array (\n    'jwt_secret' => '${secret}',\n    'jwt_leeway' => 30,\n  ),\n);\n`;
+
+    // The connector side alone.
+    await box.fill(php(`${SECRET}\u200b`));
+    assert.match(await verdict(region, 'ok'), /Read Nextcloud's settings; use a server config/);
+    const settings = page.locator('#ds-connector-settings');
+    assert.match(await settings.textContent(), /ConnectorNextcloud.*Read asconfig\.php \('onlyoffice' section\).*Leeway for the token times30 s/s);
+    const secrets = page.locator('#ds-connector-secrets');
+    assert.ok(!(await secrets.textContent()).includes(SECRET), 'the secret is masked by default');
+    assert.match(await secrets.textContent(), /\(33 characters\)/);
+    await secrets.getByRole('button', { name: 'Reveal the connector\'s secret' }).click();
+    assert.ok((await secrets.textContent()).includes(`"${SECRET}⟦U+200B⟧"`), 'the zero-width space is shown as a marker');
+
+    // With the server config in use: both sides, byte for byte.
+    const local = { services: { CoAuthoring: {
+      token: { enable: { browser: true, request: { inbox: true, outbox: true } } },
+      secret: { inbox: { string: SECRET }, outbox: { string: SECRET }, session: { string: SECRET } },
+    } } };
+    await ds.getByLabel('local.json, or Docker env / compose lines').fill(JSON.stringify(local));
+    await ds.getByRole('button', { name: 'Use this server config' }).click();
+    assert.match(await using.textContent(), /Compared with the server config in use/);
+    const want = kit.onlyoffice.readConnectorSettings(php(`${SECRET}\u200b`), { serverConfig: JSON.stringify(local) });
+    assert.deepEqual(want.comparison.secrets, { inbox: 'differ', outbox: 'differ' });
+    assert.match(await verdict(region, 'bad'), /Nextcloud and Document Server hold different secrets: every token between them is refused \("Invalid token"\)/);
+    const text = await secrets.textContent();
+    assert.match(text, /secret\.inbox: checks what the connector sends.*\(32 characters\).*different/s);
+    assert.match(text, /secret\.outbox: signs the callbacks and downloads.*different/s);
+    const f = await findingsIn(page.locator('#ds-connector-findings'));
+    assert.deepEqual(f.map((x) => x.code).sort(), [...want.findings, ...want.comparison.findings].map((x) => x.code).sort());
+    const differs = f.find((x) => x.code === 'connector_secret_differs');
+    assert.ok(differs, JSON.stringify(f));
+    assert.match(differs.text, /⟦U\+200B⟧/, 'the finding names the invisible character');
+    assert.ok(!differs.text.includes(SECRET), 'the finding never shows the secrets');
+
+    // The same secret: they agree.
+    await box.fill(php(SECRET));
+    assert.match(await verdict(region, 'ok'), /Nextcloud and Document Server agree/);
+    assert.match(await secrets.textContent(), /secret\.inbox: checks what the connector sends.*the same, byte for byte/s);
+
+    // Text that is no connector's settings; Mattermost with DS's Authorization header.
+    await box.fill('hello, this is my secret: abc');
+    assert.match(await verdict(region, 'bad'), /This is not a connector's settings/);
+    await box.fill(JSON.stringify({ DESAddress: 'https://ds.example.com/', DESJwt: SECRET, DESJwtHeader: 'Authorization', DESJwtPrefix: 'Bearer ' }));
+    assert.match(await verdict(region, 'bad'), /^✗ Mattermost/);
+    assert.ok((await findingsIn(page.locator('#ds-connector-findings'))).some((x) => x.code === 'connector_header_refused'));
+  }));
+
+  test(`${where}: editor config: the connector select lists every profile and passes it on`, () => inMode(where, 'Document Server', async (page, ds) => {
+    const select = ds.getByLabel('Connector that built it');
+    const names = await select.locator('option').allTextContents();
+    assert.deepEqual(names.slice(1), kit.onlyoffice.connectors().connectors.map((c) => c.name));
+    await ds.getByLabel('Config passed to DocsAPI.DocEditor').fill(text(signed(CONFIG)));
+    await ds.getByLabel('Inbox secret').fill(SECRET);
+    const region = page.locator('#ds-config-verdict');
+    await verdict(region, 'ok');
+    // inspectConfig takes the connector (what that connector signs); the config still opens.
+    const want = kit.onlyoffice.inspectConfig(text(signed(CONFIG)), { secret: SECRET, connector: 'moodle' });
+    await select.selectOption('moodle');
+    assert.equal(await select.inputValue(), 'moodle');
+    const shown = await verdict(region, want.verdict.ok ? 'ok' : 'bad');
+    assert.ok(shown.includes(want.verdict.message.slice(1, 30)), `${shown} is inspectConfig's verdict with the connector`);
+    const f = await findingsIn(page.locator('#ds-config-findings'));
+    assert.deepEqual(f.map((x) => x.code).sort(), want.findings.map((x) => x.code).sort());
+  }));
 }

@@ -8,11 +8,13 @@
 // setHistoryData, ...) is shown with its confidence; a token of another kind
 // than the config, or the kind picked in "Judge as", is judged by
 // kit.onlyoffice.inspectBrowserToken as the server judges that kind.
-// "Sign this config" signs it with kit.onlyoffice.signConfig.
+// "Connector that built it" passes `connector` to both (what that connector
+// signs). "Sign this config" signs it with kit.onlyoffice.signConfig.
 import { renderVerdict, renderFindings, renderForensics, renderJsonMarked } from './render.mjs';
 import { renderTimes } from './decoded.mjs';
 import { visibleNodes } from '../lib/visible.mjs';
 import { renderUsing, serverSecret } from './ds-server.mjs';
+import { fillConnectors } from './ds-connector.mjs';
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -127,7 +129,11 @@ export function setupConfigPanel(kit, root, server) {
     verdict: q('ds-config-verdict'), forensics: q('ds-config-forensics'), findings: q('ds-config-findings'),
     timesWrap: q('ds-config-times'), effective: q('ds-config-effective'),
     kindField: q('ds-config-kind-field'), kind: q('ds-config-kind'), kindSelect: q('ds-config-kind-select'),
+    connector: q('ds-config-connector'), connectorField: q('ds-config-connector-field'),
   };
+  ui.connectorField.hidden = !fillConnectors(kit, ui.connector);
+  // The connector picked, as inspectConfig and inspectBrowserToken take it (none: undefined).
+  const connector = () => ui.connector.value || undefined;
   const times = ui.timesWrap.querySelector('.times');
   const kinds = typeof kit.onlyoffice.tokenKinds === 'function' ? kit.onlyoffice.tokenKinds() : [];
   for (const k of kinds) ui.kindSelect.append(new Option(`${k.kind}: ${k.label}`, k.kind));
@@ -153,6 +159,7 @@ export function setupConfigPanel(kit, root, server) {
     try {
       r = kit.onlyoffice.inspectBrowserToken(token, {
         secret: s.value, serverConfig: server.current ?? undefined, now, kind: ui.kindSelect.value || undefined,
+        connector: connector(),
       });
     } catch (e) {
       clear('error', `Cannot judge it: ${e.code ? `${e.code}: ` : ''}${e.message}`);
@@ -224,7 +231,7 @@ export function setupConfigPanel(kit, root, server) {
     try {
       // With a secret C reads the config's own text; without one (and no token), the object.
       r = kit.onlyoffice.inspectConfig(s === null ? found.config : found.text, {
-        secret: s?.value, serverConfig: server.current ?? undefined, now,
+        secret: s?.value, serverConfig: server.current ?? undefined, now, connector: connector(),
       });
     } catch (e) {
       clear('error', `Cannot judge it: ${e.code ? `${e.code}: ` : ''}${e.message}`);
@@ -273,6 +280,7 @@ export function setupConfigPanel(kit, root, server) {
   });
   ui.secret.addEventListener('input', run);
   ui.kindSelect.addEventListener('change', run);
+  ui.connector.addEventListener('change', run);
   ui.sign.addEventListener('click', sign);
   server.subscribe(run);
   run();

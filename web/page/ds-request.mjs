@@ -5,6 +5,7 @@
 // without that function says so instead.
 import { el, renderVerdict, renderFindings, renderForensics, renderJsonMarked, renderFacts, yesNo, markUnavailable } from './render.mjs';
 import { renderUsing, serverSecret } from './ds-server.mjs';
+import { fillConnectors } from './ds-connector.mjs';
 
 // "Name: value" lines as a headers object (the last of repeated names wins).
 function headersOf(text) {
@@ -80,14 +81,7 @@ export function setupRequestPanel(kit, root, server) {
     return;
   }
   const which = () => (ui.kind.value === 'callback' ? 'outbox' : 'inbox');
-  const hasConnectors = typeof kit.onlyoffice.connectors === 'function';
-  if (hasConnectors) {
-    for (const c of kit.onlyoffice.connectors().connectors) {
-      const o = el('option', null, c.name);
-      o.value = c.id;
-      ui.connector.append(o);
-    }
-  }
+  const hasConnectors = fillConnectors(kit, ui.connector);
 
   function clear(state, message) {
     renderVerdict(ui.verdict, { state, message });

@@ -6,13 +6,19 @@
 // The server config lives in memory only, like every secret on the page.
 import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, countFindings } from './render.mjs';
 
-/** The server config in use by the other panels: { current, set(r), subscribe(fn) }. */
+/**
+ * The server config in use by the other panels: { current, text, set(r, text),
+ * subscribe(fn) }; `text` is what was read (the connector settings panel
+ * hands it to C again).
+ */
 export function serverState() {
   const subscribers = new Set();
   const state = {
     current: null,
-    set(r) {
+    text: null,
+    set(r, text = null) {
       state.current = r;
+      state.text = r === null ? null : text;
       for (const fn of subscribers) fn(r);
     },
     subscribe(fn) {
@@ -90,6 +96,7 @@ export function setupServerPanel(kit, root, server) {
   const q = (id) => root.querySelector(`#${id}`);
   const ui = { text: q('ds-server-text'), use: q('ds-server-use'), verdict: q('ds-server-verdict'), settings: q('ds-server-settings'), findings: q('ds-server-findings') };
   let last = null;
+  let lastText = null;
 
   function pressed(on) {
     ui.use.setAttribute('aria-pressed', String(on));
@@ -99,6 +106,7 @@ export function setupServerPanel(kit, root, server) {
   function run() {
     const text = ui.text.value;
     last = null;
+    lastText = text;
     if (text.trim() === '') {
       renderVerdict(ui.verdict, { state: 'empty', message: 'Paste local.json or Docker env lines to see the settings the server ends up with' });
     } else {
@@ -118,11 +126,11 @@ export function setupServerPanel(kit, root, server) {
     renderFindings(ui.findings, last?.findings ?? null);
     ui.use.disabled = last === null;
     // In use: the other panels follow the edited text (or stop when it no longer reads).
-    if (server.current !== null) server.set(last);
+    if (server.current !== null) server.set(last, lastText);
   }
 
   ui.text.addEventListener('input', run);
-  ui.use.addEventListener('click', () => server.set(server.current === null ? last : null));
+  ui.use.addEventListener('click', () => server.set(server.current === null ? last : null, lastText));
   server.subscribe((r) => pressed(r !== null));
   run();
 }

@@ -5,7 +5,7 @@
 // (data-parts) and the stylesheet (adopted: the page's CSP allows no inline
 // style), and the modules wire it.
 
-/** The Document Server mode: editor config, server config, request or callback. */
+/** The Document Server mode: editor config, server config, request or callback, connector settings. */
 export const DS_MODE = `
 <p class="mode-intro">Judge what an integration hands Document Server the way the server does: the editor config,
   the server's own settings, and the requests and callbacks. Each finding says what is wrong, where, what the server
@@ -28,6 +28,14 @@ export const DS_MODE = `
           aria-describedby="ds-config-secret-hint">
         <p class="hint" id="ds-config-secret-hint"><code>services.CoAuthoring.secret.inbox.string</code> in
           <code>local.json</code> (<code>JWT_SECRET</code> in Docker): the secret that signs editor configs.</p>
+      </div>
+      <div class="field" id="ds-config-connector-field">
+        <label for="ds-config-connector">Connector that built it</label>
+        <select id="ds-config-connector" aria-describedby="ds-config-connector-hint">
+          <option value="" selected>not known (recognised from the config where it can be)</option>
+        </select>
+        <p class="hint" id="ds-config-connector-hint">Connectors sign differently: some put no expiry in the token,
+          some let it expire after minutes.</p>
       </div>
       <div class="field" id="ds-config-kind-field" hidden>
         <p class="hint kind" id="ds-config-kind" aria-live="polite"></p>
@@ -148,6 +156,29 @@ export const DS_MODE = `
         <pre class="json" tabindex="0" role="region" aria-labelledby="ds-request-body-h"></pre>
       </div>
     </div>
+  </div>
+</section>
+
+<section class="panel ds" id="ds-connector" aria-labelledby="ds-connector-h">
+  <h2 id="ds-connector-h">Connector settings</h2>
+  <p class="unavailable" data-unavailable hidden>Reading connector settings
+    (<code>kit.onlyoffice.readConnectorSettings</code>) is not available in this build.</p>
+  <div class="ds-grid">
+    <div class="ds-in">
+      <div class="field">
+        <label for="ds-connector-text">What the connector shows</label>
+        <p class="hint" id="ds-connector-hint">Nextcloud's or ownCloud's <code>config.php</code> (its
+          <code>'onlyoffice' =&gt; [...]</code> section), the output of
+          <code>occ config:app:get onlyoffice jwt_secret</code> with the command line, or of
+          <code>occ config:list onlyoffice</code>, the Moodle plugin settings
+          (<code>admin/cli/cfg.php --component=onlyofficeeditor</code>), or the Mattermost plugin's entry of
+          <code>config.json</code>. Secrets stay in this page.</p>
+        <textarea id="ds-connector-text" class="mono" rows="10" spellcheck="false" autocomplete="off" autocapitalize="off"
+          aria-describedby="ds-connector-hint"></textarea>
+      </div>
+      <p class="using" data-using hidden></p>
+    </div>
+    <div class="ds-out" data-parts="verdict settings secrets findings"></div>
   </div>
 </section>
 `;

@@ -5,6 +5,7 @@
 import { serverState, setupServerPanel } from './ds-server.mjs';
 import { setupConfigPanel } from './ds-config.mjs';
 import { setupRequestPanel } from './ds-request.mjs';
+import { setupConnectorPanel } from './ds-connector.mjs';
 import { setupDeployment } from './deployment.mjs';
 import { DS_MODE, DEPLOY_MODE, MODES_CSS } from './markup.mjs';
 
@@ -49,7 +50,7 @@ function fill(markup, panel) {
 }
 
 // The server config in use (memory only): set in the Document Server mode,
-// read by its config and request panels and by the Deployment mode's nginx
+// read by its config, request and connector settings panels and by the Deployment mode's nginx
 // panel (storage.fs.secretString against $secure_link_secret).
 const server = serverState();
 
@@ -58,6 +59,7 @@ const MODES = {
     const root = fill(DS_MODE, panel);
     setupConfigPanel(kit, root.querySelector('#ds-config'), server);
     setupRequestPanel(kit, root.querySelector('#ds-request'), server);
+    setupConnectorPanel(kit, root.querySelector('#ds-connector'), server);
     setupServerPanel(kit, root.querySelector('#ds-server'), server);
   },
   'tab-deploy': (kit, panel) => setupDeployment(kit, fill(DEPLOY_MODE, panel), server),
