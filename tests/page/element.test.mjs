@@ -3,12 +3,16 @@
 // findings, the oojwt-verdict event, attributes and properties, the secret
 // kept out of the DOM, shadow-root isolation, ::part and custom-property
 // theming, profile="onlyoffice" (the kind of an ONLYOFFICE editor-page
-// token, picked with "Judge as", judged as Document Server judges it), and
-// no request or CSP violation beyond the page's own files.
+// token, picked with "Judge as", judged as Document Server judges it; any
+// other token verified with the Document Server profile), the connector
+// property, the theme attribute (the host page's theme over the OS's),
+// verdicts that state the consequence, the secret forensics on a failed
+// signature (which loads oojwt-full.wasm), and no request or CSP violation
+// beyond the page's own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveWeb, launch, webDir } from './harness.mjs';
-import { token, SECRET, NOW } from '../helpers/common.mjs';
+import { token, SECRET, NOW, kit } from '../helpers/common.mjs';
 
 const EXAMPLE_SECRET = 'secret-of-the-example-dashboard!';
 let server;
@@ -24,8 +28,10 @@ after(async () => {
   await server?.close();
 });
 
-async function open(fn, { allowWarnings = false, wasmFiles = ['oojwt.wasm'] } = {}) {
-  const context = await browser.newContext();
+const BOTH = ['oojwt.wasm', 'oojwt-full.wasm'];
+
+async function open(fn, { allowWarnings = false, wasmFiles = ['oojwt.wasm'], colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ colorScheme });
   const page = await context.newPage();
   const log = { requests: [], errors: [] };
   page.on('request', (r) => log.requests.push(r.url()));
@@ -48,7 +54,7 @@ async function open(fn, { allowWarnings = false, wasmFiles = ['oojwt.wasm'] } = 
     assert.deepEqual(log.requests.filter((u) => !u.startsWith(server.base)), [], 'only the page\'s own files');
     const wasm = log.requests.filter((u) => u.endsWith('.wasm')).map((u) => u.slice(u.lastIndexOf('/') + 1));
     assert.deepEqual(wasm, wasmFiles, wasmFiles.length === 1 ? 'the element loads the JWT core only'
-      : 'profile="onlyoffice" loads the Document Server module beside the core');
+      : 'profile="onlyoffice" or a failed signature (the forensics) loads the Document Server module beside the core');
   } finally {
     await context.close();
   }
@@ -78,7 +84,7 @@ test('the example page: decoded without a secret, valid with it, invalid with an
   await page.getByLabel('Decode only').check();
   await verdict(status, 'unverified', '');
   assert.match(await status.textContent(), /decode mode/);
-}));
+}, { wasmFiles: BOTH }));
 
 test('typing a token into the element; every problem listed; claims in UTC', () => open(async ({ page, el, status }) => {
   await page.getByLabel('Secret').fill(SECRET);
@@ -97,7 +103,7 @@ test('typing a token into the element; every problem listed; claims in UTC', () 
   await verdict(status, 'invalid', 'malformed');
   await el.getByLabel('Token').fill('');
   await verdict(status, 'empty', '');
-}));
+}, { wasmFiles: BOTH }));
 
 test('attributes, properties and the oojwt-verdict event', () => open(async ({ page, status }) => {
   const t = token({ document: { key: 'k2' } });
@@ -199,7 +205,7 @@ test('shadow-root isolation, ::part and custom properties', () => open(async ({ 
   assert.equal(styles.outsidePreBorder, '0px', 'element styles do not leak out');
   assert.equal(styles.verdictFont, '15px', '::part(verdict) from the page applies');
   assert.equal(styles.verdictBorder, 'rgb(179, 38, 30)', '--oojwt-invalid from the page applies');
-}));
+}, { wasmFiles: BOTH }));
 
 test('profile="onlyoffice": the kind of an editor-page token with its confidence, "Judge as", and Document Server\'s verdict on it', () => open(async ({ page, el, status }) => {
   // ONLYOFFICE's JWT article example, its signature cut to 24 characters.
@@ -229,3 +235,104 @@ test('profile="onlyoffice": the kind of an editor-page token with its confidence
   assert.equal(detail.chosen, true);
   assert.equal(detail.guessed, 'setRequestedDocument');
 }, { wasmFiles: ['oojwt.wasm', 'oojwt-full.wasm'] }));
+
+test('verdicts state the consequence; secret forensics name the variant that signed it', () => open(async ({ page, el, status }) => {
+  await page.evaluate((now) => { document.querySelector('oojwt-inspector').now = now; }, NOW);
+  await page.getByLabel('Secret').fill(SECRET);
+  await el.getByLabel('Token').fill(token({ exp: NOW - 7200 }));
+  await verdict(status, 'invalid', 'expired');
+  assert.equal(await status.textContent(), 'Invalid: the token expired 2 hours ago, so it is refused until it is signed again.');
+  await el.getByLabel('Token').fill(token({ nbf: NOW + 600, exp: NOW - 60 }));
+  await verdict(status, 'invalid', 'expired not_yet_valid');
+  assert.match(await status.textContent(), /^Invalid: the token expired 1 minute ago, so it is refused until it is signed again \(and 1 more below\)\.$/);
+  await el.getByLabel('Token').fill(token({ document: { key: 'k1' } }));
+  await verdict(status, 'valid', '');
+  assert.equal(await status.textContent(), 'Valid: the secret matches and the token is in date (HS256); it is accepted.');
+
+  // Signed with the secret plus a trailing newline (read from a file with `cat`).
+  const forensics = el.locator('[part="forensics"]');
+  const seen = page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('oojwt-inspector').addEventListener('oojwt-verdict', (e) => {
+      if (e.detail.forensics) resolve({ forensics: e.detail.forensics, text: JSON.stringify(e.detail) });
+    });
+  }));
+  await el.getByLabel('Token').fill(token({ document: { key: 'k1' } }, { secret: `${SECRET}\n` }));
+  await verdict(status, 'invalid', 'bad_signature');
+  await forensics.and(page.locator('[data-variant="with-trailing-newline"]')).waitFor({ timeout: 20000 });
+  const answer = kit.onlyoffice.explainSecret(token({ document: { key: 'k1' } }, { secret: `${SECRET}\n` }), SECRET);
+  assert.equal(await forensics.textContent(), `Secret forensics: ${answer.message}${/[.!?]$/.test(answer.message) ? '' : '.'}`);
+  assert.match(await status.textContent(), /^Invalid: the token was signed with a variant of this secret, so the receiver refuses it \("Invalid token"\) until both sides hold the same bytes: /);
+  const detail = await seen;
+  assert.deepEqual(detail.forensics, { variant: 'with-trailing-newline', message: answer.message });
+  assert.ok(!detail.text.includes(SECRET), 'the event never carries the secret');
+
+  // A secret that matches no variant: said so; a good one hides the box.
+  await page.getByLabel('Secret').fill('a wholly different secret value!');
+  await forensics.and(page.locator('[data-variant=""]')).waitFor();
+  assert.match(await status.textContent(), /^Invalid: the signature does not match this secret, so the receiver refuses the token \("Invalid token"\)\.$/);
+  assert.ok(await forensics.isVisible());
+  // (A password input drops line feeds: the property takes the secret as it is.)
+  await el.evaluate((node, secret) => { node.secret = secret; }, `${SECRET}\n`);
+  await verdict(status, 'valid', '');
+  assert.equal(await forensics.isHidden(), true);
+}, { wasmFiles: BOTH }));
+
+test('connector and theme: attributes and properties; theme="dark" follows the host page over the OS, theme="light" too', async () => {
+  const colours = (page) => page.evaluate(() => {
+    const host = document.querySelector('oojwt-inspector');
+    const cs = getComputedStyle(host);
+    return { bg: cs.backgroundColor, scheme: cs.colorScheme, theme: host.theme, attr: host.getAttribute('theme') };
+  });
+  await open(async ({ page, el }) => {
+    assert.deepEqual(await colours(page), { bg: 'rgb(255, 255, 255)', scheme: 'normal', theme: 'auto', attr: null });
+    await page.locator('#theme').selectOption('dark');
+    assert.deepEqual(await colours(page), { bg: 'rgb(22, 26, 33)', scheme: 'dark', theme: 'dark', attr: 'dark' });
+    await el.evaluate((node) => { node.theme = 'bogus'; });
+    assert.equal((await colours(page)).attr, null, 'an unknown theme is auto');
+    await el.evaluate((node) => node.setAttribute('theme', 'dark'));
+    assert.equal((await colours(page)).theme, 'dark');
+
+    const c = await el.evaluate((node) => {
+      const before = node.connector;
+      node.connector = 'nextcloud';
+      const attr = node.getAttribute('connector');
+      node.setAttribute('connector', 'moodle');
+      const prop = node.connector;
+      node.connector = '';
+      return { before: before ?? null, attr, prop, after: node.connector ?? null, has: node.hasAttribute('connector') };
+    });
+    assert.deepEqual(c, { before: null, attr: 'nextcloud', prop: 'moodle', after: null, has: false });
+  });
+  // The OS in dark mode: auto follows it, theme="light" (a light host page) does not.
+  await open(async ({ page }) => {
+    assert.equal((await colours(page)).bg, 'rgb(22, 26, 33)');
+    await page.locator('#theme').selectOption('light');
+    assert.deepEqual(await colours(page), { bg: 'rgb(255, 255, 255)', scheme: 'light', theme: 'light', attr: 'light' });
+  }, { colorScheme: 'dark' });
+});
+
+test('profile="onlyoffice": a token of no editor-page kind is verified with the Document Server profile; connector passed on', () => open(async ({ page, el, status }) => {
+  await page.getByLabel('Secret').fill(SECRET);
+  const t = token({ payload: { key: 'k1', status: 2, url: 'https://ds.example.com/cache/files/k1/output.docx' }, iat: NOW, exp: NOW + 300 });
+  const guess = kit.onlyoffice.tokenKind(t);
+  assert.equal(guess.kind, null, `the callback token has no editor-page kind (${JSON.stringify(guess)})`);
+  await el.evaluate((node, now) => {
+    node.now = now;
+    node.connector = 'nextcloud';
+    node.profile = 'onlyoffice';
+  }, NOW + 30);
+  await el.getByLabel('Token').fill(t);
+  await verdict(status, 'valid', '');
+  const result = await el.evaluate((node) => node.result.result);
+  assert.equal(result.profile, 'onlyoffice', 'kit.verify\'s Document Server profile judged it');
+  // Document Server's clock tolerance (60 s) unless the page sets one.
+  await el.evaluate((node, now) => { node.now = now; }, NOW + 300 + 45);
+  await verdict(status, 'valid', '');
+  await el.evaluate((node) => { node.clockTolerance = 0; });
+  await verdict(status, 'invalid', 'expired');
+  // An editor-page token with a connector set: judged by its kind, no error.
+  await el.evaluate((node) => { node.clockTolerance = 60; });
+  await el.getByLabel('Token').fill(token({ fileType: 'png', url: 'https://example.com/a.png' }));
+  await status.and(page.locator(':text-matches("as insertImage")')).waitFor({ timeout: 20000 });
+  assert.equal(await el.evaluate((node) => node.connector), 'nextcloud');
+}, { wasmFiles: BOTH }));

@@ -74,12 +74,19 @@ inspector.algorithms = ['HS256'];
 inspector.addEventListener('oojwt-verdict', (e) => {
   const detail: InspectorVerdictDetail = e.detail;
   const verdict: 'valid' | 'invalid' | 'unverified' | 'empty' = detail.verdict;
-  void verdict;
+  const variant: string | null | undefined = detail.forensics?.variant;
+  void verdict; void variant;
 });
 const isSet: '(set)' | undefined = inspector.secret;
 // @ts-expect-error: mode is verify or decode
 inspector.mode = 'sign';
-void isSet;
+inspector.profile = 'onlyoffice';
+inspector.connector = 'nextcloud';
+inspector.theme = 'dark';
+const theme: 'auto' | 'light' | 'dark' = inspector.theme;
+// @ts-expect-error: theme is auto, light or dark
+inspector.theme = 'sepia';
+void isSet; void theme;
 
 // Deployment checks (web/lib/deploy.mjs): secure download links and nginx.
 const link: string = kit.onlyoffice.signDownloadUrl({ base: 'https://ds.example.com', path: 'data/k1/output.docx' },

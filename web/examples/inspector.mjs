@@ -12,6 +12,18 @@ document.getElementById('decode-only').addEventListener('change', (e) => {
 document.getElementById('tolerance').addEventListener('change', (e) => {
   inspector.clockTolerance = Number(e.target.value);
 });
+document.getElementById('profile').addEventListener('change', (e) => {
+  inspector.profile = e.target.value;
+});
+document.getElementById('connector').addEventListener('change', (e) => {
+  inspector.connector = e.target.value;
+});
+// The dashboard's own dark theme, which the element follows (theme="dark").
+document.getElementById('theme').addEventListener('change', (e) => {
+  document.body.classList.toggle('dark', e.target.value === 'dark');
+  document.body.classList.toggle('light', e.target.value === 'light');
+  inspector.theme = e.target.value;
+});
 inspector.addEventListener('oojwt-verdict', (e) => {
   const { verdict, codes } = e.detail;
   const item = document.createElement('li');

@@ -1,5 +1,7 @@
 // Types for web/lib/oojwt-inspector.mjs (the <oojwt-inspector> element).
-import type { Algorithm, BrowserTokenInspection, BrowserTokenKind, Key, LoadOptions, Report, TokenKindGuess, VerifyResult } from './oojwt.js';
+import type {
+  Algorithm, BrowserTokenInspection, BrowserTokenKind, DsVerifyResult, Key, LoadOptions, Report, SecretVariant, TokenKindGuess, VerifyResult,
+} from './oojwt.js';
 
 export type InspectorVerdict = 'valid' | 'invalid' | 'unverified' | 'empty';
 
@@ -15,10 +17,21 @@ export interface InspectorVerdictDetail {
    * kit.onlyoffice.inspectBrowserToken's); the C report when only decoded;
    * null when empty.
    */
-  result: VerifyResult | BrowserTokenInspection | Report | null;
+  result: VerifyResult | DsVerifyResult | BrowserTokenInspection | Report | null;
   /** profile="onlyoffice": the token's kind (the one judged, when verified); null otherwise. */
   kind: TokenKindGuess | BrowserTokenInspection['kind'] | null;
+  /**
+   * When the signature fails with a secret: kit.onlyoffice.explainSecret's
+   * variant that verifies (null: none does) and its message ("the secret has
+   * a trailing newline"); null when the signature did not fail, or before
+   * oojwt-full.wasm has loaded (the element loads it on the first failure
+   * and dispatches again).
+   */
+  forensics: { variant: SecretVariant | null; message: string } | null;
 }
+
+/** The element's colours: "auto" (the default) follows the OS setting; "light"/"dark" the host page's theme. */
+export type InspectorTheme = 'auto' | 'light' | 'dark';
 
 export class OojwtInspector extends HTMLElement {
   static readonly observedAttributes: string[];
@@ -40,9 +53,19 @@ export class OojwtInspector extends HTMLElement {
   /**
    * "onlyoffice" (the `profile` attribute): the token is one the ONLYOFFICE
    * editor page sends; its kind is shown and, with a secret, it is judged as
-   * Document Server judges that kind (loads oojwt-full.wasm on first use).
+   * Document Server judges that kind (loads oojwt-full.wasm on first use); a
+   * token of no editor-page kind is verified with kit.verify's profile
+   * 'onlyoffice' (clock tolerance 60 s unless `clock-tolerance` is set).
    */
   profile: 'jwt' | 'onlyoffice';
+  /**
+   * The connector on the other side (the `connector` attribute): an id of
+   * kit.onlyoffice.connectors().connectors, e.g. "nextcloud"; passed to the
+   * Document Server inspections as their `connector` option. undefined: none.
+   */
+  connector: string | undefined;
+  /** The `theme` attribute: "light" or "dark" to follow the host page's theme; "auto" (attribute absent) follows the OS. */
+  theme: InspectorTheme;
   /** The kind to judge by (the `kind` attribute, or the element's select); undefined: the guess. */
   kind: BrowserTokenKind | undefined;
   /** The detail of the last `oojwt-verdict` event. */

@@ -10,21 +10,34 @@
 // ONLYOFFICE editor page sends Document Server -- its kind is shown with
 // the confidence, a "Judge as" select picks another, and with a secret it
 // is judged as the server judges that kind; this loads the Document Server
-// module, oojwt-full.wasm, on first use), kind (the kind to judge by; empty:
-// the guess). The secret is a property only
+// module, oojwt-full.wasm, on first use; a token of no editor-page kind is
+// verified with the Document Server profile, kit.verify's profile
+// 'onlyoffice'), kind (the kind to judge by; empty: the guess), connector
+// (an id of kit.onlyoffice.connectors(), e.g. "nextcloud": passed to the
+// Document Server inspections as their `connector` option), theme ("light",
+// "dark", or "auto", the default: the OS setting; a host page with its own
+// dark theme sets it). The secret is a property only
 // (`el.secret = '…'`, a Uint8Array or an oct JWK), never an attribute, so
 // it stays out of the DOM, of outerHTML and of devtools' element view.
 //
+// The verdict line states the consequence ("Invalid: the token expired 2
+// hours ago, so it is refused until it is signed again"). When the
+// signature fails, the secret forensics (kit.onlyoffice.explainSecret, in
+// oojwt-full.wasm, loaded then) say which variant of the secret signed it
+// ("the secret has a trailing newline").
+//
 // After every change it dispatches `oojwt-verdict` (bubbles, composed) with
-// { verdict, codes, warnings, result, kind }: verdict is "valid", "invalid",
-// "unverified" (decoded; no secret or mode="decode") or "empty"; kind is the
-// token's kind with profile="onlyoffice" (else null).
+// { verdict, codes, warnings, result, kind, forensics }: verdict is "valid",
+// "invalid", "unverified" (decoded; no secret or mode="decode") or "empty";
+// kind is the token's kind with profile="onlyoffice" (else null); forensics
+// is { variant, message } when the signature failed and the forensics ran
+// (variant null: no variant of the secret verifies), else null.
 //
 // Styling: inside a shadow root; CSS custom properties --oojwt-font,
 // --oojwt-mono, --oojwt-fg, --oojwt-bg, --oojwt-muted, --oojwt-border,
 // --oojwt-radius, --oojwt-valid, --oojwt-invalid, --oojwt-warning; parts
-// container, label, token, verdict, findings, finding, claims, header,
-// payload, kind, kind-select. Strict CSP: no inline script or style and no eval; the page needs
+// container, label, token, verdict, forensics, findings, finding, claims,
+// header, payload, kind, kind-select. Strict CSP: no inline script or style and no eval; the page needs
 // `script-src 'self' 'wasm-unsafe-eval'` and `connect-src 'self'` (the
 // module fetches oojwt.wasm, the JWT core, next to oojwt.mjs).
 import { loadToolkit } from './oojwt.mjs';
@@ -43,12 +56,21 @@ const CSS = `
   min-width: 0;
 }
 @media (prefers-color-scheme: dark) {
-  :host {
+  :host(:not([theme="light"])) {
+    color-scheme: dark;
     color: var(--oojwt-fg, #e4e8ef);
     background: var(--oojwt-bg, #161a21);
     border-color: var(--oojwt-border, #3a414d);
   }
 }
+/* theme="dark" / "light": the host page's theme, whatever the OS says. */
+:host([theme="dark"]) {
+  color-scheme: dark;
+  color: var(--oojwt-fg, #e4e8ef);
+  background: var(--oojwt-bg, #161a21);
+  border-color: var(--oojwt-border, #3a414d);
+}
+:host([theme="light"]) { color-scheme: light; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 .container { display: grid; gap: 10px; min-width: 0; }
@@ -78,6 +100,7 @@ pre {
   font: 12px/1.4 var(--oojwt-mono, ui-monospace, monospace);
   border: 1px solid var(--oojwt-border, #cfd5de); border-radius: 6px;
 }
+[part="forensics"] { margin: 0; padding: 6px 8px; border: 1px solid var(--oojwt-warning, #b26a00); border-radius: 6px; }
 [hidden] { display: none !important; }
 [part="kind"] { font-size: 13px; }
 select { font: inherit; color: inherit; background: transparent; border: 1px solid var(--oojwt-border, #cfd5de); border-radius: 6px; padding: 2px 4px; }
@@ -126,8 +149,40 @@ function ago(seconds) {
   return relative.format(Math.trunc(seconds / size), unit);
 }
 
+// What each error does to the token, for the verdict line.
+const CONSEQUENCE = {
+  bad_signature: () => 'the signature does not match this secret, so the receiver refuses the token ("Invalid token")',
+  expired: (p, now) => (typeof p.exp === 'number' ? `the token expired ${ago(p.exp - now)}, so it is refused until it is signed again` : undefined),
+  not_yet_valid: (p, now) => (typeof p.nbf === 'number'
+    ? `the token is not valid until ${ago(p.nbf - now)}, so it is refused until then (are both clocks right?)` : undefined),
+  alg_not_allowed: (p, now, r) => `its algorithm${r?.alg ? ` ${r.alg}` : ''} is not allowed here, so it is refused`,
+  alg_none: () => 'it is unsigned (alg "none"), which nothing should accept',
+  key_mismatch: () => 'the key does not fit the token\'s algorithm, so it cannot be checked',
+};
+const UNREADABLE = new Set(['malformed', 'bad_base64', 'bad_json', 'duplicate_member', 'too_large', 'bad_header']);
+
+/** The verdict line of a token the core judged: the consequence, in words. */
+function headline(verdict, detail, mode, now) {
+  const { result, codes } = detail;
+  const alg = result?.alg ?? 'no known alg';
+  if (verdict === 'empty') return 'Paste a token.';
+  if (verdict === 'valid') return `Valid: the secret matches and the token is in date (${result?.alg}); it is accepted.`;
+  if (verdict === 'unverified') {
+    return mode === 'decode' ? `Decoded (${alg}); not verified (decode mode).`
+      : `Decoded (${alg}); not verified: set the secret to verify.`;
+  }
+  const first = (result?.errors ?? [])[0];
+  if (first === undefined) return `Invalid: ${codes.join(', ')}.`;
+  const more = codes.length > 1 ? ` (and ${codes.length - 1} more below)` : '';
+  if (UNREADABLE.has(first.code)) return `Not decodable: ${first.message}; nothing can read it${more}.`;
+  const payload = result?.payload ?? {};
+  const words = CONSEQUENCE[first.code]?.(payload, now, result) ?? first.message;
+  return `Invalid: ${words}${more}.`;
+}
+
 export class OojwtInspector extends HTMLElement {
-  static observedAttributes = ['token', 'mode', 'now', 'clock-tolerance', 'algorithms', 'secret', 'profile', 'kind'];
+  static observedAttributes = ['token', 'mode', 'now', 'clock-tolerance', 'algorithms', 'secret', 'profile', 'kind',
+    'connector', 'theme'];
 
   /** Options for loadToolkit() (e.g. { wasm: url }; default { onlyoffice: false }), read before the first element renders. */
   static loadOptions = {};
@@ -138,6 +193,9 @@ export class OojwtInspector extends HTMLElement {
   #ui;
   #queued = false;
   #kit;
+  // The last forensics: { token, secret, answer } (the secret kept to know
+  // whether the answer is still the current one).
+  #forensics = null;
 
   constructor() {
     super();
@@ -146,6 +204,7 @@ export class OojwtInspector extends HTMLElement {
     const ui = {
       token: el('textarea', { id: 'token', part: 'token', spellcheck: false, rows: 4, placeholder: 'eyJ…' }),
       verdict: el('div', { role: 'status', part: 'verdict', 'aria-live': 'polite', 'data-verdict': 'empty', 'data-codes': '' }, 'Loading…'),
+      forensics: el('p', { part: 'forensics', hidden: true }),
       findings: el('ul', { part: 'findings' }),
       claims: el('dl', { part: 'claims' }),
       header: el('pre', { part: 'header' }),
@@ -165,7 +224,7 @@ export class OojwtInspector extends HTMLElement {
     ui.kindBox = el('div', { hidden: true }, ui.kind, el('label', { for: 'kind-select' }, 'Judge as'), ' ', ui.kindSelect);
     root.append(el('div', { part: 'container', className: 'container' },
       el('label', { for: 'token', part: 'label' }, 'Token'),
-      ui.token, ui.kindBox, ui.verdict, ui.findings, ui.claims,
+      ui.token, ui.kindBox, ui.verdict, ui.forensics, ui.findings, ui.claims,
       el('div', { className: 'parts' }, ui.headerBox, ui.payloadBox)));
     this.#ui = ui;
   }
@@ -195,6 +254,7 @@ export class OojwtInspector extends HTMLElement {
       if (value !== null) this.#refuseSecretAttribute();
       return;
     }
+    if (name === 'theme') return;
     if (name === 'token') {
       this.#token = value ?? '';
       if (this.#ui.token.value !== this.#token) this.#ui.token.value = this.#token;
@@ -237,6 +297,15 @@ export class OojwtInspector extends HTMLElement {
   get kind() { return this.getAttribute('kind') || undefined; }
   set kind(value) { if (value) this.setAttribute('kind', value); else this.removeAttribute('kind'); }
 
+  get connector() { return this.getAttribute('connector') || undefined; }
+  set connector(value) { if (value) this.setAttribute('connector', value); else this.removeAttribute('connector'); }
+
+  get theme() {
+    const v = this.getAttribute('theme');
+    return v === 'dark' || v === 'light' ? v : 'auto';
+  }
+  set theme(value) { if (value === 'dark' || value === 'light') this.setAttribute('theme', value); else this.removeAttribute('theme'); }
+
   /** The detail of the last `oojwt-verdict` event. */
   get result() { return this.#result; }
 
@@ -262,7 +331,9 @@ export class OojwtInspector extends HTMLElement {
       + (guess.candidates.length > 1 ? ` Candidates: ${guess.candidates.join(', ')}.` : '');
     ui.kindBox.hidden = false;
     if (this.mode !== 'verify' || this.#secret === undefined) return { kind: guess, judged: null };
+    if (guess.kind === null && this.kind === undefined) return { kind: guess, judged: null, profile: true };
     const options = { secret: this.#secret, kind: this.kind };
+    if (this.connector !== undefined) options.connector = this.connector;
     if (this.now !== undefined) options.now = this.now;
     try {
       return { kind: guess, judged: kit.onlyoffice.inspectBrowserToken(token, options) };
@@ -277,7 +348,9 @@ export class OojwtInspector extends HTMLElement {
     this.#ui.kindBox.hidden = true;
     if (token === '') return { verdict: 'empty', codes: [], warnings: [], result: null, kind: null };
     if (this.profile === 'onlyoffice' && dsLoaded) {
-      const { kind, judged, error } = this.#evaluateOnlyoffice(kit, token);
+      const { kind, judged, error, profile } = this.#evaluateOnlyoffice(kit, token);
+      // No kind of the editor page: verified as Document Server verifies a token.
+      if (profile) return { ...this.#core(kit, token, 'onlyoffice'), kind };
       if (judged !== null) {
         return {
           verdict: judged.verdict.ok ? 'valid' : 'invalid',
@@ -304,9 +377,14 @@ export class OojwtInspector extends HTMLElement {
     };
   }
 
-  #core(kit, token) {
+  #core(kit, token, profile) {
     if (this.mode === 'verify' && this.#secret !== undefined) {
       const options = { clockTolerance: this.clockTolerance };
+      if (profile !== undefined) {
+        options.profile = profile;
+        // Document Server's own tolerance unless the page set one.
+        if (!this.hasAttribute('clock-tolerance')) options.clockTolerance = 60;
+      }
       if (this.now !== undefined) options.now = this.now;
       if (this.algorithms !== undefined) options.algorithms = this.algorithms;
       try {
@@ -359,16 +437,7 @@ export class OojwtInspector extends HTMLElement {
       this.#finish(detail);
       return;
     }
-    ui.verdict.textContent = {
-      empty: 'Paste a token.',
-      valid: `Valid: signature and claims check out (${result?.alg}).`,
-      invalid: result?.header === null && this.#secret === undefined
-        ? `Not decodable: ${codes.join(', ')}.`
-        : `Invalid: ${codes.join(', ')}.`,
-      unverified: this.mode === 'decode'
-        ? `Decoded (${result?.alg ?? 'no known alg'}); not verified (decode mode).`
-        : `Decoded (${result?.alg ?? 'no known alg'}); not verified: set the secret to verify.`,
-    }[verdict];
+    ui.verdict.textContent = headline(verdict, detail, this.mode, this.now ?? Date.now() / 1000);
     ui.findings.replaceChildren(...[
       ...(result?.errors ?? []).map((e) => ['error', e]),
       ...(result?.warnings ?? []).map((w) => ['warning', w]),
@@ -379,6 +448,38 @@ export class OojwtInspector extends HTMLElement {
     this.#show(ui.headerBox, ui.header, result?.header, result?.headerText);
     this.#show(ui.payloadBox, ui.payload, payload, result?.payloadText);
     this.#finish(detail);
+  }
+
+  // Secret forensics: which variant of the secret signed a token whose
+  // signature fails (kit.onlyoffice.explainSecret, in oojwt-full.wasm:
+  // loaded on the first failure, then the element renders again).
+  #explain(kit, codes) {
+    const ui = this.#ui;
+    const token = this.#token.trim();
+    const secret = this.#secret;
+    if (!codes.includes('bad_signature') || this.mode !== 'verify' || secret === undefined) {
+      this.#forensics = null;
+    } else if (!dsLoaded) {
+      kit.loadOnlyoffice().then(() => {
+        dsLoaded = true;
+        this.#schedule();
+      }, () => {});
+    } else if (this.#forensics?.token !== token || this.#forensics.secret !== secret) {
+      let answer = null;
+      try {
+        answer = kit.onlyoffice.explainSecret(token, secret);
+      } catch (e) {
+        // A JWK or key object: no variants to try.
+        if (!(e instanceof TypeError)) throw e;
+      }
+      this.#forensics = { token, secret, answer };
+    }
+    const answer = this.#forensics?.answer ?? null;
+    ui.forensics.hidden = answer === null || answer.verifies;
+    ui.forensics.dataset.variant = answer?.variant ?? '';
+    ui.forensics.textContent = ui.forensics.hidden ? ''
+      : `Secret forensics: ${answer.message}${/[.!?]$/.test(answer.message) ? '' : '.'}`;
+    return ui.forensics.hidden ? null : { variant: answer.variant, message: answer.message };
   }
 
   #claims(payload) {
@@ -399,6 +500,11 @@ export class OojwtInspector extends HTMLElement {
   }
 
   #finish(detail) {
+    detail.forensics = this.#explain(this.#kit, detail.codes);
+    if (detail.forensics?.variant && detail.result?.verdict === undefined) {
+      this.#ui.verdict.textContent = 'Invalid: the token was signed with a variant of this secret, so the receiver refuses it '
+        + `("Invalid token") until both sides hold the same bytes: ${detail.forensics.message.replace(/[.]$/, '')}.`;
+    }
     this.#result = detail;
     this.dispatchEvent(new CustomEvent('oojwt-verdict', { detail, bubbles: true, composed: true }));
   }
