@@ -4,15 +4,21 @@
 // the findings. "Use this server config" makes the editor config and
 // request panels judge with it (secret, header, prefix, clock tolerance).
 // The server config lives in memory only, like every secret on the page.
-import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, countFindings } from './render.mjs';
+import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, consequence } from './render.mjs';
 
-/** The server config in use by the other panels: { current, set(r), subscribe(fn) }. */
+/**
+ * The server config in use by the other panels: { current (the report),
+ * text (what was pasted: the secret forensics read every secret in it),
+ * set(r, text), subscribe(fn) }.
+ */
 export function serverState() {
   const subscribers = new Set();
   const state = {
     current: null,
-    set(r) {
+    text: null,
+    set(r, text = null) {
       state.current = r;
+      state.text = r === null ? null : text;
       for (const fn of subscribers) fn(r);
     },
     subscribe(fn) {
@@ -104,11 +110,7 @@ export function setupServerPanel(kit, root, server) {
     } else {
       try {
         last = kit.onlyoffice.readServerConfig(text);
-        const errors = last.findings.filter((f) => f.severity === 'error').length;
-        renderVerdict(ui.verdict, {
-          state: errors > 0 ? 'bad' : 'ok',
-          message: last.findings.length === 0 ? 'Read the settings: no findings' : `Read the settings: ${countFindings(last.findings)}`,
-        });
+        renderVerdict(ui.verdict, consequence(last.findings, 'Nothing in these settings stops editors, requests or callbacks'));
       } catch (e) {
         renderVerdict(ui.verdict, { state: 'error', message: `Cannot read it: ${e.code ? `${e.code}: ` : ''}${e.message}` });
       }
@@ -118,11 +120,11 @@ export function setupServerPanel(kit, root, server) {
     renderFindings(ui.findings, last?.findings ?? null);
     ui.use.disabled = last === null;
     // In use: the other panels follow the edited text (or stop when it no longer reads).
-    if (server.current !== null) server.set(last);
+    if (server.current !== null) server.set(last, text);
   }
 
   ui.text.addEventListener('input', run);
-  ui.use.addEventListener('click', () => server.set(server.current === null ? last : null));
+  ui.use.addEventListener('click', () => server.set(server.current === null ? last : null, ui.text.value));
   server.subscribe((r) => pressed(r !== null));
   run();
 }
