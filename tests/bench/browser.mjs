@@ -117,7 +117,7 @@ export async function browserBench(token, secret, { runs = 7 } = {}) {
 
 // In the page: time each keystroke into `box` (keydown to the frame after
 // its input event), into window.__keys[name].
-function armKeys(selector, name) {
+function armKeys([selector, name]) {
   const box = document.querySelector(selector);
   window.__keys ??= {};
   window.__keys[name] = [];
@@ -141,22 +141,28 @@ export async function typingBench(token, { keys = 12 } = {}) {
     await page.goto(`${server.base}index.html`);
     await page.locator('[role="status"][data-verdict]:not(:has-text("Loading"))').waitFor();
     await page.evaluate((text) => {
+      // The same size and place as the Token box.
+      const box = document.getElementById('token');
       const bare = document.createElement('textarea');
       bare.id = 'bare';
-      bare.rows = 5;
+      bare.className = box.className;
+      bare.rows = box.rows;
+      bare.style.width = `${box.offsetWidth}px`;
       bare.value = text;
-      document.body.append(bare);
-      const box = document.getElementById('token');
+      box.after(bare);
       box.value = text;
       box.dispatchEvent(new Event('input', { bubbles: true }));
     }, token);
     await page.waitForTimeout(1000);
-    await page.evaluate(armKeys, '#token', 'page');
-    await page.evaluate(armKeys, '#bare', 'bare');
+    await page.evaluate(armKeys, ['#token', 'page']);
+    await page.evaluate(armKeys, ['#bare', 'bare']);
     for (let i = 0; i < keys; i++) {
       for (const id of i % 2 ? ['#bare', '#token'] : ['#token', '#bare']) {
-        await page.locator(id).focus();
-        await page.keyboard.press('End');
+        await page.evaluate((sel) => {
+          const box = document.querySelector(sel);
+          box.focus();
+          box.setSelectionRange(box.value.length, box.value.length);
+        }, id);
         await page.keyboard.press(i % 4 < 2 ? 'x' : 'Backspace');
         await page.waitForTimeout(250);
       }

@@ -5,7 +5,9 @@
 // server-side code prints the builder's token byte for byte (Node with
 // jsonwebtoken, Python with Debian's PyJWT, both HS256); the first tab names
 // the variant of a secret typed with spaces around it (the secret forensics
-// of the full module); text that is no token is told where it belongs.
+// of the full module); text that is no token is told where it belongs;
+// with local.json in use, a config signed with secret.browser is named as
+// such, and a download link is checked with storage.fs.secretString.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -14,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import jwt from 'jsonwebtoken';
-import { serveWeb, launch, openPage, distUrl } from './harness.mjs';
+import { serveWeb, launch, openPage, openMode, distUrl } from './harness.mjs';
+import { kit } from '../helpers/common.mjs';
 
 const SECRET = 'v8ZEFf2ANTp4xQzmqU4JrVpGq5TW1Rkc';
 const PYTHON = '/usr/bin/python3';
@@ -185,3 +188,39 @@ test('builder: the Node and Python code print the builder\'s HS256 token byte fo
     rmSync(dir, { recursive: true, force: true });
   }
 }));
+
+// ---- the server config in use --------------------------------------------------
+
+const INBOX = 'inbox-secret-0123456789abcdefghij';
+const BROWSER = 'browser-secret-0123456789abcdefgh';
+const LINK = 'link-secret-0123456789abcdefghijkl';
+const LOCAL_JSON = JSON.stringify({
+  services: { CoAuthoring: {
+    secret: { inbox: { string: INBOX }, outbox: { string: INBOX }, session: { string: INBOX }, browser: { string: BROWSER } },
+    token: { enable: { browser: true, request: { inbox: true, outbox: true } } },
+  } },
+  storage: { fs: { secretString: LINK } },
+}, null, 2);
+
+for (const target of [0, 1]) {
+  test(`Document Server mode (${target ? 'file://' : 'served'}): with local.json in use, a config signed with secret.browser is named; a link is checked with storage.fs.secretString`, () => withPage(targets[target].url, async (page) => {
+    const ds = await openMode(page, 'Document Server');
+    await ds.getByLabel('local.json, or Docker env / compose lines').fill(LOCAL_JSON);
+    await ds.getByRole('button', { name: 'Use this server config' }).click();
+    const config = { document: { fileType: 'docx', key: 'k1', title: 't.docx', url: 'https://example.com/t.docx' }, documentType: 'word', editorConfig: { callbackUrl: 'https://example.com/cb' } };
+    await ds.getByLabel('Config passed to DocsAPI.DocEditor').fill(JSON.stringify({ ...config, token: jwt.sign(config, BROWSER) }));
+    const forensics = page.locator('#ds-config-forensics');
+    await page.locator('#ds-config-forensics[data-variant="browser-secret"]').waitFor();
+    assert.match(await forensics.textContent(), /signed with secret\.browser \(services\.CoAuthoring\.secret\.browser\); since 7\.2 Document Server checks configs with secret\.inbox/);
+
+    const dp = await openMode(page, 'Deployment');
+    const link = kit.onlyoffice.signDownloadUrl({ base: 'https://ds.example.com', path: 'data/k1/output.docx' }, { secret: LINK, expiresIn: 600 });
+    await dp.getByLabel('Download URL').fill(link);
+    const v = page.locator('#dp-url-verdict');
+    await page.locator('#dp-url-verdict[data-state="ok"]').waitFor();
+    assert.match(await page.locator('#dp-url-facts').textContent(), /storage\.fs\.secretString of the server config in use/);
+    await dp.getByLabel('Secure link secret').fill('another secret');
+    await page.locator('#dp-url-verdict[data-state="bad"]').waitFor();
+    assert.match(await v.textContent(), /signed with storage\.fs\.secretString of the server config in use, not with the secret typed here/);
+  }));
+}

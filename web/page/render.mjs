@@ -127,10 +127,9 @@ export function consequence(findings, fine) {
   const worst = findings.find((f) => f.severity === 'error') ?? findings.find((f) => f.severity === 'warning');
   if (!worst) return { state: 'ok', message: findings.length === 0 ? fine : `${fine} (notes below)` };
   const rest = findings.filter((f) => f !== worst && f.severity !== 'info').length;
-  return {
-    state: worst.severity === 'error' ? 'bad' : 'ok',
-    message: `${String(worst.message).replace(/\.$/, '')}${rest > 0 ? ` (${rest} more below)` : ''}`,
-  };
+  const said = `${String(worst.message).replace(/\.$/, '')}${rest > 0 ? ` (${rest} more below)` : ''}`;
+  return worst.severity === 'error' ? { state: 'bad', message: said }
+    : { state: 'ok', message: `${fine}, but: ${said[0].toLowerCase()}${said.slice(1)}` };
 }
 
 function findingItem(f) {
