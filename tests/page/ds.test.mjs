@@ -3,7 +3,7 @@
 // keyboard), the editor config panel (configs signed here with jsonwebtoken
 // 9.0.2: valid, wrong secret, a secret with a trailing newline that the
 // forensics name, expired, modified permissions, page source, the effective
-// config, Sign this config, clearing the secret; any token the editor page
+// config, its signing in the builder, clearing the secret; any token the editor page
 // sends judged by its kind, picked when ambiguous), the server config panel
 // (masked secrets, findings, used by the config panel), and the request and
 // deployment panels, which run when their functions are in this build and
@@ -227,7 +227,7 @@ for (const where of ['served', 'file://']) {
     assert.deepEqual(f.map((x) => x.code), [...want].sort((a, b) => rank[a.severity] - rank[b.severity]).map((x) => x.code));
   }));
 
-  test(`${where}: editor config: page source, effective config marks, Sign this config, clearing the secret`, () => inMode(where, 'Document Server', async (page, ds) => {
+  test(`${where}: editor config: page source, effective config marks, signed in the builder, clearing the secret`, () => inMode(where, 'Document Server', async (page, ds) => {
     const box = ds.getByLabel('Config passed to DocsAPI.DocEditor');
     const secret = ds.getByLabel('Inbox secret');
     const region = page.locator('#ds-config-verdict');
@@ -262,7 +262,7 @@ for (const where of ['served', 'file://']) {
     assert.ok(await payloadBox.evaluate((e) => e === document.activeElement), 'focus moves to the payload');
     await page.getByLabel('Secret', { exact: true }).fill(SECRET);
     await page.waitForFunction(() => document.getElementById('built-config').value !== '');
-    const out = JSON.parse(await page.getByLabel('Editor config').inputValue());
+    const out = JSON.parse(await page.getByRole('textbox', { name: 'Editor config', exact: true }).inputValue());
     const payload = jwt.verify(out.token, SECRET, { clockTolerance: 60 });
     assert.deepEqual(payload.document, CONFIG.document);
     assert.equal(payload.exp - payload.iat, 3600);

@@ -17,7 +17,8 @@ let full = null;
 
 /** The full wasm module (kit.onlyoffice), loaded once: the modes and the JWT inspector's secret forensics need it. */
 export function loadFull(kit) {
-  full ??= Promise.resolve(embeddedWasm('oojwt-full-wasm')).then((wasm) => kit.loadOnlyoffice({ wasm }), (e) => {
+  // A failed load is tried again on the next call.
+  full ??= Promise.resolve(embeddedWasm('oojwt-full-wasm')).then((wasm) => kit.loadOnlyoffice({ wasm })).catch((e) => {
     full = null;
     throw e;
   });
