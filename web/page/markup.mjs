@@ -79,8 +79,8 @@ export const DS_MODE = `
 
 <section class="panel ds" id="ds-request" aria-labelledby="ds-request-h">
   <h2 id="ds-request-h">Request or callback</h2>
-  <p class="unavailable" data-unavailable hidden>Checking requests (<code>kit.onlyoffice.inspectRequest</code>) is not
-    available in this build.</p>
+  <p class="unavailable" data-unavailable hidden>Checking requests is not
+    available in this build (its checks are not in the loaded wasm module).</p>
   <div class="ds-grid">
     <div class="ds-in">
       <div class="field">
@@ -141,8 +141,8 @@ export const DEPLOY_MODE = `
   on <code>/cache/files/…</code>, or a connector that cannot reach the server.</p>
 <section class="panel ds" id="dp-url" aria-labelledby="dp-url-h">
   <h2 id="dp-url-h">Download link</h2>
-  <p class="unavailable" data-unavailable hidden>Checking download links (<code>kit.onlyoffice.inspectDownloadUrl</code>)
-    is not available in this build.</p>
+  <p class="unavailable" data-unavailable hidden>Checking download links
+    is not available in this build (its checks are not in the loaded wasm module).</p>
   <div class="ds-grid">
     <div class="ds-in">
       <div class="field">
@@ -166,8 +166,8 @@ export const DEPLOY_MODE = `
 
 <section class="panel ds" id="dp-nginx" aria-labelledby="dp-nginx-h">
   <h2 id="dp-nginx-h">nginx config</h2>
-  <p class="unavailable" data-unavailable hidden>Reading nginx configuration (<code>kit.onlyoffice.readNginxConfig</code>)
-    is not available in this build.</p>
+  <p class="unavailable" data-unavailable hidden>Reading nginx configuration
+    is not available in this build (its checks are not in the loaded wasm module).</p>
   <div class="ds-grid">
     <div class="ds-in">
       <div class="field">
@@ -185,8 +185,8 @@ export const DEPLOY_MODE = `
 
 <section class="panel ds" id="dp-cert" aria-labelledby="dp-cert-h">
   <h2 id="dp-cert-h">Certificate</h2>
-  <p class="unavailable" data-unavailable hidden>Reading certificates (<code>kit.inspectCertificate</code>) is not
-    available in this build.</p>
+  <p class="unavailable" data-unavailable hidden>Reading certificates is not
+    available in this build (its checks are not in the loaded wasm module).</p>
   <div class="ds-grid">
     <div class="ds-in">
       <div class="field">
