@@ -35,9 +35,10 @@ async function useInspector(page, between = async () => {}) {
   await page.locator('[role="status"][data-verdict="invalid"][data-codes~="bad_signature"]').waitFor();
 }
 
-// The chunks of the Document Server modes (not the builder's, loaded once
-// the inspector answers, nor hints.mjs).
-const modeChunks = () => [...new Set(['page/panels.mjs', 'page/ds-config.mjs', 'page/deployment.mjs', 'lib/onlyoffice.mjs', 'lib/cert.mjs'].flatMap(chunksOf))];
+// The chunks of the Document Server modes' panels (not the builder's, loaded
+// once the inspector answers, nor hints.mjs; the library's Document Server
+// part, lib/onlyoffice.mjs, comes with the full module).
+const modeChunks = () => [...new Set(['page/panels.mjs', 'page/ds-config.mjs', 'page/deployment.mjs'].flatMap(chunksOf))];
 
 /** The Document Server mode's editor config panel judges a signed config. */
 async function configPanelWorks(page, ds) {
@@ -73,6 +74,7 @@ test('served: the inspector loads and works without the Document Server modules;
     assert.ok(before.includes('oojwt.wasm'), `the JWT core is loaded: ${before}`);
     assert.equal(before.filter((f) => f === 'oojwt.wasm').length, 1, 'the preloaded core is fetched once');
     assert.equal(before.filter((f) => f === 'oojwt-full.wasm').length, 1, `the forensics fetched the full module once: ${before}`);
+    for (const c of chunksOf('lib/onlyoffice.mjs')) assert.ok(before.includes(c), `${c} (lib/onlyoffice.mjs) comes with the full module`);
     assert.deepEqual(before.filter((f) => modeChunks().includes(f)), [], 'no Document Server module before the mode opens');
     assert.equal(await page.locator('#panel-ds').evaluate((p) => p.children.length), 0);
 
