@@ -208,6 +208,9 @@ function onClockInput() {
 const LARGE = 16 * 1024;
 let typing = 0;
 ui.token.addEventListener('input', () => {
+  // The text is the user's from the first keystroke: a secret typed before the
+  // judging runs re-signs nothing over it.
+  source = 'inspector';
   clearTimeout(typing);
   if (ui.token.value.length > LARGE) typing = setTimeout(onTokenInput, 120);
   else onTokenInput();
