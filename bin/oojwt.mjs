@@ -705,7 +705,7 @@ const COMMANDS = {
         : v.closeCode !== null && v.editorError !== null ? `CLOSES ${v.closeCode} (editor error ${v.editorError}): ${v.message}\n`
           : v.closeCode !== null ? `CLOSES ${v.closeCode}: ${v.message}\n`
           : `DOES NOT OPEN: ${v.message}\n`;
-      out += `token: ${r.token?.kind ?? 'none'}\n`;
+      out += `token: ${r.token?.kind && r.token.kind !== 'none' ? r.token.kind : 'no token Document Server can use'}\n`;
       const payload = r.token?.payload;
       if (payload !== null && typeof payload === 'object' && !Array.isArray(payload)) {
         const g = kit.onlyoffice.tokenKind(payload);

@@ -6,7 +6,8 @@
 // (make size). web/ stays the source, readable, and web/lib/ is what the
 // package ships.
 //
-// index.html's preloads become the built page's: a modulepreload of each
+// index.html's preloads become the built page's, and its comments are left
+// out (as esbuild leaves out the code's): a modulepreload of each
 // chunk app.mjs imports (so they load at once, not after app.mjs) and the
 // JWT core's wasm, next to the modules as oojwt.mjs expects it. The
 // metafile goes to dist/site.meta.json, outside the served folder, for
@@ -45,6 +46,8 @@ const WASM = '<link rel="preload" href="../lib/oojwt.wasm"';
 if (html.split(WASM).length !== 2) fail('web/page/index.html must preload ../lib/oojwt.wasm exactly once');
 const preloads = initial.slice(1).map((n) => `<link rel="modulepreload" href="${n}">\n`).join('');
 html = html.replace(WASM, () => preloads + WASM).replaceAll('"../lib/', '"');
+// Minified as the code is: the source's comments (web/page/index.html keeps them) are not sent.
+html = html.replace(/^[ \t]*<!--[\s\S]*?-->\n/gm, '');
 writeFileSync(join(out, 'index.html'), html);
 copyFileSync(join(web, 'page', 'style.css'), join(out, 'style.css'));
 for (const name of ['oojwt.wasm', 'oojwt-full.wasm']) copyFileSync(join(web, 'lib', name), join(out, name));

@@ -705,6 +705,8 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		return code;
 	}
 	if (!o->json) {
+		const char *kname = r.token_text != NULL
+			? oojwt_token_kind_name(r.token_kind) : NULL;
 		if (r.ok) {
 			oojwt_cli_printf("OPENS: %s\n", r.message);
 		} else if (r.close_code != 0 && r.editor_error != 0) {
@@ -715,8 +717,9 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		} else {
 			oojwt_cli_printf("DOES NOT OPEN: %s\n", r.message);
 		}
-		oojwt_cli_printf("token: %s\n", r.token_text != NULL
-			? oojwt_token_kind_name(r.token_kind) : "none");
+		oojwt_cli_printf("token: %s\n", kname == NULL
+			|| strcmp(kname, "none") == 0 ? "no token Document Server can use"
+			: kname);
 		if (r.has_ds && r.ds.payload_kind == OOJWT_DS_PAYLOAD_JSON) {
 			oojwt_kind_guess g;
 			if (oojwt_browser_kind_guess(&g, r.ds.payload_text,

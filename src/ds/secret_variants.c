@@ -613,22 +613,22 @@ ws_story(char *out, size_t size, int v)
 
 /* What each other secret of a server config is for (index - 40). */
 static const char *const other_story[] = {
-	"the inbox secret (services.CoAuthoring.secret.inbox), with which "
-		"Document Server checks editor configs and requests: a callback "
-		"from it is signed with the outbox secret",
-	"the outbox secret (services.CoAuthoring.secret.outbox), with which "
-		"Document Server signs callbacks and downloads: check them with "
-		"that secret on the connector's side, or make inbox and outbox equal "
-		"(most connectors hold one secret for both)",
-	"the session secret (services.CoAuthoring.secret.session), Document "
-		"Server's own: no connector should sign with it; give it the inbox "
-		"secret",
-	"the browser secret (services.CoAuthoring.secret.browser), not read "
-		"since 7.2: editor configs are checked with the inbox secret; sign "
-		"with that one",
-	"the secure link secret (storage.fs.secretString), which signs "
-		"download links for nginx, not tokens: sign tokens with the inbox "
-		"secret"
+	"it was signed with secret.inbox (services.CoAuthoring.secret.inbox), "
+		"with which Document Server checks editor configs and requests: a "
+		"callback from it is signed with secret.outbox",
+	"it was signed with secret.outbox (services.CoAuthoring.secret.outbox), "
+		"with which Document Server signs callbacks and downloads: check "
+		"them with that secret on the connector's side, or make inbox and "
+		"outbox equal (most connectors hold one secret for both)",
+	"it was signed with secret.session (services.CoAuthoring.secret."
+		"session), Document Server's own: it checks configs and requests "
+		"with secret.inbox; sign with that one",
+	"it was signed with secret.browser (services.CoAuthoring.secret."
+		"browser); since 7.2 Document Server checks configs with "
+		"secret.inbox: sign with that one",
+	"it was signed with storage.fs.secretString, which signs download "
+		"links for nginx, not tokens: Document Server checks tokens with "
+		"secret.inbox; sign with that one"
 };
 
 void

@@ -23,7 +23,7 @@ import { loadToolkit } from '../../web/lib/oojwt.mjs';
 import { throughput } from './throughput.mjs';
 import { coldStart } from './coldstart.mjs';
 import { allocation } from './alloc.mjs';
-import { browserBench } from './browser.mjs';
+import { browserBench, typingBench } from './browser.mjs';
 
 const quick = process.argv.includes('--quick');
 const markdown = process.argv.includes('--markdown');
@@ -254,6 +254,13 @@ if (!process.argv.includes('--no-browser')) {
     console.log(`| HS256 verify 1.7 KB: oojwt | ${b.verify.oojwt.toFixed(1)} µs | |`);
     console.log(`| HS256 verify 1.7 KB: WebCrypto (subtle.verify + JSON.parse) | ${b.verify.webcrypto.toFixed(1)} µs | |`);
     console.log(`| oojwt / WebCrypto | ${(b.verify.oojwt / b.verify.webcrypto).toFixed(2)}× | |`);
+    // A config carrying a long list (many members to draw), about 100 KB as a token.
+    const long = editorConfig();
+    long.editorConfig.recent = Array.from({ length: 800 }, (_, i) => ({ folder: 'Example Files', title: `exampledocument${i}.docx`, url: `https://example.com/exampledocument${i}.docx` }));
+    const typing = await typingBench(kit.sign(long, secret), { keys: quick ? 6 : 12 });
+    console.log(`| a keystroke in the Token box, ${(typing.length / 1024).toFixed(0)} KB token | ${typing.page.toFixed(1)} ms | ${typing.max.toFixed(1)} ms |`);
+    console.log(`| a keystroke in a bare textarea, same text | ${typing.bare.toFixed(1)} ms | |`);
+    console.log(`| Token box / bare textarea | ${typing.ratio.toFixed(2)}× | |`);
   } catch (e) {
     console.log(`\n(Chromium run skipped: ${e.message.split('\n')[0]})`);
   }

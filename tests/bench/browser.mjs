@@ -8,7 +8,14 @@
 //   process, as for a first visit) and reloaded in an open tab;
 // - HS256 verify of the same token by oojwt (wasm) and by WebCrypto's
 //   HMAC (crypto.subtle.verify plus the base64url and JSON.parse a JWT
-//   library needs), interleaved, medians.
+//   library needs), interleaved, medians;
+// - typing into the Token box holding a large token (typingBench): from a
+//   key's keydown to the frame after its input event has been handled
+//   (requestAnimationFrame, then a task), for the page's Token box and for
+//   a bare textarea holding the same text in the same page, keystrokes
+//   interleaved, medians and their ratio. Keys come 250 ms apart, so that
+//   work the page defers until typing pauses lands inside the next key's
+//   time when it is slow.
 import { existsSync } from 'node:fs';
 import { distUrl, distFile, launch, serveWeb, webDir } from '../page/harness.mjs';
 
@@ -105,5 +112,68 @@ export async function browserBench(token, secret, { runs = 7 } = {}) {
     await browser.close();
     await server.close();
     await source.close();
+  }
+}
+
+// In the page: time each keystroke into `box` (keydown to the frame after
+// its input event), into window.__keys[name].
+function armKeys([selector, name]) {
+  const box = document.querySelector(selector);
+  window.__keys ??= {};
+  window.__keys[name] = [];
+  box.addEventListener('keydown', () => {
+    const t0 = performance.now();
+    requestAnimationFrame(() => setTimeout(() => window.__keys[name].push(performance.now() - t0), 0));
+  }, { capture: true });
+}
+
+/**
+ * Keystrokes into the Token box holding `token` (typed at its end, then
+ * erased) against a bare textarea with the same text, on the served page:
+ * { page, bare, ratio } medians in ms.
+ */
+export async function typingBench(token, { keys = 12 } = {}) {
+  const server = await serveWeb();
+  const browser = await launch();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.base}index.html`);
+    await page.locator('[role="status"][data-verdict]:not(:has-text("Loading"))').waitFor();
+    await page.evaluate((text) => {
+      // The same size and place as the Token box.
+      const box = document.getElementById('token');
+      const bare = document.createElement('textarea');
+      bare.id = 'bare';
+      bare.className = box.className;
+      bare.rows = box.rows;
+      bare.style.width = `${box.offsetWidth}px`;
+      bare.value = text;
+      box.after(bare);
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }, token);
+    await page.waitForTimeout(1000);
+    await page.evaluate(armKeys, ['#token', 'page']);
+    await page.evaluate(armKeys, ['#bare', 'bare']);
+    for (let i = 0; i < keys; i++) {
+      for (const id of i % 2 ? ['#bare', '#token'] : ['#token', '#bare']) {
+        await page.evaluate((sel) => {
+          const box = document.querySelector(sel);
+          box.focus();
+          box.setSelectionRange(box.value.length, box.value.length);
+        }, id);
+        await page.keyboard.press(i % 4 < 2 ? 'x' : 'Backspace');
+        await page.waitForTimeout(250);
+      }
+    }
+    const times = await page.evaluate(() => window.__keys);
+    await context.close();
+    const pageMs = median(times.page);
+    const bareMs = median(times.bare);
+    return { page: pageMs, bare: bareMs, max: Math.max(...times.page), ratio: pageMs / bareMs, length: token.length };
+  } finally {
+    await browser.close();
+    await server.close();
   }
 }

@@ -788,7 +788,7 @@ test('inspect-config: a history token opens read-only, a false-like token is not
   const f = both(['inspect-config', '--now', String(NOW), '-'],
     { ...withSecret, input: input(rawToken(JSON.stringify({ alg: 'HS256', typ: 'JWT' }), '0')) });
   assert.equal(f.code, 1);
-  assert.match(f.out, /^DOES NOT OPEN: not authorized: .*\ntoken: none\nerror falsy_payload at token: /);
+  assert.match(f.out, /^DOES NOT OPEN: not authorized: .*\ntoken: no token Document Server can use\nerror falsy_payload at token: /);
   const w = both(['inspect-config', '--now', String(NOW), '-'], { ...withSecret, input: input(wopi) });
   assert.equal(w.code, 1);
   assert.match(w.out, /^CLOSES 4007: The connection is dropped \(drop\)\. \(invalid wopi callback\)\ntoken: wopi\ntoken kind: config \(likely; .*\nerror not_an_opening_token/);

@@ -76,7 +76,7 @@ test('explainSecret: the server config\'s other secrets, once each, after the de
   const session = build({ signWith: 'session-secret-0123456789abcdefgh' });
   const found = kit.onlyoffice.explainSecret(session, 'in-secret-0123456789abcdefghijklmn', { serverConfig: local });
   assert.equal(found.variant, 'session-secret');
-  assert.match(found.message, /session secret/);
+  assert.match(found.message, /but it was signed with secret\.session \(services\.CoAuthoring\.secret\.session\), Document Server's own: it checks configs and requests with secret\.inbox/);
   assert.throws(() => kit.onlyoffice.explainSecret(t, 'x', { serverConfig: 1 }), TypeError);
   assert.throws(() => kit.onlyoffice.explainSecret(t, 'x', null), TypeError);
 });

@@ -56,6 +56,22 @@ const SCENES = {
     await page.getByLabel('Secret').fill('');
     await page.locator('[role="status"][data-verdict="unverified"][data-codes^="bad_base64"]').waitFor();
   },
+  'secret forensics': async (page) => {
+    await page.getByLabel('Token').fill(token({ document: { key: 'c' } }));
+    await page.getByLabel('Secret').fill(` ${SECRET} `);
+    await page.locator('[role="status"][data-variant="trimmed"]').waitFor();
+  },
+  'builder asking, server code open': async (page) => {
+    await page.getByLabel('Payload (JSON)').fill('{"mine": 1}');
+    await page.getByLabel('Token').fill(token({ theirs: 2 }));
+    await page.locator('#build-ask:not([hidden])').waitFor();
+    await page.getByText('The same token from server-side code').click();
+    await page.locator('#code-text[data-ready="true"]').waitFor();
+  },
+  'builder with a JSON error': async (page) => {
+    await page.getByLabel('Payload (JSON)').fill('{"mine": ');
+    await page.locator('#build-status.bad').waitFor();
+  },
 };
 
 for (const [where, url] of [['served', () => server.base], ['file://', () => distUrl]]) {

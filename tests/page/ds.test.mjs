@@ -3,7 +3,7 @@
 // keyboard), the editor config panel (configs signed here with jsonwebtoken
 // 9.0.2: valid, wrong secret, a secret with a trailing newline that the
 // forensics name, expired, modified permissions, page source, the effective
-// config, Sign this config, clearing the secret; any token the editor page
+// config, its signing in the builder, clearing the secret; any token the editor page
 // sends judged by its kind, picked when ambiguous), the server config panel
 // (masked secrets, findings, used by the config panel), and the request and
 // deployment panels, which run when their functions are in this build and
@@ -227,7 +227,7 @@ for (const where of ['served', 'file://']) {
     assert.deepEqual(f.map((x) => x.code), [...want].sort((a, b) => rank[a.severity] - rank[b.severity]).map((x) => x.code));
   }));
 
-  test(`${where}: editor config: page source, effective config marks, Sign this config, clearing the secret`, () => inMode(where, 'Document Server', async (page, ds) => {
+  test(`${where}: editor config: page source, effective config marks, signed in the builder, clearing the secret`, () => inMode(where, 'Document Server', async (page, ds) => {
     const box = ds.getByLabel('Config passed to DocsAPI.DocEditor');
     const secret = ds.getByLabel('Inbox secret');
     const region = page.locator('#ds-config-verdict');
@@ -249,29 +249,28 @@ for (const where of ['served', 'file://']) {
     assert.equal(await page.locator('#ds-config-findings li').count(), 0);
     assert.equal(await page.locator('#ds-config-effective').textContent(), '');
 
-    // A config without a token: the server closes it; Sign this config fixes that.
+    // A config without a token: the server closes it; the one builder (the
+    // JWT inspector's Build panel) signs it.
     await box.fill(text(CONFIG));
     let v = await verdict(region, 'bad');
     assert.match(v, /jwt must be provided/);
     assert.ok((await findingsIn(page.locator('#ds-config-findings'))).some((x) => x.code === 'token_missing'));
-    await ds.getByRole('button', { name: 'Sign this config' }).click();
-    assert.match(await page.locator('#ds-sign-note').textContent(), /Enter the inbox secret first/);
-    await secret.fill(SECRET);
-    await ds.getByLabel('Lifetime').selectOption('1h');
-    await ds.getByRole('button', { name: 'Sign this config' }).click();
-    await verdict(region, 'ok');
-    assert.match(await page.locator('#ds-sign-note').textContent(), /Signed the whole config with HS256.*valid for 1 hour/);
-    const out = JSON.parse(await box.inputValue());
+    await ds.getByRole('button', { name: 'Edit and sign in the builder' }).click();
+    assert.equal(await page.getByRole('tab', { name: 'JWT inspector' }).getAttribute('aria-selected'), 'true');
+    const payloadBox = page.getByLabel('Payload (JSON)');
+    assert.deepEqual(JSON.parse(await payloadBox.inputValue()), CONFIG);
+    assert.ok(await payloadBox.evaluate((e) => e === document.activeElement), 'focus moves to the payload');
+    await page.getByLabel('Secret', { exact: true }).fill(SECRET);
+    await page.waitForFunction(() => document.getElementById('built-config').value !== '');
+    const out = JSON.parse(await page.getByRole('textbox', { name: 'Editor config', exact: true }).inputValue());
     const payload = jwt.verify(out.token, SECRET, { clockTolerance: 60 });
     assert.deepEqual(payload.document, CONFIG.document);
     assert.equal(payload.exp - payload.iat, 3600);
-    // Only the required fields.
-    await ds.getByLabel('Sign', { exact: true }).selectOption('required');
-    await ds.getByRole('button', { name: 'Sign this config' }).click();
+    // The signed config, back in the Document Server mode: accepted.
+    await page.getByRole('tab', { name: 'Document Server' }).click();
+    await box.fill(JSON.stringify(out));
+    await secret.fill(SECRET);
     await verdict(region, 'ok');
-    const required = jwt.verify(JSON.parse(await box.inputValue()).token, SECRET);
-    assert.equal(required.document.title, undefined);
-    assert.equal(required.document.key, CONFIG.document.key);
     // Only a token (here in a JavaScript literal that is not JSON): judged as the config it signs.
     await box.fill(`var config = { document: { key: 1 }, token: '${jwt.sign(CONFIG, SECRET)}' };`);
     await verdict(region, 'ok');
@@ -334,7 +333,7 @@ for (const where of ['served', 'file://']) {
       secret: { inbox: { string: SECRET }, outbox: { string: SECRET }, session: { string: SECRET } },
     } } };
     await sc.fill(JSON.stringify(local, null, 2));
-    assert.match(await verdict(region, 'ok'), /Read the settings: 1 warning/);
+    assert.match(await verdict(region, 'ok'), /^✓ Nothing in these settings stops editors, requests or callbacks, but: the flag is the string "true"/);
     const settings = page.locator('#ds-server-settings');
     let shown = await settings.textContent();
     assert.ok(!shown.includes(SECRET), 'secrets are masked by default');

@@ -1,9 +1,9 @@
 // The page loads what the JWT inspector needs and nothing more: served as
 // `make serve` serves it (dist/site/), loading and using the inspector
-// requests neither oojwt-full.wasm nor a module only the Document Server
-// modes use (the chunks only a dynamic import reaches, read from the
-// bundle's metafile, dist/site.meta.json); opening the Document Server tab
-// requests them, and its panel then works. A failed load says so in the
+// requests no module only the Document Server modes use (chunks only a
+// dynamic import reaches, read from the bundle's metafile,
+// dist/site.meta.json), and oojwt-full.wasm only once a typed secret fails
+// (the secret forensics); opening the Document Server tab requests them, and its panel then works. A failed load says so in the
 // panel and is retried when the tab is selected again. dist/oojwt.html (no
 // network) works the same way from its data blocks.
 import { test } from 'node:test';
@@ -24,15 +24,21 @@ const session = browserSession();
 
 const file = (u) => new URL(u).pathname.split('/').pop();
 
-/** Use the inspector: a valid HS256 token, then a wrong secret. */
-async function useInspector(page) {
+/** Use the inspector: a valid HS256 token (then `between()`), then a wrong secret. */
+async function useInspector(page, between = async () => {}) {
   const token = jwt.sign({ document: { key: 'lazy' } }, SECRET, { expiresIn: '5m' });
   await page.getByLabel('Token').fill(token);
   await page.getByLabel('Secret', { exact: true }).fill(SECRET);
   await page.locator('[role="status"][data-verdict="valid"]').waitFor();
+  await between();
   await page.getByLabel('Secret', { exact: true }).fill(`${SECRET}x`);
   await page.locator('[role="status"][data-verdict="invalid"][data-codes~="bad_signature"]').waitFor();
 }
+
+// The chunks of the Document Server modes' panels (not the builder's, loaded
+// once the inspector answers, nor hints.mjs; the library's Document Server
+// part, lib/onlyoffice.mjs, comes with the full module).
+const modeChunks = () => [...new Set(['page/panels.mjs', 'page/ds-config.mjs', 'page/deployment.mjs'].flatMap(chunksOf))];
 
 /** The Document Server mode's editor config panel judges a signed config. */
 async function configPanelWorks(page, ds) {
@@ -58,12 +64,18 @@ test('the bundle has a lazy part: the Document Server modules', () => {
 test('served: the inspector loads and works without the Document Server modules; opening the mode loads them', async () => {
   const { page, context, log } = await openPage(session.browser, session.server.base);
   try {
-    await useInspector(page);
+    await useInspector(page, () => {
+      const valid = log.requests.map(file);
+      assert.ok(!valid.includes('oojwt-full.wasm'), `no full module while the secret verifies: ${valid}`);
+    });
+    // A secret that does not verify: the secret forensics load the full module.
+    await page.locator('#verdict .forensics-line').waitFor();
     const before = log.requests.map(file);
     assert.ok(before.includes('oojwt.wasm'), `the JWT core is loaded: ${before}`);
     assert.equal(before.filter((f) => f === 'oojwt.wasm').length, 1, 'the preloaded core is fetched once');
-    assert.ok(!before.includes('oojwt-full.wasm'), `no full module before a Document Server mode opens: ${before}`);
-    assert.deepEqual(before.filter((f) => lazy.includes(f)), [], 'no Document Server module before the mode opens');
+    assert.equal(before.filter((f) => f === 'oojwt-full.wasm').length, 1, `the forensics fetched the full module once: ${before}`);
+    for (const c of chunksOf('lib/onlyoffice.mjs')) assert.ok(before.includes(c), `${c} (lib/onlyoffice.mjs) comes with the full module`);
+    assert.deepEqual(before.filter((f) => modeChunks().includes(f)), [], 'no Document Server module before the mode opens');
     assert.equal(await page.locator('#panel-ds').evaluate((p) => p.children.length), 0);
 
     const ds = await openMode(page, 'Document Server');

@@ -75,3 +75,18 @@ export function fromLocalInput(value) {
   const t = d.getTime();
   return Number.isNaN(t) ? null : t / 1000;
 }
+
+/** A number of seconds as people read it: "45 s", "3 min 20 s", "1 h 9 min", "2 days 3 h". */
+export function span(seconds) {
+  const s = Math.round(Math.abs(seconds));
+  if (s < 90) return `${s} s`;
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (d > 0) return `${d} day${d === 1 ? '' : 's'}${h ? ` ${h} h` : ''}`;
+  if (h > 0) return `${h} h${m ? ` ${m} min` : ''}`;
+  return `${m} min${s % 60 ? ` ${s % 60} s` : ''}`;
+}
+
+/** A message with its "4168 s" counts written as span() writes them ("1 h 9 min"). */
+export const readableSeconds = (text) => String(text).replace(/\b(\d+(?:\.\d+)?) s\b/g, (all, n) => (Number(n) < 90 ? all : span(Number(n))));

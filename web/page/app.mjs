@@ -4,15 +4,15 @@
 //
 // Builder and inspector stay in sync: editing the builder signs a token and
 // puts it in the Token box; pasting a token loads its payload into the
-// builder without re-signing it. A secret typed later re-signs only a token
-// the builder made, never one the user pasted.
+// builder without re-signing it (build-panel.mjs, loaded once the inspector
+// answers, asks first when its payload was edited). A secret typed later
+// re-signs only a token the builder made, never one the user pasted.
 import { loadToolkit } from '../lib/oojwt.mjs';
 import { keyFromBox, describeKey, isAsymmetric } from './secret.mjs';
 import { judge, renderVerdict } from './verdict.mjs';
 import { describeStripped, strippedDetails, renderSegments, renderJson, renderTimes, signatureInfo } from './decoded.mjs';
-import { templateText, parsePayload, build, configWith, fieldsFromToken } from './builder.mjs';
-import { utc, duration, toLocalInput, fromLocalInput } from '../lib/time.mjs';
-import { setupModes } from './modes.mjs';
+import { utc, toLocalInput, fromLocalInput } from '../lib/time.mjs';
+import { setupModes, loadFull } from './modes.mjs';
 import { embeddedWasm } from './embedded.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -44,19 +44,13 @@ const ui = {
   payload: $('payload'),
   times: $('times'),
   sig: $('sig-info'),
-  payloadEdit: $('payload-edit'),
   alg: $('alg'),
-  expiry: $('expiry'),
-  addIat: $('add-iat'),
-  reset: $('reset-template'),
-  buildStatus: $('build-status'),
-  builtToken: $('built-token'),
-  builtConfig: $('built-config'),
-  copyNote: $('copy-note'),
 };
 
 // Who produced the text in the Token box: 'builder' or 'inspector'.
 let source = 'builder';
+// The builder, once build-panel.mjs has loaded: { run(), fromToken(r, token) }.
+let builder = null;
 let last = { text: null, extracted: null };
 // What the Decoded panel shows now (see inspect()).
 let drawn = { token: null, marks: null };
@@ -102,6 +96,37 @@ function showKeyInfo(k, alg) {
   ui.keyInfo.hidden = text === '';
 }
 
+// hints.mjs (what a text looks like, the forensics' headline), loaded when first needed.
+let hinted = null;
+const hints = () => import('./hints.mjs').then((m) => {
+  hinted = m;
+  return m;
+});
+
+// ---- secret forensics ----------------------------------------------------------
+
+// When a typed secret does not verify an HS token: which variant of it does
+// (kit.onlyoffice.explainSecret, in the full module, loaded the first time;
+// debounced while the secret is typed). The answer, once known, redraws.
+let clue = { id: null, answer: null, timer: 0 };
+function forensics(token, k, r) {
+  if (typeof k.key !== 'string' || !/^HS/.test(r.alg ?? '') || !r.errors.some((e) => e.code === 'bad_signature')) {
+    clearTimeout(clue.timer);
+    clue = { id: null, answer: null, timer: 0 };
+    return null;
+  }
+  const id = `${token.length}:${token}\n${k.key}`;
+  if (clue.id === id) return clue.answer;
+  clearTimeout(clue.timer);
+  clue = { id, answer: null, timer: setTimeout(() => Promise.all([loadFull(kit), hints()]).then(([, h]) => {
+    if (clue.id !== id) return;
+    const answer = kit.onlyoffice.explainSecret(token, k.key);
+    clue.answer = { ...answer, headline: answer.variant ? h.clue(answer) : null };
+    inspect();
+  }, () => {}), 150) };
+  return null;
+}
+
 // ---- inspect ----------------------------------------------------------------
 
 function extracted() {
@@ -127,9 +152,16 @@ function inspect({ timeOnly = false } = {}) {
   }
   if (!timeOnly) showKeyInfo(k, token === '' ? ui.alg.value : r.alg);
   const v = judge(token, r, { hasSecret: !k.empty, keyError: k.error });
+  v.forensics = timeOnly ? clue.answer : forensics(token, k, r);
   const title = `the ${r.alg ?? ''} signature matches this ${isAsymmetric(r.alg) ? 'key' : 'secret'} and the token is within its validity period `
     + `(as of ${utc(Math.floor(t))}, tolerance ${tolerance} s).`;
-  renderVerdict(ui.verdict, v, { title, hasSecret: !k.empty }, { quiet: timeOnly });
+  // Not a token at all: what it looks like and where it belongs.
+  let looks = '';
+  if (!r.header && token !== '') {
+    if (hinted) looks = hinted.looksLike(ui.token.value);
+    else hints().then(() => inspect());
+  }
+  renderVerdict(ui.verdict, v, { title, hasSecret: !k.empty, looks }, { quiet: timeOnly });
   renderTimes(ui.times, r.payload, t);
   if (timeOnly) return r;
 
@@ -152,93 +184,16 @@ function inspect({ timeOnly = false } = {}) {
   return r;
 }
 
-// ---- build ------------------------------------------------------------------
-
-function setBuildStatus(text, bad) {
-  ui.buildStatus.textContent = text;
-  ui.buildStatus.classList.toggle('bad', Boolean(bad));
-}
-
-function runBuild() {
-  const p = parsePayload(ui.payloadEdit.value);
-  if (p.error) {
-    setBuildStatus(p.error, true);
-    ui.payloadEdit.setAttribute('aria-invalid', 'true');
-    return;
-  }
-  ui.payloadEdit.removeAttribute('aria-invalid');
-  const k = key();
-  if (k.empty) {
-    setBuildStatus(isAsymmetric(ui.alg.value)
-      ? `Paste a private key above (PEM or JWK) to sign the token with ${ui.alg.value}.`
-      : 'Enter the secret above to sign the token.', true);
-    ui.builtToken.value = '';
-    ui.builtConfig.value = JSON.stringify(configWith(p.payload, ''), null, 2);
-    return;
-  }
-  if (k.error) {
-    setBuildStatus(`Cannot sign: ${k.error}.`, true);
-    return;
-  }
-  const expiry = ui.expiry.value;
-  const out = build(kit, p.payload, k.key, {
-    alg: ui.alg.value,
-    iat: ui.addIat.checked,
-    expiresIn: expiry === '' ? null : Number(expiry),
-    now: now(),
-  });
-  if (out.error) {
-    setBuildStatus(`Cannot sign with ${ui.alg.value}: ${out.error}`, true);
-    ui.builtToken.value = '';
-    ui.builtConfig.value = JSON.stringify(configWith(p.payload, ''), null, 2);
-    return;
-  }
-  setBuildStatus(`Signed with ${ui.alg.value}. The token is also in the Token box above, verified there.`, false);
-  ui.builtToken.value = out.token;
-  ui.builtConfig.value = JSON.stringify(out.config, null, 2);
-  ui.token.value = out.token;
-}
-
-// A pasted token fills the builder (not re-signed).
-function loadBuilder(r, token) {
-  if (!r.payload || !r.header) return;
-  const f = fieldsFromToken(r.header, r.payload);
-  ui.payloadEdit.value = f.text;
-  ui.payloadEdit.removeAttribute('aria-invalid');
-  if (f.alg) ui.alg.value = f.alg;
-  ui.addIat.checked = f.hasIat;
-  ui.expiry.querySelector('option[data-custom]')?.remove();
-  if (f.lifetime === null) {
-    ui.expiry.value = '';
-  } else if ([...ui.expiry.options].some((o) => o.value === String(f.lifetime))) {
-    ui.expiry.value = String(f.lifetime);
-  } else {
-    const o = new Option(`${f.lifetime} s (${duration(f.lifetime)}) after iat, as in the token`, String(f.lifetime));
-    o.dataset.custom = '';
-    ui.expiry.add(o);
-    ui.expiry.value = String(f.lifetime);
-  }
-  ui.builtToken.value = token;
-  ui.builtConfig.value = JSON.stringify(configWith(JSON.parse(f.text), token), null, 2);
-  setBuildStatus('Loaded from the token in the Token box (not re-signed). Edit anything here to sign a new one.', false);
-}
-
 // ---- events -------------------------------------------------------------------
 
 function onTokenInput() {
   source = 'inspector';
   const r = inspect();
-  loadBuilder(r, extracted().token);
+  builder?.fromToken(r, extracted().token);
 }
 
 function onKeyInput() {
-  if (source === 'builder') runBuild();
-  inspect();
-}
-
-function onBuilderInput() {
-  source = 'builder';
-  runBuild();
+  if (source === 'builder') builder?.run();
   inspect();
 }
 
@@ -247,7 +202,19 @@ function onClockInput() {
   inspect();
 }
 
-ui.token.addEventListener('input', onTokenInput);
+// A large token (a config with its whole document history, 100 KB) is judged
+// and drawn once typing pauses, so that each keystroke stays as fast as in
+// a bare text box (make bench: the page's keystrokes against a bare textarea's).
+const LARGE = 16 * 1024;
+let typing = 0;
+ui.token.addEventListener('input', () => {
+  // The text is the user's from the first keystroke: a secret typed before the
+  // judging runs re-signs nothing over it.
+  source = 'inspector';
+  clearTimeout(typing);
+  if (ui.token.value.length > LARGE) typing = setTimeout(onTokenInput, 120);
+  else onTokenInput();
+});
 // A paste replaces a token the builder put there, instead of landing inside it.
 ui.token.addEventListener('paste', () => {
   if (source === 'builder') ui.token.select();
@@ -269,38 +236,6 @@ ui.clockAt.addEventListener('input', () => {
   ui.clockChosen.checked = true;
   onClockInput();
 });
-for (const c of [ui.payloadEdit, ui.alg, ui.expiry, ui.addIat]) {
-  c.addEventListener(c === ui.payloadEdit ? 'input' : 'change', onBuilderInput);
-}
-ui.reset.addEventListener('click', () => {
-  ui.payloadEdit.value = templateText();
-  ui.expiry.querySelector('option[data-custom]')?.remove();
-  ui.expiry.value = '3600';
-  ui.addIat.checked = true;
-  ui.alg.value = 'HS256';
-  onBuilderInput();
-});
-
-async function copy(button) {
-  const box = $(button.dataset.copy);
-  const what = button.id === 'copy-token' ? 'token' : 'config';
-  if (box.value === '') {
-    ui.copyNote.textContent = `Nothing to copy yet: enter a secret to sign the ${what}.`;
-    return;
-  }
-  try {
-    await navigator.clipboard.writeText(box.value);
-  } catch {
-    // Clipboard API refused (permissions): copy the selection instead.
-    box.select();
-    document.execCommand('copy');
-  }
-  ui.copyNote.textContent = `Copied the ${what} (${box.value.length} characters).`;
-  button.textContent = 'Copied';
-  setTimeout(() => { button.textContent = what === 'token' ? 'Copy token' : 'Copy config'; }, 1500);
-}
-for (const b of document.querySelectorAll('button[data-copy]')) b.addEventListener('click', () => copy(b));
-
 // Relative times and expiry follow the clock while "now" is chosen.
 setInterval(() => {
   if (!ui.clockNow.checked) return;
@@ -308,10 +243,27 @@ setInterval(() => {
   if (extracted().token !== '') inspect({ timeOnly: true });
 }, 1000);
 
-// Start: the template in the builder, an empty Token box.
-ui.payloadEdit.value = templateText();
+// Start: an empty Token box (or what the browser kept in it).
 ui.clockAt.value = toLocalInput(Date.now() / 1000);
 showClock();
-runBuild();
 if (ui.token.value !== '') onTokenInput();
 else inspect();
+
+// The builder (build-panel.mjs) loads once the inspector answers.
+import('./build-panel.mjs').then((m) => {
+  builder = m.setupBuilder(kit, {
+    key,
+    format: () => ui.format.value,
+    now,
+    decode: (token) => kit.decode(token),
+    putToken(token) {
+      source = 'builder';
+      ui.token.value = token;
+      inspect();
+    },
+    tokenNow() {
+      const { token } = extracted();
+      return { token, report: token === '' ? null : inspect() };
+    },
+  });
+});

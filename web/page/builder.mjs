@@ -37,16 +37,31 @@ export function configWith(payload, token) {
   return config;
 }
 
+/**
+ * A JSON.parse error as "line 4, column 3: expected …" (the engine's words,
+ * without "in JSON at position 53", which people count badly).
+ */
+export function whereInJson(text, message) {
+  const m = /\s*(?:in JSON )?at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
+  let what = (m ? message.slice(0, m.index) + message.slice(m.index + m[0].length) : message).replace(/^JSON\.parse: /, '').trim();
+  what = what.replace(/[.]$/, '');
+  what = what === '' ? 'not JSON' : what[0].toLowerCase() + what.slice(1);
+  if (/^unexpected end/.test(what) || (m && Number(m[1]) >= text.length)) return `it ends too early (${what}): a closing bracket, brace or quote is missing`;
+  if (!m) return what;
+  const before = text.slice(0, Number(m[1])).split('\n');
+  return `line ${before.length}, column ${before.at(-1).length + 1}: ${what}`;
+}
+
 /** Parse the payload box: { payload } or { error } with a sentence. */
 export function parsePayload(text) {
   let value;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { error: `The payload is not valid JSON: ${e.message}` };
+    return { error: `The payload is not valid JSON: ${whereInJson(text, e.message)}.` };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { error: 'The payload must be a JSON object ({…}).' };
+    return { error: 'The payload must be a JSON object ({…}), not a list or a single value.' };
   }
   return { payload: value };
 }

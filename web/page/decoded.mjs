@@ -129,6 +129,11 @@ export function renderJson(pre, value, rawText) {
     return;
   }
   const text = JSON.stringify(value, null, 2);
+  // A large part as plain text: thousands of coloured spans cost more to lay out than they help.
+  if (text.length > 16 * 1024) {
+    pre.replaceChildren(userText('j-raw', text));
+    return;
+  }
   const nodes = [];
   let last = 0;
   for (const m of text.matchAll(JSON_TOKEN)) {

@@ -2,7 +2,7 @@
 // nginx configuration (kit.onlyoffice.readNginxConfig) and TLS certificates
 // (kit.inspectCertificate), all in C. Each panel checks that its function
 // exists in this build and says so when it does not.
-import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, codeList, timeNodes, countFindings, markUnavailable } from './render.mjs';
+import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, codeList, timeNodes, consequence, markUnavailable } from './render.mjs';
 
 const code = (v) => (v === undefined || v === null || v === '' ? '—' : el('code', null, typeof v === 'string' ? v : JSON.stringify(v)));
 const errorText = (e) => `${e.code ? `${e.code}: ` : ''}${e.message}`;
@@ -21,16 +21,19 @@ function panel(root, verdict, fn, inputs, judge) {
   return judge;
 }
 
-// Without a verdict of its own: good when no finding is an error.
-function findingsVerdict(region, findings, what) {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  renderVerdict(region, {
-    state: errors > 0 ? 'bad' : 'ok',
-    message: findings.length === 0 ? `${what}: no findings` : `${what}: ${countFindings(findings)}`,
-  });
+// Without a verdict of its own: the consequence of the first error (or
+// warning), else `fine`; how many more the list holds.
+function findingsVerdict(region, findings, fine) {
+  renderVerdict(region, consequence(findings, fine));
 }
 
-function setupUrl(kit, root) {
+// The storage secret (storage.fs.secretString) of the server config in use, or null.
+const storageSecret = (server) => {
+  const v = server?.current?.storageSecret?.value;
+  return typeof v === 'string' ? v : null;
+};
+
+function setupUrl(kit, root, server) {
   const q = (id) => root.querySelector(`#${id}`);
   const ui = { url: q('dp-url-text'), secret: q('dp-url-secret'), verdict: q('dp-url-verdict'), facts: q('dp-url-facts'), findings: q('dp-url-findings') };
   const judge = () => {
@@ -40,31 +43,62 @@ function setupUrl(kit, root) {
       ui.facts.replaceChildren();
       renderFindings(ui.findings, null);
     };
+    const storage = storageSecret(server);
     if (url === '') return clear('empty', 'Paste a download link to check it as nginx does');
-    if (ui.secret.value === '') return clear('empty', 'Enter the secure link secret to check the signature');
+    if (ui.secret.value === '' && storage === null) {
+      return clear('empty', 'Enter the secure link secret (or use a server config in the Document Server mode) to check the signature');
+    }
     const now = Date.now() / 1000;
+    const secret = ui.secret.value !== '' ? ui.secret.value : storage;
     let r;
     try {
-      r = kit.onlyoffice.inspectDownloadUrl(url, { secret: ui.secret.value, now });
+      r = kit.onlyoffice.inspectDownloadUrl(url, { secret, now });
     } catch (e) {
       return clear('error', `Cannot check it: ${errorText(e)}`);
     }
     const v = r.verdict ?? {};
-    renderVerdict(ui.verdict, { state: v.ok ? 'ok' : 'bad', message: v.message ?? (v.ok ? 'nginx serves the file' : 'nginx refuses it'), verdict: v });
+    let message = v.message ?? (v.ok ? 'nginx serves the file' : 'nginx refuses it');
+    // Signed with the server config's storage secret, not the one typed here.
+    if (r.checked && r.match === null && storage !== null && secret !== storage) {
+      try {
+        const s = kit.onlyoffice.inspectDownloadUrl(url, { secret: storage, now });
+        if (s.match !== null) {
+          message = 'The link is signed with storage.fs.secretString of the server config in use, not with the secret typed here: '
+            + 'nginx serves it only when its $secure_link_secret is that same secret';
+        }
+      } catch {
+        // The typed secret's answer stands.
+      }
+    }
+    renderVerdict(ui.verdict, { state: v.ok ? 'ok' : 'bad', message, verdict: v });
     renderFacts(ui.facts, [
+      ['Checked with', ui.secret.value !== '' ? 'the secret typed here' : 'storage.fs.secretString of the server config in use'],
       ['Expires', timeNodes(r.expires !== null && typeof r.expires === 'object' ? r.expires.epoch : r.expires, 'exp', now)],
       ['Signed path', code(r.signedPath)],
     ]);
     renderFindings(ui.findings, r.findings ?? []);
     return r;
   };
-  return panel(root, ui.verdict, kit.onlyoffice.inspectDownloadUrl, [ui.url, ui.secret], judge);
+  const run = panel(root, ui.verdict, kit.onlyoffice.inspectDownloadUrl, [ui.url, ui.secret], judge);
+  if (run !== null) server?.subscribe(run);
+  return run;
 }
 
 // The server config in use, when it names a storage secret: readNginxConfig
 // then compares it with $secure_link_secret (C: link_secrets_differ).
 const withStorage = (server) => (typeof server?.current?.storageSecret?.value === 'string'
   ? { serverConfig: server.current } : {});
+
+// nginx's listen directives as people write them: "443 ssl http2 (line 12)".
+function listenList(list) {
+  if (!Array.isArray(list) || list.length === 0) return 'no listen directive (nginx listens on port 80)';
+  return codeList(list.map((l) => {
+    if (typeof l !== 'object' || l === null) return String(l);
+    const where = l.port === 0 ? 'a unix socket' : l.address ? `${l.address}:${l.port}` : String(l.port);
+    const flags = [l.ssl && 'ssl', l.http2 && 'http2', l.defaultServer && 'default_server'].filter(Boolean);
+    return `${[where, ...flags].join(' ')}${l.line ? ` (line ${l.line})` : ''}`;
+  }));
+}
 
 function setupNginx(kit, root, useSecret, server) {
   const q = (id) => root.querySelector(`#${id}`);
@@ -86,13 +120,13 @@ function setupNginx(kit, root, useSecret, server) {
       renderVerdict(ui.verdict, { state: 'error', message: `Cannot read it: ${errorText(e)}` });
       return;
     }
-    findingsVerdict(ui.verdict, r.findings ?? [], 'Read the configuration');
+    findingsVerdict(ui.verdict, r.findings ?? [], 'Nothing in this configuration stops Document Server');
     secret = typeof r.secureLinkSecret === 'string' ? r.secureLinkSecret : null;
     ui.use.disabled = secret === null;
     const ssl = r.ssl ?? {};
     renderFacts(ui.settings, [
       ['Secure link secret ($secure_link_secret)', r.secureLinkSecret == null ? 'not set' : maskedSecret(r.secureLinkSecret, 'secure link secret')],
-      ['Listens on', codeList(r.listen)],
+      ['Listens on', listenList(r.listen)],
       ['Certificate (ssl_certificate)', code(ssl.certificate)],
       ['Private key (ssl_certificate_key)', code(ssl.certificateKey)],
       ['TLS protocols (ssl_protocols)', codeList(ssl.protocols)],
@@ -128,7 +162,7 @@ function setupCert(kit, root) {
       renderVerdict(ui.verdict, { state: 'error', message: `Cannot read it: ${errorText(e)}` });
       return;
     }
-    findingsVerdict(ui.verdict, r.findings ?? [], 'Read the certificate');
+    findingsVerdict(ui.verdict, r.findings ?? [], 'Nothing in this certificate stops a connector from trusting it');
     const name = (v) => (typeof v === 'string' ? v : code(v));
     renderFacts(ui.facts, [
       ['Subject', name(r.subject)],
@@ -152,7 +186,7 @@ function setupCert(kit, root) {
 
 /** Wire the Deployment mode (its tabpanel, filled from its template). */
 export function setupDeployment(kit, root, server) {
-  const url = setupUrl(kit, root.querySelector('#dp-url'));
+  const url = setupUrl(kit, root.querySelector('#dp-url'), server);
   setupNginx(kit, root.querySelector('#dp-nginx'), (secret) => {
     const box = root.querySelector('#dp-url-secret');
     box.value = secret;

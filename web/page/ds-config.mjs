@@ -9,7 +9,8 @@
 // than the config, or the kind picked in "Judge as", is judged by
 // kit.onlyoffice.inspectBrowserToken as the server judges that kind.
 // "Connector that built it" passes `connector` to both (what that connector
-// signs). "Sign this config" signs it with kit.onlyoffice.signConfig.
+// signs). "Edit and sign in the builder" hands the config to the page's one
+// builder.
 import { renderVerdict, renderFindings, renderForensics, renderJsonMarked } from './render.mjs';
 import { renderTimes } from './decoded.mjs';
 import { visibleNodes } from '../lib/visible.mjs';
@@ -125,7 +126,7 @@ export function setupConfigPanel(kit, root, server) {
   const q = (id) => root.querySelector(`#${id}`);
   const ui = {
     text: q('ds-config-text'), found: q('ds-config-found'), secret: q('ds-config-secret'), using: root.querySelector('[data-using]'),
-    fields: q('ds-sign-fields'), expiry: q('ds-sign-expiry'), sign: q('ds-sign'), signNote: q('ds-sign-note'),
+    sign: q('ds-sign'), signNote: q('ds-sign-note'),
     verdict: q('ds-config-verdict'), forensics: q('ds-config-forensics'), findings: q('ds-config-findings'),
     timesWrap: q('ds-config-times'), effective: q('ds-config-effective'),
     kindField: q('ds-config-kind-field'), kind: q('ds-config-kind'), kindSelect: q('ds-config-kind-select'),
@@ -172,14 +173,19 @@ export function setupConfigPanel(kit, root, server) {
       verdict: { channel: v.channel, closeCode: v.closeCode, editorError: v.editorError, serverError: v.serverError,
         httpStatus: v.httpStatus },
     });
-    renderForensics(ui.forensics, r.findings.some((f) => f.code === 'bad_signature')
-      ? kit.onlyoffice.explainSecret(token, s.value) : null);
+    renderForensics(ui.forensics, r.findings.some((f) => f.code === 'bad_signature') ? explain(token, s.value) : null);
     renderFindings(ui.findings, r.findings);
     const payload = r.token?.payload;
     ui.timesWrap.hidden = !isObject(payload);
     if (isObject(payload)) renderTimes(times, payload, now);
     renderJsonMarked(ui.effective, null);
   }
+
+  // Which secret signed the token: variants of the secret in use, and every
+  // secret of the server config in use (secret.browser, secret.session, the
+  // storage secret: C names the one that matches and why the server does not use it).
+  const explain = (token, value) => kit.onlyoffice.explainSecret(token, value,
+    server.text !== null ? { serverConfig: server.text } : undefined);
 
   // The secret in use: the box, else the inbox secret of the server config in use.
   function secret() {
@@ -244,7 +250,7 @@ export function setupConfigPanel(kit, root, server) {
     });
     const badSignature = r.findings.some((f) => f.code === 'bad_signature');
     renderForensics(ui.forensics, badSignature && typeof found.config.token === 'string' && s !== null
-      ? kit.onlyoffice.explainSecret(found.config.token, s.value) : null);
+      ? explain(found.config.token, s.value) : null);
     renderFindings(ui.findings, r.findings);
     const payload = r.token?.payload;
     ui.timesWrap.hidden = !isObject(payload);
@@ -252,26 +258,18 @@ export function setupConfigPanel(kit, root, server) {
     renderJsonMarked(ui.effective, r.effectiveConfig, found.config);
   }
 
-  function sign() {
+  // The one builder (the JWT inspector's Build panel, build-panel.mjs) signs:
+  // the config without its token goes there.
+  function toBuilder() {
     const found = findConfig(kit, ui.text.value);
-    const s = secret();
-    if (found.error || s === null) {
-      ui.signNote.replaceChildren(...visibleNodes(found.error ? `Cannot sign: ${found.error}` : 'Enter the inbox secret first: the config is signed with it.'));
+    if (found.error) {
+      ui.signNote.replaceChildren(...visibleNodes(`Nothing to sign: ${found.error}`));
       return;
     }
-    const fields = ui.fields.value;
-    try {
-      const signed = kit.onlyoffice.signConfig(found.config, s.value, {
-        fields, expiresIn: ui.expiry.value === '' ? undefined : ui.expiry.value,
-      });
-      ui.text.value = JSON.stringify(signed, null, 2);
-      const life = ui.expiry.selectedOptions[0].textContent;
-      ui.signNote.textContent = `Signed ${fields === 'all' ? 'the whole config' : 'the fields the server requires'} with HS256 and ${s.from}`
-        + `${ui.expiry.value === '' ? ', with no expiry' : `, valid for ${life}`}. The box above now holds the signed config.`;
-    } catch (e) {
-      ui.signNote.replaceChildren(...visibleNodes(`Cannot sign: ${e.code ? `${e.code}: ` : ''}${e.message}`));
-    }
-    run();
+    const payload = { ...found.config };
+    delete payload.token;
+    document.getElementById('tab-jwt').click();
+    document.dispatchEvent(new CustomEvent('oojwt:build', { detail: { payload } }));
   }
 
   ui.text.addEventListener('input', () => {
@@ -281,7 +279,7 @@ export function setupConfigPanel(kit, root, server) {
   ui.secret.addEventListener('input', run);
   ui.kindSelect.addEventListener('change', run);
   ui.connector.addEventListener('change', run);
-  ui.sign.addEventListener('click', sign);
+  ui.sign.addEventListener('click', toBuilder);
   server.subscribe(run);
   run();
 }

@@ -37,20 +37,23 @@ function sentBody(input) {
   }
 }
 
-// One line per token found (body, header, ...): its primitive members.
+// Where a token was found, in words.
+const PLACE = { body: 'the body\'s token field', query: 'the token query parameter', header: 'header', 'other-header': 'header' };
+
+// One line per token found (body, header, ...): where, whether the receiver
+// acts on it, and its outcome in words.
 function tokenRows(tokens) {
   if (!Array.isArray(tokens)) return [];
   return tokens.map((t, i) => {
     if (t === null || typeof t !== 'object') return [`Token ${i + 1}`, String(t)];
-    const name = t.where ?? t.source ?? t.location ?? `Token ${i + 1}`;
-    const facts = [];
-    for (const [k, v] of Object.entries(t)) {
-      if (v === null || typeof v === 'object' || k === 'where' || k === 'source' || k === 'location') continue;
-      if (facts.length > 0) facts.push('; ');
-      const text = typeof v === 'boolean' ? yesNo(v) : String(v);
-      facts.push(`${k} `, el('code', null, text.length > 48 ? `${text.slice(0, 47)}…` : text));
-    }
-    return [`Token in ${name}`, facts];
+    const where = t.header ? ['header ', el('code', null, t.header)] : [PLACE[t.place] ?? `place ${t.place}`];
+    const facts = [el('strong', null, t.valid ? 'verifies' : 'refused')];
+    if (!t.valid && t.serverMessage) facts.push(' (', el('bdi', null, t.serverMessage), ')');
+    if (t.alg) facts.push(`, ${t.alg}`);
+    if (typeof t.length === 'number') facts.push(`, ${t.length} characters`);
+    if (t.token === null) facts.push(', not a string');
+    facts.push(t.counts ? '; the receiver acts on this one' : '; the receiver ignores this one');
+    return [['Token in ', ...where], facts];
   });
 }
 
@@ -122,7 +125,7 @@ export function setupRequestPanel(kit, root, server) {
     const findings = Array.isArray(r.findings) ? r.findings : [];
     const failed = Array.isArray(r.tokens) ? r.tokens.find((t) => typeof t?.token === 'string' && t.valid === false) : undefined;
     renderForensics(ui.forensics, failed && findings.some((f) => f.code === 'bad_signature')
-      ? kit.onlyoffice.explainSecret(failed.token, secret) : null);
+      ? kit.onlyoffice.explainSecret(failed.token, secret, server.text !== null ? { serverConfig: server.text } : undefined) : null);
     renderFacts(ui.tokens, tokenRows(r.tokens), 'Tokens found');
     renderFacts(ui.connectors, connectorRows(r.connectors), 'As each connector judges it');
     renderFindings(ui.findings, findings);

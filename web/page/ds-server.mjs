@@ -4,12 +4,12 @@
 // the findings. "Use this server config" makes the editor config and
 // request panels judge with it (secret, header, prefix, clock tolerance).
 // The server config lives in memory only, like every secret on the page.
-import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, countFindings } from './render.mjs';
+import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, consequence } from './render.mjs';
 
 /**
- * The server config in use by the other panels: { current, text, set(r, text),
- * subscribe(fn) }; `text` is what was read (the connector settings panel
- * hands it to C again).
+ * The server config in use by the other panels: { current (the report),
+ * text (what was pasted: the secret forensics read every secret in it),
+ * set(r, text), subscribe(fn) }.
  */
 export function serverState() {
   const subscribers = new Set();
@@ -96,7 +96,6 @@ export function setupServerPanel(kit, root, server) {
   const q = (id) => root.querySelector(`#${id}`);
   const ui = { text: q('ds-server-text'), use: q('ds-server-use'), verdict: q('ds-server-verdict'), settings: q('ds-server-settings'), findings: q('ds-server-findings') };
   let last = null;
-  let lastText = null;
 
   function pressed(on) {
     ui.use.setAttribute('aria-pressed', String(on));
@@ -106,17 +105,12 @@ export function setupServerPanel(kit, root, server) {
   function run() {
     const text = ui.text.value;
     last = null;
-    lastText = text;
     if (text.trim() === '') {
       renderVerdict(ui.verdict, { state: 'empty', message: 'Paste local.json or Docker env lines to see the settings the server ends up with' });
     } else {
       try {
         last = kit.onlyoffice.readServerConfig(text);
-        const errors = last.findings.filter((f) => f.severity === 'error').length;
-        renderVerdict(ui.verdict, {
-          state: errors > 0 ? 'bad' : 'ok',
-          message: last.findings.length === 0 ? 'Read the settings: no findings' : `Read the settings: ${countFindings(last.findings)}`,
-        });
+        renderVerdict(ui.verdict, consequence(last.findings, 'Nothing in these settings stops editors, requests or callbacks'));
       } catch (e) {
         renderVerdict(ui.verdict, { state: 'error', message: `Cannot read it: ${e.code ? `${e.code}: ` : ''}${e.message}` });
       }
@@ -126,11 +120,11 @@ export function setupServerPanel(kit, root, server) {
     renderFindings(ui.findings, last?.findings ?? null);
     ui.use.disabled = last === null;
     // In use: the other panels follow the edited text (or stop when it no longer reads).
-    if (server.current !== null) server.set(last, lastText);
+    if (server.current !== null) server.set(last, text);
   }
 
   ui.text.addEventListener('input', run);
-  ui.use.addEventListener('click', () => server.set(server.current === null ? last : null, lastText));
+  ui.use.addEventListener('click', () => server.set(server.current === null ? last : null, ui.text.value));
   server.subscribe((r) => pressed(r !== null));
   run();
 }

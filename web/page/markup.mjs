@@ -45,29 +45,11 @@ export const DS_MODE = `
         </select>
       </div>
       <p class="using" data-using hidden></p>
-      <fieldset class="sign">
-        <legend>Sign this config</legend>
-        <div class="row">
-          <div class="field">
-            <label for="ds-sign-fields">Sign</label>
-            <select id="ds-sign-fields">
-              <option value="all" selected>the whole config</option>
-              <option value="required">only the fields the server requires</option>
-            </select>
-          </div>
-          <div class="field">
-            <label for="ds-sign-expiry">Lifetime</label>
-            <select id="ds-sign-expiry">
-              <option value="">no exp</option>
-              <option value="5m" selected>5 minutes</option>
-              <option value="1h">1 hour</option>
-              <option value="1d">1 day</option>
-            </select>
-          </div>
-          <button type="button" id="ds-sign">Sign this config</button>
-        </div>
-        <p class="hint" id="ds-sign-note" aria-live="polite"></p>
-      </fieldset>
+      <div class="sign">
+        <button type="button" id="ds-sign" aria-describedby="ds-sign-note">Edit and sign in the builder</button>
+        <p class="hint" id="ds-sign-note" aria-live="polite">Opens the config, without its token, in the JWT inspector's
+          builder: sign it there with any algorithm and expiry, and get the config with its token and the server-side code.</p>
+      </div>
     </div>
     <div class="ds-out" data-parts="verdict forensics findings">
       <div id="ds-config-times" hidden>
@@ -105,8 +87,8 @@ export const DS_MODE = `
 
 <section class="panel ds" id="ds-request" aria-labelledby="ds-request-h">
   <h2 id="ds-request-h">Request or callback</h2>
-  <p class="unavailable" data-unavailable hidden>Checking requests (<code>kit.onlyoffice.inspectRequest</code>) is not
-    available in this build.</p>
+  <p class="unavailable" data-unavailable hidden>Checking requests is not
+    available in this build (its checks are not in the loaded wasm module).</p>
   <div class="ds-grid">
     <div class="ds-in">
       <div class="field">
@@ -190,8 +172,8 @@ export const DEPLOY_MODE = `
   on <code>/cache/files/…</code>, or a connector that cannot reach the server.</p>
 <section class="panel ds" id="dp-url" aria-labelledby="dp-url-h">
   <h2 id="dp-url-h">Download link</h2>
-  <p class="unavailable" data-unavailable hidden>Checking download links (<code>kit.onlyoffice.inspectDownloadUrl</code>)
-    is not available in this build.</p>
+  <p class="unavailable" data-unavailable hidden>Checking download links
+    is not available in this build (its checks are not in the loaded wasm module).</p>
   <div class="ds-grid">
     <div class="ds-in">
       <div class="field">
@@ -215,8 +197,8 @@ export const DEPLOY_MODE = `
 
 <section class="panel ds" id="dp-nginx" aria-labelledby="dp-nginx-h">
   <h2 id="dp-nginx-h">nginx config</h2>
-  <p class="unavailable" data-unavailable hidden>Reading nginx configuration (<code>kit.onlyoffice.readNginxConfig</code>)
-    is not available in this build.</p>
+  <p class="unavailable" data-unavailable hidden>Reading nginx configuration
+    is not available in this build (its checks are not in the loaded wasm module).</p>
   <div class="ds-grid">
     <div class="ds-in">
       <div class="field">
@@ -234,8 +216,8 @@ export const DEPLOY_MODE = `
 
 <section class="panel ds" id="dp-cert" aria-labelledby="dp-cert-h">
   <h2 id="dp-cert-h">Certificate</h2>
-  <p class="unavailable" data-unavailable hidden>Reading certificates (<code>kit.inspectCertificate</code>) is not
-    available in this build.</p>
+  <p class="unavailable" data-unavailable hidden>Reading certificates is not
+    available in this build (its checks are not in the loaded wasm module).</p>
   <div class="ds-grid">
     <div class="ds-in">
       <div class="field">
@@ -270,10 +252,8 @@ export const MODES_CSS = `
 @media (min-width: 64rem) {
   .ds-grid { grid-template-columns: minmax(0, 5fr) minmax(0, 7fr); }
 }
-.ds-in > .field + .field, .ds-in > .field + p, .ds-in > .field + button, .ds-in > p + fieldset { margin-top: 0.6rem; }
+.ds-in > .field + .field, .ds-in > .field + p, .ds-in > .field + button, .ds-in > p + fieldset, .ds-in > .sign { margin-top: 0.6rem; }
 .ds-in > button { margin-top: 0.6rem; }
-fieldset.sign { border: 1px solid var(--border); border-radius: 6px; margin: 0.9rem 0 0; padding: 0.25rem 0.75rem 0.6rem; min-width: 0; }
-fieldset.sign .row { margin-top: 0.25rem; }
 .using { margin: 0.6rem 0 0; padding: 0.45rem 0.6rem; border-radius: 6px; background: var(--neutral-bg); font-size: 0.9rem; overflow-wrap: anywhere; }
 .using button { margin-left: 0.35rem; }
 .unavailable { margin: 0 0 0.75rem; padding: 0.45rem 0.6rem; border-left: 4px solid var(--warn); background: var(--warn-bg); border-radius: 4px; }

@@ -13,9 +13,21 @@ const LOADING = 'Loading the Document Server checks…';
 // Both modes wait for the same load; a failed one is tried again the next
 // time a mode's tab is selected.
 let loading = null;
+let full = null;
+
+/** The full wasm module (kit.onlyoffice), loaded once: the modes and the JWT inspector's secret forensics need it. */
+export function loadFull(kit) {
+  // A failed load is tried again on the next call.
+  full ??= Promise.resolve(embeddedWasm('oojwt-full-wasm')).then((wasm) => kit.loadOnlyoffice({ wasm })).catch((e) => {
+    full = null;
+    throw e;
+  });
+  return full;
+}
+
 function loadModes(kit) {
   loading ??= Promise.all([
-    Promise.resolve(embeddedWasm('oojwt-full-wasm')).then((wasm) => kit.loadOnlyoffice({ wasm })),
+    loadFull(kit),
     import('./panels.mjs'),
   ]).then(([, modes]) => modes, (e) => {
     loading = null;

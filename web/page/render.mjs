@@ -8,7 +8,7 @@
 // the decoded view), and values from the input (code, JSON strings and
 // keys, secrets, facts) inside a <bdi>, so that they cannot reorder the
 // page's sentence around them.
-import { utc, local, relative } from '../lib/time.mjs';
+import { utc, local, relative, readableSeconds } from '../lib/time.mjs';
 import { visibleNodes, visibleText } from '../lib/visible.mjs';
 
 /** `text` from the input as an isolated <bdi> with hidden characters as markers. */
@@ -36,7 +36,7 @@ export function el(tag, className, text) {
 // A message as a sentence: a capital (unless it starts with a name such as
 // editorConfig.callbackUrl or nginx, which keeps its case) and a full stop.
 const sentence = (s) => {
-  const t = String(s ?? '').trim();
+  const t = readableSeconds(s ?? '').trim();
   if (t === '') return t;
   const first = /^(?!nginx\b)[a-z]+(?![\w.$])/.test(t) ? t[0].toUpperCase() : t[0];
   return `${first}${t.slice(1)}${/[.!?)]$/.test(t) ? '' : '.'}`;
@@ -118,6 +118,20 @@ export function countFindings(findings) {
     .map((s) => `${n[s]} ${(SEVERITY_LABEL[s] ?? s).toLowerCase()}${n[s] === 1 ? '' : 's'}`).join(', ');
 }
 
+/**
+ * A verdict from findings alone, stating the consequence: the first error's
+ * message (else the first warning's), and how many more are listed; `fine`
+ * when there is neither.
+ */
+export function consequence(findings, fine) {
+  const worst = findings.find((f) => f.severity === 'error') ?? findings.find((f) => f.severity === 'warning');
+  if (!worst) return { state: 'ok', message: findings.length === 0 ? fine : `${fine} (notes below)` };
+  const rest = findings.filter((f) => f !== worst && f.severity !== 'info').length;
+  const said = `${String(worst.message).replace(/\.$/, '')}${rest > 0 ? ` (${rest} more below)` : ''}`;
+  return worst.severity === 'error' ? { state: 'bad', message: said }
+    : { state: 'ok', message: `${fine}, but: ${said[0].toLowerCase()}${said.slice(1)}` };
+}
+
 function findingItem(f) {
   const sev = SEVERITY.includes(f.severity) ? f.severity : 'info';
   const li = el('li', `finding sev-${sev}`);
@@ -168,8 +182,8 @@ export function renderFindings(box, findings, { none = 'No findings: nothing to 
 // ---- facts -----------------------------------------------------------------------
 
 /**
- * A definition list of [term, value] rows; a value is text, a node, or an
- * array of them. Rows whose value is undefined are left out.
+ * A definition list of [term, value] rows; a term or value is text, a node,
+ * or an array of them. Rows whose value is undefined are left out.
  */
 export function renderFacts(box, rows, caption) {
   const dl = el('dl', 'facts');
@@ -177,7 +191,9 @@ export function renderFacts(box, rows, caption) {
     if (value === undefined) continue;
     const dd = el('dd');
     for (const v of Array.isArray(value) ? value : [value]) dd.append(v === null ? '—' : typeof v === 'string' ? shown(v) : v);
-    dl.append(el('dt', null, term), dd);
+    const dt = el('dt');
+    dt.append(...(Array.isArray(term) ? term : [term]));
+    dl.append(dt, dd);
   }
   const parts = caption ? [el('h3', null, caption), dl] : [dl];
   box.replaceChildren(...(dl.children.length > 0 ? parts : []));

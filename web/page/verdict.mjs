@@ -3,6 +3,7 @@
 // module; this file only words and lays them out.
 
 import { visibleNodes } from '../lib/visible.mjs';
+import { readableSeconds } from '../lib/time.mjs';
 
 // What each code means for someone running ONLYOFFICE Docs. The C message
 // (the precise finding) is shown first; this says what to do about it.
@@ -93,7 +94,10 @@ function issueItem(issue, kind) {
   return li;
 }
 
-const sentence = (s) => (s ? `${s[0].toUpperCase()}${s.slice(1)}${/[.!?)]$/.test(s) ? '' : '.'}` : s);
+const sentence = (t) => {
+  const s = readableSeconds(t ?? '');
+  return s ? `${s[0].toUpperCase()}${s.slice(1)}${/[.!?)]$/.test(s) ? '' : '.'}` : s;
+};
 
 const drawn = new WeakMap();
 
@@ -103,8 +107,9 @@ const drawn = new WeakMap();
  */
 export function renderVerdict(region, v, context, { quiet = false } = {}) {
   const codes = v.errors.map((e) => e.code).join(' ');
-  const coarse = JSON.stringify([v.verdict, codes, v.warnings.map((w) => w.code), context.hasSecret]);
-  const key = JSON.stringify([coarse, v.errors.map((e) => e.message), context.title, context.hasSecret]);
+  const f = v.forensics ?? null;
+  const coarse = JSON.stringify([v.verdict, codes, v.warnings.map((w) => w.code), context.hasSecret, f?.variant ?? null, f?.message]);
+  const key = JSON.stringify([coarse, v.errors.map((e) => e.message), context.title, context.hasSecret, context.looks]);
   // quiet (the clock ticking): redraw only when the verdict or codes change,
   // not for every second counted in a message.
   const shown = drawn.get(region);
@@ -112,21 +117,32 @@ export function renderVerdict(region, v, context, { quiet = false } = {}) {
   drawn.set(region, { key, coarse });
   region.dataset.verdict = v.verdict;
   region.dataset.codes = codes;
+  region.dataset.variant = f?.variant ?? '';
   const parts = [];
   const n = v.errors.length;
   const title = el('p', 'verdict-title');
   const mark = { valid: '✓', invalid: '✗', unverified: n === 0 ? '•' : '✗', empty: '' }[v.verdict];
   if (mark) title.append(el('span', 'mark', mark), ' ');
-  const headline = {
+  // The consequence first: the first problem (the forensics' finding when
+  // they found the secret that works), then how many more are listed.
+  const more = n > 1 ? ` (${n - 1} more below)` : '';
+  const first = n > 0 ? sentence(v.errors[0].message).replace(/\.$/, '') : '';
+  const found = f?.variant ? f.headline : null;
+  const headline = context.looks && n > 0 ? context.looks : {
     empty: 'Paste a token above, or build one below.',
     unverified: n === 0
       ? 'Decoded, not verified: enter the secret to check the signature.'
-      : `Not verified (no secret), and it fails whatever the secret: ${n === 1 ? 'one problem' : `${n} problems`}.`,
+      : `It fails whatever the secret: ${first}${more}.`,
     valid: `Valid: ${context.title}`,
-    invalid: `Invalid: ${n === 1 ? 'one problem' : `${n} problems`}.`,
+    invalid: found ? `Invalid: ${found}` : `Invalid: ${first}${more}.`,
   }[v.verdict];
   title.append(el('strong', null, headline));
   parts.push(title);
+  if (f && !f.verifies && v.verdict === 'invalid') {
+    const p = el('p', 'forensics-line');
+    p.append(...visibleNodes(sentence(f.message)));
+    parts.push(p);
+  }
   if (n > 0) {
     const ul = el('ul', 'issues');
     for (const e of v.errors) ul.append(issueItem(e, 'error'));
