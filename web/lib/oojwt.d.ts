@@ -41,7 +41,9 @@ export type OnlyofficeCode =
   | 'body_not_json' | 'bad_request_field' | 'http_unreadable'
   | 'user_not_signed' | 'user_differs'
   | 'kind_ambiguous' | 'kind_mismatch' | 'missing_token_field' | 'bad_token_field'
-  | 'token_not_checked' | 'connectors_decide' | 'lone_surrogate' | VerifyOptionCode | ConnectorSettingsCode;
+  | 'token_not_checked' | 'connectors_decide' | 'lone_surrogate'
+  | 'connector_signs' | 'token_never_expires' | 'claims_unlike_connector' | 'connector_cannot_sign'
+  | 'connector_recognised' | 'download_url_differs' | VerifyOptionCode | ConnectorSettingsCode;
 
 /**
  * Codes of Document Server's verifyOptions (202 on): readServerConfig's
