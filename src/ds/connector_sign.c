@@ -238,8 +238,8 @@ recognise(const oojwt_sent *in, const claims *k, int *confidence,
 		oojwt_fmt(why, cap, "%s has %s, a path of %s's URLs%s%s%s%s%s", where,
 			frag, c->name, d > 0 ? "; but " : k->payload != NULL ? "; its "
 			"claims are as it signs them" : "", d > 0 ? diff : "", nn > 0
-			? " (" : "", names, nn > 0 ? " uses the same paths and signs "
-			"alike)" : "");
+			? " (the same paths and signing as: " : "", names, nn > 0 ? ")"
+			: "");
 		return row;
 	}
 	/* Claims alone: the lifetimes and iat few connectors share. */
@@ -250,11 +250,10 @@ recognise(const oojwt_sent *in, const claims *k, int *confidence,
 		const oojwt_connector *c = oojwt_connector_at(i);
 		int iat = row_iat(c, in->what);
 		double exp = row_exp(c, in->what);
-		/* no iat and no exp is what most hand-made tokens have: no
-		 * evidence */
-		int fits = (!k->has_iat && k->has_exp && iat == 0 && exp > 0)
-			|| (k->has_iat && k->has_exp && iat == 1 && exp > 0
-			&& fabs(k->exp - k->iat - exp) <= 1);
+		/* a lifetime (exp - iat) is evidence; an exp or no claims at
+		 * all are what most hand-made tokens have */
+		int fits = k->has_iat && k->has_exp && iat == 1 && exp > 0
+			&& fabs(k->exp - k->iat - exp) <= 1;
 		if (!fits) {
 			continue;
 		}
@@ -271,8 +270,8 @@ recognise(const oojwt_sent *in, const claims *k, int *confidence,
 	}
 	*confidence = OOJWT_CONFIDENCE_LOW;
 	*family = 0;
-	oojwt_fmt(why, cap, "no URL names a connector; the claims (%s) fit %s",
-		!k->has_iat ? "an exp and no iat" : "iat and exp", names);
+	oojwt_fmt(why, cap, "no URL names a connector; a lifetime of %t s (exp "
+		"- iat) fits %s", k->exp - k->iat, names);
 	return row;
 }
 
@@ -391,8 +390,11 @@ oojwt_connector_sender(oojwt_sender *s, const oojwt_sent *in,
 	s->connector = row + 1;
 	c = oojwt_connector_at((size_t)row);
 	signs_sentence(c, in->what, msg, sizeof msg);
+	oojwt_fmt(why, sizeof why, "nothing to do: this is what it signs%s%s%s",
+		c->sign_source != NULL ? " (read in " : "", c->sign_source != NULL
+		? c->sign_source : "", c->sign_source != NULL ? ")" : "");
 	add(f, n, dropped, OOJWT_SEVERITY_INFO, OOJWT_FIND_CONNECTOR_SIGNS, msg,
-		c->sign_source != NULL ? c->sign_source : "nothing to do");
+		why);
 	if (row_exp(c, in->what) == OOJWT_CONN_EXP_NONE) {
 		oojwt_fmt(msg, sizeof msg, "%s signs %s with no exp: the token never "
 			"expires, and whoever copies it can replay it for as long as the "
