@@ -129,8 +129,8 @@ unlike(const oojwt_connector *c, const oojwt_sent *in, const claims *k,
 	return n;
 }
 
-/* 1 when row `c` leaves `mark` (one of its '|'-separated fragments) in
- * one of the URLs of the sent object. */
+/* The first URL of the sent objects (document.url, callbackUrl, a
+ * request's url) that holds `frag`, its path in *where; NULL when none. */
 static const char *
 url_of(const oojwt_jv *const *objs, size_t n_objs, const char *frag,
 	size_t frag_len, const char **where)
@@ -161,6 +161,8 @@ url_of(const oojwt_jv *const *objs, size_t n_objs, const char *frag,
 	return NULL;
 }
 
+/* The first of row `c`'s URL fragments ('|'-separated) that one of the
+ * sent objects' URLs holds, copied into frag; NULL when none. */
 static const char *
 row_mark(const oojwt_connector *c, const oojwt_jv *const *objs,
 	size_t n_objs, char *frag, size_t cap, const char **where)
