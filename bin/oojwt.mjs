@@ -113,7 +113,8 @@ Example:
 ${INPUT_HELP}
 ${EXIT_HELP}`,
   'inspect-config': `usage: oojwt inspect-config [SECRET OPTIONS] [--server-config PATH] [--now SECONDS]
-                            [--server-version V] [--kind NAME] [--json] [INPUT]
+                            [--server-version V] [--kind NAME] [--connector NAME]
+                            [--json] [INPUT]
 
 Judge the config a page passes to DocsAPI.DocEditor (JSON, with or without
 its token) as Document Server does: whether the editor opens or closes
@@ -131,6 +132,12 @@ shown with the confidence, then judged as Document Server judges that kind.
                          the token for view too
   --kind NAME            judge the token (or the config's token) as this kind
                          instead of the guess
+  --connector NAME       the connector that signed the config (nextcloud,
+                         moodle, strapi, ...): what it signs (iat, exp and
+                         its lifetime), a token unlike it, a secret its
+                         library refuses to sign with; default: told from
+                         the config's URLs and claims, with a confidence
+                         (used when high); none: no connector checks
 Exit code 0 when the editor opens (or the token is accepted), 1 otherwise.
 
 ${SECRET_HELP}
@@ -202,6 +209,8 @@ ${EXIT_HELP}`,
 
 Judge an HTTP request as its receiver does. KIND is callback (Document
 Server -> your callbackUrl, judged as the connectors do, outbox secret),
+download (Document Server's GET of document.url with {payload: {url}} in
+the outbox header, judged as the connectors' download handlers do),
 command, converter or docbuilder (you -> Document Server, inbox secret).
 INPUT is the raw request (request line, headers, empty line, body), a JSON
 object {"headers": {...}, "body": ...}, or a JSON body alone. The token
@@ -212,14 +221,17 @@ the answer (command error 6/7, converter/docbuilder -8, connector 403),
 the findings with fixes, and the body the receiver acts on.
 --server-config PATH (local.json or Docker env) gives the secret, header,
 prefix, enable flags and clock tolerance; --secret-from-local-json takes
-the outbox secret for callbacks unless --which says otherwise.
-  --clock-tolerance S    seconds (default: verifyOptions, 60; callbacks 0,
-                         the connectors' leeway)
-  --connector NAME       callbacks: judge as this connector only (nextcloud,
-                         owncloud, moodle, strapi, ...; default: every one,
-                         one line each)
-  --leeway S             callbacks: the connector's leeway in seconds
-                         (Nextcloud's jwt_leeway) instead of its default
+the outbox secret for callbacks and downloads unless --which says otherwise.
+  --clock-tolerance S    seconds (default: verifyOptions, 60; callbacks and
+                         downloads 0, the connectors' leeway)
+  --connector NAME       callbacks, downloads: judge as this connector only
+                         (nextcloud, owncloud, moodle, strapi, ...; default:
+                         every one, one line each); command, converter,
+                         docbuilder: the connector that sent it, as
+                         inspect-config takes it (default: told from the
+                         request's URLs and claims; none: no checks)
+  --leeway S             callbacks, downloads: the connector's leeway in
+                         seconds (Nextcloud's jwt_leeway) instead of its default
 Exit code 0 when the receiver accepts the request, 1 otherwise.
 
 ${SECRET_HELP}
@@ -258,6 +270,15 @@ class Failure extends Error {
   }
 }
 const usage = (message) => new Failure(EXIT.USAGE, message);
+
+/** --connector NAME: a connector id ('none' too for a sender), as src/cli/request.c oojwt_cli_connector checks it. */
+function connectorOption(kit, name, sender) {
+  if (name === undefined) return;
+  const ids = kit.onlyoffice.connectors().connectors.map((c) => c.id);
+  if (!ids.includes(name) && !(sender && name === 'none')) {
+    throw usage(`--connector must be one of ${ids.join(', ')}${sender ? ', none' : ''}`);
+  }
+}
 
 /** "insertImage (likely; candidates: insertImage): why" -- a kind guess for people, as src/cli/ds.c prints it. */
 const guessLine = (g, best) => `${best ?? 'unknown'} (${g.confidence}; candidates:${g.candidates.length ? ` ${g.candidates.join(', ')}` : ' none'}): ${g.why}\n`;
@@ -633,13 +654,14 @@ const COMMANDS = {
   },
 
   'inspect-config'(kit, o) {
+    connectorOption(kit, o.connector, true);
     const ownSecret = ['secret', 'secret-file', 'secret-env', 'secret-from-local-json'].some((k) => o[k] !== undefined)
       || process.env.OOJWT_SECRET !== undefined;
     if (!ownSecret && o['server-config'] === undefined) {
       throw usage('inspect-config needs the inbox secret (--secret-file, --secret-env, $OOJWT_SECRET, '
         + '--secret-from-local-json) or --server-config PATH');
     }
-    const options = { now: clock(o) };
+    const options = { now: clock(o), connector: o.connector };
     if (o['server-version'] !== undefined) options.serverVersion = o['server-version'];
     const kinds = kit.onlyoffice.tokenKinds().map((k) => k.kind);
     const kind = o.kind === 'setReferenceSource' ? 'setReferenceData' : o.kind;
@@ -829,10 +851,10 @@ const COMMANDS = {
   },
 
   'inspect-request'(kit, o) {
-    const KINDS = ['callback', 'command', 'converter', 'docbuilder'];
+    const KINDS = ['callback', 'download', 'command', 'converter', 'docbuilder'];
     if (!KINDS.includes(o.kind)) {
-      throw usage(o.kind === undefined ? '--kind is required: callback, command, converter or docbuilder'
-        : '--kind must be callback, command, converter or docbuilder');
+      throw usage(o.kind === undefined ? '--kind is required: callback, download, command, converter or docbuilder'
+        : '--kind must be callback, download, command, converter or docbuilder');
     }
     const ownSecret = ['secret', 'secret-file', 'secret-env', 'secret-from-local-json'].some((k) => o[k] !== undefined)
       || process.env.OOJWT_SECRET !== undefined;
@@ -840,8 +862,8 @@ const COMMANDS = {
       throw usage('inspect-request needs the secret (--secret-file, --secret-env, $OOJWT_SECRET, '
         + '--secret-from-local-json) or --server-config PATH');
     }
-    const callback = o.kind === 'callback';
-    // A callback is signed with the outbox secret.
+    // A callback or download is signed with the outbox secret.
+    const callback = o.kind === 'callback' || o.kind === 'download';
     const so = callback && o['secret-from-local-json'] !== undefined && o.which === undefined ? { ...o, which: 'outbox' } : o;
     const options = { kind: o.kind, now: clock(o) };
     let secret = ownSecret ? secretFrom(so, kit) : null;
@@ -861,9 +883,8 @@ const COMMANDS = {
         options.clockTolerance = o['clock-tolerance'];
       }
       if (o.connector !== undefined || o.leeway !== undefined) {
-        if (!callback) throw usage('--connector and --leeway are for --kind callback');
-        const ids = kit.onlyoffice.connectors().connectors.map((c) => c.id);
-        if (o.connector !== undefined && !ids.includes(o.connector)) throw usage(`--connector must be one of ${ids.join(', ')}`);
+        if (!callback && o.leeway !== undefined) throw usage('--leeway is for --kind callback or download');
+        connectorOption(kit, o.connector, !callback);
         if (o.leeway !== undefined && !(o.leeway >= 0 && o.leeway <= 1e9)) throw usage('--leeway must be a number of seconds from 0 to 1e9');
         options.connector = o.connector;
         options.leeway = o.leeway;

@@ -208,6 +208,10 @@ int oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len);
 
 /* ---- request.c --------------------------------------------------- */
 
+/* --connector NAME: *connector = row + 1 (-1 for "none" when
+ * allow_none), or OOJWT_EXIT_USAGE with the names in `err`. */
+int oojwt_cli_connector(const char *name, int allow_none, int *connector,
+	char *err, size_t cap);
 int oojwt_cli_inspect_request(const oojwt_cli_opts *o);
 
 /* ---- deploy.c ---------------------------------------------------- */

@@ -572,6 +572,13 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
+	if (o->connector != NULL && oojwt_cli_connector(o->connector, 1,
+		&io.connector, err, sizeof err) != OOJWT_EXIT_OK)
+	{
+		oojwt_cli_error(o->command, err);
+		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		return OOJWT_EXIT_USAGE;
+	}
 	if (o->kind != NULL && (kind = oojwt_browser_kind_parse(o->kind,
 		strlen(o->kind))) < 0)
 	{

@@ -79,30 +79,60 @@ from_config(const char *path, int own_secret, oojwt_request_opts *ro,
 	return OOJWT_EXIT_OK;
 }
 
-/* --connector NAME and --leeway S (callbacks): 0, or an exit code with
- * `err`. */
-static int
-connector_opts(const oojwt_cli_opts *o, oojwt_request_opts *ro, char *err,
-	size_t cap)
+int
+oojwt_cli_connector(const char *name, int allow_none, int *connector,
+	char *err, size_t cap)
 {
 	size_t i, n;
 	int row;
 
-	if (ro->kind != OOJWT_REQUEST_CALLBACK) {
-		snprintf(err, cap, "--connector and --leeway are for --kind callback");
+	if (allow_none && strcmp(name, "none") == 0) {
+		*connector = -1;
+		return OOJWT_EXIT_OK;
+	}
+	row = oojwt_connector_find(name, strlen(name));
+	if (row < 0) {
+		n = (size_t)snprintf(err, cap, "--connector must be one of ");
+		for (i = 0; i < oojwt_connector_count() && n < cap; i++) {
+			n += (size_t)snprintf(err + n, cap - n, "%s%s", i > 0 ? ", "
+				: "", oojwt_connector_at(i)->id);
+		}
+		if (allow_none && n < cap) {
+			snprintf(err + n, cap - n, ", none");
+		}
+		return OOJWT_EXIT_USAGE;
+	}
+	*connector = row + 1;
+	return OOJWT_EXIT_OK;
+}
+
+/* 1 for the kinds Document Server sends (outbox secret, the connectors
+ * judge them). */
+static int
+outbox_kind(int kind)
+{
+	return kind == OOJWT_REQUEST_CALLBACK || kind == OOJWT_REQUEST_DOWNLOAD;
+}
+
+/* --connector NAME (every kind: the receiver for callbacks and downloads,
+ * the sender for the others) and --leeway S (callbacks and downloads):
+ * 0, or an exit code with `err`. */
+static int
+connector_opts(const oojwt_cli_opts *o, oojwt_request_opts *ro, char *err,
+	size_t cap)
+{
+	int code;
+
+	if (o->has_leeway && !outbox_kind(ro->kind)) {
+		snprintf(err, cap, "--leeway is for --kind callback or download");
 		return OOJWT_EXIT_USAGE;
 	}
 	if (o->connector != NULL) {
-		row = oojwt_connector_find(o->connector, strlen(o->connector));
-		if (row < 0) {
-			n = (size_t)snprintf(err, cap, "--connector must be one of ");
-			for (i = 0; i < oojwt_connector_count() && n < cap; i++) {
-				n += (size_t)snprintf(err + n, cap - n, "%s%s", i > 0 ? ", "
-					: "", oojwt_connector_at(i)->id);
-			}
-			return OOJWT_EXIT_USAGE;
+		code = oojwt_cli_connector(o->connector, !outbox_kind(ro->kind),
+			&ro->connector, err, cap);
+		if (code != OOJWT_EXIT_OK) {
+			return code;
 		}
-		ro->connector = row + 1;
 	}
 	if (o->has_leeway) {
 		if (!(o->leeway >= 0 && o->leeway <= 1e9)) {
@@ -182,8 +212,8 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 	ro.kind = kind_of(o->kind);
 	if (ro.kind < 0) {
 		oojwt_cli_error(o->command, o->kind == NULL ? "--kind is required: "
-			"callback, command, converter or docbuilder" : "--kind must be "
-			"callback, command, converter or docbuilder");
+			"callback, download, command, converter or docbuilder" : "--kind "
+			"must be callback, download, command, converter or docbuilder");
 		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
@@ -197,15 +227,15 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
-	/* A callback is signed with the outbox secret. */
-	if (ro.kind == OOJWT_REQUEST_CALLBACK && so.local_json != NULL
+	/* A callback or download is signed with the outbox secret. */
+	if (outbox_kind(ro.kind) && so.local_json != NULL
 		&& so.which == NULL)
 	{
 		so.which = "outbox";
 	}
 	ro.form = OOJWT_REQUEST_RAW;
 	ro.now = o->has_now ? o->now : (double)time(NULL);
-	ro.clock_tolerance = ro.kind == OOJWT_REQUEST_CALLBACK ? 0 : 60;
+	ro.clock_tolerance = outbox_kind(ro.kind) ? 0 : 60;
 	ro.enabled = 1;
 	ro.token_required_params = 1;
 	code = own_secret ? oojwt_cli_secret(&so, &secret, &secret_len, err,

@@ -162,7 +162,13 @@ static const char *const warning_names[] = {
 	"connector_tokens_mismatch",
 	"connector_header_differs",
 	"connector_prefix_differs",
-	"lone_surrogate"
+	"lone_surrogate",
+	"connector_signs",
+	"token_never_expires",
+	"claims_unlike_connector",
+	"connector_cannot_sign",
+	"connector_recognised",
+	"download_url_differs"
 };
 
 const char *

@@ -33,6 +33,9 @@
  *              the server's (oojwt_connector_settings_read, _compare)
  *   226        a finding on a text read as JSON.parse reads it (an editor
  *              config, a request body, local.json): lone_surrogate
+ *   227 - 232  what a connector signs when it sends to Document Server,
+ *              the connector told from a config's shape, and DS's
+ *              downloads as the connectors judge them
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -241,7 +244,17 @@ enum oojwt_code {
 
 	/* Texts read as JSON.parse reads them (oojwt_config_inspect,
 	 * oojwt_request_inspect, oojwt_server_config_read). */
-	OOJWT_FIND_LONE_SURROGATE = 226 /* \uD800-\uDFFF alone: half a character */
+	OOJWT_FIND_LONE_SURROGATE = 226, /* \uD800-\uDFFF alone: half a character */
+
+	/* What a connector signs when it sends to Document Server
+	 * (connector_sign.c: oojwt_config_inspect, oojwt_request_inspect of
+	 * the inbox kinds) and how it judges DS's downloads. */
+	OOJWT_FIND_CONNECTOR_SIGNS = 227, /* what the connector puts in its tokens */
+	OOJWT_FIND_TOKEN_NEVER_EXPIRES = 228, /* the connector signs no exp */
+	OOJWT_FIND_CLAIMS_UNLIKE_CONNECTOR = 229, /* iat, lifetime, alg, place differ */
+	OOJWT_FIND_CONNECTOR_CANNOT_SIGN = 230, /* its library refuses this secret */
+	OOJWT_FIND_CONNECTOR_RECOGNISED = 231, /* the sender told from the shape */
+	OOJWT_FIND_DOWNLOAD_URL_DIFFERS = 232 /* the signed url is not the one fetched */
 };
 
 /*

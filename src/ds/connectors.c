@@ -21,97 +21,163 @@ enum {
 #define SDKJ "the Java SDK's acceptLeeway(3) (ONLYOFFICE/" \
 	"docs-integration-sdk-java v1.7.1 DefaultJwtManager)"
 
+/* What a connector signs when it sends to Document Server: configs
+ * (iat, lifetime), requests (iat, lifetime), where a request's token
+ * goes, the setting that changes it, the source; then the prefix rule of
+ * its download handler and the path fragments of its URLs. */
+#define U OOJWT_CONN_UNKNOWN
+#define SOME OOJWT_CONN_EXP_SOME
+#define BODY OOJWT_CONN_SEND_BODY
+#define BOTH (OOJWT_CONN_SEND_BODY | OOJWT_CONN_SEND_HEADER)
+#define SIGNS(ci, ce, ri, re, send, setting, source, dl, marks) \
+	OOJWT_ALG_HS256, ci, ce, ri, re, send, setting, source, dl, marks
+#define NC_EXP "'jwt_expiration' => minutes in the 'onlyoffice' section of " \
+	"config.php (default 5)"
+#define NC_SIGNS(repo) SIGNS(1, 300, 1, 300, BOTH, NC_EXP, repo \
+	" lib/Controller/EditorApiController.php (config: iat, exp = now + " \
+	"jwt_expiration minutes), lib/DocumentService.php (header {payload, iat, " \
+	"exp} and the body with iat, exp and token)", -1, "/apps/onlyoffice/")
+#define SDKJ_SIGNS(marks) SIGNS(1, 300, U, U, BOTH, NULL, \
+	"ONLYOFFICE/docs-integration-sdk-java v1.7.1 (config: iat, exp 5 " \
+	"minutes; requests: the header and the body token)", \
+	OOJWT_CONN_PFX_OPTIONAL, marks)
+#define EX "ONLYOFFICE/document-server-integration@0fdf1dd1 " \
+	"web/documentserver-example/"
+
 static const oojwt_connector connectors[] = {
 	{ "nextcloud", "Nextcloud", PHP_69, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 1, 0, NC_LEEWAY, 1, 0,
 	  403, NC_REFUSED, "Track with invalid jwt in body",
 	  "ONLYOFFICE/onlyoffice-nextcloud@9d5157cb "
-	  "lib/Controller/CallbackController.php track(), php-jwt 6.11.1" },
+	  "lib/Controller/CallbackController.php track(), php-jwt 6.11.1",
+	  NC_SIGNS("ONLYOFFICE/onlyoffice-nextcloud@9d5157cb") },
 	{ "nextcloud-php-jwt-7", "Nextcloud with php-jwt 7", PHP_7,
 	  OOJWT_CONN_LOC_BODY_FIRST, OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT,
 	  1, 0, NC_LEEWAY, 1, 0, 403, NC_REFUSED,
 	  "Track with invalid jwt in body",
 	  "ONLYOFFICE/onlyoffice-nextcloud@9d5157cb with firebase/php-jwt 7 "
-	  "(Euro-Office forks; Nextcloud once its lock moves)" },
+	  "(Euro-Office forks; Nextcloud once its lock moves)",
+	  NC_SIGNS("ONLYOFFICE/onlyoffice-nextcloud@9d5157cb") },
 	{ "owncloud", "ownCloud", PHP_60, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 1, 0, NC_LEEWAY, 1, 0,
 	  403, NC_REFUSED, "Track with invalid jwt in body",
 	  "ONLYOFFICE/onlyoffice-owncloud@91820ebe "
-	  "controller/callbackcontroller.php, 3rdparty/jwt (php-jwt 6.4.0)" },
+	  "controller/callbackcontroller.php, 3rdparty/jwt (php-jwt 6.4.0)",
+	  NC_SIGNS("ONLYOFFICE/onlyoffice-owncloud@91820ebe (as Nextcloud)") },
 	{ "moodle", "Moodle", PHP_69, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 1, 60, NULL, 1, 0, 200,
 	  "{\"status\":\"error\",\"error\":\"403 Access denied\"}", NULL,
 	  "ONLYOFFICE/moodle-mod_onlyofficeeditor@2883dda9 callback.php, "
-	  "classes/jwt_wrapper.php (JWT::$leeway = 60)" },
+	  "classes/jwt_wrapper.php (JWT::$leeway = 60)",
+	  SIGNS(0, 0, 0, 0, BOTH, NULL, "ONLYOFFICE/moodle-mod_onlyofficeeditor@"
+	  "2883dda9 classes/editor.php (the config, no iat or exp), "
+	  "classes/document_service.php (header {payload}, body token, no exp)",
+	  -1, "/mod/onlyofficeeditor/|/mod_onlyofficeeditor/") },
 	{ "humhub", "HumHub", PHP_69, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 1, 0, NULL, 0, 0, 403,
 	  "Invalid JWT signature", NULL, "ONLYOFFICE/onlyoffice-humhub@0ea3df8e "
-	  "controllers/BackendController.php" },
+	  "controllers/BackendController.php",
+	  SIGNS(0, 300, U, U, BOTH, NULL, "ONLYOFFICE/onlyoffice-humhub@0ea3df8e "
+	  "widgets/EditorWidget.php (exp = now + 300, no iat), Module.php",
+	  -1, NULL) },
 	{ "chamilo", "Chamilo", PHP_69, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_EXACT, OOJWT_CONN_PFX_CUT, 1, 0, NULL, 0, 1, 0, NULL,
 	  NULL, "ONLYOFFICE/onlyoffice-chamilo@ff503579 callback.php "
-	  "(docs-integration-sdk-php, php-jwt)" },
+	  "(docs-integration-sdk-php, php-jwt)",
+	  SIGNS(1, SOME, U, U, 0, NULL, "ONLYOFFICE/docs-integration-sdk-php@"
+	  "49e555ae src/Manager/Security/JwtManager.php (iat and exp)", -1,
+	  NULL) },
 	{ "confluence", "Confluence", JAVA, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_STARTS, 1, 3, NULL, 0, 0, 0,
-	  NULL, NULL, "ONLYOFFICE/onlyoffice-confluence@ab8d713c with " SDKJ },
+	  NULL, NULL, "ONLYOFFICE/onlyoffice-confluence@ab8d713c with " SDKJ,
+	  SDKJ_SIGNS("/plugins/servlet/onlyoffice/") },
 	{ "jira", "Jira", JAVA, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_STARTS, 1, 3, NULL, 0, 0, 0,
-	  NULL, NULL, "ONLYOFFICE/onlyoffice-jira@daa1ffa1 with " SDKJ },
+	  NULL, NULL, "ONLYOFFICE/onlyoffice-jira@daa1ffa1 with " SDKJ,
+	  SDKJ_SIGNS(NULL) },
 	{ "alfresco", "Alfresco", JAVA, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_STARTS, 1, 3, NULL, 0, 0, 0,
-	  NULL, NULL, "ONLYOFFICE/onlyoffice-alfresco@fd968a17 with " SDKJ },
+	  NULL, NULL, "ONLYOFFICE/onlyoffice-alfresco@fd968a17 with " SDKJ,
+	  SDKJ_SIGNS(NULL) },
 	{ "liferay", "Liferay", JAVA, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_STARTS, 1, 3, NULL, 0, 0, 0,
-	  NULL, NULL, "ONLYOFFICE/onlyoffice-liferay@fbfa8b95 with " SDKJ },
+	  NULL, NULL, "ONLYOFFICE/onlyoffice-liferay@fbfa8b95 with " SDKJ,
+	  SDKJ_SIGNS(NULL) },
 	{ "nuxeo", "Nuxeo", JAVA, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_STARTS, 1, 3, NULL, 0, 0, 0,
-	  NULL, NULL, "ONLYOFFICE/onlyoffice-nuxeo@89567151 with " SDKJ },
+	  NULL, NULL, "ONLYOFFICE/onlyoffice-nuxeo@89567151 with " SDKJ,
+	  SDKJ_SIGNS(NULL) },
 	{ "redmine", "Redmine", RUBY, OOJWT_CONN_LOC_BODY_ONLY,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 0, 0, NULL, 0, 0, 401,
 	  NULL, NULL, "ONLYOFFICE/onlyoffice-redmine@689c2f7d (ruby-jwt 2.7.1; "
-	  "POST callbacks: the body token only)" },
+	  "POST callbacks: the body token only)",
+	  SIGNS(0, 0, 0, 0, BODY, "jwt_algorithm in the plugin's settings "
+	  "(default HS256)", "ONLYOFFICE/onlyoffice-redmine@689c2f7d "
+	  "lib2/onlyoffice/api/client.rb (POST: the body token only; no iat or "
+	  "exp)", -1, NULL) },
 	{ "strapi", "Strapi", JSONWEBTOKEN, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_AUTH, OOJWT_CONN_PFX_SPLIT, 0, 0, NULL, 0, 0, 0,
 	  "{\"error\":1}", NULL, "ONLYOFFICE/onlyoffice-strapi@6f1fe102 "
-	  "(jsonwebtoken 9.0.0; Authorization split on white space)" },
+	  "(jsonwebtoken 9.0.0; Authorization split on white space)",
+	  SIGNS(1, 180, 1, 60, BODY, NULL, "ONLYOFFICE/onlyoffice-strapi@6f1fe102 "
+	  "server/src/controllers/editor.js (expiresIn '3m'; the version check "
+	  "'1m', body only; jsonwebtoken adds iat)", -1, NULL) },
 	{ "mattermost", "Mattermost", GOLANG, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_REPLACE, 0, 0, NULL, 2, 0, 0,
 	  NULL, NULL, "ONLYOFFICE/onlyoffice-mattermost@ea999f97 "
-	  "server/pkg/configuration/configuration.go (golang-jwt v5.2.2)" },
+	  "server/pkg/configuration/configuration.go (golang-jwt v5.2.2)",
+	  SIGNS(1, 180, 1, 60, BODY, NULL, "ONLYOFFICE/onlyoffice-mattermost@"
+	  "ea999f97 server/web/controller/editor.go (IssuedAt, ExpiresAt now + "
+	  "3 minutes), server/cmd/plugin.go createVersionToken (1 minute)",
+	  OOJWT_CONN_PFX_REPLACE, "/plugins/com.onlyoffice.mattermost/") },
 	{ "plone", "Plone", PYJWT, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_WSGI, OOJWT_CONN_PFX_CUT, 1, 0, NULL, 0, 0, 0, NULL,
 	  NULL, "ONLYOFFICE/onlyoffice-plone@6b30f457 (PyJWT; WSGI HTTP_ "
-	  "header names)" },
+	  "header names)",
+	  SIGNS(0, 0, 0, 0, BOTH, NULL, "ONLYOFFICE/onlyoffice-plone@6b30f457 "
+	  "createSecurityToken (no iat or exp; header and body)", -1, NULL) },
 	{ "example-nodejs", "the Node.js example", JSONWEBTOKEN,
 	  OOJWT_CONN_LOC_BODY_FIRST, OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT,
 	  1, 0, NULL, 0, 0, 200, "{\"error\":1}", NULL,
 	  "ONLYOFFICE/document-server-integration@0fdf1dd1 "
-	  "web/documentserver-example/nodejs (jsonwebtoken 9.0.2)" },
+	  "web/documentserver-example/nodejs (jsonwebtoken 9.0.2)",
+	  SIGNS(1, 300, U, U, BOTH, NULL, EX "nodejs (config: expiresIn 5m; "
+	  "header {query, payload} and the body token)", -1, NULL) },
 	{ "example-python", "the Python example", PYJWT,
 	  OOJWT_CONN_LOC_BODY_FIRST, OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT,
 	  1, 0, NULL, 0, 0, 0, NULL, NULL,
 	  "ONLYOFFICE/document-server-integration@0fdf1dd1 "
-	  "web/documentserver-example/python (PyJWT 2.6)" },
+	  "web/documentserver-example/python (PyJWT 2.6)",
+	  SIGNS(1, SOME, U, U, BOTH, NULL, EX "python (iat and exp as floats, "
+	  "time.time())", -1, NULL) },
 	{ "example-php", "the PHP example", PHP_66, OOJWT_CONN_LOC_HEADER_ONLY,
 	  OOJWT_CONN_HDR_EXACT, OOJWT_CONN_PFX_CUT, 1, 0, NULL, 0, 0, 0, NULL,
 	  NULL, "ONLYOFFICE/document-server-integration@0fdf1dd1 "
-	  "web/documentserver-example/php src/trackmanager.php (php-jwt 6.8.1)" },
+	  "web/documentserver-example/php src/trackmanager.php (php-jwt 6.8.1)",
+	  SIGNS(1, SOME, U, U, BOTH, NULL, EX "php (iat and exp)", -1, NULL) },
 	{ "example-ruby", "the Ruby example", RUBY, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 1, 0, NULL, 0, 0, 0, NULL,
 	  NULL, "ONLYOFFICE/document-server-integration@0fdf1dd1 "
-	  "web/documentserver-example/ruby (ruby-jwt 2.8.0)" },
+	  "web/documentserver-example/ruby (ruby-jwt 2.8.0)",
+	  SIGNS(1, SOME, U, U, BOTH, NULL, EX "ruby (iat and exp; the header "
+	  "{payload} wraps the body with its token)", -1, NULL) },
 	{ "example-java", "the Java example", PRIME, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_OPTIONAL, 1, 0, NULL, 0, 0, 0,
 	  NULL, NULL, "ONLYOFFICE/document-server-integration@0fdf1dd1 "
-	  "web/documentserver-example/java (prime-jwt 1.3.1)" },
+	  "web/documentserver-example/java (prime-jwt 1.3.1)",
+	  SIGNS(0, SOME, U, U, BOTH, NULL, EX "java (claims and exp only)", -1,
+	  NULL) },
 	{ "example-go", "the Go example", GOLANG, OOJWT_CONN_LOC_HEADER_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_SPLIT, 0, 0, NULL, 2, 0, 0,
 	  NULL, NULL, "ONLYOFFICE/document-server-integration@0fdf1dd1 "
-	  "web/documentserver-example/go (golang-jwt v5.3.0)" },
+	  "web/documentserver-example/go (golang-jwt v5.3.0)",
+	  SIGNS(U, U, U, U, 0, NULL, NULL, -1, NULL) },
 	{ "example-csharp", "the C# example", DOTNET, OOJWT_CONN_LOC_BODY_FIRST,
 	  OOJWT_CONN_HDR_ANY_CASE, OOJWT_CONN_PFX_CUT, 1, 0, NULL, 0, 0, 0, NULL,
 	  NULL, "ONLYOFFICE/document-server-integration@0fdf1dd1 "
-	  "web/documentserver-example/csharp (JWT 9.0.3)" },
+	  "web/documentserver-example/csharp (JWT 9.0.3)",
+	  SIGNS(1, SOME, U, U, BOTH, NULL, EX "csharp (iat and exp)", -1,
+	  NULL) },
 };
 
 #define N_CONNECTORS (sizeof connectors / sizeof connectors[0])
@@ -191,7 +257,7 @@ is_space(char ch)
 /* The token the prefix rule leaves in v[0..n) (rewritten in place): 1
  * and [*start, *start + *len) when there is one. */
 static int
-cut_prefix(const oojwt_connector *c, char *v, size_t n, const char *prefix,
+cut_prefix(int rule, char *v, size_t n, const char *prefix,
 	size_t prefix_len, size_t *start, size_t *len)
 {
 	size_t i, o, a, b;
@@ -199,7 +265,7 @@ cut_prefix(const oojwt_connector *c, char *v, size_t n, const char *prefix,
 
 	*start = 0;
 	*len = n;
-	switch (c->prefix_rule) {
+	switch (rule) {
 	case OOJWT_CONN_PFX_CUT:       /* substr($h, 7): whatever they are */
 		*start = n < prefix_len ? n : prefix_len;
 		*len = n - *start;
@@ -249,7 +315,7 @@ cut_prefix(const oojwt_connector *c, char *v, size_t n, const char *prefix,
 }
 
 static const char *
-fix_for(int code, const oojwt_connector *c)
+fix_for(int code, const oojwt_connector *c, int download)
 {
 	switch (code) {
 	case OOJWT_WARN_IAT_IN_FUTURE:
@@ -261,8 +327,9 @@ fix_for(int code, const oojwt_connector *c)
 			"the connector's host): the connector refuses a token issued in "
 			"its future";
 	case OOJWT_ERR_EXPIRED:
-		return "synchronise both clocks (NTP); DS signs callbacks to expire "
-			"after token.outbox.expires (5 minutes by default)";
+		return "synchronise both clocks (NTP); DS signs callbacks and "
+			"downloads to expire after token.outbox.expires (5 minutes by "
+			"default)";
 	case OOJWT_ERR_ALG_NOT_ALLOWED:
 		return "set services.CoAuthoring.token.outbox.algorithm back to HS256 "
 			"in Document Server's local.json (the connector verifies HS256 "
@@ -278,6 +345,12 @@ fix_for(int code, const oojwt_connector *c)
 			"(services.CoAuthoring.secret.outbox.string; oojwt explain-secret "
 			"finds near misses)";
 	case OOJWT_FIND_TOKEN_MISSING:
+		if (download) {
+			return "keep token.enable.request.outbox on, and the header name "
+				"the same on both sides (token.outbox.header and the "
+				"connector's JWT header); a proxy in front of the connector "
+				"must pass that header through";
+		}
 		return c->location == OOJWT_CONN_LOC_HEADER_ONLY ? "keep the header "
 			"token on (token.outbox.header) with the name the connector looks "
 			"up, in the same case" : "keep token.enable.request.outbox on, "
@@ -289,14 +362,22 @@ fix_for(int code, const oojwt_connector *c)
 }
 
 /* Where connector `c` finds the token: the body's "token" member (PHP
- * empty() is false for it), or the header. Returns the token text (in
+ * empty() is false for it), or the header; a download handler reads the
+ * header only (NC CallbackController.php download(), MO lib.php
+ * onlyofficeeditor_pluginfile, MM server/web/controller/download.go),
+ * with the row's download prefix rule. Returns the token text (in
  * `*owned` or the params) or NULL. */
 static const char *
 find(const oojwt_connector *c, const oojwt_http_request *h,
-	const oojwt_jv *params, const char *name, size_t name_len,
-	const char *prefix, size_t prefix_len, char **owned, size_t *len,
-	int *place)
+	const oojwt_jv *params, const oojwt_connector_call *call, char **owned,
+	size_t *len, int *place)
 {
+	const char *name = call->header, *prefix = call->prefix;
+	size_t name_len = call->header_len, prefix_len = call->prefix_len;
+	int location = call->download ? OOJWT_CONN_LOC_HEADER_ONLY
+		: c->location;
+	int rule = call->download && c->download_prefix >= 0
+		? c->download_prefix : c->prefix_rule;
 	const oojwt_jv *t = oojwt_json_get(params, "token");
 	const char *body = oojwt_json_type(t) == OOJWT_JSON_STRING
 		&& oojwt_json_truthy(t) ? oojwt_json_string(t) : NULL;
@@ -306,11 +387,11 @@ find(const oojwt_connector *c, const oojwt_http_request *h,
 
 	*owned = NULL;
 	*place = -1;
-	read_header = c->location != OOJWT_CONN_LOC_BODY_ONLY
-		&& (body == NULL || c->location == OOJWT_CONN_LOC_HEADER_FIRST
-		|| c->location == OOJWT_CONN_LOC_HEADER_ONLY);
+	read_header = location != OOJWT_CONN_LOC_BODY_ONLY
+		&& (body == NULL || location == OOJWT_CONN_LOC_HEADER_FIRST
+		|| location == OOJWT_CONN_LOC_HEADER_ONLY);
 	v = read_header ? header_value(c, h, name, name_len, &n) : NULL;
-	if (v != NULL && n > 0 && cut_prefix(c, v, n, prefix, prefix_len,
+	if (v != NULL && n > 0 && cut_prefix(rule, v, n, prefix, prefix_len,
 		&start, &cut))
 	{
 		memmove(v, v + start, cut);
@@ -321,7 +402,7 @@ find(const oojwt_connector *c, const oojwt_http_request *h,
 		return v;
 	}
 	free(v);
-	if (body != NULL && c->location != OOJWT_CONN_LOC_HEADER_ONLY) {
+	if (body != NULL && location != OOJWT_CONN_LOC_HEADER_ONLY) {
 		*len = strlen(body);
 		*place = OOJWT_PLACE_BODY;
 		return body;
@@ -359,7 +440,7 @@ oojwt_connector_judge(oojwt_connector_verdict *v, size_t row,
 	lib = oojwt_jwt_library_at((size_t)c->library);
 	v->connector = (int)row;
 	v->leeway = call->has_leeway ? call->leeway : c->leeway;
-	if (c->status_first && status_closed(params)) {
+	if (c->status_first && !call->download && status_closed(params)) {
 		v->accepted = 1;
 		v->http_status = 200;
 		v->place = -1;
@@ -368,14 +449,14 @@ oojwt_connector_judge(oojwt_connector_verdict *v, size_t row,
 			c->name);
 		return OOJWT_OK;
 	}
-	tok = find(c, h, params, call->header, call->header_len, call->prefix,
-		call->prefix_len, &owned, &len, &v->place);
+	tok = find(c, h, params, call, &owned, &len, &v->place);
 	if (tok == NULL) {
 		v->code = OOJWT_FIND_TOKEN_MISSING;
 		v->http_status = c->refuse_status;
-		v->fix = fix_for(v->code, c);
+		v->fix = fix_for(v->code, c, call->download);
 		oojwt_fmt(v->message, sizeof v->message, "%s finds no token: it reads "
-			"%s%s", c->name, c->location == OOJWT_CONN_LOC_BODY_ONLY
+			"%s%s", c->name, call->download ? "a download's header only"
+			: c->location == OOJWT_CONN_LOC_BODY_ONLY
 			? "the body's token only" : c->location
 			== OOJWT_CONN_LOC_HEADER_ONLY ? "the header only"
 			: "the body's token, else the header",
@@ -401,14 +482,15 @@ oojwt_connector_judge(oojwt_connector_verdict *v, size_t row,
 		oojwt_fmt(v->message, sizeof v->message, "%s accepts the %s token "
 			"(%s, leeway %t s)%s", c->name, v->place == OOJWT_PLACE_HEADER
 			? "header" : "body", lib->name, v->leeway,
-			v->place == OOJWT_PLACE_HEADER && !c->unwrap ? ", but does not "
+			v->place == OOJWT_PLACE_HEADER && !c->unwrap && !call->download
+			? ", but does not "
 			"unwrap the header token's \"payload\": it finds no key or status "
 			"at the top" : "");
 		return OOJWT_OK;
 	}
 	v->accepted = lv.known ? 0 : -1;
 	v->http_status = lv.code == OOJWT_WARN_SHORT_KEY ? 500 : c->refuse_status;
-	v->fix = fix_for(lv.code, c);
+	v->fix = fix_for(lv.code, c, call->download);
 	if (lv.code == OOJWT_WARN_IAT_IN_FUTURE
 		|| lv.code == OOJWT_ERR_NOT_YET_VALID)
 	{

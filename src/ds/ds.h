@@ -302,12 +302,51 @@ int oojwt_http_same_name(const char *a, size_t an, const char *b, size_t bn);
  * of strings (repeated names: arrays), malloc'd; NULL out of memory. */
 char *oojwt_http_query_json(const char *target, size_t len, size_t *out_len);
 
+/* ---- jwt_libraries.c ---------------------------------------------------- */
+
+/* A token segment as JSON (strict base64url, strict JSON, last member
+ * wins), NULL when it is neither; *nomem set to 1 when out of memory. */
+oojwt_jv *oojwt_segment_json(const char *s, size_t n, int *nomem);
+
+/* ---- connector_sign.c: what a connector signs when it sends to DS ------ */
+
+#define OOJWT_SENT_CONFIG  0
+#define OOJWT_SENT_REQUEST 1
+
+/* What was sent: an editor config or a request (what), the connector
+ * named (row + 1; 0 to recognise it from the shape; -1 for no connector
+ * checks), the token that counts (token_len bytes; NULL when none), which
+ * tokens the request has, the config or request body (doc: its JSON
+ * value, for the URLs), and the secret (its length decides php-jwt 7's
+ * key check). */
+typedef struct {
+	int what;
+	int connector;
+	const char *token;
+	size_t token_len;
+	int has_body_token;
+	int has_header_token;
+	const oojwt_jv *doc;
+	size_t secret_len;
+} oojwt_sent;
+
+
+/* Findings on `in` as its sender signs (connector_signs,
+ * token_never_expires, claims_unlike_connector, connector_cannot_sign)
+ * and on the sender told from the shape (connector_recognised), appended
+ * to f. OOJWT_OK or OOJWT_ERR_NO_MEMORY. */
+int oojwt_connector_sender(oojwt_sender *s, const oojwt_sent *in,
+	oojwt_finding *f, size_t *n, size_t *dropped);
+
 /* ---- connectors.c: a callback as each connector judges it -------------- */
 
 /* What a callback judgement needs besides the request: DS's outbox
  * header name and prefix (the connector is set alike), the outbox
- * secret, now, and a leeway that replaces each row's default. */
+ * secret, now, a leeway that replaces each row's default, and download
+ * (1: DS's GET of document.url, judged by the connector's download
+ * handler: the header only, the row's download_prefix). */
 typedef struct {
+	int download;
 	const char *header;
 	size_t header_len;
 	const char *prefix;
@@ -319,7 +358,7 @@ typedef struct {
 	double leeway;
 } oojwt_connector_call;
 
-/* Connector `row` judges callback `h` whose body parsed as `params` (the
+/* Connector `row` judges callback (or download) `h` whose body parsed as `params` (the
  * JSON value, NULL when none). OOJWT_OK, or OOJWT_ERR_BAD_ARGUMENT /
  * _NO_MEMORY. */
 int oojwt_connector_judge(oojwt_connector_verdict *v, size_t row,
@@ -343,6 +382,9 @@ char *oojwt_request_inspect_json(const char *req, size_t len,
 
 /* The connector and library tables as JSON (kit.onlyoffice.connectors()). */
 char *oojwt_connectors_json(size_t *out_len);
+/* ,"sender": null or {"connector", "confidence" (null when named),
+ * "used"}: the connector that signed a config or request. */
+void oojwt_sb_sender(oojwt_sb *sb, const oojwt_sender *s);
 
 /* secret_variants.c: the other secrets of a read server config (strings
  * only; pointers into `c`). */

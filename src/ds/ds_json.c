@@ -341,6 +341,7 @@ oojwt_config_inspect_json(const char *config, size_t len,
 	} else {
 		oojwt_sb_puts(&sb, "null");
 	}
+	oojwt_sb_sender(&sb, &r.sender);
 	oojwt_sb_puts(&sb, "}");
 	oojwt_config_report_free(&r);
 	return oojwt_sb_finish(&sb, out_len);

@@ -1008,6 +1008,25 @@ effective(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok,
 	return r->effective != NULL ? OOJWT_OK : OOJWT_ERR_NO_MEMORY;
 }
 
+/* What the connector that signed the config puts in it
+ * (connector_sign.c), named or told from the config's shape. */
+static int
+sender_checks(oojwt_config_report *r, const oojwt_jv *cfg, size_t secret_len,
+	const oojwt_inspect_opts *o)
+{
+	oojwt_sent in;
+
+	memset(&in, 0, sizeof in);
+	in.what = OOJWT_SENT_CONFIG;
+	in.connector = o->connector;
+	in.token = r->token_text;
+	in.token_len = r->token_text != NULL ? strlen(r->token_text) : 0;
+	in.doc = cfg;
+	in.secret_len = secret_len;
+	return oojwt_connector_sender(&r->sender, &in, r->findings,
+		&r->n_findings, &r->dropped);
+}
+
 int
 oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len,
@@ -1023,7 +1042,9 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	int code;
 
 	if (r == NULL || o == NULL || (config == NULL && len != 0)
-		|| (secret == NULL && secret_len != 0))
+		|| (secret == NULL && secret_len != 0) || o->connector < -1
+		|| (o->connector > 0
+		&& (size_t)o->connector > oojwt_connector_count()))
 	{
 		return OOJWT_ERR_BAD_ARGUMENT;
 	}
@@ -1190,6 +1211,9 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	}
 finish:
 	config_checks(r, cfg, secret, secret_len);
+	if (sender_checks(r, cfg, secret_len, o) != OOJWT_OK) {
+		goto fail;
+	}
 	if (r->alert[0] != 0) {
 		/* api.js refuses before anything reaches the server. */
 		r->ok = 0;

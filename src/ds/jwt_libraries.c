@@ -144,10 +144,8 @@ say(oojwt_library_verdict *v, const oojwt_jwt_library *lib,
 		lib->date_suffix != NULL ? lib->date_suffix : "", pct + 2);
 }
 
-/* A segment as JSON (strict base64url, strict JSON, last member wins),
- * NULL when it is neither. */
-static oojwt_jv *
-segment_json(const char *s, size_t n, int *nomem)
+oojwt_jv *
+oojwt_segment_json(const char *s, size_t n, int *nomem)
 {
 	unsigned char *buf = (unsigned char *)malloc(n + 1);
 	char msg[OOJWT_MESSAGE_LEN];
@@ -265,8 +263,8 @@ decide(oojwt_library_verdict *v, const oojwt_jwt_library *lib,
 		say(v, lib, lib->msg_segments, 0);
 		return OOJWT_ERR_MALFORMED;
 	}
-	header = segment_json(token, d1, nomem);
-	payload = segment_json(token + d1 + 1, d2 - d1 - 1, nomem);
+	header = oojwt_segment_json(token, d1, nomem);
+	payload = oojwt_segment_json(token + d1 + 1, d2 - d1 - 1, nomem);
 	alg = oojwt_json_get(header, "alg");
 	if (oojwt_json_type(header) != OOJWT_JSON_OBJECT
 		|| oojwt_json_type(payload) != OOJWT_JSON_OBJECT

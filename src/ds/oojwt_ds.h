@@ -511,6 +511,13 @@ const char *oojwt_token_kind_name(int kind);
  *                          replaces clock_tolerance). With complete, DS's
  *                          decoded value is {header, payload, signature}:
  *                          the config is judged against that.
+ *   connector              the connector that signed the config: n + 1
+ *                          for row n (oojwt_connector_at()), whose
+ *                          signing the token is judged by; 0 to tell it
+ *                          from the config's shape (the paths of
+ *                          document.url and callbackUrl, the claims: a
+ *                          connector_recognised finding with a confidence,
+ *                          used when high); -1 for no connector checks
  */
 typedef struct {
 	double now;
@@ -521,7 +528,25 @@ typedef struct {
 	int no_secret;
 	const char *verify_options;
 	size_t verify_options_len;
+	int connector;
 } oojwt_inspect_opts;
+
+/* The connector that signed a config or request: its row + 1 (0: none
+ * named or told), the confidence it was told with from the shape
+ * (OOJWT_CONFIDENCE_*; 0 when named), used 1 when the token was judged as
+ * it signs. */
+typedef struct {
+	int connector;
+	int confidence;
+	int used;
+} oojwt_sender;
+
+/* How sure the connector told from a config's or request's shape is. */
+#define OOJWT_CONFIDENCE_LOW    1  /* claims alone fit it (and a few more) */
+#define OOJWT_CONFIDENCE_MEDIUM 2  /* a path of its URLs, claims unlike */
+#define OOJWT_CONFIDENCE_HIGH   3  /* a path of its URLs, claims alike */
+/* "low", "medium", "high"; NULL otherwise. */
+const char *oojwt_confidence_name(int confidence);
 
 /*
  * A Document Server version as people write it ("8.1", "7.3.3",
@@ -548,6 +573,7 @@ typedef struct {
 	oojwt_finding findings[OOJWT_MAX_FINDINGS];
 	char alert[OOJWT_MESSAGE_LEN]; /* api.js's alert text, "" when none */
 	void *tree;  /* the parsed config (internal) */
+	oojwt_sender sender; /* the connector that signed it */
 } oojwt_config_report;
 
 /*
@@ -780,6 +806,12 @@ void oojwt_browser_report_free(oojwt_browser_report *r);
  *                                  callbackUrl, judged as the connectors
  *                                  do (Nextcloud, the Node example): outbox
  *                                  secret and header
+ *   kind OOJWT_REQUEST_DOWNLOAD    Document Server -> the integrator's
+ *                                  document.url (a GET: FileConverter
+ *                                  converter.js downloadFile signs
+ *                                  {payload: {url}} with the outbox secret
+ *                                  into the outbox header), judged as the
+ *                                  connectors' download handlers do
  *   kind OOJWT_REQUEST_COMMAND,    the integrator -> CommandService,
  *        _CONVERTER, _DOCBUILDER   ConvertService, docbuilder, judged as
  *                                  getRequestParams() (7.1+) does: inbox
@@ -872,6 +904,7 @@ typedef struct {
 #define OOJWT_REQUEST_COMMAND    1
 #define OOJWT_REQUEST_CONVERTER  2
 #define OOJWT_REQUEST_DOCBUILDER 3
+#define OOJWT_REQUEST_DOWNLOAD   4
 
 #define OOJWT_REQUEST_RAW   0
 #define OOJWT_REQUEST_PARTS 1
@@ -892,7 +925,8 @@ typedef struct {
  */
 const char *oojwt_ds_format_family(const char *s, size_t len);
 
-/* "callback", "command", "converter", "docbuilder" / "body", "query",
+/* "callback", "command", "converter", "docbuilder", "download" / "body",
+ * "query",
  * "header", "other-header"; NULL for other values. */
 const char *oojwt_request_kind_name(int kind);
 const char *oojwt_token_place_name(int place);
@@ -907,9 +941,12 @@ const char *oojwt_token_place_name(int place);
  *   token_required_params  server.tokenRequiredParams (default 1)
  *   header, header_len     the header name; NULL for "Authorization"
  *   prefix, prefix_len     its prefix; NULL for "Bearer "
- *   connector              callbacks: OOJWT_CONNECTOR_ALL (0) judges the
- *                          callback as every connector row does; n + 1
- *                          as row n only (oojwt_connector_at())
+ *   connector              callbacks and downloads: OOJWT_CONNECTOR_ALL
+ *                          (0) judges the request as every connector row
+ *                          does; n + 1 as row n only (oojwt_connector_at());
+ *                          inbox kinds: the connector that sent it, as
+ *                          oojwt_inspect_opts.connector (0: told from
+ *                          the shape; -1: no connector checks)
  *   has_leeway, leeway     callbacks: the connector's leeway in seconds
  *                          instead of each row's default (Nextcloud's
  *                          jwt_leeway)
@@ -976,7 +1013,9 @@ typedef struct {
  *   tokens        every token found (at most OOJWT_REQUEST_MAX_TOKENS)
  *   effective     compact JSON of the effective body, NULL when the
  *                 receiver acts on nothing
- *   connectors    callbacks: each connector's decision (n_connectors)
+ *   connectors    callbacks and downloads: each connector's decision
+ *                 (n_connectors)
+ *   sender        inbox kinds: the connector that sent the request
  */
 typedef struct {
 	int ok;
@@ -994,6 +1033,7 @@ typedef struct {
 	oojwt_finding findings[OOJWT_MAX_FINDINGS];
 	size_t n_connectors;
 	oojwt_connector_verdict connectors[OOJWT_MAX_CONNECTORS];
+	oojwt_sender sender;
 } oojwt_request_report;
 
 /*
@@ -1096,7 +1136,42 @@ typedef struct {
  *   refuse_status the HTTP status of a refusal (0: not documented),
  *   refuse_body   its body, refuse_log the line it logs (or NULL)
  *   library       the index of its library in the library table
+ *
+ * What it signs when it sends to Document Server (editor configs, and
+ * command, conversion and version requests), each as read in the source
+ * named by sign_source:
+ *   sign_alg       the HS algorithm it signs with (OOJWT_ALG_HS256 for
+ *                  all; sign_setting names a setting that changes it)
+ *   config_iat     1 when a config token has iat, 0 when not,
+ *                  OOJWT_CONN_UNKNOWN when the source does not say
+ *   config_exp     a config token's lifetime in seconds (exp - iat, or
+ *                  exp - now when it puts no iat); OOJWT_CONN_EXP_NONE (0):
+ *                  no exp, the token never expires; OOJWT_CONN_EXP_SOME: an
+ *                  exp whose lifetime the source leaves open;
+ *                  OOJWT_CONN_UNKNOWN: not known
+ *   request_iat, request_exp  the same for requests to Document Server
+ *   send           where a request's token goes: OOJWT_CONN_SEND_BODY
+ *                  and/or OOJWT_CONN_SEND_HEADER bits; 0 not known
+ *   sign_setting   the setting that changes the lifetime or the
+ *                  algorithm (NULL: fixed)
+ *   sign_source    where the signing was read
+ *   download_prefix  how it cuts the prefix of DS's download token
+ *                  (OOJWT_CONN_PFX_*); -1: as for callbacks. A download
+ *                  is a GET with no body: every connector reads the
+ *                  header there.
+ *   marks          path fragments of the URLs it puts in a config
+ *                  (document.url, editorConfig.callbackUrl), '|' between
+ *                  them; NULL when none is known
+ * The key length its library needs when signing is the library's
+ * key_min (php-jwt 7 checks it in encode() as in decode()).
  */
+#define OOJWT_CONN_UNKNOWN  (-2)
+#define OOJWT_CONN_EXP_NONE 0
+#define OOJWT_CONN_EXP_SOME (-1)
+
+#define OOJWT_CONN_SEND_BODY   1
+#define OOJWT_CONN_SEND_HEADER 2
+
 #define OOJWT_CONN_LOC_BODY_FIRST   0
 #define OOJWT_CONN_LOC_HEADER_FIRST 1
 #define OOJWT_CONN_LOC_BODY_ONLY    2
@@ -1129,6 +1204,16 @@ typedef struct {
 	const char *refuse_body;
 	const char *refuse_log;
 	const char *source;
+	unsigned sign_alg;
+	int config_iat;
+	double config_exp;
+	int request_iat;
+	double request_exp;
+	int send;
+	const char *sign_setting;
+	const char *sign_source;
+	int download_prefix;
+	const char *marks;
 } oojwt_connector;
 
 /* The tables: their sizes and rows (NULL out of range); a row by id

@@ -11,7 +11,7 @@
 #include "ds.h"
 
 static const char *const kind_names[] = {
-	"callback", "command", "converter", "docbuilder"
+	"callback", "command", "converter", "docbuilder", "download"
 };
 static const char *const place_names[] = {
 	"body", "query", "header", "other-header"
@@ -20,7 +20,7 @@ static const char *const place_names[] = {
 const char *
 oojwt_request_kind_name(int kind)
 {
-	return kind >= 0 && kind < 4 ? kind_names[kind] : NULL;
+	return kind >= 0 && kind < 5 ? kind_names[kind] : NULL;
 }
 
 const char *
@@ -56,7 +56,15 @@ add(ctx *c, int severity, int code, const char *path, const char *message,
 static int
 inbox(const ctx *c)
 {
-	return c->o->kind != OOJWT_REQUEST_CALLBACK;
+	return c->o->kind != OOJWT_REQUEST_CALLBACK
+		&& c->o->kind != OOJWT_REQUEST_DOWNLOAD;
+}
+
+/* DS's GET of document.url (converter.js downloadFile). */
+static int
+download(const ctx *c)
+{
+	return c->o->kind == OOJWT_REQUEST_DOWNLOAD;
 }
 
 /* ---- the params: body JSON, else the query ------------------------------ */
@@ -727,6 +735,48 @@ output_type(ctx *c, const assign_list *a)
 	return 1;
 }
 
+/* A download token's payload names the URL DS fetched ({url}, read by
+ * MM server/web/controller/download.go for the file id): a request that
+ * went to another URL (a proxy that rewrote it) is served the file the
+ * signed URL names, or refused. */
+static void
+download_url(ctx *c, const assign_list *a)
+{
+	const oojwt_jv *u = assigned(a, "url");
+	const char *s, *path;
+	size_t n, t = c->http.target_len;
+	char msg[OOJWT_MESSAGE_LEN];
+
+	if (oojwt_json_type(u) != OOJWT_JSON_STRING) {
+		field(c, OOJWT_SEVERITY_WARNING, "url", "the download token's payload "
+			"has no url: DS signs {\"payload\": {\"url\": ...}} with the "
+			"exact URL it fetches, and a connector that reads the file from "
+			"it (Mattermost) finds none", "send the token DS signed, unchanged");
+		return;
+	}
+	if (c->http.target == NULL || t == 0) {
+		return;
+	}
+	s = oojwt_json_string(u);
+	n = strlen(s);
+	/* an origin-form target compares with the signed URL's path and query */
+	path = c->http.target[0] == '/' && strstr(s, "://") != NULL
+		? strchr(strstr(s, "://") + 3, '/') : s;
+	if (path != NULL && (size_t)(s + n - path) == t
+		&& memcmp(path, c->http.target, t) == 0)
+	{
+		return;
+	}
+	oojwt_fmt(msg, sizeof msg, "the token signs the URL %s but the request "
+		"went to %S: the connector judges the signed URL (Mattermost serves "
+		"the file it names), so a proxy that rewrites the path or query makes "
+		"the two disagree", s, c->http.target, t);
+	add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_DOWNLOAD_URL_DIFFERS, "url", msg,
+		"give Document Server the URL the connector is reached at (document.url "
+		"as the connector builds it), and let the proxy pass the path and query "
+		"unchanged");
+}
+
 /* What the service does with a request it let in. */
 static void
 accept(ctx *c, const assign_list *a)
@@ -813,6 +863,11 @@ accept(ctx *c, const assign_list *a)
 		}
 		answer(r, 1, 200, 0, 0, "", "The document builder accepts the token "
 			"and runs the script");
+		return;
+	case OOJWT_REQUEST_DOWNLOAD:
+		download_url(c, a);
+		answer(r, 1, 200, 0, 0, "", "The connector accepts the download "
+			"token and sends the file");
 		return;
 	default:
 		if (oojwt_json_type(key) != OOJWT_JSON_STRING
@@ -942,7 +997,7 @@ header_size(ctx *c)
 			"send the token in the body ({\"token\": ...}), which has no such "
 			"limit");
 	}
-	if (inbox(c)) {
+	if (inbox(c) || download(c)) {
 		return;
 	}
 	hp = payload_tree(h);
@@ -1082,6 +1137,7 @@ judge_connectors(ctx *c)
 	call.now = c->o->now;
 	call.has_leeway = c->o->has_leeway;
 	call.leeway = c->o->leeway;
+	call.download = download(c);
 	if (c->o->connector > 0) {
 		first = (size_t)c->o->connector - 1;
 		end = first + 1;
@@ -1119,8 +1175,34 @@ judge_connectors(ctx *c)
 	add(c, refused > 0 ? OOJWT_SEVERITY_ERROR : unknown > 0
 		? OOJWT_SEVERITY_WARNING : OOJWT_SEVERITY_INFO,
 		OOJWT_FIND_CONNECTORS_DECIDE, "connector", msg, fix != NULL ? fix
+		: download(c) ? "nothing to do: every connector accepts this download"
 		: "nothing to do: every connector accepts this callback");
 	return OOJWT_OK;
+}
+
+/* Inbox kinds: what the connector that sent the request signs, and
+ * the connector told from the request's shape (connector_sign.c). */
+static int
+judge_sender(ctx *c)
+{
+	oojwt_request_report *r = c->r;
+	const oojwt_request_token *t = r->used >= 0 ? &r->tokens[r->used] : NULL;
+	oojwt_sent in;
+	size_t i;
+
+	memset(&in, 0, sizeof in);
+	in.what = OOJWT_SENT_REQUEST;
+	in.connector = c->o->connector;
+	in.token = t != NULL ? t->text : NULL;
+	in.token_len = t != NULL ? t->len : 0;
+	for (i = 0; i < r->n_tokens; i++) {
+		in.has_body_token |= r->tokens[i].place == OOJWT_PLACE_BODY;
+		in.has_header_token |= r->tokens[i].place == OOJWT_PLACE_HEADER;
+	}
+	in.doc = c->params;
+	in.secret_len = c->secret_len;
+	return oojwt_connector_sender(&r->sender, &in, r->findings,
+		&r->n_findings, &r->dropped);
 }
 
 static int
@@ -1158,16 +1240,19 @@ judge(ctx *c)
 		oojwt_fmt(why, sizeof why, "no token: no \"token\" in the body and no "
 			"%S header starting with \"%S\"", c->header, c->header_len,
 			c->prefix, c->prefix_len);
-		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_TOKEN_MISSING, "body.token", why,
+		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_TOKEN_MISSING, download(c)
+			? "headers" : "body.token", why,
 			inbox(c) ? "sign the request with the inbox secret and send "
 			"{\"token\": ...} in the body (or the header)" : "turn on "
 			"token.enable.request.outbox in DS's local.json (or the connector "
 			"must not require a token)");
-		refuse(c, 0, inbox(c) ? why : "Track without jwt");
+		refuse(c, 0, inbox(c) ? why : download(c) ? "Download without jwt"
+			: "Track without jwt");
 	} else if (!t->has_ds || !t->ds.valid) {
 		token_failure(c, t, why, sizeof why);
 		refuse(c, t->has_ds && t->ds.error_name == OOJWT_DS_TOKEN_EXPIRED_ERROR,
-			inbox(c) ? why : t->place == OOJWT_PLACE_BODY
+			inbox(c) ? why : download(c) ? "Download with invalid jwt"
+			: t->place == OOJWT_PLACE_BODY
 			? "Track with invalid jwt in body" : "Track with invalid jwt");
 	} else {
 		c->decoded = payload_tree(t);
@@ -1185,9 +1270,12 @@ judge(ctx *c)
 				assign(&a, p);
 			} else {
 				add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_PAYLOAD_WRAPPER,
-					"token.payload", "the header token has no \"payload\" "
+					"token.payload", download(c) ? "the header token has no "
+					"\"payload\" object: DS signs a download as {\"payload\": "
+					"{\"url\": ...}}" : "the header token has no \"payload\" "
 					"object: DS puts the callback data there and connectors "
-					"read only that member", "sign the header token as "
+					"read only that member", download(c) ? "send the token DS "
+					"signed, unchanged" : "sign the header token as "
 					"{\"payload\": {...callback...}}");
 				assign(&a, c->decoded);
 			}
@@ -1211,21 +1299,24 @@ judge(ctx *c)
 		if (!inbox(c) && t->ds.alg != OOJWT_ALG_HS256) {
 			add(c, OOJWT_SEVERITY_WARNING, OOJWT_ERR_ALG_NOT_ALLOWED, "token",
 				"the token is not HS256: Nextcloud and ownCloud verify callbacks "
-				"with HS256 only and answer 403", "keep "
+				"and downloads with HS256 only and answer 403", "keep "
 				"services.CoAuthoring.token.outbox.algorithm at HS256");
 		}
 	}
 	if (!inbox(c) && !c->o->enabled) {
 		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_TOKENS_DISABLED,
 			"services.CoAuthoring.token.enable.request.outbox",
-			"outbox tokens are off: DS sends callbacks without a token, and a "
-			"connector that has a secret answers 403",
+			"outbox tokens are off: DS sends callbacks and downloads without a "
+			"token, and a connector that has a secret answers 403",
 			"set token.enable.request.outbox (Docker: JWT_ENABLED=true)");
 	}
 	free((void *)a.names);
 	free((void *)a.values);
 	if (code == OOJWT_OK && !inbox(c)) {
 		code = judge_connectors(c);
+	}
+	if (code == OOJWT_OK && inbox(c)) {
+		code = judge_sender(c);
 	}
 	return code;
 }
@@ -1245,9 +1336,12 @@ oojwt_request_inspect(oojwt_request_report *r, const char *req, size_t len,
 	memset(r, 0, sizeof *r);
 	r->used = -1;
 	if (o == NULL || (req == NULL && len > 0) || (secret == NULL
-		&& secret_len > 0) || o->kind < 0 || o->kind > 3
+		&& secret_len > 0) || o->kind < 0 || o->kind > 4
 		|| (o->form != OOJWT_REQUEST_RAW && o->form != OOJWT_REQUEST_PARTS)
-		|| o->connector < 0 || (size_t)o->connector > oojwt_connector_count()
+		|| o->connector < (o->kind == OOJWT_REQUEST_CALLBACK
+		|| o->kind == OOJWT_REQUEST_DOWNLOAD ? 0 : -1)
+		|| (size_t)(o->connector < 0 ? 0 : o->connector)
+		> oojwt_connector_count()
 		|| (o->has_leeway && !(o->leeway >= 0 && o->leeway <= 1e9))
 		|| !(o->clock_tolerance >= 0) || !(o->now - o->now == 0))
 	{
@@ -1326,7 +1420,7 @@ oojwt_request_opts_from_config(oojwt_request_opts *o,
 
 	o->kind = kind;
 	o->token_required_params = c->token_required_params;
-	if (kind == OOJWT_REQUEST_CALLBACK) {
+	if (kind == OOJWT_REQUEST_CALLBACK || kind == OOJWT_REQUEST_DOWNLOAD) {
 		o->enabled = c->enabled_outbox;
 		h = c->outbox_header;
 		p = c->outbox_prefix;

@@ -8,7 +8,8 @@
  *  length, token, valid, alg, serverError, serverMessage, code, payload,
  *  warnings}], "effectiveBody", "connectors": [{id, name, library,
  *  accepted, code, place, leeway, httpStatus, libraryMessage, message,
- *  fix}]}; and the connector table itself (kit.onlyoffice.connectors()).
+ *  fix}], "sender": null | {connector, confidence, used}}; and the
+ *  connector table itself (kit.onlyoffice.connectors()).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -134,6 +135,60 @@ static const char *const iat_rule_names[] = {
 };
 
 /* The tables: {"libraries": [...], "connectors": [...]}. */
+void
+oojwt_sb_sender(oojwt_sb *sb, const oojwt_sender *s)
+{
+	const oojwt_connector *c = s->connector > 0
+		? oojwt_connector_at((size_t)s->connector - 1) : NULL;
+
+	put_name(sb, "sender");
+	if (c == NULL) {
+		oojwt_sb_puts(sb, "null");
+		return;
+	}
+	oojwt_sb_puts(sb, "{\"connector\":");
+	oojwt_sb_json_string(sb, c->id, strlen(c->id));
+	put_str(sb, "confidence", oojwt_confidence_name(s->confidence));
+	put_bool(sb, "used", s->used);
+	oojwt_sb_puts(sb, "}");
+}
+
+/* {"iat": true | false | null, "exp": seconds | false (none) | true (a
+ * lifetime the source leaves open) | null (not known)} */
+static void
+put_claims(oojwt_sb *sb, const char *name, int iat, double exp)
+{
+	put_name(sb, name);
+	oojwt_sb_puts(sb, iat == 1 ? "{\"iat\":true" : iat == 0
+		? "{\"iat\":false" : "{\"iat\":null");
+	put_name(sb, "exp");
+	if (exp > 0) {
+		oojwt_sb_long(sb, (long)exp);
+	} else {
+		oojwt_sb_puts(sb, exp == OOJWT_CONN_EXP_NONE ? "false"
+			: exp == OOJWT_CONN_EXP_SOME ? "true" : "null");
+	}
+	oojwt_sb_puts(sb, "}");
+}
+
+/* "signs": what the connector signs when it sends to Document Server. */
+static void
+put_signs(oojwt_sb *sb, const oojwt_connector *c)
+{
+	put_name(sb, "signs");
+	oojwt_sb_puts(sb, "{\"algorithm\":");
+	oojwt_sb_json_string(sb, oojwt_alg_name(c->sign_alg),
+		strlen(oojwt_alg_name(c->sign_alg)));
+	put_claims(sb, "config", c->config_iat, c->config_exp);
+	put_claims(sb, "request", c->request_iat, c->request_exp);
+	put_name(sb, "requestToken");
+	oojwt_sb_puts(sb, c->send == OOJWT_CONN_SEND_BODY ? "[\"body\"]"
+		: c->send != 0 ? "[\"body\",\"header\"]" : "null");
+	put_str(sb, "setting", c->sign_setting);
+	put_str(sb, "source", c->sign_source);
+	oojwt_sb_puts(sb, "}");
+}
+
 char *
 oojwt_connectors_json(size_t *out_len)
 {
@@ -183,6 +238,10 @@ oojwt_connectors_json(size_t *out_len)
 		put_str(&sb, "log", c->refuse_log);
 		oojwt_sb_puts(&sb, "}");
 		put_str(&sb, "source", c->source);
+		put_signs(&sb, c);
+		put_str(&sb, "downloadPrefix", prefix_rule_names[c->download_prefix
+			>= 0 ? c->download_prefix : c->prefix_rule]);
+		put_str(&sb, "urlPaths", c->marks);
 		oojwt_sb_puts(&sb, "}");
 	}
 	oojwt_sb_puts(&sb, "]}");
@@ -254,7 +313,9 @@ oojwt_request_inspect_json(const char *req, size_t len,
 		}
 		put_verdict(&sb, &r->connectors[i]);
 	}
-	oojwt_sb_puts(&sb, "]}");
+	oojwt_sb_puts(&sb, "]");
+	oojwt_sb_sender(&sb, &r->sender);
+	oojwt_sb_puts(&sb, "}");
 	oojwt_request_report_free(r);
 	free(r);
 	return oojwt_sb_finish(&sb, out_len);

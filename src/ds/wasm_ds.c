@@ -21,7 +21,7 @@ char *oojwt_wasm_config_inspect(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, double now,
 	double tolerance, int enable_browser, int required_params,
 	int server_version, const char *vopts, size_t vopts_len, int has_vopts,
-	int no_secret, size_t *out_len);
+	int no_secret, int connector, size_t *out_len);
 OOJWT_WASM_EXPORT("oojwt_wasm_config_sign")
 char *oojwt_wasm_config_sign(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, unsigned alg, int fields,
@@ -74,7 +74,7 @@ oojwt_wasm_config_inspect(const char *config, size_t len,
 	const unsigned char *secret, size_t secret_len, double now,
 	double tolerance, int enable_browser, int required_params,
 	int server_version, const char *vopts, size_t vopts_len, int has_vopts,
-	int no_secret, size_t *out_len)
+	int no_secret, int connector, size_t *out_len)
 {
 	oojwt_inspect_opts o;
 
@@ -87,6 +87,7 @@ oojwt_wasm_config_inspect(const char *config, size_t len,
 	o.verify_options = has_vopts ? vopts : NULL;
 	o.verify_options_len = vopts_len;
 	o.no_secret = no_secret;
+	o.connector = connector;
 	return oojwt_config_inspect_json(config, len, secret, secret_len, &o,
 		out_len);
 }

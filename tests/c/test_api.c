@@ -249,7 +249,13 @@ static const struct {
 	{ OOJWT_FIND_CONNECTOR_TOKENS_MISMATCH, "connector_tokens_mismatch" },
 	{ OOJWT_FIND_CONNECTOR_HEADER_DIFFERS, "connector_header_differs" },
 	{ OOJWT_FIND_CONNECTOR_PREFIX_DIFFERS, "connector_prefix_differs" },
-	{ OOJWT_FIND_LONE_SURROGATE, "lone_surrogate" }
+	{ OOJWT_FIND_LONE_SURROGATE, "lone_surrogate" },
+	{ OOJWT_FIND_CONNECTOR_SIGNS, "connector_signs" },
+	{ OOJWT_FIND_TOKEN_NEVER_EXPIRES, "token_never_expires" },
+	{ OOJWT_FIND_CLAIMS_UNLIKE_CONNECTOR, "claims_unlike_connector" },
+	{ OOJWT_FIND_CONNECTOR_CANNOT_SIGN, "connector_cannot_sign" },
+	{ OOJWT_FIND_CONNECTOR_RECOGNISED, "connector_recognised" },
+	{ OOJWT_FIND_DOWNLOAD_URL_DIFFERS, "download_url_differs" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 

@@ -358,9 +358,18 @@ contracts(void)
 
 	test_begin(&t, "request: arguments refused");
 	memset(&o, 0, sizeof o);
-	o.kind = 4;
+	o.kind = 5;
 	expect(&t, oojwt_request_inspect(r, "", 0, NULL, 0, &o)
-		== OOJWT_ERR_BAD_ARGUMENT, "kind 4");
+		== OOJWT_ERR_BAD_ARGUMENT, "kind 5");
+	o.kind = OOJWT_REQUEST_DOWNLOAD;
+	o.connector = -1;
+	expect(&t, oojwt_request_inspect(r, "", 0, NULL, 0, &o)
+		== OOJWT_ERR_BAD_ARGUMENT, "download: connector -1");
+	o.kind = OOJWT_REQUEST_COMMAND;
+	o.connector = (int)oojwt_connector_count() + 1;
+	expect(&t, oojwt_request_inspect(r, "", 0, NULL, 0, &o)
+		== OOJWT_ERR_BAD_ARGUMENT, "command: connector out of range");
+	o.connector = 0;
 	o.kind = OOJWT_REQUEST_COMMAND;
 	o.clock_tolerance = -1;
 	expect(&t, oojwt_request_inspect(r, "", 0, NULL, 0, &o)
@@ -377,7 +386,9 @@ contracts(void)
 	expect(&t, oojwt_request_inspect(r, "", 0, NULL, 0, &o) == OOJWT_OK
 		&& !r->ok && r->error == 6 && r->n_tokens == 0, "empty request");
 	oojwt_request_report_free(r);
-	expect(&t, oojwt_request_kind_name(4) == NULL
+	expect(&t, oojwt_request_kind_name(5) == NULL
+		&& strcmp(oojwt_request_kind_name(OOJWT_REQUEST_DOWNLOAD),
+		"download") == 0
 		&& oojwt_token_place_name(-1) == NULL
 		&& strcmp(oojwt_token_place_name(OOJWT_PLACE_OTHER_HEADER),
 		"other-header") == 0, "names");

@@ -219,7 +219,7 @@ test('usage and input errors have their exit codes in both', () => {
     [['inspect-config', '{}'], {}, 2],                                  // no secret, no server config
     [['server-config', '--defaults'], {}, 2],
     [['inspect-request'], {}, 2],
-    [['inspect-request', '--kind', 'download', '{}'], withSecret, 2],
+    [['inspect-request', '--kind', 'upload', '{}'], withSecret, 2],
     [['inspect-config', '--server-version', 'eight', '{}'], withSecret, 2],
     [['inspect-request', '--kind', 'command', '{}'], {}, 2],              // no secret, no server config
     [['inspect-request', '--kind', 'command', '--clock-tolerance', '-5', '{}'], withSecret, 2],
@@ -227,7 +227,10 @@ test('usage and input errors have their exit codes in both', () => {
     [['inspect-request', '--kind', 'command', '--server-config', fileSecret, '{}'], {}, 3],  // inbox secret in a file
     [['explain-secret', good], {}, 2],                                   // no secret
     [['inspect-request', '--kind', 'callback', '--connector', 'sharepoint', '{}'], withSecret, 2],
-    [['inspect-request', '--kind', 'command', '--connector', 'nextcloud', '{}'], withSecret, 2],
+    [['inspect-request', '--kind', 'command', '--connector', 'all', '{}'], withSecret, 2],
+    [['inspect-request', '--kind', 'command', '--leeway', '30', '{}'], withSecret, 2],
+    [['inspect-request', '--kind', 'download', '--connector', 'none', '{}'], withSecret, 2],
+    [['inspect-config', '--connector', 'sharepoint', '{}'], withSecret, 2],
     [['inspect-request', '--kind', 'callback', '--leeway', '-1', '{}'], withSecret, 2],
   ];
   for (const [args, opts, code] of cases) {
@@ -834,4 +837,40 @@ test('inspect-config with a token alone: its kind guessed (or --kind NAME) and j
   const wrong = JSON.stringify({ ...config, token: docx });
   const w = both(['inspect-config', '--now', String(NOW), '-'], { ...withSecret, input: wrong });
   assert.match(w.out, /^token kind: setRequestedDocument \(ambiguous; /m);
+});
+
+test('inspect-config --connector and inspect-request --kind download: kit.onlyoffice, in both', () => {
+  // Moodle signs its config with no iat and no exp (classes/editor.php).
+  const config = {
+    document: { fileType: 'docx', key: 'k1', title: 'a.docx', url: 'https://lms.example/pluginfile.php/5/mod_onlyofficeeditor/content/0/a.docx' },
+    documentType: 'word',
+    editorConfig: { callbackUrl: 'https://lms.example/mod/onlyofficeeditor/callback.php?doc=x' },
+  };
+  const signed = JSON.stringify({ ...config, token: token(config) });
+  for (const [args, options] of [[[], {}], [['--connector', 'moodle'], { connector: 'moodle' }],
+    [['--connector', 'none'], { connector: 'none' }], [['--connector', 'strapi'], { connector: 'strapi' }]]) {
+    const expected = kit.onlyoffice.inspectConfig(signed, { secret: SECRET, now: NOW, ...options });
+    const r = both(['inspect-config', '--json', '--now', String(NOW), ...args, '-'], { ...withSecret, input: signed });
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, `${JSON.stringify(expected)}\n`, args.join(' '));
+    const h = both(['inspect-config', '--now', String(NOW), ...args, '-'], { ...withSecret, input: signed });
+    for (const f of expected.findings) assert.ok(h.out.includes(`${f.severity} ${f.code} at ${f.path}: ${f.message}`), f.code);
+  }
+  assert.match(both(['inspect-config', '--now', String(NOW), '-'], { ...withSecret, input: signed }).out,
+    /info token_never_expires at connector: Moodle signs its editor configs with no exp/);
+  // DS's download of document.url: {payload: {url}} in the outbox header, 30 s ahead.
+  const url = 'https://cloud.example/apps/onlyoffice/download?doc=abc';
+  const dl = `GET /apps/onlyoffice/download?doc=abc HTTP/1.1\r\nAuthorization: Bearer ${
+    token({ payload: { url }, iat: NOW + 30, exp: NOW + 330 })}\r\n\r\n`;
+  for (const [args, options, exit] of [[[], {}, 0], [['--connector', 'nextcloud'], { connector: 'nextcloud' }, 1],
+    [['--connector', 'moodle'], { connector: 'moodle' }, 0]]) {
+    const expected = kit.onlyoffice.inspectRequest(dl, SECRET, { kind: 'download', now: NOW, ...options });
+    const r = both(['inspect-request', '--kind', 'download', '--json', '--now', String(NOW), ...args, '-'], { ...withSecret, input: dl });
+    assert.equal(r.code, exit, r.err);
+    assert.equal(r.out, `${JSON.stringify(expected)}\n`, args.join(' '));
+  }
+  const h = both(['inspect-request', '--kind', 'download', '--now', String(NOW), '-'], { ...withSecret, input: dl });
+  assert.match(h.out, /^ACCEPTED \(download\): /);
+  assert.match(h.out, /connector nextcloud: refuses \(HTTP 403\): Cannot handle token with iat prior to /);
+  assert.match(h.out, /connector moodle: accepts/);
 });

@@ -2,7 +2,9 @@
 // src/ds/jwt_libraries.c): the tables against the connectors brief, the
 // libraries Debian and npm package (PyJWT 2.6, ruby-jwt 2.5, jsonwebtoken
 // 9.0.2) run on the same callbacks and compared with oojwt's decision, and
-// php-jwt's and java-jwt's rules from their sources.
+// php-jwt's and java-jwt's rules from their sources; and the other direction:
+// configs and requests signed with those libraries as each connector signs
+// them, and Document Server's downloads judged by the download handlers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -273,4 +275,225 @@ test('bad connector options are refused with a clear error', () => {
   assert.throws(() => judge(callback({ now }), { now, connector: 'sharepoint' }), /options\.connector must be one of nextcloud, /);
   assert.throws(() => judge(callback({ now }), { now, leeway: -1 }), /options\.leeway/);
   assert.throws(() => judge(callback({ now }), { now, leeway: '30' }), /options\.leeway/);
+});
+
+// ---- The other direction: what each connector signs when it sends to
+// Document Server (src/ds/connectors.c, src/ds/connector_sign.c).
+
+test('the tables: what each connector signs, and its download handler', () => {
+  const row = Object.fromEntries(kit.onlyoffice.connectors().connectors.map((c) => [c.id, c]));
+  // NC lib/DocumentService.php and EditorApiController.php: iat, exp now + jwt_expiration (5) minutes
+  assert.deepEqual(row.nextcloud.signs.config, { iat: true, exp: 300 });
+  assert.deepEqual(row.nextcloud.signs.request, { iat: true, exp: 300 });
+  assert.deepEqual(row.nextcloud.signs.requestToken, ['body', 'header']);
+  assert.match(row.nextcloud.signs.setting, /jwt_expiration/);
+  // Moodle, Redmine, Plone: no iat, no exp
+  for (const id of ['moodle', 'redmine', 'plone']) {
+    assert.deepEqual(row[id].signs.config, { iat: false, exp: false }, id);
+    assert.deepEqual(row[id].signs.request, { iat: false, exp: false }, id);
+  }
+  assert.deepEqual(row.redmine.signs.requestToken, ['body']);
+  // HumHub: exp now + 300, no iat
+  assert.deepEqual(row.humhub.signs.config, { iat: false, exp: 300 });
+  // Strapi: configs 3 minutes, the version check 1 minute, body only; Mattermost alike
+  for (const id of ['strapi', 'mattermost']) {
+    assert.deepEqual(row[id].signs.config, { iat: true, exp: 180 }, id);
+    assert.deepEqual(row[id].signs.request, { iat: true, exp: 60 }, id);
+    assert.deepEqual(row[id].signs.requestToken, ['body'], id);
+  }
+  // the Java SDK: iat, exp 5 minutes; its download handler takes the prefix as optional
+  for (const id of ['confluence', 'jira', 'alfresco', 'liferay', 'nuxeo']) {
+    assert.deepEqual(row[id].signs.config, { iat: true, exp: 300 }, id);
+    assert.equal(row[id].downloadPrefix, 'optional', id);
+  }
+  assert.deepEqual(row['example-java'].signs.config, { iat: false, exp: true });
+  assert.deepEqual(row['example-go'].signs.config, { iat: null, exp: null });
+  assert.equal(row.mattermost.downloadPrefix, 'replace-all');
+  assert.match(row.nextcloud.urlPaths, /\/apps\/onlyoffice\//);
+  assert.match(row.moodle.urlPaths, /\/mod\/onlyofficeeditor\//);
+  for (const c of Object.values(row)) assert.equal(c.signs.algorithm, 'HS256', c.id);
+});
+
+const CONFIG = {
+  document: { fileType: 'docx', key: 'Khirz6zTPdfd7', title: 'a.docx', url: 'https://files.example/doc.docx' },
+  documentType: 'word',
+  editorConfig: { callbackUrl: 'https://files.example/callback' },
+};
+const withUrls = (base) => ({
+  ...CONFIG,
+  document: { ...CONFIG.document, url: `${base}/download?doc=1` },
+  editorConfig: { callbackUrl: `${base}/track?doc=1` },
+});
+const codes = (r) => r.findings.map((f) => f.code);
+
+// The connectors' own libraries sign, as each connector signs.
+function pythonSign(items) {
+  const program = `
+import json, sys, time, jwt
+out = []
+for c in json.load(sys.stdin):
+    p = dict(c["payload"])
+    if c.get("floats"):
+        # the Python example: iat and exp from time.time(), floats
+        p["iat"] = time.time(); p["exp"] = p["iat"] + 300
+    out.append(jwt.encode(p, c["secret"], algorithm="HS256"))
+print(json.dumps(out))`;
+  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', program], { input: JSON.stringify(items) }));
+}
+function rubySign(items) {
+  const program = `
+require "json"; require "jwt"
+puts JSON.generate(JSON.parse(STDIN.read).map { |c| JWT.encode(c["payload"], c["secret"], "HS256") })`;
+  return JSON.parse(execFileSync('ruby', ['-e', program], { input: JSON.stringify(items) }));
+}
+
+test('configs signed by the real libraries as the connectors sign them', () => {
+  const [plone, pyExample] = pythonSign([
+    { payload: CONFIG, secret: SECRET },                 // Plone createSecurityToken: no iat, no exp
+    { payload: CONFIG, secret: SECRET, floats: true },   // the Python example
+  ]);
+  const [redmine] = rubySign([{ payload: CONFIG, secret: SECRET }]);
+  const strapi = jwt.sign(CONFIG, SECRET, { expiresIn: '3m' });
+  const nodeExample = jwt.sign(CONFIG, SECRET, { expiresIn: '5m' });
+  const inspect = (token, connector) => kit.onlyoffice.inspectConfig({ ...CONFIG, token }, { secret: SECRET, connector });
+  for (const [token, id, never] of [[plone, 'plone', true], [redmine, 'redmine', true], [pyExample, 'example-python', false],
+    [strapi, 'strapi', false], [nodeExample, 'example-nodejs', false]]) {
+    const r = inspect(token, id);
+    assert.equal(r.verdict.ok, true, id);
+    assert.deepEqual(r.sender, { connector: id, confidence: null, used: true }, id);
+    assert.ok(codes(r).includes('connector_signs'), id);
+    assert.equal(codes(r).includes('token_never_expires'), never, id);
+    assert.ok(!codes(r).includes('claims_unlike_connector'), `${id}: ${JSON.stringify(r.findings)}`);
+  }
+  // Strapi's 3-minute token is not what Nextcloud signs (5 minutes) ...
+  const nc = inspect(strapi, 'nextcloud').findings.find((f) => f.code === 'claims_unlike_connector');
+  assert.equal(nc.severity, 'warning');
+  assert.match(nc.message, /it lives 180 s \(exp - iat\), Nextcloud signs for 300 s/);
+  // ... nor is Plone's token without claims what Strapi signs
+  assert.match(inspect(plone, 'strapi').findings.find((f) => f.code === 'claims_unlike_connector').message,
+    /it has no iat, Strapi puts one; it has no exp, Strapi puts one/);
+  // with no connector named, a 3-minute lifetime and no connector URL: Strapi or Mattermost, low, not used
+  const guess = kit.onlyoffice.inspectConfig({ ...CONFIG, token: strapi }, { secret: SECRET });
+  assert.deepEqual(guess.sender, { connector: 'strapi', confidence: 'low', used: false });
+  assert.match(guess.findings.find((f) => f.code === 'connector_recognised').message, /Strapi, Mattermost/);
+  assert.ok(!codes(guess).includes('connector_signs'));
+  // 'none': no connector checks
+  assert.equal(kit.onlyoffice.inspectConfig({ ...CONFIG, token: strapi }, { secret: SECRET, connector: 'none' }).sender, null);
+  assert.throws(() => inspect(strapi, 'sharepoint'), /options\.connector must be one of nextcloud, .*'none'/);
+});
+
+test('a connector told from its config: paths and claims, with a confidence', () => {
+  const now = Math.floor(Date.now() / 1000);
+  const nc = withUrls('https://cloud.example/index.php/apps/onlyoffice');
+  const short = 'Kf8w2Lq9Zp3Xv7Nb5Tr1';  // 20 characters: Docker 7.2 until Feb 2023
+  const token = jwt.sign({ ...nc, iat: now, exp: now + 300 }, short);
+  const r = kit.onlyoffice.inspectConfig({ ...nc, token }, { secret: short });
+  assert.deepEqual(r.sender, { connector: 'nextcloud', confidence: 'high', used: true });
+  const rec = r.findings.find((f) => f.code === 'connector_recognised');
+  assert.match(rec.message, /looks like Nextcloud \(confidence high\): document\.url has \/apps\/onlyoffice\//);
+  assert.match(rec.message, /ownCloud/);
+  // php-jwt 7 refuses to sign with 20 bytes: a Nextcloud on it answers 500 and sends nothing
+  const short7 = r.findings.find((f) => f.code === 'connector_cannot_sign');
+  assert.equal(short7.severity, 'warning');
+  assert.match(short7.message, /Provided key is too short/);
+  const named = kit.onlyoffice.inspectConfig({ ...nc, token }, { secret: short, connector: 'nextcloud-php-jwt-7' });
+  const err = named.findings.find((f) => f.code === 'connector_cannot_sign');
+  assert.equal(err.severity, 'error');
+  assert.match(err.message, /HTTP 500/);
+  assert.match(err.fix, /at least 32 characters .* on both sides/);
+  // the same paths with a one-hour token: medium, not used
+  const hour = jwt.sign({ ...nc, iat: now, exp: now + 3600 }, SECRET);
+  const m = kit.onlyoffice.inspectConfig({ ...nc, token: hour }, { secret: SECRET });
+  assert.deepEqual(m.sender, { connector: 'nextcloud', confidence: 'medium', used: false });
+  assert.match(m.findings.find((f) => f.code === 'connector_recognised').message, /but it lives 3600 s/);
+  // Moodle's callback.php, no claims (as Moodle signs): high, and the token never expires
+  const mo = { ...CONFIG, editorConfig: { callbackUrl: 'https://lms.example/mod/onlyofficeeditor/callback.php?doc=1' } };
+  const mr = kit.onlyoffice.inspectConfig({ ...mo, token: sign(mo, SECRET) }, { secret: SECRET });
+  assert.deepEqual(mr.sender, { connector: 'moodle', confidence: 'high', used: true });
+  const never = mr.findings.find((f) => f.code === 'token_never_expires');
+  assert.equal(never.severity, 'info');
+  assert.match(never.message, /never expires/);
+});
+
+test('requests to Document Server: what the sender signs (Redmine: the body only)', () => {
+  const body = { c: 'info', key: 'Khirz6zTPdfd7' };
+  const [rb] = rubySign([{ payload: body, secret: SECRET }]);
+  const bodyOnly = kit.onlyoffice.inspectRequest({ body: { ...body, token: rb } }, SECRET, { kind: 'command', connector: 'redmine' });
+  assert.equal(bodyOnly.verdict.ok, true);
+  assert.deepEqual(codes(bodyOnly), ['connector_signs', 'token_never_expires']);
+  assert.match(bodyOnly.findings[0].message, /the token goes in the body only/);
+  const both = kit.onlyoffice.inspectRequest({ headers: { Authorization: `Bearer ${rb}` }, body: { ...body, token: rb } }, SECRET,
+    { kind: 'command', connector: 'redmine' });
+  assert.match(both.findings.find((f) => f.code === 'claims_unlike_connector').message, /Redmine sends the body token only/);
+  // Mattermost's version check: iat, exp one minute (createVersionToken)
+  const now = Math.floor(Date.now() / 1000);
+  const mm = jwt.sign({ c: 'version', iat: now, exp: now + 60 }, SECRET);
+  const v = kit.onlyoffice.inspectRequest({ body: { c: 'version', token: mm } }, SECRET, { kind: 'command', connector: 'mattermost' });
+  assert.deepEqual(codes(v), ['connector_signs']);
+  assert.deepEqual(v.sender, { connector: 'mattermost', confidence: null, used: true });
+  assert.throws(() => kit.onlyoffice.inspectRequest({ body: {} }, SECRET, { kind: 'command', connector: 'all' }), /'none'/);
+});
+
+// DS's download of document.url: FileConverter converter.js downloadFile
+// signs {payload: {url}} (utils.fillJwtForRequest) into the outbox header.
+const URL_ = 'https://cloud.example/apps/onlyoffice/download?doc=abc';
+function download({ ahead = 0, alg = 'HS256', secret = SECRET, now }) {
+  const token = jwt.sign({ payload: { url: URL_ }, iat: now + ahead }, secret, { algorithm: alg, expiresIn: 300 });
+  return { token, request: { method: 'GET', url: '/apps/onlyoffice/download?doc=abc', headers: { Authorization: `Bearer ${token}` } } };
+}
+
+test('downloads: the real libraries decide as oojwt says each connector does', () => {
+  const now = Math.floor(Date.now() / 1000);
+  const cases = [];
+  for (const ahead of [0, 30, 90, -400]) {
+    for (const alg of ['HS256', 'HS512']) {
+      for (const leeway of [0, 60]) cases.push({ ahead, alg, leeway, now, secret: SECRET });
+    }
+  }
+  cases.forEach((c) => { c.token = download(c).token; });
+  let refused = 0;
+  for (const [run, ids] of [[python, ['plone', 'example-python']], [ruby, ['redmine', 'example-ruby']],
+    [node, ['strapi', 'example-nodejs']]]) {
+    const real = run(cases);
+    cases.forEach((c, i) => {
+      for (const id of ids) {
+        const r = kit.onlyoffice.inspectRequest(download(c).request, SECRET, { kind: 'download', connector: id, now, leeway: c.leeway });
+        // the same token: download() signs at the same second
+        const v = r.connectors[0];
+        assert.equal(v.place, 'header', id);
+        assert.equal(v.accepted, real[i][0], `${id}: ${c.alg}, DS ${c.ahead} s ahead, leeway ${c.leeway}: ${real[i][1] ?? 'accepted'}`);
+        assert.equal(v.libraryMessage, real[i][1], id);
+      }
+      refused += real[i][0] ? 0 : 1;
+    });
+  }
+  assert.ok(refused > 0, 'some downloads are refused');
+});
+
+test('downloads: every connector decides, fixes on the right side, the signed URL', () => {
+  const now = 1765000000;
+  const { request } = download({ ahead: 30, now });
+  const r = kit.onlyoffice.inspectRequest(request, SECRET, { kind: 'download', now });
+  assert.equal(r.kind, 'download');
+  assert.equal(r.connectors.length, kit.onlyoffice.connectors().connectors.length);
+  const v = Object.fromEntries(r.connectors.map((c) => [c.id, c]));
+  assert.equal(v.nextcloud.accepted, false);
+  assert.equal(v.nextcloud.code, 'iat_in_future');
+  assert.match(v.nextcloud.fix, /jwt_leeway/);
+  assert.equal(v.moodle.accepted, true);
+  assert.equal(v.redmine.accepted, true, 'a GET: Redmine reads the header');
+  const sum = r.findings.find((f) => f.code === 'connectors_decide');
+  assert.equal(sum.severity, 'error');
+  assert.ok(!codes(r).includes('download_url_differs'));
+  // no token at all: the fix is on DS's side (outbox tokens, the header name)
+  const none = kit.onlyoffice.inspectRequest({ method: 'GET', url: '/x', headers: {} }, SECRET, { kind: 'download', now, connector: 'nextcloud' });
+  assert.equal(none.verdict.ok, false);
+  assert.match(none.verdict.message, /Nextcloud finds no token: it reads a download's header only/);
+  assert.equal(none.verdict.httpStatus, 403);
+  assert.match(none.findings.find((f) => f.code === 'token_missing' && f.path === 'connector').fix, /token\.outbox\.header/);
+  // a proxy that rewrote the path: the token names another URL
+  const moved = { ...request, url: '/nc/apps/onlyoffice/download?doc=abc' };
+  const mm = kit.onlyoffice.inspectRequest(moved, SECRET, { kind: 'download', now: now + 60, connector: 'mattermost' });
+  assert.equal(mm.verdict.ok, true);
+  assert.equal(mm.findings.find((f) => f.code === 'download_url_differs').severity, 'warning');
 });

@@ -34,7 +34,7 @@ for (const v of vectors.tests) {
     if (v.serverVersion !== undefined) opts.serverVersion = v.serverVersion;
     const r = kit.onlyoffice.inspectConfig(configFor(v), opts);
     const why = JSON.stringify({ verdict: r.verdict, findings: r.findings }, null, 1);
-    assert.deepEqual(Object.keys(r), ['verdict', 'findings', 'token', 'effectiveConfig']);
+    assert.deepEqual(Object.keys(r), ['verdict', 'findings', 'token', 'effectiveConfig', 'sender']);
     const { messageHas, serverMessage, ...verdict } = v.expect;
     subset(r.verdict, verdict, 'verdict');
     if (messageHas) assert.ok(r.verdict.message.includes(messageHas), why);

@@ -25,7 +25,9 @@ function makeTokens(spec, now) {
     const payload = pad(structuredClone(t.payload));
     if (t.iatIn !== undefined) payload.iat = now + t.iatIn;
     if (t.expIn !== undefined) payload.exp = now + t.expIn;
-    out[name] = jwt.sign(payload, t.secret, { algorithm: t.alg ?? 'HS256', noTimestamp: true });
+    // noTimestamp deletes an iat the payload has: keep it when the scenario
+    // sets one (as the C runner, tests/c/test_requests.c, signs it).
+    out[name] = jwt.sign(payload, t.secret, { algorithm: t.alg ?? 'HS256', noTimestamp: t.iatIn === undefined });
   }
   return out;
 }
@@ -47,7 +49,7 @@ for (const v of vectors.tests) {
     if (v.serverConfig !== undefined) options.serverConfig = v.serverConfig;
     const r = kit.onlyoffice.inspectRequest(request, v.secret, options);
     const why = JSON.stringify({ verdict: r.verdict, findings: r.findings, tokens: r.tokens.map(({ token, payload, ...t }) => t) }, null, 1);
-    assert.deepEqual(Object.keys(r), ['kind', 'verdict', 'findings', 'tokens', 'effectiveBody', 'connectors']);
+    assert.deepEqual(Object.keys(r), ['kind', 'verdict', 'findings', 'tokens', 'effectiveBody', 'connectors', 'sender']);
     assert.equal(r.connectors.length, v.kind === 'callback' ? kit.onlyoffice.connectors().connectors.length : 0);
     assert.equal(r.kind, v.kind);
     subset(r.verdict, v.expect, 'verdict');
@@ -149,7 +151,7 @@ test('inspectRequest: the secret from serverConfig (inbox for requests, outbox f
   // A secret given wins over the server config's.
   assert.equal(kit.onlyoffice.inspectRequest({ body: { token: cmd } }, 'out', { kind: 'command', serverConfig: local }).verdict.ok, false);
   assert.throws(() => kit.onlyoffice.inspectRequest({ body: {} }, 'secret', {}), TypeError, 'kind is required');
-  assert.throws(() => kit.onlyoffice.inspectRequest({ body: {} }, 'secret', { kind: 'download' }), TypeError);
+  assert.throws(() => kit.onlyoffice.inspectRequest({ body: {} }, 'secret', { kind: 'upload' }), TypeError);
   assert.throws(() => kit.onlyoffice.inspectRequest({ body: {} }, null, { kind: 'command' }), TypeError, 'no secret');
   assert.throws(() => kit.onlyoffice.inspectRequest(42, 'secret', { kind: 'command' }), TypeError);
   assert.throws(() => kit.onlyoffice.inspectRequest({ headers: 'Authorization: x' }, 'secret', { kind: 'command' }), TypeError);

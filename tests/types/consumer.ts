@@ -130,9 +130,16 @@ const places: string[] = inspected.tokens.map((t) => `${t.place}:${t.counts}:${t
 kit.onlyoffice.inspectRequest('POST /command HTTP/1.1\r\n\r\n{}', null, { kind: 'callback', serverConfig: '{}' });
 // @ts-expect-error: kind is required
 kit.onlyoffice.inspectRequest({ body: {} }, 'secret', {});
-// @ts-expect-error: there is no download kind
-kit.onlyoffice.inspectRequest({ body: {} }, 'secret', { kind: 'download' });
-void [answer, used, places];
+// @ts-expect-error: there is no upload kind
+kit.onlyoffice.inspectRequest({ body: {} }, 'secret', { kind: 'upload' });
+// Document Server's download of document.url, and the sender of a config.
+const dl = kit.onlyoffice.inspectRequest({ headers: { Authorization: 'Bearer x' } }, 'secret', { kind: 'download', connector: 'nextcloud' });
+const dlIds: string[] = dl.connectors.map((c) => c.id);
+const sent = kit.onlyoffice.inspectConfig({ document: {} }, { secret: 'secret', connector: 'moodle' }).sender;
+const sentBy: string | undefined = sent?.connector;
+const sure: 'low' | 'medium' | 'high' | null | undefined = sent?.confidence;
+const life: number | boolean | null = kit.onlyoffice.connectors().connectors[0].signs.config.exp;
+void [answer, used, places, dlIds, sentBy, sure, life];
 
 // The tokens of the editor page's methods (kit.onlyoffice.tokenKind, inspectBrowserToken).
 import type { BrowserTokenInspection, TokenKindGuess, BrowserTokenKind } from 'oojwt';

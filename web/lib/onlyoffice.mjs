@@ -21,7 +21,7 @@
 
 import { OojwtError } from './oojwt.mjs';
 import { makeDeploy } from './deploy.mjs';
-import { makeInspectRequest, makeConnectors, verifyOptionsText } from './onlyoffice_request.mjs';
+import { makeInspectRequest, makeConnectors, verifyOptionsText, connectorRow } from './onlyoffice_request.mjs';
 
 const HS = ['HS256', 'HS384', 'HS512'];
 // The report kinds of oojwt_ds_report_bound (OOJWT_DS_REPORT_*, src/ds/ds.h).
@@ -218,7 +218,8 @@ export function makeOnlyoffice(bridge, kit) {
     fits(DS_REPORT.configInspect, text.length);
     const r = withKey(o.secret, (kp, kn) => withString(text, (cp, cn) => fits(DS_REPORT.configInspect, cn)
       ?? withString(o.voText, (vp, vn) => report(x.oojwt_wasm_config_inspect(cp, cn, kp, kn, o.now, 60,
-        o.enableBrowser ? 1 : 0, o.required ? 1 : 0, o.version, vp, vn, o.hasVo ? 1 : 0, o.noSecret ? 1 : 0, outLen)))));
+        o.enableBrowser ? 1 : 0, o.required ? 1 : 0, o.version, vp, vn, o.hasVo ? 1 : 0, o.noSecret ? 1 : 0,
+        connectorRow(connectors, options.connector, true), outLen)))));
     if (r.error) fail(r);
     return r;
   }

@@ -1,14 +1,15 @@
 // oojwt — requests to Document Server and its callbacks (C:
 // src/ds/request.c, src/ds/http_request.c), marshalled for JS:
 //
-//   kit.onlyoffice.inspectRequest({ headers, body }, secret, { kind, now, serverConfig })
+//   kit.onlyoffice.inspectRequest({ headers, body }, secret, { kind, now, serverConfig, connector })
 //   kit.onlyoffice.inspectRequest(rawHttpText, secret, { kind })
 //
 // Only bytes move here; every decision is made in C.
 
 import { OojwtError } from './oojwt.mjs';
 
-const KINDS = ['callback', 'command', 'converter', 'docbuilder'];
+// In the order of OOJWT_REQUEST_* (src/ds/oojwt_ds.h).
+const KINDS = ['callback', 'command', 'converter', 'docbuilder', 'download'];
 const RAW = 0;
 const PARTS = 1;
 // Its report kind for oojwt_ds_report_bound (OOJWT_DS_REPORT_REQUEST, src/ds/ds.h).
@@ -74,6 +75,22 @@ export function makeConnectors(bridge) {
   };
 }
 
+/**
+ * options.connector as the C side takes it (oojwt_request_opts.connector,
+ * oojwt_inspect_opts.connector): row + 1 for a connector id; for a
+ * receiver (callbacks, downloads) 0 for every row ('all' or absent); for a
+ * sender (configs, requests to Document Server) 0 to tell it from the
+ * shape (absent) and -1 for 'none'.
+ */
+export function connectorRow(connectors, value, sender) {
+  if (value === undefined || value === null || (!sender && value === 'all')) return 0;
+  if (sender && value === 'none') return -1;
+  const ids = connectors().connectors.map((c) => c.id);
+  const row = ids.indexOf(value) + 1;
+  if (row === 0) throw new TypeError(`options.connector must be one of ${ids.join(', ')} (or '${sender ? 'none' : 'all'}')`);
+  return row;
+}
+
 /** Build kit.onlyoffice.inspectRequest from the bridge of web/lib/oojwt.mjs. */
 export function makeInspectRequest(bridge, readServerConfig, connectors) {
   const { exports: x, withKey, withString, report, outLen } = bridge;
@@ -108,7 +125,8 @@ export function makeInspectRequest(bridge, readServerConfig, connectors) {
     if (serverConfig !== undefined && (serverConfig === null || typeof serverConfig !== 'object')) {
       throw new TypeError('options.serverConfig must be a readServerConfig result or local.json text');
     }
-    const callback = kind === 'callback';
+    // Callbacks and downloads: Document Server sends them (outbox).
+    const callback = kind === 'callback' || kind === 'download';
     // What the server configuration says (defaults: the shipped ones, tokens on).
     const side = callback ? serverConfig?.outbox : serverConfig?.inbox;
     const header = side?.header;
@@ -133,13 +151,9 @@ export function makeInspectRequest(bridge, readServerConfig, connectors) {
     if (typeof key !== 'string' && !(key instanceof Uint8Array)) {
       throw new TypeError(`secret must be a string or a Uint8Array (or give options.serverConfig with a string ${callback ? 'outbox' : 'inbox'} secret)`);
     }
-    // The connector(s) judging a callback: every row unless one is named.
-    let row = 0;
-    if (options.connector !== undefined && options.connector !== null && options.connector !== 'all') {
-      const ids = connectors().connectors.map((c) => c.id);
-      row = ids.indexOf(options.connector) + 1;
-      if (row === 0) throw new TypeError(`options.connector must be one of ${ids.join(', ')} (or 'all')`);
-    }
+    // The connector(s) judging a callback or download (every row unless
+    // one is named), or the one that sent a request to Document Server.
+    const row = connectorRow(connectors, options.connector, !callback);
     const { leeway } = options;
     if (leeway !== undefined && (typeof leeway !== 'number' || !Number.isFinite(leeway) || leeway < 0 || leeway > 1e9)) {
       throw new TypeError('options.leeway must be a number of seconds from 0 to 1e9');

@@ -41,7 +41,9 @@ export type OnlyofficeCode =
   | 'body_not_json' | 'bad_request_field' | 'http_unreadable'
   | 'user_not_signed' | 'user_differs'
   | 'kind_ambiguous' | 'kind_mismatch' | 'missing_token_field' | 'bad_token_field'
-  | 'token_not_checked' | 'connectors_decide' | 'lone_surrogate' | VerifyOptionCode | ConnectorSettingsCode;
+  | 'token_not_checked' | 'connectors_decide' | 'lone_surrogate'
+  | 'connector_signs' | 'token_never_expires' | 'claims_unlike_connector' | 'connector_cannot_sign'
+  | 'connector_recognised' | 'download_url_differs' | VerifyOptionCode | ConnectorSettingsCode;
 
 /**
  * Codes of Document Server's verifyOptions (202 on): readServerConfig's
@@ -497,6 +499,20 @@ export interface ConfigInspection {
    * WOPI token the key and fileInfo's type, title, user and rights).
    */
   effectiveConfig: JsonObject | null;
+  /** The connector that signed the config (named, or told from its shape). */
+  sender: Sender | null;
+}
+
+/**
+ * The connector that signed a config or a request to Document Server: named
+ * in options.connector (confidence null), or told from the shape (the paths
+ * of its URLs, its claims; finding connector_recognised). used: the token was
+ * judged as it signs (named, or told with confidence high).
+ */
+export interface Sender {
+  connector: string;
+  confidence: 'low' | 'medium' | 'high' | null;
+  used: boolean;
 }
 
 /**
@@ -587,7 +603,7 @@ export interface BrowserTokenInspection {
 }
 
 /** Who receives the request: DS's callback to the integrator, or a request to DS. */
-export type RequestKind = 'callback' | 'command' | 'converter' | 'docbuilder';
+export type RequestKind = 'callback' | 'command' | 'converter' | 'docbuilder' | 'download';
 
 /**
  * A request for inspectRequest. `headers`: an object (a value may be an
@@ -661,8 +677,10 @@ export interface RequestInspection {
    * request (a request refused for a field, e.g. command error 1, shows it).
    */
   effectiveBody: JsonObject | null;
-  /** Callbacks: each connector's decision (every row, or the one named); [] for other kinds. */
+  /** Callbacks and downloads: each connector's decision (every row, or the one named); [] for other kinds. */
   connectors: ConnectorVerdict[];
+  /** Command, converter, docbuilder: the connector that sent the request (null when none named or told). */
+  sender: Sender | null;
 }
 
 /** How one connector (and its JWT library) decides on a callback. */
@@ -714,6 +732,24 @@ export interface ConnectorTables {
     trimsSecret: 'no' | 'settings-page' | 'always';
     refusal: { status: number | null; body: string | null; log: string | null };
     source: string;
+    /**
+     * What it signs when it sends to Document Server: iat true/false (null:
+     * not known); exp the lifetime in seconds, false for none (the token never
+     * expires), true for an exp whose lifetime the source leaves open, null
+     * when not known; where a request's token goes.
+     */
+    signs: {
+      algorithm: 'HS256';
+      config: { iat: boolean | null; exp: number | boolean | null };
+      request: { iat: boolean | null; exp: number | boolean | null };
+      requestToken: Array<'body' | 'header'> | null;
+      setting: string | null;
+      source: string | null;
+    };
+    /** How its download handler cuts the prefix of Document Server's download token. */
+    downloadPrefix: 'cut-length' | 'starts-with' | 'optional' | 'replace-all' | 'split-whitespace';
+    /** Path fragments of the URLs it puts in a config, '|' between them (null when none is known). */
+    urlPaths: string | null;
   }>;
 }
 
@@ -800,6 +836,13 @@ export interface Onlyoffice {
      * 8.3 a token with `version` is not a history token.
      */
     serverVersion?: string;
+    /**
+     * The connector that signed the config (an id of connectors().connectors):
+     * what it signs, a token unlike it, a secret its library refuses to sign
+     * with. Default: told from the config's URLs and claims (used when the
+     * confidence is high); 'none': no connector checks.
+     */
+    connector?: string;
   }): ConfigInspection;
   /**
    * The config with its `token`: the whole config without `token` signed
@@ -832,7 +875,11 @@ export interface Onlyoffice {
     now?: number;
     serverConfig?: ServerConfig | string;
     clockTolerance?: number;
-    /** Callbacks: judge as this connector only (an id of connectors().connectors); default every one. */
+    /**
+     * Callbacks, downloads: judge as this connector only (an id of
+     * connectors().connectors); default every one. Command, converter,
+     * docbuilder: the connector that sent it, as inspectConfig takes it.
+     */
     connector?: string;
     /** Callbacks: the connector's leeway in seconds instead of each row's default (Nextcloud's jwt_leeway). */
     leeway?: number;
