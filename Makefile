@@ -48,11 +48,11 @@ BEARSSL_SRC += hash/md5.c codec/dec32le.c codec/enc32le.c
 
 # ---- our sources ----------------------------------------------------------
 
-# src/ is in layers, one folder each: core <- ds <- deploy, and cli over
+# src/ is in layers, one folder each: core <- ds <- deploy <- diagnose, and cli over
 # all of them (src/oojwt.h says what each holds; make lint checks that a
 # file includes only its own and lower layers). A folder's wasm_*.c are
 # its WebAssembly exports. The lists below are folders, never files.
-LAYERS := core ds deploy
+LAYERS := core ds deploy diagnose
 LAYER_SRC = $(sort $(wildcard $(addprefix src/,$(addsuffix /*.c,$(1)))))
 WASM_EXPORT_SRC := $(sort $(wildcard $(addprefix src/,$(addsuffix /wasm_*.c,$(LAYERS)))))
 # The library: every layer but its wasm exports (native tests, CLI, fuzzers).

@@ -14,6 +14,7 @@
  *   deploy.c   the deployment commands (inspect-url, nginx-config)
  *   cert.c     inspect-cert: a TLS certificate, its key and host
  *   request.c  inspect-request
+ *   diagnose.c diagnose: any number of inputs, one verdict
  *   print.c    output for people: no control or bidi character of the
  *                 input reaches the terminal
  */
@@ -21,7 +22,7 @@
 #define OOJWT_CLI_H__
 
 #include <stddef.h>
-#include "../deploy/deploy.h"
+#include "../diagnose/diagnose.h"
 
 #define OOJWT_CLI_VERSION "0.1.0"
 
@@ -73,6 +74,10 @@ typedef struct {
 	int has_leeway;
 	/* inspect-config */
 	const char *server_version;
+	/* diagnose: every positional argument */
+	const char *inputs[OOJWT_DIAG_MAX_ITEMS];
+	size_t n_inputs;
+	int quiet;
 } oojwt_cli_opts;
 
 /* ---- args.c ------------------------------------------------------ */
@@ -213,6 +218,10 @@ int oojwt_cli_nginx_config(const oojwt_cli_opts *o);
 /* Print a core report (len bytes, freed here) as JSON.stringify writes
  * the JS module's object; the exit code. */
 int oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len);
+
+/* ---- diagnose.c -------------------------------------------------- */
+
+int oojwt_cli_diagnose(const oojwt_cli_opts *o);
 
 /* ---- cert.c ------------------------------------------------------ */
 

@@ -162,7 +162,36 @@ static const char *const warning_names[] = {
 	"connector_tokens_mismatch",
 	"connector_header_differs",
 	"connector_prefix_differs",
-	"lone_surrogate"
+	"lone_surrogate",
+	/* 227 - 239: not assigned */
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	/* the diagnosis (src/diagnose/) */
+	"diag_not_recognised",
+	"diag_signed_with_other_secret",
+	"diag_secret_variant",
+	"diag_secret_unknown",
+	"diag_token_verifies",
+	"diag_no_secret",
+	"diag_signature_truncated",
+	"diag_token_rejected",
+	"diag_no_token",
+	"diag_ds_log",
+	"diag_symptom",
+	"diag_all_clear",
+	"diag_token_unreadable",
+	"diag_config_not_json"
 };
 
 const char *

@@ -33,6 +33,8 @@
  *              the server's (oojwt_connector_settings_read, _compare)
  *   226        a finding on a text read as JSON.parse reads it (an editor
  *              config, a request body, local.json): lone_surrogate
+ *   240 - 253  findings of the diagnosis, which judges several pasted
+ *              texts together (oojwt_diagnose)
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -241,7 +243,24 @@ enum oojwt_code {
 
 	/* Texts read as JSON.parse reads them (oojwt_config_inspect,
 	 * oojwt_request_inspect, oojwt_server_config_read). */
-	OOJWT_FIND_LONE_SURROGATE = 226 /* \uD800-\uDFFF alone: half a character */
+	OOJWT_FIND_LONE_SURROGATE = 226, /* \uD800-\uDFFF alone: half a character */
+
+	/* The diagnosis (oojwt_diagnose): what it concludes from several
+	 * items together. */
+	OOJWT_FIND_DIAG_NOT_RECOGNISED = 240, /* an item oojwt cannot name (closest guess given) */
+	OOJWT_FIND_DIAG_SIGNED_WITH_OTHER_SECRET = 241, /* a token signed with a held secret DS does not use for it */
+	OOJWT_FIND_DIAG_SECRET_VARIANT = 242, /* a token signed with a variant of a held secret */
+	OOJWT_FIND_DIAG_SECRET_UNKNOWN = 243, /* no held secret verifies a token */
+	OOJWT_FIND_DIAG_TOKEN_VERIFIES = 244, /* DS's secret verifies a token and DS accepts it */
+	OOJWT_FIND_DIAG_NO_SECRET = 245, /* tokens but no secret to check them with */
+	OOJWT_FIND_DIAG_SIGNATURE_TRUNCATED = 246, /* a signature whose length fits no HS algorithm */
+	OOJWT_FIND_DIAG_TOKEN_REJECTED = 247, /* signed with DS's secret, refused for another reason */
+	OOJWT_FIND_DIAG_NO_TOKEN = 248, /* nothing to verify */
+	OOJWT_FIND_DIAG_DS_LOG = 249, /* what one of Document Server's log lines means */
+	OOJWT_FIND_DIAG_SYMPTOM = 250, /* an error text copied from the editor or a connector */
+	OOJWT_FIND_DIAG_ALL_CLEAR = 251, /* no problem found */
+	OOJWT_FIND_DIAG_TOKEN_UNREADABLE = 252, /* a token that does not decode */
+	OOJWT_FIND_DIAG_CONFIG_NOT_JSON = 253 /* page source whose config is not JSON */
 };
 
 /*
