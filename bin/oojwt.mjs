@@ -44,6 +44,7 @@ Commands:
   nginx-config    the secure link secret, ports and TLS of an nginx config
   inspect-cert    a TLS certificate: names, dates, key, host coverage
   inspect-request a request to Document Server, or its callback, as the receiver judges it
+  diagnose        anything pasted (tokens, configs, logs, settings): one verdict and its fix
 
 Common options:
   --json    print the JSON report (the JS module's kit.reports) instead of a verdict

@@ -668,7 +668,7 @@ not_recognised(oojwt_diag_ctx *c, size_t i)
 		g->guess != OOJWT_DIAG_UNKNOWN ? " Closest: " : "",
 		g->guess != OOJWT_DIAG_UNKNOWN ? oojwt_diag_kind_label(g->guess) : "");
 	oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_NOT_RECOGNISED, (int)i,
-		60, oojwt_diag_params_end(&p), msg, "Paste a token, an Authorization "
+		52, oojwt_diag_params_end(&p), msg, "Paste a token, an Authorization "
 		"header, a log line, an editor config, local.json, Docker settings, "
 		"a request, a connector's settings, an nginx configuration, a "
 		"certificate, a download link or the error message you see.", NULL);

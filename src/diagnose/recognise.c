@@ -223,7 +223,7 @@ recognise_json(oojwt_diag_recognised *g, const char *s, size_t n, size_t off)
 		set(g, OOJWT_DIAG_UNKNOWN, OOJWT_DIAG_LOW,
 			"It is JSON, but not an object: nothing oojwt checks is a bare "
 			"JSON array, string or number.");
-		oojwt_json_free(root);
+		oojwt_json_free_wipe(root);
 		return;
 	}
 	if (oojwt_json_at(root, "services.CoAuthoring") != NULL
@@ -282,7 +282,7 @@ recognise_json(oojwt_diag_recognised *g, const char *s, size_t n, size_t off)
 			"(document, editorConfig, services, key/status, c, token).");
 		g->has_json = 0;
 	}
-	oojwt_json_free(root);
+	oojwt_json_free_wipe(root);
 }
 
 /* Docker settings: a JWT_* or SECURE_LINK_SECRET name followed by = or

@@ -183,8 +183,9 @@ judge_as_ds(oojwt_diag_ctx *c, const oojwt_diag_token *t,
 	if (ds->valid) {
 		snprintf(msg, sizeof msg, "The token verifies with %s, and Document "
 			"Server accepts it.", h->name);
+		snprintf(cause, sizeof cause, "the token verifies with %s", h->name);
 		oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_TOKEN_VERIFIES,
-			t->item, 5, oojwt_diag_params_end(&p), msg, "", NULL);
+			t->item, 5, oojwt_diag_params_end(&p), msg, "", cause);
 	} else {
 		const char *code = oojwt_code_name(ds->code);
 		oojwt_diag_params_str(&p, "serverMessage", ds->server_message,

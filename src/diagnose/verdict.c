@@ -66,6 +66,18 @@ consequence(oojwt_diag_ctx *c, const oojwt_diag_finding *f, char *out,
 	const oojwt_diag_recognised *g = f->item >= 0 ? &c->r->items[f->item] : NULL;
 	int kind = g != NULL ? g->kind : OOJWT_DIAG_UNKNOWN;
 
+	if (f->code == OOJWT_FIND_DIAG_NOT_RECOGNISED) {
+		snprintf(out, cap, "oojwt cannot tell what this is");
+		return;
+	}
+	if (f->code == OOJWT_FIND_DIAG_NO_TOKEN) {
+		snprintf(out, cap, "Nothing to verify");
+		return;
+	}
+	if (f->code == OOJWT_FIND_DIAG_SYMPTOM) {
+		snprintf(out, cap, "More is needed to find the cause");
+		return;
+	}
 	if (f->severity == OOJWT_SEVERITY_INFO) {
 		snprintf(out, cap, "No problem found in what you pasted");
 		return;
@@ -148,7 +160,7 @@ oojwt_diag_verdict(oojwt_diag_ctx *c)
 			"config, the Authorization header of a request, or Document Server's "
 			"checkJwt log line.", "no token to check");
 	} else if (!problem) {
-		oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_ALL_CLEAR, -1, 0,
+		oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_ALL_CLEAR, -1, 10,
 			NULL, "Every check passed: the tokens verify with the secrets "
 			"Document Server uses, and the settings agree.", "",
 			"every check passed");
