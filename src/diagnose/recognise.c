@@ -435,7 +435,7 @@ recognise_token(oojwt_diag_recognised *g, const char *text, size_t len)
 {
 	oojwt_extract_result x;
 	size_t i, d1, d2;
-	int text_cut = 0, header_cut = 0;
+	int text_cut = 0, header_cut = 0, quoted = 0;
 
 	oojwt_extract_token(&x, text, len);
 	if (x.len == 0 || oojwt_dots(text + x.start, x.len, &d1, &d2) != 2) {
@@ -448,6 +448,8 @@ recognise_token(oojwt_diag_recognised *g, const char *text, size_t len)
 			|| x.stripped[i].kind == OOJWT_STRIP_BEARER)
 		{
 			header_cut = 1;
+		} else if (x.stripped[i].kind == OOJWT_STRIP_QUOTE) {
+			quoted = 1;
 		}
 	}
 	g->has_token = 1;
@@ -462,10 +464,10 @@ recognise_token(oojwt_diag_recognised *g, const char *text, size_t len)
 			"It is an Authorization header (or its Bearer value): the token "
 			"after the prefix was taken.");
 	} else {
-		set(g, OOJWT_DIAG_TOKEN, x.n_stripped == 0 ? OOJWT_DIAG_HIGH
-			: OOJWT_DIAG_MEDIUM, x.n_stripped == 0
-			? "It is a token: three base64url parts joined by dots."
-			: "It is a token, with quotes or white space around it.");
+		set(g, OOJWT_DIAG_TOKEN, quoted ? OOJWT_DIAG_MEDIUM : OOJWT_DIAG_HIGH,
+			quoted ? "It is a token in quotes: three base64url parts joined "
+				"by dots."
+			: "It is a token: three base64url parts joined by dots.");
 	}
 }
 

@@ -166,3 +166,8 @@ test('no secret byte stays in wasm memory after a diagnosis', async () => {
   const mem = Buffer.from(x.memory.buffer);
   assert.equal(mem.indexOf(Buffer.from(secret)), -1);
 });
+
+test('more than 16 MiB of text in all is refused before any work (too_large)', () => {
+  const half = 'a'.repeat(8 * 2 ** 20);
+  assert.throws(() => kit.diagnose([half, `${half}b`], { now: NOW }), (e) => e instanceof OojwtError && e.code === 'too_large');
+});
