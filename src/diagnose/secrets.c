@@ -256,7 +256,21 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 	}
 	oojwt_result_free(&dec);
 	if (want == 0) {
-		return; /* not HS: Document Server's check says why (ds_verify) */
+		/* DocsCoServer.js checkJwt: a shared-secret key, so jsonwebtoken
+		 * accepts HS256/384/512 only. */
+		const char *name = alg != 0 ? oojwt_alg_name(alg) : NULL;
+		oojwt_diag_params_init(&p);
+		oojwt_diag_params_str(&p, "alg", name != NULL ? name : "",
+			name != NULL ? strlen(name) : 0);
+		snprintf(msg, sizeof msg, "The token is signed with %s; Document "
+			"Server checks tokens with a shared secret, so it accepts only "
+			"HS256, HS384 and HS512, and refuses this one.", name != NULL
+			? name : "an algorithm it does not know");
+		oojwt_diag_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DIAG_TOKEN_REJECTED,
+			t->item, 2, oojwt_diag_params_end(&p), msg, "Sign with HS256 and "
+			"the secret Document Server has (secret.inbox).",
+			"the token is not signed with a shared secret (HS256)");
+		return;
 	}
 	if (c->n_held == 0) {
 		oojwt_diag_add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_DIAG_NO_SECRET,

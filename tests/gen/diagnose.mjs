@@ -55,6 +55,8 @@ const tests = [
   // One row per kind.
   { name: 'a bare token, checked with the typed secret', items: [sign(config, INBOX)], secrets: [INBOX],
     expect: { kinds: ['token'], verdict: 'diag_token_verifies', severity: 'info' } },
+  { name: 'a token signed with RS256: Document Server takes HS tokens only', items: [`${b64(JSON.stringify({ alg: 'RS256', typ: 'JWT' }))}.${b64(JSON.stringify(command))}.${b64('not checked')}`],
+    expect: { kinds: ['token'], verdict: 'diag_token_rejected', severity: 'error', params: { alg: 'RS256' } } },
   { name: 'an Authorization header line', items: [`Authorization: Bearer ${sign(command, INBOX)}`], secrets: [INBOX],
     expect: { kinds: ['authorization'], verdict: 'diag_token_verifies' } },
   { name: 'an access log line holding a token', items: [`10.0.0.5 - - [06/Dec/2026:10:00:00 +0000] "GET /doc?token=${sign(command, INBOX)} HTTP/1.1" 200 12`],
@@ -116,6 +118,12 @@ const tests = [
   { name: 'journey: a token with a Bearer prefix and a log line, with the secret',
     items: [`Bearer ${sign(command, INBOX)}`, `2026-12-06 10:00:00 ERROR request failed token=${sign(config, `${INBOX} `)} status=403`], secrets: [INBOX],
     expect: { kinds: ['authorization', 'log-line'], verdict: 'diag_secret_variant', params: { variant: 'with-trailing-space' }, codes: ['diag_token_verifies'] } },
+  { name: "journey: nginx's $secure_link_secret against storage.fs.secretString, a line feed apart",
+    items: [localJson, `server {\n  listen 0.0.0.0:80;\n  set $secure_link_secret "${LINK}\\n";\n}\n`],
+    expect: { kinds: ['local-json', 'nginx-config'], verdict: 'link_secrets_differ', severity: 'error', headline: 'nginx', items: [1] } },
+  { name: "journey: Nextcloud's config.php with a secret that differs from local.json's",
+    items: [`<?php\n$CONFIG = array (\n  'version' => '28.0.1.1',\n  'onlyoffice' => [\n    'jwt_secret' => '${INBOX} ',\n  ],\n);\n`, localJson],
+    expect: { kinds: ['connector-settings', 'local-json'], codes: ['connector_secret_differs'] } },
   { name: 'journey: unknown text next to a token with no secret', items: ['hello world', sign(command, INBOX)],
     expect: { kinds: ['unknown', 'token'], verdict: 'diag_no_secret', severity: 'warning', codes: ['diag_not_recognised'] } },
 ];
