@@ -395,7 +395,16 @@ $(BUILD)/wasm/cJSON.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(EMCC) -Oz -c $(CJSON_DIR)/cJSON.c -o $@
 
-CORE_WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm/%.o,$(CORE_WASM_SRC))
+# The JWT core module, which the page loads first (64 KB in all), names
+# the codes of the layers it holds code for and of the ds and deploy
+# layers, but not the diagnosis's (240 on: src/core/codes.c), whose reports
+# only the full module writes: codes.c is built once more for it.
+CORE_CODES_OBJ := $(BUILD)/wasm-core/core/codes.o
+CORE_WASM_OBJ := $(patsubst $(BUILD)/wasm/core/codes.o,$(CORE_CODES_OBJ),\
+	$(patsubst src/%.c,$(BUILD)/wasm/%.o,$(CORE_WASM_SRC)))
+$(CORE_CODES_OBJ): src/core/codes.c $(HEADERS) $(DEPS)/.ok | check-emcc
+	@mkdir -p $(@D)
+	$(EMCC) $(OUR_CFLAGS) -Oz -DOOJWT_CORE_MODULE $(DEP_INC) -c $< -o $@
 WASM_DEP_OBJ := $(BEARSSL_WASM_OBJ) $(BUILD)/wasm/cJSON.o
 # Then binaryen's size passes over the linked module (emcc's link ran its
 # -O2 ones): 342 bytes less gzipped on the core, verify and sign unchanged.
