@@ -1081,9 +1081,12 @@ export interface DiagnoseOptions {
   now?: number;
 }
 
+/** Any code a diagnosis may report: its own, and those of the inspections it folds in. */
+export type DiagnoseFindingCode = ErrorCode | WarningCode | DeployCode | CertificateCode;
+
 export interface DiagnoseFinding {
   severity: 'error' | 'warning' | 'info';
-  code: ErrorCode;
+  code: DiagnoseFindingCode;
   /** Index of the item it rests on, null when none. */
   item: number | null;
   path: string | null;
@@ -1097,7 +1100,7 @@ export interface DiagnoseResult {
   /** The most important finding, with the headline; null only for no items. */
   verdict: {
     severity: 'error' | 'warning' | 'info';
-    code: ErrorCode;
+    code: DiagnoseFindingCode;
     /** The consequence for the user, then the cause. */
     headline: string;
     consequence: string;
