@@ -75,7 +75,9 @@ oojwt_diag_hold(oojwt_diag_ctx *c, const char *name,
 		h = &c->held[i];
 		if (h->len == len && oojwt_ct_equal(h->value, value, len)) {
 			size_t l = strlen(h->name);
-			if ((h->roles & roles) != roles && l + 3 + strlen(name) < sizeof h->name) {
+			if ((h->roles & roles) != roles && strstr(h->name, name) == NULL
+				&& l + 3 + strlen(name) < sizeof h->name)
+			{
 				snprintf(h->name + l, sizeof h->name - l, " = %s", name);
 			}
 			h->roles |= roles;
@@ -210,16 +212,84 @@ hold_config(oojwt_diag_ctx *c, const oojwt_server_config *cfg, int item)
 	}
 }
 
+/* A `docker run ... -e NAME=value ...` command line as the env lines
+ * oojwt_server_config_read() takes: each JWT_* or SECURE_LINK_SECRET
+ * word of the line on a line of its own, one pair of surrounding shell
+ * quotes removed (what the shell hands the container). NULL when the
+ * text is not such a command (lines of settings are read as they are). */
+static char *
+docker_run_env(const char *s, size_t n, size_t *out_len)
+{
+	size_t i = 0, o = 0;
+	char *out;
+	int run = 0;
+
+	for (i = 0; i + 13 <= n && !run; i++) {
+		run = memcmp(s + i, "docker run ", 11) == 0
+			|| memcmp(s + i, "container run", 13) == 0;
+	}
+	if (!run || (out = malloc(n + 2)) == NULL) {
+		return NULL;
+	}
+	for (i = 0; i < n; ) {
+		size_t e;
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+			|| s[i] == '\\'))
+		{
+			i++;
+		}
+		for (e = i; e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '\n'
+			&& s[e] != '\r'; e++)
+		{
+		}
+		if (e - i > 6 && memcmp(s + i, "--env=", 6) == 0) {
+			i += 6;
+		}
+		if (e > i && ((e - i > 4 && memcmp(s + i, "JWT_", 4) == 0)
+			|| (e - i > 19 && memcmp(s + i, "SECURE_LINK_SECRET=", 19) == 0)))
+		{
+			size_t eq = i;
+			while (eq < e && s[eq] != '=') {
+				eq++;
+			}
+			memcpy(out + o, s + i, eq - i + (eq < e));
+			o += eq - i + (eq < e);
+			if (eq + 2 < e && (s[eq + 1] == '"' || s[eq + 1] == '\'')
+				&& s[e - 1] == s[eq + 1])
+			{
+				memcpy(out + o, s + eq + 2, e - eq - 3);
+				o += e - eq - 3;
+			} else if (eq < e) {
+				memcpy(out + o, s + eq + 1, e - eq - 1);
+				o += e - eq - 1;
+			}
+			out[o++] = '\n';
+		}
+		i = e;
+	}
+	out[o] = 0;
+	*out_len = o;
+	return out;
+}
+
 static int
 read_server_config(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 {
 	oojwt_server_config *cfg = malloc(sizeof *cfg);
+	size_t env_len = 0;
+	char *env = c->r->items[i].kind == OOJWT_DIAG_DOCKER_ENV
+		? docker_run_env(s, n, &env_len) : NULL;
+	int e;
 
 	if (cfg == NULL) {
+		oojwt_wipe_free(env, env_len + 1);
 		return OOJWT_ERR_NO_MEMORY;
 	}
 	memset(cfg, 0, sizeof *cfg);
-	if (oojwt_server_config_read(cfg, s, n, NULL, 0) != OOJWT_OK) {
+	e = env != NULL ? oojwt_server_config_read(cfg, env, env_len, NULL, 0)
+		: oojwt_server_config_read(cfg, s, n, NULL, 0);
+	oojwt_wipe_free(env, env_len + 1);
+	if (e != OOJWT_OK) {
 		free(cfg);
 		return OOJWT_ERR_NO_MEMORY;
 	}

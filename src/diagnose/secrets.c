@@ -350,11 +350,15 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 			: "the copy you gave has characters the signer's does not");
 		snprintf(cause, sizeof cause, "the token was signed with %s %s",
 			h->name, words);
-		if (extra) {
+		if (extra && (strstr(vname, "newline") != NULL || strstr(vname, "cr") != NULL)) {
 			snprintf(fix, sizeof fix, "Set the secret in %s again, with "
 				"nothing around it (read it with docker exec ... json -f "
 				"local.json services.CoAuthoring.secret.inbox.string | tr -d "
 				"'\\n', and paste it without the line break).", signer_words(c, t));
+		} else if (extra) {
+			snprintf(fix, sizeof fix, "Set the secret in %s again, exactly: "
+				"no space, tab, quote or invisible character around it.",
+				signer_words(c, t));
 		} else if (v == 9) {
 			snprintf(fix, sizeof fix, "Give %s the secret Document Server "
 				"uses (%s), not the example value \"secret\".", signer_words(c, t),
