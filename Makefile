@@ -48,11 +48,11 @@ BEARSSL_SRC += hash/md5.c codec/dec32le.c codec/enc32le.c
 
 # ---- our sources ----------------------------------------------------------
 
-# src/ is in layers, one folder each: core <- ds <- deploy, and cli over
+# src/ is in layers, one folder each: core <- ds <- deploy <- diagnose, and cli over
 # all of them (src/oojwt.h says what each holds; make lint checks that a
 # file includes only its own and lower layers). A folder's wasm_*.c are
 # its WebAssembly exports. The lists below are folders, never files.
-LAYERS := core ds deploy
+LAYERS := core ds deploy diagnose
 LAYER_SRC = $(sort $(wildcard $(addprefix src/,$(addsuffix /*.c,$(1)))))
 WASM_EXPORT_SRC := $(sort $(wildcard $(addprefix src/,$(addsuffix /wasm_*.c,$(LAYERS)))))
 # The library: every layer but its wasm exports (native tests, CLI, fuzzers).
@@ -395,7 +395,16 @@ $(BUILD)/wasm/cJSON.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(EMCC) -Oz -c $(CJSON_DIR)/cJSON.c -o $@
 
-CORE_WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm/%.o,$(CORE_WASM_SRC))
+# The JWT core module, which the page loads first (64 KB in all), names
+# the codes of the layers it holds code for and of the ds and deploy
+# layers, but not the diagnosis's (240 on: src/core/codes.c), whose reports
+# only the full module writes: codes.c is built once more for it.
+CORE_CODES_OBJ := $(BUILD)/wasm-core/core/codes.o
+CORE_WASM_OBJ := $(patsubst $(BUILD)/wasm/core/codes.o,$(CORE_CODES_OBJ),\
+	$(patsubst src/%.c,$(BUILD)/wasm/%.o,$(CORE_WASM_SRC)))
+$(CORE_CODES_OBJ): src/core/codes.c $(HEADERS) $(DEPS)/.ok | check-emcc
+	@mkdir -p $(@D)
+	$(EMCC) $(OUR_CFLAGS) -Oz -DOOJWT_CORE_MODULE $(DEP_INC) -c $< -o $@
 WASM_DEP_OBJ := $(BEARSSL_WASM_OBJ) $(BUILD)/wasm/cJSON.o
 # Then binaryen's size passes over the linked module (emcc's link ran its
 # -O2 ones): 342 bytes less gzipped on the core, verify and sign unchanged.

@@ -46,6 +46,7 @@ Commands:
   inspect-request a request to Document Server, or its callback, as the receiver judges it
   connector-settings  a connector's settings (Nextcloud, ownCloud, Moodle,
                   Mattermost) against Document Server's
+  diagnose        anything pasted (tokens, configs, logs, settings): one verdict and its fix
 
 Common options:
   --json    print the JSON report (the JS module's kit.reports) instead of a verdict

@@ -24,6 +24,9 @@
  *   deploy/oojwt_deploy.h    src/deploy/   the deployment checks: secure
  *                                          download links, nginx, TLS
  *                                          certificates
+ *   diagnose/oojwt_diagnose.h src/diagnose/ one diagnosis of any number of
+ *                                          pasted texts: what each is, every
+ *                                          check that applies, one verdict
  *
  * The command line (src/cli/) uses all of them. The WebAssembly exports
  * of each layer are its `wasm_*.c` files, which only marshal: the JWT
@@ -82,5 +85,6 @@
 #include "core/oojwt_core.h"
 #include "ds/oojwt_ds.h"
 #include "deploy/oojwt_deploy.h"
+#include "diagnose/oojwt_diagnose.h"
 
 #endif

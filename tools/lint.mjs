@@ -7,7 +7,7 @@
 // Rules:
 //   layer-include   src/<layer>/ includes only inner.h, oojwt.h, its own
 //                   folder's headers and lower layers' (core <- ds <-
-//                   deploy; cli may use all)
+//                   deploy <- diagnose; cli may use all)
 //   cjson-include   cJSON.h only in the core's JSON files (src/core/json_*.c)
 //   cjson-nocase    no case-insensitive cJSON lookup (cJSON_GetObjectItem,
 //                   cJSON_HasObjectItem, ... without CaseSensitive)
@@ -24,7 +24,7 @@ import { join, relative, dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
-const LAYERS = ['core', 'ds', 'deploy', 'cli'];
+const LAYERS = ['core', 'ds', 'deploy', 'diagnose', 'cli'];
 // libc functions the wasm link takes from us instead of musl (wasm_strtod.c).
 const LIBC_SHIMS = new Set(['strtod']);
 const SKIP = new Set(['node_modules', 'build', 'dist', '.git', 'deps']);
@@ -86,7 +86,7 @@ function checkC(p) {
     const from = LAYERS.indexOf(layer);
     const to = LAYERS.indexOf(tm[1]);
     if (layer !== 'cli' && to > from) {
-      report(p, line, 'layer-include', `src/${layer}/ may not include ${t}: ${tm[1]} is a higher layer (core <- ds <- deploy <- cli)`);
+      report(p, line, 'layer-include', `src/${layer}/ may not include ${t}: ${tm[1]} is a higher layer (core <- ds <- deploy <- diagnose <- cli)`);
     }
   }
   const nocase = /\bcJSON_(GetObjectItem|HasObjectItem|DetachItemFromObject|DeleteItemFromObject|ReplaceItemInObject)(?!CaseSensitive)\b/g;

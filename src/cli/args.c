@@ -75,6 +75,7 @@ typedef struct {
 
 static const option OPTIONS[] = {
 	{ "json", T_FLAG, F(json), 0 },
+	{ "quiet", T_FLAG, F(quiet), 0 },
 	{ "help", T_FLAG, F(help), 0 },
 	{ "secret", T_STRING, F(secret), 0 },
 	{ "secret-file", T_STRING, F(secret_file), 0 },
@@ -129,6 +130,18 @@ oojwt_cli_parse(oojwt_cli_opts *o, int argc, char **argv,
 		const option *opt;
 		size_t name_len;
 
+		if ((only_positional || a[0] != '-' || a[1] == 0)
+			&& strcmp(o->command, "diagnose") == 0)
+		{
+			if (o->n_inputs >= OOJWT_DIAG_MAX_ITEMS) {
+				snprintf(err, cap, "unexpected argument '%s' (diagnose takes at "
+					"most %u inputs)", a, (unsigned)OOJWT_DIAG_MAX_ITEMS);
+				return OOJWT_EXIT_USAGE;
+			}
+			o->inputs[o->n_inputs++] = a;
+			o->input = o->inputs[0];
+			continue;
+		}
 		if (only_positional || a[0] != '-' || a[1] == 0) {
 			if (o->input != NULL) {
 				snprintf(err, cap, "unexpected argument '%s' (%s takes one input)",

@@ -15,6 +15,7 @@
  *   cert.c     inspect-cert: a TLS certificate, its key and host
  *   request.c  inspect-request
  *   connector.c  connector-settings
+ *   diagnose.c diagnose: any number of inputs, one verdict
  *   print.c    output for people: no control or bidi character of the
  *                 input reaches the terminal
  */
@@ -22,7 +23,7 @@
 #define OOJWT_CLI_H__
 
 #include <stddef.h>
-#include "../deploy/deploy.h"
+#include "../diagnose/diagnose.h"
 
 #define OOJWT_CLI_VERSION "0.1.0"
 
@@ -74,6 +75,10 @@ typedef struct {
 	int has_leeway;
 	/* inspect-config */
 	const char *server_version;
+	/* diagnose: every positional argument */
+	const char *inputs[OOJWT_DIAG_MAX_ITEMS];
+	size_t n_inputs;
+	int quiet;
 } oojwt_cli_opts;
 
 /* ---- args.c ------------------------------------------------------ */
@@ -225,6 +230,9 @@ int oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len);
 /* ---- connector.c ------------------------------------------------ */
 
 int oojwt_cli_connector_settings(const oojwt_cli_opts *o);
+/* ---- diagnose.c -------------------------------------------------- */
+
+int oojwt_cli_diagnose(const oojwt_cli_opts *o);
 
 /* ---- cert.c ------------------------------------------------------ */
 

@@ -49,6 +49,7 @@ static const char MAIN_HELP[] =
 	"  inspect-request a request to Document Server, or its callback, as the receiver judges it\n"
 	"  connector-settings  a connector's settings (Nextcloud, ownCloud, Moodle,\n"
 	"                  Mattermost) against Document Server's\n"
+	"  diagnose        anything pasted (tokens, configs, logs, settings): one verdict and its fix\n"
 	"\n"
 	"Common options:\n"
 	"  --json    print the JSON report (the JS module's kit.reports) instead of a verdict\n"
@@ -328,6 +329,35 @@ static const char CONNECTOR_HELP[] =
 	INPUT_HELP
 	"\n"
 	EXIT_HELP;
+static const char DIAGNOSE_HELP[] =
+	"usage: oojwt diagnose [SECRET OPTIONS] [--now SECONDS] [--quiet] [--json]\n"
+	"                      [INPUT...]\n"
+	"\n"
+	"Say what each input is (a token, an Authorization header, a log line,\n"
+	"Document Server's log, an editor config or page source, a request or\n"
+	"callback, local.json, Docker settings, docker exec output, a connector's\n"
+	"settings, an nginx config, a certificate or key, a download link, an error\n"
+	"message), run every check that applies to them together -- each token\n"
+	"against every secret held, in every variant -- and give one verdict: what\n"
+	"fails, why, and the fix. --json prints the same report as the JS module's\n"
+	"kit.diagnose(); --quiet prints the verdict line only.\n"
+	"\n"
+	"With no INPUT and standard input a terminal, the default places of a\n"
+	"Document Server host are read when they exist (/etc/onlyoffice/\n"
+	"documentserver/local.json, /etc/onlyoffice/documentserver/nginx/ds.conf).\n"
+	"\n"
+	"Example:\n"
+	"  oojwt diagnose /etc/onlyoffice/documentserver/local.json @token.txt \\\n"
+	"    'Error when trying to connect (Invalid token)'\n"
+	"\n"
+	SECRET_HELP
+	"\n"
+	"Each INPUT is the text itself, @FILE or the path of an existing file, or -\n"
+	"for standard input. Up to 16 inputs.\n"
+	"\n"
+	"Exit codes: 0 no problem found, 1 a problem found (the verdict is an error\n"
+	"or a warning), 2 usage error, 3 unreadable input or secret, 4 internal\n"
+	"error.\n";
 
 typedef struct {
 	const char *name;
@@ -347,7 +377,8 @@ static const command COMMANDS[] = {
 	{ "inspect-cert", oojwt_cli_inspect_cert, CERT_HELP, NULL },
 	{ "inspect-request", oojwt_cli_inspect_request, REQUEST_HELP, NULL },
 	{ "explain-secret", oojwt_cli_explain_secret, EXPLAIN_HELP, NULL },
-	{ "connector-settings", oojwt_cli_connector_settings, CONNECTOR_HELP, NULL }
+	{ "connector-settings", oojwt_cli_connector_settings, CONNECTOR_HELP, NULL },
+	{ "diagnose", oojwt_cli_diagnose, DIAGNOSE_HELP, NULL }
 };
 
 static int

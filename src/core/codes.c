@@ -163,12 +163,33 @@ static const char *const warning_names[] = {
 	"connector_header_differs",
 	"connector_prefix_differs",
 	"lone_surrogate",
+	/* The full module and native builds only: the JWT core module
+	 * (OOJWT_CORE_MODULE, Makefile) writes none of the reports these
+	 * codes (227 on) appear in and, loaded first by the page, is kept
+	 * small. */
+#ifndef OOJWT_CORE_MODULE
 	"connector_signs",
 	"token_never_expires",
 	"claims_unlike_connector",
 	"connector_cannot_sign",
 	"connector_recognised",
-	"download_url_differs"
+	"download_url_differs",
+	/* the diagnosis (src/diagnose/) */
+	"diag_not_recognised",
+	"diag_signed_with_other_secret",
+	"diag_secret_variant",
+	"diag_secret_unknown",
+	"diag_token_verifies",
+	"diag_no_secret",
+	"diag_signature_truncated",
+	"diag_token_rejected",
+	"diag_no_token",
+	"diag_ds_log",
+	"diag_symptom",
+	"diag_all_clear",
+	"diag_token_unreadable",
+	"diag_config_not_json"
+#endif
 };
 
 const char *

@@ -36,6 +36,8 @@
  *   227 - 232  what a connector signs when it sends to Document Server,
  *              the connector told from a config's shape, and DS's
  *              downloads as the connectors judge them
+ *   233 - 246  findings of the diagnosis, which judges several pasted
+ *              texts together (oojwt_diagnose)
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -254,7 +256,24 @@ enum oojwt_code {
 	OOJWT_FIND_CLAIMS_UNLIKE_CONNECTOR = 229, /* iat, lifetime, alg, place differ */
 	OOJWT_FIND_CONNECTOR_CANNOT_SIGN = 230, /* its library refuses this secret */
 	OOJWT_FIND_CONNECTOR_RECOGNISED = 231, /* the sender told from the shape */
-	OOJWT_FIND_DOWNLOAD_URL_DIFFERS = 232 /* the signed url is not the one fetched */
+	OOJWT_FIND_DOWNLOAD_URL_DIFFERS = 232, /* the signed url is not the one fetched */
+
+	/* The diagnosis (oojwt_diagnose): what it concludes from several
+	 * items together. */
+	OOJWT_FIND_DIAG_NOT_RECOGNISED = 233, /* an item oojwt cannot name (closest guess given) */
+	OOJWT_FIND_DIAG_SIGNED_WITH_OTHER_SECRET = 234, /* a token signed with a held secret DS does not use for it */
+	OOJWT_FIND_DIAG_SECRET_VARIANT = 235, /* a token signed with a variant of a held secret */
+	OOJWT_FIND_DIAG_SECRET_UNKNOWN = 236, /* no held secret verifies a token */
+	OOJWT_FIND_DIAG_TOKEN_VERIFIES = 237, /* DS's secret verifies a token and DS accepts it */
+	OOJWT_FIND_DIAG_NO_SECRET = 238, /* tokens but no secret to check them with */
+	OOJWT_FIND_DIAG_SIGNATURE_TRUNCATED = 239, /* a signature whose length fits no HS algorithm */
+	OOJWT_FIND_DIAG_TOKEN_REJECTED = 240, /* signed with DS's secret, refused for another reason */
+	OOJWT_FIND_DIAG_NO_TOKEN = 241, /* nothing to verify */
+	OOJWT_FIND_DIAG_DS_LOG = 242, /* what one of Document Server's log lines means */
+	OOJWT_FIND_DIAG_SYMPTOM = 243, /* an error text copied from the editor or a connector */
+	OOJWT_FIND_DIAG_ALL_CLEAR = 244, /* no problem found */
+	OOJWT_FIND_DIAG_TOKEN_UNREADABLE = 245, /* a token that does not decode */
+	OOJWT_FIND_DIAG_CONFIG_NOT_JSON = 246 /* page source whose config is not JSON */
 };
 
 /*

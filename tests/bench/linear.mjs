@@ -92,6 +92,11 @@ const rows = [
       const r = kit.onlyoffice.inspectConfig(t, { secret: SECRET, now: NOW });
       return r.verdict.ok ? 'ok' : (r.findings[0]?.code ?? 'refused');
     }],
+  ['diagnose, a token and local.json', (n) => bigToken(n), (t) => {
+    const local = '{"services":{"CoAuthoring":{"secret":{"inbox":{"string":"other"},"browser":{"string":"b"}}}}}';
+    return kit.diagnose([t, local], { secrets: [SECRET], now: NOW }).verdict.code;
+  }],
+  ['diagnose, text of no known shape', (n) => 'word; '.repeat(Math.floor(n / 6)), (t) => kit.diagnose([t], { now: NOW }).verdict.code],
   ['keyInfo, JWK Set of oct keys', (n) => {
     const keys = [];
     for (let i = 0, len = 10; len < n; i++) {

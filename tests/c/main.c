@@ -59,7 +59,8 @@ static const struct {
 	{ "hex", "hex decoding of secrets", suite_hex },
 	{ "report_bound", "report length bounds", suite_report_bound },
 	{ "browser_tokens", "the tokens of the editor page's methods", suite_browser_tokens },
-	{ "connector_settings", "connector settings", suite_connector_settings }
+	{ "connector_settings", "connector settings", suite_connector_settings },
+	{ "diagnose", "one diagnosis of pasted texts", suite_diagnose }
 };
 
 /* Whether suite `key` is in the comma-separated list `only` (NULL: all). */

@@ -255,7 +255,21 @@ static const struct {
 	{ OOJWT_FIND_CLAIMS_UNLIKE_CONNECTOR, "claims_unlike_connector" },
 	{ OOJWT_FIND_CONNECTOR_CANNOT_SIGN, "connector_cannot_sign" },
 	{ OOJWT_FIND_CONNECTOR_RECOGNISED, "connector_recognised" },
-	{ OOJWT_FIND_DOWNLOAD_URL_DIFFERS, "download_url_differs" }
+	{ OOJWT_FIND_DOWNLOAD_URL_DIFFERS, "download_url_differs" },
+	{ OOJWT_FIND_DIAG_NOT_RECOGNISED, "diag_not_recognised" },
+	{ OOJWT_FIND_DIAG_SIGNED_WITH_OTHER_SECRET, "diag_signed_with_other_secret" },
+	{ OOJWT_FIND_DIAG_SECRET_VARIANT, "diag_secret_variant" },
+	{ OOJWT_FIND_DIAG_SECRET_UNKNOWN, "diag_secret_unknown" },
+	{ OOJWT_FIND_DIAG_TOKEN_VERIFIES, "diag_token_verifies" },
+	{ OOJWT_FIND_DIAG_NO_SECRET, "diag_no_secret" },
+	{ OOJWT_FIND_DIAG_SIGNATURE_TRUNCATED, "diag_signature_truncated" },
+	{ OOJWT_FIND_DIAG_TOKEN_REJECTED, "diag_token_rejected" },
+	{ OOJWT_FIND_DIAG_NO_TOKEN, "diag_no_token" },
+	{ OOJWT_FIND_DIAG_DS_LOG, "diag_ds_log" },
+	{ OOJWT_FIND_DIAG_SYMPTOM, "diag_symptom" },
+	{ OOJWT_FIND_DIAG_ALL_CLEAR, "diag_all_clear" },
+	{ OOJWT_FIND_DIAG_TOKEN_UNREADABLE, "diag_token_unreadable" },
+	{ OOJWT_FIND_DIAG_CONFIG_NOT_JSON, "diag_config_not_json" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 

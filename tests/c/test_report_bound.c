@@ -324,12 +324,45 @@ run_link_sign(const str *in, size_t *len)
 		in->p + skip, in->len - skip, 1, k.data, k.len, NOW + 3600, len);
 }
 
+/* A log line whose token (echoed in the diagnosis's items) grows. */
+static void
+make_diag(str *in, size_t n)
+{
+	str_puts(in, "GET /x?token=eyJ");
+	bytes(in, 'A', n);
+	str_puts(in, ".eyJ.c2ln HTTP/1.1 200\n");
+}
+
+static char *
+run_diag(const str *in, size_t *len)
+{
+	oojwt_diag_item item;
+	oojwt_diag_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.now = NOW;
+	item.text = in->p;
+	item.len = in->len;
+	item.name = in->p;
+	item.name_len = in->len;
+	return oojwt_diagnose_json(&item, 1, &o, len);
+}
+
+/* The diagnosis's bound has no kinds. */
+static size_t
+diag_bound(int kind, size_t len)
+{
+	(void)kind;
+	return oojwt_diag_report_bound(len);
+}
+
 /* Input bytes the bound is computed over: link sign reads its text as
  * the base URL, and the same bytes as the path and the file name. */
 static size_t
 counted(const str *in, run_fn *run)
 {
-	return run == run_link_sign ? 3 * in->len - 2 * strlen(LINK_BASE) : in->len;
+	return run == run_link_sign ? 3 * in->len - 2 * strlen(LINK_BASE)
+		: run == run_diag ? 2 * in->len : in->len;
 }
 
 static const struct {
@@ -352,7 +385,8 @@ static const struct {
 	{ "config sign, escapes and numbers", make_editor_config, run_config_sign, oojwt_ds_report_bound, OOJWT_DS_REPORT_CONFIG_SIGN, 6 },
 	{ "request, a token in the header and the body", make_request, run_request, oojwt_ds_report_bound, OOJWT_DS_REPORT_REQUEST, 20 },
 	{ "download link inspect, controls", make_link, run_link_inspect, oojwt_deploy_report_bound, OOJWT_DEPLOY_REPORT_LINK_INSPECT, 55 },
-	{ "download link sign, controls", make_link_base, run_link_sign, oojwt_deploy_report_bound, OOJWT_DEPLOY_REPORT_LINK_SIGN, 6 }
+	{ "download link sign, controls", make_link_base, run_link_sign, oojwt_deploy_report_bound, OOJWT_DEPLOY_REPORT_LINK_SIGN, 6 },
+	{ "diagnose, a log line named by itself", make_diag, run_diag, diag_bound, 0, 6 }
 };
 
 static void

@@ -62,6 +62,7 @@ suite_fn suite_hex;         /* test_hex.c */
 suite_fn suite_report_bound; /* test_report_bound.c */
 suite_fn suite_browser_tokens; /* test_browser_tokens.c */
 suite_fn suite_connector_settings; /* test_connector_settings.c */
+suite_fn suite_diagnose; /* test_diagnose.c */
 
 /* ---- counting and reporting -------------------------------------------- */
 

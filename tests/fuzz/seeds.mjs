@@ -4,7 +4,7 @@
 //
 // For every harness tests/fuzz/fuzz_NAME.c this writes OUT_DIR/fuzz_NAME/
 // with the seed set its " * seeds: KIND" comment line names (json, b64,
-// tokens, verify, sign, jwk, raw, keys, extract, secret, config, links, nginx, connector, certs, cli, inspect; a new harness
+// tokens, verify, sign, jwk, raw, keys, extract, secret, config, links, nginx, connector, certs, cli, inspect, diagnose; a new harness
 // picks one, or "all"),
 // drawn from tests/vectors/*.json, the tokens quoted in tests/, tokens
 // signed here with the fuzz keys of tests/fuzz/fuzz.h, and hostile
@@ -199,6 +199,10 @@ sets.links = () => vec('secure_links.json').flatMap((t) => [bytes(t.url),
   Buffer.concat([bytes(t.url), Buffer.from([0]), bytes(t.secret ?? 'Zr8mQ2vX9pL4sT7wK1nB')])]);
 sets.nginx = () => vec('nginx_configs.json').map((t) => bytes(t.text));
 // Connector settings (text [NUL server config]), from their vector file.
+// The diagnosis: texts joined by NUL; with a typed secret, 0x01 first and
+// the secret as the second text (tests/fuzz/fuzz_diagnose.c).
+sets.diagnose = () => vec('diagnose.json').map((t) => (t.secrets === undefined ? bytes(t.items.join('\0'))
+  : Buffer.concat([Buffer.from([1]), bytes([t.items[0], t.secrets[0], ...t.items.slice(1)].join('\0'))])));
 sets.connector = () => vec('connector_settings.json').map((t) => (t.serverConfig === undefined ? bytes(t.text)
   : Buffer.concat([bytes(t.text), Buffer.from([0]), bytes(t.serverConfig)])));
 // Certificates made by openssl (tests/helpers/certs.mjs), as DER and PEM,

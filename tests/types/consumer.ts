@@ -159,3 +159,16 @@ const notLoaded: ErrorCode = 'not_loaded';
 // @ts-expect-error: onlyoffice is a boolean
 await loadToolkit({ onlyoffice: 'yes' });
 void later; void notLoaded;
+
+import type { DiagnoseResult, DiagnoseKind, DiagnoseCode, DiagnoseFindingCode } from 'oojwt';
+// One diagnosis of pasted texts: strings or named items, typed secrets.
+const diag: DiagnoseResult = kit.diagnose(['eyJ...', { text: '{}', name: 'local.json' }], { secrets: ['s', { value: 's2', name: 'typed' }], now: 1 });
+const firstKind: DiagnoseKind = diag.items[0].kind;
+const headline: string | undefined = diag.verdict?.headline;
+const diagCode: DiagnoseCode = 'diag_secret_variant';
+const verdictCode: DiagnoseFindingCode | undefined = diag.verdict?.code;
+// @ts-expect-error: items are strings or { text, name }
+kit.diagnose([1]);
+// @ts-expect-error: no such kind
+const badKind: DiagnoseKind = 'jwt';
+void [firstKind, headline, diagCode, verdictCode, badKind];

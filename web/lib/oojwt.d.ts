@@ -43,7 +43,8 @@ export type OnlyofficeCode =
   | 'kind_ambiguous' | 'kind_mismatch' | 'missing_token_field' | 'bad_token_field'
   | 'token_not_checked' | 'connectors_decide' | 'lone_surrogate'
   | 'connector_signs' | 'token_never_expires' | 'claims_unlike_connector' | 'connector_cannot_sign'
-  | 'connector_recognised' | 'download_url_differs' | VerifyOptionCode | ConnectorSettingsCode;
+  | 'connector_recognised' | 'download_url_differs' | VerifyOptionCode | ConnectorSettingsCode
+  | DiagnoseCode;
 
 /**
  * Codes of Document Server's verifyOptions (202 on): readServerConfig's
@@ -994,6 +995,15 @@ export interface Toolkit {
    * unreadable or not private) or `bad_argument` (empty host).
    */
   inspectCertificate(certificate: string | Uint8Array, options?: CertificateOptions): CertificateReport;
+  /**
+   * One diagnosis of any number of pasted texts (web/lib/diagnose.mjs, C:
+   * src/diagnose/): what each is, every check that applies to them
+   * together, one verdict. Throws OojwtError `too_large` (more than 16
+   * texts or secrets, or an answer longer than a string can hold) and,
+   * in a kit loaded with `{ onlyoffice: false }`, `not_loaded` until
+   * `await kit.loadOnlyoffice()`.
+   */
+  diagnose(items: ReadonlyArray<string | DiagnoseItem>, options?: DiagnoseOptions): DiagnoseResult;
   /** Algorithms this build signs and verifies. */
   readonly algorithms: readonly Algorithm[];
   /**
@@ -1088,4 +1098,81 @@ export interface CertificateReport {
   /** How the host is covered: a DNS name, an IP address, or the CN (no DNS names at all). */
   coveredBy: 'dns' | 'ip' | 'cn' | null;
   findings: CertificateFinding[];
+}
+
+/** Codes of the diagnosis's own findings (src/oojwt.h, 240 on). */
+export type DiagnoseCode =
+  | 'diag_not_recognised' | 'diag_signed_with_other_secret' | 'diag_secret_variant'
+  | 'diag_secret_unknown' | 'diag_token_verifies' | 'diag_no_secret'
+  | 'diag_signature_truncated' | 'diag_token_rejected' | 'diag_no_token'
+  | 'diag_ds_log' | 'diag_symptom' | 'diag_all_clear' | 'diag_token_unreadable'
+  | 'diag_config_not_json';
+
+/** What kit.diagnose recognises a text as (src/diagnose/recognise.c). */
+export type DiagnoseKind =
+  | 'unknown' | 'token' | 'authorization' | 'log-line' | 'ds-log' | 'editor-config'
+  | 'page-source' | 'http-request' | 'request-body' | 'local-json' | 'docker-env'
+  | 'docker-exec' | 'bare-value' | 'connector-settings' | 'nginx-config' | 'certificate'
+  | 'pem-key' | 'download-link' | 'editor-error' | 'connector-error';
+
+export interface DiagnoseItem {
+  text: string;
+  /** A file name or label, shown back in the report. */
+  name?: string;
+}
+
+export interface DiagnoseOptions {
+  /** Secrets the user typed: strings (their UTF-8 bytes), bytes, or named. */
+  secrets?: ReadonlyArray<string | Uint8Array | { value: string | Uint8Array; name?: string }>;
+  /** Seconds since the epoch (default: the clock). */
+  now?: number;
+}
+
+/** Any code a diagnosis may report: its own, and those of the inspections it folds in. */
+export type DiagnoseFindingCode = ErrorCode | WarningCode | DeployCode | CertificateCode;
+
+export interface DiagnoseFinding {
+  severity: 'error' | 'warning' | 'info';
+  code: DiagnoseFindingCode;
+  /** Index of the item it rests on, null when none. */
+  item: number | null;
+  path: string | null;
+  message: string;
+  fix: string;
+  /** The values the sentence uses (the diagnosis's own codes); {} otherwise. */
+  params: Record<string, string | number>;
+}
+
+export interface DiagnoseResult {
+  /** The most important finding, with the headline; null only for no items. */
+  verdict: {
+    severity: 'error' | 'warning' | 'info';
+    code: DiagnoseFindingCode;
+    /** The consequence for the user, then the cause. */
+    headline: string;
+    consequence: string;
+    cause: string;
+    fix: string;
+    items: number[];
+    params: Record<string, string | number>;
+  } | null;
+  items: Array<{
+    index: number;
+    name: string | null;
+    kind: DiagnoseKind;
+    label: string;
+    confidence: 'high' | 'medium' | 'low';
+    why: string;
+    /** What the recogniser read: the connector, the docker exec key, ... */
+    detail: string | null;
+    /** For `unknown`: the closest kind, when there is one. */
+    guess: DiagnoseKind | null;
+    /** The token found in the text, if any. */
+    token: string | null;
+  }>;
+  /** Every finding, most important first (the verdict's is the first). */
+  findings: DiagnoseFinding[];
+  secretsHeld: number;
+  tokensChecked: number;
+  dropped: number;
 }

@@ -80,8 +80,13 @@ async function instantiate(wasm, fallback) {
 
 // The feature modules' JS, imported only with the full module.
 async function features(bridge, kit) {
-  const [{ makeOnlyoffice }, { makeCertificate }] = await Promise.all([import('./onlyoffice.mjs'), import('./cert.mjs')]);
-  return { onlyoffice: makeOnlyoffice(bridge, kit), inspectCertificate: makeCertificate(bridge).inspectCertificate };
+  const [{ makeOnlyoffice }, { makeCertificate }, { makeDiagnose }] = await Promise.all([import('./onlyoffice.mjs'),
+    import('./cert.mjs'), import('./diagnose.mjs')]);
+  return {
+    onlyoffice: makeOnlyoffice(bridge, kit),
+    inspectCertificate: makeCertificate(bridge).inspectCertificate,
+    diagnose: makeDiagnose(bridge).diagnose,
+  };
 }
 
 /**
@@ -526,6 +531,7 @@ async function makeToolkit(x) {
   kit.onlyoffice = Object.freeze(Object.fromEntries(ONLYOFFICE_METHODS.map((name) =>
     [name, (...args) => need(`kit.onlyoffice.${name}`).onlyoffice[name](...args)])));
   kit.inspectCertificate = (...args) => need('kit.inspectCertificate').inspectCertificate(...args);
+  kit.diagnose = (...args) => need('kit.diagnose').diagnose(...args);
   // Instantiate the full module beside the core (options.wasm as
   // loadToolkit's, default oojwt-full.wasm); resolves to kit.onlyoffice.
   kit.loadOnlyoffice = async (options = {}) => {

@@ -1,0 +1,932 @@
+/*
+ * oojwt_diagnose(): recognise every item, read the settings and secrets
+ * they hold, run the lower layers' inspections where their inputs are
+ * present (their findings folded in, attributed to the items), check
+ * every token against every secret (secrets.c) and write the verdict
+ * (verdict.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inner.h"
+#include "diagnose.h"
+
+/* ---- the finding list ---------------------------------------------- */
+
+oojwt_diag_finding *
+oojwt_diag_add(oojwt_diag_ctx *c, int severity, int code, int item, int rank,
+	const char *params, const char *msg, const char *fix,
+	const char *short_cause)
+{
+	oojwt_diag_report *r = c->r;
+	oojwt_diag_finding *f;
+
+	if (r->n_findings >= OOJWT_DIAG_MAX_FINDINGS) {
+		r->dropped++;
+		return NULL;
+	}
+	f = &r->findings[r->n_findings++];
+	memset(f, 0, sizeof *f);
+	f->severity = severity;
+	f->code = code;
+	f->item = item;
+	f->item2 = -1;
+	f->rank = rank;
+	snprintf(f->params, sizeof f->params, "%s", params != NULL ? params : "{}");
+	snprintf(f->message, sizeof f->message, "%s", msg != NULL ? msg : "");
+	snprintf(f->fix, sizeof f->fix, "%s", fix != NULL ? fix : "");
+	snprintf(f->short_cause, sizeof f->short_cause, "%s",
+		short_cause != NULL ? short_cause : f->message);
+	return f;
+}
+
+void
+oojwt_diag_fold(oojwt_diag_ctx *c, const oojwt_finding *list, size_t n,
+	int item, int rank, const int *skip, size_t n_skip)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		oojwt_diag_finding *f;
+		for (k = 0; k < n_skip && skip[k] != list[i].code; k++) {
+		}
+		if (k < n_skip) {
+			continue;
+		}
+		f = oojwt_diag_add(c, list[i].severity, list[i].code, item, rank, NULL,
+			list[i].message, list[i].fix, NULL);
+		if (f != NULL) {
+			snprintf(f->path, sizeof f->path, "%s", list[i].path);
+		}
+	}
+}
+
+void
+oojwt_diag_hold(oojwt_diag_ctx *c, const char *name,
+	const unsigned char *value, size_t len, unsigned roles, int item)
+{
+	size_t i;
+	oojwt_diag_held *h;
+
+	if (value == NULL || len == 0) {
+		return;
+	}
+	for (i = 0; i < c->n_held; i++) {
+		h = &c->held[i];
+		if (h->len == len && oojwt_ct_equal(h->value, value, len)) {
+			size_t l = strlen(h->name);
+			if ((h->roles & roles) != roles && strstr(h->name, name) == NULL
+				&& l + 3 + strlen(name) < sizeof h->name)
+			{
+				snprintf(h->name + l, sizeof h->name - l, " = %s", name);
+			}
+			h->roles |= roles;
+			return;
+		}
+	}
+	if (c->n_held >= OOJWT_DIAG_MAX_HELD) {
+		return;
+	}
+	h = &c->held[c->n_held++];
+	snprintf(h->name, sizeof h->name, "%s", name);
+	h->value = value;
+	h->len = len;
+	h->roles = roles;
+	h->item = item;
+}
+
+void
+oojwt_diag_add_token(oojwt_diag_ctx *c, const char *p, size_t len, int item,
+	int direction)
+{
+	size_t i;
+
+	if (p == NULL || len == 0 || c->n_tokens >= OOJWT_DIAG_MAX_TOKENS) {
+		return;
+	}
+	for (i = 0; i < c->n_tokens; i++) {
+		if (c->tokens[i].len == len && memcmp(c->tokens[i].p, p, len) == 0) {
+			return;
+		}
+	}
+	c->tokens[c->n_tokens].p = p;
+	c->tokens[c->n_tokens].len = len;
+	c->tokens[c->n_tokens].item = item;
+	c->tokens[c->n_tokens].direction = direction;
+	c->n_tokens++;
+}
+
+/* ---- params -------------------------------------------------------- */
+
+void
+oojwt_diag_params_init(oojwt_diag_params *p)
+{
+	p->buf[0] = '{';
+	p->buf[1] = 0;
+	p->len = 1;
+	p->overflow = 0;
+}
+
+static void
+params_put(oojwt_diag_params *p, const char *s, size_t n)
+{
+	if (p->overflow || p->len + n + 2 > sizeof p->buf) {
+		p->overflow = 1;
+		return;
+	}
+	memcpy(p->buf + p->len, s, n);
+	p->len += n;
+	p->buf[p->len] = 0;
+}
+
+static void
+params_name(oojwt_diag_params *p, const char *name)
+{
+	if (p->len > 1) {
+		params_put(p, ",", 1);
+	}
+	params_put(p, "\"", 1);
+	params_put(p, name, strlen(name));
+	params_put(p, "\":", 2);
+}
+
+void
+oojwt_diag_params_str(oojwt_diag_params *p, const char *name,
+	const char *value, size_t len)
+{
+	oojwt_sb sb;
+
+	memset(&sb, 0, sizeof sb);
+	oojwt_sb_json_string(&sb, value, len);
+	params_name(p, name);
+	if (sb.failed || sb.buf == NULL) {
+		p->overflow = 1;
+	} else {
+		params_put(p, sb.buf, sb.len);
+	}
+	free(sb.buf);
+}
+
+void
+oojwt_diag_params_num(oojwt_diag_params *p, const char *name, double v)
+{
+	char num[OOJWT_JS_NUMBER_LEN];
+	size_t n = oojwt_js_number(num, v);
+
+	params_name(p, name);
+	params_put(p, num, n);
+}
+
+const char *
+oojwt_diag_params_end(oojwt_diag_params *p)
+{
+	params_put(p, "}", 1);
+	return p->overflow ? "{}" : p->buf;
+}
+
+/* ---- reading the items --------------------------------------------- */
+
+static const char *const ROLE_NAMES[OOJWT_SECRET_KINDS] = {
+	"secret.inbox", "secret.outbox", "secret.session", "secret.browser"
+};
+
+/* The secrets of a server config: local.json's names, or Docker's. */
+static void
+hold_config(oojwt_diag_ctx *c, const oojwt_server_config *cfg, int item)
+{
+	int k;
+
+	for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
+		const oojwt_cfg_secret *s = &cfg->secrets[k];
+		if (s->source == OOJWT_SECRET_SOURCE_STRING) {
+			oojwt_diag_hold(c, cfg->form == OOJWT_CONFIG_DOCKER ? "JWT_SECRET"
+				: ROLE_NAMES[k], (const unsigned char *)s->value, s->value_len,
+				1u << k, item);
+		}
+	}
+	if (cfg->storage_secret.source == OOJWT_SECRET_SOURCE_STRING) {
+		oojwt_diag_hold(c, cfg->form == OOJWT_CONFIG_DOCKER
+			? "SECURE_LINK_SECRET" : "storage.fs.secretString",
+			(const unsigned char *)cfg->storage_secret.value,
+			cfg->storage_secret.value_len, OOJWT_DIAG_ROLE_STORAGE, item);
+	}
+}
+
+/* A `docker run ... -e NAME=value ...` command line as the env lines
+ * oojwt_server_config_read() takes: each JWT_* or SECURE_LINK_SECRET
+ * word of the line on a line of its own, one pair of surrounding shell
+ * quotes removed (what the shell hands the container). NULL when the
+ * text is not such a command (lines of settings are read as they are). */
+static char *
+docker_run_env(const char *s, size_t n, size_t *out_len)
+{
+	size_t i = 0, o = 0;
+	char *out;
+	int run = 0;
+
+	for (i = 0; i + 13 <= n && !run; i++) {
+		run = memcmp(s + i, "docker run ", 11) == 0
+			|| memcmp(s + i, "container run", 13) == 0;
+	}
+	if (!run || (out = malloc(n + 2)) == NULL) {
+		return NULL;
+	}
+	for (i = 0; i < n; ) {
+		size_t e;
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+			|| s[i] == '\\'))
+		{
+			i++;
+		}
+		for (e = i; e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '\n'
+			&& s[e] != '\r'; e++)
+		{
+		}
+		if (e - i > 6 && memcmp(s + i, "--env=", 6) == 0) {
+			i += 6;
+		}
+		if (e > i && ((e - i > 4 && memcmp(s + i, "JWT_", 4) == 0)
+			|| (e - i > 19 && memcmp(s + i, "SECURE_LINK_SECRET=", 19) == 0)))
+		{
+			size_t eq = i;
+			while (eq < e && s[eq] != '=') {
+				eq++;
+			}
+			memcpy(out + o, s + i, eq - i + (eq < e));
+			o += eq - i + (eq < e);
+			if (eq + 2 < e && (s[eq + 1] == '"' || s[eq + 1] == '\'')
+				&& s[e - 1] == s[eq + 1])
+			{
+				memcpy(out + o, s + eq + 2, e - eq - 3);
+				o += e - eq - 3;
+			} else if (eq < e) {
+				memcpy(out + o, s + eq + 1, e - eq - 1);
+				o += e - eq - 1;
+			}
+			out[o++] = '\n';
+		}
+		i = e;
+	}
+	out[o] = 0;
+	*out_len = o;
+	return out;
+}
+
+static int
+read_server_config(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
+{
+	oojwt_server_config *cfg = malloc(sizeof *cfg);
+	size_t env_len = 0;
+	char *env = c->r->items[i].kind == OOJWT_DIAG_DOCKER_ENV
+		? docker_run_env(s, n, &env_len) : NULL;
+	int e;
+
+	if (cfg == NULL) {
+		oojwt_wipe_free(env, env_len + 1);
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	memset(cfg, 0, sizeof *cfg);
+	e = env != NULL ? oojwt_server_config_read(cfg, env, env_len, NULL, 0)
+		: oojwt_server_config_read(cfg, s, n, NULL, 0);
+	oojwt_wipe_free(env, env_len + 1);
+	if (e != OOJWT_OK) {
+		free(cfg);
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	{
+		/* Docker lines without JWT_SECRET say so themselves
+		 * (docker_random_secret); a bare default is not news here. */
+		oojwt_diag_fold(c, cfg->findings, cfg->n_findings, (int)i, 30, NULL, 0);
+	}
+	hold_config(c, cfg, (int)i);
+	c->owned_cfg[c->n_owned_cfg++] = cfg;
+	if (c->cfg == NULL) {
+		c->cfg = cfg;
+		c->cfg_item = (int)i;
+	}
+	return OOJWT_OK;
+}
+
+static int
+read_connector(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
+{
+	oojwt_connector_settings *cs = malloc(sizeof *cs);
+	char name[OOJWT_DIAG_NAME_LEN];
+	const char *who;
+
+	if (cs == NULL) {
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	memset(cs, 0, sizeof *cs);
+	if (oojwt_connector_settings_read(cs, s, n) != OOJWT_OK) {
+		free(cs);
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	who = oojwt_connector_name(cs->connector);
+	if (cs->connector != OOJWT_CONNECTOR_UNKNOWN) {
+		c->connector = cs->connector;
+	}
+	if (cs->secret.set && cs->secret.p != NULL) {
+		snprintf(name, sizeof name, "%s's secret", who != NULL ? who
+			: "the connector");
+		if (who != NULL && who[0] >= 'a' && who[0] <= 'z') {
+			name[0] = (char)(name[0] - 32);
+		}
+		oojwt_diag_hold(c, name, (const unsigned char *)cs->secret.p,
+			cs->secret.n, OOJWT_DIAG_ROLE_CONNECTOR, (int)i);
+	}
+	c->owned_conn[c->n_owned_conn++] = cs;
+	if (c->conn == NULL) {
+		c->conn = cs;
+		c->conn_item = (int)i;
+	} else {
+		oojwt_diag_fold(c, cs->findings, cs->n_findings, (int)i, 30, NULL, 0);
+	}
+	return OOJWT_OK;
+}
+
+/* The secret DS checks inbound tokens with, for the inspections: the
+ * config's inbox secret, else the first secret the user typed or
+ * pasted. */
+static void
+inbox_secret(const oojwt_diag_ctx *c, const unsigned char **p, size_t *n)
+{
+	size_t i;
+
+	*p = (const unsigned char *)"";
+	*n = 0;
+	for (i = 0; i < c->n_held; i++) {
+		if (c->held[i].roles & (1u << OOJWT_SECRET_INBOX)) {
+			*p = c->held[i].value;
+			*n = c->held[i].len;
+			return;
+		}
+	}
+	if (c->cfg != NULL) {
+		return;
+	}
+	for (i = 0; i < c->n_held; i++) {
+		if (c->held[i].roles & (OOJWT_DIAG_ROLE_TYPED | OOJWT_DIAG_ROLE_PASTED
+			| OOJWT_DIAG_ROLE_CONNECTOR))
+		{
+			*p = c->held[i].value;
+			*n = c->held[i].len;
+			return;
+		}
+	}
+}
+
+static const unsigned char *
+role_secret(const oojwt_diag_ctx *c, unsigned role, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_held; i++) {
+		if (c->held[i].roles & role) {
+			*n = c->held[i].len;
+			return c->held[i].value;
+		}
+	}
+	*n = 0;
+	return NULL;
+}
+
+/* The codes a token check of the matrix says better (bad_signature):
+ * left out of the folded inspections when the token was checked. */
+static const int MATRIX_SAYS[] = { OOJWT_ERR_BAD_SIGNATURE };
+
+static int
+inspect_config(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
+{
+	oojwt_config_report *rep = malloc(sizeof *rep);
+	oojwt_inspect_opts o;
+	const unsigned char *sec;
+	size_t sec_len;
+
+	if (rep == NULL) {
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	memset(&o, 0, sizeof o);
+	o.now = c->o->now;
+	o.clock_tolerance = 60;
+	o.enable_browser = c->cfg != NULL ? c->cfg->enabled_browser : 1;
+	o.token_required_params = c->cfg != NULL ? c->cfg->token_required_params : 1;
+	if (c->cfg != NULL && c->cfg->verify_options != NULL) {
+		o.verify_options = c->cfg->verify_options;
+		o.verify_options_len = c->cfg->verify_options_len;
+	}
+	inbox_secret(c, &sec, &sec_len);
+	memset(rep, 0, sizeof *rep);
+	if (oojwt_config_inspect(rep, s, n, sec, sec_len, &o) != OOJWT_OK) {
+		free(rep);
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	if (!rep->ok && rep->editor_error != 0) {
+		c->editor_error = rep->editor_error;
+	}
+	if (c->editor_item < 0) {
+		c->editor_item = (int)i;
+	}
+	if (rep->token_text != NULL) {
+		/* The token's bytes live in the caller's text: find them there,
+		 * so that the matrix may point into it after rep is freed. */
+		size_t tl = strlen(rep->token_text), k;
+		for (k = 0; tl > 0 && k + tl <= n; k++) {
+			if (memcmp(s + k, rep->token_text, tl) == 0) {
+				oojwt_diag_add_token(c, s + k, tl, (int)i, OOJWT_DIAG_TO_DS);
+				break;
+			}
+		}
+	}
+	oojwt_diag_fold(c, rep->findings, rep->n_findings, (int)i, 20,
+		c->n_held > 0 ? MATRIX_SAYS : NULL, c->n_held > 0 ? 1 : 0);
+	oojwt_config_report_free(rep);
+	free(rep);
+	return OOJWT_OK;
+}
+
+static int
+inspect_request(oojwt_diag_ctx *c, size_t i, const char *s, size_t n, int kind)
+{
+	oojwt_request_report *rep = malloc(sizeof *rep);
+	oojwt_request_opts o;
+	const unsigned char *sec;
+	size_t sec_len, k;
+
+	if (rep == NULL) {
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	memset(&o, 0, sizeof o);
+	o.kind = kind;
+	o.form = OOJWT_REQUEST_RAW;
+	o.now = c->o->now;
+	o.clock_tolerance = kind == OOJWT_REQUEST_CALLBACK ? 0 : 60;
+	o.enabled = 1;
+	o.token_required_params = c->cfg != NULL ? c->cfg->token_required_params : 1;
+	o.connector = OOJWT_CONNECTOR_ALL;
+	if (kind == OOJWT_REQUEST_CALLBACK) {
+		sec = role_secret(c, OOJWT_DIAG_ROLE_CONNECTOR, &sec_len);
+		if (sec == NULL) {
+			sec = role_secret(c, 1u << OOJWT_SECRET_OUTBOX, &sec_len);
+		}
+		if (sec == NULL) {
+			inbox_secret(c, &sec, &sec_len);
+		}
+	} else {
+		inbox_secret(c, &sec, &sec_len);
+		if (c->cfg != NULL && c->cfg->verify_options != NULL) {
+			o.verify_options = c->cfg->verify_options;
+			o.verify_options_len = c->cfg->verify_options_len;
+		}
+	}
+	memset(rep, 0, sizeof *rep);
+	if (oojwt_request_inspect(rep, s, n, sec, sec_len, &o) != OOJWT_OK) {
+		free(rep);
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	if (c->request_item < 0) {
+		c->request_item = (int)i;
+	}
+	for (k = 0; k < rep->n_tokens; k++) {
+		const oojwt_request_token *t = &rep->tokens[k];
+		size_t j;
+		if (t->text == NULL || (rep->used >= 0 && (size_t)rep->used != k)) {
+			continue;
+		}
+		for (j = 0; t->len > 0 && j + t->len <= n; j++) {
+			if (memcmp(s + j, t->text, t->len) == 0) {
+				oojwt_diag_add_token(c, s + j, t->len, (int)i,
+					kind == OOJWT_REQUEST_CALLBACK ? OOJWT_DIAG_FROM_DS
+					: OOJWT_DIAG_TO_DS);
+				break;
+			}
+		}
+	}
+	oojwt_diag_fold(c, rep->findings, rep->n_findings, (int)i, 20,
+		c->n_held > 0 ? MATRIX_SAYS : NULL, c->n_held > 0 ? 1 : 0);
+	oojwt_request_report_free(rep);
+	free(rep);
+	return OOJWT_OK;
+}
+
+static int
+inspect_nginx(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
+{
+	oojwt_nginx_config *ng = malloc(sizeof *ng);
+	oojwt_finding *more;
+	size_t n_more = 0, dropped = 0, st_len;
+	const unsigned char *st;
+
+	if (ng == NULL) {
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	memset(ng, 0, sizeof *ng);
+	if (oojwt_nginx_read(ng, s, n) != OOJWT_OK) {
+		free(ng);
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	oojwt_diag_fold(c, ng->findings, ng->n_findings, (int)i, 40, NULL, 0);
+	st = role_secret(c, OOJWT_DIAG_ROLE_STORAGE, &st_len);
+	more = malloc(sizeof *more * 4);
+	if (st != NULL && ng->has_secret && more != NULL) {
+		oojwt_link_secrets_compare(st, st_len,
+			(const unsigned char *)ng->secret, ng->secret_len, more, &n_more,
+			&dropped);
+		oojwt_diag_fold(c, more, n_more < 4 ? n_more : 4, (int)i, 15, NULL, 0);
+	}
+	free(more);
+	oojwt_nginx_config_free(ng);
+	free(ng);
+	return OOJWT_OK;
+}
+
+static int
+inspect_cert(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
+{
+	oojwt_cert *cert = malloc(sizeof *cert);
+	oojwt_cert_opts o;
+	char msg[OOJWT_MESSAGE_LEN];
+	size_t k;
+
+	if (cert == NULL) {
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	memset(&o, 0, sizeof o);
+	memset(cert, 0, sizeof *cert);
+	o.now = c->o->now;
+	for (k = 0; k < c->n; k++) {
+		if (c->r->items[k].kind == OOJWT_DIAG_PEM_KEY && c->r->items[k].sub) {
+			o.key = (const unsigned char *)c->items[k].text;
+			o.key_len = c->items[k].len;
+			break;
+		}
+	}
+	msg[0] = 0;
+	if (oojwt_cert_inspect(cert, s, n, &o, msg) != OOJWT_OK) {
+		oojwt_diag_add(c, OOJWT_SEVERITY_ERROR, OOJWT_ERR_BAD_CERT, (int)i, 40,
+			NULL, msg, "Paste the certificate file whole, from -----BEGIN "
+			"CERTIFICATE----- to -----END CERTIFICATE-----.", NULL);
+		free(cert);
+		return OOJWT_OK;
+	}
+	c->cert_self_signed = cert->self_signed;
+	for (k = 0; k < cert->n_findings; k++) {
+		oojwt_diag_add(c, cert->findings[k].severity, cert->findings[k].code,
+			(int)i, 40, NULL, cert->findings[k].message,
+			cert->findings[k].fix, NULL);
+	}
+	oojwt_cert_free(cert);
+	free(cert);
+	return OOJWT_OK;
+}
+
+static int
+inspect_link(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
+{
+	oojwt_link_report *rep = malloc(sizeof *rep);
+	const unsigned char *st;
+	size_t st_len;
+
+	if (rep == NULL) {
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	memset(rep, 0, sizeof *rep);
+	st = role_secret(c, OOJWT_DIAG_ROLE_STORAGE, &st_len);
+	if (st == NULL) {
+		st = role_secret(c, OOJWT_DIAG_ROLE_TYPED | OOJWT_DIAG_ROLE_PASTED, &st_len);
+	}
+	if (oojwt_link_inspect(rep, s, n, st, st_len, c->o->now) != OOJWT_OK) {
+		free(rep);
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	oojwt_diag_fold(c, rep->findings, rep->n_findings, (int)i, 15, NULL, 0);
+	oojwt_link_report_free(rep);
+	free(rep);
+	return OOJWT_OK;
+}
+
+/* What a DS log line says, and the token it names. */
+static void
+explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
+{
+	const oojwt_diag_recognised *g = &c->r->items[i];
+	oojwt_diag_params p;
+	char msg[OOJWT_MESSAGE_LEN];
+	const char *m = NULL, *fix = NULL;
+	size_t at, e;
+
+	oojwt_diag_params_init(&p);
+	switch (g->sub) {
+	case 0:
+		/* checkJwt error: name = X message = Y token = Z */
+		at = 0;
+		while (at + 10 <= n && memcmp(s + at, "message = ", 10) != 0) {
+			at++;
+		}
+		if (at + 10 <= n) {
+			at += 10;
+			for (e = at; e + 8 <= n && memcmp(s + e, " token =", 8) != 0; e++) {
+			}
+			if (e + 8 > n) {
+				e = n;
+			}
+			oojwt_diag_params_str(&p, "serverMessage", s + at,
+				e - at < 120 ? e - at : 120);
+			snprintf(msg, sizeof msg, "Document Server refused a token: \"%.*s\" "
+				"(its jsonwebtoken check, DocsCoServer.js checkJwt).",
+				(int)(e - at < 120 ? e - at : 120), s + at);
+		} else {
+			snprintf(msg, sizeof msg, "Document Server refused a token (its "
+				"jsonwebtoken check, DocsCoServer.js checkJwt).");
+		}
+		m = msg;
+		fix = g->has_token ? "The token of this line is checked below against "
+			"the secrets you gave; paste local.json too if you have not."
+			: "Paste the whole log line (with token = ...) and local.json.";
+		break;
+	case 1:
+		m = "Document Server refused the editor config's token: a field it "
+			"requires since 7.1 is not in the token (4006, the editor's error "
+			"-20).";
+		fix = "Sign the whole config, with document.key, document.url and, if "
+			"the config has them, document.permissions, editorConfig.callbackUrl "
+			"and editorConfig.mode.";
+		break;
+	case 2:
+		m = "Document Server refused the config: document.permissions in the "
+			"token differ from those of the config (4004, the editor's error "
+			"-23).";
+		fix = "Sign the permissions the page passes, exactly (same members, "
+			"same values), or leave them out of the config.";
+		break;
+	case 3:
+		m = "Document Server refused the config token: it has a top-level url, "
+			"key or payload (4004, the editor's error -23).";
+		fix = "Sign the config object itself, not wrapped in {\"payload\": ...} "
+			"and with no top-level url or key.";
+		break;
+	default:
+		m = "Document Server accepted a token (checkJwt success).";
+		fix = "";
+		break;
+	}
+	oojwt_diag_add(c, g->sub == 4 ? OOJWT_SEVERITY_INFO : OOJWT_SEVERITY_WARNING,
+		OOJWT_FIND_DIAG_DS_LOG, (int)i, 50, oojwt_diag_params_end(&p), m, fix,
+		NULL);
+}
+
+static void
+explain_symptom(oojwt_diag_ctx *c, size_t i)
+{
+	const oojwt_diag_recognised *g = &c->r->items[i];
+	oojwt_diag_params p;
+	const char *m, *fix;
+
+	oojwt_diag_params_init(&p);
+	if (g->kind == OOJWT_DIAG_EDITOR_ERROR) {
+		oojwt_diag_params_num(&p, "editorError", g->sub);
+		if (c->editor_error == 0) {
+			c->editor_error = g->sub;
+		}
+		m = g->sub == -21 ? "The editor says the document security token has "
+			"expired (-21): Document Server found the config token's exp past "
+			"(60 seconds' tolerance)."
+			: g->sub == -23 ? "The editor refuses an action (-23): Document "
+			"Server found the config token's permissions different from the "
+			"page's, or a document key with characters it refuses."
+			: "The editor says the document security token is not correctly "
+			"formed (-20): Document Server's check of the config token failed "
+			"(wrong secret, a missing field, or no token at all).";
+		fix = "Paste the editor config (the page source, or the config JSON), "
+			"local.json and, if you have it, the checkJwt line of Document "
+			"Server's log (docservice out.log).";
+	} else {
+		oojwt_diag_params_str(&p, "connectorMessage", g->detail, strlen(g->detail));
+		if (c->connector == OOJWT_CONNECTOR_UNKNOWN) {
+			c->connector = OOJWT_CONNECTOR_NEXTCLOUD;
+		}
+		m = g->sub == 6 ? "Document Server refused the connector's request "
+			"(command error 6, \"Invalid token\"): the token the connector signed "
+			"does not verify with Document Server's secret.inbox."
+			: "The connector could not talk to Document Server: the address, "
+			"the certificate or the secret is wrong.";
+		fix = "Paste local.json (or docker exec ... json -f local.json "
+			"services.CoAuthoring.secret.inbox.string), the connector's secret "
+			"(occ config:app:get onlyoffice jwt_secret) and, if you have it, the "
+			"checkJwt line of Document Server's log.";
+	}
+	oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_SYMPTOM, (int)i, 50,
+		oojwt_diag_params_end(&p), m, fix, NULL);
+	if (c->symptom_item < 0) {
+		c->symptom_item = (int)i;
+	}
+}
+
+static void
+not_recognised(oojwt_diag_ctx *c, size_t i)
+{
+	const oojwt_diag_recognised *g = &c->r->items[i];
+	oojwt_diag_params p;
+	char msg[OOJWT_MESSAGE_LEN];
+
+	oojwt_diag_params_init(&p);
+	if (g->guess != OOJWT_DIAG_UNKNOWN) {
+		const char *k = oojwt_diag_kind_name(g->guess);
+		oojwt_diag_params_str(&p, "guess", k, strlen(k));
+	}
+	snprintf(msg, sizeof msg, "Not recognised: %s%s%s", g->why,
+		g->guess != OOJWT_DIAG_UNKNOWN ? " Closest: " : "",
+		g->guess != OOJWT_DIAG_UNKNOWN ? oojwt_diag_kind_label(g->guess) : "");
+	oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_NOT_RECOGNISED, (int)i,
+		52, oojwt_diag_params_end(&p), msg, "Paste a token, an Authorization "
+		"header, a log line, an editor config, local.json, Docker settings, "
+		"a request, a connector's settings, an nginx configuration, a "
+		"certificate, a download link or the error message you see.", NULL);
+}
+
+static void
+page_source(oojwt_diag_ctx *c, size_t i)
+{
+	oojwt_diag_add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_DIAG_CONFIG_NOT_JSON,
+		(int)i, 45, NULL, "The page calls new DocsAPI.DocEditor(...), but its "
+		"config is not JSON written in the call (a variable, or an object "
+		"literal with unquoted names): it cannot be checked.", "Paste the config "
+		"as JSON: in the browser's console, JSON.stringify(config) where the "
+		"page builds it, or the config the server side renders.", NULL);
+}
+
+/* ---- the driver ---------------------------------------------------- */
+
+static int
+run(oojwt_diag_ctx *c)
+{
+	size_t i;
+	int e = OOJWT_OK;
+
+	/* First the items that hold settings and secrets. */
+	for (i = 0; i < c->n; i++) {
+		oojwt_diag_recognised *g = &c->r->items[i];
+		const char *s = c->items[i].text;
+		size_t n = c->items[i].len;
+		oojwt_diag_recognise(g, s, n);
+		if (g->kind == OOJWT_DIAG_LOCAL_JSON || g->kind == OOJWT_DIAG_DOCKER_ENV) {
+			e = read_server_config(c, i, s, n);
+		} else if (g->kind == OOJWT_DIAG_CONNECTOR_SETTINGS) {
+			e = read_connector(c, i, s, n);
+		} else if (g->kind == OOJWT_DIAG_CONNECTOR_ERROR && g->sub == 6) {
+			c->connector = c->connector ? c->connector : OOJWT_CONNECTOR_NEXTCLOUD;
+		} else if ((g->kind == OOJWT_DIAG_BARE_VALUE || g->kind
+			== OOJWT_DIAG_DOCKER_EXEC) && g->has_json)
+		{
+			char name[OOJWT_DIAG_NAME_LEN];
+			if (g->kind == OOJWT_DIAG_DOCKER_EXEC && g->detail[0] != 0) {
+				snprintf(name, sizeof name, "%s (docker exec, item %u)", g->detail,
+					(unsigned)i + 1);
+			} else {
+				snprintf(name, sizeof name, "the value of item %u", (unsigned)i + 1);
+			}
+			oojwt_diag_hold(c, name, (const unsigned char *)s + g->json_off,
+				g->json_len, OOJWT_DIAG_ROLE_PASTED, (int)i);
+		}
+		if (e != OOJWT_OK) {
+			return e;
+		}
+	}
+	if (c->conn != NULL) {
+		int in = 0, out = 0;
+		if (c->cfg != NULL) {
+			oojwt_connector_settings_compare(c->conn, c->cfg, c->cert_self_signed
+				? 1 : -1, &in, &out);
+		}
+		oojwt_diag_fold(c, c->conn->findings, c->conn->n_findings, c->conn_item,
+			25, NULL, 0);
+	}
+	/* Then the inspections, with what the settings gave. */
+	for (i = 0; i < c->n && e == OOJWT_OK; i++) {
+		const oojwt_diag_recognised *g = &c->r->items[i];
+		const char *s = c->items[i].text;
+		size_t n = c->items[i].len;
+		switch (g->kind) {
+		case OOJWT_DIAG_EDITOR_CONFIG:
+		case OOJWT_DIAG_PAGE_SOURCE:
+			if (g->has_json) {
+				e = inspect_config(c, i, s + g->json_off, g->json_len);
+			} else {
+				page_source(c, i);
+			}
+			break;
+		case OOJWT_DIAG_HTTP_REQUEST:
+		case OOJWT_DIAG_REQUEST_BODY:
+			e = inspect_request(c, i, s, n, g->sub);
+			break;
+		case OOJWT_DIAG_NGINX_CONFIG:
+			e = inspect_nginx(c, i, s, n);
+			break;
+		case OOJWT_DIAG_CERTIFICATE:
+			e = inspect_cert(c, i, s, n);
+			break;
+		case OOJWT_DIAG_DOWNLOAD_LINK:
+			e = inspect_link(c, i, s, n);
+			break;
+		case OOJWT_DIAG_DS_LOG:
+			explain_ds_log(c, i, s, n);
+			if (g->has_token) {
+				oojwt_diag_add_token(c, s + g->token_off, g->token_len, (int)i,
+					OOJWT_DIAG_TO_DS);
+			}
+			break;
+		case OOJWT_DIAG_TOKEN:
+		case OOJWT_DIAG_AUTHORIZATION:
+		case OOJWT_DIAG_LOG_LINE:
+			oojwt_diag_add_token(c, s + g->token_off, g->token_len, (int)i,
+				OOJWT_DIAG_TO_DS);
+			break;
+		case OOJWT_DIAG_EDITOR_ERROR:
+		case OOJWT_DIAG_CONNECTOR_ERROR:
+			explain_symptom(c, i);
+			break;
+		case OOJWT_DIAG_UNKNOWN:
+			not_recognised(c, i);
+			break;
+		default:
+			break;
+		}
+	}
+	if (e != OOJWT_OK) {
+		return e;
+	}
+	oojwt_diag_matrix(c);
+	oojwt_diag_verdict(c);
+	return OOJWT_OK;
+}
+
+int
+oojwt_diagnose(oojwt_diag_report *r, const oojwt_diag_item *items, size_t n,
+	const oojwt_diag_opts *opts)
+{
+	oojwt_diag_ctx *c;
+	size_t i, total = 0;
+	int e;
+
+	if (r == NULL || opts == NULL || (n > 0 && items == NULL)
+		|| (opts->n_secrets > 0 && opts->secrets == NULL))
+	{
+		return OOJWT_ERR_BAD_ARGUMENT;
+	}
+	memset(r, 0, sizeof *r);
+	if (n > OOJWT_DIAG_MAX_ITEMS || opts->n_secrets > OOJWT_DIAG_MAX_SECRETS) {
+		return OOJWT_ERR_TOO_LARGE;
+	}
+	for (i = 0; i < n; i++) {
+		if (items[i].text == NULL && items[i].len > 0) {
+			return OOJWT_ERR_BAD_ARGUMENT;
+		}
+		total += items[i].len;
+		if (total > OOJWT_DIAG_MAX_LEN) {
+			return OOJWT_ERR_TOO_LARGE;
+		}
+	}
+	c = malloc(sizeof *c);
+	if (c == NULL) {
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	memset(c, 0, sizeof *c);
+	c->r = r;
+	c->items = items;
+	c->n = n;
+	c->o = opts;
+	c->cfg_item = c->conn_item = -1;
+	c->editor_item = c->symptom_item = c->request_item = -1;
+	r->n_items = n;
+	for (i = 0; i < opts->n_secrets; i++) {
+		char name[OOJWT_DIAG_NAME_LEN];
+		const oojwt_diag_secret *s = &opts->secrets[i];
+		if (s->name != NULL && s->name_len > 0) {
+			snprintf(name, sizeof name, "%.*s", (int)(s->name_len < 80
+				? s->name_len : 80), s->name);
+		} else if (opts->n_secrets > 1) {
+			snprintf(name, sizeof name, "the secret you typed (#%u)",
+				(unsigned)i + 1);
+		} else {
+			snprintf(name, sizeof name, "the secret you typed");
+		}
+		oojwt_diag_hold(c, name, s->value, s->len, OOJWT_DIAG_ROLE_TYPED, -1);
+	}
+	e = run(c);
+	r->n_secrets = c->n_held;
+	r->n_tokens = c->n_tokens;
+	for (i = 0; i < c->n_owned_cfg; i++) {
+		oojwt_server_config_free(c->owned_cfg[i]);
+		free(c->owned_cfg[i]);
+	}
+	for (i = 0; i < c->n_owned_conn; i++) {
+		oojwt_connector_settings_free(c->owned_conn[i]);
+		free(c->owned_conn[i]);
+	}
+	oojwt_wipe(c, sizeof *c);
+	free(c);
+	if (e != OOJWT_OK) {
+		oojwt_wipe(r, sizeof *r);
+	}
+	return e;
+}

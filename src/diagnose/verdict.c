@@ -1,0 +1,176 @@
+/*
+ * The verdict (oojwt_diag_verdict): the findings ordered by severity,
+ * then by how directly each explains a failure (its rank), then in the
+ * order found; the first is the verdict, and the headline says what it
+ * means for the user -- who refuses what -- and why.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "inner.h"
+#include "diagnose.h"
+
+static int
+before(const oojwt_diag_finding *a, const oojwt_diag_finding *b)
+{
+	if (a->severity != b->severity) {
+		return a->severity < b->severity;
+	}
+	return a->rank < b->rank;
+}
+
+/* Insertion sort, stable: at most OOJWT_DIAG_MAX_FINDINGS entries. */
+static void
+order(oojwt_diag_report *r)
+{
+	size_t i, j;
+	oojwt_diag_finding tmp;
+
+	for (i = 1; i < r->n_findings; i++) {
+		tmp = r->findings[i];
+		for (j = i; j > 0 && before(&tmp, &r->findings[j - 1]); j--) {
+			r->findings[j] = r->findings[j - 1];
+		}
+		r->findings[j] = tmp;
+	}
+}
+
+static const char *
+connector_title(int connector)
+{
+	switch (connector) {
+	case OOJWT_CONNECTOR_NEXTCLOUD: return "Nextcloud";
+	case OOJWT_CONNECTOR_OWNCLOUD: return "ownCloud";
+	case OOJWT_CONNECTOR_MOODLE: return "Moodle";
+	case OOJWT_CONNECTOR_MATTERMOST: return "Mattermost";
+	default: return NULL;
+	}
+}
+
+static int
+is_token_code(int code)
+{
+	return code == OOJWT_FIND_DIAG_SIGNED_WITH_OTHER_SECRET
+		|| code == OOJWT_FIND_DIAG_SECRET_VARIANT
+		|| code == OOJWT_FIND_DIAG_SECRET_UNKNOWN
+		|| code == OOJWT_FIND_DIAG_SIGNATURE_TRUNCATED
+		|| code == OOJWT_FIND_DIAG_TOKEN_REJECTED
+		|| code == OOJWT_FIND_DIAG_TOKEN_UNREADABLE;
+}
+
+/* Who refuses what, for the verdict `f`. */
+static void
+consequence(oojwt_diag_ctx *c, const oojwt_diag_finding *f, char *out,
+	size_t cap)
+{
+	const char *who = connector_title(c->connector);
+	const oojwt_diag_recognised *g = f->item >= 0 ? &c->r->items[f->item] : NULL;
+	int kind = g != NULL ? g->kind : OOJWT_DIAG_UNKNOWN;
+
+	if (f->code == OOJWT_FIND_DIAG_NOT_RECOGNISED) {
+		snprintf(out, cap, "oojwt cannot tell what this is");
+		return;
+	}
+	if (f->code == OOJWT_FIND_DIAG_NO_TOKEN) {
+		snprintf(out, cap, "Nothing to verify");
+		return;
+	}
+	if (f->code == OOJWT_FIND_DIAG_SYMPTOM) {
+		snprintf(out, cap, "More is needed to find the cause");
+		return;
+	}
+	if (f->severity == OOJWT_SEVERITY_INFO) {
+		snprintf(out, cap, "No problem found in what you pasted");
+		return;
+	}
+	if (is_token_code(f->code)) {
+		int callback = g != NULL && (kind == OOJWT_DIAG_HTTP_REQUEST
+			|| kind == OOJWT_DIAG_REQUEST_BODY) && g->sub == OOJWT_REQUEST_CALLBACK;
+		if (callback) {
+			snprintf(out, cap, "%s will refuse the callback", who != NULL ? who
+				: "The integration");
+		} else if (kind == OOJWT_DIAG_EDITOR_CONFIG || kind == OOJWT_DIAG_PAGE_SOURCE
+			|| (c->editor_error != 0 && who == NULL))
+		{
+			snprintf(out, cap, "The editor will not open (error %d)",
+				c->editor_error != 0 ? c->editor_error : -20);
+		} else if (who != NULL) {
+			snprintf(out, cap, "%s cannot connect: Document Server refuses its "
+				"token (Invalid token)", who);
+		} else {
+			snprintf(out, cap, "Document Server will refuse this token");
+		}
+		return;
+	}
+	switch (kind) {
+	case OOJWT_DIAG_EDITOR_CONFIG:
+	case OOJWT_DIAG_PAGE_SOURCE:
+		if (c->editor_error != 0 && f->severity == OOJWT_SEVERITY_ERROR) {
+			snprintf(out, cap, "The editor will not open (error %d)", c->editor_error);
+		} else {
+			snprintf(out, cap, "The editor config has a problem");
+		}
+		return;
+	case OOJWT_DIAG_HTTP_REQUEST:
+	case OOJWT_DIAG_REQUEST_BODY:
+		snprintf(out, cap, g->sub == OOJWT_REQUEST_CALLBACK
+			? "%s will refuse the callback" : "Document Server will refuse the "
+			"request", who != NULL ? who : "The integration");
+		return;
+	case OOJWT_DIAG_LOCAL_JSON:
+	case OOJWT_DIAG_DOCKER_ENV:
+		snprintf(out, cap, "Document Server's settings have a problem");
+		return;
+	case OOJWT_DIAG_CONNECTOR_SETTINGS:
+		snprintf(out, cap, "%s and Document Server do not agree",
+			who != NULL ? who : "The connector");
+		return;
+	case OOJWT_DIAG_NGINX_CONFIG:
+		snprintf(out, cap, "nginx in front of Document Server has a problem");
+		return;
+	case OOJWT_DIAG_CERTIFICATE:
+		snprintf(out, cap, "%s will refuse Document Server's certificate",
+			who != NULL ? who : "Clients");
+		return;
+	case OOJWT_DIAG_DOWNLOAD_LINK:
+		snprintf(out, cap, "The download will fail");
+		return;
+	default:
+		snprintf(out, cap, "There is a problem");
+		return;
+	}
+}
+
+void
+oojwt_diag_verdict(oojwt_diag_ctx *c)
+{
+	oojwt_diag_report *r = c->r;
+	size_t i;
+	int problem = 0;
+	const char *cause;
+
+	for (i = 0; i < r->n_findings; i++) {
+		if (r->findings[i].severity != OOJWT_SEVERITY_INFO) {
+			problem = 1;
+		}
+	}
+	if (!problem && c->n_tokens == 0) {
+		oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_NO_TOKEN, -1, 55,
+			NULL, "There is no token in what you pasted, so no signature was "
+			"checked.", "Add the token you have a doubt about: an editor "
+			"config, the Authorization header of a request, or Document Server's "
+			"checkJwt log line.", "no token to check");
+	} else if (!problem) {
+		oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_ALL_CLEAR, -1, 10,
+			NULL, "Every check passed: the tokens verify with the secrets "
+			"Document Server uses, and the settings agree.", "",
+			"every check passed");
+	}
+	order(r);
+	if (r->n_findings == 0) {
+		return;
+	}
+	consequence(c, &r->findings[0], r->consequence, sizeof r->consequence);
+	cause = r->findings[0].short_cause;
+	snprintf(r->headline, sizeof r->headline, "%.150s: %.240s", r->consequence,
+		cause);
+}
