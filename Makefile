@@ -132,7 +132,7 @@ size: wasm dist/oojwt.html dist/site/index.html
 
 # Speed against jsonwebtoken, jose, fast-jwt and the node:crypto floor,
 # measured in one run (no timing assertions anywhere in make test).
-bench: wasm bench-hmac node_modules/.package-lock.json
+bench: wasm cli bench-hmac node_modules/.package-lock.json
 	@node tests/bench/bench.mjs
 
 # Time per byte of every entry point at 1 KB, 1 MB and 16 MB (one table;

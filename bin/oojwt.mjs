@@ -80,6 +80,7 @@ function writeAll(fd, buf) {
 function flush() {
   if (pendingLen === 0) return 0;
   const out = Buffer.concat(pending, pendingLen);
+  for (const c of pending) c.fill(0);
   pending = [];
   pendingLen = 0;
   try {
@@ -120,7 +121,11 @@ const host = {
     }
   },
   is_file(pathPtr, pathLen) {
-    return statSync(str(pathPtr, pathLen), { throwIfNoEntry: false })?.isFile() ? 1 : 0;
+    try {
+      return statSync(str(pathPtr, pathLen)).isFile() ? 1 : 0;
+    } catch {
+      return 0; // ENOENT, ENAMETOOLONG (a long token), ENOTDIR, ...
+    }
   },
   getenv(namePtr, nameLen, valueAt, lenAt) {
     const value = process.env[str(namePtr, nameLen)];
@@ -133,7 +138,7 @@ const host = {
     return 1;
   },
   write(fd, ptr, len) {
-    const data = Buffer.from(bytes().slice(ptr, ptr + len));
+    const data = Buffer.from(bytes().subarray(ptr, ptr + len));
     if (fd !== 2) {
       pending.push(data);
       pendingLen += len;
@@ -145,6 +150,8 @@ const host = {
       return 0;
     } catch {
       return -1;
+    } finally {
+      data.fill(0);
     }
   },
   flush,

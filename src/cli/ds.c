@@ -658,6 +658,20 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
+	{
+		int tk = oojwt_cli_text_kind(text, len);
+		if (tk != OOJWT_CLI_TEXT_EDITOR_CONFIG && tk != OOJWT_CLI_TEXT_JSON
+			&& tk != OOJWT_CLI_TEXT_TOKEN && tk != OOJWT_CLI_TEXT_OTHER)
+		{
+			oojwt_wipe_free(secret, secret_len + 1);
+			free(vopts);
+			oojwt_wipe_free(text, len + 1);
+			return oojwt_cli_refuse(o->command, tk, "an editor config or a token");
+		}
+		if (tk == OOJWT_CLI_TEXT_TOKEN) {
+			oojwt_cli_take_token(o->command, text, &len);
+		}
+	}
 	while (start < len && (text[start] == ' ' || text[start] == '\t'
 		|| text[start] == '\n' || text[start] == '\r'))
 	{

@@ -343,8 +343,10 @@ verify_ds(const oojwt_cli_opts *o, const char *tok, size_t len,
 			oojwt_cli_error(o->command, "out of memory");
 			return OOJWT_EXIT_INTERNAL;
 		}
-		i = (size_t)oojwt_cli_print_report(o, rep, n);
-		return i != OOJWT_EXIT_OK ? (int)i : code;
+		{
+			int rc = oojwt_cli_print_report(o, rep, n);
+			return rc != OOJWT_EXIT_OK ? rc : code;
+		}
 	}
 	if (r.valid) {
 		oojwt_cli_printf("ACCEPTED by Document Server (%s)%s%s\n",
@@ -373,9 +375,12 @@ verify_ds(const oojwt_cli_opts *o, const char *tok, size_t len,
 			oojwt_cli_printf("  secret forensics: no variant of the secret "
 				"verifies\n");
 		}
-		oojwt_cli_printf("    %s\n    fix: oojwt explain-secret (same secret "
-			"options) tells which secret signed it; sign with the secret of "
-			"this server\n", x.message);
+		oojwt_cli_printf("    %s\n", x.message);
+		if (x.variant <= 0) {
+			oojwt_cli_printf("    fix: sign with the secret of this server (oojwt "
+				"explain-secret --server-config PATH also tries its other "
+				"secrets)\n");
+		}
 	}
 	oojwt_ds_result_free(&r);
 	return oojwt_cli_host_flush() == 0 ? code : OOJWT_EXIT_INTERNAL;

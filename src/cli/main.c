@@ -299,6 +299,20 @@ static const char REQUEST_HELP[] =
 	"Exit codes: 0 the receiver accepts the request, 1 it refuses it,\n"
 	EXIT_TAIL;
 
+/*
+ * Adding a command: a function `int oojwt_cli_NAME(const oojwt_cli_opts *o)`
+ * in its family's file (or a new src/cli/FAMILY.c: every file of src/cli/
+ * is built into build/oojwt and bin/oojwt-cli.wasm alike, by wildcard),
+ * declared in cli.h; its help text here, ending with its own "Exit codes:
+ * 0 ..., 1 ...," line and EXIT_TAIL; one row in COMMANDS below and one line
+ * in MAIN_HELP's list (names in 16 columns); options as fields of
+ * oojwt_cli_opts with a row in args.c's OPTIONS; an entry in man/oojwt.1
+ * (SYNOPSIS and COMMANDS; tests/cli/same.test.mjs checks both). A command
+ * reads through oojwt_cli_read_input/_read_file/oojwt_cli_secret, prints
+ * through oojwt_cli_printf/oojwt_cli_out/oojwt_cli_error, and takes the
+ * clock from oojwt_cli_host_now, never from stdio, getenv or time(): then
+ * the Node command runs it with no line of JS.
+ */
 typedef struct {
 	const char *name;
 	int (*run)(const oojwt_cli_opts *o);

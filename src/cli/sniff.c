@@ -85,7 +85,14 @@ oojwt_cli_text_kind(const char *text, size_t len)
 	if (len == 0) {
 		return OOJWT_CLI_TEXT_OTHER;
 	}
-	if (text[0] == '{' || text[0] == '[') {
+	while (len > 0 && is_space(text[len - 1])) {
+		len--;
+	}
+	/* JSON: a whole object or array ("[2026-12-06 ...] [ERROR] ..." is a
+	 * log line). */
+	if ((text[0] == '{' && text[len - 1] == '}')
+		|| (text[0] == '[' && text[len - 1] == ']'))
+	{
 		if (has(text, len, "\"CoAuthoring\"")) {
 			return OOJWT_CLI_TEXT_LOCAL_JSON;
 		}
@@ -120,10 +127,6 @@ oojwt_cli_text_kind(const char *text, size_t len)
 		for (i = 0; i < len; i++) {
 			slash += (size_t)(text[i] == '/');
 			space += (size_t)is_space(text[i]);
-		}
-		while (len > 0 && is_space(text[len - 1])) {
-			len--;
-			space--;
 		}
 		if (space == 0 && !starts(text, len, "eyJ") && (slash > 0
 			|| (len > 5 && memcmp(text + len - 5, ".json", 5) == 0)))

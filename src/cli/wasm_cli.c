@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include "cli.h"
 
+void *oojwt_cli_wasm_alloc(size_t n);
+void oojwt_cli_wasm_free(void *p, size_t n);
+int oojwt_cli_wasm_run(int argc, char **argv);
+
 OOJWT_WASM_EXPORT("oojwt_cli_wasm_alloc")
 void *
 oojwt_cli_wasm_alloc(size_t n)

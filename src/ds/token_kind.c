@@ -830,7 +830,8 @@ oojwt_browser_inspect(oojwt_browser_report *r, const char *token,
 			r->ds.code == OOJWT_ERR_EXPIRED ? "sign the token when the "
 			"method is called, with an expiry of at least a few minutes"
 			: r->ds.code == OOJWT_ERR_BAD_SIGNATURE ? "sign with "
-			"secret.inbox of this server (try explainSecret)"
+			"secret.inbox of this server (oojwt explain-secret names the variant "
+			"of the secret that signed it)"
 			: "pass the token exactly as the server signed it");
 		oojwt_fmt(msg, sizeof msg, "token:%s", r->ds.server_message);
 		refuse(r, r->ds.close_code, msg);
