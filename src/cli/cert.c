@@ -2,7 +2,7 @@
  * inspect-cert: a TLS certificate (PEM or DER), optionally its private key
  * (--key FILE) and the host clients use (--host NAME). The --json report
  * is the one kit.inspectCertificate() returns (src/deploy/cert_json.c); the text
- * for people is printed from that same report, as bin/oojwt.mjs does.
+ * for people is printed from that same report.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -101,8 +101,7 @@ str_or(const oojwt_jv *o, const char *name, const char *none)
 		: none;
 }
 
-/* The people's view of an inspect-url report (bin/oojwt.mjs prints the
- * same lines). */
+/* The people's view of an inspect-url report. */
 static void
 link_human(const oojwt_jv *r)
 {
@@ -209,6 +208,17 @@ oojwt_cli_inspect_url(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
+	{
+		/* A token, a local.json, an nginx file, ...: not a link. */
+		int kind = oojwt_cli_text_kind(url, len);
+		if (kind != OOJWT_CLI_TEXT_URL && kind != OOJWT_CLI_TEXT_PATH
+			&& kind != OOJWT_CLI_TEXT_OTHER)
+		{
+			oojwt_wipe_free(secret, secret_len + 1);
+			oojwt_wipe_free(url, len + 1);
+			return oojwt_cli_refuse(o->command, kind, "a download link");
+		}
+	}
 	rep = oojwt_link_inspect_json(url, len, secret, secret_len, has, now, &n);
 	oojwt_wipe_free(secret, secret_len + 1);
 	oojwt_wipe_free(url, len + 1);
@@ -292,6 +302,16 @@ oojwt_cli_nginx_config(const oojwt_cli_opts *o)
 		oojwt_wipe_free(storage, storage_len + 1);
 		oojwt_cli_error(o->command, err);
 		return code;
+	}
+	{
+		int kind = oojwt_cli_text_kind(text, len);
+		if (kind != OOJWT_CLI_TEXT_NGINX && kind != OOJWT_CLI_TEXT_OTHER
+			&& kind != OOJWT_CLI_TEXT_ENV)
+		{
+			oojwt_wipe_free(storage, storage_len + 1);
+			oojwt_wipe_free(text, len + 1);
+			return oojwt_cli_refuse(o->command, kind, "an nginx configuration");
+		}
 	}
 	rep = oojwt_nginx_json(text, len, storage, storage_len, storage != NULL,
 		&n);

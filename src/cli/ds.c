@@ -27,7 +27,7 @@ put_sb(const oojwt_cli_opts *o, oojwt_sb *sb)
 }
 
 /* Print a report as JSON.stringify(JSON.parse(report)) writes it, which
- * is what the Node command prints for the JS module's object. */
+ * is how JSON.stringify writes the JS module's object. */
 static int
 print_js(const oojwt_cli_opts *o, char *rep, size_t len)
 {
@@ -123,6 +123,21 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 		}
 		oojwt_cli_error(o->command, err);
 		return code;
+	}
+	{
+		/* A local.json or a certificate given for the token; a secret
+		 * pasted as the token is read (the forensics name it). */
+		int kind = oojwt_cli_text_kind(tok, len);
+		if (kind != OOJWT_CLI_TEXT_TOKEN && kind != OOJWT_CLI_TEXT_OTHER
+			&& kind != OOJWT_CLI_TEXT_PATH)
+		{
+			oojwt_wipe_free(secret, secret_len + 1);
+			oojwt_wipe_free(tok, len + 1);
+			if (has_cfg) {
+				oojwt_server_config_free(&c);
+			}
+			return oojwt_cli_refuse(o->command, kind, "a token");
+		}
 	}
 	oojwt_cli_take_token(o->command, tok, &len);
 	if (o->json) {

@@ -1,7 +1,7 @@
 /*
  * The commands decode, verify and sign: read the input and the secret,
  * call the core, print a verdict for people or the core's JSON report
- * (src/core/report.c) for machines. bin/oojwt.mjs prints the same JSON.
+ * (src/core/report.c) for machines, which kit.reports returns too.
  */
 #include <math.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
  * converter, docbuilder) or a callback from it, judged by
  * oojwt_request_inspect(). --json prints the report of
  * src/ds/request_json.c, which is what kit.onlyoffice.
- * inspectRequest returns, so bin/oojwt.mjs prints the same bytes.
+ * inspectRequest returns.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -123,14 +123,21 @@ oojwt_cli_text_kind(const char *text, size_t len)
 		return OOJWT_CLI_TEXT_ENV;
 	}
 	{
-		size_t i, slash = 0, space = 0;
+		/* One word that starts as a path does or ends as a file name
+		 * does (a base64 secret may hold a '/' too). */
+		static const char *const ext[] = { ".json", ".conf", ".txt", ".crt",
+			".pem", ".key", ".env", ".yml", ".log" };
+		size_t i, space = 0;
+		int path = starts(text, len, "/") || starts(text, len, "./")
+			|| starts(text, len, "../") || starts(text, len, "~/");
 		for (i = 0; i < len; i++) {
-			slash += (size_t)(text[i] == '/');
 			space += (size_t)is_space(text[i]);
 		}
-		if (space == 0 && !starts(text, len, "eyJ") && (slash > 0
-			|| (len > 5 && memcmp(text + len - 5, ".json", 5) == 0)))
-		{
+		for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+			size_t n = strlen(ext[i]);
+			path |= len > n && memcmp(text + len - n, ext[i], n) == 0;
+		}
+		if (space == 0 && path && !starts(text, len, "eyJ")) {
 			return OOJWT_CLI_TEXT_PATH;
 		}
 	}

@@ -85,7 +85,8 @@ const CORPUS = [
   [['inspect-config', ...now, '--server-config', localJson, good]], [['inspect-config', '{}']],
   // inspect-url, nginx-config
   [['inspect-url', ...now, 'https://ds.example.com/cache/files/data/k1/output.docx/output.docx?md5=abc&expires=1700000000&filename=output.docx']],
-  [['nginx-config', nginx]], [['nginx-config', '--json', nginx]],
+  [['nginx-config', nginx]], [['nginx-config', '--json', nginx]], [['nginx-config', localJson]],
+  [['inspect-url', good]], [['explain-secret', localJson], withSecret], [['inspect-config', nginx], withSecret],
   // inspect-cert
   [['inspect-cert', 'not a certificate']], [['inspect-cert', good]],
   // inspect-request
