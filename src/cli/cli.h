@@ -210,6 +210,12 @@ const char *oojwt_cli_text_phrase(int kind);
  * error; returns OOJWT_EXIT_INPUT.
  */
 int oojwt_cli_refuse(const char *command, int kind, const char *expected);
+/* OOJWT_EXIT_OK when the kind of `text` is one of `accept` (a mask of
+ * OOJWT_CLI_KIND(kind) bits), else oojwt_cli_refuse(). The text is left to
+ * the caller to free either way. */
+#define OOJWT_CLI_KIND(kind) (1u << (kind))
+int oojwt_cli_expect(const char *command, const char *text, size_t len,
+	unsigned accept, const char *expected);
 
 /*
  * The token in `text` (`*len` bytes, NUL after them), as the page finds

@@ -208,16 +208,14 @@ oojwt_cli_inspect_url(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
-	{
-		/* A token, a local.json, an nginx file, ...: not a link. */
-		int kind = oojwt_cli_text_kind(url, len);
-		if (kind != OOJWT_CLI_TEXT_URL && kind != OOJWT_CLI_TEXT_PATH
-			&& kind != OOJWT_CLI_TEXT_OTHER)
-		{
-			oojwt_wipe_free(secret, secret_len + 1);
-			oojwt_wipe_free(url, len + 1);
-			return oojwt_cli_refuse(o->command, kind, "a download link");
-		}
+	/* A token, a local.json, an nginx file, ...: not a link. */
+	code = oojwt_cli_expect(o->command, url, len,
+		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_URL) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_PATH)
+		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER), "a download link");
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(secret, secret_len + 1);
+		oojwt_wipe_free(url, len + 1);
+		return code;
 	}
 	rep = oojwt_link_inspect_json(url, len, secret, secret_len, has, now, &n);
 	oojwt_wipe_free(secret, secret_len + 1);
@@ -303,15 +301,13 @@ oojwt_cli_nginx_config(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
-	{
-		int kind = oojwt_cli_text_kind(text, len);
-		if (kind != OOJWT_CLI_TEXT_NGINX && kind != OOJWT_CLI_TEXT_OTHER
-			&& kind != OOJWT_CLI_TEXT_ENV)
-		{
-			oojwt_wipe_free(storage, storage_len + 1);
-			oojwt_wipe_free(text, len + 1);
-			return oojwt_cli_refuse(o->command, kind, "an nginx configuration");
-		}
+	code = oojwt_cli_expect(o->command, text, len,
+		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_NGINX) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_ENV)
+		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER), "an nginx configuration");
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(storage, storage_len + 1);
+		oojwt_wipe_free(text, len + 1);
+		return code;
 	}
 	rep = oojwt_nginx_json(text, len, storage, storage_len, storage != NULL,
 		&n);

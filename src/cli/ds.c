@@ -124,20 +124,18 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
-	{
-		/* A local.json or a certificate given for the token; a secret
-		 * pasted as the token is read (the forensics name it). */
-		int kind = oojwt_cli_text_kind(tok, len);
-		if (kind != OOJWT_CLI_TEXT_TOKEN && kind != OOJWT_CLI_TEXT_OTHER
-			&& kind != OOJWT_CLI_TEXT_PATH)
-		{
-			oojwt_wipe_free(secret, secret_len + 1);
-			oojwt_wipe_free(tok, len + 1);
-			if (has_cfg) {
-				oojwt_server_config_free(&c);
-			}
-			return oojwt_cli_refuse(o->command, kind, "a token");
+	/* A local.json or a certificate given for the token; a secret pasted
+	 * as the token is read (the forensics name it). */
+	code = oojwt_cli_expect(o->command, tok, len,
+		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_TOKEN) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_PATH)
+		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER), "a token");
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(secret, secret_len + 1);
+		oojwt_wipe_free(tok, len + 1);
+		if (has_cfg) {
+			oojwt_server_config_free(&c);
 		}
+		return code;
 	}
 	oojwt_cli_take_token(o->command, tok, &len);
 	if (o->json) {
@@ -371,17 +369,15 @@ oojwt_cli_server_config(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
-	{
-		/* A token, a certificate, an nginx file, ...: said so, never
-		 * judged as a configuration of defaults. */
-		int kind = oojwt_cli_text_kind(text, len);
-		if (kind != OOJWT_CLI_TEXT_LOCAL_JSON && kind != OOJWT_CLI_TEXT_JSON
-			&& kind != OOJWT_CLI_TEXT_ENV && kind != OOJWT_CLI_TEXT_OTHER)
-		{
-			oojwt_wipe_free(text, len + 1);
-			return oojwt_cli_refuse(o->command, kind,
-				"a Document Server local.json or Docker env file");
-		}
+	/* A token, a certificate, an nginx file, ...: said so, never judged
+	 * as a configuration of defaults. */
+	code = oojwt_cli_expect(o->command, text, len,
+		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_LOCAL_JSON) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_JSON)
+		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_ENV) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER),
+		"a Document Server local.json or Docker env file");
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(text, len + 1);
+		return code;
 	}
 	if (o->defaults != NULL) {
 		code = oojwt_cli_read_file(o->defaults, MAX_CONFIG, &defaults,
@@ -673,19 +669,18 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
-	{
-		int tk = oojwt_cli_text_kind(text, len);
-		if (tk != OOJWT_CLI_TEXT_EDITOR_CONFIG && tk != OOJWT_CLI_TEXT_JSON
-			&& tk != OOJWT_CLI_TEXT_TOKEN && tk != OOJWT_CLI_TEXT_OTHER)
-		{
-			oojwt_wipe_free(secret, secret_len + 1);
-			free(vopts);
-			oojwt_wipe_free(text, len + 1);
-			return oojwt_cli_refuse(o->command, tk, "an editor config or a token");
-		}
-		if (tk == OOJWT_CLI_TEXT_TOKEN) {
-			oojwt_cli_take_token(o->command, text, &len);
-		}
+	code = oojwt_cli_expect(o->command, text, len,
+		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_EDITOR_CONFIG) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_JSON)
+		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_TOKEN) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER),
+		"an editor config or a token");
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(secret, secret_len + 1);
+		free(vopts);
+		oojwt_wipe_free(text, len + 1);
+		return code;
+	}
+	if (oojwt_cli_text_kind(text, len) == OOJWT_CLI_TEXT_TOKEN) {
+		oojwt_cli_take_token(o->command, text, &len);
 	}
 	while (start < len && (text[start] == ' ' || text[start] == '\t'
 		|| text[start] == '\n' || text[start] == '\r'))

@@ -247,17 +247,19 @@ static int
 read_token(const oojwt_cli_opts *o, char **tok, size_t *len)
 {
 	char err[ERR_CAP];
-	int code, kind;
+	int code;
 
 	code = oojwt_cli_read_input(o->input, 1, tok, len, err, sizeof err);
 	if (code != OOJWT_EXIT_OK) {
 		return fail(o, code, err);
 	}
-	kind = oojwt_cli_text_kind(*tok, *len);
-	if (kind != OOJWT_CLI_TEXT_TOKEN && kind != OOJWT_CLI_TEXT_OTHER) {
+	code = oojwt_cli_expect(o->command, *tok, *len,
+		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_TOKEN) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER),
+		"a token");
+	if (code != OOJWT_EXIT_OK) {
 		oojwt_wipe_free(*tok, *len + 1);
 		*tok = NULL;
-		return oojwt_cli_refuse(o->command, kind, "a token");
+		return code;
 	}
 	oojwt_cli_take_token(o->command, *tok, len);
 	return OOJWT_EXIT_OK;

@@ -197,6 +197,16 @@ oojwt_cli_refuse(const char *command, int kind, const char *expected)
 	return OOJWT_EXIT_INPUT;
 }
 
+int
+oojwt_cli_expect(const char *command, const char *text, size_t len,
+	unsigned accept, const char *expected)
+{
+	int kind = oojwt_cli_text_kind(text, len);
+
+	return (accept & OOJWT_CLI_KIND(kind)) != 0 ? OOJWT_EXIT_OK
+		: oojwt_cli_refuse(command, kind, expected);
+}
+
 void
 oojwt_cli_take_token(const char *command, char *text, size_t *len)
 {
