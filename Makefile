@@ -57,7 +57,13 @@ LAYER_SRC = $(sort $(wildcard $(addprefix src/,$(addsuffix /*.c,$(1)))))
 WASM_EXPORT_SRC := $(sort $(wildcard $(addprefix src/,$(addsuffix /wasm_*.c,$(LAYERS)))))
 # The library: every layer but its wasm exports (native tests, CLI, fuzzers).
 LIB_SRC := $(filter-out $(WASM_EXPORT_SRC),$(call LAYER_SRC,$(LAYERS)))
-CLI_SRC := $(call LAYER_SRC,cli)
+# The command line is built twice from src/cli/: natively (build/oojwt)
+# and into bin/oojwt-cli.wasm for the Node command bin/oojwt.mjs. Its files
+# named *_native.c are the native build's only, *_wasm.c and wasm_*.c the
+# wasm module's only (the process around the same code: cli.h says so).
+CLI_ALL_SRC := $(call LAYER_SRC,cli)
+CLI_SRC := $(filter-out src/cli/%_wasm.c src/cli/wasm_%.c,$(CLI_ALL_SRC))
+CLI_WASM_SRC := $(filter-out src/cli/%_native.c,$(CLI_ALL_SRC))
 # Two wasm modules, each a list of folders: web/lib/oojwt.wasm, the JWT core
 # (decode, verify, sign, extract, keys: every algorithm), is src/core/;
 # web/lib/oojwt-full.wasm, loaded only for the Document Server and deployment
@@ -101,9 +107,9 @@ NODE18_STAMP := $(if $(filter x86_64,$(shell uname -m)),$(if $(filter v18.%,$(sh
 
 all: wasm native cli dist site
 
-wasm: web/lib/oojwt.wasm web/lib/oojwt-full.wasm
+wasm: web/lib/oojwt.wasm web/lib/oojwt-full.wasm bin/oojwt-cli.wasm
 native: $(BUILD)/test/oojwt-tests
-cli: $(BUILD)/oojwt
+cli: $(BUILD)/oojwt bin/oojwt-cli.wasm
 dist: dist/oojwt.html
 site: dist/site/index.html
 
@@ -126,7 +132,7 @@ size: wasm dist/oojwt.html dist/site/index.html
 
 # Speed against jsonwebtoken, jose, fast-jwt and the node:crypto floor,
 # measured in one run (no timing assertions anywhere in make test).
-bench: wasm bench-hmac node_modules/.package-lock.json
+bench: wasm cli bench-hmac node_modules/.package-lock.json
 	@node tests/bench/bench.mjs
 
 # Time per byte of every entry point at 1 KB, 1 MB and 16 MB (one table;
@@ -136,7 +142,7 @@ linear: wasm
 	@node tests/bench/linear.mjs
 
 clean:
-	rm -rf $(BUILD) web/lib/oojwt.wasm web/lib/oojwt-full.wasm
+	rm -rf $(BUILD) web/lib/oojwt.wasm web/lib/oojwt-full.wasm bin/oojwt-cli.wasm
 	rm -f dist/oojwt.html
 
 # ---- tools: install what is missing (Debian, as root) ---------------------
@@ -422,6 +428,15 @@ web/lib/oojwt-full.wasm: $(WASM_OBJ) $(WASM_DEP_OBJ)
 	$(WASM_OPT) $@ -o $@
 	$(REPORT_WASM_SIZE)
 
+# bin/oojwt-cli.wasm: the command line of src/cli/ over every layer (no
+# layer's wasm exports: src/cli/wasm_cli.c has its own), for bin/oojwt.mjs,
+# which provides its "oojwt_host" imports (src/cli/host_wasm.c).
+CLI_WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm/%.o,$(LIB_SRC) $(CLI_WASM_SRC))
+bin/oojwt-cli.wasm: $(CLI_WASM_OBJ) $(WASM_DEP_OBJ)
+	$(EMCC) $(WASM_FLAGS) -sERROR_ON_UNDEFINED_SYMBOLS=0 $^ -o $@
+	$(WASM_OPT) $@ -o $@
+	$(REPORT_WASM_SIZE)
+
 # ---- hardening: fuzz, sanitize, ct, soak ----------------------------------
 #
 #   make fuzz       every libFuzzer harness tests/fuzz/fuzz_*.c, FUZZ_SECONDS
@@ -490,7 +505,7 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ)
 # parsers as a library: arguments, inputs, secrets (not main() nor the
 # commands, which print).
 FUZZ_CLI_OBJ := $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,src/cli/args.c \
-	src/cli/input.c src/cli/secret.c)
+	src/cli/input.c src/cli/secret.c src/cli/host_native.c src/cli/print.c)
 .SECONDARY: $(FUZZ_CLI_OBJ)
 
 $(BUILD)/fuzz/fuzz_cli_%: tests/fuzz/fuzz_cli_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ) $(FUZZ_CLI_OBJ)

@@ -19,6 +19,10 @@
 //                   file and function instead
 //   old-finding     codes 115 on are OOJWT_FIND_*, not OOJWT_WARN_*
 //   test-header     each test file opens with a comment naming what it covers
+//   cli-host        src/cli/ touches the process only in host_native.c and
+//                   main_native.c (no stdio, getenv, isatty, time): the
+//                   rest is built into bin/oojwt-cli.wasm as well, where
+//                   src/cli/host_wasm.c is the process
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +91,13 @@ function checkC(p) {
     const to = LAYERS.indexOf(tm[1]);
     if (layer !== 'cli' && to > from) {
       report(p, line, 'layer-include', `src/${layer}/ may not include ${t}: ${tm[1]} is a higher layer (core <- ds <- deploy <- diagnose <- cli)`);
+    }
+  }
+  if (/^src\/cli\/[^/]+\.c$/.test(r) && !/_native\.c$/.test(r)) {
+    const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+    const host = /\b(?:printf|fprintf|vfprintf|puts|fputs|putchar|fwrite|fread|fopen|fflush|getenv|isatty|time|strftime|gmtime_r|localtime|stat)\s*\(|\bstd(?:in|out|err)\b/g;
+    for (const h of code.matchAll(host)) {
+      report(p, lineOf(text, h.index), 'cli-host', `${h[0].replace(/\s*\($/, '()')} touches the process: src/cli/ goes into the wasm module too; use the host interface of src/cli/cli.h (oojwt_cli_printf, oojwt_cli_eprintf, oojwt_cli_read_file, oojwt_cli_host_getenv, oojwt_cli_host_now)`);
     }
   }
   const nocase = /\bcJSON_(GetObjectItem|HasObjectItem|DetachItemFromObject|DeleteItemFromObject|ReplaceItemInObject)(?!CaseSensitive)\b/g;

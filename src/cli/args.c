@@ -1,7 +1,7 @@
 /*
  * The command line parser of build/oojwt: `--name VALUE`, `--name=VALUE`
  * and flags, in any order around one positional argument; `--` ends the
- * options. bin/oojwt.mjs accepts exactly the same language.
+ * options. The Node command bin/oojwt.mjs runs this same parser (wasm).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +77,8 @@ static const option OPTIONS[] = {
 	{ "json", T_FLAG, F(json), 0 },
 	{ "quiet", T_FLAG, F(quiet), 0 },
 	{ "help", T_FLAG, F(help), 0 },
+	{ "quiet", T_FLAG, F(quiet), 0 },
+	{ "profile", T_STRING, F(profile), 0 },
 	{ "secret", T_STRING, F(secret), 0 },
 	{ "secret-file", T_STRING, F(secret_file), 0 },
 	{ "secret-env", T_STRING, F(secret_env), 0 },

@@ -1,14 +1,12 @@
-#define _POSIX_C_SOURCE 200809L
 /*
  * inspect-cert: a TLS certificate (PEM or DER), optionally its private key
  * (--key FILE) and the host clients use (--host NAME). The --json report
  * is the one kit.inspectCertificate() returns (src/deploy/cert_json.c); the text
- * for people is printed from that same report, as bin/oojwt.mjs does.
+ * for people is printed from that same report.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "cli.h"
 
 #define MAX_KEY ((size_t)1024 * 1024)
@@ -25,12 +23,9 @@ str_of(const oojwt_jv *rep, const char *name)
 static void
 utc(char *out, size_t cap, double t)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (gmtime_r(&tt, &tm) == NULL
-		|| strftime(out, cap, "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
-	{
+	if (t >= -62135596800.0 && t < 253402300800.0) {
+		oojwt_utc_text(out, cap, (long long)t);
+	} else {
 		snprintf(out, cap, "%.0f", t);
 	}
 }
@@ -130,7 +125,7 @@ oojwt_cli_inspect_cert(const oojwt_cli_opts *o)
 	rep = oojwt_cert_json((const unsigned char *)cert, len,
 		(const unsigned char *)key, key_len, key != NULL, o->host,
 		o->host != NULL ? strlen(o->host) : 0, o->host != NULL,
-		o->has_now ? o->now : (double)time(NULL), &n);
+		o->has_now ? o->now : oojwt_cli_host_now(), &n);
 	oojwt_wipe_free(cert, len + 1);
 	oojwt_wipe_free(key, key_len + 1);
 	if (rep == NULL || oojwt_json_parse(&r, rep, n, &pos, msg) != OOJWT_OK) {
@@ -163,7 +158,7 @@ oojwt_cli_inspect_cert(const oojwt_cli_opts *o)
 		}
 	} else {
 		errors = human(r, o);
-		code = fflush(stdout) == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+		code = oojwt_cli_host_flush() == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
 	}
 	oojwt_json_free(r);
 	if (code != OOJWT_EXIT_OK) {

@@ -1,9 +1,14 @@
 /*
- * Internal declarations of the native command line, build/oojwt
- * (src/cli/). Only these files use stdio, the environment and the
- * clock; the core they call stays free of all three.
+ * Internal declarations of the command line (src/cli/), built twice:
+ * natively as build/oojwt and into bin/oojwt-cli.wasm, which the Node
+ * command bin/oojwt.mjs runs. Everything but the two host files is the
+ * same code in both, so both print the same bytes.
  *
- *   main.c     main(): commands, help texts, exit codes
+ *   main.c     oojwt_cli_main(): the command table, main help, exit codes
+ *   host_native.c  the process: files, stdin, environment, output, clock,
+ *                 terminal (POSIX stdio), and main()
+ *   host_wasm.c    the same through the imports bin/oojwt.mjs provides
+ *   wasm_cli.c the module's exports: run, alloc, wipe-and-free
  *   args.c     the argument parser (options, numbers)
  *   input.c    reading a token or payload from an argument, a file or stdin
  *   secret.c   the secret sources (file, environment, local.json, argument)
@@ -40,6 +45,7 @@ typedef struct {
 	const char *input;        /* TOKEN / PAYLOAD, @FILE or -, NULL: none */
 	int json;
 	int help;
+	int quiet;                /* --quiet: the verdict line only */
 	int color;                /* set by main: stdout is a terminal */
 	/* secret sources */
 	const char *secret;
@@ -50,6 +56,7 @@ typedef struct {
 	const char *jwt_key_file;     /* verify, sign: --key-file */
 	/* verify */
 	const char *algorithms;
+	const char *profile;      /* --profile strict|onlyoffice, NULL: default */
 	int has_now, has_tolerance;
 	double now, tolerance;
 	/* sign */
@@ -80,6 +87,48 @@ typedef struct {
 	size_t n_inputs;
 	int quiet;
 } oojwt_cli_opts;
+
+/* ---- host_native.c / host_wasm.c: the process ---------------------- */
+
+/*
+ * The only functions that touch the process. A file named *_native.c is
+ * built into build/oojwt only, *_wasm.c into the wasm module only; every
+ * other file of src/cli/ goes into both.
+ */
+#define OOJWT_CLI_STDOUT 1
+#define OOJWT_CLI_STDERR 2
+
+/*
+ * The whole file at `path` (NULL: standard input). On success 0, *buf
+ * malloc'd with a NUL after *len bytes (free it with oojwt_wipe_free(*buf,
+ * *len + 1)). More than `max` bytes: 1, nothing kept. Unreadable: 2, with
+ * the error's errno name ("ENOENT") in `errname`. Out of memory: 3.
+ */
+int oojwt_cli_host_read(const char *path, size_t max, char **buf,
+	size_t *len, char *errname, size_t errcap);
+/* 1 when `path` names a regular file (following links), else 0. */
+int oojwt_cli_host_is_file(const char *path);
+/* The environment variable `name`: 1 when set, 0 when not. With `value`
+ * not NULL, a malloc'd copy (NUL after *len bytes) to be wiped and freed
+ * with oojwt_wipe_free(*value, *len + 1); 0 with *value NULL when out of
+ * memory. */
+int oojwt_cli_host_getenv(const char *name, char **value, size_t *len);
+/* Write to standard output (buffered until oojwt_cli_host_flush) or
+ * standard error (at once, after flushing standard output). 0 or -1. */
+int oojwt_cli_host_write(int fd, const char *buf, size_t len);
+int oojwt_cli_host_flush(void);
+/* 1 when the descriptor (0, 1, 2) is a terminal. */
+int oojwt_cli_host_isatty(int fd);
+/* The clock in seconds since 1970 (whole seconds, as time(NULL)). */
+double oojwt_cli_host_now(void);
+/* No core dumps (oojwt_cli_no_core_dumps; nothing to do in wasm). */
+void oojwt_cli_no_core_dumps(void);
+
+/* ---- main.c ------------------------------------------------------ */
+
+/* The command line: argv[0] is the program, argv[1] the command. The
+ * exit code; standard output is flushed. */
+int oojwt_cli_main(int argc, char **argv);
 
 /* ---- args.c ------------------------------------------------------ */
 
@@ -124,17 +173,66 @@ void oojwt_cli_put_safe(oojwt_sb *sb, const char *text, size_t len);
 __attribute__((format(printf, 1, 2)))
 #endif
 int oojwt_cli_printf(const char *fmt, ...);
+/* Standard output for every command: `len` bytes as they are; with
+ * --quiet (oojwt_cli_set_quiet) only up to the first line's end. 0 or -1. */
+int oojwt_cli_out(const char *buf, size_t len);
+void oojwt_cli_set_quiet(int on);
 
-/* ---- secret.c ---------------------------------------------------- */
+/* printf to standard error, as it is (messages of oojwt's own). */
+#ifdef __GNUC__
+__attribute__((format(printf, 1, 2)))
+#endif
+void oojwt_cli_eprintf(const char *fmt, ...);
+/* `s` to standard output as it is; 0 or -1. */
+int oojwt_cli_puts(const char *s);
+
+
+/* ---- sniff.c: what a text looks like ------------------------------ */
+
+enum {
+	OOJWT_CLI_TEXT_OTHER = 0,
+	OOJWT_CLI_TEXT_TOKEN,         /* a JWT, alone or in a header/log line */
+	OOJWT_CLI_TEXT_LOCAL_JSON,    /* JSON with services.CoAuthoring */
+	OOJWT_CLI_TEXT_EDITOR_CONFIG, /* JSON with document / editorConfig */
+	OOJWT_CLI_TEXT_JSON,          /* other JSON */
+	OOJWT_CLI_TEXT_ENV,           /* JWT_* / KEY=value lines */
+	OOJWT_CLI_TEXT_NGINX,         /* nginx directives, server { } */
+	OOJWT_CLI_TEXT_CERT,          /* -----BEGIN CERTIFICATE----- */
+	OOJWT_CLI_TEXT_KEY,           /* -----BEGIN ... KEY----- */
+	OOJWT_CLI_TEXT_HTTP,          /* a request line: POST /... HTTP/1.1 */
+	OOJWT_CLI_TEXT_URL,           /* http(s)://... */
+	OOJWT_CLI_TEXT_PATH           /* one word with a '/' or ending .json:
+	                                 a file name that names no file */
+};
+
+/* The OOJWT_CLI_TEXT_* kind `len` bytes of text look like (a guess from
+ * their first characters, for the sentence of oojwt_cli_refuse). */
+int oojwt_cli_text_kind(const char *text, size_t len);
+/* "a JSON Web Token", "a Document Server local.json", ... */
+const char *oojwt_cli_text_phrase(int kind);
+/*
+ * Refuse text that is not what the command reads: "oojwt: CMD: this is
+ * not EXPECTED: it looks like PHRASE; COMMAND reads it" on standard
+ * error; returns OOJWT_EXIT_INPUT.
+ */
+int oojwt_cli_refuse(const char *command, int kind, const char *expected);
+/* OOJWT_EXIT_OK when the kind of `text` is one of `accept` (a mask of
+ * OOJWT_CLI_KIND(kind) bits), else oojwt_cli_refuse(). The text is left to
+ * the caller to free either way. */
+#define OOJWT_CLI_KIND(kind) (1u << (kind))
+int oojwt_cli_expect(const char *command, const char *text, size_t len,
+	unsigned accept, const char *expected);
 
 /*
- * Keep what the process holds out of core files: RLIMIT_CORE to 0 and,
- * on Linux, PR_SET_DUMPABLE to 0 (no core, no ptrace by the same user,
- * /proc/PID/mem closed). main() calls it before any command reads a
- * token, secret, key or configuration. Failures are ignored: a limit
- * that cannot be lowered leaves the process as it was.
+ * The token in `text` (`*len` bytes, NUL after them), as the page finds
+ * it in a pasted Authorization header, Bearer value, log line or quoted
+ * string (oojwt_extract_token): moved to the start of `text` (the rest
+ * wiped), *len updated, and a note on standard error naming what was
+ * stripped. Nothing happens when the text is the token.
  */
-void oojwt_cli_no_core_dumps(void);
+void oojwt_cli_take_token(const char *command, char *text, size_t *len);
+
+/* ---- secret.c ---------------------------------------------------- */
 
 /*
  * The secret from the one source the options name (or $OOJWT_SECRET

@@ -260,7 +260,7 @@ oojwt_cli_connector_settings(const oojwt_cli_opts *o)
 	} else {
 		errors = print_human(&s, n_read, server != NULL, o->server_config,
 			inbox, outbox, o->show_secrets);
-		code = fflush(stdout) == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+		code = oojwt_cli_host_flush() == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
 	}
 	form = s.form;
 	oojwt_connector_settings_free(&s);

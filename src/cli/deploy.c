@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "cli.h"
 #include "inner.h"
 
@@ -102,8 +101,7 @@ str_or(const oojwt_jv *o, const char *name, const char *none)
 		: none;
 }
 
-/* The people's view of an inspect-url report (bin/oojwt.mjs prints the
- * same lines). */
+/* The people's view of an inspect-url report. */
 static void
 link_human(const oojwt_jv *r)
 {
@@ -162,8 +160,8 @@ parse_report(const oojwt_cli_opts *o, char *rep, size_t n, oojwt_jv **v)
 static int
 put_out(oojwt_sb *sb)
 {
-	int ok = !sb->failed && fwrite(sb->buf, 1, sb->len, stdout) == sb->len
-		&& fflush(stdout) == 0;
+	int ok = !sb->failed && oojwt_cli_out(sb->buf, sb->len) == 0
+		&& oojwt_cli_host_flush() == 0;
 
 	oojwt_wipe_free(sb->buf, sb->cap);
 	return ok ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
@@ -178,18 +176,18 @@ oojwt_cli_inspect_url(const oojwt_cli_opts *o)
 	char *url, *rep;
 	oojwt_jv *r;
 	oojwt_sb sb;
-	double now = o->has_now ? o->now : (double)time(NULL);
+	double now = o->has_now ? o->now : oojwt_cli_host_now();
 	int code, has, ok;
 
 	if (o->local_json != NULL) {
 		oojwt_cli_error(o->command, "--secret-from-local-json gives a JWT "
 			"secret; the link secret is storage.fs.secretString: use "
 			"--server-config PATH");
-		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	has = o->secret != NULL || o->secret_file != NULL
-		|| o->secret_env != NULL || getenv("OOJWT_SECRET") != NULL;
+		|| o->secret_env != NULL || oojwt_cli_host_getenv("OOJWT_SECRET", NULL, NULL);
 	if (has) {
 		code = oojwt_cli_secret(o, &secret, &secret_len, err, sizeof err);
 	} else if (o->server_config != NULL || o->nginx_config != NULL) {
@@ -210,6 +208,15 @@ oojwt_cli_inspect_url(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
+	/* A token, a local.json, an nginx file, ...: not a link. */
+	code = oojwt_cli_expect(o->command, url, len,
+		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_URL) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_PATH)
+		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER), "a download link");
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(secret, secret_len + 1);
+		oojwt_wipe_free(url, len + 1);
+		return code;
+	}
 	rep = oojwt_link_inspect_json(url, len, secret, secret_len, has, now, &n);
 	oojwt_wipe_free(secret, secret_len + 1);
 	oojwt_wipe_free(url, len + 1);
@@ -226,7 +233,7 @@ oojwt_cli_inspect_url(const oojwt_cli_opts *o)
 		code = put_out(&sb);
 	} else {
 		link_human(r);
-		code = fflush(stdout) == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+		code = oojwt_cli_host_flush() == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
 	}
 	oojwt_json_free(r);
 	if (code != OOJWT_EXIT_OK) {
@@ -294,6 +301,14 @@ oojwt_cli_nginx_config(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
+	code = oojwt_cli_expect(o->command, text, len,
+		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_NGINX) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_ENV)
+		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER), "an nginx configuration");
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(storage, storage_len + 1);
+		oojwt_wipe_free(text, len + 1);
+		return code;
+	}
 	rep = oojwt_nginx_json(text, len, storage, storage_len, storage != NULL,
 		&n);
 	oojwt_wipe_free(storage, storage_len + 1);
@@ -330,7 +345,7 @@ oojwt_cli_nginx_config(const oojwt_cli_opts *o)
 	} else {
 		nginx_human(r, o->show_secrets && oojwt_json_type(sec)
 			== OOJWT_JSON_STRING ? oojwt_json_string(sec) : hidden);
-		code = fflush(stdout) == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+		code = oojwt_cli_host_flush() == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
 	}
 	oojwt_json_free_wipe(r);
 	if (code != OOJWT_EXIT_OK) {

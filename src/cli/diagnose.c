@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <sys/stat.h>
 #include "cli.h"
 #include "inner.h"
 
@@ -21,14 +19,6 @@ static const char *const DEFAULT_PLACES[] = {
 	"/etc/onlyoffice/documentserver/local.json",
 	"/etc/onlyoffice/documentserver/nginx/ds.conf"
 };
-
-static int
-is_file(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
 
 typedef struct {
 	char *text[OOJWT_DIAG_MAX_ITEMS];
@@ -52,12 +42,13 @@ read_one(inputs *in, const char *arg, char *err, size_t cap)
 		code = oojwt_cli_read_file(arg + 1, MAX_ITEM, &in->text[k], &in->len[k],
 			err, cap);
 		snprintf(in->name[k], sizeof in->name[k], "%.150s", arg + 1);
-	} else if (strchr(arg, '\n') == NULL && is_file(arg)) {
+	} else if (strchr(arg, '\n') == NULL && oojwt_cli_host_is_file(arg)) {
 		code = oojwt_cli_read_file(arg, MAX_ITEM, &in->text[k], &in->len[k],
 			err, cap);
 		snprintf(in->name[k], sizeof in->name[k], "%.150s", arg);
 		if (code == OOJWT_EXIT_OK) {
-			fprintf(stderr, "oojwt: diagnose: read %s as a file\n", arg);
+			oojwt_cli_eprintf("oojwt: note: reading the file '%s' (write @%s to "
+				"say so)\n", arg, arg);
 		}
 	} else {
 		size_t n = strlen(arg);
@@ -169,7 +160,7 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 		return OOJWT_EXIT_INTERNAL;
 	}
 	memset(&d, 0, sizeof d);
-	d.now = o->has_now ? o->now : (double)time(NULL);
+	d.now = o->has_now ? o->now : oojwt_cli_host_now();
 	if (o->local_json != NULL) {
 		code = read_one(in, o->local_json, err, sizeof err);
 	}
@@ -187,7 +178,7 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 		for (k = 0; k < sizeof DEFAULT_PLACES / sizeof *DEFAULT_PLACES
 			&& code == OOJWT_EXIT_OK; k++)
 		{
-			if (is_file(DEFAULT_PLACES[k])) {
+			if (oojwt_cli_host_is_file(DEFAULT_PLACES[k])) {
 				code = read_one(in, DEFAULT_PLACES[k], err, sizeof err);
 			}
 		}
@@ -198,7 +189,8 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 		}
 	}
 	if (code == OOJWT_EXIT_OK && (o->secret != NULL || o->secret_file != NULL
-		|| o->secret_env != NULL || getenv("OOJWT_SECRET") != NULL))
+		|| o->secret_env != NULL
+		|| oojwt_cli_host_getenv("OOJWT_SECRET", NULL, NULL)))
 	{
 		oojwt_cli_opts so = *o;
 		so.local_json = NULL;
@@ -244,7 +236,7 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 			code = e == OOJWT_ERR_TOO_LARGE ? OOJWT_EXIT_INPUT : OOJWT_EXIT_INTERNAL;
 		} else {
 			human(o, r, in);
-			code = fflush(stdout) == 0 ? (r->n_findings > 0
+			code = oojwt_cli_host_flush() == 0 ? (r->n_findings > 0
 				&& r->findings[0].severity != OOJWT_SEVERITY_INFO
 				? OOJWT_EXIT_INVALID : OOJWT_EXIT_OK) : OOJWT_EXIT_INTERNAL;
 		}

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "cli.h"
 #include "inner.h"
 
@@ -20,14 +19,14 @@ oojwt_cli_put_sb(const oojwt_cli_opts *o, oojwt_sb *sb)
 		oojwt_cli_error(o->command, "out of memory");
 		return OOJWT_EXIT_INTERNAL;
 	}
-	code = fwrite(sb->buf, 1, sb->len, stdout) == sb->len
-		&& fflush(stdout) == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+	code = oojwt_cli_out(sb->buf, sb->len) == 0
+		&& oojwt_cli_host_flush() == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
 	oojwt_wipe_free(sb->buf, sb->cap);
 	return code;
 }
 
 /* Print a report as JSON.stringify(JSON.parse(report)) writes it, which
- * is what the Node command prints for the JS module's object. */
+ * is how JSON.stringify writes the JS module's object. */
 static int
 print_js(const oojwt_cli_opts *o, char *rep, size_t len)
 {
@@ -52,8 +51,8 @@ print_js(const oojwt_cli_opts *o, char *rep, size_t len)
 	}
 	if (code != OOJWT_OK) {
 		/* Text strict JSON cannot hold (a lone surrogate): as written. */
-		code = fwrite(rep, 1, len, stdout) == len && fputs("\n", stdout) != EOF
-			&& fflush(stdout) == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+		code = oojwt_cli_out(rep, len) == 0 && oojwt_cli_puts("\n") == 0
+			&& oojwt_cli_host_flush() == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
 		oojwt_wipe_free(rep, len + 1);
 		return code;
 	}
@@ -124,6 +123,20 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
+	/* A local.json or a certificate given for the token; a secret pasted
+	 * as the token is read (the forensics name it). */
+	code = oojwt_cli_expect(o->command, tok, len,
+		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_TOKEN) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_PATH)
+		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER), "a token");
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(secret, secret_len + 1);
+		oojwt_wipe_free(tok, len + 1);
+		if (has_cfg) {
+			oojwt_server_config_free(&c);
+		}
+		return code;
+	}
+	oojwt_cli_take_token(o->command, tok, &len);
 	if (o->json) {
 		char *rep = oojwt_secret_explain_json(tok, len, secret, secret_len,
 			has_cfg ? &others : NULL, &n);
@@ -174,7 +187,7 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 		: "");
 	code = r.verifies ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
 	oojwt_wipe(&r, sizeof r);
-	if (fflush(stdout) != 0) {
+	if (oojwt_cli_host_flush() != 0) {
 		return OOJWT_EXIT_INTERNAL;
 	}
 	return code;
@@ -355,6 +368,16 @@ oojwt_cli_server_config(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
+	/* A token, a certificate, an nginx file, ...: said so, never judged
+	 * as a configuration of defaults. */
+	code = oojwt_cli_expect(o->command, text, len,
+		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_LOCAL_JSON) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_JSON)
+		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_ENV) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER),
+		"a Document Server local.json or Docker env file");
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(text, len + 1);
+		return code;
+	}
 	if (o->defaults != NULL) {
 		code = oojwt_cli_read_file(o->defaults, MAX_CONFIG, &defaults,
 			&defaults_len, err, sizeof err);
@@ -378,7 +401,7 @@ oojwt_cli_server_config(const oojwt_cli_opts *o)
 		code = config_json(o, text, len, defaults, defaults_len);
 	} else {
 		config_human(&c, o->show_secrets);
-		code = fflush(stdout) == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+		code = oojwt_cli_host_flush() == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
 	}
 	oojwt_server_config_free(&c);
 	oojwt_wipe_free(text, len + 1);
@@ -412,7 +435,7 @@ print_guess(const oojwt_kind_guess *g)
 {
 	int k, first = 1;
 
-	printf("%s (%s; candidates:", g->kind >= 0
+	oojwt_cli_printf("%s (%s; candidates:", g->kind >= 0
 		? oojwt_browser_kind_name(g->kind) : "unknown",
 		oojwt_kind_confidence_name(g->confidence));
 	for (k = -1; k < OOJWT_BROWSER_KINDS; k++) {
@@ -422,10 +445,10 @@ print_guess(const oojwt_kind_guess *g)
 		{
 			continue;
 		}
-		printf("%s %s", first ? "" : ",", oojwt_browser_kind_name(kind));
+		oojwt_cli_printf("%s %s", first ? "" : ",", oojwt_browser_kind_name(kind));
 		first = 0;
 	}
-	printf("%s): %s\n", first ? " none" : "", g->why);
+	oojwt_cli_printf("%s): %s\n", first ? " none" : "", g->why);
 }
 
 /* A token of the editor page's methods, judged by its kind. */
@@ -457,35 +480,35 @@ inspect_token(const oojwt_cli_opts *o, const char *token, size_t len,
 		oojwt_browser_report_free(&r);
 		return code;
 	}
-	printf("%s (%s on %s", r.ok ? "ACCEPTED" : "REFUSED",
+	oojwt_cli_printf("%s (%s on %s", r.ok ? "ACCEPTED" : "REFUSED",
 		oojwt_browser_kind_name(r.kind), oojwt_channel_name(r.channel));
 	if (r.close_code != 0) {
-		printf(", close %d", r.close_code);
+		oojwt_cli_printf(", close %d", r.close_code);
 	}
 	if (r.server_error != 0) {
-		printf(", error %d", r.server_error);
+		oojwt_cli_printf(", error %d", r.server_error);
 	}
 	if (r.editor_error != 0) {
-		printf(", editor error %d", r.editor_error);
+		oojwt_cli_printf(", editor error %d", r.editor_error);
 	}
 	if (r.http_status != 0) {
-		printf(", HTTP %d", r.http_status);
+		oojwt_cli_printf(", HTTP %d", r.http_status);
 	}
-	printf("): %s\n", r.message);
-	printf("kind: %s (%s), guessed ", oojwt_browser_kind_name(r.kind),
+	oojwt_cli_printf("): %s\n", r.message);
+	oojwt_cli_printf("kind: %s (%s), guessed ", oojwt_browser_kind_name(r.kind),
 		r.chosen ? "chosen with --kind" : "guessed");
 	print_guess(&r.guess);
-	printf("reads: %s\nignores: %s\n", oojwt_browser_kind_reads(r.kind),
+	oojwt_cli_printf("reads: %s\nignores: %s\n", oojwt_browser_kind_reads(r.kind),
 		oojwt_browser_kind_ignores(r.kind));
 	for (i = 0; i < r.n_findings; i++) {
 		const oojwt_finding *f = &r.findings[i];
-		printf("%s %s at %s: %s\n    fix: %s\n",
+		oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n",
 			oojwt_severity_name(f->severity), oojwt_code_name(f->code),
 			f->path, f->message, f->fix);
 	}
 	code = r.ok ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
 	oojwt_browser_report_free(&r);
-	return fflush(stdout) != 0 ? OOJWT_EXIT_INTERNAL : code;
+	return oojwt_cli_host_flush() != 0 ? OOJWT_EXIT_INTERNAL : code;
 }
 
 /* The config's "token" member (malloc'd; NULL with a sentence in err when
@@ -550,16 +573,16 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 
 	own_secret = o->secret != NULL || o->secret_file != NULL
 		|| o->secret_env != NULL || o->local_json != NULL
-		|| getenv("OOJWT_SECRET") != NULL;
+		|| oojwt_cli_host_getenv("OOJWT_SECRET", NULL, NULL);
 	if (!own_secret && o->server_config == NULL) {
 		oojwt_cli_error(o->command, "inspect-config needs the inbox secret "
 			"(--secret-file, --secret-env, $OOJWT_SECRET, "
 			"--secret-from-local-json) or --server-config PATH");
-		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	memset(&io, 0, sizeof io);
-	io.now = o->has_now ? o->now : (double)time(NULL);
+	io.now = o->has_now ? o->now : oojwt_cli_host_now();
 	io.clock_tolerance = 60;
 	io.enable_browser = 1;
 	io.token_required_params = 1;
@@ -569,14 +592,14 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	{
 		oojwt_cli_error(o->command, "--server-version must look like 8.1 or "
 			"7.3.3");
-		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (o->connector != NULL && oojwt_cli_connector(o->connector, 1,
 		&io.connector, err, sizeof err) != OOJWT_EXIT_OK)
 	{
 		oojwt_cli_error(o->command, err);
-		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (o->kind != NULL && (kind = oojwt_browser_kind_parse(o->kind,
@@ -586,7 +609,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		kind_names(names, sizeof names);
 		snprintf(err, sizeof err, "--kind must be one of %s", names);
 		oojwt_cli_error(o->command, err);
-		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (own_secret) {
@@ -651,6 +674,19 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		free(vopts);
 		oojwt_cli_error(o->command, err);
 		return code;
+	}
+	code = oojwt_cli_expect(o->command, text, len,
+		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_EDITOR_CONFIG) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_JSON)
+		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_TOKEN) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER),
+		"an editor config or a token");
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(secret, secret_len + 1);
+		free(vopts);
+		oojwt_wipe_free(text, len + 1);
+		return code;
+	}
+	if (oojwt_cli_text_kind(text, len) == OOJWT_CLI_TEXT_TOKEN) {
+		oojwt_cli_take_token(o->command, text, &len);
 	}
 	while (start < len && (text[start] == ' ' || text[start] == '\t'
 		|| text[start] == '\n' || text[start] == '\r'))
@@ -732,7 +768,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 			if (oojwt_browser_kind_guess(&g, r.ds.payload_text,
 				r.ds.payload_len) == OOJWT_OK && g.kind >= 0)
 			{
-				printf("token kind: ");
+				oojwt_cli_printf("token kind: ");
 				print_guess(&g);
 			}
 		}
@@ -754,7 +790,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	}
 	code = r.ok ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
 	oojwt_config_report_free(&r);
-	if (fflush(stdout) != 0) {
+	if (oojwt_cli_host_flush() != 0) {
 		return OOJWT_EXIT_INTERNAL;
 	}
 	return code;

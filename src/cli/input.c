@@ -1,96 +1,64 @@
-#define _POSIX_C_SOURCE 200809L
 /*
  * Reading what a command works on: the argument itself, a file
  * (`@PATH`) or standard input (`-`).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "cli.h"
 
 /* Inputs above this are refused before the core sees them (the core's
  * own limit, OOJWT_MAX_TOKEN_LEN, is smaller and reported as too_large). */
 #define MAX_INPUT ((size_t)64 * 1024 * 1024)
 
+/* The sentence for an errno name of oojwt_cli_host_read (glibc's words,
+ * so both builds say the same). */
+static const char *
+errno_text(const char *name)
+{
+	static const char *const table[][2] = {
+		{ "ENOENT", "No such file or directory" },
+		{ "EACCES", "Permission denied" },
+		{ "EPERM", "Operation not permitted" },
+		{ "EISDIR", "Is a directory" },
+		{ "ENOTDIR", "Not a directory" },
+		{ "ELOOP", "Too many levels of symbolic links" },
+		{ "ENAMETOOLONG", "File name too long" },
+		{ "EMFILE", "Too many open files" },
+		{ "ENFILE", "Too many open files in system" },
+		{ "ENXIO", "No such device or address" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+		if (strcmp(name, table[i][0]) == 0) {
+			return table[i][1];
+		}
+	}
+	return "Input/output error";
+}
+
 int
 oojwt_cli_read_file(const char *path, size_t max, char **buf, size_t *len,
 	char *err, size_t cap)
 {
-	FILE *f = path != NULL ? fopen(path, "rb") : stdin;
-	char *p = NULL;
-	size_t n = 0, size = 0;
+	char errname[32];
+	const char *what = path != NULL ? path : "standard input";
 
-	*buf = NULL;
-	*len = 0;
-	if (f == NULL) {
-		snprintf(err, cap, "cannot read %s: %s", path, strerror(errno));
+	errname[0] = 0;
+	switch (oojwt_cli_host_read(path, max, buf, len, errname, sizeof errname)) {
+	case 0:
+		return OOJWT_EXIT_OK;
+	case 1:
+		snprintf(err, cap, "%s is larger than %lu bytes", what, (unsigned long)max);
 		return OOJWT_EXIT_INPUT;
-	}
-	for (;;) {
-		size_t got;
-		if (size - n < 4097) {
-			size_t grow = size < 65536 ? 65536 : size * 2;
-			char *q = (char *)malloc(grow);
-			if (q == NULL) {
-				snprintf(err, cap, "out of memory");
-				oojwt_wipe_free(p, size);
-				if (path != NULL) {
-					fclose(f);
-				}
-				return OOJWT_EXIT_INTERNAL;
-			}
-			if (p != NULL) {
-				memcpy(q, p, n);
-			}
-			oojwt_wipe_free(p, size);
-			p = q;
-			size = grow;
-		}
-		got = fread(p + n, 1, size - n - 1, f);
-		n += got;
-		if (n > max) {
-			snprintf(err, cap, "%s is larger than %lu bytes",
-				path != NULL ? path : "standard input", (unsigned long)max);
-			oojwt_wipe_free(p, size);
-			if (path != NULL) {
-				fclose(f);
-			}
-			return OOJWT_EXIT_INPUT;
-		}
-		if (got == 0) {
-			break;
-		}
-	}
-	if (ferror(f)) {
-		snprintf(err, cap, "cannot read %s", path != NULL ? path : "standard input");
-		oojwt_wipe_free(p, size);
-		if (path != NULL) {
-			fclose(f);
-		}
+	case 2:
+		snprintf(err, cap, "cannot read %s: %s", what, errno_text(errname));
 		return OOJWT_EXIT_INPUT;
+	default:
+		snprintf(err, cap, "out of memory");
+		return OOJWT_EXIT_INTERNAL;
 	}
-	if (path != NULL) {
-		fclose(f);
-	}
-	p[n] = 0;
-	/* Keep the allocation's size recoverable as n + 1 for the wipe. */
-	if (size > n + 1) {
-		char *q = (char *)malloc(n + 1);
-		if (q == NULL) {
-			oojwt_wipe_free(p, size);
-			snprintf(err, cap, "out of memory");
-			return OOJWT_EXIT_INTERNAL;
-		}
-		memcpy(q, p, n + 1);
-		oojwt_wipe_free(p, size);
-		p = q;
-	}
-	*buf = p;
-	*len = n;
-	return OOJWT_EXIT_OK;
 }
 
 static int
@@ -103,20 +71,32 @@ int
 oojwt_cli_read_input(const char *arg, int trim, char **buf, size_t *len,
 	char *err, size_t cap)
 {
-	int code;
+	int code, text = 0;
 	size_t start = 0, end;
+	const char *path;
 
 	if (arg == NULL) {
-		if (isatty(0)) {
+		if (oojwt_cli_host_isatty(0)) {
 			snprintf(err, cap, "no input: give it as an argument, @FILE, "
 				"or - for standard input");
 			return OOJWT_EXIT_USAGE;
 		}
 		arg = "-";
 	}
-	if (strcmp(arg, "-") == 0 || arg[0] == '@') {
-		code = oojwt_cli_read_file(arg[0] == '@' ? arg + 1 : NULL, MAX_INPUT,
-			buf, len, err, cap);
+	if (strcmp(arg, "-") != 0 && arg[0] != '@' && oojwt_cli_host_is_file(arg)) {
+		/* `oojwt verify token.txt` means the file, as every other tool
+		 * reads a path; said once, since text can look like a path. */
+		oojwt_cli_eprintf("oojwt: note: reading the file '%s' (write @%s to "
+			"say so)\n", arg, arg);
+		path = arg;
+	} else if (strcmp(arg, "-") == 0 || arg[0] == '@') {
+		path = arg[0] == '@' ? arg + 1 : NULL;
+	} else {
+		path = arg;
+		text = 1;
+	}
+	if (!text) {
+		code = oojwt_cli_read_file(path, MAX_INPUT, buf, len, err, cap);
 		if (code != OOJWT_EXIT_OK || !trim) {
 			return code;
 		}
@@ -130,20 +110,12 @@ oojwt_cli_read_input(const char *arg, int trim, char **buf, size_t *len,
 		if (start > 0 || end < *len) {
 			size_t old = *len;
 			memmove(*buf, *buf + start, end - start);
-			oojwt_wipe(*buf + (end - start), old - (end - start));
 			/* The buffer stays old + 1 bytes long; callers free it with
-			 * the new length, so wipe the tail now (done above). */
+			 * the new length, so wipe the tail now. */
+			oojwt_wipe(*buf + (end - start), old - (end - start));
 			*len = end - start;
 		}
 		return OOJWT_EXIT_OK;
-	}
-	{
-		/* `oojwt verify token.txt` means the file, most likely. */
-		struct stat st;
-		if (stat(arg, &st) == 0 && S_ISREG(st.st_mode)) {
-			fprintf(stderr, "oojwt: note: '%s' is read as the text itself; "
-				"to read the file, write @%s\n", arg, arg);
-		}
 	}
 	*len = strlen(arg);
 	*buf = (char *)malloc(*len + 1);

@@ -1,14 +1,12 @@
-#define _POSIX_C_SOURCE 200809L
 /*
  * The commands decode, verify and sign: read the input and the secret,
  * call the core, print a verdict for people or the core's JSON report
- * (src/core/report.c) for machines. bin/oojwt.mjs prints the same JSON.
+ * (src/core/report.c) for machines, which kit.reports returns too.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "cli.h"
 
 #define ERR_CAP 700
@@ -17,9 +15,9 @@ void
 oojwt_cli_error(const char *command, const char *msg)
 {
 	if (command != NULL) {
-		fprintf(stderr, "oojwt: %s: %s\n", command, msg);
+		oojwt_cli_eprintf("oojwt: %s: %s\n", command, msg);
 	} else {
-		fprintf(stderr, "oojwt: %s\n", msg);
+		oojwt_cli_eprintf("oojwt: %s\n", msg);
 	}
 }
 
@@ -27,7 +25,7 @@ static int
 usage(const oojwt_cli_opts *o, const char *msg)
 {
 	oojwt_cli_error(o->command, msg);
-	fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+	oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
 	return OOJWT_EXIT_USAGE;
 }
 
@@ -45,7 +43,7 @@ fail(const oojwt_cli_opts *o, int code, const char *msg)
 static int
 write_out(const char *s, size_t len)
 {
-	if (fwrite(s, 1, len, stdout) != len || fflush(stdout) != 0) {
+	if (oojwt_cli_out(s, len) != 0 || oojwt_cli_host_flush() != 0) {
 		oojwt_cli_error(NULL, "cannot write to standard output");
 		return OOJWT_EXIT_INTERNAL;
 	}
@@ -55,7 +53,7 @@ write_out(const char *s, size_t len)
 static double
 clock_now(const oojwt_cli_opts *o)
 {
-	return o->has_now ? o->now : (double)time(NULL);
+	return o->has_now ? o->now : oojwt_cli_host_now();
 }
 
 /* ---- output for people ------------------------------------------------- */
@@ -116,8 +114,7 @@ put_times(oojwt_sb *sb, const char *payload, size_t len)
 	for (i = 0; i < 3; i++) {
 		const oojwt_jv *v = oojwt_json_get(root, names[i]);
 		double d;
-		time_t t;
-		struct tm tm;
+		char when[40];
 		if (oojwt_json_type(v) != OOJWT_JSON_NUMBER) {
 			continue;
 		}
@@ -125,13 +122,8 @@ put_times(oojwt_sb *sb, const char *payload, size_t len)
 		if (!(d >= 0 && d < 1e11)) {
 			continue;
 		}
-		t = (time_t)d;
-		if (gmtime_r(&t, &tm) == NULL) {
-			continue;
-		}
-		snprintf(line, sizeof line, "  %s  %.0f  %04d-%02d-%02d %02d:%02d:%02d UTC\n",
-			names[i], d, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-			tm.tm_hour, tm.tm_min, tm.tm_sec);
+		oojwt_utc_text(when, sizeof when, (long long)d);
+		snprintf(line, sizeof line, "  %s  %.0f  %s\n", names[i], d, when);
 		oojwt_sb_puts(sb, line);
 	}
 	oojwt_json_free(root);
@@ -245,20 +237,47 @@ print_result(const oojwt_cli_opts *o, const oojwt_result *r, int verified)
 	return r->n_errors == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
 }
 
+/*
+ * The token of the input: text that is plainly something else (a
+ * local.json, a certificate, an nginx configuration, ...) is refused with
+ * OOJWT_EXIT_INPUT; from a header line, Bearer value, log line or quoted
+ * string the token is taken out, with a note.
+ */
+static int
+read_token(const oojwt_cli_opts *o, char **tok, size_t *len)
+{
+	char err[ERR_CAP];
+	int code;
+
+	code = oojwt_cli_read_input(o->input, 1, tok, len, err, sizeof err);
+	if (code != OOJWT_EXIT_OK) {
+		return fail(o, code, err);
+	}
+	code = oojwt_cli_expect(o->command, *tok, *len,
+		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_TOKEN) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER),
+		"a token");
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(*tok, *len + 1);
+		*tok = NULL;
+		return code;
+	}
+	oojwt_cli_take_token(o->command, *tok, len);
+	return OOJWT_EXIT_OK;
+}
+
 /* ---- decode ------------------------------------------------------------ */
 
 int
 oojwt_cli_decode(const oojwt_cli_opts *o)
 {
-	char err[ERR_CAP];
 	oojwt_result r;
 	char *tok;
 	size_t len;
 	int code;
 
-	code = oojwt_cli_read_input(o->input, 1, &tok, &len, err, sizeof err);
+	code = read_token(o, &tok, &len);
 	if (code != OOJWT_EXIT_OK) {
-		return fail(o, code, err);
+		return code;
 	}
 	oojwt_decode(&r, tok, len);
 	code = print_result(o, &r, 0);
@@ -292,6 +311,83 @@ parse_algorithms(const char *list, unsigned *mask, char *err, size_t cap)
 	}
 }
 
+/*
+ * --profile onlyoffice: the answer of Document Server (DocsCoServer.js
+ * checkJwt, jsonwebtoken with clockTolerance 60), and when the signature
+ * fails, which variant of the secret would verify (explain-secret).
+ */
+static int
+verify_ds(const oojwt_cli_opts *o, const char *tok, size_t len,
+	const unsigned char *secret, size_t secret_len, unsigned algs)
+{
+	oojwt_ds_opts dso;
+	oojwt_ds_result r;
+	oojwt_secret_report x;
+	int code;
+	size_t i;
+
+	memset(&dso, 0, sizeof dso);
+	dso.algorithms = algs != 0 ? algs : OOJWT_ALG_HMAC;
+	dso.now = clock_now(o);
+	dso.clock_tolerance = o->has_tolerance ? o->tolerance : 60;
+	dso.strict_clock_tolerance = o->has_tolerance ? o->tolerance : 0;
+	memset(&r, 0, sizeof r);
+	if (oojwt_ds_verify(&r, tok, len, secret, secret_len, &dso) != OOJWT_OK) {
+		oojwt_cli_error(o->command, "out of memory");
+		return OOJWT_EXIT_INTERNAL;
+	}
+	code = r.valid ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
+	if (o->json) {
+		size_t n;
+		char *rep = oojwt_ds_verify_json(tok, len, secret, secret_len, &dso, &n);
+		oojwt_ds_result_free(&r);
+		if (rep == NULL) {
+			oojwt_cli_error(o->command, "out of memory");
+			return OOJWT_EXIT_INTERNAL;
+		}
+		{
+			int rc = oojwt_cli_print_report(o, rep, n);
+			return rc != OOJWT_EXIT_OK ? rc : code;
+		}
+	}
+	if (r.valid) {
+		oojwt_cli_printf("ACCEPTED by Document Server (%s)%s%s\n",
+			oojwt_alg_name(r.alg), r.message[0] != 0 ? ": " : "", r.message);
+	} else {
+		oojwt_cli_printf("REFUSED by Document Server: %s\n", r.message);
+		oojwt_cli_printf("  server log: %s: %.*s%s\n",
+			r.error_name != 0 ? oojwt_ds_error_name(r.error_name) : "(no error)",
+			(int)r.server_message_len, r.server_message,
+			r.close_code != 0 ? "" : " (no close code)");
+		if (r.close_code != 0) {
+			oojwt_cli_printf("  editor: closes with %d\n", r.close_code);
+		}
+	}
+	for (i = 0; i < r.n_warnings; i++) {
+		oojwt_cli_printf("  warning %s: %s\n", oojwt_code_name(r.warnings[i].code),
+			r.warnings[i].message);
+	}
+	if (!r.valid && r.code == OOJWT_ERR_BAD_SIGNATURE
+		&& oojwt_secret_explain(&x, tok, len, secret, secret_len) == OOJWT_OK)
+	{
+		if (x.variant > 0) {
+			oojwt_cli_printf("  secret forensics: the variant that verifies: %s\n",
+				oojwt_secret_variant_name(x.variant));
+		} else {
+			oojwt_cli_printf("  secret forensics: no variant of the secret "
+				"verifies\n");
+		}
+		oojwt_cli_printf("    %s\n", x.message);
+		if (x.variant <= 0) {
+			oojwt_cli_printf("    fix: sign with the secret of this server (oojwt "
+				"explain-secret --server-config PATH also tries its other "
+				"secrets)\n");
+		}
+	}
+	oojwt_ds_result_free(&r);
+	return oojwt_cli_host_flush() == 0 ? code : OOJWT_EXIT_INTERNAL;
+}
+
 int
 oojwt_cli_verify(const oojwt_cli_opts *o)
 {
@@ -314,14 +410,33 @@ oojwt_cli_verify(const oojwt_cli_opts *o)
 	if (vo.clock_tolerance < 0) {
 		return usage(o, "--clock-tolerance must be a number of seconds >= 0");
 	}
+	if (o->profile != NULL && strcmp(o->profile, "strict") != 0
+		&& strcmp(o->profile, "onlyoffice") != 0)
+	{
+		return usage(o, "--profile must be strict or onlyoffice");
+	}
+	if (o->profile != NULL && strcmp(o->profile, "onlyoffice") == 0
+		&& o->jwt_key_file != NULL)
+	{
+		return usage(o, "--profile onlyoffice takes a secret: Document Server "
+			"signs and checks with HS256/384/512 only");
+	}
 	code = oojwt_cli_secret(o, &secret, &secret_len, err, sizeof err);
 	if (code != OOJWT_EXIT_OK) {
 		return fail(o, code, err);
 	}
-	code = oojwt_cli_read_input(o->input, 1, &tok, &len, err, sizeof err);
+	code = read_token(o, &tok, &len);
 	if (code != OOJWT_EXIT_OK) {
 		oojwt_wipe_free(secret, secret_len + 1);
-		return fail(o, code, err);
+		return code;
+	}
+	if (o->profile != NULL ? strcmp(o->profile, "onlyoffice") == 0
+		: o->local_json != NULL)
+	{
+		code = verify_ds(o, tok, len, secret, secret_len, vo.algorithms);
+		oojwt_wipe_free(secret, secret_len + 1);
+		oojwt_wipe_free(tok, len + 1);
+		return code;
 	}
 	/* What kit.verify calls (src/core/wasm_key.c): the same report. */
 	oojwt_key_verify(&r, tok, len, secret, secret_len, &vo);

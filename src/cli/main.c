@@ -1,13 +1,11 @@
-#define _POSIX_C_SOURCE 200809L
 /*
- * build/oojwt: the oojwt C core on the command line, for the machine
- * where Document Server runs. Commands, help texts and exit codes live
- * here; see cli.h for the other files.
+ * oojwt on the command line, for the machine where Document Server runs:
+ * build/oojwt (main_native.c) and the Node command bin/oojwt.mjs (this
+ * code in bin/oojwt-cli.wasm) alike. The command table, the main help and
+ * the exit codes live here; see cli.h for the other files.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "cli.h"
 
 #define SECRET_HELP \
@@ -15,16 +13,25 @@
 	"  --secret-file PATH          read it from a file (one final newline is dropped)\n" \
 	"  --secret-env NAME           read it from the environment variable NAME\n" \
 	"                              (default when no source is given: $OOJWT_SECRET)\n" \
-	"  --secret-from-local-json PATH [--which inbox|outbox|session]\n" \
+	"  --secret-from-local-json PATH [--which inbox|outbox|session|browser]\n" \
 	"                              services.CoAuthoring.secret.<which>.string of a\n" \
 	"                              Document Server local.json (default: inbox), e.g.\n" \
 	"                              /etc/onlyoffice/documentserver/local.json\n" \
 	"  --secret VALUE              allowed, with a warning: it shows in ps and history\n"
 
 #define INPUT_HELP \
-	"INPUT is the text itself, @FILE to read a file, or - for standard input\n" \
-	"(also read when INPUT is missing and standard input is not a terminal).\n" \
-	"Whitespace around text read from a file or standard input is ignored.\n"
+	"INPUT is a file (FILE, or @FILE to say so), - for standard input (also\n" \
+	"read when INPUT is missing and standard input is not a terminal), or the\n" \
+	"text itself. Whitespace around text read from a file or standard input is\n" \
+	"ignored. Text that is not what the command reads (a token given to\n" \
+	"server-config, a local.json to verify) is refused with exit code 3.\n" \
+	"--quiet prints the verdict line only.\n"
+
+/* Each command's exit codes: its own 0 and 1, then these. */
+#define EXIT_TAIL \
+	"2 usage error, 3 input error (unreadable file, secret or key; text that\n" \
+	"is not what the command reads), 4 internal error (out of memory, output\n" \
+	"failed).\n"
 
 #define EXIT_HELP \
 	"Exit codes: 0 valid (decoded, signed), 1 invalid or undecodable token,\n" \
@@ -37,23 +44,27 @@ static const char MAIN_HELP[] =
 	"Inspect, build and verify the JSON Web Tokens of ONLYOFFICE Docs.\n"
 	"\n"
 	"Commands:\n"
-	"  decode    decode a token without verifying it\n"
-	"  verify    verify a token with a secret: every problem, with its code\n"
-	"  sign      sign a JSON payload (the same bytes as the JS module's kit.sign)\n"
-	"  explain-secret  which variant of a secret verifies a token (trimmed, ...)\n"
-	"  server-config   the JWT settings of a local.json, with findings and fixes\n"
-	"  inspect-config  an editor config as Document Server judges it\n"
-	"  inspect-url     a download link as Document Server's nginx judges it\n"
-	"  nginx-config    the secure link secret, ports and TLS of an nginx config\n"
-	"  inspect-cert    a TLS certificate: names, dates, key, host coverage\n"
-	"  inspect-request a request to Document Server, or its callback, as the receiver judges it\n"
-	"  connector-settings  a connector's settings (Nextcloud, ownCloud, Moodle,\n"
-	"                  Mattermost) against Document Server's\n"
-	"  diagnose        anything pasted (tokens, configs, logs, settings): one verdict and its fix\n"
+	"  decode           decode a token without verifying it\n"
+	"  verify           verify a token with a secret: every problem, with its code\n"
+	"  sign             sign a JSON payload (the same bytes as the JS module's kit.sign)\n"
+	"  explain-secret   which variant of a secret verifies a token (trimmed, ...)\n"
+	"  server-config    the JWT settings of a local.json, with findings and fixes\n"
+	"  inspect-config   an editor config as Document Server judges it\n"
+	"  inspect-url      a download link as Document Server's nginx judges it\n"
+	"  nginx-config     the secure link secret, ports and TLS of an nginx config\n"
+	"  inspect-cert     a TLS certificate: names, dates, key, host coverage\n"
+	"  inspect-request  a request to Document Server, or its callback, as the\n"
+	"                   receiver judges it\n"
+	"  connector-settings\n"
+	"                   a connector's settings (Nextcloud, ownCloud, Moodle,\n"
+	"                   Mattermost) against Document Server's\n"
+	"  diagnose         anything pasted (tokens, configs, logs, settings): one\n"
+	"                   verdict and its fix\n"
 	"\n"
 	"Common options:\n"
-	"  --json    print the JSON report (the JS module's kit.reports) instead of a verdict\n"
-	"  --help    help for a command: oojwt verify --help\n"
+	"  --json     print the JSON report (the JS module's kit.reports) instead of a verdict\n"
+	"  --quiet    print the verdict line only\n"
+	"  --help     help for a command: oojwt verify --help\n"
 	"  --version\n"
 	"\n"
 	INPUT_HELP
@@ -68,11 +79,12 @@ static const char DECODE_HELP[] =
 	"\n"
 	INPUT_HELP
 	"\n"
-	EXIT_HELP;
+	"Exit codes: 0 decoded, 1 not decodable (every reason listed),\n"
+	EXIT_TAIL;
 
 static const char VERIFY_HELP[] =
-	"usage: oojwt verify [SECRET OPTIONS] [--algorithms A,B] [--now SECONDS]\n"
-	"                    [--clock-tolerance SECONDS] [--json] [INPUT]\n"
+	"usage: oojwt verify [SECRET OPTIONS] [--profile strict|onlyoffice] [--algorithms A,B]\n"
+	"                    [--now SECONDS] [--clock-tolerance SECONDS] [--json] [INPUT]\n"
 	"\n"
 	"Verify a token strictly and report every problem it has.\n"
 	"\n"
@@ -81,6 +93,10 @@ static const char VERIFY_HELP[] =
 	"  --now SECONDS          the time to judge exp/nbf at (default: the clock)\n"
 	"  --clock-tolerance S    seconds granted to exp and nbf (default 0;\n"
 	"                         Document Server uses 60)\n"
+	"  --profile P            strict (every problem, oojwt's rules) or onlyoffice\n"
+	"                         (Document Server's answer, with the secret forensics\n"
+	"                         when the signature fails); default: onlyoffice with\n"
+	"                         --secret-from-local-json, strict otherwise\n"
 	"\n"
 	"Key (instead of a secret; RS/PS/ES tokens, or an oct JWK for HS):\n"
 	"  --key-file PATH        a PEM, DER, JWK or JWK Set file, read whole; a file\n"
@@ -91,7 +107,8 @@ static const char VERIFY_HELP[] =
 	"\n"
 	INPUT_HELP
 	"\n"
-	EXIT_HELP
+	"Exit codes: 0 valid, 1 invalid (every problem listed),\n"
+	EXIT_TAIL
 	"\n"
 	"Example:\n"
 	"  oojwt verify --secret-from-local-json /etc/onlyoffice/documentserver/local.json @token.txt\n";
@@ -120,7 +137,8 @@ static const char SIGN_HELP[] =
 	"\n"
 	INPUT_HELP
 	"\n"
-	EXIT_HELP;
+	"Exit codes: 0 signed (1 is never used),\n"
+	EXIT_TAIL;
 
 static const char EXPLAIN_HELP[] =
 	"usage: oojwt explain-secret [SECRET OPTIONS] [--server-config local.json]\n"
@@ -133,13 +151,13 @@ static const char EXPLAIN_HELP[] =
 	"--server-config, its other secrets; the default \"secret\") and names the\n"
 	"one that verifies; also spots a secret pasted as the token, a token\n"
 	"pasted as the secret, and damaged payloads.\n"
-	"Exit code 0 when the secret as given verifies, 1 otherwise.\n"
 	"\n"
 	SECRET_HELP
 	"\n"
 	INPUT_HELP
 	"\n"
-	EXIT_HELP;
+	"Exit codes: 0 the secret as given verifies, 1 it does not,\n"
+	EXIT_TAIL;
 
 static const char CONFIG_HELP[] =
 	"usage: oojwt server-config [--defaults PATH] [--show-secrets] [--json] [INPUT]\n"
@@ -149,14 +167,14 @@ static const char CONFIG_HELP[] =
 	"shipped (or --defaults PATH) as the server merges them: which tokens are\n"
 	"on, where each secret comes from, headers, and the findings with fixes.\n"
 	"Secrets are shown by their length unless --show-secrets is given.\n"
-	"Exit code 0 when no finding is an error, 1 otherwise.\n"
 	"\n"
 	"Example:\n"
 	"  oojwt server-config @/etc/onlyoffice/documentserver/local.json\n"
 	"\n"
 	INPUT_HELP
 	"\n"
-	EXIT_HELP;
+	"Exit codes: 0 no finding is an error, 1 one is,\n"
+	EXIT_TAIL;
 
 static const char INSPECT_HELP[] =
 	"usage: oojwt inspect-config [SECRET OPTIONS] [--server-config PATH] [--now SECONDS]\n"
@@ -185,13 +203,13 @@ static const char INSPECT_HELP[] =
 	"                         library refuses to sign with; default: told from\n"
 	"                         the config's URLs and claims, with a confidence\n"
 	"                         (used when high); none: no connector checks\n"
-	"Exit code 0 when the editor opens (or the token is accepted), 1 otherwise.\n"
 	"\n"
 	SECRET_HELP
 	"\n"
 	INPUT_HELP
 	"\n"
-	EXIT_HELP;
+	"Exit codes: 0 the editor opens (or the token is accepted), 1 not,\n"
+	EXIT_TAIL;
 
 static const char INSPECT_URL_HELP[] =
 	"usage: oojwt inspect-url [SECRET] [--now SECONDS] [--json] [INPUT]\n"
@@ -201,7 +219,6 @@ static const char INSPECT_URL_HELP[] =
 	"signature) or 410 (expired), the path nginx checks, the expiry, and when\n"
 	"the signature fails, which form of the path or of the secret it matches.\n"
 	"Without a secret the signature is not checked.\n"
-	"Exit code 0 when nginx answers 200, 1 otherwise.\n"
 	"\n"
 	"Secret (the secure link secret; one of):\n"
 	"  --secret-file PATH          read it from a file (one final newline is dropped)\n"
@@ -213,7 +230,8 @@ static const char INSPECT_URL_HELP[] =
 	"\n"
 	INPUT_HELP
 	"\n"
-	EXIT_HELP;
+	"Exit codes: 0 nginx answers 200, 1 another status,\n"
+	EXIT_TAIL;
 
 static const char NGINX_HELP[] =
 	"usage: oojwt nginx-config [--server-config PATH] [--show-secrets] [--json] [INPUT]\n"
@@ -226,7 +244,6 @@ static const char NGINX_HELP[] =
 	"syntax errors). --server-config PATH (a local.json) compares the secret\n"
 	"with storage.fs.secretString. Secrets are shown by their length unless\n"
 	"--show-secrets is given.\n"
-	"Exit code 0 when no finding is an error, 1 otherwise.\n"
 	"\n"
 	"Example:\n"
 	"  oojwt nginx-config --server-config /etc/onlyoffice/documentserver/local.json \\\n"
@@ -234,7 +251,8 @@ static const char NGINX_HELP[] =
 	"\n"
 	INPUT_HELP
 	"\n"
-	EXIT_HELP;
+	"Exit codes: 0 no finding is an error, 1 one is,\n"
+	EXIT_TAIL;
 
 static const char CERT_HELP[] =
 	"usage: oojwt inspect-cert [--key FILE] [--host NAME] [--now SECONDS] [--json]\n"
@@ -252,15 +270,13 @@ static const char CERT_HELP[] =
 	"                  Document Server: does the certificate cover it?\n"
 	"  --now SECONDS   the time to judge the validity at (default: the clock)\n"
 	"\n"
-	"Exit code 0 when no finding is an error, 1 otherwise, 3 when INPUT is not\n"
-	"a certificate or the key cannot be read.\n"
-	"\n"
 	"Example:\n"
 	"  oojwt inspect-cert --host 192.0.2.10 --key ds.key @/etc/ssl/certs/ds.crt\n"
 	"\n"
 	INPUT_HELP
 	"\n"
-	EXIT_HELP;
+	"Exit codes: 0 no finding is an error, 1 one is,\n"
+	EXIT_TAIL;
 
 static const char REQUEST_HELP[] =
 	"usage: oojwt inspect-request --kind KIND [SECRET OPTIONS] [--server-config PATH]\n"
@@ -292,13 +308,13 @@ static const char REQUEST_HELP[] =
 	"                         request's URLs and claims; none: no checks)\n"
 	"  --leeway S             callbacks, downloads: the connector's leeway in\n"
 	"                         seconds (Nextcloud's jwt_leeway) instead of its default\n"
-	"Exit code 0 when the receiver accepts the request, 1 otherwise.\n"
 	"\n"
 	SECRET_HELP
 	"\n"
 	INPUT_HELP
 	"\n"
-	EXIT_HELP;
+	"Exit codes: 0 the receiver accepts the request, 1 it refuses it,\n"
+	EXIT_TAIL;
 
 static const char CONNECTOR_HELP[] =
 	"usage: oojwt connector-settings [--server-config PATH] [--show-secrets] [--json] [INPUT]\n"
@@ -320,15 +336,15 @@ static const char CONNECTOR_HELP[] =
 	"  --show-secrets         print the connector's secret (default: its length)\n"
 	"  --json                 the report kit.onlyoffice.readConnectorSettings returns\n"
 	"\n"
-	"Exit code 0 when nothing is an error, 1 when a finding is an error or the\n"
-	"text is no connector's settings.\n"
-	"\n"
 	"Example:\n"
 	"  oojwt connector-settings --server-config local.json @config.php\n"
 	"\n"
 	INPUT_HELP
 	"\n"
-	EXIT_HELP;
+	"Exit codes: 0 nothing is an error, 1 a finding is an error or the text is\n"
+	"no connector's settings,\n"
+	EXIT_TAIL;
+
 static const char DIAGNOSE_HELP[] =
 	"usage: oojwt diagnose [SECRET OPTIONS] [--now SECONDS] [--quiet] [--json]\n"
 	"                      [INPUT...]\n"
@@ -356,9 +372,23 @@ static const char DIAGNOSE_HELP[] =
 	"for standard input. Up to 16 inputs.\n"
 	"\n"
 	"Exit codes: 0 no problem found, 1 a problem found (the verdict is an error\n"
-	"or a warning), 2 usage error, 3 unreadable input or secret, 4 internal\n"
-	"error.\n";
+	"or a warning),\n"
+	EXIT_TAIL;
 
+/*
+ * Adding a command: a function `int oojwt_cli_NAME(const oojwt_cli_opts *o)`
+ * in its family's file (or a new src/cli/FAMILY.c: every file of src/cli/
+ * is built into build/oojwt and bin/oojwt-cli.wasm alike, by wildcard),
+ * declared in cli.h; its help text here, ending with its own "Exit codes:
+ * 0 ..., 1 ...," line and EXIT_TAIL; one row in COMMANDS below and one line
+ * in MAIN_HELP's list (names in 16 columns); options as fields of
+ * oojwt_cli_opts with a row in args.c's OPTIONS; an entry in man/oojwt.1
+ * (SYNOPSIS and COMMANDS; tests/cli/same.test.mjs checks both). A command
+ * reads through oojwt_cli_read_input/_read_file/oojwt_cli_secret, prints
+ * through oojwt_cli_printf/oojwt_cli_out/oojwt_cli_error, and takes the
+ * clock from oojwt_cli_host_now, never from stdio, getenv or time(): then
+ * the Node command runs it with no line of JS.
+ */
 typedef struct {
 	const char *name;
 	int (*run)(const oojwt_cli_opts *o);
@@ -384,20 +414,22 @@ static const command COMMANDS[] = {
 static int
 write_text(const char *s)
 {
-	if (fputs(s, stdout) == EOF || fflush(stdout) != 0) {
+	if (oojwt_cli_host_write(OOJWT_CLI_STDOUT, s, strlen(s)) != 0
+		|| oojwt_cli_host_flush() != 0)
+	{
 		return OOJWT_EXIT_INTERNAL;
 	}
 	return OOJWT_EXIT_OK;
 }
 
-int
-main(int argc, char **argv)
+static int
+run(int argc, char **argv)
 {
 	oojwt_cli_opts o;
 	const command *cmd = NULL;
 	char err[512];
-	const char *color;
-	size_t i;
+	char *color = NULL;
+	size_t i, color_len = 0;
 	int code;
 
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0
@@ -408,7 +440,8 @@ main(int argc, char **argv)
 			argv[2] = (char *)"--help";
 			argc = 3;
 		} else if (argc < 2) {
-			fputs(MAIN_HELP, stderr);
+			(void)oojwt_cli_host_write(OOJWT_CLI_STDERR, MAIN_HELP,
+				sizeof MAIN_HELP - 1);
 			return OOJWT_EXIT_USAGE;
 		} else {
 			return write_text(MAIN_HELP);
@@ -423,12 +456,12 @@ main(int argc, char **argv)
 		}
 	}
 	if (cmd == NULL) {
-		fprintf(stderr, "oojwt: unknown command '%s'\nTry 'oojwt --help'.\n",
+		oojwt_cli_eprintf("oojwt: unknown command '%s'\nTry 'oojwt --help'.\n",
 			argv[1]);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (cmd->run == NULL) {
-		fprintf(stderr, "oojwt: %s: not in this build yet (it needs %s of the "
+		oojwt_cli_eprintf("oojwt: %s: not in this build yet (it needs %s of the "
 			"C core)\n", cmd->name, cmd->needs);
 		return OOJWT_EXIT_USAGE;
 	}
@@ -437,15 +470,28 @@ main(int argc, char **argv)
 	code = oojwt_cli_parse(&o, argc, argv, err, sizeof err);
 	if (code != OOJWT_EXIT_OK) {
 		oojwt_cli_error(o.command, err);
-		fprintf(stderr, "Try 'oojwt %s --help'.\n", o.command);
+		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o.command);
 		return code;
 	}
 	if (o.help) {
 		return write_text(cmd->help);
 	}
+	oojwt_cli_set_quiet(o.quiet && !o.json);
 	/* Tokens, secrets, keys and configurations are read from here on. */
 	oojwt_cli_no_core_dumps();
-	color = getenv("NO_COLOR");
-	o.color = isatty(1) && (color == NULL || color[0] == 0);
+	o.color = oojwt_cli_host_isatty(OOJWT_CLI_STDOUT)
+		&& (!oojwt_cli_host_getenv("NO_COLOR", &color, &color_len) || color_len == 0);
+	oojwt_wipe_free(color, color_len + 1);
 	return cmd->run(&o);
+}
+
+int
+oojwt_cli_main(int argc, char **argv)
+{
+	int code = run(argc, argv);
+
+	if (oojwt_cli_host_flush() != 0 && code != OOJWT_EXIT_INTERNAL) {
+		code = OOJWT_EXIT_INTERNAL;
+	}
+	return code;
 }

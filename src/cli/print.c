@@ -47,34 +47,96 @@ oojwt_cli_put_safe(oojwt_sb *sb, const char *text, size_t len)
 	oojwt_sb_put(sb, text + from, len - from);
 }
 
+/* vsnprintf into a malloc'd text (*n bytes, NUL after); NULL on failure. */
+static char *
+format(size_t *n, const char *fmt, va_list ap)
+{
+	va_list again;
+	char *text;
+	int len;
+
+	va_copy(again, ap);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	if (len < 0 || (text = (char *)malloc((size_t)len + 1)) == NULL) {
+		va_end(again);
+		return NULL;
+	}
+	vsnprintf(text, (size_t)len + 1, fmt, again);
+	va_end(again);
+	*n = (size_t)len;
+	return text;
+}
+
 int
 oojwt_cli_printf(const char *fmt, ...)
 {
 	va_list ap;
 	oojwt_sb sb;
 	char *text;
-	int n;
+	size_t n;
+	int rc;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	text = format(&n, fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		return n;
-	}
-	text = (char *)malloc((size_t)n + 1);
 	if (text == NULL) {
 		return -1;
 	}
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	memset(&sb, 0, sizeof sb);
-	oojwt_cli_put_safe(&sb, text, (size_t)n);
-	oojwt_wipe_free(text, (size_t)n + 1);
-	if (sb.failed) {
-		return -1;
-	}
-	n = fwrite(sb.buf, 1, sb.len, stdout) == sb.len ? (int)sb.len : -1;
+	oojwt_cli_put_safe(&sb, text, n);
+	oojwt_wipe_free(text, n + 1);
+	rc = !sb.failed && oojwt_cli_out(sb.buf, sb.len) == 0 ? (int)sb.len : -1;
 	oojwt_wipe_free(sb.buf, sb.cap);
-	return n;
+	return rc;
+}
+
+void
+oojwt_cli_eprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+	size_t n;
+
+	va_start(ap, fmt);
+	text = format(&n, fmt, ap);
+	va_end(ap);
+	if (text != NULL) {
+		(void)oojwt_cli_host_write(OOJWT_CLI_STDERR, text, n);
+		oojwt_wipe_free(text, n + 1);
+	}
+}
+
+int
+oojwt_cli_puts(const char *s)
+{
+	return oojwt_cli_out(s, strlen(s));
+}
+
+/* --quiet: 1 while the first line is being written, 2 once it ended.
+ * The one state of the command line (a run is one process). */
+static int quiet;
+
+void
+oojwt_cli_set_quiet(int on)
+{
+	quiet = on ? 1 : 0;
+}
+
+int
+oojwt_cli_out(const char *buf, size_t len)
+{
+	const char *nl;
+
+	if (quiet == 0) {
+		return oojwt_cli_host_write(OOJWT_CLI_STDOUT, buf, len);
+	}
+	if (quiet == 2 || len == 0) {
+		return 0;
+	}
+	nl = (const char *)memchr(buf, '\n', len);
+	if (nl != NULL) {
+		quiet = 2;
+		len = (size_t)(nl - buf) + 1;
+	}
+	return oojwt_cli_host_write(OOJWT_CLI_STDOUT, buf, len);
 }

@@ -3,12 +3,11 @@
  * converter, docbuilder) or a callback from it, judged by
  * oojwt_request_inspect(). --json prints the report of
  * src/ds/request_json.c, which is what kit.onlyoffice.
- * inspectRequest returns, so bin/oojwt.mjs prints the same bytes.
+ * inspectRequest returns.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "cli.h"
 #include "inner.h"
 
@@ -176,13 +175,13 @@ print_human(const oojwt_request_report *r, const char *kind)
 	}
 	for (i = 0; i < r->n_connectors; i++) {
 		const oojwt_connector_verdict *v = &r->connectors[i];
-		printf("connector %s: %s", oojwt_connector_at((size_t)v->connector)->id,
+		oojwt_cli_printf("connector %s: %s", oojwt_connector_at((size_t)v->connector)->id,
 			v->accepted > 0 ? "accepts" : v->accepted == 0 ? "refuses"
 			: "may refuse");
 		if (v->http_status > 0) {
-			printf(" (HTTP %d)", v->http_status);
+			oojwt_cli_printf(" (HTTP %d)", v->http_status);
 		}
-		printf("%s%s\n", v->library_message[0] != 0 ? ": " : "",
+		oojwt_cli_printf("%s%s\n", v->library_message[0] != 0 ? ": " : "",
 			v->library_message);
 	}
 	if (r->effective != NULL) {
@@ -214,17 +213,17 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, o->kind == NULL ? "--kind is required: "
 			"callback, download, command, converter or docbuilder" : "--kind "
 			"must be callback, download, command, converter or docbuilder");
-		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	own_secret = o->secret != NULL || o->secret_file != NULL
 		|| o->secret_env != NULL || o->local_json != NULL
-		|| getenv("OOJWT_SECRET") != NULL;
+		|| oojwt_cli_host_getenv("OOJWT_SECRET", NULL, NULL);
 	if (!own_secret && o->server_config == NULL) {
 		oojwt_cli_error(o->command, "inspect-request needs the secret "
 			"(--secret-file, --secret-env, $OOJWT_SECRET, "
 			"--secret-from-local-json) or --server-config PATH");
-		fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	/* A callback or download is signed with the outbox secret. */
@@ -234,7 +233,7 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		so.which = "outbox";
 	}
 	ro.form = OOJWT_REQUEST_RAW;
-	ro.now = o->has_now ? o->now : (double)time(NULL);
+	ro.now = o->has_now ? o->now : oojwt_cli_host_now();
 	ro.clock_tolerance = outbox_kind(ro.kind) ? 0 : 60;
 	ro.enabled = 1;
 	ro.token_required_params = 1;
@@ -294,7 +293,7 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		}
 		oojwt_cli_error(o->command, err);
 		if (code == OOJWT_EXIT_USAGE) {
-			fprintf(stderr, "Try 'oojwt %s --help'.\n", o->command);
+			oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
 		}
 		return code;
 	}
@@ -307,5 +306,5 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 	if (has_config) {
 		oojwt_server_config_free(&c);
 	}
-	return fflush(stdout) == 0 ? code : OOJWT_EXIT_INTERNAL;
+	return oojwt_cli_host_flush() == 0 ? code : OOJWT_EXIT_INTERNAL;
 }

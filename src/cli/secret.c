@@ -8,27 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
 #include "cli.h"
 
 #define MAX_SECRET_FILE ((size_t)1024 * 1024)
 #define MAX_LOCAL_JSON ((size_t)16 * 1024 * 1024)
-
-void
-oojwt_cli_no_core_dumps(void)
-{
-	struct rlimit none;
-
-	none.rlim_cur = 0;
-	none.rlim_max = 0;
-	(void)setrlimit(RLIMIT_CORE, &none);
-#ifdef __linux__
-	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-#endif
-}
 
 static int
 copy_secret(const char *s, size_t len, unsigned char **out, size_t *out_len,
@@ -151,17 +134,24 @@ oojwt_cli_secret(const oojwt_cli_opts *o, unsigned char **secret,
 		return OOJWT_EXIT_USAGE;
 	}
 	if (strcmp(which, "inbox") != 0 && strcmp(which, "outbox") != 0
-		&& strcmp(which, "session") != 0)
+		&& strcmp(which, "session") != 0 && strcmp(which, "browser") != 0)
 	{
-		snprintf(err, cap, "--which must be inbox, outbox or session, not '%s'",
-			which);
+		snprintf(err, cap, "--which must be inbox, outbox, session or browser, "
+			"not '%s'", which);
 		return OOJWT_EXIT_USAGE;
+	}
+	if (strcmp(which, "browser") == 0) {
+		/* DocsCoServer.js checks the editor's tokens with the inbox
+		 * secret since 7.2; secret.browser is still read by older ones. */
+		oojwt_cli_eprintf("oojwt: note: Document Server does not use "
+			"secret.browser since 7.2 (the editor's tokens are checked with "
+			"the inbox secret: --which inbox)\n");
 	}
 	if (o->jwt_key_file != NULL) {
 		return key_file(o, secret, len, err, cap);
 	}
 	if (o->secret != NULL) {
-		fprintf(stderr, "oojwt: warning: --secret shows the secret in ps and "
+		oojwt_cli_eprintf("oojwt: warning: --secret shows the secret in ps and "
 			"in your shell history; prefer --secret-file, OOJWT_SECRET or "
 			"--secret-from-local-json\n");
 		return copy_secret(o->secret, strlen(o->secret), secret, len, err, cap);
@@ -203,8 +193,9 @@ oojwt_cli_secret(const oojwt_cli_opts *o, unsigned char **secret,
 	}
 	{
 		const char *name = o->secret_env != NULL ? o->secret_env : "OOJWT_SECRET";
-		const char *value = getenv(name);
-		if (value == NULL) {
+		char *value = NULL;
+		size_t value_len = 0;
+		if (!oojwt_cli_host_getenv(name, &value, &value_len)) {
 			if (o->secret_env != NULL) {
 				snprintf(err, cap, "the environment variable %s is not set", name);
 				return OOJWT_EXIT_INPUT;
@@ -214,6 +205,12 @@ oojwt_cli_secret(const oojwt_cli_opts *o, unsigned char **secret,
 				"PATH", o->command);
 			return OOJWT_EXIT_USAGE;
 		}
-		return copy_secret(value, strlen(value), secret, len, err, cap);
+		if (value == NULL) {
+			snprintf(err, cap, "out of memory");
+			return OOJWT_EXIT_INTERNAL;
+		}
+		*secret = (unsigned char *)value;
+		*len = value_len;
+		return OOJWT_EXIT_OK;
 	}
 }

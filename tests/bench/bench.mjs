@@ -21,7 +21,7 @@ import * as jose from 'jose';
 import { createSigner, createVerifier } from 'fast-jwt';
 import { loadToolkit } from '../../web/lib/oojwt.mjs';
 import { throughput } from './throughput.mjs';
-import { coldStart } from './coldstart.mjs';
+import { cliStart, coldStart } from './coldstart.mjs';
 import { allocation } from './alloc.mjs';
 import { browserBench, typingBench } from './browser.mjs';
 
@@ -239,6 +239,11 @@ const coldRows = [['import + loadToolkit({ onlyoffice: false }) + first verify (
   return `| ${label}, ${c.runs} runs | ${c.median.toFixed(2)} ms | ${c.min.toFixed(2)} ms | ${c.max.toFixed(2)} ms |`;
 });
 console.log(`\n| cold start (Node, fresh process) | median | min | max |\n|---|---|---|---|\n${coldRows.join('\n')}`);
+const cs = cliStart(coldToken, secret, quick ? 5 : 15);
+console.log(`\n| Node command start-up (wall clock, ${cs.runs} runs each, interleaved) | median |\n|---|---|`
+  + `\n| node bin/oojwt.mjs verify --quiet TOKEN | ${cs.cli.toFixed(1)} ms |`
+  + `\n| node -e '' | ${cs.node.toFixed(1)} ms |`
+  + `\n| oojwt / node -e '' | ${(cs.cli / cs.node).toFixed(2)}× (${(cs.cli - cs.node).toFixed(1)} ms of our own; budget 100 ms in all) |`);
 
 // ---- JS allocation per verify ------------------------------------------
 const alloc = allocation(kit, coldToken, secret);

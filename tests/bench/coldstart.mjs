@@ -38,3 +38,25 @@ export function coldStart(token, secret, runs = 15, options = {}) {
   times.sort((a, b) => a - b);
   return { median: times[times.length >> 1], min: times[0], max: times[times.length - 1], runs };
 }
+
+// The Node command's start-up, wall clock, as a user runs it: `node
+// bin/oojwt.mjs verify TOKEN` (instantiating bin/oojwt-cli.wasm and running
+// the C command line in it), beside `node -e ''` measured in the same run,
+// interleaved, so the ratio holds on a loaded machine. Medians of N runs.
+export function cliStart(token, secret, runs = 15) {
+  const cli = fileURLToPath(new URL('../../bin/oojwt.mjs', import.meta.url));
+  const env = { ...process.env, OOJWT_SECRET: secret };
+  const wall = (args) => {
+    const t0 = performance.now();
+    execFileSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'ignore'] });
+    return performance.now() - t0;
+  };
+  const cliTimes = [];
+  const nodeTimes = [];
+  for (let i = 0; i < runs; i++) {
+    cliTimes.push(wall([cli, 'verify', '--quiet', token]));
+    nodeTimes.push(wall(['-e', '']));
+  }
+  const median = (t) => t.sort((a, b) => a - b)[t.length >> 1];
+  return { cli: median(cliTimes), node: median(nodeTimes), runs };
+}

@@ -1,4 +1,4 @@
-// build/oojwt keeps what it reads out of core files (src/cli/secret.c
+// build/oojwt keeps what it reads out of core files (src/cli/host_native.c
 // oojwt_cli_no_core_dumps): while it waits on standard input for the
 // secret, /proc/PID/limits shows a core file size of 0 and the process is
 // not dumpable (its /proc/PID files then belong to root, not to its user).

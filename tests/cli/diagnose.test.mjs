@@ -38,7 +38,7 @@ writeFileSync(tokenFile, `${sign({ c: 'version' }, `${SECRET}\n`)}\n`);
 test('diagnose: a bare path, @FILE and text together; each named, then the verdict and the fix', { skip }, () => {
   const r = run(['diagnose', '--now', NOW, local, `@${tokenFile}`, 'Error when trying to connect (Invalid token)']);
   assert.equal(r.code, 1, r.err);
-  assert.match(r.err, /read .*local\.json as a file/);
+  assert.match(r.err, /reading the file .*local\.json/);
   const lines = r.out.split('\n');
   assert.match(lines[0], /^1\. .*local\.json: Document Server's local\.json \(high confidence\)$/);
   assert.match(lines[2], /^2\. .*token\.txt: a token \(high confidence\)$/);

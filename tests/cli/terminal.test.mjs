@@ -1,5 +1,5 @@
 // What a token can send to a terminal through the human output of both
-// command lines (src/cli/jwt.c put_safe, bin/oojwt.mjs safe): nothing but
+// command lines (src/cli/print.c oojwt_cli_put_safe, which bin/oojwt.mjs runs in wasm): nothing but
 // text. C0 controls (ESC), C1 controls (U+009B, a CSI) and the bidi and
 // invisible format characters of a header or payload, and of the messages
 // that quote them (typ), are written \uXXXX; both commands print the same;

@@ -54,7 +54,7 @@ before(() => {
 });
 
 test('the tarball holds the library folder whole, no page file and nothing of the build', () => {
-  for (const f of ['package.json', 'README.md', 'bin/oojwt.mjs', 'man/oojwt.1']) assert.ok(files.includes(f), `${f} is packed`);
+  for (const f of ['package.json', 'README.md', 'bin/oojwt.mjs', 'bin/oojwt-cli.wasm', 'man/oojwt.1']) assert.ok(files.includes(f), `${f} is packed`);
   // web/lib/, every file of it (both wasm modules built), and nothing else of web/.
   const lib = readdirSync(join(root, 'web', 'lib')).map((f) => `web/lib/${f}`).sort();
   for (const f of ['oojwt.mjs', 'oojwt.d.ts', 'oojwt.wasm', 'oojwt-full.wasm', 'oojwt-inspector.mjs', 'oojwt-inspector.d.ts']) {

@@ -67,6 +67,8 @@ const BREAKS = [
   ['outside-ref', 'web/lib/onlyoffice.mjs', '// As the spec says in section 7.\nexport {};\n'],
   ['outside-ref', 'src/ds/z.c', '/* z: spec sections 2.2-2.6 */\n#include "ds.h"\n'],
   ['old-finding', 'src/ds/w.c', '/* w */\n#include "ds.h"\nint c = OOJWT_WARN_DEFAULT_SECRET;\n'],
+  ['cli-host', 'src/cli/diag.c', '/* d */\n#include <stdio.h>\nvoid f(void) { printf("x"); }\n'],
+  ['cli-host', 'src/cli/env.c', '/* e */\n#include <stdlib.h>\nconst char *f(void) { return getenv("X"); }\n'],
   ['test-header', 'tests/js/b.test.mjs', "import { test } from 'node:test';\n"],
   ['test-header', 'tests/c/test_b.c', '#include "testlib.h"\n'],
 ];

@@ -1,0 +1,175 @@
+// The two command lines print the same bytes: build/oojwt and bin/oojwt.mjs
+// (src/cli/ compiled into bin/oojwt-cli.wasm) run over one corpus -- every
+// subcommand and its help, good and bad inputs, and the journeys of a
+// Document Server host (a secret with a trailing newline in local.json,
+// `server-config PATH`, an Authorization header and Bearer value, a log
+// line, text of the wrong kind) -- and must agree on stdout, stderr and
+// the exit code, byte for byte.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NOW, SECRET, token } from '../helpers/common.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const NATIVE = process.env.OOJWT_CLI ?? join(root, 'build', 'oojwt');
+const NODE_CLI = join(root, 'bin', 'oojwt.mjs');
+const tmp = mkdtempSync(join(tmpdir(), 'oojwt-same-'));
+const file = (name, text) => {
+  const p = join(tmp, name);
+  writeFileSync(p, text);
+  return p;
+};
+const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'OOJWT_SECRET' && k !== 'NO_COLOR'));
+
+function run(cmd, args, { env = {}, input = '' }) {
+  const r = spawnSync(cmd, args, { env: { ...baseEnv, ...env }, input, maxBuffer: 64 << 20 });
+  if (r.error) throw r.error;
+  return { code: r.status, out: r.stdout.toString('latin1'), err: r.stderr.toString('latin1') };
+}
+
+const good = token({ document: { key: 'k1', url: 'https://example.com/a.docx' }, iat: NOW - 10, exp: NOW + 3600 });
+const nl = token({ document: { key: 'k2' } }, { secret: `${SECRET}\n` });
+const local = (secret) => JSON.stringify({ services: { CoAuthoring: {
+  secret: { inbox: { string: secret }, outbox: { string: secret }, session: { string: secret } },
+  token: { enable: { browser: true, request: { inbox: true, outbox: true } } },
+} } }, null, 2);
+const localJson = file('local.json', local(SECRET));
+const localNl = file('local-nl.json', local(`${SECRET}\n`));
+const tokenFile = file('token.txt', `${good}\n`);
+const config = JSON.stringify({ document: { key: 'k1', url: 'https://example.com/a.docx', fileType: 'docx' }, documentType: 'word', editorConfig: { callbackUrl: 'https://example.com/cb' }, token: good });
+const nginx = 'server {\n  listen 80;\n  set $secure_link_secret verysecretstring;\n}\n';
+const request = `POST /coauthoring/CommandService.ashx HTTP/1.1\r\nHost: ds\r\nAuthorization: Bearer ${good}\r\nContent-Type: application/json\r\n\r\n{"c":"info","key":"k1"}`;
+const withSecret = { env: { OOJWT_SECRET: SECRET } };
+const now = ['--now', String(NOW)];
+
+const COMMANDS = ['decode', 'verify', 'sign', 'explain-secret', 'server-config', 'inspect-config',
+  'inspect-url', 'nginx-config', 'inspect-cert', 'inspect-request'];
+
+const CORPUS = [
+  [[]], [['--help']], [['-h']], [['--version']], [['frobnicate']], [['help', 'verify']],
+  ...COMMANDS.map((c) => [[c, '--help']]),
+  // decode
+  [['decode', good]], [['decode', '--json', good]], [['decode', '--quiet', good]], [['decode', `@${tokenFile}`]],
+  [['decode', tokenFile]], [['decode', '-'], { input: `  ${good}\r\n` }], [['decode', 'a.b']], [['decode', 'abc.d$f.ghi']],
+  [['decode', `Authorization: Bearer ${good}`]], [['decode', `Bearer ${good}`]], [['decode', `"${good}"`]],
+  [['decode', `2026-12-06 10:00:01 [ERROR] nodeJS - checkJwt error: token=${good} invalid signature`]],
+  [['decode', localJson]], [['decode', nginx]], [['decode', '/etc/onlyoffice/documentserver/local.json']],
+  [['decode', good, 'extra']], [['decode', `@${join(tmp, 'missing')}`]], [['decode', tmp]],
+  // verify
+  [['verify', ...now, good], withSecret], [['verify', '--json', ...now, good], withSecret],
+  [['verify', '--quiet', ...now, good], withSecret], [['verify', ...now, '--secret-from-local-json', localJson, good]],
+  [['verify', ...now, '--secret-from-local-json', localNl, nl]], [['verify', ...now, '--secret-from-local-json', localJson, nl]],
+  [['verify', ...now, '--secret-from-local-json', localJson, '--json', nl]],
+  [['verify', ...now, '--profile', 'onlyoffice', nl], withSecret], [['verify', ...now, '--profile', 'strict', nl], withSecret],
+  [['verify', ...now, '--profile', 'other', good], withSecret],
+  [['verify', ...now, '--secret-from-local-json', localJson, '--which', 'browser', good]],
+  [['verify', ...now, `Authorization: Bearer ${good}`], withSecret], [['verify', ...now, good]],
+  [['verify', ...now, '--secret', SECRET, good]], [['verify', ...now, '--clock-tolerance', '-1', good], withSecret],
+  [['verify', String(NOW + 7200), good], withSecret], [['verify', ...now, localJson], withSecret],
+  // sign
+  [['sign', '{"a":1}', ...now, '--iat'], withSecret], [['sign', '--json', '{"a":1}'], withSecret],
+  [['sign', '[1]'], withSecret], [['sign', '--alg', 'HS999', '{}'], withSecret],
+  // explain-secret
+  [['explain-secret', nl], withSecret], [['explain-secret', '--json', nl], withSecret],
+  [['explain-secret', '--server-config', localJson, good], { env: { OOJWT_SECRET: 'other' } }],
+  // server-config
+  [['server-config', localJson]], [['server-config', `@${localNl}`]], [['server-config', '--json', localJson]],
+  [['server-config', '--show-secrets', localJson]], [['server-config', good]], [['server-config', nginx]],
+  [['server-config', '/etc/onlyoffice/documentserver/local.json']], [['server-config', 'JWT_ENABLED=true\nJWT_SECRET=abc\n']],
+  // inspect-config
+  [['inspect-config', ...now, config], withSecret], [['inspect-config', ...now, '--json', config], withSecret],
+  [['inspect-config', ...now, '--server-config', localJson, good]], [['inspect-config', '{}']],
+  // inspect-url, nginx-config
+  [['inspect-url', ...now, 'https://ds.example.com/cache/files/data/k1/output.docx/output.docx?md5=abc&expires=1700000000&filename=output.docx']],
+  [['nginx-config', nginx]], [['nginx-config', '--json', nginx]], [['nginx-config', localJson]],
+  [['inspect-url', good]], [['explain-secret', localJson], withSecret], [['inspect-config', nginx], withSecret],
+  // inspect-cert
+  [['inspect-cert', 'not a certificate']], [['inspect-cert', good]],
+  // inspect-request
+  [['inspect-request', '--kind', 'command', ...now, request], withSecret],
+  [['inspect-request', '--kind', 'command', ...now, '--json', request], withSecret],
+  [['inspect-request', '--kind', 'callback', ...now, '{"key":"k1","status":2}'], withSecret],
+  [['inspect-request']],
+];
+
+test('the native CLI is built', () => {
+  assert.ok(existsSync(NATIVE), `${NATIVE} is missing: run make`);
+  assert.ok(existsSync(join(root, 'bin', 'oojwt-cli.wasm')), 'bin/oojwt-cli.wasm is missing: run make');
+});
+
+test(`native and Node: the same stdout, stderr and exit code over ${CORPUS.length} command lines`, () => {
+  const codes = new Set();
+  for (const [args, opts = {}] of CORPUS) {
+    const a = run(NATIVE, args, opts);
+    const b = run(process.execPath, [NODE_CLI, ...args], opts);
+    const what = `oojwt ${args.join(' ').slice(0, 120)}`;
+    assert.equal(b.code, a.code, `${what}: exit codes differ (native ${a.code}: ${a.err})`);
+    assert.equal(b.out, a.out, `${what}: stdout differs`);
+    assert.equal(b.err, a.err, `${what}: stderr differs`);
+    codes.add(a.code);
+  }
+  // The corpus reaches every exit code but the internal error.
+  assert.deepEqual([...codes].sort(), [0, 1, 2, 3]);
+});
+
+test('the journeys answer as the issue of a DS host needs', () => {
+  // A secret with a trailing newline in local.json: verify answers as
+  // Document Server, and the forensics name the newline.
+  const v = run(NATIVE, ['verify', ...now, '--secret-from-local-json', localJson, nl], {});
+  assert.equal(v.code, 1);
+  assert.match(v.out, /^REFUSED by Document Server: /);
+  assert.match(v.out, /server log: JsonWebTokenError: invalid signature/);
+  assert.match(v.out, /secret forensics: the variant that verifies: with-trailing-newline/);
+  assert.doesNotMatch(v.out, /explainSecret/);
+  // server-config PATH reads the file.
+  const c = run(NATIVE, ['server-config', localJson], {});
+  assert.equal(c.code, 0, c.err);
+  assert.match(c.err, /^oojwt: note: reading the file /);
+  // An Authorization header: the token taken out, what was stripped said.
+  const h = run(NATIVE, ['decode', `Authorization: Bearer ${good}`], {});
+  assert.equal(h.code, 0);
+  assert.match(h.err, /stripped: header 'Authorization:', bearer 'Bearer'/);
+  // Text of another kind: exit 3 and what it looks like.
+  const t = run(NATIVE, ['server-config', good], {});
+  assert.equal(t.code, 3);
+  assert.match(t.err, /it looks like a JSON Web Token; oojwt verify \(or decode\) reads it/);
+  assert.equal(t.out, '');
+  // --quiet: the verdict line only.
+  const q = run(NATIVE, ['verify', '--quiet', ...now, good], withSecret);
+  assert.match(q.out, /^VALID: [^\n]*\n$/);
+});
+
+test('each subcommand\'s help lists its own exit codes; the command list is aligned', () => {
+  const main = run(NATIVE, ['--help'], {}).out;
+  const list = main.slice(main.indexOf('Commands:\n') + 10, main.indexOf('\n\n', main.indexOf('Commands:\n')));
+  const cols = list.split('\n').filter((l) => /^ {2}\S/.test(l)).map((l) => l.search(/(?<=^ {2}\S+\s+)\S/));
+  assert.equal(cols.length, COMMANDS.length);
+  assert.equal(new Set(cols).size, 1, `descriptions start in one column: ${cols}`);
+  const seen = new Set();
+  for (const c of COMMANDS) {
+    const h = run(NATIVE, [c, '--help'], {}).out;
+    const line = h.match(/Exit codes: 0 [^\n]*/)?.[0];
+    assert.ok(line, `${c} --help has an exit codes line`);
+    seen.add(line);
+  }
+  assert.ok(seen.size >= 7, 'the exit codes are each command\'s own');
+});
+
+test('the man page covers every command of the main help (SYNOPSIS and COMMANDS)', () => {
+  const main = run(NATIVE, ['--help'], {}).out;
+  const block = main.slice(main.indexOf('Commands:\n') + 10, main.indexOf('\n\n', main.indexOf('Commands:\n')));
+  const names = block.split('\n').map((l) => l.match(/^ {2}([a-z][a-z-]*) /)?.[1]).filter(Boolean);
+  assert.ok(names.length >= COMMANDS.length, names.join(' '));
+  const man = readFileSync(join(root, 'man', 'oojwt.1'), 'utf8');
+  const synopsis = man.slice(man.indexOf('.SH SYNOPSIS'), man.indexOf('.SH DESCRIPTION'));
+  const commands = man.slice(man.indexOf('.SH COMMANDS'), man.indexOf('.SH', man.indexOf('.SH COMMANDS') + 4));
+  for (const n of names) {
+    const roff = n.replace(/-/g, '\\\\-');
+    assert.match(synopsis, new RegExp(`^\\.B oojwt ${roff}\\b`, 'm'), `SYNOPSIS names ${n}`);
+    assert.match(commands, new RegExp(`^\\.B ${roff}\\b`, 'm'), `COMMANDS describes ${n}`);
+  }
+});
