@@ -77,7 +77,6 @@ static const option OPTIONS[] = {
 	{ "json", T_FLAG, F(json), 0 },
 	{ "quiet", T_FLAG, F(quiet), 0 },
 	{ "help", T_FLAG, F(help), 0 },
-	{ "quiet", T_FLAG, F(quiet), 0 },
 	{ "profile", T_STRING, F(profile), 0 },
 	{ "secret", T_STRING, F(secret), 0 },
 	{ "secret-file", T_STRING, F(secret_file), 0 },

@@ -85,7 +85,6 @@ typedef struct {
 	/* diagnose: every positional argument */
 	const char *inputs[OOJWT_DIAG_MAX_ITEMS];
 	size_t n_inputs;
-	int quiet;
 } oojwt_cli_opts;
 
 /* ---- host_native.c / host_wasm.c: the process ---------------------- */

@@ -83,11 +83,16 @@ free_inputs(inputs *in)
 	}
 }
 
+/* The verdict's first word: OK only when nothing is wrong (a token DS
+ * accepts, or nothing found); an info verdict that asks for more is a
+ * NOTE. */
 static const char *
-upper_severity(int s)
+verdict_word(const oojwt_diag_finding *v)
 {
-	return s == OOJWT_SEVERITY_ERROR ? "ERROR" : s == OOJWT_SEVERITY_WARNING
-		? "WARNING" : "OK";
+	return v->severity == OOJWT_SEVERITY_ERROR ? "ERROR"
+		: v->severity == OOJWT_SEVERITY_WARNING ? "WARNING"
+		: v->code == OOJWT_FIND_DIAG_ALL_CLEAR
+		|| v->code == OOJWT_FIND_DIAG_TOKEN_VERIFIES ? "OK" : "NOTE";
 }
 
 static void
@@ -98,7 +103,7 @@ human(const oojwt_cli_opts *o, const oojwt_diag_report *r, const inputs *in)
 	if (r->n_findings > 0) {
 		const oojwt_diag_finding *v = &r->findings[0];
 		if (o->quiet) {
-			oojwt_cli_printf("%s: %s\n", upper_severity(v->severity), r->headline);
+			oojwt_cli_printf("%s: %s\n", verdict_word(v), r->headline);
 			return;
 		}
 	}
@@ -114,7 +119,7 @@ human(const oojwt_cli_opts *o, const oojwt_diag_report *r, const inputs *in)
 	}
 	{
 		const oojwt_diag_finding *v = &r->findings[0];
-		oojwt_cli_printf("\n%s: %s\n", upper_severity(v->severity), r->headline);
+		oojwt_cli_printf("\n%s: %s\n", verdict_word(v), r->headline);
 		oojwt_cli_printf("cause: %s\n", v->message);
 		if (v->fix[0] != 0) {
 			oojwt_cli_printf("fix: %s\n", v->fix);
