@@ -162,7 +162,13 @@ static const char *const warning_names[] = {
 	"connector_tokens_mismatch",
 	"connector_header_differs",
 	"connector_prefix_differs",
-	"lone_surrogate"
+	"lone_surrogate",
+	/* 227 - 269: other blocks, not codes in this build. */
+	[OOJWT_WARN_SIGNATURE_LENGTH - OOJWT_WARN_FIRST] = "signature_length",
+	"config_is_secret",
+	"config_from_env",
+	"config_fragment",
+	"nginx_docker_rewritten"
 };
 
 const char *

@@ -221,6 +221,25 @@ check_payload(oojwt_result *r, oojwt_jtop *claims)
 	oojwt_hidden_check(r);
 }
 
+/* An HS signature of the wrong length, said without a secret: no key
+ * can verify it, and the usual cause is a copy that lost its end. */
+static void
+sig_length(oojwt_result *r, unsigned alg)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+	size_t want = oojwt_hmac_size(alg);
+
+	if ((alg & OOJWT_ALG_HMAC) != 0 && r->sig_len != want) {
+		oojwt_fmt(msg, sizeof msg, "the %s signature is %z bytes, not %z: "
+			"%s, so no secret verifies it; copy the whole token again",
+			oojwt_alg_name(alg), r->sig_len, want, r->sig_len < want
+			? "the token was cut when it was copied"
+			: "bytes were added to it");
+		oojwt_issue_add(r, OOJWT_WARN_SIGNATURE_LENGTH, (long)r->dot2 + 1,
+			msg);
+	}
+}
+
 /*
  * Split and decode all three parts and check the header. Records every
  * structural error; `v` describes the header when r->header_ok (*hdr is
@@ -259,6 +278,9 @@ decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
 		PART_SIGNATURE, &p, &r->sig_len))
 	{
 		r->sig = p;
+		if (r->header_ok && v->alg != NULL) {
+			sig_length(r, oojwt_alg_from_name(v->alg, strlen(v->alg)));
+		}
 	}
 	return 1;
 }

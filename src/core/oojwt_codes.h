@@ -33,6 +33,11 @@
  *              the server's (oojwt_connector_settings_read, _compare)
  *   226        a finding on a text read as JSON.parse reads it (an editor
  *              config, a request body, local.json): lone_surrogate
+ *   270 - 274  the building blocks of a diagnosis: a signature whose
+ *              length does not fit its algorithm (a warning of
+ *              oojwt_ds_verify and oojwt_ds_signature_length), text that
+ *              is not local.json (oojwt_server_config_read), nginx in the
+ *              Docker image (oojwt_nginx_read)
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -241,7 +246,15 @@ enum oojwt_code {
 
 	/* Texts read as JSON.parse reads them (oojwt_config_inspect,
 	 * oojwt_request_inspect, oojwt_server_config_read). */
-	OOJWT_FIND_LONE_SURROGATE = 226 /* \uD800-\uDFFF alone: half a character */
+	OOJWT_FIND_LONE_SURROGATE = 226, /* \uD800-\uDFFF alone: half a character */
+
+	/* The building blocks of a diagnosis: what a text is, told apart
+	 * from what its box expects, and traps of the Docker image. */
+	OOJWT_WARN_SIGNATURE_LENGTH = 270, /* HS signature not 32/48/64 bytes: cut */
+	OOJWT_FIND_CONFIG_IS_SECRET = 271, /* a bare secret given as local.json */
+	OOJWT_FIND_CONFIG_FROM_ENV = 272, /* Docker env lines read as local.json */
+	OOJWT_FIND_CONFIG_FRAGMENT = 273, /* json -f output: part of local.json */
+	OOJWT_FIND_NGINX_DOCKER_REWRITTEN = 274 /* the container rewrites ds.conf */
 };
 
 /*

@@ -249,7 +249,12 @@ static const struct {
 	{ OOJWT_FIND_CONNECTOR_TOKENS_MISMATCH, "connector_tokens_mismatch" },
 	{ OOJWT_FIND_CONNECTOR_HEADER_DIFFERS, "connector_header_differs" },
 	{ OOJWT_FIND_CONNECTOR_PREFIX_DIFFERS, "connector_prefix_differs" },
-	{ OOJWT_FIND_LONE_SURROGATE, "lone_surrogate" }
+	{ OOJWT_FIND_LONE_SURROGATE, "lone_surrogate" },
+	{ OOJWT_WARN_SIGNATURE_LENGTH, "signature_length" },
+	{ OOJWT_FIND_CONFIG_IS_SECRET, "config_is_secret" },
+	{ OOJWT_FIND_CONFIG_FROM_ENV, "config_from_env" },
+	{ OOJWT_FIND_CONFIG_FRAGMENT, "config_fragment" },
+	{ OOJWT_FIND_NGINX_DOCKER_REWRITTEN, "nginx_docker_rewritten" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 
