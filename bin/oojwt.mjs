@@ -44,6 +44,8 @@ Commands:
   nginx-config    the secure link secret, ports and TLS of an nginx config
   inspect-cert    a TLS certificate: names, dates, key, host coverage
   inspect-request a request to Document Server, or its callback, as the receiver judges it
+  compare-secrets two secrets side by side: invisible and look-alike characters
+  commands        ready-to-run commands built from your container, URL, host
 
 Common options:
   --json    print the JSON report (the JS module's kit.reports) instead of a verdict

@@ -73,6 +73,16 @@ typedef struct {
 	int has_leeway;
 	/* inspect-config */
 	const char *server_version;
+	/* compare-secrets: the second secret */
+	const char *other_secret_file;
+	const char *other_secret_env;
+	/* commands */
+	const char *container;
+	const char *url;
+	const char *jwt_header;
+	const char *sign_with;
+	int self_signed;
+	int include_secret;
 } oojwt_cli_opts;
 
 /* ---- args.c ------------------------------------------------------ */
@@ -196,6 +206,7 @@ int oojwt_cli_sign(const oojwt_cli_opts *o);
 /* ---- ds.c -------------------------------------------------------- */
 
 int oojwt_cli_explain_secret(const oojwt_cli_opts *o);
+int oojwt_cli_compare_secrets(const oojwt_cli_opts *o);
 int oojwt_cli_server_config(const oojwt_cli_opts *o);
 int oojwt_cli_inspect_config(const oojwt_cli_opts *o);
 /* Print a core JSON report as JSON.stringify writes the JS module's
@@ -210,6 +221,7 @@ int oojwt_cli_inspect_request(const oojwt_cli_opts *o);
 
 int oojwt_cli_inspect_url(const oojwt_cli_opts *o);
 int oojwt_cli_nginx_config(const oojwt_cli_opts *o);
+int oojwt_cli_commands(const oojwt_cli_opts *o);
 /* Print a core report (len bytes, freed here) as JSON.stringify writes
  * the JS module's object; the exit code. */
 int oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len);

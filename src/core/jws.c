@@ -231,10 +231,8 @@ sig_length(oojwt_result *r, unsigned alg)
 
 	if ((alg & OOJWT_ALG_HMAC) != 0 && r->sig_len != want) {
 		oojwt_fmt(msg, sizeof msg, "the %s signature is %z bytes, not %z: "
-			"%s, so no secret verifies it; copy the whole token again",
-			oojwt_alg_name(alg), r->sig_len, want, r->sig_len < want
-			? "the token was cut when it was copied"
-			: "bytes were added to it");
+			"the token was cut (or added to) when copied; copy all of it",
+			oojwt_alg_name(alg), r->sig_len, want);
 		oojwt_issue_add(r, OOJWT_WARN_SIGNATURE_LENGTH, (long)r->dot2 + 1,
 			msg);
 	}

@@ -105,6 +105,16 @@ export function setupServerPanel(kit, root, server) {
       try {
         last = kit.onlyoffice.readServerConfig(text);
         const errors = last.findings.filter((f) => f.severity === 'error').length;
+        // A secret pasted here: say where it belongs, show no settings.
+        if (last.form === 'secret') {
+          renderVerdict(ui.verdict, { state: 'bad', message: `${last.findings[0].message}; ${last.findings[0].fix}` });
+          last = null;
+          ui.settings.replaceChildren();
+          renderFindings(ui.findings, null);
+          ui.use.disabled = true;
+          if (server.current !== null) server.set(null);
+          return;
+        }
         renderVerdict(ui.verdict, {
           state: errors > 0 ? 'bad' : 'ok',
           message: last.findings.length === 0 ? 'Read the settings: no findings' : `Read the settings: ${countFindings(last.findings)}`,
