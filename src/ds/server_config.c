@@ -203,7 +203,8 @@ docker_command(const char *t, size_t len)
  * The words of a shell command as sh reads them: blanks and newlines
  * separate (a backslash before a newline joins the lines), '...' keeps
  * everything, "..." keeps everything but \" \\ \$ \`, a backslash
- * outside quotes keeps the next character; ; | & end the command. Each
+ * outside quotes keeps the next character, # at a word's start comments
+ * out the rest of the line; ; | & end the command. Each
  * word after -e or --env (or --env=...) is read as a NAME=value line.
  * `buf` has room for `len` bytes and receives the unquoted words.
  */
@@ -223,6 +224,13 @@ docker_words(env_value *vals, const char *t, size_t len, char *buf)
 		}
 		if (i >= len || t[i] == ';' || t[i] == '|' || t[i] == '&') {
 			break;
+		}
+		if (t[i] == '#') {
+			/* A comment, to the end of the line. */
+			while (i < len && t[i] != '\n') {
+				i++;
+			}
+			continue;
 		}
 		start = o;
 		while (i < len) {
@@ -253,6 +261,10 @@ docker_words(env_value *vals, const char *t, size_t len, char *buf)
 				q = c;
 				have = 1;
 				i++;
+			} else if (c == '\\' && i + 2 < len && t[i + 1] == '\r'
+				&& t[i + 2] == '\n')
+			{
+				i += 3; /* a continuation with a Windows line end */
 			} else if (c == '\\' && i + 1 < len) {
 				if (t[i + 1] != '\n') {
 					buf[o++] = t[i + 1];

@@ -55,7 +55,7 @@ function run(text, stdin = 'typed-secret\n') {
 }
 
 test('commands run in sh: hostile values arrive as given and never run', () => {
-  const url = 'https://ds.example/x\'$(touch MARK1)`touch MARK2`"$HOME;touch MARK3';
+  const url = 'https://ds.example/x\'$(>MARK1)`>MARK2`"$HOME;>MARK3';
   const secret = 'it\'s$(touch MARK1)`touch MARK2`"\\$HOME';
   const header = 'X-a$b`c\'d';
   const { commands } = kit.onlyoffice.commands({ url, header, version: '7.0', connector: 'nextcloud', includeSecret: true, container: 'only_office-1.2' },
