@@ -14,7 +14,7 @@ export type ErrorCode =
   | 'not_loaded';
 
 /** Warning codes: never make a token invalid. */
-export type WarningCode = 'short_key' | 'typ_not_jwt' | 'iat_in_future' | 'hidden_characters' | OnlyofficeCode;
+export type WarningCode = 'short_key' | 'typ_not_jwt' | 'iat_in_future' | 'hidden_characters' | 'signature_length' | OnlyofficeCode;
 
 /**
  * Codes of the ONLYOFFICE rules (src/oojwt.h, 103 on): Document Server
@@ -42,7 +42,7 @@ export type OnlyofficeCode =
   | 'user_not_signed' | 'user_differs'
   | 'kind_ambiguous' | 'kind_mismatch' | 'missing_token_field' | 'bad_token_field'
   | 'token_not_checked' | 'connectors_decide' | 'lone_surrogate' | VerifyOptionCode | ConnectorSettingsCode
-  | 'signature_length' | 'config_is_secret' | 'config_from_env' | 'config_fragment' | 'nginx_docker_rewritten';
+  | 'config_is_secret' | 'config_from_env' | 'config_fragment' | 'nginx_docker_rewritten';
 
 /**
  * Codes of Document Server's verifyOptions (202 on): readServerConfig's
