@@ -325,7 +325,11 @@ const char *oojwt_secret_variant_name(int v);
  * (each tried as Document Server does, in constant time).
  *
  * The result holds no secret bytes: marks say where and what, not the
- * text around them. Work buffers are wiped before they are freed.
+ * text around them. Work buffers are wiped before they are freed. The
+ * equality and the place of the first difference are computed in
+ * constant time; naming the characters (the marks, the cleaned forms)
+ * reads each one and is not: it describes text the user pasted, for the
+ * user.
  */
 #define OOJWT_COMPARE_MAX_MARKS 64
 /* Kinds of a marked character (oojwt_secret_mark_kind_name()). */
