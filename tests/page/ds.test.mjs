@@ -490,7 +490,7 @@ for (const where of ['served', 'file://']) {
     const region = page.locator('#ds-server-verdict');
     await sc.fill(`${SECRET}\n`);
     const v = await verdict(region, 'bad');
-    assert.match(v, /this looks like a secret, not a configuration/);
+    assert.match(v, /this looks like a secret, not a configuration/i);
     assert.match(v, /paste it in the secret box/);
     assert.doesNotMatch(v, /default secret/);
     assert.equal((await page.locator('#ds-server-settings').textContent()).trim(), '');
