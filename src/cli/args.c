@@ -100,7 +100,15 @@ static const option OPTIONS[] = {
 	{ "kind", T_STRING, F(kind), 0 },
 	{ "server-version", T_STRING, F(server_version), 0 },
 	{ "connector", T_STRING, F(connector), 0 },
-	{ "leeway", T_NUMBER, F(leeway), F(has_leeway) }
+	{ "leeway", T_NUMBER, F(leeway), F(has_leeway) },
+	{ "other-secret-file", T_STRING, F(other_secret_file), 0 },
+	{ "other-secret-env", T_STRING, F(other_secret_env), 0 },
+	{ "container", T_STRING, F(container), 0 },
+	{ "url", T_STRING, F(url), 0 },
+	{ "jwt-header", T_STRING, F(jwt_header), 0 },
+	{ "sign-with", T_STRING, F(sign_with), 0 },
+	{ "self-signed", T_FLAG, F(self_signed), 0 },
+	{ "include-secret", T_FLAG, F(include_secret), 0 }
 };
 
 static const option *

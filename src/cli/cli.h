@@ -85,6 +85,16 @@ typedef struct {
 	/* diagnose: every positional argument */
 	const char *inputs[OOJWT_DIAG_MAX_ITEMS];
 	size_t n_inputs;
+	/* compare-secrets: the second secret */
+	const char *other_secret_file;
+	const char *other_secret_env;
+	/* commands */
+	const char *container;
+	const char *url;
+	const char *jwt_header;
+	const char *sign_with;
+	int self_signed;
+	int include_secret;
 } oojwt_cli_opts;
 
 /* ---- host_native.c / host_wasm.c: the process ---------------------- */
@@ -302,6 +312,7 @@ int oojwt_cli_explain_secret(const oojwt_cli_opts *o);
 /* Write sb to standard output, then wipe and free it: the exit code
  * (out of memory, when building sb failed, said on stderr). */
 int oojwt_cli_put_sb(const oojwt_cli_opts *o, oojwt_sb *sb);
+int oojwt_cli_compare_secrets(const oojwt_cli_opts *o);
 int oojwt_cli_server_config(const oojwt_cli_opts *o);
 int oojwt_cli_inspect_config(const oojwt_cli_opts *o);
 /* Print a core JSON report as JSON.stringify writes the JS module's
@@ -320,6 +331,7 @@ int oojwt_cli_inspect_request(const oojwt_cli_opts *o);
 
 int oojwt_cli_inspect_url(const oojwt_cli_opts *o);
 int oojwt_cli_nginx_config(const oojwt_cli_opts *o);
+int oojwt_cli_commands(const oojwt_cli_opts *o);
 /* Print a core report (len bytes, freed here) as JSON.stringify writes
  * the JS module's object; the exit code. */
 int oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len);

@@ -353,3 +353,88 @@ oojwt_cli_nginx_config(const oojwt_cli_opts *o)
 	}
 	return errors > 0 ? OOJWT_EXIT_INVALID : OOJWT_EXIT_OK;
 }
+
+int
+oojwt_cli_commands(const oojwt_cli_opts *o)
+{
+	oojwt_commands_opts co;
+	oojwt_commands *out;
+	unsigned char *secret = NULL;
+	size_t secret_len = 0, i, n;
+	char err[600];
+	int code;
+
+	memset(&co, 0, sizeof co);
+	if (o->include_secret) {
+		code = oojwt_cli_secret(o, &secret, &secret_len, err, sizeof err);
+		if (code != OOJWT_EXIT_OK) {
+			oojwt_cli_error(o->command, err);
+			return code;
+		}
+		co.secret = secret;
+		co.secret_len = secret_len;
+		co.include_secret = 1;
+	}
+#define TEXT(field, from) if ((from) != NULL) { co.field = (from); \
+	co.field##_len = strlen(from); }
+	TEXT(container, o->container)
+	TEXT(ds_url, o->url)
+	TEXT(cert_host, o->host)
+	TEXT(connector, o->connector)
+	TEXT(header, o->jwt_header)
+#undef TEXT
+	co.self_signed = o->self_signed;
+	code = OOJWT_EXIT_OK;
+	if (o->server_version != NULL) {
+		co.server_version = oojwt_ds_version_parse(o->server_version,
+			strlen(o->server_version));
+		if (co.server_version == 0) {
+			snprintf(err, sizeof err, "--server-version: not a version "
+				"(\"8.2\", \"7.3.3\")");
+			code = OOJWT_EXIT_USAGE;
+		}
+	}
+	if (o->sign_with != NULL && strcmp(o->sign_with, "openssl") != 0) {
+		if (strcmp(o->sign_with, "oojwt") != 0) {
+			snprintf(err, sizeof err, "--sign-with is openssl or oojwt");
+			code = OOJWT_EXIT_USAGE;
+		}
+		co.sign_with = OOJWT_SIGN_WITH_OOJWT;
+	}
+	out = code == OOJWT_EXIT_OK ? (oojwt_commands *)malloc(sizeof *out) : NULL;
+	if (code == OOJWT_EXIT_OK && out == NULL) {
+		snprintf(err, sizeof err, "out of memory");
+		code = OOJWT_EXIT_INTERNAL;
+	}
+	if (code == OOJWT_EXIT_OK && oojwt_commands_build(out, &co) != OOJWT_OK) {
+		snprintf(err, sizeof err, "%s", out->message);
+		code = OOJWT_EXIT_USAGE;
+	}
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(secret, secret_len + 1);
+		if (out != NULL) {
+			oojwt_commands_free(out);
+			free(out);
+		}
+		oojwt_cli_error(o->command, err);
+		return code;
+	}
+	if (o->json) {
+		char *rep = oojwt_commands_json(&co, &n);
+		oojwt_wipe_free(secret, secret_len + 1);
+		oojwt_commands_free(out);
+		free(out);
+		return oojwt_cli_print_report(o, rep, n);
+	}
+	oojwt_wipe_free(secret, secret_len + 1);
+	for (i = 0; i < out->n; i++) {
+		const oojwt_command *c = &out->list[i];
+		oojwt_cli_printf("# %s (run on %s)\n# %s\n%s\n\n",
+			oojwt_command_name(c->id), strcmp(c->run_on, "ds_host") == 0 ? "the Document Server host"
+			: strcmp(c->run_on, "connector_host") == 0
+			? "the connector's host" : "any host", c->explanation, c->text);
+	}
+	oojwt_commands_free(out);
+	free(out);
+	return OOJWT_EXIT_OK;
+}

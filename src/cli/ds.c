@@ -801,3 +801,119 @@ oojwt_cli_print_report(const oojwt_cli_opts *o, char *rep, size_t len)
 {
 	return print_js(o, rep, len);
 }
+
+/* The second secret of compare-secrets: --other-secret-file (one final
+ * newline dropped, as --secret-file) or --other-secret-env (every byte). */
+static int
+other_secret(const oojwt_cli_opts *o, unsigned char **out, size_t *len,
+	char *err, size_t cap)
+{
+	oojwt_cli_opts one;
+
+	if ((o->other_secret_file != NULL) == (o->other_secret_env != NULL)) {
+		snprintf(err, cap, "give the other secret with --other-secret-file "
+			"or --other-secret-env (one of them)");
+		return OOJWT_EXIT_USAGE;
+	}
+	memset(&one, 0, sizeof one);
+	one.command = o->command;
+	one.secret_file = o->other_secret_file;
+	one.secret_env = o->other_secret_env;
+	return oojwt_cli_secret(&one, out, len, err, cap);
+}
+
+static void
+print_side(const char *name, const oojwt_secret_side *d)
+{
+	size_t i;
+
+	oojwt_cli_printf("%s: %zu bytes, %zu characters%s\n", name, d->bytes,
+		d->chars, d->utf8 ? "" : " (not valid UTF-8)");
+	for (i = 0; i < d->n_marks; i++) {
+		const oojwt_secret_mark *m = &d->marks[i];
+		if (m->kind == OOJWT_MARK_INVALID_UTF8) {
+			oojwt_cli_printf("  character %zu (byte %zu): byte 0x%02lX, %s\n",
+				m->index + 1, m->byte, m->cp,
+				oojwt_secret_mark_kind_name(m->kind));
+		} else {
+			oojwt_cli_printf("  character %zu (byte %zu): U+%04lX, %s%s%s%s\n",
+				m->index + 1, m->byte, m->cp,
+				oojwt_secret_mark_kind_name(m->kind),
+				m->looks_like != 0 ? " (looks like \"" : "",
+				m->looks_like != 0 ? (char[2]){ m->looks_like, 0 } : "",
+				m->looks_like != 0 ? "\")" : "");
+		}
+	}
+	if (d->more_marks > 0) {
+		oojwt_cli_printf("  ... and %zu more\n", d->more_marks);
+	}
+}
+
+int
+oojwt_cli_compare_secrets(const oojwt_cli_opts *o)
+{
+	static const char *const who[] = { "neither verifies the token",
+		"the secret verifies the token, the other does not",
+		"the other secret verifies the token, the secret does not",
+		"both verify the token" };
+	oojwt_secret_comparison r;
+	char err[600], *tok = NULL;
+	unsigned char *a = NULL, *b = NULL;
+	size_t an = 0, bn = 0, len = 0, n;
+	int code, equal, has_token = o->input != NULL;
+
+	code = oojwt_cli_secret(o, &a, &an, err, sizeof err);
+	if (code == OOJWT_EXIT_OK) {
+		code = other_secret(o, &b, &bn, err, sizeof err);
+	}
+	if (code == OOJWT_EXIT_OK && o->input != NULL) {
+		code = oojwt_cli_read_input(o->input, 1, &tok, &len, err, sizeof err);
+	}
+	if (code != OOJWT_EXIT_OK) {
+		oojwt_wipe_free(a, an + 1);
+		oojwt_wipe_free(b, bn + 1);
+		oojwt_cli_error(o->command, err);
+		return code;
+	}
+	if (o->json) {
+		char *rep = oojwt_secret_compare_json(a, an, b, bn, tok, len, &n);
+		code = oojwt_secret_compare(&r, a, an, b, bn, tok, len);
+		oojwt_wipe_free(a, an + 1);
+		oojwt_wipe_free(b, bn + 1);
+		free(tok);
+		n = (size_t)print_js(o, rep, n);
+		if (n != OOJWT_EXIT_OK) {
+			return (int)n;
+		}
+		return code != OOJWT_OK ? OOJWT_EXIT_INTERNAL
+			: r.equal ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
+	}
+	code = oojwt_secret_compare(&r, a, an, b, bn, tok, len);
+	oojwt_wipe_free(a, an + 1);
+	oojwt_wipe_free(b, bn + 1);
+	free(tok);
+	if (code != OOJWT_OK) {
+		oojwt_cli_error(o->command, oojwt_code_name(code));
+		return OOJWT_EXIT_INTERNAL;
+	}
+	oojwt_cli_printf("%s\n", r.equal ? "EQUAL: the two secrets are the same "
+		"bytes" : r.equal_cleaned ? "DIFFERENT, but equal once invisible and "
+		"look-alike characters, blanks and quotes at the ends are cleaned up"
+		: "DIFFERENT");
+	print_side("secret", &r.a);
+	print_side("other secret", &r.b);
+	if (!r.equal) {
+		oojwt_cli_printf("first difference: character %zu (byte %zu)%s\n",
+			r.diff_index + 1, r.diff_byte, r.diff_confusable
+			? ", two characters people confuse" : "");
+	}
+	if (r.verifies >= 0) {
+		oojwt_cli_printf("%s\n", who[r.verifies & 3]);
+	} else if (has_token) {
+		oojwt_cli_printf("the token is no HS256/384/512 token with a whole "
+			"signature: neither can verify it\n");
+	}
+	equal = r.equal;
+	oojwt_wipe(&r, sizeof r);
+	return equal ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
+}

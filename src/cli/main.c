@@ -60,6 +60,9 @@ static const char MAIN_HELP[] =
 	"                   Mattermost) against Document Server's\n"
 	"  diagnose         anything pasted (tokens, configs, logs, settings): one\n"
 	"                   verdict and its fix\n"
+	"  compare-secrets  two secrets side by side: invisible and look-alike\n"
+	"                   characters\n"
+	"  commands         ready-to-run commands built from your container, URL, host\n"
 	"\n"
 	"Common options:\n"
 	"  --json     print the JSON report (the JS module's kit.reports) instead of a verdict\n"
@@ -157,6 +160,46 @@ static const char EXPLAIN_HELP[] =
 	INPUT_HELP
 	"\n"
 	"Exit codes: 0 the secret as given verifies, 1 it does not,\n"
+	EXIT_TAIL;
+
+static const char COMPARE_HELP[] =
+	"usage: oojwt compare-secrets [SECRET OPTIONS] (--other-secret-file PATH |\n"
+	"                             --other-secret-env NAME) [--json] [INPUT]\n"
+	"\n"
+	"Two secrets side by side: the one of SECRET OPTIONS and the other one\n"
+	"(read as --secret-file and --secret-env read theirs; a file loses one final\n"
+	"newline, a variable keeps every byte). Prints both lengths in bytes and\n"
+	"characters, every invisible or look-alike character with its place (spaces,\n"
+	"tabs, CR, LF, no-break and zero-width spaces, quotes, Cyrillic and Greek\n"
+	"letters that look Latin), whether they are equal (compared in constant\n"
+	"time), where they first differ and, with the token INPUT, which of them\n"
+	"verifies it. No byte of either secret is printed.\n"
+	"\n"
+	SECRET_HELP
+	"\n"
+	INPUT_HELP
+	"\n"
+	"Exit codes: 0 the secrets are equal, 1 they differ,\n"
+	EXIT_TAIL;
+
+static const char COMMANDS_HELP[] =
+	"usage: oojwt commands [--container NAME] [--url URL] [--host HOST]\n"
+	"                      [--connector nextcloud|owncloud|moodle] [--jwt-header NAME]\n"
+	"                      [--server-version V] [--sign-with openssl|oojwt]\n"
+	"                      [--self-signed] [--include-secret SECRET OPTIONS] [--json]\n"
+	"\n"
+	"Print ready-to-run commands built from these values, each with where to run\n"
+	"it and what it tells: read Document Server's secret without its line break,\n"
+	"a signed version request to the command service (--url, from the\n"
+	"connector's host), a certificate for --host with subjectAltName,\n"
+	"documentserver-update-securelink.sh, and the connector's setting. The\n"
+	"secret is read from \"$JWT_SECRET\" (asked for without echo) unless\n"
+	"--include-secret writes the one of SECRET OPTIONS in. Every value is quoted\n"
+	"for sh; a value no command can carry safely is refused (exit code 2).\n"
+	"\n"
+	SECRET_HELP
+	"\n"
+	"Exit codes: 0 the commands are printed (1 is never used),\n"
 	EXIT_TAIL;
 
 static const char CONFIG_HELP[] =
@@ -408,7 +451,9 @@ static const command COMMANDS[] = {
 	{ "inspect-request", oojwt_cli_inspect_request, REQUEST_HELP, NULL },
 	{ "explain-secret", oojwt_cli_explain_secret, EXPLAIN_HELP, NULL },
 	{ "connector-settings", oojwt_cli_connector_settings, CONNECTOR_HELP, NULL },
-	{ "diagnose", oojwt_cli_diagnose, DIAGNOSE_HELP, NULL }
+	{ "diagnose", oojwt_cli_diagnose, DIAGNOSE_HELP, NULL },
+	{ "compare-secrets", oojwt_cli_compare_secrets, COMPARE_HELP, NULL },
+	{ "commands", oojwt_cli_commands, COMMANDS_HELP, NULL }
 };
 
 static int

@@ -188,8 +188,16 @@ static const char *const warning_names[] = {
 	"diag_symptom",
 	"diag_all_clear",
 	"diag_token_unreadable",
-	"diag_config_not_json"
+	"diag_config_not_json",
 #endif
+	/* A warning of the core again (247), then findings of the DS and
+	 * deploy layers: given by number, the core module leaving out the
+	 * names above. */
+	[OOJWT_WARN_SIGNATURE_LENGTH - OOJWT_WARN_FIRST] = "signature_length",
+	"config_is_secret",
+	"config_from_env",
+	"config_fragment",
+	"nginx_docker_rewritten"
 };
 
 const char *

@@ -221,6 +221,35 @@ check_payload(oojwt_result *r, oojwt_jtop *claims)
 	oojwt_hidden_check(r);
 }
 
+/* An HS signature of the wrong length: no key can verify it, and the
+ * usual cause is a copy that lost its end. The message, into msg (1) or
+ * 0 when the length is right. */
+static int
+sig_length_text(char *msg, const oojwt_result *r, unsigned alg)
+{
+	size_t want = oojwt_hmac_size(alg);
+
+	if ((alg & OOJWT_ALG_HMAC) == 0 || r->sig_len == want) {
+		return 0;
+	}
+	oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "the %s signature is %z bytes, not %z: "
+		"cut when copied",
+		oojwt_alg_name(alg), r->sig_len, want);
+	return 1;
+}
+
+/* Said without a secret (oojwt_decode too): signature_length. */
+static void
+sig_length(oojwt_result *r, unsigned alg)
+{
+	char msg[OOJWT_MESSAGE_LEN];
+
+	if (sig_length_text(msg, r, alg)) {
+		oojwt_issue_add(r, OOJWT_WARN_SIGNATURE_LENGTH, (long)r->dot2 + 1,
+			msg);
+	}
+}
+
 /*
  * Split and decode all three parts and check the header. Records every
  * structural error; `v` describes the header when r->header_ok (*hdr is
@@ -259,6 +288,9 @@ decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
 		PART_SIGNATURE, &p, &r->sig_len))
 	{
 		r->sig = p;
+		if (r->header_ok && v->alg != NULL) {
+			sig_length(r, oojwt_alg_from_name(v->alg, strlen(v->alg)));
+		}
 	}
 	return 1;
 }
@@ -435,12 +467,7 @@ check_signature(oojwt_result *r, const char *token, const oojwt_key *key,
 		oojwt_sig_verify(r, token, r->dot2, key, alg, at);
 		return;
 	}
-	if (r->sig_len != mac_len) {
-		oojwt_fmt(msg, sizeof msg, r->sig_len < mac_len
-			? "the signature is %z bytes; %s signatures are %z bytes "
-			  "(truncated?)"
-			: "the signature is %z bytes; %s signatures are %z bytes",
-			r->sig_len, oojwt_alg_name(alg), mac_len);
+	if (sig_length_text(msg, r, alg)) {
 		oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, at, msg);
 		return;
 	}

@@ -38,6 +38,11 @@
  *              downloads as the connectors judge them
  *   233 - 246  findings of the diagnosis, which judges several pasted
  *              texts together (oojwt_diagnose)
+ *   247 - 251  the building blocks of a diagnosis: a signature whose
+ *              length does not fit its algorithm (a warning of
+ *              oojwt_ds_verify and oojwt_ds_signature_length), text that
+ *              is not local.json (oojwt_server_config_read), nginx in the
+ *              Docker image (oojwt_nginx_read)
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -56,7 +61,7 @@ extern "C" {
 /*
  * Result and diagnostic codes. Append-only: a code keeps its number and
  * its name forever. 0 is success. Codes from OOJWT_WARN_FIRST on never
- * fail a result by themselves: 100 - 114 and 195 are a result's warnings,
+ * fail a result by themselves: 100 - 114, 195 and 247 are a result's warnings,
  * 115 - 194 and 196 on are findings, whose severity each finding carries.
  */
 enum oojwt_code {
@@ -273,7 +278,15 @@ enum oojwt_code {
 	OOJWT_FIND_DIAG_SYMPTOM = 243, /* an error text copied from the editor or a connector */
 	OOJWT_FIND_DIAG_ALL_CLEAR = 244, /* no problem found */
 	OOJWT_FIND_DIAG_TOKEN_UNREADABLE = 245, /* a token that does not decode */
-	OOJWT_FIND_DIAG_CONFIG_NOT_JSON = 246 /* page source whose config is not JSON */
+	OOJWT_FIND_DIAG_CONFIG_NOT_JSON = 246, /* page source whose config is not JSON */
+
+	/* The building blocks of a diagnosis: what a text is, told apart
+	 * from what its box expects, and traps of the Docker image. */
+	OOJWT_WARN_SIGNATURE_LENGTH = 247, /* HS signature not 32/48/64 bytes: cut */
+	OOJWT_FIND_CONFIG_IS_SECRET = 248, /* a bare secret given as local.json */
+	OOJWT_FIND_CONFIG_FROM_ENV = 249, /* Docker env lines read as local.json */
+	OOJWT_FIND_CONFIG_FRAGMENT = 250, /* json -f output: part of local.json */
+	OOJWT_FIND_NGINX_DOCKER_REWRITTEN = 251 /* the container rewrites ds.conf */
 };
 
 /*

@@ -53,6 +53,15 @@ size_t oojwt_deploy_report_bound(int kind, size_t len);
  * As for ds_json.c (the shapes are in web/lib/oojwt.d.ts); the
  * secure link and nginx reports may show secrets: free them with
  * oojwt_wipe_free(). */
+/* commands_json.c: the report of oojwt_commands_build() for `o`, or for
+ * a JSON context { container, url, host, connector, header, version,
+ * signWith: "openssl" | "oojwt", selfSigned, includeSecret } with the
+ * secret beside it (has_secret). It holds the secret only with
+ * includeSecret: free it with oojwt_wipe_free(). */
+char *oojwt_commands_json(const oojwt_commands_opts *o, size_t *out_len);
+char *oojwt_commands_json_text(const char *context, size_t len,
+	const unsigned char *secret, size_t secret_len, int has_secret,
+	size_t *out_len);
 char *oojwt_link_inspect_json(const char *url, size_t len,
 	const unsigned char *secret, size_t secret_len, int has_secret,
 	double now, size_t *out_len);

@@ -210,6 +210,7 @@ typedef struct {
 	int old_tls_line;
 	int secret_var;
 	int secret_line;
+	int ssl_line;            /* the first listen ... ssl */
 } reader;
 
 static void
@@ -303,6 +304,9 @@ read_listen(reader *rd, server *sv, const directive *d)
 	}
 	if (l->ssl) {
 		sv->https = 1;
+		if (rd->ssl_line == 0) {
+			rd->ssl_line = d->line;
+		}
 	} else if (l->port == 443 && sv->plain_443_line == 0) {
 		sv->plain_443_line = d->line;
 	}
@@ -388,6 +392,69 @@ directive_done(reader *rd, server *sv, const directive *d)
 	}
 }
 
+/* A path inside the Document Server image (run-document-server.sh's
+ * Data/certs and the folder it copies them to) or the host folder its
+ * README mounts there, written into the container's own nginx config. */
+static const char *
+docker_path(const char *p)
+{
+	static const char *const marks[] = { "/var/www/onlyoffice/Data/",
+		"/usr/share/ca-certificates/ds/", "/app/onlyoffice/" };
+	size_t k;
+
+	for (k = 0; k < sizeof marks / sizeof *marks; k++) {
+		if (strstr(p, marks[k]) != NULL) {
+			return marks[k];
+		}
+	}
+	return NULL;
+}
+
+/* The container's own names: run-document-server.sh takes
+ * onlyoffice.crt/.key, else tls.crt/.key, from Data/certs. */
+static int
+docker_own_name(const char *p)
+{
+	const char *base = strrchr(p, '/');
+
+	base = base != NULL ? base + 1 : p;
+	return strcmp(base, "onlyoffice.crt") == 0
+		|| strcmp(base, "onlyoffice.key") == 0
+		|| strcmp(base, "tls.crt") == 0 || strcmp(base, "tls.key") == 0;
+}
+
+/* ds.conf of the Docker image with HTTPS: the container rewrites it at
+ * every start (run-document-server.sh update_nginx_settings). */
+static void
+docker_https(oojwt_nginx_config *c, int https, int line)
+{
+	const char *cert = c->has_certificate ? c->certificate : "";
+	const char *key = c->has_certificate_key ? c->certificate_key : "";
+	char msg[OOJWT_MESSAGE_LEN];
+	int own;
+
+	if (!https || (docker_path(cert) == NULL && docker_path(key) == NULL)) {
+		return;
+	}
+	own = (cert[0] == 0 || docker_own_name(cert))
+		&& (key[0] == 0 || docker_own_name(key))
+		&& strstr(cert, "/app/onlyoffice/") == NULL;
+	oojwt_fmt(msg, sizeof msg, "this is ds.conf inside the Document Server "
+		"Docker container (%s): the container rewrites it at every start%s",
+		cert[0] != 0 ? cert : key, own ? ", from ds-ssl.conf.tmpl because "
+		"Data/certs holds the certificate; keep the files there and port 443 "
+		"published" : ", so this listen 443 ssl and these certificate paths "
+		"are gone after a restart: it enables HTTPS only for onlyoffice.crt "
+		"and onlyoffice.key (or tls.crt and tls.key) in Data/certs");
+	add(c, own ? OOJWT_SEVERITY_INFO : OOJWT_SEVERITY_WARNING,
+		OOJWT_FIND_NGINX_DOCKER_REWRITTEN, line, msg, "put the certificate "
+		"and key as onlyoffice.crt and onlyoffice.key in certs/ of the host "
+		"folder mounted on /var/www/onlyoffice/Data (docker run -v "
+		"/app/onlyoffice/DocumentServer/data:/var/www/onlyoffice/Data "
+		"-p 443:443 ...), recreate the container, and leave ds.conf as it "
+		"writes it");
+}
+
 static void
 findings(reader *rd)
 {
@@ -424,6 +491,7 @@ findings(reader *rd)
 			"use ds-ssl.conf (listen 443 ssl, ssl_certificate, "
 			"ssl_certificate_key) or terminate TLS on the reverse proxy");
 	}
+	docker_https(c, https, rd->ssl_line);
 	if (rd->ssl_directive_line != 0) {
 		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_NGINX_SSL_DIRECTIVE,
 			rd->ssl_directive_line, "\"ssl on;\" is deprecated since nginx "

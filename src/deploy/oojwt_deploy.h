@@ -231,6 +231,94 @@ int oojwt_nginx_read(oojwt_nginx_config *c, const char *text, size_t len);
 void oojwt_nginx_config_free(oojwt_nginx_config *c);
 
 /*
+ * Ready-to-run commands.
+ *
+ * oojwt_commands_build() writes the shell commands that answer the usual
+ * "Invalid token" and certificate questions, built from the user's own
+ * values, each with where it runs, a one-line explanation, and a stable
+ * id with its parameters (so the explanation can be translated):
+ *
+ *   read_secret          print Document Server's secret.inbox.string
+ *                        without its final newline (npm/json of the
+ *                        image or package, the tool run-document-server.sh
+ *                        uses, piped through tr -d '\n')
+ *   check_command        a signed `version` request to the command
+ *                        service (/command since 8.2, /coauthoring/
+ *                        CommandService.ashx before; a header token of
+ *                        {"payload": ...} before 7.1, a body token since),
+ *                        to run from the connector's host: the token is
+ *                        signed in the shell (openssl) or by oojwt, with
+ *                        the secret read from "$JWT_SECRET" (read -rs
+ *                        asks for it) unless include_secret
+ *   make_certificate     openssl genrsa / req / x509 -req -signkey with
+ *                        -extfile subjectAltName=IP:... or DNS:...
+ *                        (only with cert_host), files named as the
+ *                        Docker image takes them from Data/certs
+ *   update_securelink    documentserver-update-securelink.sh
+ *   connector_setting    the connector's secret (and, with cert_host on
+ *                        a self-signed certificate, its TLS check)
+ *                        setting: occ for Nextcloud and ownCloud,
+ *                        admin/cli/cfg.php for Moodle
+ *
+ * Every value is written in single quotes (or bare when it holds only
+ * [A-Za-z0-9_./:@%+=,-]); a value with a control character (a newline,
+ * NUL, ...) is refused, as are a container name Docker would refuse, a
+ * URL that is not http(s)://, a certificate host that is neither an IP
+ * address nor a DNS name, and a header name that is not an HTTP token:
+ * OOJWT_ERR_BAD_ARGUMENT, with the option's name in `bad_field`.
+ */
+#define OOJWT_COMMANDS_MAX     6
+#define OOJWT_COMMAND_LEN      2048
+#define OOJWT_COMMAND_PARAMS   4
+#define OOJWT_COMMAND_PARAM    320
+#define OOJWT_CMD_READ_SECRET       1
+#define OOJWT_CMD_CHECK_COMMAND     2
+#define OOJWT_CMD_MAKE_CERTIFICATE  3
+#define OOJWT_CMD_UPDATE_SECURELINK 4
+#define OOJWT_CMD_CONNECTOR_SETTING 5
+#define OOJWT_SIGN_WITH_OPENSSL 0
+#define OOJWT_SIGN_WITH_OOJWT   1
+/* The user's values: each (pointer, length), NULL when not given.
+ * memset to 0 before filling. */
+typedef struct {
+	const char *container; size_t container_len; /* docker container */
+	const char *ds_url; size_t ds_url_len;       /* as the connector reaches it */
+	const char *cert_host; size_t cert_host_len; /* IP or DNS name */
+	const char *connector; size_t connector_len; /* nextcloud, owncloud, moodle, ... */
+	const char *header; size_t header_len;       /* JWT header (Authorization) */
+	const unsigned char *secret; size_t secret_len; /* with include_secret */
+	int include_secret;  /* 1: write the secret itself into the commands */
+	int server_version;  /* oojwt_ds_version_parse(); 0: the newest */
+	int sign_with;       /* OOJWT_SIGN_WITH_OPENSSL or _OOJWT */
+	int self_signed;     /* 1: the certificate is self-signed */
+} oojwt_commands_opts;
+typedef struct {
+	int id;                          /* OOJWT_CMD_* */
+	const char *run_on;              /* "ds_host", "connector_host", "any" */
+	char text[OOJWT_COMMAND_LEN];    /* the shell text, lines joined by \n */
+	char explanation[OOJWT_MESSAGE_LEN];
+	size_t n_params;
+	const char *param_names[OOJWT_COMMAND_PARAMS];
+	char params[OOJWT_COMMAND_PARAMS][OOJWT_COMMAND_PARAM];
+} oojwt_command;
+typedef struct {
+	size_t n;
+	oojwt_command list[OOJWT_COMMANDS_MAX];
+	const char *bad_field;           /* the refused option, or NULL */
+	char message[OOJWT_MESSAGE_LEN]; /* why it was refused */
+} oojwt_commands;
+
+/* Fill `out` (caller-allocated, about 20 KB) from `o`. Returns OOJWT_OK,
+ * OOJWT_ERR_BAD_ARGUMENT (bad_field and message say which value and
+ * why) or OOJWT_ERR_TOO_LARGE (a value too long for a command). `out`
+ * holds the secret only with include_secret: wipe it with
+ * oojwt_commands_free(). */
+int oojwt_commands_build(oojwt_commands *out, const oojwt_commands_opts *o);
+void oojwt_commands_free(oojwt_commands *out);
+/* "read_secret", "check_command", ...; NULL for other values. */
+const char *oojwt_command_name(int id);
+
+/*
  * TLS certificates.
  *
  * oojwt_cert_inspect() reads one X.509 certificate -- PEM text (the

@@ -21,6 +21,10 @@ char *oojwt_wasm_nginx_config(const char *text, size_t len,
 	size_t *out_len);
 OOJWT_WASM_EXPORT("oojwt_wasm_deploy_report_bound")
 size_t oojwt_wasm_deploy_report_bound(int kind, size_t len);
+OOJWT_WASM_EXPORT("oojwt_wasm_commands")
+char *oojwt_wasm_commands(const char *context, size_t len,
+	const unsigned char *secret, size_t secret_len, int has_secret,
+	size_t *out_len);
 OOJWT_WASM_EXPORT("oojwt_wasm_link_compare")
 char *oojwt_wasm_link_compare(const unsigned char *storage,
 	size_t storage_len, const unsigned char *nginx, size_t nginx_len,
@@ -68,4 +72,13 @@ size_t
 oojwt_wasm_deploy_report_bound(int kind, size_t len)
 {
 	return oojwt_deploy_report_bound(kind, len);
+}
+
+char *
+oojwt_wasm_commands(const char *context, size_t len,
+	const unsigned char *secret, size_t secret_len, int has_secret,
+	size_t *out_len)
+{
+	return oojwt_commands_json_text(context, len, secret, secret_len,
+		has_secret, out_len);
 }

@@ -242,6 +242,10 @@ char *oojwt_secret_explain_json(const char *token, size_t len,
 char *oojwt_secret_explain_json_text(const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len, const char *others_json,
 	size_t others_len, size_t *out_len);
+/* oojwt_secret_compare(); the report shows no secret byte. */
+char *oojwt_secret_compare_json(const unsigned char *a, size_t a_len,
+	const unsigned char *b, size_t b_len, const char *token,
+	size_t token_len, size_t *out_len);
 /* token_kind.c's guess of a token or payload, the kinds with what DS
  * reads from each, and the judgement of one token (see oojwt.d.ts:
  * tokenKind, tokenKinds, inspectBrowserToken). */

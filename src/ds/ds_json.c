@@ -252,6 +252,12 @@ oojwt_server_config_json(const char *local, size_t local_len,
 	}
 	oojwt_sb_puts(&sb, ",\"tokenRequiredParams\":");
 	oojwt_sb_puts(&sb, c.token_required_params ? "true" : "false");
+	{
+		static const char *const forms[] = { "json", "docker", "secret",
+			"fragment" };
+		oojwt_sb_member(&sb, "form", c.form >= 0 && c.form < 4
+			? forms[c.form] : NULL, 1);
+	}
 	oojwt_sb_puts(&sb, ",\"findings\":");
 	oojwt_sb_findings(&sb, c.findings, c.n_findings);
 	oojwt_sb_puts(&sb, ",\"storageSecret\":{");

@@ -304,6 +304,105 @@ int oojwt_secret_explain_ex(oojwt_secret_report *r, const char *token,
 const char *oojwt_secret_variant_name(int v);
 
 /*
+ * Two secrets side by side.
+ *
+ * oojwt_secret_compare() answers "these look the same, why do they not
+ * match?": for each secret its length in bytes and in characters (code
+ * points of its UTF-8; a byte that is not UTF-8 counts as one), and every
+ * character a person cannot see or can mistake for another, with its
+ * place: spaces, tabs, CR, LF and other controls, no-break and other
+ * Unicode spaces (category Zs), zero-width and direction characters
+ * (category Cf: U+200B-U+200F, U+202A-U+202E, U+2060-U+2064,
+ * U+2066-U+2069, U+FEFF, U+00AD), quotes (ASCII and typographic),
+ * Cyrillic and Greek letters that look like Latin ones, fullwidth ASCII
+ * and dashes -- the look-alikes of the Unicode confusables table (UTS
+ * #39, confusables.txt) that map to one ASCII character --, bytes that
+ * are not UTF-8 and U+FFFD. Then whether they are equal (compared in
+ * constant time), the first difference, whether they are equal once
+ * cleaned (look-alikes read as their ASCII letter, invisible characters
+ * dropped, blanks and one pair of quotes removed at the ends), and, when
+ * a token is given, which of them verifies its HS256/384/512 signature
+ * (each tried as Document Server does, in constant time).
+ *
+ * The result holds no secret bytes: marks say where and what, not the
+ * text around them. Work buffers are wiped before they are freed. The
+ * equality and the place of the first difference are computed in
+ * constant time; naming the characters (the marks, the cleaned forms)
+ * reads each one and is not: it describes text the user pasted, for the
+ * user.
+ */
+#define OOJWT_COMPARE_MAX_MARKS 64
+/* Kinds of a marked character (oojwt_secret_mark_kind_name()). */
+enum {
+	OOJWT_MARK_SPACE = 1,      /* U+0020 */
+	OOJWT_MARK_TAB,            /* U+0009 */
+	OOJWT_MARK_CR,             /* U+000D */
+	OOJWT_MARK_LF,             /* U+000A */
+	OOJWT_MARK_CONTROL,        /* other C0 controls, DEL, C1 controls */
+	OOJWT_MARK_NBSP,           /* U+00A0, U+202F */
+	OOJWT_MARK_OTHER_SPACE,    /* the other Zs spaces */
+	OOJWT_MARK_ZERO_WIDTH,     /* U+200B-U+200D, U+2060-U+2064, U+FEFF, U+00AD */
+	OOJWT_MARK_BIDI,           /* U+200E, U+200F, U+202A-U+202E, U+2066-U+2069 */
+	OOJWT_MARK_QUOTE,          /* " ' ` and typographic quotes */
+	OOJWT_MARK_HOMOGLYPH,      /* a Cyrillic or Greek letter like a Latin one */
+	OOJWT_MARK_FULLWIDTH,      /* U+FF01-U+FF5E */
+	OOJWT_MARK_DASH,           /* U+2010-U+2015, U+2212 */
+	OOJWT_MARK_INVALID_UTF8,   /* a byte that starts no valid UTF-8 */
+	OOJWT_MARK_REPLACEMENT     /* U+FFFD: a character lost in a conversion */
+};
+typedef struct {
+	size_t byte;         /* offset of its first byte */
+	size_t index;        /* its place in characters, from 0 */
+	unsigned long cp;    /* code point; the byte's value for INVALID_UTF8 */
+	int kind;            /* OOJWT_MARK_* */
+	char looks_like;     /* the ASCII character it passes for, or 0 */
+} oojwt_secret_mark;
+typedef struct {
+	size_t bytes, chars;
+	int utf8;            /* 1 when the whole secret is valid UTF-8 */
+	size_t n_marks;      /* marks kept (at most OOJWT_COMPARE_MAX_MARKS) */
+	size_t more_marks;   /* marks past the limit, counted only */
+	oojwt_secret_mark marks[OOJWT_COMPARE_MAX_MARKS];
+} oojwt_secret_side;
+typedef struct {
+	oojwt_secret_side a, b;
+	int equal;           /* same bytes */
+	int equal_cleaned;   /* same once cleaned (see above) */
+	/* The first difference when !equal: its byte offset and character
+	 * index (the same in both, as everything before it is equal), the
+	 * code point at that place in each (-1: the secret ends there; a
+	 * byte that is not UTF-8 is given as its value), and whether the two
+	 * are ASCII characters people confuse (0 O o, 1 l I |). */
+	size_t diff_byte, diff_index;
+	long diff_a, diff_b;
+	int diff_a_invalid, diff_b_invalid; /* 1: that code point is a byte */
+	int diff_confusable;
+	/* -1: no token given, or not an HS256/384/512 token with a signature
+	 * of its length; else bit 0 set when `a` verifies it, bit 1 when `b`. */
+	int verifies;
+} oojwt_secret_comparison;
+
+/*
+ * Compare secret `a` (`a_len` bytes) with secret `b` (`b_len` bytes)
+ * into `r` (caller-allocated, filled whole). `token` (`token_len` bytes)
+ * may be NULL. Returns OOJWT_OK, OOJWT_ERR_BAD_ARGUMENT (NULL with a
+ * length) or OOJWT_ERR_NO_MEMORY.
+ */
+int oojwt_secret_compare(oojwt_secret_comparison *r, const unsigned char *a,
+	size_t a_len, const unsigned char *b, size_t b_len, const char *token,
+	size_t token_len);
+/* "space", "tab", "cr", "lf", "control", "nbsp", "other_space",
+ * "zero_width", "bidi", "quote", "homoglyph", "fullwidth", "dash",
+ * "invalid_utf8", "replacement"; NULL otherwise. */
+const char *oojwt_secret_mark_kind_name(int kind);
+/* 1 when `key` (`key_len` bytes) makes the signature of the HS256/384/512
+ * token `token` (as Document Server compares it, in constant time); 0
+ * when not; -1 when the token is no HS token with a signature of its
+ * algorithm's length. */
+int oojwt_secret_signs(const char *token, size_t token_len,
+	const unsigned char *key, size_t key_len);
+
+/*
  * Server configuration.
  *
  * oojwt_server_config_read() reads Document Server's JWT settings as the
@@ -320,7 +419,20 @@ const char *oojwt_secret_variant_name(int v);
  *     goes to every secret (absent: a random secret per start, reported
  *     with source OOJWT_SECRET_SOURCE_UNKNOWN), JWT_HEADER (default
  *     Authorization) to both headers, SECURE_LINK_SECRET to
- *     storage.fs.secretString (absent: a random one per start);
+ *     storage.fs.secretString (absent: a random one per start); a
+ *     `docker run` / `docker create` command (continuation lines
+ *     joined, words unquoted as the shell does) is read for its `-e` /
+ *     `--env` NAME=value words. Docker forms carry the finding
+ *     config_from_env. Form OOJWT_CONFIG_DOCKER;
+ *   - one line that is neither JSON nor such settings is a secret pasted
+ *     in the wrong box: one finding, config_is_secret, and nothing else
+ *     is read (no defaults: every secret has source NONE, the flags are
+ *     0, the strings NULL). Form OOJWT_CONFIG_SECRET;
+ *   - a JSON object that is a part of local.json, as
+ *     `json -f local.json services.CoAuthoring.secret` (or `.token`,
+ *     `.secret.inbox`, `services.CoAuthoring`) prints it, is read at that
+ *     place, with the finding config_fragment. Form
+ *     OOJWT_CONFIG_FRAGMENT;
  *   - `defaults` is the text of default.json, or NULL for the values
  *     default.json ships (section 1.2-1.3: flags off, secrets "secret",
  *     header Authorization, prefix "Bearer ", outbox HS256 / "5m",
@@ -360,8 +472,10 @@ const char *oojwt_secret_variant_name(int v);
 #define OOJWT_SECRET_SOURCE_FILE    2
 #define OOJWT_SECRET_SOURCE_UNKNOWN 3  /* Docker's random secret */
 
-#define OOJWT_CONFIG_JSON   0
-#define OOJWT_CONFIG_DOCKER 1
+#define OOJWT_CONFIG_JSON     0
+#define OOJWT_CONFIG_DOCKER   1
+#define OOJWT_CONFIG_SECRET   2  /* one line that is a secret: nothing read */
+#define OOJWT_CONFIG_FRAGMENT 3  /* a part of local.json (json -f ... PATH) */
 
 /* "inbox", "outbox", "session", "browser"; "none", "string", "file",
  * "unknown"; NULL for other values. */
@@ -386,7 +500,7 @@ typedef struct {
  * when absent).
  */
 typedef struct {
-	int form;                /* OOJWT_CONFIG_JSON or _DOCKER */
+	int form;                /* OOJWT_CONFIG_JSON, _DOCKER, _SECRET, _FRAGMENT */
 	int own_defaults;        /* 1 when `defaults` was used */
 	oojwt_cfg_secret secrets[OOJWT_SECRET_KINDS];
 	int enabled_browser, enabled_inbox, enabled_outbox;

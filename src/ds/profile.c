@@ -763,6 +763,18 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 	if (!signature_matches(token, dot2, token + dot2 + 1, len - dot2 - 1,
 		alg, secret, secret_len))
 	{
+		size_t chars = len - dot2 - 1, want = oojwt_hmac_size(alg);
+		if ((alg & OOJWT_ALG_HMAC) != 0
+			&& chars != oojwt_b64url_encoded_len(want))
+		{
+			/* As oojwt_decode says it (jws.c), without a secret. */
+			char msg[OOJWT_MESSAGE_LEN];
+			oojwt_fmt(msg, sizeof msg, "the %s signature is %z bytes, not "
+				"%z: the token was cut when it was copied (or bytes were "
+				"added to it), so no secret verifies it; copy the whole "
+				"token", oojwt_alg_name(alg), chars * 3 / 4, want);
+			warn(r, OOJWT_WARN_SIGNATURE_LENGTH, msg);
+		}
 		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid signature",
 			OOJWT_ERR_BAD_SIGNATURE, "the signature is not the base64url "
 			"HMAC of the token with this secret, character for character "

@@ -651,6 +651,38 @@ oojwt_secret_others_of(oojwt_secret_others *o, const oojwt_server_config *c)
 }
 
 int
+oojwt_secret_signs(const char *token, size_t token_len,
+	const unsigned char *key, size_t key_len)
+{
+	target t;
+	unsigned char *payload = NULL;
+	size_t payload_len = 0;
+	unsigned alg;
+	int ok = -1;
+
+	/* A pasted token often brings a line break or spaces along. */
+	while (token != NULL && token_len > 0 && is_space((unsigned char)*token)) {
+		token++;
+		token_len--;
+	}
+	while (token != NULL && token_len > 0
+		&& is_space((unsigned char)token[token_len - 1]))
+	{
+		token_len--;
+	}
+	if (token != NULL && (key != NULL || key_len == 0)
+		&& read_target(&t, token, token_len, &payload, &payload_len, &alg))
+	{
+		ok = try_key(&t, key, key_len);
+		OOJWT_DECLASSIFY(&ok, sizeof ok); /* the verdict is public */
+		oojwt_wipe_stack(); /* BearSSL's copies of the key */
+	}
+	free(payload);
+	oojwt_wipe(&t, sizeof t);
+	return ok;
+}
+
+int
 oojwt_secret_explain(oojwt_secret_report *r, const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len)
 {

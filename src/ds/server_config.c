@@ -177,6 +177,128 @@ env_line(env_value *vals, const char *s, size_t n)
 	}
 }
 
+/* Where a `docker run` / `docker create` command starts in the text,
+ * or len when there is none. */
+static size_t
+docker_command(const char *t, size_t len)
+{
+	static const char *const verbs[] = { "docker run", "docker create",
+		"docker container run", "docker container create" };
+	size_t i, k;
+
+	for (i = 0; i < len; i++) {
+		for (k = 0; k < sizeof verbs / sizeof *verbs; k++) {
+			size_t m = strlen(verbs[k]);
+			if (len - i > m && memcmp(t + i, verbs[k], m) == 0
+				&& (t[i + m] == ' ' || t[i + m] == '\t'))
+			{
+				return i;
+			}
+		}
+	}
+	return len;
+}
+
+/*
+ * The words of a shell command as sh reads them: blanks and newlines
+ * separate (a backslash before a newline joins the lines), '...' keeps
+ * everything, "..." keeps everything but \" \\ \$ \`, a backslash
+ * outside quotes keeps the next character, # at a word's start comments
+ * out the rest of the line; ; | & end the command. Each
+ * word after -e or --env (or --env=...) is read as a NAME=value line.
+ * `buf` has room for `len` bytes and receives the unquoted words.
+ */
+static void
+docker_words(env_value *vals, const char *t, size_t len, char *buf)
+{
+	size_t i = 0, o = 0, start;
+	int next_is_env = 0;
+
+	while (i < len) {
+		int have = 0;
+		char q = 0;
+		while (i < len && (blank(t[i]) || t[i] == '\n' || t[i] == '\r'
+			|| (t[i] == '\\' && i + 1 < len && t[i + 1] == '\n')))
+		{
+			i += t[i] == '\\' ? 2 : 1;
+		}
+		if (i >= len || t[i] == ';' || t[i] == '|' || t[i] == '&') {
+			break;
+		}
+		if (t[i] == '#') {
+			/* A comment, to the end of the line. */
+			while (i < len && t[i] != '\n') {
+				i++;
+			}
+			continue;
+		}
+		start = o;
+		while (i < len) {
+			char c = t[i];
+			if (q == '\'') {
+				if (c == '\'') {
+					q = 0;
+				} else {
+					buf[o++] = c;
+				}
+				i++;
+			} else if (q == '"') {
+				if (c == '"') {
+					q = 0;
+					i++;
+				} else if (c == '\\' && i + 1 < len && (t[i + 1] == '"'
+					|| t[i + 1] == '\\' || t[i + 1] == '$' || t[i + 1] == '`'))
+				{
+					buf[o++] = t[i + 1];
+					i += 2;
+				} else if (c == '\\' && i + 1 < len && t[i + 1] == '\n') {
+					i += 2;
+				} else {
+					buf[o++] = c;
+					i++;
+				}
+			} else if (c == '\'' || c == '"') {
+				q = c;
+				have = 1;
+				i++;
+			} else if (c == '\\' && i + 2 < len && t[i + 1] == '\r'
+				&& t[i + 2] == '\n')
+			{
+				i += 3; /* a continuation with a Windows line end */
+			} else if (c == '\\' && i + 1 < len) {
+				if (t[i + 1] != '\n') {
+					buf[o++] = t[i + 1];
+				}
+				i += 2;
+			} else if (blank(c) || c == '\n' || c == '\r' || c == ';'
+				|| c == '|' || c == '&')
+			{
+				break;
+			} else {
+				buf[o++] = c;
+				i++;
+			}
+		}
+		if (o == start && !have) {
+			continue;
+		}
+		if (next_is_env) {
+			env_line(vals, buf + start, o - start);
+			next_is_env = 0;
+		} else if ((o - start == 2 && memcmp(buf + start, "-e", 2) == 0)
+			|| (o - start == 5 && memcmp(buf + start, "--env", 5) == 0))
+		{
+			next_is_env = 1;
+		} else if (o - start > 6 && memcmp(buf + start, "--env=", 6) == 0) {
+			env_line(vals, buf + start + 6, o - start - 6);
+		} else if (o - start > 2 && memcmp(buf + start, "-e", 2) == 0
+			&& buf[start + 2] != '-')
+		{
+			env_line(vals, buf + start + 2, o - start - 2);
+		}
+	}
+}
+
 /*
  * Write the local.json run-document-server.sh would write for these
  * variables (JWT_ENABLED defaults to true, JWT_HEADER to Authorization;
@@ -188,10 +310,20 @@ docker_to_json(oojwt_server_config *c, const char *text, size_t len,
 {
 	env_value vals[ENV_COUNT];
 	oojwt_sb sb;
-	size_t i = 0;
+	size_t i = docker_command(text, len);
 	const char *on;
+	char *words = NULL;
 
 	memset(vals, 0, sizeof vals);
+	if (i < len) {
+		/* The values point into the unquoted words until the end. */
+		words = (char *)malloc(len);
+		if (words == NULL) {
+			return NULL;
+		}
+		docker_words(vals, text + i, len - i, words);
+	}
+	i = words != NULL ? len : 0;
 	while (i < len) {
 		size_t e = i;
 		while (e < len && text[e] != '\n') {
@@ -204,6 +336,7 @@ docker_to_json(oojwt_server_config *c, const char *text, size_t len,
 		&& !vals[ENV_HEADER].present && !vals[ENV_IN_BODY].present
 		&& !vals[ENV_LINK_SECRET].present)
 	{
+		oojwt_wipe_free(words, len);
 		return NULL;
 	}
 	if (!vals[ENV_LINK_SECRET].present) {
@@ -260,6 +393,7 @@ docker_to_json(oojwt_server_config *c, const char *text, size_t len,
 		+ 2 * vals[ENV_HEADER].len + vals[ENV_LINK_SECRET].len);
 	sb.buf = (char *)malloc(sb.cap);
 	if (sb.buf == NULL) {
+		oojwt_wipe_free(words, len);
 		return NULL;
 	}
 	sb.buf[0] = 0;
@@ -305,6 +439,7 @@ docker_to_json(oojwt_server_config *c, const char *text, size_t len,
 	}
 	oojwt_sb_puts(&sb, "}");
 	oojwt_wipe(vals, sizeof vals);
+	oojwt_wipe_free(words, len);
 	return oojwt_sb_finish(&sb, out_len);
 }
 
@@ -876,6 +1011,135 @@ other_findings(oojwt_server_config *c, const oojwt_jv *local,
 	verify_option_findings(c, merged);
 }
 
+/* ---- text that is not local.json ---------------------------------------- */
+
+/* One line (blanks around it aside) that is not JSON: a secret pasted
+ * where local.json belongs. */
+static int
+bare_secret(const char *t, size_t len)
+{
+	size_t a = 0, b = len;
+
+	while (a < b && (blank(t[a]) || t[a] == '\n' || t[a] == '\r')) {
+		a++;
+	}
+	while (b > a && (blank(t[b - 1]) || t[b - 1] == '\n' || t[b - 1] == '\r')) {
+		b--;
+	}
+	/* A BOM is a file's: local.json saved by an editor, not a secret. */
+	return b > a && b - a <= 4096 && t[a] != '{' && t[a] != '['
+		&& !(b - a >= 3 && memcmp(t + a, "\xef\xbb\xbf", 3) == 0)
+		&& memchr(t + a, '\n', b - a) == NULL
+		&& docker_command(t, len) == len;
+}
+
+/* 1 when every member name of object `v` is one of `names` (a list
+ * ended by NULL) and there is at least one. */
+static int
+names_within(const oojwt_jv *v, const char *const *names)
+{
+	const char *name;
+	const oojwt_jv *m = oojwt_json_first(v, &name);
+	size_t k;
+
+	if (oojwt_json_type(v) != OOJWT_JSON_OBJECT || m == NULL) {
+		return 0;
+	}
+	for (; m != NULL; m = oojwt_json_next(m, &name)) {
+		for (k = 0; names[k] != NULL && strcmp(names[k], name) != 0; k++) {
+		}
+		if (names[k] == NULL) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Where an object printed by `json -f local.json PATH` belongs: the
+ * PATH, or NULL when it is a whole local.json (or unknown). */
+static const char *
+fragment_path(const oojwt_jv *v)
+{
+	static const char *const elem[] = { "string", "file", "tenants", NULL };
+	static const char *const kinds[] = { "inbox", "outbox", "session",
+		"browser", NULL };
+	static const char *const token[] = { "enable", "inbox", "outbox",
+		"browser", "session", "verifyOptions", NULL };
+	const char *name;
+	const oojwt_jv *m;
+
+	if (oojwt_json_get(v, "services") != NULL) {
+		return NULL;
+	}
+	if (names_within(v, elem)) {
+		return "services.CoAuthoring.secret.inbox";
+	}
+	if (names_within(v, kinds)) {
+		for (m = oojwt_json_first(v, &name); m != NULL;
+			m = oojwt_json_next(m, &name))
+		{
+			if (!names_within(m, elem)) {
+				break;
+			}
+		}
+		if (m == NULL) {
+			return "services.CoAuthoring.secret";
+		}
+	}
+	if (names_within(v, token) && (oojwt_json_get(v, "enable") != NULL
+		|| oojwt_json_get(v, "verifyOptions") != NULL))
+	{
+		return "services.CoAuthoring.token";
+	}
+	if ((oojwt_json_get(v, "token") != NULL
+		|| oojwt_json_get(v, "secret") != NULL)
+		&& oojwt_json_get(v, "storage") == NULL
+		&& oojwt_json_get(v, "server") == NULL)
+	{
+		return "services.CoAuthoring";
+	}
+	return NULL;
+}
+
+/* `text` wrapped into the objects of `path`: a malloc'd local.json
+ * (its length in *out_len), or NULL when out of memory. */
+static char *
+wrap_fragment(const char *path, const char *text, size_t len,
+	size_t *out_len)
+{
+	size_t depth = 1, k, n = strlen(path), cap;
+	char *out;
+	size_t o = 0;
+
+	for (k = 0; k < n; k++) {
+		depth += path[k] == '.';
+	}
+	cap = len + n + 6 * depth + 1;
+	out = (char *)malloc(cap);
+	if (out == NULL) {
+		return NULL;
+	}
+	for (k = 0; k <= n; k++) {
+		if (k == 0 || path[k - 1] == '.') {
+			out[o++] = '{';
+			out[o++] = '"';
+		}
+		if (k == n || path[k] == '.') {
+			out[o++] = '"';
+			out[o++] = ':';
+		} else {
+			out[o++] = path[k];
+		}
+	}
+	memcpy(out + o, text, len);
+	o += len;
+	for (k = 0; k < depth; k++) {
+		out[o++] = '}';
+	}
+	*out_len = o;
+	return out;
+}
+
 /* ---- entry point ------------------------------------------------------- */
 
 /* The file as node-config reads it (JSON.parse: the last of repeated
@@ -929,6 +1193,14 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 			c->form = OOJWT_CONFIG_DOCKER;
 			local = docker;
 			local_len = docker_len;
+		} else if (c->n_findings == 0 && bare_secret(local, local_len)) {
+			c->form = OOJWT_CONFIG_SECRET;
+			add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_CONFIG_IS_SECRET, "",
+				"this looks like a secret, not a configuration: one line, "
+				"neither local.json nor Docker settings, so no setting is "
+				"read from it", "paste it in the secret box; here, paste "
+				"local.json or the docker run / compose lines");
+			return OOJWT_OK;
 		}
 	}
 	if (local_len == 0) {
@@ -938,6 +1210,32 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 	code = parse_obj(&loc, local, local_len, &dups, &lone, msg);
 	if (code == OOJWT_ERR_NO_MEMORY) {
 		goto fail;
+	}
+	if (code == OOJWT_OK && c->form == OOJWT_CONFIG_JSON) {
+		const char *path = fragment_path(loc);
+		if (path != NULL) {
+			char *w = wrap_fragment(path, local, local_len, &docker_len);
+			if (w == NULL) {
+				goto fail;
+			}
+			oojwt_json_free_wipe(loc);
+			loc = NULL;
+			docker = w;
+			local = w;
+			local_len = docker_len;
+			c->form = OOJWT_CONFIG_FRAGMENT;
+			oojwt_fmt(full, sizeof full, "this is a part of local.json, as "
+				"json -f local.json %s prints it: read as %s, everything "
+				"else as default.json ships it", path, path);
+			add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_CONFIG_FRAGMENT, path,
+				full, "paste the whole local.json (docker exec <container> cat "
+				"/etc/onlyoffice/documentserver/local.json) to check every "
+				"setting");
+			code = parse_obj(&loc, local, local_len, &dups, &lone, msg);
+			if (code != OOJWT_OK) {
+				goto fail;
+			}
+		}
 	}
 	if (code != OOJWT_OK) {
 		oojwt_fmt(full, sizeof full, "local.json is not read: %s (Document "
@@ -1027,6 +1325,17 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 	flag_findings(c, loc, m);
 	secret_findings(c, loc, m);
 	other_findings(c, loc, m);
+	if (c->form == OOJWT_CONFIG_DOCKER) {
+		add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_CONFIG_FROM_ENV, "",
+			"read from Docker environment variables (docker run -e, an env "
+			"file or compose's environment:) as the image's "
+			"run-document-server.sh writes them into local.json at every "
+			"start: JWT_ENABLED to the three token.enable flags, JWT_SECRET "
+			"to secret.inbox/outbox/session/browser.string, JWT_HEADER to "
+			"token.inbox/outbox.header, JWT_IN_BODY to their inBody",
+			"to change a setting, change the variable and recreate the "
+			"container: an edit of local.json inside it is overwritten");
+	}
 	oojwt_json_free_wipe(loc);
 	oojwt_wipe_free(docker, docker_len);
 	return OOJWT_OK;

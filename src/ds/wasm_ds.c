@@ -34,6 +34,10 @@ OOJWT_WASM_EXPORT("oojwt_wasm_secret_explain")
 char *oojwt_wasm_secret_explain(const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len, const char *others,
 	size_t others_len, int has_others, size_t *out_len);
+OOJWT_WASM_EXPORT("oojwt_wasm_secret_compare")
+char *oojwt_wasm_secret_compare(const unsigned char *a, size_t a_len,
+	const unsigned char *b, size_t b_len, const char *token,
+	size_t token_len, int has_token, size_t *out_len);
 OOJWT_WASM_EXPORT("oojwt_wasm_connector_settings")
 char *oojwt_wasm_connector_settings(const char *text, size_t len,
 	const char *server, size_t server_len, int has_server,
@@ -184,4 +188,13 @@ oojwt_wasm_connector_settings(const char *text, size_t len,
 	return oojwt_connector_settings_json(text, len, server, server_len,
 		has_server, defaults, defaults_len, has_defaults, self_signed,
 		out_len);
+}
+
+char *
+oojwt_wasm_secret_compare(const unsigned char *a, size_t a_len,
+	const unsigned char *b, size_t b_len, const char *token,
+	size_t token_len, int has_token, size_t *out_len)
+{
+	return oojwt_secret_compare_json(a, a_len, b, b_len,
+		has_token ? token : NULL, has_token ? token_len : 0, out_len);
 }

@@ -58,6 +58,8 @@ static const struct {
 	{ "connectors", "callbacks as the connectors' libraries judge them", suite_connectors },
 	{ "hex", "hex decoding of secrets", suite_hex },
 	{ "report_bound", "report length bounds", suite_report_bound },
+	{ "secret_compare", "two secrets side by side", suite_secret_compare },
+	{ "commands", "ready-to-run commands", suite_commands },
 	{ "browser_tokens", "the tokens of the editor page's methods", suite_browser_tokens },
 	{ "connector_settings", "connector settings", suite_connector_settings },
 	{ "diagnose", "one diagnosis of pasted texts", suite_diagnose }

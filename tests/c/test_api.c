@@ -269,7 +269,12 @@ static const struct {
 	{ OOJWT_FIND_DIAG_SYMPTOM, "diag_symptom" },
 	{ OOJWT_FIND_DIAG_ALL_CLEAR, "diag_all_clear" },
 	{ OOJWT_FIND_DIAG_TOKEN_UNREADABLE, "diag_token_unreadable" },
-	{ OOJWT_FIND_DIAG_CONFIG_NOT_JSON, "diag_config_not_json" }
+	{ OOJWT_FIND_DIAG_CONFIG_NOT_JSON, "diag_config_not_json" },
+	{ OOJWT_WARN_SIGNATURE_LENGTH, "signature_length" },
+	{ OOJWT_FIND_CONFIG_IS_SECRET, "config_is_secret" },
+	{ OOJWT_FIND_CONFIG_FROM_ENV, "config_from_env" },
+	{ OOJWT_FIND_CONFIG_FRAGMENT, "config_fragment" },
+	{ OOJWT_FIND_NGINX_DOCKER_REWRITTEN, "nginx_docker_rewritten" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 

@@ -60,6 +60,8 @@ suite_fn suite_key_select;  /* test_key_select.c */
 suite_fn suite_connectors;  /* test_connectors.c */
 suite_fn suite_hex;         /* test_hex.c */
 suite_fn suite_report_bound; /* test_report_bound.c */
+suite_fn suite_secret_compare; /* test_secret_compare.c */
+suite_fn suite_commands;    /* test_commands.c */
 suite_fn suite_browser_tokens; /* test_browser_tokens.c */
 suite_fn suite_connector_settings; /* test_connector_settings.c */
 suite_fn suite_diagnose; /* test_diagnose.c */

@@ -199,3 +199,14 @@ test('readNginxConfig: hostile text never throws and every finding is well forme
     for (const l of r.listen) assert.ok(Number.isInteger(l.port) && l.port >= 0 && l.port <= 65535);
   }
 });
+
+test('readNginxConfig: a hand-added listen 443 ssl inside the Docker container names Data/certs, the volume and -p 443:443', () => {
+  const t = readVector('nginx_configs.json').tests.find((x) => x.comment.startsWith('ds.conf inside the Docker container with a hand-added'));
+  const f = kit.onlyoffice.readNginxConfig(t.text).findings.find((x) => x.code === 'nginx_docker_rewritten');
+  assert.equal(f.severity, 'warning');
+  assert.equal(f.path, 'line 4');
+  for (const s of ['rewrites it at every start', 'onlyoffice.crt', 'Data/certs']) assert.ok(f.message.includes(s), f.message);
+  for (const s of ['-v /app/onlyoffice/DocumentServer/data:/var/www/onlyoffice/Data', '-p 443:443', 'onlyoffice.key']) assert.ok(f.fix.includes(s), f.fix);
+  const own = readVector('nginx_configs.json').tests.find((x) => x.comment.startsWith('ds.conf as the container writes it'));
+  assert.equal(kit.onlyoffice.readNginxConfig(own.text).findings.find((x) => x.code === 'nginx_docker_rewritten').severity, 'info');
+});

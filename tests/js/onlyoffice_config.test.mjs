@@ -6,7 +6,7 @@ import { kit, readVector, subset } from '../helpers/common.mjs';
 
 const vectors = readVector('onlyoffice_config.json');
 
-const SHAPE = ['secrets', 'enabled', 'inbox', 'outbox', 'verifyOptions', 'tokenRequiredParams', 'findings', 'storageSecret'];
+const SHAPE = ['secrets', 'enabled', 'inbox', 'outbox', 'verifyOptions', 'tokenRequiredParams', 'form', 'findings', 'storageSecret'];
 
 for (const v of vectors.tests) {
   test(`readServerConfig #${v.id}: ${v.comment}`, () => {

@@ -484,6 +484,22 @@ for (const where of ['served', 'file://']) {
     assert.equal(await mode.getByLabel('Secure link secret', { exact: true }).inputValue(), 'verysecretstring');
   }));
 
+  test(`${where}: server config: a bare secret pasted there says where it belongs, with no settings`, () => inMode(where, 'Document Server', async (page, ds) => {
+    const sc = ds.getByLabel('local.json, or Docker env / compose lines');
+    const region = page.locator('#ds-server-verdict');
+    await sc.fill(`${SECRET}\n`);
+    const v = await verdict(region, 'bad');
+    assert.match(v, /this looks like a secret, not a configuration/i);
+    assert.match(v, /paste it in the secret box/);
+    assert.doesNotMatch(v, /default secret/);
+    assert.equal((await page.locator('#ds-server-settings').textContent()).trim(), '');
+    assert.equal(await ds.getByRole('button', { name: 'Use this server config' }).isDisabled(), true);
+    // docker run lines are read as the container writes local.json.
+    await sc.fill(`docker run -d -p 443:443 -e JWT_SECRET=${SECRET} -e JWT_HEADER=AuthorizationJwt onlyoffice/documentserver`);
+    await verdict(region, 'ok');
+    assert.match(await page.locator('#ds-server-settings').textContent(), /header\s*AuthorizationJwt/);
+  }));
+
   test(`${where}: nginx panel compares $secure_link_secret with the server config in use`, { skip: onlyWith(has.nginx, 'kit.onlyoffice.readNginxConfig') }, () => inMode(where, 'Document Server', async (page, ds) => {
     const local = { services: { CoAuthoring: { secret: { inbox: { string: SECRET }, outbox: { string: SECRET } } } },
       storage: { fs: { secretString: 'storage-secret-1' } } };

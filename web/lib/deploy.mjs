@@ -1,11 +1,13 @@
 // oojwt — the deployment checks of kit.onlyoffice: secure download links
-// (nginx secure_link) and nginx's configuration. C: src/deploy/secure_link.c,
-// src/deploy/nginx_request.c, src/deploy/nginx_config.c, src/deploy/deploy_json.c.
+// (nginx secure_link), nginx's configuration, and ready-to-run commands. C:
+// src/deploy/secure_link.c, src/deploy/nginx_request.c, src/deploy/nginx_config.c,
+// src/deploy/deploy_json.c, src/deploy/commands.c.
 //
 //   kit.onlyoffice.inspectDownloadUrl(url, { secret, now })
 //   kit.onlyoffice.signDownloadUrl(url | { base, path, filename }, { secret, expires | expiresIn, now })
 //   kit.onlyoffice.readNginxConfig(text, { serverConfig })
 //   kit.onlyoffice.compareSecureLinkSecrets(serverConfig, nginxConfig)
+//   kit.onlyoffice.commands(context, { secret })
 //
 // Like web/lib/oojwt.mjs, this file only moves bytes and builds plain objects:
 // every decision is made in C.
@@ -144,5 +146,29 @@ export function makeDeploy(bridge, { readServerConfig }) {
     return r;
   }
 
-  return { inspectDownloadUrl, signDownloadUrl, readNginxConfig, compareSecureLinkSecrets };
+  /**
+   * Ready-to-run commands from the user's values: { commands: [{ id, runOn,
+   * text, explanation, params }] }. context: container, url, host,
+   * connector, header, version, signWith ('openssl' | 'oojwt'), selfSigned,
+   * includeSecret (with options.secret); a value that would not be safe in
+   * a shell is refused (OojwtError bad_argument, .field names it).
+   */
+  function commands(context = {}, options = {}) {
+    if (context === null || typeof context !== 'object' || Array.isArray(context)) {
+      throw new TypeError('context must be an object');
+    }
+    checkOptions(options);
+    const { secret } = options;
+    const has = secret === undefined ? 0 : 1;
+    const r = withKey(has ? secretValue(secret, 'options.secret') : '', (kp, kn) =>
+      withString(JSON.stringify(context), (cp, cn) => bridge.secretReport(x.oojwt_wasm_commands(cp, cn, kp, kn, has, outLen))));
+    if (r.error) {
+      const e = new OojwtError(r.error.code, r.error.message);
+      e.field = r.error.field;
+      throw e;
+    }
+    return r;
+  }
+
+  return { inspectDownloadUrl, signDownloadUrl, readNginxConfig, compareSecureLinkSecrets, commands };
 }

@@ -5,6 +5,7 @@
 //
 //   kit.verify(token, secret, { profile: 'onlyoffice' })
 //   kit.onlyoffice.explainSecret(token, secret, { serverConfig })
+//   kit.onlyoffice.compareSecrets(a, b, { token })
 //   kit.onlyoffice.readServerConfig(localJsonText, { defaultJsonText })
 //   kit.onlyoffice.inspectConfig(config, { secret, serverConfig, now })
 //   kit.onlyoffice.signConfig(config, secret, { alg, expiresIn, fields })
@@ -138,6 +139,23 @@ export function makeOnlyoffice(bridge, kit) {
     const has = serverConfig === undefined ? 0 : 1;
     const r = withKey(secretBytes(secret), (kp, kn) => withString(token, (tp, tn) => bridge.withSecretString(others,
       (op, on) => report(x.oojwt_wasm_secret_explain(tp, tn, kp, kn, op, on, has, outLen)))));
+    if (r.error) fail(r);
+    return r;
+  }
+
+  /**
+   * Two secrets side by side: lengths, every invisible or look-alike
+   * character with its place, equal or not, the first difference, and
+   * (options.token) which one verifies the token. The result holds no
+   * byte of either secret.
+   */
+  function compareSecrets(a, b, options = {}) {
+    if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+    const { token } = options;
+    if (token !== undefined && typeof token !== 'string') throw new TypeError('options.token must be a string');
+    const has = token === undefined ? 0 : 1;
+    const r = withKey(secretBytes(a, 'a'), (ap, an) => withKey(secretBytes(b, 'b'), (bp, bn) =>
+      withString(token ?? '', (tp, tn) => report(x.oojwt_wasm_secret_compare(ap, an, bp, bn, tp, tn, has, outLen)))));
     if (r.error) fail(r);
     return r;
   }
@@ -333,7 +351,7 @@ export function makeOnlyoffice(bridge, kit) {
   const connectors = makeConnectors(bridge);
   const inspectRequest = makeInspectRequest(bridge, readServerConfig, connectors);
   return Object.freeze({
-    verify: verifyDs, explainSecret, readServerConfig, inspectConfig, signConfig, inspectRequest, connectors,
+    verify: verifyDs, explainSecret, compareSecrets, readServerConfig, inspectConfig, signConfig, inspectRequest, connectors,
     tokenKind, tokenKinds, inspectBrowserToken, readConnectorSettings,
     ...makeDeploy(bridge, { readServerConfig }), // secure links, nginx (web/lib/deploy.mjs)
   });

@@ -14,7 +14,7 @@ export type ErrorCode =
   | 'not_loaded';
 
 /** Warning codes: never make a token invalid. */
-export type WarningCode = 'short_key' | 'typ_not_jwt' | 'iat_in_future' | 'hidden_characters' | OnlyofficeCode;
+export type WarningCode = 'short_key' | 'typ_not_jwt' | 'iat_in_future' | 'hidden_characters' | 'signature_length' | OnlyofficeCode;
 
 /**
  * Codes of the ONLYOFFICE rules (src/oojwt.h, 103 on): Document Server
@@ -44,7 +44,7 @@ export type OnlyofficeCode =
   | 'token_not_checked' | 'connectors_decide' | 'lone_surrogate'
   | 'connector_signs' | 'token_never_expires' | 'claims_unlike_connector' | 'connector_cannot_sign'
   | 'connector_recognised' | 'download_url_differs' | VerifyOptionCode | ConnectorSettingsCode
-  | DiagnoseCode;
+  | DiagnoseCode | 'config_is_secret' | 'config_from_env' | 'config_fragment' | 'nginx_docker_rewritten';
 
 /**
  * Codes of Document Server's verifyOptions (202 on): readServerConfig's
@@ -295,6 +295,48 @@ export type SecretVariant =
   | `without-trailing-${SecretWhitespace}` | `without-leading-${SecretWhitespace}`
   | 'inbox-secret' | 'outbox-secret' | 'session-secret' | 'browser-secret' | 'storage-secret';
 
+/** What a marked character of a secret is (kit.onlyoffice.compareSecrets). */
+export type SecretMarkKind =
+  | 'space' | 'tab' | 'cr' | 'lf' | 'control' | 'nbsp' | 'other_space' | 'zero_width' | 'bidi'
+  | 'quote' | 'homoglyph' | 'fullwidth' | 'dash' | 'invalid_utf8' | 'replacement';
+
+/** One character of a secret a person cannot see or can mistake for another. */
+export interface SecretMark {
+  /** Offset of its first byte in the UTF-8 of the secret. */
+  byte: number;
+  /** Its place in characters (code points), from 0. */
+  index: number;
+  /** "U+00A0"; a byte that is not UTF-8 as "0xC3". */
+  codepoint: string;
+  kind: SecretMarkKind;
+  /** The ASCII character it passes for (" " for a no-break space, "a" for Cyrillic а), or null. */
+  looksLike: string | null;
+}
+
+/** One secret as compareSecrets sees it. */
+export interface SecretSide {
+  bytes: number;
+  chars: number;
+  utf8: boolean;
+  marks: SecretMark[];
+  /** Marks past the first 64, counted only. */
+  moreMarks: number;
+}
+
+/** kit.onlyoffice.compareSecrets(a, b, { token }): no byte of either secret is in it. */
+export interface SecretComparison {
+  a: SecretSide;
+  b: SecretSide;
+  /** Same bytes (compared in constant time). */
+  equal: boolean;
+  /** Same once look-alikes read as ASCII, invisible characters dropped, and blanks and one pair of quotes removed at the ends. */
+  equalCleaned: boolean;
+  /** Where they first differ (byte offset and character index), the code point there in each (null: that secret ends there), and whether the two are ASCII characters people confuse (0 O o, 1 l I |). */
+  firstDifference: { byte: number; index: number; a: string | null; b: string | null; confusable: boolean } | null;
+  /** Which secret verifies options.token; null without a token or when it is no HS256/384/512 token with a whole signature. */
+  verifies: 'a' | 'b' | 'both' | 'neither' | null;
+}
+
 /** kit.onlyoffice.explainSecret(token, secret, { serverConfig }). */
 export interface SecretExplanation {
   /** The MAC verifies with the secret exactly as given (claims are not judged). */
@@ -386,6 +428,13 @@ export interface ServerConfig {
   /** token.verifyOptions after the merge (jsonwebtoken verify options). */
   verifyOptions: JsonObject | null;
   tokenRequiredParams: boolean;
+  /**
+   * What the text was: local.json ('json'), Docker env, compose or docker run
+   * lines ('docker'), a part of local.json as `json -f local.json PATH` prints
+   * it ('fragment'), or one line that is a secret ('secret': nothing is read,
+   * no defaults; the one finding is config_is_secret).
+   */
+  form: 'json' | 'docker' | 'secret' | 'fragment';
   findings: Finding[];
   /**
    * storage.fs.secretString: the secret Document Server signs download
@@ -394,6 +443,40 @@ export interface ServerConfig {
    * SECURE_LINK_SECRET (the container makes a new one at every start).
    */
   storageSecret: { source: 'string' | 'none' | 'unknown'; value: string | null };
+}
+
+/** The values kit.onlyoffice.commands builds its commands from (all optional). */
+export interface CommandContext {
+  /** Docker container of Document Server; without it the commands are for a package install (sudo). */
+  container?: string;
+  /** Document Server's address as the connector reaches it (http:// or https://). */
+  url?: string;
+  /** IP address or DNS name the certificate must cover. */
+  host?: string;
+  /** nextcloud, owncloud or moodle: the connector-side setting. */
+  connector?: string;
+  /** The JWT header (JWT_HEADER, token.inbox.header), default Authorization. */
+  header?: string;
+  /** Document Server's version ("8.2", "7.3.3"): /command since 8.2, CommandService.ashx before; a header token before 7.1. */
+  version?: string;
+  /** Who signs the check_command token: openssl in the shell (default) or oojwt. */
+  signWith?: 'openssl' | 'oojwt';
+  /** The certificate is self-signed (Nextcloud's verify_peer_off is added). */
+  selfSigned?: boolean;
+  /** Write options.secret itself into the commands (else they read "$JWT_SECRET", asked for without echo). */
+  includeSecret?: boolean;
+}
+
+/** One ready-to-run command. */
+export interface ReadyCommand {
+  id: 'read_secret' | 'check_command' | 'make_certificate' | 'update_securelink' | 'connector_setting';
+  /** Where to run it. */
+  runOn: 'ds_host' | 'connector_host' | 'any';
+  /** Shell text (POSIX sh), lines joined by \n; every value quoted. */
+  text: string;
+  /** One line for people (English); id and params are for translations. */
+  explanation: string;
+  params: Record<string, string>;
 }
 
 /** kit.onlyoffice.inspectDownloadUrl(url, { secret, now }). */
@@ -792,11 +875,18 @@ export interface Onlyoffice {
    * (nginx_no_secret) when the nginx text sets no secret.
    */
   compareSecureLinkSecrets(serverConfig: ServerConfig | string, nginxConfig: NginxConfig | string): SecureLinkComparison;
+  /**
+   * Ready-to-run commands built from `context`. Throws OojwtError
+   * (bad_argument, with .field) for a value no command can carry safely.
+   */
+  commands(context?: CommandContext, options?: { secret?: string | Uint8Array }): { commands: ReadyCommand[] };
   /** The same as kit.verify(token, secret, { ...options, profile: 'onlyoffice' }). */
   verify(token: string, secret: string | Uint8Array, options?: Partial<DsVerifyOptions>): DsVerifyResult;
   /** Which variant of `secret` verifies `token`, and what else is off. */
   /** serverConfig (local.json text or a readServerConfig result): its other secrets are tried too. */
   explainSecret(token: string, secret: string | Uint8Array, options?: { serverConfig?: string | ServerConfig }): SecretExplanation;
+  /** Two secrets side by side: lengths, invisible and look-alike characters, the first difference, which one verifies options.token. */
+  compareSecrets(a: string | Uint8Array, b: string | Uint8Array, options?: { token?: string }): SecretComparison;
   /**
    * local.json text (or Docker env / compose lines with JWT_ENABLED,
    * JWT_SECRET, JWT_HEADER) merged over default.json (given, or the shipped
@@ -1039,6 +1129,8 @@ export class OojwtError extends Error {
   code: ErrorCode;
   pos?: number;
   errors?: Issue<ErrorCode>[];
+  /** kit.onlyoffice.commands: the context member it refused. */
+  field?: string;
 }
 
 /** Finding codes of kit.inspectCertificate (src/oojwt.h, 148 on). */

@@ -37,8 +37,8 @@ const FULL_WASM = './oojwt-full.wasm';
 
 // The kit.onlyoffice functions (web/lib/onlyoffice.mjs), listed here so that a
 // kit loaded without them can name what is missing without importing them.
-const ONLYOFFICE_METHODS = ['verify', 'explainSecret', 'readServerConfig', 'inspectConfig', 'signConfig',
-  'inspectRequest', 'connectors', 'tokenKind', 'tokenKinds', 'inspectBrowserToken', 'readConnectorSettings', 'inspectDownloadUrl', 'signDownloadUrl', 'readNginxConfig', 'compareSecureLinkSecrets'];
+const ONLYOFFICE_METHODS = ['verify', 'explainSecret', 'compareSecrets', 'readServerConfig', 'inspectConfig', 'signConfig',
+  'inspectRequest', 'connectors', 'tokenKind', 'tokenKinds', 'inspectBrowserToken', 'readConnectorSettings', 'inspectDownloadUrl', 'signDownloadUrl', 'readNginxConfig', 'compareSecureLinkSecrets', 'commands'];
 
 // node:fs without an import: `await import('node:fs')` costs 2-6 ms of a
 // cold start (process.getBuiltinModule: Node >= 20.16; older Nodes import).

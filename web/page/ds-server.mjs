@@ -110,6 +110,16 @@ export function setupServerPanel(kit, root, server) {
     } else {
       try {
         last = kit.onlyoffice.readServerConfig(text);
+        // A secret pasted here: say where it belongs, show no settings.
+        if (last.form === 'secret') {
+          renderVerdict(ui.verdict, { state: 'bad', message: `${last.findings[0].message}; ${last.findings[0].fix}` });
+          last = null;
+          ui.settings.replaceChildren();
+          renderFindings(ui.findings, null);
+          ui.use.disabled = true;
+          if (server.current !== null) server.set(null);
+          return;
+        }
         renderVerdict(ui.verdict, consequence(last.findings, 'Nothing in these settings stops editors, requests or callbacks'));
       } catch (e) {
         renderVerdict(ui.verdict, { state: 'error', message: `Cannot read it: ${e.code ? `${e.code}: ` : ''}${e.message}` });
