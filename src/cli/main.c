@@ -44,25 +44,25 @@ static const char MAIN_HELP[] =
 	"Inspect, build and verify the JSON Web Tokens of ONLYOFFICE Docs.\n"
 	"\n"
 	"Commands:\n"
-	"  decode           decode a token without verifying it\n"
-	"  verify           verify a token with a secret: every problem, with its code\n"
-	"  sign             sign a JSON payload (the same bytes as the JS module's kit.sign)\n"
-	"  explain-secret   which variant of a secret verifies a token (trimmed, ...)\n"
-	"  server-config    the JWT settings of a local.json, with findings and fixes\n"
-	"  inspect-config   an editor config as Document Server judges it\n"
-	"  inspect-url      a download link as Document Server's nginx judges it\n"
-	"  nginx-config     the secure link secret, ports and TLS of an nginx config\n"
-	"  inspect-cert     a TLS certificate: names, dates, key, host coverage\n"
-	"  inspect-request  a request to Document Server, or its callback, as the\n"
-	"                   receiver judges it\n"
-	"  connector-settings\n"
-	"                   a connector's settings (Nextcloud, ownCloud, Moodle,\n"
-	"                   Mattermost) against Document Server's\n"
-	"  diagnose         anything pasted (tokens, configs, logs, settings): one\n"
-	"                   verdict and its fix\n"
-	"  compare-secrets  two secrets side by side: invisible and look-alike\n"
-	"                   characters\n"
-	"  commands         ready-to-run commands built from your container, URL, host\n"
+	"  decode             decode a token without verifying it\n"
+	"  verify             verify a token with a secret: every problem, with its code\n"
+	"  sign               sign a JSON payload (the same bytes as the JS module's\n"
+	"                     kit.sign)\n"
+	"  explain-secret     which variant of a secret verifies a token (trimmed, ...)\n"
+	"  server-config      the JWT settings of a local.json, with findings and fixes\n"
+	"  inspect-config     an editor config as Document Server judges it\n"
+	"  inspect-url        a download link as Document Server's nginx judges it\n"
+	"  nginx-config       the secure link secret, ports and TLS of an nginx config\n"
+	"  inspect-cert       a TLS certificate: names, dates, key, host coverage\n"
+	"  inspect-request    a request to Document Server, or its callback, as the\n"
+	"                     receiver judges it\n"
+	"  connector-settings a connector's settings (Nextcloud, ownCloud, Moodle,\n"
+	"                     Mattermost) against Document Server's\n"
+	"  diagnose           anything pasted (tokens, configs, logs, settings): one\n"
+	"                     verdict and its fix\n"
+	"  compare-secrets    two secrets side by side: invisible and look-alike\n"
+	"                     characters\n"
+	"  commands           ready-to-run commands built from your container, URL, host\n"
 	"\n"
 	"Common options:\n"
 	"  --json     print the JSON report (the JS module's kit.reports) instead of a verdict\n"
@@ -424,7 +424,7 @@ static const char DIAGNOSE_HELP[] =
  * is built into build/oojwt and bin/oojwt-cli.wasm alike, by wildcard),
  * declared in cli.h; its help text here, ending with its own "Exit codes:
  * 0 ..., 1 ...," line and EXIT_TAIL; one row in COMMANDS below and one line
- * in MAIN_HELP's list (names in 16 columns); options as fields of
+ * in MAIN_HELP's list (names in 19 columns); options as fields of
  * oojwt_cli_opts with a row in args.c's OPTIONS; an entry in man/oojwt.1
  * (SYNOPSIS and COMMANDS; tests/cli/same.test.mjs checks both). A command
  * reads through oojwt_cli_read_input/_read_file/oojwt_cli_secret, prints

@@ -47,7 +47,9 @@ const withSecret = { env: { OOJWT_SECRET: SECRET } };
 const now = ['--now', String(NOW)];
 
 const COMMANDS = ['decode', 'verify', 'sign', 'explain-secret', 'server-config', 'inspect-config',
-  'inspect-url', 'nginx-config', 'inspect-cert', 'inspect-request'];
+  'inspect-url', 'nginx-config', 'inspect-cert', 'inspect-request', 'connector-settings', 'diagnose',
+  'compare-secrets', 'commands'];
+const configPhp = file('config.php', `<?php\n$CONFIG = array (\n  'onlyoffice' => [\n    'jwt_secret' => '${SECRET} ',\n  ],\n);\n`);
 
 const CORPUS = [
   [[]], [['--help']], [['-h']], [['--version']], [['frobnicate']], [['help', 'verify']],
@@ -94,6 +96,23 @@ const CORPUS = [
   [['inspect-request', '--kind', 'command', ...now, '--json', request], withSecret],
   [['inspect-request', '--kind', 'callback', ...now, '{"key":"k1","status":2}'], withSecret],
   [['inspect-request']],
+  [['inspect-request', '--kind', 'download', ...now, request], withSecret],
+  [['inspect-config', ...now, '--connector', 'moodle', config], withSecret],
+  [['inspect-config', ...now, '--connector', 'nobody', config], withSecret],
+  // connector-settings
+  [['connector-settings', configPhp]], [['connector-settings', '--server-config', localJson, configPhp]],
+  [['connector-settings', '--json', '--server-config', localJson, configPhp]], [['connector-settings', good]],
+  // diagnose: the journeys of the page's Diagnose box
+  [['diagnose', ...now, localNl, good]], [['diagnose', ...now, '--json', localJson, nl]],
+  [['diagnose', ...now, '--quiet', localJson, tokenFile]], [['diagnose', ...now, 'Error when trying to connect (Invalid token)']],
+  [['diagnose', ...now, `Authorization: Bearer ${good}`, configPhp]], [['diagnose', ...now, good.slice(0, -20)], withSecret],
+  [['diagnose', ...now, 'just some words here']], [['diagnose', ...now, nginx, localJson]],
+  // compare-secrets, commands
+  [['compare-secrets', '--other-secret-env', 'OTHER', good], { env: { OOJWT_SECRET: SECRET, OTHER: ` ${SECRET}\u200b` } }],
+  [['compare-secrets', '--json', '--other-secret-env', 'OTHER'], { env: { OOJWT_SECRET: SECRET, OTHER: SECRET } }],
+  [['compare-secrets', '--other-secret-env', 'OTHER'], { env: { OTHER: SECRET } }],
+  [['commands', '--container', 'onlyoffice', '--url', 'https://10.0.0.5', '--host', '10.0.0.5', '--connector', 'nextcloud']],
+  [['commands', '--json', '--container', "x'; rm -rf /"]],
 ];
 
 test('the native CLI is built', () => {
