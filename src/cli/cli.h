@@ -305,6 +305,8 @@ void oojwt_cli_json_indent(oojwt_sb *sb, const char *s, size_t len);
 int oojwt_cli_decode(const oojwt_cli_opts *o);
 int oojwt_cli_verify(const oojwt_cli_opts *o);
 int oojwt_cli_sign(const oojwt_cli_opts *o);
+/* Print the secret forensics of a failed signature (oojwt_secret_explain). */
+void oojwt_cli_print_forensics(const oojwt_secret_report *x);
 
 /* ---- ds.c -------------------------------------------------------- */
 

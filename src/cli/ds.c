@@ -452,6 +452,21 @@ print_guess(const oojwt_kind_guess *g)
 }
 
 /* A token of the editor page's methods, judged by its kind. */
+/* 1 when a finding says the signature does not verify: the secret
+ * forensics then name the variant of the secret that would. */
+static int
+bad_signature(const oojwt_finding *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (f[i].code == OOJWT_ERR_BAD_SIGNATURE) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int
 inspect_token(const oojwt_cli_opts *o, const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len,
@@ -505,6 +520,15 @@ inspect_token(const oojwt_cli_opts *o, const char *token, size_t len,
 		oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n",
 			oojwt_severity_name(f->severity), oojwt_code_name(f->code),
 			f->path, f->message, f->fix);
+	}
+	if (bad_signature(r.findings, r.n_findings)) {
+		oojwt_secret_report x;
+		if (oojwt_secret_explain(&x, token, len, secret, secret_len)
+			== OOJWT_OK)
+		{
+			oojwt_cli_print_forensics(&x);
+		}
+		oojwt_wipe(&x, sizeof x);
 	}
 	code = r.ok ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
 	oojwt_browser_report_free(&r);
@@ -566,10 +590,11 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	oojwt_server_config c;
 	oojwt_config_report r;
 	oojwt_inspect_opts io;
+	oojwt_secret_report x;
 	unsigned char *secret = NULL;
 	size_t secret_len = 0, len, i, n, start = 0;
 	char *text, *vopts = NULL;
-	int code, own_secret, kind = -1;
+	int code, own_secret, kind = -1, have_x = 0;
 
 	own_secret = o->secret != NULL || o->secret_file != NULL
 		|| o->secret_env != NULL || o->local_json != NULL
@@ -741,6 +766,13 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		code = oojwt_config_inspect(&r, text, len, secret, secret_len, &io);
 		code = code == OOJWT_OK ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
 	}
+	memset(&x, 0, sizeof x);
+	if (code == OOJWT_EXIT_OK && !o->json && r.token_text != NULL
+		&& bad_signature(r.findings, r.n_findings))
+	{
+		have_x = oojwt_secret_explain(&x, r.token_text, strlen(r.token_text),
+			secret, secret_len) == OOJWT_OK;
+	}
 	free(vopts);
 	oojwt_wipe_free(secret, secret_len + 1);
 	oojwt_wipe_free(text, len + 1);
@@ -778,6 +810,9 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 				oojwt_severity_name(f->severity), oojwt_code_name(f->code),
 				f->path, f->message, f->fix);
 		}
+		if (have_x) {
+			oojwt_cli_print_forensics(&x);
+		}
 		if (r.effective != NULL) {
 			oojwt_sb sb;
 			memset(&sb, 0, sizeof sb);
@@ -789,6 +824,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		}
 	}
 	code = r.ok ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
+	oojwt_wipe(&x, sizeof x);
 	oojwt_config_report_free(&r);
 	if (oojwt_cli_host_flush() != 0) {
 		return OOJWT_EXIT_INTERNAL;

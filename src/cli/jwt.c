@@ -9,6 +9,26 @@
 #include <string.h>
 #include "cli.h"
 
+/* The secret forensics of a signature that failed, for people: the
+ * variant that verifies, or that none does, and the fix. */
+void
+oojwt_cli_print_forensics(const oojwt_secret_report *x)
+{
+	if (x->variant > 0) {
+		oojwt_cli_printf("  secret forensics: the variant that verifies: %s\n",
+			oojwt_secret_variant_name(x->variant));
+	} else {
+		oojwt_cli_printf("  secret forensics: no variant of the secret "
+			"verifies\n");
+	}
+	oojwt_cli_printf("    %s\n", x->message);
+	if (x->variant <= 0) {
+		oojwt_cli_printf("    fix: sign with the secret of this server (oojwt "
+			"explain-secret --server-config PATH also tries its other "
+			"secrets)\n");
+	}
+}
+
 #define ERR_CAP 700
 
 void
@@ -370,19 +390,7 @@ verify_ds(const oojwt_cli_opts *o, const char *tok, size_t len,
 	if (!r.valid && r.code == OOJWT_ERR_BAD_SIGNATURE
 		&& oojwt_secret_explain(&x, tok, len, secret, secret_len) == OOJWT_OK)
 	{
-		if (x.variant > 0) {
-			oojwt_cli_printf("  secret forensics: the variant that verifies: %s\n",
-				oojwt_secret_variant_name(x.variant));
-		} else {
-			oojwt_cli_printf("  secret forensics: no variant of the secret "
-				"verifies\n");
-		}
-		oojwt_cli_printf("    %s\n", x.message);
-		if (x.variant <= 0) {
-			oojwt_cli_printf("    fix: sign with the secret of this server (oojwt "
-				"explain-secret --server-config PATH also tries its other "
-				"secrets)\n");
-		}
+		oojwt_cli_print_forensics(&x);
 	}
 	oojwt_ds_result_free(&r);
 	return oojwt_cli_host_flush() == 0 ? code : OOJWT_EXIT_INTERNAL;

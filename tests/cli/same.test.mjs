@@ -144,6 +144,13 @@ test('the journeys answer as the issue of a DS host needs', () => {
   assert.match(v.out, /server log: JsonWebTokenError: invalid signature/);
   assert.match(v.out, /secret forensics: the variant that verifies: with-trailing-newline/);
   assert.doesNotMatch(v.out, /explainSecret/);
+  // inspect-config names the variant too, for a token alone and for a
+  // config holding it.
+  const ic = run(NATIVE, ['inspect-config', ...now, nl], withSecret);
+  assert.equal(ic.code, 1);
+  assert.match(ic.out, /secret forensics: the variant that verifies: with-trailing-newline/);
+  const icc = run(NATIVE, ['inspect-config', ...now, JSON.stringify({ document: { key: 'k2' }, token: nl })], withSecret);
+  assert.match(icc.out, /secret forensics: the variant that verifies: with-trailing-newline/);
   // server-config PATH reads the file.
   const c = run(NATIVE, ['server-config', localJson], {});
   assert.equal(c.code, 0, c.err);
