@@ -80,5 +80,5 @@ test('diagnose: usage errors and unreadable inputs', { skip }, () => {
   const h = run(['diagnose', '--help']);
   assert.equal(h.code, 0);
   assert.ok(h.out.startsWith('usage: oojwt diagnose'));
-  assert.ok(run(['--help']).out.includes('diagnose        anything pasted'));
+  assert.match(run(['--help']).out, /\n  diagnose +anything pasted/);
 });

@@ -45,7 +45,7 @@ const EXPLAIN = {
 };
 
 export function explain(issue) {
-  if (issue.code === 'bad_signature' && /\bsignatures are \d+ (bytes|characters)/.test(issue.message)) {
+  if (issue.code === 'bad_signature' && / signature is \d+ bytes, not \d+/.test(issue.message)) {
     return EXPLAIN.bad_signature_length;
   }
   return EXPLAIN[issue.code] ?? '';
