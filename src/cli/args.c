@@ -93,6 +93,7 @@ static const option OPTIONS[] = {
 	{ "expires-in", T_STRING, F(expires_in), 0 },
 	{ "defaults", T_STRING, F(defaults), 0 },
 	{ "show-secrets", T_FLAG, F(show_secrets), 0 },
+	{ "payload", T_FLAG, F(show_payload), 0 },
 	{ "server-config", T_STRING, F(server_config), 0 },
 	{ "nginx-config", T_STRING, F(nginx_config), 0 },
 	{ "key", T_STRING, F(key_file), 0 },

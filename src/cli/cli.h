@@ -68,6 +68,7 @@ typedef struct {
 	/* server-config */
 	const char *defaults;
 	int show_secrets;
+	int show_payload;         /* verify --payload */
 	/* inspect-config */
 	const char *server_config;
 	/* inspect-url */

@@ -208,8 +208,13 @@ human(oojwt_sb *sb, const oojwt_cli_opts *o, const oojwt_result *r,
 			(unsigned long)r->dropped);
 		oojwt_sb_puts(sb, line);
 	}
-	put_part(sb, o, "header", r->header, r->header_len, r->header_ok);
-	put_part(sb, o, "payload", r->payload, r->payload_len, r->payload_ok);
+	/* A valid token's parts only when asked (--payload): the verdict is
+	 * the answer; an invalid one, or a decode, shows what was read. */
+	if (!verified || !r->valid || o->show_payload) {
+		put_part(sb, o, "header", r->header, r->header_len, r->header_ok);
+		put_part(sb, o, "payload", r->payload, r->payload_len,
+			r->payload_ok);
+	}
 	if (r->payload_ok) {
 		put_times(sb, r->payload, r->payload_len);
 	}

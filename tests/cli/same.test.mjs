@@ -63,7 +63,7 @@ const CORPUS = [
   [['decode', good, 'extra']], [['decode', `@${join(tmp, 'missing')}`]], [['decode', tmp]],
   // verify
   [['verify', ...now, good], withSecret], [['verify', '--json', ...now, good], withSecret],
-  [['verify', '--quiet', ...now, good], withSecret], [['verify', ...now, '--secret-from-local-json', localJson, good]],
+  [['verify', '--quiet', ...now, good], withSecret], [['verify', '--payload', ...now, good], withSecret], [['verify', ...now, '--secret-from-local-json', localJson, good]],
   [['verify', ...now, '--secret-from-local-json', localNl, nl]], [['verify', ...now, '--secret-from-local-json', localJson, nl]],
   [['verify', ...now, '--secret-from-local-json', localJson, '--json', nl]],
   [['verify', ...now, '--profile', 'onlyoffice', nl], withSecret], [['verify', ...now, '--profile', 'strict', nl], withSecret],
@@ -164,6 +164,14 @@ test('the journeys answer as the issue of a DS host needs', () => {
   assert.equal(t.code, 3);
   assert.match(t.err, /it looks like a JSON Web Token; oojwt verify \(or decode\) reads it/);
   assert.equal(t.out, '');
+  // A valid token: the verdict, its times and signature, no dump of its
+  // parts unless --payload; an invalid one shows them.
+  const plain = run(NATIVE, ['verify', ...now, good], withSecret);
+  assert.equal(plain.code, 0);
+  assert.doesNotMatch(plain.out, /^payload:/m);
+  assert.match(plain.out, /^ {2}exp /m);
+  assert.match(run(NATIVE, ['verify', '--payload', ...now, good], withSecret).out, /^payload:\n\{/m);
+  assert.match(run(NATIVE, ['verify', ...now, good.slice(0, -2)], withSecret).out, /^payload:/m);
   // --quiet: the verdict line only.
   const q = run(NATIVE, ['verify', '--quiet', ...now, good], withSecret);
   assert.match(q.out, /^VALID: [^\n]*\n$/);
