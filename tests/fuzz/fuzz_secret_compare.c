@@ -73,7 +73,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(rep != NULL && oojwt_json_parse(&v, rep, rn, &pos, msg)
 		== OOJWT_OK, "strict JSON");
 	oojwt_json_free(v);
-	if (an > 3 && strspn((const char *)a, "abcdefghijklmnopqrstuvwxyz") >= an) {
+	/* A secret of 16 or more lowercase letters (no word of the report's
+	 * own text is that long; `a` is the fuzzer's bytes, not
+	 * NUL-terminated) must not appear in the report. */
+	for (k = 0; k < an && a[k] >= 'a' && a[k] <= 'z'; k++) {
+	}
+	if (an >= 16 && k == an) {
 		for (k = 0; k + an <= rn; k++) {
 			FUZZ_CHECK(memcmp(rep + k, a, an) != 0, "secret a in the report");
 		}
