@@ -116,6 +116,65 @@ oojwt_diag_add_token(oojwt_diag_ctx *c, const char *p, size_t len, int item,
 	c->n_tokens++;
 }
 
+/*
+ * The first place of `needle` (m > 0 bytes) in `hay` (n bytes), in
+ * linear time (Knuth-Morris-Pratt: a text built to make a naive search
+ * compare the same bytes again, as 'aaa...ab', cannot make it quadratic).
+ * n when it is absent; (size_t)-1 when out of memory.
+ */
+static size_t
+find_bytes(const char *hay, size_t n, const char *needle, size_t m)
+{
+	size_t *next, i, k = 0, at = n;
+
+	if (m == 0 || m > n) {
+		return n;
+	}
+	next = (size_t *)malloc(m * sizeof *next);
+	if (next == NULL) {
+		return (size_t)-1;
+	}
+	next[0] = 0;
+	for (i = 1; i < m; i++) {
+		while (k > 0 && needle[i] != needle[k]) {
+			k = next[k - 1];
+		}
+		k += needle[i] == needle[k];
+		next[i] = k;
+	}
+	for (i = 0, k = 0; i < n; i++) {
+		while (k > 0 && hay[i] != needle[k]) {
+			k = next[k - 1];
+		}
+		k += hay[i] == needle[k];
+		if (k == m) {
+			at = i + 1 - m;
+			break;
+		}
+	}
+	free(next);
+	return at;
+}
+
+/* Add the token a lower layer's report holds (`text`, `len` bytes) as the
+ * bytes of the caller's text `s` it was read from, so that the matrix may
+ * point into `s` after the report is freed; a token not found verbatim
+ * there (read through escapes) is left out. */
+static int
+add_token_in(oojwt_diag_ctx *c, const char *s, size_t n, const char *text,
+	size_t len, int item, int direction)
+{
+	size_t at = find_bytes(s, n, text, len);
+
+	if (at == (size_t)-1) {
+		return OOJWT_ERR_NO_MEMORY;
+	}
+	if (at < n) {
+		oojwt_diag_add_token(c, s + at, len, item, direction);
+	}
+	return OOJWT_OK;
+}
+
 /* ---- params -------------------------------------------------------- */
 
 void
@@ -427,16 +486,12 @@ inspect_config(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 	if (c->editor_item < 0) {
 		c->editor_item = (int)i;
 	}
-	if (rep->token_text != NULL) {
-		/* The token's bytes live in the caller's text: find them there,
-		 * so that the matrix may point into it after rep is freed. */
-		size_t tl = strlen(rep->token_text), k;
-		for (k = 0; tl > 0 && k + tl <= n; k++) {
-			if (memcmp(s + k, rep->token_text, tl) == 0) {
-				oojwt_diag_add_token(c, s + k, tl, (int)i, OOJWT_DIAG_TO_DS);
-				break;
-			}
-		}
+	if (rep->token_text != NULL && add_token_in(c, s, n, rep->token_text,
+		strlen(rep->token_text), (int)i, OOJWT_DIAG_TO_DS) != OOJWT_OK)
+	{
+		oojwt_config_report_free(rep);
+		free(rep);
+		return OOJWT_ERR_NO_MEMORY;
 	}
 	oojwt_diag_fold(c, rep->findings, rep->n_findings, (int)i, 20,
 		c->n_held > 0 ? MATRIX_SAYS : NULL, c->n_held > 0 ? 1 : 0);
@@ -489,17 +544,16 @@ inspect_request(oojwt_diag_ctx *c, size_t i, const char *s, size_t n, int kind)
 	}
 	for (k = 0; k < rep->n_tokens; k++) {
 		const oojwt_request_token *t = &rep->tokens[k];
-		size_t j;
 		if (t->text == NULL || (rep->used >= 0 && (size_t)rep->used != k)) {
 			continue;
 		}
-		for (j = 0; t->len > 0 && j + t->len <= n; j++) {
-			if (memcmp(s + j, t->text, t->len) == 0) {
-				oojwt_diag_add_token(c, s + j, t->len, (int)i,
-					kind == OOJWT_REQUEST_CALLBACK ? OOJWT_DIAG_FROM_DS
-					: OOJWT_DIAG_TO_DS);
-				break;
-			}
+		if (add_token_in(c, s, n, t->text, t->len, (int)i,
+			kind == OOJWT_REQUEST_CALLBACK ? OOJWT_DIAG_FROM_DS
+			: OOJWT_DIAG_TO_DS) != OOJWT_OK)
+		{
+			oojwt_request_report_free(rep);
+			free(rep);
+			return OOJWT_ERR_NO_MEMORY;
 		}
 	}
 	oojwt_diag_fold(c, rep->findings, rep->n_findings, (int)i, 20,

@@ -96,6 +96,13 @@ const rows = [
     const local = '{"services":{"CoAuthoring":{"secret":{"inbox":{"string":"other"},"browser":{"string":"b"}}}}}';
     return kit.diagnose([t, local], { secrets: [SECRET], now: NOW }).verdict.code;
   }],
+  // A config whose token is 'aaa...ab' after a field of 'aaa...': a naive
+  // search for the token's bytes in the text would compare the run again
+  // at every place (quadratic).
+  ['diagnose, config whose token repeats its text', (n) => {
+    const half = Math.floor(n / 2) - 40;
+    return `{"document":{"key":"${'a'.repeat(half)}"},"token":"${'a'.repeat(half)}b"}`;
+  }, (t) => kit.diagnose([t], { secrets: [SECRET], now: NOW }).verdict.code],
   ['diagnose, text of no known shape', (n) => 'word; '.repeat(Math.floor(n / 6)), (t) => kit.diagnose([t], { now: NOW }).verdict.code],
   ['keyInfo, JWK Set of oct keys', (n) => {
     const keys = [];
