@@ -48,7 +48,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (code != OOJWT_OK) {
 		goto done;
 	}
-	FUZZ_CHECK(c.form == OOJWT_CONFIG_JSON || c.form == OOJWT_CONFIG_DOCKER, "a known form");
+	FUZZ_CHECK(c.form == OOJWT_CONFIG_JSON || c.form == OOJWT_CONFIG_DOCKER
+		|| c.form == OOJWT_CONFIG_SECRET || c.form == OOJWT_CONFIG_FRAGMENT,
+		"a known form");
 	for (i = 0; i < OOJWT_SECRET_KINDS; i++) {
 		const oojwt_cfg_secret *s = &c.secrets[i];
 		FUZZ_CHECK(oojwt_secret_source_name(s->source) != NULL, "a named source");
