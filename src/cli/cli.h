@@ -226,12 +226,17 @@ const char *oojwt_cli_text_phrase(int kind);
  * error; returns OOJWT_EXIT_INPUT.
  */
 int oojwt_cli_refuse(const char *command, int kind, const char *expected);
-/* OOJWT_EXIT_OK when the kind of `text` is one of `accept` (a mask of
- * OOJWT_CLI_KIND(kind) bits), else oojwt_cli_refuse(). The text is left to
- * the caller to free either way. */
+/*
+ * The command's INPUT (oojwt_cli_read_input, `trim` as there), refused
+ * when its kind is not one of `accept` (a mask of OOJWT_CLI_KIND(kind)
+ * bits) with oojwt_cli_refuse(). On failure *buf is NULL and the exit
+ * code is returned: a read error's sentence is in `err` for the caller to
+ * print (err[0] is 0 after a refusal, which is already said).
+ */
 #define OOJWT_CLI_KIND(kind) (1u << (kind))
-int oojwt_cli_expect(const char *command, const char *text, size_t len,
-	unsigned accept, const char *expected);
+int oojwt_cli_read_expected(const oojwt_cli_opts *o, int trim,
+	unsigned accept, const char *expected, char **buf, size_t *len,
+	char *err, size_t cap);
 
 /*
  * The token in `text` (`*len` bytes, NUL after them), as the page finds

@@ -202,19 +202,16 @@ oojwt_cli_inspect_url(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, err);
 		return code;
 	}
-	code = oojwt_cli_read_input(o->input, 1, &url, &len, err, sizeof err);
-	if (code != OOJWT_EXIT_OK) {
-		oojwt_wipe_free(secret, secret_len + 1);
-		oojwt_cli_error(o->command, err);
-		return code;
-	}
 	/* A token, a local.json, an nginx file, ...: not a link. */
-	code = oojwt_cli_expect(o->command, url, len,
+	code = oojwt_cli_read_expected(o, 1,
 		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_URL) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_PATH)
-		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER), "a download link");
+		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER), "a download link", &url, &len,
+		err, sizeof err);
 	if (code != OOJWT_EXIT_OK) {
 		oojwt_wipe_free(secret, secret_len + 1);
-		oojwt_wipe_free(url, len + 1);
+		if (err[0] != 0) {
+			oojwt_cli_error(o->command, err);
+		}
 		return code;
 	}
 	rep = oojwt_link_inspect_json(url, len, secret, secret_len, has, now, &n);
@@ -295,18 +292,15 @@ oojwt_cli_nginx_config(const oojwt_cli_opts *o)
 			return code;
 		}
 	}
-	code = oojwt_cli_read_input(o->input, 0, &text, &len, err, sizeof err);
-	if (code != OOJWT_EXIT_OK) {
-		oojwt_wipe_free(storage, storage_len + 1);
-		oojwt_cli_error(o->command, err);
-		return code;
-	}
-	code = oojwt_cli_expect(o->command, text, len,
+	code = oojwt_cli_read_expected(o, 0,
 		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_NGINX) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_ENV)
-		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER), "an nginx configuration");
+		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER), "an nginx configuration", &text,
+		&len, err, sizeof err);
 	if (code != OOJWT_EXIT_OK) {
 		oojwt_wipe_free(storage, storage_len + 1);
-		oojwt_wipe_free(text, len + 1);
+		if (err[0] != 0) {
+			oojwt_cli_error(o->command, err);
+		}
 		return code;
 	}
 	rep = oojwt_nginx_json(text, len, storage, storage_len, storage != NULL,

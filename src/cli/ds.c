@@ -114,25 +114,19 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 		has_cfg = 1;
 		oojwt_secret_others_of(&others, &c);
 	}
-	code = oojwt_cli_read_input(o->input, 1, &tok, &len, err, sizeof err);
+	/* A local.json or a certificate given for the token is refused; a
+	 * secret pasted as the token is read (the forensics name it). */
+	code = oojwt_cli_read_expected(o, 1,
+		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_TOKEN) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_PATH)
+		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER), "a token", &tok, &len, err,
+		sizeof err);
 	if (code != OOJWT_EXIT_OK) {
 		oojwt_wipe_free(secret, secret_len + 1);
 		if (has_cfg) {
 			oojwt_server_config_free(&c);
 		}
-		oojwt_cli_error(o->command, err);
-		return code;
-	}
-	/* A local.json or a certificate given for the token; a secret pasted
-	 * as the token is read (the forensics name it). */
-	code = oojwt_cli_expect(o->command, tok, len,
-		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_TOKEN) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_PATH)
-		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER), "a token");
-	if (code != OOJWT_EXIT_OK) {
-		oojwt_wipe_free(secret, secret_len + 1);
-		oojwt_wipe_free(tok, len + 1);
-		if (has_cfg) {
-			oojwt_server_config_free(&c);
+		if (err[0] != 0) {
+			oojwt_cli_error(o->command, err);
 		}
 		return code;
 	}
@@ -363,19 +357,17 @@ oojwt_cli_server_config(const oojwt_cli_opts *o)
 	size_t len, defaults_len = 0, i;
 	int code, errors = 0;
 
-	code = oojwt_cli_read_input(o->input, 0, &text, &len, err, sizeof err);
-	if (code != OOJWT_EXIT_OK) {
-		oojwt_cli_error(o->command, err);
-		return code;
-	}
 	/* A token, a certificate, an nginx file, ...: said so, never judged
 	 * as a configuration of defaults. */
-	code = oojwt_cli_expect(o->command, text, len,
+	code = oojwt_cli_read_expected(o, 0,
 		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_LOCAL_JSON) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_JSON)
 		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_ENV) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER),
-		"a Document Server local.json or Docker env file");
+		"a Document Server local.json or Docker env file", &text, &len, err,
+		sizeof err);
 	if (code != OOJWT_EXIT_OK) {
-		oojwt_wipe_free(text, len + 1);
+		if (err[0] != 0) {
+			oojwt_cli_error(o->command, err);
+		}
 		return code;
 	}
 	if (o->defaults != NULL) {
@@ -693,21 +685,16 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		}
 		oojwt_server_config_free(&c);
 	}
-	code = oojwt_cli_read_input(o->input, 0, &text, &len, err, sizeof err);
-	if (code != OOJWT_EXIT_OK) {
-		oojwt_wipe_free(secret, secret_len + 1);
-		free(vopts);
-		oojwt_cli_error(o->command, err);
-		return code;
-	}
-	code = oojwt_cli_expect(o->command, text, len,
+	code = oojwt_cli_read_expected(o, 0,
 		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_EDITOR_CONFIG) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_JSON)
 		| OOJWT_CLI_KIND(OOJWT_CLI_TEXT_TOKEN) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER),
-		"an editor config or a token");
+		"an editor config or a token", &text, &len, err, sizeof err);
 	if (code != OOJWT_EXIT_OK) {
 		oojwt_wipe_free(secret, secret_len + 1);
 		free(vopts);
-		oojwt_wipe_free(text, len + 1);
+		if (err[0] != 0) {
+			oojwt_cli_error(o->command, err);
+		}
 		return code;
 	}
 	if (oojwt_cli_text_kind(text, len) == OOJWT_CLI_TEXT_TOKEN) {

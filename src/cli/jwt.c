@@ -274,17 +274,11 @@ read_token(const oojwt_cli_opts *o, char **tok, size_t *len)
 	char err[ERR_CAP];
 	int code;
 
-	code = oojwt_cli_read_input(o->input, 1, tok, len, err, sizeof err);
-	if (code != OOJWT_EXIT_OK) {
-		return fail(o, code, err);
-	}
-	code = oojwt_cli_expect(o->command, *tok, *len,
+	code = oojwt_cli_read_expected(o, 1,
 		OOJWT_CLI_KIND(OOJWT_CLI_TEXT_TOKEN) | OOJWT_CLI_KIND(OOJWT_CLI_TEXT_OTHER),
-		"a token");
+		"a token", tok, len, err, sizeof err);
 	if (code != OOJWT_EXIT_OK) {
-		oojwt_wipe_free(*tok, *len + 1);
-		*tok = NULL;
-		return code;
+		return err[0] != 0 ? fail(o, code, err) : code;
 	}
 	oojwt_cli_take_token(o->command, *tok, len);
 	return OOJWT_EXIT_OK;

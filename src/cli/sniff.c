@@ -198,13 +198,24 @@ oojwt_cli_refuse(const char *command, int kind, const char *expected)
 }
 
 int
-oojwt_cli_expect(const char *command, const char *text, size_t len,
-	unsigned accept, const char *expected)
+oojwt_cli_read_expected(const oojwt_cli_opts *o, int trim, unsigned accept,
+	const char *expected, char **buf, size_t *len, char *err, size_t cap)
 {
-	int kind = oojwt_cli_text_kind(text, len);
+	int code, kind;
 
-	return (accept & OOJWT_CLI_KIND(kind)) != 0 ? OOJWT_EXIT_OK
-		: oojwt_cli_refuse(command, kind, expected);
+	err[0] = 0;
+	code = oojwt_cli_read_input(o->input, trim, buf, len, err, cap);
+	if (code != OOJWT_EXIT_OK) {
+		*buf = NULL;
+		return code;
+	}
+	kind = oojwt_cli_text_kind(*buf, *len);
+	if ((accept & OOJWT_CLI_KIND(kind)) == 0) {
+		oojwt_wipe_free(*buf, *len + 1);
+		*buf = NULL;
+		return oojwt_cli_refuse(o->command, kind, expected);
+	}
+	return OOJWT_EXIT_OK;
 }
 
 void
