@@ -6,10 +6,11 @@
 // (make size). web/ stays the source, readable, and web/lib/ is what the
 // package ships.
 //
-// index.html's preloads become the built page's, and its comments are left
-// out (as esbuild leaves out the code's): a modulepreload of each
-// chunk app.mjs imports (so they load at once, not after app.mjs) and the
-// JWT core's wasm, next to the modules as oojwt.mjs expects it. The
+// index.html's comments are left out (as esbuild leaves out the code's) and
+// a modulepreload of each chunk app.mjs imports goes after its stylesheet
+// link (so that they load at once, not after app.mjs); nothing else loads
+// before the page is usable (the wasm modules come when a mode or a pasted
+// text first needs them, next to the modules as oojwt.mjs expects). The
 // metafile goes to dist/site.meta.json, outside the served folder, for
 // `make size` and the tests.
 //
@@ -39,13 +40,12 @@ try {
 }
 const { outputs, initial, lazy } = siteOutputs(result.metafile);
 
-// The chunks app.mjs imports are preloaded before the wasm (index.html's
-// links into web/lib/, '../lib/x', become the folder's, 'x').
+// The chunks app.mjs imports are preloaded after the stylesheet.
 let html = readFileSync(join(web, 'page', 'index.html'), 'utf8');
-const WASM = '<link rel="preload" href="../lib/oojwt.wasm"';
-if (html.split(WASM).length !== 2) fail('web/page/index.html must preload ../lib/oojwt.wasm exactly once');
+const STYLE = '<link rel="stylesheet" href="style.css">\n';
+if (html.split(STYLE).length !== 2) fail('web/page/index.html must link style.css exactly once');
 const preloads = initial.slice(1).map((n) => `<link rel="modulepreload" href="${n}">\n`).join('');
-html = html.replace(WASM, () => preloads + WASM).replaceAll('"../lib/', '"');
+html = html.replace(STYLE, () => STYLE + preloads);
 // Minified as the code is: the source's comments (web/page/index.html keeps them) are not sent.
 html = html.replace(/^[ \t]*<!--[\s\S]*?-->\n/gm, '');
 writeFileSync(join(out, 'index.html'), html);

@@ -75,4 +75,25 @@ export function siteOutputs(metafile) {
   return { outputs, initial, lazy };
 }
 
+/**
+ * The lazy chunks a step of the page loads (names in `lazy` order): those
+ * holding each of `sources` (paths from the project's root) and what they
+ * import statically, less what the page loaded at first (`initial`).
+ */
+export function stepChunks(metafile, sources) {
+  const { outputs, initial, lazy } = siteOutputs(metafile);
+  const step = new Set();
+  const visit = (name) => {
+    if (step.has(name) || initial.includes(name)) return;
+    step.add(name);
+    for (const i of outputs.get(name).imports) if (i.kind === 'import-statement') visit(base(i.path));
+  };
+  for (const src of sources) {
+    const holders = [...outputs].filter(([, o]) => o.inputs.includes(src)).map(([n]) => n);
+    if (holders.length === 0) throw new Error(`stepChunks: no chunk holds ${src}`);
+    holders.forEach(visit);
+  }
+  return lazy.filter((n) => step.has(n));
+}
+
 const base = (path) => path.slice(path.lastIndexOf('/') + 1);

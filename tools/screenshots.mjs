@@ -57,7 +57,7 @@ try {
   for (const scheme of ['light', 'dark']) {
     const { page, context, log } = await openPage(browser, distUrl, { colorScheme: scheme, viewport: { width: 1280, height: 900 } });
     await page.getByLabel('Token').fill(`Authorization: Bearer ${token}`);
-    await page.getByLabel('Secret').fill(secret);
+    await page.getByLabel('Secret', { exact: true }).fill(secret);
     await page.locator('[role="status"][data-verdict="invalid"]').waitFor();
     await page.evaluate(() => {
       document.activeElement?.blur();

@@ -8,18 +8,22 @@
 //     characters found, src/core/hidden.c, 0.7 KB; lifetimes read in C,
 //     0.2 KB); web/lib/oojwt-full.wasm (adds the Document Server and deployment
 //     checks, loaded only for them): reported;
-//   - everything the page loads to become usable (index.html, style.css,
-//     app.mjs and the chunks it imports, oojwt.wasm): at most 64 KB
-//     gzipped, counted file by file as `make serve` sends them (dist/site/,
-//     the code bundled and minified by esbuild, tools/build-site.mjs; the
-//     chunks read from its metafile, dist/site.meta.json);
-//   - what the Document Server and Deployment modes add when first opened
-//     (the chunks only a dynamic import reaches, web/lib/oojwt-full.wasm): reported;
+//   - everything the page loads to become usable, the Diagnose box
+//     (index.html, style.css, app.mjs and the chunks it imports; no wasm):
+//     at most 64 KB gzipped, counted file by file as `make serve` sends
+//     them (dist/site/, the code bundled and minified by esbuild,
+//     tools/build-site.mjs; the chunks read from its metafile,
+//     dist/site.meta.json);
+//   - what each later step adds to that first screen, each alone: the
+//     Diagnose box's checks on the first text (diagnose-view.mjs, the
+//     library and oojwt-full.wasm), the JWT inspector when its tab is first
+//     shown (its code, the builder's, oojwt.wasm), the Document Server and
+//     Deployment modes when first opened (their panels, oojwt-full.wasm): reported;
 //   - dist/oojwt.html (one file, both modules inlined): reported.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { siteOutputs } from './page-bundle.mjs';
+import { siteOutputs, stepChunks } from './page-bundle.mjs';
 
 const lib = fileURLToPath(new URL('../web/lib/', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/oojwt.html', import.meta.url));
@@ -42,13 +46,23 @@ rows.push({ ...wasm, budget: 43.5 * KB });
 rows.push({ ...file('web/lib/oojwt-full.wasm', lib + 'oojwt-full.wasm'), budget: null });
 const total = (files) => files.reduce((a, f) => ({ raw: a.raw + f.raw, gz: a.gz + f.gz }), { raw: 0, gz: 0 });
 // The files as dist/site/ names them (one folder).
-const { initial, lazy } = siteOutputs(JSON.parse(readFileSync(meta, 'utf8')));
-const pageFiles = ['index.html', 'style.css', ...initial, 'oojwt.wasm'];
+const metafile = JSON.parse(readFileSync(meta, 'utf8'));
+const { initial } = siteOutputs(metafile);
+const pageFiles = ['index.html', 'style.css', ...initial];
 const page = pageFiles.map((f) => file(f, site + f));
-rows.push({ label: `the page, until usable: ${pageFiles.length} files`, ...total(page), budget: 64 * KB });
-const modeFiles = [...lazy, 'oojwt-full.wasm'];
-const modes = modeFiles.map((f) => file(f, site + f));
-rows.push({ label: `+ the Document Server modes, when opened: ${modeFiles.length} files`, ...total(modes), budget: null });
+rows.push({ label: `the page, until usable (the Diagnose box): ${pageFiles.length} files`, ...total(page), budget: 64 * KB });
+// The library with the full module: its feature modules load with it (web/lib/oojwt.mjs features()).
+const FULL = ['web/lib/oojwt.mjs', 'web/lib/onlyoffice.mjs', 'web/lib/cert.mjs', 'web/lib/diagnose.mjs'];
+const STEPS = [
+  ['the Diagnose checks, on the first text', ['web/page/diagnose-view.mjs', ...FULL], 'oojwt-full.wasm'],
+  ['the JWT inspector, when first shown', ['web/page/inspector.mjs', 'web/page/build-panel.mjs', 'web/lib/oojwt.mjs'], 'oojwt.wasm'],
+  ['the Document Server modes, when opened', ['web/page/panels.mjs', ...FULL], 'oojwt-full.wasm'],
+];
+const steps = STEPS.map(([label, sources, wasmFile]) => {
+  const files = [...stepChunks(metafile, sources), wasmFile].map((f) => file(f, site + f));
+  rows.push({ label: `+ ${label}: ${files.length} files`, ...total(files), budget: null });
+  return [label, files];
+});
 if (existsSync(dist)) rows.push({ ...file('dist/oojwt.html (one file)', dist), budget: null });
 
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
@@ -62,7 +76,7 @@ for (const r of rows) {
 }
 const byFile = (files) => files.map((f) => `${f.label} ${kb(f.gz)}`).join(', ');
 console.log(`\nthe page, file by file (gzipped): ${byFile(page)}`);
-console.log(`the Document Server modes add: ${byFile(modes)}`);
+for (const [label, files] of steps) console.log(`${label} add: ${byFile(files)}`);
 if (over) {
   console.error(`\noojwt: ${over} size budget(s) exceeded`);
   process.exit(1);

@@ -42,23 +42,23 @@ const SCENES = {
   empty: async () => {},
   invalid: async (page) => {
     await page.getByLabel('Token').fill(`Authorization: Bearer ${token({ document: { key: 'a' }, exp: nowS() - 600 })}`);
-    await page.getByLabel('Secret').fill('wrong');
+    await page.getByLabel('Secret', { exact: true }).fill('wrong');
     await page.locator('[role="status"][data-verdict="invalid"]').waitFor();
   },
   valid: async (page) => {
     await page.getByLabel('Token').fill(token({ document: { key: 'b' } }));
-    await page.getByLabel('Secret').fill(SECRET);
+    await page.getByLabel('Secret', { exact: true }).fill(SECRET);
     await page.locator('[role="status"][data-verdict="valid"]').waitFor();
   },
   malformed: async (page) => {
     const t = token({ a: 1 });
     await page.getByLabel('Token').fill(`${t.slice(0, 30)}*${t.slice(31)}`);
-    await page.getByLabel('Secret').fill('');
+    await page.getByLabel('Secret', { exact: true }).fill('');
     await page.locator('[role="status"][data-verdict="unverified"][data-codes^="bad_base64"]').waitFor();
   },
   'secret forensics': async (page) => {
     await page.getByLabel('Token').fill(token({ document: { key: 'c' } }));
-    await page.getByLabel('Secret').fill(` ${SECRET} `);
+    await page.getByLabel('Secret', { exact: true }).fill(` ${SECRET} `);
     await page.locator('[role="status"][data-variant="trimmed"]').waitFor();
   },
   'builder asking, server code open': async (page) => {
@@ -213,7 +213,7 @@ for (const width of [360, 1280]) {
       assert.ok(o.scroll <= o.width, `empty page: ${JSON.stringify(o)}`);
       const started = Date.now();
       await page.getByLabel('Token').fill(big);
-      await page.getByLabel('Secret').fill(SECRET);
+      await page.getByLabel('Secret', { exact: true }).fill(SECRET);
       await page.locator('[role="status"][data-verdict="valid"]').waitFor();
       const ms = Date.now() - started;
       o = await overflow();

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import jwt from 'jsonwebtoken';
-import { serveWeb, launch, openPage, openMode, distUrl } from './harness.mjs';
+import { serveWeb, launch, openPage, openInspector, openMode, distUrl } from './harness.mjs';
 import { kit } from '../helpers/common.mjs';
 
 const SECRET = 'v8ZEFf2ANTp4xQzmqU4JrVpGq5TW1Rkc';
@@ -41,6 +41,7 @@ async function withPage(url, fn) {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
   try {
     // The builder loads after the inspector answers.
+    await openInspector(page);
     await page.locator('#build-status:not(:empty)').waitFor();
     await fn(page);
     assert.deepEqual(log.errors, []);

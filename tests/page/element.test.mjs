@@ -72,11 +72,11 @@ test('the example page: decoded without a secret, valid with it, invalid with an
   assert.match(await el.locator('[part="payload"]').textContent(), /"key": "k1"/);
   assert.match(await el.locator('[part="header"]').textContent(), /"alg": "HS256"/);
 
-  await page.getByLabel('Secret').fill(EXAMPLE_SECRET);
+  await page.getByLabel('Secret', { exact: true }).fill(EXAMPLE_SECRET);
   await verdict(status, 'valid', '');
   assert.match(await page.locator('#log li').first().textContent(), /^valid$/);
 
-  await page.getByLabel('Secret').fill('not the secret');
+  await page.getByLabel('Secret', { exact: true }).fill('not the secret');
   await verdict(status, 'invalid', 'bad_signature');
   assert.equal(await el.locator('[part~="finding"][data-code="bad_signature"]').count(), 1);
   assert.match(await page.locator('#log li').first().textContent(), /^invalid: bad_signature$/);
@@ -87,7 +87,7 @@ test('the example page: decoded without a secret, valid with it, invalid with an
 }, { wasmFiles: BOTH }));
 
 test('typing a token into the element; every problem listed; claims in UTC', () => open(async ({ page, el, status }) => {
-  await page.getByLabel('Secret').fill(SECRET);
+  await page.getByLabel('Secret', { exact: true }).fill(SECRET);
   const expired = token({ exp: NOW - 120, nbf: NOW + 600 });
   await page.evaluate((now) => { document.querySelector('oojwt-inspector').now = now; }, NOW);
   await el.getByLabel('Token').fill(expired);
@@ -141,7 +141,7 @@ test('attributes, properties and the oojwt-verdict event', () => open(async ({ p
 }));
 
 test('the secret never reaches the DOM; a secret attribute is refused', () => open(async ({ page }) => {
-  await page.getByLabel('Secret').fill(EXAMPLE_SECRET);
+  await page.getByLabel('Secret', { exact: true }).fill(EXAMPLE_SECRET);
   const dom = await page.evaluate(() => {
     const el = document.querySelector('oojwt-inspector');
     return { outer: el.outerHTML, shadow: el.shadowRoot.innerHTML, attrs: el.getAttributeNames() };
@@ -178,7 +178,7 @@ test('a secret attribute set after connecting is removed at once, with a warning
 });
 
 test('shadow-root isolation, ::part and custom properties', () => open(async ({ page, el, status }) => {
-  await page.getByLabel('Secret').fill('wrong');
+  await page.getByLabel('Secret', { exact: true }).fill('wrong');
   await verdict(status, 'invalid', 'bad_signature');
   const styles = await page.evaluate(() => {
     // Host styles that would hit the element's insides if they leaked in.
@@ -218,7 +218,7 @@ test('profile="onlyoffice": the kind of an editor-page token with its confidence
   const kind = el.locator('[part="kind"]');
   await kind.and(page.locator(':has-text("insertImage")')).waitFor();
   assert.match(await kind.textContent(), /^Kind: insertImage \(likely\): url with fileType "png"/);
-  await page.getByLabel('Secret').fill(SECRET);
+  await page.getByLabel('Secret', { exact: true }).fill(SECRET);
   await verdict(status, 'invalid', 'bad_signature');
   assert.match(await status.textContent(), /^Refused as insertImage \(imgurls\): The document security token is not correctly formed \(error VKEY_ENCRYPT\)/);
   // An ambiguous token, judged first as the guess, then as the kind picked.
@@ -238,7 +238,7 @@ test('profile="onlyoffice": the kind of an editor-page token with its confidence
 
 test('verdicts state the consequence; secret forensics name the variant that signed it', () => open(async ({ page, el, status }) => {
   await page.evaluate((now) => { document.querySelector('oojwt-inspector').now = now; }, NOW);
-  await page.getByLabel('Secret').fill(SECRET);
+  await page.getByLabel('Secret', { exact: true }).fill(SECRET);
   await el.getByLabel('Token').fill(token({ exp: NOW - 7200 }));
   await verdict(status, 'invalid', 'expired');
   assert.equal(await status.textContent(), 'Invalid: the token expired 2 hours ago, so it is refused until it is signed again.');
@@ -267,7 +267,7 @@ test('verdicts state the consequence; secret forensics name the variant that sig
   assert.ok(!detail.text.includes(SECRET), 'the event never carries the secret');
 
   // A secret that matches no variant: said so; a good one hides the box.
-  await page.getByLabel('Secret').fill('a wholly different secret value!');
+  await page.getByLabel('Secret', { exact: true }).fill('a wholly different secret value!');
   await forensics.and(page.locator('[data-variant=""]')).waitFor();
   assert.match(await status.textContent(), /^Invalid: the signature does not match this secret, so the receiver refuses the token \("Invalid token"\)\.$/);
   assert.ok(await forensics.isVisible());
@@ -312,7 +312,7 @@ test('connector and theme: attributes and properties; theme="dark" follows the h
 });
 
 test('profile="onlyoffice": a token of no editor-page kind is verified with the Document Server profile; connector passed on', () => open(async ({ page, el, status }) => {
-  await page.getByLabel('Secret').fill(SECRET);
+  await page.getByLabel('Secret', { exact: true }).fill(SECRET);
   const t = token({ payload: { key: 'k1', status: 2, url: 'https://ds.example.com/cache/files/k1/output.docx' }, iat: NOW, exp: NOW + 300 });
   const guess = kit.onlyoffice.tokenKind(t);
   assert.equal(guess.kind, null, `the callback token has no editor-page kind (${JSON.stringify(guess)})`);

@@ -90,9 +90,23 @@ export async function openPage(browser, url, { colorScheme = 'light', viewport =
   });
   page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
   await page.goto(url);
-  // The module has loaded once the verdict region leaves "Loading…".
-  await page.locator('[role="status"][data-verdict]:not(:has-text("Loading"))').waitFor();
+  // The page's module has run once the Diagnose box's verdict region has a state.
+  await page.locator('#diag-verdict[data-state]').waitFor();
   return { page, context, log };
+}
+
+/**
+ * Select the JWT inspector's tab (the page opens on the Diagnose box) and
+ * wait until the inspector answers: its code and wasm module have loaded
+ * (web/page/modes.mjs: data-load="ready") and its verdict region has left
+ * "Loading…"; resolves to the panel's locator.
+ */
+export async function openInspector(page) {
+  await page.getByRole('tab', { name: 'JWT inspector' }).click();
+  const panel = page.locator('#panel-jwt[data-load="ready"]');
+  await panel.waitFor();
+  await page.locator('#verdict[data-verdict]:not(:has-text("Loading"))').waitFor();
+  return panel;
 }
 
 /**

@@ -9,7 +9,7 @@
 // editor config, an nginx configuration and a download link.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveWeb, launch, webDir, openPage } from './harness.mjs';
+import { serveWeb, launch, webDir, openPage, openInspector } from './harness.mjs';
 import { token, SECRET } from '../helpers/common.mjs';
 
 let site;
@@ -41,6 +41,7 @@ const shown = (locator) => locator.evaluate((e) => ({
 test('page: bidi and invisible characters in decoded values are markers, not raw', async () => {
   const { page, context, log } = await openPage(browser, site.base);
   try {
+    await openInspector(page);
     await page.getByLabel('Token').fill(t);
     await page.locator('#payload:has-text("nimda")').waitFor();
     const payload = await shown(page.locator('#payload'));

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, createHmac, generateKeyPairSync, sign as nodeSign, verify as nodeVerifySig } from 'node:crypto';
-import { serveWeb, launch, openPage, distUrl, haveDist } from './harness.mjs';
+import { serveWeb, launch, openPage, openInspector, distUrl, haveDist } from './harness.mjs';
 import { token, SECRET, NOW } from '../helpers/common.mjs';
 
 let server;
@@ -64,9 +64,10 @@ async function withPage(target, fn, options) {
   assert.ok(target.name !== 'file://' || haveDist(), 'dist/oojwt.html is missing: run `make dist`');
   const { page, context, log } = await openPage(browser, target.url, options);
   try {
+    await openInspector(page);
     const ui = {
       token: page.getByLabel('Token'),
-      secret: page.getByLabel('Secret'),
+      secret: page.getByLabel('Secret', { exact: true }),
       status: page.getByRole('status'),
     };
     await fn(page, ui, log);

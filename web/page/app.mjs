@@ -1,269 +1,160 @@
-// The page: wires the controls to the toolkit. Extraction, decoding,
-// verification and signing all happen in the wasm module (oojwt.mjs); the
-// modules next to this one word and lay out what it reports.
+// The page: the mode tabs (modes.mjs) and the Diagnose box, shown first.
 //
-// Builder and inspector stay in sync: editing the builder signs a token and
-// puts it in the Token box; pasting a token loads its payload into the
-// builder without re-signing it (build-panel.mjs, loaded once the inspector
-// answers, asks first when its payload was edited). A secret typed later
-// re-signs only a token the builder made, never one the user pasted.
-import { loadToolkit } from '../lib/oojwt.mjs';
-import { keyFromBox, describeKey, isAsymmetric } from './secret.mjs';
-import { judge, renderVerdict } from './verdict.mjs';
-import { describeStripped, strippedDetails, renderSegments, renderJson, renderTimes, signatureInfo } from './decoded.mjs';
-import { utc, toLocalInput, fromLocalInput } from '../lib/time.mjs';
+// The Diagnose box takes any number of pasted texts (up to 16, one box
+// each) and up to two secrets; kit.diagnose (C, in the full module) says
+// what each text is and gives one verdict, which diagnose-view.mjs lays
+// out. This file holds only what the page needs before a text is pasted:
+// adding and removing boxes, and loading the checks (the full module and
+// diagnose-view.mjs) the first time a box or secret is focused or typed
+// in, while a status line says so. Texts are judged once typing pauses
+// (longer pauses for long texts), so that a keystroke stays as fast as in
+// a bare text box with a 100 KB token in it.
 import { setupModes, loadFull } from './modes.mjs';
-import { embeddedWasm } from './embedded.mjs';
 
 const $ = (id) => document.getElementById(id);
+const MAX_BOXES = 16; // OOJWT_DIAG_MAX_ITEMS, src/diagnose/oojwt_diagnose.h
 
-// The JWT core is all the inspector needs (the Document Server modes add the
-// full module when first opened: modes.mjs). The served page loads oojwt.wasm
-// next to oojwt.mjs; dist/oojwt.html has its bytes in a data block.
-const kit = await loadToolkit({ onlyoffice: false, wasm: await embeddedWasm('oojwt-wasm') });
-// The mode tabs: the Document Server and Deployment modes (modes.mjs).
-setupModes(kit);
+setupModes();
 
 const ui = {
-  token: $('token'),
-  note: $('extract-note'),
-  noteText: $('extract-text'),
-  notePieces: $('extract-pieces'),
-  useExtracted: $('use-extracted'),
-  secret: $('secret'),
-  format: $('secret-format'),
-  keyInfo: $('key-info'),
-  clockNow: $('clock-now'),
-  clockChosen: $('clock-chosen'),
-  clockAt: $('clock-at'),
-  clockUtc: $('clock-utc'),
-  tolerance: $('tolerance'),
-  verdict: $('verdict'),
-  segments: $('segments'),
-  header: $('header'),
-  payload: $('payload'),
-  times: $('times'),
-  sig: $('sig-info'),
-  alg: $('alg'),
+  panel: $('panel-diag'),
+  boxes: $('diag-boxes'),
+  add: $('diag-add'),
+  count: $('diag-count'),
+  secrets: [$('diag-secret-1'), $('diag-secret-2')],
+  secretField: $('diag-secret-2-field'),
+  secretMore: $('diag-secret-more'),
+  verdict: $('diag-verdict'),
+  more: $('diag-more'),
 };
 
-// Who produced the text in the Token box: 'builder' or 'inspector'.
-let source = 'builder';
-// The builder, once build-panel.mjs has loaded: { run(), fromToken(r, token) }.
-let builder = null;
-let last = { text: null, extracted: null };
-// What the Decoded panel shows now (see inspect()).
-let drawn = { token: null, marks: null };
+// ---- the checks, loaded once --------------------------------------------------
 
-// ---- clock ---------------------------------------------------------------
-
-function now() {
-  if (ui.clockChosen.checked) {
-    const t = fromLocalInput(ui.clockAt.value);
-    if (t !== null) return t;
-  }
-  return Date.now() / 1000;
-}
-
-function showClock() {
-  const t = now();
-  ui.clockUtc.textContent = ui.clockChosen.checked
-    ? (fromLocalInput(ui.clockAt.value) === null ? 'Choose a date and time; until then the page uses now.' : `Checking as of ${utc(t)}.`)
-    : `Checking as of now (${utc(Math.floor(t))}).`;
-}
-
-// ---- the key from the Secret box ---------------------------------------------
-
-function key() {
-  return keyFromBox(ui.secret.value, ui.format.value);
-}
-
-// Under the Secret box: what kit.keyInfo (C) recognised in it, for any key
-// form, and whenever the algorithm in use is RS/PS/ES.
-function showKeyInfo(k, alg) {
-  let text = '';
-  if (!k.empty && !k.error) {
-    let info = null;
-    let error = null;
-    try {
-      info = kit.keyInfo(k.key);
-    } catch (e) {
-      error = e;
-    }
-    text = describeKey(info, error, { alg });
-  }
-  if (ui.keyInfo.textContent !== text) ui.keyInfo.textContent = text;
-  ui.keyInfo.hidden = text === '';
-}
-
-// hints.mjs (what a text looks like, the forensics' headline), loaded when first needed.
-let hinted = null;
-const hints = () => import('./hints.mjs').then((m) => {
-  hinted = m;
-  return m;
-});
-
-// ---- secret forensics ----------------------------------------------------------
-
-// When a typed secret does not verify an HS token: which variant of it does
-// (kit.onlyoffice.explainSecret, in the full module, loaded the first time;
-// debounced while the secret is typed). The answer, once known, redraws.
-let clue = { id: null, answer: null, timer: 0 };
-function forensics(token, k, r) {
-  if (typeof k.key !== 'string' || !/^HS/.test(r.alg ?? '') || !r.errors.some((e) => e.code === 'bad_signature')) {
-    clearTimeout(clue.timer);
-    clue = { id: null, answer: null, timer: 0 };
-    return null;
-  }
-  const id = `${token.length}:${token}\n${k.key}`;
-  if (clue.id === id) return clue.answer;
-  clearTimeout(clue.timer);
-  clue = { id, answer: null, timer: setTimeout(() => Promise.all([loadFull(kit), hints()]).then(([, h]) => {
-    if (clue.id !== id) return;
-    const answer = kit.onlyoffice.explainSecret(token, k.key);
-    clue.answer = { ...answer, headline: answer.variant ? h.clue(answer) : null };
-    inspect();
-  }, () => {}), 150) };
-  return null;
-}
-
-// ---- inspect ----------------------------------------------------------------
-
-function extracted() {
-  const text = ui.token.value;
-  if (last.text !== text) {
-    last = { text, extracted: kit.extract(text) };
-  }
-  return last.extracted;
-}
-
-function inspect({ timeOnly = false } = {}) {
-  const { token, stripped } = extracted();
-  const k = key();
-  const t = now();
-  const tolerance = Number(ui.tolerance.value);
-  let r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance });
-  // Bytes (base64/hex in the box) and no key: for an RS/PS/ES token verify
-  // again allowing its algorithm (C reads the bytes as a key when they are
-  // one: src/core/key_select.c), so that without a key the errors no key can fix
-  // are those of its own algorithm.
-  if (isAsymmetric(r.alg) && (k.key === undefined || k.key instanceof Uint8Array)) {
-    r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance, algorithms: [r.alg] });
-  }
-  if (!timeOnly) showKeyInfo(k, token === '' ? ui.alg.value : r.alg);
-  const v = judge(token, r, { hasSecret: !k.empty, keyError: k.error });
-  v.forensics = timeOnly ? clue.answer : forensics(token, k, r);
-  const title = `the ${r.alg ?? ''} signature matches this ${isAsymmetric(r.alg) ? 'key' : 'secret'} and the token is within its validity period `
-    + `(as of ${utc(Math.floor(t))}, tolerance ${tolerance} s).`;
-  // Not a token at all: what it looks like and where it belongs.
-  let looks = '';
-  if (!r.header && token !== '') {
-    if (hinted) looks = hinted.looksLike(ui.token.value);
-    else hints().then(() => inspect());
-  }
-  renderVerdict(ui.verdict, v, { title, hasSecret: !k.empty, looks }, { quiet: timeOnly });
-  renderTimes(ui.times, r.payload, t);
-  if (timeOnly) return r;
-
-  const note = describeStripped(stripped);
-  ui.note.hidden = note === '';
-  ui.noteText.textContent = note;
-  ui.notePieces.replaceChildren(...strippedDetails(stripped));
-
-  // Redraw the decoded parts only when they change (a 100 KB token stays
-  // fast while the secret is typed).
-  const marks = JSON.stringify(v.errors.map((e) => [e.code, e.pos]));
-  if (drawn.token !== token || drawn.marks !== marks) renderSegments(ui.segments, token, v.errors);
-  if (drawn.token !== token) {
-    renderJson(ui.header, r.header, r.headerText);
-    renderJson(ui.payload, r.payload, r.payloadText);
-  }
-  drawn = { token, marks };
-  ui.sig.textContent = signatureInfo(r);
-  ui.sig.classList.toggle('muted', r.signatureLength === undefined);
-  return r;
-}
-
-// ---- events -------------------------------------------------------------------
-
-function onTokenInput() {
-  source = 'inspector';
-  const r = inspect();
-  builder?.fromToken(r, extracted().token);
-}
-
-function onKeyInput() {
-  if (source === 'builder') builder?.run();
-  inspect();
-}
-
-function onClockInput() {
-  showClock();
-  inspect();
-}
-
-// A large token (a config with its whole document history, 100 KB) is judged
-// and drawn once typing pauses, so that each keystroke stays as fast as in
-// a bare text box (make bench: the page's keystrokes against a bare textarea's).
-const LARGE = 16 * 1024;
-let typing = 0;
-ui.token.addEventListener('input', () => {
-  // The text is the user's from the first keystroke: a secret typed before the
-  // judging runs re-signs nothing over it.
-  source = 'inspector';
-  clearTimeout(typing);
-  if (ui.token.value.length > LARGE) typing = setTimeout(onTokenInput, 120);
-  else onTokenInput();
-});
-// A paste replaces a token the builder put there, instead of landing inside it.
-ui.token.addEventListener('paste', () => {
-  if (source === 'builder') ui.token.select();
-});
-ui.useExtracted.addEventListener('click', () => {
-  ui.token.value = extracted().token;
-  onTokenInput();
-  ui.token.focus();
-});
-ui.secret.addEventListener('input', onKeyInput);
-ui.format.addEventListener('change', onKeyInput);
-ui.tolerance.addEventListener('change', onClockInput);
-ui.clockNow.addEventListener('change', onClockInput);
-ui.clockChosen.addEventListener('change', () => {
-  if (fromLocalInput(ui.clockAt.value) === null) ui.clockAt.value = toLocalInput(Date.now() / 1000);
-  onClockInput();
-});
-ui.clockAt.addEventListener('input', () => {
-  ui.clockChosen.checked = true;
-  onClockInput();
-});
-// Relative times and expiry follow the clock while "now" is chosen.
-setInterval(() => {
-  if (!ui.clockNow.checked) return;
-  showClock();
-  if (extracted().token !== '') inspect({ timeOnly: true });
-}, 1000);
-
-// Start: an empty Token box (or what the browser kept in it).
-ui.clockAt.value = toLocalInput(Date.now() / 1000);
-showClock();
-if (ui.token.value !== '') onTokenInput();
-else inspect();
-
-// The builder (build-panel.mjs) loads once the inspector answers.
-import('./build-panel.mjs').then((m) => {
-  builder = m.setupBuilder(kit, {
-    key,
-    format: () => ui.format.value,
-    now,
-    decode: (token) => kit.decode(token),
-    putToken(token) {
-      source = 'builder';
-      ui.token.value = token;
-      inspect();
-    },
-    tokenNow() {
-      const { token } = extracted();
-      return { token, report: token === '' ? null : inspect() };
-    },
+let view = null; // diagnose-view.mjs's controller, once loaded
+let loading = null;
+function load() {
+  loading ??= Promise.all([loadFull(), import('./diagnose-view.mjs')]).then(([kit, m]) => {
+    view = m.setupView(kit, { ui, texts, secrets, label, focusBox });
+    return view;
+  }, (e) => {
+    loading = null;
+    throw e;
   });
+  return loading;
+}
+
+function say(state, text, role) {
+  ui.verdict.dataset.state = state;
+  const p = document.createElement('p');
+  p.className = role ?? 'verdict-title';
+  p.textContent = text;
+  ui.verdict.replaceChildren(p);
+  ui.more.replaceChildren();
+}
+
+// ---- the boxes -------------------------------------------------------------------
+
+const boxes = () => [...ui.boxes.querySelectorAll('.diag-box')];
+/** The label of the box at `i` (0-based). */
+const label = (i) => (i === 0 ? 'Paste anything' : `Text ${i + 1}`);
+/** The boxes' texts in order, each with its box. */
+const texts = () => boxes().map((box) => ({ box, text: box.querySelector('textarea').value }));
+/** The secrets typed, in order (empty ones left out by the caller). */
+const secrets = () => ui.secrets.filter((s) => !s.closest('[hidden]')).map((s) => s.value);
+
+// Number the boxes after an addition or removal: ids, labels, remove buttons.
+function renumber() {
+  boxes().forEach((box, i) => {
+    const n = i + 1;
+    box.dataset.box = String(n);
+    const area = box.querySelector('textarea');
+    const kind = box.querySelector('.recognised');
+    area.id = `diag-text-${n}`;
+    kind.id = `diag-kind-${n}`;
+    area.setAttribute('aria-describedby', `${i === 0 ? 'diag-hint ' : ''}diag-kind-${n}`);
+    const l = box.querySelector('label');
+    l.htmlFor = area.id;
+    l.textContent = label(i);
+    const remove = box.querySelector('.remove');
+    if (remove) remove.textContent = `Remove text ${n}`;
+  });
+  const n = boxes().length;
+  ui.add.disabled = n >= MAX_BOXES;
+  ui.count.textContent = n >= MAX_BOXES ? `${MAX_BOXES} texts: the most one diagnosis takes.` : '';
+}
+
+function focusBox(i) {
+  boxes()[i]?.querySelector('textarea').focus();
+}
+
+function addBox() {
+  if (boxes().length >= MAX_BOXES) return;
+  const box = boxes()[0].cloneNode(true);
+  const area = box.querySelector('textarea');
+  area.value = '';
+  area.rows = 5;
+  box.querySelector('.recognised').replaceChildren();
+  const remove = document.createElement('button');
+  remove.type = 'button';
+  remove.className = 'remove';
+  remove.addEventListener('click', () => {
+    const i = boxes().indexOf(box);
+    box.remove();
+    renumber();
+    focusBox(Math.max(0, i - 1));
+    schedule(0);
+  });
+  box.querySelector('.box-head').append(remove);
+  ui.boxes.append(box);
+  renumber();
+  area.focus();
+}
+
+// ---- judging, once typing pauses ---------------------------------------------------
+
+let timer = 0;
+function schedule(delay) {
+  clearTimeout(timer);
+  const size = texts().reduce((n, t) => n + t.text.length, 0);
+  timer = setTimeout(run, delay ?? (size > 16 * 1024 ? 300 : 120));
+}
+
+function run() {
+  const empty = texts().every((t) => t.text.trim() === '');
+  if (view) {
+    view.run();
+    return;
+  }
+  if (empty) {
+    prompt();
+    return;
+  }
+  say('loading', 'Loading the checks (once)…');
+  load().then((v) => v.run(), (e) => {
+    say('failed', `The checks could not be loaded (${e?.message ?? e}). Type or paste again to retry.`);
+  });
+}
+
+const prompt = () => say('empty', 'Paste a text above: oojwt says what it is, what goes wrong with it and how to fix it.');
+
+ui.panel.addEventListener('input', (e) => {
+  if (e.target.matches('textarea, input')) schedule();
 });
+// Focusing a box or a secret is a sign that a text is coming: the checks start loading.
+ui.panel.addEventListener('focusin', (e) => {
+  if (e.target.matches('textarea, input')) load().catch(() => {});
+});
+ui.add.addEventListener('click', addBox);
+ui.secretMore.addEventListener('click', () => {
+  const on = ui.secretField.hidden;
+  ui.secretField.hidden = !on;
+  ui.secretMore.setAttribute('aria-expanded', String(on));
+  ui.secretMore.textContent = on ? 'Remove the second secret' : 'Add a second secret';
+  if (on) ui.secrets[1].focus();
+  schedule(0);
+});
+
+renumber();
+// What the browser kept in the boxes is judged at once.
+if (texts().some((t) => t.text.trim() !== '')) run();
+else prompt();

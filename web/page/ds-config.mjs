@@ -16,6 +16,7 @@ import { renderTimes } from './decoded.mjs';
 import { visibleNodes } from '../lib/visible.mjs';
 import { renderUsing, serverSecret } from './ds-server.mjs';
 import { fillConnectors } from './ds-connector.mjs';
+import { showTab } from './modes.mjs';
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -268,8 +269,8 @@ export function setupConfigPanel(kit, root, server) {
     }
     const payload = { ...found.config };
     delete payload.token;
-    document.getElementById('tab-jwt').click();
-    document.dispatchEvent(new CustomEvent('oojwt:build', { detail: { payload } }));
+    // The inspector and its builder load when their tab is first shown.
+    showTab('tab-jwt').then(() => document.dispatchEvent(new CustomEvent('oojwt:build', { detail: { payload } })), () => {});
   }
 
   ui.text.addEventListener('input', () => {

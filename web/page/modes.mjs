@@ -1,78 +1,135 @@
-// The page's modes: the JWT inspector (app.mjs, shown first), the Document
-// Server mode (editor config, server config, request or callback) and the
-// Deployment mode (download links, nginx, certificates). The page starts
-// with the inspector and the JWT core alone; the first time a Document
-// Server or Deployment tab is shown, its panel says it is loading while
-// the full wasm module (kit.loadOnlyoffice) and the panels' modules
-// (panels.mjs and what it imports) load, then the panel is filled.
+// The page's modes, one tab each: Diagnose (app.mjs, shown first), the JWT
+// inspector (inspector.mjs), the Document Server mode (editor config, server
+// config, request or callback, connector settings) and the Deployment mode
+// (download links, nginx, certificates). The page starts with the Diagnose
+// box alone and no wasm: what a mode needs loads the first time it is
+// needed, and its panel says so while it loads (aria-busy, a status line):
+// - the JWT inspector: its code and the JWT core (oojwt.wasm), or the full
+//   module when the page has it already;
+// - the Document Server and Deployment modes: the full module
+//   (oojwt-full.wasm) and the panels' modules (panels.mjs and what it
+//   imports);
+// - the Diagnose box: the full module and diagnose-view.mjs, when a text
+//   first needs them (app.mjs).
+// A failed load says why and is tried again the next time.
 import { setupTabs } from './tabs.mjs';
 import { embeddedWasm } from './embedded.mjs';
 
 const LOADING = 'Loading the Document Server checks…';
 
-// Both modes wait for the same load; a failed one is tried again the next
-// time a mode's tab is selected.
-let loading = null;
-let full = null;
+// Each load once; a failed one is forgotten, so that the next call tries again.
+const once = (make) => {
+  let p = null;
+  return () => {
+    p ??= make().catch((e) => {
+      p = null;
+      throw e;
+    });
+    return p;
+  };
+};
+const library = () => import('../lib/oojwt.mjs');
 
-/** The full wasm module (kit.onlyoffice), loaded once: the modes and the JWT inspector's secret forensics need it. */
-export function loadFull(kit) {
-  // A failed load is tried again on the next call.
-  full ??= Promise.resolve(embeddedWasm('oojwt-full-wasm')).then((wasm) => kit.loadOnlyoffice({ wasm })).catch((e) => {
-    full = null;
-    throw e;
-  });
-  return full;
-}
+/**
+ * The full toolkit (oojwt-full.wasm: kit.diagnose, kit.onlyoffice, kit.inspectCertificate
+ * and the JWT functions), loaded once. The served page fetches the module next to oojwt.mjs;
+ * dist/oojwt.html has its bytes in a data block.
+ */
+export const loadFull = once(async () => {
+  const { loadToolkit } = await library();
+  return loadToolkit({ wasm: await embeddedWasm('oojwt-full-wasm') });
+});
+let fullLoaded = false;
+const full = () => loadFull().then((kit) => {
+  fullLoaded = true;
+  return kit;
+});
 
-function loadModes(kit) {
-  loading ??= Promise.all([
-    loadFull(kit),
-    import('./panels.mjs'),
-  ]).then(([, modes]) => modes, (e) => {
-    loading = null;
-    throw e;
-  });
-  return loading;
-}
+// The JWT core alone (oojwt.wasm, a third of the full module), for the
+// inspector when nothing has loaded the full module yet.
+const loadCore = once(async () => {
+  const { loadToolkit } = await library();
+  return loadToolkit({ onlyoffice: false, wasm: await embeddedWasm('oojwt-wasm') });
+});
+
+const loadPanels = once(() => Promise.all([full(), import('./panels.mjs')]));
 
 // A mode's panel while it loads (aria-busy, a status line), once it has
-// loaded (filled by panels.mjs), or when it failed (an alert that says
-// why). panel.dataset.load: "loading", "ready" or "failed".
-function state(panel, load, message) {
+// loaded, or when it failed (an alert that says why).
+// panel.dataset.load: "loading", "ready" or "failed". `keep`: the panel's
+// own markup stays (the inspector's); else the line replaces its content.
+function state(panel, load, message, keep = false) {
   panel.dataset.load = load;
   panel.setAttribute('aria-busy', String(load === 'loading'));
+  panel.querySelector(':scope > .mode-line')?.remove();
   if (load === 'ready') return;
   const p = document.createElement('p');
-  p.className = `mode-${load}`;
+  p.className = `mode-line mode-${load}`;
   p.setAttribute('role', load === 'failed' ? 'alert' : 'status');
   p.textContent = message;
-  panel.replaceChildren(p);
+  if (keep) panel.prepend(p);
+  else panel.replaceChildren(p);
 }
 
-async function openMode(kit, id, panel) {
-  state(panel, 'loading', LOADING);
-  try {
-    const modes = await loadModes(kit);
+const OPEN = {
+  'tab-jwt': async (panel) => {
+    const [kit, { setupInspector }] = await Promise.all([fullLoaded ? full() : loadCore(), import('./inspector.mjs')]);
+    await setupInspector(kit, full);
+  },
+  'tab-ds': async (panel, id) => {
+    const [kit, modes] = await loadPanels();
     panel.replaceChildren();
     modes.fillMode(kit, id, panel);
-    state(panel, 'ready');
-  } catch (e) {
-    state(panel, 'failed', `The Document Server checks could not be loaded (${e?.message ?? e}). `
-      + 'Select the tab again to retry; the JWT inspector keeps working.');
-    throw e;
+  },
+};
+OPEN['tab-deploy'] = OPEN['tab-ds'];
+
+const opened = new Map();
+let tabs = null;
+
+/** Fill the panel of mode tab `id` if it is not yet (without selecting it); resolves once it is ready. */
+export function ready(id) {
+  if (!OPEN[id]) return Promise.resolve();
+  if (!opened.has(id)) {
+    const panel = document.getElementById(document.getElementById(id).getAttribute('aria-controls'));
+    const jwt = id === 'tab-jwt';
+    state(panel, 'loading', jwt ? 'Loading the JWT inspector…' : LOADING, jwt);
+    const p = OPEN[id](panel, id).then(() => state(panel, 'ready'), (e) => {
+      opened.delete(id);
+      state(panel, 'failed', `${jwt ? 'The JWT inspector' : 'The Document Server checks'} could not be loaded (${e?.message ?? e}). `
+        + 'Select the tab again to retry; the other tabs keep working.', jwt);
+      throw e;
+    });
+    opened.set(id, p);
+  }
+  return opened.get(id);
+}
+
+/** Select mode tab `id` (and focus it with `focus`); resolves once its panel is ready. */
+export function showTab(id, { focus = false } = {}) {
+  tabs.select(id, { focus });
+  return ready(id);
+}
+
+/**
+ * Put `values` ({ element id: text }) into a ready panel's inputs, as if
+ * typed (an input event each, so that the panel judges them).
+ */
+export function fillInputs(values) {
+  for (const [id, value] of Object.entries(values)) {
+    const box = document.getElementById(id);
+    if (box === null || value === undefined) continue;
+    box.value = value;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
   }
 }
 
-/** Wire the mode tabs; `kit` is the loaded toolkit (the JWT core is enough). */
-export function setupModes(kit) {
-  const opened = new Set();
-  return setupTabs(document.querySelector('[role="tablist"]'), {
+/** Wire the mode tabs. */
+export function setupModes() {
+  tabs = setupTabs(document.querySelector('[role="tablist"]'), {
     onShow(id) {
-      if (id === 'tab-jwt' || opened.has(id)) return;
-      opened.add(id);
-      const panel = document.getElementById(document.getElementById(id).getAttribute('aria-controls'));
-      openMode(kit, id, panel).catch(() => opened.delete(id));
+      ready(id).catch(() => {});
     },
   });
+  return tabs;
 }

@@ -33,9 +33,12 @@ export function el(tag, className, text) {
   return e;
 }
 
-// A message as a sentence: a capital (unless it starts with a name such as
-// editorConfig.callbackUrl or nginx, which keeps its case) and a full stop.
-const sentence = (s) => {
+/**
+ * A message as a sentence: a capital (unless it starts with a name such as
+ * editorConfig.callbackUrl or nginx, which keeps its case) and a full stop;
+ * durations in seconds in units people read.
+ */
+export const sentence = (s) => {
   const t = readableSeconds(s ?? '').trim();
   if (t === '') return t;
   const first = /^(?!nginx\b)[a-z]+(?![\w.$])/.test(t) ? t[0].toUpperCase() : t[0];

@@ -1,4 +1,4 @@
-// The mode tabs (JWT inspector, Document Server, Deployment), following the
+// The mode tabs (Diagnose, JWT inspector, Document Server, Deployment), following the
 // WAI-ARIA tabs pattern: one tab stop (the selected tab), arrow keys move
 // between tabs and select them, Home/End go to the first/last, each tab
 // controls one tabpanel and only the selected panel is shown.
@@ -40,5 +40,5 @@ export function setupTabs(list, { onShow } = {}) {
     e.preventDefault();
     select(tabs[to], { focus: true });
   });
-  return { select: (id) => select(tabs.find((t) => t.id === id)) };
+  return { select: (id, options) => select(tabs.find((t) => t.id === id), options) };
 }

@@ -1,0 +1,238 @@
+// The Diagnose box's output, loaded with the full module the first time a
+// text needs it (app.mjs): kit.diagnose (C: src/diagnose/) says what each
+// pasted text is, with what confidence, and gives one verdict and the other
+// findings; this file lays them out in words. Under each box: what it was
+// recognised as. Below the boxes: the verdict (the consequence, the cause,
+// the fix, the secrets it names), buttons that open the texts in the tab
+// that shows them in detail, and the other findings. Nothing here decides
+// what a text is or what is wrong: every sentence shown comes from C.
+import { el, shown, sentence } from './render.mjs';
+import { showTab, ready, fillInputs } from './modes.mjs';
+
+// Where each kind of text is shown in detail: [tab, input id]. The server
+// config (local.json, Docker lines) goes to the Document Server mode's
+// Server config panel, which the Deployment mode's checks use too.
+const ROUTES = {
+  token: ['tab-jwt', 'token'],
+  authorization: ['tab-jwt', 'token'],
+  'log-line': ['tab-jwt', 'token'],
+  'editor-config': ['tab-ds', 'ds-config-text'],
+  'page-source': ['tab-ds', 'ds-config-text'],
+  'http-request': ['tab-ds', 'ds-request-text'],
+  'request-body': ['tab-ds', 'ds-request-text'],
+  'local-json': ['tab-ds', 'ds-server-text'],
+  'docker-env': ['tab-ds', 'ds-server-text'],
+  'docker-exec': ['tab-ds', 'ds-server-text'],
+  'connector-settings': ['tab-ds', 'ds-connector-text'],
+  'nginx-config': ['tab-deploy', 'dp-nginx-text'],
+  certificate: ['tab-deploy', 'dp-cert-text'],
+  'pem-key': ['tab-deploy', 'dp-cert-key'],
+  'download-link': ['tab-deploy', 'dp-url-text'],
+};
+const TAB_NAMES = { 'tab-jwt': 'the JWT inspector', 'tab-ds': 'the Document Server tab', 'tab-deploy': 'the Deployment tab' };
+const SERVER_CONFIG = 'ds-server-text';
+
+// The verdict's params that name secrets, as the facts under it.
+const SECRET_FACTS = [
+  ['signedWith', 'Signed with'],
+  ['expected', 'Document Server checks with'],
+  ['secret', 'The secret that signs it'],
+];
+const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' };
+const SECRET_NAMES = ['the secret typed here', 'the second secret typed here'];
+
+/**
+ * Wire the output. `shell` (app.mjs): { ui, texts(), secrets(), label(i), focusBox(i) }.
+ * Returns { run() }, which judges the boxes now.
+ */
+export function setupView(kit, shell) {
+  const { ui } = shell;
+  let last = null; // the inputs of the result shown
+
+  const boxName = (i) => `text ${i + 1}`;
+
+  function recognised(box, item) {
+    const p = box.querySelector('.recognised');
+    if (!item) {
+      p.replaceChildren();
+      delete p.dataset.kind;
+      delete p.dataset.confidence;
+      return;
+    }
+    p.dataset.kind = item.kind;
+    p.dataset.confidence = item.confidence;
+    const what = el('strong', null, item.label);
+    p.replaceChildren(item.kind === 'unknown' ? 'Not recognised: ' : 'Recognised: ', what,
+      el('span', `confidence c-${item.confidence}`, ` (${item.confidence} confidence)`));
+    if (item.why) p.append(el('span', 'why', ` ${sentence(item.why)}`));
+  }
+
+  // Which boxes a finding or the verdict is about: "text 2 (an editor config)".
+  function about(indices, items, boxOf) {
+    const named = indices.filter((i) => items[i]).map((i) => `${boxName(boxOf[i])} (${items[i].label})`);
+    return named.length === 0 ? null : el('p', 'about', `About ${named.join(' and ')}.`);
+  }
+
+  // The texts, grouped by the tab that shows them in detail, the verdict's first.
+  function routes(items, texts, first) {
+    const order = [...first, ...items.map((_, i) => i).filter((i) => !first.includes(i))];
+    const tabs = new Map();
+    for (const i of order) {
+      const route = ROUTES[items[i]?.kind];
+      if (!route) continue;
+      const [tab, id] = route;
+      if (!tabs.has(tab)) tabs.set(tab, {});
+      const fill = tabs.get(tab);
+      fill[id] ??= texts[i];
+    }
+    return tabs;
+  }
+
+  async function openIn(tab, values, all, typed) {
+    const server = all[SERVER_CONFIG];
+    // The server config first, and in use: the other panels judge with it.
+    if (tab !== 'tab-jwt' && server !== undefined) {
+      await ready('tab-ds');
+      fillInputs({ [SERVER_CONFIG]: server });
+      const use = document.getElementById('ds-server-use');
+      if (!use.disabled && use.getAttribute('aria-pressed') !== 'true') use.click();
+    }
+    await showTab(tab);
+    const fill = { ...values };
+    if (typed !== undefined) {
+      if (tab === 'tab-jwt') fill.secret = typed;
+      else if (tab === 'tab-ds' && server === undefined) {
+        if (fill['ds-config-text'] !== undefined) fill['ds-config-secret'] = typed;
+        if (fill['ds-request-text'] !== undefined) fill['ds-request-secret'] = typed;
+      }
+    }
+    // Filled (and in use) above.
+    delete fill[SERVER_CONFIG];
+    fillInputs(fill);
+    document.getElementById(Object.keys(values)[0])?.focus();
+  }
+
+  function links(r, texts) {
+    const tabs = routes(r.items, texts, r.verdict?.items ?? []);
+    const all = Object.assign({}, ...tabs.values());
+    const typed = shell.secrets().find((s) => s !== '');
+    if (tabs.size === 0) return null;
+    const p = el('p', 'open-in');
+    for (const [tab, values] of tabs) {
+      const b = el('button', null, `Open in ${TAB_NAMES[tab]}`);
+      b.type = 'button';
+      b.dataset.tab = tab;
+      b.addEventListener('click', () => {
+        openIn(tab, values, all, typed).catch(() => {});
+      });
+      p.append(b, ' ');
+    }
+    return p;
+  }
+
+  function verdictParts(r, boxOf, texts) {
+    const v = r.verdict;
+    const parts = [];
+    const title = el('p', 'verdict-title');
+    const mark = { error: '✗', warning: '!', info: '✓' }[v.severity];
+    if (mark) title.append(el('span', 'mark', mark), ' ');
+    title.append(el('strong', null, sentence(v.headline)));
+    parts.push(title);
+    const line = (name, text) => {
+      if (!text) return;
+      const p = el('p', `v-${name.toLowerCase()}`);
+      p.append(el('span', 'f-label', `${name}: `), shown(sentence(text)));
+      parts.push(p);
+    };
+    if (v.cause && sentence(v.cause) !== sentence(v.headline)) line('Cause', v.cause);
+    line('Fix', v.fix);
+    const facts = SECRET_FACTS.filter(([k]) => typeof v.params?.[k] === 'string');
+    if (facts.length > 0) {
+      const p = el('p', 'verdict-facts');
+      for (const [k, name] of facts) {
+        const chip = el('span', 'chip');
+        chip.dataset.param = k;
+        chip.append(el('span', 'chip-k', `${name} `), el('code', null, v.params[k]));
+        p.append(chip, ' ');
+      }
+      parts.push(p);
+    }
+    const a = about(v.items ?? [], r.items, boxOf);
+    if (a) parts.push(a);
+    const l = links(r, texts);
+    if (l) parts.push(l);
+    return parts;
+  }
+
+  function findingItem(f, r, boxOf) {
+    const sev = SEVERITY[f.severity] ? f.severity : 'info';
+    const li = el('li', `finding sev-${sev}`);
+    li.dataset.code = f.code;
+    const head = el('p', 'f-msg');
+    head.append(el('span', 'sev', SEVERITY[sev]), ' ');
+    if (f.item !== null && r.items[f.item]) head.append(el('span', 'f-where', `${boxName(boxOf[f.item])}: `));
+    head.append(shown(sentence(f.message)));
+    li.append(head);
+    if (f.fix) {
+      const p = el('p', 'f-fix');
+      p.append(el('span', 'f-label', 'Fix: '), shown(sentence(f.fix)));
+      li.append(p);
+    }
+    return li;
+  }
+
+  function render(r, boxOf, texts) {
+    const v = r.verdict;
+    ui.verdict.dataset.state = v ? v.severity : 'empty';
+    ui.verdict.dataset.code = v?.code ?? '';
+    ui.verdict.replaceChildren(...(v ? verdictParts(r, boxOf, texts) : [el('p', 'verdict-title', 'Nothing to say about these texts.')]));
+    const rest = r.findings.slice(v ? 1 : 0);
+    if (rest.length === 0) {
+      ui.more.replaceChildren();
+      return;
+    }
+    const h = el('h3', null, `Also found (${rest.length})`);
+    const ol = el('ol', 'finding-list');
+    for (const f of rest) ol.append(findingItem(f, r, boxOf));
+    ui.more.replaceChildren(h, ol);
+  }
+
+  function run() {
+    const boxes = shell.texts();
+    const typed = shell.secrets();
+    const key = JSON.stringify([boxes.map((b) => b.text), typed]);
+    if (key === last) return;
+    last = key;
+    // Empty boxes are left out; boxOf maps an item back to its box.
+    const boxOf = [];
+    const items = [];
+    boxes.forEach((b, i) => {
+      if (b.text.trim() === '') return;
+      boxOf.push(i);
+      items.push({ text: b.text, name: boxName(i) });
+    });
+    const secrets = typed.map((value, i) => ({ value, name: SECRET_NAMES[i] })).filter((s) => s.value !== '');
+    for (const b of boxes) recognised(b.box, null);
+    if (items.length === 0) {
+      ui.verdict.dataset.state = 'empty';
+      ui.verdict.dataset.code = '';
+      ui.verdict.replaceChildren(el('p', 'verdict-title', 'Paste a text above: oojwt says what it is, what goes wrong with it and how to fix it.'));
+      ui.more.replaceChildren();
+      return;
+    }
+    let r;
+    try {
+      r = kit.diagnose(items, { secrets, now: Date.now() / 1000 });
+    } catch (e) {
+      ui.verdict.dataset.state = 'failed';
+      ui.verdict.dataset.code = e.code ?? '';
+      ui.verdict.replaceChildren(el('p', 'verdict-title', `Cannot check these texts: ${e.message}`));
+      ui.more.replaceChildren();
+      return;
+    }
+    r.items.forEach((item, k) => recognised(boxes[boxOf[k]].box, item));
+    render(r, boxOf, items.map((it) => it.text));
+  }
+
+  return { run };
+}
