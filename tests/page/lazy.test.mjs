@@ -1,16 +1,20 @@
-// The page loads what the JWT inspector needs and nothing more: served as
-// `make serve` serves it (dist/site/), loading and using the inspector
-// requests no module only the Document Server modes use (chunks only a
-// dynamic import reaches, read from the bundle's metafile,
-// dist/site.meta.json), and oojwt-full.wasm only once a typed secret fails
-// (the secret forensics); opening the Document Server tab requests them, and its panel then works. A failed load says so in the
+// The page loads what its first screen, the Diagnose box, needs and nothing
+// more: served as `make serve` serves it (dist/site/), opening it requests
+// no wasm module and no chunk a dynamic import reaches (read from the
+// bundle's metafile, dist/site.meta.json). The first text in the box loads
+// the checks (diagnose-view.mjs and oojwt-full.wasm) while a status line
+// says so; a failed load says why and is retried. The JWT inspector's tab
+// loads its code and oojwt.wasm when first shown; using it requests no
+// module only the Document Server modes use, and oojwt-full.wasm only once
+// a typed secret fails (the secret forensics); opening the Document Server
+// tab requests them, and its panel then works. A failed load says so in the
 // panel and is retried when the tab is selected again. dist/oojwt.html (no
 // network) works the same way from its data blocks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import jwt from 'jsonwebtoken';
 import { readFileSync } from 'node:fs';
-import { browserSession, openPage, openMode, distUrl, haveDist } from './harness.mjs';
+import { browserSession, openPage, openMode, openInspector, distUrl, haveDist } from './harness.mjs';
 import { siteOutputs } from '../../tools/page-bundle.mjs';
 import { TEMPLATE } from '../../web/page/builder.mjs';
 
@@ -52,18 +56,23 @@ async function configPanelWorks(page, ds) {
   assert.equal(border, '2px', 'the .ds-verdict rules apply');
 }
 
-test('the bundle has a lazy part: the Document Server modules', () => {
-  for (const m of ['page/panels.mjs', 'page/ds-config.mjs', 'page/render.mjs', 'lib/onlyoffice.mjs', 'lib/cert.mjs']) {
+test('the bundle has a lazy part: the checks, the JWT inspector, the Document Server modules, the library', () => {
+  for (const m of ['page/panels.mjs', 'page/ds-config.mjs', 'page/render.mjs', 'lib/onlyoffice.mjs', 'lib/cert.mjs',
+    'page/diagnose-view.mjs', 'lib/diagnose.mjs', 'page/inspector.mjs', 'page/verdict.mjs', 'page/decoded.mjs', 'lib/oojwt.mjs']) {
     assert.ok(chunksOf(m).length > 0 && chunksOf(m).every((c) => lazy.includes(c)), `${m} is only in lazy chunks: ${chunksOf(m)}`);
   }
-  for (const m of ['page/modes.mjs', 'lib/oojwt.mjs']) {
+  for (const m of ['page/app.mjs', 'page/modes.mjs', 'page/tabs.mjs']) {
     assert.ok(chunksOf(m).length > 0 && chunksOf(m).every((c) => initial.includes(c)), `${m} loads with the page: ${chunksOf(m)}`);
   }
 });
 
-test('served: the inspector loads and works without the Document Server modules; opening the mode loads them', async () => {
+test('served: the first screen loads no wasm and no lazy chunk; the inspector loads and works without the Document Server modules; opening the mode loads them', async () => {
   const { page, context, log } = await openPage(session.browser, session.server.base);
   try {
+    const first = log.requests.map(file);
+    assert.deepEqual(first.filter((f) => f.endsWith('.wasm') || lazy.includes(f)), [], `the first screen: ${first}`);
+    assert.ok(first.includes('app.mjs') && initial.every((c) => first.includes(c)), `the first screen loads app.mjs and its chunks: ${first}`);
+    await openInspector(page);
     await useInspector(page, () => {
       const valid = log.requests.map(file);
       assert.ok(!valid.includes('oojwt-full.wasm'), `no full module while the secret verifies: ${valid}`);
@@ -72,7 +81,8 @@ test('served: the inspector loads and works without the Document Server modules;
     await page.locator('#verdict .forensics-line').waitFor();
     const before = log.requests.map(file);
     assert.ok(before.includes('oojwt.wasm'), `the JWT core is loaded: ${before}`);
-    assert.equal(before.filter((f) => f === 'oojwt.wasm').length, 1, 'the preloaded core is fetched once');
+    assert.equal(before.filter((f) => f === 'oojwt.wasm').length, 1, 'the core is fetched once');
+    for (const c of chunksOf('page/inspector.mjs')) assert.ok(before.includes(c), `${c} (page/inspector.mjs) loads with its tab`);
     assert.equal(before.filter((f) => f === 'oojwt-full.wasm').length, 1, `the forensics fetched the full module once: ${before}`);
     for (const c of chunksOf('lib/onlyoffice.mjs')) assert.ok(before.includes(c), `${c} (lib/onlyoffice.mjs) comes with the full module`);
     assert.deepEqual(before.filter((f) => modeChunks().includes(f)), [], 'no Document Server module before the mode opens');
@@ -100,16 +110,22 @@ test('served: the inspector loads and works without the Document Server modules;
   }
 });
 
+/** Hold the page's request for oojwt-full.wasm until the returned function is called, then fail it. */
+async function holdThenFail(page) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/oojwt-full.wasm', async (route) => {
+    await held;
+    await route.abort();
+  });
+  return release;
+}
+
 test('served: the panel is busy while the mode loads, says why a load failed, and retries', async () => {
   const { page, context } = await openPage(session.browser, session.server.base);
   try {
     // Hold the full module's request, to see the loading state.
-    let release;
-    const held = new Promise((r) => { release = r; });
-    await page.route('**/oojwt-full.wasm', async (route) => {
-      await held;
-      await route.abort();
-    });
+    const release = await holdThenFail(page);
     await page.getByRole('tab', { name: 'Document Server' }).click();
     const ds = page.locator('#panel-ds');
     await ds.and(page.locator('[data-load="loading"]')).waitFor();
@@ -120,7 +136,7 @@ test('served: the panel is busy while the mode loads, says why a load failed, an
     assert.equal(await ds.getAttribute('aria-busy'), 'false');
     assert.match(await ds.getByRole('alert').textContent(), /could not be loaded.*Select the tab again to retry/s);
     // The inspector is unaffected.
-    await page.getByRole('tab', { name: 'JWT inspector' }).click();
+    await openInspector(page);
     await useInspector(page);
     // Selected again with the network back: the mode loads and works.
     await page.unroute('**/oojwt-full.wasm');
@@ -132,9 +148,11 @@ test('served: the panel is busy while the mode loads, says why a load failed, an
   }
 });
 
-test('dist/oojwt.html: the inspector works, then the Document Server mode from its data block', { skip: haveDist() ? false : 'no dist/oojwt.html (make dist)' }, async () => {
+test('dist/oojwt.html: the Diagnose box, the inspector, then the Document Server mode from its data blocks', { skip: haveDist() ? false : 'no dist/oojwt.html (make dist)' }, async () => {
   const { page, context, log } = await openPage(session.browser, distUrl);
   try {
+    await diagnoseWorks(page);
+    await openInspector(page);
     await useInspector(page);
     assert.equal(await page.locator('#panel-ds').evaluate((p) => p.children.length), 0);
     const ds = await openMode(page, 'Document Server');
@@ -155,9 +173,63 @@ test('dist/oojwt.html without Uint8Array.fromBase64 (older browsers): the data b
   try {
     await page.goto(distUrl);
     assert.equal(await page.evaluate(() => typeof Uint8Array.fromBase64), 'undefined');
+    await openInspector(page);
     await useInspector(page);
     await configPanelWorks(page, await openMode(page, 'Document Server'));
     assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Paste the article's token into the Diagnose box; resolves once the verdict names the cut signature. */
+async function diagnoseWorks(page) {
+  await page.getByLabel('Paste anything').fill(ARTICLE);
+  await page.locator('#diag-verdict[data-code="diag_signature_truncated"]').waitFor();
+  assert.match(await page.locator('#diag-verdict').textContent(), /cut to 18 bytes \(HS256 needs 32\)/);
+  assert.equal(await page.locator('#diag-kind-1').getAttribute('data-kind'), 'token');
+}
+const ARTICLE = JSON.parse(readFileSync(new URL('../vectors/diagnose.json', import.meta.url), 'utf8'))
+  .tests.find((t) => t.name.startsWith("journey: the article's token")).items[0];
+
+test('served: the first text loads the checks (a status line says so), a failed load says why and is retried', async () => {
+  const { page, context, log } = await openPage(session.browser, session.server.base);
+  try {
+    const release = await holdThenFail(page);
+    await page.getByLabel('Paste anything').fill(ARTICLE);
+    const v = page.locator('#diag-verdict');
+    await page.locator('#diag-verdict[data-state="loading"]').waitFor();
+    assert.match(await v.textContent(), /Loading the checks/);
+    assert.equal(await v.getAttribute('role'), 'status');
+    release();
+    await page.locator('#diag-verdict[data-state="failed"]').waitFor();
+    assert.match(await v.textContent(), /could not be loaded.*Type or paste again to retry/s);
+    await page.unroute('**/oojwt-full.wasm');
+    await page.getByLabel('Paste anything').fill(`${ARTICLE} `);
+    await diagnoseWorks(page);
+    const got = log.requests.map(file);
+    for (const m of ['page/diagnose-view.mjs', 'lib/diagnose.mjs']) {
+      for (const c of chunksOf(m)) assert.ok(got.includes(c), `${c} (${m}) loads with the checks`);
+    }
+    assert.ok(!got.includes('oojwt.wasm'), `the Diagnose box needs no JWT core: ${got}`);
+    assert.deepEqual(modeChunks().filter((c) => got.includes(c) && !chunksOf('page/diagnose-view.mjs').includes(c)), [], 'no Document Server panel');
+    // The JWT inspector then uses the full module already loaded.
+    await openInspector(page);
+    await useInspector(page);
+    assert.ok(!log.requests.map(file).includes('oojwt.wasm'), 'the inspector reuses the full module');
+    assert.equal(log.requests.map(file).filter((f) => f === 'oojwt-full.wasm').length, 2, 'one failed fetch, one that worked');
+  } finally {
+    await context.close();
+  }
+});
+
+test('served: focusing the box starts loading the checks', async () => {
+  const { page, context, log } = await openPage(session.browser, session.server.base);
+  try {
+    assert.ok(!log.requests.map(file).includes('oojwt-full.wasm'));
+    await page.getByLabel('Paste anything').focus();
+    await page.waitForResponse((r) => r.url().endsWith('/oojwt-full.wasm'));
+    await diagnoseWorks(page);
   } finally {
     await context.close();
   }

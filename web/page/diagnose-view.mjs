@@ -134,7 +134,8 @@ export function setupView(kit, shell) {
     const v = r.verdict;
     const parts = [];
     const title = el('p', 'verdict-title');
-    const mark = { error: '✗', warning: '!', info: '✓' }[v.severity];
+    // A note (info) is neither good nor bad news: it has no mark.
+    const mark = { error: '✗', warning: '!' }[v.severity];
     if (mark) title.append(el('span', 'mark', mark), ' ');
     title.append(el('strong', null, sentence(v.headline)));
     parts.push(title);

@@ -35,12 +35,10 @@ const library = () => import('../lib/oojwt.mjs');
  * and the JWT functions), loaded once. The served page fetches the module next to oojwt.mjs;
  * dist/oojwt.html has its bytes in a data block.
  */
+let fullLoaded = false;
 export const loadFull = once(async () => {
   const { loadToolkit } = await library();
-  return loadToolkit({ wasm: await embeddedWasm('oojwt-full-wasm') });
-});
-let fullLoaded = false;
-const full = () => loadFull().then((kit) => {
+  const kit = await loadToolkit({ wasm: await embeddedWasm('oojwt-full-wasm') });
   fullLoaded = true;
   return kit;
 });
@@ -52,7 +50,7 @@ const loadCore = once(async () => {
   return loadToolkit({ onlyoffice: false, wasm: await embeddedWasm('oojwt-wasm') });
 });
 
-const loadPanels = once(() => Promise.all([full(), import('./panels.mjs')]));
+const loadPanels = once(() => Promise.all([loadFull(), import('./panels.mjs')]));
 
 // A mode's panel while it loads (aria-busy, a status line), once it has
 // loaded, or when it failed (an alert that says why).
@@ -73,8 +71,8 @@ function state(panel, load, message, keep = false) {
 
 const OPEN = {
   'tab-jwt': async (panel) => {
-    const [kit, { setupInspector }] = await Promise.all([fullLoaded ? full() : loadCore(), import('./inspector.mjs')]);
-    await setupInspector(kit, full);
+    const [kit, { setupInspector }] = await Promise.all([fullLoaded ? loadFull() : loadCore(), import('./inspector.mjs')]);
+    await setupInspector(kit, loadFull);
   },
   'tab-ds': async (panel, id) => {
     const [kit, modes] = await loadPanels();

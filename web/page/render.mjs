@@ -35,13 +35,13 @@ export function el(tag, className, text) {
 
 /**
  * A message as a sentence: a capital (unless it starts with a name such as
- * editorConfig.callbackUrl or nginx, which keeps its case) and a full stop;
+ * editorConfig.callbackUrl, nginx or oojwt, which keeps its case) and a full stop;
  * durations in seconds in units people read.
  */
 export const sentence = (s) => {
   const t = readableSeconds(s ?? '').trim();
   if (t === '') return t;
-  const first = /^(?!nginx\b)[a-z]+(?![\w.$])/.test(t) ? t[0].toUpperCase() : t[0];
+  const first = /^(?!nginx\b|oojwt\b)[a-z]+(?![\w.$])/.test(t) ? t[0].toUpperCase() : t[0];
   return `${first}${t.slice(1)}${/[.!?)]$/.test(t) ? '' : '.'}`;
 };
 

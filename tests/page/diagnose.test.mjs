@@ -1,0 +1,296 @@
+// The Diagnose box, the page's first screen, in Chromium, on the served page
+// (dist/site/) and on dist/oojwt.html: each journey end to end as a user
+// walks it. Texts pasted into boxes (one per box, "Add another text" for
+// the next), an optional secret; under each box what it was recognised as
+// (the kinds of tests/vectors/diagnose.json, which tests/c/test_diagnose.c
+// and tests/js/diagnose.test.mjs check against C), one verdict in words
+// (the consequence, the cause, the fix, the secrets it names), the other
+// findings, and the buttons that open the texts in the tab that shows them
+// in detail, where that tab's own check agrees. Also: the boxes (add up to
+// 16, remove, labels), the words (no raw JSON, no internal name), and
+// nothing stored or sent.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { browserSession, openPage, distUrl, haveDist } from './harness.mjs';
+
+const vectors = JSON.parse(readFileSync(new URL('../vectors/diagnose.json', import.meta.url), 'utf8'));
+const row = (name) => vectors.tests.find((t) => t.name.startsWith(name));
+
+const session = browserSession();
+const targets = {
+  served: () => ({ url: session.server.base, own: (u) => u.startsWith(session.server.base) }),
+  'file://': () => ({ url: distUrl, own: (u) => u === distUrl }),
+};
+
+/** Open the page, run `fn(page)`, then check that nothing was stored or sent and nothing failed. */
+async function withPage(where, fn) {
+  assert.ok(where !== 'file://' || haveDist(), 'dist/oojwt.html is missing: run `make dist`');
+  const target = targets[where]();
+  const { page, context, log } = await openPage(session.browser, target.url);
+  try {
+    await fn(page);
+    const left = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie, href: location.href }));
+    assert.deepEqual(left, { local: 0, session: 0, cookie: '', href: target.url });
+    assert.deepEqual(log.errors, [], 'no console errors');
+    assert.deepEqual(log.requests.filter((u) => !target.own(u)), [], 'only the page\'s own files are requested');
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Paste `texts` into the Diagnose box (one box each), type `secrets`, and wait
+ * for the verdict `code` (once every box says what it is). Resolves to what the user reads:
+ * { kinds, recognised, state, code, verdict (its text), headline, cause, fix, facts, details }.
+ */
+async function diagnose(page, texts, { secrets = [], code, timeout } = {}) {
+  await page.getByLabel('Paste anything').fill(texts[0]);
+  for (let i = 1; i < texts.length; i++) {
+    await page.getByRole('button', { name: 'Add another text' }).click();
+    await page.getByLabel(`Text ${i + 1}`, { exact: true }).fill(texts[i]);
+  }
+  if (secrets[0] !== undefined) await page.getByLabel('Secret (optional)').fill(secrets[0]);
+  if (secrets[1] !== undefined) {
+    await page.getByRole('button', { name: 'Add a second secret' }).click();
+    await page.getByLabel('Second secret').fill(secrets[1]);
+  }
+  await page.waitForFunction((n) => document.querySelectorAll('.recognised[data-kind]').length === n, texts.length, { timeout });
+  await page.locator(code ? `#diag-verdict[data-code="${code}"]` : '#diag-verdict[data-code]:not([data-code=""])').waitFor({ timeout });
+  return read(page);
+}
+
+function read(page) {
+  return page.evaluate(() => {
+    const v = document.getElementById('diag-verdict');
+    const text = (sel) => v.querySelector(sel)?.textContent ?? '';
+    return {
+      kinds: [...document.querySelectorAll('.diag-box .recognised')].map((p) => p.dataset.kind),
+      recognised: [...document.querySelectorAll('.diag-box .recognised')].map((p) => p.textContent),
+      state: v.dataset.state,
+      code: v.dataset.code,
+      verdict: v.textContent,
+      headline: text('.verdict-title'),
+      cause: text('.v-cause'),
+      fix: text('.v-fix'),
+      facts: Object.fromEntries([...v.querySelectorAll('.chip')].map((c) => [c.dataset.param, c.querySelector('code').textContent])),
+      buttons: [...v.querySelectorAll('.open-in button')].map((b) => b.textContent),
+      details: document.getElementById('diag-more').textContent,
+      findings: [...document.querySelectorAll('#diag-more li.finding')].map((li) => li.dataset.code),
+    };
+  });
+}
+
+/** What the user reads names no internal function, shows no raw JSON and no code name. */
+function readable(r) {
+  const all = `${r.verdict}\n${r.details}\n${r.recognised.join('\n')}`;
+  assert.doesNotMatch(all, /explainSecret|inspectConfig|readServerConfig|diagnose\(|kit\./, 'no internal function name');
+  assert.doesNotMatch(all, /\b(diag|cert|link|nginx)_[a-z_]+\b/, 'no code name');
+  assert.doesNotMatch(all, /\{"|"\s*:\s*[{["\d]/, 'no raw JSON');
+}
+
+const NGINX_DOCKER = `server {
+  listen 0.0.0.0:80;
+  listen [::]:80 default_server;
+  listen 443 ssl;
+  ssl_certificate /etc/nginx/ssl/onlyoffice.crt;
+  ssl_certificate_key /etc/nginx/ssl/onlyoffice.key;
+  server_tokens off;
+  set $secure_link_secret verysecretstring;
+  include /etc/nginx/includes/ds-*.conf;
+}
+`;
+const DOCKER_RUN = 'sudo docker run -i -t -d -p 80:80 --restart=always -e JWT_SECRET=Kq3ZxY7pLm2Vn8Rt5Wb1Hc6Jd4Fg9Ae0 onlyoffice/documentserver';
+
+for (const where of ['served', 'file://']) {
+  test(`${where}: journey: Nextcloud "Invalid token" from a secret read with a trailing newline (the error, local.json, the request)`, () => withPage(where, async (page) => {
+    const v = row('journey: Nextcloud');
+    const r = await diagnose(page, v.items, { code: 'diag_secret_variant' });
+    assert.deepEqual(r.kinds, ['connector-error', 'local-json', 'http-request']);
+    assert.match(r.recognised[0], /^Recognised: an error copied from a connector \(high confidence\)/);
+    assert.match(r.recognised[1], /^Recognised: Document Server's local\.json/);
+    assert.equal(r.state, 'error');
+    assert.match(r.headline, /^✗ Nextcloud cannot connect: Document Server refuses its token \(Invalid token\)/);
+    assert.match(r.cause, /^Cause: The token is signed with secret\.inbox.* with a line feed added at the end/);
+    assert.match(r.fix, /^Fix: Set the secret in Nextcloud's ONLYOFFICE app again/);
+    assert.match(r.fix, /tr -d '\\n'/);
+    assert.match(r.facts.secret, /secret\.inbox/);
+    assert.match(r.verdict, /About text 3 \(an HTTP request\)/);
+    assert.ok(r.findings.includes('diag_symptom'), r.details);
+    readable(r);
+    // The detail view: the server config in use, the request judged with it.
+    assert.deepEqual(r.buttons, ['Open in the Document Server tab']);
+    await page.getByRole('button', { name: 'Open in the Document Server tab' }).click();
+    await page.locator('#panel-ds[data-load="ready"]').waitFor();
+    assert.equal(await page.getByRole('tab', { name: 'Document Server' }).getAttribute('aria-selected'), 'true');
+    assert.equal(await page.locator('#ds-server-text').inputValue(), v.items[1]);
+    assert.equal(await page.locator('#ds-server-use').getAttribute('aria-pressed'), 'true');
+    // (A text box keeps line ends as LF.)
+    assert.equal(await page.locator('#ds-request-text').inputValue(), v.items[2].replace(/\r\n/g, '\n'));
+    await page.locator('#ds-request-verdict[data-state="bad"]').waitFor();
+  }));
+
+  test(`${where}: journey: a config signed with secret.browser while local.json is loaded names both secrets`, () => withPage(where, async (page) => {
+    const v = row('journey: a config signed with secret.browser');
+    const r = await diagnose(page, v.items, { code: 'diag_signed_with_other_secret' });
+    assert.deepEqual(r.kinds, ['local-json', 'editor-config']);
+    assert.match(r.headline, /^✗ The editor will not open \(error -20\): it is signed with secret\.browser, not secret\.inbox/);
+    assert.match(r.cause, /signed with secret\.browser; Document Server checks .* with secret\.inbox \(since 7\.2 it does not read secret\.browser at all\)/);
+    assert.match(r.fix, /sign with the value of secret\.inbox/);
+    assert.deepEqual(r.facts, { signedWith: 'secret.browser', expected: 'secret.inbox' });
+    assert.ok(r.findings.includes('browser_secret_ignored'));
+    readable(r);
+    await page.getByRole('button', { name: 'Open in the Document Server tab' }).click();
+    await page.locator('#ds-config-forensics[data-variant="browser-secret"]').waitFor();
+    assert.equal(await page.locator('#ds-config-text').inputValue(), v.items[1]);
+    assert.ok(await page.locator('#ds-config-text').evaluate((e) => e === document.activeElement), 'the verdict\'s text is focused');
+  }));
+
+  test(`${where}: journey: nginx's $secure_link_secret against storage.fs.secretString`, () => withPage(where, async (page) => {
+    const v = row("journey: nginx's $secure_link_secret");
+    const r = await diagnose(page, v.items, { code: 'link_secrets_differ' });
+    assert.deepEqual(r.kinds, ['local-json', 'nginx-config']);
+    assert.equal(r.state, 'error');
+    assert.match(r.headline, /^✗ nginx in front of Document Server has a problem/);
+    assert.match(r.verdict, /storage\.fs\.secretString \(32 bytes\) but nginx checks them with \$secure_link_secret \(33 bytes\)/);
+    assert.match(r.verdict, /403 \("Download failed"\)/);
+    assert.match(r.fix, /documentserver-update-securelink\.sh/);
+    readable(r);
+    assert.deepEqual(r.buttons, ['Open in the Deployment tab', 'Open in the Document Server tab']);
+    await page.getByRole('button', { name: 'Open in the Deployment tab' }).click();
+    await page.locator('#panel-deploy[data-load="ready"]').waitFor();
+    assert.equal(await page.locator('#dp-nginx-text').inputValue(), v.items[1]);
+    // The nginx panel compares with the server config now in use.
+    await page.locator('#dp-nginx-findings li[data-code="link_secrets_differ"]').waitFor();
+  }));
+
+  test(`${where}: journey: a certificate made with genrsa / req / x509 -signkey for a bare IP`, { todo: 'needs branch report' }, () => withPage(where, async (page) => {
+    const v = row('a certificate made with genrsa');
+    const r = await diagnose(page, v.items, { timeout: 5000 });
+    assert.deepEqual(r.kinds, ['certificate', 'pem-key']);
+    assert.equal(r.state, 'error');
+    // The consequence for the connector, the missing IP address, and the fix matching the steps people follow.
+    assert.match(r.headline, /will refuse https:\/\/10\.17\.174\.115/);
+    assert.match(r.verdict, /IP address/);
+    assert.match(r.fix, /subjectAltName=IP:10\.17\.174\.115/);
+    assert.match(r.fix, /-extfile/);
+    readable(r);
+    assert.deepEqual(r.buttons, ['Open in the Deployment tab']);
+  }));
+
+  test(`${where}: journey: an nginx ds.conf with a hand-added listen 443 ssl, from a Docker container`, { todo: 'needs branch report' }, () => withPage(where, async (page) => {
+    const r = await diagnose(page, [NGINX_DOCKER, DOCKER_RUN], { timeout: 5000 });
+    assert.deepEqual(r.kinds, ['nginx-config', 'docker-env']);
+    // The container rewrites ds.conf at every start: the answer names the
+    // Data/certs files, the volume and -p 443:443.
+    assert.match(r.verdict, /Data\/certs/);
+    assert.match(r.verdict, /443:443/);
+    assert.match(r.verdict, /volume|-v /);
+    readable(r);
+  }));
+
+  test(`${where}: journey: the article's truncated token is named without a secret, and opens in the JWT inspector`, () => withPage(where, async (page) => {
+    const v = row("journey: the article's token");
+    const r = await diagnose(page, v.items, { code: 'diag_signature_truncated' });
+    assert.deepEqual(r.kinds, ['token']);
+    assert.match(r.recognised[0], /^Recognised: a token \(high confidence\)/);
+    assert.match(r.headline, /^✗ Document Server will refuse this token: the token's signature is cut to 18 bytes \(HS256 needs 32\)/);
+    assert.match(r.cause, /no secret can verify it/);
+    assert.match(r.fix, /^Fix: Copy the whole token, up to its last character/);
+    readable(r);
+    // With the secret it was signed with before the cut: still the cut, never "another secret".
+    await page.getByLabel('Secret (optional)').fill('secret');
+    await page.waitForTimeout(400);
+    assert.equal((await read(page)).code, 'diag_signature_truncated');
+    await page.getByRole('button', { name: 'Open in the JWT inspector' }).click();
+    await page.locator('#panel-jwt[data-load="ready"]').waitFor();
+    assert.equal(await page.getByLabel('Token', { exact: true }).inputValue(), v.items[0]);
+    assert.equal(await page.getByLabel('Secret', { exact: true }).inputValue(), 'secret');
+    await page.locator('#verdict[data-verdict="invalid"]').waitFor();
+    assert.match(await page.locator('#verdict').textContent(), /18 bytes/);
+  }));
+
+  test(`${where}: a Bearer value and a log line, with the secret typed: the one with a space is named, the other verifies`, () => withPage(where, async (page) => {
+    const v = row('journey: a token with a Bearer prefix');
+    const r = await diagnose(page, v.items, { secrets: v.secrets, code: 'diag_secret_variant' });
+    assert.deepEqual(r.kinds, ['authorization', 'log-line']);
+    assert.match(r.cause, /with a space added at the end/);
+    assert.match(r.verdict, /About text 2 \(a log line holding a token\)/);
+    assert.ok(r.findings.includes('diag_token_verifies'));
+    readable(r);
+  }));
+}
+
+test('served: text not recognised says so, and what it may be', () => withPage('served', async (page) => {
+  const r = await diagnose(page, ['hello world, nothing here'], { code: 'diag_not_recognised' });
+  assert.deepEqual(r.kinds, ['unknown']);
+  assert.match(r.recognised[0], /^Not recognised: text oojwt does not recognise \(low confidence\)/);
+  assert.match(r.headline, /^oojwt cannot tell what this is/);
+  assert.equal(r.state, 'info');
+  readable(r);
+}));
+
+test('served: boxes: added up to 16, each labelled; removed ones renumber; emptied ones leave the diagnosis', () => withPage('served', async (page) => {
+  const add = page.getByRole('button', { name: 'Add another text' });
+  for (let i = 2; i <= 16; i++) {
+    await add.click();
+    assert.ok(await page.getByLabel(`Text ${i}`, { exact: true }).evaluate((e) => e === document.activeElement), `text ${i} is focused when added`);
+  }
+  assert.equal(await add.isDisabled(), true);
+  assert.match(await page.locator('#diag-count').textContent(), /16 texts: the most one diagnosis takes/);
+  assert.equal(await page.locator('.diag-box textarea').count(), 16);
+  assert.equal(await page.getByRole('button', { name: /^Remove text \d+$/ }).count(), 15);
+  await page.getByRole('button', { name: 'Remove text 3', exact: true }).click();
+  assert.equal(await add.isDisabled(), false);
+  const labels = await page.locator('.diag-box label').allTextContents();
+  assert.deepEqual(labels, ['Paste anything', ...Array.from({ length: 14 }, (_, i) => `Text ${i + 2}`)]);
+  assert.ok(await page.getByLabel('Text 2', { exact: true }).evaluate((e) => e === document.activeElement), 'focus goes to the box before');
+  // A text in box 5 alone is text 5, and emptying it leaves the box empty of a verdict.
+  const t = row("journey: the article's token").items[0];
+  await page.getByLabel('Text 5', { exact: true }).fill(t);
+  await page.locator('#diag-verdict[data-code="diag_signature_truncated"]').waitFor();
+  assert.match(await page.locator('#diag-verdict').textContent(), /About text 5 \(a token\)/);
+  assert.equal(await page.locator('#diag-kind-5').getAttribute('data-kind'), 'token');
+  await page.getByLabel('Text 5', { exact: true }).fill('');
+  await page.locator('#diag-verdict[data-state="empty"]').waitFor();
+  assert.equal(await page.locator('.recognised[data-kind]').count(), 0);
+}));
+
+test('served: two secrets: the second one typed is the one named', () => withPage('served', async (page) => {
+  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ c: 'version' })}`;
+  const tok = `${input}.${createHmac('sha256', 'right-secret-0123456789-abcdefgh').update(input).digest('base64url')}`;
+  const r = await diagnose(page, [tok], { secrets: ['wrong-secret', 'right-secret-0123456789-abcdefgh'], code: 'diag_token_verifies' });
+  assert.equal(r.state, 'info');
+  assert.match(r.verdict, /the second secret typed here/);
+  // Removing the second secret: the token no longer verifies with what is left.
+  await page.getByRole('button', { name: 'Remove the second secret' }).click();
+  await page.locator('#diag-verdict:not([data-code="diag_token_verifies"])').waitFor();
+}));
+
+test('served: keyboard alone: the first Tab stops are the tabs and the box; Enter adds a box; typing judges', () => withPage('served', async (page) => {
+  const order = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement.id));
+  }
+  assert.deepEqual(order, ['tab-diag', 'diag-text-1', 'diag-add', 'diag-secret-1', 'diag-secret-more', order[5]]);
+  await page.getByLabel('Paste anything').focus();
+  await page.keyboard.insertText(row('journey: a config signed with secret.browser').items[0]);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'diag-text-2');
+  await page.keyboard.insertText(row('journey: a config signed with secret.browser').items[1]);
+  await page.locator('#diag-verdict[data-code="diag_signed_with_other_secret"]').waitFor();
+  // Shift+Tab reaches the box's remove button (before it); Tab the verdict's button, which opens the tab by keyboard.
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Remove text 2');
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < 8 && await page.evaluate(() => !document.activeElement.closest('.open-in')); i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Open in the Document Server tab');
+  await page.keyboard.press('Enter');
+  await page.locator('#ds-config-forensics[data-variant="browser-secret"]').waitFor();
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+}));
