@@ -1,19 +1,23 @@
-// docs/screenshot-light.png and docs/screenshot-dark.png, and
-// docs/screenshot-ds-light.png and docs/screenshot-ds-dark.png (the Document
-// Server mode), from the real page (dist/oojwt.html over file://) in
-// Debian's Chromium:
+// docs/screenshot-light.png and docs/screenshot-dark.png (the Diagnose box,
+// the page's first screen), docs/screenshot-jwt-{light,dark}.png (the JWT
+// inspector) and docs/screenshot-ds-{light,dark}.png (the Document Server
+// mode), from the real page (dist/oojwt.html over file://) in Debian's
+// Chromium:
 //
 //   make screenshots
 //
-// The scene: an editor-config token pasted as a whole Authorization header
-// line, with the right secret, that expired three minutes ago, as a person
-// with a failing ONLYOFFICE setup would see it. In the Document Server mode:
-// the config of an integration whose secret file ends in a newline, with a
-// callback URL on localhost, pasted from the page source.
+// The scenes: in the Diagnose box, the Nextcloud admin's journey
+// (tests/vectors/diagnose.json): the connector's "Invalid token", local.json
+// and the command request, whose token was signed with the secret read with
+// a trailing newline. In the JWT inspector, an editor-config token pasted as
+// a whole Authorization header line, with the right secret, that expired
+// three minutes ago. In the Document Server mode: the config of an
+// integration whose secret file ends in a newline, with a callback URL on
+// localhost, pasted from the page source.
 import { createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, openMode, distUrl, haveDist } from '../tests/page/harness.mjs';
+import { launch, openPage, openMode, openInspector, distUrl, haveDist } from '../tests/page/harness.mjs';
 
 if (!haveDist()) {
   console.error('screenshots: dist/oojwt.html is missing: run `make dist`');
@@ -52,10 +56,29 @@ const configInput = `${seg({ alg: 'HS256', typ: 'JWT' })}.${seg({ ...config, iat
 config.token = `${configInput}.${createHmac('sha256', `${secret}\n`).update(configInput).digest('base64url')}`;
 const pageSource = `<div id="placeholder"></div>\n<script>\n  var docEditor = new DocsAPI.DocEditor("placeholder", ${JSON.stringify(config)});\n</script>`;
 
+const nextcloud = JSON.parse(readFileSync(new URL('../tests/vectors/diagnose.json', import.meta.url), 'utf8'))
+  .tests.find((t) => t.name.startsWith('journey: Nextcloud')).items;
+
 const browser = await launch();
 try {
   for (const scheme of ['light', 'dark']) {
     const { page, context, log } = await openPage(browser, distUrl, { colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+    // The Diagnose box.
+    await page.getByLabel('Paste anything').fill(nextcloud[0]);
+    for (let i = 1; i < nextcloud.length; i++) {
+      await page.getByRole('button', { name: 'Add another text' }).click();
+      await page.getByLabel(`Text ${i + 1}`, { exact: true }).fill(nextcloud[i]);
+    }
+    await page.locator('#diag-verdict[data-code="diag_secret_variant"]').waitFor();
+    await page.locator('.diag-box:nth-child(3) .recognised[data-kind]').waitFor();
+    await page.evaluate(() => {
+      document.activeElement?.blur();
+      for (const t of document.querySelectorAll('.diag-box textarea')) t.scrollTop = 0;
+    });
+    const diag = `${docs}screenshot-${scheme}.png`;
+    await page.screenshot({ path: diag, fullPage: true });
+    // The JWT inspector.
+    await openInspector(page);
     await page.getByLabel('Token').fill(`Authorization: Bearer ${token}`);
     await page.getByLabel('Secret', { exact: true }).fill(secret);
     await page.locator('[role="status"][data-verdict="invalid"]').waitFor();
@@ -63,7 +86,7 @@ try {
       document.activeElement?.blur();
       document.getElementById('token').scrollTop = 0;
     });
-    const out = `${docs}screenshot-${scheme}.png`;
+    const out = `${docs}screenshot-jwt-${scheme}.png`;
     await page.screenshot({ path: out, fullPage: true });
     // The Document Server mode: the editor config panel.
     await openMode(page, 'Document Server');
@@ -78,7 +101,7 @@ try {
     const box = await page.locator('#ds-config').boundingBox();
     await page.screenshot({ path: ds, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(box.y + box.height + 16) } });
     if (log.errors.length > 0) throw new Error(`console errors: ${log.errors.join('; ')}`);
-    console.log(`oojwt: ${out.slice(out.indexOf('docs/'))}, ${ds.slice(ds.indexOf('docs/'))}`);
+    console.log(`oojwt: ${[diag, out, ds].map((f) => f.slice(f.indexOf('docs/'))).join(', ')}`);
     await context.close();
   }
 } finally {

@@ -1,7 +1,7 @@
 // In headless Chromium (Debian's, through playwright-core):
 // - how soon the page is usable: from navigation start to the moment the
-//   verdict region leaves "Loading…" (the JWT core is loaded and the page
-//   answers), for the served page and for dist/oojwt.html; recorded in the
+//   Diagnose box's verdict region has a state (the page's module has run and
+//   takes texts), for the served page and for dist/oojwt.html; recorded in the
 //   page by a MutationObserver that an init script installs (polling from
 //   Playwright would add its own script injection, 20-50 ms here, to every
 //   run). Each page is measured in a new browser context (a new renderer
@@ -9,20 +9,20 @@
 // - HS256 verify of the same token by oojwt (wasm) and by WebCrypto's
 //   HMAC (crypto.subtle.verify plus the base64url and JSON.parse a JWT
 //   library needs), interleaved, medians;
-// - typing into the Token box holding a large token (typingBench): from a
-//   key's keydown to the frame after its input event has been handled
-//   (requestAnimationFrame, then a task), for the page's Token box and for
-//   a bare textarea holding the same text in the same page, keystrokes
-//   interleaved, medians and their ratio. Keys come 250 ms apart, so that
-//   work the page defers until typing pauses lands inside the next key's
-//   time when it is slow.
+// - typing into a box holding a large token (typingBench): the Diagnose
+//   box (the checks loaded and the token diagnosed first) and the JWT
+//   inspector's Token box; from a key's keydown to the frame after its input
+//   event has been handled (requestAnimationFrame, then a task), for the
+//   page's box and for a bare textarea holding the same text in the same
+//   page, keystrokes interleaved, medians and their ratio. Keys come 250 ms
+//   apart, so that work the page defers until typing pauses lands inside
+//   the next key's time when it is slow.
 import { existsSync } from 'node:fs';
 import { distUrl, distFile, launch, serveWeb, webDir } from '../page/harness.mjs';
 
 function recordUsable() {
   const check = () => {
-    const el = document.querySelector('[role="status"][data-verdict]');
-    if (window.__oojwtUsable === undefined && el !== null && !el.textContent.includes('Loading')) {
+    if (window.__oojwtUsable === undefined && document.querySelector('#diag-verdict[data-state]') !== null) {
       window.__oojwtUsable = performance.now();
     }
   };
@@ -127,22 +127,43 @@ function armKeys([selector, name]) {
   }, { capture: true });
 }
 
+// The boxes typingBench types in: how to show each, and when it is ready.
+const BOXES = {
+  diagnose: {
+    id: 'diag-text-1',
+    async show(page) {
+      await page.locator('#diag-verdict[data-state]').waitFor();
+    },
+    ready: '#diag-kind-1[data-kind="token"]',
+  },
+  token: {
+    id: 'token',
+    async show(page) {
+      await page.locator('#diag-verdict[data-state]').waitFor();
+      await page.getByRole('tab', { name: 'JWT inspector' }).click();
+      await page.locator('#panel-jwt[data-load="ready"]').waitFor();
+    },
+    ready: '#verdict[data-verdict="unverified"]',
+  },
+};
+
 /**
- * Keystrokes into the Token box holding `token` (typed at its end, then
- * erased) against a bare textarea with the same text, on the served page:
- * { page, bare, ratio } medians in ms.
+ * Keystrokes into the page's box `box` ('diagnose' or 'token') holding
+ * `token` (typed at its end, then erased) against a bare textarea with the
+ * same text, on the served page: { page, bare, ratio } medians in ms.
  */
-export async function typingBench(token, { keys = 12 } = {}) {
+export async function typingBench(token, { keys = 12, box: which = 'token' } = {}) {
+  const target = BOXES[which];
   const server = await serveWeb();
   const browser = await launch();
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.base}index.html`);
-    await page.locator('[role="status"][data-verdict]:not(:has-text("Loading"))').waitFor();
-    await page.evaluate((text) => {
-      // The same size and place as the Token box.
-      const box = document.getElementById('token');
+    await target.show(page);
+    await page.evaluate(([id, text]) => {
+      // The same size and place as the page's box.
+      const box = document.getElementById(id);
       const bare = document.createElement('textarea');
       bare.id = 'bare';
       bare.className = box.className;
@@ -152,12 +173,13 @@ export async function typingBench(token, { keys = 12 } = {}) {
       box.after(bare);
       box.value = text;
       box.dispatchEvent(new Event('input', { bubbles: true }));
-    }, token);
+    }, [target.id, token]);
+    await page.locator(target.ready).waitFor({ timeout: 15000 });
     await page.waitForTimeout(1000);
-    await page.evaluate(armKeys, ['#token', 'page']);
+    await page.evaluate(armKeys, [`#${target.id}`, 'page']);
     await page.evaluate(armKeys, ['#bare', 'bare']);
     for (let i = 0; i < keys; i++) {
-      for (const id of i % 2 ? ['#bare', '#token'] : ['#token', '#bare']) {
+      for (const id of i % 2 ? ['#bare', `#${target.id}`] : [`#${target.id}`, '#bare']) {
         await page.evaluate((sel) => {
           const box = document.querySelector(sel);
           box.focus();

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { serveWeb, launch, openPage, openMode, distUrl, haveDist } from './harness.mjs';
+import { serveWeb, launch, openPage, openMode, openInspector, distUrl, haveDist } from './harness.mjs';
 import { token, SECRET } from '../helpers/common.mjs';
 
 const require = createRequire(import.meta.url);
@@ -38,8 +38,36 @@ async function axe(page) {
   return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+// The Diagnose box (the first screen): empty, a journey's verdict with its
+// findings and buttons in three boxes and two secrets, text it does not
+// recognise; then the JWT inspector's states.
+const vectors = JSON.parse(readFileSync(new URL('../vectors/diagnose.json', import.meta.url), 'utf8'));
+const journey = (name) => vectors.tests.find((t) => t.name.startsWith(name)).items;
+const DIAG_SCENES = {
+  'Diagnose, empty': async () => {},
+  'Diagnose, a verdict': async (page) => {
+    const [error, local, request] = journey('journey: Nextcloud');
+    await page.getByLabel('Paste anything').fill(error);
+    await page.getByRole('button', { name: 'Add another text' }).click();
+    await page.getByLabel('Text 2', { exact: true }).fill(local);
+    await page.getByRole('button', { name: 'Add another text' }).click();
+    await page.getByLabel('Text 3', { exact: true }).fill(request);
+    await page.getByLabel('Secret (optional)').fill(SECRET);
+    await page.getByRole('button', { name: 'Add a second secret' }).click();
+    await page.getByLabel('Second secret').fill(`${SECRET} `);
+    await page.locator('#diag-verdict[data-code="diag_secret_variant"]').waitFor();
+    await page.locator('#diag-more li').first().waitFor();
+  },
+  'Diagnose, not recognised': async (page) => {
+    await page.getByLabel('Text 3', { exact: true }).fill('hello world');
+    await page.locator('#diag-kind-3[data-kind="unknown"]').waitFor();
+  },
+};
+
 const SCENES = {
-  empty: async () => {},
+  empty: async (page) => {
+    await openInspector(page);
+  },
   invalid: async (page) => {
     await page.getByLabel('Token').fill(`Authorization: Bearer ${token({ document: { key: 'a' }, exp: nowS() - 600 })}`);
     await page.getByLabel('Secret', { exact: true }).fill('wrong');
@@ -80,7 +108,7 @@ for (const [where, url] of [['served', () => server.base], ['file://', () => dis
       assert.ok(where !== 'file://' || haveDist(), 'dist/oojwt.html is missing: run `make dist`');
       const { page, context, log } = await openPage(browser, url(), { colorScheme: scheme });
       try {
-        for (const [name, scene] of Object.entries(SCENES)) {
+        for (const [name, scene] of Object.entries({ ...DIAG_SCENES, ...SCENES })) {
           await scene(page);
           assert.deepEqual(await axe(page), [], `axe, ${name}`);
         }
@@ -156,9 +184,10 @@ test('light and dark follow prefers-color-scheme', async () => {
   assert.ok(colours.dark.bg < 60 && colours.dark.fg > 200, JSON.stringify(colours.dark));
 });
 
-test('keyboard alone: Tab reaches every control in order, typing and Space drive them', async () => {
+test('keyboard alone: Tab reaches every control of the JWT inspector in order, typing and Space drive them', async () => {
   const { page, context, log } = await openPage(browser, server.base);
   try {
+    await openInspector(page);
     const order = [];
     for (let i = 0; i < 60; i++) {
       await page.keyboard.press('Tab');
@@ -211,6 +240,13 @@ for (const width of [360, 1280]) {
       });
       let o = await overflow();
       assert.ok(o.scroll <= o.width, `empty page: ${JSON.stringify(o)}`);
+      // The Diagnose box with the token in it.
+      await page.getByLabel('Paste anything').fill(big);
+      await page.locator('#diag-kind-1[data-kind="token"]').waitFor();
+      o = await overflow();
+      assert.ok(o.scroll <= o.width, `the Diagnose box with a 100 KB token: ${JSON.stringify(o)}`);
+      assert.deepEqual(o.wide, []);
+      await openInspector(page);
       const started = Date.now();
       await page.getByLabel('Token').fill(big);
       await page.getByLabel('Secret', { exact: true }).fill(SECRET);

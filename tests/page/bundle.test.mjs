@@ -38,10 +38,11 @@ test('dist/site/: the bundle holds the modules the page reaches, and nothing els
   const placed = new Set([...outputs.values()].flatMap((o) => o.inputs));
   assert.deepEqual([...placed].sort(), reached);
   const where = (src) => [...outputs].filter(([, o]) => o.inputs.includes(src)).map(([n]) => n);
-  for (const src of ['web/page/panels.mjs', 'web/page/ds-config.mjs', 'web/lib/onlyoffice.mjs', 'web/lib/cert.mjs']) {
+  for (const src of ['web/page/panels.mjs', 'web/page/ds-config.mjs', 'web/lib/onlyoffice.mjs', 'web/lib/cert.mjs',
+    'web/page/diagnose-view.mjs', 'web/page/inspector.mjs', 'web/lib/oojwt.mjs']) {
     assert.ok(where(src).every((n) => lazy.includes(n)), `${src} loads on demand: ${where(src)}`);
   }
-  for (const src of ['web/page/app.mjs', 'web/page/modes.mjs', 'web/lib/oojwt.mjs']) {
+  for (const src of ['web/page/app.mjs', 'web/page/modes.mjs', 'web/page/tabs.mjs']) {
     assert.ok(where(src).every((n) => initial.includes(n)), `${src} loads with the page: ${where(src)}`);
   }
 });

@@ -117,6 +117,9 @@ for (const where of ['served', 'file://']) {
     assert.match(r.fix, /tr -d '\\n'/);
     assert.match(r.facts.secret, /secret\.inbox/);
     assert.match(r.verdict, /About text 3 \(an HTTP request\)/);
+    // The verdict's styles apply (a bordered box, the colours of an error).
+    const style = await page.locator('#diag-verdict').evaluate((e) => [getComputedStyle(e).borderTopWidth, getComputedStyle(e).paddingTop]);
+    assert.deepEqual(style, ['2px', '12px']);
     assert.ok(r.findings.includes('diag_symptom'), r.details);
     readable(r);
     // The detail view: the server config in use, the request judged with it.

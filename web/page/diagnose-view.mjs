@@ -153,7 +153,7 @@ export function setupView(kit, shell) {
       for (const [k, name] of facts) {
         const chip = el('span', 'chip');
         chip.dataset.param = k;
-        chip.append(el('span', 'chip-k', `${name} `), el('code', null, v.params[k]));
+        chip.append(el('span', 'chip-k', `${name}: `), el('code', null, v.params[k]));
         p.append(chip, ' ');
       }
       parts.push(p);
