@@ -659,33 +659,47 @@ inspect_link(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 	return OOJWT_OK;
 }
 
-/* The message and fix of a symptom of the table: what the product
- * showed and what it means; what to paste next, with where to get it
- * when that fits in the fix. */
+/* The message, fix and short cause of a symptom of the table: what the
+ * product showed and what it means; what to paste next, each with where
+ * to get it while that fits (the rest by name only); "paste X and Y"
+ * for the headline. */
 static void
-symptom_words(const oojwt_symptom *sy, char *msg, char *fix)
+symptom_words(const oojwt_symptom *sy, char *msg, char *fix, char *brief)
 {
 	const char *br = strstr(sy->en, "<br>");
-	size_t j, len = 0;
-	int where;
+	size_t j, k, len, blen, rest;
+	int cut = 0;
 
 	snprintf(msg, OOJWT_MESSAGE_LEN, "%s: \"%.*s\". %s", sy->product,
 		(int)(br != NULL ? (size_t)(br - sy->en) : strlen(sy->en)), sy->en,
 		sy->means);
-	for (where = 1; where >= 0; where--) {
-		len = (size_t)snprintf(fix, OOJWT_MESSAGE_LEN, "Paste next: ");
-		for (j = 0; j < sy->n_paste && len < OOJWT_MESSAGE_LEN; j++) {
-			len += (size_t)snprintf(fix + len, OOJWT_MESSAGE_LEN - len,
-				where ? "%s%s (%s)" : "%s%s", j > 0 ? "; " : "",
-				sy->paste[j].what, sy->paste[j].where);
+	len = (size_t)snprintf(fix, OOJWT_MESSAGE_LEN, "Paste next: ");
+	blen = (size_t)snprintf(brief, OOJWT_MESSAGE_LEN, "paste ");
+	for (j = 0; j < sy->n_paste; j++) {
+		const char *what = sy->paste[j].what;
+		/* Room kept for the names of the ones after this. */
+		for (rest = 2, k = j + 1; k < sy->n_paste; k++) {
+			rest += strlen(sy->paste[k].what) + 2;
 		}
-		if (len + 1 < OOJWT_MESSAGE_LEN) {
-			fix[len] = '.';
-			fix[len + 1] = 0;
-			return;
+		cut |= len + strlen(what) + strlen(sy->paste[j].where) + 5 + rest
+			>= OOJWT_MESSAGE_LEN;
+		if (!cut) {
+			len += (size_t)snprintf(fix + len, OOJWT_MESSAGE_LEN - len,
+				"%s%s (%s)", j > 0 ? "; " : "", what, sy->paste[j].where);
+		} else if (len < OOJWT_MESSAGE_LEN) {
+			len += (size_t)snprintf(fix + len, OOJWT_MESSAGE_LEN - len, "%s%s",
+				j > 0 ? "; " : "", what);
+		}
+		if (blen < OOJWT_MESSAGE_LEN) {
+			blen += (size_t)snprintf(brief + blen, OOJWT_MESSAGE_LEN - blen,
+				"%s%c%s", j == 0 ? "" : j + 1 == sy->n_paste ? " and " : ", ",
+				strncmp(what, "The ", 4) == 0 ? 't' : what[0], what + 1);
 		}
 	}
-	fix[OOJWT_MESSAGE_LEN - 1] = 0;
+	if (len + 1 < OOJWT_MESSAGE_LEN) {
+		fix[len] = '.';
+		fix[len + 1] = 0;
+	}
 }
 
 /* What a DS log line says, and the token it names. */
@@ -695,6 +709,7 @@ explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 	const oojwt_diag_recognised *g = &c->r->items[i];
 	oojwt_diag_params p;
 	char msg[OOJWT_MESSAGE_LEN], sfix[OOJWT_MESSAGE_LEN];
+	char brief[OOJWT_MESSAGE_LEN];
 	const char *m = NULL, *fix = NULL;
 	size_t at, e;
 
@@ -754,7 +769,8 @@ explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 		break;
 	default:
 		/* A line of the symptom table with no reading of its own. */
-		symptom_words(oojwt_symptom_at((size_t)g->symptom - 1), msg, sfix);
+		symptom_words(oojwt_symptom_at((size_t)g->symptom - 1), msg, sfix,
+			brief);
 		m = msg;
 		fix = sfix;
 		break;
@@ -778,6 +794,7 @@ explain_symptom(oojwt_diag_ctx *c, size_t i)
 	const oojwt_symptom *sy = oojwt_symptom_at((size_t)g->symptom - 1);
 	oojwt_diag_params p;
 	char msg[OOJWT_MESSAGE_LEN], fix[OOJWT_MESSAGE_LEN];
+	char brief[OOJWT_MESSAGE_LEN];
 
 	if (sy == NULL) {
 		return;
@@ -793,9 +810,9 @@ explain_symptom(oojwt_diag_ctx *c, size_t i)
 	} else {
 		oojwt_diag_params_str(&p, "connectorMessage", g->detail, strlen(g->detail));
 	}
-	symptom_words(sy, msg, fix);
+	symptom_words(sy, msg, fix, brief);
 	oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_SYMPTOM, (int)i, 50,
-		oojwt_diag_params_end(&p), msg, fix, NULL);
+		oojwt_diag_params_end(&p), msg, fix, brief);
 	if (c->symptom_item < 0) {
 		c->symptom_item = (int)i;
 	}
