@@ -350,6 +350,8 @@ int oojwt_cli_connector_settings(const oojwt_cli_opts *o);
 /* ---- diagnose.c -------------------------------------------------- */
 
 int oojwt_cli_diagnose(const oojwt_cli_opts *o);
+/* oojwt symptoms [--json]: the symptom table (src/diagnose/symptoms.c). */
+int oojwt_cli_symptoms(const oojwt_cli_opts *o);
 
 /* ---- cert.c ------------------------------------------------------ */
 

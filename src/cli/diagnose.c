@@ -255,3 +255,50 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 	oojwt_wipe_free(secret, secret_len + 1);
 	return code;
 }
+
+/* A product's text as it shows: "<br>" is where it breaks the line. */
+static void
+print_text(const char *label, const char *t)
+{
+	const char *br;
+
+	oojwt_cli_printf("  %-8s", label);
+	while ((br = strstr(t, "<br>")) != NULL) {
+		oojwt_cli_printf("%.*s\n          ", (int)(br - t), t);
+		t = br + 4;
+	}
+	oojwt_cli_printf("%s\n", t);
+}
+
+int
+oojwt_cli_symptoms(const oojwt_cli_opts *o)
+{
+	size_t i, j, len = 0;
+
+	if (o->input != NULL) {
+		oojwt_cli_error(o->command, "takes no input: to recognise a message "
+			"you see, give it to oojwt diagnose");
+		return OOJWT_EXIT_USAGE;
+	}
+	if (o->json) {
+		char *rep = oojwt_symptoms_json(&len);
+		if (rep == NULL) {
+			oojwt_cli_error(o->command, "out of memory");
+			return OOJWT_EXIT_INTERNAL;
+		}
+		return oojwt_cli_print_report(o, rep, len);
+	}
+	for (i = 0; i < oojwt_symptom_count(); i++) {
+		const oojwt_symptom *s = oojwt_symptom_at(i);
+		oojwt_cli_printf("%s%s (%s)\n", i > 0 ? "\n" : "", s->id, s->product);
+		print_text("en", s->en);
+		print_text("zh-CN", s->zh != NULL ? s->zh
+			: "(none: the product writes this in English only)");
+		oojwt_cli_printf("  means   %s\n", s->means);
+		for (j = 0; j < s->n_paste; j++) {
+			oojwt_cli_printf("  %-8s%s: %s\n", j == 0 ? "paste" : "",
+				s->paste[j].what, s->paste[j].where);
+		}
+	}
+	return oojwt_cli_host_flush() == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;
+}

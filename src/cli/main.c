@@ -60,6 +60,8 @@ static const char MAIN_HELP[] =
 	"                     Mattermost) against Document Server's\n"
 	"  diagnose           anything pasted (tokens, configs, logs, settings): one\n"
 	"                     verdict and its fix\n"
+	"  symptoms           the messages the editor, connectors and Document Server\n"
+	"                     show, in English and Chinese: what to paste for each\n"
 	"  compare-secrets    two secrets side by side: invisible and look-alike\n"
 	"                     characters\n"
 	"  commands           ready-to-run commands built from your container, URL, host\n"
@@ -421,6 +423,23 @@ static const char DIAGNOSE_HELP[] =
 	"or a warning),\n"
 	EXIT_TAIL;
 
+static const char SYMPTOMS_HELP[] =
+	"usage: oojwt symptoms [--json]\n"
+	"\n"
+	"List the messages a user meets when tokens fail -- the editor's (-20,\n"
+	"-21, -23, -4), Nextcloud's, ownCloud's and Moodle's, Document Server's\n"
+	"log lines -- in the product's own English and Simplified Chinese words,\n"
+	"each with what it means and what to paste next and where to get it.\n"
+	"--json prints the list the JS module's kit.symptoms() returns, with the\n"
+	"source of every text. oojwt diagnose recognises each message, in either\n"
+	"language.\n"
+	"\n"
+	"Example:\n"
+	"  oojwt symptoms --json\n"
+	"\n"
+	"Exit codes: 0 listed, 1 never,\n"
+	EXIT_TAIL;
+
 /*
  * Adding a command: a function `int oojwt_cli_NAME(const oojwt_cli_opts *o)`
  * in its family's file (or a new src/cli/FAMILY.c: every file of src/cli/
@@ -455,6 +474,7 @@ static const command COMMANDS[] = {
 	{ "explain-secret", oojwt_cli_explain_secret, EXPLAIN_HELP, NULL },
 	{ "connector-settings", oojwt_cli_connector_settings, CONNECTOR_HELP, NULL },
 	{ "diagnose", oojwt_cli_diagnose, DIAGNOSE_HELP, NULL },
+	{ "symptoms", oojwt_cli_symptoms, SYMPTOMS_HELP, NULL },
 	{ "compare-secrets", oojwt_cli_compare_secrets, COMPARE_HELP, NULL },
 	{ "commands", oojwt_cli_commands, COMMANDS_HELP, NULL }
 };

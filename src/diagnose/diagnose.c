@@ -659,13 +659,57 @@ inspect_link(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 	return OOJWT_OK;
 }
 
+/* The message, fix and short cause of a symptom of the table: what the
+ * product showed and what it means; what to paste next, each with where
+ * to get it while that fits (the rest by name only); "paste X and Y"
+ * for the headline. */
+static void
+symptom_words(const oojwt_symptom *sy, char *msg, char *fix, char *brief)
+{
+	const char *br = strstr(sy->en, "<br>");
+	size_t j, k, len, blen, rest;
+	int cut = 0;
+
+	snprintf(msg, OOJWT_MESSAGE_LEN, "%s: \"%.*s\". %s", sy->product,
+		(int)(br != NULL ? (size_t)(br - sy->en) : strlen(sy->en)), sy->en,
+		sy->means);
+	len = (size_t)snprintf(fix, OOJWT_MESSAGE_LEN, "Paste next: ");
+	blen = (size_t)snprintf(brief, OOJWT_MESSAGE_LEN, "paste ");
+	for (j = 0; j < sy->n_paste; j++) {
+		const char *what = sy->paste[j].what;
+		/* Room kept for the names of the ones after this. */
+		for (rest = 2, k = j + 1; k < sy->n_paste; k++) {
+			rest += strlen(sy->paste[k].what) + 2;
+		}
+		cut |= len + strlen(what) + strlen(sy->paste[j].where) + 5 + rest
+			>= OOJWT_MESSAGE_LEN;
+		if (!cut) {
+			len += (size_t)snprintf(fix + len, OOJWT_MESSAGE_LEN - len,
+				"%s%s (%s)", j > 0 ? "; " : "", what, sy->paste[j].where);
+		} else if (len < OOJWT_MESSAGE_LEN) {
+			len += (size_t)snprintf(fix + len, OOJWT_MESSAGE_LEN - len, "%s%s",
+				j > 0 ? "; " : "", what);
+		}
+		if (blen < OOJWT_MESSAGE_LEN) {
+			blen += (size_t)snprintf(brief + blen, OOJWT_MESSAGE_LEN - blen,
+				"%s%c%s", j == 0 ? "" : j + 1 == sy->n_paste ? " and " : ", ",
+				strncmp(what, "The ", 4) == 0 ? 't' : what[0], what + 1);
+		}
+	}
+	if (len + 1 < OOJWT_MESSAGE_LEN) {
+		fix[len] = '.';
+		fix[len + 1] = 0;
+	}
+}
+
 /* What a DS log line says, and the token it names. */
 static void
 explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 {
 	const oojwt_diag_recognised *g = &c->r->items[i];
 	oojwt_diag_params p;
-	char msg[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN], sfix[OOJWT_MESSAGE_LEN];
+	char brief[OOJWT_MESSAGE_LEN];
 	const char *m = NULL, *fix = NULL;
 	size_t at, e;
 
@@ -719,58 +763,56 @@ explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 		fix = "Sign the config object itself, not wrapped in {\"payload\": ...} "
 			"and with no top-level url or key.";
 		break;
-	default:
+	case OOJWT_DIAG_DS_CHECKJWT_SUCCESS:
 		m = "Document Server accepted a token (checkJwt success).";
 		fix = "";
 		break;
+	default:
+		/* A line of the symptom table with no reading of its own. */
+		symptom_words(oojwt_symptom_at((size_t)g->symptom - 1), msg, sfix,
+			brief);
+		m = msg;
+		fix = sfix;
+		break;
 	}
-	oojwt_diag_add(c, g->sub == 4 ? OOJWT_SEVERITY_INFO : OOJWT_SEVERITY_WARNING,
+	if (g->symptom > 0) {
+		const char *id = oojwt_symptom_at((size_t)g->symptom - 1)->id;
+		oojwt_diag_params_str(&p, "symptom", id, strlen(id));
+	}
+	oojwt_diag_add(c, g->sub == OOJWT_DIAG_DS_CHECKJWT_SUCCESS
+		? OOJWT_SEVERITY_INFO : OOJWT_SEVERITY_WARNING,
 		OOJWT_FIND_DIAG_DS_LOG, (int)i, 50, oojwt_diag_params_end(&p), m, fix,
 		NULL);
 }
 
+/* An error text of the editor or a connector: what it means, and what
+ * to paste next (the symptom table's words). */
 static void
 explain_symptom(oojwt_diag_ctx *c, size_t i)
 {
 	const oojwt_diag_recognised *g = &c->r->items[i];
+	const oojwt_symptom *sy = oojwt_symptom_at((size_t)g->symptom - 1);
 	oojwt_diag_params p;
-	const char *m, *fix;
+	char msg[OOJWT_MESSAGE_LEN], fix[OOJWT_MESSAGE_LEN];
+	char brief[OOJWT_MESSAGE_LEN];
 
+	if (sy == NULL) {
+		return;
+	}
 	oojwt_diag_params_init(&p);
+	oojwt_diag_params_str(&p, "symptom", sy->id, strlen(sy->id));
+	oojwt_diag_params_str(&p, "product", sy->product, strlen(sy->product));
 	if (g->kind == OOJWT_DIAG_EDITOR_ERROR) {
 		oojwt_diag_params_num(&p, "editorError", g->sub);
 		if (c->editor_error == 0) {
 			c->editor_error = g->sub;
 		}
-		m = g->sub == -21 ? "The editor says the document security token has "
-			"expired (-21): Document Server found the config token's exp past "
-			"(60 seconds' tolerance)."
-			: g->sub == -23 ? "The editor refuses an action (-23): Document "
-			"Server found the config token's permissions different from the "
-			"page's, or a document key with characters it refuses."
-			: "The editor says the document security token is not correctly "
-			"formed (-20): Document Server's check of the config token failed "
-			"(wrong secret, a missing field, or no token at all).";
-		fix = "Paste the editor config (the page source, or the config JSON), "
-			"local.json and, if you have it, the checkJwt line of Document "
-			"Server's log (docservice out.log).";
 	} else {
 		oojwt_diag_params_str(&p, "connectorMessage", g->detail, strlen(g->detail));
-		if (c->connector == OOJWT_CONNECTOR_UNKNOWN) {
-			c->connector = OOJWT_CONNECTOR_NEXTCLOUD;
-		}
-		m = g->sub == 6 ? "Document Server refused the connector's request "
-			"(command error 6, \"Invalid token\"): the token the connector signed "
-			"does not verify with Document Server's secret.inbox."
-			: "The connector could not talk to Document Server: the address, "
-			"the certificate or the secret is wrong.";
-		fix = "Paste local.json (or docker exec ... json -f local.json "
-			"services.CoAuthoring.secret.inbox.string), the connector's secret "
-			"(occ config:app:get onlyoffice jwt_secret) and, if you have it, the "
-			"checkJwt line of Document Server's log.";
 	}
+	symptom_words(sy, msg, fix, brief);
 	oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_SYMPTOM, (int)i, 50,
-		oojwt_diag_params_end(&p), m, fix, NULL);
+		oojwt_diag_params_end(&p), msg, fix, brief);
 	if (c->symptom_item < 0) {
 		c->symptom_item = (int)i;
 	}
@@ -827,8 +869,9 @@ run(oojwt_diag_ctx *c)
 			e = read_server_config(c, i, s, n);
 		} else if (g->kind == OOJWT_DIAG_CONNECTOR_SETTINGS) {
 			e = read_connector(c, i, s, n);
-		} else if (g->kind == OOJWT_DIAG_CONNECTOR_ERROR && g->sub == 6) {
-			c->connector = c->connector ? c->connector : OOJWT_CONNECTOR_NEXTCLOUD;
+		} else if (g->kind == OOJWT_DIAG_CONNECTOR_ERROR && g->symptom > 0) {
+			c->connector = c->connector ? c->connector
+				: oojwt_symptom_at((size_t)g->symptom - 1)->connector;
 		} else if ((g->kind == OOJWT_DIAG_BARE_VALUE || g->kind
 			== OOJWT_DIAG_DOCKER_EXEC) && g->has_json)
 		{

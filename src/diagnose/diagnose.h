@@ -17,6 +17,11 @@
  */
 void oojwt_diag_recognise(oojwt_diag_recognised *g, const char *text,
 	size_t len);
+/* The `sub` of a DS log line: the symptom table's code for its lines
+ * (0 checkJwt error, 1 auth missing required parameter, 2 modified
+ * permissions, 3 invalid format, 5 an error status of a download, 6 the
+ * converter's downloadFile error), and this for "checkJwt success". */
+#define OOJWT_DIAG_DS_CHECKJWT_SUCCESS 4
 
 /* ---- diag_pack.c: the items and secrets in one buffer ---------------- */
 

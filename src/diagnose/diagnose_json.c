@@ -4,7 +4,8 @@
  *
  *   {"verdict":{severity,code,headline,consequence,cause,fix,items,params}
  *              | null,
- *    "items":[{index,name,kind,label,confidence,why,detail,guess,token}],
+ *    "items":[{index,name,kind,label,confidence,why,detail,guess,token,
+ *              symptom}],
  *    "findings":[{severity,code,item,path,message,fix,params}],
  *    "secretsHeld","tokensChecked","dropped"}
  *
@@ -104,6 +105,8 @@ report_json(oojwt_sb *sb, const oojwt_diag_report *r,
 		} else {
 			oojwt_sb_puts(sb, "null");
 		}
+		oojwt_sb_member(sb, "symptom", g->symptom > 0
+			? oojwt_symptom_at((size_t)g->symptom - 1)->id : NULL, 1);
 		oojwt_sb_puts(sb, "}");
 	}
 	oojwt_sb_puts(sb, "],\"findings\":[");

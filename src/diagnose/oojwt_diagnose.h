@@ -21,10 +21,12 @@
  * local.json KEY` (the command line and its value, or a bare value); a
  * connector's settings (oojwt_connector_settings_read()); an nginx
  * configuration; a PEM certificate or key; a download link; an error
- * text copied from the editor (-20, -21, -23) or from a connector
+ * text copied from the editor (-20, -21, -23, -4) or from a connector
  * (Nextcloud's "Error when trying to connect (...)", "Error occurred in
- * the document service: Invalid token"). Anything else is "unknown",
- * with the closest guess in its `why`.
+ * the document service: Invalid token"), in English or Chinese: every
+ * text of the symptom table below (oojwt_symptom_match()), whose id the
+ * item names. Anything else is "unknown", with the closest guess in its
+ * `why`.
  *
  * Checks: every token against every secret held -- those the caller
  * gives, each secret of a recognised local.json or Docker settings
@@ -137,6 +139,7 @@ typedef struct {
 	int has_json;                /* the JSON text to inspect is json_off.. */
 	size_t json_off, json_len;
 	int sub;                     /* the request kind, the editor error, ... */
+	int symptom;                 /* 1 + its index in oojwt_symptom_at(); 0: none */
 } oojwt_diag_recognised;
 
 /* One finding: a code (enum oojwt_code), its severity, the item it rests
@@ -200,6 +203,80 @@ int oojwt_diagnose(oojwt_diag_report *r, const oojwt_diag_item *items,
  */
 char *oojwt_diagnose_json(const oojwt_diag_item *items, size_t n,
 	const oojwt_diag_opts *opts, size_t *out_len);
+
+/*
+ * The symptom table (symptoms.c): what the user saw, in the product's
+ * own words, English and Simplified Chinese, each text with the file
+ * and key it comes from, what it means (which check failed), and what
+ * to paste next and where to get it. The texts are the products' own:
+ * the editor's from ONLYOFFICE web-apps' locale files, the connectors'
+ * from their l10n/lang files, Document Server's log lines from its
+ * sources (written in English only: their zh-CN text is NULL). A text
+ * keeps the product's markup and placeholders ("<br>", "%s", "${...}");
+ * it is recognised by its first literal part (oojwt_symptom_match()).
+ *
+ * Entries are static and never change at run time; ids are stable
+ * snake_case names, unique in the table.
+ */
+#define OOJWT_SYMPTOM_MAX_PASTE 3
+
+typedef struct {
+	const char *what;     /* what to paste */
+	const char *where;    /* where to get it: a command or a screen */
+} oojwt_symptom_paste;
+
+typedef struct {
+	const char *id;       /* "editor_token_invalid", ... */
+	const char *product;  /* "ONLYOFFICE editor", "Nextcloud", ... */
+	const char *en;       /* the English text */
+	const char *zh;       /* the zh-CN text; NULL: the product has none */
+	const char *en_source;/* repository, file and key of `en` */
+	const char *zh_source;/* of `zh`; NULL exactly when zh is NULL */
+	const char *means;    /* which check failed, in plain words */
+	size_t n_paste;       /* 1..OOJWT_SYMPTOM_MAX_PASTE */
+	oojwt_symptom_paste paste[OOJWT_SYMPTOM_MAX_PASTE];
+	int kind;             /* OOJWT_DIAG_EDITOR_ERROR, _CONNECTOR_ERROR or
+	                       * _DS_LOG: what an item showing it is */
+	int code;             /* the editor's error number (-20), the command
+	                       * service's error (6), the log line's number
+	                       * in DocsCoServer.js order; 0 when none */
+	int connector;        /* OOJWT_CONNECTOR_*, for a connector's text */
+} oojwt_symptom;
+
+/* How many symptoms the table holds, and the i-th (NULL past the end).
+ * The order is the list's: editor, connectors, Document Server. */
+size_t oojwt_symptom_count(void);
+const oojwt_symptom *oojwt_symptom_at(size_t i);
+
+/* The languages a text is matched in (oojwt_symptom_match's *lang). */
+#define OOJWT_SYMPTOM_EN 0
+#define OOJWT_SYMPTOM_ZH 1
+
+/*
+ * Which symptom `len` bytes of `text` show, among those whose kind bit
+ * (1 << kind) is in `kinds`: 1 with its index in *index and the
+ * language matched in *lang, 0 when none. A text matches when it holds
+ * the symptom's first literal part (up to "<br>" or a placeholder,
+ * trailing "." or "\u3002" left out) in either language, comparing
+ * ASCII letters without case, ignoring white space, and full-width
+ * ":,()" as their ASCII forms; around it may be any noise (a full log
+ * line, a connector's prefix, an error number). The longest match wins,
+ * then the earliest in the text, then the first in the table. A part
+ * shorter than 16 units ("Access denied", "下载失败") counts only in a
+ * text of at most 512 bytes. Linear in
+ * len (times the few needles that start at each place).
+ */
+int oojwt_symptom_match(const char *text, size_t len, unsigned kinds,
+	size_t *index, int *lang);
+
+/*
+ * The table as JSON, what kit.symptoms() returns and `oojwt symptoms
+ * --json` prints: [{"id","product","texts":{"en","zh-CN"},
+ * "sources":{"en","zh-CN"},"means","paste":[{"what","where"}]}] (zh-CN
+ * null where the product has no Chinese text). Malloc'd, NUL-terminated,
+ * *out_len bytes; NULL when memory runs out.
+ */
+char *oojwt_symptoms_json(size_t *out_len);
 
 /* The most bytes oojwt_diagnose_json() writes for `len` bytes of input
  * (texts, names and secrets together): see oojwt_report_bound. */

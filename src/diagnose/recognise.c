@@ -2,11 +2,11 @@
  * What a pasted text is (oojwt_diag_recognise): the first rule that fits
  * wins, from the most specific shape to the least. Every rule reads the
  * text a bounded number of times with needles of fixed length, so the
- * whole is linear in the text. The texts searched for are the upstream
- * ones: DocService/sources/DocsCoServer.js (checkJwt, auth,
- * fillDataFromJwt log lines), web-apps Main.js (the editor's errorToken,
- * errorTokenExpire, errorAccessDeny texts), onlyoffice-nextcloud
- * src/settings.js and lib/DocumentService.php (the connector's).
+ * whole is linear in the text. The editor's, the connectors' and
+ * Document Server's messages are those of the symptom table
+ * (symptoms.c), in English and Chinese; "checkJwt success" is
+ * DocService/sources/DocsCoServer.js checkJwt's line for a token it
+ * accepted.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -344,71 +344,129 @@ docker_exec(oojwt_diag_recognised *g, const char *s, size_t n)
 	return 1;
 }
 
-static int
-editor_error(oojwt_diag_recognised *g, const char *s, size_t n)
+/* The symptom `index` of the table, matched in `lang`: its kind, code
+ * and why. */
+static void
+set_symptom(oojwt_diag_recognised *g, size_t index, int lang, int confidence)
 {
-	if (has_nocase(s, n, "security token is not correctly formed")
-		|| has_nocase(s, n, "Unknown key descriptor"))
-	{
-		g->sub = -20;
-	} else if (has_nocase(s, n, "security token has expired")
-		|| has_nocase(s, n, "Key descriptor expired"))
-	{
-		g->sub = -21;
-	} else if (has_nocase(s, n, "perform an action you do not have rights for")) {
-		g->sub = -23;
-	} else {
-		return 0;
-	}
-	set(g, OOJWT_DIAG_EDITOR_ERROR, OOJWT_DIAG_HIGH,
-		g->sub == -20 ? "It is the editor's error -20 (the document security "
-			"token is not correctly formed): Document Server closed the "
-			"connection with 4006."
-		: g->sub == -21 ? "It is the editor's error -21 (the document security "
-			"token has expired): Document Server closed the connection with "
-			"4005."
-		: "It is the editor's error -23 (an action you do not have rights "
-			"for): Document Server closed the connection with 4004.");
-	return 1;
+	const oojwt_symptom *sy = oojwt_symptom_at(index);
+	const char *br = strstr(sy->en, "<br>");
+	char why[OOJWT_MESSAGE_LEN];
+
+	snprintf(why, sizeof why, "It is %s's message \"%.*s\"%s.", sy->product,
+		(int)(br != NULL ? (size_t)(br - sy->en) : strlen(sy->en)), sy->en,
+		lang == OOJWT_SYMPTOM_ZH ? " (in its Chinese text)" : "");
+	set(g, sy->kind, confidence, why);
+	g->sub = sy->code;
+	g->symptom = (int)index + 1;
 }
 
+/* The first symptom of `kind` with `code` (and `connector`, unless 0). */
 static int
-connector_error(oojwt_diag_recognised *g, const char *s, size_t n)
+symptom_by_code(int kind, int code, int connector, size_t *index)
 {
-	int nc = has_nocase(s, n, "Error when trying to connect")
-		|| has_nocase(s, n, "Error occurred in the document service");
+	size_t i;
 
-	if (!nc && !(has_nocase(s, n, "Invalid token") && n < 400)) {
+	for (i = 0; i < oojwt_symptom_count(); i++) {
+		const oojwt_symptom *sy = oojwt_symptom_at(i);
+		if (sy->kind == kind && sy->code == code
+			&& (connector == 0 || sy->connector == connector))
+		{
+			*index = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* "-20" in s, not inside a longer number, after "error" or a Chinese
+ * "错误" (the editor's number as people quote it: "error -20",
+ * "Error code: -20", web-apps' errorDefaultMessage). */
+static int
+editor_number(const char *s, size_t n, int code)
+{
+	char num[8];
+	size_t at, m;
+
+	if (!has_nocase(s, n, "error") && !has(s, n, "错误")) {
 		return 0;
 	}
-	snprintf(g->detail, sizeof g->detail, "%s",
-		has_nocase(s, n, "Invalid token") ? "Invalid token" : "connection");
-	set(g, OOJWT_DIAG_CONNECTOR_ERROR, nc ? OOJWT_DIAG_HIGH : OOJWT_DIAG_MEDIUM,
-		nc ? "It is the ONLYOFFICE app's message in Nextcloud or ownCloud "
-			"(settings page): the app asked Document Server's command service, "
-			"and the answer was an error."
-		: "It says \"Invalid token\": an error a connector shows when Document "
-			"Server refuses its token (command error 6).");
-	g->sub = has_nocase(s, n, "Invalid token") ? 6 : 0;
+	snprintf(num, sizeof num, "%d", code);
+	m = strlen(num);
+	for (at = find(s, n, num, 0); at < n; ) {
+		if ((at + m == n || s[at + m] < '0' || s[at + m] > '9')
+			&& (at == 0 || s[at - 1] < '0' || s[at - 1] > '9'))
+		{
+			return 1;
+		}
+		at += 1 + find(s + at + 1, n - at - 1, num, 0);
+	}
+	return 0;
+}
+
+/* An error text of the editor or a connector, from the symptom table. */
+static int
+symptom_error(oojwt_diag_recognised *g, const char *s, size_t n)
+{
+	static const int numbers[] = { -20, -21, -23, -4 };
+	size_t idx, k;
+	int lang;
+
+	if (oojwt_symptom_match(s, n, (1u << OOJWT_DIAG_EDITOR_ERROR)
+		| (1u << OOJWT_DIAG_CONNECTOR_ERROR), &idx, &lang))
+	{
+		const oojwt_symptom *sy = oojwt_symptom_at(idx);
+		/* "Error when trying to connect (... Invalid token)": the
+		 * connector's command error 6. */
+		if (sy->kind == OOJWT_DIAG_CONNECTOR_ERROR && sy->code == 0
+			&& has_nocase(s, n, "Invalid token"))
+		{
+			symptom_by_code(sy->kind, 6, sy->connector, &idx);
+		}
+		set_symptom(g, idx, lang, OOJWT_DIAG_HIGH);
+	} else if (has_nocase(s, n, "Invalid token") && n < 400
+		&& symptom_by_code(OOJWT_DIAG_CONNECTOR_ERROR, 6, 0, &idx))
+	{
+		set_symptom(g, idx, OOJWT_SYMPTOM_EN, OOJWT_DIAG_MEDIUM);
+		set(g, g->kind, g->confidence, "It says \"Invalid token\": what "
+			"Nextcloud, ownCloud and other connectors show when Document "
+			"Server refuses their token (command error 6).");
+	} else {
+		for (k = 0; k < sizeof numbers / sizeof *numbers; k++) {
+			if (n < 400 && editor_number(s, n, numbers[k])
+				&& symptom_by_code(OOJWT_DIAG_EDITOR_ERROR, numbers[k], 0, &idx))
+			{
+				set_symptom(g, idx, OOJWT_SYMPTOM_EN, OOJWT_DIAG_MEDIUM);
+				break;
+			}
+		}
+		if (g->symptom == 0) {
+			return 0;
+		}
+	}
+	if (g->kind == OOJWT_DIAG_CONNECTOR_ERROR) {
+		snprintf(g->detail, sizeof g->detail, "%s", g->sub == 6
+			? "Invalid token" : "connection");
+	}
 	return 1;
 }
 
 static int
 ds_log(oojwt_diag_recognised *g, const char *s, size_t n)
 {
-	static const char *const lines[] = { "checkJwt error",
-		"auth missing required parameter", "token has modified permissions",
-		"token has invalid format", "checkJwt success" };
-	size_t i;
+	size_t idx;
+	int lang;
 
-	for (i = 0; i < sizeof lines / sizeof *lines; i++) {
-		if (has(s, n, lines[i])) {
-			set(g, OOJWT_DIAG_DS_LOG, OOJWT_DIAG_HIGH,
-				"It is a line of Document Server's log (docservice out.log, "
-				"written by DocsCoServer.js).");
-			g->sub = (int)i;
-			return 1;
-		}
+	if (oojwt_symptom_match(s, n, 1u << OOJWT_DIAG_DS_LOG, &idx, &lang)) {
+		set_symptom(g, idx, lang, OOJWT_DIAG_HIGH);
+		return 1;
+	}
+	if (has(s, n, "checkJwt success")) {
+		set(g, OOJWT_DIAG_DS_LOG, OOJWT_DIAG_HIGH, "It is a line of Document "
+			"Server's log (docservice out.log, written by DocsCoServer.js "
+			"checkJwt): a token it accepted.");
+		g->sub = OOJWT_DIAG_DS_CHECKJWT_SUCCESS;
+		return 1;
 	}
 	return 0;
 }
@@ -545,7 +603,7 @@ oojwt_diag_recognise(oojwt_diag_recognised *g, const char *text, size_t len)
 		g->json_len = olen;
 		return;
 	}
-	if (editor_error(g, s, n) || connector_error(g, s, n)) {
+	if (symptom_error(g, s, n)) {
 		return;
 	}
 	if (docker_exec(g, s, n)) {

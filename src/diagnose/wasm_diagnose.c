@@ -1,7 +1,8 @@
 /*
  * The WebAssembly exports of the diagnosis (web/lib/diagnose.mjs calls
  * them through the bridge of web/lib/oojwt.mjs): thin wrappers of
- * diag_pack.c and diagnose_json.c, which the CLI uses too.
+ * diag_pack.c, diagnose_json.c and symptoms_json.c, which the CLI uses
+ * too.
  */
 #include "inner.h"
 #include "diagnose.h"
@@ -9,6 +10,8 @@
 OOJWT_WASM_EXPORT("oojwt_wasm_diagnose")
 char *oojwt_wasm_diagnose(const unsigned char *pack, size_t len, double now,
 	size_t *out_len);
+OOJWT_WASM_EXPORT("oojwt_wasm_symptoms")
+char *oojwt_wasm_symptoms(size_t *out_len);
 OOJWT_WASM_EXPORT("oojwt_wasm_diag_report_bound")
 size_t oojwt_wasm_diag_report_bound(size_t len);
 
@@ -23,4 +26,10 @@ size_t
 oojwt_wasm_diag_report_bound(size_t len)
 {
 	return oojwt_diag_report_bound(len);
+}
+
+char *
+oojwt_wasm_symptoms(size_t *out_len)
+{
+	return oojwt_symptoms_json(out_len);
 }

@@ -48,7 +48,7 @@ const now = ['--now', String(NOW)];
 
 const COMMANDS = ['decode', 'verify', 'sign', 'explain-secret', 'server-config', 'inspect-config',
   'inspect-url', 'nginx-config', 'inspect-cert', 'inspect-request', 'connector-settings', 'diagnose',
-  'compare-secrets', 'commands'];
+  'symptoms', 'compare-secrets', 'commands'];
 const configPhp = file('config.php', `<?php\n$CONFIG = array (\n  'onlyoffice' => [\n    'jwt_secret' => '${SECRET} ',\n  ],\n);\n`);
 
 const CORPUS = [
@@ -107,6 +107,10 @@ const CORPUS = [
   [['diagnose', ...now, '--quiet', localJson, tokenFile]], [['diagnose', ...now, 'Error when trying to connect (Invalid token)']],
   [['diagnose', ...now, `Authorization: Bearer ${good}`, configPhp]], [['diagnose', ...now, good.slice(0, -20)], withSecret],
   [['diagnose', ...now, 'just some words here']], [['diagnose', ...now, nginx, localJson]],
+  // symptoms: the table, and the Chinese texts it recognises
+  [['symptoms']], [['symptoms', '--json']], [['symptoms', 'Invalid token']],
+  [['diagnose', ...now, '连接时发生异常 (文档服务内部发生异常: Invalid token)', localJson]],
+  [['diagnose', ...now, '--json', '错误 -20：文档安全令牌的格式不正确']],
   // compare-secrets, commands
   [['compare-secrets', '--other-secret-env', 'OTHER', good], { env: { OOJWT_SECRET: SECRET, OTHER: ` ${SECRET}\u200b` } }],
   [['compare-secrets', '--json', '--other-secret-env', 'OTHER'], { env: { OOJWT_SECRET: SECRET, OTHER: SECRET } }],

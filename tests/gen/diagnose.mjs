@@ -126,6 +126,20 @@ const tests = [
     expect: { kinds: ['connector-settings', 'local-json'], codes: ['connector_secret_differs'] } },
   { name: 'journey: unknown text next to a token with no secret', items: ['hello world', sign(command, INBOX)],
     expect: { kinds: ['unknown', 'token'], verdict: 'diag_no_secret', severity: 'warning', codes: ['diag_not_recognised'] } },
+  // The products' Chinese texts (src/diagnose/symptoms.c quotes their sources).
+  { name: "the editor's -20 text in Chinese (web-apps zh.json errorToken), its <br> a line break",
+    items: ['文档安全令牌的格式不正确\n请与您的文档服务器管理员联系。'],
+    expect: { kinds: ['editor-error'], verdict: 'diag_symptom', params: { editorError: -20, symptom: 'editor_token_invalid' } } },
+  { name: "Nextcloud's Chinese message (l10n/zh_CN.json), as a Chinese admin's blog quotes it",
+    items: ['文档服务内部发生异常: Invalid token'],
+    expect: { kinds: ['connector-error'], verdict: 'diag_symptom', params: { symptom: 'nextcloud_invalid_token' } } },
+  { name: "Moodle's Chinese secret message (lang/zh_cn validationerror:incorrectsecret)",
+    items: ['无法连接到 ONLYOFFICE 文档。请检查密钥是否正确。'],
+    expect: { kinds: ['connector-error'], verdict: 'diag_symptom', params: { symptom: 'moodle_incorrect_secret' } } },
+  { name: 'journey: Nextcloud\'s Chinese "Invalid token" from a secret read with a trailing newline',
+    items: ['连接时发生异常 (文档服务内部发生异常: Invalid token)', localJson, `POST /coauthoring/CommandService.ashx HTTP/1.1\r\nAuthorization: Bearer ${sign({ payload: command }, `${INBOX}\n`)}\r\nContent-Type: application/json\r\n\r\n{"c":"version"}`],
+    expect: { kinds: ['connector-error', 'local-json', 'http-request'], verdict: 'diag_secret_variant', severity: 'error',
+      params: { variant: 'with-trailing-newline' }, headline: 'Nextcloud', items: [2] } },
 ];
 
 const out = {

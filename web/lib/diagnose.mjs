@@ -1,6 +1,7 @@
 // oojwt — the diagnosis (C: src/diagnose/), marshalled for JS.
 //
 //   kit.diagnose(items, { secrets, now })
+//   kit.symptoms()
 //
 // items: strings, or { text, name } objects (name: a file name or label);
 // options.secrets: strings (their UTF-8 bytes), Uint8Arrays, or
@@ -38,7 +39,7 @@ function secretOf(v, i) {
 
 /** Build `kit.diagnose` from the bridge of web/lib/oojwt.mjs. */
 export function makeDiagnose(bridge) {
-  const { exports: x, withKey, secretReport, outLen } = bridge;
+  const { exports: x, withKey, report, secretReport, outLen } = bridge;
 
   function pack(items, secrets) {
     const parts = [];
@@ -101,5 +102,15 @@ export function makeDiagnose(bridge) {
     return r;
   }
 
-  return { diagnose };
+  /**
+   * The symptom table (src/diagnose/symptoms.c): what the user saw, in
+   * the product's words in English and Simplified Chinese (null where the
+   * product has no Chinese text), the source of each, what it means, and
+   * what to paste next and where to get it. A fresh array each call.
+   */
+  function symptoms() {
+    return report(x.oojwt_wasm_symptoms(outLen));
+  }
+
+  return { diagnose, symptoms };
 }

@@ -1094,6 +1094,16 @@ export interface Toolkit {
    * `await kit.loadOnlyoffice()`.
    */
   diagnose(items: ReadonlyArray<string | DiagnoseItem>, options?: DiagnoseOptions): DiagnoseResult;
+  /**
+   * The symptom list (C: src/diagnose/symptoms.c): each message the
+   * editor, a connector or Document Server's log shows when tokens fail,
+   * in the product's own English and Simplified Chinese words with the
+   * source of each, what it means, and what to paste next and where to
+   * get it. kit.diagnose recognises each text, in either language, and
+   * names its `id` in `items[].symptom`. A fresh array each call; throws
+   * `not_loaded` like kit.diagnose.
+   */
+  symptoms(): Symptom[];
   /** Algorithms this build signs and verifies. */
   readonly algorithms: readonly Algorithm[];
   /**
@@ -1200,6 +1210,22 @@ export type DiagnoseCode =
   | 'diag_ds_log' | 'diag_symptom' | 'diag_all_clear' | 'diag_token_unreadable'
   | 'diag_config_not_json';
 
+/** One entry of kit.symptoms(). */
+export interface Symptom {
+  /** Stable snake_case id, e.g. 'editor_token_invalid', 'nextcloud_invalid_token'. */
+  id: string;
+  /** 'ONLYOFFICE editor', 'Document Server', 'Nextcloud', 'ownCloud', 'Moodle'. */
+  product: string;
+  /** The text exactly as the product writes it (its markup and placeholders kept: '<br>', '%s'); 'zh-CN' null where the product has no Chinese text. */
+  texts: { en: string; 'zh-CN': string | null };
+  /** Repository, file and key of each text; 'zh-CN' null exactly when the text is. */
+  sources: { en: string; 'zh-CN': string | null };
+  /** Which check failed, in plain words. */
+  means: string;
+  /** What to paste next, and where to get it (a command or a screen). */
+  paste: Array<{ what: string; where: string }>;
+}
+
 /** What kit.diagnose recognises a text as (src/diagnose/recognise.c). */
 export type DiagnoseKind =
   | 'unknown' | 'token' | 'authorization' | 'log-line' | 'ds-log' | 'editor-config'
@@ -1261,6 +1287,8 @@ export interface DiagnoseResult {
     guess: DiagnoseKind | null;
     /** The token found in the text, if any. */
     token: string | null;
+    /** The symptom (kit.symptoms() id) the text shows: an editor, connector or Document Server log message. */
+    symptom: string | null;
   }>;
   /** Every finding, most important first (the verdict's is the first). */
   findings: DiagnoseFinding[];
