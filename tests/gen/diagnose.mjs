@@ -50,6 +50,10 @@ execFileSync('openssl', ['req', '-new', '-key', `${tmp}/ds.key`, '-out', `${tmp}
 execFileSync('openssl', ['x509', '-req', '-days', '365', '-in', `${tmp}/ds.csr`, '-signkey', `${tmp}/ds.key`, '-out', `${tmp}/ds.crt`], { stdio: 'ignore' });
 const certPem = readFileSync(`${tmp}/ds.crt`, 'utf8');
 const keyPem = readFileSync(`${tmp}/ds.key`, 'utf8');
+const DS_CONF = 'include /etc/nginx/includes/http-common.conf;\nserver {\n  listen 0.0.0.0:80;\n  listen 443 ssl;\n'
+  + '  ssl_certificate /var/www/onlyoffice/Data/certs/ds.crt;\n  ssl_certificate_key /var/www/onlyoffice/Data/certs/ds.key;\n'
+  + '  ssl_protocols TLSv1.2 TLSv1.3;\n  server_tokens off;\n  set $secure_link_secret 3kvVrM37aHShAoDRwiow;\n'
+  + '  include /etc/nginx/includes/ds-*.conf;\n}\n';
 
 const tests = [
   // One row per kind.
@@ -126,13 +130,52 @@ const tests = [
     expect: { kinds: ['connector-settings', 'local-json'], codes: ['connector_secret_differs'] } },
   { name: 'journey: unknown text next to a token with no secret', items: ['hello world', sign(command, INBOX)],
     expect: { kinds: ['unknown', 'token'], verdict: 'diag_no_secret', severity: 'warning', codes: ['diag_not_recognised'] } },
+  // The certificate of the steps people follow, judged while it is valid.
+  { name: "journey: a certificate made with openssl genrsa / req / x509 -signkey for a bare IP, with Nextcloud's error",
+    items: ['Error when trying to connect (Invalid token)', certPem, keyPem], now: NOW + 31688000,
+    expect: { kinds: ['connector-error', 'certificate', 'pem-key'], verdict: 'diag_cert_no_ip', severity: 'error',
+      params: { host: '10.17.174.115' }, headline: 'Nextcloud will refuse https://10.17.174.115: the certificate has no IP address for it',
+      items: [1], words: ['subjectAltName', '-extfile', 'genrsa'],
+      commands: [{ id: 'make_certificate', includes: ['openssl genrsa', '-subj /CN=10.17.174.115', 'subjectAltName=IP:10.17.174.115', '-signkey onlyoffice.key -extfile onlyoffice.ext'] }],
+      codes: ['cert_self_signed'] } },
+  // run-document-server.sh rewrites ds.conf at every start (update_nginx_settings).
+  { name: 'journey: nginx ds.conf from the Docker container with a hand-added listen 443 ssl and certificate paths',
+    items: [DS_CONF],
+    expect: { kinds: ['nginx-config'], verdict: 'nginx_docker_rewritten', severity: 'warning',
+      headline: 'Document Server will answer on no HTTPS port after the container restarts', items: [0],
+      words: ['Data/certs', 'tls.crt', 'tls.key', '/var/www/onlyoffice/Data', '-p 443:443'] } },
 ];
+const WORDS = {
+  'journey: Nextcloud "Invalid token"': ['line feed added at the end', 'tr -d'],
+  'journey: a config signed with secret.browser': ['secret.browser', 'secret.inbox'],
+  "journey: the article's token": ['cut to 18 bytes'],
+  'journey: a token with a Bearer prefix': ['with a space added at the end'],
+  "journey: nginx's $secure_link_secret": ['secure_link_secret', 'storage.fs.secretString'],
+};
+for (const t of tests) {
+  const w = Object.entries(WORDS).find(([k]) => t.name.startsWith(k));
+  if (w) t.expect.words = w[1];
+}
+// The secrets the items hold, which an export must mask: the constants
+// above where an item quotes them, and a private key's base64 lines.
+const heldBy = (items) => {
+  const out = new Set();
+  for (const t of items) {
+    for (const s of [INBOX, BROWSER, LINK, 'my_jwt_secret', 'verysecretstring', '3kvVrM37aHShAoDRwiow']) if (t.includes(s)) out.add(s);
+    if (t.includes('PRIVATE KEY-----')) for (const l of t.split('\n')) if (l.length >= 16 && !l.startsWith('-')) out.add(l);
+  }
+  return [...out];
+};
+for (const t of tests) t.inputSecrets = heldBy(t.items);
 
 const out = {
   description: 'kit.diagnose / oojwt_diagnose vectors: items (strings) and typed secrets, judged at `now`; '
     + 'expect: the kind of each item, the verdict code and severity, a subset of its params, a substring of '
     + 'its headline, the items it rests on, and codes that must be among the findings. Tokens signed with '
-    + 'node:crypto, the certificate made with openssl (tests/gen/diagnose.mjs).',
+    + 'node:crypto, the certificate made with openssl (tests/gen/diagnose.mjs). Rows may carry their own `now`; '
+    + '`words` must appear in the verdict (headline, cause or fix), `commands` among the report\'s commands (id, '
+    + 'substrings of its text); `inputSecrets` are the secrets the items hold, which an export must mask '
+    + '(tests/gen/diagnose.mjs).',
   now: NOW,
   tests: tests.map((t, i) => ({ id: i + 1, ...t })),
 };

@@ -85,7 +85,7 @@ async function features(bridge, kit) {
   return {
     onlyoffice: makeOnlyoffice(bridge, kit),
     inspectCertificate: makeCertificate(bridge).inspectCertificate,
-    diagnose: makeDiagnose(bridge).diagnose,
+    ...makeDiagnose(bridge), // diagnose, exportDiagnosis
   };
 }
 
@@ -532,6 +532,7 @@ async function makeToolkit(x) {
     [name, (...args) => need(`kit.onlyoffice.${name}`).onlyoffice[name](...args)])));
   kit.inspectCertificate = (...args) => need('kit.inspectCertificate').inspectCertificate(...args);
   kit.diagnose = (...args) => need('kit.diagnose').diagnose(...args);
+  kit.exportDiagnosis = (...args) => need('kit.exportDiagnosis').exportDiagnosis(...args);
   // Instantiate the full module beside the core (options.wasm as
   // loadToolkit's, default oojwt-full.wasm); resolves to kit.onlyoffice.
   kit.loadOnlyoffice = async (options = {}) => {
