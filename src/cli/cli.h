@@ -86,6 +86,8 @@ typedef struct {
 	/* diagnose: every positional argument */
 	const char *inputs[OOJWT_DIAG_MAX_ITEMS];
 	size_t n_inputs;
+	const char *export_format;    /* --export markdown|text */
+	const char *root;             /* --root DIR: a host's files under DIR */
 	/* compare-secrets: the second secret */
 	const char *other_secret_file;
 	const char *other_secret_env;

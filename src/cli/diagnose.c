@@ -1,10 +1,13 @@
 /*
  * oojwt diagnose [INPUT...]: the diagnosis of src/diagnose/ for the
  * command line. Each input is read (@FILE, an existing path, - for
- * standard input, or the text itself) and named; --json prints the
- * report kit.diagnose() returns (oojwt_diagnose_json), otherwise what
- * each input was recognised as, then the verdict and its fix, then the
- * other findings.
+ * standard input, or the text itself) and named; with none, the files of
+ * a Document Server host under --root (local.json, ds.conf and the
+ * certificate and key it names), each named on stderr. --json prints the
+ * report kit.diagnose() returns (oojwt_diagnose_json), --export the
+ * report with secrets masked (oojwt_diagnose_export), otherwise what
+ * each input was recognised as, then the verdict and its fix, the other
+ * findings and the commands.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,12 +16,6 @@
 #include "inner.h"
 
 #define MAX_ITEM ((size_t)16 * 1024 * 1024)
-
-/* The default places of a Document Server host (its packages' layout). */
-static const char *const DEFAULT_PLACES[] = {
-	"/etc/onlyoffice/documentserver/local.json",
-	"/etc/onlyoffice/documentserver/nginx/ds.conf"
-};
 
 typedef struct {
 	char *text[OOJWT_DIAG_MAX_ITEMS];
@@ -73,6 +70,117 @@ read_one(inputs *in, const char *arg, char *err, size_t cap)
 	return OOJWT_EXIT_OK;
 }
 
+/* The default places of a Document Server host (its packages' layout:
+ * document-server-package's local.json and ds.conf, which
+ * /etc/nginx/conf.d/ds.conf links to), under --root. */
+static const char *const DS_CONFIG = "/etc/onlyoffice/documentserver/local.json";
+static const char *const DS_NGINX[] = {
+	"/etc/onlyoffice/documentserver/nginx/ds.conf",
+	"/etc/nginx/conf.d/ds.conf"
+};
+
+/* ROOT + path (root NULL or "/": the path), in `out`. */
+static void
+under_root(char *out, size_t cap, const char *root, const char *path)
+{
+	size_t n = root != NULL ? strlen(root) : 0;
+
+	while (n > 0 && root[n - 1] == '/') {
+		n--;
+	}
+	snprintf(out, cap, "%.*s%s", (int)n, n > 0 ? root : "", path);
+}
+
+/* Read the file at ROOT + path, when it is one, as an input, and say so
+ * on stderr as `what` (NULL: the caller says it); a file that cannot be
+ * read is said and skipped. 1 when read. */
+static int
+read_place(inputs *in, const char *root, const char *path, const char *what)
+{
+	char full[1200], err[700];
+	size_t k = in->n;
+
+	if (in->n >= OOJWT_DIAG_MAX_ITEMS) {
+		return 0;
+	}
+	under_root(full, sizeof full, root, path);
+	if (!oojwt_cli_host_is_file(full)) {
+		return 0;
+	}
+	if (oojwt_cli_read_file(full, MAX_ITEM, &in->text[k], &in->len[k], err,
+		sizeof err) != OOJWT_EXIT_OK)
+	{
+		oojwt_cli_eprintf("oojwt: diagnose: skipped %s: %s\n", what, err);
+		return 0;
+	}
+	snprintf(in->name[k], sizeof in->name[k], "%.150s", full);
+	in->items[k].text = in->text[k];
+	in->items[k].len = in->len[k];
+	in->items[k].name = in->name[k];
+	in->items[k].name_len = strlen(in->name[k]);
+	in->n++;
+	if (what != NULL) {
+		oojwt_cli_eprintf("oojwt: diagnose: read %s (%s)\n", full, what);
+	}
+	return 1;
+}
+
+/*
+ * No input: what a Document Server host holds -- local.json, nginx's
+ * ds.conf, and the certificate and key that ds.conf names. OOJWT_EXIT_OK,
+ * or OOJWT_EXIT_INTERNAL when memory runs out.
+ */
+static int
+read_host(inputs *in, const char *root)
+{
+	size_t k, first_conf = OOJWT_DIAG_MAX_ITEMS;
+
+	(void)read_place(in, root, DS_CONFIG, "Document Server's local.json");
+	for (k = 0; k < sizeof DS_NGINX / sizeof *DS_NGINX; k++) {
+		size_t at = in->n;
+		if (!read_place(in, root, DS_NGINX[k], NULL)) {
+			continue;
+		}
+		if (first_conf < OOJWT_DIAG_MAX_ITEMS && in->len[at] == in->len[first_conf]
+			&& memcmp(in->text[at], in->text[first_conf], in->len[at]) == 0)
+		{
+			/* The link the package makes to the same file: once is enough. */
+			oojwt_cli_eprintf("oojwt: diagnose: read %s (the same ds.conf as "
+				"above)\n", in->name[at]);
+			oojwt_wipe_free(in->text[at], in->len[at] + 1);
+			in->n--;
+			continue;
+		}
+		oojwt_cli_eprintf("oojwt: diagnose: read %s (nginx's ds.conf)\n",
+			in->name[at]);
+		if (first_conf == OOJWT_DIAG_MAX_ITEMS) {
+			first_conf = at;
+		}
+	}
+	if (first_conf < OOJWT_DIAG_MAX_ITEMS) {
+		oojwt_nginx_config *ng = malloc(sizeof *ng);
+		if (ng == NULL) {
+			return OOJWT_EXIT_INTERNAL;
+		}
+		memset(ng, 0, sizeof *ng);
+		if (oojwt_nginx_read(ng, in->text[first_conf], in->len[first_conf])
+			== OOJWT_OK)
+		{
+			if (ng->has_certificate) {
+				(void)read_place(in, root, ng->certificate,
+					"the certificate ds.conf names");
+			}
+			if (ng->has_certificate_key) {
+				(void)read_place(in, root, ng->certificate_key,
+					"the key ds.conf names");
+			}
+		}
+		oojwt_nginx_config_free(ng);
+		free(ng);
+	}
+	return OOJWT_EXIT_OK;
+}
+
 static void
 free_inputs(inputs *in)
 {
@@ -83,18 +191,6 @@ free_inputs(inputs *in)
 	}
 }
 
-/* The verdict's first word: OK only when nothing is wrong (a token DS
- * accepts, or nothing found); an info verdict that asks for more is a
- * NOTE. */
-static const char *
-verdict_word(const oojwt_diag_finding *v)
-{
-	return v->severity == OOJWT_SEVERITY_ERROR ? "ERROR"
-		: v->severity == OOJWT_SEVERITY_WARNING ? "WARNING"
-		: v->code == OOJWT_FIND_DIAG_ALL_CLEAR
-		|| v->code == OOJWT_FIND_DIAG_TOKEN_VERIFIES ? "OK" : "NOTE";
-}
-
 static void
 human(const oojwt_cli_opts *o, const oojwt_diag_report *r, const inputs *in)
 {
@@ -103,7 +199,7 @@ human(const oojwt_cli_opts *o, const oojwt_diag_report *r, const inputs *in)
 	if (r->n_findings > 0) {
 		const oojwt_diag_finding *v = &r->findings[0];
 		if (o->quiet) {
-			oojwt_cli_printf("%s: %s\n", verdict_word(v), r->headline);
+			oojwt_cli_printf("%s: %s\n", oojwt_diag_verdict_word(v), r->headline);
 			return;
 		}
 	}
@@ -119,7 +215,7 @@ human(const oojwt_cli_opts *o, const oojwt_diag_report *r, const inputs *in)
 	}
 	{
 		const oojwt_diag_finding *v = &r->findings[0];
-		oojwt_cli_printf("\n%s: %s\n", verdict_word(v), r->headline);
+		oojwt_cli_printf("\n%s: %s\n", oojwt_diag_verdict_word(v), r->headline);
 		oojwt_cli_printf("cause: %s\n", v->message);
 		if (v->fix[0] != 0) {
 			oojwt_cli_printf("fix: %s\n", v->fix);
@@ -147,6 +243,17 @@ human(const oojwt_cli_opts *o, const oojwt_diag_report *r, const inputs *in)
 	if (r->dropped > 0) {
 		oojwt_cli_printf("(%u more findings not shown)\n", (unsigned)r->dropped);
 	}
+	for (i = 0; i < r->n_commands; i++) {
+		const oojwt_diag_command *c = &r->commands[i];
+		const char *t = c->text, *nl;
+		oojwt_cli_printf("%srun it %s: %s\n", i == 0 ? "\ncommands:\n  " : "  ",
+			oojwt_diag_where_words(c->run_on), c->explanation);
+		for (; *t != 0; t = nl + (*nl != 0)) {
+			nl = strchr(t, '\n');
+			nl = nl != NULL ? nl : t + strlen(t);
+			oojwt_cli_printf("    %.*s\n", (int)(nl - t), t);
+		}
+	}
 }
 
 int
@@ -157,8 +264,8 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 	oojwt_diag_opts d;
 	unsigned char *secret = NULL;
 	size_t secret_len = 0, i;
-	char err[700];
-	int code = OOJWT_EXIT_OK;
+	char err[1400];
+	int code = OOJWT_EXIT_OK, format = -1;
 
 	if (in == NULL) {
 		oojwt_cli_error(o->command, "out of memory");
@@ -178,18 +285,32 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 		}
 		code = read_one(in, o->inputs[i], err, sizeof err);
 	}
-	if (code == OOJWT_EXIT_OK && in->n == 0) {
-		size_t k;
-		for (k = 0; k < sizeof DEFAULT_PLACES / sizeof *DEFAULT_PLACES
-			&& code == OOJWT_EXIT_OK; k++)
-		{
-			if (oojwt_cli_host_is_file(DEFAULT_PLACES[k])) {
-				code = read_one(in, DEFAULT_PLACES[k], err, sizeof err);
-			}
+	if (code == OOJWT_EXIT_OK && o->export_format != NULL) {
+		if (strcmp(o->export_format, "markdown") == 0) {
+			format = OOJWT_DIAG_EXPORT_MARKDOWN;
+		} else if (strcmp(o->export_format, "text") == 0) {
+			format = OOJWT_DIAG_EXPORT_TEXT;
+		} else {
+			snprintf(err, sizeof err, "--export takes markdown or text, not '%.100s'",
+				o->export_format);
+			code = OOJWT_EXIT_USAGE;
 		}
+		if (code == OOJWT_EXIT_OK && o->json) {
+			snprintf(err, sizeof err, "--export and --json are two outputs: "
+				"give one of them");
+			code = OOJWT_EXIT_USAGE;
+		}
+	}
+	if (code == OOJWT_EXIT_OK && in->n == 0) {
+		code = read_host(in, o->root);
 		if (code == OOJWT_EXIT_OK && in->n == 0) {
-			snprintf(err, sizeof err, "nothing to diagnose: give the texts or "
-				"files you have (a token, local.json, a log line, ...)");
+			char place[1200];
+			under_root(place, sizeof place, o->root, DS_CONFIG);
+			snprintf(err, sizeof err, "nothing to diagnose: no input given, and "
+				"this is no Document Server host (no %.500s). Give the texts or "
+				"files you have: the error you see, local.json, a token or a "
+				"log line, nginx's ds.conf, a certificate (or --root DIR where "
+				"a host's /etc is)", place);
 			code = OOJWT_EXIT_USAGE;
 		}
 	}
@@ -236,11 +357,20 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 		oojwt_diag_report *r = malloc(sizeof *r);
 		int e = r != NULL ? oojwt_diagnose(r, in->items, in->n, &d)
 			: OOJWT_ERR_NO_MEMORY;
+		char *text = NULL;
+		size_t len = 0;
+		if (e == OOJWT_OK && format >= 0) {
+			text = oojwt_diagnose_export(in->items, in->n, &d, format, &len, &e);
+		}
 		if (e != OOJWT_OK) {
 			oojwt_cli_error(o->command, oojwt_code_name(e));
 			code = e == OOJWT_ERR_TOO_LARGE ? OOJWT_EXIT_INPUT : OOJWT_EXIT_INTERNAL;
 		} else {
-			human(o, r, in);
+			if (text != NULL) {
+				(void)oojwt_cli_out(text, len);
+			} else {
+				human(o, r, in);
+			}
 			code = oojwt_cli_host_flush() == 0 ? (r->n_findings > 0
 				&& r->findings[0].severity != OOJWT_SEVERITY_INFO
 				? OOJWT_EXIT_INVALID : OOJWT_EXIT_OK) : OOJWT_EXIT_INTERNAL;
@@ -248,6 +378,9 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 		if (r != NULL) {
 			oojwt_wipe(r, sizeof *r);
 			free(r);
+		}
+		if (text != NULL) {
+			oojwt_wipe_free(text, len + 1);
 		}
 	}
 	free_inputs(in);

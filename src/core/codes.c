@@ -197,7 +197,10 @@ static const char *const warning_names[] = {
 	"config_is_secret",
 	"config_from_env",
 	"config_fragment",
-	"nginx_docker_rewritten"
+	"nginx_docker_rewritten",
+#ifndef OOJWT_CORE_MODULE
+	[OOJWT_FIND_DIAG_CERT_NO_IP - OOJWT_WARN_FIRST] = "diag_cert_no_ip"
+#endif
 };
 
 const char *

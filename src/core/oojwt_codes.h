@@ -43,6 +43,8 @@
  *              oojwt_ds_verify and oojwt_ds_signature_length), text that
  *              is not local.json (oojwt_server_config_read), nginx in the
  *              Docker image (oojwt_nginx_read)
+ *   260        the diagnosis: a certificate made for an IP address
+ *              without it in subjectAltName (oojwt_diagnose)
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -286,7 +288,11 @@ enum oojwt_code {
 	OOJWT_FIND_CONFIG_IS_SECRET = 248, /* a bare secret given as local.json */
 	OOJWT_FIND_CONFIG_FROM_ENV = 249, /* Docker env lines read as local.json */
 	OOJWT_FIND_CONFIG_FRAGMENT = 250, /* json -f output: part of local.json */
-	OOJWT_FIND_NGINX_DOCKER_REWRITTEN = 251 /* the container rewrites ds.conf */
+	OOJWT_FIND_NGINX_DOCKER_REWRITTEN = 251, /* the container rewrites ds.conf */
+
+	/* The diagnosis again: a certificate for an IP address that lists
+	 * no IP address, so clients connecting to https://IP refuse it. */
+	OOJWT_FIND_DIAG_CERT_NO_IP = 260 /* certificate for an IP, no IP SAN */
 };
 
 /*

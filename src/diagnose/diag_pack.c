@@ -82,19 +82,23 @@ oojwt_diag_unpack(const unsigned char *pack, size_t len,
 	return left == 0 ? OOJWT_OK : OOJWT_ERR_BAD_ARGUMENT;
 }
 
+/* The JSON report (format < 0) or the export in `format`, as
+ * {"text":"..."}, of a packed call; {"error"} when it does not unpack or
+ * the export fails. */
 char *
 oojwt_diag_packed_json(const unsigned char *pack, size_t len, double now,
-	size_t *out_len)
+	int format, size_t *out_len)
 {
 	oojwt_diag_item items[OOJWT_DIAG_MAX_ITEMS];
 	oojwt_diag_secret secrets[OOJWT_DIAG_MAX_SECRETS];
 	oojwt_diag_opts o;
-	size_t ni = 0, ns = 0;
+	oojwt_sb sb;
+	size_t ni = 0, ns = 0, n = 0;
+	char *text;
 	int e = oojwt_diag_unpack(pack, len, items, &ni, secrets, &ns);
 
+	memset(&sb, 0, sizeof sb);
 	if (e != OOJWT_OK) {
-		oojwt_sb sb;
-		memset(&sb, 0, sizeof sb);
 		oojwt_sb_error(&sb, e, e == OOJWT_ERR_TOO_LARGE ? "Too much to diagnose "
 			"at once: at most 16 texts and 16 secrets." : "The packed items "
 			"cannot be read.", -1);
@@ -104,5 +108,20 @@ oojwt_diag_packed_json(const unsigned char *pack, size_t len, double now,
 	o.now = now;
 	o.secrets = secrets;
 	o.n_secrets = ns;
-	return oojwt_diagnose_json(items, ni, &o, out_len);
+	if (format < 0) {
+		return oojwt_diagnose_json(items, ni, &o, out_len);
+	}
+	text = oojwt_diagnose_export(items, ni, &o, format, &n, &e);
+	if (text == NULL) {
+		oojwt_sb_error(&sb, e, e == OOJWT_ERR_TOO_LARGE ? "Too much to export "
+			"at once: at most 16 texts, 16 secrets, 16 MB in all." : e
+			== OOJWT_ERR_BAD_ARGUMENT ? "The export format is neither markdown "
+			"nor text." : "Out of memory.", -1);
+	} else {
+		oojwt_sb_puts(&sb, "{\"text\":");
+		oojwt_sb_wtf8_string(&sb, text, n);
+		oojwt_sb_puts(&sb, "}");
+		oojwt_wipe_free(text, n + 1);
+	}
+	return oojwt_sb_finish(&sb, out_len);
 }

@@ -175,6 +175,128 @@ add_token_in(oojwt_diag_ctx *c, const char *s, size_t n, const char *text,
 	return OOJWT_OK;
 }
 
+/* ---- what an export masks, the commands ----------------------------- */
+
+void
+oojwt_diag_mask(oojwt_diag_masks *m, const void *value, size_t len, int token)
+{
+	size_t i;
+
+	if (m == NULL || value == NULL || len == 0
+		|| (len == 6 && memcmp(value, "secret", 6) == 0))
+	{
+		return;
+	}
+	for (i = 0; i < m->n; i++) {
+		if (m->len[i] == len && memcmp(m->value[i], value, len) == 0) {
+			return;
+		}
+	}
+	if (m->n >= OOJWT_DIAG_MAX_MASKS) {
+		m->failed = 1;
+		return;
+	}
+	m->value[m->n] = malloc(len);
+	if (m->value[m->n] == NULL) {
+		m->failed = 1;
+		return;
+	}
+	memcpy(m->value[m->n], value, len);
+	m->len[m->n] = len;
+	m->token[m->n] = token;
+	m->n++;
+}
+
+void
+oojwt_diag_masks_free(oojwt_diag_masks *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		oojwt_wipe_free(m->value[i], m->len[i]);
+	}
+	oojwt_wipe(m, sizeof *m);
+}
+
+/* A secret, and the same without the white space and quotes around it
+ * (the form a sentence may quote). */
+static void
+mask_secret(oojwt_diag_masks *m, const unsigned char *v, size_t len)
+{
+	size_t a = 0, b = len;
+
+	oojwt_diag_mask(m, v, len, 0);
+	while (a < b && (v[a] == ' ' || v[a] == '\t' || v[a] == '\n' || v[a] == '\r'
+		|| v[a] == '"' || v[a] == '\''))
+	{
+		a++;
+	}
+	while (b > a && (v[b - 1] == ' ' || v[b - 1] == '\t' || v[b - 1] == '\n'
+		|| v[b - 1] == '\r' || v[b - 1] == '"' || v[b - 1] == '\''))
+	{
+		b--;
+	}
+	if (a > 0 || b < len) {
+		oojwt_diag_mask(m, v + a, b - a, 0);
+	}
+}
+
+/* The base64 lines of a PEM private key (lines of 16 bytes or more
+ * between its BEGIN and END lines). */
+static void
+mask_pem_lines(oojwt_diag_masks *m, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t e = i;
+		while (e < n && s[e] != '\n') {
+			e++;
+		}
+		if (e - i >= 16 && s[i] != '-') {
+			size_t k = e;
+			while (k > i && (s[k - 1] == '\r' || s[k - 1] == ' ')) {
+				k--;
+			}
+			oojwt_diag_mask(m, s + i, k - i, 0);
+		}
+		i = e + 1;
+	}
+}
+
+/* Keep the command `id` of what oojwt_commands_build() makes of `o`. */
+static void
+add_command(oojwt_diag_ctx *c, int id, int item, const oojwt_commands_opts *o)
+{
+	oojwt_diag_report *r = c->r;
+	oojwt_commands *all;
+	size_t k;
+
+	if (r->n_commands >= OOJWT_DIAG_MAX_COMMANDS
+		|| (all = malloc(sizeof *all)) == NULL)
+	{
+		return;
+	}
+	if (oojwt_commands_build(all, o) == OOJWT_OK) {
+		for (k = 0; k < all->n; k++) {
+			oojwt_diag_command *d;
+			if (all->list[k].id != id) {
+				continue;
+			}
+			d = &r->commands[r->n_commands++];
+			d->id = id;
+			d->run_on = all->list[k].run_on;
+			d->item = item;
+			snprintf(d->text, sizeof d->text, "%s", all->list[k].text);
+			snprintf(d->explanation, sizeof d->explanation, "%s",
+				all->list[k].explanation);
+			break;
+		}
+	}
+	oojwt_commands_free(all);
+	free(all);
+}
+
 /* ---- params -------------------------------------------------------- */
 
 void
@@ -580,6 +702,9 @@ inspect_nginx(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 		return OOJWT_ERR_NO_MEMORY;
 	}
 	oojwt_diag_fold(c, ng->findings, ng->n_findings, (int)i, 40, NULL, 0);
+	if (ng->has_secret && c->masks != NULL) {
+		mask_secret(c->masks, (const unsigned char *)ng->secret, ng->secret_len);
+	}
 	st = role_secret(c, OOJWT_DIAG_ROLE_STORAGE, &st_len);
 	more = malloc(sizeof *more * 4);
 	if (st != NULL && ng->has_secret && more != NULL) {
@@ -594,6 +719,73 @@ inspect_nginx(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 	return OOJWT_OK;
 }
 
+/*
+ * A certificate whose subject CN is an IP address that its
+ * subjectAltName does not list -- what `openssl req -subj /CN=IP` and
+ * `x509 -req -signkey` without -extfile make: clients connecting to
+ * https://IP compare the address with the IP entries of subjectAltName
+ * only (OpenSSL X509_check_ip, which curl and PHP use; browsers), and
+ * refuse it. Adds diag_cert_no_ip and the genrsa/req/x509 steps with
+ * -extfile subjectAltName=IP:...; 1 when it did.
+ */
+static int
+cert_no_ip(oojwt_diag_ctx *c, const oojwt_cert *cert, int item)
+{
+	const char *cn = cert->subject != NULL ? strstr(cert->subject, "CN=") : NULL;
+	const char *who;
+	unsigned char ip[16], other[16];
+	char shown[64], msg[OOJWT_MESSAGE_LEN], cause[OOJWT_MESSAGE_LEN];
+	size_t n, len, k;
+	oojwt_diag_params p;
+	oojwt_commands_opts o;
+
+	if (cn == NULL) {
+		return 0;
+	}
+	cn += 3;
+	for (n = 0; cn[n] != 0 && cn[n] != ',' && cn[n] != '/'; n++) {
+	}
+	len = oojwt_ip_parse(cn, n, ip);
+	if (len == 0) {
+		return 0;
+	}
+	for (k = 0; k < cert->n_ip; k++) {
+		if (oojwt_ip_parse(cert->ip[k], strlen(cert->ip[k]), other) == len
+			&& memcmp(ip, other, len) == 0)
+		{
+			return 0;
+		}
+	}
+	oojwt_ip_text(shown, ip, len);
+	who = c->connector == OOJWT_CONNECTOR_NEXTCLOUD ? "Nextcloud"
+		: c->connector == OOJWT_CONNECTOR_OWNCLOUD ? "ownCloud"
+		: c->connector == OOJWT_CONNECTOR_MOODLE ? "Moodle"
+		: c->connector == OOJWT_CONNECTOR_MATTERMOST ? "Mattermost" : NULL;
+	oojwt_diag_params_init(&p);
+	oojwt_diag_params_str(&p, "host", shown, strlen(shown));
+	oojwt_fmt(msg, sizeof msg, "The certificate names %s only in its subject "
+		"CN, and its subjectAltName has %s: %s and browsers connecting to "
+		"https://%s match the address against subjectAltName IP entries only, "
+		"and refuse it (curl: \"no alternative certificate subject name "
+		"matches target host name\").", shown, cert->n_ip == 0
+		? "no IP address" : "other IP addresses", who != NULL ? who
+		: "the connector", shown);
+	snprintf(cause, sizeof cause, "%s", "the certificate has no IP address for it");
+	oojwt_diag_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DIAG_CERT_NO_IP, item, 35,
+		oojwt_diag_params_end(&p), msg, "Make the certificate again with the "
+		"address in subjectAltName: the same openssl genrsa, req and x509 "
+		"-signkey steps, with -extfile giving subjectAltName=IP:... (the "
+		"command below); then put the new files where nginx reads them (in "
+		"Docker: certs/ of the folder mounted on /var/www/onlyoffice/Data) "
+		"and restart.", cause);
+	memset(&o, 0, sizeof o);
+	o.cert_host = shown;
+	o.cert_host_len = strlen(shown);
+	o.self_signed = cert->self_signed;
+	add_command(c, OOJWT_CMD_MAKE_CERTIFICATE, item, &o);
+	return 1;
+}
+
 static int
 inspect_cert(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 {
@@ -601,6 +793,7 @@ inspect_cert(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 	oojwt_cert_opts o;
 	char msg[OOJWT_MESSAGE_LEN];
 	size_t k;
+	int no_ip;
 
 	if (cert == NULL) {
 		return OOJWT_ERR_NO_MEMORY;
@@ -624,7 +817,11 @@ inspect_cert(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 		return OOJWT_OK;
 	}
 	c->cert_self_signed = cert->self_signed;
+	no_ip = cert_no_ip(c, cert, (int)i);
 	for (k = 0; k < cert->n_findings; k++) {
+		if (no_ip && cert->findings[k].code == OOJWT_FIND_CERT_CN_ONLY) {
+			continue;
+		}
 		oojwt_diag_add(c, cert->findings[k].severity, cert->findings[k].code,
 			(int)i, 40, NULL, cert->findings[k].message,
 			cert->findings[k].fix, NULL);
@@ -957,9 +1154,70 @@ run(oojwt_diag_ctx *c)
 	return OOJWT_OK;
 }
 
+/* What an export masks: the held secrets, the tokens, the private
+ * keys' lines (the nginx secrets were added as they were read). */
+static void
+collect_masks(oojwt_diag_ctx *c)
+{
+	size_t i;
+
+	size_t k;
+
+	/* The held list is bounded (OOJWT_DIAG_MAX_HELD): the configs'
+	 * secrets are taken from the configs themselves. */
+	for (i = 0; i < c->n_held; i++) {
+		mask_secret(c->masks, c->held[i].value, c->held[i].len);
+	}
+	for (i = 0; i < c->n_owned_cfg; i++) {
+		const oojwt_server_config *cfg = c->owned_cfg[i];
+		for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
+			mask_secret(c->masks, (const unsigned char *)cfg->secrets[k].value,
+				cfg->secrets[k].value_len);
+		}
+		mask_secret(c->masks, (const unsigned char *)cfg->storage_secret.value,
+			cfg->storage_secret.value_len);
+	}
+	for (i = 0; i < c->n_owned_conn; i++) {
+		const oojwt_connector_settings *cs = c->owned_conn[i];
+		if (cs->secret.set) {
+			mask_secret(c->masks, (const unsigned char *)cs->secret.p,
+				cs->secret.n);
+		}
+	}
+	for (i = 0; i < c->o->n_secrets; i++) {
+		mask_secret(c->masks, c->o->secrets[i].value, c->o->secrets[i].len);
+	}
+	for (i = 0; i < c->n_tokens; i++) {
+		oojwt_diag_mask(c->masks, c->tokens[i].p, c->tokens[i].len, 1);
+	}
+	for (i = 0; i < c->n; i++) {
+		const oojwt_diag_recognised *g = &c->r->items[i];
+		if (g->has_token) {
+			oojwt_diag_mask(c->masks, c->items[i].text + g->token_off,
+				g->token_len, 1);
+		}
+		if ((g->kind == OOJWT_DIAG_BARE_VALUE || g->kind
+			== OOJWT_DIAG_DOCKER_EXEC) && g->has_json)
+		{
+			mask_secret(c->masks, (const unsigned char *)c->items[i].text
+				+ g->json_off, g->json_len);
+		}
+		if (g->kind == OOJWT_DIAG_PEM_KEY) {
+			mask_pem_lines(c->masks, c->items[i].text, c->items[i].len);
+		}
+	}
+}
+
 int
 oojwt_diagnose(oojwt_diag_report *r, const oojwt_diag_item *items, size_t n,
 	const oojwt_diag_opts *opts)
+{
+	return oojwt_diag_run(r, items, n, opts, NULL);
+}
+
+int
+oojwt_diag_run(oojwt_diag_report *r, const oojwt_diag_item *items, size_t n,
+	const oojwt_diag_opts *opts, oojwt_diag_masks *masks)
 {
 	oojwt_diag_ctx *c;
 	size_t i, total = 0;
@@ -992,6 +1250,7 @@ oojwt_diagnose(oojwt_diag_report *r, const oojwt_diag_item *items, size_t n,
 	c->items = items;
 	c->n = n;
 	c->o = opts;
+	c->masks = masks;
 	c->cfg_item = c->conn_item = -1;
 	c->editor_item = c->symptom_item = c->request_item = -1;
 	r->n_items = n;
@@ -1010,6 +1269,9 @@ oojwt_diagnose(oojwt_diag_report *r, const oojwt_diag_item *items, size_t n,
 		oojwt_diag_hold(c, name, s->value, s->len, OOJWT_DIAG_ROLE_TYPED, -1);
 	}
 	e = run(c);
+	if (e == OOJWT_OK && masks != NULL) {
+		collect_masks(c);
+	}
 	r->n_secrets = c->n_held;
 	r->n_tokens = c->n_tokens;
 	for (i = 0; i < c->n_owned_cfg; i++) {

@@ -31,11 +31,41 @@ void oojwt_diag_recognise(oojwt_diag_recognised *g, const char *text,
 int oojwt_diag_unpack(const unsigned char *pack, size_t len,
 	oojwt_diag_item *items, size_t *n_items, oojwt_diag_secret *secrets,
 	size_t *n_secrets);
-/* The JSON report of a packed call ({"error"} when it does not unpack). */
+/* The JSON report of a packed call (format < 0), or its export in
+ * `format` (OOJWT_DIAG_EXPORT_*) as {"text":"..."}; {"error"} when it
+ * does not unpack or the export fails. */
 char *oojwt_diag_packed_json(const unsigned char *pack, size_t len,
-	double now, size_t *out_len);
+	double now, int format, size_t *out_len);
 
 /* ---- diagnose.c, secrets.c: the state of one diagnosis ---------------- */
+
+/* The values an export masks (export.c): copies, wiped by
+ * oojwt_diag_masks_free(). `token`: 1 for a token, 0 for a secret. */
+#define OOJWT_DIAG_MAX_MASKS 256
+typedef struct {
+	size_t n;
+	int failed;                          /* out of memory: export nothing */
+	unsigned char *value[OOJWT_DIAG_MAX_MASKS];
+	size_t len[OOJWT_DIAG_MAX_MASKS];
+	int token[OOJWT_DIAG_MAX_MASKS];
+} oojwt_diag_masks;
+/* Add a copy of `len` bytes (nothing for an empty value, a duplicate or
+ * Document Server's default "secret"). */
+void oojwt_diag_mask(oojwt_diag_masks *m, const void *value, size_t len,
+	int token);
+void oojwt_diag_masks_free(oojwt_diag_masks *m);
+
+/* oojwt_diagnose(), and with `masks` not NULL the values to mask in
+ * what is written from the report: every held secret, the tokens, the
+ * nginx secrets and the private keys' base64 lines. */
+int oojwt_diag_run(oojwt_diag_report *r, const oojwt_diag_item *items,
+	size_t n, const oojwt_diag_opts *opts, oojwt_diag_masks *masks);
+
+/* The verdict's first word: ERROR, WARNING, OK (a token DS accepts, or
+ * every check passed) or NOTE (an info that asks for more). */
+const char *oojwt_diag_verdict_word(const oojwt_diag_finding *v);
+/* Where a command runs, in words ("on the Document Server host"). */
+const char *oojwt_diag_where_words(const char *run_on);
 
 /* Roles of a held secret (bits): Document Server's, by
  * OOJWT_SECRET_INBOX... (1 << kind), the storage secret, a connector's,
@@ -90,6 +120,7 @@ typedef struct {
 	size_t n_tokens;
 	oojwt_diag_token tokens[OOJWT_DIAG_MAX_TOKENS];
 	int cert_self_signed;
+	oojwt_diag_masks *masks;             /* an export's, or NULL */
 	int token_checked[OOJWT_DIAG_MAX_ITEMS]; /* an item's token met the matrix */
 } oojwt_diag_ctx;
 

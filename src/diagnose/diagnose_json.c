@@ -7,6 +7,7 @@
  *    "items":[{index,name,kind,label,confidence,why,detail,guess,token,
  *              symptom}],
  *    "findings":[{severity,code,item,path,message,fix,params}],
+ *    "commands":[{id,runOn,item,text,explanation}],
  *    "secretsHeld","tokensChecked","dropped"}
  *
  * The items' names and tokens are the only texts copied from the input
@@ -115,6 +116,23 @@ report_json(oojwt_sb *sb, const oojwt_diag_report *r,
 			oojwt_sb_puts(sb, ",");
 		}
 		finding_json(sb, &r->findings[i]);
+	}
+	oojwt_sb_puts(sb, "],\"commands\":[");
+	for (i = 0; i < r->n_commands; i++) {
+		const oojwt_diag_command *c = &r->commands[i];
+		oojwt_sb_puts(sb, i > 0 ? ",{\"id\":" : "{\"id\":");
+		oojwt_sb_json_string(sb, oojwt_command_name(c->id),
+			strlen(oojwt_command_name(c->id)));
+		oojwt_sb_member(sb, "runOn", c->run_on, 1);
+		oojwt_sb_puts(sb, ",\"item\":");
+		if (c->item >= 0) {
+			oojwt_sb_long(sb, c->item);
+		} else {
+			oojwt_sb_puts(sb, "null");
+		}
+		oojwt_sb_member(sb, "text", c->text, 1);
+		oojwt_sb_member(sb, "explanation", c->explanation, 1);
+		oojwt_sb_puts(sb, "}");
 	}
 	oojwt_sb_puts(sb, "],\"secretsHeld\":");
 	oojwt_sb_long(sb, (long)r->n_secrets);

@@ -160,9 +160,23 @@ typedef struct {
 	char params[OOJWT_DIAG_PARAMS_LEN];
 } oojwt_diag_finding;
 
+/* A ready-to-run command the diagnosis proposes (oojwt_commands_build()
+ * with the values read from the items; never a secret): its id
+ * (OOJWT_CMD_*), where it runs ("ds_host", "connector_host", "any": a
+ * static string), the item it answers (-1: none), the shell text (lines
+ * joined by \n) and what it does. */
+#define OOJWT_DIAG_MAX_COMMANDS 2
+typedef struct {
+	int id;
+	const char *run_on;
+	int item;
+	char text[OOJWT_COMMAND_LEN];
+	char explanation[OOJWT_MESSAGE_LEN];
+} oojwt_diag_command;
+
 /*
- * The diagnosis. Caller-allocated (about 180 KB: allocate it on the
- * heap); holds no pointers and no secret bytes.
+ * The diagnosis. Caller-allocated (about 190 KB: allocate it on the
+ * heap); holds no pointers but static strings, and no secret bytes.
  *
  *   items        what each item is (n_items, in the caller's order)
  *   findings     every finding, most important first: the verdict is
@@ -170,6 +184,7 @@ typedef struct {
  *   headline     the consequence for the user and the cause, one line
  *   consequence  who refuses what ("Nextcloud cannot connect to
  *                Document Server"), the start of the headline
+ *   commands     the commands that carry out the fixes (n_commands)
  *   n_secrets    how many secrets were held (typed and read)
  *   n_tokens     how many tokens were checked
  */
@@ -180,6 +195,8 @@ typedef struct {
 	oojwt_diag_finding findings[OOJWT_DIAG_MAX_FINDINGS];
 	char headline[OOJWT_MESSAGE_LEN];
 	char consequence[OOJWT_MESSAGE_LEN];
+	size_t n_commands;
+	oojwt_diag_command commands[OOJWT_DIAG_MAX_COMMANDS];
 	size_t n_secrets, n_tokens;
 } oojwt_diag_report;
 
@@ -277,6 +294,43 @@ int oojwt_symptom_match(const char *text, size_t len, unsigned kinds,
  * *out_len bytes; NULL when memory runs out.
  */
 char *oojwt_symptoms_json(size_t *out_len);
+
+/*
+ * Export: the diagnosis of the same items as a text to paste into a
+ * forum post or a support ticket -- OOJWT_DIAG_EXPORT_MARKDOWN or
+ * OOJWT_DIAG_EXPORT_TEXT: the verdict (its word, headline, cause, fix,
+ * code), what each item was recognised as (its name, kind and
+ * confidence, never its text), the other findings with their fixes, and
+ * the commands of the report.
+ *
+ * Every secret is masked, in every sentence the export quotes (messages,
+ * fixes, headline, commands, names): each secret the caller gives, each
+ * secret an item holds (local.json's secret strings and storage secret,
+ * Docker's JWT_SECRET and SECURE_LINK_SECRET, a connector's secret, a
+ * value read with docker exec or pasted alone, nginx's
+ * $secure_link_secret), and each of them without the white space and
+ * quotes around it, is written "‹secret, N characters›" (N: its
+ * characters, UTF-8). A private key's base64 lines are masked as well,
+ * and every token found in the items, written "‹token, N characters›":
+ * a token is not secret by itself, but it is a credential that Document
+ * Server takes until it expires. Only Document Server's shipped default
+ * "secret" is left as it is: it is public, and also a word of the export's
+ * own sentences. A value of fewer than 4 bytes is masked only where it
+ * stands alone (no letter, digit or _ beside it).
+ *
+ * Returns the text (malloc'd, NUL-terminated, *out_len bytes; free it
+ * with oojwt_wipe_free(text, *out_len + 1)), or NULL with *code set to
+ * OOJWT_ERR_TOO_LARGE, OOJWT_ERR_BAD_ARGUMENT (also: a format that is
+ * neither) or OOJWT_ERR_NO_MEMORY -- the errors of oojwt_diagnose().
+ * Markdown: a level-2 heading, lists, inline code for codes and names,
+ * fenced code blocks (```sh, longer fences when a command holds
+ * backticks) for commands; characters Markdown reads (\ ` * _ [ ] < >
+ * # |) are escaped in sentences.
+ */
+#define OOJWT_DIAG_EXPORT_MARKDOWN 0
+#define OOJWT_DIAG_EXPORT_TEXT     1
+char *oojwt_diagnose_export(const oojwt_diag_item *items, size_t n,
+	const oojwt_diag_opts *opts, int format, size_t *out_len, int *code);
 
 /* The most bytes oojwt_diagnose_json() writes for `len` bytes of input
  * (texts, names and secrets together): see oojwt_report_bound. */

@@ -78,6 +78,25 @@ consequence(oojwt_diag_ctx *c, const oojwt_diag_finding *f, char *out,
 		snprintf(out, cap, "More is needed to find the cause");
 		return;
 	}
+	if (f->code == OOJWT_FIND_DIAG_CERT_NO_IP) {
+		/* params: {"host":"<an IP address as text>"} */
+		const char *h = strstr(f->params, "\"host\":\"");
+		size_t n = 0;
+		h = h != NULL ? h + 8 : "";
+		while (h[n] != 0 && h[n] != '"') {
+			n++;
+		}
+		snprintf(out, cap, "%s will refuse https://%.*s", who != NULL ? who
+			: "Clients", (int)n, h);
+		return;
+	}
+	if (f->code == OOJWT_FIND_NGINX_DOCKER_REWRITTEN
+		&& f->severity != OOJWT_SEVERITY_INFO)
+	{
+		snprintf(out, cap, "Document Server will answer on no HTTPS port after "
+			"the container restarts");
+		return;
+	}
 	if (f->severity == OOJWT_SEVERITY_INFO) {
 		snprintf(out, cap, "No problem found in what you pasted");
 		return;
@@ -173,4 +192,13 @@ oojwt_diag_verdict(oojwt_diag_ctx *c)
 	cause = r->findings[0].short_cause;
 	snprintf(r->headline, sizeof r->headline, "%.150s: %.240s", r->consequence,
 		cause);
+}
+
+const char *
+oojwt_diag_verdict_word(const oojwt_diag_finding *v)
+{
+	return v->severity == OOJWT_SEVERITY_ERROR ? "ERROR"
+		: v->severity == OOJWT_SEVERITY_WARNING ? "WARNING"
+		: v->code == OOJWT_FIND_DIAG_ALL_CLEAR
+		|| v->code == OOJWT_FIND_DIAG_TOKEN_VERIFIES ? "OK" : "NOTE";
 }

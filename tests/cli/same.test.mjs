@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,11 @@ const config = JSON.stringify({ document: { key: 'k1', url: 'https://example.com
 const nginx = 'server {\n  listen 80;\n  set $secure_link_secret verysecretstring;\n}\n';
 const request = `POST /coauthoring/CommandService.ashx HTTP/1.1\r\nHost: ds\r\nAuthorization: Bearer ${good}\r\nContent-Type: application/json\r\n\r\n{"c":"info","key":"k1"}`;
 const withSecret = { env: { OOJWT_SECRET: SECRET } };
+// A Document Server host's files under a folder, for diagnose --root.
+const dsHost = join(tmp, 'host');
+mkdirSync(join(dsHost, 'etc/onlyoffice/documentserver/nginx'), { recursive: true });
+writeFileSync(join(dsHost, 'etc/onlyoffice/documentserver/local.json'), local(`${SECRET}\n`));
+writeFileSync(join(dsHost, 'etc/onlyoffice/documentserver/nginx/ds.conf'), nginx);
 const now = ['--now', String(NOW)];
 
 const COMMANDS = ['decode', 'verify', 'sign', 'explain-secret', 'server-config', 'inspect-config',
@@ -111,6 +116,13 @@ const CORPUS = [
   [['symptoms']], [['symptoms', '--json']], [['symptoms', 'Invalid token']],
   [['diagnose', ...now, '连接时发生异常 (文档服务内部发生异常: Invalid token)', localJson]],
   [['diagnose', ...now, '--json', '错误 -20：文档安全令牌的格式不正确']],
+  // diagnose --export: the same diagnosis with every secret masked; a
+  // Document Server host under --root (its files named on stderr), and none
+  [['diagnose', ...now, '--export', 'markdown', localNl, good]], [['diagnose', ...now, '--export', 'text', localJson, nl, configPhp]],
+  [['diagnose', ...now, '--export=markdown', nginx, localJson], withSecret], [['diagnose', ...now, '--export', 'html', good]],
+  [['diagnose', ...now, '--export', 'text', '--json', good]],
+  [['diagnose', ...now, '--root', dsHost]], [['diagnose', ...now, '--root', dsHost, '--export', 'text']],
+  [['diagnose', ...now, '--root', join(tmp, 'no-such-host')]],
   // compare-secrets, commands
   [['compare-secrets', '--other-secret-env', 'OTHER', good], { env: { OOJWT_SECRET: SECRET, OTHER: ` ${SECRET}\u200b` } }],
   [['compare-secrets', '--json', '--other-secret-env', 'OTHER'], { env: { OOJWT_SECRET: SECRET, OTHER: SECRET } }],

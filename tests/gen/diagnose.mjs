@@ -50,6 +50,10 @@ execFileSync('openssl', ['req', '-new', '-key', `${tmp}/ds.key`, '-out', `${tmp}
 execFileSync('openssl', ['x509', '-req', '-days', '365', '-in', `${tmp}/ds.csr`, '-signkey', `${tmp}/ds.key`, '-out', `${tmp}/ds.crt`], { stdio: 'ignore' });
 const certPem = readFileSync(`${tmp}/ds.crt`, 'utf8');
 const keyPem = readFileSync(`${tmp}/ds.key`, 'utf8');
+const DS_CONF = 'include /etc/nginx/includes/http-common.conf;\nserver {\n  listen 0.0.0.0:80;\n  listen 443 ssl;\n'
+  + '  ssl_certificate /var/www/onlyoffice/Data/certs/ds.crt;\n  ssl_certificate_key /var/www/onlyoffice/Data/certs/ds.key;\n'
+  + '  ssl_protocols TLSv1.2 TLSv1.3;\n  server_tokens off;\n  set $secure_link_secret 3kvVrM37aHShAoDRwiow;\n'
+  + '  include /etc/nginx/includes/ds-*.conf;\n}\n';
 
 const tests = [
   // One row per kind.
@@ -91,11 +95,13 @@ const tests = [
   { name: "Nextcloud's config.php", items: [`<?php\n$CONFIG = array (\n  'version' => '28.0.1.1',\n  'onlyoffice' => [\n    'jwt_secret' => '${INBOX}',\n  ],\n);\n`],
     expect: { kinds: ['connector-settings'], detail: 'nextcloud' } },
   { name: 'an nginx server block with the secure link secret', items: ['server {\n  listen 0.0.0.0:80;\n  set $secure_link_secret verysecretstring;\n  location / { proxy_pass http://docservice; }\n}\n'],
-    expect: { kinds: ['nginx-config'] } },
+    expect: { kinds: ['nginx-config'], verdict: 'nginx_no_https', severity: 'warning', codes: ['default_link_secret'] } },
   { name: 'a certificate made with genrsa / req / x509 -signkey for a bare IP, and its key', items: [certPem, keyPem],
-    expect: { kinds: ['certificate', 'pem-key'], codes: ['cert_self_signed'] } },
+    expect: { kinds: ['certificate', 'pem-key'], codes: ['cert_self_signed'], verdict: 'diag_cert_no_ip', severity: 'error',
+      headline: 'will refuse https://10.17.174.115: the certificate has no IP address for it',
+      commands: [{ id: 'make_certificate', includes: ['subjectAltName=IP:10.17.174.115'] }] } },
   { name: 'a download link of Document Server, with local.json', items: [`https://ds.example.com/cache/files/data/k1/output.docx/output.docx?md5=AAAAAAAAAAAAAAAAAAAAAA&expires=${NOW + 3600}&filename=output.docx`, localJson],
-    expect: { kinds: ['download-link', 'local-json'] } },
+    expect: { kinds: ['download-link', 'local-json'], verdict: 'link_signature_mismatch', severity: 'error', headline: 'The download will fail' } },
   { name: "the editor's -20 text", items: ['The document security token is not correctly formed.\nPlease contact your Document Server administrator.'],
     expect: { kinds: ['editor-error'], verdict: 'diag_symptom', params: { editorError: -20 } } },
   { name: "the editor's -21 text", items: ['The document security token has expired. Please contact your Document Server administrator.'],
@@ -123,7 +129,8 @@ const tests = [
     expect: { kinds: ['local-json', 'nginx-config'], verdict: 'link_secrets_differ', severity: 'error', headline: 'nginx', items: [1] } },
   { name: "journey: Nextcloud's config.php with a secret that differs from local.json's",
     items: [`<?php\n$CONFIG = array (\n  'version' => '28.0.1.1',\n  'onlyoffice' => [\n    'jwt_secret' => '${INBOX} ',\n  ],\n);\n`, localJson],
-    expect: { kinds: ['connector-settings', 'local-json'], codes: ['connector_secret_differs'] } },
+    expect: { kinds: ['connector-settings', 'local-json'], codes: ['connector_secret_differs'], verdict: 'connector_secret_differs',
+      severity: 'error', headline: 'Nextcloud and Document Server do not agree', words: ['whitespace'] } },
   { name: 'journey: unknown text next to a token with no secret', items: ['hello world', sign(command, INBOX)],
     expect: { kinds: ['unknown', 'token'], verdict: 'diag_no_secret', severity: 'warning', codes: ['diag_not_recognised'] } },
   // The products' Chinese texts (src/diagnose/symptoms.c quotes their sources).
@@ -140,13 +147,52 @@ const tests = [
     items: ['连接时发生异常 (文档服务内部发生异常: Invalid token)', localJson, `POST /coauthoring/CommandService.ashx HTTP/1.1\r\nAuthorization: Bearer ${sign({ payload: command }, `${INBOX}\n`)}\r\nContent-Type: application/json\r\n\r\n{"c":"version"}`],
     expect: { kinds: ['connector-error', 'local-json', 'http-request'], verdict: 'diag_secret_variant', severity: 'error',
       params: { variant: 'with-trailing-newline' }, headline: 'Nextcloud', items: [2] } },
+  // The certificate of the steps people follow, judged while it is valid.
+  { name: "journey: a certificate made with openssl genrsa / req / x509 -signkey for a bare IP, with Nextcloud's error",
+    items: ['Error when trying to connect (Invalid token)', certPem, keyPem], now: NOW + 31688000,
+    expect: { kinds: ['connector-error', 'certificate', 'pem-key'], verdict: 'diag_cert_no_ip', severity: 'error',
+      params: { host: '10.17.174.115' }, headline: 'Nextcloud will refuse https://10.17.174.115: the certificate has no IP address for it',
+      items: [1], words: ['subjectAltName', '-extfile', 'genrsa'],
+      commands: [{ id: 'make_certificate', includes: ['openssl genrsa', '-subj /CN=10.17.174.115', 'subjectAltName=IP:10.17.174.115', '-signkey onlyoffice.key -extfile onlyoffice.ext'] }],
+      codes: ['cert_self_signed'] } },
+  // run-document-server.sh rewrites ds.conf at every start (update_nginx_settings).
+  { name: 'journey: nginx ds.conf from the Docker container with a hand-added listen 443 ssl and certificate paths',
+    items: [DS_CONF],
+    expect: { kinds: ['nginx-config'], verdict: 'nginx_docker_rewritten', severity: 'warning',
+      headline: 'Document Server will answer on no HTTPS port after the container restarts', items: [0],
+      words: ['Data/certs', 'tls.crt', 'tls.key', '/var/www/onlyoffice/Data', '-p 443:443'] } },
 ];
+const WORDS = {
+  'journey: Nextcloud "Invalid token"': ['line feed added at the end', 'tr -d'],
+  'journey: a config signed with secret.browser': ['secret.browser', 'secret.inbox'],
+  "journey: the article's token": ['cut to 18 bytes'],
+  'journey: a token with a Bearer prefix': ['with a space added at the end'],
+  "journey: nginx's $secure_link_secret": ['secure_link_secret', 'storage.fs.secretString'],
+};
+for (const t of tests) {
+  const w = Object.entries(WORDS).find(([k]) => t.name.startsWith(k));
+  if (w) t.expect.words = w[1];
+}
+// The secrets the items hold, which an export must mask: the constants
+// above where an item quotes them, and a private key's base64 lines.
+const heldBy = (items) => {
+  const out = new Set();
+  for (const t of items) {
+    for (const s of [INBOX, BROWSER, LINK, 'my_jwt_secret', 'verysecretstring', '3kvVrM37aHShAoDRwiow']) if (t.includes(s)) out.add(s);
+    if (t.includes('PRIVATE KEY-----')) for (const l of t.split('\n')) if (l.length >= 16 && !l.startsWith('-')) out.add(l);
+  }
+  return [...out];
+};
+for (const t of tests) t.inputSecrets = heldBy(t.items);
 
 const out = {
   description: 'kit.diagnose / oojwt_diagnose vectors: items (strings) and typed secrets, judged at `now`; '
     + 'expect: the kind of each item, the verdict code and severity, a subset of its params, a substring of '
     + 'its headline, the items it rests on, and codes that must be among the findings. Tokens signed with '
-    + 'node:crypto, the certificate made with openssl (tests/gen/diagnose.mjs).',
+    + 'node:crypto, the certificate made with openssl (tests/gen/diagnose.mjs). Rows may carry their own `now`; '
+    + '`words` must appear in the verdict (headline, cause or fix), `commands` among the report\'s commands (id, '
+    + 'substrings of its text); `inputSecrets` are the secrets the items hold, which an export must mask '
+    + '(tests/gen/diagnose.mjs).',
   now: NOW,
   tests: tests.map((t, i) => ({ id: i + 1, ...t })),
 };

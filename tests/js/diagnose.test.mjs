@@ -30,7 +30,7 @@ const row = (name) => vectors.tests.find((t) => t.name.startsWith(name));
 
 for (const v of vectors.tests) {
   test(`diagnose #${v.id}: ${v.name}`, () => {
-    const r = kit.diagnose(v.items, { secrets: v.secrets ?? [], now: NOW });
+    const r = kit.diagnose(v.items, { secrets: v.secrets ?? [], now: v.now ?? NOW });
     const w = v.expect;
     assert.deepEqual(r.items.map((i) => i.kind), w.kinds, JSON.stringify(r.items, null, 1));
     if (w.verdict !== undefined) assert.equal(r.verdict.code, w.verdict, r.verdict.headline);
@@ -40,6 +40,14 @@ for (const v of vectors.tests) {
     if (w.items !== undefined) assert.deepEqual(r.verdict.items, w.items);
     for (const c of w.codes ?? []) assert.ok(r.findings.some((f) => f.code === c), c);
     if (w.detail !== undefined) assert.ok(r.items.some((i) => i.detail === w.detail));
+    for (const word of w.words ?? []) {
+      assert.ok([r.verdict.headline, r.verdict.cause, r.verdict.fix].some((t) => t.includes(word)), `the verdict does not say "${word}"`);
+    }
+    for (const c of w.commands ?? []) {
+      const got = r.commands.find((x) => x.id === c.id);
+      assert.ok(got, `no command ${c.id}`);
+      for (const part of c.includes) assert.ok(got.text.includes(part), `${c.id} lacks "${part}"`);
+    }
     assert.equal(r.findings[0].code, r.verdict.code);
     for (const f of r.findings) {
       assert.ok(['error', 'warning', 'info'].includes(f.severity));

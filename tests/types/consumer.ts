@@ -172,3 +172,13 @@ kit.diagnose([1]);
 // @ts-expect-error: no such kind
 const badKind: DiagnoseKind = 'jwt';
 void [firstKind, headline, diagCode, verdictCode, badKind];
+
+import type { DiagnoseCommand } from 'oojwt';
+// The diagnosis as Markdown or text for a forum post, secrets masked.
+const post: string = kit.exportDiagnosis(['eyJ...'], { secrets: ['s'], now: 1, format: 'markdown' });
+const ticket: string = kit.exportDiagnosis([{ text: '{}', name: 'local.json' }], { format: 'text' });
+const firstCommand: DiagnoseCommand | undefined = diag.commands[0];
+const certCode: DiagnoseCode = 'diag_cert_no_ip';
+// @ts-expect-error: no such format
+kit.exportDiagnosis(['x'], { format: 'html' });
+void [post, ticket, firstCommand, certCode];

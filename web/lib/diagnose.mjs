@@ -2,6 +2,7 @@
 //
 //   kit.diagnose(items, { secrets, now })
 //   kit.symptoms()
+//   kit.exportDiagnosis(items, { secrets, now, format: 'markdown' | 'text' })
 //
 // items: strings, or { text, name } objects (name: a file name or label);
 // options.secrets: strings (their UTF-8 bytes), Uint8Arrays, or
@@ -16,6 +17,8 @@ import { OojwtError } from './oojwt.mjs';
 const encoder = new TextEncoder();
 const MAX_ITEMS = 16; // OOJWT_DIAG_MAX_ITEMS, src/diagnose/oojwt_diagnose.h
 const NO_NAME = 0xFFFFFFFF;
+// OOJWT_DIAG_EXPORT_MARKDOWN, _TEXT (src/diagnose/oojwt_diagnose.h), by index.
+const EXPORT_FORMATS = ['markdown', 'text'];
 
 function itemOf(v, i) {
   if (typeof v === 'string') return { text: v, name: undefined };
@@ -73,12 +76,8 @@ export function makeDiagnose(bridge) {
     return out;
   }
 
-  /**
-   * Recognise each item, run every check that applies to them together,
-   * and give one verdict. Throws OojwtError (too_large, ...) when the C
-   * call refuses the input; TypeError for arguments of the wrong type.
-   */
-  function diagnose(items, options = {}) {
+  // One packed call: `call(pointer, length)` returns the C report.
+  function run(items, options, call) {
     if (!Array.isArray(items)) throw new TypeError('items must be an array of strings or { text, name }');
     if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
     const { secrets = [], now = Date.now() / 1000 } = options;
@@ -93,13 +92,35 @@ export function makeDiagnose(bridge) {
     let r;
     try {
       bridge.fits((_kind, n) => x.oojwt_wasm_diag_report_bound(n), 0, bytes.length);
-      r = withKey(bytes, (p, n) => secretReport(x.oojwt_wasm_diagnose(p, n, now, outLen)));
+      r = withKey(bytes, (p, n) => secretReport(call(p, n, now)));
     } finally {
       bytes.fill(0);
       for (const s of secs) if (s.ours) s.value.fill(0);
     }
     if (r.error) throw new OojwtError(r.error.code, r.error.message);
     return r;
+  }
+
+  /**
+   * Recognise each item, run every check that applies to them together,
+   * and give one verdict. Throws OojwtError (too_large, ...) when the C
+   * call refuses the input; TypeError for arguments of the wrong type.
+   */
+  function diagnose(items, options = {}) {
+    return run(items, options, (p, n, now) => x.oojwt_wasm_diagnose(p, n, now, outLen));
+  }
+
+  /**
+   * The same diagnosis as a text to paste into a forum post or a support
+   * ticket, every secret and token masked (src/diagnose/export.c):
+   * options.format 'markdown' (default) or 'text'.
+   */
+  function exportDiagnosis(items, options = {}) {
+    if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+    const { format = 'markdown' } = options;
+    const f = EXPORT_FORMATS.indexOf(format);
+    if (f < 0) throw new TypeError("options.format must be 'markdown' or 'text'");
+    return run(items, options, (p, n, now) => x.oojwt_wasm_diagnose_export(p, n, now, f, outLen)).text;
   }
 
   /**
@@ -112,5 +133,5 @@ export function makeDiagnose(bridge) {
     return report(x.oojwt_wasm_symptoms(outLen));
   }
 
-  return { diagnose, symptoms };
+  return { diagnose, exportDiagnosis, symptoms };
 }

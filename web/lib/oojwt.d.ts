@@ -1104,6 +1104,18 @@ export interface Toolkit {
    * `not_loaded` like kit.diagnose.
    */
   symptoms(): Symptom[];
+  /**
+   * The same diagnosis as Markdown (the default) or plain text, for a forum
+   * post or a support ticket (C: src/diagnose/export.c): the verdict with
+   * its cause and fix, each item's name and kind (never its text), the
+   * other findings and the commands. Every secret given or held by an item
+   * (local.json's, Docker's JWT_SECRET, a connector's, nginx's
+   * $secure_link_secret, a private key's lines) is written
+   * `‹secret, N characters›`, every token `‹token, N characters›`; only
+   * Document Server's public default "secret" is left as it is. Throws as
+   * diagnose does; TypeError for a format that is neither.
+   */
+  exportDiagnosis(items: ReadonlyArray<string | DiagnoseItem>, options?: DiagnoseExportOptions): string;
   /** Algorithms this build signs and verifies. */
   readonly algorithms: readonly Algorithm[];
   /**
@@ -1208,7 +1220,7 @@ export type DiagnoseCode =
   | 'diag_secret_unknown' | 'diag_token_verifies' | 'diag_no_secret'
   | 'diag_signature_truncated' | 'diag_token_rejected' | 'diag_no_token'
   | 'diag_ds_log' | 'diag_symptom' | 'diag_all_clear' | 'diag_token_unreadable'
-  | 'diag_config_not_json';
+  | 'diag_config_not_json' | 'diag_cert_no_ip';
 
 /** One entry of kit.symptoms(). */
 export interface Symptom {
@@ -1244,6 +1256,22 @@ export interface DiagnoseOptions {
   secrets?: ReadonlyArray<string | Uint8Array | { value: string | Uint8Array; name?: string }>;
   /** Seconds since the epoch (default: the clock). */
   now?: number;
+}
+
+export interface DiagnoseExportOptions extends DiagnoseOptions {
+  /** 'markdown' (default) or 'text'. */
+  format?: 'markdown' | 'text';
+}
+
+/** A ready-to-run command of a diagnosis (src/deploy/commands.c), never holding a secret. */
+export interface DiagnoseCommand {
+  id: 'read_secret' | 'check_command' | 'make_certificate' | 'update_securelink' | 'connector_setting';
+  runOn: 'ds_host' | 'connector_host' | 'any';
+  /** Index of the item it answers, null when none. */
+  item: number | null;
+  /** The shell text, lines joined by \n. */
+  text: string;
+  explanation: string;
 }
 
 /** Any code a diagnosis may report: its own, and those of the inspections it folds in. */
@@ -1292,6 +1320,8 @@ export interface DiagnoseResult {
   }>;
   /** Every finding, most important first (the verdict's is the first). */
   findings: DiagnoseFinding[];
+  /** The commands that carry out the fixes, built from the items' values. */
+  commands: DiagnoseCommand[];
   secretsHeld: number;
   tokensChecked: number;
   dropped: number;

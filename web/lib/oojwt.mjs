@@ -85,7 +85,7 @@ async function features(bridge, kit) {
   return {
     onlyoffice: makeOnlyoffice(bridge, kit),
     inspectCertificate: makeCertificate(bridge).inspectCertificate,
-    ...makeDiagnose(bridge),
+    ...makeDiagnose(bridge), // diagnose, exportDiagnosis, symptoms
   };
 }
 
@@ -533,6 +533,7 @@ async function makeToolkit(x) {
   kit.inspectCertificate = (...args) => need('kit.inspectCertificate').inspectCertificate(...args);
   kit.diagnose = (...args) => need('kit.diagnose').diagnose(...args);
   kit.symptoms = (...args) => need('kit.symptoms').symptoms(...args);
+  kit.exportDiagnosis = (...args) => need('kit.exportDiagnosis').exportDiagnosis(...args);
   // Instantiate the full module beside the core (options.wasm as
   // loadToolkit's, default oojwt-full.wasm); resolves to kit.onlyoffice.
   kit.loadOnlyoffice = async (options = {}) => {

@@ -1,0 +1,333 @@
+/*
+ * oojwt_diagnose_export(): a finished diagnosis as Markdown or plain
+ * text for a forum post or a support ticket (the contract, and what is
+ * masked, are in oojwt_diagnose.h). Nothing of an item's text is
+ * written: only the report's sentences, the items' names and kinds, and
+ * the commands, each through put_masked(), which writes every masked
+ * value as "‹secret, N characters›" or "‹token, N characters›".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inner.h"
+#include "diagnose.h"
+
+#define MD OOJWT_DIAG_EXPORT_MARKDOWN
+
+/* How a piece of text is written: prose (Markdown: its special
+ * characters escaped), inline code, or the lines of a code block. */
+#define AS_PROSE 0
+#define AS_CODE  1
+#define AS_BLOCK 2
+
+typedef struct {
+	oojwt_sb sb;
+	const oojwt_diag_masks *m;
+	int format;
+} out;
+
+static int
+word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+		|| (c >= '0' && c <= '9') || c == '_';
+}
+
+/* The longest masked value at s[i..n) (0: none), its index in *which.
+ * A value under 4 bytes counts only where it stands alone. */
+static size_t
+mask_at(const oojwt_diag_masks *m, const char *s, size_t n, size_t i,
+	size_t *which)
+{
+	size_t k, best = 0;
+
+	for (k = 0; k < m->n; k++) {
+		size_t len = m->len[k];
+		if (len <= best || len > n - i || memcmp(s + i, m->value[k], len) != 0) {
+			continue;
+		}
+		if (len < 4 && ((i > 0 && word_byte((unsigned char)s[i - 1]))
+			|| (i + len < n && word_byte((unsigned char)s[i + len]))))
+		{
+			continue;
+		}
+		best = len;
+		*which = k;
+	}
+	return best;
+}
+
+/* Characters of a UTF-8 value (bytes that do not continue one). */
+static size_t
+characters(const unsigned char *v, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		n += (v[i] & 0xC0) != 0x80;
+	}
+	return n;
+}
+
+static void
+put_masked(out *o, const char *s, size_t n, int as)
+{
+	size_t i = 0, which = 0, len;
+	char mark[64];
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		len = mask_at(o->m, s, n, i, &which);
+		if (len > 0) {
+			size_t chars = characters(o->m->value[which], o->m->len[which]);
+			snprintf(mark, sizeof mark, "\xE2\x80\xB9%s, %lu character%s\xE2\x80\xBA",
+				o->m->token[which] ? "token" : "secret", (unsigned long)chars,
+				chars == 1 ? "" : "s");
+			oojwt_sb_puts(&o->sb, mark);
+			i += len;
+			continue;
+		}
+		if (c == '\n' && as == AS_BLOCK) {
+			oojwt_sb_put(&o->sb, "\n", 1);
+		} else if (c < 0x20 || c == 0x7F) {
+			/* A sentence is one line; no control character is written. */
+			oojwt_sb_put(&o->sb, " ", 1);
+		} else if (o->format == MD && as == AS_PROSE && strchr("\\`*_[]<>#|~", c)
+			!= NULL)
+		{
+			char esc[2];
+			esc[0] = '\\';
+			esc[1] = (char)c;
+			oojwt_sb_put(&o->sb, esc, 2);
+		} else {
+			oojwt_sb_put(&o->sb, s + i, 1);
+		}
+		i++;
+	}
+}
+
+static void
+prose(out *o, const char *s)
+{
+	put_masked(o, s, strlen(s), AS_PROSE);
+}
+
+/* A name or code: `inline code` in Markdown (prose when it holds a
+ * backtick or nothing), as it is in text. */
+static void
+code(out *o, const char *s, size_t n)
+{
+	if (o->format == MD && n > 0 && memchr(s, '`', n) == NULL) {
+		oojwt_sb_put(&o->sb, "`", 1);
+		put_masked(o, s, n, AS_CODE);
+		oojwt_sb_put(&o->sb, "`", 1);
+	} else {
+		put_masked(o, s, n, o->format == MD ? AS_PROSE : AS_CODE);
+	}
+}
+
+static void
+lit(out *o, const char *s)
+{
+	oojwt_sb_puts(&o->sb, s);
+}
+
+static void
+item_name(out *o, const oojwt_diag_item *items, size_t i)
+{
+	char deflt[32];
+
+	if (items[i].name != NULL && items[i].name_len > 0) {
+		code(o, items[i].name, items[i].name_len);
+	} else {
+		snprintf(deflt, sizeof deflt, "input %lu", (unsigned long)i + 1);
+		lit(o, deflt);
+	}
+}
+
+/* " (input N: NAME)" for a finding's item. */
+static void
+from_item(out *o, const oojwt_diag_item *items, int item)
+{
+	char num[32];
+
+	if (item < 0) {
+		return;
+	}
+	snprintf(num, sizeof num, " (input %d", item + 1);
+	lit(o, num);
+	if (items[item].name != NULL && items[item].name_len > 0) {
+		lit(o, ": ");
+		item_name(o, items, (size_t)item);
+	}
+	lit(o, ")");
+}
+
+const char *
+oojwt_diag_where_words(const char *run_on)
+{
+	return run_on == NULL ? "anywhere"
+		: strcmp(run_on, "ds_host") == 0 ? "on the Document Server host"
+		: strcmp(run_on, "connector_host") == 0 ? "on the connector's host"
+		: "anywhere";
+}
+
+/* A fence of backticks longer than any run of them in `s`. */
+static void
+fence(out *o, const char *s)
+{
+	size_t i, run = 0, longest = 0;
+
+	for (i = 0; s[i] != 0; i++) {
+		run = s[i] == '`' ? run + 1 : 0;
+		longest = run > longest ? run : longest;
+	}
+	for (i = 0; i < (longest < 3 ? 3 : longest + 1); i++) {
+		lit(o, "`");
+	}
+}
+
+static void
+write_export(out *o, const oojwt_diag_report *r, const oojwt_diag_item *items)
+{
+	int md = o->format == MD;
+	size_t i;
+	char num[80];
+
+	lit(o, md ? "## oojwt diagnosis\n\n" : "oojwt diagnosis\n===============\n\n");
+	if (r->n_findings > 0) {
+		const oojwt_diag_finding *v = &r->findings[0];
+		const char *name = oojwt_code_name(v->code);
+		lit(o, md ? "**" : "");
+		lit(o, oojwt_diag_verdict_word(v));
+		lit(o, ": ");
+		prose(o, r->headline);
+		lit(o, md ? "**\n\n- Cause: " : "\nCause: ");
+		prose(o, v->message);
+		if (v->fix[0] != 0) {
+			lit(o, md ? "\n- Fix: " : "\nFix: ");
+			prose(o, v->fix);
+		}
+		lit(o, md ? "\n- Code: " : "\nCode: ");
+		code(o, name != NULL ? name : "?", name != NULL ? strlen(name) : 1);
+		from_item(o, items, v->item);
+		lit(o, "\n");
+	}
+	lit(o, md ? "\n### Inputs\n\n" : "\nInputs:\n");
+	if (r->n_items == 0) {
+		lit(o, md ? "None.\n" : "  none\n");
+	}
+	for (i = 0; i < r->n_items; i++) {
+		const oojwt_diag_recognised *g = &r->items[i];
+		snprintf(num, sizeof num, md ? "%lu. " : "  %lu. ", (unsigned long)i + 1);
+		lit(o, num);
+		item_name(o, items, i);
+		lit(o, ": ");
+		prose(o, oojwt_diag_kind_label(g->kind));
+		lit(o, " (");
+		lit(o, oojwt_diag_confidence_name(g->confidence));
+		lit(o, " confidence)\n");
+	}
+	if (r->n_findings > 1) {
+		lit(o, md ? "\n### Other findings\n\n" : "\nOther findings:\n");
+	}
+	for (i = 1; i < r->n_findings; i++) {
+		const oojwt_diag_finding *f = &r->findings[i];
+		const char *name = oojwt_code_name(f->code);
+		lit(o, md ? "- " : "  - ");
+		lit(o, oojwt_severity_name(f->severity));
+		lit(o, " ");
+		code(o, name != NULL ? name : "?", name != NULL ? strlen(name) : 1);
+		from_item(o, items, f->item);
+		lit(o, ": ");
+		prose(o, f->message);
+		lit(o, "\n");
+		if (f->fix[0] != 0) {
+			lit(o, md ? "  Fix: " : "    Fix: ");
+			prose(o, f->fix);
+			lit(o, "\n");
+		}
+	}
+	if (r->dropped > 0) {
+		snprintf(num, sizeof num, "%s(%lu more findings not shown)\n",
+			md ? "\n" : "  ", (unsigned long)r->dropped);
+		lit(o, num);
+	}
+	if (r->n_commands > 0) {
+		lit(o, md ? "\n### Commands\n" : "\nCommands:\n");
+	}
+	for (i = 0; i < r->n_commands; i++) {
+		const oojwt_diag_command *c = &r->commands[i];
+		const char *t = c->text, *nl;
+		lit(o, md ? "\nRun it " : "  Run it ");
+		lit(o, oojwt_diag_where_words(c->run_on));
+		lit(o, ": ");
+		prose(o, c->explanation);
+		lit(o, md ? ".\n\n" : ".\n");
+		if (md) {
+			fence(o, t);
+			lit(o, "sh\n");
+			put_masked(o, t, strlen(t), AS_BLOCK);
+			lit(o, "\n");
+			fence(o, t);
+			lit(o, "\n");
+			continue;
+		}
+		for (; *t != 0; t = nl + (*nl != 0)) {
+			nl = strchr(t, '\n');
+			nl = nl != NULL ? nl : t + strlen(t);
+			lit(o, "    ");
+			put_masked(o, t, (size_t)(nl - t), AS_CODE);
+			lit(o, "\n");
+		}
+	}
+	lit(o, md ? "\n---\n\n" : "\n");
+	lit(o, "Made with oojwt diagnose. Secrets and tokens are masked: "
+		"\xE2\x80\xB9secret, N characters\xE2\x80\xBA, \xE2\x80\xB9token, N "
+		"characters\xE2\x80\xBA.\n");
+}
+
+char *
+oojwt_diagnose_export(const oojwt_diag_item *items, size_t n,
+	const oojwt_diag_opts *opts, int format, size_t *out_len, int *code_out)
+{
+	oojwt_diag_report *r;
+	oojwt_diag_masks *m;
+	out o;
+	char *text = NULL;
+	int e;
+
+	if (format != OOJWT_DIAG_EXPORT_MARKDOWN && format != OOJWT_DIAG_EXPORT_TEXT) {
+		*code_out = OOJWT_ERR_BAD_ARGUMENT;
+		return NULL;
+	}
+	r = malloc(sizeof *r);
+	m = malloc(sizeof *m);
+	if (r == NULL || m == NULL) {
+		free(r);
+		free(m);
+		*code_out = OOJWT_ERR_NO_MEMORY;
+		return NULL;
+	}
+	memset(m, 0, sizeof *m);
+	e = oojwt_diag_run(r, items, n, opts, m);
+	if (e == OOJWT_OK && m->failed) {
+		/* Never an export with a value left unmasked. */
+		e = m->n >= OOJWT_DIAG_MAX_MASKS ? OOJWT_ERR_TOO_LARGE
+			: OOJWT_ERR_NO_MEMORY;
+	}
+	if (e == OOJWT_OK) {
+		memset(&o, 0, sizeof o);
+		o.m = m;
+		o.format = format;
+		write_export(&o, r, items);
+		text = oojwt_sb_finish(&o.sb, out_len);
+		e = text != NULL ? OOJWT_OK : OOJWT_ERR_NO_MEMORY;
+	}
+	oojwt_wipe(r, sizeof *r);
+	free(r);
+	oojwt_diag_masks_free(m);
+	free(m);
+	*code_out = e;
+	return text;
+}
