@@ -13,8 +13,9 @@
 //   code runs only when a mode is first opened;
 // - the two wasm modules go into data blocks, <script type="application/octet-stream">, as base64
 //   of their gzipped bytes (web/page/embedded.mjs decodes them with DecompressionStream): web/lib/oojwt.wasm,
-//   the JWT core (id="oojwt-wasm"), which app.mjs passes to loadToolkit(), and web/lib/oojwt-full.wasm
-//   (id="oojwt-full-wasm"), decoded only when a Document Server mode is first opened (modes.mjs);
+//   the JWT core (id="oojwt-wasm"), decoded when the JWT inspector's tab is first shown, and
+//   web/lib/oojwt-full.wasm (id="oojwt-full-wasm"), decoded when the Diagnose box's checks or a
+//   Document Server mode first need it (modes.mjs);
 // - the Content Security Policy allows exactly the inline script and style
 //   (by their SHA-256), WebAssembly compilation, and no connection at all.
 import { createHash } from 'node:crypto';

@@ -6,10 +6,12 @@
 // the same build.
 //
 // - dist/site/ splits the code (esbuild's `splitting`): app.mjs holds what
-//   the JWT inspector runs, and each dynamic import (the Document Server
-//   modes' panels.mjs, the library's onlyoffice.mjs and cert.mjs) is a chunk
-//   of its own, fetched the first time a mode is opened; code both sides use
-//   goes into shared chunks, which app.mjs imports. The metafile
+//   the first screen (the Diagnose box and the tabs) runs, and each dynamic
+//   import (the Diagnose box's diagnose-view.mjs, the JWT inspector's
+//   inspector.mjs, the Document Server modes' panels.mjs, the library
+//   oojwt.mjs and its onlyoffice.mjs, cert.mjs, diagnose.mjs) is a chunk of
+//   its own, fetched the first time it is needed; code several use goes
+//   into shared chunks. The metafile
 //   (dist/site.meta.json) lists every output, the source files in it and
 //   what it imports.
 // - dist/oojwt.html has one inline script: no chunk (a split chunk would be a

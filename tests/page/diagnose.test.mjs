@@ -7,8 +7,10 @@
 // (the consequence, the cause, the fix, the secrets it names), the other
 // findings, and the buttons that open the texts in the tab that shows them
 // in detail, where that tab's own check agrees. Also: the boxes (add up to
-// 16, remove, labels), the words (no raw JSON, no internal name), and
-// nothing stored or sent.
+// 16, remove, labels), the words (no raw JSON, no internal name), the
+// symptom list (kit.symptoms) leading to the right input, the export
+// (kit.exportDiagnosis) downloaded and copied with no secret byte in it, the
+// keyboard, and nothing stored or sent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -90,19 +92,6 @@ function readable(r) {
   assert.doesNotMatch(all, /\{"|"\s*:\s*[{["\d]/, 'no raw JSON');
 }
 
-const NGINX_DOCKER = `server {
-  listen 0.0.0.0:80;
-  listen [::]:80 default_server;
-  listen 443 ssl;
-  ssl_certificate /etc/nginx/ssl/onlyoffice.crt;
-  ssl_certificate_key /etc/nginx/ssl/onlyoffice.key;
-  server_tokens off;
-  set $secure_link_secret verysecretstring;
-  include /etc/nginx/includes/ds-*.conf;
-}
-`;
-const DOCKER_RUN = 'sudo docker run -i -t -d -p 80:80 --restart=always -e JWT_SECRET=Kq3ZxY7pLm2Vn8Rt5Wb1Hc6Jd4Fg9Ae0 onlyoffice/documentserver';
-
 for (const where of ['served', 'file://']) {
   test(`${where}: journey: Nextcloud "Invalid token" from a secret read with a trailing newline (the error, local.json, the request)`, () => withPage(where, async (page) => {
     const v = row('journey: Nextcloud');
@@ -168,28 +157,35 @@ for (const where of ['served', 'file://']) {
     await page.locator('#dp-nginx-findings li[data-code="link_secrets_differ"]').waitFor();
   }));
 
-  test(`${where}: journey: a certificate made with genrsa / req / x509 -signkey for a bare IP`, { todo: 'needs branch report' }, () => withPage(where, async (page) => {
-    const v = row('a certificate made with genrsa');
-    const r = await diagnose(page, v.items, { timeout: 5000 });
-    assert.deepEqual(r.kinds, ['certificate', 'pem-key']);
+  test(`${where}: journey: a certificate made with genrsa / req / x509 -signkey for a bare IP, with Nextcloud's error`, () => withPage(where, async (page) => {
+    const v = row('journey: a certificate made with openssl genrsa');
+    const r = await diagnose(page, v.items, { code: 'diag_cert_no_ip' });
+    assert.deepEqual(r.kinds, ['connector-error', 'certificate', 'pem-key']);
     assert.equal(r.state, 'error');
     // The consequence for the connector, the missing IP address, and the fix matching the steps people follow.
-    assert.match(r.headline, /will refuse https:\/\/10\.17\.174\.115/);
-    assert.match(r.verdict, /IP address/);
-    assert.match(r.fix, /subjectAltName=IP:10\.17\.174\.115/);
-    assert.match(r.fix, /-extfile/);
+    assert.match(r.headline, /^✗ Nextcloud will refuse https:\/\/10\.17\.174\.115: the certificate has no IP address for it/);
+    assert.match(r.verdict, /subjectAltName/);
+    assert.match(r.verdict, /-extfile/);
+    assert.match(r.verdict, /About text 2 \(a certificate\)/);
+    assert.ok(r.findings.includes('cert_self_signed'), r.details);
     readable(r);
     assert.deepEqual(r.buttons, ['Open in the Deployment tab']);
+    await page.getByRole('button', { name: 'Open in the Deployment tab' }).click();
+    await page.locator('#panel-deploy[data-load="ready"]').waitFor();
+    assert.equal(await page.locator('#dp-cert-text').inputValue(), v.items[1]);
+    assert.equal(await page.locator('#dp-cert-key').inputValue(), v.items[2]);
+    await page.locator('#dp-cert-findings li[data-code="cert_self_signed"]').waitFor();
   }));
 
-  test(`${where}: journey: an nginx ds.conf with a hand-added listen 443 ssl, from a Docker container`, { todo: 'needs branch report' }, () => withPage(where, async (page) => {
-    const r = await diagnose(page, [NGINX_DOCKER, DOCKER_RUN], { timeout: 5000 });
-    assert.deepEqual(r.kinds, ['nginx-config', 'docker-env']);
+  test(`${where}: journey: an nginx ds.conf with a hand-added listen 443 ssl, from a Docker container`, () => withPage(where, async (page) => {
+    const v = row('journey: nginx ds.conf from the Docker container');
+    const r = await diagnose(page, v.items, { code: 'nginx_docker_rewritten' });
+    assert.deepEqual(r.kinds, ['nginx-config']);
+    assert.equal(r.state, 'warning');
+    assert.match(r.headline, /^! Document Server will answer on no HTTPS port after the container restarts/);
     // The container rewrites ds.conf at every start: the answer names the
     // Data/certs files, the volume and -p 443:443.
-    assert.match(r.verdict, /Data\/certs/);
-    assert.match(r.verdict, /443:443/);
-    assert.match(r.verdict, /volume|-v /);
+    for (const w of ['Data/certs', 'tls.crt', 'tls.key', '/var/www/onlyoffice/Data', '-p 443:443']) assert.ok(r.verdict.includes(w), `${w}: ${r.verdict}`);
     readable(r);
   }));
 
@@ -296,4 +292,93 @@ test('served: keyboard alone: the first Tab stops are the tabs and the box; Ente
   await page.locator('#ds-config-forensics[data-variant="browser-secret"]').waitFor();
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none');
+}));
+
+// ---- the symptom list (kit.symptoms) and the export (kit.exportDiagnosis) ----------
+
+for (const where of ['served', 'file://']) {
+  test(`${where}: the symptom list: Nextcloud's "Invalid token" says what to paste and where, and leads to the journey's verdict`, () => withPage(where, async (page) => {
+    const aside = page.locator('#symptoms');
+    // The list comes with the checks, which start loading when the box is focused.
+    await page.getByLabel('Paste anything').focus();
+    await aside.locator('button.symptom').first().waitFor();
+    assert.equal(await aside.isVisible(), true);
+    assert.equal(await aside.getByRole('heading', { level: 2 }).textContent(), 'Start from what you saw');
+    const products = await aside.locator('h3').allTextContents();
+    for (const p of ['ONLYOFFICE editor', 'Nextcloud', 'ownCloud', 'Moodle', 'Document Server']) assert.ok(products.includes(p), products.join());
+    // In the user's words: the editor's two lines, the Chinese text beside the English, no placeholder.
+    const editor = aside.locator('button.symptom[data-id="editor_token_invalid"]');
+    assert.match(await editor.locator('.symptom-en').textContent(), /^The document security token is not correctly formed\.\nPlease contact/);
+    assert.equal(await editor.locator('.symptom-zh').getAttribute('lang'), 'zh-CN');
+    assert.doesNotMatch(await aside.textContent(), /<br>|%s|\$\{/);
+    const nc = aside.locator('button.symptom[data-id="nextcloud_invalid_token"]');
+    assert.equal(await nc.getAttribute('aria-expanded'), 'false');
+    await nc.click();
+    assert.equal(await nc.getAttribute('aria-expanded'), 'true');
+    const detail = page.locator('#symptom-detail');
+    await detail.waitFor();
+    assert.equal(await detail.getAttribute('data-id'), 'nextcloud_invalid_token');
+    const said = await detail.textContent();
+    assert.match(said, /Nextcloud: “Error occurred in the document service: Invalid token”/);
+    assert.match(said, /Paste below:/);
+    assert.match(said, /occ config:app:get onlyoffice jwt_secret|local\.json/);
+    // The message went into the first box, and the next box is focused for what to paste.
+    assert.equal(await page.getByLabel('Paste anything').inputValue(), 'Error occurred in the document service: Invalid token');
+    assert.ok(await page.getByLabel('Text 2', { exact: true }).evaluate((e) => e === document.activeElement), 'the next box is focused');
+    await page.locator('#diag-kind-1[data-kind="connector-error"]').waitFor();
+    await page.locator('#diag-verdict[data-code="diag_symptom"]').waitFor();
+    // Pasting what it asks for gives the cause.
+    const v = row('journey: Nextcloud');
+    await page.getByLabel('Text 2', { exact: true }).fill(v.items[1]);
+    await page.getByRole('button', { name: 'Add another text' }).click();
+    await page.getByLabel('Text 3', { exact: true }).fill(v.items[2]);
+    await page.locator('#diag-verdict[data-code="diag_secret_variant"]').waitFor();
+    assert.match(await page.locator('#diag-verdict .verdict-title').textContent(), /Nextcloud cannot connect/);
+  }));
+
+  test(`${where}: export: the diagnosis downloaded as Markdown and as text holds no secret byte and no token`, () => withPage(where, async (page) => {
+    // The Nextcloud journey, and an nginx block whose $secure_link_secret the export quotes (masked).
+    const v = row('journey: Nextcloud');
+    const nginx = row('an nginx server block with the secure link secret');
+    const typed = 'Typed-Secret-Zq8Wv3Lp0Rt6Yx2Nm5K';
+    await diagnose(page, [...v.items, ...nginx.items], { secrets: [typed], code: 'diag_secret_variant' });
+    const secrets = [...v.inputSecrets, ...nginx.inputSecrets, typed];
+    assert.ok(secrets.length >= 5, 'the secrets the texts hold are listed in the vectors (inputSecrets)');
+    const token = /Bearer (\S+)/.exec(v.items[2])[1];
+    for (const [name, file] of [['Markdown', 'oojwt-diagnosis.md'], ['text', 'oojwt-diagnosis.txt']]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download as ${name}` }).click()]);
+      assert.equal(download.suggestedFilename(), file);
+      const text = readFileSync(await download.path(), 'utf8');
+      assert.match(text, /Nextcloud cannot connect/, text);
+      assert.match(text, /‹secret, 16 characters›/, 'the secret the export quotes is masked');
+      noSecretIn(text, secrets, token);
+      assert.match(await page.locator('#diag-export-note').textContent(), new RegExp(`Saved the diagnosis as ${file.replace('.', '\\.')}: every secret and token in it is masked`));
+    }
+  }));
+}
+
+/** No secret, no 8 bytes in a row of one, and no token (when given) in `text`. */
+function noSecretIn(text, secrets, token = null) {
+  for (const s of secrets) {
+    assert.ok(!text.includes(s), `the secret ${JSON.stringify(s)} is in the export`);
+    for (let i = 0; i + 8 <= s.length; i++) assert.ok(!text.includes(s.slice(i, i + 8)), `8 bytes of a secret (${s.slice(i, i + 8)}) are in the export`);
+  }
+  if (token !== null) assert.ok(!text.includes(token) && !text.includes(token.split('.')[2]), 'the token and its signature are not in the export');
+}
+
+test('served: export: Copy as Markdown and Copy as text put the masked diagnosis on the clipboard', () => withPage('served', async (page) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const v = row('an nginx server block with the secure link secret');
+  await diagnose(page, v.items);
+  for (const [name, heading] of [['Markdown', /^## /m], ['text', /^(?!## )/]]) {
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.getByRole('button', { name: `Copy as ${name}` }).click();
+    await page.locator('#diag-export-note:has-text("Copied the diagnosis")').waitFor();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(text, /nginx/);
+    assert.match(text, heading);
+    assert.match(text, /‹secret, 16 characters›/);
+    noSecretIn(text, v.inputSecrets);
+    assert.match(await page.locator('#diag-export-note').textContent(), new RegExp(`Copied the diagnosis as ${name} \\(${text.length} characters\\)`));
+  }
 }));

@@ -34,7 +34,7 @@ let view = null; // diagnose-view.mjs's controller, once loaded
 let loading = null;
 function load() {
   loading ??= Promise.all([loadFull(), import('./diagnose-view.mjs')]).then(([kit, m]) => {
-    view = m.setupView(kit, { ui, texts, secrets, label, focusBox });
+    view = m.setupView(kit, { ui, texts, secrets, label, addBox });
     return view;
   }, (e) => {
     loading = null;
@@ -87,8 +87,9 @@ function focusBox(i) {
   boxes()[i]?.querySelector('textarea').focus();
 }
 
+/** Add a box after the others and focus it; returns its text area (null past 16 boxes). */
 function addBox() {
-  if (boxes().length >= MAX_BOXES) return;
+  if (boxes().length >= MAX_BOXES) return null;
   const box = boxes()[0].cloneNode(true);
   const area = box.querySelector('textarea');
   area.value = '';
@@ -108,6 +109,7 @@ function addBox() {
   ui.boxes.append(box);
   renumber();
   area.focus();
+  return area;
 }
 
 // ---- judging, once typing pauses ---------------------------------------------------
@@ -144,7 +146,7 @@ ui.panel.addEventListener('input', (e) => {
 ui.panel.addEventListener('focusin', (e) => {
   if (e.target.matches('textarea, input')) load().catch(() => {});
 });
-ui.add.addEventListener('click', addBox);
+ui.add.addEventListener('click', () => addBox());
 ui.secretMore.addEventListener('click', () => {
   const on = ui.secretField.hidden;
   ui.secretField.hidden = !on;

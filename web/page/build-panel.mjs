@@ -1,4 +1,4 @@
-// The Build panel, imported by app.mjs once the inspector answers (the
+// The Build panel, imported by inspector.mjs once the inspector answers (the
 // page is usable before it loads): the one builder of the page. It signs
 // the payload (by default an ONLYOFFICE editor config) with the Secret box's
 // key and any algorithm, and hands out the signed token, the editor config
@@ -15,6 +15,7 @@
 import { templateText, parsePayload, build, configWith, fieldsFromToken } from './builder.mjs';
 import { isAsymmetric } from './secret.mjs';
 import { duration } from '../lib/time.mjs';
+import { copyText } from './clipboard.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -228,17 +229,7 @@ export function setupBuilder(kit, page) {
       ui.copyNote.textContent = `Nothing copied: ${why ? why.replace(/\.$/, '') : 'nothing is signed yet'}.`;
       return;
     }
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      // Clipboard API refused (permissions): copy a selection instead.
-      const t = document.createElement('textarea');
-      t.value = text;
-      document.body.append(t);
-      t.select();
-      document.execCommand('copy');
-      t.remove();
-    }
+    await copyText(text);
     ui.copyNote.textContent = `Copied the ${what} (${text.length} characters).`;
     const label = button.textContent;
     button.textContent = 'Copied';

@@ -4,10 +4,15 @@
 // findings; this file lays them out in words. Under each box: what it was
 // recognised as. Below the boxes: the verdict (the consequence, the cause,
 // the fix, the secrets it names), buttons that open the texts in the tab
-// that shows them in detail, and the other findings. Nothing here decides
-// what a text is or what is wrong: every sentence shown comes from C.
+// that shows them in detail, the export (Markdown or text, every secret
+// masked: kit.exportDiagnosis) and the other findings. Beside the box, the
+// symptom list (kit.symptoms): the messages users see, in the products' own
+// words; choosing one says what it means, what to paste and where to get
+// it. Nothing here decides what a text is or what is wrong: every sentence
+// shown comes from C.
 import { el, shown, sentence } from './render.mjs';
 import { showTab, ready, fillInputs } from './modes.mjs';
+import { copyText } from './clipboard.mjs';
 
 // Where each kind of text is shown in detail: [tab, input id]. The server
 // config (local.json, Docker lines) goes to the Document Server mode's
@@ -41,13 +46,23 @@ const SECRET_FACTS = [
 const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' };
 const SECRET_NAMES = ['the secret typed here', 'the second secret typed here'];
 
+const EXPORTS = [
+  ['markdown', 'Markdown', 'md', 'text/markdown'],
+  ['text', 'text', 'txt', 'text/plain'],
+];
+
+// A product's text as it reads on screen: its <br> as a line break, its
+// placeholders (%s, %d, ${...}) as an ellipsis.
+const onScreen = (text) => text.replace(/<br\s*\/?>/gi, '\n').replace(/%[sd]|\$\{[^}]*\}/g, '…');
+
 /**
- * Wire the output. `shell` (app.mjs): { ui, texts(), secrets(), label(i), focusBox(i) }.
+ * Wire the output. `shell` (app.mjs): { ui, texts(), secrets(), label(i), addBox() }.
  * Returns { run() }, which judges the boxes now.
  */
 export function setupView(kit, shell) {
   const { ui } = shell;
   let last = null; // the inputs of the result shown
+  let shownInput = null; // { items, secrets, now } of the result shown, for the export
 
   const boxName = (i) => `text ${i + 1}`;
 
@@ -182,20 +197,61 @@ export function setupView(kit, shell) {
     return li;
   }
 
+  // Copy or download the diagnosis shown, as Markdown or text (C masks every secret and token in it).
+  function exportRow() {
+    if (typeof kit.exportDiagnosis !== 'function') return null;
+    const row = el('div', 'export');
+    const note = el('p', 'hint');
+    note.id = 'diag-export-note';
+    note.setAttribute('aria-live', 'polite');
+    const text = (format) => kit.exportDiagnosis(shownInput.items, { secrets: shownInput.secrets, now: shownInput.now, format });
+    const button = (label, fn) => {
+      const b = el('button', null, label);
+      b.type = 'button';
+      b.addEventListener('click', () => {
+        Promise.resolve().then(fn).catch((e) => {
+          note.textContent = `Nothing exported: ${e.message}`;
+        });
+      });
+      return b;
+    };
+    const masked = 'every secret and token in it is masked, ready for a forum post or a support ticket';
+    const buttons = el('p', 'export-buttons');
+    for (const [format, name, ext, type] of EXPORTS) {
+      buttons.append(button(`Copy as ${name}`, async () => {
+        const t = text(format);
+        await copyText(t);
+        note.textContent = `Copied the diagnosis as ${name} (${t.length} characters): ${masked}.`;
+      }), ' ', button(`Download as ${name}`, () => {
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(new Blob([text(format)], { type: `${type};charset=utf-8` }));
+        a.download = `oojwt-diagnosis.${ext}`;
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+        note.textContent = `Saved the diagnosis as oojwt-diagnosis.${ext}: ${masked}.`;
+      }), ' ');
+    }
+    row.append(el('h3', null, 'Share this diagnosis'), buttons, note);
+    return row;
+  }
+
   function render(r, boxOf, texts) {
     const v = r.verdict;
     ui.verdict.dataset.state = v ? v.severity : 'empty';
     ui.verdict.dataset.code = v?.code ?? '';
     ui.verdict.replaceChildren(...(v ? verdictParts(r, boxOf, texts) : [el('p', 'verdict-title', 'Nothing to say about these texts.')]));
+    const parts = [];
     const rest = r.findings.slice(v ? 1 : 0);
-    if (rest.length === 0) {
-      ui.more.replaceChildren();
-      return;
+    if (rest.length > 0) {
+      const ol = el('ol', 'finding-list');
+      for (const f of rest) ol.append(findingItem(f, r, boxOf));
+      parts.push(el('h3', null, `Also found (${rest.length})`), ol);
     }
-    const h = el('h3', null, `Also found (${rest.length})`);
-    const ol = el('ol', 'finding-list');
-    for (const f of rest) ol.append(findingItem(f, r, boxOf));
-    ui.more.replaceChildren(h, ol);
+    const share = v ? exportRow() : null;
+    if (share) parts.push(share);
+    ui.more.replaceChildren(...parts);
   }
 
   function run() {
@@ -222,8 +278,10 @@ export function setupView(kit, shell) {
       return;
     }
     let r;
+    const now = Date.now() / 1000;
+    shownInput = { items, secrets, now };
     try {
-      r = kit.diagnose(items, { secrets, now: Date.now() / 1000 });
+      r = kit.diagnose(items, { secrets, now });
     } catch (e) {
       ui.verdict.dataset.state = 'failed';
       ui.verdict.dataset.code = e.code ?? '';
@@ -234,6 +292,68 @@ export function setupView(kit, shell) {
     r.items.forEach((item, k) => recognised(boxes[boxOf[k]].box, item));
     render(r, boxOf, items.map((it) => it.text));
   }
+
+  // ---- the symptom list ------------------------------------------------------------
+
+  function symptoms(box) {
+    if (typeof kit.symptoms !== 'function' || box === null) return;
+    const list = kit.symptoms();
+    const detail = el('div', 'symptom-detail');
+    detail.id = 'symptom-detail';
+    detail.setAttribute('aria-live', 'polite');
+    detail.hidden = true;
+    const buttons = [];
+    function choose(s, b) {
+      for (const o of buttons) o.setAttribute('aria-expanded', String(o === b));
+      const paste = el('ol', 'symptom-paste');
+      for (const p of s.paste) {
+        const li = el('li');
+        li.append(el('strong', null, `${sentence(p.what).replace(/\.$/, '')}: `), shown(p.where));
+        paste.append(li);
+      }
+      detail.hidden = false;
+      detail.dataset.id = s.id;
+      detail.replaceChildren(el('h3', null, `${s.product}: “${onScreen(s.texts.en).replace(/\s+/g, ' ').trim()}”`),
+        el('p', null, sentence(s.means)), el('p', 'f-label', 'Paste below:'), paste);
+      // The message goes into the first empty box (C recognises it there), and a new box takes what comes next.
+      const empty = shell.texts().find((t) => t.text.trim() === '');
+      const area = empty ? empty.box.querySelector('textarea') : shell.addBox();
+      if (area) {
+        area.value = onScreen(s.texts.en);
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      const next = shell.addBox();
+      (next ?? area)?.setAttribute('aria-describedby', `${(next ?? area).getAttribute('aria-describedby')} symptom-detail`);
+    }
+    const groups = new Map();
+    for (const s of list) {
+      if (!groups.has(s.product)) groups.set(s.product, el('ul', 'symptom-list'));
+      const b = el('button', 'symptom');
+      b.type = 'button';
+      b.dataset.id = s.id;
+      b.setAttribute('aria-expanded', 'false');
+      b.setAttribute('aria-controls', 'symptom-detail');
+      b.append(el('span', 'symptom-en', onScreen(s.texts.en)));
+      if (s.texts['zh-CN']) {
+        const zh = el('span', 'symptom-zh', onScreen(s.texts['zh-CN']));
+        zh.lang = 'zh-CN';
+        b.append(zh);
+      }
+      b.addEventListener('click', () => choose(s, b));
+      buttons.push(b);
+      const li = el('li');
+      li.append(b);
+      groups.get(s.product).append(li);
+    }
+    const h = el('h2', null, 'Start from what you saw');
+    h.id = 'symptoms-h';
+    const parts = [h, el('p', 'hint', 'The messages the editor, the connectors and Document Server\'s log show when a token is refused. '
+      + 'Choose the one you see: oojwt says what it means and what to paste, and where to get it.'), detail];
+    for (const [product, ul] of groups) parts.push(el('h3', null, product), ul);
+    box.replaceChildren(...parts);
+    box.hidden = false;
+  }
+  symptoms(document.getElementById('symptoms'));
 
   return { run };
 }
