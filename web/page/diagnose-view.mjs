@@ -51,9 +51,11 @@ const EXPORTS = [
   ['text', 'text', 'txt', 'text/plain'],
 ];
 
-// A product's text as it reads on screen: its <br> as a line break, its
-// placeholders (%s, %d, ${...}) as an ellipsis.
-const onScreen = (text) => text.replace(/<br\s*\/?>/gi, '\n').replace(/%[sd]|\$\{[^}]*\}/g, '…');
+// A product's text as it reads on screen: its <br> (and a written \r\n) as
+// a line break, its placeholders (%s, %d, ${...}) as an ellipsis.
+const onScreen = (text) => text.replace(/<br\s*\/?>|(?:\\r)?\\n/gi, '\n').replace(/%[sd]|\$\{[^}]*\}/g, '…');
+// The language of the symptoms' texts: Chinese first for a reader whose browser asks for it.
+const chineseFirst = () => (navigator.languages ?? [navigator.language]).some((l) => /^zh\b/i.test(l));
 
 /**
  * Wire the output. `shell` (app.mjs): { ui, texts(), secrets(), label(i), addBox() }.
@@ -326,6 +328,7 @@ export function setupView(kit, shell) {
       (next ?? area)?.setAttribute('aria-describedby', `${(next ?? area).getAttribute('aria-describedby')} symptom-detail`);
     }
     const groups = new Map();
+    const zhFirst = chineseFirst();
     for (const s of list) {
       if (!groups.has(s.product)) groups.set(s.product, el('ul', 'symptom-list'));
       const b = el('button', 'symptom');
@@ -333,11 +336,13 @@ export function setupView(kit, shell) {
       b.dataset.id = s.id;
       b.setAttribute('aria-expanded', 'false');
       b.setAttribute('aria-controls', 'symptom-detail');
-      b.append(el('span', 'symptom-en', onScreen(s.texts.en)));
-      if (s.texts['zh-CN']) {
+      const en = el('span', 'symptom-en', onScreen(s.texts.en));
+      if (s.texts['zh-CN'] && zhFirst) {
         const zh = el('span', 'symptom-zh', onScreen(s.texts['zh-CN']));
         zh.lang = 'zh-CN';
-        b.append(zh);
+        b.append(zh, en);
+      } else {
+        b.append(en);
       }
       b.addEventListener('click', () => choose(s, b));
       buttons.push(b);
