@@ -66,6 +66,7 @@ try {
     // The Diagnose box.
     await page.getByLabel('Paste anything').fill(nextcloud[0]);
     for (let i = 1; i < nextcloud.length; i++) {
+      await page.locator(`#diag-kind-${i}[data-kind]`).waitFor();
       await page.getByRole('button', { name: 'Add another text' }).click();
       await page.getByLabel(`Text ${i + 1}`, { exact: true }).fill(nextcloud[i]);
     }

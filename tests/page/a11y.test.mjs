@@ -48,8 +48,10 @@ const DIAG_SCENES = {
   'Diagnose, a verdict': async (page) => {
     const [error, local, request] = journey('journey: Nextcloud');
     await page.getByLabel('Paste anything').fill(error);
+    await page.locator('#diag-kind-1[data-kind]').waitFor();
     await page.getByRole('button', { name: 'Add another text' }).click();
     await page.getByLabel('Text 2', { exact: true }).fill(local);
+    await page.locator('#diag-kind-2[data-kind]').waitFor();
     await page.getByRole('button', { name: 'Add another text' }).click();
     await page.getByLabel('Text 3', { exact: true }).fill(request);
     await page.getByLabel('Secret (optional)').fill(SECRET);

@@ -50,6 +50,8 @@ async function withPage(where, fn) {
 async function diagnose(page, texts, { secrets = [], code, timeout } = {}) {
   await page.getByLabel('Paste anything').fill(texts[0]);
   for (let i = 1; i < texts.length; i++) {
+    // As a user would, once the box before says what it is (the page has stopped moving).
+    await page.locator(`#diag-kind-${i}[data-kind]`).waitFor({ timeout });
     await page.getByRole('button', { name: 'Add another text' }).click();
     await page.getByLabel(`Text ${i + 1}`, { exact: true }).fill(texts[i]);
   }
@@ -168,6 +170,11 @@ for (const where of ['served', 'file://']) {
     assert.match(r.verdict, /-extfile/);
     assert.match(r.verdict, /About text 2 \(a certificate\)/);
     assert.ok(r.findings.includes('cert_self_signed'), r.details);
+    // The command that makes the certificate again, the steps people follow with the IP address added.
+    const command = page.locator('#diag-more li.command[data-id="make_certificate"]');
+    assert.match(await command.locator('p').textContent(), /^On Document Server's host \(for text 2\): /);
+    const text = await command.locator('pre').textContent();
+    for (const w of ['openssl genrsa', '-subj /CN=10.17.174.115', 'subjectAltName=IP:10.17.174.115', '-extfile onlyoffice.ext']) assert.ok(text.includes(w), `${w}: ${text}`);
     readable(r);
     assert.deepEqual(r.buttons, ['Open in the Deployment tab']);
     await page.getByRole('button', { name: 'Open in the Deployment tab' }).click();
@@ -330,6 +337,7 @@ for (const where of ['served', 'file://']) {
     // Pasting what it asks for gives the cause.
     const v = row('journey: Nextcloud');
     await page.getByLabel('Text 2', { exact: true }).fill(v.items[1]);
+    await page.locator('#diag-kind-2[data-kind="local-json"]').waitFor();
     await page.getByRole('button', { name: 'Add another text' }).click();
     await page.getByLabel('Text 3', { exact: true }).fill(v.items[2]);
     await page.locator('#diag-verdict[data-code="diag_secret_variant"]').waitFor();

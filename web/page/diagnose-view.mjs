@@ -44,6 +44,8 @@ const SECRET_FACTS = [
   ['secret', 'The secret that signs it'],
 ];
 const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' };
+// Where a command of the diagnosis runs (its runOn).
+const RUN_ON = { ds_host: 'On Document Server\'s host', connector_host: 'On the connector\'s host', any: 'Anywhere' };
 const SECRET_NAMES = ['the secret typed here', 'the second secret typed here'];
 
 const EXPORTS = [
@@ -199,6 +201,36 @@ export function setupView(kit, shell) {
     return li;
   }
 
+  // The commands that carry out the fixes (C builds them from the texts' values; none holds a secret).
+  function commandList(commands, r, boxOf) {
+    if (!Array.isArray(commands) || commands.length === 0) return [];
+    const ol = el('ol', 'commands');
+    commands.forEach((c, i) => {
+      const li = el('li', 'command');
+      li.dataset.id = c.id;
+      const head = el('p');
+      head.append(el('span', 'f-label', `${RUN_ON[c.runOn] ?? RUN_ON.any}${c.item !== null && r.items[c.item] ? ` (for ${boxName(boxOf[c.item])})` : ''}: `),
+        shown(sentence(c.explanation)));
+      const pre = el('pre', 'mono code');
+      pre.id = `diag-command-${i + 1}`;
+      pre.tabIndex = 0;
+      pre.setAttribute('role', 'region');
+      pre.setAttribute('aria-label', `Command ${i + 1}`);
+      pre.append(shown(c.text));
+      const copy = el('button', null, `Copy command ${i + 1}`);
+      copy.type = 'button';
+      copy.addEventListener('click', () => {
+        copyText(c.text).then(() => {
+          copy.textContent = 'Copied';
+          setTimeout(() => { copy.textContent = `Copy command ${i + 1}`; }, 1500);
+        }, () => {});
+      });
+      li.append(head, pre, copy);
+      ol.append(li);
+    });
+    return [el('h3', null, 'Commands that carry out the fix'), ol];
+  }
+
   // Copy or download the diagnosis shown, as Markdown or text (C masks every secret and token in it).
   function exportRow() {
     if (typeof kit.exportDiagnosis !== 'function') return null;
@@ -244,7 +276,7 @@ export function setupView(kit, shell) {
     ui.verdict.dataset.state = v ? v.severity : 'empty';
     ui.verdict.dataset.code = v?.code ?? '';
     ui.verdict.replaceChildren(...(v ? verdictParts(r, boxOf, texts) : [el('p', 'verdict-title', 'Nothing to say about these texts.')]));
-    const parts = [];
+    const parts = [...commandList(r.commands, r, boxOf)];
     const rest = r.findings.slice(v ? 1 : 0);
     if (rest.length > 0) {
       const ol = el('ol', 'finding-list');
