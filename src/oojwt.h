@@ -26,7 +26,9 @@
  *                                          certificates
  *   diagnose/oojwt_diagnose.h src/diagnose/ one diagnosis of any number of
  *                                          pasted texts: what each is, every
- *                                          check that applies, one verdict
+ *                                          check that applies, one verdict;
+ *                                          the symptom table (the products'
+ *                                          messages, English and Chinese)
  *
  * The command line (src/cli/) uses all of them. The WebAssembly exports
  * of each layer are its `wasm_*.c` files, which only marshal: the JWT

@@ -254,9 +254,12 @@ typedef struct {
 	oojwt_symptom_paste paste[OOJWT_SYMPTOM_MAX_PASTE];
 	int kind;             /* OOJWT_DIAG_EDITOR_ERROR, _CONNECTOR_ERROR or
 	                       * _DS_LOG: what an item showing it is */
-	int code;             /* the editor's error number (-20), the command
-	                       * service's error (6), the log line's number
-	                       * in DocsCoServer.js order; 0 when none */
+	int code;             /* the editor's error number (-20, -122), the
+	                       * command or conversion service's error a
+	                       * connector reports (6, -8), the HTTP status it
+	                       * answers (403), or the number of a Document
+	                       * Server log line (0 checkJwt error ... 6, as
+	                       * recognised items' `sub`); 0 when none */
 	int connector;        /* OOJWT_CONNECTOR_*, for a connector's text */
 } oojwt_symptom;
 

@@ -408,7 +408,7 @@ editor_number(const char *s, size_t n, int code)
 static int
 symptom_error(oojwt_diag_recognised *g, const char *s, size_t n)
 {
-	static const int numbers[] = { -20, -21, -23, -4 };
+	static const int numbers[] = { -20, -21, -23, -4, -122 };
 	size_t idx, k;
 	int lang;
 

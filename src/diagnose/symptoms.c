@@ -6,7 +6,10 @@
  *   ONLYOFFICE/web-apps  apps/documenteditor/main/locale/en.json at
  *                        b78d3cf509ea, zh.json at 09fbdf0909a0 (the
  *                        editor's dialogs; web-apps Main.js onError
- *                        shows them for the errors -20, -21, -23, -4)
+ *                        shows them for the errors of ONLYOFFICE/sdkjs
+ *                        common/errorCodes.js c_oAscError.ID:
+ *                        VKeyEncrypt -20, KeyExpire -21, AccessDeny -23,
+ *                        DownloadError -4, SessionToken -122)
  *   ONLYOFFICE/onlyoffice-nextcloud  9d5157cb55d1: lib/DocumentService.php
  *                        (processCommandServResponceError,
  *                        checkDocServiceUrl), src/settings.js,
@@ -133,6 +136,19 @@ static const oojwt_symptom SYMPTOMS[] = {
 			{ "The time on both servers", "date -u on the integration's host, "
 				"and docker exec <container> date -u" } },
 		OOJWT_DIAG_EDITOR_ERROR, -21, 0 },
+	{ "editor_session_token", "ONLYOFFICE editor",
+		"The connection to the server has been interrupted. Please reload the "
+		"page.",
+		"与服务器的连接已中断。请重新加载页面。",
+		WA_EN "DE.Controllers.Main.errorSessionToken",
+		WA_ZH "DE.Controllers.Main.errorSessionToken",
+		"The editor's error -122: Document Server refused the session token "
+		"the editor reconnects with (signed with secret.session): the session "
+		"has expired, or secret.session changed or differs between Document "
+		"Server's instances.",
+		2, { { "The checkJwt lines of Document Server's log", DS_DOCSERVICE_LOG },
+			{ "Document Server's local.json", DS_LOCAL_JSON } },
+		OOJWT_DIAG_EDITOR_ERROR, -122, 0 },
 	{ "nextcloud_invalid_token", "Nextcloud",
 		"Error occurred in the document service: Invalid token",
 		"文档服务内部发生异常: Invalid token",

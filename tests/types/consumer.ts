@@ -160,7 +160,7 @@ const notLoaded: ErrorCode = 'not_loaded';
 await loadToolkit({ onlyoffice: 'yes' });
 void later; void notLoaded;
 
-import type { DiagnoseResult, DiagnoseKind, DiagnoseCode, DiagnoseFindingCode } from 'oojwt';
+import type { DiagnoseResult, DiagnoseKind, DiagnoseCode, DiagnoseFindingCode, Symptom } from 'oojwt';
 // One diagnosis of pasted texts: strings or named items, typed secrets.
 const diag: DiagnoseResult = kit.diagnose(['eyJ...', { text: '{}', name: 'local.json' }], { secrets: ['s', { value: 's2', name: 'typed' }], now: 1 });
 const firstKind: DiagnoseKind = diag.items[0].kind;
@@ -182,3 +182,11 @@ const certCode: DiagnoseCode = 'diag_cert_no_ip';
 // @ts-expect-error: no such format
 kit.exportDiagnosis(['x'], { format: 'html' });
 void [post, ticket, firstCommand, certCode];
+// The symptom list: each message in English and (or null) Chinese, what to paste.
+const symptoms: Symptom[] = kit.symptoms();
+const zh: string | null = symptoms[0].texts['zh-CN'];
+const pasteWhere: string = symptoms[0].paste[0].where;
+const seenAs: string | null = diag.items[0].symptom;
+// @ts-expect-error: no such language
+void symptoms[0].texts.fr;
+void [zh, pasteWhere, seenAs];
