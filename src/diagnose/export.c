@@ -166,10 +166,10 @@ from_item(out *o, const oojwt_diag_item *items, int item)
 const char *
 oojwt_diag_where_words(const char *run_on)
 {
-	return run_on == NULL ? "anywhere"
-		: strcmp(run_on, "ds_host") == 0 ? "on the Document Server host"
-		: strcmp(run_on, "connector_host") == 0 ? "on the connector's host"
-		: "anywhere";
+	return run_on != NULL && strcmp(run_on, "ds_host") == 0
+		? "on the Document Server host"
+		: run_on != NULL && strcmp(run_on, "connector_host") == 0
+		? "on the connector's host" : "on any machine";
 }
 
 /* A fence of backticks longer than any run of them in `s`. */
@@ -259,8 +259,8 @@ write_export(out *o, const oojwt_diag_report *r, const oojwt_diag_item *items)
 	for (i = 0; i < r->n_commands; i++) {
 		const oojwt_diag_command *c = &r->commands[i];
 		const char *t = c->text, *nl;
-		lit(o, md ? "\nRun it " : "  Run it ");
-		lit(o, oojwt_diag_where_words(c->run_on));
+		lit(o, md ? "\nO" : "  O");
+		lit(o, oojwt_diag_where_words(c->run_on) + 1);
 		lit(o, ": ");
 		prose(o, c->explanation);
 		lit(o, md ? ".\n\n" : ".\n");

@@ -102,7 +102,7 @@ test('the certificate journey exports its command in a sh code block', () => {
   const v = vectors.tests.find((t) => t.name.startsWith('journey: a certificate made with openssl'));
   const md = kit.exportDiagnosis(v.items, { now: v.now });
   assert.match(md, /\*\*ERROR: Nextcloud will refuse https:\/\/10\.17\.174\.115: the certificate has no IP address for it\*\*/);
-  assert.match(md, /### Commands\n\nRun it on the Document Server host: .*\n\n```sh\nopenssl genrsa .*\n[^`]*-extfile onlyoffice\.ext -out onlyoffice\.crt\n```\n/);
+  assert.match(md, /### Commands\n\nOn the Document Server host: .*\n\n```sh\nopenssl genrsa .*\n[^`]*-extfile onlyoffice\.ext -out onlyoffice\.crt\n```\n/);
   assert.ok(!md.includes('MII'), 'the key or certificate is quoted');
 });
 
