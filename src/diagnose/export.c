@@ -132,17 +132,11 @@ lit(out *o, const char *s)
 	oojwt_sb_puts(&o->sb, s);
 }
 
+/* An item's name (the caller checks it has one). */
 static void
 item_name(out *o, const oojwt_diag_item *items, size_t i)
 {
-	char deflt[32];
-
-	if (items[i].name != NULL && items[i].name_len > 0) {
-		code(o, items[i].name, items[i].name_len);
-	} else {
-		snprintf(deflt, sizeof deflt, "input %lu", (unsigned long)i + 1);
-		lit(o, deflt);
-	}
+	code(o, items[i].name, items[i].name_len);
 }
 
 /* " (input N: NAME)" for a finding's item. */
@@ -221,8 +215,10 @@ write_export(out *o, const oojwt_diag_report *r, const oojwt_diag_item *items)
 		const oojwt_diag_recognised *g = &r->items[i];
 		snprintf(num, sizeof num, md ? "%lu. " : "  %lu. ", (unsigned long)i + 1);
 		lit(o, num);
-		item_name(o, items, i);
-		lit(o, ": ");
+		if (items[i].name != NULL && items[i].name_len > 0) {
+			item_name(o, items, i);
+			lit(o, ": ");
+		}
 		prose(o, oojwt_diag_kind_label(g->kind));
 		lit(o, " (");
 		lit(o, oojwt_diag_confidence_name(g->confidence));

@@ -93,6 +93,8 @@ test('the export says the verdict, names each input by its name and kind, and ma
   const text = kit.exportDiagnosis(items, { now: NOW, format: 'text' });
   assert.match(text, /^oojwt diagnosis\n=+\n\nERROR: Nextcloud cannot connect: /);
   assert.ok(!text.includes('**'));
+  // An input with no name is shown by its kind alone.
+  assert.match(kit.exportDiagnosis(['hello world'], { now: NOW, format: 'text' }), /\nInputs:\n  1\. text oojwt does not recognise \(low confidence\)\n/);
   // A secret in a name is masked with its length in characters.
   const named = kit.exportDiagnosis([{ text: 'hello', name: 'key é-Kq3ZxY7pLm2V' }], { secrets: ['é-Kq3ZxY7pLm2V'], now: NOW });
   assert.ok(named.includes('`key ‹secret, 14 characters›`'), named);
