@@ -246,7 +246,7 @@ human(const oojwt_cli_opts *o, const oojwt_diag_report *r, const inputs *in)
 	for (i = 0; i < r->n_commands; i++) {
 		const oojwt_diag_command *c = &r->commands[i];
 		const char *t = c->text, *nl;
-		oojwt_cli_printf("%srun it %s: %s\n", i == 0 ? "\ncommands:\n  " : "  ",
+		oojwt_cli_printf("%s%s: %s\n", i == 0 ? "\ncommands:\n  " : "  ",
 			oojwt_diag_where_words(c->run_on), c->explanation);
 		for (; *t != 0; t = nl + (*nl != 0)) {
 			nl = strchr(t, '\n');

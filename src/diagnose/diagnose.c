@@ -1048,6 +1048,38 @@ page_source(oojwt_diag_ctx *c, size_t i)
 		"page builds it, or the config the server side renders.", NULL);
 }
 
+/* The commands the verdict calls for (a certificate's were added with
+ * its finding): a secret the connector holds differently -- read DS's
+ * without its line break, set it in the connector (commands.c); nginx's
+ * and Document Server's link secrets apart -- one new secret for both. */
+static void
+verdict_commands(oojwt_diag_ctx *c)
+{
+	static const char *const names[] = { NULL, "nextcloud", "owncloud",
+		"moodle" };
+	const oojwt_diag_finding *v = &c->r->findings[0];
+	oojwt_commands_opts o;
+	int secret = c->r->n_findings > 0 && (v->code == OOJWT_FIND_DIAG_SECRET_VARIANT
+		|| v->code == OOJWT_FIND_DIAG_SIGNED_WITH_OTHER_SECRET
+		|| v->code == OOJWT_FIND_DIAG_SECRET_UNKNOWN
+		|| v->code == OOJWT_FIND_CONNECTOR_SECRET_DIFFERS);
+
+	if (c->r->n_findings == 0 || v->severity == OOJWT_SEVERITY_INFO) {
+		return;
+	}
+	memset(&o, 0, sizeof o);
+	if (secret && c->connector >= OOJWT_CONNECTOR_NEXTCLOUD
+		&& c->connector <= OOJWT_CONNECTOR_MOODLE)
+	{
+		o.connector = names[c->connector];
+		o.connector_len = strlen(o.connector);
+		add_command(c, OOJWT_CMD_READ_SECRET, v->item, &o);
+		add_command(c, OOJWT_CMD_CONNECTOR_SETTING, v->item, &o);
+	} else if (v->code == OOJWT_FIND_LINK_SECRETS_DIFFER) {
+		add_command(c, OOJWT_CMD_UPDATE_SECURELINK, v->item, &o);
+	}
+}
+
 /* ---- the driver ---------------------------------------------------- */
 
 static int
@@ -1151,6 +1183,7 @@ run(oojwt_diag_ctx *c)
 	}
 	oojwt_diag_matrix(c);
 	oojwt_diag_verdict(c);
+	verdict_commands(c);
 	return OOJWT_OK;
 }
 

@@ -64,7 +64,8 @@ int oojwt_diag_run(oojwt_diag_report *r, const oojwt_diag_item *items,
 /* The verdict's first word: ERROR, WARNING, OK (a token DS accepts, or
  * every check passed) or NOTE (an info that asks for more). */
 const char *oojwt_diag_verdict_word(const oojwt_diag_finding *v);
-/* Where a command runs, in words ("on the Document Server host"). */
+/* Where a command runs, in words: "on the Document Server host", "on
+ * the connector's host", "on any machine". */
 const char *oojwt_diag_where_words(const char *run_on);
 
 /* Roles of a held secret (bits): Document Server's, by

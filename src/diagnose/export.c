@@ -132,17 +132,11 @@ lit(out *o, const char *s)
 	oojwt_sb_puts(&o->sb, s);
 }
 
+/* An item's name (the caller checks it has one). */
 static void
 item_name(out *o, const oojwt_diag_item *items, size_t i)
 {
-	char deflt[32];
-
-	if (items[i].name != NULL && items[i].name_len > 0) {
-		code(o, items[i].name, items[i].name_len);
-	} else {
-		snprintf(deflt, sizeof deflt, "input %lu", (unsigned long)i + 1);
-		lit(o, deflt);
-	}
+	code(o, items[i].name, items[i].name_len);
 }
 
 /* " (input N: NAME)" for a finding's item. */
@@ -166,10 +160,10 @@ from_item(out *o, const oojwt_diag_item *items, int item)
 const char *
 oojwt_diag_where_words(const char *run_on)
 {
-	return run_on == NULL ? "anywhere"
-		: strcmp(run_on, "ds_host") == 0 ? "on the Document Server host"
-		: strcmp(run_on, "connector_host") == 0 ? "on the connector's host"
-		: "anywhere";
+	return run_on != NULL && strcmp(run_on, "ds_host") == 0
+		? "on the Document Server host"
+		: run_on != NULL && strcmp(run_on, "connector_host") == 0
+		? "on the connector's host" : "on any machine";
 }
 
 /* A fence of backticks longer than any run of them in `s`. */
@@ -221,8 +215,10 @@ write_export(out *o, const oojwt_diag_report *r, const oojwt_diag_item *items)
 		const oojwt_diag_recognised *g = &r->items[i];
 		snprintf(num, sizeof num, md ? "%lu. " : "  %lu. ", (unsigned long)i + 1);
 		lit(o, num);
-		item_name(o, items, i);
-		lit(o, ": ");
+		if (items[i].name != NULL && items[i].name_len > 0) {
+			item_name(o, items, i);
+			lit(o, ": ");
+		}
 		prose(o, oojwt_diag_kind_label(g->kind));
 		lit(o, " (");
 		lit(o, oojwt_diag_confidence_name(g->confidence));
@@ -259,8 +255,8 @@ write_export(out *o, const oojwt_diag_report *r, const oojwt_diag_item *items)
 	for (i = 0; i < r->n_commands; i++) {
 		const oojwt_diag_command *c = &r->commands[i];
 		const char *t = c->text, *nl;
-		lit(o, md ? "\nRun it " : "  Run it ");
-		lit(o, oojwt_diag_where_words(c->run_on));
+		lit(o, md ? "\nO" : "  O");
+		lit(o, oojwt_diag_where_words(c->run_on) + 1);
 		lit(o, ": ");
 		prose(o, c->explanation);
 		lit(o, md ? ".\n\n" : ".\n");

@@ -165,7 +165,7 @@ typedef struct {
  * (OOJWT_CMD_*), where it runs ("ds_host", "connector_host", "any": a
  * static string), the item it answers (-1: none), the shell text (lines
  * joined by \n) and what it does. */
-#define OOJWT_DIAG_MAX_COMMANDS 2
+#define OOJWT_DIAG_MAX_COMMANDS 3
 typedef struct {
 	int id;
 	const char *run_on;

@@ -159,6 +159,29 @@ consequence(oojwt_diag_ctx *c, const oojwt_diag_finding *f, char *out,
 	}
 }
 
+/* How much of `cause` a headline shows: all of it up to `max` bytes,
+ * else up to the end of its last sentence (". ") or clause ("; ", ": ")
+ * within `max`, else up to its last space: never a cut word. */
+static size_t
+headline_cut(const char *cause, size_t max)
+{
+	size_t n = strlen(cause), i, clause = 0, space = 0;
+
+	if (n <= max) {
+		return n;
+	}
+	for (i = 1; i + 1 < max; i++) {
+		if ((cause[i] == '.' || cause[i] == ';' || cause[i] == ':')
+			&& cause[i + 1] == ' ')
+		{
+			clause = cause[i] == '.' ? i + 1 : i;
+		} else if (cause[i] == ' ') {
+			space = i;
+		}
+	}
+	return clause > max / 2 ? clause : space > 0 ? space : max;
+}
+
 void
 oojwt_diag_verdict(oojwt_diag_ctx *c)
 {
@@ -190,8 +213,8 @@ oojwt_diag_verdict(oojwt_diag_ctx *c)
 	}
 	consequence(c, &r->findings[0], r->consequence, sizeof r->consequence);
 	cause = r->findings[0].short_cause;
-	snprintf(r->headline, sizeof r->headline, "%.150s: %.240s", r->consequence,
-		cause);
+	snprintf(r->headline, sizeof r->headline, "%.150s: %.*s", r->consequence,
+		(int)headline_cut(cause, 240), cause);
 }
 
 const char *

@@ -119,7 +119,7 @@ test('diagnose with no input on a DS host (--root): reads local.json, ds.conf an
   assert.match(r.out, /^1\. .*local\.json: Document Server's local\.json/);
   assert.match(r.out, /\n3\. .*ds\.crt: a certificate .*\n.*\n4\. .*ds\.key: a key/);
   assert.match(r.out, /\nERROR: Clients will refuse https:\/\/10\.17\.174\.115: the certificate has no IP address for it\n/);
-  assert.match(r.out, /\ncommands:\n  run it on the Document Server host: .*\n    openssl genrsa /);
+  assert.match(r.out, /\ncommands:\n  on the Document Server host: .*\n    openssl genrsa /);
   // A trailing slash on the root, and a ds.conf under conf.d only.
   const only = host({ 'etc/nginx/conf.d/ds.conf': 'server {\n  listen 80;\n}\n' });
   const o = run(['diagnose', '--quiet', '--root', `${only}/`]);

@@ -1,5 +1,5 @@
 /*
- * The diagnosis (oojwt_diagnose, oojwt_diagnose_json): any number of
+ * The diagnosis (oojwt_diagnose, oojwt_diagnose_json, oojwt_diagnose_export): any number of
  * pasted texts recognised and judged together.
  *
  * max_len: 16384
@@ -12,7 +12,9 @@
  * every item has a named kind and confidence; every finding a named code
  * and severity, an item in range, NUL-terminated texts; a verdict exactly
  * when there are findings, its headline not empty; the JSON report no
- * longer than oojwt_diag_report_bound() and the same verdict.
+ * longer than oojwt_diag_report_bound() and the same verdict; the export
+ * (oojwt_diagnose_export) in both formats with that verdict and without a
+ * typed secret of 16 bytes or more (masked wherever it occurs).
  */
 #include "fuzz.h"
 
@@ -96,6 +98,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(strstr(rep, oojwt_code_name(r->findings[0].code)) != NULL,
 				"the same verdict");
 			free(rep);
+		}
+		/* The export, in both formats: the same verdict, and a typed
+		 * secret of 16 bytes or more (longer than any word of the
+		 * export's own text) never in it. */
+		for (i = 0; i < 2; i++) {
+			char *text = oojwt_diagnose_export(items, n, &o, (int)i, &len, &code);
+			FUZZ_CHECK(text != NULL || code == OOJWT_ERR_NO_MEMORY
+				|| code == OOJWT_ERR_TOO_LARGE, "an export");
+			if (text != NULL) {
+				char *whole = fuzz_copyz(sec.value, sec.len);
+				FUZZ_CHECK(strlen(text) == len, "no NUL in the export");
+				FUZZ_CHECK(strstr(text, oojwt_code_name(r->findings[0].code)) != NULL,
+					"the export's verdict");
+				/* (A secret that holds a mask's own closing mark could be
+				 * made up of one and the text after it.) */
+				FUZZ_CHECK(sec.len < 16 || memchr(whole, 0, sec.len) != NULL
+					|| strstr(whole, "\xE2\x80\xBA") != NULL
+					|| strstr(text, whole) == NULL, "the secret masked");
+				free(whole);
+				oojwt_wipe_free(text, len + 1);
+			}
 		}
 	}
 	free(r);

@@ -93,6 +93,8 @@ test('the export says the verdict, names each input by its name and kind, and ma
   const text = kit.exportDiagnosis(items, { now: NOW, format: 'text' });
   assert.match(text, /^oojwt diagnosis\n=+\n\nERROR: Nextcloud cannot connect: /);
   assert.ok(!text.includes('**'));
+  // An input with no name is shown by its kind alone.
+  assert.match(kit.exportDiagnosis(['hello world'], { now: NOW, format: 'text' }), /\nInputs:\n  1\. text oojwt does not recognise \(low confidence\)\n/);
   // A secret in a name is masked with its length in characters.
   const named = kit.exportDiagnosis([{ text: 'hello', name: 'key é-Kq3ZxY7pLm2V' }], { secrets: ['é-Kq3ZxY7pLm2V'], now: NOW });
   assert.ok(named.includes('`key ‹secret, 14 characters›`'), named);
@@ -102,7 +104,7 @@ test('the certificate journey exports its command in a sh code block', () => {
   const v = vectors.tests.find((t) => t.name.startsWith('journey: a certificate made with openssl'));
   const md = kit.exportDiagnosis(v.items, { now: v.now });
   assert.match(md, /\*\*ERROR: Nextcloud will refuse https:\/\/10\.17\.174\.115: the certificate has no IP address for it\*\*/);
-  assert.match(md, /### Commands\n\nRun it on the Document Server host: .*\n\n```sh\nopenssl genrsa .*\n[^`]*-extfile onlyoffice\.ext -out onlyoffice\.crt\n```\n/);
+  assert.match(md, /### Commands\n\nOn the Document Server host: .*\n\n```sh\nopenssl genrsa .*\n[^`]*-extfile onlyoffice\.ext -out onlyoffice\.crt\n```\n/);
   assert.ok(!md.includes('MII'), 'the key or certificate is quoted');
 });
 
