@@ -94,7 +94,10 @@ function addBox() {
   const area = box.querySelector('textarea');
   area.value = '';
   area.rows = 5;
-  box.querySelector('.recognised').replaceChildren();
+  const kind = box.querySelector('.recognised');
+  kind.replaceChildren();
+  delete kind.dataset.kind;
+  delete kind.dataset.confidence;
   const remove = document.createElement('button');
   remove.type = 'button';
   remove.className = 'remove';
