@@ -69,13 +69,16 @@ characters(const unsigned char *v, size_t len)
 	return n;
 }
 
-static void
-put_masked(out *o, const char *s, size_t n, int as)
+/* Write s[0..n) masked, stopping at the first character that starts at
+ * or after `limit` (a masked value that starts before it is written
+ * whole, as its mark); returns the bytes read. */
+static size_t
+put_masked_upto(out *o, const char *s, size_t n, int as, size_t limit)
 {
 	size_t i = 0, which = 0, len;
 	char mark[64];
 
-	while (i < n) {
+	while (i < n && (i < limit || (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80))) {
 		unsigned char c = (unsigned char)s[i];
 		len = mask_at(o->m, s, n, i, &which);
 		if (len > 0) {
@@ -104,6 +107,13 @@ put_masked(out *o, const char *s, size_t n, int as)
 		}
 		i++;
 	}
+	return i;
+}
+
+static void
+put_masked(out *o, const char *s, size_t n, int as)
+{
+	(void)put_masked_upto(o, s, n, as, n);
 }
 
 static void
@@ -112,17 +122,29 @@ prose(out *o, const char *s)
 	put_masked(o, s, strlen(s), AS_PROSE);
 }
 
+/* The most bytes of an item's name an export shows (a name is the
+ * caller's: a file name, a label; the rest is written "..."), so that
+ * the export stays within oojwt_diag_report_bound(). */
+#define NAME_SHOWN 120
+
 /* A name or code: `inline code` in Markdown (prose when it holds a
- * backtick or nothing), as it is in text. */
+ * backtick or nothing), as it is in text; cut after NAME_SHOWN bytes. */
 static void
 code(out *o, const char *s, size_t n)
 {
-	if (o->format == MD && n > 0 && memchr(s, '`', n) == NULL) {
+	int ticks = o->format == MD && n > 0 && memchr(s, '`', n) == NULL;
+	size_t done;
+
+	if (ticks) {
 		oojwt_sb_put(&o->sb, "`", 1);
-		put_masked(o, s, n, AS_CODE);
+	}
+	done = put_masked_upto(o, s, n, ticks || o->format != MD ? AS_CODE
+		: AS_PROSE, NAME_SHOWN);
+	if (done < n) {
+		oojwt_sb_puts(&o->sb, "...");
+	}
+	if (ticks) {
 		oojwt_sb_put(&o->sb, "`", 1);
-	} else {
-		put_masked(o, s, n, o->format == MD ? AS_PROSE : AS_CODE);
 	}
 }
 

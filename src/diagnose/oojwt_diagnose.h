@@ -302,9 +302,9 @@ char *oojwt_symptoms_json(size_t *out_len);
  * Export: the diagnosis of the same items as a text to paste into a
  * forum post or a support ticket -- OOJWT_DIAG_EXPORT_MARKDOWN or
  * OOJWT_DIAG_EXPORT_TEXT: the verdict (its word, headline, cause, fix,
- * code), what each item was recognised as (its name, kind and
- * confidence, never its text), the other findings with their fixes, and
- * the commands of the report.
+ * code), what each item was recognised as (its name, up to 120 bytes,
+ * and its kind and confidence; never its text), the other findings with
+ * their fixes, and the commands of the report.
  *
  * Every secret is masked, in every sentence the export quotes (messages,
  * fixes, headline, commands, names): each secret the caller gives, each

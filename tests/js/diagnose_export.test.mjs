@@ -95,6 +95,10 @@ test('the export says the verdict, names each input by its name and kind, and ma
   assert.ok(!text.includes('**'));
   // An input with no name is shown by its kind alone.
   assert.match(kit.exportDiagnosis(['hello world'], { now: NOW, format: 'text' }), /\nInputs:\n  1\. text oojwt does not recognise \(low confidence\)\n/);
+  // A long name is cut after 120 bytes, never inside a secret.
+  const long = kit.exportDiagnosis([{ text: 'hello', name: `${'n'.repeat(110)}Kq3ZxY7pLm2Vn8Rt5Wb1${'m'.repeat(5000)}` }], { secrets: ['Kq3ZxY7pLm2Vn8Rt5Wb1'], now: NOW, format: 'text' });
+  assert.ok(long.includes(`  1. ${'n'.repeat(110)}‹secret, 20 characters›...: a `), long);
+  assert.ok(long.length < 2000);
   // A secret in a name is masked with its length in characters.
   const named = kit.exportDiagnosis([{ text: 'hello', name: 'key é-Kq3ZxY7pLm2V' }], { secrets: ['é-Kq3ZxY7pLm2V'], now: NOW });
   assert.ok(named.includes('`key ‹secret, 14 characters›`'), named);
