@@ -327,8 +327,11 @@ $(BUILD)/test/tests-c/%.o: tests/c/%.c $(HEADERS) $(wildcard tests/c/*.h) $(DEPS
 # The hostile catalogue (tests/c/test_catalogue.c) calls the wasm
 # exports (src/*/wasm_*.c) natively, so the boundary is linked in too.
 BOUNDARY_TEST_OBJ := $(patsubst src/%.c,$(BUILD)/test/%.o,$(WASM_EXPORT_SRC))
+# The command line's catalog formatter, driven by tests/vectors/i18n_format.json
+# as web/lib/i18n.mjs is (tests/c/test_i18n_format.c).
+CLI_TEST_OBJ := $(BUILD)/test/cli/i18n_format.o
 
-$(BUILD)/test/oojwt-tests: $(TEST_OBJ) $(NATIVE_OBJ) $(BOUNDARY_TEST_OBJ) $(BEARSSL_TEST_OBJ) $(BUILD)/test/cJSON.o
+$(BUILD)/test/oojwt-tests: $(TEST_OBJ) $(NATIVE_OBJ) $(BOUNDARY_TEST_OBJ) $(CLI_TEST_OBJ) $(BEARSSL_TEST_OBJ) $(BUILD)/test/cJSON.o
 	$(CC) $(SAN_FLAGS) $^ -lm -o $@
 
 # ---- native command line: build/oojwt (-O2, no sanitizers) ----------------
