@@ -404,6 +404,10 @@ int oojwt_secret_variant(int v, int k, const unsigned char *s, size_t n,
 /* Append a finding to s->findings. */
 void oojwt_cs_add(oojwt_connector_settings *s, int severity, int code,
 	const char *path, const char *message, const char *fix);
+/* The same with `params`, a JSON object text (NULL: {}). */
+void oojwt_cs_addp(oojwt_connector_settings *s, int severity, int code,
+	const char *path, const char *message, const char *fix,
+	const char *params);
 /* Byte length of the space character at `s` (`n` bytes) as Go's
  * strings.TrimSpace sees one (ASCII blanks, U+0085, U+00A0, U+1680,
  * U+2000-200A, U+2028-2029, U+202F, U+205F, U+3000); 0 otherwise. */
