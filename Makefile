@@ -339,6 +339,17 @@ $(BUILD)/test/oojwt-tests: $(TEST_OBJ) $(NATIVE_OBJ) $(BOUNDARY_TEST_OBJ) $(CLI_
 CLI_OBJ := $(patsubst src/%.c,$(BUILD)/native/%.o,$(LIB_SRC) $(CLI_SRC))
 BEARSSL_NATIVE_OBJ := $(patsubst %.c,$(BUILD)/native/bearssl/%.o,$(BEARSSL_SRC))
 
+# The command line's message catalogs: web/lib/locales/*.json as C data
+# (tools/catalogs-c.mjs), in both builds of the command line only.
+CATALOGS := $(sort $(wildcard web/lib/locales/*.json))
+$(BUILD)/gen/catalogs.c: $(CATALOGS) tools/catalogs-c.mjs
+	@mkdir -p $(@D)
+	node tools/catalogs-c.mjs $@ $(CATALOGS)
+
+$(BUILD)/native/gen/catalogs.o: $(BUILD)/gen/catalogs.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(OUR_CFLAGS) -O2 $(DEP_INC) -c $< -o $@
+
 $(BUILD)/native/%.o: src/%.c $(HEADERS) $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(CC) $(OUR_CFLAGS) -O2 $(DEP_INC) -c $< -o $@
@@ -351,7 +362,7 @@ $(BUILD)/native/cJSON.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(CC) -O2 -c $(CJSON_DIR)/cJSON.c -o $@
 
-$(BUILD)/oojwt: $(CLI_OBJ) $(BEARSSL_NATIVE_OBJ) $(BUILD)/native/cJSON.o
+$(BUILD)/oojwt: $(CLI_OBJ) $(BUILD)/native/gen/catalogs.o $(BEARSSL_NATIVE_OBJ) $(BUILD)/native/cJSON.o
 	$(CC) $^ -lm -o $@
 
 # ---- the page: one self-contained file, and its screenshots ----------------
@@ -434,7 +445,11 @@ web/lib/oojwt-full.wasm: $(WASM_OBJ) $(WASM_DEP_OBJ)
 # bin/oojwt-cli.wasm: the command line of src/cli/ over every layer (no
 # layer's wasm exports: src/cli/wasm_cli.c has its own), for bin/oojwt.mjs,
 # which provides its "oojwt_host" imports (src/cli/host_wasm.c).
-CLI_WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm/%.o,$(LIB_SRC) $(CLI_WASM_SRC))
+CLI_WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm/%.o,$(LIB_SRC) $(CLI_WASM_SRC)) \
+	$(BUILD)/wasm/gen/catalogs.o
+$(BUILD)/wasm/gen/catalogs.o: $(BUILD)/gen/catalogs.c $(HEADERS) $(DEPS)/.ok | check-emcc
+	@mkdir -p $(@D)
+	$(EMCC) $(OUR_CFLAGS) -Oz $(DEP_INC) -c $< -o $@
 bin/oojwt-cli.wasm: $(CLI_WASM_OBJ) $(WASM_DEP_OBJ)
 	$(EMCC) $(WASM_FLAGS) -sERROR_ON_UNDEFINED_SYMBOLS=0 $^ -o $@
 	$(WASM_OPT) $@ -o $@

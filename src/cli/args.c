@@ -109,7 +109,8 @@ static const option OPTIONS[] = {
 	{ "jwt-header", T_STRING, F(jwt_header), 0 },
 	{ "sign-with", T_STRING, F(sign_with), 0 },
 	{ "self-signed", T_FLAG, F(self_signed), 0 },
-	{ "include-secret", T_FLAG, F(include_secret), 0 }
+	{ "include-secret", T_FLAG, F(include_secret), 0 },
+	{ "lang", T_STRING, F(lang), 0 }
 };
 
 static const option *
