@@ -415,16 +415,18 @@ $(BUILD)/wasm/cJSON.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(EMCC) -Oz -c $(CJSON_DIR)/cJSON.c -o $@
 
-# The JWT core module, which the page loads first (64 KB in all), names
-# the codes of the layers it holds code for and of the ds and deploy
-# layers, but not the diagnosis's (240 on: src/core/codes.c), whose reports
-# only the full module writes: codes.c is built once more for it.
-CORE_CODES_OBJ := $(BUILD)/wasm-core/core/codes.o
-CORE_WASM_OBJ := $(patsubst $(BUILD)/wasm/core/codes.o,$(CORE_CODES_OBJ),\
-	$(patsubst src/%.c,$(BUILD)/wasm/%.o,$(CORE_WASM_SRC)))
-$(CORE_CODES_OBJ): src/core/codes.c $(HEADERS) $(DEPS)/.ok | check-emcc
+# The JWT core module, which the page loads first (64 KB in all), is its
+# folder built once more with -DOOJWT_CORE_MODULE: it names the codes of
+# the layers it holds code for and of the ds and deploy layers, but not
+# the diagnosis's (240 on: src/core/codes.c), whose reports only the full
+# module writes; and its issues carry no params (src/core/core.h
+# oojwt_issue_fmt: recording them costs 833 bytes gzipped, over the
+# budget), which the full module's and the native build's do.
+CORE_WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm-core/%.o,$(CORE_WASM_SRC))
+$(BUILD)/wasm-core/%.o: src/%.c $(HEADERS) $(DEPS)/.ok | check-emcc
 	@mkdir -p $(@D)
-	$(EMCC) $(OUR_CFLAGS) -Oz -DOOJWT_CORE_MODULE $(DEP_INC) -c $< -o $@
+	$(EMCC) $(OUR_CFLAGS) $(if $(filter $*,$(WASM_HOT)),-O2,-Oz) \
+		-DOOJWT_CORE_MODULE $(DEP_INC) -c $< -o $@
 WASM_DEP_OBJ := $(BEARSSL_WASM_OBJ) $(BUILD)/wasm/cJSON.o
 # Then binaryen's size passes over the linked module (emcc's link ran its
 # -O2 ones): 342 bytes less gzipped on the core, verify and sign unchanged.

@@ -4,6 +4,7 @@
  * OOJWT_MAX_FINDINGS, the rest counted as dropped, and the names of the
  * severities.
  */
+#include <string.h>
 #include "inner.h"
 #include "core.h"
 
@@ -15,16 +16,16 @@ oojwt_severity_name(int s)
 	return s >= 0 && s < 3 ? severity_names[s] : NULL;
 }
 
-void
-oojwt_finding_add(oojwt_finding *list, size_t *n, size_t *dropped,
+oojwt_finding *
+oojwt_finding_addp(oojwt_finding *list, size_t *n, size_t *dropped,
 	int severity, int code, const char *path, const char *message,
-	const char *fix)
+	const char *fix, const char *params)
 {
 	oojwt_finding *f;
 
 	if (*n >= OOJWT_MAX_FINDINGS) {
 		(*dropped)++;
-		return;
+		return NULL;
 	}
 	f = &list[(*n)++];
 	f->severity = severity;
@@ -32,4 +33,18 @@ oojwt_finding_add(oojwt_finding *list, size_t *n, size_t *dropped,
 	oojwt_fmt(f->path, sizeof f->path, "%s", path);
 	oojwt_fmt(f->message, sizeof f->message, "%s", message);
 	oojwt_fmt(f->fix, sizeof f->fix, "%s", fix);
+	if (params == NULL || strlen(params) >= sizeof f->params) {
+		params = "{}";
+	}
+	memcpy(f->params, params, strlen(params) + 1);
+	return f;
+}
+
+void
+oojwt_finding_add(oojwt_finding *list, size_t *n, size_t *dropped,
+	int severity, int code, const char *path, const char *message,
+	const char *fix)
+{
+	(void)oojwt_finding_addp(list, n, dropped, severity, code, path, message,
+		fix, NULL);
 }

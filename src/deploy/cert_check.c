@@ -58,6 +58,7 @@ add(oojwt_cert *c, int severity, int code, const char *fix,
 	f->severity = severity;
 	f->code = code;
 	f->fix = fix;
+	memcpy(f->params, "{}", 3);
 	oojwt_fmt(f->message, sizeof f->message, "%s", text);
 	/* A long name may have been cut inside a UTF-8 sequence. */
 	for (i = 0, n = strlen(f->message); i < n; i += k) {

@@ -53,8 +53,8 @@ oojwt_diag_fold(oojwt_diag_ctx *c, const oojwt_finding *list, size_t n,
 		if (k < n_skip) {
 			continue;
 		}
-		f = oojwt_diag_add(c, list[i].severity, list[i].code, item, rank, NULL,
-			list[i].message, list[i].fix, NULL);
+		f = oojwt_diag_add(c, list[i].severity, list[i].code, item, rank,
+			list[i].params, list[i].message, list[i].fix, NULL);
 		if (f != NULL) {
 			snprintf(f->path, sizeof f->path, "%s", list[i].path);
 		}
@@ -173,74 +173,6 @@ add_token_in(oojwt_diag_ctx *c, const char *s, size_t n, const char *text,
 		oojwt_diag_add_token(c, s + at, len, item, direction);
 	}
 	return OOJWT_OK;
-}
-
-/* ---- params -------------------------------------------------------- */
-
-void
-oojwt_diag_params_init(oojwt_diag_params *p)
-{
-	p->buf[0] = '{';
-	p->buf[1] = 0;
-	p->len = 1;
-	p->overflow = 0;
-}
-
-static void
-params_put(oojwt_diag_params *p, const char *s, size_t n)
-{
-	if (p->overflow || p->len + n + 2 > sizeof p->buf) {
-		p->overflow = 1;
-		return;
-	}
-	memcpy(p->buf + p->len, s, n);
-	p->len += n;
-	p->buf[p->len] = 0;
-}
-
-static void
-params_name(oojwt_diag_params *p, const char *name)
-{
-	if (p->len > 1) {
-		params_put(p, ",", 1);
-	}
-	params_put(p, "\"", 1);
-	params_put(p, name, strlen(name));
-	params_put(p, "\":", 2);
-}
-
-void
-oojwt_diag_params_str(oojwt_diag_params *p, const char *name,
-	const char *value, size_t len)
-{
-	oojwt_sb sb;
-
-	memset(&sb, 0, sizeof sb);
-	oojwt_sb_json_string(&sb, value, len);
-	params_name(p, name);
-	if (sb.failed || sb.buf == NULL) {
-		p->overflow = 1;
-	} else {
-		params_put(p, sb.buf, sb.len);
-	}
-	free(sb.buf);
-}
-
-void
-oojwt_diag_params_num(oojwt_diag_params *p, const char *name, double v)
-{
-	char num[OOJWT_JS_NUMBER_LEN];
-	size_t n = oojwt_js_number(num, v);
-
-	params_name(p, name);
-	params_put(p, num, n);
-}
-
-const char *
-oojwt_diag_params_end(oojwt_diag_params *p)
-{
-	params_put(p, "}", 1);
-	return p->overflow ? "{}" : p->buf;
 }
 
 /* ---- reading the items --------------------------------------------- */
@@ -664,12 +596,13 @@ static void
 explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 {
 	const oojwt_diag_recognised *g = &c->r->items[i];
-	oojwt_diag_params p;
+	oojwt_params p;
+	char pbuf[OOJWT_DIAG_PARAMS_LEN];
 	char msg[OOJWT_MESSAGE_LEN];
 	const char *m = NULL, *fix = NULL;
 	size_t at, e;
 
-	oojwt_diag_params_init(&p);
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
 	switch (g->sub) {
 	case 0:
 		/* checkJwt error: name = X message = Y token = Z */
@@ -684,7 +617,7 @@ explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 			if (e + 8 > n) {
 				e = n;
 			}
-			oojwt_diag_params_str(&p, "serverMessage", s + at,
+			oojwt_params_str(&p, "serverMessage", s + at,
 				e - at < 120 ? e - at : 120);
 			snprintf(msg, sizeof msg, "Document Server refused a token: \"%.*s\" "
 				"(its jsonwebtoken check, DocsCoServer.js checkJwt).",
@@ -725,7 +658,7 @@ explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 		break;
 	}
 	oojwt_diag_add(c, g->sub == 4 ? OOJWT_SEVERITY_INFO : OOJWT_SEVERITY_WARNING,
-		OOJWT_FIND_DIAG_DS_LOG, (int)i, 50, oojwt_diag_params_end(&p), m, fix,
+		OOJWT_FIND_DIAG_DS_LOG, (int)i, 50, pbuf, m, fix,
 		NULL);
 }
 
@@ -733,12 +666,13 @@ static void
 explain_symptom(oojwt_diag_ctx *c, size_t i)
 {
 	const oojwt_diag_recognised *g = &c->r->items[i];
-	oojwt_diag_params p;
+	oojwt_params p;
+	char pbuf[OOJWT_DIAG_PARAMS_LEN];
 	const char *m, *fix;
 
-	oojwt_diag_params_init(&p);
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
 	if (g->kind == OOJWT_DIAG_EDITOR_ERROR) {
-		oojwt_diag_params_num(&p, "editorError", g->sub);
+		oojwt_params_num(&p, "editorError", g->sub);
 		if (c->editor_error == 0) {
 			c->editor_error = g->sub;
 		}
@@ -755,7 +689,7 @@ explain_symptom(oojwt_diag_ctx *c, size_t i)
 			"local.json and, if you have it, the checkJwt line of Document "
 			"Server's log (docservice out.log).";
 	} else {
-		oojwt_diag_params_str(&p, "connectorMessage", g->detail, strlen(g->detail));
+		oojwt_params_str(&p, "connectorMessage", g->detail, strlen(g->detail));
 		if (c->connector == OOJWT_CONNECTOR_UNKNOWN) {
 			c->connector = OOJWT_CONNECTOR_NEXTCLOUD;
 		}
@@ -770,7 +704,7 @@ explain_symptom(oojwt_diag_ctx *c, size_t i)
 			"checkJwt line of Document Server's log.";
 	}
 	oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_SYMPTOM, (int)i, 50,
-		oojwt_diag_params_end(&p), m, fix, NULL);
+		pbuf, m, fix, NULL);
 	if (c->symptom_item < 0) {
 		c->symptom_item = (int)i;
 	}
@@ -780,19 +714,20 @@ static void
 not_recognised(oojwt_diag_ctx *c, size_t i)
 {
 	const oojwt_diag_recognised *g = &c->r->items[i];
-	oojwt_diag_params p;
+	oojwt_params p;
+	char pbuf[OOJWT_DIAG_PARAMS_LEN];
 	char msg[OOJWT_MESSAGE_LEN];
 
-	oojwt_diag_params_init(&p);
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
 	if (g->guess != OOJWT_DIAG_UNKNOWN) {
 		const char *k = oojwt_diag_kind_name(g->guess);
-		oojwt_diag_params_str(&p, "guess", k, strlen(k));
+		oojwt_params_str(&p, "guess", k, strlen(k));
 	}
 	snprintf(msg, sizeof msg, "Not recognised: %s%s%s", g->why,
 		g->guess != OOJWT_DIAG_UNKNOWN ? " Closest: " : "",
 		g->guess != OOJWT_DIAG_UNKNOWN ? oojwt_diag_kind_label(g->guess) : "");
 	oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_NOT_RECOGNISED, (int)i,
-		52, oojwt_diag_params_end(&p), msg, "Paste a token, an Authorization "
+		52, pbuf, msg, "Paste a token, an Authorization "
 		"header, a log line, an editor config, local.json, Docker settings, "
 		"a request, a connector's settings, an nginx configuration, a "
 		"certificate, a download link or the error message you see.", NULL);

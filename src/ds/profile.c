@@ -86,6 +86,7 @@ oojwt_ds_fail(oojwt_ds_result *r, int name, const char *server_message,
 	r->server_message[n] = 0;
 	r->server_message_len = n;
 	oojwt_fmt(r->message, sizeof r->message, "%s", human);
+	memcpy(r->params, "{}", 3);
 }
 
 static int
