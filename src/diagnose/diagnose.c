@@ -558,7 +558,7 @@ inspect_cert(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 	c->cert_self_signed = cert->self_signed;
 	for (k = 0; k < cert->n_findings; k++) {
 		oojwt_diag_add(c, cert->findings[k].severity, cert->findings[k].code,
-			(int)i, 40, NULL, cert->findings[k].message,
+			(int)i, 40, cert->findings[k].params, cert->findings[k].message,
 			cert->findings[k].fix, NULL);
 	}
 	oojwt_cert_free(cert);
@@ -617,21 +617,26 @@ explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 			if (e + 8 > n) {
 				e = n;
 			}
+			oojwt_params_str(&p, "kind", "refused", 7);
 			oojwt_params_str(&p, "serverMessage", s + at,
 				e - at < 120 ? e - at : 120);
 			snprintf(msg, sizeof msg, "Document Server refused a token: \"%.*s\" "
 				"(its jsonwebtoken check, DocsCoServer.js checkJwt).",
 				(int)(e - at < 120 ? e - at : 120), s + at);
 		} else {
+			oojwt_params_str(&p, "kind", "refused_plain", 13);
 			snprintf(msg, sizeof msg, "Document Server refused a token (its "
 				"jsonwebtoken check, DocsCoServer.js checkJwt).");
 		}
+		oojwt_params_str(&p, "hasToken", g->has_token ? "yes" : "no",
+			g->has_token ? 3 : 2);
 		m = msg;
 		fix = g->has_token ? "The token of this line is checked below against "
 			"the secrets you gave; paste local.json too if you have not."
 			: "Paste the whole log line (with token = ...) and local.json.";
 		break;
 	case 1:
+		oojwt_params_str(&p, "kind", "field", 5);
 		m = "Document Server refused the editor config's token: a field it "
 			"requires since 7.1 is not in the token (4006, the editor's error "
 			"-20).";
@@ -640,6 +645,7 @@ explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 			"and editorConfig.mode.";
 		break;
 	case 2:
+		oojwt_params_str(&p, "kind", "permissions", 11);
 		m = "Document Server refused the config: document.permissions in the "
 			"token differ from those of the config (4004, the editor's error "
 			"-23).";
@@ -647,12 +653,14 @@ explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 			"same values), or leave them out of the config.";
 		break;
 	case 3:
+		oojwt_params_str(&p, "kind", "wrapped", 7);
 		m = "Document Server refused the config token: it has a top-level url, "
 			"key or payload (4004, the editor's error -23).";
 		fix = "Sign the config object itself, not wrapped in {\"payload\": ...} "
 			"and with no top-level url or key.";
 		break;
 	default:
+		oojwt_params_str(&p, "kind", "accepted", 8);
 		m = "Document Server accepted a token (checkJwt success).";
 		fix = "";
 		break;
@@ -672,6 +680,9 @@ explain_symptom(oojwt_diag_ctx *c, size_t i)
 
 	oojwt_params_init(&p, pbuf, sizeof pbuf);
 	if (g->kind == OOJWT_DIAG_EDITOR_ERROR) {
+		oojwt_params_str(&p, "symptom", g->sub == -21 ? "expired"
+			: g->sub == -23 ? "action" : "formed", g->sub == -21 ? 7
+			: g->sub == -23 ? 6 : 6);
 		oojwt_params_num(&p, "editorError", g->sub);
 		if (c->editor_error == 0) {
 			c->editor_error = g->sub;
@@ -689,6 +700,8 @@ explain_symptom(oojwt_diag_ctx *c, size_t i)
 			"local.json and, if you have it, the checkJwt line of Document "
 			"Server's log (docservice out.log).";
 	} else {
+		oojwt_params_str(&p, "symptom", g->sub == 6 ? "invalid_token"
+			: "connect", g->sub == 6 ? 13 : 7);
 		oojwt_params_str(&p, "connectorMessage", g->detail, strlen(g->detail));
 		if (c->connector == OOJWT_CONNECTOR_UNKNOWN) {
 			c->connector = OOJWT_CONNECTOR_NEXTCLOUD;
@@ -721,8 +734,13 @@ not_recognised(oojwt_diag_ctx *c, size_t i)
 	oojwt_params_init(&p, pbuf, sizeof pbuf);
 	if (g->guess != OOJWT_DIAG_UNKNOWN) {
 		const char *k = oojwt_diag_kind_name(g->guess);
+		const char *label = oojwt_diag_kind_label(g->guess);
 		oojwt_params_str(&p, "guess", k, strlen(k));
+		oojwt_params_str(&p, "closest", label, strlen(label));
+	} else {
+		oojwt_params_str(&p, "closest", "none", 4);
 	}
+	oojwt_params_str(&p, "why", g->why, strlen(g->why));
 	snprintf(msg, sizeof msg, "Not recognised: %s%s%s", g->why,
 		g->guess != OOJWT_DIAG_UNKNOWN ? " Closest: " : "",
 		g->guess != OOJWT_DIAG_UNKNOWN ? oojwt_diag_kind_label(g->guess) : "");

@@ -152,6 +152,23 @@ signer_words(const oojwt_diag_ctx *c, const oojwt_diag_token *t)
 	}
 }
 
+/* The params signer_words and ds_secret_name speak of: signer (ds,
+ * nextcloud, owncloud, moodle, mattermost, other) and expected. */
+static void
+signer_params(oojwt_params *p, const oojwt_diag_ctx *c,
+	const oojwt_diag_token *t)
+{
+	const char *k = t->direction == OOJWT_DIAG_FROM_DS ? "ds"
+		: c->connector == OOJWT_CONNECTOR_NEXTCLOUD ? "nextcloud"
+		: c->connector == OOJWT_CONNECTOR_OWNCLOUD ? "owncloud"
+		: c->connector == OOJWT_CONNECTOR_MOODLE ? "moodle"
+		: c->connector == OOJWT_CONNECTOR_MATTERMOST ? "mattermost" : "other";
+	const char *e = ds_secret_name(c, t);
+
+	oojwt_params_str(p, "signer", k, strlen(k));
+	oojwt_params_str(p, "expected", e, strlen(e));
+}
+
 static void
 judge_as_ds(oojwt_diag_ctx *c, const oojwt_diag_token *t,
 	const oojwt_diag_held *h)
@@ -189,12 +206,15 @@ judge_as_ds(oojwt_diag_ctx *c, const oojwt_diag_token *t,
 			t->item, 5, pbuf, msg, "", cause);
 	} else {
 		const char *code = oojwt_code_name(ds->code);
+		oojwt_params_str(&p, "source", "ds", 2);
 		oojwt_params_str(&p, "serverMessage", ds->server_message,
 			ds->server_message_len < 200 ? ds->server_message_len : 200);
 		oojwt_params_str(&p, "reason", code != NULL ? code : "",
 			code != NULL ? strlen(code) : 0);
 		snprintf(msg, sizeof msg, "The token is signed with %s, but Document "
 			"Server refuses it: %.300s", h->name, ds->message);
+		oojwt_params_str(&p, "dsMessage", ds->message,
+			strlen(ds->message) < 300 ? strlen(ds->message) : 300);
 		snprintf(cause, sizeof cause, "the token is refused (%.*s)",
 			(int)(ds->server_message_len < 200 ? ds->server_message_len : 200),
 			ds->server_message);
@@ -227,8 +247,9 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 		oojwt_params_init(&p, pbuf, sizeof pbuf);
 		snprintf(msg, sizeof msg, "The token cannot be read: %.340s",
 			dec.n_errors > 0 ? dec.errors[0].message : "it is not a JWT.");
+		oojwt_params_str(&p, "reason", msg + 26, strlen(msg + 26));
 		oojwt_diag_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DIAG_TOKEN_UNREADABLE,
-			t->item, 3, NULL, msg, "Copy the whole token again: three parts "
+			t->item, 3, pbuf, msg, "Copy the whole token again: three parts "
 			"joined by dots, nothing cut, added or wrapped.",
 			"the token cannot be read");
 		oojwt_result_free(&dec);
@@ -262,8 +283,11 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 		 * accepts HS256/384/512 only. */
 		const char *name = alg != 0 ? oojwt_alg_name(alg) : NULL;
 		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_params_str(&p, "source", "alg", 3);
 		oojwt_params_str(&p, "alg", name != NULL ? name : "",
 			name != NULL ? strlen(name) : 0);
+		oojwt_params_str(&p, "known", name != NULL ? "yes" : "no",
+			name != NULL ? 3 : 2);
 		snprintf(msg, sizeof msg, "The token is signed with %s; Document "
 			"Server checks tokens with a shared secret, so it accepts only "
 			"HS256, HS384 and HS512, and refuses this one.", name != NULL
@@ -321,8 +345,14 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 	if (exact >= 0) {
 		const oojwt_diag_held *h = &c->held[exact];
 		const char *ds_name = ds_secret_name(c, t);
+		const char *role = (h->roles & (1u << OOJWT_SECRET_BROWSER))
+			? "browser" : (h->roles & (1u << OOJWT_SECRET_SESSION))
+			? "session" : "other";
 		oojwt_params_str(&p, "signedWith", h->name, strlen(h->name));
-		oojwt_params_str(&p, "expected", ds_name, strlen(ds_name));
+		signer_params(&p, c, t);
+		oojwt_params_str(&p, "direction", t->direction == OOJWT_DIAG_FROM_DS
+			? "from_ds" : "to_ds", t->direction == OOJWT_DIAG_FROM_DS ? 7 : 5);
+		oojwt_params_str(&p, "role", role, strlen(role));
 		snprintf(msg, sizeof msg, "The token is signed with %s; Document Server "
 			"%s%s.", h->name, what_checks(t), (h->roles & (1u
 			<< OOJWT_SECRET_BROWSER)) ? " (since 7.2 it does not read "
@@ -343,8 +373,15 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 		int v = var_ds >= 0 ? var_ds_v : var_v, extra;
 		const char *words = variant_words(v, &extra);
 		const char *vname = oojwt_secret_variant_name(v);
+		const char *fix_kind = extra && (strstr(vname, "newline") != NULL
+			|| strstr(vname, "cr") != NULL) ? "newline" : extra ? "extra"
+			: v == 9 ? "default" : "other";
 		oojwt_params_str(&p, "secret", h->name, strlen(h->name));
 		oojwt_params_str(&p, "variant", vname, strlen(vname));
+		oojwt_params_str(&p, "tail", extra ? "extra" : v == 9 ? "default"
+			: "missing", extra ? 5 : v == 9 ? 7 : 7);
+		oojwt_params_str(&p, "fixKind", fix_kind, strlen(fix_kind));
+		signer_params(&p, c, t);
 		snprintf(msg, sizeof msg, "The token is signed with %s %s: %s.",
 			h->name, words, extra ? "the copy of the secret where it was "
 			"signed has those extra characters"
@@ -374,6 +411,8 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 		return;
 	}
 	oojwt_params_num(&p, "secretsTried", (double)c->n_held);
+	oojwt_params_str(&p, "first", c->held[0].name, strlen(c->held[0].name));
+	signer_params(&p, c, t);
 	if (c->n_held == 1) {
 		snprintf(msg, sizeof msg, "%s does not verify the token, in any "
 			"variant (white space, quotes, encodings): it was signed with "
@@ -381,6 +420,8 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 		if (msg[0] >= 'a' && msg[0] <= 'z') {
 			msg[0] = (char)(msg[0] - 32);
 		}
+		/* the name as the sentence starts with it */
+		oojwt_params_str(&p, "firstCap", msg, strlen(c->held[0].name));
 	} else {
 		snprintf(msg, sizeof msg, "None of the %u secrets held (%s, ...) "
 			"verifies the token, in any variant (white space, quotes, "

@@ -56,6 +56,18 @@ warn(oojwt_ds_result *r, int code, const char *msg)
 	add_issue(r->warnings, &r->n_warnings, &r->dropped, code, msg);
 }
 
+/* warn() with the warning's params (a JSON object text). */
+static void
+warn_params(oojwt_ds_result *r, int code, const char *msg, const char *params)
+{
+	size_t n = r->n_warnings;
+
+	warn(r, code, msg);
+	if (r->n_warnings > n && strlen(params) < sizeof r->warnings[n].params) {
+		memcpy(r->warnings[n].params, params, strlen(params) + 1);
+	}
+}
+
 /* Record DS's failure: the exact message, its class, our code and a
  * sentence for people. */
 static void
@@ -769,12 +781,15 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 			&& chars != oojwt_b64url_encoded_len(want))
 		{
 			/* As oojwt_decode says it (jws.c), without a secret. */
-			char msg[OOJWT_MESSAGE_LEN];
-			oojwt_fmt(msg, sizeof msg, "the %s signature is %z bytes, not "
-				"%z: the token was cut when it was copied (or bytes were "
-				"added to it), so no secret verifies it; copy the whole "
-				"token", oojwt_alg_name(alg), chars * 3 / 4, want);
-			warn(r, OOJWT_WARN_SIGNATURE_LENGTH, msg);
+			char msg[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+			oojwt_params p;
+			oojwt_params_init(&p, pbuf, sizeof pbuf);
+			oojwt_params_str(&p, "source", "ds", 2);
+			oojwt_fmtp(msg, sizeof msg, &p, "alg,length,expected", "the %s "
+				"signature is %z bytes, not %z: the token was cut when it was "
+				"copied (or bytes were added to it), so no secret verifies it; "
+				"copy the whole token", oojwt_alg_name(alg), chars * 3 / 4, want);
+			warn_params(r, OOJWT_WARN_SIGNATURE_LENGTH, msg, pbuf);
 		}
 		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid signature",
 			OOJWT_ERR_BAD_SIGNATURE, "the signature is not the base64url "
