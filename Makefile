@@ -452,8 +452,11 @@ CLI_WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm/%.o,$(LIB_SRC) $(CLI_WASM_SRC))
 $(BUILD)/wasm/gen/catalogs.o: $(BUILD)/gen/catalogs.c $(HEADERS) $(DEPS)/.ok | check-emcc
 	@mkdir -p $(@D)
 	$(EMCC) $(OUR_CFLAGS) -Oz $(DEP_INC) -c $< -o $@
+# Its stack is larger than the library's: a command holds a few reports on
+# it at once (inspect-config: the server config, the config report and the
+# secret forensics, each with its findings and their params).
 bin/oojwt-cli.wasm: $(CLI_WASM_OBJ) $(WASM_DEP_OBJ)
-	$(EMCC) $(WASM_FLAGS) -sERROR_ON_UNDEFINED_SYMBOLS=0 $^ -o $@
+	$(EMCC) $(WASM_FLAGS) -sTOTAL_STACK=1MB -sINITIAL_MEMORY=2MB -sERROR_ON_UNDEFINED_SYMBOLS=0 $^ -o $@
 	$(WASM_OPT) $@ -o $@
 	$(REPORT_WASM_SIZE)
 
