@@ -725,8 +725,7 @@ php_read(oojwt_connector_settings *s, raw_set *raw, const char *text,
 			{ "a value was expected here", "value" },
 			{ "a [ is not closed", "bracket" },
 			{ "a ( is not closed", "paren" },
-			{ "a comma or the end of the array was expected here", "comma" },
-			{ "arrays are nested deeper than oojwt reads", "too_deep" }
+			{ "a comma or the end of the array was expected here", "comma" }
 		};
 		char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
 		char pbuf[OOJWT_PARAMS_LEN];
@@ -740,10 +739,18 @@ php_read(oojwt_connector_settings *s, raw_set *raw, const char *text,
 			}
 		}
 		oojwt_fmt(path, sizeof path, "line %z", line_of(text, r.error_pos));
-		oojwt_fmtp(msg, sizeof msg, &p, "line", "config.php, line %z: %s; "
-			"PHP would refuse the file (Nextcloud answers every page with an "
-			"error), and oojwt reads only the settings before this point",
-			line_of(text, r.error_pos), r.what);
+		oojwt_fmtp(msg, sizeof msg, r.error == OOJWT_ERR_TOO_DEEP ? NULL : &p,
+			"line", "config.php, line %z: %s; PHP would refuse the file "
+			"(Nextcloud answers every page with an error), and oojwt reads "
+			"only the settings before this point", line_of(text, r.error_pos),
+			r.what);
+		if (r.error == OOJWT_ERR_TOO_DEEP) {
+			/* too_deep's sentence is "{part}: {detail}" */
+			size_t colon = (size_t)(strchr(msg, ':') - msg);
+			oojwt_params_str(&p, "part", msg, colon);
+			oojwt_params_str(&p, "detail", msg + colon + 2,
+				strlen(msg + colon + 2));
+		}
 		oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR, r.error, path, msg,
 			r.error == OOJWT_ERR_TOO_DEEP ? "paste the 'onlyoffice' section "
 			"alone" : "close the string, comment or array (php -l config.php "
