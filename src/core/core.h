@@ -650,6 +650,11 @@ void oojwt_sb_sign_result(oojwt_sb *sb, int code, const char *tok, size_t n,
 void oojwt_finding_add(oojwt_finding *list, size_t *n, size_t *dropped,
 	int severity, int code, const char *path, const char *message,
 	const char *fix);
+/* The same with the message and its params written by oojwt_fmtp(`names`,
+ * `fmt`, ...); the fix is a fixed text. */
+void oojwt_finding_fmt(oojwt_finding *list, size_t *n, size_t *dropped,
+	int severity, int code, const char *path, const char *fix,
+	const char *names, const char *fmt, ...);
 /* The same with `params`, a JSON object text (NULL: {}), copied; {} when
  * it does not fit. Returns the finding, or NULL when the list was full. */
 oojwt_finding *oojwt_finding_addp(oojwt_finding *list, size_t *n,

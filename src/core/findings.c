@@ -4,6 +4,7 @@
  * OOJWT_MAX_FINDINGS, the rest counted as dropped, and the names of the
  * severities.
  */
+#include <stdarg.h>
 #include <string.h>
 #include "inner.h"
 #include "core.h"
@@ -38,6 +39,25 @@ oojwt_finding_addp(oojwt_finding *list, size_t *n, size_t *dropped,
 	}
 	memcpy(f->params, params, strlen(params) + 1);
 	return f;
+}
+
+void
+oojwt_finding_fmt(oojwt_finding *list, size_t *n, size_t *dropped,
+	int severity, int code, const char *path, const char *fix,
+	const char *names, const char *fmt, ...)
+{
+	oojwt_finding *f = oojwt_finding_addp(list, n, dropped, severity, code,
+		path, "", fix, NULL);
+	oojwt_params p;
+	va_list ap;
+
+	if (f == NULL) {
+		return;
+	}
+	oojwt_params_init(&p, f->params, sizeof f->params);
+	va_start(ap, fmt);
+	oojwt_vfmtp(f->message, sizeof f->message, &p, names, fmt, ap);
+	va_end(ap);
 }
 
 void

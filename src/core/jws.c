@@ -424,8 +424,9 @@ key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg, unsigned op)
 		return asym;
 	}
 	if (key->len == 0) {
-		oojwt_issue_add(r, OOJWT_ERR_EMPTY_KEY, -1,
-			"the secret is empty; an empty HMAC key proves nothing");
+		oojwt_issue_fmt(r, OOJWT_ERR_EMPTY_KEY, -1, "reason",
+			"the secret is empty; an empty HMAC key proves nothing%k",
+			OOJWT_SEL("verify"));
 		return 0;
 	}
 	if (!oojwt_key_limits(r, key, alg, op)) {

@@ -200,6 +200,11 @@ char *oojwt_ds_vopts_with_tolerance(const char *json, size_t len,
 	double tolerance, size_t *out_len);
 /* Record DS's failure (profile.c): error class, the exact message of `n`
  * bytes, our code and a sentence. */
+/* Append an issue (pos -1) to `list` (*n so far, at most
+ * OOJWT_MAX_ISSUES, the rest counted in *dropped), its sentence and params
+ * written by oojwt_fmtp(`names`, `fmt`, ...) (core.h). */
+void oojwt_ds_issuef(oojwt_issue *list, size_t *n, size_t *dropped, int code,
+	const char *names, const char *fmt, ...);
 void oojwt_ds_fail(oojwt_ds_result *r, int name, const char *server_message,
 	size_t n, int code, const char *human);
 

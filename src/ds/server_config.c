@@ -1255,9 +1255,10 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 			goto fail;
 		}
 	} else if (dups > 0) {
-		oojwt_fmt(full, sizeof full, "local.json: %s", msg);
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_WARN_DUPLICATE_LAST_WINS, "",
-			full, "keep one of the repeated members");
+		oojwt_finding_fmt(c->findings, &c->n_findings, &c->dropped,
+			OOJWT_SEVERITY_WARNING, OOJWT_WARN_DUPLICATE_LAST_WINS, "",
+			"keep one of the repeated members", "file,detail",
+			"%s: %s", "local.json", msg);
 	}
 	oojwt_ds_lone_finding(c->findings, &c->n_findings, &c->dropped, loc, lone,
 		"Document Server starts, but where the value becomes bytes (an HMAC "
