@@ -327,14 +327,28 @@ $(BUILD)/test/tests-c/%.o: tests/c/%.c $(HEADERS) $(wildcard tests/c/*.h) $(DEPS
 # The hostile catalogue (tests/c/test_catalogue.c) calls the wasm
 # exports (src/*/wasm_*.c) natively, so the boundary is linked in too.
 BOUNDARY_TEST_OBJ := $(patsubst src/%.c,$(BUILD)/test/%.o,$(WASM_EXPORT_SRC))
+# The command line's catalog formatter, driven by tests/vectors/i18n_format.json
+# as web/lib/i18n.mjs is (tests/c/test_i18n_format.c).
+CLI_TEST_OBJ := $(BUILD)/test/cli/i18n_format.o
 
-$(BUILD)/test/oojwt-tests: $(TEST_OBJ) $(NATIVE_OBJ) $(BOUNDARY_TEST_OBJ) $(BEARSSL_TEST_OBJ) $(BUILD)/test/cJSON.o
+$(BUILD)/test/oojwt-tests: $(TEST_OBJ) $(NATIVE_OBJ) $(BOUNDARY_TEST_OBJ) $(CLI_TEST_OBJ) $(BEARSSL_TEST_OBJ) $(BUILD)/test/cJSON.o
 	$(CC) $(SAN_FLAGS) $^ -lm -o $@
 
 # ---- native command line: build/oojwt (-O2, no sanitizers) ----------------
 
 CLI_OBJ := $(patsubst src/%.c,$(BUILD)/native/%.o,$(LIB_SRC) $(CLI_SRC))
 BEARSSL_NATIVE_OBJ := $(patsubst %.c,$(BUILD)/native/bearssl/%.o,$(BEARSSL_SRC))
+
+# The command line's message catalogs: web/lib/locales/*.json as C data
+# (tools/catalogs-c.mjs), in both builds of the command line only.
+CATALOGS := $(sort $(wildcard web/lib/locales/*.json))
+$(BUILD)/gen/catalogs.c: $(CATALOGS) tools/catalogs-c.mjs
+	@mkdir -p $(@D)
+	node tools/catalogs-c.mjs $@ $(CATALOGS)
+
+$(BUILD)/native/gen/catalogs.o: $(BUILD)/gen/catalogs.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(OUR_CFLAGS) -O2 $(DEP_INC) -c $< -o $@
 
 $(BUILD)/native/%.o: src/%.c $(HEADERS) $(DEPS)/.ok
 	@mkdir -p $(@D)
@@ -348,7 +362,7 @@ $(BUILD)/native/cJSON.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(CC) -O2 -c $(CJSON_DIR)/cJSON.c -o $@
 
-$(BUILD)/oojwt: $(CLI_OBJ) $(BEARSSL_NATIVE_OBJ) $(BUILD)/native/cJSON.o
+$(BUILD)/oojwt: $(CLI_OBJ) $(BUILD)/native/gen/catalogs.o $(BEARSSL_NATIVE_OBJ) $(BUILD)/native/cJSON.o
 	$(CC) $^ -lm -o $@
 
 # ---- the page: one self-contained file, and its screenshots ----------------
@@ -401,16 +415,18 @@ $(BUILD)/wasm/cJSON.o: $(DEPS)/.ok
 	@mkdir -p $(@D)
 	$(EMCC) -Oz -c $(CJSON_DIR)/cJSON.c -o $@
 
-# The JWT core module, which the page loads first (64 KB in all), names
-# the codes of the layers it holds code for and of the ds and deploy
-# layers, but not the diagnosis's (240 on: src/core/codes.c), whose reports
-# only the full module writes: codes.c is built once more for it.
-CORE_CODES_OBJ := $(BUILD)/wasm-core/core/codes.o
-CORE_WASM_OBJ := $(patsubst $(BUILD)/wasm/core/codes.o,$(CORE_CODES_OBJ),\
-	$(patsubst src/%.c,$(BUILD)/wasm/%.o,$(CORE_WASM_SRC)))
-$(CORE_CODES_OBJ): src/core/codes.c $(HEADERS) $(DEPS)/.ok | check-emcc
+# The JWT core module, which the page loads first (64 KB in all), is its
+# folder built once more with -DOOJWT_CORE_MODULE: it names the codes of
+# the layers it holds code for and of the ds and deploy layers, but not
+# the diagnosis's (240 on: src/core/codes.c), whose reports only the full
+# module writes; and its issues carry no params (src/core/core.h
+# oojwt_issue_fmt: recording them costs 833 bytes gzipped, over the
+# budget), which the full module's and the native build's do.
+CORE_WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm-core/%.o,$(CORE_WASM_SRC))
+$(BUILD)/wasm-core/%.o: src/%.c $(HEADERS) $(DEPS)/.ok | check-emcc
 	@mkdir -p $(@D)
-	$(EMCC) $(OUR_CFLAGS) -Oz -DOOJWT_CORE_MODULE $(DEP_INC) -c $< -o $@
+	$(EMCC) $(OUR_CFLAGS) $(if $(filter $*,$(WASM_HOT)),-O2,-Oz) \
+		-DOOJWT_CORE_MODULE $(DEP_INC) -c $< -o $@
 WASM_DEP_OBJ := $(BEARSSL_WASM_OBJ) $(BUILD)/wasm/cJSON.o
 # Then binaryen's size passes over the linked module (emcc's link ran its
 # -O2 ones): 342 bytes less gzipped on the core, verify and sign unchanged.
@@ -431,9 +447,16 @@ web/lib/oojwt-full.wasm: $(WASM_OBJ) $(WASM_DEP_OBJ)
 # bin/oojwt-cli.wasm: the command line of src/cli/ over every layer (no
 # layer's wasm exports: src/cli/wasm_cli.c has its own), for bin/oojwt.mjs,
 # which provides its "oojwt_host" imports (src/cli/host_wasm.c).
-CLI_WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm/%.o,$(LIB_SRC) $(CLI_WASM_SRC))
+CLI_WASM_OBJ := $(patsubst src/%.c,$(BUILD)/wasm/%.o,$(LIB_SRC) $(CLI_WASM_SRC)) \
+	$(BUILD)/wasm/gen/catalogs.o
+$(BUILD)/wasm/gen/catalogs.o: $(BUILD)/gen/catalogs.c $(HEADERS) $(DEPS)/.ok | check-emcc
+	@mkdir -p $(@D)
+	$(EMCC) $(OUR_CFLAGS) -Oz $(DEP_INC) -c $< -o $@
+# Its stack is larger than the library's: a command holds a few reports on
+# it at once (inspect-config: the server config, the config report and the
+# secret forensics, each with its findings and their params).
 bin/oojwt-cli.wasm: $(CLI_WASM_OBJ) $(WASM_DEP_OBJ)
-	$(EMCC) $(WASM_FLAGS) -sERROR_ON_UNDEFINED_SYMBOLS=0 $^ -o $@
+	$(EMCC) $(WASM_FLAGS) -sTOTAL_STACK=1MB -sINITIAL_MEMORY=2MB -sERROR_ON_UNDEFINED_SYMBOLS=0 $^ -o $@
 	$(WASM_OPT) $@ -o $@
 	$(REPORT_WASM_SIZE)
 

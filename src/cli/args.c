@@ -111,7 +111,8 @@ static const option OPTIONS[] = {
 	{ "self-signed", T_FLAG, F(self_signed), 0 },
 	{ "include-secret", T_FLAG, F(include_secret), 0 },
 	{ "export", T_STRING, F(export_format), 0 },
-	{ "root", T_STRING, F(root), 0 }
+	{ "root", T_STRING, F(root), 0 },
+	{ "lang", T_STRING, F(lang), 0 }
 };
 
 static const option *

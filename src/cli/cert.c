@@ -87,9 +87,13 @@ human(const oojwt_jv *r, const oojwt_cli_opts *o)
 	}
 	for (i = 0; i < n; i++) {
 		const oojwt_jv *f = oojwt_json_array_at(findings, i);
+		oojwt_cli_said s;
 		errors += strcmp(str_of(f, "severity"), "error") == 0;
+		oojwt_cli_say(&s, str_of(f, "code"), oojwt_json_get(f, "params"),
+			str_of(f, "message"), str_of(f, "fix"));
 		oojwt_cli_printf("%s %s: %s\n    fix: %s\n", str_of(f, "severity"),
-			str_of(f, "code"), str_of(f, "message"), str_of(f, "fix"));
+			str_of(f, "code"), s.message, s.fix);
+		oojwt_cli_said_free(&s);
 	}
 	if (n == 0) {
 		oojwt_cli_printf("no findings\n");
@@ -141,7 +145,11 @@ oojwt_cli_inspect_cert(const oojwt_cli_opts *o)
 		code = OOJWT_EXIT_OK;
 	}
 	if (e != NULL) {
-		snprintf(err, sizeof err, "%s: %s", str_of(e, "code"), str_of(e, "message"));
+		oojwt_cli_said said;
+		oojwt_cli_say(&said, str_of(e, "code"), oojwt_json_get(e, "params"),
+			str_of(e, "message"), NULL);
+		snprintf(err, sizeof err, "%s: %s", str_of(e, "code"), said.message);
+		oojwt_cli_said_free(&said);
 		if (!o->json) {
 			oojwt_cli_error(o->command, err);
 		}

@@ -23,6 +23,9 @@
  *   diagnose.c diagnose: any number of inputs, one verdict
  *   print.c    output for people: no control or bidi character of the
  *                 input reaches the terminal
+ *   i18n.c     the user's language (--lang, LC_ALL, LC_MESSAGES, LANG)
+ *                 and a finding's message and fix in it
+ *   i18n_format.c  a catalog template filled with a finding's params
  */
 #ifndef OOJWT_CLI_H__
 #define OOJWT_CLI_H__
@@ -98,6 +101,7 @@ typedef struct {
 	const char *sign_with;
 	int self_signed;
 	int include_secret;
+	const char *lang;         /* --lang: the human output's language */
 } oojwt_cli_opts;
 
 /* ---- host_native.c / host_wasm.c: the process ---------------------- */
@@ -198,6 +202,74 @@ void oojwt_cli_eprintf(const char *fmt, ...);
 /* `s` to standard output as it is; 0 or -1. */
 int oojwt_cli_puts(const char *s);
 
+/* ---- i18n.c, i18n_format.c: the user's language -------------------- */
+
+/* A catalog as the build turns web/lib/locales/LANG.json into C data
+ * (build/gen/catalogs.c, written by tools/catalogs-c.mjs): each code's
+ * message and fix templates, in code order. */
+typedef struct {
+	const char *code;
+	const char *message;
+	const char *fix;
+} oojwt_cli_entry;
+typedef struct {
+	const char *lang;     /* "zh-CN" */
+	const char *name;     /* "简体中文" */
+	const oojwt_cli_entry *entries;
+	size_t n;
+} oojwt_cli_catalog;
+/* Every catalog but English (whose words are the C code's own), and the
+ * tags of all, English first: "en, zh-CN". */
+extern const oojwt_cli_catalog oojwt_cli_catalogs[];
+extern const size_t oojwt_cli_n_catalogs;
+extern const char oojwt_cli_lang_list[];
+
+/*
+ * Choose the language of the human output: `arg` (--lang) when not
+ * NULL, else LC_ALL, LC_MESSAGES, LANG (the first set and not empty; a
+ * locale that names no catalog is English). 0, or -1 when `arg` names
+ * no catalog (English is then chosen).
+ */
+int oojwt_cli_set_lang(const char *arg);
+/* The chosen language's tag ("en", "zh-CN"), and every tag, for
+ * messages ("en, zh-CN"). */
+const char *oojwt_cli_lang(void);
+const char *oojwt_cli_langs(void);
+
+/*
+ * A finding's or an error's message and fix as the human output shows
+ * them: from the chosen catalog's entry for `code` (a code name) filled
+ * with `params` (a JSON object, NULL: none), or the English `message`
+ * and `fix` as they are when the language is English, the catalog has
+ * no entry, or a template names a param `params` lacks. An empty fix
+ * stays empty. Release with oojwt_cli_said_free().
+ */
+typedef struct {
+	const char *message;
+	const char *fix;
+	oojwt_sb m, f;        /* the rendered texts the pointers may name */
+} oojwt_cli_said;
+void oojwt_cli_say(oojwt_cli_said *s, const char *code,
+	const oojwt_jv *params, const char *message, const char *fix);
+/* The same for a code number and params as JSON text (NULL: none). */
+void oojwt_cli_say_text(oojwt_cli_said *s, int code, const char *params,
+	const char *message, const char *fix);
+void oojwt_cli_said_free(oojwt_cli_said *s);
+/* "SEVERITY CODE at PATH: MESSAGE\n    fix: FIX\n" to standard output,
+ * in the chosen language. */
+void oojwt_cli_print_finding(const oojwt_finding *f);
+/* "KIND CODE: MESSAGE\n" of an issue (a warning, an error). */
+void oojwt_cli_print_issue(const char *kind, const oojwt_issue *e);
+
+/*
+ * Append catalog template `tmpl` (`len` bytes) filled with `params` to
+ * `out`, with the plural rules of `lang`: {name}, {name, plural, ...},
+ * {name, select, ...} (i18n_format.c says how). 0, or -1 when the
+ * template is malformed or names a param `params` lacks (what was
+ * appended is then to be discarded).
+ */
+int oojwt_cli_format(oojwt_sb *out, const char *tmpl, size_t len,
+	const oojwt_jv *params, const char *lang);
 
 /* ---- sniff.c: what a text looks like ------------------------------ */
 

@@ -81,13 +81,16 @@ print_findings(const oojwt_finding *f, size_t n)
 	size_t i, errors = 0;
 
 	for (i = 0; i < n; i++) {
+		oojwt_cli_said s;
 		errors += f[i].severity == OOJWT_SEVERITY_ERROR;
+		oojwt_cli_say_text(&s, f[i].code, f[i].params, f[i].message, f[i].fix);
 		oojwt_cli_printf("%s %s%s%s: %s\n", oojwt_severity_name(f[i].severity),
 			oojwt_code_name(f[i].code), f[i].path[0] ? " at " : "", f[i].path,
-			f[i].message);
-		if (f[i].fix[0]) {
-			oojwt_cli_printf("    fix: %s\n", f[i].fix);
+			s.message);
+		if (s.fix[0]) {
+			oojwt_cli_printf("    fix: %s\n", s.fix);
 		}
+		oojwt_cli_said_free(&s);
 	}
 	return errors;
 }

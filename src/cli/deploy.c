@@ -82,12 +82,16 @@ print_findings(const oojwt_jv *list)
 
 	for (i = 0; i < n; i++) {
 		const oojwt_jv *f = oojwt_json_array_at(list, i);
+		oojwt_cli_said s;
+		oojwt_cli_say(&s, oojwt_json_string(oojwt_json_get(f, "code")),
+			oojwt_json_get(f, "params"),
+			oojwt_json_string(oojwt_json_get(f, "message")),
+			oojwt_json_string(oojwt_json_get(f, "fix")));
 		oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n",
 			oojwt_json_string(oojwt_json_get(f, "severity")),
 			oojwt_json_string(oojwt_json_get(f, "code")),
-			oojwt_json_string(oojwt_json_get(f, "path")),
-			oojwt_json_string(oojwt_json_get(f, "message")),
-			oojwt_json_string(oojwt_json_get(f, "fix")));
+			oojwt_json_string(oojwt_json_get(f, "path")), s.message, s.fix);
+		oojwt_cli_said_free(&s);
 	}
 }
 

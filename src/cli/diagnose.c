@@ -215,11 +215,14 @@ human(const oojwt_cli_opts *o, const oojwt_diag_report *r, const inputs *in)
 	}
 	{
 		const oojwt_diag_finding *v = &r->findings[0];
+		oojwt_cli_said s;
+		oojwt_cli_say_text(&s, v->code, v->params, v->message, v->fix);
 		oojwt_cli_printf("\n%s: %s\n", oojwt_diag_verdict_word(v), r->headline);
-		oojwt_cli_printf("cause: %s\n", v->message);
-		if (v->fix[0] != 0) {
-			oojwt_cli_printf("fix: %s\n", v->fix);
+		oojwt_cli_printf("cause: %s\n", s.message);
+		if (s.fix[0] != 0) {
+			oojwt_cli_printf("fix: %s\n", s.fix);
 		}
+		oojwt_cli_said_free(&s);
 		if (v->item >= 0) {
 			oojwt_cli_printf("from: %u. %s\n", (unsigned)v->item + 1,
 				in->name[v->item]);
@@ -230,15 +233,18 @@ human(const oojwt_cli_opts *o, const oojwt_diag_report *r, const inputs *in)
 	}
 	for (i = 1; i < r->n_findings; i++) {
 		const oojwt_diag_finding *f = &r->findings[i];
+		oojwt_cli_said s;
+		oojwt_cli_say_text(&s, f->code, f->params, f->message, f->fix);
 		oojwt_cli_printf("  %s %s", oojwt_severity_name(f->severity),
 			oojwt_code_name(f->code) != NULL ? oojwt_code_name(f->code) : "?");
 		if (f->item >= 0) {
 			oojwt_cli_printf(" (%u. %s)", (unsigned)f->item + 1, in->name[f->item]);
 		}
-		oojwt_cli_printf(": %s\n", f->message);
-		if (f->fix[0] != 0) {
-			oojwt_cli_printf("    fix: %s\n", f->fix);
+		oojwt_cli_printf(": %s\n", s.message);
+		if (s.fix[0] != 0) {
+			oojwt_cli_printf("    fix: %s\n", s.fix);
 		}
+		oojwt_cli_said_free(&s);
 	}
 	if (r->dropped > 0) {
 		oojwt_cli_printf("(%u more findings not shown)\n", (unsigned)r->dropped);

@@ -170,8 +170,7 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 	}
 	oojwt_cli_printf("%s\n", r.message);
 	for (i = 0; i < r.n_findings; i++) {
-		oojwt_cli_printf("  finding %s: %s\n", oojwt_code_name(r.findings[i].code),
-			r.findings[i].message);
+		oojwt_cli_print_issue("  finding", &r.findings[i]);
 	}
 	oojwt_cli_printf("tried:");
 	for (i = 0; i < r.n_tried; i++) {
@@ -339,9 +338,7 @@ config_human(const oojwt_server_config *c, int show)
 	print_str(", expires", c->outbox_expires);
 	oojwt_cli_printf("\n");
 	for (i = 0; i < c->n_findings; i++) {
-		const oojwt_finding *f = &c->findings[i];
-		oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n", oojwt_severity_name(f->severity),
-			oojwt_code_name(f->code), f->path, f->message, f->fix);
+		oojwt_cli_print_finding(&c->findings[i]);
 	}
 	if (c->n_findings == 0) {
 		oojwt_cli_printf("no findings\n");
@@ -508,10 +505,7 @@ inspect_token(const oojwt_cli_opts *o, const char *token, size_t len,
 	oojwt_cli_printf("reads: %s\nignores: %s\n", oojwt_browser_kind_reads(r.kind),
 		oojwt_browser_kind_ignores(r.kind));
 	for (i = 0; i < r.n_findings; i++) {
-		const oojwt_finding *f = &r.findings[i];
-		oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n",
-			oojwt_severity_name(f->severity), oojwt_code_name(f->code),
-			f->path, f->message, f->fix);
+		oojwt_cli_print_finding(&r.findings[i]);
 	}
 	if (bad_signature(r.findings, r.n_findings)) {
 		oojwt_secret_report x;
@@ -792,10 +786,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 			}
 		}
 		for (i = 0; i < r.n_findings; i++) {
-			const oojwt_finding *f = &r.findings[i];
-			oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n",
-				oojwt_severity_name(f->severity), oojwt_code_name(f->code),
-				f->path, f->message, f->fix);
+			oojwt_cli_print_finding(&r.findings[i]);
 		}
 		if (have_x) {
 			oojwt_cli_print_forensics(&x);

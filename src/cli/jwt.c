@@ -108,7 +108,11 @@ put_issues(oojwt_sb *sb, const oojwt_cli_opts *o, const char *kind,
 		oojwt_sb_puts(sb, " ");
 		paint(sb, o, color, oojwt_code_name(list[i].code));
 		oojwt_sb_puts(sb, ": ");
-		oojwt_cli_put_safe(sb, list[i].message, strlen(list[i].message));
+		oojwt_cli_said s;
+		oojwt_cli_say_text(&s, list[i].code, list[i].params, list[i].message,
+			NULL);
+		oojwt_cli_put_safe(sb, s.message, strlen(s.message));
+		oojwt_cli_said_free(&s);
 		if (list[i].pos >= 0) {
 			oojwt_sb_puts(sb, " (at byte ");
 			oojwt_sb_long(sb, list[i].pos);
@@ -383,8 +387,7 @@ verify_ds(const oojwt_cli_opts *o, const char *tok, size_t len,
 		}
 	}
 	for (i = 0; i < r.n_warnings; i++) {
-		oojwt_cli_printf("  warning %s: %s\n", oojwt_code_name(r.warnings[i].code),
-			r.warnings[i].message);
+		oojwt_cli_print_issue("  warning", &r.warnings[i]);
 	}
 	if (!r.valid && r.code == OOJWT_ERR_BAD_SIGNATURE
 		&& oojwt_secret_explain(&x, tok, len, secret, secret_len) == OOJWT_OK)
@@ -480,8 +483,11 @@ print_sign(const oojwt_cli_opts *o, int code, const char *tok, size_t n,
 		oojwt_sb_put(&sb, tok, n);
 		oojwt_sb_puts(&sb, "\n");
 	} else {
-		char line[OOJWT_MESSAGE_LEN + 64];
-		snprintf(line, sizeof line, "%s: %s", oojwt_code_name(code), e->message);
+		char line[2 * OOJWT_MESSAGE_LEN + 64];
+		oojwt_cli_said s;
+		oojwt_cli_say_text(&s, code, e->params, e->message, NULL);
+		snprintf(line, sizeof line, "%s: %s", oojwt_code_name(code), s.message);
+		oojwt_cli_said_free(&s);
 		oojwt_cli_error(o->command, line);
 	}
 	if (sb.failed) {

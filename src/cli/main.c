@@ -4,6 +4,7 @@
  * code in bin/oojwt-cli.wasm) alike. The command table, the main help and
  * the exit codes live here; see cli.h for the other files.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
@@ -25,7 +26,14 @@
 	"text itself. Whitespace around text read from a file or standard input is\n" \
 	"ignored. Text that is not what the command reads (a token given to\n" \
 	"server-config, a local.json to verify) is refused with exit code 3.\n" \
-	"--quiet prints the verdict line only.\n"
+	"--quiet prints the verdict line only.\n" \
+	LANG_HELP
+
+/* The language of findings and errors (src/cli/i18n.c). */
+#define LANG_HELP \
+	"--lang en|zh-CN writes findings and errors in that language (default: the\n" \
+	"first of LC_ALL, LC_MESSAGES, LANG; English when it names no catalog);\n" \
+	"--json stays English, with each message's params.\n"
 
 /* Each command's exit codes: its own 0 and 1, then these. */
 #define EXIT_TAIL \
@@ -69,6 +77,7 @@ static const char MAIN_HELP[] =
 	"Common options:\n"
 	"  --json     print the JSON report (the JS module's kit.reports) instead of a verdict\n"
 	"  --quiet    print the verdict line only\n"
+	"  --lang     en or zh-CN: the language of findings (default: LC_ALL, LANG)\n"
 	"  --help     help for a command: oojwt verify --help\n"
 	"  --version\n"
 	"\n"
@@ -203,6 +212,8 @@ static const char COMMANDS_HELP[] =
 	"for sh; a value no command can carry safely is refused (exit code 2).\n"
 	"\n"
 	SECRET_HELP
+	"\n"
+	LANG_HELP
 	"\n"
 	"Exit codes: 0 the commands are printed (1 is never used),\n"
 	EXIT_TAIL;
@@ -428,6 +439,7 @@ static const char DIAGNOSE_HELP[] =
 	"\n"
 	"Each INPUT is the text itself, @FILE or the path of an existing file, or -\n"
 	"for standard input. Up to 16 inputs.\n"
+	LANG_HELP
 	"\n"
 	"Exit codes: 0 no problem found, 1 a problem found (the verdict is an error\n"
 	"or a warning),\n"
@@ -553,6 +565,12 @@ run(int argc, char **argv)
 	}
 	if (o.help) {
 		return write_text(cmd->help);
+	}
+	if (oojwt_cli_set_lang(o.lang) != 0) {
+		snprintf(err, sizeof err, "--lang: no catalog for '%s' (there are: %s)",
+			o.lang, oojwt_cli_langs());
+		oojwt_cli_error(o.command, err);
+		return OOJWT_EXIT_USAGE;
 	}
 	oojwt_cli_set_quiet(o.quiet && !o.json);
 	/* Tokens, secrets, keys and configurations are read from here on. */

@@ -169,9 +169,7 @@ print_human(const oojwt_request_report *r, const char *kind)
 		}
 	}
 	for (i = 0; i < r->n_findings; i++) {
-		const oojwt_finding *f = &r->findings[i];
-		oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n", oojwt_severity_name(f->severity),
-			oojwt_code_name(f->code), f->path, f->message, f->fix);
+		oojwt_cli_print_finding(&r->findings[i]);
 	}
 	for (i = 0; i < r->n_connectors; i++) {
 		const oojwt_connector_verdict *v = &r->connectors[i];

@@ -13,71 +13,57 @@
 
 enum { EXP, NBF, IAT };
 
-/* 1 when the claim is absent or a number; else 0 and a sentence. */
-static int
-type_ok(const oojwt_jtop *c, char *msg)
-{
-	if (c->type == OOJWT_JSON_INVALID || c->type == OOJWT_JSON_NUMBER) {
-		return 1;
-	}
-	oojwt_fmt(msg, OOJWT_MESSAGE_LEN,
-		"claim \"%s\" must be a number of seconds since 1970, but it is %s",
-		c->name, oojwt_json_type_word(c->type));
-	return 0;
-}
-
+/* Records bad_claim for each claim present and not a number (the first
+ * only when `first`); returns how many. */
 int
-oojwt_claims_types(const oojwt_jtop *claims, char *msg)
+oojwt_claims_types(oojwt_result *r, const oojwt_jtop *claims, int first)
 {
 	size_t i;
+	int n = 0;
 
-	for (i = 0; i < OOJWT_N_CLAIMS; i++) {
-		if (!type_ok(&claims[i], msg)) {
-			return OOJWT_ERR_BAD_CLAIM;
+	for (i = 0; i < OOJWT_N_CLAIMS && !(first && n > 0); i++) {
+		const oojwt_jtop *c = &claims[i];
+		if (c->type == OOJWT_JSON_INVALID || c->type == OOJWT_JSON_NUMBER) {
+			continue;
 		}
+		oojwt_issue_fmt(r, OOJWT_ERR_BAD_CLAIM, -1, "claim,,type",
+			"claim \"%s\" must be a number of seconds since 1970, but it "
+			"is %s%k", c->name, oojwt_json_type_word(c->type),
+			OOJWT_SEL(oojwt_json_type_key(c->type)));
+		n++;
 	}
-	return OOJWT_OK;
+	return n;
 }
 
 void
 oojwt_claims_check(oojwt_result *r, const oojwt_jtop *claims, double now,
 	double tolerance)
 {
-	char msg[OOJWT_MESSAGE_LEN];
-	size_t i;
-
-	for (i = 0; i < OOJWT_N_CLAIMS; i++) {
-		if (!type_ok(&claims[i], msg)) {
-			oojwt_issue_add(r, OOJWT_ERR_BAD_CLAIM, -1, msg);
-		}
-	}
+	(void)oojwt_claims_types(r, claims, 0);
 	if (claims[EXP].type == OOJWT_JSON_NUMBER) {
 		double exp = claims[EXP].number;
 		if (now >= exp + tolerance) {
-			oojwt_fmt(msg, sizeof msg,
-				"the token expired %t s ago (exp %t, now %t, "
-				"clock tolerance %t s)",
+			oojwt_issue_fmt(r, OOJWT_ERR_EXPIRED, -1,
+				"ago,exp,now,tolerance", "the token expired %t s ago (exp "
+				"%t, now %t, clock tolerance %t s)",
 				now - exp, exp, now, tolerance);
-			oojwt_issue_add(r, OOJWT_ERR_EXPIRED, -1, msg);
 		}
 	}
 	if (claims[NBF].type == OOJWT_JSON_NUMBER) {
 		double nbf = claims[NBF].number;
 		if (nbf > now + tolerance) {
-			oojwt_fmt(msg, sizeof msg,
-				"the token is not valid for another %t s (nbf %t, "
-				"now %t, clock tolerance %t s)",
+			oojwt_issue_fmt(r, OOJWT_ERR_NOT_YET_VALID, -1,
+				"wait,nbf,now,tolerance", "the token is not valid for "
+				"another %t s (nbf %t, now %t, clock tolerance %t s)",
 				nbf - now, nbf, now, tolerance);
-			oojwt_issue_add(r, OOJWT_ERR_NOT_YET_VALID, -1, msg);
 		}
 	}
 	if (claims[IAT].type == OOJWT_JSON_NUMBER) {
 		double iat = claims[IAT].number;
 		if (iat > now + tolerance) {
-			oojwt_fmt(msg, sizeof msg,
+			oojwt_issue_fmt(r, OOJWT_WARN_IAT_IN_FUTURE, -1, "ahead",
 				"\"iat\" says the token was issued %t s in the future: "
 				"the issuer's clock may be wrong", iat - now);
-			oojwt_issue_add(r, OOJWT_WARN_IAT_IN_FUTURE, -1, msg);
 		}
 	}
 }

@@ -11,6 +11,7 @@
 #ifndef OOJWT_CORE_CORE_H__
 #define OOJWT_CORE_CORE_H__
 
+#include <stdarg.h>
 #include "../inner.h"
 
 /* ---- strtod.c ------------------------------------------------------- */
@@ -84,11 +85,63 @@ size_t oojwt_b64url_encode_public(char *dst, const unsigned char *src,
 int oojwt_b64url_decode_secret(unsigned char *dst, size_t *dst_len,
 	const char *src, size_t src_len);
 
+/* ---- params.c: the params of an issue or a finding ----------------- */
+
+/*
+ * A params object ({"name":value,...}, see oojwt_issue) built into the
+ * caller's `buf` (`cap` bytes, OOJWT_PARAMS_LEN for an issue or a
+ * finding), a whole JSON object text after every call. Names are the
+ * caller's to keep distinct; when a member does not fit, the text
+ * becomes {} and stays so. oojwt_params_raw takes a JSON value as it is
+ * (a number's text). The diagnosis (src/diagnose/) builds its own with
+ * the same calls.
+ */
+typedef struct {
+	char *buf;
+	size_t cap, len;
+	int overflow;
+} oojwt_params;
+void oojwt_params_init(oojwt_params *p, char *buf, size_t cap);
+void oojwt_params_str(oojwt_params *p, const char *name, const char *value,
+	size_t len);
+void oojwt_params_num(oojwt_params *p, const char *name, double v);
+void oojwt_params_raw(oojwt_params *p, const char *name, const char *json,
+	size_t len);
+
+/*
+ * oojwt_fmt() (inner.h) that also records each conversion's text in
+ * `params` under the next name of `names` (comma-separated, in the order
+ * of the conversions; an empty name records nothing): %d %l %z %t as
+ * numbers, %s %S as strings, exactly as the sentence shows them, and
+ * %k (a NUL-terminated string) as a string param that the sentence does
+ * not show: the key a catalog template selects its wording by.
+ * Several calls may fill one params object (a message and its fix).
+ */
+void oojwt_fmtp(char *out, size_t cap, oojwt_params *params,
+	const char *names, const char *fmt, ...);
+void oojwt_vfmtp(char *out, size_t cap, oojwt_params *params,
+	const char *names, const char *fmt, va_list ap);
+
 /* ---- result.c: diagnostics ------------------------------------------- */
 
 /* Record an error or a warning (chosen by the code's range) with the
- * sentence `msg` (copied, truncated to fit). */
+ * sentence `msg` (copied, truncated to fit) and no params ({}). */
 void oojwt_issue_add(oojwt_result *r, int code, long pos, const char *msg);
+/* The same, with the sentence and its params written by
+ * oojwt_fmtp(`names`, `fmt`, ...) straight into the issue. */
+void oojwt_issue_fmt(oojwt_result *r, int code, long pos, const char *names,
+	const char *fmt, ...);
+/* OOJWT_SEL(key): the argument of a %k. */
+#ifdef OOJWT_CORE_MODULE
+/* The JWT core wasm (web/lib/oojwt.wasm) records no params: the names
+ * and the keys go at compile time, the sentences stay the same (see the
+ * Makefile). */
+#define oojwt_issue_fmt(r, code, pos, names, ...) \
+	oojwt_issue_fmt(r, code, pos, NULL, __VA_ARGS__)
+#define OOJWT_SEL(key) ""
+#else
+#define OOJWT_SEL(key) (key)
+#endif
 /* Code of the first recorded error, OOJWT_OK when none. */
 int oojwt_first_error(const oojwt_result *r);
 
@@ -206,6 +259,8 @@ int oojwt_json_check(const char *s, size_t len, int *root_type,
 	oojwt_jtop *top, size_t n_top, long *pos, char *msg);
 /* "a number", "a string", ... for an OOJWT_JSON_* type. */
 const char *oojwt_json_type_word(int type);
+/* The same without its article ("number", "null"): a params key. */
+const char *oojwt_json_type_key(int type);
 /* Members of an object: count, and the i-th value with its name. */
 size_t oojwt_json_object_size(const oojwt_jv *v);
 const oojwt_jv *oojwt_json_member_at(const oojwt_jv *obj, size_t i,
@@ -499,8 +554,9 @@ void oojwt_issue_not_object(oojwt_result *r, int code, long pos,
 /* Check exp/nbf/iat of a payload object, recording issues. */
 void oojwt_claims_check(oojwt_result *r, const oojwt_jtop *claims,
 	double now, double tolerance);
-/* Check exp/nbf/iat types only (used when signing). */
-int oojwt_claims_types(const oojwt_jtop *claims, char *msg);
+/* Record bad_claim for exp/nbf/iat present and not numbers (only the
+ * first when `first`, as signing does); returns how many. */
+int oojwt_claims_types(oojwt_result *r, const oojwt_jtop *claims, int first);
 
 /* ---- hidden.c -------------------------------------------------------- */
 
@@ -575,6 +631,8 @@ void oojwt_sb_uescape(oojwt_sb *sb, unsigned long cp);
 /* The same for WTF-8 text (lone surrogates become \uXXXX escapes). */
 void oojwt_sb_wtf8_string(oojwt_sb *sb, const char *s, size_t len);
 void oojwt_sb_long(oojwt_sb *sb, long v);
+/* ,"params":<text> for a params object text ({} when it is empty). */
+void oojwt_sb_params(oojwt_sb *sb, const char *params);
 /* An issue list [{"code","message"}], with "pos" in each issue too when
  * `with_pos` (a result's report) and the issue has one. */
 void oojwt_sb_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n,
@@ -592,6 +650,16 @@ void oojwt_sb_sign_result(oojwt_sb *sb, int code, const char *tok, size_t n,
 void oojwt_finding_add(oojwt_finding *list, size_t *n, size_t *dropped,
 	int severity, int code, const char *path, const char *message,
 	const char *fix);
+/* The same with the message and its params written by oojwt_fmtp(`names`,
+ * `fmt`, ...); the fix is a fixed text. */
+void oojwt_finding_fmt(oojwt_finding *list, size_t *n, size_t *dropped,
+	int severity, int code, const char *path, const char *fix,
+	const char *names, const char *fmt, ...);
+/* The same with `params`, a JSON object text (NULL: {}), copied; {} when
+ * it does not fit. Returns the finding, or NULL when the list was full. */
+oojwt_finding *oojwt_finding_addp(oojwt_finding *list, size_t *n,
+	size_t *dropped, int severity, int code, const char *path,
+	const char *message, const char *fix, const char *params);
 
 /* The findings as a JSON array of {severity,code,path,message,fix} (what
  * every report of the ds and deploy layers shows), and one member

@@ -71,7 +71,6 @@ void
 oojwt_hidden_check(oojwt_result *r)
 {
 	static const char *const names[] = { "header", "payload" };
-	char msg[OOJWT_MESSAGE_LEN];
 	int part;
 
 	for (part = 0; part < 2; part++) {
@@ -94,7 +93,8 @@ oojwt_hidden_check(oojwt_result *r)
 			u[2] = hex[(cp >> 4) & 15];
 			u[3] = hex[cp & 15];
 			u[4] = 0;
-			oojwt_fmt(msg, sizeof msg,
+			oojwt_issue_fmt(r, OOJWT_WARN_HIDDEN_CHARACTERS,
+				part == 0 ? 0 : (long)r->dot1 + 1, "part,count,,codePoint",
 				"the %s holds %z control, direction or invisible "
 				"character%s (the first is U+%s): shown as it is, a value "
 				"can read as another (a right-to-left override makes "
@@ -102,7 +102,5 @@ oojwt_hidden_check(oojwt_result *r)
 				"how its claims look, and have the issuer remove them",
 				names[part], n, n == 1 ? "" : "s", u);
 		}
-		oojwt_issue_add(r, OOJWT_WARN_HIDDEN_CHARACTERS,
-			part == 0 ? 0 : (long)r->dot1 + 1, msg);
 	}
 }

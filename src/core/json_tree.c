@@ -88,6 +88,15 @@ oojwt_json_type_word(int type)
 	}
 }
 
+const char *
+oojwt_json_type_key(int type)
+{
+	const char *w = oojwt_json_type_word(type);
+
+	/* "a number", "an array": the word after the article. */
+	return w[0] != 'a' ? w : w + (w[1] == ' ' ? 2 : 3);
+}
+
 const oojwt_jv *
 oojwt_json_get(const oojwt_jv *obj, const char *name)
 {

@@ -147,7 +147,15 @@ oojwt_sb_wtf8_string(oojwt_sb *sb, const char *s, size_t len)
 	put_string(sb, s, len, 1);
 }
 
-/* [{"code","message"[,"pos" when with_pos and pos >= 0]},...] */
+/* ,"params":{...}: a params text as it is, {} when empty. */
+void
+oojwt_sb_params(oojwt_sb *sb, const char *params)
+{
+	oojwt_sb_puts(sb, ",\"params\":");
+	oojwt_sb_puts(sb, params[0] != 0 ? params : "{}");
+}
+
+/* [{"code","message","params"[,"pos" when with_pos and pos >= 0]},...] */
 void
 oojwt_sb_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n, int with_pos)
 {
@@ -162,6 +170,7 @@ oojwt_sb_issues(oojwt_sb *sb, const oojwt_issue *list, size_t n, int with_pos)
 		oojwt_sb_puts(sb, oojwt_code_name(list[i].code));
 		oojwt_sb_puts(sb, "\",\"message\":");
 		oojwt_sb_json_string(sb, list[i].message, strlen(list[i].message));
+		oojwt_sb_params(sb, list[i].params);
 		if (with_pos && list[i].pos >= 0) {
 			oojwt_sb_puts(sb, ",\"pos\":");
 			oojwt_sb_long(sb, list[i].pos);
@@ -230,7 +239,7 @@ oojwt_sb_member(oojwt_sb *sb, const char *name, const char *value, int comma)
 	}
 }
 
-/* The findings as a JSON array of {severity,code,path,message,fix}. */
+/* The findings as a JSON array of {severity,code,path,message,fix,params}. */
 void
 oojwt_sb_findings(oojwt_sb *sb, const oojwt_finding *list, size_t n)
 {
@@ -245,6 +254,7 @@ oojwt_sb_findings(oojwt_sb *sb, const oojwt_finding *list, size_t n)
 		oojwt_sb_member(sb, "path", f->path, 1);
 		oojwt_sb_member(sb, "message", f->message, 1);
 		oojwt_sb_member(sb, "fix", f->fix, 1);
+		oojwt_sb_params(sb, f->params);
 		oojwt_sb_puts(sb, "}");
 	}
 	oojwt_sb_puts(sb, "]");

@@ -27,7 +27,6 @@ token_pos(size_t start, long i)
 static int
 split(oojwt_result *r, const char *t, size_t len)
 {
-	char msg[OOJWT_MESSAGE_LEN];
 	const char *p = t, *end = t + len, *d;
 	size_t n = 0, third = 0;
 
@@ -52,15 +51,15 @@ split(oojwt_result *r, const char *t, size_t len)
 	r->dot1 = 0;
 	r->dot2 = 0;
 	if (len == 0) {
-		oojwt_fmt(msg, sizeof msg, "the token is empty");
+		oojwt_issue_fmt(r, OOJWT_ERR_MALFORMED, -1, "reason",
+			"the token is empty%k", OOJWT_SEL("empty"));
 	} else {
-		oojwt_fmt(msg, sizeof msg,
-			"a JWS has 3 segments separated by 2 dots; this text has %z "
-			"segment%s%s", n + 1, n == 0 ? "" : "s", n == 4
+		oojwt_issue_fmt(r, OOJWT_ERR_MALFORMED, n > 2 ? (long)third : -1,
+			"segments", "a JWS has 3 segments separated by 2 dots; this "
+			"text has %z segment%s%s", n + 1, n == 0 ? "" : "s", n == 4
 			? " (the shape of an encrypted JWE, which is not a signed token)"
 			: "");
 	}
-	oojwt_issue_add(r, OOJWT_ERR_MALFORMED, n > 2 ? (long)third : -1, msg);
 	return 0;
 }
 
@@ -69,7 +68,6 @@ static int
 decode_part(oojwt_result *r, const char *seg, size_t seg_len, size_t start,
 	int part, unsigned char **out, size_t *out_len)
 {
-	char msg[OOJWT_MESSAGE_LEN];
 	unsigned char *buf;
 	size_t bad = 0;
 
@@ -79,10 +77,10 @@ decode_part(oojwt_result *r, const char *seg, size_t seg_len, size_t start,
 		return 0;
 	}
 	if (oojwt_b64url_decode(buf, out_len, seg, seg_len, &bad) != OOJWT_OK) {
-		oojwt_fmt(msg, sizeof msg, "%s segment, character %z: %s",
+		oojwt_issue_fmt(r, OOJWT_ERR_BAD_BASE64, (long)(start + bad),
+			"part,character,detail", "%s segment, character %z: %s",
 			part_names[part], bad + 1,
 			oojwt_b64url_decode_error(seg, seg_len));
-		oojwt_issue_add(r, OOJWT_ERR_BAD_BASE64, (long)(start + bad), msg);
 		free(buf);
 		return 0;
 	}
@@ -225,15 +223,15 @@ check_payload(oojwt_result *r, oojwt_jtop *claims)
  * usual cause is a copy that lost its end. The message, into msg (1) or
  * 0 when the length is right. */
 static int
-sig_length_text(char *msg, const oojwt_result *r, unsigned alg)
+sig_length_issue(oojwt_result *r, int code, unsigned alg)
 {
 	size_t want = oojwt_hmac_size(alg);
 
 	if ((alg & OOJWT_ALG_HMAC) == 0 || r->sig_len == want) {
 		return 0;
 	}
-	oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "the %s signature is %z bytes, not %z: "
-		"cut when copied",
+	oojwt_issue_fmt(r, code, (long)r->dot2 + 1, "alg,length,expected",
+		"the %s signature is %z bytes, not %z: cut when copied",
 		oojwt_alg_name(alg), r->sig_len, want);
 	return 1;
 }
@@ -242,12 +240,7 @@ sig_length_text(char *msg, const oojwt_result *r, unsigned alg)
 static void
 sig_length(oojwt_result *r, unsigned alg)
 {
-	char msg[OOJWT_MESSAGE_LEN];
-
-	if (sig_length_text(msg, r, alg)) {
-		oojwt_issue_add(r, OOJWT_WARN_SIGNATURE_LENGTH, (long)r->dot2 + 1,
-			msg);
-	}
+	(void)sig_length_issue(r, OOJWT_WARN_SIGNATURE_LENGTH, alg);
 }
 
 /*
@@ -262,14 +255,12 @@ decode_all(oojwt_result *r, const char *t, size_t len, oojwt_jv **hdr,
 	header_view *v)
 {
 	unsigned char *p;
-	char msg[OOJWT_MESSAGE_LEN];
 
 	*hdr = NULL;
 	if (len > OOJWT_MAX_TOKEN_LEN) {
-		oojwt_fmt(msg, sizeof msg,
+		oojwt_issue_fmt(r, OOJWT_ERR_TOO_LARGE, -1, "length,limit",
 			"the token is %z bytes; the limit is %z bytes", len,
-			OOJWT_MAX_TOKEN_LEN);
-		oojwt_issue_add(r, OOJWT_ERR_TOO_LARGE, -1, msg);
+			(size_t)OOJWT_MAX_TOKEN_LEN);
 		return 0;
 	}
 	if (!split(r, t, len)) {
@@ -344,22 +335,24 @@ same_word_icase(const char *s, const char *w)
 static unsigned
 header_alg(oojwt_result *r, const header_view *v, unsigned allowed)
 {
-	char msg[OOJWT_MESSAGE_LEN], names[128];
+	char names[128];
 	const char *s = v->alg;
 	unsigned alg, i, bit;
 
 	if (s == NULL) {
-		oojwt_fmt(msg, sizeof msg, v->alg_type == OOJWT_JSON_INVALID
-			? "the header has no \"alg\" member"
-			: "the header's \"alg\" must be a string, not %s",
-			oojwt_json_type_word(v->alg_type));
-		oojwt_issue_add(r, OOJWT_ERR_BAD_HEADER, 0, msg);
+		oojwt_issue_fmt(r, OOJWT_ERR_BAD_HEADER, 0, ",type",
+			v->alg_type == OOJWT_JSON_INVALID
+			? "the header has no \"alg\" member%s%k"
+			: "the header's \"alg\" must be a string, not %s%k",
+			v->alg_type == OOJWT_JSON_INVALID ? ""
+			: oojwt_json_type_word(v->alg_type),
+			OOJWT_SEL(v->alg_type == OOJWT_JSON_INVALID ? "absent"
+			: oojwt_json_type_key(v->alg_type)));
 		return 0;
 	}
 	if (same_word_icase(s, "none")) {
-		oojwt_fmt(msg, sizeof msg,
+		oojwt_issue_fmt(r, OOJWT_ERR_ALG_NONE, 0, "alg",
 			"alg \"%s\" declares an unsigned token; it never verifies", s);
-		oojwt_issue_add(r, OOJWT_ERR_ALG_NONE, 0, msg);
 		return 0;
 	}
 	alg = oojwt_alg_from_name(s, strlen(s));
@@ -371,28 +364,26 @@ header_alg(oojwt_result *r, const header_view *v, unsigned allowed)
 	if (alg == 0) {
 		for (i = 0; (bit = oojwt_alg_by_index(i)) != 0; i++) {
 			if (same_word_icase(s, oojwt_alg_name(bit))) {
-				oojwt_fmt(msg, sizeof msg,
-					"alg \"%s\" is not \"%s\": algorithm names are "
-					"case-sensitive", s, oojwt_alg_name(bit));
-				oojwt_issue_add(r, OOJWT_ERR_ALG_NOT_ALLOWED, 0, msg);
+				oojwt_issue_fmt(r, OOJWT_ERR_ALG_NOT_ALLOWED, 0,
+					"alg,expected,reason", "alg \"%s\" is not \"%s\": "
+					"algorithm names are case-sensitive%k", s,
+					oojwt_alg_name(bit), OOJWT_SEL("case"));
 				return 0;
 			}
 		}
-		oojwt_fmt(msg, sizeof msg,
-			"alg \"%s\" is not a JWS algorithm (allowed: %s)", s, names);
-		oojwt_issue_add(r, OOJWT_ERR_ALG_NOT_ALLOWED, 0, msg);
+		oojwt_issue_fmt(r, OOJWT_ERR_ALG_NOT_ALLOWED, 0,
+			"alg,allowed,reason", "alg \"%s\" is not a JWS algorithm "
+			"(allowed: %s)%k", s, names, OOJWT_SEL("unknown"));
 		return 0;
 	}
 	if ((allowed & alg) == 0) {
-		oojwt_fmt(msg, sizeof msg,
+		oojwt_issue_fmt(r, OOJWT_ERR_ALG_NOT_ALLOWED, 0, "alg,allowed",
 			"alg %s is not among the allowed algorithms (%s)", s, names);
-		oojwt_issue_add(r, OOJWT_ERR_ALG_NOT_ALLOWED, 0, msg);
 		return 0;
 	}
 	if (!oojwt_alg_supported(alg)) {
-		oojwt_fmt(msg, sizeof msg,
+		oojwt_issue_fmt(r, OOJWT_ERR_UNSUPPORTED_ALG, 0, "alg",
 			"alg %s is not supported by this build of oojwt", s);
-		oojwt_issue_add(r, OOJWT_ERR_UNSUPPORTED_ALG, 0, msg);
 		return 0;
 	}
 	return alg;
@@ -402,26 +393,23 @@ header_alg(oojwt_result *r, const header_view *v, unsigned allowed)
 static void
 header_rest(oojwt_result *r, const header_view *v)
 {
-	char msg[OOJWT_MESSAGE_LEN];
-
 	if (v->crit_type != OOJWT_JSON_INVALID) {
-		oojwt_fmt(msg, sizeof msg,
+		oojwt_issue_add(r, OOJWT_ERR_CRIT, 0,
 			"the header has \"crit\": it names extensions a verifier must "
 			"understand, and oojwt understands none (RFC 7515 4.1.11)");
-		oojwt_issue_add(r, OOJWT_ERR_CRIT, 0, msg);
 	}
 	if (v->typ_type != OOJWT_JSON_INVALID
 		&& (v->typ == NULL || !same_word_icase(v->typ, "JWT")))
 	{
 		if (v->typ != NULL) {
-			oojwt_fmt(msg, sizeof msg,
+			oojwt_issue_fmt(r, OOJWT_WARN_TYP_NOT_JWT, 0, "typ",
 				"the header's typ is \"%s\", not \"JWT\"", v->typ);
 		} else {
-			oojwt_fmt(msg, sizeof msg,
-				"the header's typ is %s, not the string \"JWT\"",
-				oojwt_json_type_word(v->typ_type));
+			oojwt_issue_fmt(r, OOJWT_WARN_TYP_NOT_JWT, 0, ",type",
+				"the header's typ is %s, not the string \"JWT\"%k",
+				oojwt_json_type_word(v->typ_type),
+				OOJWT_SEL(oojwt_json_type_key(v->typ_type)));
 		}
-		oojwt_issue_add(r, OOJWT_WARN_TYP_NOT_JWT, 0, msg);
 	}
 }
 
@@ -429,7 +417,6 @@ header_rest(oojwt_result *r, const header_view *v)
 static int
 key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg, unsigned op)
 {
-	char msg[OOJWT_MESSAGE_LEN];
 	size_t mac_len = oojwt_hmac_size(alg);
 	int asym = oojwt_sig_key_usable(r, key, alg, op); /* sig.c */
 
@@ -437,18 +424,18 @@ key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg, unsigned op)
 		return asym;
 	}
 	if (key->len == 0) {
-		oojwt_issue_add(r, OOJWT_ERR_EMPTY_KEY, -1,
-			"the secret is empty; an empty HMAC key proves nothing");
+		oojwt_issue_fmt(r, OOJWT_ERR_EMPTY_KEY, -1, "reason",
+			"the secret is empty; an empty HMAC key proves nothing%k",
+			OOJWT_SEL("verify"));
 		return 0;
 	}
 	if (!oojwt_key_limits(r, key, alg, op)) {
 		return 0;
 	}
 	if (key->len < mac_len) {
-		oojwt_fmt(msg, sizeof msg,
+		oojwt_issue_fmt(r, OOJWT_WARN_SHORT_KEY, -1, "length,alg,want",
 			"the secret is %z bytes; %s wants at least %z (the hash "
 			"output size)", key->len, oojwt_alg_name(alg), mac_len);
-		oojwt_issue_add(r, OOJWT_WARN_SHORT_KEY, -1, msg);
 	}
 	return 1;
 }
@@ -457,7 +444,6 @@ static void
 check_signature(oojwt_result *r, const char *token, const oojwt_key *key,
 	unsigned alg)
 {
-	char msg[OOJWT_MESSAGE_LEN];
 	unsigned char mac[64];
 	size_t mac_len = oojwt_hmac_size(alg);
 	long at = (long)r->dot2 + 1;
@@ -467,18 +453,17 @@ check_signature(oojwt_result *r, const char *token, const oojwt_key *key,
 		oojwt_sig_verify(r, token, r->dot2, key, alg, at);
 		return;
 	}
-	if (sig_length_text(msg, r, alg)) {
-		oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, at, msg);
+	if (sig_length_issue(r, OOJWT_ERR_BAD_SIGNATURE, alg)) {
 		return;
 	}
 	oojwt_hmac(alg, key->data, key->len, token, r->dot2, mac);
 	same = oojwt_ct_equal(mac, r->sig, mac_len);
 	OOJWT_DECLASSIFY(&same, sizeof same); /* the verdict is public */
 	if (!same) {
-		oojwt_fmt(msg, sizeof msg,
+		oojwt_issue_fmt(r, OOJWT_ERR_BAD_SIGNATURE, at, "alg,reason",
 			"the %s signature does not match: the token was signed with "
-			"another secret, or changed after signing", oojwt_alg_name(alg));
-		oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, at, msg);
+			"another secret, or changed after signing%k",
+			oojwt_alg_name(alg), OOJWT_SEL("mismatch"));
 	}
 	oojwt_wipe(mac, sizeof mac);
 	oojwt_wipe_stack(); /* BearSSL's copy of the MAC */
@@ -490,7 +475,6 @@ static void
 signature_shape(oojwt_result *r, const char *seg, size_t seg_len,
 	unsigned alg)
 {
-	char msg[OOJWT_MESSAGE_LEN];
 	size_t want = oojwt_b64url_encoded_len(oojwt_hmac_size(alg));
 
 	if ((alg & OOJWT_ALG_HMAC) == 0) { /* length depends on the key */
@@ -505,11 +489,12 @@ signature_shape(oojwt_result *r, const char *seg, size_t seg_len,
 		seg_len--;
 	}
 	if (seg_len != want) {
-		oojwt_fmt(msg, sizeof msg,
-			"the signature is %z characters; %s signatures are %z "
-			"characters%s", seg_len, oojwt_alg_name(alg), want,
-			seg_len < want ? " (truncated?)" : "");
-		oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, (long)r->dot2 + 1, msg);
+		oojwt_issue_fmt(r, OOJWT_ERR_BAD_SIGNATURE, (long)r->dot2 + 1,
+			"length,alg,expected,,reason", "the signature is %z characters; "
+			"%s signatures are %z characters%s%k", seg_len,
+			oojwt_alg_name(alg), want, seg_len < want ? " (truncated?)" : "",
+			OOJWT_SEL(seg_len < want ? "characters_short"
+			: "characters_long"));
 	}
 }
 

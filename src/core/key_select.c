@@ -326,7 +326,7 @@ oojwt_key_verify(oojwt_result *r, const char *token, size_t len,
 	}
 	if (code != OOJWT_OK) {
 		oojwt_decode(r, token, len);
-		oojwt_issue_add(r, code, -1, msg);
+		oojwt_issue_fmt(r, code, -1, "detail", "%s", msg);
 	} else {
 		o = *opts;
 		if (o.algorithms == 0) {
@@ -335,7 +335,7 @@ oojwt_key_verify(oojwt_result *r, const char *token, size_t len,
 		code = oojwt_verify(r, token, len, &key, &o);
 		if (code == OOJWT_ERR_BAD_ARGUMENT) {
 			memset(r, 0, sizeof *r);
-			oojwt_issue_add(r, OOJWT_ERR_BAD_ARGUMENT, -1,
+			oojwt_issue_fmt(r, OOJWT_ERR_BAD_ARGUMENT, -1, "detail", "%s",
 				"invalid verify options");
 		}
 	}
@@ -392,7 +392,7 @@ oojwt_key_verify_as(oojwt_result *r, const char *token, size_t len,
 		== OOJWT_KEYIN_SECRET)
 	{
 		oojwt_decode(r, token, len);
-		oojwt_issue_add(r, OOJWT_ERR_BAD_KEY, -1, NOT_A_JWK);
+		oojwt_issue_fmt(r, OOJWT_ERR_BAD_KEY, -1, "detail", "%s", NOT_A_JWK);
 		return;
 	}
 	opts.algorithms = algs;

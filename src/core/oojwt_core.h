@@ -37,6 +37,8 @@ extern "C" {
 #define OOJWT_JSON_MAX_DEPTH  64
 #define OOJWT_MAX_ISSUES      16
 #define OOJWT_MESSAGE_LEN     400
+/* Room for an issue's or a finding's params, a JSON object text. */
+#define OOJWT_PARAMS_LEN      384
 
 /*
  * Algorithms. Each has a bit so that callers pass a set of allowed
@@ -239,11 +241,17 @@ const char *oojwt_curve_name(int curve);
 /*
  * Diagnostics. `pos` is a byte offset into the token (or into the JSON
  * input for sign), or -1 when the finding has no single position.
+ * `params` is a JSON object text ("{}" when the sentence uses none, or
+ * "" in an issue recorded without any): the numbers, names and values
+ * the English `message` uses, by name, so that the sentence can be
+ * written again in another language from a catalog keyed by the code
+ * (web/lib/locales/). The message is the English sentence as before.
  */
 typedef struct {
 	int code;
 	long pos;
 	char message[OOJWT_MESSAGE_LEN];
+	char params[OOJWT_PARAMS_LEN];
 } oojwt_issue;
 
 /*
@@ -478,7 +486,7 @@ int oojwt_sign_rand(char *out, size_t out_len, size_t *token_len,
  * severity (OOJWT_SEVERITY_*: what happens if it is left as it is), a
  * code (enum oojwt_code), a JSON path (or env variable name) into the
  * input, a sentence saying what is wrong and what the server does with
- * it, and a fix.
+ * it, a fix, and the params both sentences use (a JSON object text).
  */
 #define OOJWT_SEVERITY_ERROR   0  /* tokens fail, or anyone can forge them */
 #define OOJWT_SEVERITY_WARNING 1  /* likely to break, or weakens security */
@@ -492,6 +500,7 @@ typedef struct {
 	char path[OOJWT_PATH_LEN];
 	char message[OOJWT_MESSAGE_LEN];
 	char fix[OOJWT_MESSAGE_LEN];
+	char params[OOJWT_PARAMS_LEN]; /* as in oojwt_issue */
 } oojwt_finding;
 
 /* "error", "warning", "info"; NULL otherwise. */

@@ -1,6 +1,7 @@
 /*
  * Recording diagnostics into an oojwt_result, and releasing a result.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "inner.h"
@@ -58,8 +59,10 @@ oojwt_result_reset(oojwt_result *r)
 	r->payload_ok = 0;
 }
 
-void
-oojwt_issue_add(oojwt_result *r, int code, long pos, const char *msg)
+/* The next free slot of the list the code belongs to, or NULL (counted
+ * in dropped) when it is full. */
+static oojwt_issue *
+issue_slot(oojwt_result *r, int code, long pos)
 {
 	oojwt_issue *list;
 	size_t *n;
@@ -74,12 +77,42 @@ oojwt_issue_add(oojwt_result *r, int code, long pos, const char *msg)
 	}
 	if (*n >= OOJWT_MAX_ISSUES) {
 		r->dropped++;
-		return;
+		return NULL;
 	}
 	it = &list[(*n)++];
 	it->code = code;
 	it->pos = pos;
-	oojwt_fmt(it->message, sizeof it->message, "%s", msg);
+	it->params[0] = 0; /* written as {} */
+	return it;
+}
+
+void
+oojwt_issue_add(oojwt_result *r, int code, long pos, const char *msg)
+{
+	oojwt_issue_fmt(r, code, pos, NULL, "%s", msg);
+}
+
+/* (Parenthesised: the core module's macro of that name, core.h.) */
+void
+(oojwt_issue_fmt)(oojwt_result *r, int code, long pos, const char *names,
+	const char *fmt, ...)
+{
+	oojwt_issue *it = issue_slot(r, code, pos);
+	oojwt_params p, *pp = NULL;
+	va_list ap;
+
+	if (it == NULL) {
+		return;
+	}
+#ifndef OOJWT_CORE_MODULE
+	oojwt_params_init(&p, it->params, sizeof it->params);
+	pp = &p;
+#else
+	(void)p;
+#endif
+	va_start(ap, fmt);
+	oojwt_vfmtp(it->message, sizeof it->message, pp, names, fmt, ap);
+	va_end(ap);
 }
 
 int
@@ -92,14 +125,11 @@ void
 oojwt_issue_not_object(oojwt_result *r, int code, long pos, const char *msg,
 	const char *what, int type, long obj_pos)
 {
-	char full[OOJWT_MESSAGE_LEN];
-
 	if (code != OOJWT_OK) {
-		oojwt_fmt(full, sizeof full, "%s: %s", what, msg);
-		oojwt_issue_add(r, code, pos, full);
+		oojwt_issue_fmt(r, code, pos, "part,detail", "%s: %s", what, msg);
 		return;
 	}
-	oojwt_fmt(full, sizeof full, "the %s must be a JSON object, not %s",
-		what, oojwt_json_type_word(type));
-	oojwt_issue_add(r, OOJWT_ERR_NOT_AN_OBJECT, obj_pos, full);
+	oojwt_issue_fmt(r, OOJWT_ERR_NOT_AN_OBJECT, obj_pos, "part,,type",
+		"the %s must be a JSON object, not %s%k", what,
+		oojwt_json_type_word(type), OOJWT_SEL(oojwt_json_type_key(type)));
 }

@@ -44,20 +44,19 @@ int
 oojwt_key_limits(oojwt_result *r, const oojwt_key *key, unsigned alg,
 	unsigned op)
 {
-	char msg[OOJWT_MESSAGE_LEN], names[128];
+	char names[128];
 
 	if (key->algs != 0 && (key->algs & alg) == 0) {
 		oojwt_alg_names(names, sizeof names, key->algs);
-		oojwt_fmt(msg, sizeof msg, "the key is for %s, but the token uses %s",
-			names, oojwt_alg_name(alg));
-		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
+		oojwt_issue_fmt(r, OOJWT_ERR_KEY_MISMATCH, -1, "keyAlgs,alg,reason",
+			"the key is for %s, but the token uses %s%k", names,
+			oojwt_alg_name(alg), OOJWT_SEL("key_alg"));
 		return 0;
 	}
 	if (key->ops != 0 && (key->ops & op) == 0) {
-		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1,
-			op == OOJWT_KEYOP_VERIFY
-			? "the key's key_ops do not include \"verify\""
-			: "the key's key_ops do not include \"sign\"");
+		oojwt_issue_fmt(r, OOJWT_ERR_KEY_MISMATCH, -1, "op,reason",
+			"the key's key_ops do not include \"%s\"%k",
+			op == OOJWT_KEYOP_VERIFY ? "verify" : "sign", OOJWT_SEL("key_ops"));
 		return 0;
 	}
 	return 1;
@@ -67,27 +66,26 @@ int
 oojwt_sig_key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg,
 	unsigned op)
 {
-	char msg[OOJWT_MESSAGE_LEN], names[128];
+	char names[128];
 	const oojwt_pkey *pk = key->pkey;
 	const char *name = oojwt_alg_name(alg);
 	int form;
 
 	if (pk == NULL || pk->kind == OOJWT_KEY_OCT) {
 		if ((alg & OOJWT_ALG_HMAC) == 0) {
-			oojwt_fmt(msg, sizeof msg,
-				"%s needs an %s key, not a shared secret",
-				name, (alg & ALG_EC) ? "EC" : "RSA");
-			oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
+			oojwt_issue_fmt(r, OOJWT_ERR_KEY_MISMATCH, -1,
+				"alg,keyType,reason", "%s needs an %s key, not a shared "
+				"secret%k", name, (alg & ALG_EC) ? "EC" : "RSA", OOJWT_SEL("secret"));
 			return 0;
 		}
 		form = oojwt_key_classify(key->data, key->len); /* key_select.c */
 		if (form != OOJWT_KEYIN_SECRET) {
-			oojwt_fmt(msg, sizeof msg,
-				"the %s secret reads as a key (%s): key material is "
-				"never an HMAC secret (anyone holding a public key could "
-				"sign with it); give it as the key of RS/PS/ES tokens, or "
-				"give the shared secret", name, oojwt_key_form_name(form));
-			oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
+			oojwt_issue_fmt(r, OOJWT_ERR_KEY_MISMATCH, -1,
+				"alg,form,reason", "the %s secret reads as a key (%s): key "
+				"material is never an HMAC secret (anyone holding a public "
+				"key could sign with it); give it as the key of RS/PS/ES "
+				"tokens, or give the shared secret%k", name,
+				oojwt_key_form_name(form), OOJWT_SEL("key_as_secret"));
 			return 0;
 		}
 		return -1;
@@ -97,15 +95,15 @@ oojwt_sig_key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg,
 		if (pk->kind == OOJWT_KEY_EC_PUBLIC
 			|| pk->kind == OOJWT_KEY_EC_PRIVATE)
 		{
-			oojwt_fmt(msg, sizeof msg,
-				"the token uses %s, but the key is an EC %s key "
-				"(for %s)", name, oojwt_curve_name(pk->curve), names);
+			oojwt_issue_fmt(r, OOJWT_ERR_KEY_MISMATCH, -1,
+				"alg,curve,keyAlgs,reason", "the token uses %s, but the key "
+				"is an EC %s key (for %s)%k", name,
+				oojwt_curve_name(pk->curve), names, OOJWT_SEL("ec_key"));
 		} else {
-			oojwt_fmt(msg, sizeof msg,
-				"the token uses %s, but the key is an RSA key (for %s)",
-				name, names);
+			oojwt_issue_fmt(r, OOJWT_ERR_KEY_MISMATCH, -1,
+				"alg,keyAlgs,reason", "the token uses %s, but the key is an "
+				"RSA key (for %s)%k", name, names, OOJWT_SEL("rsa_key"));
 		}
-		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
 		return 0;
 	}
 	if (!oojwt_key_limits(r, key, alg, op)) {
@@ -114,10 +112,9 @@ oojwt_sig_key_usable(oojwt_result *r, const oojwt_key *key, unsigned alg,
 	if (op == OOJWT_KEYOP_SIGN && pk->kind != OOJWT_KEY_RSA_PRIVATE
 		&& pk->kind != OOJWT_KEY_EC_PRIVATE)
 	{
-		oojwt_fmt(msg, sizeof msg,
-			"signing with %s needs the private key; this is a public key",
-			name);
-		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
+		oojwt_issue_fmt(r, OOJWT_ERR_KEY_MISMATCH, -1, "alg,reason",
+			"signing with %s needs the private key; this is a public key%k",
+			name, OOJWT_SEL("public_key"));
 		return 0;
 	}
 	return 1;
@@ -127,34 +124,33 @@ void
 oojwt_sig_verify(oojwt_result *r, const char *input, size_t len,
 	const oojwt_key *key, unsigned alg, long at)
 {
-	char msg[OOJWT_MESSAGE_LEN];
 	unsigned char hash[64];
 	size_t hlen = oojwt_sig_hash(alg, input, len, hash);
 	const oojwt_pkey *pk = key->pkey;
 	int ok;
 
 	if (pk == NULL || hlen == 0) {
-		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1,
-			"no RSA or EC key for this algorithm");
+		oojwt_issue_fmt(r, OOJWT_ERR_KEY_MISMATCH, -1, "reason",
+			"no RSA or EC key for this algorithm%k", OOJWT_SEL("no_key"));
 		return;
 	}
 	if (alg & ALG_EC) {
 		size_t want = 2 * oojwt_ec_size(pk->curve);
 		if (r->sig_len != want) {
-			oojwt_fmt(msg, sizeof msg,
-				"the signature is %z bytes; %s signatures are %z bytes "
-				"(r||s, not DER)", r->sig_len, oojwt_alg_name(alg), want);
-			oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, at, msg);
+			oojwt_issue_fmt(r, OOJWT_ERR_BAD_SIGNATURE, at,
+				"length,alg,expected,reason", "the signature is %z bytes; %s "
+				"signatures are %z bytes (r||s, not DER)%k", r->sig_len,
+				oojwt_alg_name(alg), want, OOJWT_SEL("ec_length"));
 			return;
 		}
 		ok = oojwt_ecdsa_verify(pk, alg, hash, hlen, r->sig, r->sig_len);
 	} else {
 		if (r->sig_len != pk->n_len) {
-			oojwt_fmt(msg, sizeof msg,
-				"the signature is %z bytes; with this %d-bit key %s "
-				"signatures are %z bytes", r->sig_len, (int)pk->bits,
-				oojwt_alg_name(alg), pk->n_len);
-			oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, at, msg);
+			oojwt_issue_fmt(r, OOJWT_ERR_BAD_SIGNATURE, at,
+				"length,bits,alg,expected,reason", "the signature is %z "
+				"bytes; with this %d-bit key %s signatures are %z bytes%k",
+				r->sig_len, (int)pk->bits, oojwt_alg_name(alg), pk->n_len,
+				"rsa_length");
 			return;
 		}
 		ok = (alg & ALG_PSS)
@@ -162,11 +158,10 @@ oojwt_sig_verify(oojwt_result *r, const char *input, size_t len,
 			: oojwt_rsa_pkcs1_verify(pk, alg, hash, r->sig, r->sig_len);
 	}
 	if (!ok) {
-		oojwt_fmt(msg, sizeof msg,
+		oojwt_issue_fmt(r, OOJWT_ERR_BAD_SIGNATURE, at, "alg,reason",
 			"the %s signature does not verify with this key: the token was "
-			"signed with another key, or changed after signing",
-			oojwt_alg_name(alg));
-		oojwt_issue_add(r, OOJWT_ERR_BAD_SIGNATURE, at, msg);
+			"signed with another key, or changed after signing%k",
+			oojwt_alg_name(alg), OOJWT_SEL("key_mismatch"));
 	}
 }
 

@@ -48,15 +48,14 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 	int asym, code, alg_ok;
 
 	if (!oojwt_alg_supported(alg)) {
-		oojwt_issue_add(r, OOJWT_ERR_UNSUPPORTED_ALG, -1,
-			"this build of oojwt cannot sign with this algorithm");
+		oojwt_issue_fmt(r, OOJWT_ERR_UNSUPPORTED_ALG, -1, "reason",
+			"this build of oojwt cannot sign with this algorithm%k", OOJWT_SEL("sign"));
 		return;
 	}
 	if (oojwt_sign_size(header_len, payload_len) > OOJWT_MAX_TOKEN_LEN) {
-		oojwt_fmt(msg, sizeof msg,
-			"the token would be larger than the limit of %z bytes",
-			OOJWT_MAX_TOKEN_LEN);
-		oojwt_issue_add(r, OOJWT_ERR_TOO_LARGE, -1, msg);
+		oojwt_issue_fmt(r, OOJWT_ERR_TOO_LARGE, -1, "limit,reason",
+			"the token would be larger than the limit of %z bytes%k",
+			(size_t)OOJWT_MAX_TOKEN_LEN, OOJWT_SEL("sign"));
 		return;
 	}
 	asym = oojwt_sig_key_usable(r, key, alg, OOJWT_KEYOP_SIGN); /* sig.c */
@@ -64,17 +63,16 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 		return;
 	}
 	if (asym < 0 && key->len == 0) {
-		oojwt_issue_add(r, OOJWT_ERR_EMPTY_KEY, -1,
-			"refusing to sign with an empty secret");
+		oojwt_issue_fmt(r, OOJWT_ERR_EMPTY_KEY, -1, "reason",
+			"refusing to sign with an empty secret%k", OOJWT_SEL("sign"));
 		return;
 	}
 	if (asym < 0 && ((key->algs != 0 && (key->algs & alg) == 0)
 		|| (key->ops != 0 && (key->ops & OOJWT_KEYOP_SIGN) == 0)))
 	{
-		oojwt_fmt(msg, sizeof msg,
-			"the key's alg or key_ops do not allow signing with %s",
-			oojwt_alg_name(alg));
-		oojwt_issue_add(r, OOJWT_ERR_KEY_MISMATCH, -1, msg);
+		oojwt_issue_fmt(r, OOJWT_ERR_KEY_MISMATCH, -1, "alg,reason",
+			"the key's alg or key_ops do not allow signing with %s%k",
+			oojwt_alg_name(alg), OOJWT_SEL("sign_limits"));
 		return;
 	}
 	if (!sign_part(r, header, header_len, "header", top, 3)) {
@@ -84,16 +82,17 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 	 * "b64": false means an unencoded payload (RFC 7797 3), which these
 	 * tokens never have, and it needs "crit" to be understood. */
 	if (top[1].type != OOJWT_JSON_INVALID) {
-		oojwt_issue_add(r, OOJWT_ERR_CRIT, -1,
+		oojwt_issue_fmt(r, OOJWT_ERR_CRIT, -1, "reason",
 			"the header has \"crit\": verify refuses such tokens (oojwt "
-			"understands no extension); remove \"crit\" from the header");
+			"understands no extension); remove \"crit\" from the header%k",
+			"sign");
 		return;
 	}
 	if (top[2].type != OOJWT_JSON_INVALID && top[2].type != OOJWT_JSON_TRUE) {
-		oojwt_issue_add(r, OOJWT_ERR_CRIT, -1,
+		oojwt_issue_fmt(r, OOJWT_ERR_CRIT, -1, "reason",
 			"the header has \"b64\" other than true: it asks for an "
 			"unencoded payload (RFC 7797), which oojwt neither writes nor "
-			"verifies; remove \"b64\" from the header");
+			"verifies; remove \"b64\" from the header%k", OOJWT_SEL("b64"));
 		return;
 	}
 	if (top[0].type != OOJWT_JSON_STRING || top[0].str != NULL) {
@@ -109,9 +108,9 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 		oojwt_json_free(tree);
 	}
 	if (!alg_ok) {
-		oojwt_fmt(msg, sizeof msg,
-			"the header's \"alg\" must be the string \"%s\"", name);
-		oojwt_issue_add(r, OOJWT_ERR_BAD_HEADER, -1, msg);
+		oojwt_issue_fmt(r, OOJWT_ERR_BAD_HEADER, -1, "alg,type",
+			"the header's \"alg\" must be the string \"%s\"%k", name,
+			"sign");
 	}
 	if (r->n_errors != 0) {
 		return;
@@ -121,9 +120,7 @@ sign_checks(oojwt_result *r, unsigned alg, const oojwt_key *key,
 	{
 		return;
 	}
-	if (oojwt_claims_types(claims, msg) != OOJWT_OK) {
-		oojwt_issue_add(r, OOJWT_ERR_BAD_CLAIM, -1, msg);
-	}
+	(void)oojwt_claims_types(r, claims, 1);
 }
 
 int

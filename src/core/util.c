@@ -184,12 +184,36 @@ fmt_seconds(fmt_state *st, double d)
 	}
 }
 
-void
-oojwt_fmt(char *out, size_t cap, const char *fmt, ...)
+#ifndef OOJWT_CORE_MODULE
+/* The next name of a comma-separated list (advancing *names), "" past
+ * its end; the name goes to `name` (at most 31 bytes). */
+static void
+next_name(const char **names, char name[32])
 {
-	va_list ap;
+	size_t n = 0;
+
+	while (*names != NULL && **names != 0 && **names != ',') {
+		if (n < 31) {
+			name[n++] = **names;
+		}
+		(*names)++;
+	}
+	if (*names != NULL && **names == ',') {
+		(*names)++;
+	}
+	name[n] = 0;
+}
+#endif
+
+void
+oojwt_vfmtp(char *out, size_t cap, oojwt_params *params, const char *names,
+	const char *fmt, va_list ap)
+{
 	fmt_state st;
 	const char *p;
+#ifndef OOJWT_CORE_MODULE
+	char name[32];
+#endif
 
 	if (cap == 0) {
 		return;
@@ -197,15 +221,16 @@ oojwt_fmt(char *out, size_t cap, const char *fmt, ...)
 	st.out = out;
 	st.cap = cap;
 	st.len = 0;
-	va_start(ap, fmt);
 	for (p = fmt; *p != 0; p++) {
+		size_t start = st.len;
 		if (*p != '%' || p[1] == 0) {
 			fmt_putc(&st, *p);
 			continue;
 		}
 		p++;
 		switch (*p) {
-		case 's': {
+		case 's':
+		case 'k': { /* %k: a string param only, taken back below */
 			const char *s = va_arg(ap, const char *);
 			if (s == NULL) {
 				s = "(null)";
@@ -233,10 +258,34 @@ oojwt_fmt(char *out, size_t cap, const char *fmt, ...)
 			break;
 		default:
 			fmt_putc(&st, *p);
-			break;
+			continue;
+		}
+#ifndef OOJWT_CORE_MODULE
+		if (params != NULL) {
+			/* The conversion's text as written (cut where the output
+			 * was): numbers as numbers, NaN and infinities of %t and
+			 * everything else as strings. */
+			size_t end = st.len < cap ? st.len : cap - 1;
+			char last = end > start ? out[end - 1] : 0;
+			next_name(&names, name);
+			if (start >= end) {
+				oojwt_params_str(params, name, "", 0);
+			} else if (*p != 's' && *p != 'S' && *p != 'k' && last != 'f'
+				&& out[start] != 'N')
+			{
+				oojwt_params_raw(params, name, out + start, end - start);
+			} else {
+				oojwt_params_str(params, name, out + start, end - start);
+			}
+		}
+#else
+		(void)params;
+		(void)names;
+#endif
+		if (*p == 'k') {
+			st.len = start;
 		}
 	}
-	va_end(ap);
 	if (st.len < cap) {
 		out[st.len] = 0;
 	} else {
@@ -255,6 +304,27 @@ oojwt_fmt(char *out, size_t cap, const char *fmt, ...)
 		}
 		out[end] = 0;
 	}
+}
+
+void
+oojwt_fmt(char *out, size_t cap, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	oojwt_vfmtp(out, cap, NULL, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+oojwt_fmtp(char *out, size_t cap, oojwt_params *params, const char *names,
+	const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	oojwt_vfmtp(out, cap, params, names, fmt, ap);
+	va_end(ap);
 }
 
 /* "2026-11-22 14:52:12 UTC" for whole seconds since 1970 (proleptic

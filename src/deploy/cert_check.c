@@ -43,10 +43,11 @@ oojwt_cert_free(oojwt_cert *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* Append a finding with the message `text`. */
+/* Append a finding with the message `text` and its `params` (a JSON
+ * object text; NULL: {}). */
 static void
 add(oojwt_cert *c, int severity, int code, const char *fix,
-	const char *text)
+	const char *text, const char *params)
 {
 	oojwt_cert_finding *f;
 	size_t i, n, k;
@@ -58,6 +59,8 @@ add(oojwt_cert *c, int severity, int code, const char *fix,
 	f->severity = severity;
 	f->code = code;
 	f->fix = fix;
+	oojwt_fmt(f->params, sizeof f->params, "%s", params != NULL
+		&& strlen(params) < sizeof f->params ? params : "{}");
 	oojwt_fmt(f->message, sizeof f->message, "%s", text);
 	/* A long name may have been cut inside a UTF-8 sequence. */
 	for (i = 0, n = strlen(f->message); i < n; i += k) {
@@ -156,6 +159,8 @@ check_host(oojwt_cert *c, const oojwt_cert_parse *st, const char *host,
 	const char *text = st->text.buf;
 	size_t iplen, i, k;
 	char where[OOJWT_CERT_TEXT_LEN], m[OOJWT_CERT_TEXT_LEN];
+	char pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 
 	c->covers_host = 0;
 	iplen = oojwt_ip_parse(host, hlen, ip);
@@ -174,22 +179,27 @@ check_host(oojwt_cert *c, const oojwt_cert_parse *st, const char *host,
 			const char *t = text + st->dns_at[i];
 			k = oojwt_ip_parse(t, strlen(t), san_ip);
 			if (k == iplen && memcmp(ip, san_ip, k) == 0) {
-				oojwt_fmt(m, sizeof m, "The certificate lists %s as a DNS "
-					"name, not as an IP address SAN; clients connecting to "
-					"https://%s/ do not match addresses against DNS names and "
-					"refuse it.", shown, shown);
+				oojwt_params_init(&p, pbuf, sizeof pbuf);
+				oojwt_params_str(&p, "reason", "dns_only", 8);
+				oojwt_fmtp(m, sizeof m, &p, "host", "The certificate lists %s "
+					"as a DNS name, not as an IP address SAN; clients "
+					"connecting to https://%s/ do not match addresses against "
+					"DNS names and refuse it.", shown, shown);
 				add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CERT_HOST_NOT_COVERED,
-					FIX_HOST, m);
+					FIX_HOST, m, pbuf);
 				return;
 			}
 		}
-		oojwt_fmt(m, sizeof m, "The certificate has no IP address SAN %s (%s): "
-			"clients that connect to https://%s/ refuse it (curl: \"no "
-			"alternative certificate subject name matches target host "
-			"name\").", shown, st->n_ip == 0 ? "it has no IP address at all"
-			: "not among its addresses", shown);
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_params_str(&p, "reason", st->n_ip == 0 ? "no_ip" : "other_ip",
+			st->n_ip == 0 ? 5 : 8);
+		oojwt_fmtp(m, sizeof m, &p, "host", "The certificate has no IP "
+			"address SAN %s (%s): clients that connect to https://%s/ refuse "
+			"it (curl: \"no alternative certificate subject name matches "
+			"target host name\").", shown, st->n_ip == 0 ? "it has no IP "
+			"address at all" : "not among its addresses", shown);
 		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CERT_HOST_NOT_COVERED, FIX_HOST,
-			m);
+			m, pbuf);
 		return;
 	}
 	oojwt_fmt(shown, OOJWT_CERT_TEXT_LEN, "%S", host, hlen);
@@ -206,22 +216,34 @@ check_host(oojwt_cert *c, const oojwt_cert_parse *st, const char *host,
 	{
 		c->covers_host = 1;
 		c->covered_by = OOJWT_CERT_BY_CN;
-		oojwt_fmt(m, sizeof m, "%s is covered only by the subject CN: the "
-			"certificate has no subjectAltName DNS name.", shown);
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_CERT_CN_ONLY, FIX_CN, m);
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_params_str(&p, "reason", "host", 4);
+		oojwt_fmtp(m, sizeof m, &p, "host", "%s is covered only by the "
+			"subject CN: the certificate has no subjectAltName DNS name.",
+			shown);
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_CERT_CN_ONLY, FIX_CN, m,
+			pbuf);
 		return;
 	}
 	where[0] = 0;
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
 	if (st->n_dns > 0) {
-		oojwt_fmt(where, sizeof where, "its DNS names are %s%s",
+		oojwt_params_str(&p, "reason", "names", 5);
+		oojwt_params_str(&p, "more", st->n_dns > 1 ? "yes" : "no",
+			st->n_dns > 1 ? 3 : 2);
+		oojwt_fmtp(where, sizeof where, &p, "dns", "its DNS names are %s%s",
 			text + st->dns_at[0], st->n_dns > 1 ? ", ..." : "");
 	} else {
+		oojwt_params_str(&p, "reason", "no_dns", 6);
+		oojwt_params_str(&p, "cn", st->cn.len > 0 ? "yes" : "no",
+			st->cn.len > 0 ? 3 : 2);
 		oojwt_fmt(where, sizeof where, "it has no DNS name%s",
 			st->cn.len > 0 ? " and its CN does not match" : "");
 	}
-	oojwt_fmt(m, sizeof m, "The certificate does not cover %s (%s): "
-		"clients refuse it.", shown, where);
-	add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CERT_HOST_NOT_COVERED, FIX_HOST, m);
+	oojwt_fmtp(m, sizeof m, &p, "host", "The certificate does not cover %s "
+		"(%s): clients refuse it.", shown, where);
+	add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CERT_HOST_NOT_COVERED, FIX_HOST, m,
+		pbuf);
 }
 
 /* ---- findings ------------------------------------------------------------ */
@@ -267,61 +289,74 @@ static const char FIX_BAD_SELF[] =
 static void
 judge(oojwt_cert *c, const oojwt_cert_parse *st, double now)
 {
-	char a[48], m[OOJWT_CERT_TEXT_LEN];
+	char a[48], m[OOJWT_CERT_TEXT_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 	double days = (c->not_after - c->not_before) / 86400.0;
 
 	c->expired = now > c->not_after;
 	c->not_yet_valid = now < c->not_before;
 	if (c->expired) {
 		oojwt_utc_text(a, sizeof a, (long long)c->not_after);
-		oojwt_fmt(m, sizeof m, "The certificate expired on %s; clients refuse "
-			"it.", a);
-		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CERT_EXPIRED, FIX_EXPIRED, m);
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_fmtp(m, sizeof m, &p, "date", "The certificate expired on %s; "
+			"clients refuse it.", a);
+		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CERT_EXPIRED, FIX_EXPIRED, m,
+			pbuf);
 	}
 	if (c->not_yet_valid) {
 		oojwt_utc_text(a, sizeof a, (long long)c->not_before);
-		oojwt_fmt(m, sizeof m, "The certificate is valid only from %s; "
-			"clients refuse it until then.", a);
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_fmtp(m, sizeof m, &p, "date", "The certificate is valid only "
+			"from %s; clients refuse it until then.", a);
 		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CERT_NOT_YET_VALID, FIX_NOT_YET,
-			m);
+			m, pbuf);
 	}
 	if (c->self_issued && c->signature_checked && !c->self_signed) {
 		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CERT_BAD_SELF_SIGNATURE,
 			FIX_BAD_SELF, "Issuer and subject are the same, but the signature "
-			"does not verify with the certificate's own key.");
+			"does not verify with the certificate's own key.", NULL);
 	}
 	if (st->key_family == OOJWT_CERT_RSA && c->key_bits < 2048) {
-		oojwt_fmt(m, sizeof m, "The certificate's RSA key has only %d bits.",
-			(int)c->key_bits);
-		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CERT_WEAK_KEY, FIX_WEAK_KEY, m);
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_fmtp(m, sizeof m, &p, "bits", "The certificate's RSA key has "
+			"only %d bits.", (int)c->key_bits);
+		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CERT_WEAK_KEY, FIX_WEAK_KEY, m,
+			pbuf);
 	}
 	if (st->sig_weak) {
-		oojwt_fmt(m, sizeof m, "The certificate is signed with %s, which "
-			"clients no longer accept.", c->signature_algorithm);
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_fmtp(m, sizeof m, &p, "algorithm", "The certificate is signed "
+			"with %s, which clients no longer accept.", c->signature_algorithm);
 		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CERT_WEAK_SIGNATURE,
-			FIX_WEAK_SIG, m);
+			FIX_WEAK_SIG, m, pbuf);
 	}
 	if (c->self_signed) {
-		oojwt_fmt(m, sizeof m, "The certificate is self-signed (%s): no "
-			"client trusts it by default, so the ONLYOFFICE connector cannot "
-			"reach Document Server over HTTPS until it is told to trust it.",
-			st->text.buf + st->subject_at);
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_CERT_SELF_SIGNED, FIX_SELF, m);
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_fmtp(m, sizeof m, &p, "subject", "The certificate is "
+			"self-signed (%s): no client trusts it by default, so the "
+			"ONLYOFFICE connector cannot reach Document Server over HTTPS until "
+			"it is told to trust it.", st->text.buf + st->subject_at);
+		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_CERT_SELF_SIGNED, FIX_SELF, m,
+			pbuf);
 	}
 	if (!st->has_san || (st->n_dns == 0 && st->n_ip == 0)) {
 		if (c->covered_by != OOJWT_CERT_BY_CN) {
 			add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_CERT_CN_ONLY, FIX_CN,
 				"The certificate has no subjectAltName DNS name or IP "
-				"address: only its subject CN names the host.");
+				"address: only its subject CN names the host.",
+				"{\"reason\":\"none\"}");
 		}
 	}
 	if (days > 398) {
-		oojwt_fmt(m, sizeof m, "The certificate is valid for %d days, more "
-			"than the 398 days allowed for public trust%s.", (int)(days + 0.5),
-			c->self_signed ? " (for a self-signed certificate this matters "
-			"to Apple clients only)" : "");
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_params_str(&p, "selfSigned", c->self_signed ? "yes" : "no",
+			c->self_signed ? 3 : 2);
+		oojwt_fmtp(m, sizeof m, &p, "days", "The certificate is valid for %d "
+			"days, more than the 398 days allowed for public trust%s.",
+			(int)(days + 0.5), c->self_signed ? " (for a self-signed "
+			"certificate this matters to Apple clients only)" : "");
 		add(c, c->self_signed ? OOJWT_SEVERITY_INFO : OOJWT_SEVERITY_WARNING,
-			OOJWT_FIND_CERT_VALIDITY_TOO_LONG, FIX_LONG, m);
+			OOJWT_FIND_CERT_VALIDITY_TOO_LONG, FIX_LONG, m, pbuf);
 	}
 }
 
@@ -479,11 +514,14 @@ oojwt_cert_inspect(oojwt_cert *c, const void *in, size_t len,
 		}
 		c->key_matches = key_matches(st, k);
 		if (!c->key_matches) {
-			oojwt_fmt(shown, sizeof shown, "The private key (%s) does not "
-				"belong to this certificate: nginx refuses to start (\"key "
-				"values mismatch\").", oojwt_key_kind_name(k->kind));
+			char pbuf[OOJWT_PARAMS_LEN];
+			oojwt_params p;
+			oojwt_params_init(&p, pbuf, sizeof pbuf);
+			oojwt_fmtp(shown, sizeof shown, &p, "keyKind", "The private key "
+				"(%s) does not belong to this certificate: nginx refuses to "
+				"start (\"key values mismatch\").", oojwt_key_kind_name(k->kind));
 			add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CERT_KEY_MISMATCH, FIX_KEY,
-				shown);
+				shown, pbuf);
 		}
 	}
 	judge(c, st, o->now);

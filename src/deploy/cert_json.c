@@ -115,6 +115,7 @@ put_report(oojwt_sb *sb, const oojwt_cert *c)
 		put_str(sb, "code", oojwt_code_name(f->code));
 		put_str(sb, "message", f->message);
 		put_str(sb, "fix", f->fix);
+		oojwt_sb_params(sb, f->params);
 		oojwt_sb_puts(sb, "}");
 	}
 	oojwt_sb_puts(sb, "]}");

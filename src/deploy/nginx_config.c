@@ -23,6 +23,7 @@ typedef struct {
 	int placeholder;         /* line of the first {{NAME}} word, or 0 */
 	int tok_line;            /* line of the last token */
 	char err[OOJWT_MESSAGE_LEN];
+	char err_params[OOJWT_PARAMS_LEN]; /* line, reason: which sentence */
 	int err_line;
 } lexer;
 
@@ -35,11 +36,17 @@ typedef struct {
 	char w[MAX_WORDS][OOJWT_NGINX_TEXT];
 } directive;
 
+/* The first syntax error: its sentence, and `reason` naming it. */
 static void
-lex_error(lexer *lx, const char *msg)
+lex_error(lexer *lx, const char *reason, const char *msg)
 {
+	oojwt_params p;
+
 	if (lx->err[0] == 0) {
-		oojwt_fmt(lx->err, sizeof lx->err, "line %d: %s", lx->line, msg);
+		oojwt_params_init(&p, lx->err_params, sizeof lx->err_params);
+		oojwt_params_str(&p, "reason", reason, strlen(reason));
+		oojwt_fmtp(lx->err, sizeof lx->err, &p, "line", "line %d: %s",
+			lx->line, msg);
 		lx->err_line = lx->line;
 	}
 }
@@ -151,7 +158,7 @@ next(lexer *lx, directive *d)
 			lx->i++;
 		}
 		if (lx->i >= lx->n) {
-			lex_error(lx, "unterminated quoted string: nginx -t fails with "
+			lex_error(lx, "unterminated", "unterminated quoted string: nginx -t fails with "
 				"\"unexpected end of file\"");
 			return T_ERROR;
 		}
@@ -160,7 +167,7 @@ next(lexer *lx, directive *d)
 		if (lx->i < lx->n && !blank(s[lx->i]) && s[lx->i] != ';'
 			&& s[lx->i] != '{' && s[lx->i] != ')')
 		{
-			lex_error(lx, "a quoted string must be followed by a space, ;, "
+			lex_error(lx, "after_quote", "a quoted string must be followed by a space, ;, "
 				"{ or ): nginx -t fails with \"unexpected\"");
 			return T_ERROR;
 		}
@@ -213,9 +220,10 @@ typedef struct {
 	int ssl_line;            /* the first listen ... ssl */
 } reader;
 
+/* A finding at `line` (0: none); `params` a JSON object text (NULL: {}). */
 static void
 add(oojwt_nginx_config *c, int severity, int code, int line,
-	const char *message, const char *fix)
+	const char *message, const char *fix, const char *params)
 {
 	char path[OOJWT_PATH_LEN];
 
@@ -224,8 +232,8 @@ add(oojwt_nginx_config *c, int severity, int code, int line,
 	} else {
 		path[0] = 0;
 	}
-	oojwt_finding_add(c->findings, &c->n_findings, &c->dropped, severity,
-		code, path, message, fix);
+	(void)oojwt_finding_addp(c->findings, &c->n_findings, &c->dropped,
+		severity, code, path, message, fix, params);
 }
 
 static int
@@ -430,7 +438,8 @@ docker_https(oojwt_nginx_config *c, int https, int line)
 {
 	const char *cert = c->has_certificate ? c->certificate : "";
 	const char *key = c->has_certificate_key ? c->certificate_key : "";
-	char msg[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 	int own;
 
 	if (!https || (docker_path(cert) == NULL && docker_path(key) == NULL)) {
@@ -439,8 +448,11 @@ docker_https(oojwt_nginx_config *c, int https, int line)
 	own = (cert[0] == 0 || docker_own_name(cert))
 		&& (key[0] == 0 || docker_own_name(key))
 		&& strstr(cert, "/app/onlyoffice/") == NULL;
-	oojwt_fmt(msg, sizeof msg, "this is ds.conf inside the Document Server "
-		"Docker container (%s): the container rewrites it at every start%s",
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
+	oojwt_params_str(&p, "files", own ? "own" : "other", own ? 3 : 5);
+	oojwt_fmtp(msg, sizeof msg, &p, "path", "this is ds.conf inside the "
+		"Document Server Docker container (%s): the container rewrites it at "
+		"every start%s",
 		cert[0] != 0 ? cert : key, own ? ", from ds-ssl.conf.tmpl because "
 		"Data/certs holds the certificate; keep the files there and port 443 "
 		"published" : ", so this listen 443 ssl and these certificate paths "
@@ -452,14 +464,15 @@ docker_https(oojwt_nginx_config *c, int https, int line)
 		"folder mounted on /var/www/onlyoffice/Data (docker run -v "
 		"/app/onlyoffice/DocumentServer/data:/var/www/onlyoffice/Data "
 		"-p 443:443 ...), recreate the container, and leave ds.conf as it "
-		"writes it");
+		"writes it", pbuf);
 }
 
 static void
 findings(reader *rd)
 {
 	oojwt_nginx_config *c = rd->c;
-	char msg[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 	size_t i;
 	int listens = 0, https = 0, top_cert = rd->servers[0].has_certificate;
 
@@ -473,14 +486,14 @@ findings(reader *rd)
 				"ssl_certificate: nginx refuses to start (\"no "
 				"ssl_certificate is defined\")", "add ssl_certificate and "
 				"ssl_certificate_key with the paths of your certificate "
-				"and key");
+				"and key", NULL);
 		}
 		if (sv->plain_443_line != 0 && !sv->ssl_on) {
 			add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NGINX_443_PLAIN,
 				sv->plain_443_line, "listen 443 without ssl: nginx speaks "
 				"plain HTTP on the HTTPS port, so browsers and connectors "
 				"fail with a TLS protocol error", "write listen 443 ssl; "
-				"(and [::]:443 ssl) with ssl_certificate/_key");
+				"(and [::]:443 ssl) with ssl_certificate/_key", NULL);
 		}
 	}
 	if (listens > 0 && !https) {
@@ -489,7 +502,7 @@ findings(reader *rd)
 			"an HTTPS Nextcloud or portal cannot embed it (mixed content) "
 			"and tokens and files travel in clear text",
 			"use ds-ssl.conf (listen 443 ssl, ssl_certificate, "
-			"ssl_certificate_key) or terminate TLS on the reverse proxy");
+			"ssl_certificate_key) or terminate TLS on the reverse proxy", NULL);
 	}
 	docker_https(c, https, rd->ssl_line);
 	if (rd->ssl_directive_line != 0) {
@@ -497,7 +510,7 @@ findings(reader *rd)
 			rd->ssl_directive_line, "\"ssl on;\" is deprecated since nginx "
 			"1.15.0 and was removed in 1.25.1, where nginx refuses to start "
 			"(\"unknown directive ssl\")", "remove it; write listen 443 ssl; "
-			"instead");
+			"instead", NULL);
 	}
 	if (rd->old_tls_line != 0) {
 		char old[40];
@@ -509,15 +522,18 @@ findings(reader *rd)
 					old[0] != 0 ? ", " : "", oojwt_nginx_protocol_name(bit));
 			}
 		}
-		oojwt_fmt(msg, sizeof msg, "ssl_protocols allows %s: deprecated by "
-			"RFC 8996 and refused by current browsers and clients", old);
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_params_str(&p, "reason", "allowed", 7);
+		oojwt_fmtp(msg, sizeof msg, &p, "protocols", "ssl_protocols allows "
+			"%s: deprecated by RFC 8996 and refused by current browsers and "
+			"clients", old);
 		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_NGINX_OLD_TLS,
-			rd->old_tls_line, msg, "ssl_protocols TLSv1.2 TLSv1.3;");
+			rd->old_tls_line, msg, "ssl_protocols TLSv1.2 TLSv1.3;", pbuf);
 	} else if (https && !c->has_protocols) {
 		add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_NGINX_OLD_TLS, 0,
 			"no ssl_protocols here: nginx before 1.23.4 then allows TLSv1 "
 			"and TLSv1.1 (unless nginx.conf's http block sets it)",
-			"ssl_protocols TLSv1.2 TLSv1.3;");
+			"ssl_protocols TLSv1.2 TLSv1.3;", "{\"reason\":\"unset\"}");
 	}
 	if (c->has_secret && c->secret_len == 16
 		&& memcmp(c->secret, OOJWT_LINK_DEFAULT_SECRET, 16) == 0)
@@ -527,20 +543,20 @@ findings(reader *rd)
 			OOJWT_LINK_DEFAULT_SECRET "\": anyone who knows a file's path "
 			"can make a download link for it", "run "
 			"documentserver-update-securelink.sh (it sets a random secret "
-			"here and in local.json)");
+			"here and in local.json)", "{\"source\":\"nginx\"}");
 	} else if (rd->secret_var) {
 		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_NGINX_SECRET_VARIABLE,
 			rd->secret_line, "$secure_link_secret contains $: nginx reads "
 			"$name in a set value as a variable, so the secret it checks "
 			"with is not the text written here", "use a secret of letters "
-			"and digits only (the same in storage.fs.secretString)");
+			"and digits only (the same in storage.fs.secretString)", NULL);
 	}
 	if (c->secrets_differ != 0) {
 		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_LINK_SECRETS_DIFFER,
 			c->secrets_differ, "$secure_link_secret has another value here "
 			"than in the first server block: links signed with one are "
 			"refused (403) by the other", "set the same value in every "
-			"server block");
+			"server block", "{\"source\":\"servers\"}");
 	}
 	if (!c->has_secret) {
 		add(c, rd->uses_secret ? OOJWT_SEVERITY_ERROR : OOJWT_SEVERITY_INFO,
@@ -550,14 +566,16 @@ findings(reader *rd)
 			"every download answers 403" : "no set $secure_link_secret "
 			"here: the secure link secret is in ds.conf (paste it too to "
 			"compare it with storage.fs.secretString)", "set "
-			"$secure_link_secret in ds.conf to storage.fs.secretString");
+			"$secure_link_secret in ds.conf to storage.fs.secretString",
+			rd->uses_secret ? "{\"used\":\"yes\"}" : "{\"used\":\"no\"}");
 	}
 	if (rd->c->includes > 0) {
-		oojwt_fmt(msg, sizeof msg, "%z include directive%s not followed: "
-			"oojwt reads only the text given", c->includes, c->includes == 1
-			? " is" : "s are");
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_fmtp(msg, sizeof msg, &p, "count", "%z include directive%s not "
+			"followed: oojwt reads only the text given", c->includes,
+			c->includes == 1 ? " is" : "s are");
 		add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_NGINX_INCLUDE, 0, msg,
-			"paste the included files after this one to check them too");
+			"paste the included files after this one to check them too", pbuf);
 	}
 }
 
@@ -591,8 +609,13 @@ oojwt_nginx_read(oojwt_nginx_config *c, const char *text, size_t len)
 			line += text[k] == '\n';
 		}
 		lx.n = (size_t)(z - text);
-		oojwt_fmt(lx.err, sizeof lx.err, "line %d: a NUL byte: this is not "
-			"a text file, nginx -t refuses it", line);
+		{
+			oojwt_params p;
+			oojwt_params_init(&p, lx.err_params, sizeof lx.err_params);
+			oojwt_params_str(&p, "reason", "nul", 3);
+			oojwt_fmtp(lx.err, sizeof lx.err, &p, "line", "line %d: a NUL "
+				"byte: this is not a text file, nginx -t refuses it", line);
+		}
 		lx.err_line = line;
 	}
 	for (;;) {
@@ -608,24 +631,28 @@ oojwt_nginx_read(oojwt_nginx_config *c, const char *text, size_t len)
 		}
 		if (tok == T_END) {
 			if (d.n > 0) {
-				lex_error(&lx, "unexpected end of file, expecting ; or }");
+				lex_error(&lx, "eof_directive", "unexpected end of file, "
+					"expecting ; or }");
 			} else if (depth > 0) {
-				lex_error(&lx, "unexpected end of file, expecting }");
+				lex_error(&lx, "eof_block", "unexpected end of file, "
+					"expecting }");
 			}
 			break;
 		}
 		if ((tok == T_SEMI || tok == T_OPEN) && d.n == 0) {
-			lex_error(&lx, tok == T_SEMI ? "unexpected ;" : "unexpected {");
+			lex_error(&lx, tok == T_SEMI ? "semicolon" : "open",
+				tok == T_SEMI ? "unexpected ;" : "unexpected {");
 			break;
 		}
 		if (tok == T_CLOSE) {
 			if (d.n > 0) {
-				lex_error(&lx, "unexpected }: the directive before it has no "
+				lex_error(&lx, "close_directive", "unexpected }: the directive "
+					"before it has no "
 					"closing ;");
 				break;
 			}
 			if (depth == 0) {
-				lex_error(&lx, "unexpected }: no block is open");
+				lex_error(&lx, "close", "unexpected }: no block is open");
 				break;
 			}
 			cur = stack[--depth];
@@ -635,7 +662,7 @@ oojwt_nginx_read(oojwt_nginx_config *c, const char *text, size_t len)
 			directive_done(&rd, &rd.servers[cur], &d);
 		} else {
 			if (depth >= MAX_DEPTH) {
-				lex_error(&lx, "blocks nested too deeply");
+				lex_error(&lx, "too_deep", "blocks nested too deeply");
 				break;
 			}
 			stack[depth++] = cur;
@@ -649,13 +676,13 @@ oojwt_nginx_read(oojwt_nginx_config *c, const char *text, size_t len)
 	if (lx.err[0] != 0) {
 		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NGINX_SYNTAX, lx.err_line,
 			lx.err, "fix the file and check it with nginx -t; what follows "
-			"the error was not read");
+			"the error was not read", lx.err_params);
 	}
 	if (lx.placeholder) {
 		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NGINX_PLACEHOLDER, lx.placeholder,
 			"a template placeholder such as {{SSL_CERTIFICATE_PATH}} was "
 			"never replaced: nginx refuses the file", "put the real paths "
-			"in (the template is ds-ssl.conf.tmpl)");
+			"in (the template is ds-ssl.conf.tmpl)", NULL);
 	}
 	findings(&rd);
 	oojwt_wipe(&d, sizeof d);

@@ -393,6 +393,7 @@ typedef struct {
 	int code;
 	char message[OOJWT_CERT_TEXT_LEN];
 	const char *fix;           /* static text */
+	char params[OOJWT_PARAMS_LEN]; /* as in oojwt_issue */
 } oojwt_cert_finding;
 
 typedef struct {

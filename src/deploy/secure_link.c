@@ -34,12 +34,13 @@ oojwt_link_secret_name(int v)
 		? oojwt_secret_variant_name(v) : NULL;
 }
 
+/* A finding; `params` a JSON object text (NULL: {}). */
 static void
 add(oojwt_link_report *r, int severity, int code, const char *path,
-	const char *message, const char *fix)
+	const char *message, const char *fix, const char *params)
 {
-	oojwt_finding_add(r->findings, &r->n_findings, &r->dropped, severity,
-		code, path, message, fix);
+	(void)oojwt_finding_addp(r->findings, &r->n_findings, &r->dropped,
+		severity, code, path, message, fix, params);
 }
 
 /* MD5(expires + path + secret) into out (16 bytes); the context and
@@ -111,20 +112,24 @@ set_span(oojwt_span *s, size_t off, size_t end)
 }
 
 /* Read scheme://host[:port]path?query#fragment or /path?query into r's
- * spans; 0 with a sentence in `why` when it is not such a URL. */
+ * spans; 0 with a sentence in `why` and its params in `pp` (reason: which
+ * sentence) when it is not such a URL. */
 static int
 parse_url(oojwt_link_report *r, const char *u, size_t i, size_t end,
-	char *why)
+	char *why, oojwt_params *pp)
 {
 	size_t k, a;
 
 	for (k = i; k < end; k++) {
 		unsigned char c = (unsigned char)u[k];
 		if (c <= 0x20 || c == 0x7f) {
-			oojwt_fmt(why, OOJWT_MESSAGE_LEN, "the URL contains %s at "
-				"offset %z: a browser sends it as %%%s, a Document Server "
-				"link never contains one", c == ' ' ? "a space"
-				: "a control character", k - i, c == ' ' ? "20" : "XX");
+			oojwt_params_str(pp, "reason", c == ' ' ? "space" : "control",
+				c == ' ' ? 5 : 7);
+			oojwt_fmtp(why, OOJWT_MESSAGE_LEN, pp, ",offset,", "the URL "
+				"contains %s at offset %z: a browser sends it as %%%s, a "
+				"Document Server link never contains one", c == ' '
+				? "a space" : "a control character", k - i, c == ' ' ? "20"
+				: "XX");
 			return 0;
 		}
 	}
@@ -140,6 +145,7 @@ parse_url(oojwt_link_report *r, const char *u, size_t i, size_t end,
 			|| !(span_is(u, &r->scheme, "http")
 				|| span_is(u, &r->scheme, "https")))
 		{
+			oojwt_params_str(pp, "reason", "scheme", 6);
 			oojwt_fmt(why, OOJWT_MESSAGE_LEN, "not an http(s) URL: a "
 				"download link starts with https:// (or, as in an access "
 				"log, with its path /cache/files/...)");
@@ -153,6 +159,7 @@ parse_url(oojwt_link_report *r, const char *u, size_t i, size_t end,
 				k++;
 			}
 			if (k == end) {
+				oojwt_params_str(pp, "reason", "ipv6", 4);
 				oojwt_fmt(why, OOJWT_MESSAGE_LEN, "the IPv6 address of the "
 					"host has no closing ]");
 				return 0;
@@ -165,6 +172,7 @@ parse_url(oojwt_link_report *r, const char *u, size_t i, size_t end,
 		}
 		set_span(&r->host, a, k);
 		if (k == a) {
+			oojwt_params_str(pp, "reason", "no_host", 7);
 			oojwt_fmt(why, OOJWT_MESSAGE_LEN, "the URL has no host");
 			return 0;
 		}
@@ -177,14 +185,17 @@ parse_url(oojwt_link_report *r, const char *u, size_t i, size_t end,
 			}
 			set_span(&r->port, p, k);
 			if (k == p || port == 0 || port > 65535) {
+				oojwt_params_str(pp, "reason", "port", 4);
 				oojwt_fmt(why, OOJWT_MESSAGE_LEN, "the port is not a number "
 					"from 1 to 65535");
 				return 0;
 			}
 		}
 		if (k < end && u[k] != '/' && u[k] != '?' && u[k] != '#') {
-			oojwt_fmt(why, OOJWT_MESSAGE_LEN, "unexpected '%S' after the "
-				"host%s", u + k, (size_t)1, u[k] == '@'
+			oojwt_params_str(pp, "reason", u[k] == '@' ? "user" : "after_host",
+				u[k] == '@' ? 4 : 10);
+			oojwt_fmtp(why, OOJWT_MESSAGE_LEN, pp, "char,", "unexpected '%S' "
+				"after the host%s", u + k, (size_t)1, u[k] == '@'
 				? " (user:password@ has no place in a download link)" : "");
 			return 0;
 		}
@@ -368,9 +379,13 @@ try_variants(oojwt_link_report *r, const unsigned char want[16],
 static void
 variant_findings(oojwt_link_report *r)
 {
-	char msg[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 
 	if (r->path_variant > 0) {
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_params_str(&p, "form", oojwt_link_path_name(r->path_variant),
+			strlen(oojwt_link_path_name(r->path_variant)));
 		oojwt_fmt(msg, sizeof msg, "the signature matches %s",
 			path_story[r->path_variant]);
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_LINK_REENCODED, "path", msg,
@@ -380,9 +395,13 @@ variant_findings(oojwt_link_report *r)
 			? "sign decodeURIComponent(path), as storage-fs does: nginx "
 			"checks the decoded $uri" : "pass the URL through unchanged "
 			"(nginx: proxy_pass without a URI part; Apache: ProxyPass ... "
-			"nocanon and AllowEncodedSlashes NoDecode)");
+			"nocanon and AllowEncodedSlashes NoDecode)", pbuf);
 	}
 	if (r->secret_variant > 0) {
+		const char *name = oojwt_link_secret_name(r->secret_variant);
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_params_str(&p, "source", "link", 4);
+		oojwt_params_str(&p, "variant", name, strlen(name));
 		oojwt_fmt(msg, sizeof msg, "the signature matches %s, not the "
 			"secret as given", secret_story[r->secret_variant]);
 		add(r, OOJWT_SEVERITY_ERROR, r->secret_variant
@@ -390,7 +409,7 @@ variant_findings(oojwt_link_report *r)
 			: OOJWT_FIND_LINK_SECRET_VARIANT, "secret", msg,
 			"give storage.fs.secretString (local.json) and set "
 			"$secure_link_secret (nginx ds.conf) the same value, e.g. with "
-			"documentserver-update-securelink.sh");
+			"documentserver-update-securelink.sh", pbuf);
 	}
 }
 
@@ -401,7 +420,8 @@ read_args(oojwt_link_report *r, const char *u, unsigned char want[16])
 {
 	const char *q = u + r->query.off;
 	size_t nq = r->query.present ? r->query.len : 0, nmd5, nexp;
-	char msg[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 	long long e = -1;
 	int md5_ok = 0;
 
@@ -415,35 +435,41 @@ read_args(oojwt_link_report *r, const char *u, unsigned char want[16])
 		add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_LINK_DUPLICATE_ARG,
 			nmd5 > 1 ? "md5" : "expires", "the argument appears more than "
 			"once: nginx checks the first one (a proxy or an application "
-			"appended another)", "remove the extra arguments");
+			"appended another)", "remove the extra arguments", NULL);
 	}
 	if (!r->md5.present || r->md5.len == 0) {
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_LINK_NO_MD5, "md5",
 			"the link has no md5 argument: nginx answers 403",
-			"use the link exactly as Document Server gave it, query included");
+			"use the link exactly as Document Server gave it, query included",
+			NULL);
 	} else if (!(md5_ok = oojwt_nginx_md5_arg(want, u + r->md5.off,
 		r->md5.len)))
 	{
-		oojwt_fmt(msg, sizeof msg, "md5 is \"%S\": nginx wants 22 base64url "
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_fmtp(msg, sizeof msg, &p, "md5", "md5 is \"%S\": nginx wants "
+			"22 base64url "
 			"characters (16 bytes), so it answers 403",
 			u + r->md5.off, r->md5.len > 40 ? (size_t)40 : r->md5.len);
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_LINK_BAD_MD5, "md5", msg,
 			"the link was cut or re-encoded: use it exactly as Document "
-			"Server gave it");
+			"Server gave it", pbuf);
 	}
 	if (!r->expires_arg.present || r->expires_arg.len == 0) {
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_LINK_NO_EXPIRES, "expires",
 			"the link has no expires argument: nginx answers 403",
-			"use the link exactly as Document Server gave it, query included");
+			"use the link exactly as Document Server gave it, query included",
+			NULL);
 	} else if ((e = oojwt_nginx_atotm(u + r->expires_arg.off,
 		r->expires_arg.len)) <= 0)
 	{
-		oojwt_fmt(msg, sizeof msg, "expires is \"%S\": nginx wants a "
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_fmtp(msg, sizeof msg, &p, "expires", "expires is \"%S\": nginx "
+			"wants a "
 			"positive whole number of seconds (digits only), so it answers "
 			"403", u + r->expires_arg.off, r->expires_arg.len > 40
 			? (size_t)40 : r->expires_arg.len);
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_LINK_BAD_EXPIRES, "expires",
-			msg, "use the link exactly as Document Server gave it");
+			msg, "use the link exactly as Document Server gave it", pbuf);
 	} else {
 		r->has_expires_value = 1;
 		r->expires = (double)e;
@@ -452,7 +478,7 @@ read_args(oojwt_link_report *r, const char *u, unsigned char want[16])
 		add(r, OOJWT_SEVERITY_INFO, OOJWT_FIND_LINK_NO_FILENAME, "filename",
 			"no filename argument: the download works, but nginx's "
 			"Content-Disposition names no file (Document Server always adds "
-			"it)", "keep the filename argument Document Server added");
+			"it)", "keep the filename argument Document Server added", NULL);
 	}
 	return md5_ok && r->has_expires_value;
 }
@@ -471,7 +497,8 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 {
 	form forms[OOJWT_LINK_PATHS];
 	unsigned char want[16];
-	char why[OOJWT_MESSAGE_LEN];
+	char why[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 	size_t i = 0, end = len, cache, err;
 	const char *rest;
 	size_t rest_len;
@@ -496,12 +523,15 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 	{
 		end--;
 	}
-	if (i == end || !parse_url(r, url, i, end, why)) {
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
+	if (i == end || !parse_url(r, url, i, end, why, &p)) {
 		if (i == end) {
+			oojwt_params_str(&p, "reason", "no_url", 6);
 			oojwt_fmt(why, sizeof why, "no URL given");
 		}
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_LINK_BAD_URL, "url", why,
-			"paste the whole download link, https:// to the last argument");
+			"paste the whole download link, https:// to the last argument",
+			pbuf);
 		verdict(r, 0, why);
 		return OOJWT_OK;
 	}
@@ -511,7 +541,8 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 			"the path has no /cache/files/: this is not a link nginx checks "
 			"with secure_link (Document Server's signed links are "
 			"/cache/files/<key>/<file>/<name>)",
-			"paste the download link the editor or the converter returned");
+			"paste the download link the editor or the converter returned",
+			"{\"reason\":\"no_cache\"}");
 		verdict(r, 0, "not a Document Server download link (no "
 			"/cache/files/ in the path)");
 		return OOJWT_OK;
@@ -520,13 +551,15 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 	r->prefix.len = cache;
 	r->prefix.present = cache > 0;
 	if (cache > 0) {
-		oojwt_fmt(why, sizeof why, "the path starts with %S before "
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_fmtp(why, sizeof why, &p, "prefix", "the path starts with %S "
+			"before "
 			"/cache/files/: the reverse proxy in front of Document Server "
 			"must strip it, since nginx checks the path from /cache/files on",
 			url + r->path.off, cache > 60 ? (size_t)60 : cache);
 		add(r, OOJWT_SEVERITY_INFO, OOJWT_FIND_LINK_PREFIX, "path", why,
 			"nothing if downloads work; else make the proxy pass "
-			"/prefix/cache/... to Document Server as /cache/...");
+			"/prefix/cache/... to Document Server as /cache/...", pbuf);
 	}
 	rest = url + r->path.off + cache;
 	rest_len = r->path.len - cache;
@@ -541,12 +574,14 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 	{
 		free(r->signed_path);
 		r->signed_path = NULL;
-		oojwt_fmt(why, sizeof why, "nginx refuses the path with 400 Bad "
-			"Request: a %% not followed by two hex digits, %%00, or .. above "
-			"the root (at offset %z of /cache/files...)", err);
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_params_str(&p, "reason", "refused", 7);
+		oojwt_fmtp(why, sizeof why, &p, "offset", "nginx refuses the path "
+			"with 400 Bad Request: a %% not followed by two hex digits, %%00, "
+			"or .. above the root (at offset %z of /cache/files...)", err);
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_LINK_BAD_PATH, "path", why,
 			"the link was damaged on its way: use it exactly as Document "
-			"Server gave it");
+			"Server gave it", pbuf);
 		verdict(r, 400, why);
 		return OOJWT_OK;
 	}
@@ -554,7 +589,7 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_LINK_NOT_CACHE, "path",
 			"once nginx resolves . and .. the path leaves /cache/files/: "
 			"nginx does not serve it as a download link", "use the link "
-			"exactly as Document Server gave it");
+			"exactly as Document Server gave it", "{\"reason\":\"leaves\"}");
 		verdict(r, 0, "the path leaves /cache/files/ once nginx resolves "
 			"it");
 		return OOJWT_OK;
@@ -595,7 +630,7 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 				"the signature is right but the link has expired: nginx "
 				"answers 410 Gone", "ask Document Server for a new link "
 				"(storage.fs.urlExpires sets how long links live; check "
-				"the clocks of both machines)");
+				"the clocks of both machines)", NULL);
 			verdict(r, 410, "410 Gone: the signature is right, but the link "
 				"has expired");
 		} else {
@@ -636,7 +671,9 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 		"variants: nginx answers 403; the link was signed with another "
 		"secret, or its path or expires was changed",
 		"make storage.fs.secretString (local.json) and $secure_link_secret "
-		"(nginx) equal, then ask Document Server for a new link");
+		"(nginx) equal, then ask Document Server for a new link",
+		r->path_variant >= 0 ? "{\"explained\":\"yes\"}"
+		: "{\"explained\":\"no\"}");
 	variant_findings(r);
 	verdict(r, 403, "403 Forbidden: the md5 does not match the path and "
 		"expires with this secret");
@@ -692,13 +729,16 @@ put_component(oojwt_sb *sb, const char *s, size_t n)
 	return 1;
 }
 
+/* The error of oojwt_link_sign: `params` a JSON object text (NULL: {}). */
 static int
-sign_fail(oojwt_issue *err, int code, const char *msg)
+sign_fail(oojwt_issue *err, int code, const char *msg, const char *params)
 {
 	if (err != NULL) {
 		err->code = code;
 		err->pos = -1;
 		oojwt_fmt(err->message, sizeof err->message, "%s", msg);
+		oojwt_fmt(err->params, sizeof err->params, "%s", params != NULL
+			&& strlen(params) < sizeof err->params ? params : "{}");
 	}
 	return code;
 }
@@ -734,6 +774,8 @@ oojwt_link_sign(char **out, size_t *out_len, const char *url,
 	oojwt_link_report r;
 	oojwt_sb sb, uri;
 	char why[OOJWT_MESSAGE_LEN], e[24], md5[23], *signed_path;
+	char pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 	size_t elen, slen, cache, ep, k;
 	const char *base_end;
 
@@ -742,7 +784,7 @@ oojwt_link_sign(char **out, size_t *out_len, const char *url,
 		|| (path == NULL && path_len != 0)
 		|| (filename == NULL && filename_len != 0))
 	{
-		return sign_fail(err, OOJWT_ERR_BAD_ARGUMENT, "invalid arguments");
+		return sign_fail(err, OOJWT_ERR_BAD_ARGUMENT, "invalid arguments", NULL);
 	}
 	*out = NULL;
 	*out_len = 0;
@@ -750,21 +792,24 @@ oojwt_link_sign(char **out, size_t *out_len, const char *url,
 		expires))
 	{
 		return sign_fail(err, OOJWT_ERR_BAD_ARGUMENT, "expires must be a "
-			"whole number of seconds since 1970, from 1 to 1e15");
+			"whole number of seconds since 1970, from 1 to 1e15", NULL);
 	}
 	oojwt_fmt(e, sizeof e, "%t", expires);
 	elen = strlen(e);
 	memset(&r, 0, sizeof r);
-	if (len == 0 || !parse_url(&r, url, 0, len, why)) {
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
+	if (len == 0 || !parse_url(&r, url, 0, len, why, &p)) {
 		return sign_fail(err, OOJWT_FIND_LINK_BAD_URL, len == 0
-			? "no URL given" : why);
+			? "no URL given" : why, len == 0 ? "{\"reason\":\"no_url\"}"
+			: pbuf);
 	}
 	memset(&uri, 0, sizeof uri);
 	if (path != NULL) {
 		/* The base: scheme://host[:port][/prefix], no query. */
 		if (r.query.present || !r.is_url) {
 			return sign_fail(err, OOJWT_FIND_LINK_BAD_URL, "the base must be "
-				"scheme://host[:port][/prefix] without a query");
+				"scheme://host[:port][/prefix] without a query",
+				"{\"reason\":\"base\"}");
 		}
 		for (k = path_len; k > 0 && path[k - 1] != '/'; k--) {
 		}
@@ -775,32 +820,33 @@ oojwt_link_sign(char **out, size_t *out_len, const char *url,
 			if (!put_component(&uri, filename, filename_len)) {
 				free(uri.buf);
 				return sign_fail(err, OOJWT_ERR_BAD_ARGUMENT, "the file name "
-					"is not UTF-8");
+					"is not UTF-8", NULL);
 			}
 		} else {
 			oojwt_sb_put(&uri, path + k, path_len - k);
 		}
 		if (uri.failed) {
 			free(uri.buf);
-			return sign_fail(err, OOJWT_ERR_NO_MEMORY, "out of memory");
+			return sign_fail(err, OOJWT_ERR_NO_MEMORY, "out of memory", NULL);
 		}
 		cache = 0;
 	} else {
 		cache = find_cache(url + r.path.off, r.path.len);
 		if (cache == r.path.len) {
 			return sign_fail(err, OOJWT_FIND_LINK_NOT_CACHE, "the path has no "
-				"/cache/files/: nginx checks secure links only there");
+				"/cache/files/: nginx checks secure links only there",
+				"{\"reason\":\"sign\"}");
 		}
 		oojwt_sb_put(&uri, url + r.path.off + cache, r.path.len - cache);
 		if (uri.failed) {
 			free(uri.buf);
-			return sign_fail(err, OOJWT_ERR_NO_MEMORY, "out of memory");
+			return sign_fail(err, OOJWT_ERR_NO_MEMORY, "out of memory", NULL);
 		}
 	}
 	signed_path = (char *)malloc(uri.len + 1);
 	if (signed_path == NULL) {
 		free(uri.buf);
-		return sign_fail(err, OOJWT_ERR_NO_MEMORY, "out of memory");
+		return sign_fail(err, OOJWT_ERR_NO_MEMORY, "out of memory", NULL);
 	}
 	if (oojwt_nginx_uri(signed_path, &slen, uri.buf, uri.len,
 		OOJWT_URI_NORMALIZE, &ep)
@@ -810,7 +856,7 @@ oojwt_link_sign(char **out, size_t *out_len, const char *url,
 		free(uri.buf);
 		return sign_fail(err, OOJWT_FIND_LINK_BAD_PATH, "nginx would not "
 			"check this path (a bad %-escape, %00, or .. leaving "
-			"/cache/files/)");
+			"/cache/files/)", "{\"reason\":\"sign\"}");
 	}
 	oojwt_link_md5(md5, e, elen, signed_path, slen, secret, secret_len);
 	/* The md5 argument is what the link publishes. */
@@ -840,7 +886,7 @@ oojwt_link_sign(char **out, size_t *out_len, const char *url,
 	free(uri.buf);
 	if (sb.failed) {
 		free(sb.buf);
-		return sign_fail(err, OOJWT_ERR_NO_MEMORY, "out of memory");
+		return sign_fail(err, OOJWT_ERR_NO_MEMORY, "out of memory", NULL);
 	}
 	*out = sb.buf;
 	*out_len = sb.len;
@@ -855,7 +901,8 @@ oojwt_link_secrets_compare(const unsigned char *storage,
 	oojwt_finding *list, size_t *n, size_t *dropped)
 {
 	unsigned char *buf;
-	char msg[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 	size_t klen;
 	int equal, v, k, found = -1;
 
@@ -866,13 +913,14 @@ oojwt_link_secrets_compare(const unsigned char *storage,
 		if (storage_len == 16 && memcmp(storage, OOJWT_LINK_DEFAULT_SECRET,
 			16) == 0)
 		{
-			oojwt_finding_add(list, n, dropped, OOJWT_SEVERITY_WARNING,
-				OOJWT_FIND_LINK_DEFAULT_SECRET, "secureLinkSecret",
+			(void)oojwt_finding_addp(list, n, dropped,
+				OOJWT_SEVERITY_WARNING, OOJWT_FIND_LINK_DEFAULT_SECRET,
+				"secureLinkSecret",
 				"both sides use the shipped default secret \""
 				OOJWT_LINK_DEFAULT_SECRET "\": anyone who knows a file's "
 				"path can make a download link for it",
 				"run documentserver-update-securelink.sh (it sets a random "
-				"secret on both sides)");
+				"secret on both sides)", "{\"source\":\"both\"}");
 		}
 		return 1;
 	}
@@ -894,15 +942,20 @@ oojwt_link_secrets_compare(const unsigned char *storage,
 		}
 	}
 	free(buf);
-	oojwt_fmt(msg, sizeof msg, "Document Server signs download links with "
-		"storage.fs.secretString (%z bytes) but nginx checks them with "
-		"$secure_link_secret (%z bytes)%s%s: every /cache/files/ download "
-		"answers 403 (\"Download failed\")", storage_len, nginx_len,
-		found > 0 ? "; they differ as " : "", found > 0
-		? oojwt_secret_variant_name(found) : "");
-	oojwt_finding_add(list, n, dropped, OOJWT_SEVERITY_ERROR,
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
+	oojwt_params_str(&p, "source", "compare", 7);
+	oojwt_params_str(&p, "difference", found > 0
+		? oojwt_secret_variant_name(found) : "none", found > 0
+		? strlen(oojwt_secret_variant_name(found)) : 4);
+	oojwt_fmtp(msg, sizeof msg, &p, "storageBytes,nginxBytes",
+		"Document Server signs download links with storage.fs.secretString "
+		"(%z bytes) but nginx checks them with $secure_link_secret (%z "
+		"bytes)%s%s: every /cache/files/ download answers 403 (\"Download "
+		"failed\")", storage_len, nginx_len, found > 0 ? "; they differ as "
+		: "", found > 0 ? oojwt_secret_variant_name(found) : "");
+	(void)oojwt_finding_addp(list, n, dropped, OOJWT_SEVERITY_ERROR,
 		OOJWT_FIND_LINK_SECRETS_DIFFER, "secureLinkSecret", msg,
 		"give both the same value (documentserver-update-securelink.sh "
-		"writes both), restart docservice and converter, reload nginx");
+		"writes both), restart docservice and converter, reload nginx", pbuf);
 	return 0;
 }

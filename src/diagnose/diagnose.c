@@ -53,8 +53,8 @@ oojwt_diag_fold(oojwt_diag_ctx *c, const oojwt_finding *list, size_t n,
 		if (k < n_skip) {
 			continue;
 		}
-		f = oojwt_diag_add(c, list[i].severity, list[i].code, item, rank, NULL,
-			list[i].message, list[i].fix, NULL);
+		f = oojwt_diag_add(c, list[i].severity, list[i].code, item, rank,
+			list[i].params, list[i].message, list[i].fix, NULL);
 		if (f != NULL) {
 			snprintf(f->path, sizeof f->path, "%s", list[i].path);
 		}
@@ -295,74 +295,6 @@ add_command(oojwt_diag_ctx *c, int id, int item, const oojwt_commands_opts *o)
 	}
 	oojwt_commands_free(all);
 	free(all);
-}
-
-/* ---- params -------------------------------------------------------- */
-
-void
-oojwt_diag_params_init(oojwt_diag_params *p)
-{
-	p->buf[0] = '{';
-	p->buf[1] = 0;
-	p->len = 1;
-	p->overflow = 0;
-}
-
-static void
-params_put(oojwt_diag_params *p, const char *s, size_t n)
-{
-	if (p->overflow || p->len + n + 2 > sizeof p->buf) {
-		p->overflow = 1;
-		return;
-	}
-	memcpy(p->buf + p->len, s, n);
-	p->len += n;
-	p->buf[p->len] = 0;
-}
-
-static void
-params_name(oojwt_diag_params *p, const char *name)
-{
-	if (p->len > 1) {
-		params_put(p, ",", 1);
-	}
-	params_put(p, "\"", 1);
-	params_put(p, name, strlen(name));
-	params_put(p, "\":", 2);
-}
-
-void
-oojwt_diag_params_str(oojwt_diag_params *p, const char *name,
-	const char *value, size_t len)
-{
-	oojwt_sb sb;
-
-	memset(&sb, 0, sizeof sb);
-	oojwt_sb_json_string(&sb, value, len);
-	params_name(p, name);
-	if (sb.failed || sb.buf == NULL) {
-		p->overflow = 1;
-	} else {
-		params_put(p, sb.buf, sb.len);
-	}
-	free(sb.buf);
-}
-
-void
-oojwt_diag_params_num(oojwt_diag_params *p, const char *name, double v)
-{
-	char num[OOJWT_JS_NUMBER_LEN];
-	size_t n = oojwt_js_number(num, v);
-
-	params_name(p, name);
-	params_put(p, num, n);
-}
-
-const char *
-oojwt_diag_params_end(oojwt_diag_params *p)
-{
-	params_put(p, "}", 1);
-	return p->overflow ? "{}" : p->buf;
 }
 
 /* ---- reading the items --------------------------------------------- */
@@ -736,7 +668,8 @@ cert_no_ip(oojwt_diag_ctx *c, const oojwt_cert *cert, int item)
 	unsigned char ip[16], other[16];
 	char shown[64], msg[OOJWT_MESSAGE_LEN], cause[OOJWT_MESSAGE_LEN];
 	size_t n, len, k;
-	oojwt_diag_params p;
+	oojwt_params p;
+	char pbuf[OOJWT_DIAG_PARAMS_LEN];
 	oojwt_commands_opts o;
 
 	if (cn == NULL) {
@@ -761,8 +694,12 @@ cert_no_ip(oojwt_diag_ctx *c, const oojwt_cert *cert, int item)
 		: c->connector == OOJWT_CONNECTOR_OWNCLOUD ? "ownCloud"
 		: c->connector == OOJWT_CONNECTOR_MOODLE ? "Moodle"
 		: c->connector == OOJWT_CONNECTOR_MATTERMOST ? "Mattermost" : NULL;
-	oojwt_diag_params_init(&p);
-	oojwt_diag_params_str(&p, "host", shown, strlen(shown));
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
+	oojwt_params_str(&p, "host", shown, strlen(shown));
+	oojwt_params_str(&p, "altNames", cert->n_ip == 0 ? "none" : "other",
+		cert->n_ip == 0 ? 4 : 5);
+	oojwt_params_str(&p, "connector", who != NULL ? who : "",
+		who != NULL ? strlen(who) : 0);
 	oojwt_fmt(msg, sizeof msg, "The certificate names %s only in its subject "
 		"CN, and its subjectAltName has %s: %s and browsers connecting to "
 		"https://%s match the address against subjectAltName IP entries only, "
@@ -772,7 +709,7 @@ cert_no_ip(oojwt_diag_ctx *c, const oojwt_cert *cert, int item)
 		: "the connector", shown);
 	snprintf(cause, sizeof cause, "%s", "the certificate has no IP address for it");
 	oojwt_diag_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DIAG_CERT_NO_IP, item, 35,
-		oojwt_diag_params_end(&p), msg, "Make the certificate again with the "
+		pbuf, msg, "Make the certificate again with the "
 		"address in subjectAltName: the same openssl genrsa, req and x509 "
 		"-signkey steps, with -extfile giving subjectAltName=IP:... (the "
 		"command below); then put the new files where nginx reads them (in "
@@ -823,7 +760,7 @@ inspect_cert(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 			continue;
 		}
 		oojwt_diag_add(c, cert->findings[k].severity, cert->findings[k].code,
-			(int)i, 40, NULL, cert->findings[k].message,
+			(int)i, 40, cert->findings[k].params, cert->findings[k].message,
 			cert->findings[k].fix, NULL);
 	}
 	oojwt_cert_free(cert);
@@ -904,13 +841,14 @@ static void
 explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 {
 	const oojwt_diag_recognised *g = &c->r->items[i];
-	oojwt_diag_params p;
+	oojwt_params p;
+	char pbuf[OOJWT_DIAG_PARAMS_LEN];
 	char msg[OOJWT_MESSAGE_LEN], sfix[OOJWT_MESSAGE_LEN];
 	char brief[OOJWT_MESSAGE_LEN];
 	const char *m = NULL, *fix = NULL;
 	size_t at, e;
 
-	oojwt_diag_params_init(&p);
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
 	switch (g->sub) {
 	case 0:
 		/* checkJwt error: name = X message = Y token = Z */
@@ -925,21 +863,26 @@ explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 			if (e + 8 > n) {
 				e = n;
 			}
-			oojwt_diag_params_str(&p, "serverMessage", s + at,
+			oojwt_params_str(&p, "kind", "refused", 7);
+			oojwt_params_str(&p, "serverMessage", s + at,
 				e - at < 120 ? e - at : 120);
 			snprintf(msg, sizeof msg, "Document Server refused a token: \"%.*s\" "
 				"(its jsonwebtoken check, DocsCoServer.js checkJwt).",
 				(int)(e - at < 120 ? e - at : 120), s + at);
 		} else {
+			oojwt_params_str(&p, "kind", "refused_plain", 13);
 			snprintf(msg, sizeof msg, "Document Server refused a token (its "
 				"jsonwebtoken check, DocsCoServer.js checkJwt).");
 		}
+		oojwt_params_str(&p, "hasToken", g->has_token ? "yes" : "no",
+			g->has_token ? 3 : 2);
 		m = msg;
 		fix = g->has_token ? "The token of this line is checked below against "
 			"the secrets you gave; paste local.json too if you have not."
 			: "Paste the whole log line (with token = ...) and local.json.";
 		break;
 	case 1:
+		oojwt_params_str(&p, "kind", "field", 5);
 		m = "Document Server refused the editor config's token: a field it "
 			"requires since 7.1 is not in the token (4006, the editor's error "
 			"-20).";
@@ -948,6 +891,7 @@ explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 			"and editorConfig.mode.";
 		break;
 	case 2:
+		oojwt_params_str(&p, "kind", "permissions", 11);
 		m = "Document Server refused the config: document.permissions in the "
 			"token differ from those of the config (4004, the editor's error "
 			"-23).";
@@ -955,12 +899,14 @@ explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 			"same values), or leave them out of the config.";
 		break;
 	case 3:
+		oojwt_params_str(&p, "kind", "wrapped", 7);
 		m = "Document Server refused the config token: it has a top-level url, "
 			"key or payload (4004, the editor's error -23).";
 		fix = "Sign the config object itself, not wrapped in {\"payload\": ...} "
 			"and with no top-level url or key.";
 		break;
 	case OOJWT_DIAG_DS_CHECKJWT_SUCCESS:
+		oojwt_params_str(&p, "kind", "accepted", 8);
 		m = "Document Server accepted a token (checkJwt success).";
 		fix = "";
 		break;
@@ -974,11 +920,11 @@ explain_ds_log(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 	}
 	if (g->symptom > 0) {
 		const char *id = oojwt_symptom_at((size_t)g->symptom - 1)->id;
-		oojwt_diag_params_str(&p, "symptom", id, strlen(id));
+		oojwt_params_str(&p, "symptom", id, strlen(id));
 	}
 	oojwt_diag_add(c, g->sub == OOJWT_DIAG_DS_CHECKJWT_SUCCESS
 		? OOJWT_SEVERITY_INFO : OOJWT_SEVERITY_WARNING,
-		OOJWT_FIND_DIAG_DS_LOG, (int)i, 50, oojwt_diag_params_end(&p), m, fix,
+		OOJWT_FIND_DIAG_DS_LOG, (int)i, 50, pbuf, m, fix,
 		NULL);
 }
 
@@ -989,27 +935,28 @@ explain_symptom(oojwt_diag_ctx *c, size_t i)
 {
 	const oojwt_diag_recognised *g = &c->r->items[i];
 	const oojwt_symptom *sy = oojwt_symptom_at((size_t)g->symptom - 1);
-	oojwt_diag_params p;
+	oojwt_params p;
+	char pbuf[OOJWT_DIAG_PARAMS_LEN];
 	char msg[OOJWT_MESSAGE_LEN], fix[OOJWT_MESSAGE_LEN];
 	char brief[OOJWT_MESSAGE_LEN];
 
 	if (sy == NULL) {
 		return;
 	}
-	oojwt_diag_params_init(&p);
-	oojwt_diag_params_str(&p, "symptom", sy->id, strlen(sy->id));
-	oojwt_diag_params_str(&p, "product", sy->product, strlen(sy->product));
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
+	oojwt_params_str(&p, "symptom", sy->id, strlen(sy->id));
+	oojwt_params_str(&p, "product", sy->product, strlen(sy->product));
 	if (g->kind == OOJWT_DIAG_EDITOR_ERROR) {
-		oojwt_diag_params_num(&p, "editorError", g->sub);
+		oojwt_params_num(&p, "editorError", g->sub);
 		if (c->editor_error == 0) {
 			c->editor_error = g->sub;
 		}
 	} else {
-		oojwt_diag_params_str(&p, "connectorMessage", g->detail, strlen(g->detail));
+		oojwt_params_str(&p, "connectorMessage", g->detail, strlen(g->detail));
 	}
 	symptom_words(sy, msg, fix, brief);
 	oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_SYMPTOM, (int)i, 50,
-		oojwt_diag_params_end(&p), msg, fix, brief);
+		pbuf, msg, fix, brief);
 	if (c->symptom_item < 0) {
 		c->symptom_item = (int)i;
 	}
@@ -1019,19 +966,25 @@ static void
 not_recognised(oojwt_diag_ctx *c, size_t i)
 {
 	const oojwt_diag_recognised *g = &c->r->items[i];
-	oojwt_diag_params p;
+	oojwt_params p;
+	char pbuf[OOJWT_DIAG_PARAMS_LEN];
 	char msg[OOJWT_MESSAGE_LEN];
 
-	oojwt_diag_params_init(&p);
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
 	if (g->guess != OOJWT_DIAG_UNKNOWN) {
 		const char *k = oojwt_diag_kind_name(g->guess);
-		oojwt_diag_params_str(&p, "guess", k, strlen(k));
+		const char *label = oojwt_diag_kind_label(g->guess);
+		oojwt_params_str(&p, "guess", k, strlen(k));
+		oojwt_params_str(&p, "closest", label, strlen(label));
+	} else {
+		oojwt_params_str(&p, "closest", "none", 4);
 	}
+	oojwt_params_str(&p, "why", g->why, strlen(g->why));
 	snprintf(msg, sizeof msg, "Not recognised: %s%s%s", g->why,
 		g->guess != OOJWT_DIAG_UNKNOWN ? " Closest: " : "",
 		g->guess != OOJWT_DIAG_UNKNOWN ? oojwt_diag_kind_label(g->guess) : "");
 	oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_NOT_RECOGNISED, (int)i,
-		52, oojwt_diag_params_end(&p), msg, "Paste a token, an Authorization "
+		52, pbuf, msg, "Paste a token, an Authorization "
 		"header, a log line, an editor config, local.json, Docker settings, "
 		"a request, a connector's settings, an nginx configuration, a "
 		"certificate, a download link or the error message you see.", NULL);

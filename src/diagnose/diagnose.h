@@ -149,17 +149,4 @@ void oojwt_diag_matrix(oojwt_diag_ctx *c);
 /* verdict.c: order the findings and write the headline. */
 void oojwt_diag_verdict(oojwt_diag_ctx *c);
 
-/* A small JSON object for params: {"a":"x","b":1}; strings escaped. */
-typedef struct {
-	char buf[OOJWT_DIAG_PARAMS_LEN];
-	size_t len;
-	int overflow;
-} oojwt_diag_params;
-void oojwt_diag_params_init(oojwt_diag_params *p);
-void oojwt_diag_params_str(oojwt_diag_params *p, const char *name,
-	const char *value, size_t len);
-void oojwt_diag_params_num(oojwt_diag_params *p, const char *name, double v);
-/* The text ({} when it overflowed). */
-const char *oojwt_diag_params_end(oojwt_diag_params *p);
-
 #endif

@@ -43,8 +43,7 @@ finding_json(oojwt_sb *sb, const oojwt_diag_finding *f)
 	oojwt_sb_member(sb, "path", f->path[0] != 0 ? f->path : NULL, 1);
 	oojwt_sb_member(sb, "message", f->message, 1);
 	oojwt_sb_member(sb, "fix", f->fix, 1);
-	oojwt_sb_puts(sb, ",\"params\":");
-	oojwt_sb_puts(sb, f->params[0] != 0 ? f->params : "{}");
+	oojwt_sb_params(sb, f->params);
 	oojwt_sb_puts(sb, "}");
 }
 
@@ -75,8 +74,8 @@ report_json(oojwt_sb *sb, const oojwt_diag_report *r,
 				oojwt_sb_long(sb, f->item2);
 			}
 		}
-		oojwt_sb_puts(sb, "],\"params\":");
-		oojwt_sb_puts(sb, f->params[0] != 0 ? f->params : "{}");
+		oojwt_sb_puts(sb, "]");
+		oojwt_sb_params(sb, f->params);
 		oojwt_sb_puts(sb, "}");
 	}
 	oojwt_sb_puts(sb, ",\"items\":[");

@@ -57,6 +57,8 @@ extern "C" {
 #define OOJWT_DIAG_MAX_SECRETS 16
 #define OOJWT_DIAG_MAX_LEN     ((size_t)16 << 20)
 #define OOJWT_DIAG_MAX_FINDINGS 64
+/* Room for a fix: a lower layer's whole (a certificate's runs to 900 bytes). */
+#define OOJWT_DIAG_FIX_LEN 1024
 #define OOJWT_DIAG_NAME_LEN    96
 #define OOJWT_DIAG_PARAMS_LEN  640
 
@@ -155,7 +157,7 @@ typedef struct {
 	int rank;
 	char path[OOJWT_PATH_LEN];
 	char message[OOJWT_MESSAGE_LEN];
-	char fix[OOJWT_MESSAGE_LEN];
+	char fix[OOJWT_DIAG_FIX_LEN];
 	char short_cause[OOJWT_MESSAGE_LEN];
 	char params[OOJWT_DIAG_PARAMS_LEN];
 } oojwt_diag_finding;
@@ -175,7 +177,7 @@ typedef struct {
 } oojwt_diag_command;
 
 /*
- * The diagnosis. Caller-allocated (about 190 KB: allocate it on the
+ * The diagnosis. Caller-allocated (about 220 KB: allocate it on the
  * heap); holds no pointers but static strings, and no secret bytes.
  *
  *   items        what each item is (n_items, in the caller's order)

@@ -152,13 +152,31 @@ signer_words(const oojwt_diag_ctx *c, const oojwt_diag_token *t)
 	}
 }
 
+/* The params signer_words and ds_secret_name speak of: signer (ds,
+ * nextcloud, owncloud, moodle, mattermost, other) and expected. */
+static void
+signer_params(oojwt_params *p, const oojwt_diag_ctx *c,
+	const oojwt_diag_token *t)
+{
+	const char *k = t->direction == OOJWT_DIAG_FROM_DS ? "ds"
+		: c->connector == OOJWT_CONNECTOR_NEXTCLOUD ? "nextcloud"
+		: c->connector == OOJWT_CONNECTOR_OWNCLOUD ? "owncloud"
+		: c->connector == OOJWT_CONNECTOR_MOODLE ? "moodle"
+		: c->connector == OOJWT_CONNECTOR_MATTERMOST ? "mattermost" : "other";
+	const char *e = ds_secret_name(c, t);
+
+	oojwt_params_str(p, "signer", k, strlen(k));
+	oojwt_params_str(p, "expected", e, strlen(e));
+}
+
 static void
 judge_as_ds(oojwt_diag_ctx *c, const oojwt_diag_token *t,
 	const oojwt_diag_held *h)
 {
 	oojwt_ds_result *ds = malloc(sizeof *ds);
 	oojwt_ds_opts o;
-	oojwt_diag_params p;
+	oojwt_params p;
+	char pbuf[OOJWT_DIAG_PARAMS_LEN];
 	char msg[OOJWT_MESSAGE_LEN], cause[OOJWT_MESSAGE_LEN];
 
 	if (ds == NULL) {
@@ -178,27 +196,30 @@ judge_as_ds(oojwt_diag_ctx *c, const oojwt_diag_token *t,
 		free(ds);
 		return;
 	}
-	oojwt_diag_params_init(&p);
-	oojwt_diag_params_str(&p, "secret", h->name, strlen(h->name));
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
+	oojwt_params_str(&p, "secret", h->name, strlen(h->name));
 	if (ds->valid) {
 		snprintf(msg, sizeof msg, "The token verifies with %s, and Document "
 			"Server accepts it.", h->name);
 		snprintf(cause, sizeof cause, "the token verifies with %s", h->name);
 		oojwt_diag_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_DIAG_TOKEN_VERIFIES,
-			t->item, 5, oojwt_diag_params_end(&p), msg, "", cause);
+			t->item, 5, pbuf, msg, "", cause);
 	} else {
 		const char *code = oojwt_code_name(ds->code);
-		oojwt_diag_params_str(&p, "serverMessage", ds->server_message,
+		oojwt_params_str(&p, "source", "ds", 2);
+		oojwt_params_str(&p, "serverMessage", ds->server_message,
 			ds->server_message_len < 200 ? ds->server_message_len : 200);
-		oojwt_diag_params_str(&p, "reason", code != NULL ? code : "",
+		oojwt_params_str(&p, "reason", code != NULL ? code : "",
 			code != NULL ? strlen(code) : 0);
 		snprintf(msg, sizeof msg, "The token is signed with %s, but Document "
 			"Server refuses it: %.300s", h->name, ds->message);
+		oojwt_params_str(&p, "dsMessage", ds->message,
+			strlen(ds->message) < 300 ? strlen(ds->message) : 300);
 		snprintf(cause, sizeof cause, "the token is refused (%.*s)",
 			(int)(ds->server_message_len < 200 ? ds->server_message_len : 200),
 			ds->server_message);
 		oojwt_diag_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DIAG_TOKEN_REJECTED,
-			t->item, 2, oojwt_diag_params_end(&p), msg, ds->code == OOJWT_ERR_EXPIRED
+			t->item, 2, pbuf, msg, ds->code == OOJWT_ERR_EXPIRED
 			? "Sign a new token when the page opens (not a cached one), and check "
 				"that both servers' clocks are right (timedatectl)."
 			: "Sign the token as Document Server expects it: the fields it "
@@ -213,7 +234,8 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 {
 	oojwt_result dec;
 	oojwt_secret_report *rep;
-	oojwt_diag_params p;
+	oojwt_params p;
+	char pbuf[OOJWT_DIAG_PARAMS_LEN];
 	char msg[OOJWT_MESSAGE_LEN], fix[OOJWT_MESSAGE_LEN], cause[OOJWT_MESSAGE_LEN];
 	size_t i, want;
 	int exact = -1, exact_ds = -1, var = -1, var_ds = -1, var_v = -1, var_ds_v = -1;
@@ -222,11 +244,12 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 	memset(&dec, 0, sizeof dec);
 	oojwt_decode(&dec, t->p, t->len);
 	if (dec.header == NULL || dec.dot2 == 0) {
-		oojwt_diag_params_init(&p);
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
 		snprintf(msg, sizeof msg, "The token cannot be read: %.340s",
 			dec.n_errors > 0 ? dec.errors[0].message : "it is not a JWT.");
+		oojwt_params_str(&p, "reason", msg + 26, strlen(msg + 26));
 		oojwt_diag_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DIAG_TOKEN_UNREADABLE,
-			t->item, 3, NULL, msg, "Copy the whole token again: three parts "
+			t->item, 3, pbuf, msg, "Copy the whole token again: three parts "
 			"joined by dots, nothing cut, added or wrapped.",
 			"the token cannot be read");
 		oojwt_result_free(&dec);
@@ -235,10 +258,10 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 	alg = dec.alg;
 	want = hs_mac_len(alg);
 	if (want != 0 && dec.sig != NULL && dec.sig_len != want) {
-		oojwt_diag_params_init(&p);
-		oojwt_diag_params_num(&p, "signatureBytes", (double)dec.sig_len);
-		oojwt_diag_params_num(&p, "expectedBytes", (double)want);
-		oojwt_diag_params_str(&p, "alg", oojwt_alg_name(alg),
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_params_num(&p, "signatureBytes", (double)dec.sig_len);
+		oojwt_params_num(&p, "expectedBytes", (double)want);
+		oojwt_params_str(&p, "alg", oojwt_alg_name(alg),
 			strlen(oojwt_alg_name(alg)));
 		snprintf(msg, sizeof msg, "The token's signature is %u bytes long; an "
 			"%s signature is %u. It was cut (an example shortened for display, "
@@ -248,7 +271,7 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 			"(%s needs %u)", (unsigned)dec.sig_len, oojwt_alg_name(alg),
 			(unsigned)want);
 		oojwt_diag_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DIAG_SIGNATURE_TRUNCATED,
-			t->item, 1, oojwt_diag_params_end(&p), msg, "Copy the whole token, "
+			t->item, 1, pbuf, msg, "Copy the whole token, "
 			"up to its last character; to make one, sign the payload with your "
 			"secret (oojwt sign, or the page's builder).", cause);
 		oojwt_result_free(&dec);
@@ -259,15 +282,18 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 		/* DocsCoServer.js checkJwt: a shared-secret key, so jsonwebtoken
 		 * accepts HS256/384/512 only. */
 		const char *name = alg != 0 ? oojwt_alg_name(alg) : NULL;
-		oojwt_diag_params_init(&p);
-		oojwt_diag_params_str(&p, "alg", name != NULL ? name : "",
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_params_str(&p, "source", "alg", 3);
+		oojwt_params_str(&p, "alg", name != NULL ? name : "",
 			name != NULL ? strlen(name) : 0);
+		oojwt_params_str(&p, "known", name != NULL ? "yes" : "no",
+			name != NULL ? 3 : 2);
 		snprintf(msg, sizeof msg, "The token is signed with %s; Document "
 			"Server checks tokens with a shared secret, so it accepts only "
 			"HS256, HS384 and HS512, and refuses this one.", name != NULL
 			? name : "an algorithm it does not know");
 		oojwt_diag_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DIAG_TOKEN_REJECTED,
-			t->item, 2, oojwt_diag_params_end(&p), msg, "Sign with HS256 and "
+			t->item, 2, pbuf, msg, "Sign with HS256 and "
 			"the secret Document Server has (secret.inbox).",
 			"the token is not signed with a shared secret (HS256)");
 		return;
@@ -311,7 +337,7 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 	if (t->item >= 0 && (size_t)t->item < OOJWT_DIAG_MAX_ITEMS) {
 		c->token_checked[t->item] = 1;
 	}
-	oojwt_diag_params_init(&p);
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
 	if (exact_ds >= 0) {
 		judge_as_ds(c, t, &c->held[exact_ds]);
 		return;
@@ -319,8 +345,14 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 	if (exact >= 0) {
 		const oojwt_diag_held *h = &c->held[exact];
 		const char *ds_name = ds_secret_name(c, t);
-		oojwt_diag_params_str(&p, "signedWith", h->name, strlen(h->name));
-		oojwt_diag_params_str(&p, "expected", ds_name, strlen(ds_name));
+		const char *role = (h->roles & (1u << OOJWT_SECRET_BROWSER))
+			? "browser" : (h->roles & (1u << OOJWT_SECRET_SESSION))
+			? "session" : "other";
+		oojwt_params_str(&p, "signedWith", h->name, strlen(h->name));
+		signer_params(&p, c, t);
+		oojwt_params_str(&p, "direction", t->direction == OOJWT_DIAG_FROM_DS
+			? "from_ds" : "to_ds", t->direction == OOJWT_DIAG_FROM_DS ? 7 : 5);
+		oojwt_params_str(&p, "role", role, strlen(role));
 		snprintf(msg, sizeof msg, "The token is signed with %s; Document Server "
 			"%s%s.", h->name, what_checks(t), (h->roles & (1u
 			<< OOJWT_SECRET_BROWSER)) ? " (since 7.2 it does not read "
@@ -333,7 +365,7 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 			signer_words(c, t), ds_name, ds_name);
 		oojwt_diag_add(c, OOJWT_SEVERITY_ERROR,
 			OOJWT_FIND_DIAG_SIGNED_WITH_OTHER_SECRET, t->item, 0,
-			oojwt_diag_params_end(&p), msg, fix, cause);
+			pbuf, msg, fix, cause);
 		return;
 	}
 	if (var_ds >= 0 || var >= 0) {
@@ -341,8 +373,15 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 		int v = var_ds >= 0 ? var_ds_v : var_v, extra;
 		const char *words = variant_words(v, &extra);
 		const char *vname = oojwt_secret_variant_name(v);
-		oojwt_diag_params_str(&p, "secret", h->name, strlen(h->name));
-		oojwt_diag_params_str(&p, "variant", vname, strlen(vname));
+		const char *fix_kind = extra && (strstr(vname, "newline") != NULL
+			|| strstr(vname, "cr") != NULL) ? "newline" : extra ? "extra"
+			: v == 9 ? "default" : "other";
+		oojwt_params_str(&p, "secret", h->name, strlen(h->name));
+		oojwt_params_str(&p, "variant", vname, strlen(vname));
+		oojwt_params_str(&p, "tail", extra ? "extra" : v == 9 ? "default"
+			: "missing", extra ? 5 : v == 9 ? 7 : 7);
+		oojwt_params_str(&p, "fixKind", fix_kind, strlen(fix_kind));
+		signer_params(&p, c, t);
 		snprintf(msg, sizeof msg, "The token is signed with %s %s: %s.",
 			h->name, words, extra ? "the copy of the secret where it was "
 			"signed has those extra characters"
@@ -368,10 +407,12 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 				"leave out what is around it.", words, h->name);
 		}
 		oojwt_diag_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DIAG_SECRET_VARIANT,
-			t->item, 0, oojwt_diag_params_end(&p), msg, fix, cause);
+			t->item, 0, pbuf, msg, fix, cause);
 		return;
 	}
-	oojwt_diag_params_num(&p, "secretsTried", (double)c->n_held);
+	oojwt_params_num(&p, "secretsTried", (double)c->n_held);
+	oojwt_params_str(&p, "first", c->held[0].name, strlen(c->held[0].name));
+	signer_params(&p, c, t);
 	if (c->n_held == 1) {
 		snprintf(msg, sizeof msg, "%s does not verify the token, in any "
 			"variant (white space, quotes, encodings): it was signed with "
@@ -379,6 +420,8 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 		if (msg[0] >= 'a' && msg[0] <= 'z') {
 			msg[0] = (char)(msg[0] - 32);
 		}
+		/* the name as the sentence starts with it */
+		oojwt_params_str(&p, "firstCap", msg, strlen(c->held[0].name));
 	} else {
 		snprintf(msg, sizeof msg, "None of the %u secrets held (%s, ...) "
 			"verifies the token, in any variant (white space, quotes, "
@@ -389,7 +432,7 @@ check_token(oojwt_diag_ctx *c, const oojwt_diag_token *t)
 		"the settings of %s) equal to Document Server's %s, then sign again.",
 		signer_words(c, t), ds_secret_name(c, t));
 	oojwt_diag_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DIAG_SECRET_UNKNOWN,
-		t->item, 1, oojwt_diag_params_end(&p), msg, fix,
+		t->item, 1, pbuf, msg, fix,
 		"the token was signed with a secret you did not give");
 }
 

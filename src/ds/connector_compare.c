@@ -112,15 +112,25 @@ ascii_lower(int c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-/* What the whitespace at the ends of one side is, as a clause. */
+/* What the whitespace at the ends of one side is, as a clause; its params
+ * (`side` "c" or "d"): <side>Ends both, start, end or none, <side>Lead,
+ * <side>Trail. */
 static void
 ends_clause(char *out, size_t cap, const char *who, const char *s,
-	size_t n, size_t a, size_t b)
+	size_t n, size_t a, size_t b, oojwt_params *p, const char *side)
 {
-	char lead[200], trail[200];
+	char lead[200], trail[200], name[8];
+	const char *ends = a > 0 && b < n ? "both" : a > 0 ? "start"
+		: b < n ? "end" : "none";
 
 	visible(lead, sizeof lead, s, a);
 	visible(trail, sizeof trail, s + b, n - b);
+	oojwt_fmt(name, sizeof name, "%sEnds", side);
+	oojwt_params_str(p, name, ends, strlen(ends));
+	oojwt_fmt(name, sizeof name, "%sLead", side);
+	oojwt_params_str(p, name, lead, strlen(lead));
+	oojwt_fmt(name, sizeof name, "%sTrail", side);
+	oojwt_params_str(p, name, trail, strlen(trail));
 	if (a > 0 && b < n) {
 		oojwt_fmt(out, cap, "%s has %s at the start and %s at the end", who,
 			lead, trail);
@@ -134,10 +144,10 @@ ends_clause(char *out, size_t cap, const char *who, const char *s,
 }
 
 /* How the connector's secret `c` differs from Document Server's `d`,
- * as a sentence in `out`. */
+ * as a sentence in `out`, and its params in `p` (kind: which sentence). */
 static void
 describe(char *out, size_t cap, const char *c, size_t cn, const char *d,
-	size_t dn)
+	size_t dn, oojwt_params *p)
 {
 	size_t ca, cb, da, db, i;
 
@@ -145,8 +155,13 @@ describe(char *out, size_t cap, const char *c, size_t cn, const char *d,
 	core_of(d, dn, &da, &db);
 	if (cb - ca == db - da && memcmp(c + ca, d + da, cb - ca) == 0) {
 		char one[320], two[320];
-		ends_clause(one, sizeof one, "the connector's secret", c, cn, ca, cb);
-		ends_clause(two, sizeof two, "Document Server's", d, dn, da, db);
+		ends_clause(one, sizeof one, "the connector's secret", c, cn, ca, cb,
+			p, "c");
+		ends_clause(two, sizeof two, "Document Server's", d, dn, da, db, p,
+			"d");
+		oojwt_params_str(p, "kind", "whitespace", 10);
+		oojwt_params_str(p, "sep", one[0] != 0 && two[0] != 0 ? "yes" : "no",
+			one[0] != 0 && two[0] != 0 ? 3 : 2);
 		oojwt_fmt(out, cap, "they differ only in whitespace around them: "
 			"%s%s%s", one, one[0] != 0 && two[0] != 0 ? "; " : "", two);
 		return;
@@ -154,15 +169,18 @@ describe(char *out, size_t cap, const char *c, size_t cn, const char *d,
 	if (cn == dn + 2 && (c[0] == '"' || c[0] == '\'') && c[cn - 1] == c[0]
 		&& memcmp(c + 1, d, dn) == 0)
 	{
-		oojwt_fmt(out, cap, "the connector's secret is Document Server's "
-			"wrapped in %s quotes", c[0] == '"' ? "double" : "single");
+		oojwt_params_str(p, "kind", "connector_quoted", 16);
+		oojwt_fmtp(out, cap, p, "quote", "the connector's secret is Document "
+			"Server's wrapped in %s quotes", c[0] == '"' ? "double" : "single");
 		return;
 	}
 	if (dn == cn + 2 && (d[0] == '"' || d[0] == '\'') && d[dn - 1] == d[0]
 		&& memcmp(d + 1, c, cn) == 0)
 	{
-		oojwt_fmt(out, cap, "Document Server's secret is the connector's "
-			"wrapped in %s quotes", d[0] == '"' ? "double" : "single");
+		oojwt_params_str(p, "kind", "ds_quoted", 9);
+		oojwt_fmtp(out, cap, p, "quote", "Document Server's secret is the "
+			"connector's wrapped in %s quotes", d[0] == '"' ? "double"
+			: "single");
 		return;
 	}
 	if (cn == dn) {
@@ -170,6 +188,7 @@ describe(char *out, size_t cap, const char *c, size_t cn, const char *d,
 			== ascii_lower((unsigned char)d[i]); i++) {
 		}
 		if (i == cn) {
+			oojwt_params_str(p, "kind", "case", 4);
 			oojwt_fmt(out, cap, "they differ only in letter case (secrets "
 				"are compared byte for byte)");
 			return;
@@ -194,6 +213,8 @@ describe(char *out, size_t cap, const char *c, size_t cn, const char *d,
 				&& (unsigned char)s[j + 2] <= 0x8F))
 			{
 				who = k < cn ? "the connector's secret" : "Document Server's secret";
+				oojwt_params_str(p, "who", k < cn ? "connector" : "ds",
+					k < cn ? 9 : 2);
 				at = j;
 				visible(note, sizeof note, s + j, oojwt_utf8_len(
 					(const unsigned char *)s + j, m - j) > 0
@@ -202,16 +223,19 @@ describe(char *out, size_t cap, const char *c, size_t cn, const char *d,
 		}
 		if (who != NULL) {
 			char tail[400];
-			oojwt_fmt(tail, sizeof tail, "; %s has %s at byte %z", who, note,
-				at + 1);
-			oojwt_fmt(out, cap, "they differ: the connector's secret is %z "
-				"bytes, Document Server's %z, and they part at byte %z%s", cn,
-				dn, i + 1, tail);
+			oojwt_params_str(p, "kind", "bytes_note", 10);
+			oojwt_fmtp(tail, sizeof tail, p, ",note,noteAt", "; %s has %s at "
+				"byte %z", who, note, at + 1);
+			oojwt_fmtp(out, cap, p, "connectorBytes,dsBytes,partAt", "they "
+				"differ: the connector's secret is %z bytes, Document Server's "
+				"%z, and they part at byte %z%s", cn, dn, i + 1, tail);
 			return;
 		}
 	}
-	oojwt_fmt(out, cap, "they differ: the connector's secret is %z bytes, "
-		"Document Server's %z, and they part at byte %z", cn, dn, i + 1);
+	oojwt_params_str(p, "kind", "bytes", 5);
+	oojwt_fmtp(out, cap, p, "connectorBytes,dsBytes,partAt", "they differ: "
+		"the connector's secret is %z bytes, Document Server's %z, and they "
+		"part at byte %z", cn, dn, i + 1);
 }
 
 static int
@@ -264,6 +288,8 @@ secret_findings(oojwt_connector_settings *s, const oojwt_server_config *c,
 		"connector: documents are not saved"
 	};
 	char how[OOJWT_MESSAGE_LEN], msg[OOJWT_MESSAGE_LEN];
+	char pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 	const oojwt_cfg_secret *ds[2];
 	int k;
 
@@ -288,17 +314,20 @@ secret_findings(oojwt_connector_settings *s, const oojwt_server_config *c,
 		both = k == 0 && v[1] == OOJWT_SECRETS_DIFFER && c->enabled_outbox
 			&& secrets_equal(ds[0]->value, ds[0]->value_len, ds[1]->value,
 			ds[1]->value_len);
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_params_str(&p, "which", both ? "both" : k == 0 ? "inbox"
+			: "outbox", both ? 4 : k == 0 ? 5 : 6);
 		describe(how, sizeof how, s->secret.p, s->secret.n, ds[k]->value,
-			ds[k]->value_len);
+			ds[k]->value_len, &p);
 		oojwt_fmt(msg, sizeof msg, "the connector's secret is not %s: %s. "
 			"So %s%s", both ? "Document Server's secret.inbox and "
 			"secret.outbox" : k == 0 ? "Document Server's secret.inbox"
 			: "Document Server's secret.outbox", how, what[k], both
 			? ", and callbacks and downloads are refused too" : "");
-		oojwt_cs_add(s, OOJWT_SEVERITY_ERROR,
+		oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR,
 			OOJWT_FIND_CONNECTOR_SECRET_DIFFERS, paths[k], msg,
 			"copy the secret from one side to the other exactly, without "
-			"spaces, quotes or line breaks around it");
+			"spaces, quotes or line breaks around it", pbuf);
 		if (both) {
 			break;
 		}
@@ -309,7 +338,8 @@ int
 oojwt_connector_settings_compare(oojwt_connector_settings *s,
 	const oojwt_server_config *c, int self_signed, int *inbox, int *outbox)
 {
-	char msg[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params pp;
 	int v[2], has, php, mm;
 	const char *h, *p;
 
@@ -332,22 +362,24 @@ oojwt_connector_settings_compare(oojwt_connector_settings *s,
 		return OOJWT_OK;
 	}
 	if (!has && !(s->secret.set && s->secret.p == NULL) && c->enabled_browser) {
-		oojwt_cs_add(s, OOJWT_SEVERITY_ERROR,
+		oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR,
 			OOJWT_FIND_CONNECTOR_TOKENS_MISMATCH,
 			"services.CoAuthoring.token.enable.browser",
 			"Document Server requires tokens, but the connector has no "
 			"secret and signs nothing: the editor does not open (\"The "
 			"document security token is not correctly formed\")",
-			"enter Document Server's secret in the connector's settings");
+			"enter Document Server's secret in the connector's settings",
+			"{\"side\":\"connector\"}");
 	}
 	if (has && !c->enabled_outbox) {
-		oojwt_cs_add(s, OOJWT_SEVERITY_ERROR,
+		oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR,
 			OOJWT_FIND_CONNECTOR_TOKENS_MISMATCH,
 			"services.CoAuthoring.token.enable.request.outbox",
 			"the connector has a secret and wants a token on every callback "
 			"and download, but Document Server does not sign them "
 			"(token.enable.request.outbox is off): documents are not saved",
-			"turn token.enable.request.outbox on (Docker: JWT_ENABLED=true)");
+			"turn token.enable.request.outbox on (Docker: JWT_ENABLED=true)",
+			"{\"side\":\"ds\"}");
 	}
 	if (!has) {
 		return OOJWT_OK;
@@ -357,32 +389,38 @@ oojwt_connector_settings_compare(oojwt_connector_settings *s,
 	if (c->enabled_outbox && h != NULL
 		&& !header_same(s->header.p, s->header.n, h))
 	{
-		oojwt_fmt(msg, sizeof msg, "Document Server sends its token in the "
-			"header \"%s\", the connector reads \"%S\": downloads, whose token "
-			"is only in the header, are refused (403), and callbacks count on "
-			"the token in their body alone", h, s->header.p, s->header.n);
-		oojwt_cs_add(s, OOJWT_SEVERITY_ERROR,
+		oojwt_params_init(&pp, pbuf, sizeof pbuf);
+		oojwt_params_str(&pp, "direction", "outbox", 6);
+		oojwt_fmtp(msg, sizeof msg, &pp, "dsHeader,connectorHeader", "Document "
+			"Server sends its token in the header \"%s\", the connector reads "
+			"\"%S\": downloads, whose token is only in the header, are refused "
+			"(403), and callbacks count on the token in their body alone", h,
+			s->header.p, s->header.n);
+		oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR,
 			OOJWT_FIND_CONNECTOR_HEADER_DIFFERS,
 			"services.CoAuthoring.token.outbox.header", msg,
 			"use one name on both sides: token.outbox.header (Docker: "
-			"JWT_HEADER) and the connector's header setting");
+			"JWT_HEADER) and the connector's header setting", pbuf);
 	}
 	h = c->inbox_header;
 	if (h != NULL && !header_same(s->header.p, s->header.n, h)) {
-		oojwt_fmt(msg, sizeof msg, "the connector sends its token in the "
-			"header \"%S\", Document Server reads \"%s\": a request whose token "
-			"is only in the header is refused", s->header.p, s->header.n, h);
-		oojwt_cs_add(s, OOJWT_SEVERITY_WARNING,
+		oojwt_params_init(&pp, pbuf, sizeof pbuf);
+		oojwt_params_str(&pp, "direction", "inbox", 5);
+		oojwt_fmtp(msg, sizeof msg, &pp, "connectorHeader,dsHeader", "the "
+			"connector sends its token in the header \"%S\", Document Server "
+			"reads \"%s\": a request whose token is only in the header is "
+			"refused", s->header.p, s->header.n, h);
+		oojwt_cs_addp(s, OOJWT_SEVERITY_WARNING,
 			OOJWT_FIND_CONNECTOR_HEADER_DIFFERS,
 			"services.CoAuthoring.token.inbox.header", msg,
 			"use one name on both sides: token.inbox.header (Docker: "
-			"JWT_HEADER) and the connector's header setting");
+			"JWT_HEADER) and the connector's header setting", pbuf);
 	}
 	if (mm && ((c->outbox_header != NULL && header_same("Authorization", 13,
 		c->outbox_header)) || (c->inbox_header != NULL
 		&& header_same("Authorization", 13, c->inbox_header))))
 	{
-		oojwt_cs_add(s, OOJWT_SEVERITY_ERROR,
+		oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR,
 			OOJWT_FIND_CONNECTOR_HEADER_REFUSED,
 			c->outbox_header != NULL && header_same("Authorization", 13,
 			c->outbox_header) ? "services.CoAuthoring.token.outbox.header"
@@ -391,55 +429,62 @@ oojwt_connector_settings_compare(oojwt_connector_settings *s,
 			"Mattermost plugin refuses (Mattermost authenticates its own "
 			"requests with it): the two cannot agree on a header",
 			"set token.inbox.header and token.outbox.header (Docker: "
-			"JWT_HEADER) to AuthorizationJWT, as in the plugin");
+			"JWT_HEADER) to AuthorizationJWT, as in the plugin",
+			"{\"reason\":\"ds_authorization\"}");
 	}
 	/* Prefixes. */
 	p = c->outbox_prefix;
 	if (php && c->enabled_outbox && p != NULL && strlen(p) != 7) {
-		oojwt_fmt(msg, sizeof msg, "the connector cuts the first 7 "
-			"characters of the header (the length of \"Bearer \") whatever "
-			"they are, but Document Server's outbox prefix \"%s\" is %z "
-			"characters: the token it reads is cut in the wrong place and "
-			"downloads are refused", p, strlen(p));
-		oojwt_cs_add(s, OOJWT_SEVERITY_ERROR,
+		oojwt_params_init(&pp, pbuf, sizeof pbuf);
+		oojwt_params_str(&pp, "reason", "php_cut", 7);
+		oojwt_fmtp(msg, sizeof msg, &pp, "dsPrefix,length", "the connector "
+			"cuts the first 7 characters of the header (the length of "
+			"\"Bearer \") whatever they are, but Document Server's outbox "
+			"prefix \"%s\" is %z characters: the token it reads is cut in the "
+			"wrong place and downloads are refused", p, strlen(p));
+		oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR,
 			OOJWT_FIND_CONNECTOR_PREFIX_DIFFERS,
 			"services.CoAuthoring.token.outbox.prefix", msg,
-			"set token.outbox.prefix back to \"Bearer \" (7 characters)");
+			"set token.outbox.prefix back to \"Bearer \" (7 characters)", pbuf);
 	}
 	if (mm && c->enabled_outbox && p != NULL && s->prefix.p != NULL
 		&& (!go_cut_leaves_nothing(p, s->prefix.p, s->prefix.n)
 		|| !go_cut_leaves_nothing(p, "Bearer ", 7)))
 	{
-		oojwt_fmt(msg, sizeof msg, "the plugin removes \"%S\" from a "
-			"callback's header (and \"Bearer \" from a download's) and trims "
-			"spaces, but Document Server's outbox prefix is \"%s\": part of it "
-			"stays in front of the token, which is refused", s->prefix.p,
-			s->prefix.n, p);
-		oojwt_cs_add(s, OOJWT_SEVERITY_ERROR,
+		oojwt_params_init(&pp, pbuf, sizeof pbuf);
+		oojwt_params_str(&pp, "reason", "mattermost_cut", 14);
+		oojwt_fmtp(msg, sizeof msg, &pp, "connectorPrefix,dsPrefix", "the "
+			"plugin removes \"%S\" from a callback's header (and \"Bearer \" "
+			"from a download's) and trims spaces, but Document Server's outbox "
+			"prefix is \"%s\": part of it stays in front of the token, which is "
+			"refused", s->prefix.p, s->prefix.n, p);
+		oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR,
 			OOJWT_FIND_CONNECTOR_PREFIX_DIFFERS,
 			"services.CoAuthoring.token.outbox.prefix", msg,
 			"set token.outbox.prefix to \"Bearer \" and the plugin's prefix "
-			"to Bearer");
+			"to Bearer", pbuf);
 	}
 	p = c->inbox_prefix;
 	if (p != NULL && ((php && strcmp(p, "Bearer ") != 0) || (mm
 		&& s->prefix.p != NULL && !go_cut_leaves_nothing(p, s->prefix.p,
 		s->prefix.n))))
 	{
-		oojwt_fmt(msg, sizeof msg, "the connector puts \"%S\" before the "
-			"token it sends, but Document Server's inbox prefix is \"%s\": "
-			"header tokens are refused", php ? "Bearer " : s->prefix.p,
-			php ? (size_t)7 : s->prefix.n, p);
-		oojwt_cs_add(s, OOJWT_SEVERITY_WARNING,
+		oojwt_params_init(&pp, pbuf, sizeof pbuf);
+		oojwt_params_str(&pp, "reason", "inbox", 5);
+		oojwt_fmtp(msg, sizeof msg, &pp, "connectorPrefix,dsPrefix", "the "
+			"connector puts \"%S\" before the token it sends, but Document "
+			"Server's inbox prefix is \"%s\": header tokens are refused", php
+			? "Bearer " : s->prefix.p, php ? (size_t)7 : s->prefix.n, p);
+		oojwt_cs_addp(s, OOJWT_SEVERITY_WARNING,
 			OOJWT_FIND_CONNECTOR_PREFIX_DIFFERS,
 			"services.CoAuthoring.token.inbox.prefix", msg,
-			"set token.inbox.prefix to \"Bearer \"");
+			"set token.inbox.prefix to \"Bearer \"", pbuf);
 	}
 	/* Certificates. */
 	if (self_signed == 1 && s->verify_peer_off != 1 && (s->url_ds.p == NULL
 		|| (s->url_ds.n >= 8 && header_same(s->url_ds.p, 8, "https://"))))
 	{
-		oojwt_cs_add(s, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CONNECTOR_VERIFY_PEER,
+		oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR, OOJWT_FIND_CONNECTOR_VERIFY_PEER,
 			s->connector == OOJWT_CONNECTOR_MOODLE ? "disable_verify_ssl"
 			: mm ? "DESAddress" : "verify_peer_off",
 			"Document Server's certificate is self-signed and the connector "
@@ -450,7 +495,9 @@ oojwt_connector_settings_compare(oojwt_connector_settings *s,
 			"host trusts" : "give Document Server a certificate from a "
 			"trusted CA; as a stopgap, turn certificate checks off in the "
 			"connector (Nextcloud: verify_peer_off, Moodle: "
-			"disable_verify_ssl)");
+			"disable_verify_ssl)", mm ? "{\"reason\":\"self_signed\","
+			"\"connector\":\"mattermost\"}" : "{\"reason\":\"self_signed\","
+			"\"connector\":\"php\"}");
 	}
 	return OOJWT_OK;
 }

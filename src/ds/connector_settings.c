@@ -42,8 +42,16 @@ void
 oojwt_cs_add(oojwt_connector_settings *s, int severity, int code,
 	const char *path, const char *message, const char *fix)
 {
-	oojwt_finding_add(s->findings, &s->n_findings, &s->dropped, severity,
-		code, path, message, fix);
+	oojwt_cs_addp(s, severity, code, path, message, fix, NULL);
+}
+
+void
+oojwt_cs_addp(oojwt_connector_settings *s, int severity, int code,
+	const char *path, const char *message, const char *fix,
+	const char *params)
+{
+	(void)oojwt_finding_addp(s->findings, &s->n_findings, &s->dropped,
+		severity, code, path, message, fix, params);
 }
 
 /* ---- raw values -------------------------------------------------------- */
@@ -708,16 +716,45 @@ php_read(oojwt_connector_settings *s, raw_set *raw, const char *text,
 		raw_clear(&r.loose_values[k]);
 	}
 	if (r.error != 0) {
+		/* The sentences of php_fail, named for the catalogs. */
+		static const char *const reasons[][2] = {
+			{ "a /* comment is not closed", "comment" },
+			{ "a '...' string is not closed", "single_quote" },
+			{ "a \"...\" string is not closed", "double_quote" },
+			{ "the text ends where a value belongs", "value_end" },
+			{ "a value was expected here", "value" },
+			{ "a [ is not closed", "bracket" },
+			{ "a ( is not closed", "paren" },
+			{ "a comma or the end of the array was expected here", "comma" }
+		};
 		char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+		char pbuf[OOJWT_PARAMS_LEN];
+		oojwt_params p;
+		size_t w;
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		for (w = 0; w < sizeof reasons / sizeof reasons[0]; w++) {
+			if (strcmp(r.what, reasons[w][0]) == 0) {
+				oojwt_params_str(&p, "reason", reasons[w][1],
+					strlen(reasons[w][1]));
+			}
+		}
 		oojwt_fmt(path, sizeof path, "line %z", line_of(text, r.error_pos));
-		oojwt_fmt(msg, sizeof msg, "config.php, line %z: %s; PHP would "
-			"refuse the file (Nextcloud answers every page with an error), "
-			"and oojwt reads only the settings before this point",
-			line_of(text, r.error_pos), r.what);
-		oojwt_cs_add(s, OOJWT_SEVERITY_ERROR, r.error, path, msg,
+		oojwt_fmtp(msg, sizeof msg, r.error == OOJWT_ERR_TOO_DEEP ? NULL : &p,
+			"line", "config.php, line %z: %s; PHP would refuse the file "
+			"(Nextcloud answers every page with an error), and oojwt reads "
+			"only the settings before this point", line_of(text, r.error_pos),
+			r.what);
+		if (r.error == OOJWT_ERR_TOO_DEEP) {
+			/* too_deep's sentence is "{part}: {detail}" */
+			size_t colon = (size_t)(strchr(msg, ':') - msg);
+			oojwt_params_str(&p, "part", msg, colon);
+			oojwt_params_str(&p, "detail", msg + colon + 2,
+				strlen(msg + colon + 2));
+		}
+		oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR, r.error, path, msg,
 			r.error == OOJWT_ERR_TOO_DEEP ? "paste the 'onlyoffice' section "
 			"alone" : "close the string, comment or array (php -l config.php "
-			"names the same line)");
+			"names the same line)", pbuf);
 	}
 	return r.sections > 0 || r.loose;
 }
@@ -1201,12 +1238,13 @@ resolve_nextcloud(oojwt_connector_settings *s, raw_set *raw)
 		}
 		if (v->kind == V_COMPUTED) {
 			dst[i]->set = 1;
-			oojwt_cs_add(s, OOJWT_SEVERITY_INFO,
+			oojwt_cs_addp(s, OOJWT_SEVERITY_INFO,
 				OOJWT_FIND_SETTINGS_UNRECOGNISED, "onlyoffice",
 				"a value in the 'onlyoffice' section is computed when PHP "
 				"runs (a variable, a constant, getenv(), a concatenation): "
 				"oojwt does not guess it",
-				"paste the value occ config:system:get onlyoffice KEY prints");
+				"paste the value occ config:system:get onlyoffice KEY prints",
+				"{\"reason\":\"computed\"}");
 			continue;
 		}
 		setting_from(raw, dst[i], v);
@@ -1222,11 +1260,11 @@ resolve_nextcloud(oojwt_connector_settings *s, raw_set *raw)
 	s->leeway = php_int(&raw->sys[K_LEEWAY]);
 	if (raw->sys[K_LEEWAY].kind == V_COMPUTED) {
 		s->leeway = -1;
-		oojwt_cs_add(s, OOJWT_SEVERITY_INFO,
+		oojwt_cs_addp(s, OOJWT_SEVERITY_INFO,
 			OOJWT_FIND_SETTINGS_UNRECOGNISED, "jwt_leeway",
 			"jwt_leeway is computed when PHP runs: oojwt does not guess it",
 			"paste the value occ config:system:get onlyoffice jwt_leeway "
-			"prints");
+			"prints", "{\"reason\":\"leeway_computed\"}");
 	}
 	if (raw->app[K_LEEWAY].kind != V_NONE) {
 		oojwt_cs_add(s, OOJWT_SEVERITY_WARNING,
@@ -1296,20 +1334,22 @@ resolve_mattermost(oojwt_connector_settings *s, raw_set *raw)
 	if (s->secret.p == NULL || s->secret.n == 0 || s->header.n == 0
 		|| s->prefix.n == 0)
 	{
-		oojwt_cs_add(s, OOJWT_SEVERITY_ERROR,
+		oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR,
 			OOJWT_FIND_CONNECTOR_HEADER_REFUSED, s->secret.n == 0 ? "DESJwt"
 			: s->header.n == 0 ? "DESJwtHeader" : "DESJwtPrefix",
 			"the plugin refuses its configuration: the secret, the header "
 			"and the prefix must all be non-empty (after trimming spaces)",
-			"fill in the secret, header and prefix in the plugin's settings");
+			"fill in the secret, header and prefix in the plugin's settings",
+			"{\"reason\":\"empty\"}");
 	} else if (same(s->header.p, s->header.n, "Authorization")) {
-		oojwt_cs_add(s, OOJWT_SEVERITY_ERROR,
+		oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR,
 			OOJWT_FIND_CONNECTOR_HEADER_REFUSED, "DESJwtHeader",
 			"the plugin refuses Authorization as the JWT header (Mattermost "
 			"uses that header for its own sessions): its configuration is "
 			"invalid and the editors do not open",
 			"use AuthorizationJWT in the plugin and as Document Server's "
-			"token.inbox.header and token.outbox.header (JWT_HEADER)");
+			"token.inbox.header and token.outbox.header (JWT_HEADER)",
+			"{\"reason\":\"plugin_authorization\"}");
 	}
 }
 
@@ -1317,30 +1357,34 @@ resolve_mattermost(oojwt_connector_settings *s, raw_set *raw)
 static void
 own_findings(oojwt_connector_settings *s)
 {
-	char msg[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 	int php_jwt = s->connector == OOJWT_CONNECTOR_NEXTCLOUD
 		|| s->connector == OOJWT_CONNECTOR_OWNCLOUD;
 
 	if (php_jwt && s->leeway <= 0 && s->leeway != -1 && s->secret.p != NULL
 		&& s->secret.n > 0)
 	{
-		oojwt_fmt(msg, sizeof msg, "jwt_leeway is %l: php-jwt refuses a "
-			"callback whose iat is even 1 second ahead of this server's clock "
-			"(\"Cannot handle token with iat prior to ...\"), so a Document "
-			"Server clock that runs ahead breaks saving", s->leeway);
-		oojwt_cs_add(s, OOJWT_SEVERITY_WARNING,
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_fmtp(msg, sizeof msg, &p, "leeway", "jwt_leeway is %l: php-jwt "
+			"refuses a callback whose iat is even 1 second ahead of this "
+			"server's clock (\"Cannot handle token with iat prior to ...\"), "
+			"so a Document Server clock that runs ahead breaks saving",
+			s->leeway);
+		oojwt_cs_addp(s, OOJWT_SEVERITY_WARNING,
 			OOJWT_FIND_CONNECTOR_LEEWAY_ZERO, "jwt_leeway", msg,
 			"add 'jwt_leeway' => 30 to the 'onlyoffice' section of "
-			"config.php, and keep both clocks synchronised (NTP)");
+			"config.php, and keep both clocks synchronised (NTP)", pbuf);
 	}
 	if (s->verify_peer_off == 1) {
-		oojwt_cs_add(s, OOJWT_SEVERITY_WARNING, OOJWT_FIND_CONNECTOR_VERIFY_PEER,
-			s->connector == OOJWT_CONNECTOR_MOODLE ? "disable_verify_ssl"
-			: "verify_peer_off", "certificate checks are off for the "
-			"connector's requests to Document Server: anyone between the "
-			"two can read the tokens and the secret's signatures",
-			"give Document Server a certificate the connector trusts, then "
-			"turn certificate checks back on");
+		oojwt_cs_addp(s, OOJWT_SEVERITY_WARNING,
+			OOJWT_FIND_CONNECTOR_VERIFY_PEER, s->connector
+			== OOJWT_CONNECTOR_MOODLE ? "disable_verify_ssl" : "verify_peer_off",
+			"certificate checks are off for the connector's requests to "
+			"Document Server: anyone between the two can read the tokens and "
+			"the secret's signatures", "give Document Server a certificate the "
+			"connector trusts, then turn certificate checks back on",
+			"{\"reason\":\"off\"}");
 	}
 }
 
@@ -1424,12 +1468,12 @@ oojwt_connector_settings_read(oojwt_connector_settings *s,
 		break;
 	default:
 		if (s->n_findings == 0) {
-			oojwt_cs_add(s, OOJWT_SEVERITY_ERROR,
+			oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR,
 				OOJWT_FIND_SETTINGS_UNRECOGNISED, "",
 				"the text is none of the connector settings oojwt reads: "
 				"config.php with an 'onlyoffice' section, occ output, the "
 				"Moodle plugin's settings, or the Mattermost plugin's JSON",
-				"paste one of those as it is");
+				"paste one of those as it is", "{\"reason\":\"none\"}");
 		}
 		break;
 	}

@@ -277,17 +277,38 @@ recognise(const oojwt_sent *in, const claims *k, int *confidence,
 	return row;
 }
 
-/* What row `c` signs, as a sentence. */
+/* What row `c` signs, as a sentence, and its params in `p`. */
 static void
-signs_sentence(const oojwt_connector *c, int what, char *out, size_t cap)
+signs_sentence(const oojwt_connector *c, int what, char *out, size_t cap,
+	oojwt_params *p)
 {
 	int iat = row_iat(c, what);
 	double exp = row_exp(c, what);
+	const char *lib = oojwt_jwt_library_at((size_t)c->library)->name;
+	const char *word;
 	char life[80];
 
+	oojwt_params_str(p, "connector", c->name, strlen(c->name));
+	oojwt_params_str(p, "what", what == OOJWT_SENT_CONFIG ? "config"
+		: "request", what == OOJWT_SENT_CONFIG ? 6 : 7);
+	oojwt_params_str(p, "alg", oojwt_alg_name(c->sign_alg),
+		strlen(oojwt_alg_name(c->sign_alg)));
+	oojwt_params_str(p, "library", lib, strlen(lib));
+	word = iat == 1 ? "yes" : iat == 0 ? "no" : "unknown";
+	oojwt_params_str(p, "iat", word, strlen(word));
+	word = exp > 0 ? "after" : exp == OOJWT_CONN_EXP_NONE ? "none"
+		: exp == OOJWT_CONN_EXP_SOME ? "some" : "unknown";
+	oojwt_params_str(p, "expKind", word, strlen(word));
+	word = what != OOJWT_SENT_REQUEST || c->send == 0 ? "none"
+		: c->send == OOJWT_CONN_SEND_BODY ? "body" : "both";
+	oojwt_params_str(p, "send", word, strlen(word));
+	oojwt_params_str(p, "setting", c->sign_setting != NULL ? c->sign_setting
+		: "none", strlen(c->sign_setting != NULL ? c->sign_setting : "none"));
 	if (exp > 0) {
-		oojwt_fmt(life, sizeof life, "an exp %t s (%t min) after %s", exp,
-			exp / 60, iat == 1 ? "iat" : "signing");
+		oojwt_params_str(p, "expFrom", iat == 1 ? "iat" : "signing",
+			iat == 1 ? 3 : 7);
+		oojwt_fmtp(life, sizeof life, p, "expSeconds,expMinutes", "an exp %t "
+			"s (%t min) after %s", exp, exp / 60, iat == 1 ? "iat" : "signing");
 	} else {
 		oojwt_fmt(life, sizeof life, "%s", exp == OOJWT_CONN_EXP_NONE
 			? "no exp" : exp == OOJWT_CONN_EXP_SOME ? "an exp" : "an exp or "
@@ -308,12 +329,13 @@ signs_sentence(const oojwt_connector *c, int what, char *out, size_t cap)
 	}
 }
 
+/* A finding at "connector"; `params` a JSON object text. */
 static void
 add(oojwt_finding *f, size_t *n, size_t *dropped, int severity, int code,
-	const char *message, const char *fix)
+	const char *message, const char *fix, const char *params)
 {
-	oojwt_finding_add(f, n, dropped, severity, code, "connector", message,
-		fix);
+	(void)oojwt_finding_addp(f, n, dropped, severity, code, "connector",
+		message, fix, params);
 }
 
 /* The secret check of row `c`'s library when it signs: php-jwt 7's
@@ -325,13 +347,21 @@ key_check(const oojwt_connector *c, const oojwt_sent *in, int severity,
 	const oojwt_jwt_library *lib = oojwt_jwt_library_at((size_t)c->library);
 	size_t need = oojwt_hmac_size(c->sign_alg);
 	char msg[OOJWT_MESSAGE_LEN], fix[OOJWT_MESSAGE_LEN];
+	char pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 
 	if (!lib->key_min || in->secret_len == 0 || in->secret_len >= need) {
 		return;
 	}
-	oojwt_fmt(msg, sizeof msg, "%s cannot sign with this %z-byte secret: %s "
-		"throws \"%s\" in encode() (%s needs %z bytes or more), so it %s"
-		"sends no %s to Document Server", c->name, in->secret_len, lib->name,
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
+	oojwt_params_str(&p, "status500", c->refuse_status == 403 ? "yes" : "no",
+		c->refuse_status == 403 ? 3 : 2);
+	oojwt_params_str(&p, "what", in->what == OOJWT_SENT_CONFIG ? "config"
+		: "request", in->what == OOJWT_SENT_CONFIG ? 6 : 7);
+	oojwt_fmtp(msg, sizeof msg, &p, "connector,bytes,library,libraryMessage,"
+		"alg,need", "%s cannot sign with this %z-byte secret: %s throws "
+		"\"%s\" in encode() (%s needs %z bytes or more), so it %ssends no %s "
+		"to Document Server", c->name, in->secret_len, lib->name,
 		lib->msg_key, oojwt_alg_name(c->sign_alg), need,
 		c->refuse_status == 403 ? "answers HTTP 500 and " : "",
 		in->what == OOJWT_SENT_CONFIG ? "editor config" : "request");
@@ -339,7 +369,8 @@ key_check(const oojwt_connector *c, const oojwt_sent *in, int severity,
 		"for HS384, 64 for HS512) on both sides: in %s's settings and in "
 		"Document Server's local.json (services.CoAuthoring.secret.inbox, "
 		".outbox and .session; Docker: JWT_SECRET)", c->name);
-	add(f, n, dropped, severity, OOJWT_FIND_CONNECTOR_CANNOT_SIGN, msg, fix);
+	add(f, n, dropped, severity, OOJWT_FIND_CONNECTOR_CANNOT_SIGN, msg, fix,
+		pbuf);
 }
 
 int
@@ -349,7 +380,8 @@ oojwt_connector_sender(oojwt_sender *s, const oojwt_sent *in,
 	const oojwt_connector *c;
 	claims k;
 	char msg[OOJWT_MESSAGE_LEN], why[OOJWT_MESSAGE_LEN];
-	char diff[OOJWT_MESSAGE_LEN];
+	char diff[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 	unsigned long family = 0;
 	size_t i;
 	int code, row, confidence = 0;
@@ -368,8 +400,10 @@ oojwt_connector_sender(oojwt_sender *s, const oojwt_sent *in,
 	} else {
 		row = recognise(in, &k, &confidence, &family, why, sizeof why);
 		if (row >= 0) {
-			oojwt_fmt(msg, sizeof msg, "this looks like %s (confidence %s): "
-				"%s%s", oojwt_connector_at((size_t)row)->name,
+			oojwt_params_init(&p, pbuf, sizeof pbuf);
+			oojwt_fmtp(msg, sizeof msg, &p, "connector,confidence,evidence",
+				"this looks like %s (confidence %s): %s%s",
+				oojwt_connector_at((size_t)row)->name,
 				oojwt_confidence_name(confidence), why, confidence
 				== OOJWT_CONFIDENCE_HIGH ? "; judged as it signs"
 				: "; not judged as it signs (the evidence is not strong "
@@ -379,7 +413,7 @@ oojwt_connector_sender(oojwt_sender *s, const oojwt_sent *in,
 				== OOJWT_CONFIDENCE_HIGH ? "nothing to do; name the connector "
 				"(the connector option, --connector) if this is not it"
 				: "name the connector (the connector option, --connector) to "
-				"have the token judged as it signs");
+				"have the token judged as it signs", pbuf);
 			s->connector = row + 1;
 			s->confidence = confidence;
 			s->used = confidence == OOJWT_CONFIDENCE_HIGH;
@@ -391,29 +425,41 @@ oojwt_connector_sender(oojwt_sender *s, const oojwt_sent *in,
 	}
 	s->connector = row + 1;
 	c = oojwt_connector_at((size_t)row);
-	signs_sentence(c, in->what, msg, sizeof msg);
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
+	signs_sentence(c, in->what, msg, sizeof msg, &p);
+	oojwt_params_str(&p, "source", c->sign_source != NULL ? c->sign_source
+		: "none", strlen(c->sign_source != NULL ? c->sign_source : "none"));
 	oojwt_fmt(why, sizeof why, "nothing to do: this is what it signs%s%s%s",
 		c->sign_source != NULL ? " (read in " : "", c->sign_source != NULL
 		? c->sign_source : "", c->sign_source != NULL ? ")" : "");
 	add(f, n, dropped, OOJWT_SEVERITY_INFO, OOJWT_FIND_CONNECTOR_SIGNS, msg,
-		why);
+		why, pbuf);
 	if (row_exp(c, in->what) == OOJWT_CONN_EXP_NONE) {
-		oojwt_fmt(msg, sizeof msg, "%s signs %s with no exp: the token never "
-			"expires, and whoever copies it can replay it for as long as the "
-			"secret stays the same", c->name, in->what == OOJWT_SENT_CONFIG
-			? "its editor configs" : "its requests");
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_params_str(&p, "what", in->what == OOJWT_SENT_CONFIG ? "config"
+			: "request", in->what == OOJWT_SENT_CONFIG ? 6 : 7);
+		oojwt_fmtp(msg, sizeof msg, &p, "connector", "%s signs %s with no "
+			"exp: the token never expires, and whoever copies it can replay "
+			"it for as long as the secret stays the same", c->name, in->what
+			== OOJWT_SENT_CONFIG ? "its editor configs" : "its requests");
 		add(f, n, dropped, OOJWT_SEVERITY_INFO, OOJWT_FIND_TOKEN_NEVER_EXPIRES,
 			msg, "nothing to set on Document Server; keep the secret private "
-			"on both sides and change it (on both sides) if a token leaks");
+			"on both sides and change it (on both sides) if a token leaks",
+			pbuf);
 	}
 	if (unlike(c, in, &k, diff, sizeof diff) > 0) {
-		oojwt_fmt(msg, sizeof msg, "the token is not as %s signs it: %s; "
-			"another program (or a changed setting) signed it, or the "
-			"connector is another one", c->name, diff);
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_params_str(&p, "setting", c->sign_setting != NULL
+			? c->sign_setting : "none", strlen(c->sign_setting != NULL
+			? c->sign_setting : "none"));
+		oojwt_fmtp(msg, sizeof msg, &p, "connector,differences", "the token "
+			"is not as %s signs it: %s; another program (or a changed "
+			"setting) signed it, or the connector is another one", c->name,
+			diff);
 		add(f, n, dropped, OOJWT_SEVERITY_WARNING,
 			OOJWT_FIND_CLAIMS_UNLIKE_CONNECTOR, msg, c->sign_setting != NULL
 			? c->sign_setting : "name the connector that sent it (the "
-			"connector option, --connector), or sign as it does");
+			"connector option, --connector), or sign as it does", pbuf);
 	}
 	key_check(c, in, OOJWT_SEVERITY_ERROR, f, n, dropped);
 	/* a family member on another library (Nextcloud on php-jwt 7) */

@@ -200,6 +200,11 @@ char *oojwt_ds_vopts_with_tolerance(const char *json, size_t len,
 	double tolerance, size_t *out_len);
 /* Record DS's failure (profile.c): error class, the exact message of `n`
  * bytes, our code and a sentence. */
+/* Append an issue (pos -1) to `list` (*n so far, at most
+ * OOJWT_MAX_ISSUES, the rest counted in *dropped), its sentence and params
+ * written by oojwt_fmtp(`names`, `fmt`, ...) (core.h). */
+void oojwt_ds_issuef(oojwt_issue *list, size_t *n, size_t *dropped, int code,
+	const char *names, const char *fmt, ...);
 void oojwt_ds_fail(oojwt_ds_result *r, int name, const char *server_message,
 	size_t n, int code, const char *human);
 
@@ -404,6 +409,10 @@ int oojwt_secret_variant(int v, int k, const unsigned char *s, size_t n,
 /* Append a finding to s->findings. */
 void oojwt_cs_add(oojwt_connector_settings *s, int severity, int code,
 	const char *path, const char *message, const char *fix);
+/* The same with `params`, a JSON object text (NULL: {}). */
+void oojwt_cs_addp(oojwt_connector_settings *s, int severity, int code,
+	const char *path, const char *message, const char *fix,
+	const char *params);
 /* Byte length of the space character at `s` (`n` bytes) as Go's
  * strings.TrimSpace sees one (ASCII blanks, U+0085, U+00A0, U+1680,
  * U+2000-200A, U+2028-2029, U+202F, U+205F, U+3000); 0 otherwise. */

@@ -70,6 +70,7 @@ oojwt_ds_verify_json(const char *token, size_t len,
 		oojwt_sb_puts(&sb, oojwt_code_name(r.code));
 		oojwt_sb_puts(&sb, "\",\"message\":");
 		oojwt_sb_json_string(&sb, r.message, strlen(r.message));
+		oojwt_sb_params(&sb, r.params);
 		oojwt_sb_puts(&sb, "}");
 	}
 	oojwt_sb_puts(&sb, "],\"warnings\":");

@@ -149,7 +149,7 @@ const char *oojwt_ds_error_name(int e);
  *                   SyntaxError context is kept as its 3-byte
  *                   (WTF-8) form; server_message_len bytes (it may
  *                   contain NUL, copied from the payload)
- *   message         a sentence for people
+ *   message         a sentence for people, params its params
  *   alg             the HS algorithm DS used, 0 when it got no further
  *   header_text     the header as jws reads it (Latin-1 bytes as UTF-8),
  *                   header_json 1 when it is JSON (then JSON.parse of
@@ -173,6 +173,7 @@ typedef struct {
 	char server_message[OOJWT_MESSAGE_LEN];
 	size_t server_message_len;
 	char message[OOJWT_MESSAGE_LEN];
+	char params[OOJWT_PARAMS_LEN]; /* the message's, as in oojwt_issue */
 	unsigned alg;
 	char *header_text;
 	size_t header_len;

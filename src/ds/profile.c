@@ -12,6 +12,7 @@
  * where it decides otherwise is listed as a difference.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "inner.h"
@@ -33,19 +34,35 @@ static void
 add_issue(oojwt_issue *list, size_t *n, size_t *dropped, int code,
 	const char *msg)
 {
+	oojwt_ds_issuef(list, n, dropped, code, NULL, "%s", msg);
+}
+
+void
+oojwt_ds_issuef(oojwt_issue *list, size_t *n, size_t *dropped, int code,
+	const char *names, const char *fmt, ...)
+{
+	oojwt_params p;
+	va_list ap;
+
 	if (*n >= OOJWT_MAX_ISSUES) {
 		(*dropped)++;
 		return;
 	}
 	list[*n].code = code;
 	list[*n].pos = -1;
-	oojwt_fmt(list[*n].message, OOJWT_MESSAGE_LEN, "%s", msg);
+	oojwt_params_init(&p, list[*n].params, sizeof list[*n].params);
+	va_start(ap, fmt);
+	oojwt_vfmtp(list[*n].message, OOJWT_MESSAGE_LEN, &p, names, fmt, ap);
+	va_end(ap);
 	(*n)++;
 }
 
+/* A warning (one of each code) with its params (oojwt_fmtp). */
 static void
-warn(oojwt_ds_result *r, int code, const char *msg)
+warnf(oojwt_ds_result *r, int code, const char *names, const char *fmt, ...)
 {
+	oojwt_params p;
+	va_list ap;
 	size_t k;
 
 	for (k = 0; k < r->n_warnings; k++) {
@@ -53,7 +70,24 @@ warn(oojwt_ds_result *r, int code, const char *msg)
 			return;
 		}
 	}
-	add_issue(r->warnings, &r->n_warnings, &r->dropped, code, msg);
+	if (r->n_warnings >= OOJWT_MAX_ISSUES) {
+		r->dropped++;
+		return;
+	}
+	k = r->n_warnings++;
+	r->warnings[k].code = code;
+	r->warnings[k].pos = -1;
+	oojwt_params_init(&p, r->warnings[k].params, sizeof r->warnings[k].params);
+	va_start(ap, fmt);
+	oojwt_vfmtp(r->warnings[k].message, OOJWT_MESSAGE_LEN, &p, names, fmt,
+		ap);
+	va_end(ap);
+}
+
+static void
+warn(oojwt_ds_result *r, int code, const char *msg)
+{
+	warnf(r, code, NULL, "%s", msg);
 }
 
 /* Record DS's failure: the exact message, its class, our code and a
@@ -64,6 +98,21 @@ fail(oojwt_ds_result *r, int name, const char *server_message, int code,
 {
 	oojwt_ds_fail(r, name, server_message, strlen(server_message), code,
 		human);
+}
+
+/* The same with the sentence and its params written by oojwt_fmtp. */
+static void
+failf(oojwt_ds_result *r, int name, const char *server_message, int code,
+	const char *names, const char *fmt, ...)
+{
+	oojwt_params p;
+	va_list ap;
+
+	fail(r, name, server_message, code, "");
+	oojwt_params_init(&p, r->params, sizeof r->params);
+	va_start(ap, fmt);
+	oojwt_vfmtp(r->message, sizeof r->message, &p, names, fmt, ap);
+	va_end(ap);
 }
 
 /* The same with a message of `n` bytes that may contain NUL (V8 puts
@@ -86,6 +135,7 @@ oojwt_ds_fail(oojwt_ds_result *r, int name, const char *server_message,
 	r->server_message[n] = 0;
 	r->server_message_len = n;
 	oojwt_fmt(r->message, sizeof r->message, "%s", human);
+	memcpy(r->params, "{}", 3);
 }
 
 static int
@@ -355,11 +405,9 @@ read_header(oojwt_ds_result *r, const unsigned char *bytes, size_t n,
 		return 0;
 	}
 	if (hj->duplicates > 0) {
-		char msg[OOJWT_MESSAGE_LEN];
-		oojwt_fmt(msg, sizeof msg,
-			"the header repeats member \"%s\"; Document Server (JSON.parse) "
-			"uses the last value", hj->first_duplicate);
-		warn(r, OOJWT_WARN_DUPLICATE_LAST_WINS, msg);
+		warnf(r, OOJWT_WARN_DUPLICATE_LAST_WINS, "part,member", "the %s "
+			"repeats member \"%s\"; Document Server (JSON.parse) uses the "
+			"last value", "header", hj->first_duplicate);
 	}
 	if (hj->top_type == OOJWT_JSON_OBJECT && hj->members[OOJWT_DS_M_CRIT].present) {
 		warn(r, OOJWT_WARN_CRIT_IGNORED,
@@ -433,12 +481,10 @@ read_payload(oojwt_ds_result *r, const unsigned char *bytes, size_t n,
 		return -1;
 	}
 	if (replaced > 0) {
-		char msg[OOJWT_MESSAGE_LEN];
-		oojwt_fmt(msg, sizeof msg,
+		warnf(r, OOJWT_WARN_PAYLOAD_NOT_UTF8, "sequences,,reason",
 			"the payload is not valid UTF-8: Document Server replaces %z "
-			"bad byte sequence%s with U+FFFD and goes on", replaced,
-			replaced == 1 ? "" : "s");
-		warn(r, OOJWT_WARN_PAYLOAD_NOT_UTF8, msg);
+			"bad byte sequence%s with U+FFFD and goes on%k", replaced,
+			replaced == 1 ? "" : "s", "ds");
 	}
 	if (oojwt_ds_json_parse(pj, *units, *n_units) != OOJWT_OK) {
 		return -1;
@@ -470,11 +516,9 @@ read_payload(oojwt_ds_result *r, const unsigned char *bytes, size_t n,
 		r->payload_kind = OOJWT_DS_PAYLOAD_TEXT;
 	}
 	if (r->payload_kind == OOJWT_DS_PAYLOAD_JSON && pj->duplicates > 0) {
-		char msg[OOJWT_MESSAGE_LEN];
-		oojwt_fmt(msg, sizeof msg,
-			"the payload repeats member \"%s\"; Document Server (JSON.parse) "
-			"uses the last value", pj->first_duplicate);
-		warn(r, OOJWT_WARN_DUPLICATE_LAST_WINS, msg);
+		warnf(r, OOJWT_WARN_DUPLICATE_LAST_WINS, "part,member", "the %s "
+			"repeats member \"%s\"; Document Server (JSON.parse) uses the "
+			"last value", "payload", pj->first_duplicate);
 	}
 	return 1;
 }
@@ -536,11 +580,10 @@ claims(oojwt_ds_result *r, const unsigned short *u, const oojwt_ds_json *pj,
 		}
 		v = member_number(u, nbf);
 		if (oojwt_ds_vopts_early(vo, v, now)) {
-			oojwt_fmt(msg, sizeof msg,
+			failf(r, OOJWT_DS_NOT_BEFORE_ERROR, "jwt not active",
+				OOJWT_ERR_NOT_YET_VALID, "wait,nbf,now,tolerance",
 				"the token is not valid for another %t s (nbf %t, now %t, "
 				"clock tolerance %t s)", v - now, v, now, tol);
-			fail(r, OOJWT_DS_NOT_BEFORE_ERROR, "jwt not active",
-				OOJWT_ERR_NOT_YET_VALID, msg);
 			return;
 		}
 	}
@@ -553,11 +596,10 @@ claims(oojwt_ds_result *r, const unsigned short *u, const oojwt_ds_json *pj,
 		}
 		v = member_number(u, exp);
 		if (oojwt_ds_vopts_past(vo, v, now)) {
-			oojwt_fmt(msg, sizeof msg,
+			failf(r, OOJWT_DS_TOKEN_EXPIRED_ERROR, "jwt expired",
+				OOJWT_ERR_EXPIRED, "ago,exp,now,tolerance",
 				"the token expired %t s ago (exp %t, now %t, clock "
 				"tolerance %t s)", now - v, v, now, tol);
-			fail(r, OOJWT_DS_TOKEN_EXPIRED_ERROR, "jwt expired",
-				OOJWT_ERR_EXPIRED, msg);
 		}
 	}
 }
@@ -768,12 +810,11 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 			&& chars != oojwt_b64url_encoded_len(want))
 		{
 			/* As oojwt_decode says it (jws.c), without a secret. */
-			char msg[OOJWT_MESSAGE_LEN];
-			oojwt_fmt(msg, sizeof msg, "the %s signature is %z bytes, not "
-				"%z: the token was cut when it was copied (or bytes were "
-				"added to it), so no secret verifies it; copy the whole "
-				"token", oojwt_alg_name(alg), chars * 3 / 4, want);
-			warn(r, OOJWT_WARN_SIGNATURE_LENGTH, msg);
+			warnf(r, OOJWT_WARN_SIGNATURE_LENGTH, "alg,length,expected,reason",
+				"the %s signature is %z bytes, not %z: the token was cut when "
+				"it was copied (or bytes were added to it), so no secret "
+				"verifies it; copy the whole token%k", oojwt_alg_name(alg),
+				chars * 3 / 4, want, "ds");
 		}
 		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid signature",
 			OOJWT_ERR_BAD_SIGNATURE, "the signature is not the base64url "

@@ -53,11 +53,37 @@ add(ctx *c, int severity, int code, const char *path, const char *message,
 		severity, code, path, message, fix);
 }
 
+/* The same with `params`, a JSON object text. */
+static void
+addp(ctx *c, int severity, int code, const char *path, const char *message,
+	const char *fix, const char *params)
+{
+	(void)oojwt_finding_addp(c->r->findings, &c->r->n_findings,
+		&c->r->dropped, severity, code, path, message, fix, params);
+}
+
 static int
 inbox(const ctx *c)
 {
 	return c->o->kind != OOJWT_REQUEST_CALLBACK
 		&& c->o->kind != OOJWT_REQUEST_DOWNLOAD;
+}
+
+/* Params that start with `name`: `value`, a key that picks the sentence. */
+static void
+keyed_params(oojwt_params *p, char *buf, size_t cap, const char *name,
+	const char *value)
+{
+	oojwt_params_init(p, buf, cap);
+	oojwt_params_str(p, name, value, strlen(value));
+}
+
+/* The same with the direction: "inbox" (a request to DS) or "outbox"
+ * (DS's callback or download). */
+static void
+direction_params(oojwt_params *p, char *buf, size_t cap, const ctx *c)
+{
+	keyed_params(p, buf, cap, "direction", inbox(c) ? "inbox" : "outbox");
 }
 
 /* DS's GET of document.url (converter.js downloadFile). */
@@ -148,13 +174,19 @@ read_params(ctx *c)
 		} else if (nomem) {
 			return OOJWT_ERR_NO_MEMORY;
 		} else {
-			oojwt_fmt(msg, sizeof msg, "the body is not JSON (JSON.parse: %s)"
-				"%s; the receiver reads the URL's query parameters instead",
-				why, looks_like_jwt(h->body, h->body_len) ? "; it is a bare "
-				"token" : "");
-			add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_BODY_NOT_JSON, "body", msg,
-				"send a JSON body: {\"token\": \"<jwt>\"} or the JSON fields "
-				"with their token; Content-Type: application/json");
+			char pbuf[OOJWT_PARAMS_LEN];
+			oojwt_params p;
+			oojwt_params_init(&p, pbuf, sizeof pbuf);
+			oojwt_params_str(&p, "bareToken", looks_like_jwt(h->body,
+				h->body_len) ? "yes" : "no", looks_like_jwt(h->body,
+				h->body_len) ? 3 : 2);
+			oojwt_fmtp(msg, sizeof msg, &p, "error", "the body is not JSON "
+				"(JSON.parse: %s)%s; the receiver reads the URL's query "
+				"parameters instead", why, looks_like_jwt(h->body, h->body_len)
+				? "; it is a bare token" : "");
+			addp(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_BODY_NOT_JSON, "body",
+				msg, "send a JSON body: {\"token\": \"<jwt>\"} or the JSON "
+				"fields with their token; Content-Type: application/json", pbuf);
 		}
 	}
 	if (h->target != NULL) {
@@ -270,16 +302,19 @@ header_token(ctx *c, int counts)
 		}
 	} else if (n > 0) {
 		oojwt_extract_result x;
+		char pbuf[OOJWT_PARAMS_LEN];
+		oojwt_params p;
 		oojwt_extract_token(&x, v, n);
-		oojwt_fmt(msg, sizeof msg, "the %S header is there but does not start "
-			"with \"%S\" exactly (case, one space): the receiver sees no token "
-			"in it%s", c->header, c->header_len, c->prefix, c->prefix_len,
-			inbox(c) ? "" : " (Nextcloud cuts the first 7 characters whatever "
-			"they are)");
-		add(c, counts ? OOJWT_SEVERITY_ERROR : OOJWT_SEVERITY_WARNING,
+		direction_params(&p, pbuf, sizeof pbuf, c);
+		oojwt_fmtp(msg, sizeof msg, &p, "header,prefix", "the %S header is "
+			"there but does not start with \"%S\" exactly (case, one space): "
+			"the receiver sees no token in it%s", c->header, c->header_len,
+			c->prefix, c->prefix_len, inbox(c) ? "" : " (Nextcloud cuts the "
+			"first 7 characters whatever they are)");
+		addp(c, counts ? OOJWT_SEVERITY_ERROR : OOJWT_SEVERITY_WARNING,
 			OOJWT_FIND_WRONG_PREFIX, path, msg,
 			"send the header as <header>: <prefix><token>, e.g. "
-			"Authorization: Bearer eyJ...");
+			"Authorization: Bearer eyJ...", pbuf);
 		if (x.len > 0) {
 			t = new_token(c, OOJWT_PLACE_HEADER, c->header, c->header_len,
 				v + x.start, x.len);
@@ -295,7 +330,8 @@ header_token(ctx *c, int counts)
 static int
 other_header_token(ctx *c)
 {
-	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 	size_t i;
 
 	for (i = 0; i < c->http.n_fields; i++) {
@@ -319,14 +355,16 @@ other_header_token(ctx *c)
 			return OOJWT_ERR_NO_MEMORY;
 		}
 		oojwt_fmt(path, sizeof path, "headers.%S", f->name, f->name_len);
-		oojwt_fmt(msg, sizeof msg, "a token is in the %S header, but the "
-			"receiver reads %S (%s.header)", f->name, f->name_len, c->header,
-			c->header_len, inbox(c) ? "services.CoAuthoring.token.inbox"
-			: "token.outbox / the connector's jwt_header");
-		add(c, c->r->used < 0 ? OOJWT_SEVERITY_ERROR : OOJWT_SEVERITY_INFO,
+		direction_params(&p, pbuf, sizeof pbuf, c);
+		oojwt_fmtp(msg, sizeof msg, &p, "found,header", "a token is in the %S "
+			"header, but the receiver reads %S (%s.header)", f->name,
+			f->name_len, c->header, c->header_len, inbox(c)
+			? "services.CoAuthoring.token.inbox" : "token.outbox / the "
+			"connector's jwt_header");
+		addp(c, c->r->used < 0 ? OOJWT_SEVERITY_ERROR : OOJWT_SEVERITY_INFO,
 			OOJWT_FIND_TOKEN_IN_OTHER_HEADER, path, msg,
 			"use the same header name on both sides (Docker: JWT_HEADER; "
-			"local.json: token.inbox.header / token.outbox.header)");
+			"local.json: token.inbox.header / token.outbox.header)", pbuf);
 		return OOJWT_OK;
 	}
 	return OOJWT_OK;
@@ -548,13 +586,16 @@ inbox_effective(ctx *c, assign_list *a)
 		}
 	}
 	if (out > 0) {
-		oojwt_fmt(msg, sizeof msg, "the body has fields the token does not "
-			"carry (%s%s): with tokenRequiredParams (the default) only signed "
-			"data counts, so the server never sees them", names,
-			out > 6 ? ", ..." : "");
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_UNSIGNED_FIELDS, "body", msg,
-			"sign every field you send (the official clients sign the whole "
-			"body) or put them into the token's payload");
+		char pbuf[OOJWT_PARAMS_LEN];
+		oojwt_params p;
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_fmtp(msg, sizeof msg, &p, "fields,more", "the body has fields "
+			"the token does not carry (%s%s): with tokenRequiredParams (the "
+			"default) only signed data counts, so the server never sees them",
+			names, out > 6 ? ", ..." : "");
+		addp(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_UNSIGNED_FIELDS, "body",
+			msg, "sign every field you send (the official clients sign the "
+			"whole body) or put them into the token's payload", pbuf);
 	}
 	return a->failed ? OOJWT_ERR_NO_MEMORY : OOJWT_OK;
 }
@@ -618,22 +659,27 @@ doc_id_ok(const char *s, const char *extra)
 	return 1;
 }
 
+/* A field the receiver refuses or misreads; `params` a JSON object text
+ * whose reason names the sentence. */
 static void
 field(ctx *c, int severity, const char *path, const char *message,
-	const char *fix)
+	const char *fix, const char *params)
 {
-	add(c, severity, OOJWT_FIND_BAD_REQUEST_FIELD, path, message, fix);
+	addp(c, severity, OOJWT_FIND_BAD_REQUEST_FIELD, path, message, fix,
+		params);
 }
+
+#define REASON(r) "{\"reason\":\"" r "\"}"
 
 /* A field the service refuses: the finding at `path`, and
  * {"error":<error>}. */
 static void
 refuse_field(ctx *c, const char *path, const char *message, const char *fix,
-	int error, const char *verdict)
+	const char *params, int error, const char *verdict)
 {
 	char response[24];
 
-	field(c, OOJWT_SEVERITY_ERROR, path, message, fix);
+	field(c, OOJWT_SEVERITY_ERROR, path, message, fix, params);
 	oojwt_fmt(response, sizeof response, "{\"error\":%d}", error);
 	answer(c->r, 0, 200, 1, error, response, verdict);
 }
@@ -685,7 +731,8 @@ static int
 output_type(ctx *c, const assign_list *a)
 {
 	const oojwt_jv *ot = truthy_of(a, "outputtype", "outputType");
-	char msg[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 	const char *s;
 	size_t n;
 
@@ -696,23 +743,26 @@ output_type(ctx *c, const assign_list *a)
 				"the server uses only the signed data, so it has no outputtype "
 				"and answers error -7", "sign outputtype with the rest: the "
 				"token's payload must carry every field of the request (sign "
-				"the whole body)", -7, "The conversion service answers error -7 "
+				"the whole body)", REASON("outputtype_unsigned"), -7, "The "
+				"conversion service answers error -7 "
 				"(conversion parameters): outputtype is not signed");
 		} else {
 			refuse_field(c, "outputtype", "the request has no outputtype: the "
 				"conversion service does not know what to make and answers "
 				"error -7", "give the target format, e.g. \"outputtype\": "
-				"\"pdf\", in the signed data", -7, "The conversion service "
+				"\"pdf\", in the signed data", REASON("outputtype_missing"), -7,
+				"The conversion service "
 				"answers error -7 (conversion parameters): no outputtype");
 		}
 		return 0;
 	}
 	if (oojwt_json_type(ot) != OOJWT_JSON_STRING) {
-		oojwt_fmt(msg, sizeof msg, "outputtype is %s, not a string: the "
-			"server calls toLowerCase on it, which throws, and answers error -1",
-			oojwt_json_type_name(ot));
+		keyed_params(&p, pbuf, sizeof pbuf, "reason", "outputtype_type");
+		oojwt_fmtp(msg, sizeof msg, &p, "type", "outputtype is %s, not a "
+			"string: the server calls toLowerCase on it, which throws, and "
+			"answers error -1", oojwt_json_type_name(ot));
 		refuse_field(c, "outputtype", msg, "send the target format as a "
-			"string, e.g. \"outputtype\": \"pdf\"", -1, "The conversion "
+			"string, e.g. \"outputtype\": \"pdf\"", pbuf, -1, "The conversion "
 			"service answers error -1 (unknown error): outputtype is not a "
 			"string");
 		return 0;
@@ -723,11 +773,12 @@ output_type(ctx *c, const assign_list *a)
 		/* At most 40 bytes of it, cut before a UTF-8 character. */
 		for (n = n < 40 ? n : 40; s[n] != 0 && (s[n] & 0xC0) == 0x80; n--) {
 		}
-		oojwt_fmt(msg, sizeof msg, "outputtype \"%S\" is no format the "
-			"server knows (any case: docx, xlsx, pptx, pdf, png, ...): error -7",
-			s, n);
+		keyed_params(&p, pbuf, sizeof pbuf, "reason", "outputtype_unknown");
+		oojwt_fmtp(msg, sizeof msg, &p, "outputtype", "outputtype \"%S\" is "
+			"no format the server knows (any case: docx, xlsx, pptx, pdf, png, "
+			"...): error -7", s, n);
 		refuse_field(c, "outputtype", msg, "use a bare extension the "
-			"converter knows, without a dot, e.g. \"pdf\" or \"docx\"", -7,
+			"converter knows, without a dot, e.g. \"pdf\" or \"docx\"", pbuf, -7,
 			"The conversion service answers error -7 (conversion parameters): "
 			"unknown outputtype");
 		return 0;
@@ -745,13 +796,15 @@ download_url(ctx *c, const assign_list *a)
 	const oojwt_jv *u = assigned(a, "url");
 	const char *s, *path;
 	size_t n, t = c->http.target_len;
-	char msg[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 
 	if (oojwt_json_type(u) != OOJWT_JSON_STRING) {
 		field(c, OOJWT_SEVERITY_WARNING, "url", "the download token's payload "
 			"has no url: DS signs {\"payload\": {\"url\": ...}} with the "
 			"exact URL it fetches, and a connector that reads the file from "
-			"it (Mattermost) finds none", "send the token DS signed, unchanged");
+			"it (Mattermost) finds none", "send the token DS signed, unchanged",
+			REASON("download_no_url"));
 		return;
 	}
 	if (c->http.target == NULL || t == 0) {
@@ -767,14 +820,15 @@ download_url(ctx *c, const assign_list *a)
 	{
 		return;
 	}
-	oojwt_fmt(msg, sizeof msg, "the token signs the URL %s but the request "
-		"went to %S: the connector judges the signed URL (Mattermost serves "
-		"the file it names), so a proxy that rewrites the path or query makes "
-		"the two disagree", s, c->http.target, t);
-	add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_DOWNLOAD_URL_DIFFERS, "url", msg,
-		"give Document Server the URL the connector is reached at (document.url "
-		"as the connector builds it), and let the proxy pass the path and query "
-		"unchanged");
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
+	oojwt_fmtp(msg, sizeof msg, &p, "signedUrl,target", "the token signs the "
+		"URL %s but the request went to %S: the connector judges the signed "
+		"URL (Mattermost serves the file it names), so a proxy that rewrites "
+		"the path or query makes the two disagree", s, c->http.target, t);
+	addp(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_DOWNLOAD_URL_DIFFERS, "url",
+		msg, "give Document Server the URL the connector is reached at "
+		"(document.url as the connector builds it), and let the proxy pass "
+		"the path and query unchanged", pbuf);
 }
 
 /* What the service does with a request it let in. */
@@ -799,7 +853,9 @@ accept(ctx *c, const assign_list *a)
 				"uses: error 1 (document key missing or not found)",
 				"put the document key into the signed data: "
 				"{\"c\":\"info\",\"key\":\"...\"} (only version, license "
-				"and getForgottenList need none)", 1, "The command service "
+				"and getForgottenList need none)", only_unsigned(c, "key", NULL)
+				? REASON("key_unsigned") : REASON("key_missing"), 1,
+				"The command service "
 				"answers {\"error\":1}: the document key is missing");
 			return;
 		}
@@ -821,7 +877,8 @@ accept(ctx *c, const assign_list *a)
 			refuse_field(c, "key", "key or filetype has characters the conversion "
 				"service refuses (key: 0-9 a-z A-Z - . _ =; filetype: letters "
 				"and digits): error -7", "use a key of letters, digits and "
-				"- . _ = and a bare extension such as docx", -7, "The "
+				"- . _ = and a bare extension such as docx",
+				REASON("key_characters"), -7, "The "
 				"conversion service answers error -7 (bad key or filetype)");
 			return;
 		}
@@ -845,7 +902,9 @@ accept(ctx *c, const assign_list *a)
 				"no key, no url and no script in the body: the document builder "
 				"has nothing to run and answers error -1", "sign the url of the "
 				".docbuilder script ({\"url\": \"https://.../script.docbuilder\"}) "
-				"or post the script as the body", -1, "The document builder "
+				"or post the script as the body", only_unsigned(c, "url", NULL)
+				? REASON("builder_url_unsigned") : REASON("builder_nothing"),
+				-1, "The document builder "
 				"answers error -1 (unknown error): no key, url or script");
 			return;
 		}
@@ -859,7 +918,8 @@ accept(ctx *c, const assign_list *a)
 				"server uses: the document builder takes the JSON body itself "
 				"as the script, which does not run", "sign the url of the "
 				".docbuilder script, or post the script as the body with the "
-				"token in the header");
+				"token in the header", only_unsigned(c, "url", NULL)
+				? REASON("builder_body_unsigned") : REASON("builder_body"));
 		}
 		answer(r, 1, 200, 0, 0, "", "The document builder accepts the token "
 			"and runs the script");
@@ -877,7 +937,8 @@ accept(ctx *c, const assign_list *a)
 				"string \"key\" and numeric \"status\": the connector cannot "
 				"tell which document this is about",
 				"read the body token's payload (or the header token's "
-				"\"payload\" member), where DS puts key and status");
+				"\"payload\" member), where DS puts key and status",
+				REASON("callback_key"));
 		}
 		answer(r, 1, 200, 1, 0, "{\"error\":0}", "The connector accepts the "
 			"callback and answers {\"error\":0}");
@@ -939,7 +1000,8 @@ static void
 both_tokens(ctx *c)
 {
 	const oojwt_request_token *b, *h;
-	char msg[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+	oojwt_params p;
 	int severity;
 
 	if (c->r->used < 0 || c->header_token < 0
@@ -952,14 +1014,20 @@ both_tokens(ctx *c)
 	severity = b->has_ds && b->ds.valid ? OOJWT_SEVERITY_INFO
 		: h->has_ds && h->ds.valid ? OOJWT_SEVERITY_ERROR
 		: OOJWT_SEVERITY_WARNING;
-	oojwt_fmt(msg, sizeof msg, "a %s token and a %s header token: the "
-		"receiver verifies only the %s token (7.1+) and never reads the header"
-		"%s", place_names[b->place], h->header_name, place_names[b->place],
-		severity == OOJWT_SEVERITY_ERROR ? ", which would verify" : "");
-	add(c, severity, OOJWT_FIND_BODY_TOKEN_WINS, "body.token", msg,
+	oojwt_params_init(&p, pbuf, sizeof pbuf);
+	oojwt_params_str(&p, "outcome", severity == OOJWT_SEVERITY_INFO
+		? "body_verifies" : severity == OOJWT_SEVERITY_ERROR ? "header_verifies"
+		: "neither", severity == OOJWT_SEVERITY_INFO ? 13
+		: severity == OOJWT_SEVERITY_ERROR ? 15 : 7);
+	oojwt_fmtp(msg, sizeof msg, &p, "place,header", "a %s token and a %s "
+		"header token: the receiver verifies only the %s token (7.1+) and "
+		"never reads the header%s", place_names[b->place], h->header_name,
+		place_names[b->place], severity == OOJWT_SEVERITY_ERROR
+		? ", which would verify" : "");
+	addp(c, severity, OOJWT_FIND_BODY_TOKEN_WINS, "body.token", msg,
 		severity == OOJWT_SEVERITY_INFO ? "nothing to do; keep both tokens "
 		"signed alike" : "fix the body token (or leave it out to have the "
-		"header read)");
+		"header read)", pbuf);
 }
 
 /* Callback status 2 (ready for saving) or 6 (force save): changesurl
@@ -989,13 +1057,17 @@ header_size(ctx *c)
 	h = &c->r->tokens[c->header_token];
 	oojwt_fmt(path, sizeof path, "headers.%s", h->header_name);
 	if (h->len >= 7168) {
-		oojwt_fmt(msg, sizeof msg, "the header token has %z characters (>= "
-			"7168)%s", h->len, inbox(c) ? ": proxies (nginx: 8 KB header "
-			"buffers) may answer 413 or cut it" : ": DS would have dropped "
-			"changesurl and history from it; this one still carries them");
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_HEADER_TOO_LARGE, path, msg,
-			"send the token in the body ({\"token\": ...}), which has no such "
-			"limit");
+		char pbuf[OOJWT_PARAMS_LEN];
+		oojwt_params p;
+		direction_params(&p, pbuf, sizeof pbuf, c);
+		oojwt_fmtp(msg, sizeof msg, &p, "length", "the header token has %z "
+			"characters (>= 7168)%s", h->len, inbox(c) ? ": proxies (nginx: "
+			"8 KB header buffers) may answer 413 or cut it" : ": DS would have "
+			"dropped changesurl and history from it; this one still carries "
+			"them");
+		addp(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_HEADER_TOO_LARGE, path,
+			msg, "send the token in the body ({\"token\": ...}), which has no "
+			"such limit", pbuf);
 	}
 	if (inbox(c) || download(c)) {
 		return;
@@ -1363,12 +1435,15 @@ oojwt_request_inspect(oojwt_request_report *r, const char *req, size_t len,
 		return code;
 	}
 	if (c.http.bad_line >= 0) {
-		oojwt_fmt(msg, sizeof msg, "the line at byte %l of the request is not "
-			"a \"Name: value\" header (a header wrapped onto the next line?): "
-			"it is left out", c.http.bad_line);
-		add(&c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_HTTP_UNREADABLE, "headers",
+		char pbuf[OOJWT_PARAMS_LEN];
+		oojwt_params p;
+		oojwt_params_init(&p, pbuf, sizeof pbuf);
+		oojwt_fmtp(msg, sizeof msg, &p, "offset", "the line at byte %l of the "
+			"request is not a \"Name: value\" header (a header wrapped onto the "
+			"next line?): it is left out", c.http.bad_line);
+		addp(&c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_HTTP_UNREADABLE, "headers",
 			msg, "paste each header on one line, then an empty line, then the "
-			"body");
+			"body", pbuf);
 	}
 	code = read_params(&c);
 	if (code == OOJWT_OK) {

@@ -112,14 +112,10 @@ static const char *const variant_story[] = {
 static void
 finding(oojwt_secret_report *r, int code, const char *msg)
 {
-	if (r->n_findings >= OOJWT_MAX_ISSUES) {
-		return;
-	}
-	r->findings[r->n_findings].code = code;
-	r->findings[r->n_findings].pos = -1;
-	oojwt_fmt(r->findings[r->n_findings].message, OOJWT_MESSAGE_LEN, "%s",
+	size_t dropped = 0;
+
+	oojwt_ds_issuef(r->findings, &r->n_findings, &dropped, code, NULL, "%s",
 		msg);
-	r->n_findings++;
 }
 
 static int
@@ -416,7 +412,7 @@ read_target(target *t, const char *tok, size_t len, unsigned char **payload,
 static void
 payload_findings(oojwt_secret_report *r, const unsigned char *p, size_t n)
 {
-	size_t i = 0, bad = 0, latin = 0, fffd = 0;
+	size_t i = 0, bad = 0, latin = 0, fffd = 0, dropped = 0;
 	oojwt_jv *v = NULL;
 	char msg[OOJWT_MESSAGE_LEN];
 	long pos;
@@ -436,24 +432,24 @@ payload_findings(oojwt_secret_report *r, const unsigned char *p, size_t n)
 		i += k;
 	}
 	if (bad > 0 && latin == bad) {
-		oojwt_fmt(msg, sizeof msg,
-			"the payload is not UTF-8 but reads as Latin-1 (%z byte%s): it "
-			"was encoded with btoa(JSON.stringify(...)) or similar; Document "
-			"Server turns these bytes into U+FFFD. Encode with TextEncoder",
-			bad, bad == 1 ? "" : "s");
-		finding(r, OOJWT_WARN_PAYLOAD_LATIN1, msg);
+		oojwt_ds_issuef(r->findings, &r->n_findings, &dropped,
+			OOJWT_WARN_PAYLOAD_LATIN1, "bytes", "the payload is not UTF-8 but "
+			"reads as Latin-1 (%z byte%s): it was encoded with "
+			"btoa(JSON.stringify(...)) or similar; Document Server turns these "
+			"bytes into U+FFFD. Encode with TextEncoder", bad,
+			bad == 1 ? "" : "s");
 	} else if (bad > 0) {
-		oojwt_fmt(msg, sizeof msg,
-			"the payload has %z byte%s that are not UTF-8; Document Server "
-			"replaces them with U+FFFD", bad, bad == 1 ? "" : "s");
-		finding(r, OOJWT_WARN_PAYLOAD_NOT_UTF8, msg);
+		oojwt_ds_issuef(r->findings, &r->n_findings, &dropped,
+			OOJWT_WARN_PAYLOAD_NOT_UTF8, "bytes", "the payload has %z byte%s "
+			"that are not UTF-8; Document Server replaces them with U+FFFD",
+			bad, bad == 1 ? "" : "s");
 	}
 	if (fffd > 0) {
-		oojwt_fmt(msg, sizeof msg,
-			"the payload contains %z U+FFFD replacement character%s: text "
-			"was already damaged (decoded with the wrong charset) before it "
-			"was signed", fffd, fffd == 1 ? "" : "s");
-		finding(r, OOJWT_WARN_PAYLOAD_REPLACEMENT, msg);
+		oojwt_ds_issuef(r->findings, &r->n_findings, &dropped,
+			OOJWT_WARN_PAYLOAD_REPLACEMENT, "count", "the payload contains %z "
+			"U+FFFD replacement character%s: text was already damaged (decoded "
+			"with the wrong charset) before it was signed", fffd,
+			fffd == 1 ? "" : "s");
 	}
 	if (oojwt_json_parse_ex(&v, (const char *)p, n, OOJWT_JSON_LAST_WINS,
 		&dups, &pos, msg) != OOJWT_OK)

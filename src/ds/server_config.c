@@ -1224,13 +1224,21 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 			local = w;
 			local_len = docker_len;
 			c->form = OOJWT_CONFIG_FRAGMENT;
-			oojwt_fmt(full, sizeof full, "this is a part of local.json, as "
-				"json -f local.json %s prints it: read as %s, everything "
-				"else as default.json ships it", path, path);
-			add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_CONFIG_FRAGMENT, path,
-				full, "paste the whole local.json (docker exec <container> cat "
-				"/etc/onlyoffice/documentserver/local.json) to check every "
-				"setting");
+			{
+				char pbuf[OOJWT_PARAMS_LEN];
+				oojwt_params p;
+				oojwt_params_init(&p, pbuf, sizeof pbuf);
+				oojwt_fmtp(full, sizeof full, &p, "path", "this is a part of "
+					"local.json, as json -f local.json %s prints it: read as "
+					"%s, everything else as default.json ships it", path,
+					path);
+				(void)oojwt_finding_addp(c->findings, &c->n_findings,
+					&c->dropped, OOJWT_SEVERITY_INFO,
+					OOJWT_FIND_CONFIG_FRAGMENT, path, full, "paste the whole "
+					"local.json (docker exec <container> cat "
+					"/etc/onlyoffice/documentserver/local.json) to check every "
+					"setting", pbuf);
+			}
 			code = parse_obj(&loc, local, local_len, &dups, &lone, msg);
 			if (code != OOJWT_OK) {
 				goto fail;
@@ -1247,9 +1255,10 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 			goto fail;
 		}
 	} else if (dups > 0) {
-		oojwt_fmt(full, sizeof full, "local.json: %s", msg);
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_WARN_DUPLICATE_LAST_WINS, "",
-			full, "keep one of the repeated members");
+		oojwt_finding_fmt(c->findings, &c->n_findings, &c->dropped,
+			OOJWT_SEVERITY_WARNING, OOJWT_WARN_DUPLICATE_LAST_WINS, "",
+			"keep one of the repeated members", "file,detail",
+			"%s: %s", "local.json", msg);
 	}
 	oojwt_ds_lone_finding(c->findings, &c->n_findings, &c->dropped, loc, lone,
 		"Document Server starts, but where the value becomes bytes (an HMAC "

@@ -63,7 +63,9 @@ static const struct {
 	{ "browser_tokens", "the tokens of the editor page's methods", suite_browser_tokens },
 	{ "connector_settings", "connector settings", suite_connector_settings },
 	{ "diagnose", "one diagnosis of pasted texts", suite_diagnose },
-	{ "symptoms", "the symptom table, in English and Chinese", suite_symptoms }
+	{ "symptoms", "the symptom table, in English and Chinese", suite_symptoms },
+	{ "i18n_format", "catalog templates filled with params (the CLI's formatter)",
+		suite_i18n_format }
 };
 
 /* Whether suite `key` is in the comma-separated list `only` (NULL: all). */

@@ -66,6 +66,7 @@ suite_fn suite_browser_tokens; /* test_browser_tokens.c */
 suite_fn suite_connector_settings; /* test_connector_settings.c */
 suite_fn suite_diagnose; /* test_diagnose.c */
 suite_fn suite_symptoms; /* test_symptoms.c */
+suite_fn suite_i18n_format; /* test_i18n_format.c: src/cli/i18n_format.c */
 
 /* ---- counting and reporting -------------------------------------------- */
 

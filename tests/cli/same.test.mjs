@@ -49,6 +49,10 @@ const dsHost = join(tmp, 'host');
 mkdirSync(join(dsHost, 'etc/onlyoffice/documentserver/nginx'), { recursive: true });
 writeFileSync(join(dsHost, 'etc/onlyoffice/documentserver/local.json'), local(`${SECRET}\n`));
 writeFileSync(join(dsHost, 'etc/onlyoffice/documentserver/nginx/ds.conf'), nginx);
+// A Chinese locale as a shell sets it (LC_ALL and LC_MESSAGES empty: unset).
+const ZH = { LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' };
+const zh = { env: ZH };
+const link = 'https://ds.example.com/cache/files/data/k1/output.docx/output.docx?md5=abc&expires=1700000000&filename=output.docx';
 const now = ['--now', String(NOW)];
 
 const COMMANDS = ['decode', 'verify', 'sign', 'explain-secret', 'server-config', 'inspect-config',
@@ -129,6 +133,15 @@ const CORPUS = [
   [['compare-secrets', '--other-secret-env', 'OTHER'], { env: { OTHER: SECRET } }],
   [['commands', '--container', 'onlyoffice', '--url', 'https://10.0.0.5', '--host', '10.0.0.5', '--connector', 'nextcloud']],
   [['commands', '--json', '--container', "x'; rm -rf /"]],
+  // the user's language: findings and errors from the zh-CN catalog, --json unchanged
+  [['nginx-config', nginx], zh], [['nginx-config', '--json', nginx], zh], [['nginx-config', '--lang', 'zh-CN', nginx]],
+  [['nginx-config', '--lang', 'zh', nginx], { env: { LANG: 'C' } }], [['nginx-config', '--lang', 'xx', nginx]],
+  [['nginx-config', nginx], { env: { ...ZH, LC_ALL: 'C' } }], [['nginx-config', nginx], { env: { ...ZH, LANG: 'zh_TW.Big5' } }],
+  [['inspect-url', ...now, link], zh], [['inspect-url', ...now, 'https://ds.example.com/x y'], zh],
+  [['connector-settings', '--server-config', localJson, configPhp], zh],
+  [['inspect-request', '--kind', 'command', ...now, request], { env: { ...ZH, OOJWT_SECRET: SECRET } }],
+  [['diagnose', ...now, localNl, good], zh], [['diagnose', ...now, nginx, localJson], zh],
+  [['verify', ...now, '--secret-from-local-json', localJson, nl], zh], [['decode', 'a.b'], zh],
 ];
 
 test('the native CLI is built', () => {
@@ -191,6 +204,34 @@ test('the journeys answer as the issue of a DS host needs', () => {
   // --quiet: the verdict line only.
   const q = run(NATIVE, ['verify', '--quiet', ...now, good], withSecret);
   assert.match(q.out, /^VALID: [^\n]*\n$/);
+});
+
+test('the human output speaks the language of --lang, LC_ALL, LC_MESSAGES, LANG; --json does not', () => {
+  const en = run(NATIVE, ['nginx-config', nginx], {});
+  const cn = run(NATIVE, ['nginx-config', nginx], zh);
+  const utf8 = (s) => Buffer.from(s, 'latin1').toString('utf8');
+  assert.equal(cn.code, en.code);
+  // The finding's code and the command's own words stay; its sentence and fix are Chinese.
+  assert.match(utf8(cn.out), /^warning default_link_secret at line 3: \$secure_link_secret 仍是安装包自带的默认值“verysecretstring”/m);
+  assert.match(utf8(cn.out), /\n {4}fix: 运行 documentserver-update-securelink\.sh/);
+  assert.doesNotMatch(cn.out, /shipped default/);
+  // --json: the same bytes in every language, with the params.
+  const j = run(NATIVE, ['nginx-config', '--json', nginx], zh).out;
+  assert.equal(j, run(NATIVE, ['nginx-config', '--json', nginx], {}).out);
+  assert.match(j, /"code":"default_link_secret"[^}]*"params":\{"source":"nginx"\}/);
+  // POSIX precedence: LC_ALL over LC_MESSAGES over LANG; --lang over all; C is English.
+  assert.equal(run(NATIVE, ['nginx-config', nginx], { env: { ...ZH, LC_ALL: 'C' } }).out, en.out);
+  assert.equal(run(NATIVE, ['nginx-config', nginx], { env: { LC_ALL: '', LC_MESSAGES: 'zh_CN', LANG: 'C' } }).out, cn.out);
+  assert.equal(run(NATIVE, ['nginx-config', '--lang', 'en', nginx], zh).out, en.out);
+  for (const tag of ['zh_CN.UTF-8', 'zh_CN', 'zh-CN', 'zh', 'ZH_cn.utf8@latin']) {
+    assert.equal(run(NATIVE, ['nginx-config', nginx], { env: { LC_ALL: tag } }).out, cn.out, tag);
+  }
+  for (const tag of ['C', 'POSIX', 'fr_FR.UTF-8', 'en_US.UTF-8', '']) {
+    assert.equal(run(NATIVE, ['nginx-config', nginx], { env: { LC_ALL: '', LC_MESSAGES: '', LANG: tag } }).out, en.out, tag);
+  }
+  const bad = run(NATIVE, ['nginx-config', '--lang', 'xx', nginx], {});
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--lang: no catalog for 'xx' \(there are: en, zh-CN\)/);
 });
 
 test('each subcommand\'s help lists its own exit codes; the command list is aligned', () => {

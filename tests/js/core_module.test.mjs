@@ -1,8 +1,10 @@
 // The two wasm modules: web/lib/oojwt.wasm, the JWT core that
 // loadToolkit({ onlyoffice: false }) loads, and web/lib/oojwt-full.wasm, every
 // feature, loaded by default. The core must answer every JWT call exactly
-// as the full module does; without the full module, kit.onlyoffice says
-// what is missing; kit.loadOnlyoffice() adds it.
+// as the full module does, but for the params of its errors and warnings,
+// which it does not record (src/core/core.h oojwt_issue_fmt: the size
+// budget): {} where the full module gives them; without the full module,
+// kit.onlyoffice says what is missing; kit.loadOnlyoffice() adds it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,6 +14,14 @@ import { kit, NOW, SECRET, readVector } from '../helpers/common.mjs';
 const wasmFile = (name) => readFileSync(new URL(`../../web/lib/${name}`, import.meta.url));
 const dsExports = (bytes) => WebAssembly.Module.exports(new WebAssembly.Module(bytes))
   .map((e) => e.name).filter((n) => /^oojwt_wasm_(ds|server|config|secret|request|nginx|secure|cert|link|deploy)/.test(n));
+
+// The full module's outcome as the core module gives it: every issue's params {}.
+function coreParams(o) {
+  const v = o.value;
+  if (v === null || typeof v !== 'object' || !Array.isArray(v.errors)) return o;
+  const none = (list) => list.map((i) => ({ ...i, params: {} }));
+  return { value: { ...v, errors: none(v.errors), warnings: none(v.warnings) } };
+}
 
 // Every outcome of a call, thrown errors included, as plain data.
 function outcome(fn) {
@@ -50,7 +60,7 @@ test('the core kit signs and verifies as the full kit, every algorithm, every ke
         const key = pub.startsWith('{') ? JSON.parse(pub) : pub;
         for (const token of [...Object.values(k.tokens), 'not.a.token', kit.sign({ a: 1 }, SECRET)]) {
           const opts = { algorithms: [alg], now: NOW };
-          assert.deepEqual(outcome(() => core.verify(token, key, opts)), outcome(() => kit.verify(token, key, opts)),
+          assert.deepEqual(outcome(() => core.verify(token, key, opts)), coreParams(outcome(() => kit.verify(token, key, opts))),
             `${k.name} ${alg}`);
           n++;
         }
@@ -66,7 +76,7 @@ test('the core kit decodes, extracts, describes keys and signs HS* as the full k
   for (const t of samples) {
     assert.deepEqual(outcome(() => core.decode(t)), outcome(() => kit.decode(t)), t);
     assert.deepEqual(outcome(() => core.extract(t)), outcome(() => kit.extract(t)), t);
-    assert.deepEqual(outcome(() => core.verify(t, SECRET)), outcome(() => kit.verify(t, SECRET)), t);
+    assert.deepEqual(outcome(() => core.verify(t, SECRET)), coreParams(outcome(() => kit.verify(t, SECRET))), t);
   }
   for (const k of asym.keys) {
     assert.deepEqual(outcome(() => core.keyInfo(k.public.spki_pem)), outcome(() => kit.keyInfo(k.public.spki_pem)));

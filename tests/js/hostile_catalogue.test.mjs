@@ -2,145 +2,32 @@
 // tests/hostile/README.md) through the JS API of the wasm module.
 //
 // Every file in tests/hostile/ is read; its "entry" names the API call
-// (the table below), each of its entries is one test: the input is
+// (tests/helpers/hostile.mjs), each of its entries is one test: the input is
 // generated from its spec, handed to that call, and the code read from
 // the result must be the entry's "code". tests/c/test_catalogue.c
 // runs the same files natively through the same C functions and reads
 // the code by the same rules, so the two must agree.
 //
-// A new entry point is one row here and one in test_catalogue.c; new
+// A new entry point is one row in tests/helpers/hostile.mjs and one in
+// test_catalogue.c; new
 // inputs are new files or entries, no code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { OojwtError, loadToolkit } from '../../web/lib/oojwt.mjs';
-import { kit, verifyChecked } from '../helpers/common.mjs';
+import { loadToolkit } from '../../web/lib/oojwt.mjs';
+import { kit } from '../helpers/common.mjs';
+import { entryKey, entryPointsOf, files, fullOnly, gen, readFile } from '../helpers/hostile.mjs';
 
 // The JWT entries run on the core module too (web/lib/oojwt.wasm: the kit of
 // loadToolkit({ onlyoffice: false })), which must answer as the full one.
 const coreKit = await loadToolkit({ onlyoffice: false });
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'hostile');
-const NOW = 1700000000;
-const HASH = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
-// The fixed token around the "b64url" and "json" inputs (as in test_catalogue.c).
-const WRAP_HEADER = 'eyJhbGciOiJIUzI1NiJ9';
-const WRAP_PAYLOAD = 'e30';
-const WRAP_SIG = 'AAAA';
-
-// ---- input generators (the same specs as the native runner) -------------
-
-function gen(spec) {
-  if (typeof spec === 'string') return Buffer.from(spec, 'utf8');
-  if (spec === null || typeof spec !== 'object') throw new Error('bad input spec: not a string or an object');
-  if ('text' in spec) return Buffer.from(spec.text, 'utf8');
-  if ('hex' in spec) return Buffer.from(spec.hex, 'hex');
-  if ('base64' in spec) return Buffer.from(spec.base64, 'base64');
-  if ('repeat' in spec) {
-    const unit = gen(spec.repeat);
-    return unit.length === 0 || spec.times === 0 ? Buffer.alloc(0) : Buffer.alloc(unit.length * spec.times, unit);
-  }
-  if ('concat' in spec) return Buffer.concat(spec.concat.map(gen));
-  if ('b64url' in spec) return Buffer.from(gen(spec.b64url).toString('base64url'), 'latin1');
-  if ('members' in spec) {
-    const value = spec.value ?? '0';
-    const parts = new Array(spec.members);
-    for (let i = 0; i < spec.members; i++) parts[i] = `"m${i}":${value}`;
-    return Buffer.from(parts.join(','), 'utf8');
-  }
-  if ('jwt' in spec) {
-    const { header, payload, secret, alg = 'HS256' } = spec.jwt;
-    if (!HASH[alg]) throw new Error('bad input spec: jwt.alg must be HS256, HS384 or HS512');
-    const input = `${gen(header).toString('base64url')}.${gen(payload).toString('base64url')}`;
-    return Buffer.from(`${input}.${createHmac(HASH[alg], gen(secret)).update(input).digest('base64url')}`, 'latin1');
-  }
-  throw new Error('bad input spec: no known generator (text, hex, base64, repeat, concat, b64url, members, jwt)');
-}
-
-// ignoreBOM: a leading U+FEFF stays in the string (the input is passed as it is).
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-// The input as the string a JS caller would pass (these entry points take text).
-function text(bytes) {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new Error('the input is not UTF-8 text, which this entry point takes');
-  }
-}
-// A key as web/lib/oojwt.mjs takes it: a JWK object, a string, or bytes.
-function keyOf(bytes, jwk) {
-  if (jwk) {
-    const t = text(bytes);
-    const o = JSON.parse(t);
-    assert.equal(JSON.stringify(o), t, 'a keyJwk key must be written as JSON.stringify writes it (both runners then pass the same bytes)');
-    return o;
-  }
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return new Uint8Array(bytes);
-  }
-}
-
-// ---- the code a result stands for (the same rules as test_catalogue.c) --
-
-const firstError = (r) => r.errors?.[0]?.code ?? 'ok';
-const firstFinding = (r) => r.findings?.[0]?.code ?? 'ok';
-// A thrown OojwtError is the report's {"error"}; anything else is a failure.
-function coded(fn) {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof OojwtError) return e.code;
-    throw e;
-  }
-}
-// entry -> (input bytes, key, options) => code, for the kit `kit`
-const entryPointsOf = (kit) => {
-  const decodeCode = (token) => coded(() => (kit.decode(token), 'ok'));
-  return {
-    decode: (input) => decodeCode(text(input)),
-    b64url: (input) => decodeCode(`${WRAP_HEADER}.${WRAP_PAYLOAD}.${text(input)}`),
-    json: (input) => decodeCode(`${WRAP_HEADER}.${input.toString('base64url')}.${WRAP_SIG}`),
-    // kit.verify's result must also be the one the full report gives.
-    verify: (input, key, o) => coded(() => firstError(verifyChecked(text(input), key,
-      { algorithms: o.algorithms, now: o.now ?? NOW, clockTolerance: o.clockTolerance ?? 0 }, kit))),
-    'verify-onlyoffice': (input, key, o) => coded(() => firstError(kit.verify(text(input), key,
-      { profile: 'onlyoffice', now: o.now ?? NOW }))),
-    sign: (input, key, o) => {
-      const t = text(input);
-      const payload = JSON.parse(t);
-      assert.equal(JSON.stringify(payload), t, 'a sign input must be written as JSON.stringify writes it');
-      return coded(() => (kit.sign(payload, key, { alg: o.alg ?? 'HS256' }), 'ok'));
-    },
-    keyInfo: (input) => coded(() => (kit.keyInfo(new Uint8Array(input)), 'ok')),
-    extract: (input) => decodeCode(kit.extract(text(input)).token),
-    readServerConfig: (input, key, o) => coded(() => firstFinding(kit.onlyoffice.readServerConfig(text(input),
-      o.defaultJsonText !== undefined ? { defaultJsonText: o.defaultJsonText } : {}))),
-    readConnectorSettings: (input) => coded(() => firstFinding(kit.onlyoffice.readConnectorSettings(text(input)))),
-    inspectConfig: (input, key, o) => coded(() => firstFinding(kit.onlyoffice.inspectConfig(text(input),
-      { secret: key, now: o.now ?? NOW }))),
-    explainSecret: (input, key) => coded(() => {
-      const r = kit.onlyoffice.explainSecret(text(input), key);
-      return r.findings[0]?.code ?? (r.verifies ? 'ok' : r.variant ?? 'bad_signature');
-    }),
-  };
-};
 const entryPoints = entryPointsOf(kit);
 const coreEntryPoints = entryPointsOf(coreKit);
-// The entries that need the full module (kit.onlyoffice).
-const fullOnly = new Set(['verify-onlyoffice', 'readServerConfig', 'readConnectorSettings', 'inspectConfig', 'explainSecret']);
-const takesKey = new Set(['verify', 'verify-onlyoffice', 'sign', 'inspectConfig', 'explainSecret']);
-
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
 test('the catalogue has at least 150 entries, each file a known entry point', () => {
   let n = 0;
   for (const f of files) {
-    const doc = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    const doc = readFile(f);
     assert.ok(entryPoints[doc.entry], `${f}: unknown entry "${doc.entry}" (add it to entryPoints)`);
     assert.ok(Array.isArray(doc.entries) && doc.entries.length > 0, `${f}: no entries`);
     n += doc.entries.length;
@@ -149,19 +36,14 @@ test('the catalogue has at least 150 entries, each file a known entry point', ()
 });
 
 for (const f of files) {
-  const doc = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+  const doc = readFile(f);
   const run = entryPoints[doc.entry];
   const defaults = doc.defaults ?? {};
   for (const e of doc.entries ?? []) {
     test(`hostile ${f}: ${e.name}`, () => {
       assert.ok(e.name && e.code && e.why, 'an entry needs name, code and why');
       const o = { ...defaults.options, ...e.options };
-      let key;
-      if (takesKey.has(doc.entry)) {
-        const spec = e.key ?? defaults.key;
-        assert.notEqual(spec, undefined, 'key: missing');
-        key = keyOf(gen(spec), e.keyJwk ?? defaults.keyJwk);
-      }
+      const key = entryKey(doc, e);
       assert.equal(run(gen(e.input), key, o), e.code, e.why);
       if (!fullOnly.has(doc.entry)) {
         assert.equal(coreEntryPoints[doc.entry](gen(e.input), key, o), e.code, `the core module: ${e.why}`);

@@ -86,7 +86,13 @@ export interface Issue<C extends string = string> {
   message: string;
   /** Offset in the token of the offending character, when there is one. */
   pos?: number;
+  /** The numbers, names and values the sentence uses, by name: with the
+   * code, they write the sentence in another language (web/lib/i18n.mjs). */
+  params: Params;
 }
+
+/** An issue's or a finding's params: a JSON object of strings and numbers. */
+export type Params = Record<string, string | number>;
 
 /** A symmetric JWK (RFC 7517). `alg`, `use` and `key_ops` are honoured. */
 export interface OctJwk {
@@ -367,6 +373,8 @@ export interface Finding {
   path: string;
   message: string;
   fix: string;
+  /** The values message and fix use (see Issue.params). */
+  params: Params;
 }
 
 /** A secret resolved as Document Server does: string first, then file. */
@@ -1176,6 +1184,8 @@ export interface CertificateFinding {
   code: CertificateCode;
   message: string;
   fix: string;
+  /** The values message and fix use (see Issue.params). */
+  params: Params;
 }
 
 /** What kit.inspectCertificate reports (src/deploy/cert_json.c). */
@@ -1285,7 +1295,7 @@ export interface DiagnoseFinding {
   path: string | null;
   message: string;
   fix: string;
-  /** The values the sentence uses (the diagnosis's own codes); {} otherwise. */
+  /** The values message and fix use (see Issue.params). */
   params: Record<string, string | number>;
 }
 

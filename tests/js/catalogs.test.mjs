@@ -1,0 +1,287 @@
+// The message catalogs (web/lib/locales/<lang>.json) and their formatter
+// (web/lib/i18n.mjs): the formatter against tests/vectors/i18n_format.json;
+// each catalog's shape and order (codes by number); every code has an entry
+// in every catalog and a catalog names only codes that exist; a template uses
+// only the params its code declares (en declares them); and, the strong one,
+// for every error, warning and finding that the kit reports over the vector
+// files and the hostile-input catalogue (tests/hostile/), the en templates
+// filled with the report's params give its English message and fix exactly.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { OojwtError } from '../../web/lib/oojwt.mjs';
+import { Catalogs, fallbacks, render, templateParams } from '../../web/lib/i18n.mjs';
+import { kit, loadWithInstance, readVector } from '../helpers/common.mjs';
+import { entryKey, entryPointsOf, files, gen, readFile } from '../helpers/hostile.mjs';
+
+const localesDir = new URL('../../web/lib/locales/', import.meta.url);
+const LANGS = ['en', 'zh-CN'];
+const catalogs = Object.fromEntries(LANGS.map((l) => [l, JSON.parse(readFileSync(new URL(`${l}.json`, localesDir), 'utf8'))]));
+const en = catalogs.en;
+
+// Every code the build names, by number (oojwt_code_name over the code space).
+const { x } = await loadWithInstance();
+const codeNumber = new Map();
+{
+  const mem = () => new Uint8Array(x.memory.buffer);
+  for (let c = 1; c < 1000; c++) {
+    const p = x.oojwt_code_name(c);
+    if (!p) continue;
+    let e = p;
+    while (mem()[e] !== 0) e++;
+    codeNumber.set(new TextDecoder().decode(mem().subarray(p, e)), c);
+  }
+}
+
+// Codes whose English cannot be rendered exactly from a template, each with
+// the reason. Keep it short: a code here still has its catalog entries.
+const NOT_EXACT = new Map([
+  // Its params (the connector's signing, the setting and the upstream files
+  // it was read in) pass OOJWT_PARAMS_LEN for the connectors with the longest
+  // citations (Nextcloud: 514 bytes): the finding then carries {} and is shown
+  // in English; the others render exactly.
+  ['connector_signs', 'params longer than OOJWT_PARAMS_LEN for some connectors'],
+]);
+
+test('the formatter against tests/vectors/i18n_format.json', () => {
+  const v = readVector('i18n_format.json');
+  assert.ok(v.tests.length >= 25);
+  for (const t of v.tests) {
+    let got;
+    try {
+      got = render(t.template, t.params, t.lang);
+    } catch (e) {
+      assert.ok(e instanceof SyntaxError || e instanceof RangeError, `#${t.id}: ${e}`);
+      got = null;
+    }
+    assert.equal(got, t.expected, `#${t.id}: ${t.template}`);
+  }
+});
+
+test('format falls back from zh-CN to zh to en, then to the report\'s English', () => {
+  assert.deepEqual(fallbacks('zh-CN'), ['zh-CN', 'zh', 'en']);
+  const set = new Catalogs([
+    { lang: 'en', name: 'English', codes: { a: { params: ['n'], message: 'n is {n}', fix: 'fix {n}' }, b: { message: 'only en', fix: '' } } },
+    { lang: 'zh-CN', name: '简体中文', codes: { a: { message: 'n 为 {n}', fix: '修复 {n}' } } },
+  ]);
+  assert.deepEqual(set.format('a', { n: 2 }, 'zh-CN'), { message: 'n 为 2', fix: '修复 2', lang: 'zh-CN' });
+  assert.deepEqual(set.format('b', {}, 'zh-CN'), { message: 'only en', fix: '', lang: 'en' });
+  assert.deepEqual(set.format('a', {}, 'zh-CN', { message: 'as reported', fix: 'f' }), { message: 'as reported', fix: 'f', lang: null });
+  assert.deepEqual(set.format('zzz', {}, 'en', { message: 'as reported' }), { message: 'as reported', fix: '', lang: null });
+});
+
+test('each catalog: { lang, name, codes }, codes in number order, one code per line', () => {
+  assert.deepEqual(readdirSync(localesDir).sort(), LANGS.map((l) => `${l}.json`).sort());
+  for (const lang of LANGS) {
+    const c = catalogs[lang];
+    assert.deepEqual(Object.keys(c), ['lang', 'name', 'codes'], lang);
+    assert.equal(c.lang, lang);
+    assert.equal(typeof c.name, 'string');
+    const nums = Object.keys(c.codes).map((k) => codeNumber.get(k));
+    assert.deepEqual(nums, [...nums].sort((a, b) => a - b), `${lang}: codes in number order`);
+    const text = readFileSync(new URL(`${lang}.json`, localesDir), 'utf8');
+    for (const k of Object.keys(c.codes)) {
+      assert.match(text, new RegExp(`\\n    "${k}": \\{[^\\n]*\\},?\\n`), `${lang}: ${k} on one line`);
+    }
+    for (const [k, e] of Object.entries(c.codes)) {
+      assert.deepEqual(Object.keys(e), lang === 'en' ? ['params', 'message', 'fix'] : ['message', 'fix'], `${lang} ${k}`);
+      assert.ok(e.message.length > 0, `${lang} ${k}: a message`);
+    }
+  }
+});
+
+// Work in progress, each reported as a todo (it runs, and shows what is
+// missing, without failing the suite) until the entries land: the codes of the
+// Document Server profile and secret forensics (103-114), the server and
+// editor configs (115-147, 193-214), lone_surrogate (226), and the deploy,
+// request, connector and diagnosis codes (148-192, 215-251 but 226 and 247).
+const TODO_ENTRIES = 'catalog entries for the codes past the JWT core are being written';
+// Sentences of the core's codes that layers above the core write with their
+// own words and no params yet: Document Server's profile (src/ds/profile.c
+// fail, its differences with the strict profile) and the connector settings
+// reader (src/ds/connector_settings.c).
+const TODO_EXACT = 'the ds layer\'s own sentences for the core\'s codes have no params yet';
+
+test('a catalog names only codes that exist', () => {
+  for (const lang of LANGS) {
+    const unknown = Object.keys(catalogs[lang].codes).filter((k) => !codeNumber.has(k));
+    assert.deepEqual(unknown, [], `${lang}: entries for codes that do not exist`);
+  }
+});
+
+test('every code has an entry in every catalog', { todo: TODO_ENTRIES }, () => {
+  for (const lang of LANGS) {
+    const missing = [...codeNumber.keys()].filter((k) => !(k in catalogs[lang].codes));
+    assert.deepEqual(missing, [], `${lang}: codes without an entry`);
+  }
+});
+
+test('a template uses only the params its code declares (en), and parses', () => {
+  for (const lang of LANGS) {
+    for (const [k, e] of Object.entries(catalogs[lang].codes)) {
+      const declared = new Set(en.codes[k]?.params ?? []);
+      for (const field of ['message', 'fix']) {
+        for (const p of templateParams(e[field])) {
+          assert.ok(declared.has(p), `${lang} ${k}.${field} uses {${p}}, which ${k} does not declare`);
+        }
+      }
+    }
+  }
+});
+
+// ---- the strong one: the kit's own reports, rendered again -----------------
+
+// The issues and findings of a report: the members of its errors, warnings,
+// differences and findings lists, at any depth of the report's own structure
+// (not inside the decoded header, payload or config, which are the token's).
+const LISTS = new Set(['errors', 'warnings', 'differences', 'findings']);
+const DATA = new Set(['header', 'payload', 'effectiveConfig', 'decoded', 'config', 'claims']);
+function collect(value, out) {
+  const stack = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop();
+    if (v === null || typeof v !== 'object' || depth > 8) continue;
+    for (const [k, w] of Object.entries(v)) {
+      if (DATA.has(k)) continue;
+      if (LISTS.has(k) && Array.isArray(w)) {
+        for (const f of w) if (f !== null && typeof f === 'object' && typeof f.code === 'string') out.push(f);
+      }
+      stack.push([w, depth + 1]);
+    }
+  }
+}
+
+// A kit that keeps every result it hands back (reports parsed): its
+// functions, and those of its objects (kit.onlyoffice, kit.reports), wrapped.
+function recording(target, out, depth = 0) {
+  const copy = {};
+  for (const [name, v] of Object.entries(target)) {
+    if (typeof v === 'function') {
+      copy[name] = (...args) => {
+        const r = v.apply(target, args);
+        collect(typeof r === 'string' && r.startsWith('{') ? JSON.parse(r) : r, out);
+        return r;
+      };
+    } else {
+      copy[name] = v !== null && typeof v === 'object' && depth === 0 ? recording(v, out, 1) : v;
+    }
+  }
+  return copy;
+}
+
+const reported = [];
+const rk = recording(kit, reported);
+const quiet = (fn) => {
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof OojwtError)) throw e;
+  }
+};
+// The hostile catalogue, every entry through its entry point.
+const entryPoints = entryPointsOf(rk);
+for (const f of files) {
+  const doc = readFile(f);
+  for (const e of doc.entries) {
+    quiet(() => entryPoints[doc.entry](gen(e.input), entryKey(doc, e), { ...doc.defaults?.options, ...e.options }));
+  }
+}
+// The diagnosis vectors (they fold in the findings of every layer they run).
+const diag = readVector('diagnose.json');
+for (const v of diag.tests) quiet(() => rk.diagnose(v.items, { secrets: v.secrets ?? [], now: diag.now }));
+// Server configurations.
+for (const v of readVector('onlyoffice_config.json').tests) {
+  quiet(() => rk.onlyoffice.readServerConfig(v.local, v.default !== undefined ? { defaultJsonText: v.default } : {}));
+}
+// Tokens Document Server's JSON.parse refuses; the strict profile beside it.
+for (const t of readVector('ds_jsonparse.json').tests) {
+  quiet(() => rk.onlyoffice.verify(t.token, 'secret', { now: 1700000000 }));
+  quiet(() => rk.verify(t.token, 'secret', { now: 1700000000 }));
+}
+// Editor configs of the inspect vectors, signed as they say (or not).
+const b64u = (s) => Buffer.from(s).toString('base64url');
+const hs256 = (payload, secret) => {
+  const input = `${b64u(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64u(JSON.stringify(payload))}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+};
+for (const v of readVector('onlyoffice_inspect.json').tests) {
+  const config = { ...v.config };
+  if (v.signWith !== undefined && config.token === undefined) config.token = hs256(v.tokenPayload ?? v.config, v.signWith);
+  const opts = { secret: v.secret, now: v.now };
+  if (v.serverConfig !== undefined) opts.serverConfig = v.serverConfig;
+  quiet(() => rk.onlyoffice.inspectConfig(config, opts));
+}
+for (const v of readVector('onlyoffice_secret.json').tests) {
+  if (v.token !== undefined) quiet(() => rk.onlyoffice.explainSecret(v.token, v.given));
+}
+
+test('the kit reported enough to judge: many codes, each with params', () => {
+  const codes = new Set(reported.map((r) => r.code));
+  assert.ok(reported.length > 300 && codes.size > 40, `${reported.length} reports, ${codes.size} codes`);
+  const without = reported.filter((r) => r.params === undefined || r.params === null || typeof r.params !== 'object');
+  assert.deepEqual([...new Set(without.map((r) => r.code))], [], 'issues and findings without params');
+});
+
+// The reports of the JWT core alone (kit.decode, kit.verify, kit.sign and the
+// reports of both): exact now, and kept so.
+test('the JWT core: the en templates with each issue\'s params give its English message exactly', () => {
+  const core = [];
+  const ck = recording(kit, core);
+  const cp = entryPointsOf(ck);
+  for (const f of files) {
+    const doc = readFile(f);
+    if (!['decode', 'b64url', 'json', 'verify', 'sign', 'extract'].includes(doc.entry)) continue;
+    for (const e of doc.entries) quiet(() => cp[doc.entry](gen(e.input), entryKey(doc, e), { ...doc.defaults?.options, ...e.options }));
+  }
+  for (const t of readVector('ds_jsonparse.json').tests) quiet(() => ck.verify(t.token, 'secret', { now: 1700000000 }));
+  const codes = new Set(core.map((r) => r.code));
+  assert.ok(core.length > 100 && codes.size >= 12, `${core.length} issues, ${codes.size} codes`);
+  for (const r of core) {
+    assert.equal(render(en.codes[r.code].message, r.params, 'en'), r.message, `${r.code} ${JSON.stringify(r.params)}`);
+  }
+});
+
+test('the en templates with each report\'s params give its English message and fix exactly', { todo: TODO_EXACT }, () => {
+  const wrong = new Map();
+  const undeclared = new Map();
+  for (const r of reported) {
+    if (NOT_EXACT.has(r.code) || !(r.code in en.codes)) continue;
+    const e = en.codes[r.code];
+    for (const p of Object.keys(r.params)) {
+      if (!e.params.includes(p)) undeclared.set(`${r.code}.${p}`, r.message);
+    }
+    let message;
+    let fix;
+    try {
+      message = render(e.message, r.params, 'en');
+      fix = render(e.fix, r.params, 'en');
+    } catch (err) {
+      message = `(${err.message})`;
+    }
+    if (message !== r.message || (r.fix !== undefined && fix !== r.fix)) {
+      if (!wrong.has(r.code)) wrong.set(r.code, { params: r.params, want: [r.message, r.fix], got: [message, fix] });
+    }
+  }
+  // Both lists at once: a param its code does not declare, and the codes whose
+  // en templates do not give the report's English (the first case of each).
+  assert.deepEqual({ undeclared: [...undeclared.keys()], wrong: Object.fromEntries(wrong) },
+    { undeclared: [], wrong: {} });
+});
+
+test('the zh-CN templates render with the params of every report the en ones render exactly', () => {
+  let n = 0;
+  for (const r of reported) {
+    const z = catalogs['zh-CN'].codes[r.code];
+    if (z === undefined || NOT_EXACT.has(r.code)) continue;
+    try {
+      if (render(en.codes[r.code].message, r.params, 'en') !== r.message) continue;
+    } catch {
+      continue;
+    }
+    n++;
+    assert.doesNotThrow(() => render(z.message, r.params, 'zh-CN'), `${r.code}: ${JSON.stringify(r.params)}`);
+    assert.doesNotThrow(() => render(z.fix, r.params, 'zh-CN'), `${r.code}: ${JSON.stringify(r.params)}`);
+  }
+  assert.ok(n > 100, `${n} reports`);
+});
