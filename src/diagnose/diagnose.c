@@ -664,7 +664,7 @@ static int
 cert_no_ip(oojwt_diag_ctx *c, const oojwt_cert *cert, int item)
 {
 	const char *cn = cert->subject != NULL ? strstr(cert->subject, "CN=") : NULL;
-	const char *who;
+	const char *who, *cid;
 	unsigned char ip[16], other[16];
 	char shown[64], msg[OOJWT_MESSAGE_LEN], cause[OOJWT_MESSAGE_LEN];
 	size_t n, len, k;
@@ -698,8 +698,11 @@ cert_no_ip(oojwt_diag_ctx *c, const oojwt_cert *cert, int item)
 	oojwt_params_str(&p, "host", shown, strlen(shown));
 	oojwt_params_str(&p, "altNames", cert->n_ip == 0 ? "none" : "other",
 		cert->n_ip == 0 ? 4 : 5);
-	oojwt_params_str(&p, "connector", who != NULL ? who : "",
-		who != NULL ? strlen(who) : 0);
+	cid = oojwt_connector_name(c->connector);
+	if (cid == NULL) {
+		cid = "unknown";
+	}
+	oojwt_params_str(&p, "connector", cid, strlen(cid));
 	oojwt_fmt(msg, sizeof msg, "The certificate names %s only in its subject "
 		"CN, and its subjectAltName has %s: %s and browsers connecting to "
 		"https://%s match the address against subjectAltName IP entries only, "

@@ -91,17 +91,53 @@ test('each catalog: { lang, name, codes }, codes in number order, one code per l
   }
 });
 
-// Work in progress, each reported as a todo (it runs, and shows what is
-// missing, without failing the suite) until the entries land: the codes of the
-// Document Server profile and secret forensics (103-114), the server and
-// editor configs (115-147, 193-214), lone_surrogate (226), and the deploy,
-// request, connector and diagnosis codes (148-192, 215-251 but 226 and 247).
-const TODO_ENTRIES = 'catalog entries for the codes past the JWT core are being written';
-// Sentences of the core's codes that layers above the core write with their
-// own words and no params yet: Document Server's profile (src/ds/profile.c
-// fail, its differences with the strict profile) and the connector settings
-// reader (src/ds/connector_settings.c).
-const TODO_EXACT = 'the ds layer\'s own sentences for the core\'s codes have no params yet';
+// Codes with no catalog entry yet, by number. The list can only shrink: the
+// completeness test fails when a code outside it has no entry in a catalog,
+// and when a code in it gets one (then take it out). Written by hand, never
+// generated from the catalogs.
+//   23-24      bad_certificate, falsy_payload (src/core)
+//   115-147    Document Server's configuration and the editor config (src/ds/server_config.c,
+//              src/ds/editor_config.c)
+//   193-214    the user field, the token kind, jsonwebtoken's verify options (src/ds/token_kind.c,
+//              src/ds/verify_options.c)
+//   226        lone_surrogate (src/ds/lone_surrogate.c)
+const NOT_CONVERTED = [
+  'bad_certificate', 'falsy_payload', 'default_secret_wins', 'default_secret',
+  'browser_secret_ignored', 'key_no_effect', 'flag_is_string', 'short_secret', 'secret_quotes',
+  'secret_spaces', 'secret_docker_unsafe', 'no_secret', 'secret_from_file', 'tokens_disabled',
+  'example_config_section', 'docker_flag_not_true', 'tolerance_not_number', 'docker_random_secret',
+  'token_missing', 'missing_required_field', 'permissions_differ', 'token_invalid_format',
+  'bad_document_key', 'not_an_opening_token', 'payload_wrapper', 'missing_config_field',
+  'bad_document_type', 'bad_file_type', 'file_type_mismatch', 'file_type_case', 'key_too_long',
+  'url_not_absolute', 'callback_unreachable', 'user_id_too_long', 'config_has_secret',
+  'user_not_signed', 'user_differs', 'kind_ambiguous', 'kind_mismatch', 'missing_token_field',
+  'bad_token_field', 'token_not_checked', 'connectors_decide', 'verify_algorithms',
+  'verify_clock_tolerance', 'verify_clock_timestamp', 'verify_ignore_expiration',
+  'verify_ignore_not_before', 'verify_max_age', 'verify_audience', 'verify_issuer',
+  'verify_subject', 'verify_jwtid', 'verify_nonce', 'verify_complete', 'verify_other_option',
+  'lone_surrogate',
+];
+// Codes whose English the en templates do not yet give exactly from the
+// report's params, each with the reason. The list can only shrink: the test
+// fails when a listed code renders exactly in every report (then take it out).
+const NOT_YET_EXACT = new Map([
+  // The core's codes as Document Server's profile (src/ds/profile.c, its
+  // differences with the strict profile) and the connector settings reader
+  // (src/ds/connector_settings.c) word them, with no params yet.
+  ['malformed', 'src/ds/profile.c words it, no params'],
+  ['bad_base64', 'src/ds/profile.c words it, no params'],
+  ['bad_json', 'src/ds/profile.c words it, no params'],
+  ['bad_signature', 'src/ds/profile.c words it, no params'],
+  ['duplicate_member', 'src/ds/profile.c words it, no params'],
+  ['not_an_object', 'src/ds/profile.c words it, no params'],
+  ['too_deep', 'src/ds/connector_settings.c adds a fix the template has not'],
+  ['too_large', 'src/ds/connector_settings.c words it, no params'],
+  // Its sentence is the symptom table's (src/diagnose/symptoms.c: the
+  // product's own text, what it means, what to paste next), which the params
+  // name (symptom, product) but do not carry; the template still has the
+  // sentences of the five symptoms before the table.
+  ['diag_symptom', 'the symptom table\'s words are not in the params'],
+]);
 
 test('a catalog names only codes that exist', () => {
   for (const lang of LANGS) {
@@ -110,10 +146,10 @@ test('a catalog names only codes that exist', () => {
   }
 });
 
-test('every code has an entry in every catalog', { todo: TODO_ENTRIES }, () => {
+test('every code has an entry in every catalog, but the listed ones not yet converted', () => {
   for (const lang of LANGS) {
     const missing = [...codeNumber.keys()].filter((k) => !(k in catalogs[lang].codes));
-    assert.deepEqual(missing, [], `${lang}: codes without an entry`);
+    assert.deepEqual(missing, NOT_CONVERTED, `${lang}: codes without an entry (NOT_CONVERTED)`);
   }
 });
 
@@ -242,12 +278,15 @@ test('the JWT core: the en templates with each issue\'s params give its English 
   }
 });
 
-test('the en templates with each report\'s params give its English message and fix exactly', { todo: TODO_EXACT }, () => {
+test('the en templates with each report\'s params give its English message and fix exactly', () => {
   const wrong = new Map();
+  const stillWrong = new Set();
+  const reportedCodes = new Set();
   const undeclared = new Map();
   for (const r of reported) {
     if (NOT_EXACT.has(r.code) || !(r.code in en.codes)) continue;
     const e = en.codes[r.code];
+    reportedCodes.add(r.code);
     for (const p of Object.keys(r.params)) {
       if (!e.params.includes(p)) undeclared.set(`${r.code}.${p}`, r.message);
     }
@@ -260,6 +299,10 @@ test('the en templates with each report\'s params give its English message and f
       message = `(${err.message})`;
     }
     if (message !== r.message || (r.fix !== undefined && fix !== r.fix)) {
+      if (NOT_YET_EXACT.has(r.code)) {
+        stillWrong.add(r.code);
+        continue;
+      }
       if (!wrong.has(r.code)) wrong.set(r.code, { params: r.params, want: [r.message, r.fix], got: [message, fix] });
     }
   }
@@ -267,6 +310,9 @@ test('the en templates with each report\'s params give its English message and f
   // en templates do not give the report's English (the first case of each).
   assert.deepEqual({ undeclared: [...undeclared.keys()], wrong: Object.fromEntries(wrong) },
     { undeclared: [], wrong: {} });
+  // Each listed code is reported, and still wrong in one report at least.
+  const exactNow = [...NOT_YET_EXACT.keys()].filter((k) => !stillWrong.has(k));
+  assert.deepEqual(exactNow, [], 'NOT_YET_EXACT lists codes that render exactly now (or are never reported)');
 });
 
 test('the zh-CN templates render with the params of every report the en ones render exactly', () => {
