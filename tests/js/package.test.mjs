@@ -8,7 +8,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -56,7 +56,9 @@ before(() => {
 test('the tarball holds the library folder whole, no page file and nothing of the build', () => {
   for (const f of ['package.json', 'README.md', 'bin/oojwt.mjs', 'bin/oojwt-cli.wasm', 'man/oojwt.1']) assert.ok(files.includes(f), `${f} is packed`);
   // web/lib/, every file of it (both wasm modules built), and nothing else of web/.
-  const lib = readdirSync(join(root, 'web', 'lib')).map((f) => `web/lib/${f}`).sort();
+  // (its files at any depth: the catalogs are in web/lib/locales/)
+  const lib = readdirSync(join(root, 'web', 'lib'), { recursive: true })
+    .filter((f) => statSync(join(root, 'web', 'lib', f)).isFile()).map((f) => `web/lib/${f}`).sort();
   for (const f of ['oojwt.mjs', 'oojwt.d.ts', 'oojwt.wasm', 'oojwt-full.wasm', 'oojwt-inspector.mjs', 'oojwt-inspector.d.ts']) {
     assert.ok(lib.includes(`web/lib/${f}`), `web/lib/${f} exists (make wasm)`);
   }
