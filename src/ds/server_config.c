@@ -60,6 +60,12 @@ add(oojwt_server_config *c, int severity, int code, const char *path,
 		code, path, message, fix);
 }
 
+/* The same with the sentence and its params written by oojwt_fmtp
+ * (`names`, `fmt`, ...); the fix is a fixed text. */
+#define addf(c, severity, code, path, fix, ...) \
+	oojwt_finding_fmt((c)->findings, &(c)->n_findings, &(c)->dropped, \
+		severity, code, path, fix, __VA_ARGS__)
+
 static const char *
 string_at(const oojwt_jv *root, const char *dotted)
 {
@@ -348,15 +354,13 @@ docker_to_json(oojwt_server_config *c, const char *text, size_t len,
 	if (vals[ENV_ENABLED].present && !(vals[ENV_ENABLED].len == 4
 		&& memcmp(vals[ENV_ENABLED].value, "true", 4) == 0))
 	{
-		char msg[OOJWT_MESSAGE_LEN];
 		on = "false";
-		oojwt_fmt(msg, sizeof msg,
+		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_DOCKER_FLAG, "JWT_ENABLED",
+			"write JWT_ENABLED=true (lower case, no quotes) or "
+			"JWT_ENABLED=false on purpose", "value",
 			"JWT_ENABLED is \"%S\": the container script enables tokens only "
 			"for the exact string true, so all three enable flags are false",
 			vals[ENV_ENABLED].value, vals[ENV_ENABLED].len);
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_DOCKER_FLAG, "JWT_ENABLED",
-			msg, "write JWT_ENABLED=true (lower case, no quotes) or "
-			"JWT_ENABLED=false on purpose");
 	}
 	if (!vals[ENV_SECRET].present) {
 		c->docker_random_secret = 1;
@@ -368,17 +372,18 @@ docker_to_json(oojwt_server_config *c, const char *text, size_t len,
 			"(read the current one with documentserver-jwt-status.sh)");
 	}
 	if (vals[ENV_SECRET].list_quoted) {
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES, "JWT_SECRET",
-			"the compose list item - JWT_SECRET=\"...\" keeps the quotes as "
-			"part of the secret (Docker-DocumentServer#839)",
+		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES, "JWT_SECRET",
 			"drop the quotes: - JWT_SECRET=value, or use the map form "
-			"JWT_SECRET: \"value\"");
+			"JWT_SECRET: \"value\"", "source",
+			"the compose list item - JWT_SECRET=\"...\" keeps the quotes as "
+			"part of the secret (Docker-DocumentServer#839)%k",
+			OOJWT_SEL("compose"));
 	} else if (vals[ENV_SECRET].env_quoted) {
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES, "JWT_SECRET",
+		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES, "JWT_SECRET",
+			"write the value without quotes", "source",
 			"JWT_SECRET=\"...\" in an env file: docker run --env-file keeps the "
 			"quotes as part of the secret (compose's .env removes them); "
-			"oojwt keeps them",
-			"write the value without quotes");
+			"oojwt keeps them%k", OOJWT_SEL("env_file"));
 	}
 	if (vals[ENV_IN_BODY].present) {
 		add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT, "JWT_IN_BODY",
@@ -462,7 +467,8 @@ flag_findings(oojwt_server_config *c, const oojwt_jv *local,
 	static const char what2[] = "Document Server does not sign its "
 		"callbacks and downloads";
 	const char *const what[3] = { what0, what1, what2 };
-	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+	static const char *const flag_names[3] = { "browser", "inbox", "outbox" };
+	char path[OOJWT_PATH_LEN];
 	size_t k;
 	const oojwt_jv *v;
 
@@ -471,23 +477,22 @@ flag_findings(oojwt_server_config *c, const oojwt_jv *local,
 			: "services.CoAuthoring.server.tokenRequiredParams";
 		v = oojwt_json_at(local, p);
 		if (oojwt_json_type(v) == OOJWT_JSON_STRING) {
-			oojwt_fmt(msg, sizeof msg,
+			addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_FLAG_IS_STRING, p,
+				"write true or false without quotes", "value",
 				"the flag is the string \"%s\": Document Server tests it for "
 				"truthiness, so any non-empty string (even \"false\") means "
 				"true", oojwt_json_string(v));
-			add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_FLAG_IS_STRING, p, msg,
-				"write true or false without quotes");
 		}
 	}
 	for (k = 0; k < 3; k++) {
 		if (oojwt_json_truthy(oojwt_json_at(merged, flag_paths[k]))) {
 			continue;
 		}
-		oojwt_fmt(msg, sizeof msg, "this flag is off: %s", what[k]);
 		oojwt_fmt(path, sizeof path, "%s", flag_paths[k]);
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_TOKENS_DISABLED, path, msg,
+		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_TOKENS_DISABLED, path,
 			"set it to true (Document Server warns at start-up about any "
-			"of the three that is off)");
+			"of the three that is off)", ",flag", "this flag is off: %s%k",
+			what[k], OOJWT_SEL(flag_names[k]));
 	}
 }
 
@@ -550,7 +555,6 @@ static void
 value_findings(oojwt_server_config *c, int k, const char *path)
 {
 	const oojwt_cfg_secret *s = &c->secrets[k];
-	char msg[OOJWT_MESSAGE_LEN];
 	size_t i;
 	int quotes = 0, spaces = 0, unsafe = 0;
 
@@ -558,22 +562,20 @@ value_findings(oojwt_server_config *c, int k, const char *path)
 		return;
 	}
 	if (s->value_len == 6 && memcmp(s->value, "secret", 6) == 0) {
-		oojwt_fmt(msg, sizeof msg,
-			"the %s secret is the literal \"secret\" shipped in default.json: "
-			"anyone can sign tokens your Document Server accepts", kind_names[k]);
-		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DEFAULT_SECRET, path, msg,
+		addf(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DEFAULT_SECRET, path,
 			"set services.CoAuthoring.secret.inbox/outbox/session.string to a "
 			"random value of 32+ letters and digits, the same in every "
-			"integration");
+			"integration", "kind",
+			"the %s secret is the literal \"secret\" shipped in default.json: "
+			"anyone can sign tokens your Document Server accepts", kind_names[k]);
 		return;
 	}
 	if (s->value_len < 32) {
-		oojwt_fmt(msg, sizeof msg,
+		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SHORT_SECRET, path,
+			"use 32 or more random letters and digits", "kind,length",
 			"the %s secret is %z bytes: below the 32 bytes (256 bits) RFC 7518 "
 			"asks for HS256; some connectors refuse short secrets",
 			kind_names[k], s->value_len);
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SHORT_SECRET, path, msg,
-			"use 32 or more random letters and digits");
 	}
 	for (i = 0; i < s->value_len; i++) {
 		char ch = s->value[i];
@@ -587,27 +589,25 @@ value_findings(oojwt_server_config *c, int k, const char *path)
 		quotes = c->findings[i].code != OOJWT_FIND_SECRET_QUOTES;
 	}
 	if (quotes) {
-		oojwt_fmt(msg, sizeof msg,
-			"the %s secret contains quote characters: usually quotes from an "
-			"env or compose file that became part of the secret", kind_names[k]);
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES, path, msg,
-			"remove the quotes here or make every integration use them too");
+		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES, path,
+			"remove the quotes here or make every integration use them too",
+			"kind,source", "the %s secret contains quote characters: usually "
+			"quotes from an env or compose file that became part of the "
+			"secret%k", kind_names[k], OOJWT_SEL("value"));
 	}
 	if (spaces) {
-		oojwt_fmt(msg, sizeof msg,
+		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_SPACES, path,
+			"use a secret of letters and digits only", "kind",
 			"the %s secret contains whitespace: Document Server uses it "
 			"verbatim, while e.g. Nextcloud trims the secret it stores",
 			kind_names[k]);
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_SPACES, path, msg,
-			"use a secret of letters and digits only");
 	}
 	if (unsafe) {
-		oojwt_fmt(msg, sizeof msg,
+		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_DOCKER_UNSAFE, path,
+			"use a secret of letters and digits only", "kind",
 			"the %s secret contains ' \\ $ ` or \": the Docker start script "
 			"splices it into JavaScript and compose interpolates $, so the "
 			"stored secret can differ from the one you typed", kind_names[k]);
-		add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_DOCKER_UNSAFE, path,
-			msg, "use a secret of letters and digits only");
 	}
 }
 
@@ -615,7 +615,7 @@ static void
 secret_findings(oojwt_server_config *c, const oojwt_jv *local,
 	const oojwt_jv *merged)
 {
-	char path[OOJWT_PATH_LEN], msg[OOJWT_MESSAGE_LEN];
+	char path[OOJWT_PATH_LEN];
 	int k, j;
 
 	for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
@@ -638,23 +638,24 @@ secret_findings(oojwt_server_config *c, const oojwt_jv *local,
 			&& oojwt_json_truthy(oojwt_json_get(ms, "string")))
 		{
 			char p2[OOJWT_PATH_LEN];
+			int local_string = oojwt_json_truthy(oojwt_json_get(lf, "string"));
 			oojwt_fmt(p2, sizeof p2, "%s.file", path);
-			oojwt_fmt(msg, sizeof msg,
-				"secret.%s.file is set, but secret.%s.string is not empty%s, "
-				"and the string wins: the file is never read", kind_names[k],
-				kind_names[k], oojwt_json_truthy(oojwt_json_get(lf, "string")) ? ""
-				: " (default.json ships \"secret\")");
-			add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DEFAULT_SECRET_WINS, p2,
-				msg, "set \"string\": \"\" next to \"file\" in local.json");
+			addf(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DEFAULT_SECRET_WINS, p2,
+				"set \"string\": \"\" next to \"file\" in local.json",
+				"kind,,,stringFrom", "secret.%s.file is set, but secret.%s.string "
+				"is not empty%s, and the string wins: the file is never read%k",
+				kind_names[k], kind_names[k], local_string ? ""
+				: " (default.json ships \"secret\")",
+				OOJWT_SEL(local_string ? "local" : "default"));
 		}
 		if (c->secrets[k].source == OOJWT_SECRET_SOURCE_FILE) {
-			oojwt_fmt(msg, sizeof msg,
-				"the %s secret is read from the file %s as raw bytes: a "
-				"trailing newline is part of the secret (oojwt cannot read the "
-				"file; paste its exact bytes to check a token)", kind_names[k],
-				c->secrets[k].file != NULL ? c->secrets[k].file : "?");
-			add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_SECRET_FROM_FILE, path, msg,
-				"write the file without a final newline (printf '%s', not echo)");
+			addf(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_SECRET_FROM_FILE, path,
+				"write the file without a final newline (printf '%s', not echo)",
+				"kind,file", "the %s secret is read from the file %s as raw "
+				"bytes: a trailing newline is part of the secret (oojwt cannot "
+				"read the file; paste its exact bytes to check a token)",
+				kind_names[k], c->secrets[k].file != NULL ? c->secrets[k].file
+				: "?");
 		}
 		/* inbox: config tokens and requests; outbox: DS's own
 		 * requests; session: tokens issued after a verified open. */
@@ -664,12 +665,11 @@ secret_findings(oojwt_server_config *c, const oojwt_jv *local,
 				|| (k == OOJWT_SECRET_OUTBOX && c->enabled_outbox)
 				|| (k == OOJWT_SECRET_SESSION && c->enabled_browser)))
 		{
-			oojwt_fmt(msg, sizeof msg,
+			addf(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NO_SECRET, path,
+				"set secret.*.string to the shared secret", "kind",
 				"secret.%s has neither a string nor a file: every token of "
 				"this kind fails with \"secret or public key must be provided\"",
 				kind_names[k]);
-			add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NO_SECRET, path, msg,
-				"set secret.*.string to the shared secret");
 		}
 		for (j = 0; j < k; j++) {
 			if (same_secret(&c->secrets[j], &c->secrets[k])) {
