@@ -33,6 +33,12 @@ add(oojwt_config_report *r, int severity, int code, const char *path,
 		code, path, message, fix);
 }
 
+/* The same with the sentence and its params written by oojwt_fmtp
+ * (`names`, `fmt`, ...); the fix is a fixed text. */
+#define addf(r, severity, code, path, fix, ...) \
+	oojwt_finding_fmt((r)->findings, &(r)->n_findings, &(r)->dropped, \
+		severity, code, path, fix, __VA_ARGS__)
+
 /* The editor's ending for a close code (spec 2.6). */
 static void
 verdict(oojwt_config_report *r, int close_code, const char *why)
@@ -575,13 +581,13 @@ url_checks(oojwt_config_report *r, const oojwt_jv *cfg, const char *path,
 		return;
 	}
 	if (host_private(host)) {
-		oojwt_fmt(msg, sizeof msg, "%s points at %s: that name means the "
-			"Document Server machine itself or a private network; DS must "
-			"reach it, and private addresses are only allowed for URLs from "
-			"a verified token", what, host);
-		add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_CALLBACK_UNREACHABLE, path,
-			msg, "use a name and address Document Server can reach (not "
-			"localhost: in Docker that is the container)");
+		addf(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_CALLBACK_UNREACHABLE, path,
+			"use a name and address Document Server can reach (not "
+			"localhost: in Docker that is the container)", "field,host",
+			"%s points at %s: that name means the Document Server machine "
+			"itself or a private network; DS must reach it, and private "
+			"addresses are only allowed for URLs from a verified token", what,
+			host);
 	}
 }
 
@@ -594,7 +600,6 @@ config_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 	const oojwt_jv *dt = oojwt_json_get(cfg, "documentType");
 	const oojwt_jv *key = oojwt_json_at(cfg, "document.key");
 	const oojwt_jv *uid = oojwt_json_at(cfg, "editorConfig.user.id");
-	char msg[OOJWT_MESSAGE_LEN];
 	int fg = -1, dg = -1, legacy = 0;
 	int has_ft = oojwt_json_type(ft) == OOJWT_JSON_STRING
 		&& oojwt_json_string(ft)[0] != 0;
@@ -650,12 +655,12 @@ config_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 			}
 		}
 		if (fg >= 0 && dg >= 0 && fg != dg && !(fg == 3 && dg == 0)) {
-			oojwt_fmt(msg, sizeof msg, "fileType %s belongs to the %s editor, "
-				"but documentType says %s: the wrong editor opens the file",
-				oojwt_json_string(ft), groups[fg][0], oojwt_json_string(dt));
-			add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_FILE_TYPE_MISMATCH,
-				"documentType", msg, "set documentType from the file type (or "
-				"leave it out: api.js infers it)");
+			addf(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_FILE_TYPE_MISMATCH,
+				"documentType", "set documentType from the file type (or "
+				"leave it out: api.js infers it)", "fileType,editor,documentType",
+				"fileType %s belongs to the %s editor, but documentType says "
+				"%s: the wrong editor opens the file", oojwt_json_string(ft),
+				groups[fg][0], oojwt_json_string(dt));
 		}
 		if (key != NULL && oojwt_json_type(key) != OOJWT_JSON_STRING) {
 			add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_DOCUMENT_KEY,
@@ -665,12 +670,11 @@ config_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 			api_alert(r, "The \"document.key\" parameter for the config object "
 				"must be string. Please correct it.");
 		} else if (key != NULL && strlen(oojwt_json_string(key)) > 128) {
-			oojwt_fmt(msg, sizeof msg, "document.key is %z characters: the docs "
-				"allow 128 (the server's database column holds 255)",
+			addf(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_KEY_TOO_LONG,
+				"document.key", "use a shorter key, e.g. a hash of the file id "
+				"and its version", "length", "document.key is %z characters: "
+				"the docs allow 128 (the server's database column holds 255)",
 				strlen(oojwt_json_string(key)));
-			add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_KEY_TOO_LONG,
-				"document.key", msg, "use a shorter key, e.g. a hash of the "
-				"file id and its version");
 		}
 	}
 	url_checks(r, cfg, "document.url", "document.url");

@@ -386,10 +386,10 @@ docker_to_json(oojwt_server_config *c, const char *text, size_t len,
 			"oojwt keeps them%k", OOJWT_SEL("env_file"));
 	}
 	if (vals[ENV_IN_BODY].present) {
-		add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT, "JWT_IN_BODY",
-			"JWT_IN_BODY sets token.inbox/outbox.inBody, which Document Server "
-			"ignores since 7.1 (body and header tokens are both accepted)",
-			"remove JWT_IN_BODY");
+		addf(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT, "JWT_IN_BODY",
+			"remove JWT_IN_BODY", "key", "JWT_IN_BODY sets token.inbox/outbox."
+			"inBody, which Document Server ignores since 7.1 (body and header "
+			"tokens are both accepted)%k", OOJWT_SEL("env_in_body"));
 	}
 	/* Room for everything up front: the buffer holds the secret, and a
 	 * realloc would leave an unwiped copy behind. */
@@ -626,9 +626,10 @@ secret_findings(oojwt_server_config *c, const oojwt_jv *local,
 		if (oojwt_json_get(lf, "tenants") != NULL) {
 			char p2[OOJWT_PATH_LEN];
 			oojwt_fmt(p2, sizeof p2, "%s.tenants", path);
-			add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT, p2,
-				"secret.*.tenants (secrets per JWT issuer) was removed in 7.2; "
-				"Document Server ignores it", "remove it");
+			addf(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT, p2,
+				"remove it", "key", "secret.*.tenants (secrets per JWT issuer) "
+				"was removed in 7.2; Document Server ignores it%k",
+				OOJWT_SEL("tenants"));
 		}
 		if (k == OOJWT_SECRET_BROWSER) {
 			continue;
@@ -983,11 +984,12 @@ other_findings(oojwt_server_config *c, const oojwt_jv *local,
 
 	for (k = 0; k < sizeof dead / sizeof *dead; k++) {
 		if (oojwt_json_at(local, dead[k]) != NULL) {
-			add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT, dead[k],
-				k < 2 ? "inBody is ignored since 7.1: Document Server takes a "
-				"body token first, else the header"
-				: "secretFromInbox is not read since 7.2: config tokens always "
-				"use secret.inbox", "remove the key");
+			addf(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT, dead[k],
+				"remove the key", ",key", "%s%k", k < 2 ? "inBody is ignored "
+				"since 7.1: Document Server takes a body token first, else the "
+				"header" : "secretFromInbox is not read since 7.2: config "
+				"tokens always use secret.inbox",
+				OOJWT_SEL(k < 2 ? "in_body" : "secret_from_inbox"));
 		}
 	}
 	if (oojwt_json_at(local, "server.token") != NULL) {

@@ -95,21 +95,18 @@ test('each catalog: { lang, name, codes }, codes in number order, one code per l
 // completeness test fails when a code outside it has no entry in a catalog,
 // and when a code in it gets one (then take it out). Written by hand, never
 // generated from the catalogs.
-//   23-24      bad_certificate, falsy_payload (src/core)
-//   115-147    Document Server's configuration and the editor config (src/ds/server_config.c,
-//              src/ds/editor_config.c)
+//   23-24      bad_certificate (src/deploy/cert.c), falsy_payload (src/ds/profile.c, request.c,
+//              editor_config.c)
+//   131-139    the editor config's token and fields (src/ds/editor_config.c), 144 url_not_absolute
 //   193-214    the user field, the token kind, jsonwebtoken's verify options (src/ds/token_kind.c,
-//              src/ds/verify_options.c)
+//              src/ds/verify_options.c, src/ds/server_config.c)
 //   226        lone_surrogate (src/ds/lone_surrogate.c)
 const NOT_CONVERTED = [
-  'bad_certificate', 'falsy_payload', 'key_no_effect', 'example_config_section',
-  'tolerance_not_number', 'token_missing', 'missing_required_field', 'permissions_differ',
-  'token_invalid_format', 'bad_document_key', 'not_an_opening_token', 'payload_wrapper',
-  'missing_config_field', 'bad_document_type', 'bad_file_type', 'file_type_mismatch',
-  'file_type_case', 'key_too_long', 'url_not_absolute', 'callback_unreachable', 'user_id_too_long',
-  'config_has_secret', 'user_not_signed', 'user_differs', 'kind_ambiguous', 'kind_mismatch',
-  'missing_token_field', 'bad_token_field', 'token_not_checked', 'connectors_decide',
-  'verify_algorithms', 'verify_clock_tolerance', 'verify_clock_timestamp',
+  'bad_certificate', 'falsy_payload', 'token_missing', 'missing_required_field',
+  'permissions_differ', 'token_invalid_format', 'bad_document_key', 'not_an_opening_token',
+  'payload_wrapper', 'bad_document_type', 'url_not_absolute', 'user_not_signed', 'user_differs',
+  'kind_ambiguous', 'kind_mismatch', 'missing_token_field', 'bad_token_field', 'token_not_checked',
+  'connectors_decide', 'verify_algorithms', 'verify_clock_tolerance', 'verify_clock_timestamp',
   'verify_ignore_expiration', 'verify_ignore_not_before', 'verify_max_age', 'verify_audience',
   'verify_issuer', 'verify_subject', 'verify_jwtid', 'verify_nonce', 'verify_complete',
   'verify_other_option', 'lone_surrogate',
