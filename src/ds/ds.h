@@ -200,6 +200,12 @@ char *oojwt_ds_vopts_with_tolerance(const char *json, size_t len,
 	double tolerance, size_t *out_len);
 /* Record DS's failure (profile.c): error class, the exact message of `n`
  * bytes, our code and a sentence. */
+/* oojwt_finding_fmt() (core.h) on the findings of report `r` (any report
+ * with members findings, n_findings and dropped): severity, code, path,
+ * fix, names, fmt, ... */
+#define oojwt_ds_findingf(r, ...) \
+	oojwt_finding_fmt((r)->findings, &(r)->n_findings, &(r)->dropped, \
+		__VA_ARGS__)
 /* Append an issue (pos -1) to `list` (*n so far, at most
  * OOJWT_MAX_ISSUES, the rest counted in *dropped), its sentence and params
  * written by oojwt_fmtp(`names`, `fmt`, ...) (core.h). */

@@ -33,12 +33,6 @@ add(oojwt_config_report *r, int severity, int code, const char *path,
 		code, path, message, fix);
 }
 
-/* The same with the sentence and its params written by oojwt_fmtp
- * (`names`, `fmt`, ...); the fix is a fixed text. */
-#define addf(r, severity, code, path, fix, ...) \
-	oojwt_finding_fmt((r)->findings, &(r)->n_findings, &(r)->dropped, \
-		severity, code, path, fix, __VA_ARGS__)
-
 /* The editor's ending for a close code (spec 2.6). */
 static void
 verdict(oojwt_config_report *r, int close_code, const char *why)
@@ -208,28 +202,28 @@ connection_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 	}
 	k = oojwt_json_string(key);
 	if (!key_chars_ok(k)) {
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_DOCUMENT_KEY,
-			"document.key", "document.key has characters outside 0-9 a-z "
-			"A-Z - . _ =: the socket path does not match and Document "
-			"Server denies access (\"io.on connection unexpected key use key "
-			"pattern\", 8.2+)",
-			"build keys from letters, digits and - . _ = only (e.g. a hash "
-			"of the file id and its version)");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_DOCUMENT_KEY,
+			"document.key", "build keys from letters, digits and - . _ = only "
+			"(e.g. a hash of the file id and its version)", "problem",
+			"document.key has characters outside 0-9 a-z A-Z - . _ =: the "
+			"socket path does not match and Document Server denies access "
+			"(\"io.on connection unexpected key use key pattern\", 8.2+)%k",
+			OOJWT_SEL("characters"));
 		verdict(r, 4004, "the document key has characters the server "
 			"does not accept");
 		return 0;
 	}
 	if (k[0] == 0 || strcmp(k, "docId") == 0) {
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_DOCUMENT_KEY,
-			"document.key", k[0] == 0 ? "document.key is empty: the "
-			"connection keeps the server's placeholder key 'docId' and "
-			"Document Server denies access (\"io.on connection unexpected "
-			"key\", 8.2+)" : "document.key is 'docId', the placeholder the "
-			"server uses when a connection names no key "
-			"(constants.DEFAULT_DOC_ID): Document Server denies access "
-			"(\"io.on connection unexpected key\", 8.2+)",
-			"give every document version its own key (e.g. a hash of the file "
-			"id and its version)");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_DOCUMENT_KEY,
+			"document.key", "give every document version its own key (e.g. a "
+			"hash of the file id and its version)", ",problem", "%s%k",
+			k[0] == 0 ? "document.key is empty: the connection keeps the "
+			"server's placeholder key 'docId' and Document Server denies "
+			"access (\"io.on connection unexpected key\", 8.2+)"
+			: "document.key is 'docId', the placeholder the server uses when "
+			"a connection names no key (constants.DEFAULT_DOC_ID): Document "
+			"Server denies access (\"io.on connection unexpected key\", 8.2+)",
+			OOJWT_SEL(k[0] == 0 ? "empty" : "placeholder"));
 		verdict(r, 4004, "the document key is the server's placeholder "
 			"'docId'");
 		return 0;
@@ -567,21 +561,22 @@ url_checks(oojwt_config_report *r, const oojwt_jv *cfg, const char *path,
 	const char *what)
 {
 	const oojwt_jv *v = oojwt_json_at(cfg, path);
-	char host[256], msg[OOJWT_MESSAGE_LEN];
+	char host[256];
 
 	if (oojwt_json_type(v) != OOJWT_JSON_STRING || oojwt_json_string(v)[0] == 0) {
 		return;
 	}
 	if (!url_host(oojwt_json_string(v), host, sizeof host)) {
-		oojwt_fmt(msg, sizeof msg, "%s is not an absolute http(s) URL: "
-			"Document Server resolves nothing against your page", what);
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_URL_NOT_ABSOLUTE, path, msg,
-			"write the full URL, https://host/path, as Document Server can "
-			"reach it");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_URL_NOT_ABSOLUTE,
+			path, "write the full URL, https://host/path, as Document Server "
+			"can reach it", "field,where", "%s is not an absolute http(s) URL: "
+			"Document Server resolves nothing against your page%k", what,
+			OOJWT_SEL("config"));
 		return;
 	}
 	if (host_private(host)) {
-		addf(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_CALLBACK_UNREACHABLE, path,
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_WARNING,
+			OOJWT_FIND_CALLBACK_UNREACHABLE, path,
 			"use a name and address Document Server can reach (not "
 			"localhost: in Docker that is the container)", "field,host",
 			"%s points at %s: that name means the Document Server machine "
@@ -620,17 +615,19 @@ config_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 		if (has_dt) {
 			dg = doc_group(oojwt_json_string(dt), &legacy);
 			if (dg < 0) {
-				add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_DOCUMENT_TYPE,
-					"documentType", "api.js does not know this documentType "
-					"(word, cell, slide, pdf, diagram)",
-					"use word, cell, slide, pdf or diagram");
+				oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR,
+					OOJWT_FIND_BAD_DOCUMENT_TYPE,
+					"documentType", "use word, cell, slide, pdf or diagram",
+					"problem", "api.js does not know this documentType (word, "
+					"cell, slide, pdf, diagram)%k", OOJWT_SEL("unknown"));
 				api_alert(r, "The \"documentType\" parameter for the config "
 					"object is invalid. Please correct it.");
 			} else if (legacy) {
-				add(r, OOJWT_SEVERITY_INFO, OOJWT_FIND_BAD_DOCUMENT_TYPE,
-					"documentType", "text, spreadsheet and presentation are "
-					"deprecated since 6.1 (api.js warns in the console)",
-					"use word, cell or slide");
+				oojwt_ds_findingf(r, OOJWT_SEVERITY_INFO,
+					OOJWT_FIND_BAD_DOCUMENT_TYPE,
+					"documentType", "use word, cell or slide", "problem",
+					"text, spreadsheet and presentation are deprecated since 6.1 "
+					"(api.js warns in the console)%k", OOJWT_SEL("legacy"));
 			}
 		}
 		if (has_ft) {
@@ -655,7 +652,8 @@ config_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 			}
 		}
 		if (fg >= 0 && dg >= 0 && fg != dg && !(fg == 3 && dg == 0)) {
-			addf(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_FILE_TYPE_MISMATCH,
+			oojwt_ds_findingf(r, OOJWT_SEVERITY_WARNING,
+				OOJWT_FIND_FILE_TYPE_MISMATCH,
 				"documentType", "set documentType from the file type (or "
 				"leave it out: api.js infers it)", "fileType,editor,documentType",
 				"fileType %s belongs to the %s editor, but documentType says "
@@ -663,14 +661,17 @@ config_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 				groups[fg][0], oojwt_json_string(dt));
 		}
 		if (key != NULL && oojwt_json_type(key) != OOJWT_JSON_STRING) {
-			add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_DOCUMENT_KEY,
-				"document.key", "document.key must be a string (api.js alerts "
-				"\"The \\\"document.key\\\" parameter for the config object must "
-				"be string\")", "pass the key as a string");
+			oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR,
+				OOJWT_FIND_BAD_DOCUMENT_KEY,
+				"document.key", "pass the key as a string", "problem",
+				"document.key must be a string (api.js alerts \"The "
+				"\\\"document.key\\\" parameter for the config object must be "
+				"string\")%k", OOJWT_SEL("type"));
 			api_alert(r, "The \"document.key\" parameter for the config object "
 				"must be string. Please correct it.");
 		} else if (key != NULL && strlen(oojwt_json_string(key)) > 128) {
-			addf(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_KEY_TOO_LONG,
+			oojwt_ds_findingf(r, OOJWT_SEVERITY_WARNING,
+				OOJWT_FIND_KEY_TOO_LONG,
 				"document.key", "use a shorter key, e.g. a hash of the file id "
 				"and its version", "length", "document.key is %z characters: "
 				"the docs allow 128 (the server's database column holds 255)",

@@ -60,12 +60,6 @@ add(oojwt_server_config *c, int severity, int code, const char *path,
 		code, path, message, fix);
 }
 
-/* The same with the sentence and its params written by oojwt_fmtp
- * (`names`, `fmt`, ...); the fix is a fixed text. */
-#define addf(c, severity, code, path, fix, ...) \
-	oojwt_finding_fmt((c)->findings, &(c)->n_findings, &(c)->dropped, \
-		severity, code, path, fix, __VA_ARGS__)
-
 static const char *
 string_at(const oojwt_jv *root, const char *dotted)
 {
@@ -355,7 +349,8 @@ docker_to_json(oojwt_server_config *c, const char *text, size_t len,
 		&& memcmp(vals[ENV_ENABLED].value, "true", 4) == 0))
 	{
 		on = "false";
-		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_DOCKER_FLAG, "JWT_ENABLED",
+		oojwt_ds_findingf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_DOCKER_FLAG,
+			"JWT_ENABLED",
 			"write JWT_ENABLED=true (lower case, no quotes) or "
 			"JWT_ENABLED=false on purpose", "value",
 			"JWT_ENABLED is \"%S\": the container script enables tokens only "
@@ -372,21 +367,24 @@ docker_to_json(oojwt_server_config *c, const char *text, size_t len,
 			"(read the current one with documentserver-jwt-status.sh)");
 	}
 	if (vals[ENV_SECRET].list_quoted) {
-		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES, "JWT_SECRET",
+		oojwt_ds_findingf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES,
+			"JWT_SECRET",
 			"drop the quotes: - JWT_SECRET=value, or use the map form "
 			"JWT_SECRET: \"value\"", "source",
 			"the compose list item - JWT_SECRET=\"...\" keeps the quotes as "
 			"part of the secret (Docker-DocumentServer#839)%k",
 			OOJWT_SEL("compose"));
 	} else if (vals[ENV_SECRET].env_quoted) {
-		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES, "JWT_SECRET",
+		oojwt_ds_findingf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES,
+			"JWT_SECRET",
 			"write the value without quotes", "source",
 			"JWT_SECRET=\"...\" in an env file: docker run --env-file keeps the "
 			"quotes as part of the secret (compose's .env removes them); "
 			"oojwt keeps them%k", OOJWT_SEL("env_file"));
 	}
 	if (vals[ENV_IN_BODY].present) {
-		addf(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT, "JWT_IN_BODY",
+		oojwt_ds_findingf(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT,
+			"JWT_IN_BODY",
 			"remove JWT_IN_BODY", "key", "JWT_IN_BODY sets token.inbox/outbox."
 			"inBody, which Document Server ignores since 7.1 (body and header "
 			"tokens are both accepted)%k", OOJWT_SEL("env_in_body"));
@@ -477,7 +475,8 @@ flag_findings(oojwt_server_config *c, const oojwt_jv *local,
 			: "services.CoAuthoring.server.tokenRequiredParams";
 		v = oojwt_json_at(local, p);
 		if (oojwt_json_type(v) == OOJWT_JSON_STRING) {
-			addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_FLAG_IS_STRING, p,
+			oojwt_ds_findingf(c, OOJWT_SEVERITY_WARNING,
+				OOJWT_FIND_FLAG_IS_STRING, p,
 				"write true or false without quotes", "value",
 				"the flag is the string \"%s\": Document Server tests it for "
 				"truthiness, so any non-empty string (even \"false\") means "
@@ -489,7 +488,8 @@ flag_findings(oojwt_server_config *c, const oojwt_jv *local,
 			continue;
 		}
 		oojwt_fmt(path, sizeof path, "%s", flag_paths[k]);
-		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_TOKENS_DISABLED, path,
+		oojwt_ds_findingf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_TOKENS_DISABLED,
+			path,
 			"set it to true (Document Server warns at start-up about any "
 			"of the three that is off)", ",flag", "this flag is off: %s%k",
 			what[k], OOJWT_SEL(flag_names[k]));
@@ -562,7 +562,8 @@ value_findings(oojwt_server_config *c, int k, const char *path)
 		return;
 	}
 	if (s->value_len == 6 && memcmp(s->value, "secret", 6) == 0) {
-		addf(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DEFAULT_SECRET, path,
+		oojwt_ds_findingf(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DEFAULT_SECRET,
+			path,
 			"set services.CoAuthoring.secret.inbox/outbox/session.string to a "
 			"random value of 32+ letters and digits, the same in every "
 			"integration", "kind",
@@ -571,7 +572,8 @@ value_findings(oojwt_server_config *c, int k, const char *path)
 		return;
 	}
 	if (s->value_len < 32) {
-		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SHORT_SECRET, path,
+		oojwt_ds_findingf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SHORT_SECRET,
+			path,
 			"use 32 or more random letters and digits", "kind,length",
 			"the %s secret is %z bytes: below the 32 bytes (256 bits) RFC 7518 "
 			"asks for HS256; some connectors refuse short secrets",
@@ -589,21 +591,24 @@ value_findings(oojwt_server_config *c, int k, const char *path)
 		quotes = c->findings[i].code != OOJWT_FIND_SECRET_QUOTES;
 	}
 	if (quotes) {
-		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES, path,
+		oojwt_ds_findingf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_QUOTES,
+			path,
 			"remove the quotes here or make every integration use them too",
 			"kind,source", "the %s secret contains quote characters: usually "
 			"quotes from an env or compose file that became part of the "
 			"secret%k", kind_names[k], OOJWT_SEL("value"));
 	}
 	if (spaces) {
-		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_SPACES, path,
+		oojwt_ds_findingf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_SPACES,
+			path,
 			"use a secret of letters and digits only", "kind",
 			"the %s secret contains whitespace: Document Server uses it "
 			"verbatim, while e.g. Nextcloud trims the secret it stores",
 			kind_names[k]);
 	}
 	if (unsafe) {
-		addf(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_SECRET_DOCKER_UNSAFE, path,
+		oojwt_ds_findingf(c, OOJWT_SEVERITY_WARNING,
+			OOJWT_FIND_SECRET_DOCKER_UNSAFE, path,
 			"use a secret of letters and digits only", "kind",
 			"the %s secret contains ' \\ $ ` or \": the Docker start script "
 			"splices it into JavaScript and compose interpolates $, so the "
@@ -626,7 +631,8 @@ secret_findings(oojwt_server_config *c, const oojwt_jv *local,
 		if (oojwt_json_get(lf, "tenants") != NULL) {
 			char p2[OOJWT_PATH_LEN];
 			oojwt_fmt(p2, sizeof p2, "%s.tenants", path);
-			addf(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT, p2,
+			oojwt_ds_findingf(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT,
+				p2,
 				"remove it", "key", "secret.*.tenants (secrets per JWT issuer) "
 				"was removed in 7.2; Document Server ignores it%k",
 				OOJWT_SEL("tenants"));
@@ -641,7 +647,8 @@ secret_findings(oojwt_server_config *c, const oojwt_jv *local,
 			char p2[OOJWT_PATH_LEN];
 			int local_string = oojwt_json_truthy(oojwt_json_get(lf, "string"));
 			oojwt_fmt(p2, sizeof p2, "%s.file", path);
-			addf(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_DEFAULT_SECRET_WINS, p2,
+			oojwt_ds_findingf(c, OOJWT_SEVERITY_ERROR,
+				OOJWT_FIND_DEFAULT_SECRET_WINS, p2,
 				"set \"string\": \"\" next to \"file\" in local.json",
 				"kind,,,stringFrom", "secret.%s.file is set, but secret.%s.string "
 				"is not empty%s, and the string wins: the file is never read%k",
@@ -650,7 +657,8 @@ secret_findings(oojwt_server_config *c, const oojwt_jv *local,
 				OOJWT_SEL(local_string ? "local" : "default"));
 		}
 		if (c->secrets[k].source == OOJWT_SECRET_SOURCE_FILE) {
-			addf(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_SECRET_FROM_FILE, path,
+			oojwt_ds_findingf(c, OOJWT_SEVERITY_INFO,
+				OOJWT_FIND_SECRET_FROM_FILE, path,
 				"write the file without a final newline (printf '%s', not echo)",
 				"kind,file", "the %s secret is read from the file %s as raw "
 				"bytes: a trailing newline is part of the secret (oojwt cannot "
@@ -666,7 +674,8 @@ secret_findings(oojwt_server_config *c, const oojwt_jv *local,
 				|| (k == OOJWT_SECRET_OUTBOX && c->enabled_outbox)
 				|| (k == OOJWT_SECRET_SESSION && c->enabled_browser)))
 		{
-			addf(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NO_SECRET, path,
+			oojwt_ds_findingf(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NO_SECRET,
+				path,
 				"set secret.*.string to the shared secret", "kind",
 				"secret.%s has neither a string nor a file: every token of "
 				"this kind fails with \"secret or public key must be provided\"",
@@ -984,7 +993,8 @@ other_findings(oojwt_server_config *c, const oojwt_jv *local,
 
 	for (k = 0; k < sizeof dead / sizeof *dead; k++) {
 		if (oojwt_json_at(local, dead[k]) != NULL) {
-			addf(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT, dead[k],
+			oojwt_ds_findingf(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_KEY_NO_EFFECT,
+				dead[k],
 				"remove the key", ",key", "%s%k", k < 2 ? "inBody is ignored "
 				"since 7.1: Document Server takes a body token first, else the "
 				"header" : "secretFromInbox is not read since 7.2: config "

@@ -472,7 +472,7 @@ static int
 need_url(oojwt_browser_report *r, const oojwt_jv *p, const char *path,
 	const char *what)
 {
-	char msg[OOJWT_MESSAGE_LEN], where[OOJWT_PATH_LEN];
+	char where[OOJWT_PATH_LEN];
 
 	if (!need(r, p, path, what)) {
 		return 0;
@@ -480,12 +480,12 @@ need_url(oojwt_browser_report *r, const oojwt_jv *p, const char *path,
 	if (url_absolute(oojwt_json_at(p, path))) {
 		return 1;
 	}
-	oojwt_fmt(msg, sizeof msg, "%s is not an absolute http(s) URL: "
-		"Document Server downloads it itself and resolves nothing against "
-		"your page", path);
 	oojwt_fmt(where, sizeof where, "token.%s", path);
-	add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_URL_NOT_ABSOLUTE, where, msg,
-		"sign the full URL, https://host/path, as Document Server reaches it");
+	oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_URL_NOT_ABSOLUTE,
+		where, "sign the full URL, https://host/path, as Document Server "
+		"reaches it", "field,where", "%s is not an absolute http(s) URL: "
+		"Document Server downloads it itself and resolves nothing against "
+		"your page%k", path, OOJWT_SEL("token"));
 	return 0;
 }
 
@@ -522,12 +522,13 @@ image_checks(oojwt_browser_report *r, const oojwt_jv *p)
 			"url")))
 		{
 			oojwt_fmt(path, sizeof path, "token.images[%z].url", k);
-			add(r, OOJWT_SEVERITY_ERROR, oojwt_json_get(
+			oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR, oojwt_json_get(
 				oojwt_json_array_at(images, k), "url") == NULL
 				? OOJWT_FIND_MISSING_TOKEN_FIELD : OOJWT_FIND_URL_NOT_ABSOLUTE,
-				path, "an image without an absolute http(s) url: Document "
-				"Server cannot download it and the editor shows an upload "
-				"error for it", "give every image its full URL");
+				path, "give every image its full URL", "where", "an image "
+				"without an absolute http(s) url: Document Server cannot "
+				"download it and the editor shows an upload error for it%k",
+				OOJWT_SEL("image"));
 			r->ok = 0;
 			oojwt_fmt(r->message, sizeof r->message, "some images cannot be "
 				"downloaded by Document Server");
