@@ -76,6 +76,8 @@ for (const target of [0, 1]) {
     await box.fill(text);
     await page.waitForFunction(() => document.getElementById('built-token').value !== '');
     await page.getByRole('button', { name: 'Copy config' }).click();
+    // The note is written once the clipboard has taken the text (build-panel.mjs copy awaits it).
+    await page.waitForFunction(() => document.getElementById('copy-note').textContent !== '');
     assert.match(await page.locator('#copy-note').textContent(), /^Copied the config/);
   }));
 
