@@ -368,7 +368,7 @@ $(BUILD)/oojwt: $(CLI_OBJ) $(BUILD)/native/gen/catalogs.o $(BEARSSL_NATIVE_OBJ) 
 # ---- the page: one self-contained file, and its screenshots ----------------
 
 # The page's sources: web/page/ and the library modules it imports.
-PAGE_SRC := web/page/index.html web/page/style.css $(wildcard web/page/*.mjs) $(wildcard web/lib/*.mjs) \
+PAGE_SRC := web/page/index.html web/page/style.css $(wildcard web/page/*.mjs) $(wildcard web/lib/*.mjs) $(wildcard web/lib/locales/*.json web/lib/locales/ui/*.json) \
 	web/lib/oojwt.wasm web/lib/oojwt-full.wasm
 
 # Both are bundled and minified by esbuild (tools/page-bundle.mjs), a dev

@@ -22,6 +22,7 @@ const TYPES = {
   '.mjs': 'text/javascript',
   '.css': 'text/css',
   '.wasm': 'application/wasm',
+  '.json': 'application/json',
 };
 
 /**
@@ -102,7 +103,7 @@ export async function openPage(browser, url, { colorScheme = 'light', viewport =
  * "Loading…"; resolves to the panel's locator.
  */
 export async function openInspector(page) {
-  await page.getByRole('tab', { name: 'JWT inspector' }).click();
+  await page.locator('#tab-jwt').click();
   const panel = page.locator('#panel-jwt[data-load="ready"]');
   await panel.waitFor();
   await page.locator('#verdict[data-verdict]:not(:has-text("Loading"))').waitFor();
@@ -115,7 +116,8 @@ export async function openInspector(page) {
  * data-load="ready"); resolves to the panel's locator.
  */
 export async function openMode(page, name) {
-  const tab = page.getByRole('tab', { name });
+  // By id ('tab-ds', 'tab-deploy') in any language, or by its English name.
+  const tab = name.startsWith('tab-') ? page.locator(`#${name}`) : page.getByRole('tab', { name });
   await tab.click();
   const panel = page.locator(`#${await tab.getAttribute('aria-controls')}`);
   await panel.and(page.locator('[data-load="ready"]')).waitFor();
@@ -123,3 +125,59 @@ export async function openMode(page, name) {
 }
 
 export const haveDist = () => existsSync(distFile);
+
+// Words that stay as they are in any language: product and format names,
+// protocol and algorithm names (a text of the page that is only these, with
+// digits and punctuation, is not "English left").
+export const KEEP_WORDS = new Set([
+  'oojwt', 'ONLYOFFICE', 'Docs', 'Document', 'Server', 'DocumentServer', 'Nextcloud', 'ownCloud', 'Moodle', 'Confluence',
+  'Jira', 'Mattermost', 'Docker', 'docker', 'compose', 'nginx', 'JWT', 'JWS', 'JWE', 'JWK', 'JSON', 'HMAC', 'RSA', 'ECDSA',
+  'EdDSA', 'HTTPS', 'HTTP', 'URL', 'URLs', 'TLS', 'SSL', 'DER', 'PEM', 'UTC', 'GMT', 'Base64', 'base64url', 'base64',
+  'SHA', 'PKCS', 'OpenSSL', 'openssl', 'IP', 'DNS', 'API', 'CLI', 'GitHub', 'WebAssembly', 'Chromium', 'Markdown',
+  'English', 'UTF', 'ASCII', 'CSP', 'PHP', 'Node', 'npm', 'local', 'json', 'conf', 'php', 'ini', 'env',
+]);
+
+/**
+ * The English left on a page shown in another language: each visible text
+ * (in the document and open shadow roots; `root` narrows it to a selector)
+ * with an ASCII word of three or more letters that is not in KEEP_WORDS,
+ * outside code (code, pre, kbd, samp, textarea, input, [translate="no"]),
+ * URLs, paths, file names, JSON keys and quoted tokens ("…", “…”, «…»).
+ * Resolves to a list of { text, words }.
+ */
+export function englishLeft(page, root = 'body') {
+  return page.evaluate(({ root, keep }) => {
+    const KEEP = new Set(keep);
+    const SKIP = 'code, pre, kbd, samp, textarea, input, select option[value=""] ~ *, [translate="no"], script, style, template';
+    const out = [];
+    const visible = (el) => {
+      for (let e = el; e; e = e.parentElement ?? e.getRootNode()?.host) {
+        if (e.hidden || e.closest?.('[hidden], [aria-hidden="true"]')) return false;
+        const cs = getComputedStyle(e);
+        if (cs.display === 'none' || cs.visibility === 'hidden') return false;
+        if (e.parentElement === null && e.getRootNode() === document) break;
+      }
+      return true;
+    };
+    const scan = (node) => {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+      for (let n = walker.currentNode; n; n = walker.nextNode()) {
+        if (n.nodeType === 1) {
+          if (n.shadowRoot) scan(n.shadowRoot);
+          continue;
+        }
+        const el = n.parentElement;
+        if (el === null || el.closest(SKIP) || !visible(el)) continue;
+        const text = n.data
+          .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ') // URLs
+          .replace(/"[^"]*"|“[^”]*”|«[^»]*»|「[^」]*」/g, ' ') // quoted tokens and product texts
+          .replace(/(?:[\w.-]*\/[\w./*-]+)|(?:\b[\w-]+\.(?:json|conf|php|ini|crt|key|pem|log|yml|yaml|js|mjs|html|docx|xlsx|pptx)\b)/g, ' ') // paths, files
+          .replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b|\b\w+_\w+\b|\b[A-Z]{2,}\d*\b|\b\w*\d\w*\b/g, ' '); // identifiers, acronyms
+        const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !KEEP.has(w));
+        if (words.length > 0) out.push({ text: n.data.trim().slice(0, 200), words });
+      }
+    };
+    for (const r of document.querySelectorAll(root)) scan(r);
+    return out;
+  }, { root, keep: [...KEEP_WORDS] });
+}

@@ -9,6 +9,7 @@
 // in, while a status line says so. Texts are judged once typing pauses
 // (longer pauses for long texts), so that a keystroke stays as fast as in
 // a bare text box with a 100 KB token in it.
+import { t } from './lang.mjs';
 import { setupModes, loadFull } from './modes.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -56,7 +57,7 @@ function say(state, text, role) {
 
 const boxes = () => [...ui.boxes.querySelectorAll('.diag-box')];
 /** The label of the box at `i` (0-based). */
-const label = (i) => (i === 0 ? 'Paste anything' : `Text ${i + 1}`);
+const label = (i) => (i === 0 ? t('Paste anything') : t('Text {n}', { n: i + 1 }));
 /** The boxes' texts in order, each with its box. */
 const texts = () => boxes().map((box) => ({ box, text: box.querySelector('textarea').value }));
 /** The secrets typed, in order (empty ones left out by the caller). */
@@ -76,11 +77,11 @@ function renumber() {
     l.htmlFor = area.id;
     l.textContent = label(i);
     const remove = box.querySelector('.remove');
-    if (remove) remove.textContent = `Remove text ${n}`;
+    if (remove) remove.textContent = t('Remove text {n}', { n });
   });
   const n = boxes().length;
   ui.add.disabled = n >= MAX_BOXES;
-  ui.count.textContent = n >= MAX_BOXES ? `${MAX_BOXES} texts: the most one diagnosis takes.` : '';
+  ui.count.textContent = n >= MAX_BOXES ? t('{n} texts: the most one diagnosis takes.', { n: MAX_BOXES }) : '';
 }
 
 function focusBox(i) {
@@ -134,13 +135,13 @@ function run() {
     prompt();
     return;
   }
-  say('loading', 'Loading the checks (once)…');
+  say('loading', t('Loading the checks (once)…'));
   load().then((v) => v.run(), (e) => {
-    say('failed', `The checks could not be loaded (${e?.message ?? e}). Type or paste again to retry.`);
+    say('failed', t('The checks could not be loaded ({error}). Type or paste again to retry.', { error: String(e?.message ?? e) }));
   });
 }
 
-const prompt = () => say('empty', 'Paste a text above: oojwt says what it is, what goes wrong with it and how to fix it.');
+const prompt = () => say('empty', t('Paste a text above: oojwt says what it is, what goes wrong with it and how to fix it.'));
 
 ui.panel.addEventListener('input', (e) => {
   if (e.target.matches('textarea, input')) schedule();
@@ -154,7 +155,7 @@ ui.secretMore.addEventListener('click', () => {
   const on = ui.secretField.hidden;
   ui.secretField.hidden = !on;
   ui.secretMore.setAttribute('aria-expanded', String(on));
-  ui.secretMore.textContent = on ? 'Remove the second secret' : 'Add a second secret';
+  ui.secretMore.textContent = on ? t('Remove the second secret') : t('Add a second secret');
   if (on) ui.secrets[1].focus();
   schedule(0);
 });

@@ -1,0 +1,41 @@
+// The page's language: `?lang=zh-CN` (or `?lang=en`) in its address, else
+// the browser's (navigator.languages), else English (web/lib/words.mjs
+// says which tags count). Its catalogs load before the page starts (none
+// for English), the static text of index.html is translated, <html lang>
+// is set (the browser picks Chinese glyphs by it) and the language links
+// in the header point at this page with the other `lang`. Switching reloads
+// the page: nothing is stored, and the address holds no secret.
+import { LANGS, loadWords, pickLang, ENGLISH } from '../lib/words.mjs';
+
+const asked = new URLSearchParams(location.search).get('lang');
+const lang = pickLang([...(asked ? [asked] : []), ...(navigator.languages ?? [navigator.language])]);
+
+/** The page's words (web/lib/words.mjs); English if its catalogs fail to load. */
+export const words = await loadWords(lang).catch(() => ENGLISH);
+
+/** words.t, for the page's modules: the UI text `en` in the page's language. */
+export const t = (en, params) => words.t(en, params);
+
+// The language links: one per language, the current one marked.
+function switcher() {
+  const nav = document.getElementById('langs');
+  if (nav === null) return;
+  const links = LANGS.map(({ tag, name }) => {
+    const a = document.createElement('a');
+    const url = new URL(location.href);
+    url.searchParams.set('lang', tag);
+    url.hash = '';
+    a.href = url.href;
+    a.lang = tag;
+    a.hreflang = tag;
+    a.textContent = name;
+    if (tag === words.lang) a.setAttribute('aria-current', 'true');
+    return a;
+  });
+  nav.replaceChildren(...links);
+}
+
+document.documentElement.lang = words.lang;
+words.tree(document.body);
+document.title = t(document.title);
+switcher();
