@@ -103,6 +103,18 @@ const rows = [
     const half = Math.floor(n / 2) - 40;
     return `{"document":{"key":"${'a'.repeat(half)}"},"token":"${'a'.repeat(half)}b"}`;
   }, (t) => kit.diagnose([t], { secrets: [SECRET], now: NOW }).verdict.code],
+  // The symptom matcher (src/diagnose/symptom_match.c) tries, at each unit
+  // of the text, the needles that start with it: a text that repeats a
+  // long product message cut before its last letter makes every attempt
+  // run the needle's whole length (the constant factor is the needle).
+  ['diagnose, a product message cut short, repeated', (n) => {
+    const cut = 'The document security token is not correctly forme ';
+    return cut.repeat(Math.floor(n / cut.length));
+  }, (t) => kit.diagnose([t], { now: NOW }).verdict.code],
+  ['diagnose, a Chinese message cut short, repeated', (n) => {
+    const cut = '文档服务内部发生异常：Invalid toke ';
+    return cut.repeat(Math.floor(n / Buffer.byteLength(cut)));
+  }, (t) => kit.diagnose([t], { now: NOW }).verdict.code],
   ['diagnose, text of no known shape', (n) => 'word; '.repeat(Math.floor(n / 6)), (t) => kit.diagnose([t], { now: NOW }).verdict.code],
   ['keyInfo, JWK Set of oct keys', (n) => {
     const keys = [];
