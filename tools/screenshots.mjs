@@ -1,5 +1,7 @@
 // docs/screenshot-light.png and docs/screenshot-dark.png (the Diagnose box,
-// the page's first screen), docs/screenshot-jwt-{light,dark}.png (the JWT
+// the page's first screen), docs/screenshot-zh-{light,dark}.png (the same in
+// Chinese, ?lang=zh-CN; Chinese glyphs need a CJK font such as Debian's
+// fonts-noto-cjk), docs/screenshot-jwt-{light,dark}.png (the JWT
 // inspector) and docs/screenshot-ds-{light,dark}.png (the Document Server
 // mode), from the real page (dist/oojwt.html over file://) in Debian's
 // Chromium:
@@ -59,23 +61,27 @@ const pageSource = `<div id="placeholder"></div>\n<script>\n  var docEditor = ne
 const nextcloud = JSON.parse(readFileSync(new URL('../tests/vectors/diagnose.json', import.meta.url), 'utf8'))
   .tests.find((t) => t.name.startsWith('journey: Nextcloud')).items;
 
+// The Diagnose box with the Nextcloud journey, by element ids (any language).
+async function diagnose(page) {
+  await page.locator('#diag-text-1').fill(nextcloud[0]);
+  for (let i = 1; i < nextcloud.length; i++) {
+    await page.locator(`#diag-kind-${i}[data-kind]`).waitFor();
+    await page.locator('#diag-add').click();
+    await page.locator(`#diag-text-${i + 1}`).fill(nextcloud[i]);
+  }
+  await page.locator('#diag-verdict[data-code="diag_secret_variant"]').waitFor();
+  await page.locator('.diag-box:nth-child(3) .recognised[data-kind]').waitFor();
+  await page.evaluate(() => {
+    document.activeElement?.blur();
+    for (const t of document.querySelectorAll('.diag-box textarea')) t.scrollTop = 0;
+  });
+}
+
 const browser = await launch();
 try {
   for (const scheme of ['light', 'dark']) {
     const { page, context, log } = await openPage(browser, distUrl, { colorScheme: scheme, viewport: { width: 1280, height: 900 } });
-    // The Diagnose box.
-    await page.getByLabel('Paste anything').fill(nextcloud[0]);
-    for (let i = 1; i < nextcloud.length; i++) {
-      await page.locator(`#diag-kind-${i}[data-kind]`).waitFor();
-      await page.getByRole('button', { name: 'Add another text' }).click();
-      await page.getByLabel(`Text ${i + 1}`, { exact: true }).fill(nextcloud[i]);
-    }
-    await page.locator('#diag-verdict[data-code="diag_secret_variant"]').waitFor();
-    await page.locator('.diag-box:nth-child(3) .recognised[data-kind]').waitFor();
-    await page.evaluate(() => {
-      document.activeElement?.blur();
-      for (const t of document.querySelectorAll('.diag-box textarea')) t.scrollTop = 0;
-    });
+    await diagnose(page);
     const diag = `${docs}screenshot-${scheme}.png`;
     await page.screenshot({ path: diag, fullPage: true });
     // The JWT inspector.
@@ -103,6 +109,16 @@ try {
     await page.screenshot({ path: ds, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(box.y + box.height + 16) } });
     if (log.errors.length > 0) throw new Error(`console errors: ${log.errors.join('; ')}`);
     console.log(`oojwt: ${[diag, out, ds].map((f) => f.slice(f.indexOf('docs/'))).join(', ')}`);
+    await context.close();
+  }
+  // The Chinese page (?lang=zh-CN): the same journey in the Diagnose box.
+  for (const scheme of ['light', 'dark']) {
+    const { page, context, log } = await openPage(browser, `${distUrl}?lang=zh-CN`, { colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+    await diagnose(page);
+    const zh = `${docs}screenshot-zh-${scheme}.png`;
+    await page.screenshot({ path: zh, fullPage: true });
+    if (log.errors.length > 0) throw new Error(`console errors: ${log.errors.join('; ')}`);
+    console.log(`oojwt: ${zh.slice(zh.indexOf('docs/'))}`);
     await context.close();
   }
 } finally {
