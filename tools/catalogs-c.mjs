@@ -29,6 +29,20 @@ function cString(s) {
   return t + '"';
 }
 
+// C99 promises string literals of 4095 bytes only (-Woverlength-strings);
+// a longer text becomes a char array written byte by byte, named here.
+let arrays = '';
+let nArrays = 0;
+function cText(s) {
+  const bytes = Buffer.from(s, 'utf8');
+  if (bytes.length < 4000) return cString(s);
+  const name = `long_text_${nArrays++}`;
+  const lines = [];
+  for (let i = 0; i < bytes.length; i += 16) lines.push(`\t${[...bytes.subarray(i, i + 16)].map((b) => `'\\${b.toString(8).padStart(3, '0')}'`).join(', ')},`);
+  arrays += `static const char ${name}[] = {\n${lines.join('\n')}\n\t'\\0'\n};\n\n`;
+  return name;
+}
+
 const langs = [];
 const counts = {};
 let body = '';
@@ -47,7 +61,7 @@ for (const file of files.sort()) {
       console.error(`${file}: ${code}: message and fix must be strings`);
       process.exit(1);
     }
-    return `\t{ ${cString(code)},\n\t\t${cString(e.message)},\n\t\t${cString(e.fix ?? '')} }`;
+    return `\t{ ${cString(code)},\n\t\t${cText(e.message)},\n\t\t${cText(e.fix ?? '')} }`;
   });
   body += `static const oojwt_cli_entry catalog_${id}[] = {\n${rows.join(',\n') || '\t{ "", "", "" }'}\n};\n\n`;
   counts[id] = rows.length;
@@ -61,7 +75,7 @@ const table = others.map((l) => {
 const text = `/* Written by tools/catalogs-c.mjs from ${files.map((f) => basename(f)).join(', ')}: do not edit. */
 #include "cli/cli.h"
 
-${body}const oojwt_cli_catalog oojwt_cli_catalogs[${Math.max(others.length, 1)}] = {
+${arrays}${body}const oojwt_cli_catalog oojwt_cli_catalogs[${Math.max(others.length, 1)}] = {
 ${table.join(',\n') || '\t{ "", "", NULL, 0 }'}
 };
 const size_t oojwt_cli_n_catalogs = ${others.length};

@@ -9,7 +9,13 @@
  *                        shows them for the errors of ONLYOFFICE/sdkjs
  *                        common/errorCodes.js c_oAscError.ID:
  *                        VKeyEncrypt -20, KeyExpire -21, AccessDeny -23,
- *                        DownloadError -4, SessionToken -122)
+ *                        DownloadError -4, SessionToken -122); the
+ *                        spreadsheet and presentation editors' zh.json
+ *                        (SSE. and PE.Controllers.Main) write errorTokenExpire
+ *                        with no full stop before <br> and end
+ *                        errorAccessDeny with a full-width one: the table
+ *                        quotes the document editor's, and symptom_match.c
+ *                        recognises all three
  *   ONLYOFFICE/onlyoffice-nextcloud  9d5157cb55d1: lib/DocumentService.php
  *                        (processCommandServResponceError,
  *                        checkDocServiceUrl), src/settings.js,
