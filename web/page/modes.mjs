@@ -14,8 +14,7 @@
 // A failed load says why and is tried again the next time.
 import { setupTabs } from './tabs.mjs';
 import { embeddedWasm } from './embedded.mjs';
-
-const LOADING = 'Loading the Document Server checks…';
+import { t } from './lang.mjs';
 
 // Each load once; a failed one is forgotten, so that the next call tries again.
 const once = (make) => {
@@ -91,11 +90,13 @@ export function ready(id) {
   if (!opened.has(id)) {
     const panel = document.getElementById(document.getElementById(id).getAttribute('aria-controls'));
     const jwt = id === 'tab-jwt';
-    state(panel, 'loading', jwt ? 'Loading the JWT inspector…' : LOADING, jwt);
+    state(panel, 'loading', jwt ? t('Loading the JWT inspector…') : t('Loading the Document Server checks…'), jwt);
     const p = OPEN[id](panel, id).then(() => state(panel, 'ready'), (e) => {
       opened.delete(id);
-      state(panel, 'failed', `${jwt ? 'The JWT inspector' : 'The Document Server checks'} could not be loaded (${e?.message ?? e}). `
-        + 'Select the tab again to retry; the other tabs keep working.', jwt);
+      const error = e?.message ?? e;
+      state(panel, 'failed', jwt
+        ? t('The JWT inspector could not be loaded ({error}). Select the tab again to retry; the other tabs keep working.', { error })
+        : t('The Document Server checks could not be loaded ({error}). Select the tab again to retry; the other tabs keep working.', { error }), jwt);
       throw e;
     });
     opened.set(id, p);
