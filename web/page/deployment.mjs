@@ -166,10 +166,9 @@ function setupCert(kit, root) {
       return;
     }
     findingsVerdict(ui.verdict, r.findings ?? [], t('Nothing in this certificate stops a connector from trusting it'));
-    const name = (v) => (typeof v === 'string' ? v : code(v));
     renderFacts(ui.facts, facts([
-      ['Subject', name(r.subject)],
-      ['Issuer', name(r.issuer)],
+      ['Subject', code(r.subject)],
+      ['Issuer', code(r.issuer)],
       ['Self-signed', yesNo(r.selfSigned)],
       ['Serial', code(r.serial)],
       ['Valid from (notBefore)', [timeNodes(r.notBefore, 'nbf', now), r.notYetValid ? t(' — not yet valid') : '']],
@@ -177,7 +176,7 @@ function setupCert(kit, root) {
       ['Names (SAN DNS)', codeList(r.san?.dns)],
       ['Addresses (SAN IP)', codeList(r.san?.ip)],
       ['Key', [r.keyType ?? '—', r.keyBits ? t(', {n} bits', { n: r.keyBits }) : '']],
-      ['Signature algorithm', r.signatureAlgorithm ?? '—'],
+      ['Signature algorithm', code(r.signatureAlgorithm)],
       ['SHA-256 fingerprint', code(r.fingerprintSha256)],
       ['Private key matches', options.privateKey === undefined ? t('no key given') : yesNo(r.keyMatches)],
     ]).concat([[options.host === undefined ? t('Covers the host') : t('Covers {host}', { host: options.host }),

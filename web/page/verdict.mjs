@@ -25,7 +25,8 @@ const EXPLAIN = {
     + '(editor error -21). Sign a fresh token, give it a longer expiry, or check the clocks.',
   not_yet_valid: 'Its nbf (not before) time has not come: the clock of the server that signed it may be ahead.',
   bad_claim: 'exp, nbf and iat must be numbers of seconds since 1970, not strings or dates.',
-  not_an_object: 'Header and payload must each be a JSON object ({…}).',
+  // (The braces quoted: these are templates, web/lib/i18n.mjs.)
+  not_an_object: 'Header and payload must each be a JSON object (\'{…}\').',
   falsy_payload: 'The payload is 0, false or an empty text. jsonwebtoken accepts it, but Document Server tests the payload '
     + 'for truth and refuses the token. Sign the JSON object (the editor config or the request), not a bare value.',
   too_large: 'The text is too large to be a token.',
