@@ -16,6 +16,7 @@ import { templateText, parsePayload, build, configWith, fieldsFromToken } from '
 import { isAsymmetric } from './secret.mjs';
 import { duration } from '../lib/time.mjs';
 import { copyText } from './clipboard.mjs';
+import { t, words } from './lang.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -67,33 +68,34 @@ export function setupBuilder(kit, page) {
 
   /** Sign the payload; `push`: put the token in the Token box (the user is building). */
   function run({ push = true } = {}) {
-    const p = parsePayload(ui.payload.value);
+    const p = parsePayload(ui.payload.value, t);
     if (p.error) ui.payload.setAttribute('aria-invalid', 'true');
     else ui.payload.removeAttribute('aria-invalid');
     if (p.error) {
-      empty(`${p.error} Nothing is signed until it is fixed.`);
+      empty(t('{error} Nothing is signed until it is fixed.', { error: p.error }));
       if (push) page.putToken('');
       return;
     }
     const k = page.key();
     if (k.empty || k.error) {
-      empty(k.error ? `Cannot sign: ${k.error}.` : isAsymmetric(ui.alg.value)
-        ? `Paste a private key above (PEM or JWK) to sign the token with ${ui.alg.value}.`
-        : 'Enter the secret above to sign the token.');
+      empty(k.error ? t('Cannot sign: {error}.', { error: k.error }) : isAsymmetric(ui.alg.value)
+        ? t('Paste a private key above (PEM or JWK) to sign the token with {alg}.', { alg: ui.alg.value })
+        : t('Enter the secret above to sign the token.'));
       if (push) page.putToken('');
       return;
     }
     const expiry = ui.expiry.value;
     const out = build(kit, p.payload, k.key, {
       alg: ui.alg.value, iat: ui.addIat.checked, expiresIn: expiry === '' ? null : Number(expiry), now: page.now(),
+      message: (e) => words.message(e),
     });
     if (out.error) {
-      empty(`Cannot sign with ${ui.alg.value}: ${out.error}`);
+      empty(t('Cannot sign with {alg}: {error}', { alg: ui.alg.value, error: out.error }));
       if (push) page.putToken('');
       return;
     }
     show(out.token, out.config, { alg: ui.alg.value, payload: page.decode(out.token).payload });
-    status(`Signed with ${ui.alg.value}. The token is also in the Token box above, verified there.`, false);
+    status(t('Signed with {alg}. The token is also in the Token box above, verified there.', { alg: ui.alg.value }), false);
     if (push) page.putToken(out.token);
   }
 
@@ -104,7 +106,7 @@ export function setupBuilder(kit, page) {
     } else if ([...ui.expiry.options].some((o) => o.value === String(lifetime))) {
       ui.expiry.value = String(lifetime);
     } else {
-      const o = new Option(`${duration(lifetime)} after iat, as in the token`, String(lifetime));
+      const o = new Option(t('{duration} after iat, as in the token', { duration: duration(lifetime) }), String(lifetime));
       o.dataset.custom = '';
       ui.expiry.add(o);
       ui.expiry.value = String(lifetime);
@@ -124,7 +126,7 @@ export function setupBuilder(kit, page) {
     ui.addIat.checked = f.hasIat;
     setExpiry(f.lifetime);
     show(token, configWith(JSON.parse(f.text), token), f.alg ? { alg: f.alg, payload: r.payload } : null);
-    status('Loaded from the token in the Token box (not re-signed). Edit anything here to sign a new one.', false);
+    status(t('Loaded from the token in the Token box (not re-signed). Edit anything here to sign a new one.'), false);
   }
 
   function hideAsk() {
@@ -146,7 +148,7 @@ export function setupBuilder(kit, page) {
     }
     if (edited()) {
       pending = { r, token };
-      ui.askText.textContent = 'The Token box holds a token with another payload. Replace your edited payload with the token\'s?';
+      ui.askText.textContent = t('The Token box holds a token with another payload. Replace your edited payload with the token\'s?');
       ui.ask.hidden = false;
       return;
     }
@@ -204,11 +206,11 @@ export function setupBuilder(kit, page) {
   function showCode() {
     if (!snippets) return;
     if (signed === null) {
-      ui.codeText.textContent = why || 'Sign a token above: the code signs the same payload.';
+      ui.codeText.textContent = why || t('Sign a token above: the code signs the same payload.');
       ui.codeText.dataset.ready = 'false';
       return;
     }
-    ui.codeText.textContent = snippets.snippet(ui.lang.value, { alg: signed.alg, payload: signed.payload, format: page.format() });
+    ui.codeText.textContent = snippets.snippet(ui.lang.value, { alg: signed.alg, payload: signed.payload, format: page.format(), say: t });
     ui.codeText.dataset.ready = 'true';
   }
   ui.code.addEventListener('toggle', async () => {
@@ -226,13 +228,13 @@ export function setupBuilder(kit, page) {
     const what = NAMES[box.id];
     const text = box.id === 'code-text' ? (box.dataset.ready === 'true' ? box.textContent : '') : box.value;
     if (text === '') {
-      ui.copyNote.textContent = `Nothing copied: ${why ? why.replace(/\.$/, '') : 'nothing is signed yet'}.`;
+      ui.copyNote.textContent = t('Nothing copied: {why}.', { why: why ? why.replace(/[.。]$/, '') : t('nothing is signed yet') });
       return;
     }
     await copyText(text);
-    ui.copyNote.textContent = `Copied the ${what} (${text.length} characters).`;
+    ui.copyNote.textContent = t('Copied the {what, select, token {token} config {config} other {code}} ({n} characters).', { what, n: text.length });
     const label = button.textContent;
-    button.textContent = 'Copied';
+    button.textContent = t('Copied');
     setTimeout(() => { button.textContent = label; }, 1500);
   }
   for (const b of document.querySelectorAll('button[data-copy]')) b.addEventListener('click', () => copy(b));
@@ -253,8 +255,8 @@ export function setupBuilder(kit, page) {
   // Start: the template, or the token already in the Token box.
   ui.payload.value = templateText();
   loaded = ui.payload.value;
-  const t = page.tokenNow();
-  if (t.report && t.token !== '') fromToken(t.report, t.token);
-  else run({ push: t.token === '' });
+  const box = page.tokenNow();
+  if (box.report && box.token !== '') fromToken(box.report, box.token);
+  else run({ push: box.token === '' });
   return { run, fromToken };
 }

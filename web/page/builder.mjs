@@ -1,6 +1,11 @@
 // The Build panel: an ONLYOFFICE editor config as the payload, signed by the
 // wasm module (kit.sign) with the page's secret; the config handed to
-// DocsAPI.DocEditor is the payload plus its `token` field.
+// DocsAPI.DocEditor is the payload plus its `token` field. Its sentences
+// go through `say` (the page's t(), web/page/lang.mjs; English by default,
+// so that Node can import this file).
+import { render } from '../lib/i18n.mjs';
+
+const english = (en, params) => render(en, params ?? {}, 'en');
 
 /** The algorithms the builder offers (the Algorithm select). */
 export const ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512',
@@ -41,36 +46,39 @@ export function configWith(payload, token) {
  * A JSON.parse error as "line 4, column 3: expected …" (the engine's words,
  * without "in JSON at position 53", which people count badly).
  */
-export function whereInJson(text, message) {
+export function whereInJson(text, message, say = english) {
   const m = /\s*(?:in JSON )?at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
   let what = (m ? message.slice(0, m.index) + message.slice(m.index + m[0].length) : message).replace(/^JSON\.parse: /, '').trim();
   what = what.replace(/[.]$/, '');
-  what = what === '' ? 'not JSON' : what[0].toLowerCase() + what.slice(1);
-  if (/^unexpected end/.test(what) || (m && Number(m[1]) >= text.length)) return `it ends too early (${what}): a closing bracket, brace or quote is missing`;
+  what = what === '' ? say('not JSON') : what[0].toLowerCase() + what.slice(1);
+  if (/^unexpected end/.test(what) || (m && Number(m[1]) >= text.length)) {
+    return say('it ends too early ({what}): a closing bracket, brace or quote is missing', { what });
+  }
   if (!m) return what;
   const before = text.slice(0, Number(m[1])).split('\n');
-  return `line ${before.length}, column ${before.at(-1).length + 1}: ${what}`;
+  return say('line {line}, column {column}: {what}', { line: before.length, column: before.at(-1).length + 1, what });
 }
 
 /** Parse the payload box: { payload } or { error } with a sentence. */
-export function parsePayload(text) {
+export function parsePayload(text, say = english) {
   let value;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { error: `The payload is not valid JSON: ${whereInJson(text, e.message)}.` };
+    return { error: say('The payload is not valid JSON: {where}.', { where: whereInJson(text, e.message, say) }) };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { error: 'The payload must be a JSON object ({…}), not a list or a single value.' };
+    return { error: say("The payload must be a JSON object ('{…}'), not a list or a single value.") };
   }
   return { payload: value };
 }
 
 /**
  * Sign the payload: { token, config } or { error }. `options`: alg, iat
- * (boolean), expiresIn (seconds or null), now (seconds).
+ * (boolean), expiresIn (seconds or null), now (seconds), message (an
+ * OojwtError's sentence: its English message by default).
  */
-export function build(kit, payload, key, { alg, iat, expiresIn, now }) {
+export function build(kit, payload, key, { alg, iat, expiresIn, now, message = (e) => e.message }) {
   const body = { ...payload };
   // The presets own iat/exp: values typed into the payload are replaced.
   if (iat) delete body.iat;
@@ -84,7 +92,7 @@ export function build(kit, payload, key, { alg, iat, expiresIn, now }) {
     });
     return { token, config: configWith(payload, token) };
   } catch (e) {
-    return { error: e.code ? `${e.code}: ${e.message}` : e.message };
+    return { error: e.code ? `${e.code}: ${message(e)}` : e.message };
   }
 }
 

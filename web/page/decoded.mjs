@@ -4,6 +4,7 @@
 // nothing here is parsed with innerHTML (tokens are untrusted input).
 import { utc, local, relative, duration } from '../lib/time.mjs';
 import { visibleNodes } from '../lib/visible.mjs';
+import { t, tNodes, words } from './lang.mjs';
 
 function el(tag, className, text) {
   const e = document.createElement(tag);
@@ -40,22 +41,24 @@ export function describeStripped(stripped) {
   for (const p of stripped) {
     if (p.pos !== pos) before = false;
     pos = p.pos + p.text.length;
-    if (p.kind === 'header') said.push(`the header name “${p.text}”`);
+    if (p.kind === 'header') said.push(t('the header name “{name}”', { name: p.text }));
     else if (p.kind === 'bearer') {
-      said.push(p.text === 'Bearer' ? 'the “Bearer” prefix' : `the “${p.text}” prefix (Document Server wants exactly “Bearer ”)`);
+      said.push(p.text === 'Bearer' ? t('the “Bearer” prefix')
+        : t('the “{prefix}” prefix (Document Server wants exactly “Bearer ”)', { prefix: p.text }));
     } else if (p.kind === 'quote') quotes.add(p.text);
     else if (p.kind === 'whitespace') ws += p.text.length;
     else if (p.kind === 'text') text[before ? 'before' : 'after'] += p.text.length;
   }
-  if (quotes.size > 0) said.push(`quotes (${[...quotes].join(' ')})`);
-  if (ws > 0) said.push(ws === 1 ? 'a space or line break' : `${ws} spaces or line breaks`);
-  const n = (k) => `${text[k]} character${text[k] === 1 ? '' : 's'}`;
-  if (text.before && text.after) said.push(`other text around it (${n('before')} before, ${n('after')} after)`);
-  else if (text.before) said.push(`${n('before')} of other text before it`);
-  else if (text.after) said.push(`${n('after')} of other text after it`);
-  const list = said.length === 1 ? said[0] : `${said.slice(0, -1).join(', ')} and ${said.at(-1)}`;
-  return `Found the token in the pasted text and removed ${list}. `
-    + 'Document Server would reject the text as pasted: send it the token alone.';
+  if (quotes.size > 0) said.push(t('quotes ({quotes})', { quotes: [...quotes].join(' ') }));
+  if (ws > 0) said.push(t('{n, plural, one {a space or line break} other {# spaces or line breaks}}', { n: ws }));
+  const n = (k) => t('{n, plural, one {# character} other {# characters}}', { n: text[k] });
+  if (text.before && text.after) said.push(t('other text around it ({before} before, {after} after)', { before: n('before'), after: n('after') }));
+  else if (text.before) said.push(t('{n} of other text before it', { n: n('before') }));
+  else if (text.after) said.push(t('{n} of other text after it', { n: n('after') }));
+  // English as the page always wrote it ("a, b and c"); another language as it lists.
+  const list = words.lang !== 'en' ? new Intl.ListFormat(words.lang).format(said)
+    : said.length === 1 ? said[0] : `${said.slice(0, -1).join(', ')} and ${said.at(-1)}`;
+  return t('Found the token in the pasted text and removed {list}. Document Server would reject the text as pasted: send it the token alone.', { list });
 }
 
 /** The removed pieces as they were, whitespace made visible: nodes for the note. */
@@ -67,7 +70,7 @@ export function strippedDetails(stripped) {
     c.title = p.kind;
     nodes.push(c);
   }
-  return nodes.length > 0 ? ['Removed: ', ...nodes] : [];
+  return nodes.length > 0 ? [t('Removed: '), ...nodes] : [];
 }
 
 // ---- the token, colour-coded ------------------------------------------------
@@ -95,7 +98,7 @@ export function renderSegments(box, token, errors) {
     for (const [p, e] of [...marks].filter(([q]) => q >= start && q < end).sort((a, b) => a[0] - b[0])) {
       if (p > from) span.append(token.slice(from, p));
       const m = el('mark', 'bad', token[p] === ' ' ? '·' : token[p] === '\n' ? '↵' : token[p]);
-      m.title = `${e.code}: ${e.message}`;
+      m.title = `${e.code}: ${words.message(e)}`;
       span.append(m);
       from = p + 1;
     }
@@ -105,7 +108,7 @@ export function renderSegments(box, token, errors) {
   for (let i = token.indexOf('.'); i !== -1; i = token.indexOf('.', i + 1)) {
     flush(i);
     const dot = marks.has(i) ? el('mark', 'bad', '.') : el('span', 'dot', '.');
-    if (marks.has(i)) dot.title = `${marks.get(i).code}: ${marks.get(i).message}`;
+    if (marks.has(i)) dot.title = `${marks.get(i).code}: ${words.message(marks.get(i))}`;
     nodes.push(dot);
     seg++;
     start = i + 1;
@@ -124,7 +127,7 @@ export function renderJson(pre, value, rawText) {
     if (rawText === undefined) {
       pre.replaceChildren();
     } else {
-      pre.replaceChildren(el('span', 'muted', 'not a JSON object; decoded text:\n'), userText('j-raw', rawText));
+      pre.replaceChildren(el('span', 'muted', `${t('not a JSON object; decoded text:')}\n`), userText('j-raw', rawText));
     }
     return;
   }
@@ -165,16 +168,16 @@ export function renderTimes(box, payload, now) {
   const rows = CLAIMS.filter(([name]) => payload && Object.hasOwn(payload, name));
   if (rows.length === 0) {
     const p = el('p', 'muted');
-    p.append('No ', el('code', null, 'iat'), ', ', el('code', null, 'nbf'), ' or ', el('code', null, 'exp'),
-      payload ? ': the token never expires.' : '.');
+    p.append(...tNodes(payload ? 'No {iat}, {nbf} or {exp}: the token never expires.' : 'No {iat}, {nbf} or {exp}.',
+      { iat: el('code', null, 'iat'), nbf: el('code', null, 'nbf'), exp: el('code', null, 'exp') }));
     box.replaceChildren(p);
     return;
   }
   const table = el('table', 'times-table');
-  table.append(el('caption', 'visually-hidden', 'Time claims'));
+  table.append(el('caption', 'visually-hidden', t('Time claims')));
   const head = el('tr');
   for (const h of ['Claim', 'Value', 'UTC', 'Local time', 'Relative']) {
-    const th = el('th', null, h);
+    const th = el('th', null, t(h));
     th.scope = 'col';
     head.append(th);
   }
@@ -187,15 +190,15 @@ export function renderTimes(box, payload, now) {
     const tr = el('tr');
     const th = el('th');
     th.scope = 'row';
-    th.append(el('code', null, name), ` ${label}`);
+    th.append(el('code', null, name), ` ${t(label)}`);
     tr.append(th);
     const cells = typeof v === 'number' && utc(v) !== null
-      ? [String(v), utc(v), local(v), relative(name, v, now)]
-      : [JSON.stringify(v), 'not a number of seconds', '—', '—'];
+      ? [String(v), utc(v), words.lang === 'en' ? local(v) : words.date(v), relative(name, v, now)]
+      : [JSON.stringify(v), t('not a number of seconds'), '—', '—'];
     const labels = ['Value', 'UTC', 'Local time', 'Relative'];
     cells.forEach((c, i) => {
       const td = el('td', i === 3 ? `rel ${relClass(name, v, now)}` : i === 0 && typeof v === 'number' ? 'num' : null, c);
-      td.dataset.label = labels[i];
+      td.dataset.label = t(labels[i]);
       tr.append(td);
     });
     body.append(tr);
@@ -204,7 +207,7 @@ export function renderTimes(box, payload, now) {
   const parts = [table];
   if (typeof payload.exp === 'number' && typeof payload.iat === 'number') {
     const life = payload.exp - payload.iat;
-    parts.push(el('p', 'hint', life > 0 ? `Lifetime (exp − iat): ${duration(life)}.` : 'exp is not after iat.'));
+    parts.push(el('p', 'hint', life > 0 ? t('Lifetime (exp − iat): {duration}.', { duration: duration(life) }) : t('exp is not after iat.')));
   }
   box.replaceChildren(...parts);
 }
@@ -219,6 +222,6 @@ function relClass(name, v, now) {
 /** The signature line: algorithm and decoded length (C checks the length). */
 export function signatureInfo(r) {
   if (r.signatureLength === undefined) return '—';
-  const alg = r.alg ?? (r.header && typeof r.header.alg === 'string' ? r.header.alg : 'no algorithm');
-  return `${alg}, ${r.signatureLength} bytes`;
+  const alg = r.alg ?? (r.header && typeof r.header.alg === 'string' ? r.header.alg : t('no algorithm'));
+  return t('{alg}, {n} bytes', { alg, n: r.signatureLength });
 }

@@ -3,9 +3,12 @@
 // (kit.inspectCertificate), all in C. Each panel checks that its function
 // exists in this build and says so when it does not.
 import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, codeList, timeNodes, consequence, markUnavailable } from './render.mjs';
+import { t, words } from './lang.mjs';
 
 const code = (v) => (v === undefined || v === null || v === '' ? '—' : el('code', null, typeof v === 'string' ? v : JSON.stringify(v)));
-const errorText = (e) => `${e.code ? `${e.code}: ` : ''}${e.message}`;
+const errorText = (e) => `${e.code ? `${e.code}: ` : ''}${words.message(e)}`;
+// Fact rows with their terms in the page's language.
+const facts = (rows) => rows.map(([term, value]) => [t(term), value]);
 
 /**
  * A panel's common wiring: `fn` is the toolkit function (or undefined in a
@@ -44,9 +47,9 @@ function setupUrl(kit, root, server) {
       renderFindings(ui.findings, null);
     };
     const storage = storageSecret(server);
-    if (url === '') return clear('empty', 'Paste a download link to check it as nginx does');
+    if (url === '') return clear('empty', t('Paste a download link to check it as nginx does'));
     if (ui.secret.value === '' && storage === null) {
-      return clear('empty', 'Enter the secure link secret (or use a server config in the Document Server mode) to check the signature');
+      return clear('empty', t('Enter the secure link secret (or use a server config in the Document Server mode) to check the signature'));
     }
     const now = Date.now() / 1000;
     const secret = ui.secret.value !== '' ? ui.secret.value : storage;
@@ -54,28 +57,28 @@ function setupUrl(kit, root, server) {
     try {
       r = kit.onlyoffice.inspectDownloadUrl(url, { secret, now });
     } catch (e) {
-      return clear('error', `Cannot check it: ${errorText(e)}`);
+      return clear('error', t('Cannot check it: {error}', { error: errorText(e) }));
     }
     const v = r.verdict ?? {};
-    let message = v.message ?? (v.ok ? 'nginx serves the file' : 'nginx refuses it');
+    let message = v.message ?? (v.ok ? t('nginx serves the file') : t('nginx refuses it'));
     // Signed with the server config's storage secret, not the one typed here.
     if (r.checked && r.match === null && storage !== null && secret !== storage) {
       try {
         const s = kit.onlyoffice.inspectDownloadUrl(url, { secret: storage, now });
         if (s.match !== null) {
-          message = 'The link is signed with storage.fs.secretString of the server config in use, not with the secret typed here: '
-            + 'nginx serves it only when its $secure_link_secret is that same secret';
+          message = t('The link is signed with storage.fs.secretString of the server config in use, not with the secret typed here: '
+            + 'nginx serves it only when its $secure_link_secret is that same secret');
         }
       } catch {
         // The typed secret's answer stands.
       }
     }
     renderVerdict(ui.verdict, { state: v.ok ? 'ok' : 'bad', message, verdict: v });
-    renderFacts(ui.facts, [
-      ['Checked with', ui.secret.value !== '' ? 'the secret typed here' : 'storage.fs.secretString of the server config in use'],
+    renderFacts(ui.facts, facts([
+      ['Checked with', ui.secret.value !== '' ? t('the secret typed here') : t('storage.fs.secretString of the server config in use')],
       ['Expires', timeNodes(r.expires !== null && typeof r.expires === 'object' ? r.expires.epoch : r.expires, 'exp', now)],
       ['Signed path', code(r.signedPath)],
-    ]);
+    ]));
     renderFindings(ui.findings, r.findings ?? []);
     return r;
   };
@@ -91,12 +94,12 @@ const withStorage = (server) => (typeof server?.current?.storageSecret?.value ==
 
 // nginx's listen directives as people write them: "443 ssl http2 (line 12)".
 function listenList(list) {
-  if (!Array.isArray(list) || list.length === 0) return 'no listen directive (nginx listens on port 80)';
+  if (!Array.isArray(list) || list.length === 0) return t('no listen directive (nginx listens on port 80)');
   return codeList(list.map((l) => {
     if (typeof l !== 'object' || l === null) return String(l);
-    const where = l.port === 0 ? 'a unix socket' : l.address ? `${l.address}:${l.port}` : String(l.port);
+    const where = l.port === 0 ? t('a unix socket') : l.address ? `${l.address}:${l.port}` : String(l.port);
     const flags = [l.ssl && 'ssl', l.http2 && 'http2', l.defaultServer && 'default_server'].filter(Boolean);
-    return `${[where, ...flags].join(' ')}${l.line ? ` (line ${l.line})` : ''}`;
+    return `${[where, ...flags].join(' ')}${l.line ? t(' (line {line})', { line: l.line }) : ''}`;
   }));
 }
 
@@ -110,27 +113,27 @@ function setupNginx(kit, root, useSecret, server) {
     ui.settings.replaceChildren();
     renderFindings(ui.findings, null);
     if (ui.text.value.trim() === '') {
-      renderVerdict(ui.verdict, { state: 'empty', message: 'Paste ds.conf or your proxy\'s server block to read it' });
+      renderVerdict(ui.verdict, { state: 'empty', message: t('Paste ds.conf or your proxy\'s server block to read it') });
       return;
     }
     let r;
     try {
       r = kit.onlyoffice.readNginxConfig(ui.text.value, withStorage(server));
     } catch (e) {
-      renderVerdict(ui.verdict, { state: 'error', message: `Cannot read it: ${errorText(e)}` });
+      renderVerdict(ui.verdict, { state: 'error', message: t('Cannot read it: {error}', { error: errorText(e) }) });
       return;
     }
-    findingsVerdict(ui.verdict, r.findings ?? [], 'Nothing in this configuration stops Document Server');
+    findingsVerdict(ui.verdict, r.findings ?? [], t('Nothing in this configuration stops Document Server'));
     secret = typeof r.secureLinkSecret === 'string' ? r.secureLinkSecret : null;
     ui.use.disabled = secret === null;
     const ssl = r.ssl ?? {};
-    renderFacts(ui.settings, [
-      ['Secure link secret ($secure_link_secret)', r.secureLinkSecret == null ? 'not set' : maskedSecret(r.secureLinkSecret, 'secure link secret')],
+    renderFacts(ui.settings, facts([
+      ['Secure link secret ($secure_link_secret)', r.secureLinkSecret == null ? t('not set') : maskedSecret(r.secureLinkSecret, 'secure link secret')],
       ['Listens on', listenList(r.listen)],
       ['Certificate (ssl_certificate)', code(ssl.certificate)],
       ['Private key (ssl_certificate_key)', code(ssl.certificateKey)],
       ['TLS protocols (ssl_protocols)', codeList(ssl.protocols)],
-    ], 'What nginx is told');
+    ]), t('What nginx is told'));
     renderFindings(ui.findings, r.findings ?? []);
   };
   ui.use.addEventListener('click', () => {
@@ -148,7 +151,7 @@ function setupCert(kit, root) {
     ui.facts.replaceChildren();
     renderFindings(ui.findings, null);
     if (ui.pem.value.trim() === '') {
-      renderVerdict(ui.verdict, { state: 'empty', message: 'Paste a certificate (PEM) to read it' });
+      renderVerdict(ui.verdict, { state: 'empty', message: t('Paste a certificate (PEM) to read it') });
       return;
     }
     const now = Date.now() / 1000;
@@ -159,26 +162,25 @@ function setupCert(kit, root) {
     try {
       r = kit.inspectCertificate(ui.pem.value, options);
     } catch (e) {
-      renderVerdict(ui.verdict, { state: 'error', message: `Cannot read it: ${errorText(e)}` });
+      renderVerdict(ui.verdict, { state: 'error', message: t('Cannot read it: {error}', { error: errorText(e) }) });
       return;
     }
-    findingsVerdict(ui.verdict, r.findings ?? [], 'Nothing in this certificate stops a connector from trusting it');
-    const name = (v) => (typeof v === 'string' ? v : code(v));
-    renderFacts(ui.facts, [
-      ['Subject', name(r.subject)],
-      ['Issuer', name(r.issuer)],
+    findingsVerdict(ui.verdict, r.findings ?? [], t('Nothing in this certificate stops a connector from trusting it'));
+    renderFacts(ui.facts, facts([
+      ['Subject', code(r.subject)],
+      ['Issuer', code(r.issuer)],
       ['Self-signed', yesNo(r.selfSigned)],
       ['Serial', code(r.serial)],
-      ['Valid from (notBefore)', [timeNodes(r.notBefore, 'nbf', now), r.notYetValid ? ' — not yet valid' : '']],
-      ['Valid until (notAfter)', [timeNodes(r.notAfter, 'exp', now), r.expired ? ' — expired' : '']],
+      ['Valid from (notBefore)', [timeNodes(r.notBefore, 'nbf', now), r.notYetValid ? t(' — not yet valid') : '']],
+      ['Valid until (notAfter)', [timeNodes(r.notAfter, 'exp', now), r.expired ? t(' — expired') : '']],
       ['Names (SAN DNS)', codeList(r.san?.dns)],
       ['Addresses (SAN IP)', codeList(r.san?.ip)],
-      ['Key', [r.keyType ?? '—', r.keyBits ? `, ${r.keyBits} bits` : '']],
-      ['Signature algorithm', r.signatureAlgorithm ?? '—'],
+      ['Key', [r.keyType ?? '—', r.keyBits ? t(', {n} bits', { n: r.keyBits }) : '']],
+      ['Signature algorithm', code(r.signatureAlgorithm)],
       ['SHA-256 fingerprint', code(r.fingerprintSha256)],
-      ['Private key matches', options.privateKey === undefined ? 'no key given' : yesNo(r.keyMatches)],
-      [`Covers ${options.host ?? 'the host'}`, options.host === undefined ? 'no host given' : yesNo(r.coversHost)],
-    ], 'The certificate');
+      ['Private key matches', options.privateKey === undefined ? t('no key given') : yesNo(r.keyMatches)],
+    ]).concat([[options.host === undefined ? t('Covers the host') : t('Covers {host}', { host: options.host }),
+      options.host === undefined ? t('no host given') : yesNo(r.coversHost)]]), t('The certificate'));
     renderFindings(ui.findings, r.findings ?? []);
   };
   return panel(root, ui.verdict, kit.inspectCertificate, [ui.pem, ui.key, ui.host], judge);

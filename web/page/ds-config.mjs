@@ -17,6 +17,7 @@ import { visibleNodes } from '../lib/visible.mjs';
 import { renderUsing, serverSecret } from './ds-server.mjs';
 import { fillConnectors } from './ds-connector.mjs';
 import { showTab } from './modes.mjs';
+import { t, words } from './lang.mjs';
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -72,7 +73,7 @@ function fromToken(kit, pasted) {
     config: body,
     text: JSON.stringify(body),
     fromToken: true,
-    where: 'No config written as JSON, only a token: judged by its kind (a config token as the config it signs, with the token).',
+    where: t('No config written as JSON, only a token: judged by its kind (a config token as the config it signs, with the token).'),
   };
 }
 
@@ -90,7 +91,7 @@ export function findConfig(kit, pasted) {
     try {
       JSON.parse(whole);
     } catch (e) {
-      return { error: `The config is not valid JSON: ${e.message}` };
+      return { error: t('The config is not valid JSON: {error}', { error: e.message }) };
     }
   }
   const call = /DocsAPI\s*\.\s*DocEditor\s*\(/.exec(pasted);
@@ -100,7 +101,7 @@ export function findConfig(kit, pasted) {
     if (end > 0) {
       const text = pasted.slice(start, end + 1);
       const config = parseObject(text);
-      if (config) return { config, text, where: 'Found the object passed to DocsAPI.DocEditor in the pasted text.' };
+      if (config) return { config, text, where: t('Found the object passed to DocsAPI.DocEditor in the pasted text.') };
     }
     // The call names a variable (or a JavaScript literal): look for a JSON object elsewhere.
   }
@@ -110,15 +111,15 @@ export function findConfig(kit, pasted) {
     const text = pasted.slice(start, end + 1);
     const config = parseObject(text);
     if (config && (isObject(config.document) || typeof config.token === 'string' || isObject(config.editorConfig))) {
-      return { config, text, where: `Found a config (JSON) at character ${start + 1} of the pasted text.` };
+      return { config, text, where: t('Found a config (JSON) at character {n} of the pasted text.', { n: start + 1 }) };
     }
   }
   const token = fromToken(kit, pasted);
   if (token) return token;
   return {
     error: call
-      ? 'Found DocsAPI.DocEditor, but no config written as JSON: paste the config itself (in the browser console: copy(JSON.stringify(config))).'
-      : 'No config found: paste the config object as JSON, or the page source that contains it.',
+      ? t('Found DocsAPI.DocEditor, but no config written as JSON: paste the config itself (in the browser console: copy(JSON.stringify(config))).')
+      : t('No config found: paste the config object as JSON, or the page source that contains it.'),
   };
 }
 
@@ -146,11 +147,11 @@ export function setupConfigPanel(kit, root, server) {
     ui.kindField.hidden = token === null || kinds.length === 0;
     if (ui.kindField.hidden) return null;
     const g = kit.onlyoffice.tokenKind(token);
-    const name = g.kind ?? 'unknown';
+    const name = g.kind ?? t('unknown');
     const others = g.candidates.filter((c) => c !== g.kind);
-    ui.kind.textContent = `Token kind: ${name} (${g.confidence}): ${g.why}.`
-      + (others.length > 0 ? ` It could also be: ${others.join(', ')}.` : '')
-      + (g.confidence === 'ambiguous' || g.confidence === 'unknown' ? ' Pick the kind below if you know it.' : '');
+    ui.kind.textContent = t('Token kind: {name} ({confidence}): {why}.', { name, confidence: t(g.confidence), why: g.why })
+      + (others.length > 0 ? t(' It could also be: {others}.', { others: others.join(', ') }) : '')
+      + (g.confidence === 'ambiguous' || g.confidence === 'unknown' ? t(' Pick the kind below if you know it.') : '');
     ui.kindField.dataset.confidence = g.confidence;
     return ui.kindSelect.value || g.kind;
   }
@@ -164,7 +165,7 @@ export function setupConfigPanel(kit, root, server) {
         connector: connector(),
       });
     } catch (e) {
-      clear('error', `Cannot judge it: ${e.code ? `${e.code}: ` : ''}${e.message}`);
+      clear('error', t('Cannot judge it: {error}', { error: `${e.code ? `${e.code}: ` : ''}${words.message(e)}` }));
       return;
     }
     const v = r.verdict;
@@ -190,9 +191,9 @@ export function setupConfigPanel(kit, root, server) {
 
   // The secret in use: the box, else the inbox secret of the server config in use.
   function secret() {
-    if (ui.secret.value !== '') return { value: ui.secret.value, from: 'the secret above' };
+    if (ui.secret.value !== '') return { value: ui.secret.value };
     const s = serverSecret(server, 'inbox');
-    return s === null ? null : { value: s, from: 'the inbox secret of the server config' };
+    return s === null ? null : { value: s };
   }
 
   function clear(state, message) {
@@ -208,7 +209,7 @@ export function setupConfigPanel(kit, root, server) {
     if (ui.text.value.trim() === '') {
       ui.found.hidden = true;
       ui.kindField.hidden = true;
-      clear('empty', 'Paste a config to judge it as Document Server does');
+      clear('empty', t('Paste a config to judge it as Document Server does'));
       return;
     }
     const found = findConfig(kit, ui.text.value);
@@ -223,7 +224,7 @@ export function setupConfigPanel(kit, root, server) {
     const kind = showKind(token);
     const s = secret();
     if (s === null && found.config.token !== undefined) {
-      clear('empty', 'The config has a token: enter the inbox secret (or use a server config below) to judge it');
+      clear('empty', t('The config has a token: enter the inbox secret (or use a server config below) to judge it'));
       return;
     }
     const now = Date.now() / 1000;
@@ -241,7 +242,7 @@ export function setupConfigPanel(kit, root, server) {
         secret: s?.value, serverConfig: server.current ?? undefined, now, connector: connector(),
       });
     } catch (e) {
-      clear('error', `Cannot judge it: ${e.code ? `${e.code}: ` : ''}${e.message}`);
+      clear('error', t('Cannot judge it: {error}', { error: `${e.code ? `${e.code}: ` : ''}${words.message(e)}` }));
       return;
     }
     renderVerdict(ui.verdict, {
@@ -264,7 +265,7 @@ export function setupConfigPanel(kit, root, server) {
   function toBuilder() {
     const found = findConfig(kit, ui.text.value);
     if (found.error) {
-      ui.signNote.replaceChildren(...visibleNodes(`Nothing to sign: ${found.error}`));
+      ui.signNote.replaceChildren(...visibleNodes(t('Nothing to sign: {error}', { error: found.error })));
       return;
     }
     const payload = { ...found.config };

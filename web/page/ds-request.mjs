@@ -6,6 +6,7 @@
 import { el, renderVerdict, renderFindings, renderForensics, renderJsonMarked, renderFacts, yesNo, markUnavailable } from './render.mjs';
 import { renderUsing, serverSecret } from './ds-server.mjs';
 import { fillConnectors } from './ds-connector.mjs';
+import { t, tNodes, words } from './lang.mjs';
 
 // "Name: value" lines as a headers object (the last of repeated names wins).
 function headersOf(text) {
@@ -38,22 +39,24 @@ function sentBody(input) {
 }
 
 // Where a token was found, in words.
-const PLACE = { body: 'the body\'s token field', query: 'the token query parameter', header: 'header', 'other-header': 'header' };
+const PLACE = { body: 'Token in the body\'s token field', query: 'Token in the token query parameter', header: 'Token in header',
+  'other-header': 'Token in header' };
 
 // One line per token found (body, header, ...): where, whether the receiver
 // acts on it, and its outcome in words.
 function tokenRows(tokens) {
   if (!Array.isArray(tokens)) return [];
-  return tokens.map((t, i) => {
-    if (t === null || typeof t !== 'object') return [`Token ${i + 1}`, String(t)];
-    const where = t.header ? ['header ', el('code', null, t.header)] : [PLACE[t.place] ?? `place ${t.place}`];
-    const facts = [el('strong', null, t.valid ? 'verifies' : 'refused')];
-    if (!t.valid && t.serverMessage) facts.push(' (', el('bdi', null, t.serverMessage), ')');
-    if (t.alg) facts.push(`, ${t.alg}`);
-    if (typeof t.length === 'number') facts.push(`, ${t.length} characters`);
-    if (t.token === null) facts.push(', not a string');
-    facts.push(t.counts ? '; the receiver acts on this one' : '; the receiver ignores this one');
-    return [['Token in ', ...where], facts];
+  return tokens.map((tk, i) => {
+    if (tk === null || typeof tk !== 'object') return [t('Token {n}', { n: i + 1 }), String(tk)];
+    const where = tk.header ? tNodes('Token in header {header}', { header: el('code', null, tk.header) })
+      : [PLACE[tk.place] ? t(PLACE[tk.place]) : t('Token in place {place}', { place: tk.place })];
+    const facts = [el('strong', null, tk.valid ? t('verifies') : t('refused'))];
+    if (!tk.valid && tk.serverMessage) facts.push(' (', el('bdi', null, tk.serverMessage), ')');
+    if (tk.alg) facts.push(`, ${tk.alg}`);
+    if (typeof tk.length === 'number') facts.push(t(', {n} characters', { n: tk.length }));
+    if (tk.token === null) facts.push(t(', not a string'));
+    facts.push(tk.counts ? t('; the receiver acts on this one') : t('; the receiver ignores this one'));
+    return [where, facts];
   });
 }
 
@@ -61,10 +64,10 @@ function tokenRows(tokens) {
 function connectorRows(list) {
   if (!Array.isArray(list)) return [];
   return list.map((c) => [c.name, [
-    el('strong', null, c.accepted === true ? 'accepts' : c.accepted === false ? 'refuses' : 'may refuse'),
+    el('strong', null, c.accepted === true ? t('accepts') : c.accepted === false ? t('refuses') : t('may refuse')),
     c.httpStatus !== null && c.accepted !== true ? ` (HTTP ${c.httpStatus})` : '',
     c.libraryMessage !== null ? ': ' : '', c.libraryMessage !== null ? el('bdi', null, c.libraryMessage) : '',
-    c.accepted !== true && c.fix ? ` Fix: ${c.fix}` : '',
+    c.accepted !== true && c.fix ? t(' Fix: {fix}', { fix: c.fix }) : '',
   ]]);
 }
 
@@ -99,12 +102,12 @@ export function setupRequestPanel(kit, root, server) {
     renderUsing(ui.using, server, which());
     ui.connectorField.hidden = !hasConnectors || ui.kind.value !== 'callback';
     if (ui.text.value.trim() === '') {
-      clear('empty', 'Paste a request or callback to judge it as its receiver does');
+      clear('empty', t('Paste a request or callback to judge it as its receiver does'));
       return;
     }
     const secret = ui.secret.value !== '' ? ui.secret.value : serverSecret(server, which());
     if (secret === null) {
-      clear('empty', `Enter the ${which()} secret (or use a server config) to judge it`);
+      clear('empty', t('Enter the {which} secret (or use a server config) to judge it', { which: which() }));
       return;
     }
     const input = requestInput(ui.text.value, ui.headers.value);
@@ -117,17 +120,17 @@ export function setupRequestPanel(kit, root, server) {
       }
       r = kit.onlyoffice.inspectRequest(input, secret, options);
     } catch (e) {
-      clear('error', `Cannot judge it: ${e.code ? `${e.code}: ` : ''}${e.message}`);
+      clear('error', t('Cannot judge it: {error}', { error: `${e.code ? `${e.code}: ` : ''}${words.message(e)}` }));
       return;
     }
     const v = r.verdict ?? {};
-    renderVerdict(ui.verdict, { state: v.ok ? 'ok' : 'bad', message: v.message ?? (v.ok ? 'Accepted' : 'Refused'), verdict: v });
+    renderVerdict(ui.verdict, { state: v.ok ? 'ok' : 'bad', message: v.message ?? (v.ok ? t('Accepted') : t('Refused')), verdict: v });
     const findings = Array.isArray(r.findings) ? r.findings : [];
     const failed = Array.isArray(r.tokens) ? r.tokens.find((t) => typeof t?.token === 'string' && t.valid === false) : undefined;
     renderForensics(ui.forensics, failed && findings.some((f) => f.code === 'bad_signature')
       ? kit.onlyoffice.explainSecret(failed.token, secret, server.text !== null ? { serverConfig: server.text } : undefined) : null);
-    renderFacts(ui.tokens, tokenRows(r.tokens), 'Tokens found');
-    renderFacts(ui.connectors, connectorRows(r.connectors), 'As each connector judges it');
+    renderFacts(ui.tokens, tokenRows(r.tokens), t('Tokens found'));
+    renderFacts(ui.connectors, connectorRows(r.connectors), t('As each connector judges it'));
     renderFindings(ui.findings, findings);
     ui.bodyWrap.hidden = r.effectiveBody === undefined || r.effectiveBody === null;
     renderJsonMarked(bodyPre, r.effectiveBody, sentBody(input));

@@ -5,6 +5,7 @@
 // request panels judge with it (secret, header, prefix, clock tolerance).
 // The server config lives in memory only, like every secret on the page.
 import { el, renderVerdict, renderFindings, renderFacts, maskedSecret, yesNo, consequence } from './render.mjs';
+import { t, tNodes, words } from './lang.mjs';
 
 /**
  * The server config in use by the other panels: { current (the report),
@@ -48,15 +49,20 @@ export function renderUsing(p, server, which) {
   const secret = serverSecret(server, which);
   const side = which === 'outbox' ? sc.outbox : sc.inbox;
   const tol = sc.verifyOptions?.clockTolerance;
-  const stop = el('button', null, 'Stop using it');
+  const stop = el('button', null, t('Stop using it'));
   stop.type = 'button';
   stop.addEventListener('click', () => server.set(null));
+  const secretSaid = secret === null
+    ? t('no {which} secret it can read (a file?), so the secret typed here is needed', { which })
+    : t('its {which} secret ({n} characters) unless you type one here', { which, n: secret.length });
+  const sideSaid = side ? tNodes(', header {header}, prefix {prefix}', {
+    header: el('code', null, side.header), prefix: el('code', null, JSON.stringify(side.prefix)),
+  }) : [];
   p.replaceChildren(...[
-    'Judging with the server config below: ',
-    secret === null ? `no ${which} secret it can read (a file?), so the secret typed here is needed`
-      : `its ${which} secret (${secret.length} characters) unless you type one here`,
-    ...(side ? [', header ', el('code', null, side.header), ', prefix ', el('code', null, JSON.stringify(side.prefix))] : []),
-    typeof tol === 'number' ? `, clock tolerance ${tol} s. ` : '. ',
+    t('Judging with the server config below: '),
+    secretSaid,
+    ...sideSaid,
+    typeof tol === 'number' ? t(', clock tolerance {tol} s. ', { tol }) : t('. '),
     stop,
   ]);
 }
@@ -70,25 +76,27 @@ const SECRETS = [
 
 function secretRow(s, name) {
   if (!s) return undefined;
-  const from = s.source === 'file' ? [' from the file ', el('code', null, s.file ?? '?')] : s.file ? [' from the string (the file ', el('code', null, s.file), ' is ignored)'] : [' from the string'];
+  const from = s.source === 'file' ? tNodes(' from the file {file}', { file: el('code', null, s.file ?? '?') })
+    : s.file ? tNodes(' from the string (the file {file} is ignored)', { file: el('code', null, s.file) }) : [t(' from the string')];
   return [maskedSecret(s.value, `${name} secret`), ...from];
 }
 
 function settings(box, r) {
   const flag = (v) => el('strong', null, yesNo(v));
-  const side = (s) => (s ? ['header ', el('code', null, s.header), ', prefix ', el('code', null, JSON.stringify(s.prefix)),
-    ...(s.algorithm ? [', ', el('code', null, s.algorithm)] : []), ...(s.expires ? [', tokens expire after ', el('code', null, s.expires)] : [])] : undefined);
-  renderFacts(box, [
+  const side = (s) => (s ? [...tNodes('header {header}, prefix {prefix}', { header: el('code', null, s.header), prefix: el('code', null, JSON.stringify(s.prefix)) }),
+    ...(s.algorithm ? [', ', el('code', null, s.algorithm)] : []), ...(s.expires ? tNodes(', tokens expire after {expires}', { expires: el('code', null, s.expires) }) : [])] : undefined);
+  const T = (rows) => rows.map(([term, value]) => [t(term), value]);
+  renderFacts(box, T([
     ['JWT in editor configs (token.enable.browser)', flag(r.enabled?.browser)],
     ['JWT on requests to Document Server (enable.request.inbox)', flag(r.enabled?.inbox)],
     ['JWT on callbacks (enable.request.outbox)', flag(r.enabled?.outbox)],
     ['Incoming requests', side(r.inbox)],
     ['Callbacks', side(r.outbox)],
-    ['Clock tolerance', typeof r.verifyOptions?.clockTolerance === 'number' ? `${r.verifyOptions.clockTolerance} s` : undefined],
+    ['Clock tolerance', typeof r.verifyOptions?.clockTolerance === 'number' ? t('{n} s', { n: r.verifyOptions.clockTolerance }) : undefined],
     ['Config tokens must carry the required fields (tokenRequiredParams)', flag(r.tokenRequiredParams)],
     ...SECRETS.map(([name, label]) => [label, secretRow(r.secrets?.[name], name)]),
     ['storage.fs.secretString (secure download links)', r.storageSecret === undefined ? undefined : maskedSecret(r.storageSecret?.value ?? r.storageSecret, 'storage secret')],
-  ], 'Settings the server ends up with');
+  ]), t('Settings the server ends up with'));
 }
 
 /** Wire the Server config panel (the section element) to `server`. */
@@ -99,20 +107,20 @@ export function setupServerPanel(kit, root, server) {
 
   function pressed(on) {
     ui.use.setAttribute('aria-pressed', String(on));
-    ui.use.textContent = on ? 'Using this server config (press to stop)' : 'Use this server config';
+    ui.use.textContent = on ? t('Using this server config (press to stop)') : t('Use this server config');
   }
 
   function run() {
     const text = ui.text.value;
     last = null;
     if (text.trim() === '') {
-      renderVerdict(ui.verdict, { state: 'empty', message: 'Paste local.json or Docker env lines to see the settings the server ends up with' });
+      renderVerdict(ui.verdict, { state: 'empty', message: t('Paste local.json or Docker env lines to see the settings the server ends up with') });
     } else {
       try {
         last = kit.onlyoffice.readServerConfig(text);
         // A secret pasted here: say where it belongs, show no settings.
         if (last.form === 'secret') {
-          renderVerdict(ui.verdict, { state: 'bad', message: `${last.findings[0].message}; ${last.findings[0].fix}` });
+          renderVerdict(ui.verdict, { state: 'bad', message: t('{message}; {fix}', { message: words.message(last.findings[0]), fix: words.fix(last.findings[0]) }) });
           last = null;
           ui.settings.replaceChildren();
           renderFindings(ui.findings, null);
@@ -120,9 +128,9 @@ export function setupServerPanel(kit, root, server) {
           if (server.current !== null) server.set(null);
           return;
         }
-        renderVerdict(ui.verdict, consequence(last.findings, 'Nothing in these settings stops editors, requests or callbacks'));
+        renderVerdict(ui.verdict, consequence(last.findings, t('Nothing in these settings stops editors, requests or callbacks')));
       } catch (e) {
-        renderVerdict(ui.verdict, { state: 'error', message: `Cannot read it: ${e.code ? `${e.code}: ` : ''}${e.message}` });
+        renderVerdict(ui.verdict, { state: 'error', message: t('Cannot read it: {error}', { error: `${e.code ? `${e.code}: ` : ''}${words.message(e)}` }) });
       }
     }
     if (last) settings(ui.settings, last);

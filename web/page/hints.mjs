@@ -1,6 +1,7 @@
 // Words the JWT inspector needs only now and then, loaded the first time:
 // what a text that is not a token looks like (and where it belongs), and
 // the secret forensics' finding as a headline.
+import { t } from './lang.mjs';
 
 /**
  * What a text that holds no token looks like, and where it belongs: a
@@ -8,7 +9,7 @@
  * token). A few telling marks only: the boxes named check it in C.
  */
 export function looksLike(text) {
-  const t = text.trim();
+  const trimmed = text.trim();
   const rules = [
     [/^-----BEGIN CERTIFICATE/, 'a certificate', 'Deployment → Certificate'],
     [/^-----BEGIN [A-Z ]*PRIVATE KEY/, 'a private key', 'the Secret box below (the builder signs with it)'],
@@ -21,8 +22,8 @@ export function looksLike(text) {
     [/"status"\s*:\s*\d/, 'a callback body without a token', 'Document Server → Request or callback'],
     [/^[^\s.]{1,128}$/, 'a secret (no dots: not a token)', 'the Secret box below'],
   ];
-  const hit = rules.find(([re]) => re.test(t));
-  return hit ? `This looks like ${hit[1]}; paste it in ${hit[2]}.` : '';
+  const hit = rules.find(([re]) => re.test(trimmed));
+  return hit ? t('This looks like {what}; paste it in {where}.', { what: t(hit[1]), where: t(hit[2]) }) : '';
 }
 
 // What the secret forensics (kit.onlyoffice.explainSecret) found, for the
@@ -32,17 +33,17 @@ const WHITESPACE = { space: 'a space', tab: 'a tab', cr: 'a carriage return', ne
 export function clue(f) {
   const m = /^(with|without)-(leading|trailing)-(\w+)$/.exec(f.variant);
   if (m) {
-    const what = WHITESPACE[m[3]] ?? m[3];
-    const end = m[2] === 'leading' ? 'starts' : 'ends';
+    const what = WHITESPACE[m[3]] === undefined ? m[3] : t(WHITESPACE[m[3]]);
+    const params = { what, end: m[2] };
     return m[1] === 'without'
-      ? `the secret you typed ${end} with ${what}; without it, it verifies.`
-      : `the signer's secret ${end} with ${what} that the one you typed lacks; with it, it verifies.`;
+      ? t('the secret you typed {end, select, leading {starts} other {ends}} with {what}; without it, it verifies.', params)
+      : t('the signer\'s secret {end, select, leading {starts} other {ends}} with {what} that the one you typed lacks; with it, it verifies.', params);
   }
-  return {
+  const said = {
     trimmed: 'the secret you typed has spaces or line breaks around it; without them it verifies.',
     'without-quotes': 'the secret you typed has quotes around it; without them it verifies.',
     'with-quotes': 'the signer\'s secret has quotes around it; with them it verifies.',
     'default-secret': 'the token is signed with the default secret “secret”, not the one you typed.',
-  }[f.variant] ?? `${f.message.replace(/^the secret as given does not verify the \w+ signature, but /, 'it verifies with ')}.`;
+  }[f.variant];
+  return said === undefined ? `${f.message.replace(/^the secret as given does not verify the \w+ signature, but /, 'it verifies with ')}.` : t(said);
 }
-

@@ -12,6 +12,7 @@ import { keyFromBox, describeKey, isAsymmetric } from './secret.mjs';
 import { judge, renderVerdict } from './verdict.mjs';
 import { describeStripped, strippedDetails, renderSegments, renderJson, renderTimes, signatureInfo } from './decoded.mjs';
 import { utc, toLocalInput, fromLocalInput } from '../lib/time.mjs';
+import { t } from './lang.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -56,17 +57,17 @@ export function setupInspector(kit, loadFull) {
 
   function now() {
     if (ui.clockChosen.checked) {
-      const t = fromLocalInput(ui.clockAt.value);
-      if (t !== null) return t;
+      const at = fromLocalInput(ui.clockAt.value);
+      if (at !== null) return at;
     }
     return Date.now() / 1000;
   }
 
   function showClock() {
-    const t = now();
+    const at = now();
     ui.clockUtc.textContent = ui.clockChosen.checked
-      ? (fromLocalInput(ui.clockAt.value) === null ? 'Choose a date and time; until then the page uses now.' : `Checking as of ${utc(t)}.`)
-      : `Checking as of now (${utc(Math.floor(t))}).`;
+      ? (fromLocalInput(ui.clockAt.value) === null ? t('Choose a date and time; until then the page uses now.') : t('Checking as of {time}.', { time: utc(at) }))
+      : t('Checking as of now ({time}).', { time: utc(Math.floor(at)) });
   }
 
   // ---- the key from the Secret box ---------------------------------------------
@@ -137,21 +138,23 @@ export function setupInspector(kit, loadFull) {
   function inspect({ timeOnly = false } = {}) {
     const { token, stripped } = extracted();
     const k = key();
-    const t = now();
+    const at = now();
     const tolerance = Number(ui.tolerance.value);
-    let r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance });
+    let r = kit.verify(token, k.key ?? '', { now: at, clockTolerance: tolerance });
     // Bytes (base64/hex in the box) and no key: for an RS/PS/ES token verify
     // again allowing its algorithm (C reads the bytes as a key when they are
     // one: src/core/key_select.c), so that without a key the errors no key can fix
     // are those of its own algorithm.
     if (isAsymmetric(r.alg) && (k.key === undefined || k.key instanceof Uint8Array)) {
-      r = kit.verify(token, k.key ?? '', { now: t, clockTolerance: tolerance, algorithms: [r.alg] });
+      r = kit.verify(token, k.key ?? '', { now: at, clockTolerance: tolerance, algorithms: [r.alg] });
     }
     if (!timeOnly) showKeyInfo(k, token === '' ? ui.alg.value : r.alg);
     const v = judge(token, r, { hasSecret: !k.empty, keyError: k.error });
     v.forensics = timeOnly ? clue.answer : forensics(token, k, r);
-    const title = `the ${r.alg ?? ''} signature matches this ${isAsymmetric(r.alg) ? 'key' : 'secret'} and the token is within its validity period `
-      + `(as of ${utc(Math.floor(t))}, tolerance ${tolerance} s).`;
+    const title = t(isAsymmetric(r.alg)
+      ? 'the {alg} signature matches this key and the token is within its validity period (as of {time}, tolerance {tolerance} s).'
+      : 'the {alg} signature matches this secret and the token is within its validity period (as of {time}, tolerance {tolerance} s).',
+    { alg: r.alg ?? '', time: utc(Math.floor(at)), tolerance });
     // Not a token at all: what it looks like and where it belongs.
     let looks = '';
     if (!r.header && token !== '') {
@@ -159,7 +162,7 @@ export function setupInspector(kit, loadFull) {
       else hints().then(() => inspect());
     }
     renderVerdict(ui.verdict, v, { title, hasSecret: !k.empty, looks }, { quiet: timeOnly });
-    renderTimes(ui.times, r.payload, t);
+    renderTimes(ui.times, r.payload, at);
     if (timeOnly) return r;
 
     const note = describeStripped(stripped);

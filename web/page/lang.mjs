@@ -39,3 +39,14 @@ document.documentElement.lang = words.lang;
 words.tree(document.body);
 document.title = t(document.title);
 switcher();
+
+/**
+ * A sentence with elements in it: `template` (English, ICU) whose params
+ * named in `nodes` are elements (or text) placed where the language puts
+ * them; resolves to a list for append()/replaceChildren(). Other params in
+ * `params`.
+ */
+export function tNodes(template, nodes, params = {}) {
+  const marks = Object.fromEntries(Object.keys(nodes).map((k) => [k, `\u0000${k}\u0000`]));
+  return t(template, { ...params, ...marks }).split('\u0000').map((part, i) => (i % 2 === 1 ? nodes[part] : part)).filter((p) => p !== '');
+}

@@ -234,7 +234,7 @@ export const DEPLOY_MODE = `
       <div class="field">
         <label for="dp-cert-host">Host name or IP address</label>
         <input id="dp-cert-host" type="text" spellcheck="false" autocomplete="off" autocapitalize="off"
-          aria-describedby="dp-cert-host-hint" placeholder="docs.example.com">
+          aria-describedby="dp-cert-host-hint" placeholder="docs.example.com" translate="no">
         <p class="hint" id="dp-cert-host-hint">The name or address your integration (Nextcloud, …) uses to reach
           Document Server.</p>
       </div>

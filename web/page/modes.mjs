@@ -5,7 +5,7 @@
 // box alone and no wasm: what a mode needs loads the first time it is
 // needed, and its panel says so while it loads (aria-busy, a status line):
 // - the JWT inspector: its code and the JWT core (oojwt.wasm), or the full
-//   module when the page has it already;
+//   module when the page has it already or speaks another language than English;
 // - the Document Server and Deployment modes: the full module
 //   (oojwt-full.wasm) and the panels' modules (panels.mjs and what it
 //   imports);
@@ -14,8 +14,7 @@
 // A failed load says why and is tried again the next time.
 import { setupTabs } from './tabs.mjs';
 import { embeddedWasm } from './embedded.mjs';
-
-const LOADING = 'Loading the Document Server checks…';
+import { t, words } from './lang.mjs';
 
 // Each load once; a failed one is forgotten, so that the next call tries again.
 const once = (make) => {
@@ -71,7 +70,11 @@ function state(panel, load, message, keep = false) {
 
 const OPEN = {
   'tab-jwt': async (panel) => {
-    const [kit, { setupInspector }] = await Promise.all([fullLoaded ? loadFull() : loadCore(), import('./inspector.mjs')]);
+    // The core module's reports carry no params (src/core/result.c
+    // oojwt_issue_fmt under OOJWT_CORE_MODULE): a page in another language
+    // than English takes the full module, whose findings it can word.
+    const full = fullLoaded || words.lang !== 'en';
+    const [kit, { setupInspector }] = await Promise.all([full ? loadFull() : loadCore(), import('./inspector.mjs')]);
     await setupInspector(kit, loadFull);
   },
   'tab-ds': async (panel, id) => {
@@ -91,11 +94,13 @@ export function ready(id) {
   if (!opened.has(id)) {
     const panel = document.getElementById(document.getElementById(id).getAttribute('aria-controls'));
     const jwt = id === 'tab-jwt';
-    state(panel, 'loading', jwt ? 'Loading the JWT inspector…' : LOADING, jwt);
+    state(panel, 'loading', jwt ? t('Loading the JWT inspector…') : t('Loading the Document Server checks…'), jwt);
     const p = OPEN[id](panel, id).then(() => state(panel, 'ready'), (e) => {
       opened.delete(id);
-      state(panel, 'failed', `${jwt ? 'The JWT inspector' : 'The Document Server checks'} could not be loaded (${e?.message ?? e}). `
-        + 'Select the tab again to retry; the other tabs keep working.', jwt);
+      const error = e?.message ?? e;
+      state(panel, 'failed', jwt
+        ? t('The JWT inspector could not be loaded ({error}). Select the tab again to retry; the other tabs keep working.', { error })
+        : t('The Document Server checks could not be loaded ({error}). Select the tab again to retry; the other tabs keep working.', { error }), jwt);
       throw e;
     });
     opened.set(id, p);

@@ -8,6 +8,7 @@ import { setupRequestPanel } from './ds-request.mjs';
 import { setupConnectorPanel } from './ds-connector.mjs';
 import { setupDeployment } from './deployment.mjs';
 import { DS_MODE, DEPLOY_MODE, MODES_CSS } from './markup.mjs';
+import { words } from './lang.mjs';
 
 // The panels' styles, after the page's.
 const sheet = new CSSStyleSheet();
@@ -34,9 +35,11 @@ const PART = {
 };
 
 function fill(markup, panel) {
-  const t = document.createElement('template');
-  t.innerHTML = markup;
-  panel.append(t.content);
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  // The static text in the page's language (web/lib/words.mjs tree()).
+  words.tree(template.content);
+  panel.append(template.content);
   for (const out of panel.querySelectorAll('.ds-out[data-parts]')) {
     const section = out.closest('section').id;
     out.prepend(...out.dataset.parts.split(' ').map((part) => {

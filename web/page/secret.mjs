@@ -3,13 +3,15 @@
 // integrations that decode their secret first. Strict: a character outside
 // the alphabet, or a length no encoder produces, is reported, not skipped.
 
+import { t, words } from './lang.mjs';
+
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const ALPHABETS = {
   base64: `${B64}+/`,
   base64url: `${B64}-_`,
 };
 
-const show = (c) => (c === ' ' ? 'a space' : c === '\n' ? 'a line break' : c === '\t' ? 'a tab' : `“${c}”`);
+const show = (c) => (c === ' ' ? t('a space') : c === '\n' ? t('a line break') : c === '\t' ? t('a tab') : `“${c}”`);
 
 function decodeBase(text, name) {
   const alphabet = ALPHABETS[name];
@@ -17,7 +19,7 @@ function decodeBase(text, name) {
   const pad = /=+$/.exec(text);
   if (pad) {
     if (pad[0].length > 2 || text.length % 4 !== 0) {
-      return { error: `the secret is not valid ${name}: its “=” padding does not fit its length` };
+      return { error: t('the secret is not valid {name}: its “=” padding does not fit its length', { name }) };
     }
     body = text.slice(0, pad.index);
   }
@@ -28,9 +30,10 @@ function decodeBase(text, name) {
   for (let i = 0; i < body.length; i++) {
     const v = alphabet.indexOf(body[i]);
     if (v < 0) {
-      const hint = name === 'base64url' && '+/'.includes(body[i]) ? ' (that is standard base64: choose “base64”)'
-        : name === 'base64' && '-_'.includes(body[i]) ? ' (that is base64url: choose “base64url”)' : '';
-      return { error: `the secret is not valid ${name}: character ${i + 1} is ${show(body[i])}${hint}` };
+      const hint = name === 'base64url' && '+/'.includes(body[i]) ? 'base64'
+        : name === 'base64' && '-_'.includes(body[i]) ? 'base64url' : 'none';
+      return { error: t('the secret is not valid {name}: character {n} is {c}{hint, select, base64 { (that is standard base64: choose “base64”)} base64url { (that is base64url: choose “base64url”)} other {}}',
+        { name, n: i + 1, c: show(body[i]), hint }) };
     }
     acc = (acc << 6) | v;
     bits += 6;
@@ -40,15 +43,15 @@ function decodeBase(text, name) {
     }
   }
   if (body.length % 4 === 1) {
-    return { error: `the secret is not valid ${name}: ${body.length} characters cannot be a whole number of bytes` };
+    return { error: t('the secret is not valid {name}: {n} characters cannot be a whole number of bytes', { name, n: body.length }) };
   }
   return { key: out.subarray(0, n) };
 }
 
 function decodeHex(text) {
   const bad = /[^0-9a-fA-F]/.exec(text);
-  if (bad) return { error: `the secret is not valid hex: character ${bad.index + 1} is ${show(bad[0])}` };
-  if (text.length % 2 !== 0) return { error: `the secret is not valid hex: ${text.length} digits is an odd number` };
+  if (bad) return { error: t('the secret is not valid hex: character {n} is {c}', { n: bad.index + 1, c: show(bad[0]) }) };
+  if (text.length % 2 !== 0) return { error: t('the secret is not valid hex: {n} digits is an odd number', { n: text.length }) };
   const out = new Uint8Array(text.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);
   return { key: out };
@@ -86,21 +89,22 @@ export const isAsymmetric = (alg) => typeof alg === 'string' && ASYMMETRIC.test(
  */
 export function describeKey(info, error, { alg }) {
   if (error) {
-    return `Not recognised as a key: ${error.code ? `${error.code}: ` : ''}${error.message}.`;
+    return t('Not recognised as a key: {error}.', { error: `${error.code ? `${error.code}: ` : ''}${words.message(error)}` });
   }
   if (info.kind === 'oct' && info.format === 'raw') {
-    return isAsymmetric(alg) ? `Read as a shared secret (${info.bits} bits): ${alg} needs a public key (PEM or JWK) to verify, a private key to sign.` : '';
+    return isAsymmetric(alg) ? t('Read as a shared secret ({bits} bits): {alg} needs a public key (PEM or JWK) to verify, a private key to sign.',
+      { bits: info.bits, alg }) : '';
   }
-  const what = info.kind === 'oct' ? `Recognised: a shared secret (${info.bits} bits)` : `Recognised: ${info.kind} key`;
-  const size = info.curve ? `, curve ${info.curve}` : info.kind === 'oct' ? '' : `, ${info.bits} bits`;
-  const form = `${info.format}${info.pem ? ' (PEM)' : ''}`;
-  const parts = [`${what}${size}, ${form}`];
+  const form = `${info.format === 'X.509 certificate' ? t('X.509 certificate') : info.format}${info.pem ? ' (PEM)' : ''}`;
+  const parts = [info.kind === 'oct' ? t('Recognised: a shared secret ({bits} bits), {form}', { bits: info.bits, form })
+    : info.curve ? t('Recognised: {kind} key, curve {curve}, {form}', { kind: info.kind, curve: info.curve, form })
+      : t('Recognised: {kind} key, {bits} bits, {form}', { kind: info.kind, bits: info.bits, form })];
   if (info.kid !== undefined) parts.push(`kid “${info.kid}”`);
-  if (info.thumbprint) parts.push(`thumbprint (RFC 7638) ${info.thumbprint}`);
-  if (info.algorithms?.length) parts.push(`for ${info.algorithms.join(', ')}`);
-  let text = `${parts.join('; ')}.`;
+  if (info.thumbprint) parts.push(t('thumbprint (RFC 7638) {thumbprint}', { thumbprint: info.thumbprint }));
+  if (info.algorithms?.length) parts.push(t('for {algorithms}', { algorithms: info.algorithms.join(', ') }));
+  let text = `${parts.join(t('; '))}${t('.')}`;
   if (info.format === 'X.509 certificate') {
-    text += ' The key is taken from the certificate: no certificate chain is validated, and neither are its dates and names.';
+    text += t(' The key is taken from the certificate: no certificate chain is validated, and neither are its dates and names.');
   }
   return text;
 }

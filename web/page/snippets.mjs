@@ -18,6 +18,15 @@
 // - auth0 java-jwt (JWTCreator.withPayload(String)): header "alg", "typ".
 // - System.IdentityModel.Tokens.Jwt (JwtHeader(SigningCredentials)): "alg",
 //   "typ"; SymmetricSecurityKey refuses a secret shorter than the hash.
+//
+// The comments are in the page's language (`say`: its t(), web/page/lang.mjs;
+// English by default); the code, commands and names stay as they are.
+import { render } from '../lib/i18n.mjs';
+
+const english = (en, params) => render(en, params ?? {}, 'en');
+// A comment: each line of the sentence `text` after `lead` ('// ', '# ').
+const comment = (say, lead, text, params) => say(text, params).split('\n').map((l) => `${lead}${l}`).join('\n');
+const FRESH = 'The payload as the builder signed it. For a fresh token each time, ';
 
 export const LANGUAGES = [
   ['node', 'Node.js: jsonwebtoken'],
@@ -68,7 +77,7 @@ const KEY = {
     hex: (e) => `Convert.FromHexString(Environment.GetEnvironmentVariable("${e}"))` },
 };
 
-function node({ alg, payload, format }) {
+function node({ alg, payload, format, say }) {
   const e = envName(alg);
   const key = HS.test(alg) ? KEY.node[format](e) : `process.env.${e}`;
   const options = [`algorithm: '${alg}'`];
@@ -77,17 +86,16 @@ function node({ alg, payload, format }) {
   return `// npm install jsonwebtoken
 const jwt = require('jsonwebtoken');
 
-// The payload as the builder signed it. For a fresh token each time, leave out
-// iat and exp and pass { expiresIn: <seconds> } with the algorithm.
+${comment(say, '// ', `${FRESH}leave out\niat and exp and pass '{ expiresIn: <seconds> }' with the algorithm.`)}
 const payload = ${json(payload)};
 
-// ${HS.test(alg) ? `The secret: ${e}, as the server reads it (Document Server: JWT_SECRET).` : `The private key (PEM) in ${e}.`}
+${comment(say, '// ', HS.test(alg) ? 'The secret: {env}, as the server reads it (Document Server: JWT_SECRET).' : 'The private key (PEM) in {env}.', { env: e })}
 const token = jwt.sign(payload, ${key}, { ${options.join(', ')} });
 console.log(token);
 `;
 }
 
-function python({ alg, payload, format }) {
+function python({ alg, payload, format, say }) {
   const e = envName(alg);
   const key = HS.test(alg) ? KEY.python[format](e) : `os.environ["${e}"]`;
   const text = JSON.stringify(payload);
@@ -98,13 +106,12 @@ ${imports.join('\n')}
 ${utf8 ? `
 
 class Utf8Encoder(json.JSONEncoder):
-    """Keep non-ASCII characters as UTF-8, as the builder does (PyJWT escapes them)."""
+    """${say('Keep non-ASCII characters as UTF-8, as the builder does (PyJWT escapes them).')}"""
 
     def __init__(self, **kwargs):
         super().__init__(**{**kwargs, "ensure_ascii": False})
 ` : ''}
-# The payload as the builder signed it. For a fresh token each time, set
-# iat to int(time.time()) and exp to iat + <seconds>.
+${comment(say, '# ', `${FRESH}set\niat to int(time.time()) and exp to iat + <seconds>.`)}
 payload = ${py(payload)}
 
 token = jwt.encode(payload, ${key}, algorithm="${alg}"${utf8 ? ', json_encoder=Utf8Encoder' : ''})
@@ -112,12 +119,11 @@ print(token)
 `;
 }
 
-function php({ alg, payload, format }) {
+function php({ alg, payload, format, say }) {
   const e = envName(alg);
   if (/^PS/.test(alg) || alg === 'ES512') {
     return `<?php
-// firebase/php-jwt does not sign ${alg} (JWT::$supported_algs): choose HS, RS, ES256 or ES384,
-// or sign in another language.
+${comment(say, '// ', 'firebase/php-jwt does not sign {alg} (JWT::$supported_algs): choose HS, RS, ES256 or ES384,\nor sign in another language.', { alg })}
 `;
   }
   const key = HS.test(alg) ? KEY.php[format](e) : `getenv('${e}')`;
@@ -128,25 +134,23 @@ require __DIR__ . '/vendor/autoload.php';
 
 use Firebase\\JWT\\JWT;
 
-// The payload as the builder signed it. For a fresh token each time, set
-// 'iat' => time() and 'exp' => time() + <seconds>.
+${comment(say, '// ', `${FRESH}set\n'iat' => time() and 'exp' => time() + <seconds>.`)}
 $payload = json_decode(<<<'JSON'
 ${text}
 JSON, true, 512, JSON_THROW_ON_ERROR);
 
-// php-jwt writes the header as {"typ":"JWT","alg":"${alg}"} (typ first): the signature
-// differs from the builder's, and both verify with the same ${HS.test(alg) ? 'secret' : 'key'}.${nonAscii(text) ? `
-// json_encode writes non-ASCII characters as \\u… escapes: the payload part differs too.` : ''}
+${comment(say, '// ', 'php-jwt writes the header as \'{\'"typ":"JWT","alg":"{alg}"\'}\' (typ first): the signature\n'
+    + 'differs from the builder\'s, and both verify with the same {key, select, secret {secret} other {key}}.', { alg, key: HS.test(alg) ? 'secret' : 'key' })}${nonAscii(text) ? `
+${comment(say, '// ', 'json_encode writes non-ASCII characters as \\u… escapes: the payload part differs too.')}` : ''}
 $token = JWT::encode($payload, ${key}, '${alg}');
 echo $token, "\\n";
 `;
 }
 
-function java({ alg, payload, format }) {
+function java({ alg, payload, format, say }) {
   const e = envName(alg);
   if (/^PS/.test(alg)) {
-    return `// auth0 java-jwt does not sign ${alg} (Algorithm has HMAC, RSA and ECDSA only):
-// choose HS, RS or ES, or sign in another language.
+    return `${comment(say, '// ', 'auth0 java-jwt does not sign {alg} (Algorithm has HMAC, RSA and ECDSA only):\nchoose HS, RS or ES, or sign in another language.', { alg })}
 `;
   }
   const n = bits(alg);
@@ -158,7 +162,7 @@ function java({ alg, payload, format }) {
     const rsa = alg.startsWith('RS');
     const type = rsa ? 'RSAPrivateKey' : 'ECPrivateKey';
     keyCode = `
-        // The private key, PKCS#8 PEM ("BEGIN PRIVATE KEY"), in ${e}.
+${comment(say, '        // ', 'The private key, PKCS#8 PEM ("BEGIN PRIVATE KEY"), in {env}.', { env: e })}
         String pem = System.getenv("${e}").replaceAll("-----[A-Z ]+-----|\\\\s", "");
         ${type} key = (${type}) KeyFactory.getInstance("${rsa ? 'RSA' : 'EC'}")
             .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
@@ -172,8 +176,7 @@ ${HS.test(alg) ? (format === 'utf8' ? '' : format === 'hex' ? 'import java.util.
     : `import java.security.KeyFactory;\nimport java.security.interfaces.${alg.startsWith('RS') ? 'RSAPrivateKey' : 'ECPrivateKey'};\nimport java.security.spec.PKCS8EncodedKeySpec;\nimport java.util.Base64;\n`}
 public class SignToken {
     public static void main(String[] args) throws Exception {
-        // The payload as the builder signed it. For a fresh token each time, leave out
-        // iat and exp and call .withIssuedAt(now) and .withExpiresAt(now.plusSeconds(…)).
+${comment(say, '        // ', `${FRESH}leave out\niat and exp and call .withIssuedAt(now) and .withExpiresAt(now.plusSeconds(…)).`)}
         String payload = """
 ${json(payload).replace(/\\/g, '\\\\').split('\n').map((l) => `            ${l}`).join('\n')}
             """;
@@ -185,7 +188,7 @@ ${keyCode}
 `;
 }
 
-function csharp({ alg, payload, format }) {
+function csharp({ alg, payload, format, say }) {
   const e = envName(alg);
   const n = bits(alg);
   let credentials;
@@ -195,7 +198,7 @@ function csharp({ alg, payload, format }) {
   } else {
     const ec = alg.startsWith('ES');
     keyCode = `
-// The private key (PEM) in ${e}.
+${comment(say, '// ', 'The private key (PEM) in {env}.', { env: e })}
 var key = ${ec ? 'ECDsa' : 'RSA'}.Create();
 key.ImportFromPem(Environment.GetEnvironmentVariable("${e}"));
 `;
@@ -207,12 +210,11 @@ using System;
 ${HS.test(alg) && format === 'utf8' ? 'using System.Text;\n' : ''}${HS.test(alg) ? '' : 'using System.Security.Cryptography;\n'}using System.IdentityModel.Tokens.Jwt;
 using Microsoft.IdentityModel.Tokens;
 
-// The payload as the builder signed it. For a fresh token each time, leave out
-// iat and exp and use a SecurityTokenDescriptor with IssuedAt and Expires.
+${comment(say, '// ', `${FRESH}leave out\niat and exp and use a SecurityTokenDescriptor with IssuedAt and Expires.`)}
 var payload = JwtPayload.Deserialize("""
 ${json(payload)}
 """);
-${keyCode}${HS.test(alg) ? `// SymmetricSecurityKey refuses a secret shorter than ${n / 8} bytes for ${alg}.\n` : ''}var header = new JwtHeader(${credentials});
+${keyCode}${HS.test(alg) ? `${comment(say, '// ', 'SymmetricSecurityKey refuses a secret shorter than {n} bytes for {alg}.', { n: n / 8, alg })}\n` : ''}var header = new JwtHeader(${credentials});
 var token = new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken(header, payload));
 Console.WriteLine(token);
 `;
@@ -223,8 +225,9 @@ const WRITERS = { node, php, python, java, csharp };
 /**
  * The code for `lang` that signs `payload` (the object the builder signed,
  * iat/exp included, in its order) with `alg`; `format`: the Secret box's
- * encoding ('utf8', 'base64', 'base64url', 'hex').
+ * encoding ('utf8', 'base64', 'base64url', 'hex'); `say`: the comments'
+ * words (the page's t(); English by default).
  */
-export function snippet(lang, { alg, payload, format = 'utf8' }) {
-  return WRITERS[lang]({ alg, payload, format });
+export function snippet(lang, { alg, payload, format = 'utf8', say = english }) {
+  return WRITERS[lang]({ alg, payload, format, say });
 }

@@ -4,6 +4,7 @@
 
 import { visibleNodes } from '../lib/visible.mjs';
 import { readableSeconds } from '../lib/time.mjs';
+import { t, words } from './lang.mjs';
 
 // What each code means for someone running ONLYOFFICE Docs. The C message
 // (the precise finding) is shown first; this says what to do about it.
@@ -24,7 +25,8 @@ const EXPLAIN = {
     + '(editor error -21). Sign a fresh token, give it a longer expiry, or check the clocks.',
   not_yet_valid: 'Its nbf (not before) time has not come: the clock of the server that signed it may be ahead.',
   bad_claim: 'exp, nbf and iat must be numbers of seconds since 1970, not strings or dates.',
-  not_an_object: 'Header and payload must each be a JSON object ({…}).',
+  // (The braces quoted: these are templates, web/lib/i18n.mjs.)
+  not_an_object: 'Header and payload must each be a JSON object (\'{…}\').',
   falsy_payload: 'The payload is 0, false or an empty text. jsonwebtoken accepts it, but Document Server tests the payload '
     + 'for truth and refuses the token. Sign the JSON object (the editor config or the request), not a bare value.',
   too_large: 'The text is too large to be a token.',
@@ -46,10 +48,15 @@ const EXPLAIN = {
 
 export function explain(issue) {
   if (issue.code === 'bad_signature' && / signature is \d+ bytes, not \d+/.test(issue.message)) {
-    return EXPLAIN.bad_signature_length;
+    return t(EXPLAIN.bad_signature_length);
   }
-  return EXPLAIN[issue.code] ?? '';
+  return EXPLAIN[issue.code] === undefined ? '' : t(EXPLAIN[issue.code]);
 }
+
+// An issue's message in the page's language: the code's catalog entry from
+// its params (web/lib/words.mjs); a sentence of the page's own (the Secret
+// box's bad_key, already in its language) as it is.
+const said = (issue) => (issue.params === undefined ? issue.message : words.message(issue));
 
 /**
  * The verdict from a verify report:
@@ -86,7 +93,7 @@ function issueItem(issue, kind) {
   // A message quotes header values (typ, alg) as the token has them: their
   // bidi controls are shown as markers so they cannot reorder the sentence.
   const message = el('span', 'message');
-  message.append(...visibleNodes(sentence(issue.message)));
+  message.append(...visibleNodes(sentence(said(issue))));
   head.append(el('code', 'code', issue.code), ' ', message);
   li.append(head);
   const why = explain(issue);
@@ -94,10 +101,22 @@ function issueItem(issue, kind) {
   return li;
 }
 
-const sentence = (t) => {
-  const s = readableSeconds(t ?? '');
+// English: a capital, a full stop and durations people read; another
+// language's catalog writes its sentences whole.
+const sentence = (text) => {
+  if (words.lang !== 'en') return text ?? '';
+  const s = readableSeconds(text ?? '');
   return s ? `${s[0].toUpperCase()}${s.slice(1)}${/[.!?)]$/.test(s) ? '' : '.'}` : s;
 };
+
+// The secret forensics' finding (kit.onlyoffice.explainSecret) under the
+// headline: in another language than English, when no variant verifies,
+// its sentence in that language; else C's sentence.
+const forensicsLine = (f) => (words.lang !== 'en' && f.variant === null && /^no variant of this secret verifies the \w+ signature \(/.test(f.message ?? '')
+  ? t('No variant of this secret verifies the {alg} signature (as given, trimmed, with or without a space, tab, CR, LF, CRLF, '
+    + 'no-break space, zero-width space or BOM at either end, quotes, base64/base64url/hex decoded, the default "secret"): '
+    + 'the token was signed with another secret, or changed after signing.', { alg: f.alg })
+  : sentence(f.message));
 
 const drawn = new WeakMap();
 
@@ -125,22 +144,23 @@ export function renderVerdict(region, v, context, { quiet = false } = {}) {
   if (mark) title.append(el('span', 'mark', mark), ' ');
   // The consequence first: the first problem (the forensics' finding when
   // they found the secret that works), then how many more are listed.
-  const more = n > 1 ? ` (${n - 1} more below)` : '';
-  const first = n > 0 ? sentence(v.errors[0].message).replace(/\.$/, '') : '';
+  const more = Math.max(n - 1, 0);
+  const first = n > 0 ? sentence(said(v.errors[0])).replace(/[.。]$/, '') : '';
   const found = f?.variant ? f.headline : null;
   const headline = context.looks && n > 0 ? context.looks : {
-    empty: 'Paste a token above, or build one below.',
-    unverified: n === 0
-      ? 'Decoded, not verified: enter the secret to check the signature.'
-      : `It fails whatever the secret: ${first}${more}.`,
-    valid: `Valid: ${context.title}`,
-    invalid: found ? `Invalid: ${found}` : `Invalid: ${first}${more}.`,
-  }[v.verdict];
+    empty: () => t('Paste a token above, or build one below.'),
+    unverified: () => (n === 0
+      ? t('Decoded, not verified: enter the secret to check the signature.')
+      : t('It fails whatever the secret: {first}{more, plural, =0 {} other { (# more below)}}.', { first, more })),
+    valid: () => t('Valid: {title}', { title: context.title }),
+    invalid: () => (found ? t('Invalid: {found}', { found })
+      : t('Invalid: {first}{more, plural, =0 {} other { (# more below)}}.', { first, more })),
+  }[v.verdict]();
   title.append(el('strong', null, headline));
   parts.push(title);
   if (f && !f.verifies && v.verdict === 'invalid') {
     const p = el('p', 'forensics-line');
-    p.append(...visibleNodes(sentence(f.message)));
+    p.append(...visibleNodes(forensicsLine(f)));
     parts.push(p);
   }
   if (n > 0) {
@@ -149,7 +169,7 @@ export function renderVerdict(region, v, context, { quiet = false } = {}) {
     parts.push(ul);
   }
   if (v.warnings.length > 0) {
-    parts.push(el('p', 'warn-title', v.warnings.length === 1 ? 'Worth knowing:' : 'Worth knowing:'));
+    parts.push(el('p', 'warn-title', t('Worth knowing:')));
     const ul = el('ul', 'issues');
     for (const w of v.warnings) ul.append(issueItem(w, 'warning'));
     parts.push(ul);

@@ -1,0 +1,289 @@
+// The JWT inspector (with its builder and server code), the Document Server
+// mode and the Deployment mode in Chinese (?lang=zh-CN), served from
+// dist/site/ and as dist/oojwt.html over file://: with a valid, an expired
+// and a wrongly signed token at a chosen time, a token built, each Document
+// Server panel and each Deployment panel given an input of ds.test.mjs, no
+// English is left outside code, URLs and quoted tokens (harness
+// englishLeft), and the page asked its catalog (web/lib/locales/ui/zh-CN.json)
+// for no text it lacks (web/lib/words.mjs says so on the console).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jwt from 'jsonwebtoken';
+import { browserSession, openPage, openMode, openInspector, englishLeft, KEEP_WORDS, distUrl, haveDist } from './harness.mjs';
+import { kit } from '../helpers/common.mjs';
+import { TEMPLATE } from '../../web/page/builder.mjs';
+
+const SECRET = 'Gm2Jq7VxR4pL9sTb8WcZ1eYd5NfK3hUa';
+// The inspector's chosen time (its "Verify as of" clock), as the datetime-local box takes it.
+const AT = '2026-03-01T12:00';
+const atSeconds = () => Math.floor(new Date(AT).getTime() / 1000);
+
+// Names that stay as they are in any language besides the harness's
+// KEEP_WORDS: JWT's registered header and claim names, the names of
+// Document Server's secrets (secret.inbox, secret.outbox) and services, an
+// encoding's and the JWT libraries' names.
+const NAMES = new Set(['exp', 'iat', 'nbf', 'typ', 'alg', 'kid', 'crit', 'hex', 'inbox', 'outbox', 'jwt', 'jsonwebtoken',
+  'CommandService', 'ConvertService', 'DocBuilder']);
+
+// English that other branches word, until they are merged: web/lib/time.mjs's
+// durations and relative times, and web/page/render.mjs's labels, dates and
+// joints (the Document Server and Deployment modes' shared renderers).
+const PENDING = [
+  /\b(expires|expired|becomes valid|valid since|issued)( in)? [\d.]+ (second|minute|hour|day|week|month|year)s?( ago| in the future)?/g,
+  /\b(expires|becomes valid|issued) now\b/g,
+  /\b\d+ (second|minute|hour|day|week|month|year)s?\b/g,
+  /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d+, \d{4}, [\d:]+ [AP]M [A-Z+\d:]+/g,
+  /^(Error|Warning|Note|Fix:|Reveal|Hide|yes|no|close code|editor error|HTTP status|error|body|status|outcome|server log|server error|checked on|Variant:|Tried:|No findings: nothing to change\.|at)$/,
+  /^Findings: .*|^Secret forensics: .*/, /, but: /g, /\(\d+ more below\)/g,
+];
+
+// The words englishLeft (harness.mjs) counts in a text, besides KEEP_WORDS
+// and NAMES, and besides dotted names (services.CoAuthoring.secret.inbox,
+// docs.example.com) and nginx variables ($secure_link_secret), which are code.
+function englishWords(text) {
+  const rest = text
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ')
+    .replace(/"[^"]*"|“[^”]*”|«[^»]*»|「[^」]*」/g, ' ')
+    .replace(/(?:[\w.-]*\/[\w./*-]+)|(?:\b[\w-]+\.(?:json|conf|php|ini|crt|key|pem|log|yml|yaml|js|mjs|html|docx|xlsx|pptx)\b)/g, ' ')
+    .replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b|\b\w+_\w+\b|\b[A-Z]{2,}\d*\b|\b\w*\d\w*\b/g, ' ')
+    .replace(/\$?\b\w+(?:\.\w+)+\b|\$\w+/g, ' ');
+  return (rest.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !KEEP_WORDS.has(w) && !NAMES.has(w));
+}
+
+// Every text the C core wrote in a report (`reports`: its answers for the
+// inputs a test gives the page), for the texts the page shows as C wrote
+// them: a verdict or a token kind's reasons have no code, and so no
+// catalog entry, yet. Sentences of three words or more, and names (a token
+// kind's, a connector's); digits as #, spaces collapsed.
+const norm = (s) => String(s).replace(/\d+/g, '\u2063').replace(/\s+/g, ' ').trim();
+function cTexts(...reports) {
+  const out = new Set();
+  const walk = (v, key) => {
+    if (typeof v === 'string') {
+      if (/[A-Za-z]{3,}/.test(v) && ((key === 'name' || key === 'kind') || v.trim().split(/\s+/).length >= 3)) out.add(norm(v).replace(/\.$/, ''));
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) walk(x, k);
+    }
+  };
+  reports.forEach((r) => walk(r, ''));
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+// A text the page shows, less the C texts in it: whole, or, where
+// englishLeft cut the text (200 characters), the part of one it ends with.
+const pattern = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\u2063/g, '\\d+').replace(/ /g, '\\s+');
+function unexplained(text, c) {
+  let t = text;
+  if (text.length >= 190) {
+    for (const s of c) {
+      const words = s.split(' ');
+      for (let k = words.length - 1; k >= 3; k--) {
+        const cut = new RegExp(`${pattern(words.slice(0, k).join(' '))}(?:\\s+\\S*)?$`, 'i');
+        if (cut.test(t)) {
+          t = t.replace(cut, ' ');
+          break;
+        }
+      }
+    }
+  }
+  for (const s of c) t = t.replace(new RegExp(pattern(s), 'gi'), ' ');
+  return t;
+}
+
+// The served page and Chromium, for every test of the file (harness.mjs).
+const session = browserSession();
+const url = (where) => `${where === 'served' ? session.server.base : distUrl}?lang=zh-CN`;
+
+/**
+ * The page in Chinese; `fn(page, lacks)` runs with `lacks`, the set of texts
+ * the page asked the catalog for and did not find (from the start: the page
+ * is reloaded once the console is watched). No console error either.
+ */
+async function inChinese(where, fn) {
+  assert.ok(where !== 'file://' || haveDist(), 'dist/oojwt.html is missing: run `make dist`');
+  const { page, context, log } = await openPage(session.browser, url(where));
+  const lacks = new Set();
+  page.on('console', (m) => {
+    const hit = /^oojwt: no \S+ text for: (.*)$/.exec(m.text());
+    if (hit) lacks.add(JSON.parse(hit[1]));
+  });
+  try {
+    await page.reload();
+    await page.locator('#diag-verdict[data-state]').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    await fn(page, lacks);
+    assert.deepEqual(log.errors, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * No English in `root` (englishLeft, harness.mjs) besides NAMES, PENDING
+ * and, in the modes that show C's reports, the C texts `c` (cTexts()).
+ * `what` names the state in the message.
+ */
+async function noEnglish(page, root, what, c = []) {
+  const left = [];
+  for (const x of await englishLeft(page, root)) {
+    // A text that is only PENDING English; else C's texts out first (PENDING's durations may be in them).
+    if (PENDING.some((re) => new RegExp(`^(?:${re.source})$`).test(x.text))) continue;
+    let text = unexplained(x.text, c);
+    for (const re of PENDING) text = text.replace(re, ' ');
+    const words = englishWords(text);
+    if (words.length > 0) left.push({ text: x.text, words });
+  }
+  assert.deepEqual(left, [], `${what}: English left in ${root}`);
+}
+
+/** Wait until a region's attribute `name` is `value` (the panels judge on input). */
+const settled = (page, selector, name, value) => page.locator(`${selector}[${name}="${value}"]`).waitFor();
+
+for (const where of ['served', 'file://']) {
+  test(`${where}: JWT inspector and builder in Chinese: valid, expired, bad signature, built`, () => inChinese(where, async (page, lacks) => {
+    await openInspector(page);
+    await page.locator('#clock-at').fill(AT);
+    const now = atSeconds();
+    const token = page.locator('#token');
+    const secret = page.locator('#secret');
+    await noEnglish(page, '#panel-jwt', 'empty');
+
+    const payload = { ...TEMPLATE, iat: now - 7200 };
+    const cases = [
+      ['valid', jwt.sign({ ...payload, exp: now + 3000 }, SECRET), 'valid'],
+      ['expired', jwt.sign({ ...payload, exp: now - 3600 }, SECRET), 'invalid'],
+      ['bad signature', jwt.sign({ ...payload, exp: now + 3000 }, `${SECRET}-other`), 'invalid'],
+      ['not a token', `Authorization: Bearer ${jwt.sign(payload, SECRET)} `, 'valid'],
+    ];
+    await secret.fill(SECRET);
+    for (const [what, t, verdict] of cases) {
+      await token.fill(t);
+      await settled(page, '#verdict', 'data-verdict', verdict);
+      // The secret forensics answer once their module has loaded.
+      if (what === 'bad signature') await page.locator('#verdict .forensics-line').waitFor();
+      await noEnglish(page, '#panel-jwt', what);
+    }
+    assert.match(await page.locator('#verdict').textContent(), /有效/);
+
+    // No secret: decoded, not verified; a secret in the wrong encoding.
+    await secret.fill('');
+    await settled(page, '#verdict', 'data-verdict', 'unverified');
+    await noEnglish(page, '#panel-jwt', 'no secret');
+    await page.locator('#secret-format').selectOption('hex');
+    await secret.fill('zz');
+    await settled(page, '#verdict', 'data-verdict', 'invalid');
+    await noEnglish(page, '#panel-jwt', 'a secret that is not hex');
+    await page.locator('#secret-format').selectOption('utf8');
+
+    // The builder: start again from the template, sign, copy, a payload that is not JSON, the server code.
+    await secret.fill(SECRET);
+    await page.locator('#reset-template').click();
+    await page.waitForFunction(() => document.getElementById('built-token').value !== '');
+    await page.locator('#copy-token').click();
+    await page.waitForFunction(() => document.getElementById('copy-note').textContent !== '');
+    await page.locator('#server-code > summary').click();
+    await page.locator('#code-text[data-ready="true"]').waitFor();
+    await noEnglish(page, '#panel-jwt', 'built');
+    await page.locator('#payload-edit').fill('{ "document": ');
+    await page.waitForFunction(() => document.getElementById('built-token').value === '');
+    await noEnglish(page, '#panel-jwt', 'a payload that is not JSON');
+    assert.deepEqual([...lacks], [], 'texts the zh-CN catalog lacks');
+  }));
+
+  test(`${where}: Document Server mode in Chinese: editor config, server config, request, connector settings`, () => inChinese(where, async (page, lacks) => {
+    const ds = await openMode(page, 'tab-ds');
+    await noEnglish(page, '#panel-ds', 'empty');
+    // Server config first, used by the other panels.
+    const local = { services: { CoAuthoring: {
+      token: { enable: { browser: true, request: { inbox: true, outbox: true } } },
+      secret: { inbox: { string: SECRET }, outbox: { string: SECRET }, session: { string: SECRET } },
+    } } };
+    const serverText = JSON.stringify(local, null, 2);
+    const sc = kit.onlyoffice.readServerConfig(serverText);
+    // What C says of each input (the page asks the same of its wasm module).
+    const reports = [sc, kit.onlyoffice.connectors(), kit.onlyoffice.tokenKinds()];
+    let c = cTexts(...reports);
+    await page.locator('#ds-server-text').fill(serverText);
+    await settled(page, '#ds-server-verdict', 'data-state', 'ok');
+    await page.locator('#ds-server-use').click();
+    await settled(page, '#ds-server-use', 'aria-pressed', 'true');
+    // The editor config: signed, then signed with another secret.
+    for (const [what, signer, state] of [['a signed config', SECRET, 'ok'], ['a config signed with another secret', `${SECRET}\n`, 'bad']]) {
+      const config = JSON.stringify({ ...TEMPLATE, token: jwt.sign(TEMPLATE, signer) }, null, 2);
+      const token = JSON.parse(config).token;
+      reports.push(kit.onlyoffice.inspectConfig(config, { secret: SECRET, serverConfig: sc, now: Date.now() / 1000 }), kit.onlyoffice.tokenKind(token),
+        kit.onlyoffice.explainSecret(token, SECRET, { serverConfig: serverText }));
+      c = cTexts(...reports);
+      await page.locator('#ds-config-text').fill(config);
+      await settled(page, '#ds-config-verdict', 'data-state', state);
+      await noEnglish(page, '#panel-ds', what, c);
+    }
+    // A callback as Document Server sends it.
+    const body = { key: 'Khirz6zTPdfd7', status: 2, url: 'https://ds.example.com/cache/files/data/Khirz6zTPdfd7/output.docx', users: ['78e1e841'] };
+    if (typeof kit.onlyoffice.inspectRequest === 'function') {
+      const callback = JSON.stringify({ ...body, token: jwt.sign(body, SECRET) });
+      reports.push(kit.onlyoffice.inspectRequest({ headers: {}, body: callback }, SECRET, { kind: 'callback', now: Date.now() / 1000, serverConfig: sc }));
+      c = cTexts(...reports);
+      await page.locator('#ds-request-text').fill(callback);
+      await page.locator('#ds-request-verdict:not([data-state="empty"])').waitFor();
+      await noEnglish(page, '#panel-ds', 'a callback', c);
+    }
+    // Nextcloud's config.php.
+    const php = `<?php\n$CONFIG = array (\n  'onlyoffice' => array (\n    'DocumentServerUrl' => 'https://ds.example.com/',\n    'jwt_secret' => '${SECRET}',\n    'jwt_header' => 'AuthorizationJwt',\n  ),\n);\n`;
+    reports.push(kit.onlyoffice.readConnectorSettings(php, { serverConfig: serverText }));
+    await page.locator('#ds-connector-text').fill(php);
+    await page.locator('#ds-connector-verdict:not([data-state="empty"])').waitFor();
+    await noEnglish(page, '#panel-ds', 'connector settings', cTexts(...reports));
+    assert.ok(await ds.isVisible());
+    assert.deepEqual([...lacks], [], 'texts the zh-CN catalog lacks');
+  }));
+
+  test(`${where}: Deployment mode in Chinese: download link, nginx, certificate`, () => inChinese(where, async (page, lacks) => {
+    await openMode(page, 'tab-deploy');
+    await noEnglish(page, '#panel-deploy', 'empty');
+    const secure = 'verysecretstring';
+    const path = '/cache/files/data/Khirz6zTPdfd7_2113/output.docx/output.docx';
+    const expires = Math.floor(Date.now() / 1000) + 3600;
+    const md5 = createHash('md5').update(`${expires}${path}${secure}`).digest('base64url');
+    const now = Date.now() / 1000;
+    // What C says of each input (the page asks the same of its wasm module).
+    const reports = [];
+    if (typeof kit.onlyoffice.inspectDownloadUrl === 'function') {
+      const url = `https://ds.example.com${path}?md5=${md5}&expires=${expires}&filename=output.docx`;
+      reports.push(kit.onlyoffice.inspectDownloadUrl(url, { secret: secure, now }));
+      await page.locator('#dp-url-text').fill(url);
+      await settled(page, '#dp-url-verdict', 'data-state', 'empty');
+      await noEnglish(page, '#panel-deploy', 'a link without its secret');
+      await page.locator('#dp-url-secret').fill(secure);
+      await settled(page, '#dp-url-verdict', 'data-state', 'ok');
+      await noEnglish(page, '#panel-deploy', 'a link nginx serves', cTexts(...reports));
+    }
+    if (typeof kit.onlyoffice.readNginxConfig === 'function') {
+      const conf = 'server {\n  listen 80;\n  listen 443 ssl;\n  ssl_certificate /etc/ssl/certs/ds.crt;\n'
+        + '  ssl_certificate_key /etc/ssl/private/ds.key;\n  ssl_protocols TLSv1 TLSv1.2;\n  set $secure_link_secret verysecretstring;\n}\n';
+      reports.push(kit.onlyoffice.readNginxConfig(conf, {}));
+      await page.locator('#dp-nginx-text').fill(conf);
+      await page.locator('#dp-nginx-verdict:not([data-state="empty"])').waitFor();
+      await noEnglish(page, '#panel-deploy', 'an nginx config', cTexts(...reports));
+    }
+    if (typeof kit.inspectCertificate === 'function') {
+      const dir = mkdtempSync(join(tmpdir(), 'oojwt-cert-'));
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=localhost',
+        '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-days', '30', '-keyout', join(dir, 'a.key'), '-out', join(dir, 'a.crt')], { stdio: 'ignore' });
+      const cert = readFileSync(join(dir, 'a.crt'), 'utf8');
+      const key = readFileSync(join(dir, 'a.key'), 'utf8');
+      reports.push(kit.inspectCertificate(cert, { now, privateKey: key, host: 'docs.example.com' }));
+      await page.locator('#dp-cert-text').fill(cert);
+      await page.locator('#dp-cert-key').fill(key);
+      await page.locator('#dp-cert-host').fill('docs.example.com');
+      await page.locator('#dp-cert-verdict:not([data-state="empty"])').waitFor();
+      await noEnglish(page, '#panel-deploy', 'a certificate', cTexts(...reports));
+    }
+    assert.deepEqual([...lacks], [], 'texts the zh-CN catalog lacks');
+  }));
+}
