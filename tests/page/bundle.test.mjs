@@ -24,7 +24,10 @@ function assertInputs(metafile, what) {
   const inputs = Object.keys(metafile.inputs).sort();
   assert.ok(reached.length >= 20 && reached.includes('web/page/panels.mjs') && reached.includes('web/lib/cert.mjs'), reached.join(', '));
   assert.deepEqual(inputs, reached, `${what} holds exactly the modules app.mjs reaches`);
-  for (const f of inputs) assert.match(f, /^web\/(page|lib)\/[\w-]+\.mjs$/, `${what}: ${f} is one of web/'s modules, no package's`);
+  // Modules, and the message catalogs (web/lib/words.mjs imports them as JSON modules).
+  for (const f of inputs) {
+    assert.match(f, /^web\/(?:(?:page|lib)\/[\w-]+\.mjs|lib\/locales\/(?:ui\/)?[\w-]+\.json)$/, `${what}: ${f} is one of web/'s modules or catalogs, no package's`);
+  }
   // The only import left out of the bundle: node:fs, which the library imports under Node only.
   const external = Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
   assert.deepEqual([...new Set(external)], ['node:fs'], `${what}'s external imports`);
@@ -39,7 +42,9 @@ test('dist/site/: the bundle holds the modules the page reaches, and nothing els
   assert.deepEqual([...placed].sort(), reached);
   const where = (src) => [...outputs].filter(([, o]) => o.inputs.includes(src)).map(([n]) => n);
   for (const src of ['web/page/panels.mjs', 'web/page/ds-config.mjs', 'web/lib/onlyoffice.mjs', 'web/lib/cert.mjs',
-    'web/page/diagnose-view.mjs', 'web/page/inspector.mjs', 'web/lib/oojwt.mjs']) {
+    'web/page/diagnose-view.mjs', 'web/page/inspector.mjs', 'web/lib/oojwt.mjs',
+    // The Chinese catalogs: only a page shown in Chinese loads them.
+    'web/lib/locales/zh-CN.json', 'web/lib/locales/ui/zh-CN.json']) {
     assert.ok(where(src).every((n) => lazy.includes(n)), `${src} loads on demand: ${where(src)}`);
   }
   for (const src of ['web/page/app.mjs', 'web/page/modes.mjs', 'web/page/tabs.mjs']) {
