@@ -191,69 +191,256 @@ free_inputs(inputs *in)
 	}
 }
 
+/* The recogniser's reasons (src/diagnose/recognise.c), read back by
+ * their English for the human output in another language. */
+static const char *const WHY[] = {
+	OOJWT_WORD("why.json_broken"), OOJWT_WORD("why.json_not_object"),
+	OOJWT_WORD("why.local_json"), OOJWT_WORD("why.editor_config"),
+	OOJWT_WORD("why.callback_body"), OOJWT_WORD("why.command_body"),
+	OOJWT_WORD("why.conversion_body"), OOJWT_WORD("why.request_parts"),
+	OOJWT_WORD("why.token_member"), OOJWT_WORD("why.json_unknown"),
+	OOJWT_WORD("why.invalid_token"), OOJWT_WORD("why.ds_log_success"),
+	OOJWT_WORD("why.log_line"),
+	OOJWT_WORD("why.authorization"), OOJWT_WORD("why.token_quoted"),
+	OOJWT_WORD("why.token"), OOJWT_WORD("why.empty"),
+	OOJWT_WORD("why.certificate"), OOJWT_WORD("why.pem_key"),
+	OOJWT_WORD("why.http_request"), OOJWT_WORD("why.page_source"),
+	OOJWT_WORD("why.docker_exec"), OOJWT_WORD("why.docker_exec_bare"),
+	OOJWT_WORD("why.docker_env"), OOJWT_WORD("why.download_link"),
+	OOJWT_WORD("why.connector_settings"), OOJWT_WORD("why.nginx_config"),
+	OOJWT_WORD("why.bare_value"), OOJWT_WORD("why.other_link"),
+	OOJWT_WORD("why.other_settings"), OOJWT_WORD("why.other"),
+	OOJWT_WORD("why.symptom")
+};
+
+/* Who refuses what (src/diagnose/verdict.c consequence()), the specific
+ * sentences before the ones with a name in them. */
+static const char *const CONSEQUENCE[] = {
+	OOJWT_WORD("consequence.not_recognised"), OOJWT_WORD("consequence.no_token"),
+	OOJWT_WORD("consequence.symptom"), OOJWT_WORD("consequence.clients_refuse_host"),
+	OOJWT_WORD("consequence.refuse_host"), OOJWT_WORD("consequence.no_https_port"),
+	OOJWT_WORD("consequence.no_problem"),
+	OOJWT_WORD("consequence.integration_callback"),
+	OOJWT_WORD("consequence.callback"), OOJWT_WORD("consequence.editor_error"),
+	OOJWT_WORD("consequence.cannot_connect"), OOJWT_WORD("consequence.ds_refuses_token"),
+	OOJWT_WORD("consequence.editor_config"), OOJWT_WORD("consequence.ds_refuses_request"),
+	OOJWT_WORD("consequence.ds_settings"),
+	OOJWT_WORD("consequence.connector_disagrees"),
+	OOJWT_WORD("consequence.disagrees"), OOJWT_WORD("consequence.nginx"),
+	OOJWT_WORD("consequence.clients_refuse_cert"),
+	OOJWT_WORD("consequence.refuse_cert"), OOJWT_WORD("consequence.download"),
+	OOJWT_WORD("consequence.other")
+};
+
+/* A verdict's cause in a few words (src/diagnose/ short_cause). */
+static const char *const CAUSE[] = {
+	OOJWT_WORD("cause.no_token"), OOJWT_WORD("cause.all_clear"),
+	OOJWT_WORD("cause.verifies"), OOJWT_WORD("cause.unreadable"),
+	OOJWT_WORD("cause.not_hs"), OOJWT_WORD("cause.no_secret"),
+	OOJWT_WORD("cause.unknown_secret"), OOJWT_WORD("cause.no_ip"),
+	OOJWT_WORD("cause.truncated"), OOJWT_WORD("cause.other_secret"),
+	OOJWT_WORD("cause.variant_added"), OOJWT_WORD("cause.variant_trimmed"),
+	OOJWT_WORD("cause.variant_no_newline"), OOJWT_WORD("cause.variant_quoted"),
+	OOJWT_WORD("cause.variant_unquoted"), OOJWT_WORD("cause.variant_decoded"),
+	OOJWT_WORD("cause.variant_default"), OOJWT_WORD("cause.variant"),
+	OOJWT_WORD("cause.rejected")
+};
+
+/* What a proposed command does (src/deploy/commands.c). */
+static const char *const EXPLAIN[] = {
+	OOJWT_WORD("command.check"), OOJWT_WORD("command.cert"),
+	OOJWT_WORD("command.connector"), OOJWT_WORD("command.read_secret"),
+	OOJWT_WORD("command.secure_link")
+};
+
+static const char *const KIND[OOJWT_DIAG_KINDS] = {
+	OOJWT_WORD("kind.unknown"), OOJWT_WORD("kind.token"),
+	OOJWT_WORD("kind.authorization"), OOJWT_WORD("kind.log_line"),
+	OOJWT_WORD("kind.ds_log"), OOJWT_WORD("kind.editor_config"),
+	OOJWT_WORD("kind.page_source"), OOJWT_WORD("kind.http_request"),
+	OOJWT_WORD("kind.request_body"), OOJWT_WORD("kind.local_json"),
+	OOJWT_WORD("kind.docker_env"), OOJWT_WORD("kind.docker_exec"),
+	OOJWT_WORD("kind.bare_value"), OOJWT_WORD("kind.connector_settings"),
+	OOJWT_WORD("kind.nginx_config"), OOJWT_WORD("kind.certificate"),
+	OOJWT_WORD("kind.pem_key"), OOJWT_WORD("kind.download_link"),
+	OOJWT_WORD("kind.editor_error"), OOJWT_WORD("kind.connector_error")
+};
+
+#define N_OF(a) (sizeof (a) / sizeof *(a))
+
+/* The recogniser's reason for item `g`: a symptom's in the product's
+ * own words of the chosen language where it has them. */
+static void
+why(oojwt_sb *sb, const oojwt_diag_recognised *g)
+{
+	const oojwt_symptom *sy = g->symptom > 0
+		? oojwt_symptom_at((size_t)g->symptom - 1) : NULL;
+	oojwt_sb t;
+
+	memset(&t, 0, sizeof t);
+	if (sy != NULL && sy->zh != NULL && oojwt_cli_catalog_chosen() != NULL
+		&& oojwt_cli_tr(&t, g->why, WHY + N_OF(WHY) - 1, 1))
+	{
+		const char *br = strstr(sy->zh, "<br>");
+		char text[OOJWT_MESSAGE_LEN];
+		snprintf(text, sizeof text, "%.*s", (int)(br != NULL
+			? (size_t)(br - sy->zh) : strlen(sy->zh)), sy->zh);
+		oojwt_cli_word(sb, OOJWT_WORD("why.symptom_own"), "product,text",
+			"%s%s", sy->product, text);
+		oojwt_wipe_free(t.buf, t.cap);
+		return;
+	}
+	oojwt_wipe_free(t.buf, t.cap);
+	(void)oojwt_cli_tr(sb, g->why, WHY, N_OF(WHY));
+}
+
+static const char *
+item_name(const inputs *in, int i)
+{
+	return in->name[i];
+}
+
+/* ERROR, WARNING, OK, NOTE in the chosen language, into `out`. */
+static const char *
+verdict_word(char *out, size_t cap, const oojwt_diag_finding *v)
+{
+	oojwt_cli_wsnprintf(out, cap, OOJWT_WORD("verdict"), "word", "%s",
+		oojwt_diag_verdict_word(v));
+	return out;
+}
+
 static void
 human(const oojwt_cli_opts *o, const oojwt_diag_report *r, const inputs *in)
 {
 	size_t i;
+	oojwt_sb sb;
+	char word[64];
 
+	memset(&sb, 0, sizeof sb);
 	if (r->n_findings > 0) {
 		const oojwt_diag_finding *v = &r->findings[0];
+		if (oojwt_cli_catalog_chosen() != NULL) {
+			/* The cause in a few words where a template reads it back,
+			 * else the verdict's message from the code catalog. */
+			oojwt_sb c, k;
+			oojwt_cli_said said;
+			memset(&k, 0, sizeof k);
+			oojwt_cli_say_text(&said, v->code, v->params, v->message, v->fix);
+			(void)oojwt_cli_tr_str(&c, r->consequence, CONSEQUENCE,
+				N_OF(CONSEQUENCE));
+			if (!oojwt_cli_tr(&k, v->short_cause, CAUSE, N_OF(CAUSE))) {
+				k.len = 0;
+				oojwt_sb_puts(&k, said.message);
+			}
+			oojwt_sb_put(&k, "", 1);
+			oojwt_cli_word(&sb, OOJWT_WORD("diagnose.headline_parts"),
+				"consequence,cause", "%s%s", c.buf != NULL ? c.buf : "",
+				k.buf != NULL && !k.failed ? k.buf : "");
+			oojwt_cli_said_free(&said);
+			oojwt_wipe_free(c.buf, c.cap);
+			oojwt_wipe_free(k.buf, k.cap);
+		} else {
+			oojwt_sb_puts(&sb, r->headline);
+		}
+		oojwt_sb_put(&sb, "", 1);
 		if (o->quiet) {
-			oojwt_cli_printf("%s: %s\n", oojwt_diag_verdict_word(v), r->headline);
+			oojwt_cli_wprintf(OOJWT_WORD("diagnose.quiet"), "word,headline",
+				"%s%s", verdict_word(word, sizeof word, v), sb.failed ? "" : sb.buf);
+			oojwt_wipe_free(sb.buf, sb.cap);
 			return;
 		}
 	}
 	for (i = 0; i < r->n_items; i++) {
 		const oojwt_diag_recognised *g = &r->items[i];
-		oojwt_cli_printf("%u. %s: %s (%s confidence)\n", (unsigned)i + 1,
-			in->name[i], oojwt_diag_kind_label(g->kind),
-			oojwt_diag_confidence_name(g->confidence));
-		oojwt_cli_printf("   %s\n", g->why);
+		oojwt_sb kind, conf, w;
+		memset(&kind, 0, sizeof kind);
+		memset(&conf, 0, sizeof conf);
+		memset(&w, 0, sizeof w);
+		oojwt_cli_word(&kind, g->kind >= 0 && g->kind < OOJWT_DIAG_KINDS
+			? KIND[g->kind] : KIND[0], NULL, NULL);
+		oojwt_cli_word(&conf, OOJWT_WORD("diagnose.confidence"), "confidence",
+			"%s", oojwt_diag_confidence_name(g->confidence));
+		why(&w, g);
+		oojwt_sb_put(&kind, "", 1);
+		oojwt_sb_put(&conf, "", 1);
+		oojwt_sb_put(&w, "", 1);
+		oojwt_cli_wprintf(OOJWT_WORD("diagnose.item"), "n,name,kind,confidence",
+			"%z%s%s%s", i + 1, item_name(in, (int)i), kind.failed ? "" : kind.buf,
+			conf.failed ? "" : conf.buf);
+		oojwt_cli_printf("   %s\n", w.failed ? "" : w.buf);
+		oojwt_wipe_free(kind.buf, kind.cap);
+		oojwt_wipe_free(conf.buf, conf.cap);
+		oojwt_wipe_free(w.buf, w.cap);
 	}
 	if (r->n_findings == 0) {
+		oojwt_wipe_free(sb.buf, sb.cap);
 		return;
 	}
 	{
 		const oojwt_diag_finding *v = &r->findings[0];
 		oojwt_cli_said s;
 		oojwt_cli_say_text(&s, v->code, v->params, v->message, v->fix);
-		oojwt_cli_printf("\n%s: %s\n", oojwt_diag_verdict_word(v), r->headline);
-		oojwt_cli_printf("cause: %s\n", s.message);
+		oojwt_cli_wprintf(OOJWT_WORD("diagnose.headline"), "word,headline",
+			"%s%s", verdict_word(word, sizeof word, v), sb.failed ? "" : sb.buf);
+		oojwt_cli_wprintf(OOJWT_WORD("diagnose.cause"), "text", "%s", s.message);
 		if (s.fix[0] != 0) {
-			oojwt_cli_printf("fix: %s\n", s.fix);
+			oojwt_cli_wprintf(OOJWT_WORD("diagnose.fix"), "text", "%s", s.fix);
 		}
 		oojwt_cli_said_free(&s);
 		if (v->item >= 0) {
-			oojwt_cli_printf("from: %u. %s\n", (unsigned)v->item + 1,
-				in->name[v->item]);
+			oojwt_cli_wprintf(OOJWT_WORD("diagnose.from"), "n,name", "%d%s",
+				v->item + 1, item_name(in, v->item));
 		}
 	}
+	oojwt_wipe_free(sb.buf, sb.cap);
 	if (r->n_findings > 1) {
-		oojwt_cli_printf("\nother findings:\n");
+		oojwt_cli_wprintf(OOJWT_WORD("diagnose.other_findings"), NULL, NULL);
 	}
 	for (i = 1; i < r->n_findings; i++) {
 		const oojwt_diag_finding *f = &r->findings[i];
+		const char *code = oojwt_code_name(f->code) != NULL
+			? oojwt_code_name(f->code) : "?";
 		oojwt_cli_said s;
+		oojwt_sb sev;
+		memset(&sev, 0, sizeof sev);
+		oojwt_cli_word(&sev, OOJWT_WORD("severity"), "severity", "%s",
+			oojwt_severity_name(f->severity));
+		oojwt_sb_put(&sev, "", 1);
 		oojwt_cli_say_text(&s, f->code, f->params, f->message, f->fix);
-		oojwt_cli_printf("  %s %s", oojwt_severity_name(f->severity),
-			oojwt_code_name(f->code) != NULL ? oojwt_code_name(f->code) : "?");
 		if (f->item >= 0) {
-			oojwt_cli_printf(" (%u. %s)", (unsigned)f->item + 1, in->name[f->item]);
+			oojwt_cli_wprintf(OOJWT_WORD("diagnose.other_item"),
+				"severity,code,n,name,text", "%s%s%d%s%s", sev.failed ? ""
+				: sev.buf, code, f->item + 1, item_name(in, f->item), s.message);
+		} else {
+			oojwt_cli_wprintf(OOJWT_WORD("diagnose.other"), "severity,code,text",
+				"%s%s%s", sev.failed ? "" : sev.buf, code, s.message);
 		}
-		oojwt_cli_printf(": %s\n", s.message);
 		if (s.fix[0] != 0) {
-			oojwt_cli_printf("    fix: %s\n", s.fix);
+			oojwt_cli_wprintf(OOJWT_WORD("diagnose.other_fix"), "text", "%s",
+				s.fix);
 		}
 		oojwt_cli_said_free(&s);
+		oojwt_wipe_free(sev.buf, sev.cap);
 	}
 	if (r->dropped > 0) {
-		oojwt_cli_printf("(%u more findings not shown)\n", (unsigned)r->dropped);
+		oojwt_cli_wprintf(OOJWT_WORD("diagnose.dropped"), "n", "%z", r->dropped);
 	}
 	for (i = 0; i < r->n_commands; i++) {
 		const oojwt_diag_command *c = &r->commands[i];
 		const char *t = c->text, *nl;
-		oojwt_cli_printf("%s%s: %s\n", i == 0 ? "\ncommands:\n  " : "  ",
-			oojwt_diag_where_words(c->run_on), c->explanation);
+		oojwt_sb where, ex;
+		memset(&where, 0, sizeof where);
+		oojwt_cli_word(&where, OOJWT_WORD("diagnose.where"), "runOn", "%s",
+			c->run_on);
+		oojwt_sb_put(&where, "", 1);
+		if (i == 0) {
+			oojwt_cli_wprintf(OOJWT_WORD("diagnose.commands"), NULL, NULL);
+		}
+		oojwt_cli_wprintf(OOJWT_WORD("diagnose.command"), "where,explanation",
+			"%s%s", where.failed ? "" : where.buf,
+			oojwt_cli_tr_str(&ex, c->explanation, EXPLAIN, N_OF(EXPLAIN)));
+		oojwt_wipe_free(where.buf, where.cap);
+		oojwt_wipe_free(ex.buf, ex.cap);
 		for (; *t != 0; t = nl + (*nl != 0)) {
 			nl = strchr(t, '\n');
 			nl = nl != NULL ? nl : t + strlen(t);

@@ -111,6 +111,12 @@ oojwt_cli_set_lang(const char *arg)
 	return 0;
 }
 
+const oojwt_cli_catalog *
+oojwt_cli_catalog_chosen(void)
+{
+	return chosen;
+}
+
 const char *
 oojwt_cli_lang(void)
 {
@@ -154,16 +160,16 @@ oojwt_cli_say(oojwt_cli_said *s, const char *code, const oojwt_jv *params,
 	/* Each text on its own: a template that cannot be filled (a param the
 	 * finding lacks) leaves that text English. An empty English fix stays
 	 * empty. */
-	if (oojwt_cli_format(&s->m, e->message, strlen(e->message), params,
-		chosen->lang) == 0)
+	if (oojwt_cli_format_put(&s->m, e->message, strlen(e->message), params,
+		chosen->lang, oojwt_cli_put_phrase) == 0)
 	{
 		oojwt_sb_put(&s->m, "", 1);
 		if (!s->m.failed) {
 			s->message = s->m.buf;
 		}
 	}
-	if (s->fix[0] != 0 && oojwt_cli_format(&s->f, e->fix, strlen(e->fix),
-		params, chosen->lang) == 0)
+	if (s->fix[0] != 0 && oojwt_cli_format_put(&s->f, e->fix, strlen(e->fix),
+		params, chosen->lang, oojwt_cli_put_phrase) == 0)
 	{
 		oojwt_sb_put(&s->f, "", 1);
 		if (!s->f.failed) {
