@@ -582,6 +582,60 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 	return code;
 }
 
+/* The symptom table's own words (src/diagnose/symptoms.c): what each
+ * means, what to paste and where, read back by their English. */
+static const char *const SYMPTOM[] = {
+	OOJWT_WORD("symptom.means.editor_token_invalid"),
+	OOJWT_WORD("symptom.means.editor_token_expired"),
+	OOJWT_WORD("symptom.means.editor_access_denied"),
+	OOJWT_WORD("symptom.means.editor_download_failed"),
+	OOJWT_WORD("symptom.means.editor_key_descriptor_unknown"),
+	OOJWT_WORD("symptom.means.editor_key_descriptor_expired"),
+	OOJWT_WORD("symptom.means.editor_session_token"),
+	OOJWT_WORD("symptom.means.nextcloud_invalid_token"),
+	OOJWT_WORD("symptom.means.nextcloud_connect_error"),
+	OOJWT_WORD("symptom.means.nextcloud_access_denied"),
+	OOJWT_WORD("symptom.means.owncloud_invalid_token"),
+	OOJWT_WORD("symptom.means.owncloud_connect_error"),
+	OOJWT_WORD("symptom.means.moodle_incorrect_secret"),
+	OOJWT_WORD("symptom.means.moodle_incorrect_jwt_header"),
+	OOJWT_WORD("symptom.means.ds_checkjwt_error"),
+	OOJWT_WORD("symptom.means.ds_auth_missing_parameter"),
+	OOJWT_WORD("symptom.means.ds_token_modified_permissions"),
+	OOJWT_WORD("symptom.means.ds_token_invalid_format"),
+	OOJWT_WORD("symptom.means.ds_download_error_response"),
+	OOJWT_WORD("symptom.means.ds_converter_download_error"),
+	OOJWT_WORD("symptom.paste.editor_config"),
+	OOJWT_WORD("symptom.paste.local_json"),
+	OOJWT_WORD("symptom.paste.checkjwt_line"),
+	OOJWT_WORD("symptom.paste.time"),
+	OOJWT_WORD("symptom.paste.filldata_lines"),
+	OOJWT_WORD("symptom.paste.downloadfile_lines"),
+	OOJWT_WORD("symptom.paste.connector_secret"),
+	OOJWT_WORD("symptom.paste.checkjwt_lines"),
+	OOJWT_WORD("symptom.paste.nextcloud_secret"),
+	OOJWT_WORD("symptom.paste.ds_inbox"),
+	OOJWT_WORD("symptom.paste.whole_message"),
+	OOJWT_WORD("symptom.paste.nextcloud_log"),
+	OOJWT_WORD("symptom.paste.owncloud_secret"),
+	OOJWT_WORD("symptom.paste.owncloud_log"),
+	OOJWT_WORD("symptom.paste.moodle_secret"),
+	OOJWT_WORD("symptom.paste.moodle_settings"),
+	OOJWT_WORD("symptom.paste.log_line_token"),
+	OOJWT_WORD("symptom.paste.log_line"),
+	OOJWT_WORD("symptom.paste.log_line_status"),
+	OOJWT_WORD("symptom.paste.log_line_stack"),
+	OOJWT_WORD("symptom.paste.where_page"),
+	OOJWT_WORD("symptom.paste.where_local_json"),
+	OOJWT_WORD("symptom.paste.where_date"),
+	OOJWT_WORD("symptom.paste.where_occ"),
+	OOJWT_WORD("symptom.paste.where_nc_toast"),
+	OOJWT_WORD("symptom.paste.where_nc_log"),
+	OOJWT_WORD("symptom.paste.where_oc_message"),
+	OOJWT_WORD("symptom.paste.where_oc_log"),
+	OOJWT_WORD("symptom.paste.where_moodle_settings"),
+};
+
 /* A product's text as it shows: "<br>" is where it breaks the line. */
 static void
 print_text(const char *label, const char *t)
@@ -600,6 +654,7 @@ int
 oojwt_cli_symptoms(const oojwt_cli_opts *o)
 {
 	size_t i, j, len = 0;
+	char none[160];
 
 	if (o->input != NULL) {
 		oojwt_cli_error(o->command, "takes no input: to recognise a message "
@@ -614,16 +669,30 @@ oojwt_cli_symptoms(const oojwt_cli_opts *o)
 		}
 		return oojwt_cli_print_report(o, rep, len);
 	}
+	oojwt_cli_wsnprintf(none, sizeof none, OOJWT_WORD("symptoms.none"), NULL,
+		NULL);
 	for (i = 0; i < oojwt_symptom_count(); i++) {
 		const oojwt_symptom *s = oojwt_symptom_at(i);
-		oojwt_cli_printf("%s%s (%s)\n", i > 0 ? "\n" : "", s->id, s->product);
+		oojwt_sb m;
+		if (i > 0) {
+			oojwt_cli_printf("\n");
+		}
+		oojwt_cli_wprintf(OOJWT_WORD("symptoms.title"), "id,product", "%s%s",
+			s->id, s->product);
 		print_text("en", s->en);
-		print_text("zh-CN", s->zh != NULL ? s->zh
-			: "(none: the product writes this in English only)");
-		oojwt_cli_printf("  means   %s\n", s->means);
+		print_text("zh-CN", s->zh != NULL ? s->zh : none);
+		oojwt_cli_wprintf(OOJWT_WORD("symptoms.means"), "text", "%s",
+			oojwt_cli_tr_str(&m, s->means, SYMPTOM, N_OF(SYMPTOM)));
+		oojwt_wipe_free(m.buf, m.cap);
 		for (j = 0; j < s->n_paste; j++) {
-			oojwt_cli_printf("  %-8s%s: %s\n", j == 0 ? "paste" : "",
-				s->paste[j].what, s->paste[j].where);
+			oojwt_sb what, where;
+			oojwt_cli_wprintf(j == 0 ? OOJWT_WORD("symptoms.paste")
+				: OOJWT_WORD("symptoms.paste_more"), "what,where", "%s%s",
+				oojwt_cli_tr_str(&what, s->paste[j].what, SYMPTOM, N_OF(SYMPTOM)),
+				oojwt_cli_tr_str(&where, s->paste[j].where, SYMPTOM,
+				N_OF(SYMPTOM)));
+			oojwt_wipe_free(what.buf, what.cap);
+			oojwt_wipe_free(where.buf, where.cap);
 		}
 	}
 	return oojwt_cli_host_flush() == 0 ? OOJWT_EXIT_OK : OOJWT_EXIT_INTERNAL;

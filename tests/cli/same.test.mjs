@@ -54,6 +54,7 @@ const ZH = { LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' };
 const zh = { env: ZH };
 const link = 'https://ds.example.com/cache/files/data/k1/output.docx/output.docx?md5=abc&expires=1700000000&filename=output.docx';
 const now = ['--now', String(NOW)];
+const diagnoseVectors = JSON.parse(readFileSync(join(root, 'tests', 'vectors', 'diagnose.json'), 'utf8'));
 
 const COMMANDS = ['decode', 'verify', 'sign', 'explain-secret', 'server-config', 'inspect-config',
   'inspect-url', 'nginx-config', 'inspect-cert', 'inspect-request', 'connector-settings', 'diagnose',
@@ -142,6 +143,11 @@ const CORPUS = [
   [['inspect-request', '--kind', 'command', ...now, request], { env: { ...ZH, OOJWT_SECRET: SECRET } }],
   [['diagnose', ...now, localNl, good], zh], [['diagnose', ...now, nginx, localJson], zh],
   [['verify', ...now, '--secret-from-local-json', localJson, nl], zh], [['decode', 'a.b'], zh],
+  // every journey of the Diagnose box in Chinese (the command line's own
+  // words, src/cli/words/zh-CN.json), and the symptom table
+  ...diagnoseVectors.tests.map((t) => [['diagnose', '--now', String(t.now ?? diagnoseVectors.now), '--', ...t.items],
+    { env: { ...ZH, ...(t.secrets ? { OOJWT_SECRET: t.secrets[0] } : {}) } }]),
+  [['symptoms'], zh], [['diagnose', '--export', 'markdown', ...now, localNl, good], zh],
 ];
 
 test('the native CLI is built', () => {
