@@ -309,6 +309,118 @@ verdict_word(char *out, size_t cap, const oojwt_diag_finding *v)
 	return out;
 }
 
+/* The verdict's headline in the chosen language (not English): who
+ * refuses what, and the cause in a few words where a template reads it
+ * back, else the verdict's message from the code catalog. */
+static void
+headline(oojwt_sb *sb, const oojwt_diag_report *r)
+{
+	const oojwt_diag_finding *v = &r->findings[0];
+	oojwt_sb c, k;
+	oojwt_cli_said said;
+
+	memset(&k, 0, sizeof k);
+	oojwt_cli_say_text(&said, v->code, v->params, v->message, v->fix);
+	(void)oojwt_cli_tr_str(&c, r->consequence, CONSEQUENCE, N_OF(CONSEQUENCE));
+	if (!oojwt_cli_tr(&k, v->short_cause, CAUSE, N_OF(CAUSE))) {
+		k.len = 0;
+		oojwt_sb_puts(&k, said.message);
+	}
+	oojwt_sb_put(&k, "", 1);
+	oojwt_cli_word(sb, OOJWT_WORD("diagnose.headline_parts"),
+		"consequence,cause", "%s%s", c.buf != NULL ? c.buf : "",
+		k.buf != NULL && !k.failed ? k.buf : "");
+	oojwt_cli_said_free(&said);
+	oojwt_wipe_free(c.buf, c.cap);
+	oojwt_wipe_free(k.buf, k.cap);
+}
+
+/* The export's fixed texts (src/diagnose/export.c), by their English. */
+static const char *const EXPORT[] = {
+	OOJWT_WORD("export.title_md"), OOJWT_WORD("export.title_text"),
+	OOJWT_WORD("export.cause_md"), OOJWT_WORD("export.cause_text"),
+	OOJWT_WORD("export.fix_md"), OOJWT_WORD("export.fix_text"),
+	OOJWT_WORD("export.code_md"), OOJWT_WORD("export.code_text"),
+	OOJWT_WORD("export.inputs_md"), OOJWT_WORD("export.inputs_text"),
+	OOJWT_WORD("export.none_md"), OOJWT_WORD("export.none_text"),
+	OOJWT_WORD("export.other_md"), OOJWT_WORD("export.other_text"),
+	OOJWT_WORD("export.other_fix_md"), OOJWT_WORD("export.other_fix_text"),
+	OOJWT_WORD("export.dropped"), OOJWT_WORD("export.commands_md"),
+	OOJWT_WORD("export.commands_text"), OOJWT_WORD("export.input"),
+	OOJWT_WORD("export.made_with")
+};
+
+/* The export's words in the chosen language (oojwt_diag_words). */
+static int
+export_say(void *ctx, int what, const oojwt_diag_report *r, size_t index,
+	const char *en, char *out, size_t cap)
+{
+	oojwt_sb sb;
+	int done = 1;
+
+	(void)ctx;
+	memset(&sb, 0, sizeof sb);
+	switch (what) {
+	case OOJWT_DIAG_SAY_TEXT:
+		done = oojwt_cli_tr(&sb, en, EXPORT, N_OF(EXPORT));
+		break;
+	case OOJWT_DIAG_SAY_HEADLINE:
+		headline(&sb, r);
+		break;
+	case OOJWT_DIAG_SAY_VERDICT:
+		oojwt_cli_word(&sb, OOJWT_WORD("verdict"), "word", "%s", en);
+		break;
+	case OOJWT_DIAG_SAY_SEVERITY:
+		oojwt_cli_word(&sb, OOJWT_WORD("severity"), "severity", "%s", en);
+		break;
+	case OOJWT_DIAG_SAY_MESSAGE:
+	case OOJWT_DIAG_SAY_FIX: {
+		const oojwt_diag_finding *f = &r->findings[index];
+		oojwt_cli_said s;
+		oojwt_cli_say_text(&s, f->code, f->params, f->message, f->fix);
+		oojwt_sb_puts(&sb, what == OOJWT_DIAG_SAY_FIX ? s.fix : s.message);
+		oojwt_cli_said_free(&s);
+		break;
+	}
+	case OOJWT_DIAG_SAY_KIND:
+		oojwt_cli_word(&sb, r->items[index].kind >= 0
+			&& r->items[index].kind < OOJWT_DIAG_KINDS
+			? KIND[r->items[index].kind] : KIND[0], NULL, NULL);
+		break;
+	case OOJWT_DIAG_SAY_CONFIDENCE: {
+		char conf[64];
+		oojwt_cli_wsnprintf(conf, sizeof conf, OOJWT_WORD("diagnose.confidence"),
+			"confidence", "%s",
+			oojwt_diag_confidence_name(r->items[index].confidence));
+		oojwt_cli_word(&sb, OOJWT_WORD("export.confidence"), "confidence", "%s",
+			conf);
+		break;
+	}
+	case OOJWT_DIAG_SAY_NAME:
+		oojwt_cli_put_phrase(&sb, en, strlen(en));
+		break;
+	case OOJWT_DIAG_SAY_WHERE:
+		oojwt_cli_word(&sb, OOJWT_WORD("export.where"), "runOn", "%s",
+			r->commands[index].run_on);
+		break;
+	case OOJWT_DIAG_SAY_EXPLANATION:
+		done = oojwt_cli_tr(&sb, en, EXPLAIN, N_OF(EXPLAIN));
+		break;
+	default:
+		done = 0;
+		break;
+	}
+	oojwt_sb_put(&sb, "", 1);
+	if (done && !sb.failed) {
+		size_t n = strlen(sb.buf);
+		n = n < cap ? n : cap - 1;
+		memcpy(out, sb.buf, n);
+		out[n] = 0;
+	}
+	oojwt_wipe_free(sb.buf, sb.cap);
+	return done && !sb.failed;
+}
+
 static void
 human(const oojwt_cli_opts *o, const oojwt_diag_report *r, const inputs *in)
 {
@@ -320,25 +432,7 @@ human(const oojwt_cli_opts *o, const oojwt_diag_report *r, const inputs *in)
 	if (r->n_findings > 0) {
 		const oojwt_diag_finding *v = &r->findings[0];
 		if (oojwt_cli_catalog_chosen() != NULL) {
-			/* The cause in a few words where a template reads it back,
-			 * else the verdict's message from the code catalog. */
-			oojwt_sb c, k;
-			oojwt_cli_said said;
-			memset(&k, 0, sizeof k);
-			oojwt_cli_say_text(&said, v->code, v->params, v->message, v->fix);
-			(void)oojwt_cli_tr_str(&c, r->consequence, CONSEQUENCE,
-				N_OF(CONSEQUENCE));
-			if (!oojwt_cli_tr(&k, v->short_cause, CAUSE, N_OF(CAUSE))) {
-				k.len = 0;
-				oojwt_sb_puts(&k, said.message);
-			}
-			oojwt_sb_put(&k, "", 1);
-			oojwt_cli_word(&sb, OOJWT_WORD("diagnose.headline_parts"),
-				"consequence,cause", "%s%s", c.buf != NULL ? c.buf : "",
-				k.buf != NULL && !k.failed ? k.buf : "");
-			oojwt_cli_said_free(&said);
-			oojwt_wipe_free(c.buf, c.cap);
-			oojwt_wipe_free(k.buf, k.cap);
+			headline(&sb, r);
 		} else {
 			oojwt_sb_puts(&sb, r->headline);
 		}
@@ -553,7 +647,11 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 		char *text = NULL;
 		size_t len = 0;
 		if (e == OOJWT_OK && format >= 0) {
-			text = oojwt_diagnose_export(in->items, in->n, &d, format, &len, &e);
+			oojwt_diag_words words;
+			words.say = export_say;
+			words.ctx = NULL;
+			text = oojwt_diagnose_export_words(in->items, in->n, &d, format,
+				oojwt_cli_catalog_chosen() != NULL ? &words : NULL, &len, &e);
 		}
 		if (e != OOJWT_OK) {
 			oojwt_cli_error(o->command, oojwt_code_name(e));
