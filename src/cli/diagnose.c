@@ -44,8 +44,7 @@ read_one(inputs *in, const char *arg, char *err, size_t cap)
 			err, cap);
 		snprintf(in->name[k], sizeof in->name[k], "%.150s", arg);
 		if (code == OOJWT_EXIT_OK) {
-			oojwt_cli_eprintf("oojwt: note: reading the file '%s' (write @%s to "
-				"say so)\n", arg, arg);
+			oojwt_cli_weprintf(OOJWT_WORD("note.reading_file"), "file", "%s", arg);
 		}
 	} else {
 		size_t n = strlen(arg);
@@ -565,8 +564,8 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 	}
 	for (i = 0; i < o->n_inputs && code == OOJWT_EXIT_OK; i++) {
 		if (in->n >= OOJWT_DIAG_MAX_ITEMS) {
-			snprintf(err, sizeof err, "at most %u inputs",
-				(unsigned)OOJWT_DIAG_MAX_ITEMS);
+			oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("usage.too_many"), "n",
+				"%z", (size_t)OOJWT_DIAG_MAX_ITEMS);
 			code = OOJWT_EXIT_USAGE;
 			break;
 		}
@@ -578,13 +577,15 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 		} else if (strcmp(o->export_format, "text") == 0) {
 			format = OOJWT_DIAG_EXPORT_TEXT;
 		} else {
-			snprintf(err, sizeof err, "--export takes markdown or text, not '%.100s'",
-				o->export_format);
+			char f[104];
+			snprintf(f, sizeof f, "%.100s", o->export_format);
+			oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("usage.export_format"),
+				"format", "%s", f);
 			code = OOJWT_EXIT_USAGE;
 		}
 		if (code == OOJWT_EXIT_OK && o->json) {
-			snprintf(err, sizeof err, "--export and --json are two outputs: "
-				"give one of them");
+			oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("usage.export_json"),
+				NULL, NULL);
 			code = OOJWT_EXIT_USAGE;
 		}
 	}
@@ -593,11 +594,9 @@ oojwt_cli_diagnose(const oojwt_cli_opts *o)
 		if (code == OOJWT_EXIT_OK && in->n == 0) {
 			char place[1200];
 			under_root(place, sizeof place, o->root, DS_CONFIG);
-			snprintf(err, sizeof err, "nothing to diagnose: no input given, and "
-				"this is no Document Server host (no %.500s). Give the texts or "
-				"files you have: the error you see, local.json, a token or a "
-				"log line, nginx's ds.conf, a certificate (or --root DIR where "
-				"a host's /etc is)", place);
+			place[500] = 0;
+			oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("usage.nothing"),
+				"place", "%s", place);
 			code = OOJWT_EXIT_USAGE;
 		}
 	}
@@ -755,8 +754,10 @@ oojwt_cli_symptoms(const oojwt_cli_opts *o)
 	char none[160];
 
 	if (o->input != NULL) {
-		oojwt_cli_error(o->command, "takes no input: to recognise a message "
-			"you see, give it to oojwt diagnose");
+		char msg[300];
+		oojwt_cli_wsnprintf(msg, sizeof msg, OOJWT_WORD("usage.symptoms_input"),
+			NULL, NULL);
+		oojwt_cli_error(o->command, msg);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (o->json) {
