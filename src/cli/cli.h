@@ -261,6 +261,9 @@ void oojwt_cli_said_free(oojwt_cli_said *s);
 /* "SEVERITY CODE at PATH: MESSAGE\n    fix: FIX\n" to standard output,
  * in the chosen language. */
 void oojwt_cli_print_finding(const oojwt_finding *f);
+/* The same line from its parts (a report's finding read as JSON). */
+void oojwt_cli_print_finding_said(const char *severity, const char *code,
+	const char *path, const oojwt_cli_said *s);
 /* "KIND CODE: MESSAGE\n" of an issue (a warning, an error). */
 void oojwt_cli_print_issue(const char *kind, const oojwt_issue *e);
 

@@ -204,14 +204,27 @@ oojwt_cli_said_free(oojwt_cli_said *s)
 }
 
 void
+oojwt_cli_print_finding_said(const char *severity, const char *code,
+	const char *path, const oojwt_cli_said *s)
+{
+	char sev[64];
+
+	oojwt_cli_wsnprintf(sev, sizeof sev, OOJWT_WORD("severity"), "severity",
+		"%s", severity);
+	oojwt_cli_wprintf(path != NULL && path[0] != 0 ? OOJWT_WORD("finding")
+		: OOJWT_WORD("finding_no_path"), "severity,code,path,message,fix",
+		"%s%s%s%s%s", sev, code, path, s->message, s->fix);
+}
+
+void
 oojwt_cli_print_finding(const oojwt_finding *f)
 {
 	oojwt_cli_said s;
 
+
 	oojwt_cli_say_text(&s, f->code, f->params, f->message, f->fix);
-	oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n",
-		oojwt_severity_name(f->severity), oojwt_code_name(f->code), f->path,
-		s.message, s.fix);
+	oojwt_cli_print_finding_said(oojwt_severity_name(f->severity),
+		oojwt_code_name(f->code), f->path, &s);
 	oojwt_cli_said_free(&s);
 }
 
