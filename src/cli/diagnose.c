@@ -109,7 +109,8 @@ read_place(inputs *in, const char *root, const char *path, const char *what)
 	if (oojwt_cli_read_file(full, MAX_ITEM, &in->text[k], &in->len[k], err,
 		sizeof err) != OOJWT_EXIT_OK)
 	{
-		oojwt_cli_eprintf("oojwt: diagnose: skipped %s: %s\n", what, err);
+		oojwt_cli_weprintf(OOJWT_WORD("diagnose.skipped"), "what,error", "%s%s",
+			what != NULL ? what : full, err);
 		return 0;
 	}
 	snprintf(in->name[k], sizeof in->name[k], "%.150s", full);
@@ -119,7 +120,8 @@ read_place(inputs *in, const char *root, const char *path, const char *what)
 	in->items[k].name_len = strlen(in->name[k]);
 	in->n++;
 	if (what != NULL) {
-		oojwt_cli_eprintf("oojwt: diagnose: read %s (%s)\n", full, what);
+		oojwt_cli_weprintf(OOJWT_WORD("diagnose.read"), "file,what", "%s%s",
+			full, what);
 	}
 	return 1;
 }
@@ -144,13 +146,13 @@ read_host(inputs *in, const char *root)
 			&& memcmp(in->text[at], in->text[first_conf], in->len[at]) == 0)
 		{
 			/* The link the package makes to the same file: once is enough. */
-			oojwt_cli_eprintf("oojwt: diagnose: read %s (the same ds.conf as "
-				"above)\n", in->name[at]);
+			oojwt_cli_weprintf(OOJWT_WORD("diagnose.read_same"), "file", "%s",
+				in->name[at]);
 			oojwt_wipe_free(in->text[at], in->len[at] + 1);
 			in->n--;
 			continue;
 		}
-		oojwt_cli_eprintf("oojwt: diagnose: read %s (nginx's ds.conf)\n",
+		oojwt_cli_weprintf(OOJWT_WORD("diagnose.read_nginx"), "file", "%s",
 			in->name[at]);
 		if (first_conf == OOJWT_DIAG_MAX_ITEMS) {
 			first_conf = at;

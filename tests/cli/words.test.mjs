@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { templateParams } from '../../web/lib/i18n.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NATIVE = process.env.OOJWT_CLI ?? join(root, 'build', 'oojwt');
@@ -51,11 +52,10 @@ test('every word the C code asks for is in en and zh-CN, and every entry is aske
   assert.deepEqual(missingAndUnused(used, { ...en, 'diagnose.unused': 'x' }).unused, ['diagnose.unused']);
 });
 
-test('a zh-CN word uses only the params its English does', () => {
-  const params = (t) => new Set([...t.replace(/'[{}][^']*'/g, '').matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]));
+test('every word parses as a template, and a zh-CN word uses only the params its English does', () => {
   for (const [id, t] of Object.entries(zh)) {
-    const declared = params(en[id] ?? '');
-    for (const p of params(t)) assert.ok(declared.has(p), `${id}: zh-CN uses {${p}}, which en does not`);
+    const declared = new Set(templateParams(en[id] ?? ''));
+    for (const p of templateParams(t)) assert.ok(declared.has(p), `${id}: zh-CN uses {${p}}, which en does not`);
   }
 });
 
