@@ -217,9 +217,10 @@ test('the human output speaks the language of --lang, LC_ALL, LC_MESSAGES, LANG;
   const cn = run(NATIVE, ['nginx-config', nginx], zh);
   const utf8 = (s) => Buffer.from(s, 'latin1').toString('utf8');
   assert.equal(cn.code, en.code);
-  // The finding's code and the command's own words stay; its sentence and fix are Chinese.
-  assert.match(utf8(cn.out), /^warning default_link_secret at line 3: \$secure_link_secret 仍是安装包自带的默认值“verysecretstring”/m);
-  assert.match(utf8(cn.out), /\n {4}fix: 运行 documentserver-update-securelink\.sh/);
+  // The finding's code stays; its severity, place, sentence and fix are Chinese
+  // (the command's own words from src/cli/words/zh-CN.json).
+  assert.match(utf8(cn.out), /^警告 default_link_secret（第 3 行）：\$secure_link_secret 仍是安装包自带的默认值“verysecretstring”/m);
+  assert.match(utf8(cn.out), /\n {4}修复方法：运行 documentserver-update-securelink\.sh/);
   assert.doesNotMatch(cn.out, /shipped default/);
   // --json: the same bytes in every language, with the params.
   const j = run(NATIVE, ['nginx-config', '--json', nginx], zh).out;
