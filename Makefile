@@ -339,9 +339,11 @@ $(BUILD)/test/oojwt-tests: $(TEST_OBJ) $(NATIVE_OBJ) $(BOUNDARY_TEST_OBJ) $(CLI_
 CLI_OBJ := $(patsubst src/%.c,$(BUILD)/native/%.o,$(LIB_SRC) $(CLI_SRC))
 BEARSSL_NATIVE_OBJ := $(patsubst %.c,$(BUILD)/native/bearssl/%.o,$(BEARSSL_SRC))
 
-# The command line's message catalogs: web/lib/locales/*.json as C data
+# The command line's message catalogs: web/lib/locales/*.json and its own
+# words, src/cli/words/*.json, as C data
 # (tools/catalogs-c.mjs), in both builds of the command line only.
-CATALOGS := $(sort $(wildcard web/lib/locales/*.json))
+CATALOGS := $(sort $(wildcard web/lib/locales/*.json)) \
+	$(sort $(wildcard src/cli/words/*.json))
 $(BUILD)/gen/catalogs.c: $(CATALOGS) tools/catalogs-c.mjs
 	@mkdir -p $(@D)
 	node tools/catalogs-c.mjs $@ $(CATALOGS)

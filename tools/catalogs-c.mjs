@@ -4,10 +4,14 @@
 // build/oojwt and bin/oojwt-cli.wasm, never into a library module.
 //
 //   node tools/catalogs-c.mjs OUT.c web/lib/locales/en.json web/lib/locales/zh-CN.json ...
+//        src/cli/words/en.json src/cli/words/zh-CN.json ...
 //
-// English is the C code's own text, so en.json gives only its tag to the
-// list of languages; every other catalog becomes a table of
-// {code, message, fix} in the order of its file. Strings are written with
+// A file with "codes" is a code catalog: English is the C code's own
+// text, so en.json gives only its tag to the list of languages; every
+// other catalog becomes a table of {code, message, fix} in the order of
+// its file. A file with "words" is the command line's own words
+// (src/cli/words.c) in that language, as a table of {id, text}: English's
+// too (oojwt_cli_en_words), the source of every id. Strings are written with
 // octal escapes for every byte outside printable ASCII, so the C compiler
 // reads them byte for byte whatever its source charset.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,8 +49,30 @@ function cText(s) {
 
 const langs = [];
 const counts = {};
+const words = {};
 let body = '';
-for (const file of files.sort()) {
+const codeFiles = [];
+for (const file of files) {
+  const cat = JSON.parse(readFileSync(file, 'utf8'));
+  const tag = basename(file, '.json');
+  if (cat.lang === tag && typeof cat.words === 'object' && cat.words !== null) {
+    const rows = Object.entries(cat.words).map(([id, text]) => {
+      if (typeof text !== 'string') {
+        console.error(`${file}: ${id}: a word is a string`);
+        process.exit(1);
+      }
+      return `\t{ ${cString(id)},\n\t\t${cString(text)} }`;
+    });
+    words[tag] = rows;
+  } else {
+    codeFiles.push(file);
+  }
+}
+const wordsId = (tag) => `words_${tag.replace(/[^A-Za-z0-9]/g, '_')}`;
+for (const [tag, rows] of Object.entries(words)) {
+  if (tag !== 'en') body += `static const oojwt_cli_word_entry ${wordsId(tag)}[] = {\n${rows.join(',\n') || '\t{ "", "" }'}\n};\n\n`;
+}
+for (const file of codeFiles.sort()) {
   const cat = JSON.parse(readFileSync(file, 'utf8'));
   const tag = basename(file, '.json');
   if (cat.lang !== tag || typeof cat.codes !== 'object' || cat.codes === null) {
@@ -69,17 +95,26 @@ for (const file of files.sort()) {
 const others = langs.filter((l) => l !== 'en');
 const table = others.map((l) => {
   const id = l.replace(/[^A-Za-z0-9]/g, '_');
-  const cat = JSON.parse(readFileSync(files.find((f) => basename(f, '.json') === l), 'utf8'));
-  return `\t{ ${cString(l)}, ${cString(cat.name ?? l)}, catalog_${id}, ${counts[id]} }`;
+  const cat = JSON.parse(readFileSync(codeFiles.find((f) => basename(f, '.json') === l), 'utf8'));
+  const w = words[l] ? `${wordsId(l)}, ${words[l].length}` : 'NULL, 0';
+  return `\t{ ${cString(l)}, ${cString(cat.name ?? l)}, catalog_${id}, ${counts[id]}, ${w} }`;
 });
-const text = `/* Written by tools/catalogs-c.mjs from ${files.map((f) => basename(f)).join(', ')}: do not edit. */
+if (!words.en) {
+  console.error('no English words (src/cli/words/en.json): English is their source');
+  process.exit(1);
+}
+const text = `/* Written by tools/catalogs-c.mjs from ${files.map((f) => f.split('/').slice(-2).join('/')).join(', ')}: do not edit. */
 #include "cli/cli.h"
 
 ${arrays}${body}const oojwt_cli_catalog oojwt_cli_catalogs[${Math.max(others.length, 1)}] = {
-${table.join(',\n') || '\t{ "", "", NULL, 0 }'}
+${table.join(',\n') || '\t{ "", "", NULL, 0, NULL, 0 }'}
 };
 const size_t oojwt_cli_n_catalogs = ${others.length};
 const char oojwt_cli_lang_list[] = ${cString(langs.join(', '))};
+const oojwt_cli_word_entry oojwt_cli_en_words[] = {
+${words.en.join(',\n') || '\t{ "", "" }'}
+};
+const size_t oojwt_cli_n_en_words = ${words.en.length};
 `;
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, text);

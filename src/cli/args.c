@@ -147,8 +147,8 @@ oojwt_cli_parse(oojwt_cli_opts *o, int argc, char **argv,
 			&& strcmp(o->command, "diagnose") == 0)
 		{
 			if (o->n_inputs >= OOJWT_DIAG_MAX_ITEMS) {
-				snprintf(err, cap, "unexpected argument '%s' (diagnose takes at "
-					"most %u inputs)", a, (unsigned)OOJWT_DIAG_MAX_ITEMS);
+				oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.diagnose_too_many"),
+					"arg,n", "%s%z", a, (size_t)OOJWT_DIAG_MAX_ITEMS);
 				return OOJWT_EXIT_USAGE;
 			}
 			o->inputs[o->n_inputs++] = a;
@@ -157,8 +157,8 @@ oojwt_cli_parse(oojwt_cli_opts *o, int argc, char **argv,
 		}
 		if (only_positional || a[0] != '-' || a[1] == 0) {
 			if (o->input != NULL) {
-				snprintf(err, cap, "unexpected argument '%s' (%s takes one input)",
-					a, o->command);
+				oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.one_input"),
+					"arg,command", "%s%s", a, o->command);
 				return OOJWT_EXIT_USAGE;
 			}
 			o->input = a;
@@ -173,14 +173,18 @@ oojwt_cli_parse(oojwt_cli_opts *o, int argc, char **argv,
 			continue;
 		}
 		if (a[1] != '-') {
-			snprintf(err, cap, "unknown option '%s'", a);
+			oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.unknown_option"), "opt",
+				"%s", a);
 			return OOJWT_EXIT_USAGE;
 		}
 		eq = strchr(a + 2, '=');
 		name_len = eq != NULL ? (size_t)(eq - (a + 2)) : strlen(a + 2);
 		opt = find_option(a + 2, name_len);
 		if (opt == NULL) {
-			snprintf(err, cap, "unknown option '%.*s'", (int)(name_len + 2), a);
+			char opt_name[128];
+			snprintf(opt_name, sizeof opt_name, "%.*s", (int)(name_len + 2), a);
+			oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.unknown_option"), "opt",
+				"%s", opt_name);
 			return OOJWT_EXIT_USAGE;
 		}
 		if (eq != NULL) {
@@ -189,7 +193,8 @@ oojwt_cli_parse(oojwt_cli_opts *o, int argc, char **argv,
 		switch (opt->type) {
 		case T_FLAG:
 			if (value != NULL) {
-				snprintf(err, cap, "--%s takes no value", opt->name);
+				oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.no_value"), "opt", "%s",
+					opt->name);
 				return OOJWT_EXIT_USAGE;
 			}
 			*(int *)(void *)(base + opt->off) = 1;
@@ -200,14 +205,16 @@ oojwt_cli_parse(oojwt_cli_opts *o, int argc, char **argv,
 			} else if (oojwt_cli_number(value, &o->iat_value)) {
 				o->iat = 2;
 			} else {
-				snprintf(err, cap, "--iat=SECONDS needs a number, not '%s'", value);
+				oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.iat"), "value", "%s",
+					value);
 				return OOJWT_EXIT_USAGE;
 			}
 			break;
 		default:
 			if (value == NULL) {
 				if (i + 1 >= argc) {
-					snprintf(err, cap, "--%s needs a value", opt->name);
+					oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.needs_value"), "opt",
+						"%s", opt->name);
 					return OOJWT_EXIT_USAGE;
 				}
 				value = argv[++i];
@@ -219,8 +226,8 @@ oojwt_cli_parse(oojwt_cli_opts *o, int argc, char **argv,
 			{
 				*(int *)(void *)(base + opt->has_off) = 1;
 			} else {
-				snprintf(err, cap, "--%s needs a number of seconds, not '%s'",
-					opt->name, value);
+				oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.needs_seconds"),
+					"opt,value", "%s%s", opt->name, value);
 				return OOJWT_EXIT_USAGE;
 			}
 			break;

@@ -26,10 +26,14 @@
  *   i18n.c     the user's language (--lang, LC_ALL, LC_MESSAGES, LANG)
  *                 and a finding's message and fix in it
  *   i18n_format.c  a catalog template filled with a finding's params
+ *   words.c    the command line's own words by id (src/cli/words/*.json),
+ *                 and the diagnosis's English read back in the user's
+ *                 language
  */
 #ifndef OOJWT_CLI_H__
 #define OOJWT_CLI_H__
 
+#include <stdarg.h>
 #include <stddef.h>
 #include "../diagnose/diagnose.h"
 
@@ -217,6 +221,8 @@ typedef struct {
 	const char *name;     /* "简体中文" */
 	const oojwt_cli_entry *entries;
 	size_t n;
+	const struct oojwt_cli_word_s *words;  /* src/cli/words/LANG.json */
+	size_t n_words;
 } oojwt_cli_catalog;
 /* Every catalog but English (whose words are the C code's own), and the
  * tags of all, English first: "en, zh-CN". */
@@ -258,6 +264,9 @@ void oojwt_cli_said_free(oojwt_cli_said *s);
 /* "SEVERITY CODE at PATH: MESSAGE\n    fix: FIX\n" to standard output,
  * in the chosen language. */
 void oojwt_cli_print_finding(const oojwt_finding *f);
+/* The same line from its parts (a report's finding read as JSON). */
+void oojwt_cli_print_finding_said(const char *severity, const char *code,
+	const char *path, const oojwt_cli_said *s);
 /* "KIND CODE: MESSAGE\n" of an issue (a warning, an error). */
 void oojwt_cli_print_issue(const char *kind, const oojwt_issue *e);
 
@@ -270,6 +279,68 @@ void oojwt_cli_print_issue(const char *kind, const oojwt_issue *e);
  */
 int oojwt_cli_format(oojwt_sb *out, const char *tmpl, size_t len,
 	const oojwt_jv *params, const char *lang);
+/* The same, each {name} whose param is a string written by `put` (the
+ * phrases of the words catalog: oojwt_cli_put_phrase). */
+typedef void (*oojwt_cli_put_fn)(oojwt_sb *out, const char *s, size_t len);
+int oojwt_cli_format_put(oojwt_sb *out, const char *tmpl, size_t len,
+	const oojwt_jv *params, const char *lang, oojwt_cli_put_fn put);
+
+/* ---- words.c: the command line's own words ------------------------ */
+
+/*
+ * A word of the command line: an id (stable, dotted: "diagnose.cause")
+ * and its template. The C code writes each id as OOJWT_WORD("...") so
+ * that tests/cli/words.test.mjs finds every id the code uses and checks
+ * that each has an English and a zh-CN entry, and each entry a user.
+ */
+#define OOJWT_WORD(id) (id)
+struct oojwt_cli_word_s {
+	const char *id;
+	const char *text;
+};
+typedef struct oojwt_cli_word_s oojwt_cli_word_entry;
+extern const oojwt_cli_word_entry oojwt_cli_en_words[];
+extern const size_t oojwt_cli_n_en_words;
+/* The chosen catalog (NULL: English). */
+const oojwt_cli_catalog *oojwt_cli_catalog_chosen(void);
+/* The English template of `id`, NULL when there is none. */
+const char *oojwt_cli_word_en(const char *id);
+/*
+ * Append word `id` in the chosen language to `sb`, filled with the
+ * params the conversions of `fmt` write under `names` (oojwt_fmtp: %s
+ * %d %z %l %t; names and fmt NULL: none), or with `params` (a JSON
+ * object text, NULL: none). A template the language lacks or cannot fill
+ * is English's; an id with no English template is written as it is.
+ */
+void oojwt_cli_word(oojwt_sb *sb, const char *id, const char *names,
+	const char *fmt, ...);
+void oojwt_cli_vword(oojwt_sb *sb, const char *id, const char *names,
+	const char *fmt, va_list ap);
+void oojwt_cli_word_params(oojwt_sb *sb, const char *id, const char *params);
+/* The same to standard output (through oojwt_cli_printf), to standard
+ * error, or into `out` (`cap` bytes, cut to fit). */
+int oojwt_cli_wprintf(const char *id, const char *names, const char *fmt, ...);
+void oojwt_cli_weprintf(const char *id, const char *names, const char *fmt,
+	...);
+void oojwt_cli_wsnprintf(char *out, size_t cap, const char *id,
+	const char *names, const char *fmt, ...);
+/*
+ * An English sentence of the diagnosis in the chosen language: the first
+ * of the `n` ids whose English template it is (its {name} parts taken
+ * from it, each translated as a phrase), written in the chosen language
+ * into `sb`; 1 then, else 0 with the sentence appended as it is (always,
+ * in English). _str: into an empty `sb`, returned NUL-terminated (free
+ * sb.buf with oojwt_wipe_free(sb.buf, sb.cap)).
+ */
+int oojwt_cli_tr(oojwt_sb *sb, const char *text, const char *const *ids,
+	size_t n);
+const char *oojwt_cli_tr_str(oojwt_sb *sb, const char *text,
+	const char *const *ids, size_t n);
+/* A name or sub-sentence ("the secret of the environment") as the
+ * "phrase." words give it in the chosen language; as it is when none
+ * matches. _str as above; put: appended to `out`. */
+const char *oojwt_cli_phrase_str(oojwt_sb *sb, const char *text);
+void oojwt_cli_put_phrase(oojwt_sb *out, const char *s, size_t len);
 
 /* ---- sniff.c: what a text looks like ------------------------------ */
 

@@ -87,10 +87,10 @@ print_findings(const oojwt_jv *list)
 			oojwt_json_get(f, "params"),
 			oojwt_json_string(oojwt_json_get(f, "message")),
 			oojwt_json_string(oojwt_json_get(f, "fix")));
-		oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n",
+		oojwt_cli_print_finding_said(
 			oojwt_json_string(oojwt_json_get(f, "severity")),
 			oojwt_json_string(oojwt_json_get(f, "code")),
-			oojwt_json_string(oojwt_json_get(f, "path")), s.message, s.fix);
+			oojwt_json_string(oojwt_json_get(f, "path")), &s);
 		oojwt_cli_said_free(&s);
 	}
 }

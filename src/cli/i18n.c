@@ -111,6 +111,12 @@ oojwt_cli_set_lang(const char *arg)
 	return 0;
 }
 
+const oojwt_cli_catalog *
+oojwt_cli_catalog_chosen(void)
+{
+	return chosen;
+}
+
 const char *
 oojwt_cli_lang(void)
 {
@@ -154,16 +160,16 @@ oojwt_cli_say(oojwt_cli_said *s, const char *code, const oojwt_jv *params,
 	/* Each text on its own: a template that cannot be filled (a param the
 	 * finding lacks) leaves that text English. An empty English fix stays
 	 * empty. */
-	if (oojwt_cli_format(&s->m, e->message, strlen(e->message), params,
-		chosen->lang) == 0)
+	if (oojwt_cli_format_put(&s->m, e->message, strlen(e->message), params,
+		chosen->lang, oojwt_cli_put_phrase) == 0)
 	{
 		oojwt_sb_put(&s->m, "", 1);
 		if (!s->m.failed) {
 			s->message = s->m.buf;
 		}
 	}
-	if (s->fix[0] != 0 && oojwt_cli_format(&s->f, e->fix, strlen(e->fix),
-		params, chosen->lang) == 0)
+	if (s->fix[0] != 0 && oojwt_cli_format_put(&s->f, e->fix, strlen(e->fix),
+		params, chosen->lang, oojwt_cli_put_phrase) == 0)
 	{
 		oojwt_sb_put(&s->f, "", 1);
 		if (!s->f.failed) {
@@ -198,14 +204,27 @@ oojwt_cli_said_free(oojwt_cli_said *s)
 }
 
 void
+oojwt_cli_print_finding_said(const char *severity, const char *code,
+	const char *path, const oojwt_cli_said *s)
+{
+	char sev[64];
+
+	oojwt_cli_wsnprintf(sev, sizeof sev, OOJWT_WORD("severity"), "severity",
+		"%s", severity);
+	oojwt_cli_wprintf(path != NULL && path[0] != 0 ? OOJWT_WORD("finding")
+		: OOJWT_WORD("finding_no_path"), "severity,code,path,message,fix",
+		"%s%s%s%s%s", sev, code, path, s->message, s->fix);
+}
+
+void
 oojwt_cli_print_finding(const oojwt_finding *f)
 {
 	oojwt_cli_said s;
 
+
 	oojwt_cli_say_text(&s, f->code, f->params, f->message, f->fix);
-	oojwt_cli_printf("%s %s at %s: %s\n    fix: %s\n",
-		oojwt_severity_name(f->severity), oojwt_code_name(f->code), f->path,
-		s.message, s.fix);
+	oojwt_cli_print_finding_said(oojwt_severity_name(f->severity),
+		oojwt_code_name(f->code), f->path, &s);
 	oojwt_cli_said_free(&s);
 }
 

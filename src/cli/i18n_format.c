@@ -28,6 +28,7 @@ typedef struct {
 	const oojwt_jv *params;
 	const char *lang;
 	oojwt_sb *out;
+	oojwt_cli_put_fn put;  /* writes a string param's value (NULL: as is) */
 	const char *hash;     /* what # stands for: the innermost plural's */
 	size_t hash_len;      /* number (0: # is plain text) */
 	int depth;
@@ -209,7 +210,11 @@ placeholder(fmt *f)
 		if (v == NULL) {
 			return -1;
 		}
-		oojwt_sb_put(f->out, text, tlen);
+		if (f->put != NULL && oojwt_json_type(v) == OOJWT_JSON_STRING) {
+			f->put(f->out, text, tlen);
+		} else {
+			oojwt_sb_put(f->out, text, tlen);
+		}
 		return 0;
 	}
 	if (f->i >= f->n || f->s[f->i] != ',') {
@@ -307,6 +312,13 @@ int
 oojwt_cli_format(oojwt_sb *out, const char *tmpl, size_t len,
 	const oojwt_jv *params, const char *lang)
 {
+	return oojwt_cli_format_put(out, tmpl, len, params, lang, NULL);
+}
+
+int
+oojwt_cli_format_put(oojwt_sb *out, const char *tmpl, size_t len,
+	const oojwt_jv *params, const char *lang, oojwt_cli_put_fn put)
+{
 	fmt f;
 
 	memset(&f, 0, sizeof f);
@@ -315,5 +327,6 @@ oojwt_cli_format(oojwt_sb *out, const char *tmpl, size_t len,
 	f.params = params;
 	f.lang = lang != NULL ? lang : "en";
 	f.out = out;
+	f.put = put;
 	return run(&f, 0) == 0 && !out->failed ? 0 : -1;
 }

@@ -15,17 +15,14 @@ void
 oojwt_cli_print_forensics(const oojwt_secret_report *x)
 {
 	if (x->variant > 0) {
-		oojwt_cli_printf("  secret forensics: the variant that verifies: %s\n",
+		oojwt_cli_wprintf(OOJWT_WORD("jwt.forensics_variant"), "variant", "%s",
 			oojwt_secret_variant_name(x->variant));
 	} else {
-		oojwt_cli_printf("  secret forensics: no variant of the secret "
-			"verifies\n");
+		oojwt_cli_wprintf(OOJWT_WORD("jwt.forensics_none"), NULL, NULL);
 	}
 	oojwt_cli_printf("    %s\n", x->message);
 	if (x->variant <= 0) {
-		oojwt_cli_printf("    fix: sign with the secret of this server (oojwt "
-			"explain-secret --server-config PATH also tries its other "
-			"secrets)\n");
+		oojwt_cli_wprintf(OOJWT_WORD("jwt.forensics_fix"), NULL, NULL);
 	}
 }
 
@@ -104,7 +101,7 @@ put_issues(oojwt_sb *sb, const oojwt_cli_opts *o, const char *kind,
 
 	for (i = 0; i < n; i++) {
 		oojwt_sb_puts(sb, "  ");
-		oojwt_sb_puts(sb, kind);
+		oojwt_cli_word(sb, OOJWT_WORD("severity"), "severity", "%s", kind);
 		oojwt_sb_puts(sb, " ");
 		paint(sb, o, color, oojwt_code_name(list[i].code));
 		oojwt_sb_puts(sb, ": ");
@@ -114,9 +111,8 @@ put_issues(oojwt_sb *sb, const oojwt_cli_opts *o, const char *kind,
 		oojwt_cli_put_safe(sb, s.message, strlen(s.message));
 		oojwt_cli_said_free(&s);
 		if (list[i].pos >= 0) {
-			oojwt_sb_puts(sb, " (at byte ");
-			oojwt_sb_long(sb, list[i].pos);
-			oojwt_sb_puts(sb, ")");
+			oojwt_cli_word(sb, OOJWT_WORD("jwt.at_byte"), "pos", "%l",
+				list[i].pos);
 		}
 		oojwt_sb_puts(sb, "\n");
 	}
@@ -168,7 +164,7 @@ put_part(oojwt_sb *sb, const oojwt_cli_opts *o, const char *name,
 		oojwt_sb_puts(sb, ":\n");
 		oojwt_cli_json_indent(&part, text, len);
 	} else {
-		oojwt_sb_puts(sb, " (not a JSON object, as decoded):\n");
+		oojwt_cli_word(sb, OOJWT_WORD("jwt.not_object"), NULL, NULL);
 		oojwt_sb_json_string(&part, text, len);
 	}
 	if (part.failed) {
@@ -185,32 +181,28 @@ human(oojwt_sb *sb, const oojwt_cli_opts *o, const oojwt_result *r,
 	int verified)
 {
 	const char *alg = oojwt_alg_name(r->alg);
-	char line[160];
+	char word[64];
+	const char *color = verified && r->valid ? C_GREEN
+		: r->n_errors > 0 ? C_RED : C_BOLD;
 
+	oojwt_cli_wsnprintf(word, sizeof word, OOJWT_WORD("jwt.verdict"), "word",
+		"%s", verified && r->valid ? "valid" : verified ? "invalid"
+		: r->n_errors == 0 ? "decoded" : "undecodable");
+	paint(sb, o, color, word);
 	if (verified && r->valid) {
-		paint(sb, o, C_GREEN, "VALID");
-		snprintf(line, sizeof line, ": signature and claims check out (%s)\n",
+		oojwt_cli_word(sb, OOJWT_WORD("jwt.valid"), "alg", "%s",
 			alg != NULL ? alg : "?");
-	} else if (verified) {
-		paint(sb, o, C_RED, "INVALID");
-		snprintf(line, sizeof line, ": %lu error%s\n",
-			(unsigned long)r->n_errors, r->n_errors == 1 ? "" : "s");
-	} else if (r->n_errors == 0) {
-		paint(sb, o, C_BOLD, "DECODED");
-		snprintf(line, sizeof line, " (%s): the signature was NOT verified\n",
-			alg != NULL ? alg : "no known alg");
+	} else if (verified || r->n_errors > 0) {
+		oojwt_cli_word(sb, OOJWT_WORD("jwt.errors"), "n", "%z", r->n_errors);
+	} else if (alg != NULL) {
+		oojwt_cli_word(sb, OOJWT_WORD("jwt.decoded"), "alg", "%s", alg);
 	} else {
-		paint(sb, o, C_RED, "NOT DECODABLE");
-		snprintf(line, sizeof line, ": %lu error%s\n",
-			(unsigned long)r->n_errors, r->n_errors == 1 ? "" : "s");
+		oojwt_cli_word(sb, OOJWT_WORD("jwt.decoded_no_alg"), NULL, NULL);
 	}
-	oojwt_sb_puts(sb, line);
 	put_issues(sb, o, "error", C_RED, r->errors, r->n_errors);
 	put_issues(sb, o, "warning", C_YELLOW, r->warnings, r->n_warnings);
 	if (r->dropped > 0) {
-		snprintf(line, sizeof line, "  (%lu more not recorded)\n",
-			(unsigned long)r->dropped);
-		oojwt_sb_puts(sb, line);
+		oojwt_cli_word(sb, OOJWT_WORD("jwt.dropped"), "n", "%z", r->dropped);
 	}
 	/* A valid token's parts only when asked (--payload): the verdict is
 	 * the answer; an invalid one, or a decode, shows what was read. */
@@ -223,9 +215,7 @@ human(oojwt_sb *sb, const oojwt_cli_opts *o, const oojwt_result *r,
 		put_times(sb, r->payload, r->payload_len);
 	}
 	if (r->sig != NULL) {
-		snprintf(line, sizeof line, "signature: %lu bytes\n",
-			(unsigned long)r->sig_len);
-		oojwt_sb_puts(sb, line);
+		oojwt_cli_word(sb, OOJWT_WORD("jwt.signature"), "n", "%z", r->sig_len);
 	}
 }
 
@@ -374,16 +364,22 @@ verify_ds(const oojwt_cli_opts *o, const char *tok, size_t len,
 		}
 	}
 	if (r.valid) {
-		oojwt_cli_printf("ACCEPTED by Document Server (%s)%s%s\n",
-			oojwt_alg_name(r.alg), r.message[0] != 0 ? ": " : "", r.message);
+		oojwt_cli_wprintf(r.message[0] != 0 ? OOJWT_WORD("jwt.ds_accepted_note")
+			: OOJWT_WORD("jwt.ds_accepted"), "alg,message", "%s%s",
+			oojwt_alg_name(r.alg), r.message);
 	} else {
-		oojwt_cli_printf("REFUSED by Document Server: %s\n", r.message);
-		oojwt_cli_printf("  server log: %s: %.*s%s\n",
+		char log[400];
+		oojwt_cli_wprintf(OOJWT_WORD("jwt.ds_refused"), "message", "%s",
+			r.message);
+		snprintf(log, sizeof log, "%.*s", (int)r.server_message_len,
+			r.server_message);
+		oojwt_cli_wprintf(r.close_code != 0 ? OOJWT_WORD("jwt.server_log")
+			: OOJWT_WORD("jwt.server_log_no_close"), "error,log", "%s%s",
 			r.error_name != 0 ? oojwt_ds_error_name(r.error_name) : "(no error)",
-			(int)r.server_message_len, r.server_message,
-			r.close_code != 0 ? "" : " (no close code)");
+			log);
 		if (r.close_code != 0) {
-			oojwt_cli_printf("  editor: closes with %d\n", r.close_code);
+			oojwt_cli_wprintf(OOJWT_WORD("jwt.editor_closes"), "code", "%d",
+				r.close_code);
 		}
 	}
 	for (i = 0; i < r.n_warnings; i++) {

@@ -41,49 +41,8 @@
 	"is not what the command reads), 4 internal error (out of memory, output\n" \
 	"failed).\n"
 
-#define EXIT_HELP \
-	"Exit codes: 0 valid (decoded, signed), 1 invalid or undecodable token,\n" \
-	"2 usage error, 3 input error (unreadable file, secret or payload; sign\n" \
-	"refused), 4 internal error (out of memory, output failed).\n"
-
-static const char MAIN_HELP[] =
-	"usage: oojwt COMMAND [OPTIONS] [INPUT]\n"
-	"\n"
-	"Inspect, build and verify the JSON Web Tokens of ONLYOFFICE Docs.\n"
-	"\n"
-	"Commands:\n"
-	"  decode             decode a token without verifying it\n"
-	"  verify             verify a token with a secret: every problem, with its code\n"
-	"  sign               sign a JSON payload (the same bytes as the JS module's\n"
-	"                     kit.sign)\n"
-	"  explain-secret     which variant of a secret verifies a token (trimmed, ...)\n"
-	"  server-config      the JWT settings of a local.json, with findings and fixes\n"
-	"  inspect-config     an editor config as Document Server judges it\n"
-	"  inspect-url        a download link as Document Server's nginx judges it\n"
-	"  nginx-config       the secure link secret, ports and TLS of an nginx config\n"
-	"  inspect-cert       a TLS certificate: names, dates, key, host coverage\n"
-	"  inspect-request    a request to Document Server, or its callback, as the\n"
-	"                     receiver judges it\n"
-	"  connector-settings a connector's settings (Nextcloud, ownCloud, Moodle,\n"
-	"                     Mattermost) against Document Server's\n"
-	"  diagnose           anything pasted (tokens, configs, logs, settings): one\n"
-	"                     verdict and its fix\n"
-	"  symptoms           the messages the editor, connectors and Document Server\n"
-	"                     show, in English and Chinese: what to paste for each\n"
-	"  compare-secrets    two secrets side by side: invisible and look-alike\n"
-	"                     characters\n"
-	"  commands           ready-to-run commands built from your container, URL, host\n"
-	"\n"
-	"Common options:\n"
-	"  --json     print the JSON report (the JS module's kit.reports) instead of a verdict\n"
-	"  --quiet    print the verdict line only\n"
-	"  --lang     en or zh-CN: the language of findings (default: LC_ALL, LANG)\n"
-	"  --help     help for a command: oojwt verify --help\n"
-	"  --version\n"
-	"\n"
-	INPUT_HELP
-	"\n"
-	EXIT_HELP;
+/* The main help is a word (help.main, src/cli/words/): the summary of
+ * each command in the user's language. */
 
 static const char DECODE_HELP[] =
 	"usage: oojwt decode [--json] [INPUT]\n"
@@ -468,7 +427,7 @@ static const char SYMPTOMS_HELP[] =
  * is built into build/oojwt and bin/oojwt-cli.wasm alike, by wildcard),
  * declared in cli.h; its help text here, ending with its own "Exit codes:
  * 0 ..., 1 ...," line and EXIT_TAIL; one row in COMMANDS below and one line
- * in MAIN_HELP's list (names in 19 columns); options as fields of
+ * in the main help's list (help.main) (names in 19 columns); options as fields of
  * oojwt_cli_opts with a row in args.c's OPTIONS; an entry in man/oojwt.1
  * (SYNOPSIS and COMMANDS; tests/cli/same.test.mjs checks both). A command
  * reads through oojwt_cli_read_input/_read_file/oojwt_cli_secret, prints
@@ -501,6 +460,21 @@ static const command COMMANDS[] = {
 	{ "commands", oojwt_cli_commands, COMMANDS_HELP, NULL }
 };
 
+/* Word `id` (no params) to standard output, or to standard error. */
+static int
+write_word(int fd, const char *id)
+{
+	oojwt_sb sb;
+	int rc;
+
+	memset(&sb, 0, sizeof sb);
+	oojwt_cli_word(&sb, id, NULL, NULL);
+	rc = sb.failed || oojwt_cli_host_write(fd, sb.buf, sb.len) != 0
+		|| oojwt_cli_host_flush() != 0 ? OOJWT_EXIT_INTERNAL : OOJWT_EXIT_OK;
+	oojwt_wipe_free(sb.buf, sb.cap);
+	return rc;
+}
+
 static int
 write_text(const char *s)
 {
@@ -522,6 +496,9 @@ run(int argc, char **argv)
 	size_t i, color_len = 0;
 	int code;
 
+	/* The environment's language for what is said before --lang is read
+	 * (the main help, a usage error). */
+	(void)oojwt_cli_set_lang(NULL);
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0
 		|| strcmp(argv[1], "help") == 0)
 	{
@@ -530,11 +507,10 @@ run(int argc, char **argv)
 			argv[2] = (char *)"--help";
 			argc = 3;
 		} else if (argc < 2) {
-			(void)oojwt_cli_host_write(OOJWT_CLI_STDERR, MAIN_HELP,
-				sizeof MAIN_HELP - 1);
+			(void)write_word(OOJWT_CLI_STDERR, OOJWT_WORD("help.main"));
 			return OOJWT_EXIT_USAGE;
 		} else {
-			return write_text(MAIN_HELP);
+			return write_word(OOJWT_CLI_STDOUT, OOJWT_WORD("help.main"));
 		}
 	}
 	if (strcmp(argv[1], "--version") == 0) {
@@ -546,7 +522,7 @@ run(int argc, char **argv)
 		}
 	}
 	if (cmd == NULL) {
-		oojwt_cli_eprintf("oojwt: unknown command '%s'\nTry 'oojwt --help'.\n",
+		oojwt_cli_weprintf(OOJWT_WORD("usage.unknown_command"), "command", "%s",
 			argv[1]);
 		return OOJWT_EXIT_USAGE;
 	}
@@ -560,15 +536,16 @@ run(int argc, char **argv)
 	code = oojwt_cli_parse(&o, argc, argv, err, sizeof err);
 	if (code != OOJWT_EXIT_OK) {
 		oojwt_cli_error(o.command, err);
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o.command);
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o.command);
 		return code;
 	}
 	if (o.help) {
 		return write_text(cmd->help);
 	}
 	if (oojwt_cli_set_lang(o.lang) != 0) {
-		snprintf(err, sizeof err, "--lang: no catalog for '%s' (there are: %s)",
-			o.lang, oojwt_cli_langs());
+		(void)oojwt_cli_set_lang(NULL);
+		oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("usage.no_catalog"),
+			"lang,langs", "%s%s", o.lang, oojwt_cli_langs());
 		oojwt_cli_error(o.command, err);
 		return OOJWT_EXIT_USAGE;
 	}

@@ -24,7 +24,23 @@ typedef struct {
 	oojwt_sb sb;
 	const oojwt_diag_masks *m;
 	int format;
+	const oojwt_diag_words *w;    /* NULL: English */
+	const oojwt_diag_report *r;
+	char said[4096];              /* the last text say() gave */
 } out;
+
+/* The caller's words for `what` (about `index`), else `en`. */
+static const char *
+say(out *o, int what, size_t index, const char *en)
+{
+	if (o->w != NULL && o->w->say != NULL && o->w->say(o->w->ctx, what, o->r,
+		index, en, o->said, sizeof o->said) == 1)
+	{
+		o->said[sizeof o->said - 1] = 0;
+		return o->said;
+	}
+	return en;
+}
 
 static int
 word_byte(unsigned char c)
@@ -151,14 +167,27 @@ code(out *o, const char *s, size_t n)
 static void
 lit(out *o, const char *s)
 {
-	oojwt_sb_puts(&o->sb, s);
+	oojwt_sb_puts(&o->sb, say(o, OOJWT_DIAG_SAY_TEXT, 0, s));
 }
 
 /* An item's name (the caller checks it has one). */
 static void
 item_name(out *o, const oojwt_diag_item *items, size_t i)
 {
-	code(o, items[i].name, items[i].name_len);
+	const char *en = items[i].name;
+	const char *t;
+	char name[OOJWT_DIAG_NAME_LEN * 2];
+
+	/* The caller's name is not NUL-terminated: a copy to offer to say(),
+	 * as long as it fits (a longer one is shown as it is). */
+	if (o->w == NULL || items[i].name_len >= sizeof name) {
+		code(o, en, items[i].name_len);
+		return;
+	}
+	memcpy(name, en, items[i].name_len);
+	name[items[i].name_len] = 0;
+	t = say(o, OOJWT_DIAG_SAY_NAME, i, name);
+	code(o, t, strlen(t));
 }
 
 /* " (input N: NAME)" for a finding's item. */
@@ -215,14 +244,15 @@ write_export(out *o, const oojwt_diag_report *r, const oojwt_diag_item *items)
 		const oojwt_diag_finding *v = &r->findings[0];
 		const char *name = oojwt_code_name(v->code);
 		lit(o, md ? "**" : "");
-		lit(o, oojwt_diag_verdict_word(v));
+		oojwt_sb_puts(&o->sb, say(o, OOJWT_DIAG_SAY_VERDICT, 0,
+			oojwt_diag_verdict_word(v)));
 		lit(o, ": ");
-		prose(o, r->headline);
+		prose(o, say(o, OOJWT_DIAG_SAY_HEADLINE, 0, r->headline));
 		lit(o, md ? "**\n\n- Cause: " : "\nCause: ");
-		prose(o, v->message);
+		prose(o, say(o, OOJWT_DIAG_SAY_MESSAGE, 0, v->message));
 		if (v->fix[0] != 0) {
 			lit(o, md ? "\n- Fix: " : "\nFix: ");
-			prose(o, v->fix);
+			prose(o, say(o, OOJWT_DIAG_SAY_FIX, 0, v->fix));
 		}
 		lit(o, md ? "\n- Code: " : "\nCode: ");
 		code(o, name != NULL ? name : "?", name != NULL ? strlen(name) : 1);
@@ -241,10 +271,10 @@ write_export(out *o, const oojwt_diag_report *r, const oojwt_diag_item *items)
 			item_name(o, items, i);
 			lit(o, ": ");
 		}
-		prose(o, oojwt_diag_kind_label(g->kind));
-		lit(o, " (");
-		lit(o, oojwt_diag_confidence_name(g->confidence));
-		lit(o, " confidence)\n");
+		prose(o, say(o, OOJWT_DIAG_SAY_KIND, i, oojwt_diag_kind_label(g->kind)));
+		snprintf(num, sizeof num, " (%s confidence)\n",
+			oojwt_diag_confidence_name(g->confidence));
+		oojwt_sb_puts(&o->sb, say(o, OOJWT_DIAG_SAY_CONFIDENCE, i, num));
 	}
 	if (r->n_findings > 1) {
 		lit(o, md ? "\n### Other findings\n\n" : "\nOther findings:\n");
@@ -253,16 +283,17 @@ write_export(out *o, const oojwt_diag_report *r, const oojwt_diag_item *items)
 		const oojwt_diag_finding *f = &r->findings[i];
 		const char *name = oojwt_code_name(f->code);
 		lit(o, md ? "- " : "  - ");
-		lit(o, oojwt_severity_name(f->severity));
+		oojwt_sb_puts(&o->sb, say(o, OOJWT_DIAG_SAY_SEVERITY, i,
+			oojwt_severity_name(f->severity)));
 		lit(o, " ");
 		code(o, name != NULL ? name : "?", name != NULL ? strlen(name) : 1);
 		from_item(o, items, f->item);
 		lit(o, ": ");
-		prose(o, f->message);
+		prose(o, say(o, OOJWT_DIAG_SAY_MESSAGE, i, f->message));
 		lit(o, "\n");
 		if (f->fix[0] != 0) {
 			lit(o, md ? "  Fix: " : "    Fix: ");
-			prose(o, f->fix);
+			prose(o, say(o, OOJWT_DIAG_SAY_FIX, i, f->fix));
 			lit(o, "\n");
 		}
 	}
@@ -277,10 +308,18 @@ write_export(out *o, const oojwt_diag_report *r, const oojwt_diag_item *items)
 	for (i = 0; i < r->n_commands; i++) {
 		const oojwt_diag_command *c = &r->commands[i];
 		const char *t = c->text, *nl;
-		lit(o, md ? "\nO" : "  O");
-		lit(o, oojwt_diag_where_words(c->run_on) + 1);
+		{
+			const char *en = oojwt_diag_where_words(c->run_on);
+			const char *t2 = say(o, OOJWT_DIAG_SAY_WHERE, i, en);
+			oojwt_sb_puts(&o->sb, md ? "\n" : "  ");
+			if (t2 == en) {
+				oojwt_sb_puts(&o->sb, "O");
+				t2 = en + 1;
+			}
+			oojwt_sb_puts(&o->sb, t2);
+		}
 		lit(o, ": ");
-		prose(o, c->explanation);
+		prose(o, say(o, OOJWT_DIAG_SAY_EXPLANATION, i, c->explanation));
 		lit(o, md ? ".\n\n" : ".\n");
 		if (md) {
 			fence(o, t);
@@ -308,6 +347,15 @@ write_export(out *o, const oojwt_diag_report *r, const oojwt_diag_item *items)
 char *
 oojwt_diagnose_export(const oojwt_diag_item *items, size_t n,
 	const oojwt_diag_opts *opts, int format, size_t *out_len, int *code_out)
+{
+	return oojwt_diagnose_export_words(items, n, opts, format, NULL, out_len,
+		code_out);
+}
+
+char *
+oojwt_diagnose_export_words(const oojwt_diag_item *items, size_t n,
+	const oojwt_diag_opts *opts, int format, const oojwt_diag_words *words,
+	size_t *out_len, int *code_out)
 {
 	oojwt_diag_report *r;
 	oojwt_diag_masks *m;
@@ -338,6 +386,8 @@ oojwt_diagnose_export(const oojwt_diag_item *items, size_t n,
 		memset(&o, 0, sizeof o);
 		o.m = m;
 		o.format = format;
+		o.w = words;
+		o.r = r;
 		write_export(&o, r, items);
 		text = oojwt_sb_finish(&o.sb, out_len);
 		e = text != NULL ? OOJWT_OK : OOJWT_ERR_NO_MEMORY;

@@ -337,6 +337,36 @@ char *oojwt_symptoms_json(size_t *out_len);
 char *oojwt_diagnose_export(const oojwt_diag_item *items, size_t n,
 	const oojwt_diag_opts *opts, int format, size_t *out_len, int *code);
 
+/*
+ * The export in another language: the same, with each text the export
+ * writes offered first to `words->say` (NULL words: English). say() gets
+ * what the text is (OOJWT_DIAG_SAY_*), the report, the index it is about
+ * (the finding, item or command; 0 otherwise) and the English text, and
+ * returns 1 with its own text in `out` (`cap` bytes, NUL-terminated), or
+ * 0 to keep the English. Its texts are masked and escaped as the English
+ * ones are (the fixed texts, SAY_TEXT, are written as they are: headings
+ * and labels hold no secret and their Markdown is meant).
+ */
+#define OOJWT_DIAG_SAY_TEXT        0  /* a heading or label, as written */
+#define OOJWT_DIAG_SAY_HEADLINE    1
+#define OOJWT_DIAG_SAY_VERDICT     2  /* ERROR, WARNING, OK, NOTE */
+#define OOJWT_DIAG_SAY_MESSAGE     3  /* finding `index`'s message */
+#define OOJWT_DIAG_SAY_FIX         4  /* ... and fix */
+#define OOJWT_DIAG_SAY_SEVERITY    5  /* ... and severity */
+#define OOJWT_DIAG_SAY_KIND        6  /* item `index`'s kind label */
+#define OOJWT_DIAG_SAY_CONFIDENCE  7  /* " (high confidence)\n" */
+#define OOJWT_DIAG_SAY_NAME        8  /* item `index`'s name */
+#define OOJWT_DIAG_SAY_WHERE       9  /* command `index`: "On the ..." */
+#define OOJWT_DIAG_SAY_EXPLANATION 10 /* ... and what it does */
+typedef struct {
+	int (*say)(void *ctx, int what, const oojwt_diag_report *r,
+		size_t index, const char *en, char *out, size_t cap);
+	void *ctx;
+} oojwt_diag_words;
+char *oojwt_diagnose_export_words(const oojwt_diag_item *items, size_t n,
+	const oojwt_diag_opts *opts, int format, const oojwt_diag_words *words,
+	size_t *out_len, int *code);
+
 /* The most bytes oojwt_diagnose_json() writes for `len` bytes of input
  * (texts, names and secrets together): see oojwt_report_bound. */
 size_t oojwt_diag_report_bound(size_t len);

@@ -54,6 +54,7 @@ const ZH = { LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' };
 const zh = { env: ZH };
 const link = 'https://ds.example.com/cache/files/data/k1/output.docx/output.docx?md5=abc&expires=1700000000&filename=output.docx';
 const now = ['--now', String(NOW)];
+const diagnoseVectors = JSON.parse(readFileSync(join(root, 'tests', 'vectors', 'diagnose.json'), 'utf8'));
 
 const COMMANDS = ['decode', 'verify', 'sign', 'explain-secret', 'server-config', 'inspect-config',
   'inspect-url', 'nginx-config', 'inspect-cert', 'inspect-request', 'connector-settings', 'diagnose',
@@ -142,6 +143,11 @@ const CORPUS = [
   [['inspect-request', '--kind', 'command', ...now, request], { env: { ...ZH, OOJWT_SECRET: SECRET } }],
   [['diagnose', ...now, localNl, good], zh], [['diagnose', ...now, nginx, localJson], zh],
   [['verify', ...now, '--secret-from-local-json', localJson, nl], zh], [['decode', 'a.b'], zh],
+  // every journey of the Diagnose box in Chinese (the command line's own
+  // words, src/cli/words/zh-CN.json), and the symptom table
+  ...diagnoseVectors.tests.map((t) => [['diagnose', '--now', String(t.now ?? diagnoseVectors.now), '--', ...t.items],
+    { env: { ...ZH, ...(t.secrets ? { OOJWT_SECRET: t.secrets[0] } : {}) } }]),
+  [['symptoms'], zh], [['diagnose', '--export', 'markdown', ...now, localNl, good], zh],
 ];
 
 test('the native CLI is built', () => {
@@ -211,9 +217,10 @@ test('the human output speaks the language of --lang, LC_ALL, LC_MESSAGES, LANG;
   const cn = run(NATIVE, ['nginx-config', nginx], zh);
   const utf8 = (s) => Buffer.from(s, 'latin1').toString('utf8');
   assert.equal(cn.code, en.code);
-  // The finding's code and the command's own words stay; its sentence and fix are Chinese.
-  assert.match(utf8(cn.out), /^warning default_link_secret at line 3: \$secure_link_secret 仍是安装包自带的默认值“verysecretstring”/m);
-  assert.match(utf8(cn.out), /\n {4}fix: 运行 documentserver-update-securelink\.sh/);
+  // The finding's code stays; its severity, place, sentence and fix are Chinese
+  // (the command's own words from src/cli/words/zh-CN.json).
+  assert.match(utf8(cn.out), /^警告 default_link_secret（第 3 行）：\$secure_link_secret 仍是安装包自带的默认值“verysecretstring”/m);
+  assert.match(utf8(cn.out), /\n {4}修复方法：运行 documentserver-update-securelink\.sh/);
   assert.doesNotMatch(cn.out, /shipped default/);
   // --json: the same bytes in every language, with the params.
   const j = run(NATIVE, ['nginx-config', '--json', nginx], zh).out;
