@@ -354,11 +354,11 @@ differences(oojwt_ds_result *r, const char *token, size_t len,
 				s.errors[k].code, msg);
 		}
 	} else if (!r->valid && s.valid) {
-		oojwt_fmt(msg, sizeof msg,
-			"Document Server refuses (%s: %s), the strict profile accepts",
-			oojwt_ds_error_name(r->error_name), r->server_message);
-		add_issue(r->differences, &r->n_differences, &r->dropped, r->code,
-			msg);
+		oojwt_ds_issuef(r->differences, &r->n_differences, &r->dropped,
+			r->code, "errorName,serverMessage,difference", "Document Server "
+			"refuses (%s: %s), the strict profile accepts%k",
+			oojwt_ds_error_name(r->error_name), r->server_message,
+			"ds_refuses");
 	}
 	oojwt_result_free(&s);
 }

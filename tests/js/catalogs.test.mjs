@@ -314,3 +314,23 @@ test('the zh-CN templates render with the params of every report the en ones ren
   }
   assert.ok(n > 100, `${n} reports`);
 });
+
+// A thrown OojwtError carries the params of the issue it reports, so the
+// same code renders from the same catalog entry.
+test('OojwtError: params as the report\'s issue has them; the en template gives its message', () => {
+  const token = 'eyJhbGciOiJIUzI1NiJ9.e30';
+  const report = JSON.parse(kit.decodeReport ? kit.decodeReport(token) : '{}');
+  let thrown;
+  try {
+    kit.decode(token);
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(thrown instanceof OojwtError, 'decode throws an OojwtError');
+  assert.equal(thrown.code, 'malformed');
+  assert.equal(typeof thrown.params, 'object');
+  assert.deepEqual(thrown.params, { segments: 2 });
+  if (report.errors !== undefined) assert.deepEqual(thrown.params, report.errors[0].params);
+  assert.equal(render(en.codes[thrown.code].message, thrown.params, 'en'), thrown.message);
+  assert.deepEqual(new OojwtError('bad_argument', 'x').params, {});
+});
