@@ -105,16 +105,18 @@ const NOT_CONVERTED = ['bad_certificate', 'connectors_decide'];
 // fails when a listed code renders exactly in every report (then take it out).
 const NOT_YET_EXACT = new Map([
   // The core's codes as Document Server's profile (src/ds/profile.c, its
-  // differences with the strict profile) and the connector settings reader
-  // (src/ds/connector_settings.c) word them, with no params yet.
+  // failures and its differences with the strict profile) words them, with
+  // no params yet; and the editor config's and the browser tokens' findings
+  // that quote Document Server's failure ("Document Server: <error>:
+  // <message> -- <sentence>", src/ds/editor_config.c, src/ds/token_kind.c).
   ['malformed', 'src/ds/profile.c words it, no params'],
   ['bad_base64', 'src/ds/profile.c words it, no params'],
   ['bad_json', 'src/ds/profile.c words it, no params'],
   ['bad_signature', 'src/ds/profile.c words it, no params'],
   ['duplicate_member', 'src/ds/profile.c words it, no params'],
   ['not_an_object', 'src/ds/profile.c words it, no params'],
-  ['too_deep', 'src/ds/connector_settings.c adds a fix the template has not'],
-  ['too_large', 'src/ds/connector_settings.c words it, no params'],
+  ['too_large', 'src/ds/editor_config.c quotes Document Server\'s failure, no params'],
+  ['too_deep', 'src/ds/connector_settings.c: its JSON reader words it, no params'],
   // Its sentence is the symptom table's (src/diagnose/symptoms.c: the
   // product's own text, what it means, what to paste next), which the params
   // name (symptom, product) but do not carry; the template still has the
