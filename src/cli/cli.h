@@ -26,7 +26,7 @@
  *   i18n.c     the user's language (--lang, LC_ALL, LC_MESSAGES, LANG)
  *                 and a finding's message and fix in it
  *   i18n_format.c  a catalog template filled with a finding's params
- *   words.c    the command line's own words by id (src/cli/words/*.json),
+ *   words.c    the command line's own words by id (src/cli/words/<lang>.json),
  *                 and the diagnosis's English read back in the user's
  *                 language
  */

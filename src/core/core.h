@@ -655,6 +655,9 @@ void oojwt_finding_add(oojwt_finding *list, size_t *n, size_t *dropped,
 void oojwt_finding_fmt(oojwt_finding *list, size_t *n, size_t *dropped,
 	int severity, int code, const char *path, const char *fix,
 	const char *names, const char *fmt, ...);
+void oojwt_finding_vfmt(oojwt_finding *list, size_t *n, size_t *dropped,
+	int severity, int code, const char *path, const char *fix,
+	const char *names, const char *fmt, va_list ap);
 /* The same with `params`, a JSON object text (NULL: {}), copied; {} when
  * it does not fit. Returns the finding, or NULL when the list was full. */
 oojwt_finding *oojwt_finding_addp(oojwt_finding *list, size_t *n,

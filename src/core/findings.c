@@ -42,21 +42,31 @@ oojwt_finding_addp(oojwt_finding *list, size_t *n, size_t *dropped,
 }
 
 void
-oojwt_finding_fmt(oojwt_finding *list, size_t *n, size_t *dropped,
+oojwt_finding_vfmt(oojwt_finding *list, size_t *n, size_t *dropped,
 	int severity, int code, const char *path, const char *fix,
-	const char *names, const char *fmt, ...)
+	const char *names, const char *fmt, va_list ap)
 {
 	oojwt_finding *f = oojwt_finding_addp(list, n, dropped, severity, code,
 		path, "", fix, NULL);
 	oojwt_params p;
-	va_list ap;
 
 	if (f == NULL) {
 		return;
 	}
 	oojwt_params_init(&p, f->params, sizeof f->params);
-	va_start(ap, fmt);
 	oojwt_vfmtp(f->message, sizeof f->message, &p, names, fmt, ap);
+}
+
+void
+oojwt_finding_fmt(oojwt_finding *list, size_t *n, size_t *dropped,
+	int severity, int code, const char *path, const char *fix,
+	const char *names, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	oojwt_finding_vfmt(list, n, dropped, severity, code, path, fix, names,
+		fmt, ap);
 	va_end(ap);
 }
 

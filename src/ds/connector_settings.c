@@ -750,6 +750,7 @@ php_read(oojwt_connector_settings *s, raw_set *raw, const char *text,
 			oojwt_params_str(&p, "part", msg, colon);
 			oojwt_params_str(&p, "detail", msg + colon + 2,
 				strlen(msg + colon + 2));
+			oojwt_params_str(&p, "source", "config_php", 10);
 		}
 		oojwt_cs_addp(s, OOJWT_SEVERITY_ERROR, r.error, path, msg,
 			r.error == OOJWT_ERR_TOO_DEEP ? "paste the 'onlyoffice' section "
@@ -1403,12 +1404,11 @@ oojwt_connector_settings_read(oojwt_connector_settings *s,
 	s->leeway = -1;
 	s->verify_peer_off = -1;
 	if (len > OOJWT_SETTINGS_MAX_LEN) {
-		char msg[OOJWT_MESSAGE_LEN];
-		oojwt_fmt(msg, sizeof msg, "the text is %z bytes; oojwt reads "
-			"connector settings up to %z bytes", len,
-			(size_t)OOJWT_SETTINGS_MAX_LEN);
-		oojwt_cs_add(s, OOJWT_SEVERITY_ERROR, OOJWT_ERR_TOO_LARGE, "", msg,
-			"paste the 'onlyoffice' section or the plugin's settings alone");
+		oojwt_ds_findingf(s, OOJWT_SEVERITY_ERROR, OOJWT_ERR_TOO_LARGE, "",
+			"paste the 'onlyoffice' section or the plugin's settings alone",
+			"length,limit,reason", "the text is %z bytes; oojwt reads "
+			"connector settings up to %z bytes%k", len,
+			(size_t)OOJWT_SETTINGS_MAX_LEN, "settings");
 		return OOJWT_OK;
 	}
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {

@@ -213,16 +213,21 @@ void oojwt_ds_issuef(oojwt_issue *list, size_t *n, size_t *dropped, int code,
 	const char *names, const char *fmt, ...);
 void oojwt_ds_fail(oojwt_ds_result *r, int name, const char *server_message,
 	size_t n, int code, const char *human);
+/* The sentence of the failure just recorded, and its params, written by
+ * oojwt_fmtp(`names`, `fmt`, ...) (core.h). */
+void oojwt_ds_failp(oojwt_ds_result *r, const char *names, const char *fmt,
+	...);
 
 /* ---- lone_surrogate.c: half a character in a JSON.parse text ------- */
 
 /* When `lone` > 0 (oojwt_json_info.lone of `tree`), add a warning
  * lone_surrogate at the path of the first string that holds one, ending
  * its sentence with `consequence` (what the reader of the text does with
- * it), with the fix `fix`. */
+ * it), with the fix `fix`; `key` names the reader in the params (reader:
+ * config, inbox, outbox, server_config). */
 void oojwt_ds_lone_finding(oojwt_finding *list, size_t *n, size_t *dropped,
-	const oojwt_jv *tree, size_t lone, const char *consequence,
-	const char *fix);
+	const oojwt_jv *tree, size_t lone, const char *key,
+	const char *consequence, const char *fix);
 
 /* ---- ds_json.c: reports of the ONLYOFFICE rules --------------
  * Each returns a malloc'd JSON report (its length in *out_len) that the

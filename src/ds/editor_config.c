@@ -99,19 +99,19 @@ static int
 fill_checks(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok)
 {
 	static const char *const top[3] = { "url", "payload", "key" };
-	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+	char path[OOJWT_PATH_LEN];
 	const oojwt_jv *perm = oojwt_json_at(tok, "document.permissions");
 	size_t k;
 
 	if (perm != NULL && !oojwt_json_equal(perm,
 		oojwt_json_at(cfg, "document.permissions")))
 	{
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_PERMISSIONS_DIFFER,
-			"document.permissions",
-			"the token's document.permissions differ from the config's "
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR,
+			OOJWT_FIND_PERMISSIONS_DIFFER, "document.permissions",
+			"sign the config's permissions exactly as the page passes them",
+			"", "the token's document.permissions differ from the config's "
 			"(compared with isDeepStrictEqual: every key, type and value): "
-			"\"fillDataFromJwt token has modified permissions\"",
-			"sign the config's permissions exactly as the page passes them");
+			"\"fillDataFromJwt token has modified permissions\"");
 		verdict(r, 4004, "the token has modified permissions");
 		return 0;
 	}
@@ -121,15 +121,15 @@ fill_checks(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok)
 		if (!oojwt_json_truthy(oojwt_json_get(tok, top[k]))) {
 			continue;
 		}
-		oojwt_fmt(msg, sizeof msg,
+		oojwt_fmt(path, sizeof path, "token.%s", top[k]);
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR,
+			OOJWT_FIND_TOKEN_INVALID_FORMAT, path, "sign the config object "
+			"itself: {document, editorConfig, ...}", "member,,where",
 			"the token has a top-level \"%s\" that is not false-like: an "
 			"opening token with url, payload or key is refused "
-			"(\"fillDataFromJwt token has invalid format\")%s", top[k],
+			"(\"fillDataFromJwt token has invalid format\")%s%k", top[k],
 			k == 1 ? "; a config wrapped in {\"payload\": ...} is the usual "
-			"cause" : "");
-		oojwt_fmt(path, sizeof path, "token.%s", top[k]);
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_TOKEN_INVALID_FORMAT, path, msg,
-			"sign the config object itself: {document, editorConfig, ...}");
+			"cause" : "", OOJWT_SEL("config"));
 		verdict(r, 4004, "token has invalid format");
 		return 0;
 	}
@@ -162,17 +162,16 @@ opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 		if (oojwt_json_truthy(oojwt_json_at(tok, required[k]))) {
 			continue;
 		}
-		oojwt_fmt(msg, sizeof msg,
-			"auth missing required parameter %s (since 7.1 version): the "
-			"token must carry %s%s", required[k], required[k],
-			k == 4 ? " unless the mode is view (8.2+; 7.1-8.1 require it "
-			"for any mode)" : k == 1 || k == 3 ? " because the config has it"
-			: "");
 		oojwt_fmt(path, sizeof path, "token.%s", required[k]);
-		add(r, o->token_required_params ? OOJWT_SEVERITY_ERROR
+		oojwt_ds_findingf(r, o->token_required_params ? OOJWT_SEVERITY_ERROR
 			: OOJWT_SEVERITY_WARNING, OOJWT_FIND_MISSING_REQUIRED_FIELD, path,
-			msg, "sign the whole config (as the official integrations do), "
-			"or at least these fields");
+			"sign the whole config (as the official integrations do), or at "
+			"least these fields", "field,,,requirement", "auth missing "
+			"required parameter %s (since 7.1 version): the token must carry "
+			"%s%s%k", required[k], required[k], k == 4 ? " unless the mode is "
+			"view (8.2+; 7.1-8.1 require it for any mode)" : k == 1 || k == 3
+			? " because the config has it" : "", k == 4 ? "unless_view"
+			: k == 1 || k == 3 ? "config_has_it" : "always");
 		if (o->token_required_params) {
 			oojwt_fmt(msg, sizeof msg, "auth missing required parameter %s "
 				"(since 7.1 version)", required[k]);
@@ -238,8 +237,10 @@ static int
 reconnect_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 	const oojwt_jv *tok, const oojwt_inspect_opts *o)
 {
-	add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_NOT_OPENING_TOKEN, "token",
-		before(o, 802) ? "the token has editorConfig.ds_view (7.1-8.1), the "
+	oojwt_ds_findingf(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_NOT_OPENING_TOKEN,
+		"token", "sign the editor config itself, without editorConfig.ds_* "
+		"members (Document Server adds them to its own session tokens)",
+		",reason", "%s%k", before(o, 802) ? "the token has editorConfig.ds_view (7.1-8.1), the "
 		"mark of Document Server's own session tokens: DS takes it for a "
 		"reconnection, skips the fields required since 7.1 (document.key, "
 		"document.url, ...) and opens with the token's values, ds_view "
@@ -249,8 +250,7 @@ reconnect_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 		"the fields required since 7.1 (document.key, document.url, ...) and "
 		"opens with the token's values; the session is counted from that "
 		"time, so expire.sessionabsolute may end it at once",
-		"sign the editor config itself, without editorConfig.ds_* members "
-		"(Document Server adds them to its own session tokens)");
+		OOJWT_SEL(before(o, 802) ? "reconnect_view" : "reconnect"));
 	return fill_checks(r, cfg, tok);
 }
 
@@ -259,26 +259,26 @@ reconnect_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 static void
 history_checks(oojwt_config_report *r, const oojwt_jv *tok)
 {
-	char msg[OOJWT_MESSAGE_LEN];
 	const oojwt_jv *key = oojwt_json_get(tok, "key");
 	const oojwt_jv *url = oojwt_json_get(tok, "url");
 
-	oojwt_fmt(msg, sizeof msg, "the token has a truthy version: it is a "
-		"setHistoryData token (8.3+). Document Server opens it read-only "
-		"(mode view, coEditing strict) with the document key from its "
-		"top-level key and the file from its top-level url (or previous.url "
-		"when previous.key is the page's key): an old version, not the "
-		"page's document; the page's callbackUrl and user are used unsigned");
-	add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_NOT_OPENING_TOKEN, "token", msg,
-		"sign the editor config itself; give this token only to "
-		"docEditor.setHistoryData");
+	oojwt_ds_findingf(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_NOT_OPENING_TOKEN,
+		"token", "sign the editor config itself; give this token only to "
+		"docEditor.setHistoryData", "reason", "the token has a truthy "
+		"version: it is a setHistoryData token (8.3+). Document Server opens "
+		"it read-only (mode view, coEditing strict) with the document key "
+		"from its top-level key and the file from its top-level url (or "
+		"previous.url when previous.key is the page's key): an old version, "
+		"not the page's document; the page's callbackUrl and user are used "
+		"unsigned%k", OOJWT_SEL("history"));
 	if (!oojwt_json_truthy(key) || !oojwt_json_truthy(url)) {
-		oojwt_fmt(msg, sizeof msg, "the history token has no top-level %s: "
-			"Document Server goes on with it undefined and cannot open a "
-			"document", !oojwt_json_truthy(key) ? "key" : "url");
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NOT_OPENING_TOKEN,
-			!oojwt_json_truthy(key) ? "token.key" : "token.url", msg,
-			"sign the editor config itself");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR,
+			OOJWT_FIND_NOT_OPENING_TOKEN, !oojwt_json_truthy(key) ? "token.key"
+			: "token.url", "sign the editor config itself", "member,reason",
+			"the history token has no top-level %s: Document Server goes on "
+			"with it undefined and cannot open a document%k",
+			!oojwt_json_truthy(key) ? "key" : "url",
+			OOJWT_SEL("history_incomplete"));
 		verdict(r, 0, "a history token without a key or url: no document "
 			"to open (no close code)");
 	}
@@ -293,23 +293,26 @@ static void
 wopi_checks(oojwt_config_report *r, const oojwt_jv *tok)
 {
 	if (oojwt_json_type(oojwt_json_get(tok, "userAuth")) == OOJWT_JSON_OBJECT) {
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NOT_OPENING_TOKEN, "token",
-			"the token has a truthy fileInfo: it is a WOPI token. Its userAuth "
-			"becomes the callback, which Document Server reads as a WOPI "
-			"session; for a document its WOPI handler did not open it finds "
-			"no stored session (\"invalid wopi callback\") and drops the "
-			"connection (4007)", "sign the editor config itself; WOPI hosts "
-			"open files through Document Server's /hosting/wopi pages");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR,
+			OOJWT_FIND_NOT_OPENING_TOKEN, "token", "sign the editor config "
+			"itself; WOPI hosts open files through Document Server's "
+			"/hosting/wopi pages", "reason", "the token has a truthy "
+			"fileInfo: it is a WOPI token. Its userAuth becomes the callback, "
+			"which Document Server reads as a WOPI session; for a document "
+			"its WOPI handler did not open it finds no stored session "
+			"(\"invalid wopi callback\") and drops the connection (4007)%k",
+			OOJWT_SEL("wopi_callback"));
 		verdict(r, 4007, "invalid wopi callback");
 		return;
 	}
-	add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_NOT_OPENING_TOKEN, "token",
-		"the token has a truthy fileInfo: it is a WOPI token. Document Server "
-		"opens with the key from its top-level key, the file type, title and "
-		"user from fileInfo, and permissions derived from fileInfo "
-		"(UserCanWrite, ReadOnly, ...) over the page's; the page's "
-		"document.url and callbackUrl are used unsigned, yet DS treats the "
-		"open as token-verified", "sign the editor config itself");
+	oojwt_ds_findingf(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_NOT_OPENING_TOKEN,
+		"token", "sign the editor config itself", "reason", "the token has a "
+		"truthy fileInfo: it is a WOPI token. Document Server opens with the "
+		"key from its top-level key, the file type, title and user from "
+		"fileInfo, and permissions derived from fileInfo (UserCanWrite, "
+		"ReadOnly, ...) over the page's; the page's document.url and "
+		"callbackUrl are used unsigned, yet DS treats the open as "
+		"token-verified%k", OOJWT_SEL("wopi"));
 }
 
 /* The user of an opening token (spec 2.5; DOCS browser.md signs
@@ -319,7 +322,7 @@ static void
 user_checks(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok)
 {
 	static const char *const fields[3] = { "id", "name", "group" };
-	char missing[40], msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+	char missing[40], path[OOJWT_PATH_LEN];
 	size_t k;
 
 	missing[0] = 0;
@@ -333,25 +336,24 @@ user_checks(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok)
 			oojwt_fmt(missing + used, sizeof missing - used, "%s%s",
 				used > 0 ? ", " : "", fields[k]);
 		} else if (c != NULL && t != NULL && !oojwt_json_equal(c, t)) {
-			oojwt_fmt(msg, sizeof msg, "the token's editorConfig.user.%s "
-				"differs from the page's: Document Server uses the token's%s",
-				fields[k], k == 2 ? " (the group is shown before the name, "
-				"joined by a no-break space, and decides reviewGroups/"
-				"commentGroups rights)" : "");
 			oojwt_fmt(path, sizeof path, "token.editorConfig.user.%s",
 				fields[k]);
-			add(r, OOJWT_SEVERITY_INFO, OOJWT_FIND_USER_DIFFERS, path, msg,
-				"sign the same user the page passes");
+			oojwt_ds_findingf(r, OOJWT_SEVERITY_INFO, OOJWT_FIND_USER_DIFFERS,
+				path, "sign the same user the page passes", "field",
+				"the token's editorConfig.user.%s differs from the page's: "
+				"Document Server uses the token's%s", fields[k], k == 2
+				? " (the group is shown before the name, joined by a no-break "
+				"space, and decides reviewGroups/commentGroups rights)" : "");
 		}
 	}
 	if (missing[0] != 0) {
-		oojwt_fmt(msg, sizeof msg, "editorConfig.user (%s) is not in the "
-			"token: the page's unsigned values are used, so whoever edits the "
-			"page can act as any user or group; the docs sign editorConfig."
-			"user {group, id, name}", missing);
-		add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_USER_NOT_SIGNED,
-			"token.editorConfig.user", msg, "sign the whole config, or at "
-			"least editorConfig.user with the required fields");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_WARNING,
+			OOJWT_FIND_USER_NOT_SIGNED, "token.editorConfig.user", "sign the "
+			"whole config, or at least editorConfig.user with the required "
+			"fields", "fields", "editorConfig.user (%s) is not in the token: "
+			"the page's unsigned values are used, so whoever edits the page "
+			"can act as any user or group; the docs sign editorConfig.user "
+			"{group, id, name}", missing);
 	}
 }
 
@@ -1072,7 +1074,7 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 		return OOJWT_OK;
 	}
 	oojwt_ds_lone_finding(r->findings, &r->n_findings, &r->dropped, cfg,
-		info.lone, "the editor opens, and shows the half as \xEF\xBF\xBD "
+		info.lone, "config", "the editor opens, and shows the half as \xEF\xBF\xBD "
 		"(U+FFFD) where the value appears (the co-editors list, the title)",
 		"cut text at character boundaries where the "
 		"config is built (JavaScript: Array.from(s).slice(0, n).join(''); "
@@ -1080,10 +1082,11 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	if (oojwt_json_get(cfg, "document") == NULL
 		&& oojwt_json_type(oojwt_json_get(cfg, "payload")) == OOJWT_JSON_OBJECT)
 	{
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_PAYLOAD_WRAPPER, "payload",
-			"the config is wrapped in {\"payload\": ...}: that is the form of "
-			"command-service requests, not of an editor config",
-			"pass the inner object, with document and editorConfig at the top");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_PAYLOAD_WRAPPER,
+			"payload", "pass the inner object, with document and editorConfig "
+			"at the top", "where", "the config is wrapped in {\"payload\": "
+			"...}: that is the form of command-service requests, not of an "
+			"editor config%k", OOJWT_SEL("config"));
 	}
 	if (o->no_secret && o->enable_browser) {
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NO_SECRET,
@@ -1098,11 +1101,12 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	if (oojwt_json_type(t) != OOJWT_JSON_STRING || !oojwt_json_truthy(t)) {
 		r->token_kind = OOJWT_TOKEN_NONE;
 		if (o->enable_browser) {
-			add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_TOKEN_MISSING, "token",
-				"the config has no token but token.enable.browser is on: "
-				"Document Server closes with \"jwt must be provided\"",
-				"sign the config on the server with secret.inbox and pass it "
-				"as config.token");
+			oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR,
+				OOJWT_FIND_TOKEN_MISSING, "token", "sign the config on the "
+				"server with secret.inbox and pass it as config.token",
+				"where", "the config has no token but token.enable.browser is "
+				"on: Document Server closes with \"jwt must be provided\"%k",
+				OOJWT_SEL("config"));
 			verdict(r, 4006, "jwt must be provided");
 		} else {
 			connection_checks(r, cfg, o);
@@ -1130,9 +1134,10 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	if (!r->ds.valid && r->ds.code == OOJWT_ERR_FALSY_PAYLOAD) {
 		/* io.use: if (!checkJwtRes.decoded) "not authorized", with
 		 * checkJwtRes.code null. */
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_ERR_FALSY_PAYLOAD, "token",
-			r->ds.message, "sign the editor config object, not a bare "
-			"value");
+		(void)oojwt_finding_addp(r->findings, &r->n_findings, &r->dropped,
+			OOJWT_SEVERITY_ERROR, OOJWT_ERR_FALSY_PAYLOAD, "token",
+			r->ds.message, "sign the editor config object, not a bare value",
+			r->ds.params);
 		verdict(r, 0, "not authorized: the token's payload is a false-like "
 			"value, which Document Server's handshake refuses; it sets no close "
 			"code and the editor shows a generic connection error");

@@ -14,19 +14,19 @@
 
 void
 oojwt_ds_lone_finding(oojwt_finding *list, size_t *n, size_t *dropped,
-	const oojwt_jv *tree, size_t lone, const char *consequence,
-	const char *fix)
+	const oojwt_jv *tree, size_t lone, const char *key,
+	const char *consequence, const char *fix)
 {
-	char path[OOJWT_PATH_LEN], msg[OOJWT_MESSAGE_LEN];
+	char path[OOJWT_PATH_LEN];
 
 	if (lone == 0) {
 		return;
 	}
 	oojwt_json_lone_path(tree, path, sizeof path);
-	oojwt_fmt(msg, sizeof msg, "%s holds half of an emoji or other character "
-		"beyond U+FFFF (a lone surrogate escape; %z in all), from text cut "
-		"in the middle of it. JSON.parse reads it: %s", path[0] != 0 ? path
-		: "a string", lone, consequence);
-	oojwt_finding_add(list, n, dropped, OOJWT_SEVERITY_WARNING,
-		OOJWT_FIND_LONE_SURROGATE, path, msg, fix);
+	oojwt_finding_fmt(list, n, dropped, OOJWT_SEVERITY_WARNING,
+		OOJWT_FIND_LONE_SURROGATE, path, fix, "where,count,,reader", "%s holds "
+		"half of an emoji or other character beyond U+FFFF (a lone surrogate "
+		"escape; %z in all), from text cut in the middle of it. JSON.parse "
+		"reads it: %s%k", path[0] != 0 ? path : "a string", lone, consequence,
+		key);
 }

@@ -806,12 +806,18 @@ const char *oojwt_kind_confidence_name(int confidence);
  *   confidence   OOJWT_KIND_*
  *   candidates   bit k set when kind k fits (the best one included)
  *   why          the members that decided, as a sentence
+ *   why_key      that sentence's name (a static string: "c_url",
+ *                "sheet_url", "none", ...), NULL before a guess
+ *   file_type    the payload's fileType when it is a string ("" else),
+ *                cut to fit: the value `why` may quote
  */
 typedef struct {
 	int kind;
 	int confidence;
 	unsigned candidates;
 	char why[OOJWT_MESSAGE_LEN];
+	const char *why_key;
+	char file_type[64];
 } oojwt_kind_guess;
 
 /*

@@ -100,20 +100,22 @@ fail(oojwt_ds_result *r, int name, const char *server_message, int code,
 		human);
 }
 
-/* The same with the sentence and its params written by oojwt_fmtp. */
-static void
-failf(oojwt_ds_result *r, int name, const char *server_message, int code,
-	const char *names, const char *fmt, ...)
+void
+oojwt_ds_failp(oojwt_ds_result *r, const char *names, const char *fmt, ...)
 {
 	oojwt_params p;
 	va_list ap;
 
-	fail(r, name, server_message, code, "");
 	oojwt_params_init(&p, r->params, sizeof r->params);
 	va_start(ap, fmt);
 	oojwt_vfmtp(r->message, sizeof r->message, &p, names, fmt, ap);
 	va_end(ap);
 }
+
+/* The same with the sentence and its params written by oojwt_fmtp. */
+#define failf(r, name, server_message, code, ...) \
+	(fail(r, name, server_message, code, ""), \
+	oojwt_ds_failp(r, __VA_ARGS__))
 
 /* The same with a message of `n` bytes that may contain NUL (V8 puts
  * the offending character, whatever it is, into a SyntaxError). */
@@ -352,11 +354,11 @@ differences(oojwt_ds_result *r, const char *token, size_t len,
 				s.errors[k].code, msg);
 		}
 	} else if (!r->valid && s.valid) {
-		oojwt_fmt(msg, sizeof msg,
-			"Document Server refuses (%s: %s), the strict profile accepts",
-			oojwt_ds_error_name(r->error_name), r->server_message);
-		add_issue(r->differences, &r->n_differences, &r->dropped, r->code,
-			msg);
+		oojwt_ds_issuef(r->differences, &r->n_differences, &r->dropped,
+			r->code, "errorName,serverMessage,difference", "Document Server "
+			"refuses (%s: %s), the strict profile accepts%k",
+			oojwt_ds_error_name(r->error_name), r->server_message,
+			"ds_refuses");
 	}
 	oojwt_result_free(&s);
 }
@@ -533,7 +535,6 @@ claims(oojwt_ds_result *r, const unsigned short *u, const oojwt_ds_json *pj,
 	double tol = vo->tolerance;
 	const oojwt_ds_member *nbf = &pj->members[OOJWT_DS_M_NBF];
 	const oojwt_ds_member *exp = &pj->members[OOJWT_DS_M_EXP];
-	char msg[OOJWT_MESSAGE_LEN];
 
 	if (r->payload_kind == OOJWT_DS_PAYLOAD_JSON
 		&& pj->top_type == OOJWT_JSON_NULL)
@@ -553,14 +554,16 @@ claims(oojwt_ds_result *r, const unsigned short *u, const oojwt_ds_json *pj,
 		 * checkJwtRes.decoded for truth: the io.use handshake and auth()
 		 * ("not authorized", no close code), getRequestParams (command
 		 * service error 6, converter and docbuilder -8). */
-		oojwt_fmt(msg, sizeof msg, "jsonwebtoken accepts the token and "
-			"returns its payload, %s, a false-like value; Document Server "
-			"tests what it returns for truth and refuses the token: the "
-			"editor is \"not authorized\" (no close code), the command "
-			"service answers error 6, conversion and docbuilder -8",
+		failf(r, OOJWT_DS_NO_ERROR, "", OOJWT_ERR_FALSY_PAYLOAD, "value,kind",
+			"jsonwebtoken accepts the token and returns its payload, %s, a "
+			"false-like value; Document Server tests what it returns for "
+			"truth and refuses the token: the editor is \"not authorized\" "
+			"(no close code), the command service answers error 6, "
+			"conversion and docbuilder -8%k",
 			r->payload_kind == OOJWT_DS_PAYLOAD_TEXT ? "an empty text"
-			: r->payload_len <= 24 ? r->payload_text : "zero");
-		fail(r, OOJWT_DS_NO_ERROR, "", OOJWT_ERR_FALSY_PAYLOAD, msg);
+			: r->payload_len <= 24 ? r->payload_text : "zero",
+			OOJWT_SEL(r->payload_kind == OOJWT_DS_PAYLOAD_TEXT ? "text"
+			: r->payload_len <= 24 ? "json" : "zero"));
 		return;
 	}
 	if (r->payload_kind != OOJWT_DS_PAYLOAD_JSON
@@ -830,10 +833,11 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 		code = OOJWT_ERR_NO_MEMORY;
 	}
 	if (r->decoded_text != NULL) {
-		warn(r, OOJWT_FIND_VERIFY_COMPLETE, "verifyOptions.complete is true: "
-			"jwt.verify returns {header, payload, signature}, so Document "
-			"Server finds no document, editorConfig, key, c or url in what it "
-			"decoded (the token's members sit under .payload)");
+		warnf(r, OOJWT_FIND_VERIFY_COMPLETE, "reason", "verifyOptions.complete "
+			"is true: jwt.verify returns {header, payload, signature}, so "
+			"Document Server finds no document, editorConfig, key, c or url in "
+			"what it decoded (the token's members sit under .payload)%k",
+			"decoded");
 	}
 done:
 	if (code == OOJWT_OK && !o.no_secret) {

@@ -159,7 +159,8 @@ read_params(ctx *c)
 				!= OOJWT_JSON_NULL)
 			{
 				oojwt_ds_lone_finding(c->r->findings, &c->r->n_findings,
-					&c->r->dropped, c->params, lone, inbox(c) ? "Document "
+					&c->r->dropped, c->params, lone, inbox(c) ? "inbox"
+					: "outbox", inbox(c) ? "Document "
 					"Server reads the body, and shows or stores the half as "
 					"\xEF\xBF\xBD (U+FFFD)" : "a Node receiver reads the "
 					"body; a PHP, Python or Java one may refuse it or store "
@@ -1283,7 +1284,8 @@ judge(ctx *c)
 	oojwt_request_report *r = c->r;
 	oojwt_request_token *t = r->used >= 0 ? &r->tokens[r->used] : NULL;
 	assign_list a;
-	char why[OOJWT_MESSAGE_LEN];
+	char why[OOJWT_MESSAGE_LEN], params[OOJWT_PARAMS_LEN];
+	oojwt_params pp;
 	int code = OOJWT_OK;
 
 	memset(&a, 0, sizeof a);
@@ -1309,15 +1311,17 @@ judge(ctx *c)
 		accept(c, &a);
 		code = print_assigned(r, &a);
 	} else if (t == NULL) {
-		oojwt_fmt(why, sizeof why, "no token: no \"token\" in the body and no "
-			"%S header starting with \"%S\"", c->header, c->header_len,
-			c->prefix, c->prefix_len);
-		add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_TOKEN_MISSING, download(c)
+		oojwt_params_init(&pp, params, sizeof params);
+		oojwt_fmtp(why, sizeof why, &pp, "header,prefix,where", "no token: "
+			"no \"token\" in the body and no %S header starting with \"%S\"%k",
+			c->header, c->header_len, c->prefix, c->prefix_len,
+			OOJWT_SEL(inbox(c) ? "inbox" : "outbox"));
+		addp(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_TOKEN_MISSING, download(c)
 			? "headers" : "body.token", why,
 			inbox(c) ? "sign the request with the inbox secret and send "
 			"{\"token\": ...} in the body (or the header)" : "turn on "
 			"token.enable.request.outbox in DS's local.json (or the connector "
-			"must not require a token)");
+			"must not require a token)", params);
 		refuse(c, 0, inbox(c) ? why : download(c) ? "Download without jwt"
 			: "Track without jwt");
 	} else if (!t->has_ds || !t->ds.valid) {
@@ -1341,14 +1345,16 @@ judge(ctx *c)
 			if (oojwt_json_type(p) == OOJWT_JSON_OBJECT) {
 				assign(&a, p);
 			} else {
-				add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_PAYLOAD_WRAPPER,
-					"token.payload", download(c) ? "the header token has no "
+				oojwt_ds_findingf(c->r, OOJWT_SEVERITY_WARNING,
+					OOJWT_FIND_PAYLOAD_WRAPPER, "token.payload", download(c)
+					? "send the token DS signed, unchanged" : "sign the header "
+					"token as {\"payload\": {...callback...}}", ",where",
+					"%s%k", download(c) ? "the header token has no "
 					"\"payload\" object: DS signs a download as {\"payload\": "
 					"{\"url\": ...}}" : "the header token has no \"payload\" "
 					"object: DS puts the callback data there and connectors "
-					"read only that member", download(c) ? "send the token DS "
-					"signed, unchanged" : "sign the header token as "
-					"{\"payload\": {...callback...}}");
+					"read only that member", OOJWT_SEL(download(c)
+					? "download_header" : "callback_header"));
 				assign(&a, c->decoded);
 			}
 		} else {
@@ -1356,11 +1362,13 @@ judge(ctx *c)
 				== OOJWT_JSON_OBJECT
 				&& oojwt_json_get(c->decoded, "key") == NULL)
 			{
-				add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_PAYLOAD_WRAPPER,
-					"body.token", "the body token is wrapped in {\"payload\": "
-					"...}: DS signs the body token over the callback object "
-					"itself, and connectors read key and status at the top",
-					"sign the body token over the callback object unwrapped");
+				oojwt_ds_findingf(c->r, OOJWT_SEVERITY_WARNING,
+					OOJWT_FIND_PAYLOAD_WRAPPER, "body.token", "sign the body "
+					"token over the callback object unwrapped", "where",
+					"the body token is wrapped in {\"payload\": ...}: DS signs "
+					"the body token over the callback object itself, and "
+					"connectors read key and status at the top%k",
+					OOJWT_SEL("callback_body"));
 			}
 			assign(&a, c->decoded);
 		}

@@ -711,15 +711,33 @@ secret_findings(oojwt_server_config *c, const oojwt_jv *local,
 
 #define VO_PATH "services.CoAuthoring.token.verifyOptions"
 
+/* A finding on option `name` of verifyOptions (the object itself when
+ * `name` is ""), its sentence and params written by oojwt_fmtp(`names`,
+ * `fmt`, ...) (core.h). */
 static void
 vo_add(oojwt_server_config *c, int severity, int code, const char *name,
-	const char *message, const char *fix)
+	const char *fix, const char *names, const char *fmt, ...)
 {
 	char path[OOJWT_PATH_LEN];
+	va_list ap;
 
 	oojwt_fmt(path, sizeof path, name[0] != 0 ? VO_PATH ".%s" : VO_PATH,
 		name);
-	add(c, severity, code, path, message, fix);
+	va_start(ap, fmt);
+	oojwt_finding_vfmt(c->findings, &c->n_findings, &c->dropped, severity,
+		code, path, fix, names, fmt, ap);
+	va_end(ap);
+}
+
+/* The JSON type of `v` as one word (oojwt_json_type_name without its
+ * article): null, false, number, string, ... -- a catalog's select key. */
+static const char *
+type_key(const oojwt_jv *v)
+{
+	const char *w = oojwt_json_type_name(v);
+
+	return w[0] == 'a' && w[1] == ' ' ? w + 2 : w[0] == 'a' && w[1] == 'n'
+		&& w[2] == ' ' ? w + 3 : w;
 }
 
 /* A falsy value: verify.js tests these options for truthiness. */
@@ -727,17 +745,16 @@ static int
 vo_inert(oojwt_server_config *c, const oojwt_jv *v, int code,
 	const char *name)
 {
-	char msg[OOJWT_MESSAGE_LEN];
-
 	if (v == NULL) {
 		return 1;                      /* absent: nothing to say */
 	}
 	if (oojwt_json_truthy(v)) {
 		return 0;
 	}
-	oojwt_fmt(msg, sizeof msg, "%s is %s, which is false to jsonwebtoken: "
-		"it has no effect", name, oojwt_json_type_name(v));
-	vo_add(c, OOJWT_SEVERITY_INFO, code, name, msg, "remove it");
+	vo_add(c, OOJWT_SEVERITY_INFO, code, name, "remove it",
+		"option,type,valueType,reason", "%s is %s, which is false to "
+		"jsonwebtoken: it has no effect%k%k", name, oojwt_json_type_name(v),
+		type_key(v), "inert");
 	return 1;
 }
 
@@ -745,7 +762,6 @@ static void
 vo_algorithms(oojwt_server_config *c, const oojwt_jv *v)
 {
 	static const char *const hs[3] = { "HS256", "HS384", "HS512" };
-	char msg[OOJWT_MESSAGE_LEN];
 	const oojwt_jv *e;
 	int t = oojwt_json_type(v), k, n_hs = 0, other = 0;
 
@@ -753,21 +769,21 @@ vo_algorithms(oojwt_server_config *c, const oojwt_jv *v)
 		return;
 	}
 	if (t == OOJWT_JSON_STRING) {
-		oojwt_fmt(msg, sizeof msg, "algorithms is the string \"%s\": "
-			"jsonwebtoken looks the header's alg up in it with indexOf, so any "
-			"part of it (\"HS\", \"S2\", even \"\") gets through that step "
-			"and then fails with a TypeError (no close code)",
-			oojwt_json_string(v));
 		vo_add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_VERIFY_ALGORITHMS,
-			"algorithms", msg, "write an array: [\"HS256\"]");
+			"algorithms", "write an array: [\"HS256\"]", "value,reason",
+			"algorithms is the string \"%s\": jsonwebtoken looks the header's "
+			"alg up in it with indexOf, so any part of it (\"HS\", \"S2\", even "
+			"\"\") gets through that step and then fails with a TypeError (no "
+			"close code)%k", oojwt_json_string(v), "string");
 		return;
 	}
 	if (t != OOJWT_JSON_ARRAY) {
 		vo_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_VERIFY_ALGORITHMS,
-			"algorithms", "algorithms is neither an array nor a string: "
+			"algorithms", "write an array such as [\"HS256\"], or remove it",
+			"valueType,reason", "algorithms is neither an array nor a string: "
 			"jsonwebtoken calls algorithms.indexOf and crashes on every token "
 			"(a TypeError, no close code): no editor opens, every request "
-			"fails", "write an array such as [\"HS256\"], or remove it");
+			"fails%k%k", type_key(v), "type");
 		return;
 	}
 	for (e = oojwt_json_first(v, NULL); e != NULL; e = oojwt_json_next(e,
@@ -782,20 +798,20 @@ vo_algorithms(oojwt_server_config *c, const oojwt_jv *v)
 	}
 	if (n_hs == 0) {
 		vo_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_VERIFY_ALGORITHMS,
-			"algorithms", "algorithms lists none of HS256, HS384, HS512: "
-			"Document Server verifies with a shared secret, so every token "
-			"fails (\"invalid algorithm\", or an asymmetric-key error)",
-			"write [\"HS256\"] (or the HS algorithms your integrations sign "
-			"with)");
+			"algorithms", "write [\"HS256\"] (or the HS algorithms your "
+			"integrations sign with)", "reason", "algorithms lists none of "
+			"HS256, HS384, HS512: Document Server verifies with a shared "
+			"secret, so every token fails (\"invalid algorithm\", or an "
+			"asymmetric-key error)%k", "no_hs");
 		return;
 	}
-	oojwt_fmt(msg, sizeof msg, "only the listed algorithms are accepted: "
-		"a token signed with another one fails \"invalid algorithm\" (4006) "
-		"before its expiry is looked at%s", other > 0 ? "; the entries that "
-		"are not HS256/384/512 never verify with the shared secret" : "");
-	vo_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_VERIFY_ALGORITHMS, "algorithms", msg,
+	vo_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_VERIFY_ALGORITHMS, "algorithms",
 		"make sure every integration signs with a listed algorithm "
-		"(connectors default to HS256)");
+		"(connectors default to HS256)", "reason,,others", "only the listed "
+		"algorithms are accepted: a token signed with another one fails "
+		"\"invalid algorithm\" (4006) before its expiry is looked at%k%s%k",
+		"listed", other > 0 ? "; the entries that are not HS256/384/512 never "
+		"verify with the shared secret" : "", other > 0 ? "some" : "none");
 }
 
 /* audience, issuer, subject, jwtid, nonce: claims every token needs. */
@@ -803,7 +819,6 @@ static void
 vo_claim(oojwt_server_config *c, const oojwt_jv *v, const char *name,
 	const char *claim, int code)
 {
-	char msg[OOJWT_MESSAGE_LEN];
 	int t = oojwt_json_type(v);
 
 	if (v == NULL) {
@@ -813,9 +828,10 @@ vo_claim(oojwt_server_config *c, const oojwt_jv *v, const char *name,
 		|| oojwt_ds_js_blank(oojwt_json_string(v),
 		strlen(oojwt_json_string(v)))))
 	{
-		vo_add(c, OOJWT_SEVERITY_ERROR, code, name, "nonce is not a "
-			"non-blank string: jsonwebtoken refuses every token with \"nonce "
-			"must be a non-empty string\" (4006)", "remove it");
+		vo_add(c, OOJWT_SEVERITY_ERROR, code, name, "remove it", "reason",
+			"nonce is not a non-blank string: jsonwebtoken refuses every "
+			"token with \"nonce must be a non-empty string\" (4006)%k",
+			"blank");
 		return;
 	}
 	if (vo_inert(c, v, code, name)) {
@@ -824,29 +840,29 @@ vo_claim(oojwt_server_config *c, const oojwt_jv *v, const char *name,
 	if (strcmp(name, "issuer") == 0 && t != OOJWT_JSON_STRING
 		&& t != OOJWT_JSON_ARRAY)
 	{
-		vo_add(c, OOJWT_SEVERITY_WARNING, code, name, "issuer is neither a "
-			"string nor an array: jsonwebtoken then checks nothing",
-			"write the issuer as a string, or remove it");
+		vo_add(c, OOJWT_SEVERITY_WARNING, code, name, "write the issuer as a "
+			"string, or remove it", "reason", "issuer is neither a string nor "
+			"an array: jsonwebtoken then checks nothing%k", "type");
 		return;
 	}
 	if (t == OOJWT_JSON_OBJECT || (t == OOJWT_JSON_ARRAY
 		&& strcmp(name, "audience") != 0 && strcmp(name, "issuer") != 0))
 	{
-		oojwt_fmt(msg, sizeof msg, "%s is %s: no claim is ever the same "
-			"object, so every token fails \"jwt %s invalid\" (4006)", name,
-			oojwt_json_type_name(v), strcmp(name, "audience") == 0
-			? "audience" : name);
-		vo_add(c, OOJWT_SEVERITY_ERROR, code, name, msg, "write a string, "
-			"or remove it");
+		vo_add(c, OOJWT_SEVERITY_ERROR, code, name, "write a string, or "
+			"remove it", "option,type,,valueType,reason", "%s is %s: no claim "
+			"is ever the same object, so every token fails \"jwt %s invalid\" "
+			"(4006)%k%k", name, oojwt_json_type_name(v), name, type_key(v),
+			"object");
 		return;
 	}
-	oojwt_fmt(msg, sizeof msg, "every token must carry \"%s\" equal to "
+	vo_add(c, OOJWT_SEVERITY_INFO, code, name, "add the claim to every "
+		"token the integrations sign, or remove the option",
+		"claim,,,values,reason", "every token must carry \"%s\" equal to "
 		"%s%s (compared with ===): tokens without it, as the connectors "
-		"and the examples sign them, fail (4006)", claim,
+		"and the examples sign them, fail (4006)%k%k", claim,
 		t == OOJWT_JSON_ARRAY ? "one of these values" : "this value",
-		strcmp(name, "audience") == 0 ? " (or an array holding it)" : "");
-	vo_add(c, OOJWT_SEVERITY_INFO, code, name, msg, "add the claim to every "
-		"token the integrations sign, or remove the option");
+		strcmp(name, "audience") == 0 ? " (or an array holding it)" : "",
+		t == OOJWT_JSON_ARRAY ? "several" : "one", "required");
 }
 
 static void
@@ -857,17 +873,17 @@ verify_option_findings(oojwt_server_config *c, const oojwt_jv *merged)
 		"audience", "issuer", "subject", "jwtid", "nonce", "complete",
 		"allowInvalidAsymmetricKeyTypes" };
 	const oojwt_jv *vo = oojwt_json_at(merged, VO_PATH), *v;
-	char msg[OOJWT_MESSAGE_LEN];
 	const char *name;
 	double ms;
 	size_t k;
 
 	if (vo != NULL && oojwt_json_type(vo) != OOJWT_JSON_OBJECT) {
-		oojwt_fmt(msg, sizeof msg, "verifyOptions is %s, not an object: "
-			"jsonwebtoken gets no options, so no clock tolerance (a token "
-			"fails on the second of its exp)", oojwt_json_type_name(vo));
 		vo_add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_VERIFY_OTHER_OPTION, "",
-			msg, "write an object: {\"clockTolerance\": 60}");
+			"write an object: {\"clockTolerance\": 60}",
+			"type,valueType,reason", "verifyOptions is %s, not an object: "
+			"jsonwebtoken gets no options, so no clock tolerance (a token "
+			"fails on the second of its exp)%k%k", oojwt_json_type_name(vo),
+			type_key(vo), "not_object");
 		return;
 	}
 	for (v = oojwt_json_first(vo, &name); v != NULL; v = oojwt_json_next(v,
@@ -877,13 +893,13 @@ verify_option_findings(oojwt_server_config *c, const oojwt_jv *merged)
 			&& strcmp(known[k], name) != 0; k++) {
 		}
 		if (k == sizeof known / sizeof *known) {
-			oojwt_fmt(msg, sizeof msg, "jsonwebtoken's verify does not read "
-				"\"%s\" (its options: algorithms, audience, issuer, subject, "
-				"jwtid, nonce, maxAge, clockTolerance, clockTimestamp, "
-				"ignoreExpiration, ignoreNotBefore, complete)", name);
 			vo_add(c, OOJWT_SEVERITY_WARNING, OOJWT_FIND_VERIFY_OTHER_OPTION,
-				name, msg, "check the spelling (names are case-sensitive), "
-				"or remove it");
+				name, "check the spelling (names are case-sensitive), or "
+				"remove it", "option,reason", "jsonwebtoken's verify does not "
+				"read \"%s\" (its options: algorithms, audience, issuer, "
+				"subject, jwtid, nonce, maxAge, clockTolerance, clockTimestamp, "
+				"ignoreExpiration, ignoreNotBefore, complete)%k", name,
+				"unknown");
 		}
 	}
 	vo_algorithms(c, oojwt_json_get(vo, "algorithms"));
@@ -891,16 +907,17 @@ verify_option_findings(oojwt_server_config *c, const oojwt_jv *merged)
 	/* default.json's 60 is the shipped behaviour: nothing to report. */
 	if (oojwt_json_type(v) == OOJWT_JSON_NUMBER && oojwt_json_number(v) != 60) {
 		double t = oojwt_json_number(v);
-		oojwt_fmt(msg, sizeof msg, t > 300 ? "clockTolerance %t s: Document "
-			"Server accepts tokens up to %t s after their exp (and before "
-			"their nbf), far beyond clock drift" : t < 0 ? "clockTolerance "
-			"%t s is negative: tokens fail %t s before their exp" : "tokens "
-			"are accepted up to %t s after their exp and %t s before their "
-			"nbf (clock drift)", t, t < 0 ? -t : t);
 		vo_add(c, t > 300 || t < 0 ? OOJWT_SEVERITY_WARNING
 			: OOJWT_SEVERITY_INFO, OOJWT_FIND_VERIFY_CLOCK_TOLERANCE,
-			"clockTolerance", msg, t > 300 || t < 0 ? "use a few seconds to "
-			"a few minutes (default.json: 60)" : "nothing to do");
+			"clockTolerance", t > 300 || t < 0 ? "use a few seconds to "
+			"a few minutes (default.json: 60)" : "nothing to do",
+			"tolerance,seconds,reason", t > 300 ? "clockTolerance %t s: "
+			"Document Server accepts tokens up to %t s after their exp (and "
+			"before their nbf), far beyond clock drift%k" : t < 0
+			? "clockTolerance %t s is negative: tokens fail %t s before their "
+			"exp%k" : "tokens are accepted up to %t s after their exp and %t s "
+			"before their nbf (clock drift)%k", t, t < 0 ? -t : t,
+			t > 300 ? "large" : t < 0 ? "negative" : "drift");
 	}
 	v = oojwt_json_get(vo, "clockTimestamp");
 	if (!vo_inert(c, v, OOJWT_FIND_VERIFY_CLOCK_TIMESTAMP,
@@ -908,12 +925,13 @@ verify_option_findings(oojwt_server_config *c, const oojwt_jv *merged)
 	{
 		int num = oojwt_json_type(v) == OOJWT_JSON_NUMBER;
 		vo_add(c, num ? OOJWT_SEVERITY_WARNING : OOJWT_SEVERITY_ERROR,
-			OOJWT_FIND_VERIFY_CLOCK_TIMESTAMP, "clockTimestamp", num
-			? "clockTimestamp fixes the clock jsonwebtoken judges exp, nbf and "
-			"maxAge by: tokens are not checked against the real time (an old "
-			"value accepts every expired token)" : "clockTimestamp is not a "
-			"number: jsonwebtoken refuses every token (\"clockTimestamp must "
-			"be a number\", 4006)", "remove it");
+			OOJWT_FIND_VERIFY_CLOCK_TIMESTAMP, "clockTimestamp", "remove it",
+			",reason", "%s%k", num ? "clockTimestamp fixes the clock "
+			"jsonwebtoken judges exp, nbf and maxAge by: tokens are not checked "
+			"against the real time (an old value accepts every expired token)"
+			: "clockTimestamp is not a number: jsonwebtoken refuses every "
+			"token (\"clockTimestamp must be a number\", 4006)", num ? "fixed"
+			: "not_number");
 	}
 	for (k = 0; k < 2; k++) {
 		const char *opt_name = k == 0 ? "ignoreExpiration" : "ignoreNotBefore";
@@ -921,11 +939,11 @@ verify_option_findings(oojwt_server_config *c, const oojwt_jv *merged)
 			: OOJWT_FIND_VERIFY_IGNORE_NOT_BEFORE;
 		v = oojwt_json_get(vo, opt_name);
 		if (!vo_inert(c, v, code, opt_name)) {
-			oojwt_fmt(msg, sizeof msg, "%s: %s is never checked, so Document "
-				"Server accepts %s", opt_name, k == 0 ? "exp" : "nbf", k == 0
+			vo_add(c, OOJWT_SEVERITY_WARNING, code, opt_name, "remove it",
+				",,,reason", "%s: %s is never checked, so Document Server "
+				"accepts %s%k", opt_name, k == 0 ? "exp" : "nbf", k == 0
 				? "expired tokens, forever" : "tokens before they are meant "
-				"to be valid");
-			vo_add(c, OOJWT_SEVERITY_WARNING, code, opt_name, msg, "remove it");
+				"to be valid", "set");
 		}
 	}
 	v = oojwt_json_get(vo, "maxAge");
@@ -935,13 +953,14 @@ verify_option_findings(oojwt_server_config *c, const oojwt_jv *merged)
 			&& oojwt_ds_ms_parse(oojwt_json_string(v),
 			strlen(oojwt_json_string(v)), &ms));
 		vo_add(c, ok ? OOJWT_SEVERITY_INFO : OOJWT_SEVERITY_ERROR,
-			OOJWT_FIND_VERIFY_MAX_AGE, "maxAge", ok ? "every token needs a "
-			"numeric iat (\"iat required when maxAge is specified\", 4006) and "
-			"fails \"maxAge exceeded\" (4005) once that long after it, "
-			"whatever its exp" : "maxAge is not a number of seconds or a "
+			OOJWT_FIND_VERIFY_MAX_AGE, "maxAge", ok ? "sign iat in every token "
+			"(the connectors do)" : "write a number of seconds or a timespan "
+			"(\"5m\"), or remove it", ",reason", "%s%k", ok ? "every token "
+			"needs a numeric iat (\"iat required when maxAge is specified\", "
+			"4006) and fails \"maxAge exceeded\" (4005) once that long after "
+			"it, whatever its exp" : "maxAge is not a number of seconds or a "
 			"timespan such as \"1d\": every token with an iat fails (4006)",
-			ok ? "sign iat in every token (the connectors do)"
-			: "write a number of seconds or a timespan (\"5m\"), or remove it");
+			ok ? "set" : "bad_value");
 	}
 	vo_claim(c, oojwt_json_get(vo, "audience"), "audience", "aud",
 		OOJWT_FIND_VERIFY_AUDIENCE);
@@ -956,15 +975,16 @@ verify_option_findings(oojwt_server_config *c, const oojwt_jv *merged)
 	v = oojwt_json_get(vo, "complete");
 	if (oojwt_json_type(v) == OOJWT_JSON_TRUE) {
 		vo_add(c, OOJWT_SEVERITY_ERROR, OOJWT_FIND_VERIFY_COMPLETE, "complete",
-			"complete: jwt.verify returns {header, payload, signature}, and "
-			"Document Server reads document, editorConfig, key, url from that: "
-			"every editor config token fails (4006 \"document.key\" missing "
-			"with tokenRequiredParams, else 4004), and requests lose the "
-			"token's payload wrapper and query", "remove it");
+			"remove it", "reason", "complete: jwt.verify returns {header, "
+			"payload, signature}, and Document Server reads document, "
+			"editorConfig, key, url from that: every editor config token fails "
+			"(4006 \"document.key\" missing with tokenRequiredParams, else "
+			"4004), and requests lose the token's payload wrapper and query%k",
+			"set");
 	} else if (v != NULL) {
 		vo_add(c, OOJWT_SEVERITY_INFO, OOJWT_FIND_VERIFY_COMPLETE, "complete",
-			"complete is not true: no effect (jsonwebtoken tests === true)",
-			"remove it");
+			"remove it", "reason", "complete is not true: no effect "
+			"(jsonwebtoken tests === true)%k", "not_true");
 	}
 	v = oojwt_json_get(vo, "allowInvalidAsymmetricKeyTypes");
 	if (v != NULL) {
@@ -972,10 +992,11 @@ verify_option_findings(oojwt_server_config *c, const oojwt_jv *merged)
 			|| oojwt_json_type(v) == OOJWT_JSON_FALSE;
 		vo_add(c, b ? OOJWT_SEVERITY_INFO : OOJWT_SEVERITY_ERROR,
 			OOJWT_FIND_VERIFY_OTHER_OPTION, "allowInvalidAsymmetricKeyTypes",
-			b ? "allowInvalidAsymmetricKeyTypes matters only for RSA and EC "
-			"keys: no effect with Document Server's shared secret"
-			: "allowInvalidAsymmetricKeyTypes is not a boolean: jsonwebtoken "
-			"refuses every token (4006)", "remove it");
+			"remove it", ",reason", "%s%k", b ? "allowInvalidAsymmetricKeyTypes "
+			"matters only for RSA and EC keys: no effect with Document Server's "
+			"shared secret" : "allowInvalidAsymmetricKeyTypes is not a "
+			"boolean: jsonwebtoken refuses every token (4006)", b
+			? "asymmetric" : "asymmetric_not_boolean");
 	}
 }
 
@@ -1273,7 +1294,7 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 			"%s: %s", "local.json", msg);
 	}
 	oojwt_ds_lone_finding(c->findings, &c->n_findings, &c->dropped, loc, lone,
-		"Document Server starts, but where the value becomes bytes (an HMAC "
+		"server_config", "Document Server starts, but where the value becomes bytes (an HMAC "
 		"key, a header) Node writes the half as U+FFFD: a connector holding "
 		"the secret as written does not match",
 		"remove the half character (or write the whole character)");

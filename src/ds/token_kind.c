@@ -209,33 +209,39 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 	const char *type = oojwt_json_type(ft) == OOJWT_JSON_STRING
 		? oojwt_json_string(ft) : "";
 
+	oojwt_fmt(g->file_type, sizeof g->file_type, "%s", type);
 	g->confidence = OOJWT_KIND_CERTAIN;
 	if (oojwt_json_get(p, "fileInfo") != NULL) {
 		g->candidates = K(CONFIG) | K(DOWNLOAD);
 		g->kind = OOJWT_BROWSER_CONFIG;
 		g->confidence = OOJWT_KIND_LIKELY;
+		g->why_key = "wopi";
 		oojwt_fmt(g->why, sizeof g->why, "fileInfo: a WOPI token, which "
 			"opens the editor (a /downloadfile/ link may carry it too)");
 	} else if (oojwt_json_at(p, "editorConfig.ds_sessionTimeConnect") != NULL) {
 		g->candidates = K(CONFIG);
 		g->kind = OOJWT_BROWSER_CONFIG;
+		g->why_key = "reconnect";
 		oojwt_fmt(g->why, sizeof g->why, "editorConfig.ds_sessionTimeConnect:"
 			" a reconnect token, given in place of the config's");
 	} else if (oojwt_json_get(p, "images") != NULL) {
 		g->candidates = K(IMAGE);
 		g->kind = OOJWT_BROWSER_IMAGE;
+		g->why_key = "images";
 		oojwt_fmt(g->why, sizeof g->why, "images: only insertImage has it");
 	} else if (oojwt_json_truthy(oojwt_json_get(p, "version"))
 		|| oojwt_json_get(p, "previous") != NULL)
 	{
 		g->candidates = K(HISTORY);
 		g->kind = OOJWT_BROWSER_HISTORY;
+		g->why_key = "history";
 		oojwt_fmt(g->why, sizeof g->why, "version or previous: only "
 			"setHistoryData has them");
 	} else if (oojwt_json_get(p, "changesUrl") != NULL) {
 		g->candidates = K(HISTORY) | K(DOWNLOAD);
 		g->kind = OOJWT_BROWSER_HISTORY;
 		g->confidence = OOJWT_KIND_LIKELY;
+		g->why_key = "changes";
 		oojwt_fmt(g->why, sizeof g->why, "changesUrl without version: "
 			"setHistoryData's member (a /downloadfile/ link for the changes "
 			"has it too)");
@@ -244,6 +250,7 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 	{
 		g->candidates = K(REFERENCE);
 		g->kind = OOJWT_BROWSER_REFERENCE;
+		g->why_key = "reference";
 		oojwt_fmt(g->why, sizeof g->why, "referenceData or path: only "
 			"setReferenceData (and setReferenceSource) have them");
 	} else if (oojwt_json_type(oojwt_json_get(p, "document")) == OOJWT_JSON_OBJECT
@@ -257,6 +264,7 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 		{
 			g->candidates |= K(DOWNLOAD);
 		}
+		g->why_key = "config";
 		oojwt_fmt(g->why, sizeof g->why, "document or editorConfig: an "
 			"editor config (refreshFile takes the same shape)");
 	} else if (string_is(p, "c", "add") || string_is(p, "c", "change")
@@ -264,11 +272,13 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 	{
 		g->candidates = K(IMAGE);
 		g->kind = OOJWT_BROWSER_IMAGE;
+		g->why_key = "image_action";
 		oojwt_fmt(g->why, sizeof g->why, "c \"%s\": insertImage's action",
 			oojwt_json_string(oojwt_json_get(p, "c")));
 	} else if (string_is(p, "c", "compare") || string_is(p, "c", "combine")) {
 		g->candidates = K(DOCUMENT);
 		g->kind = OOJWT_BROWSER_DOCUMENT;
+		g->why_key = "document_action";
 		oojwt_fmt(g->why, sizeof g->why, "c \"%s\": setRequestedDocument's "
 			"action", oojwt_json_string(oojwt_json_get(p, "c")));
 	} else if (oojwt_json_get(p, "c") != NULL
@@ -278,6 +288,7 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 		g->kind = in_list(cell_types, type) ? OOJWT_BROWSER_SPREADSHEET
 			: OOJWT_BROWSER_DOCUMENT;
 		g->confidence = OOJWT_KIND_AMBIGUOUS;
+		g->why_key = "c_url";
 		oojwt_fmt(g->why, sizeof g->why, "c with url: setRequestedDocument "
 			"or setRequestedSpreadsheet");
 	} else if (oojwt_json_get(p, "url") != NULL) {
@@ -285,6 +296,7 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 			g->candidates = K(IMAGE);
 			g->kind = OOJWT_BROWSER_IMAGE;
 			g->confidence = OOJWT_KIND_LIKELY;
+			g->why_key = "image_url";
 			oojwt_fmt(g->why, sizeof g->why, "url with fileType \"%s\" (an "
 				"image): insertImage's single-image form", type);
 		} else if (in_list(cell_types, type)) {
@@ -292,6 +304,7 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 				| (in_list(" xlsx ", type) ? K(DOWNLOAD) : 0);
 			g->kind = OOJWT_BROWSER_SPREADSHEET;
 			g->confidence = OOJWT_KIND_AMBIGUOUS;
+			g->why_key = "sheet_url";
 			oojwt_fmt(g->why, sizeof g->why, "url with fileType \"%s\" (a "
 				"spreadsheet): several methods take {fileType, url}", type);
 		} else if (in_list(word_types, type)) {
@@ -299,6 +312,7 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 				| (in_list(" pdf ", type) ? K(DOWNLOAD) : 0);
 			g->kind = OOJWT_BROWSER_DOCUMENT;
 			g->confidence = OOJWT_KIND_AMBIGUOUS;
+			g->why_key = "document_url";
 			oojwt_fmt(g->why, sizeof g->why, "url with fileType \"%s\" (a "
 				"document): setRevisedFile and setRequestedDocument both "
 				"take {fileType, url}", type);
@@ -306,6 +320,7 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 			g->candidates = URL_KINDS;
 			g->kind = OOJWT_BROWSER_IMAGE;
 			g->confidence = OOJWT_KIND_AMBIGUOUS;
+			g->why_key = type[0] != 0 ? "url_other_type" : "url_no_type";
 			oojwt_fmt(g->why, sizeof g->why, "url with %s: every method "
 				"that takes {fileType, url} fits", type[0] != 0
 				? "a fileType no method is known by" : "no fileType");
@@ -314,6 +329,7 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 		g->candidates = (1u << OOJWT_BROWSER_KINDS) - 1;
 		g->kind = -1;
 		g->confidence = OOJWT_KIND_UNKNOWN;
+		g->why_key = "none";
 		oojwt_fmt(g->why, sizeof g->why, "no member that any kind of token "
 			"has (document, editorConfig, images, url, version, changesUrl, "
 			"referenceData, fileInfo)");
@@ -321,8 +337,9 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 }
 
 static void
-guess_unknown(oojwt_kind_guess *g, const char *why)
+guess_unknown(oojwt_kind_guess *g, const char *key, const char *why)
 {
+	g->why_key = key;
 	g->kind = -1;
 	g->confidence = OOJWT_KIND_UNKNOWN;
 	g->candidates = 0;
@@ -345,7 +362,7 @@ guess_text(oojwt_kind_guess *g, const char *text, size_t len)
 		return code;
 	}
 	if (code != OOJWT_OK || oojwt_json_type(p) != OOJWT_JSON_OBJECT) {
-		guess_unknown(g, "the payload is not a JSON object");
+		guess_unknown(g, "not_object", "the payload is not a JSON object");
 	} else {
 		guess_object(g, p);
 	}
@@ -383,7 +400,8 @@ oojwt_browser_kind_guess(oojwt_kind_guess *g, const char *text, size_t len)
 	if (d.payload_kind == OOJWT_DS_PAYLOAD_JSON) {
 		code = guess_text(g, d.payload_text, d.payload_len);
 	} else {
-		guess_unknown(g, "no JSON payload can be read from the token");
+		guess_unknown(g, "no_payload", "no JSON payload can be read from "
+			"the token");
 	}
 	oojwt_ds_result_free(&d);
 	return code;
@@ -449,32 +467,34 @@ url_absolute(const oojwt_jv *v)
 	return skip > 0 && u[skip] != 0 && u[skip] != '/';
 }
 
-/* A member the kind needs (truthy); 0 and a finding when it is not. */
+/* A member the kind needs (truthy); 0 and a finding when it is not:
+ * `what` says why it is needed, `key` names that sentence (the params'
+ * reason). */
 static int
 need(oojwt_browser_report *r, const oojwt_jv *p, const char *path,
-	const char *what)
+	const char *key, const char *what)
 {
-	char msg[OOJWT_MESSAGE_LEN], where[OOJWT_PATH_LEN];
+	char where[OOJWT_PATH_LEN];
 
 	if (oojwt_json_truthy(oojwt_json_at(p, path))) {
 		return 1;
 	}
-	oojwt_fmt(msg, sizeof msg, "the %s token has no %s: %s",
-		kinds[r->kind].name, path, what);
 	oojwt_fmt(where, sizeof where, "token.%s", path);
-	add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_MISSING_TOKEN_FIELD, where, msg,
-		"sign the method's whole argument, as the docs show it");
+	oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_MISSING_TOKEN_FIELD,
+		where, "sign the method's whole argument, as the docs show it",
+		"kind,field,,reason", "the %s token has no %s: %s%k",
+		kinds[r->kind].name, path, what, OOJWT_SEL(key));
 	return 0;
 }
 
 /* A URL member DS downloads: absolute http(s). */
 static int
 need_url(oojwt_browser_report *r, const oojwt_jv *p, const char *path,
-	const char *what)
+	const char *key, const char *what)
 {
 	char where[OOJWT_PATH_LEN];
 
-	if (!need(r, p, path, what)) {
+	if (!need(r, p, path, key, what)) {
 		return 0;
 	}
 	if (url_absolute(oojwt_json_at(p, path))) {
@@ -498,7 +518,7 @@ image_checks(oojwt_browser_report *r, const oojwt_jv *p)
 	size_t k, n;
 
 	if (!oojwt_json_truthy(images)) {
-		if (!need_url(r, p, "url", "without images Document Server "
+		if (!need_url(r, p, "url", "image_url", "without images Document Server "
 			"downloads the single url, here undefined"))
 		{
 			refuse(r, 0, "no image URL in the token");
@@ -506,10 +526,11 @@ image_checks(oojwt_browser_report *r, const oojwt_jv *p)
 		return;
 	}
 	if (oojwt_json_type(images) != OOJWT_JSON_ARRAY) {
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_TOKEN_FIELD, "token.images",
-			"images is not an array: Document Server calls images.map(), "
-			"which throws, and the editor gets no answer for the images",
-			"sign images as an array of {fileType, url}");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_TOKEN_FIELD,
+			"token.images", "sign images as an array of {fileType, url}",
+			"reason", "images is not an array: Document Server calls "
+			"images.map(), which throws, and the editor gets no answer for "
+			"the images%k", OOJWT_SEL("images"));
 		r->ok = 0;
 		oojwt_fmt(r->message, sizeof r->message, "Document Server fails on "
 			"the token (images.map is not a function): no image is "
@@ -535,9 +556,10 @@ image_checks(oojwt_browser_report *r, const oojwt_jv *p)
 		}
 	}
 	if (n == 0) {
-		add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_MISSING_TOKEN_FIELD,
-			"token.images", "images is empty: nothing is inserted",
-			"sign the images to insert");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_WARNING,
+			OOJWT_FIND_MISSING_TOKEN_FIELD, "token.images", "sign the images "
+			"to insert", "reason", "images is empty: nothing is inserted%k",
+			OOJWT_SEL("images_empty"));
 	}
 }
 
@@ -565,31 +587,33 @@ history_checks(oojwt_browser_report *r, const oojwt_jv *p,
 	int have;
 
 	if (o->server_version > 0 && o->server_version < 803) {
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_NOT_OPENING_TOKEN,
-			"token.version", "before 8.3 Document Server has no history "
-			"branch in auth(): the token is judged as an opening config, "
-			"which lacks document.key (4006 with tokenRequiredParams) or "
-			"has a top-level url or key (4004, \"fillDataFromJwt token has "
-			"invalid format\")", "upgrade to 8.3 or later for "
-			"signed history, or leave the history token out");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR,
+			OOJWT_FIND_NOT_OPENING_TOKEN, "token.version", "upgrade to 8.3 or "
+			"later for signed history, or leave the history token out",
+			"reason", "before 8.3 Document Server has no history branch in "
+			"auth(): the token is judged as an opening config, which lacks "
+			"document.key (4006 with tokenRequiredParams) or has a top-level "
+			"url or key (4004, \"fillDataFromJwt token has invalid "
+			"format\")%k", OOJWT_SEL("history_before_8_3"));
 		opening_refusal(r, o);
 		return;
 	}
 	if (!oojwt_json_truthy(oojwt_json_get(p, "version"))) {
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_MISSING_TOKEN_FIELD,
-			"token.version", "the token has no truthy version: auth() does "
-			"not take the history branch but judges it as an opening "
-			"config: document.key missing (4006 with tokenRequiredParams), "
-			"else a top-level url or key (4004)",
-			"sign the version number with the rest of setHistoryData's "
-			"argument");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR,
+			OOJWT_FIND_MISSING_TOKEN_FIELD, "token.version", "sign the version "
+			"number with the rest of setHistoryData's argument", "reason",
+			"the token has no truthy version: auth() does not take the "
+			"history branch but judges it as an opening config: document.key "
+			"missing (4006 with tokenRequiredParams), else a top-level url or "
+			"key (4004)%k", OOJWT_SEL("version"));
 		opening_refusal(r, o);
 		return;
 	}
 	/* Both are checked, so that both are reported. */
-	have = need(r, p, "key", "the version opens with an undefined document "
+	have = need(r, p, "key", "history_key", "the version opens with an undefined document "
 		"key");
-	have &= need_url(r, p, "url", "Document Server downloads the version "
+	have &= need_url(r, p, "url", "history_url", "Document Server downloads "
+		"the version "
 		"from url");
 	if (!have) {
 		r->ok = 0;
@@ -598,13 +622,16 @@ history_checks(oojwt_browser_report *r, const oojwt_jv *p,
 		return;
 	}
 	if (changes != previous) {
-		add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_MISSING_TOKEN_FIELD,
-			changes ? "token.previous" : "token.changesUrl",
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_WARNING,
+			OOJWT_FIND_MISSING_TOKEN_FIELD, changes ? "token.previous"
+			: "token.changesUrl", "sign both, or neither", "reason",
 			"changesUrl and previous go together: with one alone Document "
 			"Server shows the version itself, without its changes "
-			"(fillVersionHistoryFromJwt)", "sign both, or neither");
-	} else if (changes && !((have = need(r, p, "previous.key", "the "
-		"previous version's key")) & need_url(r, p, "previous.url", "the "
+			"(fillVersionHistoryFromJwt)%k", OOJWT_SEL("changes_previous"));
+	} else if (changes && !((have = need(r, p, "previous.key",
+		"previous_key", "the "
+		"previous version's key")) & need_url(r, p,
+		"previous.url", "previous_url", "the "
 		"previous version's file")))
 	{
 		r->ok = 0;
@@ -638,12 +665,13 @@ download_checks(oojwt_browser_report *r, const oojwt_jv *p,
 	{
 		return;
 	}
-	add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_TOKEN_FIELD, "token",
+	oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_TOKEN_FIELD,
+		"token", "sign changesUrl, or the url with its fileType; other types "
+		"need services.CoAuthoring.server.downloadFileAllowExt", "reason",
 		"the token has no changesUrl, and no url (or document.url) with a "
 		"fileType in downloadFileAllowExt (pdf, xlsx by default, compared "
-		"as written): Document Server answers \"access deny\"",
-		"sign changesUrl, or the url with its fileType; other types need "
-		"services.CoAuthoring.server.downloadFileAllowExt");
+		"as written): Document Server answers \"access deny\"%k",
+		OOJWT_SEL("download"));
 	refuse(r, 0, "access deny");
 }
 
@@ -654,7 +682,7 @@ config_checks(oojwt_browser_report *r, const oojwt_jv *p,
 	const oojwt_browser_opts *o)
 {
 	static const char *const top[3] = { "url", "payload", "key" };
-	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+	char path[OOJWT_PATH_LEN];
 	size_t k;
 
 	if (oojwt_json_get(p, "fileInfo") != NULL
@@ -662,9 +690,9 @@ config_checks(oojwt_browser_report *r, const oojwt_jv *p,
 	{
 		return;
 	}
-	if ((!need(r, p, "document.key", "auth missing required parameter "
+	if ((!need(r, p, "document.key", "required", "auth missing required parameter "
 		"document.key (since 7.1 version)")
-		|| !need(r, p, "document.url", "auth missing required parameter "
+		|| !need(r, p, "document.url", "required", "auth missing required parameter "
 		"document.url (since 7.1 version)")) && o->token_required_params)
 	{
 		refuse(r, 4006, "auth missing required parameter (since 7.1 "
@@ -675,13 +703,13 @@ config_checks(oojwt_browser_report *r, const oojwt_jv *p,
 		if (!oojwt_json_truthy(oojwt_json_get(p, top[k]))) {
 			continue;
 		}
-		oojwt_fmt(msg, sizeof msg, "the token has a top-level \"%s\": an "
-			"opening token with url, payload or key is refused "
-			"(\"fillDataFromJwt token has invalid format\")", top[k]);
 		oojwt_fmt(path, sizeof path, "token.%s", top[k]);
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_TOKEN_INVALID_FORMAT, path,
-			msg, "sign the config object itself: {document, editorConfig, "
-			"...}");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR,
+			OOJWT_FIND_TOKEN_INVALID_FORMAT, path, "sign the config object "
+			"itself: {document, editorConfig, ...}", "member,where",
+			"the token has a top-level \"%s\": an opening token with url, "
+			"payload or key is refused (\"fillDataFromJwt token has invalid "
+			"format\")%k", top[k], OOJWT_SEL("browser"));
 		refuse(r, 4004, "token has invalid format");
 		return;
 	}
@@ -716,15 +744,14 @@ static void
 judge_payload(oojwt_browser_report *r, const oojwt_jv *p,
 	const oojwt_browser_opts *o)
 {
-	char msg[OOJWT_MESSAGE_LEN];
 	int have;
 
 	if (r->chosen && !has_own_members(r->kind, p)) {
-		oojwt_fmt(msg, sizeof msg, "the payload has none of the members a "
-			"%s token carries (%s)", kinds[r->kind].name, kinds[r->kind].reads);
-		add(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_KIND_MISMATCH, "token", msg,
-			"pick the method this token is for, or sign that method's "
-			"argument");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_KIND_MISMATCH,
+			"token", "pick the method this token is for, or sign that "
+			"method's argument", "kind,members", "the payload has none of the "
+			"members a %s token carries (%s)", kinds[r->kind].name,
+			kinds[r->kind].reads);
 	}
 	switch (r->kind) {
 	case OOJWT_BROWSER_CONFIG:
@@ -741,9 +768,10 @@ judge_payload(oojwt_browser_report *r, const oojwt_jv *p,
 		download_checks(r, p, o);
 		break;
 	default:
-		have = need(r, p, "fileType", "Document Server converts the file "
+		have = need(r, p, "fileType", "file_type", "Document Server converts the file "
 			"from the token's fileType, here undefined");
-		have &= need_url(r, p, "url", "Document Server downloads the token's "
+		have &= need_url(r, p, "url", "file_url", "Document Server downloads "
+			"the token's "
 			"url");
 		if (!have) {
 			refuse(r, 0, "the token lacks the file's url or fileType");
@@ -751,11 +779,13 @@ judge_payload(oojwt_browser_report *r, const oojwt_jv *p,
 		if (r->kind == OOJWT_BROWSER_REFERENCE
 			&& !oojwt_json_truthy(oojwt_json_get(p, "key")))
 		{
-			add(r, OOJWT_SEVERITY_INFO, OOJWT_FIND_MISSING_TOKEN_FIELD,
-				"token.key", "no key: when the source document is open in "
-				"an editor, Document Server cannot save its latest changes "
-				"first (saveRelativeFromChanges), so the link updates from "
-				"the file at url", "sign the source document's key too");
+			oojwt_ds_findingf(r, OOJWT_SEVERITY_INFO,
+				OOJWT_FIND_MISSING_TOKEN_FIELD, "token.key", "sign the source "
+				"document's key too", "reason", "no key: when the source "
+				"document is open in an editor, Document Server cannot save "
+				"its latest changes first (saveRelativeFromChanges), so the "
+				"link updates from the file at url%k",
+				OOJWT_SEL("reference_key"));
 		}
 		break;
 	}
@@ -791,13 +821,16 @@ oojwt_browser_inspect(oojwt_browser_report *r, const char *token,
 	r->ok = 1;
 	r->checked = 1;
 	if (!r->chosen && r->guess.confidence >= OOJWT_KIND_AMBIGUOUS) {
-		oojwt_fmt(msg, sizeof msg, "%s (%s); it is judged as %s",
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_INFO, OOJWT_FIND_KIND_AMBIGUOUS,
+			"token", "say which method the token is for (--kind NAME, or "
+			"\"Judge as\" on the page)", ",why,kind,confidence,reason,fileType",
+			"%s (%s); it is judged as %s%k%k%k",
 			r->guess.confidence == OOJWT_KIND_AMBIGUOUS ? "the payload fits "
 			"several kinds of token" : "nothing in the payload tells its kind",
-			r->guess.why, kinds[r->kind].name);
-		add(r, OOJWT_SEVERITY_INFO, OOJWT_FIND_KIND_AMBIGUOUS, "token", msg,
-			"say which method the token is for (--kind NAME, or \"Judge "
-			"as\" on the page)");
+			r->guess.why, kinds[r->kind].name,
+			oojwt_kind_confidence_name(r->guess.confidence),
+			r->guess.why_key != NULL ? r->guess.why_key : "",
+			r->guess.file_type);
 	}
 	/* insertImage: `if (tenTokenEnableBrowser && token)` -- with browser
 	 * tokens off the token is never looked at. */
@@ -847,10 +880,10 @@ oojwt_browser_inspect(oojwt_browser_report *r, const char *token,
 		}
 	}
 	if (oojwt_json_type(p) != OOJWT_JSON_OBJECT) {
-		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_TOKEN_FIELD, "token",
-			"the payload is not a JSON object: Document Server finds none "
-			"of the members it reads", "sign the method's argument, an "
-			"object");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_BAD_TOKEN_FIELD,
+			"token", "sign the method's argument, an object", "reason",
+			"the payload is not a JSON object: Document Server finds none of "
+			"the members it reads%k", OOJWT_SEL("payload"));
 		refuse(r, 0, "the payload is not an object");
 	} else {
 		judge_payload(r, p, o);

@@ -37,7 +37,7 @@
 /* Fail with the message built in sb (handed over and freed). */
 static int
 fail_sb(oojwt_ds_result *r, oojwt_sb *sb, int name, int code,
-	const char *human)
+	const char *human, const char *key)
 {
 	size_t n = 0;
 	char *m = oojwt_sb_finish(sb, &n);
@@ -46,16 +46,22 @@ fail_sb(oojwt_ds_result *r, oojwt_sb *sb, int name, int code,
 	if (m == NULL) {
 		return -1;
 	}
-	oojwt_ds_fail(r, name, m, n, code, human);
+	oojwt_ds_fail(r, name, m, n, code, "");
+	oojwt_ds_failp(r, key != NULL ? ",reason" : NULL, "%s%k", human,
+		key != NULL ? key : "");
 	free(m);
 	return 0;
 }
 
+/* The same for a server message `msg` (a C string); `key` names the
+ * sentence `human` in the failure's params ({"reason":key}; NULL: {}). */
 static int
 fail_text(oojwt_ds_result *r, int name, const char *msg, int code,
-	const char *human)
+	const char *human, const char *key)
 {
-	oojwt_ds_fail(r, name, msg, strlen(msg), code, human);
+	oojwt_ds_fail(r, name, msg, strlen(msg), code, "");
+	oojwt_ds_failp(r, key != NULL ? ",reason" : NULL, "%s%k", human,
+		key != NULL ? key : "");
 	return 0;
 }
 
@@ -211,7 +217,7 @@ oojwt_ds_vopts_check(oojwt_ds_result *r, const oojwt_ds_vopts *v,
 		return fail_text(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR,
 			"clockTimestamp must be a number", OOJWT_FIND_VERIFY_CLOCK_TIMESTAMP,
 			"verifyOptions.clockTimestamp is not a number: jsonwebtoken "
-			"refuses every token before reading it");
+			"refuses every token before reading it", "refused");
 	}
 	if (nonce != NULL && (oojwt_json_type(nonce) != OOJWT_JSON_STRING
 		|| oojwt_ds_js_blank(oojwt_json_string(nonce),
@@ -220,7 +226,7 @@ oojwt_ds_vopts_check(oojwt_ds_result *r, const oojwt_ds_vopts *v,
 		return fail_text(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR,
 			"nonce must be a non-empty string", OOJWT_FIND_VERIFY_NONCE,
 			"verifyOptions.nonce is not a non-blank string: jsonwebtoken "
-			"refuses every token before reading it");
+			"refuses every token before reading it", "blank_ds");
 	}
 	if (aik != NULL && oojwt_json_type(aik) != OOJWT_JSON_TRUE
 		&& oojwt_json_type(aik) != OOJWT_JSON_FALSE)
@@ -229,7 +235,7 @@ oojwt_ds_vopts_check(oojwt_ds_result *r, const oojwt_ds_vopts *v,
 			"allowInvalidAsymmetricKeyTypes must be a boolean",
 			OOJWT_FIND_VERIFY_OTHER_OPTION, "verifyOptions."
 			"allowInvalidAsymmetricKeyTypes is not a boolean: jsonwebtoken "
-			"refuses every token before reading it");
+			"refuses every token before reading it", "refused");
 	}
 	/* const clockTimestamp = options.clockTimestamp || Math.floor(...) */
 	if (oojwt_json_truthy(ts)) {
@@ -315,7 +321,7 @@ oojwt_ds_vopts_alg(oojwt_ds_result *r, const oojwt_ds_vopts *v,
 		fail_text(r, OOJWT_DS_TYPE_ERROR, "options.algorithms.indexOf is not "
 			"a function", OOJWT_FIND_VERIFY_ALGORITHMS, "verifyOptions."
 			"algorithms is neither an array nor a string: jsonwebtoken "
-			"crashes on every token (no close code)");
+			"crashes on every token (no close code)", "refused");
 		return 0;
 	}
 	listed = alg_listed(algs, &alg);
@@ -323,7 +329,7 @@ oojwt_ds_vopts_alg(oojwt_ds_result *r, const oojwt_ds_vopts *v,
 		if (listed == 0) {
 			fail_text(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid algorithm",
 				OOJWT_ERR_ALG_NOT_ALLOWED, "the header's alg is not in "
-				"verifyOptions.algorithms: Document Server refuses it");
+				"verifyOptions.algorithms: Document Server refuses it", NULL);
 		}
 		return 0;
 	}
@@ -334,14 +340,14 @@ oojwt_ds_vopts_alg(oojwt_ds_result *r, const oojwt_ds_vopts *v,
 			: "Cannot read properties of undefined (reading 'startsWith')",
 			OOJWT_ERR_BAD_HEADER, "the header has no alg, yet "
 			"verifyOptions.algorithms (a string) contains its text: "
-			"jsonwebtoken crashes (no close code)");
+			"jsonwebtoken crashes (no close code)", NULL);
 		return 0;
 	}
 	if (alg.type != OOJWT_JSON_STRING) {
 		fail_text(r, OOJWT_DS_TYPE_ERROR, "header.alg.startsWith is not a "
 			"function", OOJWT_ERR_BAD_HEADER, "the header's alg is not a "
 			"string, yet verifyOptions.algorithms lists it: jsonwebtoken "
-			"crashes (no close code)");
+			"crashes (no close code)", NULL);
 		return 0;
 	}
 	name = oojwt_ds_val_units(&alg, &n);
@@ -357,7 +363,7 @@ oojwt_ds_vopts_alg(oojwt_ds_result *r, const oojwt_ds_vopts *v,
 		oojwt_ds_sb_units(&sb, name, n);
 		fail_sb(r, &sb, OOJWT_DS_JSON_WEB_TOKEN_ERROR, OOJWT_ERR_KEY_MISMATCH,
 			"verifyOptions.algorithms allows this RS/PS/ES algorithm, but "
-			"Document Server verifies with a secret: it refuses the token");
+			"Document Server verifies with a secret: it refuses the token", NULL);
 		free(name);
 		return 0;
 	}
@@ -366,7 +372,7 @@ oojwt_ds_vopts_alg(oojwt_ds_result *r, const oojwt_ds_vopts *v,
 		fail_text(r, OOJWT_DS_ERROR, "Missing algorithm parameter for "
 			"jws.verify", OOJWT_ERR_BAD_HEADER, "the header's alg is \"\" "
 			"and verifyOptions.algorithms lets it through: jws throws (no "
-			"close code)");
+			"close code)", NULL);
 		free(name);
 		return 0;
 	}
@@ -397,13 +403,13 @@ oojwt_ds_vopts_alg(oojwt_ds_result *r, const oojwt_ds_vopts *v,
 		oojwt_sb_puts(&sb, invalid);
 		fail_sb(r, &sb, OOJWT_DS_TYPE_ERROR, OOJWT_ERR_UNSUPPORTED_ALG,
 			"verifyOptions.algorithms lets through an alg jws does not know: "
-			"it throws a TypeError (no close code)");
+			"it throws a TypeError (no close code)", NULL);
 	} else if (family == 'n') {
 		/* jwa's none verifier: signature === '' (it is not) */
 		fail_text(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid signature",
 			OOJWT_ERR_ALG_NONE, "alg \"none\" is allowed by verifyOptions."
 			"algorithms, but jws's none verifier wants an empty signature, "
-			"which jsonwebtoken refused before: never valid");
+			"which jsonwebtoken refused before: never valid", NULL);
 	} else if (family == 'e') {
 		/* ecdsa-sig-formatter's joseToDer checks the length first */
 		size_t want = bits == OOJWT_ALG_HS256 ? 64 : bits == OOJWT_ALG_HS384
@@ -418,11 +424,11 @@ oojwt_ds_vopts_alg(oojwt_ds_result *r, const oojwt_ds_vopts *v,
 		}
 		fail_text(r, OOJWT_DS_TYPE_ERROR, have != want ? msg : no_key,
 			OOJWT_ERR_KEY_MISMATCH, "an ES algorithm (in lower case) reaches "
-			"jws with a secret key: it throws a TypeError (no close code)");
+			"jws with a secret key: it throws a TypeError (no close code)", NULL);
 	} else if (family != 'h') {
 		fail_text(r, OOJWT_DS_TYPE_ERROR, no_key, OOJWT_ERR_KEY_MISMATCH,
 			"an RS/PS algorithm (in lower case) reaches jws with a secret "
-			"key: it throws a TypeError (no close code)");
+			"key: it throws a TypeError (no close code)", NULL);
 	}
 	free(name);
 	free(sb.buf);
@@ -461,7 +467,7 @@ claim_check(oojwt_ds_result *r, const oojwt_ds_vopts *v,
 	oojwt_ds_jv_to_string(&sb, want, 0);
 	return fail_sb(r, &sb, OOJWT_DS_JSON_WEB_TOKEN_ERROR, code,
 		"the token's claim differs from what verifyOptions requires: "
-		"Document Server refuses it");
+		"Document Server refuses it", "refused");
 }
 
 static int
@@ -515,7 +521,7 @@ audience(oojwt_ds_result *r, const oojwt_ds_vopts *v,
 	}
 	return fail_sb(r, &sb, OOJWT_DS_JSON_WEB_TOKEN_ERROR,
 		OOJWT_FIND_VERIFY_AUDIENCE, "the token's aud is none of "
-		"verifyOptions.audience: Document Server refuses it");
+		"verifyOptions.audience: Document Server refuses it", "refused");
 }
 
 static int
@@ -550,7 +556,7 @@ issuer(oojwt_ds_result *r, const oojwt_ds_vopts *v, const unsigned short *u,
 	oojwt_ds_jv_to_string(&sb, want, 0);
 	return fail_sb(r, &sb, OOJWT_DS_JSON_WEB_TOKEN_ERROR,
 		OOJWT_FIND_VERIFY_ISSUER, "the token's iss is not verifyOptions."
-		"issuer: Document Server refuses it");
+		"issuer: Document Server refuses it", "refused");
 }
 
 static int
@@ -568,7 +574,7 @@ max_age(oojwt_ds_result *r, const oojwt_ds_vopts *v, const unsigned short *u,
 		return fail_text(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "iat required when "
 			"maxAge is specified", OOJWT_FIND_VERIFY_MAX_AGE, "verifyOptions."
 			"maxAge is set and the token has no numeric iat: Document Server "
-			"refuses it");
+			"refuses it", "iat_required");
 	}
 	iat = oojwt_ds_val_number(&x);
 	/* lib/timespan.js: iat || Math.floor(Date.now() / 1000) */
@@ -586,7 +592,7 @@ max_age(oojwt_ds_result *r, const oojwt_ds_vopts *v, const unsigned short *u,
 			"be a number of seconds or string representing a timespan eg: "
 			"\"1d\", \"20h\", 60", OOJWT_FIND_VERIFY_MAX_AGE, "verifyOptions."
 			"maxAge is not a number or a timespan ms understands: every token "
-			"with an iat is refused");
+			"with an iat is refused", "refused");
 	}
 	if (oojwt_ds_vopts_past(v, limit, clock)) {
 		char msg[OOJWT_MESSAGE_LEN];
@@ -594,7 +600,7 @@ max_age(oojwt_ds_result *r, const oojwt_ds_vopts *v, const unsigned short *u,
 			"verifyOptions.maxAge ago (iat %t, limit %t, now %t)", iat, limit,
 			clock);
 		return fail_text(r, OOJWT_DS_TOKEN_EXPIRED_ERROR, "maxAge exceeded",
-			OOJWT_ERR_EXPIRED, msg);
+			OOJWT_ERR_EXPIRED, msg, NULL);
 	}
 	return 1;
 }

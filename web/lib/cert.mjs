@@ -43,7 +43,7 @@ export function makeCertificate(bridge) {
   /** Inspect a PEM (or DER) certificate; throws OojwtError on unreadable input. */
   function inspectCertificate(cert, options = {}) {
     const r = inspectReport(cert, options);
-    if (r.error) throw new OojwtError(r.error.code, r.error.message);
+    if (r.error) throw new OojwtError(r.error.code, r.error.message, { params: r.error.params });
     return r;
   }
 

@@ -25,7 +25,7 @@ export function makeDeploy(bridge, { readServerConfig }) {
   const REPORT_LINK_SIGN = 2;
 
   function fail(r) {
-    throw new OojwtError(r.error.code, r.error.message);
+    throw new OojwtError(r.error.code, r.error.message, { params: r.error.params });
   }
   function checkOptions(options) {
     if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
@@ -163,7 +163,7 @@ export function makeDeploy(bridge, { readServerConfig }) {
     const r = withKey(has ? secretValue(secret, 'options.secret') : '', (kp, kn) =>
       withString(JSON.stringify(context), (cp, cn) => bridge.secretReport(x.oojwt_wasm_commands(cp, cn, kp, kn, has, outLen))));
     if (r.error) {
-      const e = new OojwtError(r.error.code, r.error.message);
+      const e = new OojwtError(r.error.code, r.error.message, { params: r.error.params });
       e.field = r.error.field;
       throw e;
     }

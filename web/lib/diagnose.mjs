@@ -97,7 +97,7 @@ export function makeDiagnose(bridge) {
       bytes.fill(0);
       for (const s of secs) if (s.ours) s.value.fill(0);
     }
-    if (r.error) throw new OojwtError(r.error.code, r.error.message);
+    if (r.error) throw new OojwtError(r.error.code, r.error.message, { params: r.error.params });
     return r;
   }
 

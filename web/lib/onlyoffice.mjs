@@ -44,7 +44,7 @@ export function makeOnlyoffice(bridge, kit) {
   }
 
   function fail(r) {
-    throw new OojwtError(r.error.code, r.error.message);
+    throw new OojwtError(r.error.code, r.error.message, { params: r.error.params });
   }
 
   /**

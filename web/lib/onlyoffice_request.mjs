@@ -168,7 +168,7 @@ export function makeInspectRequest(bridge, readServerConfig, connectors) {
           report(x.oojwt_wasm_request_inspect(rp, rn, form, kp, kn, KINDS.indexOf(kind), now, tolerance,
             enabled ? 1 : 0, required ? 1 : 0, hp, hn, hasHeader, pp, pn, hasPrefix, vp, vn,
             vopts !== undefined ? 1 : 0, noSecret ? 1 : 0, row, leeway !== undefined ? 1 : 0, leeway ?? 0, outLen)))))));
-    if (r.error) throw new OojwtError(r.error.code, r.error.message);
+    if (r.error) throw new OojwtError(r.error.code, r.error.message, { params: r.error.params });
     return r;
   };
 }

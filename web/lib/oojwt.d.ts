@@ -1154,11 +1154,18 @@ export interface LoadOptions {
 export function loadToolkit(options?: LoadOptions): Promise<Toolkit>;
 
 export class OojwtError extends Error {
-  constructor(code: string, message: string, details?: { pos?: number; errors?: Issue[] });
+  constructor(code: string, message: string, details?: { pos?: number; errors?: Issue[]; params?: Params });
   readonly name: 'OojwtError';
   code: ErrorCode;
   pos?: number;
   errors?: Issue<ErrorCode>[];
+  /** The numbers, names and values the message uses, by name, as an
+   * issue's params: the same code has the same catalog entry
+   * (web/lib/locales/), so `catalogs.format(e.code, e.params, lang)` writes it in
+   * another language. {} when the C side gave none (the JWT core module,
+   * web/lib/oojwt.wasm, records no params; nor do most errors thrown for
+   * a wrong argument). */
+  params: Params;
   /** kit.onlyoffice.commands: the context member it refused. */
   field?: string;
 }

@@ -21,6 +21,9 @@ export class OojwtError extends Error {
     this.code = code;
     if (details.pos !== undefined) this.pos = details.pos;
     if (details.errors !== undefined) this.errors = details.errors;
+    // The numbers, names and values of the sentence (as an issue's params):
+    // with the code, they write it in another language (web/lib/i18n.mjs).
+    this.params = details.params ?? {};
   }
 }
 
@@ -383,7 +386,7 @@ async function makeToolkit(x) {
     if (r.errors.length > 0) {
       const errors = fixPositions(token, r.errors);
       const e = errors[0];
-      throw new OojwtError(e.code, e.message, { pos: e.pos, errors });
+      throw new OojwtError(e.code, e.message, { pos: e.pos, errors, params: e.params });
     }
     return { header: r.header, payload: r.payload, alg: r.alg, ...parts(token, r) };
   }
@@ -480,7 +483,7 @@ async function makeToolkit(x) {
       : call(0, 0);
     if (u32[FAST] === FAST_VALID) return text;
     const { error } = JSON.parse(text);
-    throw new OojwtError(error.code, error.message, { pos: error.pos });
+    throw new OojwtError(error.code, error.message, { pos: error.pos, params: error.params });
   }
 
   // Find the token in pasted text (Bearer, header line, log line, quotes);
@@ -498,7 +501,7 @@ async function makeToolkit(x) {
   // What a key is: kind, format, size/curve, kid, RFC 7638 thumbprint (src/core/wasm_key.c).
   function keyInfo(key) {
     const r = withKey(key, (kp, kn, kind) => report(x.oojwt_wasm_key_info(kp, kn, kind, outLen)));
-    if (r.error) throw new OojwtError(r.error.code, r.error.message);
+    if (r.error) throw new OojwtError(r.error.code, r.error.message, { params: r.error.params });
     return r;
   }
 
