@@ -115,18 +115,8 @@ const NOT_YET_EXACT = new Map([
   ['bad_signature', 'src/ds/profile.c words it, no params'],
   ['duplicate_member', 'src/ds/profile.c words it, no params'],
   ['not_an_object', 'src/ds/profile.c words it, no params'],
-<<<<<<< HEAD
-  ['too_deep', 'src/ds/connector_settings.c adds a fix the template has not'],
-  ['too_large', 'src/ds/connector_settings.c words it, no params'],
-=======
   ['too_large', 'src/ds/editor_config.c quotes Document Server\'s failure, no params'],
   ['too_deep', 'src/ds/connector_settings.c: its JSON reader words it, no params'],
-  // Its sentence is the symptom table's (src/diagnose/symptoms.c: the
-  // product's own text, what it means, what to paste next), which the params
-  // name (symptom, product) but do not carry; the template still has the
-  // sentences of the five symptoms before the table.
-  ['diag_symptom', 'the symptom table\'s words are not in the params'],
->>>>>>> codes
 ]);
 
 test('a catalog names only codes that exist', () => {
