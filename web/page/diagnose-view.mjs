@@ -16,7 +16,7 @@
 // they have it.
 import { el, shown, sentence, findingItem } from './render.mjs';
 import { t, words } from './lang.mjs';
-import { readBack, phrase, CONSEQUENCES, CAUSES, WHY, EXPLAIN } from './said.mjs';
+import { readBack, phrase, told, CONSEQUENCES, CAUSES, WHY, EXPLAIN } from './said.mjs';
 import { showTab, ready, fillInputs } from './modes.mjs';
 import { copyText } from './clipboard.mjs';
 
@@ -71,7 +71,7 @@ const clause = (text) => text.replace(/[.。]$/, '');
 function localised(f) {
   if (words.lang === 'en' || f.params === undefined || f.params === null) return f;
   const params = {};
-  for (const [k, v] of Object.entries(f.params)) params[k] = typeof v !== 'string' ? v : k === 'why' ? readBack(v, WHY) ?? t(v) : phrase(v);
+  for (const [k, v] of Object.entries(f.params)) params[k] = typeof v !== 'string' ? v : k === 'why' ? readBack(v, WHY) ?? told(v) : phrase(v);
   return { ...f, params };
 }
 
@@ -96,7 +96,7 @@ export function setupView(kit, shell) {
     if (own !== null && words.lang !== 'en') {
       return t('It is {product}\'s message "{text}".', { product: phrase(s.product), text: onScreen(own).replace(/\s+/g, ' ').trim() });
     }
-    return readBack(item.why, WHY) ?? t(item.why);
+    return readBack(item.why, WHY) ?? told(item.why);
   }
 
   function recognised(box, item) {
@@ -109,7 +109,7 @@ export function setupView(kit, shell) {
     }
     p.dataset.kind = item.kind;
     p.dataset.confidence = item.confidence;
-    const what = el('strong', null, t(item.label));
+    const what = el('strong', null, told(item.label));
     p.replaceChildren(item.kind === 'unknown' ? t('Not recognised: ') : t('Recognised: '), what,
       el('span', `confidence c-${item.confidence}`, t(' ({confidence, select, high {high} medium {medium} low {low} other {{confidence}}} confidence)', { confidence: item.confidence })));
     if (item.why) p.append(el('span', 'why', ` ${sentence(why(item))}`));
@@ -117,7 +117,7 @@ export function setupView(kit, shell) {
 
   // Which boxes a finding or the verdict is about: "text 2 (an editor config)".
   function about(indices, items, boxOf) {
-    const named = indices.filter((i) => items[i]).map((i) => t('{box} ({kind})', { box: boxName(boxOf[i]), kind: t(items[i].label) }));
+    const named = indices.filter((i) => items[i]).map((i) => t('{box} ({kind})', { box: boxName(boxOf[i]), kind: told(items[i].label) }));
     return named.length === 0 ? null : el('p', 'about', t('About {texts}.', { texts: named.join(t(' and ')) }));
   }
 
@@ -367,15 +367,15 @@ export function setupView(kit, shell) {
       for (const p of s.paste) {
         const li = el('li');
         // Where to get it: in words, or a command as it is (a command has no translation of its own).
-        const where = t(p.where);
-        li.append(el('strong', null, t('{what}: ', { what: clause(sentence(t(p.what))) })), where === p.where && words.lang !== 'en' ? el('code', null, where) : shown(where));
+        const where = told(p.where);
+        li.append(el('strong', null, t('{what}: ', { what: clause(sentence(told(p.what))) })), where === p.where && words.lang !== 'en' ? el('code', null, where) : shown(where));
         paste.append(li);
       }
       detail.hidden = false;
       detail.dataset.id = s.id;
       const text = ownText(s) ?? s.texts.en;
       detail.replaceChildren(el('h3', null, t('{product}: “{text}”', { product: phrase(s.product), text: onScreen(text).replace(/\s+/g, ' ').trim() })),
-        el('p', null, sentence(t(s.means))), el('p', 'f-label', t('Paste below:')), paste);
+        el('p', null, sentence(told(s.means))), el('p', 'f-label', t('Paste below:')), paste);
       // The message goes into the first empty box (C recognises it there), and a new box takes what comes next.
       const empty = shell.texts().find((b) => b.text.trim() === '');
       const area = empty ? empty.box.querySelector('textarea') : shell.addBox();

@@ -139,5 +139,19 @@ export function readBack(sentence, templates) {
   return null;
 }
 
+/**
+ * A whole sentence or name of C's (a kind's label, a reason, a symptom's
+ * meaning) in the page's language, by its English as the UI catalog's key;
+ * as it is in English, or when the catalog lacks it (its braces are text).
+ */
+export function told(text) {
+  if (words.lang === 'en') return text;
+  try {
+    return t(text);
+  } catch {
+    return text;
+  }
+}
+
 /** A name or part in the page's language, else as it is (a code value, a file name). */
 export const phrase = (text) => (text === '' ? '' : readBack(text, PHRASES) ?? text);
