@@ -111,7 +111,7 @@ export function setupView(kit, shell) {
     p.dataset.confidence = item.confidence;
     const what = el('strong', null, told(item.label));
     p.replaceChildren(item.kind === 'unknown' ? t('Not recognised: ') : t('Recognised: '), what,
-      el('span', `confidence c-${item.confidence}`, t(' ({confidence, select, high {high} medium {medium} low {low} other {{confidence}}} confidence)', { confidence: item.confidence })));
+      el('span', `confidence c-${item.confidence}`, t(' ({confidence} confidence)', { confidence: told(item.confidence) })));
     if (item.why) p.append(el('span', 'why', ` ${sentence(why(item))}`));
   }
 
