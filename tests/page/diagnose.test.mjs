@@ -391,19 +391,22 @@ test('served: export: Copy as Markdown and Copy as text put the masked diagnosis
   }
 }));
 
-test('served: a reader whose browser asks for Chinese sees each symptom in Chinese first', async () => {
-  const { page, context, log } = await openPage(session.browser, session.server.base, { locale: 'zh-CN' });
-  try {
-    await page.getByLabel('Paste anything').focus();
-    const editor = page.locator('#symptoms button.symptom[data-id="editor_token_invalid"]');
-    await editor.waitFor();
-    const spans = await editor.locator('span').evaluateAll((ss) => ss.map((x) => [x.className, x.lang, x.textContent]));
-    assert.deepEqual(spans[0], ['symptom-zh', 'zh-CN', '文档安全令牌的格式不正确\n请与您的文档服务器管理员联系。']);
-    assert.equal(spans[1][0], 'symptom-en');
-    // A product with no Chinese text keeps its English alone (Document Server's log).
-    assert.equal(await page.locator('#symptoms button.symptom[data-id="ds_checkjwt_error"] .symptom-zh').count(), 0);
-    assert.deepEqual(log.errors, []);
-  } finally {
-    await context.close();
+test('served: a reader whose browser asks for Chinese sees each symptom in the product\'s Chinese; with ?lang=en, in its English', async () => {
+  for (const [url, want] of [
+    [session.server.base, ['symptom-zh', 'zh-CN', '“文档安全令牌的格式不正确\n请与您的文档服务器管理员联系。”']],
+    [`${session.server.base}?lang=en`, ['symptom-en', '', 'The document security token is not correctly formed.\nPlease contact your Document Server administrator.']],
+  ]) {
+    const { page, context, log } = await openPage(session.browser, url, { locale: 'zh-CN' });
+    try {
+      await page.locator('#diag-text-1').focus();
+      const editor = page.locator('#symptoms button.symptom[data-id="editor_token_invalid"]');
+      await editor.waitFor();
+      const spans = await editor.locator('span').evaluateAll((ss) => ss.map((x) => [x.className, x.lang, x.textContent]));
+      assert.deepEqual(spans, [want]);
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
   }
+  // A product with no Chinese text keeps its English, quoted (Document Server's log): lang.test.mjs.
 });

@@ -135,17 +135,23 @@ export const KEEP_WORDS = new Set([
   'EdDSA', 'HTTPS', 'HTTP', 'URL', 'URLs', 'TLS', 'SSL', 'DER', 'PEM', 'UTC', 'GMT', 'Base64', 'base64url', 'base64',
   'SHA', 'PKCS', 'OpenSSL', 'openssl', 'IP', 'DNS', 'API', 'CLI', 'GitHub', 'WebAssembly', 'Chromium', 'Markdown',
   'English', 'UTF', 'ASCII', 'CSP', 'PHP', 'Node', 'npm', 'local', 'json', 'conf', 'php', 'ini', 'env',
+  // header and scheme names, JSON literals, and products and libraries the sentences name
+  'Authorization', 'Bearer', 'true', 'false', 'null', 'Debian', 'Ubuntu', 'Let', 'Encrypt', 'jsonwebtoken', 'curl',
 ]);
 
 /**
  * The English left on a page shown in another language: each visible text
  * (in the document and open shadow roots; `root` narrows it to a selector)
- * with an ASCII word of three or more letters that is not in KEEP_WORDS,
- * outside code (code, pre, kbd, samp, textarea, input, [translate="no"]),
- * URLs, paths, file names, JSON keys and quoted tokens ("…", “…”, «…»).
+ * with an ASCII word of three or more letters that is not in KEEP_WORDS
+ * (or `keep`), outside code (code, pre, kbd, samp, textarea, input,
+ * [translate="no"]), URLs, paths, file names, JSON keys and quoted tokens
+ * ("…", “…”, «…», '…'), and outside names written as code in a sentence:
+ * dotted (secret.inbox, JSON.stringify), hyphenated
+ * (without-trailing-newline) or colon-joined (occ's security:certificates:import),
+ * options (-extfile), calls (f(...)) and folders (certs/).
  * Resolves to a list of { text, words }.
  */
-export function englishLeft(page, root = 'body') {
+export function englishLeft(page, root = 'body', { keep: more = [] } = {}) {
   return page.evaluate(({ root, keep }) => {
     const KEEP = new Set(keep);
     const SKIP = 'code, pre, kbd, samp, textarea, input, select option[value=""] ~ *, [translate="no"], script, style, template';
@@ -170,14 +176,15 @@ export function englishLeft(page, root = 'body') {
         if (el === null || el.closest(SKIP) || !visible(el)) continue;
         const text = n.data
           .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ') // URLs
-          .replace(/"[^"]*"|“[^”]*”|«[^»]*»|「[^」]*」/g, ' ') // quoted tokens and product texts
+          .replace(/"[^"]*"|“[^”]*”|«[^»]*»|「[^」]*」|(?<!\w)'[^'\s][^']*'(?!\w)/g, ' ') // quoted tokens and product texts
           .replace(/(?:[\w.-]*\/[\w./*-]+)|(?:\b[\w-]+\.(?:json|conf|php|ini|crt|key|pem|log|yml|yaml|js|mjs|html|docx|xlsx|pptx)\b)/g, ' ') // paths, files
-          .replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b|\b\w+_\w+\b|\b[A-Z]{2,}\d*\b|\b\w*\d\w*\b/g, ' '); // identifiers, acronyms
+          .replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b|\b\w+_\w+\b|\b[A-Z]{2,}\d*\b|\b\w*\d\w*\b/g, ' ') // identifiers, acronyms
+          .replace(/\$?\b\w+(?:[.:-]\w+)+\b|(?<![\w-])--?\w+|\b\w+(?=\()|\b\w+\/(?!\w)/g, ' '); // dotted, hyphenated, options, calls, folders
         const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !KEEP.has(w));
         if (words.length > 0) out.push({ text: n.data.trim().slice(0, 200), words });
       }
     };
     for (const r of document.querySelectorAll(root)) scan(r);
     return out;
-  }, { root, keep: [...KEEP_WORDS] });
+  }, { root, keep: [...KEEP_WORDS, ...more] });
 }

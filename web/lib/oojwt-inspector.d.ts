@@ -66,6 +66,15 @@ export class OojwtInspector extends HTMLElement {
   connector: string | undefined;
   /** The `theme` attribute: "light" or "dark" to follow the host page's theme; "auto" (attribute absent) follows the OS. */
   theme: InspectorTheme;
+  /**
+   * The `lang` attribute (HTMLElement's own `lang` property reflects it): the
+   * language of the element's words, e.g. "zh-CN" or "en". Without it, the
+   * nearest `lang` of the host page (its `<html lang>`), else the browser's
+   * (navigator.languages).
+   */
+  lang: string;
+  /** The language the element speaks: a tag web/lib/words.mjs has catalogs for ('en' for any other). */
+  readonly language: 'en' | 'zh-CN';
   /** The kind to judge by (the `kind` attribute, or the element's select); undefined: the guess. */
   kind: BrowserTokenKind | undefined;
   /** The detail of the last `oojwt-verdict` event. */

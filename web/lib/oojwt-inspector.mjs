@@ -16,7 +16,10 @@
 // (an id of kit.onlyoffice.connectors(), e.g. "nextcloud": passed to the
 // Document Server inspections as their `connector` option), theme ("light",
 // "dark", or "auto", the default: the OS setting; a host page with its own
-// dark theme sets it). The secret is a property only
+// dark theme sets it), lang (the language of its words: "zh-CN", "en";
+// without it, the nearest lang of the host page (its <html lang>), else the
+// browser's, navigator.languages; web/lib/words.mjs says which tags it
+// speaks, any other is English). The secret is a property only
 // (`el.secret = '…'`, a Uint8Array or an oct JWK), never an attribute, so
 // it stays out of the DOM, of outerHTML and of devtools' element view.
 //
@@ -42,6 +45,7 @@
 // module fetches oojwt.wasm, the JWT core, next to oojwt.mjs).
 import { loadToolkit } from './oojwt.mjs';
 import { visibleNodes } from './visible.mjs';
+import { loadWords, pickLang, ENGLISH } from './words.mjs';
 
 const CSS = `
 :host {
@@ -141,48 +145,76 @@ const el = (tag, props = {}, ...children) => {
   return node;
 };
 
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-function ago(seconds) {
+/** "in 3 hours", "2 days ago" in the language of `words`. */
+function ago(seconds, words) {
   const abs = Math.abs(seconds);
   const [unit, size] = abs < 60 ? ['second', 1] : abs < 3600 ? ['minute', 60] : abs < 86400 ? ['hour', 3600]
     : abs < 86400 * 60 ? ['day', 86400] : abs < 86400 * 730 ? ['month', 86400 * 30] : ['year', 86400 * 365];
-  return relative.format(Math.trunc(seconds / size), unit);
+  return new Intl.RelativeTimeFormat(words.lang, { numeric: 'auto' }).format(Math.trunc(seconds / size), unit);
 }
 
 // What each error does to the token, for the verdict line.
 const CONSEQUENCE = {
-  bad_signature: () => 'the signature does not match this secret, so the receiver refuses the token ("Invalid token")',
-  expired: (p, now) => (typeof p.exp === 'number' ? `the token expired ${ago(p.exp - now)}, so it is refused until it is signed again` : undefined),
-  not_yet_valid: (p, now) => (typeof p.nbf === 'number'
-    ? `the token is not valid until ${ago(p.nbf - now)}, so it is refused until then (are both clocks right?)` : undefined),
-  alg_not_allowed: (p, now, r) => `its algorithm${r?.alg ? ` ${r.alg}` : ''} is not allowed here, so it is refused`,
-  alg_none: () => 'it is unsigned (alg "none"), which nothing should accept',
-  key_mismatch: () => 'the key does not fit the token\'s algorithm, so it cannot be checked',
+  bad_signature: (w) => w.t('the signature does not match this secret, so the receiver refuses the token ("Invalid token")'),
+  expired: (w, p, now) => (typeof p.exp === 'number' ? w.t('the token expired {when}, so it is refused until it is signed again', { when: ago(p.exp - now, w) }) : undefined),
+  not_yet_valid: (w, p, now) => (typeof p.nbf === 'number'
+    ? w.t('the token is not valid until {when}, so it is refused until then (are both clocks right?)', { when: ago(p.nbf - now, w) }) : undefined),
+  alg_not_allowed: (w, p, now, r) => (r?.alg ? w.t('its algorithm {alg} is not allowed here, so it is refused', { alg: r.alg }) : w.t('its algorithm is not allowed here, so it is refused')),
+  alg_none: (w) => w.t('it is unsigned (alg "none"), which nothing should accept'),
+  key_mismatch: (w) => w.t('the key does not fit the token\'s algorithm, so it cannot be checked'),
 };
 const UNREADABLE = new Set(['malformed', 'bad_base64', 'bad_json', 'duplicate_member', 'too_large', 'bad_header']);
+// A sentence of the catalogs as part of another: in English as it is, else without its full stop.
+const clause = (text, w) => (w.lang === 'en' ? text : String(text).replace(/[.。]$/, ''));
 
-/** The verdict line of a token the core judged: the consequence, in words. */
-function headline(verdict, detail, mode, now) {
+/** The verdict line of a token the core judged: the consequence, in `w`'s words. */
+function headline(w, verdict, detail, mode, now) {
   const { result, codes } = detail;
-  const alg = result?.alg ?? 'no known alg';
-  if (verdict === 'empty') return 'Paste a token.';
-  if (verdict === 'valid') return `Valid: the secret matches and the token is in date (${result?.alg}); it is accepted.`;
+  const alg = result?.alg ?? w.t('no known alg');
+  if (verdict === 'empty') return w.t('Paste a token.');
+  if (verdict === 'valid') return w.t('Valid: the secret matches and the token is in date ({alg}); it is accepted.', { alg: result?.alg });
   if (verdict === 'unverified') {
-    return mode === 'decode' ? `Decoded (${alg}); not verified (decode mode).`
-      : `Decoded (${alg}); not verified: set the secret to verify.`;
+    return mode === 'decode' ? w.t('Decoded ({alg}); not verified (decode mode).', { alg })
+      : w.t('Decoded ({alg}); not verified: set the secret to verify.', { alg });
   }
   const first = (result?.errors ?? [])[0];
-  if (first === undefined) return `Invalid: ${codes.join(', ')}.`;
-  const more = codes.length > 1 ? ` (and ${codes.length - 1} more below)` : '';
-  if (UNREADABLE.has(first.code)) return `Not decodable: ${first.message}; nothing can read it${more}.`;
+  if (first === undefined) return w.t('Invalid: {codes}.', { codes: codes.join(', ') });
+  const n = codes.length - 1;
+  if (UNREADABLE.has(first.code)) {
+    const message = w.message(first);
+    return n > 0 ? w.t('Not decodable: {message}; nothing can read it (and {n} more below).', { message: clause(message, w), n })
+      : w.t('Not decodable: {message}; nothing can read it.', { message: clause(message, w) });
+  }
   const payload = result?.payload ?? {};
-  const words = CONSEQUENCE[first.code]?.(payload, now, result) ?? first.message;
-  return `Invalid: ${words}${more}.`;
+  const said = CONSEQUENCE[first.code]?.(w, payload, now, result) ?? clause(w.message(first), w);
+  return n > 0 ? w.t('Invalid: {said} (and {n} more below).', { said, n }) : w.t('Invalid: {said}.', { said });
+}
+
+/** A text of C's (a reason, a confidence) in `w`'s language by its English; as it is when the catalog lacks it. */
+function told(w, text) {
+  if (w.lang === 'en') return text;
+  try {
+    return w.t(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A finding's message in `w`'s language, isolated. A finding of the JWT core
+ * (oojwt.wasm records no params, for its size) whose sentence needs them
+ * is said in English, marked as such.
+ */
+function said(w, issue) {
+  const message = w.message(issue);
+  const bdi = el('bdi', {}, ...visibleNodes(message));
+  if (w.lang !== 'en' && message === issue.message) bdi.lang = 'en';
+  return bdi;
 }
 
 export class OojwtInspector extends HTMLElement {
   static observedAttributes = ['token', 'mode', 'now', 'clock-tolerance', 'algorithms', 'secret', 'profile', 'kind',
-    'connector', 'theme'];
+    'connector', 'theme', 'lang'];
 
   /** Options for loadToolkit() (e.g. { wasm: url }; default { onlyoffice: false }), read before the first element renders. */
   static loadOptions = {};
@@ -196,6 +228,9 @@ export class OojwtInspector extends HTMLElement {
   // The last forensics: { token, secret, answer } (the secret kept to know
   // whether the answer is still the current one).
   #forensics = null;
+  // The words of the element's language (English until its catalogs load), and its static texts: [node, English].
+  #words = ENGLISH;
+  #texts = [];
 
   constructor() {
     super();
@@ -210,20 +245,27 @@ export class OojwtInspector extends HTMLElement {
       header: el('pre', { part: 'header' }),
       payload: el('pre', { part: 'payload' }),
     };
+    this.#texts.push([ui.verdict, 'Loading…']);
     ui.token.addEventListener('input', () => {
       this.#token = ui.token.value;
       this.#schedule();
     });
-    ui.headerBox = el('section', {}, el('h3', {}, 'Header'), ui.header);
-    ui.payloadBox = el('section', {}, el('h3', {}, 'Payload'), ui.payload);
+    // A static text, in the element's language once its words are loaded.
+    const text = (node, en) => {
+      this.#texts.push([node, en]);
+      node.textContent = en;
+      return node;
+    };
+    ui.headerBox = el('section', {}, text(el('h3'), 'Header'), ui.header);
+    ui.payloadBox = el('section', {}, text(el('h3'), 'Payload'), ui.payload);
     // profile="onlyoffice": the token's kind, and the kind to judge it by.
     ui.kind = el('p', { part: 'kind', id: 'kind' });
     ui.kindSelect = el('select', { part: 'kind-select', id: 'kind-select', 'aria-describedby': 'kind' },
-      el('option', { value: '' }, 'the kind guessed from its payload'));
+      text(el('option', { value: '' }), 'the kind guessed from its payload'));
     ui.kindSelect.addEventListener('change', () => this.setAttribute('kind', ui.kindSelect.value));
-    ui.kindBox = el('div', { hidden: true }, ui.kind, el('label', { for: 'kind-select' }, 'Judge as'), ' ', ui.kindSelect);
+    ui.kindBox = el('div', { hidden: true }, ui.kind, text(el('label', { for: 'kind-select' }), 'Judge as'), ' ', ui.kindSelect);
     root.append(el('div', { part: 'container', className: 'container' },
-      el('label', { for: 'token', part: 'label' }, 'Token'),
+      text(el('label', { for: 'token', part: 'label' }), 'Token'),
       ui.token, ui.kindBox, ui.verdict, ui.forensics, ui.findings, ui.claims,
       el('div', { className: 'parts' }, ui.headerBox, ui.payloadBox)));
     this.#ui = ui;
@@ -240,12 +282,30 @@ export class OojwtInspector extends HTMLElement {
 
   connectedCallback() {
     this.#refuseSecretAttribute();
-    toolkit().then((kit) => {
+    Promise.all([toolkit(), this.#loadWords()]).then(([kit]) => {
       this.#kit = kit;
       this.#render();
     }, (e) => {
-      this.#ui.verdict.textContent = `The WebAssembly module did not load: ${e.message}`;
+      this.#ui.verdict.textContent = this.#words.t('The WebAssembly module did not load: {error}', { error: e.message });
       this.#ui.verdict.dataset.verdict = 'error';
+    });
+  }
+
+  /**
+   * The language of the element's words: its lang attribute, else the
+   * nearest lang of the host page (its <html lang>), else the browser's;
+   * a tag web/lib/words.mjs speaks ('en' for any other).
+   */
+  get language() {
+    const own = this.closest('[lang]')?.getAttribute('lang') || null;
+    return pickLang(own !== null ? [own] : navigator.languages ?? [navigator.language]);
+  }
+
+  // Load the words of the element's language (English if they fail to load), and put its static texts in it.
+  #loadWords() {
+    return loadWords(this.language).catch(() => ENGLISH).then((words) => {
+      this.#words = words;
+      for (const [node, en] of this.#texts) node.textContent = words.t(en);
     });
   }
 
@@ -255,6 +315,10 @@ export class OojwtInspector extends HTMLElement {
       return;
     }
     if (name === 'theme') return;
+    if (name === 'lang') {
+      if (this.isConnected) this.#loadWords().then(() => this.#render());
+      return;
+    }
     if (name === 'token') {
       this.#token = value ?? '';
       if (this.#ui.token.value !== this.#token) this.#ui.token.value = this.#token;
@@ -327,8 +391,11 @@ export class OojwtInspector extends HTMLElement {
     }
     ui.kindSelect.value = this.kind ?? '';
     const guess = kit.onlyoffice.tokenKind(token);
-    ui.kind.textContent = `Kind: ${guess.kind ?? 'unknown'} (${guess.confidence}): ${guess.why}.`
-      + (guess.candidates.length > 1 ? ` Candidates: ${guess.candidates.join(', ')}.` : '');
+    const w = this.#words;
+    const kind = { kind: guess.kind ?? w.t('unknown'), confidence: told(w, guess.confidence), why: told(w, guess.why) };
+    ui.kind.textContent = guess.candidates.length > 1
+      ? w.t('Kind: {kind} ({confidence}): {why}. Candidates: {candidates}.', { ...kind, candidates: guess.candidates.join(', ') })
+      : w.t('Kind: {kind} ({confidence}): {why}.', kind);
     ui.kindBox.hidden = false;
     if (this.mode !== 'verify' || this.#secret === undefined) return { kind: guess, judged: null };
     if (guess.kind === null && this.kind === undefined) return { kind: guess, judged: null, profile: true };
@@ -413,12 +480,13 @@ export class OojwtInspector extends HTMLElement {
         dsLoaded = true;
         this.#render();
       }, (e) => {
-        this.#ui.verdict.textContent = `The Document Server module did not load: ${e.message}`;
+        this.#ui.verdict.textContent = this.#words.t('The Document Server module did not load: {error}', { error: e.message });
         this.#ui.verdict.dataset.verdict = 'error';
       });
       return;
     }
     const ui = this.#ui;
+    const w = this.#words;
     const detail = this.#evaluate(kit);
     const { verdict, codes, result } = detail;
     ui.verdict.dataset.verdict = verdict;
@@ -426,10 +494,11 @@ export class OojwtInspector extends HTMLElement {
     if (result?.verdict !== undefined) {
       // A token of the editor page, judged by its kind.
       const v = result.verdict;
-      ui.verdict.textContent = `${v.ok ? 'Accepted' : 'Refused'} as ${result.kind.kind} (${v.channel}): ${v.message}`;
+      const line = { kind: result.kind.kind, channel: v.channel, message: w.message(v) };
+      ui.verdict.textContent = v.ok ? w.t('Accepted as {kind} ({channel}): {message}', line) : w.t('Refused as {kind} ({channel}): {message}', line);
       ui.findings.replaceChildren(...result.findings.map((f) => el('li', {
         className: f.severity, part: `finding ${f.severity}`, 'data-code': f.code,
-      }, el('code', {}, f.code), ' ', el('bdi', {}, ...visibleNodes(f.message)))));
+      }, el('code', {}, f.code), ' ', said(w, f))));
       const payload = result.token?.payload ?? null;
       this.#claims(payload);
       this.#show(ui.headerBox, ui.header, null, undefined);
@@ -437,12 +506,12 @@ export class OojwtInspector extends HTMLElement {
       this.#finish(detail);
       return;
     }
-    ui.verdict.textContent = headline(verdict, detail, this.mode, this.now ?? Date.now() / 1000);
+    ui.verdict.textContent = headline(w, verdict, detail, this.mode, this.now ?? Date.now() / 1000);
     ui.findings.replaceChildren(...[
       ...(result?.errors ?? []).map((e) => ['error', e]),
       ...(result?.warnings ?? []).map((w) => ['warning', w]),
     ].map(([kind, issue]) => el('li', { className: kind, part: `finding ${kind}`, 'data-code': issue.code },
-      el('code', {}, issue.code), ' ', el('bdi', {}, ...visibleNodes(issue.message)))));
+      el('code', {}, issue.code), ' ', said(w, issue))));
     const payload = result?.payload ?? null;
     this.#claims(payload);
     this.#show(ui.headerBox, ui.header, result?.header, result?.headerText);
@@ -477,8 +546,9 @@ export class OojwtInspector extends HTMLElement {
     const answer = this.#forensics?.answer ?? null;
     ui.forensics.hidden = answer === null || answer.verifies;
     ui.forensics.dataset.variant = answer?.variant ?? '';
+    const message = answer === null ? '' : this.#words.message(answer);
     ui.forensics.textContent = ui.forensics.hidden ? ''
-      : `Secret forensics: ${answer.message}${/[.!?]$/.test(answer.message) ? '' : '.'}`;
+      : this.#words.t('Secret forensics: {message}', { message: `${message}${/[.!?。]$/.test(message) ? '' : this.#words.lang === 'en' ? '.' : '。'}` });
     return ui.forensics.hidden ? null : { variant: answer.variant, message: answer.message };
   }
 
@@ -488,8 +558,8 @@ export class OojwtInspector extends HTMLElement {
       const v = payload?.[claim];
       if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > 8.64e12) return [];
       const when = new Date(v * 1000);
-      return [el('dt', {}, claim), el('dd', { 'data-claim': claim },
-        `${when.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} — ${ago(v - now)}`)];
+      return [el('dt', {}, el('code', {}, claim)), el('dd', { 'data-claim': claim },
+        `${when.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} — ${ago(v - now, this.#words)}`)];
     }));
   }
 
@@ -502,8 +572,9 @@ export class OojwtInspector extends HTMLElement {
   #finish(detail) {
     detail.forensics = this.#explain(this.#kit, detail.codes);
     if (detail.forensics?.variant && detail.result?.verdict === undefined) {
-      this.#ui.verdict.textContent = 'Invalid: the token was signed with a variant of this secret, so the receiver refuses it '
-        + `("Invalid token") until both sides hold the same bytes: ${detail.forensics.message.replace(/[.]$/, '')}.`;
+      const w = this.#words;
+      this.#ui.verdict.textContent = w.t('Invalid: the token was signed with a variant of this secret, so the receiver refuses it '
+        + '("Invalid token") until both sides hold the same bytes: {message}.', { message: w.message(this.#forensics.answer).replace(/[.。]$/, '') });
     }
     this.#result = detail;
     this.dispatchEvent(new CustomEvent('oojwt-verdict', { detail, bubbles: true, composed: true }));

@@ -1,6 +1,12 @@
 // Time formatting for the page and the deployment checks (deploy.mjs):
 // seconds since 1970 as UTC, local time and "in 3 days" / "5 minutes ago".
 // Interface only: the claims are checked in C.
+//
+// Words: the functions that write words take, last, the reader's words
+// (web/lib/words.mjs loadWords(lang)); without them they write English,
+// and local() the browser's own format. In Chinese a duration reads
+// "3 天", a claim "3 天后过期" / "3 分钟前已过期", a span "1 小时 9 分".
+import { ENGLISH } from './words.mjs';
 
 const pad = (n) => String(n).padStart(2, '0');
 
@@ -12,8 +18,12 @@ export function utc(seconds) {
     + `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`;
 }
 
-/** The same instant in the browser's time zone, with the zone's name. */
-export function local(seconds) {
+/**
+ * The same instant in the browser's time zone, with the zone's name: in
+ * the browser's format, or in that of `words`' language when given (not English).
+ */
+export function local(seconds, words) {
+  if (words !== undefined && words.lang !== 'en') return words.date(seconds);
   const d = new Date(seconds * 1000);
   if (Number.isNaN(d.getTime())) return null;
   return d.toLocaleString(undefined, {
@@ -23,41 +33,42 @@ export function local(seconds) {
 }
 
 const UNITS = [
-  ['year', 365.25 * 86400],
-  ['month', 30.44 * 86400],
-  ['week', 7 * 86400],
-  ['day', 86400],
-  ['hour', 3600],
-  ['minute', 60],
-  ['second', 1],
+  ['year', 365.25 * 86400, '{n, plural, one {# year} other {# years}}'],
+  ['month', 30.44 * 86400, '{n, plural, one {# month} other {# months}}'],
+  ['week', 7 * 86400, '{n, plural, one {# week} other {# weeks}}'],
+  ['day', 86400, '{n, plural, one {# day} other {# days}}'],
+  ['hour', 3600, '{n, plural, one {# hour} other {# hours}}'],
+  ['minute', 60, '{n, plural, one {# minute} other {# minutes}}'],
+  ['second', 1, '{n, plural, one {# second} other {# seconds}}'],
 ];
 
-/** A duration in words: "29 days", "3 minutes", "1 second". */
-export function duration(seconds) {
+/** A duration in words: "29 days", "3 minutes", "1 second" (in `words`' language). */
+export function duration(seconds, words = ENGLISH) {
   const s = Math.abs(seconds);
   // Switch units late so "90 minutes" and "36 hours" stay readable.
   const limits = { second: 90, minute: 90 * 60, hour: 48 * 3600, day: 14 * 86400, week: 60 * 86400, month: 730 * 86400 };
   for (let i = UNITS.length - 1; i >= 0; i--) {
-    const [name, size] = UNITS[i];
+    const [name, size, template] = UNITS[i];
     if (limits[name] === undefined || s < limits[name]) {
       const n = name === 'second' ? Math.floor(s) : Math.round(s / size);
-      return `${n} ${name}${n === 1 ? '' : 's'}`;
+      return words.t(template, { n });
     }
   }
-  return `${Math.floor(s)} seconds`;
+  return words.t(UNITS[UNITS.length - 1][2], { n: Math.floor(s) });
 }
 
 /** How a claim reads relative to `now`: "expires in 29 days", "expired 3 minutes ago". */
-export function relative(claim, value, now) {
+export function relative(claim, value, now, words = ENGLISH) {
   const d = value - now;
-  const when = duration(d);
+  const when = duration(d, words);
   const future = d > 0;
+  const t = (en) => words.t(en, { when });
   if (Math.abs(d) < 1) {
-    return { exp: 'expires now', nbf: 'becomes valid now', iat: 'issued now' }[claim];
+    return { exp: t('expires now'), nbf: t('becomes valid now'), iat: t('issued now') }[claim];
   }
-  if (claim === 'exp') return future ? `expires in ${when}` : `expired ${when} ago`;
-  if (claim === 'nbf') return future ? `becomes valid in ${when}` : `valid since ${when} ago`;
-  return future ? `issued ${when} in the future` : `issued ${when} ago`;
+  if (claim === 'exp') return future ? t('expires in {when}') : t('expired {when} ago');
+  if (claim === 'nbf') return future ? t('becomes valid in {when}') : t('valid since {when} ago');
+  return future ? t('issued {when} in the future') : t('issued {when} ago');
 }
 
 /** Value for an <input type="datetime-local"> (local time, seconds). */
@@ -76,17 +87,17 @@ export function fromLocalInput(value) {
   return Number.isNaN(t) ? null : t / 1000;
 }
 
-/** A number of seconds as people read it: "45 s", "3 min 20 s", "1 h 9 min", "2 days 3 h". */
-export function span(seconds) {
+/** A number of seconds as people read it: "45 s", "3 min 20 s", "1 h 9 min", "2 days 3 h" (in `words`' language). */
+export function span(seconds, words = ENGLISH) {
   const s = Math.round(Math.abs(seconds));
-  if (s < 90) return `${s} s`;
+  if (s < 90) return words.t('{s} s', { s });
   const d = Math.floor(s / 86400);
   const h = Math.floor((s % 86400) / 3600);
   const m = Math.floor((s % 3600) / 60);
-  if (d > 0) return `${d} day${d === 1 ? '' : 's'}${h ? ` ${h} h` : ''}`;
-  if (h > 0) return `${h} h${m ? ` ${m} min` : ''}`;
-  return `${m} min${s % 60 ? ` ${s % 60} s` : ''}`;
+  if (d > 0) return h ? words.t('{d, plural, one {# day} other {# days}} {h} h', { d, h }) : words.t('{d, plural, one {# day} other {# days}}', { d });
+  if (h > 0) return m ? words.t('{h} h {m} min', { h, m }) : words.t('{h} h', { h });
+  return s % 60 ? words.t('{m} min {s} s', { m, s: s % 60 }) : words.t('{m} min', { m });
 }
 
 /** A message with its "4168 s" counts written as span() writes them ("1 h 9 min"). */
-export const readableSeconds = (text) => String(text).replace(/\b(\d+(?:\.\d+)?) s\b/g, (all, n) => (Number(n) < 90 ? all : span(Number(n))));
+export const readableSeconds = (text, words = ENGLISH) => String(text).replace(/\b(\d+(?:\.\d+)?) s\b/g, (all, n) => (Number(n) < 90 ? all : span(Number(n), words)));

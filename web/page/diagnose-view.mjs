@@ -9,8 +9,14 @@
 // symptom list (kit.symptoms): the messages users see, in the products' own
 // words; choosing one says what it means, what to paste and where to get
 // it. Nothing here decides what a text is or what is wrong: every sentence
-// shown comes from C.
-import { el, shown, sentence } from './render.mjs';
+// shown comes from C. In the page's language (lang.mjs): the findings from
+// the code catalogs (words.message, words.fix), C's sentences that have no
+// code read back by their English templates (said.mjs), the page's own
+// words through t(), and the products' texts in their own Chinese where
+// they have it.
+import { el, shown, sentence, findingItem } from './render.mjs';
+import { t, words } from './lang.mjs';
+import { readBack, phrase, told, CONSEQUENCES, CAUSES, WHY, EXPLAIN } from './said.mjs';
 import { showTab, ready, fillInputs } from './modes.mjs';
 import { copyText } from './clipboard.mjs';
 
@@ -34,7 +40,7 @@ const ROUTES = {
   'pem-key': ['tab-deploy', 'dp-cert-key'],
   'download-link': ['tab-deploy', 'dp-url-text'],
 };
-const TAB_NAMES = { 'tab-jwt': 'the JWT inspector', 'tab-ds': 'the Document Server tab', 'tab-deploy': 'the Deployment tab' };
+const OPEN_IN = { 'tab-jwt': 'Open in the JWT inspector', 'tab-ds': 'Open in the Document Server tab', 'tab-deploy': 'Open in the Deployment tab' };
 const SERVER_CONFIG = 'ds-server-text';
 
 // The verdict's params that name secrets, as the facts under it.
@@ -43,7 +49,6 @@ const SECRET_FACTS = [
   ['expected', 'Document Server checks with'],
   ['secret', 'The secret that signs it'],
 ];
-const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' };
 // Where a command of the diagnosis runs (its runOn).
 const RUN_ON = { ds_host: 'On Document Server\'s host', connector_host: 'On the connector\'s host', any: 'Anywhere' };
 const SECRET_NAMES = ['the secret typed here', 'the second secret typed here'];
@@ -52,12 +57,23 @@ const EXPORTS = [
   ['markdown', 'Markdown', 'md', 'text/markdown'],
   ['text', 'text', 'txt', 'text/plain'],
 ];
+const MASKED = 'every secret and token in it is masked, ready for a forum post or a support ticket';
 
 // A product's text as it reads on screen: its <br> (and a written \r\n) as
 // a line break, its placeholders (%s, %d, ${...}) as an ellipsis.
 const onScreen = (text) => text.replace(/<br\s*\/?>|(?:\\r)?\\n/gi, '\n').replace(/%[sd]|\$\{[^}]*\}/g, '…');
-// The language of the symptoms' texts: Chinese first for a reader whose browser asks for it.
-const chineseFirst = () => (navigator.languages ?? [navigator.language]).some((l) => /^zh\b/i.test(l));
+// A product's own text in the page's language, where the product has one (kit.symptoms: texts.en, texts['zh-CN']).
+const ownText = (s) => s.texts[words.lang] ?? null;
+// A sentence without its full stop (a Chinese one's too), to be part of another.
+const clause = (text) => text.replace(/[.。]$/, '');
+// A finding or verdict with the names C gives in English among its params (a secret's:
+// "the value of item 1"; a reason: diag_not_recognised's why) in the page's language.
+function localised(f) {
+  if (words.lang === 'en' || f.params === undefined || f.params === null) return f;
+  const params = {};
+  for (const [k, v] of Object.entries(f.params)) params[k] = typeof v !== 'string' ? v : k === 'why' ? readBack(v, WHY) ?? told(v) : phrase(v);
+  return { ...f, params };
+}
 
 /**
  * Wire the output. `shell` (app.mjs): { ui, texts(), secrets(), label(i), addBox() }.
@@ -68,7 +84,20 @@ export function setupView(kit, shell) {
   let last = null; // the inputs of the result shown
   let shownInput = null; // { items, secrets, now } of the result shown, for the export
 
-  const boxName = (i) => `text ${i + 1}`;
+  const boxName = (i) => t('text {n}', { n: i + 1 });
+  // The symptoms (kit.symptoms), by id: a recognised message in the product's own words.
+  const symptomById = new Map((typeof kit.symptoms === 'function' ? kit.symptoms() : []).map((s) => [s.id, s]));
+
+  // Why a text was recognised as it was (recognise.c), in the page's language: a product's
+  // message in the product's own words of that language where it has them.
+  function why(item) {
+    const s = symptomById.get(item.symptom);
+    const own = s ? ownText(s) : null;
+    if (own !== null && words.lang !== 'en') {
+      return t('It is {product}\'s message "{text}".', { product: phrase(s.product), text: onScreen(own).replace(/\s+/g, ' ').trim() });
+    }
+    return readBack(item.why, WHY) ?? told(item.why);
+  }
 
   function recognised(box, item) {
     const p = box.querySelector('.recognised');
@@ -80,16 +109,16 @@ export function setupView(kit, shell) {
     }
     p.dataset.kind = item.kind;
     p.dataset.confidence = item.confidence;
-    const what = el('strong', null, item.label);
-    p.replaceChildren(item.kind === 'unknown' ? 'Not recognised: ' : 'Recognised: ', what,
-      el('span', `confidence c-${item.confidence}`, ` (${item.confidence} confidence)`));
-    if (item.why) p.append(el('span', 'why', ` ${sentence(item.why)}`));
+    const what = el('strong', null, told(item.label));
+    p.replaceChildren(item.kind === 'unknown' ? t('Not recognised: ') : t('Recognised: '), what,
+      el('span', `confidence c-${item.confidence}`, t(' ({confidence} confidence)', { confidence: told(item.confidence) })));
+    if (item.why) p.append(el('span', 'why', ` ${sentence(why(item))}`));
   }
 
   // Which boxes a finding or the verdict is about: "text 2 (an editor config)".
   function about(indices, items, boxOf) {
-    const named = indices.filter((i) => items[i]).map((i) => `${boxName(boxOf[i])} (${items[i].label})`);
-    return named.length === 0 ? null : el('p', 'about', `About ${named.join(' and ')}.`);
+    const named = indices.filter((i) => items[i]).map((i) => t('{box} ({kind})', { box: boxName(boxOf[i]), kind: told(items[i].label) }));
+    return named.length === 0 ? null : el('p', 'about', t('About {texts}.', { texts: named.join(t(' and ')) }));
   }
 
   // The texts, grouped by the tab that shows them in detail, the verdict's first.
@@ -138,7 +167,7 @@ export function setupView(kit, shell) {
     if (tabs.size === 0) return null;
     const p = el('p', 'open-in');
     for (const [tab, values] of tabs) {
-      const b = el('button', null, `Open in ${TAB_NAMES[tab]}`);
+      const b = el('button', null, t(OPEN_IN[tab]));
       b.type = 'button';
       b.dataset.tab = tab;
       b.addEventListener('click', () => {
@@ -156,23 +185,23 @@ export function setupView(kit, shell) {
     // A note (info) is neither good nor bad news: it has no mark.
     const mark = { error: '✗', warning: '!' }[v.severity];
     if (mark) title.append(el('span', 'mark', mark), ' ');
-    title.append(el('strong', null, sentence(v.headline)));
+    title.append(el('strong', null, sentence(headline(v))));
     parts.push(title);
-    const line = (name, text) => {
+    const line = (name, label, text) => {
       if (!text) return;
-      const p = el('p', `v-${name.toLowerCase()}`);
-      p.append(el('span', 'f-label', `${name}: `), shown(sentence(text)));
+      const p = el('p', `v-${name}`);
+      p.append(el('span', 'f-label', label), shown(sentence(text)));
       parts.push(p);
     };
-    if (v.cause && sentence(v.cause) !== sentence(v.headline)) line('Cause', v.cause);
-    line('Fix', v.fix);
+    if (v.cause && sentence(v.cause) !== sentence(v.headline)) line('cause', t('Cause: '), words.message(localised({ ...v, message: v.cause })));
+    line('fix', t('Fix: '), v.fix && words.fix(localised(v)));
     const facts = SECRET_FACTS.filter(([k]) => typeof v.params?.[k] === 'string');
     if (facts.length > 0) {
       const p = el('p', 'verdict-facts');
       for (const [k, name] of facts) {
         const chip = el('span', 'chip');
         chip.dataset.param = k;
-        chip.append(el('span', 'chip-k', `${name}: `), el('code', null, v.params[k]));
+        chip.append(el('span', 'chip-k', t('{name}: ', { name: t(name) })), el('code', null, v.params[k]));
         p.append(chip, ' ');
       }
       parts.push(p);
@@ -184,21 +213,15 @@ export function setupView(kit, shell) {
     return parts;
   }
 
-  function findingItem(f, r, boxOf) {
-    const sev = SEVERITY[f.severity] ? f.severity : 'info';
-    const li = el('li', `finding sev-${sev}`);
-    li.dataset.code = f.code;
-    const head = el('p', 'f-msg');
-    head.append(el('span', 'sev', SEVERITY[sev]), ' ');
-    if (f.item !== null && r.items[f.item]) head.append(el('span', 'f-where', `${boxName(boxOf[f.item])}: `));
-    head.append(shown(sentence(f.message)));
-    li.append(head);
-    if (f.fix) {
-      const p = el('p', 'f-fix');
-      p.append(el('span', 'f-label', 'Fix: '), shown(sentence(f.fix)));
-      li.append(p);
-    }
-    return li;
+  // The verdict's headline: who refuses what, and the cause in a few words (C writes
+  // them in English; in another language each is read back, the cause else the verdict's message).
+  function headline(v) {
+    if (words.lang === 'en') return v.headline;
+    const cause = v.headline.startsWith(`${v.consequence}: `) ? v.headline.slice(v.consequence.length + 2) : '';
+    return t('{consequence}: {cause}', {
+      consequence: readBack(v.consequence, CONSEQUENCES) ?? v.consequence,
+      cause: clause(readBack(cause, CAUSES) ?? words.message(localised({ ...v, message: v.cause }))),
+    });
   }
 
   // The commands that carry out the fixes (C builds them from the texts' values; none holds a secret).
@@ -209,26 +232,27 @@ export function setupView(kit, shell) {
       const li = el('li', 'command');
       li.dataset.id = c.id;
       const head = el('p');
-      head.append(el('span', 'f-label', `${RUN_ON[c.runOn] ?? RUN_ON.any}${c.item !== null && r.items[c.item] ? ` (for ${boxName(boxOf[c.item])})` : ''}: `),
-        shown(sentence(c.explanation)));
+      const where = t(RUN_ON[c.runOn] ?? RUN_ON.any);
+      head.append(el('span', 'f-label', c.item !== null && r.items[c.item] ? t('{where} (for {box}): ', { where, box: boxName(boxOf[c.item]) }) : t('{where}: ', { where })),
+        shown(sentence(readBack(c.explanation, EXPLAIN) ?? c.explanation)));
       const pre = el('pre', 'mono code');
       pre.id = `diag-command-${i + 1}`;
       pre.tabIndex = 0;
       pre.setAttribute('role', 'region');
-      pre.setAttribute('aria-label', `Command ${i + 1}`);
+      pre.setAttribute('aria-label', t('Command {n}', { n: i + 1 }));
       pre.append(shown(c.text));
-      const copy = el('button', null, `Copy command ${i + 1}`);
+      const copy = el('button', null, t('Copy command {n}', { n: i + 1 }));
       copy.type = 'button';
       copy.addEventListener('click', () => {
         copyText(c.text).then(() => {
-          copy.textContent = 'Copied';
-          setTimeout(() => { copy.textContent = `Copy command ${i + 1}`; }, 1500);
+          copy.textContent = t('Copied');
+          setTimeout(() => { copy.textContent = t('Copy command {n}', { n: i + 1 }); }, 1500);
         }, () => {});
       });
       li.append(head, pre, copy);
       ol.append(li);
     });
-    return [el('h3', null, 'Commands that carry out the fix'), ol];
+    return [el('h3', null, t('Commands that carry out the fix')), ol];
   }
 
   // Copy or download the diagnosis shown, as Markdown or text (C masks every secret and token in it).
@@ -244,19 +268,19 @@ export function setupView(kit, shell) {
       b.type = 'button';
       b.addEventListener('click', () => {
         Promise.resolve().then(fn).catch((e) => {
-          note.textContent = `Nothing exported: ${e.message}`;
+          note.textContent = t('Nothing exported: {error}', { error: e.message });
         });
       });
       return b;
     };
-    const masked = 'every secret and token in it is masked, ready for a forum post or a support ticket';
     const buttons = el('p', 'export-buttons');
-    for (const [format, name, ext, type] of EXPORTS) {
-      buttons.append(button(`Copy as ${name}`, async () => {
-        const t = text(format);
-        await copyText(t);
-        note.textContent = `Copied the diagnosis as ${name} (${t.length} characters): ${masked}.`;
-      }), ' ', button(`Download as ${name}`, () => {
+    for (const [format, en, ext, type] of EXPORTS) {
+      const name = t(en);
+      buttons.append(button(t('Copy as {name}', { name }), async () => {
+        const copied = text(format);
+        await copyText(copied);
+        note.textContent = t('Copied the diagnosis as {name} ({n} characters): {masked}.', { name, n: copied.length, masked: t(MASKED) });
+      }), ' ', button(t('Download as {name}', { name }), () => {
         const a = document.createElement('a');
         a.href = URL.createObjectURL(new Blob([text(format)], { type: `${type};charset=utf-8` }));
         a.download = `oojwt-diagnosis.${ext}`;
@@ -264,10 +288,10 @@ export function setupView(kit, shell) {
         a.click();
         a.remove();
         setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-        note.textContent = `Saved the diagnosis as oojwt-diagnosis.${ext}: ${masked}.`;
+        note.textContent = t('Saved the diagnosis as {file}: {masked}.', { file: `oojwt-diagnosis.${ext}`, masked: t(MASKED) });
       }), ' ');
     }
-    row.append(el('h3', null, 'Share this diagnosis'), buttons, note);
+    row.append(el('h3', null, t('Share this diagnosis')), buttons, note);
     return row;
   }
 
@@ -275,13 +299,13 @@ export function setupView(kit, shell) {
     const v = r.verdict;
     ui.verdict.dataset.state = v ? v.severity : 'empty';
     ui.verdict.dataset.code = v?.code ?? '';
-    ui.verdict.replaceChildren(...(v ? verdictParts(r, boxOf, texts) : [el('p', 'verdict-title', 'Nothing to say about these texts.')]));
+    ui.verdict.replaceChildren(...(v ? verdictParts(r, boxOf, texts) : [el('p', 'verdict-title', t('Nothing to say about these texts.'))]));
     const parts = [...commandList(r.commands, r, boxOf)];
     const rest = r.findings.slice(v ? 1 : 0);
     if (rest.length > 0) {
       const ol = el('ol', 'finding-list');
-      for (const f of rest) ol.append(findingItem(f, r, boxOf));
-      parts.push(el('h3', null, `Also found (${rest.length})`), ol);
+      for (const f of rest) ol.append(findingItem(localised(f), { box: f.item !== null && r.items[f.item] ? boxName(boxOf[f.item]) : null }));
+      parts.push(el('h3', null, t('Also found ({n})', { n: rest.length })), ol);
     }
     const share = v ? exportRow() : null;
     if (share) parts.push(share);
@@ -302,12 +326,12 @@ export function setupView(kit, shell) {
       boxOf.push(i);
       items.push({ text: b.text, name: boxName(i) });
     });
-    const secrets = typed.map((value, i) => ({ value, name: SECRET_NAMES[i] })).filter((s) => s.value !== '');
+    const secrets = typed.map((value, i) => ({ value, name: t(SECRET_NAMES[i]) })).filter((s) => s.value !== '');
     for (const b of boxes) recognised(b.box, null);
     if (items.length === 0) {
       ui.verdict.dataset.state = 'empty';
       ui.verdict.dataset.code = '';
-      ui.verdict.replaceChildren(el('p', 'verdict-title', 'Paste a text above: oojwt says what it is, what goes wrong with it and how to fix it.'));
+      ui.verdict.replaceChildren(el('p', 'verdict-title', t('Paste a text above: oojwt says what it is, what goes wrong with it and how to fix it.')));
       ui.more.replaceChildren();
       return;
     }
@@ -319,7 +343,7 @@ export function setupView(kit, shell) {
     } catch (e) {
       ui.verdict.dataset.state = 'failed';
       ui.verdict.dataset.code = e.code ?? '';
-      ui.verdict.replaceChildren(el('p', 'verdict-title', `Cannot check these texts: ${e.message}`));
+      ui.verdict.replaceChildren(el('p', 'verdict-title', t('Cannot check these texts: {error}', { error: e.message })));
       ui.more.replaceChildren();
       return;
     }
@@ -342,25 +366,27 @@ export function setupView(kit, shell) {
       const paste = el('ol', 'symptom-paste');
       for (const p of s.paste) {
         const li = el('li');
-        li.append(el('strong', null, `${sentence(p.what).replace(/\.$/, '')}: `), shown(p.where));
+        // Where to get it: in words, or a command as it is (a command has no translation of its own).
+        const where = told(p.where);
+        li.append(el('strong', null, t('{what}: ', { what: clause(sentence(told(p.what))) })), where === p.where && words.lang !== 'en' ? el('code', null, where) : shown(where));
         paste.append(li);
       }
       detail.hidden = false;
       detail.dataset.id = s.id;
-      detail.replaceChildren(el('h3', null, `${s.product}: “${onScreen(s.texts.en).replace(/\s+/g, ' ').trim()}”`),
-        el('p', null, sentence(s.means)), el('p', 'f-label', 'Paste below:'), paste);
+      const text = ownText(s) ?? s.texts.en;
+      detail.replaceChildren(el('h3', null, t('{product}: “{text}”', { product: phrase(s.product), text: onScreen(text).replace(/\s+/g, ' ').trim() })),
+        el('p', null, sentence(told(s.means))), el('p', 'f-label', t('Paste below:')), paste);
       // The message goes into the first empty box (C recognises it there), and a new box takes what comes next.
-      const empty = shell.texts().find((t) => t.text.trim() === '');
+      const empty = shell.texts().find((b) => b.text.trim() === '');
       const area = empty ? empty.box.querySelector('textarea') : shell.addBox();
       if (area) {
-        area.value = onScreen(s.texts.en);
+        area.value = onScreen(text);
         area.dispatchEvent(new Event('input', { bubbles: true }));
       }
       const next = shell.addBox();
       (next ?? area)?.setAttribute('aria-describedby', `${(next ?? area).getAttribute('aria-describedby')} symptom-detail`);
     }
     const groups = new Map();
-    const zhFirst = chineseFirst();
     for (const s of list) {
       if (!groups.has(s.product)) groups.set(s.product, el('ul', 'symptom-list'));
       const b = el('button', 'symptom');
@@ -368,13 +394,15 @@ export function setupView(kit, shell) {
       b.dataset.id = s.id;
       b.setAttribute('aria-expanded', 'false');
       b.setAttribute('aria-controls', 'symptom-detail');
-      const en = el('span', 'symptom-en', onScreen(s.texts.en));
-      if (s.texts['zh-CN'] && zhFirst) {
-        const zh = el('span', 'symptom-zh', onScreen(s.texts['zh-CN']));
-        zh.lang = 'zh-CN';
-        b.append(zh, en);
+      // The product's own text in the page's language, else its English; quoted in a page
+      // that is not English (the product's words, which may hold English: "Invalid token").
+      const own = words.lang === 'en' ? null : ownText(s);
+      if (words.lang === 'en') {
+        b.append(el('span', 'symptom-en', onScreen(s.texts.en)));
       } else {
-        b.append(en);
+        const span = el('span', own !== null ? 'symptom-zh' : 'symptom-en', `“${onScreen(own ?? s.texts.en)}”`);
+        span.lang = own !== null ? words.lang : 'en';
+        b.append(span);
       }
       b.addEventListener('click', () => choose(s, b));
       buttons.push(b);
@@ -382,11 +410,11 @@ export function setupView(kit, shell) {
       li.append(b);
       groups.get(s.product).append(li);
     }
-    const h = el('h2', null, 'Start from what you saw');
+    const h = el('h2', null, t('Start from what you saw'));
     h.id = 'symptoms-h';
-    const parts = [h, el('p', 'hint', 'The messages the editor, the connectors and Document Server\'s log show when a token is refused. '
-      + 'Choose the one you see: oojwt says what it means and what to paste, and where to get it.'), detail];
-    for (const [product, ul] of groups) parts.push(el('h3', null, product), ul);
+    const parts = [h, el('p', 'hint', t('The messages the editor, the connectors and Document Server\'s log show when a token is refused. '
+      + 'Choose the one you see: oojwt says what it means and what to paste, and where to get it.')), detail];
+    for (const [product, ul] of groups) parts.push(el('h3', null, phrase(product)), ul);
     box.replaceChildren(...parts);
     box.hidden = false;
   }

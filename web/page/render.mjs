@@ -7,9 +7,12 @@
 // controls and invisible characters as markers (web/lib/visible.mjs, as in
 // the decoded view), and values from the input (code, JSON strings and
 // keys, secrets, facts) inside a <bdi>, so that they cannot reorder the
-// page's sentence around them.
+// page's sentence around them. Words in the page's language (lang.mjs):
+// the findings' from the code catalogs (words.message, words.fix), the
+// page's own through t().
 import { utc, local, relative, readableSeconds } from '../lib/time.mjs';
 import { visibleNodes, visibleText } from '../lib/visible.mjs';
+import { t, words } from './lang.mjs';
 
 /** `text` from the input as an isolated <bdi> with hidden characters as markers. */
 export function shown(text, className) {
@@ -35,14 +38,17 @@ export function el(tag, className, text) {
 
 /**
  * A message as a sentence: a capital (unless it starts with a name such as
- * editorConfig.callbackUrl, nginx or oojwt, which keeps its case) and a full stop;
+ * editorConfig.callbackUrl, nginx or oojwt, which keeps its case) and a full stop
+ * (in another language: as it starts, and its own full stop, 。 in Chinese);
  * durations in seconds in units people read.
  */
 export const sentence = (s) => {
-  const t = readableSeconds(s ?? '').trim();
-  if (t === '') return t;
-  const first = /^(?!nginx\b|oojwt\b)[a-z]+(?![\w.$])/.test(t) ? t[0].toUpperCase() : t[0];
-  return `${first}${t.slice(1)}${/[.!?)]$/.test(t) ? '' : '.'}`;
+  const text = readableSeconds(s ?? '', words).trim();
+  if (text === '') return text;
+  // (A Latin word that starts a sentence of another language is a name: as it is.)
+  if (words.lang !== 'en') return `${text}${/[.!?)。！？）]$/.test(text) ? '' : '。'}`;
+  const first = /^(?!nginx\b|oojwt\b)[a-z]+(?![\w.$])/.test(text) ? text[0].toUpperCase() : text[0];
+  return `${first}${text.slice(1)}${/[.!?)]$/.test(text) ? '' : '.'}`;
 };
 
 // ---- the verdict line --------------------------------------------------------
@@ -71,7 +77,7 @@ const VERDICT_FACTS = {
 export function renderVerdict(region, { state, message, verdict = {} }) {
   const facts = Object.entries(verdict)
     .filter(([k, v]) => k !== 'ok' && k !== 'message' && v !== null && v !== undefined && typeof v !== 'object')
-    .map(([k, v]) => [VERDICT_FACTS[k] ?? k, String(v)]);
+    .map(([k, v]) => [VERDICT_FACTS[k] ? t(VERDICT_FACTS[k]) : k, String(v)]);
   const key = JSON.stringify([state, message, facts]);
   if (region.dataset.key === key) return;
   region.dataset.key = key;
@@ -110,15 +116,21 @@ export function markUnavailable(root, verdict) {
 
 const SEVERITY = ['error', 'warning', 'info'];
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' };
+const SEVERITY_COUNT = {
+  error: '{n, plural, one {# error} other {# errors}}',
+  warning: '{n, plural, one {# warning} other {# warnings}}',
+  info: '{n, plural, one {# note} other {# notes}}',
+};
 const rank = (s) => (SEVERITY.includes(s) ? SEVERITY.indexOf(s) : SEVERITY.length);
-const FINDING_FIELDS = new Set(['severity', 'code', 'path', 'message', 'fix']);
+// The members of a finding shown in its own places (the diagnosis's item and params too).
+const FINDING_FIELDS = new Set(['severity', 'code', 'path', 'message', 'fix', 'item', 'params']);
 
 /** "2 errors, 1 warning" for a findings list ('' when empty). */
 export function countFindings(findings) {
   const n = {};
   for (const f of findings) n[f.severity] = (n[f.severity] ?? 0) + 1;
   return Object.keys(n).sort((a, b) => rank(a) - rank(b))
-    .map((s) => `${n[s]} ${(SEVERITY_LABEL[s] ?? s).toLowerCase()}${n[s] === 1 ? '' : 's'}`).join(', ');
+    .map((s) => (SEVERITY_COUNT[s] ? t(SEVERITY_COUNT[s], { n: n[s] }) : `${n[s]} ${s}${n[s] === 1 ? '' : 's'}`)).join(t(', '));
 }
 
 /**
@@ -128,32 +140,53 @@ export function countFindings(findings) {
  */
 export function consequence(findings, fine) {
   const worst = findings.find((f) => f.severity === 'error') ?? findings.find((f) => f.severity === 'warning');
-  if (!worst) return { state: 'ok', message: findings.length === 0 ? fine : `${fine} (notes below)` };
+  if (!worst) return { state: 'ok', message: findings.length === 0 ? fine : t('{fine} (notes below)', { fine }) };
   const rest = findings.filter((f) => f !== worst && f.severity !== 'info').length;
-  const said = `${String(worst.message).replace(/\.$/, '')}${rest > 0 ? ` (${rest} more below)` : ''}`;
+  const message = String(words.message(worst)).replace(/[.。]$/, '');
+  const said = rest > 0 ? t('{message} ({n} more below)', { message, n: rest }) : message;
   return worst.severity === 'error' ? { state: 'bad', message: said }
-    : { state: 'ok', message: `${fine}, but: ${said[0].toLowerCase()}${said.slice(1)}` };
+    : { state: 'ok', message: t('{fine}, but: {said}', { fine, said: `${said[0].toLowerCase()}${said.slice(1)}` }) };
 }
 
-function findingItem(f) {
+/**
+ * One finding as a list item: its severity in words, what is wrong and the
+ * fix, in the page's language. `options.box`: the name of the text it is
+ * about (the Diagnose box: one line, "Error text 2: …"); without it, the
+ * code, the JSON path and the members a newer C core adds are shown too
+ * (the Document Server and Deployment modes).
+ */
+export function findingItem(f, { box } = {}) {
   const sev = SEVERITY.includes(f.severity) ? f.severity : 'info';
   const li = el('li', `finding sev-${sev}`);
   li.dataset.code = f.code ?? '';
   li.dataset.severity = f.severity ?? '';
-  const head = el('p', 'f-head');
-  head.append(el('span', 'sev', SEVERITY_LABEL[f.severity] ?? String(f.severity ?? 'note')), ' ', el('code', 'f-code', f.code ?? ''));
-  if (f.path) head.append(' ', el('span', 'f-where', 'at '), el('code', 'f-path', f.path));
-  li.append(head, el('p', 'f-msg', sentence(f.message)));
-  // Members a newer C core adds (e.g. what the server does) are shown too.
-  for (const [k, v] of Object.entries(f)) {
-    if (FINDING_FIELDS.has(k) || v === null || typeof v === 'object') continue;
-    const p = el('p', 'f-extra');
-    p.append(el('span', 'f-label', `${k}: `), shown(v));
-    li.append(p);
+  const label = el('span', 'sev', SEVERITY_LABEL[f.severity] ? t(SEVERITY_LABEL[f.severity]) : String(f.severity ?? 'note'));
+  const message = shown(sentence(words.message(f)));
+  if (box !== undefined) {
+    const head = el('p', 'f-msg');
+    head.append(label, ' ');
+    if (box !== null) head.append(el('span', 'f-where', t('{box}: ', { box })));
+    head.append(message);
+    li.append(head);
+  } else {
+    const head = el('p', 'f-head');
+    head.append(label, ' ', el('code', 'f-code', f.code ?? ''));
+    if (f.path) head.append(' ', el('span', 'f-where', t('at ')), el('code', 'f-path', f.path));
+    const p = el('p', 'f-msg');
+    p.append(message);
+    li.append(head, p);
+    // Members a newer C core adds (e.g. what the server does) are shown too.
+    for (const [k, v] of Object.entries(f)) {
+      if (FINDING_FIELDS.has(k) || v === null || typeof v === 'object') continue;
+      const extra = el('p', 'f-extra');
+      extra.append(el('span', 'f-label', `${k}: `), shown(v));
+      li.append(extra);
+    }
   }
-  if (f.fix) {
+  const fix = f.fix ? words.fix(f) : '';
+  if (fix) {
     const p = el('p', 'f-fix');
-    p.append(el('span', 'f-label', 'Fix: '), ...visibleNodes(sentence(f.fix)));
+    p.append(el('span', 'f-label', t('Fix: ')), shown(sentence(fix)));
     li.append(p);
   }
   return li;
@@ -164,7 +197,7 @@ function findingItem(f) {
  * code, JSON path, what is wrong and what the server does, and the fix.
  * `findings` null clears the box.
  */
-export function renderFindings(box, findings, { none = 'No findings: nothing to change.' } = {}) {
+export function renderFindings(box, findings, { none = t('No findings: nothing to change.') } = {}) {
   if (!findings) {
     box.replaceChildren();
     box.dataset.count = '';
@@ -176,7 +209,7 @@ export function renderFindings(box, findings, { none = 'No findings: nothing to 
     return;
   }
   const sorted = findings.map((f, i) => [f, i]).sort((a, b) => rank(a[0].severity) - rank(b[0].severity) || a[1] - b[1]).map(([f]) => f);
-  const h = el('h3', 'findings-h', `Findings: ${countFindings(findings)}`);
+  const h = el('h3', 'findings-h', t('Findings: {counts}', { counts: countFindings(findings) }));
   const ol = el('ol', 'finding-list');
   for (const f of sorted) ol.append(findingItem(f));
   box.replaceChildren(h, ol);
@@ -203,11 +236,11 @@ export function renderFacts(box, rows, caption) {
 }
 
 /** Yes / no / — for a boolean that may be absent. */
-export const yesNo = (v) => (v === true ? 'yes' : v === false ? 'no' : '—');
+export const yesNo = (v) => (v === true ? t('yes') : v === false ? t('no') : '—');
 
 /** A list of strings (or values) as code elements separated by commas. */
 export function codeList(values) {
-  if (!Array.isArray(values) || values.length === 0) return 'none';
+  if (!Array.isArray(values) || values.length === 0) return t('none');
   const nodes = [];
   for (const v of values) {
     if (nodes.length > 0) nodes.push(', ');
@@ -220,9 +253,9 @@ export function codeList(values) {
 export function timeNodes(seconds, claim, now) {
   if (typeof seconds !== 'number' || utc(seconds) === null) return seconds === undefined || seconds === null ? '—' : String(seconds);
   const span = el('span', 'when');
-  const rel = relative(claim, seconds, now);
+  const rel = relative(claim, seconds, now, words);
   const bad = (claim === 'exp' && seconds <= now) || (claim === 'nbf' && seconds > now);
-  span.append(el('span', 'utc', utc(seconds)), el('span', 'local', ` · ${local(seconds)} · `), el('span', `rel ${bad ? 'bad' : 'ok'}`, rel));
+  span.append(el('span', 'utc', utc(seconds)), el('span', 'local', ` · ${local(seconds, words)} · `), el('span', `rel ${bad ? 'bad' : 'ok'}`, rel));
   return span;
 }
 
@@ -233,20 +266,20 @@ export function timeNodes(seconds, claim, now) {
  * a JSON string so that spaces, quotes and line breaks show.
  */
 export function maskedSecret(value, name) {
-  if (typeof value !== 'string') return value === null || value === undefined ? 'none' : String(value);
+  if (typeof value !== 'string') return value === null || value === undefined ? t('none') : String(value);
   const wrap = el('span', 'secret-value');
   const code = el('code', 'masked');
-  const masked = `${'•'.repeat(Math.min(value.length, 12))} (${value.length} character${value.length === 1 ? '' : 's'})`;
+  const masked = `${'•'.repeat(Math.min(value.length, 12))} ${t('({n, plural, one {# character} other {# characters}})', { n: value.length })}`;
   code.textContent = masked;
-  const b = el('button', 'reveal', 'Reveal');
+  const b = el('button', 'reveal', t('Reveal'));
   b.type = 'button';
   b.setAttribute('aria-pressed', 'false');
-  b.setAttribute('aria-label', `Reveal the ${name}`);
+  b.setAttribute('aria-label', t('Reveal the {name}', { name }));
   b.addEventListener('click', () => {
     const on = b.getAttribute('aria-pressed') !== 'true';
     b.setAttribute('aria-pressed', String(on));
-    b.textContent = on ? 'Hide' : 'Reveal';
-    b.setAttribute('aria-label', `${on ? 'Hide' : 'Reveal'} the ${name}`);
+    b.textContent = on ? t('Hide') : t('Reveal');
+    b.setAttribute('aria-label', on ? t('Hide the {name}', { name }) : t('Reveal the {name}', { name }));
     code.replaceChildren(on ? shown(JSON.stringify(value)) : masked);
     code.classList.toggle('masked', !on);
   });
@@ -277,7 +310,7 @@ export function renderJsonMarked(pre, value, before) {
       const node = isObj ? el('span', null, JSON.stringify(v)) : scalar(v);
       if (path.length > 0 && (!has || differs(v, old))) {
         const m = el('mark', 'from-token');
-        m.title = has ? `from the token (the page had ${visibleText(JSON.stringify(old) ?? 'undefined')})` : 'from the token (not in the page\'s config)';
+        m.title = has ? t('from the token (the page had {value})', { value: visibleText(JSON.stringify(old) ?? 'undefined') }) : t('from the token (not in the page\'s config)');
         m.append(node);
         nodes.push(m);
         marked.push(path.join('.'));
@@ -321,16 +354,16 @@ export function renderForensics(box, answer) {
   }
   box.hidden = false;
   box.dataset.variant = answer.variant ?? '';
-  const h = el('h3', null, answer.variant ? 'Secret forensics: found the secret that works' : 'Secret forensics: no variant of this secret works');
-  const parts = [h, el('p', 'forensics-msg', sentence(answer.message))];
+  const h = el('h3', null, answer.variant ? t('Secret forensics: found the secret that works') : t('Secret forensics: no variant of this secret works'));
+  const parts = [h, el('p', 'forensics-msg', sentence(words.message(answer)))];
   if (answer.variant) {
     const p = el('p');
-    p.append('Variant: ', el('code', null, answer.variant));
+    p.append(t('Variant: '), el('code', null, answer.variant));
     parts.push(p);
   }
   if (Array.isArray(answer.tried) && answer.tried.length > 0) {
     const p = el('p', 'hint');
-    p.append('Tried: ', ...[codeList(answer.tried)].flat());
+    p.append(t('Tried: '), ...[codeList(answer.tried)].flat());
     parts.push(p);
   }
   if (Array.isArray(answer.findings) && answer.findings.length > 0) {
