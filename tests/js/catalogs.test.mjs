@@ -72,7 +72,11 @@ test('format falls back from zh-CN to zh to en, then to the report\'s English', 
 });
 
 test('each catalog: { lang, name, codes }, codes in number order, one code per line', () => {
-  assert.deepEqual(readdirSync(localesDir).sort(), LANGS.map((l) => `${l}.json`).sort());
+  // The folder holds the code catalogs, and ui/, the page's and the element's words (web/lib/words.mjs).
+  const files = readdirSync(localesDir, { withFileTypes: true });
+  assert.deepEqual(files.filter((f) => f.isFile()).map((f) => f.name).sort(), LANGS.map((l) => `${l}.json`).sort());
+  assert.deepEqual(files.filter((f) => !f.isFile()).map((f) => f.name), ['ui']);
+  assert.deepEqual(readdirSync(new URL('ui/', localesDir)).sort(), LANGS.filter((l) => l !== 'en').map((l) => `${l}.json`).sort());
   for (const lang of LANGS) {
     const c = catalogs[lang];
     assert.deepEqual(Object.keys(c), ['lang', 'name', 'codes'], lang);

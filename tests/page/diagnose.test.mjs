@@ -275,13 +275,13 @@ test('served: two secrets: the second one typed is the one named', () => withPag
   await page.locator('#diag-verdict:not([data-code="diag_token_verifies"])').waitFor();
 }));
 
-test('served: keyboard alone: the first Tab stops are the tabs and the box; Enter adds a box; typing judges', () => withPage('served', async (page) => {
+test('served: keyboard alone: the first Tab stops are the language links, the tabs and the box; Enter adds a box; typing judges', () => withPage('served', async (page) => {
   const order = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
-    order.push(await page.evaluate(() => document.activeElement.id));
+    order.push(await page.evaluate(() => document.activeElement.id || `${document.activeElement.tagName}:${document.activeElement.lang}`));
   }
-  assert.deepEqual(order, ['tab-diag', 'diag-text-1', 'diag-add', 'diag-secret-1', 'diag-secret-more', order[5]]);
+  assert.deepEqual(order, ['A:en', 'A:zh-CN', 'tab-diag', 'diag-text-1', 'diag-add', 'diag-secret-1', 'diag-secret-more', order[7]]);
   await page.getByLabel('Paste anything').focus();
   await page.keyboard.insertText(row('journey: a config signed with secret.browser').items[0]);
   await page.keyboard.press('Tab');

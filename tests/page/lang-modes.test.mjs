@@ -30,17 +30,6 @@ const atSeconds = () => Math.floor(new Date(AT).getTime() / 1000);
 const NAMES = new Set(['exp', 'iat', 'nbf', 'typ', 'alg', 'kid', 'crit', 'hex', 'inbox', 'outbox', 'jwt', 'jsonwebtoken',
   'CommandService', 'ConvertService', 'DocBuilder']);
 
-// English that other branches word, until they are merged: web/lib/time.mjs's
-// durations and relative times, and web/page/render.mjs's labels, dates and
-// joints (the Document Server and Deployment modes' shared renderers).
-const PENDING = [
-  /\b(expires|expired|becomes valid|valid since|issued)( in)? [\d.]+ (second|minute|hour|day|week|month|year)s?( ago| in the future)?/g,
-  /\b(expires|becomes valid|issued) now\b/g,
-  /\b\d+ (second|minute|hour|day|week|month|year)s?\b/g,
-  /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d+, \d{4}, [\d:]+ [AP]M [A-Z+\d:]+/g,
-  /^(Error|Warning|Note|Fix:|Reveal|Hide|yes|no|close code|editor error|HTTP status|error|body|status|outcome|server log|server error|checked on|Variant:|Tried:|No findings: nothing to change\.|at)$/,
-  /^Findings: .*|^Secret forensics: .*/, /, but: /g, /\(\d+ more below\)/g,
-];
 
 // The words englishLeft (harness.mjs) counts in a text, besides KEEP_WORDS
 // and NAMES, and besides dotted names (services.CoAuthoring.secret.inbox,
@@ -124,18 +113,13 @@ async function inChinese(where, fn) {
 }
 
 /**
- * No English in `root` (englishLeft, harness.mjs) besides NAMES, PENDING
- * and, in the modes that show C's reports, the C texts `c` (cTexts()).
+ * No English in `root` (englishLeft, harness.mjs) besides NAMES and, in the modes that show C's reports, the C texts `c` (cTexts()).
  * `what` names the state in the message.
  */
 async function noEnglish(page, root, what, c = []) {
   const left = [];
   for (const x of await englishLeft(page, root)) {
-    // A text that is only PENDING English; else C's texts out first (PENDING's durations may be in them).
-    if (PENDING.some((re) => new RegExp(`^(?:${re.source})$`).test(x.text))) continue;
-    let text = unexplained(x.text, c);
-    for (const re of PENDING) text = text.replace(re, ' ');
-    const words = englishWords(text);
+    const words = englishWords(unexplained(x.text, c));
     if (words.length > 0) left.push({ text: x.text, words });
   }
   assert.deepEqual(left, [], `${what}: English left in ${root}`);

@@ -106,7 +106,7 @@ export function setupBuilder(kit, page) {
     } else if ([...ui.expiry.options].some((o) => o.value === String(lifetime))) {
       ui.expiry.value = String(lifetime);
     } else {
-      const o = new Option(t('{duration} after iat, as in the token', { duration: duration(lifetime) }), String(lifetime));
+      const o = new Option(t('{duration} after iat, as in the token', { duration: duration(lifetime, words) }), String(lifetime));
       o.dataset.custom = '';
       ui.expiry.add(o);
       ui.expiry.value = String(lifetime);

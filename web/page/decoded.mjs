@@ -193,7 +193,7 @@ export function renderTimes(box, payload, now) {
     th.append(el('code', null, name), ` ${t(label)}`);
     tr.append(th);
     const cells = typeof v === 'number' && utc(v) !== null
-      ? [String(v), utc(v), words.lang === 'en' ? local(v) : words.date(v), relative(name, v, now)]
+      ? [String(v), utc(v), local(v, words), relative(name, v, now, words)]
       : [JSON.stringify(v), t('not a number of seconds'), '—', '—'];
     const labels = ['Value', 'UTC', 'Local time', 'Relative'];
     cells.forEach((c, i) => {
@@ -207,7 +207,7 @@ export function renderTimes(box, payload, now) {
   const parts = [table];
   if (typeof payload.exp === 'number' && typeof payload.iat === 'number') {
     const life = payload.exp - payload.iat;
-    parts.push(el('p', 'hint', life > 0 ? t('Lifetime (exp − iat): {duration}.', { duration: duration(life) }) : t('exp is not after iat.')));
+    parts.push(el('p', 'hint', life > 0 ? t('Lifetime (exp − iat): {duration}.', { duration: duration(life, words) }) : t('exp is not after iat.')));
   }
   box.replaceChildren(...parts);
 }

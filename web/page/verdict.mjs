@@ -105,7 +105,7 @@ function issueItem(issue, kind) {
 // language's catalog writes its sentences whole.
 const sentence = (text) => {
   if (words.lang !== 'en') return text ?? '';
-  const s = readableSeconds(text ?? '');
+  const s = readableSeconds(text ?? '', words);
   return s ? `${s[0].toUpperCase()}${s.slice(1)}${/[.!?)]$/.test(s) ? '' : '.'}` : s;
 };
 
