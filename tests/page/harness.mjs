@@ -137,6 +137,8 @@ export const KEEP_WORDS = new Set([
   'English', 'UTF', 'ASCII', 'CSP', 'PHP', 'Node', 'npm', 'local', 'json', 'conf', 'php', 'ini', 'env',
   // header and scheme names, JSON literals, and products and libraries the sentences name
   'Authorization', 'Bearer', 'true', 'false', 'null', 'Debian', 'Ubuntu', 'Let', 'Encrypt', 'jsonwebtoken', 'curl',
+  // host names and commands a sentence names (openssl req, occ)
+  'localhost', 'req', 'occ', 'sudo', 'cat', 'onlyoffice', 'Ctrl',
 ]);
 
 /**
@@ -151,9 +153,8 @@ export const KEEP_WORDS = new Set([
  * options (-extfile), calls (f(...)) and folders (certs/).
  * Resolves to a list of { text, words }.
  */
-export function englishLeft(page, root = 'body', { keep: more = [] } = {}) {
-  return page.evaluate(({ root, keep }) => {
-    const KEEP = new Set(keep);
+export async function englishLeft(page, root = 'body', { keep = [] } = {}) {
+  const texts = await page.evaluate((root) => {
     const SKIP = 'code, pre, kbd, samp, textarea, input, select option[value=""] ~ *, [translate="no"], script, style, template';
     const out = [];
     const visible = (el) => {
@@ -173,18 +174,33 @@ export function englishLeft(page, root = 'body', { keep: more = [] } = {}) {
           continue;
         }
         const el = n.parentElement;
-        if (el === null || el.closest(SKIP) || !visible(el)) continue;
-        const text = n.data
-          .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ') // URLs
-          .replace(/"[^"]*"|“[^”]*”|«[^»]*»|「[^」]*」|(?<!\w)'[^'\s][^']*'(?!\w)/g, ' ') // quoted tokens and product texts
-          .replace(/(?:[\w.-]*\/[\w./*-]+)|(?:\b[\w-]+\.(?:json|conf|php|ini|crt|key|pem|log|yml|yaml|js|mjs|html|docx|xlsx|pptx)\b)/g, ' ') // paths, files
-          .replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b|\b\w+_\w+\b|\b[A-Z]{2,}\d*\b|\b\w*\d\w*\b/g, ' ') // identifiers, acronyms
-          .replace(/\$?\b\w+(?:[.:-]\w+)+\b|(?<![\w-])--?\w+|\b\w+(?=\()|\b\w+\/(?!\w)/g, ' '); // dotted, hyphenated, options, calls, folders
-        const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !KEEP.has(w));
-        if (words.length > 0) out.push({ text: n.data.trim().slice(0, 200), words });
+        if (el !== null && !el.closest(SKIP) && visible(el)) out.push(n.data);
       }
     };
     for (const r of document.querySelectorAll(root)) scan(r);
     return out;
-  }, { root, keep: [...KEEP_WORDS, ...more] });
+  }, root);
+  const out = [];
+  for (const text of texts) {
+    const words = englishWords(text, keep);
+    if (words.length > 0) out.push({ text: text.trim().slice(0, 200), words });
+  }
+  return out;
+}
+
+/**
+ * The English words of `text` as englishLeft counts them: ASCII words of
+ * three or more letters outside KEEP_WORDS and `keep`, URLs, quoted
+ * tokens, paths and file names, and names written as code in a sentence.
+ */
+export function englishWords(text, keep = []) {
+  const rest = text
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ') // URLs
+    .replace(/<[\w-]+>/g, ' ') // placeholders in a command (<container>)
+    .replace(/"[^"]*"|“[^”]*”|«[^»]*»|「[^」]*」|(?<!\w)'[^'\s][^']*'(?!\w)/g, ' ') // quoted tokens and product texts
+    .replace(/(?:[\w.-]*\/[\w./*-]+)|(?:\b[\w-]+\.(?:json|conf|php|ini|crt|key|pem|log|yml|yaml|js|mjs|html|docx|xlsx|pptx)\b)/g, ' ') // paths, files
+    .replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b|\b\w+_\w+\b|\b[A-Z]{2,}\d*\b|\b\w*\d\w*\b/g, ' ') // identifiers, acronyms
+    .replace(/\$?\b\w+(?:[.:=-]\w+)+\b|\$\w+|(?<![\w-])--?\w+|\b\w+(?=\()|\b\w+\/(?!\w)/g, ' '); // dotted, hyphenated, options, calls, folders, variables
+  const more = new Set(keep);
+  return (rest.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !KEEP_WORDS.has(w) && !more.has(w));
 }

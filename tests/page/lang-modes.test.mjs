@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
-import { browserSession, openPage, openMode, openInspector, englishLeft, KEEP_WORDS, distUrl, haveDist } from './harness.mjs';
+import { browserSession, openPage, openMode, openInspector, englishLeft, englishWords, distUrl, haveDist } from './harness.mjs';
 import { kit } from '../helpers/common.mjs';
 import { TEMPLATE } from '../../web/page/builder.mjs';
 
@@ -31,18 +31,7 @@ const NAMES = new Set(['exp', 'iat', 'nbf', 'typ', 'alg', 'kid', 'crit', 'hex', 
   'CommandService', 'ConvertService', 'DocBuilder']);
 
 
-// The words englishLeft (harness.mjs) counts in a text, besides KEEP_WORDS
-// and NAMES, and besides dotted names (services.CoAuthoring.secret.inbox,
-// docs.example.com) and nginx variables ($secure_link_secret), which are code.
-function englishWords(text) {
-  const rest = text
-    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ')
-    .replace(/"[^"]*"|“[^”]*”|«[^»]*»|「[^」]*」/g, ' ')
-    .replace(/(?:[\w.-]*\/[\w./*-]+)|(?:\b[\w-]+\.(?:json|conf|php|ini|crt|key|pem|log|yml|yaml|js|mjs|html|docx|xlsx|pptx)\b)/g, ' ')
-    .replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b|\b\w+_\w+\b|\b[A-Z]{2,}\d*\b|\b\w*\d\w*\b/g, ' ')
-    .replace(/\$?\b\w+(?:\.\w+)+\b|\$\w+/g, ' ');
-  return (rest.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !KEEP_WORDS.has(w) && !NAMES.has(w));
-}
+const englishWordsHere = (text) => englishWords(text, [...NAMES]);
 
 // Every text the C core wrote in a report (`reports`: its answers for the
 // inputs a test gives the page), for the texts the page shows as C wrote
@@ -119,7 +108,7 @@ async function inChinese(where, fn) {
 async function noEnglish(page, root, what, c = []) {
   const left = [];
   for (const x of await englishLeft(page, root)) {
-    const words = englishWords(unexplained(x.text, c));
+    const words = englishWordsHere(unexplained(x.text, c));
     if (words.length > 0) left.push({ text: x.text, words });
   }
   assert.deepEqual(left, [], `${what}: English left in ${root}`);
