@@ -67,7 +67,9 @@ const KEEP = new Set(['onlyoffice', 'nextcloud', 'owncloud', 'moodle', 'mattermo
   'md5', 'expires', 'sudo', 'printf', 'stty', 'echo', 'read', 'compose', 'env', 'secret', 'document', 'server',
   'invalid', 'token', 'docsapi', 'doceditor', 'crt', 'key', 'status', 'filetype', 'outputtype', 'headers', 'body',
   'editorconfig', 'services', 'listen', 'location', 'exec', 'run', 'cache', 'files', 'secure_link', 'docservice',
-  'out', 'log', 'new', 'ssl', 'iat', 'utc', 'rfc', 'ntp', 'debian', 'let', 'encrypt', 'inbox', 'outbox', 'false', 'true', 'permissions', 'payload', 'sign', 'diagnose', 'converter', 'include', 'ssl_certificate', 'ssl_certificate_key', 'cn', 'hex', 'tab', 'rsa', 'sha256']);
+  'out', 'log', 'new', 'ssl', 'iat', 'utc', 'rfc', 'ntp', 'debian', 'let', 'encrypt', 'inbox', 'outbox', 'false', 'true', 'permissions', 'payload', 'sign', 'diagnose', 'converter', 'include', 'ssl_certificate', 'ssl_certificate_key', 'cn', 'hex', 'tab', 'rsa', 'sha256',
+  // keys and commands the symptom table's Chinese names (Ctrl+U, cat, date, the command service's version, exp)
+  'ctrl', 'cat', 'date', 'version', 'exp']);
 
 // The English words of a line of Chinese output, with what stays taken
 // out: quoted texts, code-like tokens (with _ . / = $ - : # @ < > [ ] { }

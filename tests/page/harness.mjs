@@ -138,7 +138,9 @@ export const KEEP_WORDS = new Set([
   // header and scheme names, JSON literals, and products and libraries the sentences name
   'Authorization', 'Bearer', 'true', 'false', 'null', 'Debian', 'Ubuntu', 'Let', 'Encrypt', 'jsonwebtoken', 'curl',
   // host names and commands a sentence names (openssl req, occ)
-  'localhost', 'req', 'occ', 'sudo', 'cat', 'onlyoffice', 'Ctrl',
+  'localhost', 'req', 'occ', 'sudo', 'cat', 'date', 'onlyoffice', 'Ctrl',
+  // JWT's registered header and claim names
+  'alg', 'typ', 'kid', 'exp', 'iat', 'nbf', 'iss', 'aud', 'sub', 'jti',
 ]);
 
 /**

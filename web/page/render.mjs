@@ -64,6 +64,11 @@ const VERDICT_FACTS = {
   serverError: 'server error',
   httpStatus: 'HTTP status',
   channel: 'checked on',
+  tokenUsed: 'token used',
+};
+// Values of a verdict member that are names in C (src/ds/request.c place_names), in words.
+const FACT_VALUES = {
+  tokenUsed: { body: 'body', query: 'query', header: 'request header', 'other-header': 'other request header' },
 };
 
 /**
@@ -77,7 +82,7 @@ const VERDICT_FACTS = {
 export function renderVerdict(region, { state, message, verdict = {} }) {
   const facts = Object.entries(verdict)
     .filter(([k, v]) => k !== 'ok' && k !== 'message' && v !== null && v !== undefined && typeof v !== 'object')
-    .map(([k, v]) => [VERDICT_FACTS[k] ? t(VERDICT_FACTS[k]) : k, String(v)]);
+    .map(([k, v]) => [VERDICT_FACTS[k] ? t(VERDICT_FACTS[k]) : k, FACT_VALUES[k]?.[v] ? t(FACT_VALUES[k][v]) : String(v)]);
   const key = JSON.stringify([state, message, facts]);
   if (region.dataset.key === key) return;
   region.dataset.key = key;
