@@ -51,6 +51,11 @@ const { initial } = siteOutputs(metafile);
 const pageFiles = ['index.html', 'style.css', ...initial];
 const page = pageFiles.map((f) => file(f, site + f));
 rows.push({ label: `the page, until usable (the Diagnose box): ${pageFiles.length} files`, ...total(page), budget: 64 * KB });
+// In Chinese the page also loads its UI words before it starts (web/page/lang.mjs);
+// the findings' words come later, with the checks (web/lib/words.mjs loadCodes).
+const zhFiles = stepChunks(metafile, ['web/lib/locales/ui/zh-CN.json']);
+rows.push({ label: `the page in Chinese, until usable: ${pageFiles.length + zhFiles.length} files`,
+  ...total([...page, ...zhFiles.map((f) => file(f, site + f))]), budget: 64 * KB });
 // The library with the full module: its feature modules load with it (web/lib/oojwt.mjs features()).
 const FULL = ['web/lib/oojwt.mjs', 'web/lib/onlyoffice.mjs', 'web/lib/cert.mjs', 'web/lib/diagnose.mjs'];
 const STEPS = [
@@ -58,6 +63,9 @@ const STEPS = [
   ['the JWT inspector, when first shown', ['web/page/inspector.mjs', 'web/page/build-panel.mjs', 'web/lib/oojwt.mjs'], 'oojwt.wasm'],
   ['the Document Server modes, when opened', ['web/page/panels.mjs', ...FULL], 'oojwt-full.wasm'],
 ];
+// The findings' words of a page in Chinese, with the first checks.
+rows.push({ label: '+ in Chinese, the findings\' words, with the first checks',
+  ...total(stepChunks(metafile, ['web/lib/locales/zh-CN.json']).map((f) => file(f, site + f))), budget: null });
 const steps = STEPS.map(([label, sources, wasmFile]) => {
   const files = [...stepChunks(metafile, sources), wasmFile].map((f) => file(f, site + f));
   rows.push({ label: `+ ${label}: ${files.length} files`, ...total(files), budget: null });

@@ -30,12 +30,14 @@ export const LANGS = Object.freeze([
   Object.freeze({ tag: 'zh-CN', name: '简体中文' }),
 ]);
 
-// Each language's catalogs, loaded when first asked for: the codes' and the UI's.
-const LOADERS = {
-  'zh-CN': () => Promise.all([
-    import('./locales/zh-CN.json', { with: { type: 'json' } }),
-    import('./locales/ui/zh-CN.json', { with: { type: 'json' } }),
-  ]),
+// Each language's catalogs, each loaded when first asked for: its UI words
+// (what a page shows before anything is judged) and its codes' messages
+// (what the findings say), which a page can load later, with its checks.
+const UI = {
+  'zh-CN': () => import('./locales/ui/zh-CN.json', { with: { type: 'json' } }),
+};
+const CODES = {
+  'zh-CN': () => import('./locales/zh-CN.json', { with: { type: 'json' } }),
 };
 
 /** The tag oojwt uses for a wanted language tag, or null when it has no catalog for it. */
@@ -66,12 +68,31 @@ class Words {
   #ui;
   #codes;
 
+  #codesLoad = null;
+
   constructor(lang, codes, ui) {
     this.lang = lang;
     this.#codes = codes;
     this.#ui = ui;
     /** English texts asked for that the language's catalog lacks. */
     this.missing = new Set();
+  }
+
+  /**
+   * Load the codes' messages if they are not yet (loadWords with
+   * { codes: false } leaves them out); resolves to this. Until then,
+   * message() and fix() give the reports' English.
+   */
+  loadCodes() {
+    if (this.#codes !== null || CODES[this.lang] === undefined) return Promise.resolve(this);
+    this.#codesLoad ??= CODES[this.lang]().then((m) => {
+      this.#codes = new Catalogs([m.default]);
+      return this;
+    }, (e) => {
+      this.#codesLoad = null;
+      throw e;
+    });
+    return this.#codesLoad;
   }
 
   /** The UI text `en` (an English template) in this language, filled with `params`. */
@@ -174,19 +195,20 @@ const loaded = new Map();
 /**
  * The words of `lang` (a tag pickLang() gives): a promise of a Words, once
  * its catalogs are loaded ('en' loads none). A tag oojwt does not speak
- * gives English.
+ * gives English. `codes: false` loads the UI words only (a page's first
+ * screen, which shows no finding yet); words.loadCodes() loads the rest.
  */
-export function loadWords(lang) {
+export function loadWords(lang, { codes = true } = {}) {
   const tag = supported(lang) ?? 'en';
   let p = loaded.get(tag);
   if (p === undefined) {
     p = tag === 'en'
       ? Promise.resolve(new Words('en', null, null))
-      : LOADERS[tag]().then(([codes, ui]) => new Words(tag, new Catalogs([codes.default]), ui.default.ui));
+      : UI[tag]().then((ui) => new Words(tag, null, ui.default.ui));
     p.catch(() => loaded.delete(tag));
     loaded.set(tag, p);
   }
-  return p;
+  return codes ? p.then((w) => w.loadCodes()) : p;
 }
 
 /** English words, at once (no catalog to load). */

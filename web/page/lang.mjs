@@ -10,8 +10,13 @@ import { LANGS, loadWords, pickLang, ENGLISH } from '../lib/words.mjs';
 const asked = new URLSearchParams(location.search).get('lang');
 const lang = pickLang([...(asked ? [asked] : []), ...(navigator.languages ?? [navigator.language])]);
 
-/** The page's words (web/lib/words.mjs); English if its catalogs fail to load. */
-export const words = await loadWords(lang).catch(() => ENGLISH);
+/**
+ * The page's words (web/lib/words.mjs); English if its catalogs fail to
+ * load. The UI words load before the page starts; the codes' messages (what
+ * findings say) load with the checks (modes.mjs loadFull, loadCore), so
+ * that a page in Chinese is usable as soon as one in English.
+ */
+export const words = await loadWords(lang, { codes: false }).catch(() => ENGLISH);
 
 /** words.t, for the page's modules: the UI text `en` in the page's language. */
 export const t = (en, params) => words.t(en, params);

@@ -11,6 +11,8 @@
 //   imports);
 // - the Diagnose box: the full module and diagnose-view.mjs, when a text
 //   first needs them (app.mjs).
+// With either module come the findings' words when the page is not in
+// English (web/lib/words.mjs loadCodes): the first screen shows none.
 // A failed load says why and is tried again the next time.
 import { setupTabs } from './tabs.mjs';
 import { embeddedWasm } from './embedded.mjs';
@@ -36,7 +38,7 @@ const library = () => import('../lib/oojwt.mjs');
  */
 let fullLoaded = false;
 export const loadFull = once(async () => {
-  const { loadToolkit } = await library();
+  const [{ loadToolkit }] = await Promise.all([library(), words.loadCodes()]);
   const kit = await loadToolkit({ wasm: await embeddedWasm('oojwt-full-wasm') });
   fullLoaded = true;
   return kit;
@@ -45,7 +47,7 @@ export const loadFull = once(async () => {
 // The JWT core alone (oojwt.wasm, a third of the full module), for the
 // inspector when nothing has loaded the full module yet.
 const loadCore = once(async () => {
-  const { loadToolkit } = await library();
+  const [{ loadToolkit }] = await Promise.all([library(), words.loadCodes()]);
   return loadToolkit({ onlyoffice: false, wasm: await embeddedWasm('oojwt-wasm') });
 });
 
