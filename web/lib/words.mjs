@@ -34,11 +34,24 @@ export const LANGS = Object.freeze([
 // (what a page shows before anything is judged) and its codes' messages
 // (what the findings say), which a page can load later, with its checks.
 const UI = {
-  'zh-CN': () => import('./locales/ui/zh-CN.json', { with: { type: 'json' } }),
+  'zh-CN': () => json(() => import('./locales/ui/zh-CN.json', { with: { type: 'json' } }), 'ui/zh-CN.json'),
 };
 const CODES = {
-  'zh-CN': () => import('./locales/zh-CN.json', { with: { type: 'json' } }),
+  'zh-CN': () => json(() => import('./locales/zh-CN.json', { with: { type: 'json' } }), 'zh-CN.json'),
 };
+
+// A catalog, as a JSON module; Node 18.19 (the oldest Node the library
+// supports) knows no import attributes (`with`, from 18.20 and 20.10), so
+// there the file next to this module (locales/`name`) is read instead.
+async function json(load, name) {
+  try {
+    return (await load()).default;
+  } catch (e) {
+    if (typeof document !== 'undefined' || !/^ERR_IMPORT_(ASSERTION|ATTRIBUTE)/.test(e?.code ?? '')) throw e;
+    const fs = await import('node:fs');
+    return JSON.parse(fs.readFileSync(new URL(`./locales/${name}`, import.meta.url), 'utf8'));
+  }
+}
 
 /** The tag oojwt uses for a wanted language tag, or null when it has no catalog for it. */
 export function supported(tag) {
@@ -85,8 +98,8 @@ class Words {
    */
   loadCodes() {
     if (this.#codes !== null || CODES[this.lang] === undefined) return Promise.resolve(this);
-    this.#codesLoad ??= CODES[this.lang]().then((m) => {
-      this.#codes = new Catalogs([m.default]);
+    this.#codesLoad ??= CODES[this.lang]().then((catalog) => {
+      this.#codes = new Catalogs([catalog]);
       return this;
     }, (e) => {
       this.#codesLoad = null;
@@ -204,7 +217,7 @@ export function loadWords(lang, { codes = true } = {}) {
   if (p === undefined) {
     p = tag === 'en'
       ? Promise.resolve(new Words('en', null, null))
-      : UI[tag]().then((ui) => new Words(tag, null, ui.default.ui));
+      : UI[tag]().then((ui) => new Words(tag, null, ui.ui));
     p.catch(() => loaded.delete(tag));
     loaded.set(tag, p);
   }
