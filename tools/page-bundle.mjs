@@ -35,6 +35,9 @@ const common = {
   // web/lib/oojwt.mjs imports node:fs only under Node (readFile()).
   external: ['node:fs'],
   legalComments: 'none',
+  // Non-ASCII text (the Chinese catalogs) as UTF-8, not \uXXXX escapes:
+  // half the bytes, and the served modules and dist/oojwt.html are UTF-8.
+  charset: 'utf8',
   metafile: true,
   logLevel: 'silent',
 };
