@@ -214,25 +214,6 @@ static const char *const WHY[] = {
 	OOJWT_WORD("why.symptom")
 };
 
-/* Who refuses what (src/diagnose/verdict.c consequence()), the specific
- * sentences before the ones with a name in them. */
-static const char *const CONSEQUENCE[] = {
-	OOJWT_WORD("consequence.not_recognised"), OOJWT_WORD("consequence.no_token"),
-	OOJWT_WORD("consequence.symptom"), OOJWT_WORD("consequence.clients_refuse_host"),
-	OOJWT_WORD("consequence.refuse_host"), OOJWT_WORD("consequence.no_https_port"),
-	OOJWT_WORD("consequence.no_problem"),
-	OOJWT_WORD("consequence.integration_callback"),
-	OOJWT_WORD("consequence.callback"), OOJWT_WORD("consequence.editor_error"),
-	OOJWT_WORD("consequence.cannot_connect"), OOJWT_WORD("consequence.ds_refuses_token"),
-	OOJWT_WORD("consequence.editor_config"), OOJWT_WORD("consequence.ds_refuses_request"),
-	OOJWT_WORD("consequence.ds_settings"),
-	OOJWT_WORD("consequence.connector_disagrees"),
-	OOJWT_WORD("consequence.disagrees"), OOJWT_WORD("consequence.nginx"),
-	OOJWT_WORD("consequence.clients_refuse_cert"),
-	OOJWT_WORD("consequence.refuse_cert"), OOJWT_WORD("consequence.download"),
-	OOJWT_WORD("consequence.other")
-};
-
 /* A verdict's cause in a few words (src/diagnose/ short_cause). */
 static const char *const CAUSE[] = {
 	OOJWT_WORD("cause.no_token"), OOJWT_WORD("cause.all_clear"),
@@ -311,28 +292,30 @@ verdict_word(char *out, size_t cap, const oojwt_diag_finding *v)
 }
 
 /* The verdict's headline in the chosen language (not English): who
- * refuses what, and the cause in a few words where a template reads it
- * back, else the verdict's message from the code catalog. */
+ * refuses what (its code's catalog entry), and the cause in a few words
+ * where a template reads it back, else the verdict's message from the
+ * code catalog. */
 static void
 headline(oojwt_sb *sb, const oojwt_diag_report *r)
 {
 	const oojwt_diag_finding *v = &r->findings[0];
-	oojwt_sb c, k;
-	oojwt_cli_said said;
+	oojwt_sb k;
+	oojwt_cli_said said, who;
 
 	memset(&k, 0, sizeof k);
 	oojwt_cli_say_text(&said, v->code, v->params, v->message, v->fix);
-	(void)oojwt_cli_tr_str(&c, r->consequence, CONSEQUENCE, N_OF(CONSEQUENCE));
+	oojwt_cli_say_text(&who, OOJWT_TEXT_DIAG_CONSEQUENCE,
+		r->consequence_params, r->consequence, "");
 	if (!oojwt_cli_tr(&k, v->short_cause, CAUSE, N_OF(CAUSE))) {
 		k.len = 0;
 		oojwt_sb_puts(&k, said.message);
 	}
 	oojwt_sb_put(&k, "", 1);
 	oojwt_cli_word(sb, OOJWT_WORD("diagnose.headline_parts"),
-		"consequence,cause", "%s%s", c.buf != NULL ? c.buf : "",
+		"consequence,cause", "%s%s", who.message,
 		k.buf != NULL && !k.failed ? k.buf : "");
 	oojwt_cli_said_free(&said);
-	oojwt_wipe_free(c.buf, c.cap);
+	oojwt_cli_said_free(&who);
 	oojwt_wipe_free(k.buf, k.cap);
 }
 

@@ -199,7 +199,8 @@ static const char *const warning_names[] = {
 	"config_fragment",
 	"nginx_docker_rewritten",
 #ifndef OOJWT_CORE_MODULE
-	[OOJWT_FIND_DIAG_CERT_NO_IP - OOJWT_WARN_FIRST] = "diag_cert_no_ip"
+	[OOJWT_FIND_DIAG_CERT_NO_IP - OOJWT_WARN_FIRST] = "diag_cert_no_ip",
+	[OOJWT_TEXT_DIAG_CONSEQUENCE - OOJWT_WARN_FIRST] = "diag_consequence"
 #endif
 };
 

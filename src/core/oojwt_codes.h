@@ -45,6 +45,9 @@
  *              Docker image (oojwt_nginx_read)
  *   260        the diagnosis: a certificate made for an IP address
  *              without it in subjectAltName (oojwt_diagnose)
+ *   313        the diagnosis's sentences that are not findings, a code
+ *              and params each so that any language can write them:
+ *              the verdict's consequence (who refuses what)
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -292,7 +295,11 @@ enum oojwt_code {
 
 	/* The diagnosis again: a certificate for an IP address that lists
 	 * no IP address, so clients connecting to https://IP refuse it. */
-	OOJWT_FIND_DIAG_CERT_NO_IP = 260 /* certificate for an IP, no IP SAN */
+	OOJWT_FIND_DIAG_CERT_NO_IP = 260, /* certificate for an IP, no IP SAN */
+
+	/* The diagnosis's sentences: not findings, but written from a
+	 * catalog by code and params like them. */
+	OOJWT_TEXT_DIAG_CONSEQUENCE = 313 /* who refuses what (the headline) */
 };
 
 /*

@@ -2,8 +2,8 @@
  * The report of oojwt_diagnose() as JSON (kit.diagnose, `oojwt diagnose
  * --json`); the shape is in web/lib/oojwt.d.ts (DiagnoseResult):
  *
- *   {"verdict":{severity,code,headline,consequence,cause,fix,items,params}
- *              | null,
+ *   {"verdict":{severity,code,headline,consequence,consequenceCode,
+ *              consequenceParams,cause,fix,items,params} | null,
  *    "items":[{index,name,kind,label,confidence,why,detail,guess,token,
  *              symptom}],
  *    "findings":[{severity,code,item,path,message,fix,params}],
@@ -64,6 +64,10 @@ report_json(oojwt_sb *sb, const oojwt_diag_report *r,
 		oojwt_sb_member(sb, "code", oojwt_code_name(f->code), 1);
 		oojwt_sb_member(sb, "headline", r->headline, 1);
 		oojwt_sb_member(sb, "consequence", r->consequence, 1);
+		oojwt_sb_member(sb, "consequenceCode",
+			oojwt_code_name(OOJWT_TEXT_DIAG_CONSEQUENCE), 1);
+		oojwt_sb_puts(sb, ",\"consequenceParams\":");
+		oojwt_sb_puts(sb, r->consequence_params);
 		oojwt_sb_member(sb, "cause", f->message, 1);
 		oojwt_sb_member(sb, "fix", f->fix, 1);
 		oojwt_sb_puts(sb, ",\"items\":[");

@@ -186,6 +186,8 @@ typedef struct {
  *   headline     the consequence for the user and the cause, one line
  *   consequence  who refuses what ("Nextcloud cannot connect to
  *                Document Server"), the start of the headline
+ *   consequence_params  its params (a JSON object text): the sentence
+ *                as the code diag_consequence's catalog entry gives it
  *   commands     the commands that carry out the fixes (n_commands)
  *   n_secrets    how many secrets were held (typed and read)
  *   n_tokens     how many tokens were checked
@@ -197,6 +199,7 @@ typedef struct {
 	oojwt_diag_finding findings[OOJWT_DIAG_MAX_FINDINGS];
 	char headline[OOJWT_MESSAGE_LEN];
 	char consequence[OOJWT_MESSAGE_LEN];
+	char consequence_params[OOJWT_DIAG_PARAMS_LEN];
 	size_t n_commands;
 	oojwt_diag_command commands[OOJWT_DIAG_MAX_COMMANDS];
 	size_t n_secrets, n_tokens;

@@ -4,6 +4,7 @@
  * order found; the first is the verdict, and the headline says what it
  * means for the user -- who refuses what -- and why.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "inner.h"
@@ -57,25 +58,53 @@ is_token_code(int code)
 		|| code == OOJWT_FIND_DIAG_TOKEN_UNREADABLE;
 }
 
-/* Who refuses what, for the verdict `f`. */
+/* One consequence: its sentence into `out`, its params into `p`: `kind`
+ * (the catalog template's select key, src/core/codes.c
+ * diag_consequence) and, for the sentences that name who refuses,
+ * `who`, the connector's name or "none" (then `anyone` stands in); the
+ * sentence's own values (an error number, a host) under `names`. */
+static void
+say(char *out, size_t cap, oojwt_params *p, const char *kind,
+	const char *who, const char *anyone, const char *names,
+	const char *fmt, ...)
+{
+	char tail[OOJWT_MESSAGE_LEN];
+	va_list ap;
+
+	oojwt_params_str(p, "kind", kind, strlen(kind));
+	va_start(ap, fmt);
+	oojwt_vfmtp(tail, sizeof tail, p, names, fmt, ap);
+	va_end(ap);
+	if (anyone == NULL) {
+		oojwt_fmt(out, cap, "%s", tail);
+		return;
+	}
+	oojwt_params_str(p, "who", who != NULL ? who : "none",
+		strlen(who != NULL ? who : "none"));
+	oojwt_fmt(out, cap, "%s%s", who != NULL ? who : anyone, tail);
+}
+
+/* Who refuses what, for the verdict `f`, with its params (`p`). */
 static void
 consequence(oojwt_diag_ctx *c, const oojwt_diag_finding *f, char *out,
-	size_t cap)
+	size_t cap, oojwt_params *p)
 {
 	const char *who = connector_title(c->connector);
 	const oojwt_diag_recognised *g = f->item >= 0 ? &c->r->items[f->item] : NULL;
 	int kind = g != NULL ? g->kind : OOJWT_DIAG_UNKNOWN;
 
 	if (f->code == OOJWT_FIND_DIAG_NOT_RECOGNISED) {
-		snprintf(out, cap, "oojwt cannot tell what this is");
+		say(out, cap, p, "not_recognised", NULL, NULL, "",
+			"oojwt cannot tell what this is");
 		return;
 	}
 	if (f->code == OOJWT_FIND_DIAG_NO_TOKEN) {
-		snprintf(out, cap, "Nothing to verify");
+		say(out, cap, p, "no_token", NULL, NULL, "", "Nothing to verify");
 		return;
 	}
 	if (f->code == OOJWT_FIND_DIAG_SYMPTOM) {
-		snprintf(out, cap, "More is needed to find the cause");
+		say(out, cap, p, "symptom", NULL, NULL, "",
+			"More is needed to find the cause");
 		return;
 	}
 	if (f->code == OOJWT_FIND_DIAG_CERT_NO_IP) {
@@ -86,37 +115,40 @@ consequence(oojwt_diag_ctx *c, const oojwt_diag_finding *f, char *out,
 		while (h[n] != 0 && h[n] != '"') {
 			n++;
 		}
-		snprintf(out, cap, "%s will refuse https://%.*s", who != NULL ? who
-			: "Clients", (int)n, h);
+		say(out, cap, p, "refuse_host", who, "Clients", "host",
+			" will refuse https://%S", h, n);
 		return;
 	}
 	if (f->code == OOJWT_FIND_NGINX_DOCKER_REWRITTEN
 		&& f->severity != OOJWT_SEVERITY_INFO)
 	{
-		snprintf(out, cap, "Document Server will answer on no HTTPS port after "
-			"the container restarts");
+		say(out, cap, p, "no_https_port", NULL, NULL, "", "Document Server "
+			"will answer on no HTTPS port after the container restarts");
 		return;
 	}
 	if (f->severity == OOJWT_SEVERITY_INFO) {
-		snprintf(out, cap, "No problem found in what you pasted");
+		say(out, cap, p, "no_problem", NULL, NULL, "",
+			"No problem found in what you pasted");
 		return;
 	}
 	if (is_token_code(f->code)) {
 		int callback = g != NULL && (kind == OOJWT_DIAG_HTTP_REQUEST
 			|| kind == OOJWT_DIAG_REQUEST_BODY) && g->sub == OOJWT_REQUEST_CALLBACK;
 		if (callback) {
-			snprintf(out, cap, "%s will refuse the callback", who != NULL ? who
-				: "The integration");
+			say(out, cap, p, "callback", who, "The integration", "",
+				" will refuse the callback");
 		} else if (kind == OOJWT_DIAG_EDITOR_CONFIG || kind == OOJWT_DIAG_PAGE_SOURCE
 			|| (c->editor_error != 0 && who == NULL))
 		{
-			snprintf(out, cap, "The editor will not open (error %d)",
+			say(out, cap, p, "editor_error", NULL, NULL, "error",
+				"The editor will not open (error %d)",
 				c->editor_error != 0 ? c->editor_error : -20);
 		} else if (who != NULL) {
-			snprintf(out, cap, "%s cannot connect: Document Server refuses its "
-				"token (Invalid token)", who);
+			say(out, cap, p, "cannot_connect", who, "", "", " cannot connect: "
+				"Document Server refuses its token (Invalid token)");
 		} else {
-			snprintf(out, cap, "Document Server will refuse this token");
+			say(out, cap, p, "ds_refuses_token", NULL, NULL, "",
+				"Document Server will refuse this token");
 		}
 		return;
 	}
@@ -124,37 +156,45 @@ consequence(oojwt_diag_ctx *c, const oojwt_diag_finding *f, char *out,
 	case OOJWT_DIAG_EDITOR_CONFIG:
 	case OOJWT_DIAG_PAGE_SOURCE:
 		if (c->editor_error != 0 && f->severity == OOJWT_SEVERITY_ERROR) {
-			snprintf(out, cap, "The editor will not open (error %d)", c->editor_error);
+			say(out, cap, p, "editor_error", NULL, NULL, "error",
+				"The editor will not open (error %d)", c->editor_error);
 		} else {
-			snprintf(out, cap, "The editor config has a problem");
+			say(out, cap, p, "editor_config", NULL, NULL, "",
+				"The editor config has a problem");
 		}
 		return;
 	case OOJWT_DIAG_HTTP_REQUEST:
 	case OOJWT_DIAG_REQUEST_BODY:
-		snprintf(out, cap, g->sub == OOJWT_REQUEST_CALLBACK
-			? "%s will refuse the callback" : "Document Server will refuse the "
-			"request", who != NULL ? who : "The integration");
+		if (g->sub == OOJWT_REQUEST_CALLBACK) {
+			say(out, cap, p, "callback", who, "The integration", "",
+				" will refuse the callback");
+		} else {
+			say(out, cap, p, "ds_refuses_request", NULL, NULL, "",
+				"Document Server will refuse the request");
+		}
 		return;
 	case OOJWT_DIAG_LOCAL_JSON:
 	case OOJWT_DIAG_DOCKER_ENV:
-		snprintf(out, cap, "Document Server's settings have a problem");
+		say(out, cap, p, "ds_settings", NULL, NULL, "",
+			"Document Server's settings have a problem");
 		return;
 	case OOJWT_DIAG_CONNECTOR_SETTINGS:
-		snprintf(out, cap, "%s and Document Server do not agree",
-			who != NULL ? who : "The connector");
+		say(out, cap, p, "disagree", who, "The connector", "",
+			" and Document Server do not agree");
 		return;
 	case OOJWT_DIAG_NGINX_CONFIG:
-		snprintf(out, cap, "nginx in front of Document Server has a problem");
+		say(out, cap, p, "nginx", NULL, NULL, "",
+			"nginx in front of Document Server has a problem");
 		return;
 	case OOJWT_DIAG_CERTIFICATE:
-		snprintf(out, cap, "%s will refuse Document Server's certificate",
-			who != NULL ? who : "Clients");
+		say(out, cap, p, "refuse_cert", who, "Clients", "",
+			" will refuse Document Server's certificate");
 		return;
 	case OOJWT_DIAG_DOWNLOAD_LINK:
-		snprintf(out, cap, "The download will fail");
+		say(out, cap, p, "download", NULL, NULL, "", "The download will fail");
 		return;
 	default:
-		snprintf(out, cap, "There is a problem");
+		say(out, cap, p, "other", NULL, NULL, "", "There is a problem");
 		return;
 	}
 }
@@ -189,6 +229,7 @@ oojwt_diag_verdict(oojwt_diag_ctx *c)
 	size_t i;
 	int problem = 0;
 	const char *cause;
+	oojwt_params p;
 
 	for (i = 0; i < r->n_findings; i++) {
 		if (r->findings[i].severity != OOJWT_SEVERITY_INFO) {
@@ -211,7 +252,8 @@ oojwt_diag_verdict(oojwt_diag_ctx *c)
 	if (r->n_findings == 0) {
 		return;
 	}
-	consequence(c, &r->findings[0], r->consequence, sizeof r->consequence);
+	oojwt_params_init(&p, r->consequence_params, sizeof r->consequence_params);
+	consequence(c, &r->findings[0], r->consequence, sizeof r->consequence, &p);
 	cause = r->findings[0].short_cause;
 	snprintf(r->headline, sizeof r->headline, "%.150s: %.*s", r->consequence,
 		(int)headline_cut(cause, 240), cause);

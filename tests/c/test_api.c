@@ -275,7 +275,8 @@ static const struct {
 	{ OOJWT_FIND_CONFIG_FROM_ENV, "config_from_env" },
 	{ OOJWT_FIND_CONFIG_FRAGMENT, "config_fragment" },
 	{ OOJWT_FIND_NGINX_DOCKER_REWRITTEN, "nginx_docker_rewritten" },
-	{ OOJWT_FIND_DIAG_CERT_NO_IP, "diag_cert_no_ip" }
+	{ OOJWT_FIND_DIAG_CERT_NO_IP, "diag_cert_no_ip" },
+	{ OOJWT_TEXT_DIAG_CONSEQUENCE, "diag_consequence" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 

@@ -153,8 +153,10 @@ test('a template uses only the params its code declares (en), and parses', () =>
 // ---- the strong one: the kit's own reports, rendered again -----------------
 
 // The issues and findings of a report: the members of its errors, warnings,
-// differences and findings lists, at any depth of the report's own structure
-// (not inside the decoded header, payload or config, which are the token's).
+// differences and findings lists, and its sentences given with a code
+// (`xCode` and `xParams` beside `x`), at any depth of the report's own
+// structure (not inside the decoded header, payload or config, which are
+// the token's).
 const LISTS = new Set(['errors', 'warnings', 'differences', 'findings']);
 const DATA = new Set(['header', 'payload', 'effectiveConfig', 'decoded', 'config', 'claims']);
 function collect(value, out) {
@@ -164,6 +166,12 @@ function collect(value, out) {
     if (v === null || typeof v !== 'object' || depth > 8) continue;
     for (const [k, w] of Object.entries(v)) {
       if (DATA.has(k)) continue;
+      // A sentence that is not a finding, with its code and params beside it:
+      // "consequence", "consequenceCode", "consequenceParams".
+      const base = k.endsWith('Code') ? k.slice(0, -4) : null;
+      if (base && typeof w === 'string' && typeof v[base] === 'string') {
+        out.push({ code: w, params: v[`${base}Params`], message: v[base] });
+      }
       if (LISTS.has(k) && Array.isArray(w)) {
         for (const f of w) if (f !== null && typeof f === 'object' && typeof f.code === 'string') out.push(f);
       }

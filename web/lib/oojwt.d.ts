@@ -1313,7 +1313,11 @@ export interface DiagnoseResult {
     code: DiagnoseFindingCode;
     /** The consequence for the user, then the cause. */
     headline: string;
+    /** Who refuses what: the start of the headline. */
     consequence: string;
+    /** The consequence's code (its catalog entry) and the values its sentence uses. */
+    consequenceCode: 'diag_consequence';
+    consequenceParams: { kind: string; who?: string; host?: string; error?: number };
     cause: string;
     fix: string;
     items: number[];

@@ -16,7 +16,7 @@
 // they have it.
 import { el, shown, sentence, findingItem } from './render.mjs';
 import { t, words } from './lang.mjs';
-import { readBack, phrase, told, CONSEQUENCES, CAUSES, WHY, EXPLAIN } from './said.mjs';
+import { readBack, phrase, told, CAUSES, WHY, EXPLAIN } from './said.mjs';
 import { showTab, ready, fillInputs } from './modes.mjs';
 import { copyText } from './clipboard.mjs';
 
@@ -213,13 +213,13 @@ export function setupView(kit, shell) {
     return parts;
   }
 
-  // The verdict's headline: who refuses what, and the cause in a few words (C writes
-  // them in English; in another language each is read back, the cause else the verdict's message).
+  // The verdict's headline: who refuses what (its code's catalog entry), and the cause in a
+  // few words (C writes it in English; in another language it is read back, else the verdict's message).
   function headline(v) {
     if (words.lang === 'en') return v.headline;
     const cause = v.headline.startsWith(`${v.consequence}: `) ? v.headline.slice(v.consequence.length + 2) : '';
     return t('{consequence}: {cause}', {
-      consequence: readBack(v.consequence, CONSEQUENCES) ?? v.consequence,
+      consequence: words.message({ code: v.consequenceCode, params: v.consequenceParams, message: v.consequence }),
       cause: clause(readBack(cause, CAUSES) ?? words.message(localised({ ...v, message: v.cause }))),
     });
   }

@@ -1,8 +1,8 @@
 // The diagnosis's own English sentences in the page's language. Some of
-// what kit.diagnose says has no code (src/diagnose/): who refuses what
-// (verdict.c consequence), the cause in a few words (the headline's
-// end), what a text was recognised as and why (recognise.c), what a
-// command does (src/deploy/commands.c) and the names it gives secrets.
+// what kit.diagnose says has no code (src/diagnose/): the cause in a few
+// words (the headline's end), what a text was recognised as and why
+// (recognise.c), what a command does (src/deploy/commands.c) and the
+// names it gives secrets.
 // Each is read back by the English templates of its list, the first that
 // matches the whole sentence, its {name} parts taken from it (each part
 // itself read back among PHRASES: a secret's or a connector's name), and
@@ -10,32 +10,6 @@
 // ui/<lang>.json). In English, and for a sentence no template matches,
 // nothing changes. The command line does the same (src/cli/diagnose.c).
 import { t, words } from './lang.mjs';
-
-/** Who refuses what: src/diagnose/verdict.c consequence(). */
-export const CONSEQUENCES = [
-  'oojwt cannot tell what this is',
-  'Nothing to verify',
-  'More is needed to find the cause',
-  'Document Server will answer on no HTTPS port after the container restarts',
-  'No problem found in what you pasted',
-  'The editor will not open (error {n})',
-  'Document Server will refuse this token',
-  'The editor config has a problem',
-  'Document Server will refuse the request',
-  "Document Server's settings have a problem",
-  'nginx in front of Document Server has a problem',
-  'The download will fail',
-  'There is a problem',
-  'Clients will refuse https://{host}',
-  'The integration will refuse the callback',
-  'The connector and Document Server do not agree',
-  "Clients will refuse Document Server's certificate",
-  '{who} will refuse https://{host}',
-  '{who} will refuse the callback',
-  '{who} cannot connect: Document Server refuses its token (Invalid token)',
-  '{who} and Document Server do not agree',
-  "{who} will refuse Document Server's certificate",
-];
 
 /** The verdict's cause in a few words: the findings' short causes (src/diagnose/). */
 export const CAUSES = [
