@@ -143,17 +143,13 @@ oojwt_cli_secret(const oojwt_cli_opts *o, unsigned char **secret,
 	if (strcmp(which, "browser") == 0) {
 		/* DocsCoServer.js checks the editor's tokens with the inbox
 		 * secret since 7.2; secret.browser is still read by older ones. */
-		oojwt_cli_eprintf("oojwt: note: Document Server does not use "
-			"secret.browser since 7.2 (the editor's tokens are checked with "
-			"the inbox secret: --which inbox)\n");
+		oojwt_cli_weprintf(OOJWT_WORD("note.browser_secret"), NULL, NULL);
 	}
 	if (o->jwt_key_file != NULL) {
 		return key_file(o, secret, len, err, cap);
 	}
 	if (o->secret != NULL) {
-		oojwt_cli_eprintf("oojwt: warning: --secret shows the secret in ps and "
-			"in your shell history; prefer --secret-file, OOJWT_SECRET or "
-			"--secret-from-local-json\n");
+		oojwt_cli_weprintf(OOJWT_WORD("note.secret_arg"), NULL, NULL);
 		return copy_secret(o->secret, strlen(o->secret), secret, len, err, cap);
 	}
 	if (o->secret_file != NULL) {

@@ -239,19 +239,19 @@ oojwt_cli_take_token(const char *command, char *text, size_t *len)
 		oojwt_sb_puts(&note, any ? ", " : "");
 		any = 1;
 		if (s->kind == OOJWT_STRIP_TEXT) {
-			char n[48];
-			snprintf(n, sizeof n, "%lu bytes of other text", (unsigned long)s->len);
-			oojwt_sb_puts(&note, n);
+			oojwt_cli_word(&note, OOJWT_WORD("note.stripped_text"), "n", "%z",
+				s->len);
 		} else {
-			oojwt_sb_puts(&note, oojwt_strip_name(s->kind));
+			oojwt_cli_word(&note, OOJWT_WORD("note.stripped"), "what", "%s",
+				oojwt_strip_name(s->kind));
 			oojwt_sb_puts(&note, " '");
 			oojwt_cli_put_safe(&note, text + s->pos, s->len);
 			oojwt_sb_puts(&note, "'");
 		}
 	}
 	if (any && !note.failed) {
-		oojwt_cli_eprintf("oojwt: %s: note: the token was taken out of the text "
-			"given; stripped: %.*s\n", command, (int)note.len, note.buf);
+		oojwt_cli_weprintf(OOJWT_WORD("note.token_taken"), "command,stripped",
+			"%s%S", command, note.buf, note.len);
 	}
 	oojwt_wipe_free(note.buf, note.cap);
 	memmove(text, text + x.start, x.len);
