@@ -289,6 +289,12 @@ config_json(const oojwt_cli_opts *o, const char *text, size_t len,
 	return oojwt_cli_put_sb(o, &sb);
 }
 
+static const char *
+on_off(int flag)
+{
+	return flag ? "on" : "off";
+}
+
 /* Setting `label` (a word: header, prefix, ...) and its value. */
 static void
 print_str(const char *label, const char *s)
@@ -311,8 +317,8 @@ config_human(const oojwt_server_config *c, int show)
 		c->form == OOJWT_CONFIG_DOCKER ? "docker" : "local_json",
 		c->own_defaults ? "given" : "shipped");
 	oojwt_cli_wprintf(OOJWT_WORD("config.tokens"), "browser,inbox,outbox",
-		"%d%d%d", c->enabled_browser != 0, c->enabled_inbox != 0,
-		c->enabled_outbox != 0);
+		"%s%s%s", on_off(c->enabled_browser), on_off(c->enabled_inbox),
+		on_off(c->enabled_outbox));
 	for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
 		const oojwt_cfg_secret *s = &c->secrets[k];
 		oojwt_cli_wprintf(OOJWT_WORD("config.secret"), "kind,source", "%s%s",
@@ -436,8 +442,8 @@ print_guess(const oojwt_kind_guess *g)
 		oojwt_cli_printf("%s %s", first ? "" : ",", oojwt_browser_kind_name(kind));
 		first = 0;
 	}
-	oojwt_cli_wprintf(OOJWT_WORD("guess.tail"), "none,why", "%d%s", first,
-		g->why);
+	oojwt_cli_wprintf(OOJWT_WORD("guess.tail"), "none,why", "%s%s",
+		first ? "yes" : "no", g->why);
 }
 
 /* A token of the editor page's methods, judged by its kind. */
@@ -846,7 +852,7 @@ print_side(const char *name, const oojwt_secret_side *d)
 	size_t i;
 
 	oojwt_cli_wprintf(OOJWT_WORD("compare.side"), "side,bytes,chars,utf8",
-		"%s%z%z%d", name, d->bytes, d->chars, d->utf8 != 0);
+		"%s%z%z%s", name, d->bytes, d->chars, d->utf8 ? "yes" : "no");
 	for (i = 0; i < d->n_marks; i++) {
 		const oojwt_secret_mark *m = &d->marks[i];
 		if (m->kind == OOJWT_MARK_INVALID_UTF8) {
@@ -859,9 +865,9 @@ print_side(const char *name, const oojwt_secret_side *d)
 			char cp[16];
 			snprintf(cp, sizeof cp, "%04lX", (unsigned long)m->cp);
 			oojwt_cli_wprintf(OOJWT_WORD("compare.char"),
-				"n,byte,cp,kind,looks,like", "%z%z%s%s%d%s", m->index + 1,
+				"n,byte,cp,kind,looks,like", "%z%z%s%s%s%s", m->index + 1,
 				m->byte, cp, oojwt_secret_mark_kind_name(m->kind),
-				m->looks_like != 0,
+				m->looks_like != 0 ? "yes" : "no",
 				m->looks_like != 0 ? (char[2]){ m->looks_like, 0 } : "");
 		}
 	}
@@ -919,12 +925,14 @@ oojwt_cli_compare_secrets(const oojwt_cli_opts *o)
 	print_side("other_secret", &r.b);
 	if (!r.equal) {
 		oojwt_cli_wprintf(OOJWT_WORD("compare.first_difference"),
-			"n,byte,confusable", "%z%z%d", r.diff_index + 1, r.diff_byte,
-			r.diff_confusable != 0);
+			"n,byte,confusable", "%z%z%s", r.diff_index + 1, r.diff_byte,
+			r.diff_confusable ? "yes" : "no");
 	}
 	if (r.verifies >= 0) {
-		oojwt_cli_wprintf(OOJWT_WORD("compare.verifies"), "who", "%d",
-			r.verifies & 3);
+		static const char *const who[] = { "neither", "secret",
+			"other_secret", "both" };
+		oojwt_cli_wprintf(OOJWT_WORD("compare.verifies"), "who", "%s",
+			who[r.verifies & 3]);
 	} else if (has_token) {
 		oojwt_cli_wprintf(OOJWT_WORD("compare.no_hs"), NULL, NULL);
 	}
