@@ -490,26 +490,28 @@ inspect_token(const oojwt_cli_opts *o, const char *token, size_t len,
 		oojwt_browser_report_free(&r);
 		return code;
 	}
-	oojwt_cli_printf("%s (%s on %s", r.ok ? "ACCEPTED" : "REFUSED",
-		oojwt_browser_kind_name(r.kind), oojwt_channel_name(r.channel));
+	oojwt_cli_wprintf(OOJWT_WORD("browser.verdict"), "ok,kind,channel", "%s%s%s",
+		r.ok ? "yes" : "no", oojwt_browser_kind_name(r.kind),
+		oojwt_channel_name(r.channel));
 	if (r.close_code != 0) {
-		oojwt_cli_printf(", close %d", r.close_code);
+		oojwt_cli_wprintf(OOJWT_WORD("browser.close"), "n", "%d", r.close_code);
 	}
 	if (r.server_error != 0) {
-		oojwt_cli_printf(", error %d", r.server_error);
+		oojwt_cli_wprintf(OOJWT_WORD("browser.error"), "n", "%d", r.server_error);
 	}
 	if (r.editor_error != 0) {
-		oojwt_cli_printf(", editor error %d", r.editor_error);
+		oojwt_cli_wprintf(OOJWT_WORD("browser.editor_error"), "n", "%d",
+			r.editor_error);
 	}
 	if (r.http_status != 0) {
 		oojwt_cli_printf(", HTTP %d", r.http_status);
 	}
-	oojwt_cli_printf("): %s\n", r.message);
-	oojwt_cli_printf("kind: %s (%s), guessed ", oojwt_browser_kind_name(r.kind),
-		r.chosen ? "chosen with --kind" : "guessed");
+	oojwt_cli_wprintf(OOJWT_WORD("browser.message"), "message", "%s", r.message);
+	oojwt_cli_wprintf(OOJWT_WORD("browser.kind"), "kind,chosen", "%s%s",
+		oojwt_browser_kind_name(r.kind), r.chosen ? "yes" : "no");
 	print_guess(&r.guess);
-	oojwt_cli_printf("reads: %s\nignores: %s\n", oojwt_browser_kind_reads(r.kind),
-		oojwt_browser_kind_ignores(r.kind));
+	oojwt_cli_wprintf(OOJWT_WORD("browser.reads"), "reads,ignores", "%s%s",
+		oojwt_browser_kind_reads(r.kind), oojwt_browser_kind_ignores(r.kind));
 	for (i = 0; i < r.n_findings; i++) {
 		oojwt_cli_print_finding(&r.findings[i]);
 	}

@@ -86,8 +86,7 @@ oojwt_cli_read_input(const char *arg, int trim, char **buf, size_t *len,
 	if (strcmp(arg, "-") != 0 && arg[0] != '@' && oojwt_cli_host_is_file(arg)) {
 		/* `oojwt verify token.txt` means the file, as every other tool
 		 * reads a path; said once, since text can look like a path. */
-		oojwt_cli_eprintf("oojwt: note: reading the file '%s' (write @%s to "
-			"say so)\n", arg, arg);
+		oojwt_cli_weprintf(OOJWT_WORD("note.reading_file"), "file", "%s", arg);
 		path = arg;
 	} else if (strcmp(arg, "-") == 0 || arg[0] == '@') {
 		path = arg[0] == '@' ? arg + 1 : NULL;

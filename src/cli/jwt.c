@@ -157,9 +157,12 @@ put_part(oojwt_sb *sb, const oojwt_cli_opts *o, const char *name,
 		return;
 	}
 	oojwt_sb part;
+	char label[64];
 
 	memset(&part, 0, sizeof part);
-	paint(sb, o, C_BOLD, name);
+	oojwt_cli_wsnprintf(label, sizeof label, OOJWT_WORD("jwt.part"), "part", "%s",
+		name);
+	paint(sb, o, C_BOLD, label);
 	if (ok) {
 		oojwt_sb_puts(sb, ":\n");
 		oojwt_cli_json_indent(&part, text, len);

@@ -151,21 +151,26 @@ print_human(const oojwt_request_report *r, const char *kind)
 	oojwt_sb sb;
 	size_t i;
 
-	oojwt_cli_printf("%s (%s): %s\n", r->ok ? "ACCEPTED" : "REFUSED", kind, r->message);
-	oojwt_cli_printf("answer: HTTP %d %s\n", r->http_status, r->response[0] != 0
-		? r->response : "(depends on the work)");
+	oojwt_cli_wprintf(OOJWT_WORD("request.verdict"), "ok,kind,message", "%s%s%s",
+		r->ok ? "yes" : "no", kind, r->message);
+	oojwt_cli_wprintf(OOJWT_WORD("request.answer"), "status,has,response",
+		"%d%s%s", r->http_status, r->response[0] != 0 ? "yes" : "no",
+		r->response);
 	for (i = 0; i < r->n_tokens; i++) {
 		const oojwt_request_token *t = &r->tokens[i];
-		oojwt_cli_printf("token %s%s%s%s: ", oojwt_token_place_name(t->place),
+		oojwt_cli_wprintf(OOJWT_WORD("request.token"), "place,space,header,counts",
+			"%s%s%s%s", oojwt_token_place_name(t->place),
 			t->header_name[0] != 0 ? " " : "", t->header_name,
-			t->counts ? " (counts)" : "");
+			t->counts ? "yes" : "no");
 		if (t->has_ds && t->ds.valid) {
-			oojwt_cli_printf("valid %s\n", oojwt_alg_name(t->ds.alg));
+			oojwt_cli_wprintf(OOJWT_WORD("request.token_valid"), "alg", "%s",
+				oojwt_alg_name(t->ds.alg));
 		} else if (t->has_ds) {
-			oojwt_cli_printf("invalid: %.*s\n", (int)t->ds.server_message_len,
-				t->ds.server_message);
+			oojwt_cli_wprintf(OOJWT_WORD("request.token_invalid"), "log", "%S",
+				t->ds.server_message, t->ds.server_message_len);
 		} else {
-			oojwt_cli_printf("invalid: jwt must be a string\n");
+			oojwt_cli_wprintf(OOJWT_WORD("request.token_invalid"), "log", "%s",
+				"jwt must be a string");
 		}
 	}
 	for (i = 0; i < r->n_findings; i++) {
@@ -173,9 +178,9 @@ print_human(const oojwt_request_report *r, const char *kind)
 	}
 	for (i = 0; i < r->n_connectors; i++) {
 		const oojwt_connector_verdict *v = &r->connectors[i];
-		oojwt_cli_printf("connector %s: %s", oojwt_connector_at((size_t)v->connector)->id,
-			v->accepted > 0 ? "accepts" : v->accepted == 0 ? "refuses"
-			: "may refuse");
+		oojwt_cli_wprintf(OOJWT_WORD("request.connector"), "id,answer", "%s%s",
+			oojwt_connector_at((size_t)v->connector)->id, v->accepted > 0
+			? "accepts" : v->accepted == 0 ? "refuses" : "may_refuse");
 		if (v->http_status > 0) {
 			oojwt_cli_printf(" (HTTP %d)", v->http_status);
 		}
@@ -186,7 +191,8 @@ print_human(const oojwt_request_report *r, const char *kind)
 		memset(&sb, 0, sizeof sb);
 		oojwt_cli_json_indent(&sb, r->effective, r->effective_len);
 		if (!sb.failed) {
-			oojwt_cli_printf("effective body:\n%s\n", sb.buf);
+			oojwt_cli_wprintf(OOJWT_WORD("request.effective"), NULL, NULL);
+			oojwt_cli_printf("%s\n", sb.buf);
 		}
 		free(sb.buf);
 	}
