@@ -339,6 +339,7 @@ verify_ds(const oojwt_cli_opts *o, const char *tok, size_t len,
 	oojwt_ds_opts dso;
 	oojwt_ds_result r;
 	oojwt_secret_report x;
+	oojwt_cli_said said;
 	int code;
 	size_t i;
 
@@ -366,14 +367,17 @@ verify_ds(const oojwt_cli_opts *o, const char *tok, size_t len,
 			return rc != OOJWT_EXIT_OK ? rc : code;
 		}
 	}
+	/* The sentence in the user's language when its code's template
+	 * gives the English one back (i18n.c). */
+	oojwt_cli_say_text(&said, r.code, r.params, r.message, NULL);
 	if (r.valid) {
 		oojwt_cli_wprintf(r.message[0] != 0 ? OOJWT_WORD("jwt.ds_accepted_note")
 			: OOJWT_WORD("jwt.ds_accepted"), "alg,message", "%s%s",
-			oojwt_alg_name(r.alg), r.message);
+			oojwt_alg_name(r.alg), said.message);
 	} else {
 		char log[400];
 		oojwt_cli_wprintf(OOJWT_WORD("jwt.ds_refused"), "message", "%s",
-			r.message);
+			said.message);
 		snprintf(log, sizeof log, "%.*s", (int)r.server_message_len,
 			r.server_message);
 		oojwt_cli_wprintf(r.close_code != 0 ? OOJWT_WORD("jwt.server_log")
@@ -385,6 +389,7 @@ verify_ds(const oojwt_cli_opts *o, const char *tok, size_t len,
 				r.close_code);
 		}
 	}
+	oojwt_cli_said_free(&said);
 	for (i = 0; i < r.n_warnings; i++) {
 		oojwt_cli_print_issue("  warning", &r.warnings[i]);
 	}
