@@ -24,7 +24,7 @@ export function corpus() {
   const nginx = 'server {\n  listen 80;\n  set $secure_link_secret verysecretstring;\n}\n';
   const request = `POST /coauthoring/CommandService.ashx HTTP/1.1\r\nHost: ds\r\nAuthorization: Bearer ${good}\r\nContent-Type: application/json\r\n\r\n{"c":"info","key":"k1"}`;
   const configPhp = file('config.php', `<?php\n$CONFIG = array (\n  'onlyoffice' => [\n    'jwt_secret' => '${SECRET} ',\n  ],\n);\n`);
-  const link = 'https://ds.example.com/cache/files/data/k1/output.docx/output.docx?md5=abc&expires=1700000000&filename=output.docx';
+  const link = 'https://ds.example.com/cache/files/data/k1/output.docx/output.docx?md5=AbCdEfGhIj0123456789ab&expires=1700000000&filename=output.docx';
   const { certs } = makeCerts();
   const now = ['--now', String(NOW)];
   const secret = { OOJWT_SECRET: SECRET };
