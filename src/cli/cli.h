@@ -363,12 +363,11 @@ enum {
 /* The OOJWT_CLI_TEXT_* kind `len` bytes of text look like (a guess from
  * their first characters, for the sentence of oojwt_cli_refuse). */
 int oojwt_cli_text_kind(const char *text, size_t len);
-/* "a JSON Web Token", "a Document Server local.json", ... */
-const char *oojwt_cli_text_phrase(int kind);
 /*
  * Refuse text that is not what the command reads: "oojwt: CMD: this is
  * not EXPECTED: it looks like PHRASE; COMMAND reads it" on standard
- * error; returns OOJWT_EXIT_INPUT.
+ * error, in the user's language (word usage.refuse; EXPECTED a "phrase."
+ * word); returns OOJWT_EXIT_INPUT.
  */
 int oojwt_cli_refuse(const char *command, int kind, const char *expected);
 /*

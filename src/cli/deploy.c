@@ -211,7 +211,7 @@ oojwt_cli_inspect_url(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, "--secret-from-local-json gives a JWT "
 			"secret; the link secret is storage.fs.secretString: use "
 			"--server-config PATH");
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	has = o->secret != NULL || o->secret_file != NULL

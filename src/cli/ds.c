@@ -597,7 +597,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, "inspect-config needs the inbox secret "
 			"(--secret-file, --secret-env, $OOJWT_SECRET, "
 			"--secret-from-local-json) or --server-config PATH");
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	memset(&io, 0, sizeof io);
@@ -611,14 +611,14 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	{
 		oojwt_cli_error(o->command, "--server-version must look like 8.1 or "
 			"7.3.3");
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (o->connector != NULL && oojwt_cli_connector(o->connector, 1,
 		&io.connector, err, sizeof err) != OOJWT_EXIT_OK)
 	{
 		oojwt_cli_error(o->command, err);
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (o->kind != NULL && (kind = oojwt_browser_kind_parse(o->kind,
@@ -628,7 +628,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		kind_names(names, sizeof names);
 		snprintf(err, sizeof err, "--kind must be one of %s", names);
 		oojwt_cli_error(o->command, err);
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (own_secret) {

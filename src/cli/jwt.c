@@ -42,7 +42,7 @@ static int
 usage(const oojwt_cli_opts *o, const char *msg)
 {
 	oojwt_cli_error(o->command, msg);
-	oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+	oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 	return OOJWT_EXIT_USAGE;
 }
 

@@ -217,7 +217,7 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, o->kind == NULL ? "--kind is required: "
 			"callback, download, command, converter or docbuilder" : "--kind "
 			"must be callback, download, command, converter or docbuilder");
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	own_secret = o->secret != NULL || o->secret_file != NULL
@@ -227,7 +227,7 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, "inspect-request needs the secret "
 			"(--secret-file, --secret-env, $OOJWT_SECRET, "
 			"--secret-from-local-json) or --server-config PATH");
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	/* A callback or download is signed with the outbox secret. */
@@ -297,7 +297,7 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		}
 		oojwt_cli_error(o->command, err);
 		if (code == OOJWT_EXIT_USAGE) {
-			oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+			oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		}
 		return code;
 	}
