@@ -17,21 +17,22 @@ oojwt_cli_read_file(const char *path, size_t max, char **buf, size_t *len,
 	char *err, size_t cap)
 {
 	char errname[32];
-	const char *what = path != NULL ? path : "-";
+	const char *what = path != NULL ? path : "";
+	const char *std = path != NULL ? "no" : "yes";
 
 	errname[0] = 0;
 	switch (oojwt_cli_host_read(path, max, buf, len, errname, sizeof errname)) {
 	case 0:
 		return OOJWT_EXIT_OK;
 	case 1:
-		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("input.too_large"), "what,max",
-			"%s%z", what, max);
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("input.too_large"), "std,what,max",
+			"%s%s%z", std, what, max);
 		return OOJWT_EXIT_INPUT;
 	case 2:
 		/* errno's sentence as glibc words it (and zh_CN's glibc), so
 		 * both builds say the same. */
 		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("input.cannot_read"),
-			"what,errno", "%s%s", what, errname);
+			"std,what,errno", "%s%s%s", std, what, errname);
 		return OOJWT_EXIT_INPUT;
 	default:
 		snprintf(err, cap, "out of memory");
