@@ -49,5 +49,9 @@ export function corpus() {
     [['compare-secrets', '--other-secret-env', 'OTHER', good], { OOJWT_SECRET: SECRET, OTHER: ` ${SECRET}\u200b` }],
     [['compare-secrets', '--other-secret-env', 'OTHER'], { OOJWT_SECRET: SECRET, OTHER: SECRET }],
     [['commands', '--container', 'onlyoffice', '--url', 'https://10.0.0.5', '--host', '10.0.0.5', '--connector', 'nextcloud']],
+    // usage and input errors
+    [['server-config', good]], [['decode', `@${join(tmp, 'missing')}`]], [['verify', ...now, good]],
+    [['verify', '--profile', 'other', good], secret], [['sign', '[1]'], secret], [['decode', good, '--frob']],
+    [['verify', '--which', 'inbox', good], secret], [['nosuchcommand']],
   ];
 }
