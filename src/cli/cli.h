@@ -503,5 +503,7 @@ int oojwt_cli_inspect_cert(const oojwt_cli_opts *o);
 
 /* "oojwt: <command>: <message>" on stderr. */
 void oojwt_cli_error(const char *command, const char *msg);
+/* The same with word `id` (no params) in the chosen language. */
+void oojwt_cli_error_word(const char *command, const char *id);
 
 #endif

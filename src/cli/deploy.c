@@ -208,9 +208,7 @@ oojwt_cli_inspect_url(const oojwt_cli_opts *o)
 	int code, has, ok;
 
 	if (o->local_json != NULL) {
-		oojwt_cli_error(o->command, "--secret-from-local-json gives a JWT "
-			"secret; the link secret is storage.fs.secretString: use "
-			"--server-config PATH");
+		oojwt_cli_error_word(o->command, OOJWT_WORD("usage.link_local_json"));
 		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
@@ -418,14 +416,15 @@ oojwt_cli_commands(const oojwt_cli_opts *o)
 		co.server_version = oojwt_ds_version_parse(o->server_version,
 			strlen(o->server_version));
 		if (co.server_version == 0) {
-			snprintf(err, sizeof err, "--server-version: not a version "
-				"(\"8.2\", \"7.3.3\")");
+			oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("usage.version"),
+				NULL, NULL);
 			code = OOJWT_EXIT_USAGE;
 		}
 	}
 	if (o->sign_with != NULL && strcmp(o->sign_with, "openssl") != 0) {
 		if (strcmp(o->sign_with, "oojwt") != 0) {
-			snprintf(err, sizeof err, "--sign-with is openssl or oojwt");
+			oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("usage.sign_with"),
+				NULL, NULL);
 			code = OOJWT_EXIT_USAGE;
 		}
 		co.sign_with = OOJWT_SIGN_WITH_OOJWT;

@@ -594,9 +594,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		|| o->secret_env != NULL || o->local_json != NULL
 		|| oojwt_cli_host_getenv("OOJWT_SECRET", NULL, NULL);
 	if (!own_secret && o->server_config == NULL) {
-		oojwt_cli_error(o->command, "inspect-config needs the inbox secret "
-			"(--secret-file, --secret-env, $OOJWT_SECRET, "
-			"--secret-from-local-json) or --server-config PATH");
+		oojwt_cli_error_word(o->command, OOJWT_WORD("usage.inspect_config_secret"));
 		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
@@ -609,8 +607,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		&& (io.server_version = oojwt_ds_version_parse(o->server_version,
 		strlen(o->server_version))) == 0)
 	{
-		oojwt_cli_error(o->command, "--server-version must look like 8.1 or "
-			"7.3.3");
+		oojwt_cli_error_word(o->command, OOJWT_WORD("usage.version_form"));
 		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
@@ -626,7 +623,8 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	{
 		char names[300];
 		kind_names(names, sizeof names);
-		snprintf(err, sizeof err, "--kind must be one of %s", names);
+		oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("usage.kind"), "names",
+			"%s", names);
 		oojwt_cli_error(o->command, err);
 		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
@@ -837,8 +835,7 @@ other_secret(const oojwt_cli_opts *o, unsigned char **out, size_t *len,
 	oojwt_cli_opts one;
 
 	if ((o->other_secret_file != NULL) == (o->other_secret_env != NULL)) {
-		snprintf(err, cap, "give the other secret with --other-secret-file "
-			"or --other-secret-env (one of them)");
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.other_secret"), NULL, NULL);
 		return OOJWT_EXIT_USAGE;
 	}
 	memset(&one, 0, sizeof one);

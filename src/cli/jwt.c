@@ -38,6 +38,15 @@ oojwt_cli_error(const char *command, const char *msg)
 	}
 }
 
+void
+oojwt_cli_error_word(const char *command, const char *id)
+{
+	char msg[ERR_CAP];
+
+	oojwt_cli_wsnprintf(msg, sizeof msg, id, NULL, NULL);
+	oojwt_cli_error(command, msg);
+}
+
 static int
 usage(const oojwt_cli_opts *o, const char *msg)
 {

@@ -91,14 +91,18 @@ oojwt_cli_connector(const char *name, int allow_none, int *connector,
 	}
 	row = oojwt_connector_find(name, strlen(name));
 	if (row < 0) {
-		n = (size_t)snprintf(err, cap, "--connector must be one of ");
-		for (i = 0; i < oojwt_connector_count() && n < cap; i++) {
-			n += (size_t)snprintf(err + n, cap - n, "%s%s", i > 0 ? ", "
-				: "", oojwt_connector_at(i)->id);
+		char names[1024];
+		n = 0;
+		names[0] = 0;
+		for (i = 0; i < oojwt_connector_count() && n < sizeof names; i++) {
+			n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i > 0
+				? ", " : "", oojwt_connector_at(i)->id);
 		}
-		if (allow_none && n < cap) {
-			snprintf(err + n, cap - n, ", none");
+		if (allow_none && n < sizeof names) {
+			snprintf(names + n, sizeof names - n, ", none");
 		}
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.connector"), "names",
+			"%s", names);
 		return OOJWT_EXIT_USAGE;
 	}
 	*connector = row + 1;
@@ -123,7 +127,7 @@ connector_opts(const oojwt_cli_opts *o, oojwt_request_opts *ro, char *err,
 	int code;
 
 	if (o->has_leeway && !outbox_kind(ro->kind)) {
-		snprintf(err, cap, "--leeway is for --kind callback or download");
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.leeway_kind"), NULL, NULL);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (o->connector != NULL) {
@@ -135,8 +139,7 @@ connector_opts(const oojwt_cli_opts *o, oojwt_request_opts *ro, char *err,
 	}
 	if (o->has_leeway) {
 		if (!(o->leeway >= 0 && o->leeway <= 1e9)) {
-			snprintf(err, cap, "--leeway must be a number of seconds from 0 "
-				"to 1e9");
+			oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.leeway"), NULL, NULL);
 			return OOJWT_EXIT_USAGE;
 		}
 		ro->has_leeway = 1;
@@ -224,9 +227,7 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		|| o->secret_env != NULL || o->local_json != NULL
 		|| oojwt_cli_host_getenv("OOJWT_SECRET", NULL, NULL);
 	if (!own_secret && o->server_config == NULL) {
-		oojwt_cli_error(o->command, "inspect-request needs the secret "
-			"(--secret-file, --secret-env, $OOJWT_SECRET, "
-			"--secret-from-local-json) or --server-config PATH");
+		oojwt_cli_error_word(o->command, OOJWT_WORD("usage.inspect_request_secret"));
 		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
@@ -263,8 +264,8 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		code = connector_opts(o, &ro, err, sizeof err);
 	}
 	if (code == OOJWT_EXIT_OK && ro.clock_tolerance < 0) {
-		snprintf(err, sizeof err, "--clock-tolerance must be a number of "
-			"seconds >= 0");
+		oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("jwt.tolerance"), NULL,
+			NULL);
 		code = OOJWT_EXIT_USAGE;
 	}
 	if (code == OOJWT_EXIT_OK) {
