@@ -50,13 +50,17 @@ human(const oojwt_jv *r, const oojwt_cli_opts *o)
 	const oojwt_jv *findings = oojwt_json_get(r, "findings");
 	const oojwt_jv *v;
 	char a[64], b[64], sev[64];
+	oojwt_sb s1, s2;
 	size_t i, n = oojwt_json_array_size(findings);
 	int first = 1, errors = 0;
 
 	oojwt_cli_wprintf(OOJWT_WORD("cert.head"), "subject,issuer,self,serial",
-		"%s%s%s%s", str_of(r, "subject"), str_of(r, "issuer"),
+		"%s%s%s%s", oojwt_cli_safe(&s1, str_of(r, "subject"), (size_t)-1),
+		oojwt_cli_safe(&s2, str_of(r, "issuer"), (size_t)-1),
 		oojwt_json_truthy(oojwt_json_get(r, "selfSigned")) ? "yes" : "no",
 		str_of(r, "serial"));
+	oojwt_wipe_free(s1.buf, s1.cap);
+	oojwt_wipe_free(s2.buf, s2.cap);
 	utc(a, sizeof a, oojwt_json_number(oojwt_json_get(r, "notBefore")));
 	utc(b, sizeof b, oojwt_json_number(oojwt_json_get(r, "notAfter")));
 	oojwt_cli_wprintf(OOJWT_WORD("cert.valid"), "from,to,state", "%s%s%s", a, b,
@@ -86,8 +90,10 @@ human(const oojwt_jv *r, const oojwt_cli_opts *o)
 	v = oojwt_json_get(r, "coversHost");
 	if (oojwt_json_type(v) != OOJWT_JSON_NULL) {
 		oojwt_cli_wprintf(OOJWT_WORD("cert.host"), "host,covered,by", "%s%s%s",
-			o->host, oojwt_json_truthy(v) ? "yes" : "no",
+			oojwt_cli_safe(&s1, o->host, (size_t)-1),
+			oojwt_json_truthy(v) ? "yes" : "no",
 			oojwt_json_truthy(v) ? str_of(r, "coveredBy") : "");
+		oojwt_wipe_free(s1.buf, s1.cap);
 	}
 	for (i = 0; i < n; i++) {
 		const oojwt_jv *f = oojwt_json_array_at(findings, i);

@@ -185,6 +185,12 @@ int oojwt_cli_read_file(const char *path, size_t max, char **buf,
  * oojwt_cp_hidden names (controls, bidi and invisible format characters)
  * as \uXXXX; everything else, bytes that are not UTF-8 included, as it is. */
 void oojwt_cli_put_safe(oojwt_sb *sb, const char *text, size_t len);
+/* `len` bytes of `s` ((size_t)-1: up to its NUL) through
+ * oojwt_cli_put_safe into `sb` (emptied first), NUL-terminated: the value
+ * of a word's param taken from the input (a word's params would write a
+ * control character \xNN, oojwt_vfmtp; this keeps the \uXXXX of every
+ * other line). The caller frees sb->buf with oojwt_wipe_free. */
+const char *oojwt_cli_safe(oojwt_sb *sb, const char *s, size_t len);
 
 /* printf to standard output for people, through oojwt_cli_put_safe. The
  * formatted text (which may hold secrets: --show-secrets) is wiped.

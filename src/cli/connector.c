@@ -80,13 +80,21 @@ static size_t
 print_findings(const oojwt_finding *f, size_t n)
 {
 	size_t i, errors = 0;
+	char sev[64];
 
 	for (i = 0; i < n; i++) {
 		oojwt_cli_said s;
 		errors += f[i].severity == OOJWT_SEVERITY_ERROR;
 		oojwt_cli_say_text(&s, f[i].code, f[i].params, f[i].message, f[i].fix);
-		oojwt_cli_print_finding_said(oojwt_severity_name(f[i].severity),
-			oojwt_code_name(f[i].code), f[i].path, &s);
+		oojwt_cli_wsnprintf(sev, sizeof sev, OOJWT_WORD("severity"), "severity",
+			"%s", oojwt_severity_name(f[i].severity));
+		oojwt_cli_wprintf(OOJWT_WORD("connector.finding"),
+			"severity,code,at,path,message", "%s%s%s%s%s", sev,
+			oojwt_code_name(f[i].code), f[i].path[0] ? "yes" : "no", f[i].path,
+			s.message);
+		if (s.fix[0]) {
+			oojwt_cli_wprintf(OOJWT_WORD("connector.fix"), "fix", "%s", s.fix);
+		}
 		oojwt_cli_said_free(&s);
 	}
 	return errors;
@@ -97,6 +105,7 @@ print_human(const oojwt_connector_settings *s, size_t n_read, int compared,
 	const char *server_path, int inbox, int outbox, int show)
 {
 	size_t errors;
+	oojwt_sb sb;
 
 	oojwt_cli_wprintf(OOJWT_WORD("connector.title"), "connector,form", "%s%s",
 		connector_key(s->connector), form_key(s->form));
@@ -143,7 +152,9 @@ print_human(const oojwt_connector_settings *s, size_t n_read, int compared,
 		return errors;
 	}
 	oojwt_cli_wprintf(OOJWT_WORD("connector.compared"), "path,inbox,outbox",
-		"%s%s%s", server_path, secrets_key(inbox), secrets_key(outbox));
+		"%s%s%s", oojwt_cli_safe(&sb, server_path, (size_t)-1),
+		secrets_key(inbox), secrets_key(outbox));
+	oojwt_wipe_free(sb.buf, sb.cap);
 	errors += print_findings(s->findings + n_read, s->n_findings - n_read);
 	if (s->n_findings == n_read) {
 		oojwt_cli_wprintf(OOJWT_WORD("connector.agree"), NULL, NULL);

@@ -129,8 +129,11 @@ link_human(const oojwt_jv *r)
 	const oojwt_jv *m = oojwt_json_get(r, "match");
 
 	oojwt_cli_printf("%s\n", str_or(v, "message", ""));
+	oojwt_sb s1, s2;
+
 	oojwt_cli_wprintf(OOJWT_WORD("link.signed_path"), "path", "%s",
-		str_or(r, "signedPath", ""));
+		oojwt_cli_safe(&s1, str_or(r, "signedPath", ""), (size_t)-1));
+	oojwt_wipe_free(s1.buf, s1.cap);
 	if (oojwt_json_type(e) == OOJWT_JSON_OBJECT) {
 		oojwt_sb epoch;
 		memset(&epoch, 0, sizeof epoch);
@@ -158,7 +161,10 @@ link_human(const oojwt_jv *r)
 	oojwt_cli_printf("\n");
 	if (oojwt_json_type(m) == OOJWT_JSON_OBJECT) {
 		oojwt_cli_wprintf(OOJWT_WORD("link.matches"), "path,secret", "%s%s",
-			str_or(m, "path", ""), str_or(m, "secret", ""));
+			oojwt_cli_safe(&s1, str_or(m, "path", ""), (size_t)-1),
+			oojwt_cli_safe(&s2, str_or(m, "secret", ""), (size_t)-1));
+		oojwt_wipe_free(s1.buf, s1.cap);
+		oojwt_wipe_free(s2.buf, s2.cap);
 	}
 	print_findings(oojwt_json_get(r, "findings"));
 }
@@ -275,7 +281,11 @@ nginx_human(const oojwt_jv *r, const char *secret_text)
 	char none[64];
 	size_t i;
 
-	oojwt_cli_wprintf(OOJWT_WORD("nginx.title"), "secret", "%s", secret_text);
+	oojwt_sb s1, s2;
+
+	oojwt_cli_wprintf(OOJWT_WORD("nginx.title"), "secret", "%s",
+		oojwt_cli_safe(&s1, secret_text, (size_t)-1));
+	oojwt_wipe_free(s1.buf, s1.cap);
 	for (i = 0; i < oojwt_json_array_size(l); i++) {
 		const oojwt_jv *x = oojwt_json_array_at(l, i);
 		oojwt_cli_printf("%s %s%s%.0f%s%s", i > 0 ? "," : "",
@@ -291,7 +301,10 @@ nginx_human(const oojwt_jv *r, const char *secret_text)
 	oojwt_cli_wsnprintf(none, sizeof none, OOJWT_WORD("nginx.none_value"), NULL,
 		NULL);
 	oojwt_cli_wprintf(OOJWT_WORD("nginx.ssl"), "cert,key", "%s%s",
-		str_or(s, "certificate", none), str_or(s, "certificateKey", none));
+		oojwt_cli_safe(&s1, str_or(s, "certificate", none), (size_t)-1),
+		oojwt_cli_safe(&s2, str_or(s, "certificateKey", none), (size_t)-1));
+	oojwt_wipe_free(s1.buf, s1.cap);
+	oojwt_wipe_free(s2.buf, s2.cap);
 	for (i = 0; i < oojwt_json_array_size(p); i++) {
 		oojwt_cli_printf(" %s", oojwt_json_string(oojwt_json_array_at(p, i)));
 	}
@@ -363,6 +376,9 @@ oojwt_cli_nginx_config(const oojwt_cli_opts *o)
 		memset(&sb, 0, sizeof sb);
 		oojwt_cli_obj_spread(&obj, r);
 		if (!o->show_secrets && oojwt_json_type(sec) == OOJWT_JSON_STRING) {
+			/* The report stays English, as every --json does. */
+			snprintf(hidden, sizeof hidden, "(hidden: %lu bytes; --show-secrets "
+				"prints it)", (unsigned long)strlen(oojwt_json_string(sec)));
 			oojwt_cli_obj_set_str(&obj, "secureLinkSecret", hidden);
 		}
 		oojwt_cli_js_obj(&sb, &obj);

@@ -468,6 +468,7 @@ inspect_token(const oojwt_cli_opts *o, const char *token, size_t len,
 	const oojwt_browser_opts *bo)
 {
 	oojwt_browser_report r;
+	oojwt_sb m;
 	size_t i, n;
 	int code;
 
@@ -506,7 +507,9 @@ inspect_token(const oojwt_cli_opts *o, const char *token, size_t len,
 	if (r.http_status != 0) {
 		oojwt_cli_printf(", HTTP %d", r.http_status);
 	}
-	oojwt_cli_wprintf(OOJWT_WORD("browser.message"), "message", "%s", r.message);
+	oojwt_cli_wprintf(OOJWT_WORD("browser.message"), "message", "%s",
+		oojwt_cli_safe(&m, r.message, (size_t)-1));
+	oojwt_wipe_free(m.buf, m.cap);
 	oojwt_cli_wprintf(OOJWT_WORD("browser.kind"), "kind,chosen", "%s%s",
 		oojwt_browser_kind_name(r.kind), r.chosen ? "yes" : "no");
 	print_guess(&r.guess);
@@ -769,20 +772,22 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	if (!o->json) {
 		const char *kname = r.token_text != NULL
 			? oojwt_token_kind_name(r.token_kind) : NULL;
+		oojwt_sb m;
+		const char *msg = oojwt_cli_safe(&m, r.message, (size_t)-1);
 		if (r.ok) {
-			oojwt_cli_wprintf(OOJWT_WORD("editor.opens"), "message", "%s",
-				r.message);
+			oojwt_cli_wprintf(OOJWT_WORD("editor.opens"), "message", "%s", msg);
 		} else if (r.close_code != 0 && r.editor_error != 0) {
 			oojwt_cli_wprintf(OOJWT_WORD("editor.closes_error"),
 				"close,error,message", "%d%d%s", r.close_code,
-				r.editor_error, r.message);
+				r.editor_error, msg);
 		} else if (r.close_code != 0) {
 			oojwt_cli_wprintf(OOJWT_WORD("editor.closes"), "close,message",
-				"%d%s", r.close_code, r.message);
+				"%d%s", r.close_code, msg);
 		} else {
 			oojwt_cli_wprintf(OOJWT_WORD("editor.not_open"), "message", "%s",
-				r.message);
+				msg);
 		}
+		oojwt_wipe_free(m.buf, m.cap);
 		oojwt_cli_wprintf(OOJWT_WORD("editor.token"), "kind", "%s",
 			kname == NULL ? "none" : kname);
 		if (r.has_ds && r.ds.payload_kind == OOJWT_DS_PAYLOAD_JSON) {

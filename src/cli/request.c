@@ -155,22 +155,28 @@ print_human(const oojwt_request_report *r, const char *kind)
 	size_t i;
 
 	oojwt_cli_wprintf(OOJWT_WORD("request.verdict"), "ok,kind,message", "%s%s%s",
-		r->ok ? "yes" : "no", kind, r->message);
+		r->ok ? "yes" : "no", kind, oojwt_cli_safe(&sb, r->message, (size_t)-1));
+	oojwt_wipe_free(sb.buf, sb.cap);
 	oojwt_cli_wprintf(OOJWT_WORD("request.answer"), "status,has,response",
 		"%d%s%s", r->http_status, r->response[0] != 0 ? "yes" : "no",
-		r->response);
+		oojwt_cli_safe(&sb, r->response, (size_t)-1));
+	oojwt_wipe_free(sb.buf, sb.cap);
 	for (i = 0; i < r->n_tokens; i++) {
 		const oojwt_request_token *t = &r->tokens[i];
 		oojwt_cli_wprintf(OOJWT_WORD("request.token"), "place,space,header,counts",
 			"%s%s%s%s", oojwt_token_place_name(t->place),
-			t->header_name[0] != 0 ? " " : "", t->header_name,
+			t->header_name[0] != 0 ? " " : "",
+			oojwt_cli_safe(&sb, t->header_name, (size_t)-1),
 			t->counts ? "yes" : "no");
+		oojwt_wipe_free(sb.buf, sb.cap);
 		if (t->has_ds && t->ds.valid) {
 			oojwt_cli_wprintf(OOJWT_WORD("request.token_valid"), "alg", "%s",
 				oojwt_alg_name(t->ds.alg));
 		} else if (t->has_ds) {
-			oojwt_cli_wprintf(OOJWT_WORD("request.token_invalid"), "log", "%S",
-				t->ds.server_message, t->ds.server_message_len);
+			oojwt_cli_wprintf(OOJWT_WORD("request.token_invalid"), "log", "%s",
+				oojwt_cli_safe(&sb, t->ds.server_message,
+				t->ds.server_message_len));
+			oojwt_wipe_free(sb.buf, sb.cap);
 		} else {
 			oojwt_cli_wprintf(OOJWT_WORD("request.token_invalid"), "log", "%s",
 				"jwt must be a string");
