@@ -49,41 +49,51 @@ human(const oojwt_jv *r, const oojwt_cli_opts *o)
 	const oojwt_jv *san = oojwt_json_get(r, "san");
 	const oojwt_jv *findings = oojwt_json_get(r, "findings");
 	const oojwt_jv *v;
-	char a[64], b[64];
+	char a[64], b[64], sev[64];
+	oojwt_sb s1, s2;
 	size_t i, n = oojwt_json_array_size(findings);
 	int first = 1, errors = 0;
 
-	oojwt_cli_printf("CERTIFICATE: %s\n", str_of(r, "subject"));
-	oojwt_cli_printf("  issuer: %s%s\n", str_of(r, "issuer"),
-		oojwt_json_truthy(oojwt_json_get(r, "selfSigned")) ? " (self-signed)" : "");
-	oojwt_cli_printf("  serial: %s\n", str_of(r, "serial"));
+	oojwt_cli_wprintf(OOJWT_WORD("cert.head"), "subject,issuer,self,serial",
+		"%s%s%s%s", oojwt_cli_safe(&s1, str_of(r, "subject"), (size_t)-1),
+		oojwt_cli_safe(&s2, str_of(r, "issuer"), (size_t)-1),
+		oojwt_json_truthy(oojwt_json_get(r, "selfSigned")) ? "yes" : "no",
+		str_of(r, "serial"));
+	oojwt_wipe_free(s1.buf, s1.cap);
+	oojwt_wipe_free(s2.buf, s2.cap);
 	utc(a, sizeof a, oojwt_json_number(oojwt_json_get(r, "notBefore")));
 	utc(b, sizeof b, oojwt_json_number(oojwt_json_get(r, "notAfter")));
-	oojwt_cli_printf("  valid: %s to %s (%s)\n", a, b,
-		oojwt_json_truthy(oojwt_json_get(r, "expired")) ? "EXPIRED"
-		: oojwt_json_truthy(oojwt_json_get(r, "notYetValid")) ? "NOT YET VALID"
-		: "valid now");
-	oojwt_cli_printf("  names: ");
+	oojwt_cli_wprintf(OOJWT_WORD("cert.valid"), "from,to,state", "%s%s%s", a, b,
+		oojwt_json_truthy(oojwt_json_get(r, "expired")) ? "expired"
+		: oojwt_json_truthy(oojwt_json_get(r, "notYetValid")) ? "not_yet"
+		: "valid");
 	names("DNS", oojwt_json_get(san, "dns"), &first);
 	names("IP", oojwt_json_get(san, "ip"), &first);
-	oojwt_cli_printf("%s\n", first ? "none (no subjectAltName)" : "");
+	if (first) {
+		oojwt_cli_wprintf(OOJWT_WORD("cert.no_names"), NULL, NULL);
+	}
+	oojwt_cli_printf("\n");
 	v = oojwt_json_get(r, "keyCurve");
-	oojwt_cli_printf("  key: %s%s%s, %d bits; signature: %s\n", str_of(r, "keyType"),
+	oojwt_cli_wprintf(OOJWT_WORD("cert.key"), "type,space,curve,bits,sig",
+		"%s%s%s%d%s", str_of(r, "keyType"),
 		oojwt_json_type(v) == OOJWT_JSON_STRING ? " " : "",
 		oojwt_json_type(v) == OOJWT_JSON_STRING ? oojwt_json_string(v) : "",
 		(int)oojwt_json_number(oojwt_json_get(r, "keyBits")),
 		str_of(r, "signatureAlgorithm"));
-	oojwt_cli_printf("  SHA-256 fingerprint: %s\n", str_of(r, "fingerprintSha256"));
+	oojwt_cli_wprintf(OOJWT_WORD("cert.fingerprint"), "fp", "%s",
+		str_of(r, "fingerprintSha256"));
 	v = oojwt_json_get(r, "keyMatches");
 	if (oojwt_json_type(v) != OOJWT_JSON_NULL) {
-		oojwt_cli_printf("  private key: %s\n", oojwt_json_truthy(v) ? "matches"
-			: "DOES NOT MATCH");
+		oojwt_cli_wprintf(OOJWT_WORD("cert.private_key"), "matches", "%s",
+			oojwt_json_truthy(v) ? "yes" : "no");
 	}
 	v = oojwt_json_get(r, "coversHost");
 	if (oojwt_json_type(v) != OOJWT_JSON_NULL) {
-		oojwt_cli_printf("  host %s: %s%s%s\n", o->host, oojwt_json_truthy(v)
-			? "covered (by " : "NOT COVERED", oojwt_json_truthy(v)
-			? str_of(r, "coveredBy") : "", oojwt_json_truthy(v) ? ")" : "");
+		oojwt_cli_wprintf(OOJWT_WORD("cert.host"), "host,covered,by", "%s%s%s",
+			oojwt_cli_safe(&s1, o->host, (size_t)-1),
+			oojwt_json_truthy(v) ? "yes" : "no",
+			oojwt_json_truthy(v) ? str_of(r, "coveredBy") : "");
+		oojwt_wipe_free(s1.buf, s1.cap);
 	}
 	for (i = 0; i < n; i++) {
 		const oojwt_jv *f = oojwt_json_array_at(findings, i);
@@ -91,12 +101,14 @@ human(const oojwt_jv *r, const oojwt_cli_opts *o)
 		errors += strcmp(str_of(f, "severity"), "error") == 0;
 		oojwt_cli_say(&s, str_of(f, "code"), oojwt_json_get(f, "params"),
 			str_of(f, "message"), str_of(f, "fix"));
-		oojwt_cli_printf("%s %s: %s\n    fix: %s\n", str_of(f, "severity"),
-			str_of(f, "code"), s.message, s.fix);
+		oojwt_cli_wsnprintf(sev, sizeof sev, OOJWT_WORD("severity"), "severity",
+			"%s", str_of(f, "severity"));
+		oojwt_cli_wprintf(OOJWT_WORD("cert.finding"), "severity,code,message,fix",
+			"%s%s%s%s", sev, str_of(f, "code"), s.message, s.fix);
 		oojwt_cli_said_free(&s);
 	}
 	if (n == 0) {
-		oojwt_cli_printf("no findings\n");
+		oojwt_cli_wprintf(OOJWT_WORD("config.no_findings"), NULL, NULL);
 	}
 	return errors;
 }

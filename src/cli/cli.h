@@ -185,6 +185,12 @@ int oojwt_cli_read_file(const char *path, size_t max, char **buf,
  * oojwt_cp_hidden names (controls, bidi and invisible format characters)
  * as \uXXXX; everything else, bytes that are not UTF-8 included, as it is. */
 void oojwt_cli_put_safe(oojwt_sb *sb, const char *text, size_t len);
+/* `len` bytes of `s` ((size_t)-1: up to its NUL) through
+ * oojwt_cli_put_safe into `sb` (emptied first), NUL-terminated: the value
+ * of a word's param taken from the input (a word's params would write a
+ * control character \xNN, oojwt_vfmtp; this keeps the \uXXXX of every
+ * other line). The caller frees sb->buf with oojwt_wipe_free. */
+const char *oojwt_cli_safe(oojwt_sb *sb, const char *s, size_t len);
 
 /* printf to standard output for people, through oojwt_cli_put_safe. The
  * formatted text (which may hold secrets: --show-secrets) is wiped.
@@ -363,12 +369,11 @@ enum {
 /* The OOJWT_CLI_TEXT_* kind `len` bytes of text look like (a guess from
  * their first characters, for the sentence of oojwt_cli_refuse). */
 int oojwt_cli_text_kind(const char *text, size_t len);
-/* "a JSON Web Token", "a Document Server local.json", ... */
-const char *oojwt_cli_text_phrase(int kind);
 /*
  * Refuse text that is not what the command reads: "oojwt: CMD: this is
  * not EXPECTED: it looks like PHRASE; COMMAND reads it" on standard
- * error; returns OOJWT_EXIT_INPUT.
+ * error, in the user's language (word usage.refuse; EXPECTED a "phrase."
+ * word); returns OOJWT_EXIT_INPUT.
  */
 int oojwt_cli_refuse(const char *command, int kind, const char *expected);
 /*
@@ -504,5 +509,7 @@ int oojwt_cli_inspect_cert(const oojwt_cli_opts *o);
 
 /* "oojwt: <command>: <message>" on stderr. */
 void oojwt_cli_error(const char *command, const char *msg);
+/* The same with word `id` (no params) in the chosen language. */
+void oojwt_cli_error_word(const char *command, const char *id);
 
 #endif

@@ -16,28 +16,28 @@
 
 #define MAX_CONFIG ((size_t)16 * 1024 * 1024)
 
-/* What the text was read as, for people. */
+/* What the text was read as (a select of the word connector.title). */
 static const char *
-form_words(int form)
+form_key(int form)
 {
 	switch (form) {
 	case OOJWT_SETTINGS_PHP_CONFIG:
-		return "config.php ('onlyoffice' section)";
+		return "php_config";
 	case OOJWT_SETTINGS_OCC_GET:
-		return "occ config:app:get output";
+		return "occ_get";
 	case OOJWT_SETTINGS_OCC_LIST:
-		return "occ config:list output";
+		return "occ_list";
 	case OOJWT_SETTINGS_MOODLE:
-		return "Moodle plugin settings";
+		return "moodle";
 	case OOJWT_SETTINGS_MATTERMOST:
-		return "Mattermost plugin settings (config.json)";
+		return "mattermost";
 	default:
-		return "nothing a connector stores";
+		return "unknown";
 	}
 }
 
 static const char *
-connector_words(int connector)
+connector_key(int connector)
 {
 	switch (connector) {
 	case OOJWT_CONNECTOR_NEXTCLOUD:
@@ -49,29 +49,30 @@ connector_words(int connector)
 	case OOJWT_CONNECTOR_MATTERMOST:
 		return "Mattermost";
 	default:
-		return "an unknown connector";
+		return "unknown";
 	}
 }
 
 static const char *
-secrets_words(int v)
+secrets_key(int v)
 {
-	return v == OOJWT_SECRETS_EQUAL ? "the same, byte for byte"
-		: v == OOJWT_SECRETS_DIFFER ? "DIFFERENT"
-		: "cannot be compared (one side has none, or reads it from a file)";
+	return v == OOJWT_SECRETS_EQUAL ? "equal"
+		: v == OOJWT_SECRETS_DIFFER ? "different" : "unknown";
 }
 
-/* One value: quoted (hidden characters as \uXXXX, print.c), "not set",
- * or "set, but not readable here" (computed at run time, masked). */
+/* Setting `label` (a word): its value quoted (hidden characters as
+ * \uXXXX, print.c), "set, but not readable here" (computed at run time,
+ * masked), or word `unset`. */
 static void
 print_setting(const char *label, const oojwt_setting *v, const char *unset)
 {
+	oojwt_cli_wprintf(label, NULL, NULL);
 	if (v->p != NULL) {
-		oojwt_cli_printf("  %s: \"%s\"\n", label, v->p);
+		oojwt_cli_printf("\"%s\"\n", v->p);
 	} else if (v->set) {
-		oojwt_cli_printf("  %s: set, but not readable here\n", label);
+		oojwt_cli_wprintf(OOJWT_WORD("connector.unreadable"), NULL, NULL);
 	} else {
-		oojwt_cli_printf("  %s: %s\n", label, unset);
+		oojwt_cli_wprintf(unset, NULL, NULL);
 	}
 }
 
@@ -79,16 +80,20 @@ static size_t
 print_findings(const oojwt_finding *f, size_t n)
 {
 	size_t i, errors = 0;
+	char sev[64];
 
 	for (i = 0; i < n; i++) {
 		oojwt_cli_said s;
 		errors += f[i].severity == OOJWT_SEVERITY_ERROR;
 		oojwt_cli_say_text(&s, f[i].code, f[i].params, f[i].message, f[i].fix);
-		oojwt_cli_printf("%s %s%s%s: %s\n", oojwt_severity_name(f[i].severity),
-			oojwt_code_name(f[i].code), f[i].path[0] ? " at " : "", f[i].path,
+		oojwt_cli_wsnprintf(sev, sizeof sev, OOJWT_WORD("severity"), "severity",
+			"%s", oojwt_severity_name(f[i].severity));
+		oojwt_cli_wprintf(OOJWT_WORD("connector.finding"),
+			"severity,code,at,path,message", "%s%s%s%s%s", sev,
+			oojwt_code_name(f[i].code), f[i].path[0] ? "yes" : "no", f[i].path,
 			s.message);
 		if (s.fix[0]) {
-			oojwt_cli_printf("    fix: %s\n", s.fix);
+			oojwt_cli_wprintf(OOJWT_WORD("connector.fix"), "fix", "%s", s.fix);
 		}
 		oojwt_cli_said_free(&s);
 	}
@@ -100,55 +105,59 @@ print_human(const oojwt_connector_settings *s, size_t n_read, int compared,
 	const char *server_path, int inbox, int outbox, int show)
 {
 	size_t errors;
+	oojwt_sb sb;
 
-	oojwt_cli_printf("Connector settings: %s, read as %s\n",
-		connector_words(s->connector), form_words(s->form));
+	oojwt_cli_wprintf(OOJWT_WORD("connector.title"), "connector,form", "%s%s",
+		connector_key(s->connector), form_key(s->form));
 	if (s->form != OOJWT_SETTINGS_UNKNOWN && !s->certain) {
-		oojwt_cli_printf("  (the text fits more than one connector: %s is "
-			"assumed)\n", connector_words(s->connector));
+		oojwt_cli_wprintf(OOJWT_WORD("connector.assumed"), "connector", "%s",
+			connector_key(s->connector));
 	}
 	if (s->secret.p != NULL && !show) {
-		oojwt_cli_printf("  secret: %lu bytes (--show-secrets prints it)\n",
-			(unsigned long)s->secret.n);
+		oojwt_cli_wprintf(OOJWT_WORD("connector.secret_hidden"), "n", "%z",
+			s->secret.n);
 	} else {
-		print_setting("secret", &s->secret, "not set: the connector signs nothing");
+		print_setting(OOJWT_WORD("connector.secret"), &s->secret,
+			OOJWT_WORD("connector.secret_unset"));
 	}
-	print_setting(s->header_set ? "header" : "header (the connector's default)",
-		&s->header, "not set");
-	print_setting("prefix it sends and cuts", &s->prefix, "none");
+	print_setting(s->header_set ? OOJWT_WORD("connector.header")
+		: OOJWT_WORD("connector.header_default"), &s->header,
+		OOJWT_WORD("connector.not_set"));
+	print_setting(OOJWT_WORD("connector.prefix"), &s->prefix,
+		OOJWT_WORD("connector.none"));
 	if (s->leeway >= 0) {
-		oojwt_cli_printf("  leeway: %ld s\n", s->leeway);
+		oojwt_cli_wprintf(OOJWT_WORD("connector.leeway"), "s", "%l", s->leeway);
 	} else {
-		oojwt_cli_printf("  leeway: none it can set\n");
+		oojwt_cli_wprintf(OOJWT_WORD("connector.leeway_none"), NULL, NULL);
 	}
 	if (s->verify_peer_off >= 0) {
-		oojwt_cli_printf("  certificate checks: %s\n", s->verify_peer_off
-			? "off (verify_peer_off)" : "on");
+		oojwt_cli_wprintf(OOJWT_WORD("connector.cert_checks"), "off", "%s",
+			s->verify_peer_off ? "yes" : "no");
 	}
-	print_setting("Document Server address", &s->url_ds, "not set");
+	print_setting(OOJWT_WORD("connector.url_ds"), &s->url_ds,
+		OOJWT_WORD("connector.not_set"));
 	if (s->url_internal.set) {
-		print_setting("Document Server address from the connector's server",
-			&s->url_internal, "not set");
+		print_setting(OOJWT_WORD("connector.url_internal"), &s->url_internal,
+			OOJWT_WORD("connector.not_set"));
 	}
 	if (s->url_storage.set) {
-		print_setting("connector address for Document Server", &s->url_storage,
-			"not set");
+		print_setting(OOJWT_WORD("connector.url_storage"), &s->url_storage,
+			OOJWT_WORD("connector.not_set"));
 	}
 	errors = print_findings(s->findings, n_read);
 	if (n_read == 0) {
-		oojwt_cli_printf("no findings in the settings\n");
+		oojwt_cli_wprintf(OOJWT_WORD("connector.no_findings"), NULL, NULL);
 	}
 	if (!compared) {
 		return errors;
 	}
-	oojwt_cli_printf("Compared with the server config %s:\n", server_path);
-	oojwt_cli_printf("  connector secret and secret.inbox (requests to "
-		"Document Server): %s\n", secrets_words(inbox));
-	oojwt_cli_printf("  connector secret and secret.outbox (callbacks and "
-		"downloads): %s\n", secrets_words(outbox));
+	oojwt_cli_wprintf(OOJWT_WORD("connector.compared"), "path,inbox,outbox",
+		"%s%s%s", oojwt_cli_safe(&sb, server_path, (size_t)-1),
+		secrets_key(inbox), secrets_key(outbox));
+	oojwt_wipe_free(sb.buf, sb.cap);
 	errors += print_findings(s->findings + n_read, s->n_findings - n_read);
 	if (s->n_findings == n_read) {
-		oojwt_cli_printf("no disagreement found\n");
+		oojwt_cli_wprintf(OOJWT_WORD("connector.agree"), NULL, NULL);
 	}
 	return errors;
 }

@@ -105,6 +105,20 @@ str_or(const oojwt_jv *o, const char *name, const char *none)
 		: none;
 }
 
+/* What a proposed command does (src/deploy/commands.c), as diagnose.c
+ * reads it. */
+static const char *const EXPLAIN[] = {
+	OOJWT_WORD("command.check"), OOJWT_WORD("command.cert"),
+	OOJWT_WORD("command.connector"), OOJWT_WORD("command.read_secret"),
+	OOJWT_WORD("command.secure_link")
+};
+
+/* A link's expiry from now, as deploy_json.c relative_text writes it. */
+static const char *const RELATIVE[] = {
+	OOJWT_WORD("relative.now"), OOJWT_WORD("relative.in"),
+	OOJWT_WORD("relative.ago")
+};
+
 /* The people's view of an inspect-url report. */
 static void
 link_human(const oojwt_jv *r)
@@ -115,26 +129,42 @@ link_human(const oojwt_jv *r)
 	const oojwt_jv *m = oojwt_json_get(r, "match");
 
 	oojwt_cli_printf("%s\n", str_or(v, "message", ""));
-	oojwt_cli_printf("  signed path: %s\n", str_or(r, "signedPath", "(none)"));
+	oojwt_sb s1, s2;
+
+	oojwt_cli_wprintf(OOJWT_WORD("link.signed_path"), "path", "%s",
+		oojwt_cli_safe(&s1, str_or(r, "signedPath", ""), (size_t)-1));
+	oojwt_wipe_free(s1.buf, s1.cap);
 	if (oojwt_json_type(e) == OOJWT_JSON_OBJECT) {
 		oojwt_sb epoch;
 		memset(&epoch, 0, sizeof epoch);
 		oojwt_cli_js_number(&epoch, oojwt_json_number(oojwt_json_get(e,
 			"epoch")));
-		oojwt_cli_printf("  expires: %s  %s (%s)\n", epoch.failed ? "?" : epoch.buf,
-			str_or(e, "utc", ""), str_or(e, "relative", ""));
+		oojwt_sb rel;
+		oojwt_cli_wprintf(OOJWT_WORD("link.expires"), "epoch,utc,relative",
+			"%s%s%s", epoch.failed ? "?" : epoch.buf, str_or(e, "utc", ""),
+			oojwt_cli_tr_str(&rel, str_or(e, "relative", ""), RELATIVE,
+			sizeof RELATIVE / sizeof RELATIVE[0]));
+		free(rel.buf);
 		free(epoch.buf);
 	}
-	oojwt_cli_printf("  md5: %s", str_or(a, "md5", "(none)"));
+	if (oojwt_json_type(oojwt_json_get(a, "md5")) == OOJWT_JSON_STRING) {
+		oojwt_cli_printf("  md5: %s", str_or(a, "md5", ""));
+	} else {
+		oojwt_cli_wprintf(OOJWT_WORD("link.no_md5"), NULL, NULL);
+	}
 	if (oojwt_json_type(oojwt_json_get(r, "expectedMd5"))
 		== OOJWT_JSON_STRING)
 	{
-		oojwt_cli_printf(", expected %s", str_or(r, "expectedMd5", ""));
+		oojwt_cli_wprintf(OOJWT_WORD("link.expected"), "md5", "%s",
+			str_or(r, "expectedMd5", ""));
 	}
 	oojwt_cli_printf("\n");
 	if (oojwt_json_type(m) == OOJWT_JSON_OBJECT) {
-		oojwt_cli_printf("  matches: path %s, secret %s\n", str_or(m, "path", ""),
-			str_or(m, "secret", ""));
+		oojwt_cli_wprintf(OOJWT_WORD("link.matches"), "path,secret", "%s%s",
+			oojwt_cli_safe(&s1, str_or(m, "path", ""), (size_t)-1),
+			oojwt_cli_safe(&s2, str_or(m, "secret", ""), (size_t)-1));
+		oojwt_wipe_free(s1.buf, s1.cap);
+		oojwt_wipe_free(s2.buf, s2.cap);
 	}
 	print_findings(oojwt_json_get(r, "findings"));
 }
@@ -184,10 +214,8 @@ oojwt_cli_inspect_url(const oojwt_cli_opts *o)
 	int code, has, ok;
 
 	if (o->local_json != NULL) {
-		oojwt_cli_error(o->command, "--secret-from-local-json gives a JWT "
-			"secret; the link secret is storage.fs.secretString: use "
-			"--server-config PATH");
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_error_word(o->command, OOJWT_WORD("usage.link_local_json"));
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	has = o->secret != NULL || o->secret_file != NULL
@@ -250,10 +278,14 @@ nginx_human(const oojwt_jv *r, const char *secret_text)
 	const oojwt_jv *l = oojwt_json_get(r, "listen");
 	const oojwt_jv *s = oojwt_json_get(r, "ssl");
 	const oojwt_jv *p = oojwt_json_get(s, "protocols");
+	char none[64];
 	size_t i;
 
-	oojwt_cli_printf("nginx configuration\n  secure link secret: %s\n", secret_text);
-	oojwt_cli_printf("  listen:");
+	oojwt_sb s1, s2;
+
+	oojwt_cli_wprintf(OOJWT_WORD("nginx.title"), "secret", "%s",
+		oojwt_cli_safe(&s1, secret_text, (size_t)-1));
+	oojwt_wipe_free(s1.buf, s1.cap);
 	for (i = 0; i < oojwt_json_array_size(l); i++) {
 		const oojwt_jv *x = oojwt_json_array_at(l, i);
 		oojwt_cli_printf("%s %s%s%.0f%s%s", i > 0 ? "," : "",
@@ -263,17 +295,26 @@ nginx_human(const oojwt_jv *r, const char *secret_text)
 			? " ssl" : "", oojwt_json_type(oojwt_json_get(x,
 			"defaultServer")) == OOJWT_JSON_TRUE ? " default_server" : "");
 	}
-	oojwt_cli_printf("%s\n", oojwt_json_array_size(l) == 0 ? " (none)" : "");
-	oojwt_cli_printf("  ssl_certificate: %s\n  ssl_certificate_key: %s\n"
-		"  ssl_protocols:", str_or(s, "certificate", "(none)"),
-		str_or(s, "certificateKey", "(none)"));
+	if (oojwt_json_array_size(l) == 0) {
+		oojwt_cli_wprintf(OOJWT_WORD("nginx.none"), NULL, NULL);
+	}
+	oojwt_cli_wsnprintf(none, sizeof none, OOJWT_WORD("nginx.none_value"), NULL,
+		NULL);
+	oojwt_cli_wprintf(OOJWT_WORD("nginx.ssl"), "cert,key", "%s%s",
+		oojwt_cli_safe(&s1, str_or(s, "certificate", none), (size_t)-1),
+		oojwt_cli_safe(&s2, str_or(s, "certificateKey", none), (size_t)-1));
+	oojwt_wipe_free(s1.buf, s1.cap);
+	oojwt_wipe_free(s2.buf, s2.cap);
 	for (i = 0; i < oojwt_json_array_size(p); i++) {
 		oojwt_cli_printf(" %s", oojwt_json_string(oojwt_json_array_at(p, i)));
 	}
-	oojwt_cli_printf("%s\n", oojwt_json_type(p) == OOJWT_JSON_ARRAY ? "" : " (not set)");
+	if (oojwt_json_type(p) != OOJWT_JSON_ARRAY) {
+		oojwt_cli_wprintf(OOJWT_WORD("nginx.not_set"), NULL, NULL);
+	}
+	oojwt_cli_printf("\n");
 	print_findings(oojwt_json_get(r, "findings"));
 	if (oojwt_json_array_size(oojwt_json_get(r, "findings")) == 0) {
-		oojwt_cli_printf("no findings\n");
+		oojwt_cli_wprintf(OOJWT_WORD("config.no_findings"), NULL, NULL);
 	}
 }
 
@@ -317,10 +358,11 @@ oojwt_cli_nginx_config(const oojwt_cli_opts *o)
 	}
 	sec = oojwt_json_get(r, "secureLinkSecret");
 	if (oojwt_json_type(sec) == OOJWT_JSON_STRING) {
-		snprintf(hidden, sizeof hidden, "(hidden: %lu bytes; --show-secrets "
-			"prints it)", (unsigned long)strlen(oojwt_json_string(sec)));
+		oojwt_cli_wsnprintf(hidden, sizeof hidden, OOJWT_WORD("nginx.hidden"),
+			"n", "%z", strlen(oojwt_json_string(sec)));
 	} else {
-		snprintf(hidden, sizeof hidden, "(none)");
+		oojwt_cli_wsnprintf(hidden, sizeof hidden, OOJWT_WORD("nginx.none_value"),
+			NULL, NULL);
 	}
 	list = oojwt_json_get(r, "findings");
 	for (i = 0; i < oojwt_json_array_size(list); i++) {
@@ -334,6 +376,9 @@ oojwt_cli_nginx_config(const oojwt_cli_opts *o)
 		memset(&sb, 0, sizeof sb);
 		oojwt_cli_obj_spread(&obj, r);
 		if (!o->show_secrets && oojwt_json_type(sec) == OOJWT_JSON_STRING) {
+			/* The report stays English, as every --json does. */
+			snprintf(hidden, sizeof hidden, "(hidden: %lu bytes; --show-secrets "
+				"prints it)", (unsigned long)strlen(oojwt_json_string(sec)));
 			oojwt_cli_obj_set_str(&obj, "secureLinkSecret", hidden);
 		}
 		oojwt_cli_js_obj(&sb, &obj);
@@ -387,14 +432,15 @@ oojwt_cli_commands(const oojwt_cli_opts *o)
 		co.server_version = oojwt_ds_version_parse(o->server_version,
 			strlen(o->server_version));
 		if (co.server_version == 0) {
-			snprintf(err, sizeof err, "--server-version: not a version "
-				"(\"8.2\", \"7.3.3\")");
+			oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("usage.version"),
+				NULL, NULL);
 			code = OOJWT_EXIT_USAGE;
 		}
 	}
 	if (o->sign_with != NULL && strcmp(o->sign_with, "openssl") != 0) {
 		if (strcmp(o->sign_with, "oojwt") != 0) {
-			snprintf(err, sizeof err, "--sign-with is openssl or oojwt");
+			oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("usage.sign_with"),
+				NULL, NULL);
 			code = OOJWT_EXIT_USAGE;
 		}
 		co.sign_with = OOJWT_SIGN_WITH_OOJWT;
@@ -427,10 +473,13 @@ oojwt_cli_commands(const oojwt_cli_opts *o)
 	oojwt_wipe_free(secret, secret_len + 1);
 	for (i = 0; i < out->n; i++) {
 		const oojwt_command *c = &out->list[i];
-		oojwt_cli_printf("# %s (run on %s)\n# %s\n%s\n\n",
-			oojwt_command_name(c->id), strcmp(c->run_on, "ds_host") == 0 ? "the Document Server host"
-			: strcmp(c->run_on, "connector_host") == 0
-			? "the connector's host" : "any host", c->explanation, c->text);
+		oojwt_sb ex;
+		oojwt_cli_wprintf(OOJWT_WORD("commands.item"), "name,runOn,explanation",
+			"%s%s%s", oojwt_command_name(c->id), c->run_on,
+			oojwt_cli_tr_str(&ex, c->explanation, EXPLAIN,
+			sizeof EXPLAIN / sizeof EXPLAIN[0]));
+		oojwt_cli_printf("%s\n\n", c->text);
+		oojwt_wipe_free(ex.buf, ex.cap);
 	}
 	oojwt_commands_free(out);
 	free(out);

@@ -716,6 +716,7 @@ static const char *const SYMPTOM[] = {
 	OOJWT_WORD("symptom.paste.where_oc_message"),
 	OOJWT_WORD("symptom.paste.where_oc_log"),
 	OOJWT_WORD("symptom.paste.where_moodle_settings"),
+	OOJWT_WORD("symptom.paste.where_moodle_secret"),
 };
 
 /* A product's text as it shows: "<br>" is where it breaks the line. */

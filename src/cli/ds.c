@@ -160,24 +160,26 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 		return OOJWT_EXIT_INTERNAL;
 	}
 	if (r.verifies) {
-		oojwt_cli_printf("VERIFIES: the secret as given verifies this %s token\n",
+		oojwt_cli_wprintf(OOJWT_WORD("explain.verifies"), "alg", "%s",
 			oojwt_alg_name(r.alg) != NULL ? oojwt_alg_name(r.alg) : "?");
 	} else if (r.variant >= 0) {
-		oojwt_cli_printf("DOES NOT VERIFY as given; the variant that does: %s\n",
+		oojwt_cli_wprintf(OOJWT_WORD("explain.variant"), "variant", "%s",
 			oojwt_secret_variant_name(r.variant));
 	} else {
-		oojwt_cli_printf("DOES NOT VERIFY, nor does any variant tried\n");
+		oojwt_cli_wprintf(OOJWT_WORD("explain.none"), NULL, NULL);
 	}
 	oojwt_cli_printf("%s\n", r.message);
 	for (i = 0; i < r.n_findings; i++) {
 		oojwt_cli_print_issue("  finding", &r.findings[i]);
 	}
-	oojwt_cli_printf("tried:");
+	oojwt_cli_wprintf(OOJWT_WORD("explain.tried"), NULL, NULL);
 	for (i = 0; i < r.n_tried; i++) {
 		oojwt_cli_printf("%s %s", i == 0 ? "" : ",", oojwt_secret_variant_name(r.tried[i]));
 	}
-	oojwt_cli_printf("%s\n", r.n_tried == 0 ? " nothing (the token has no HS signature)"
-		: "");
+	if (r.n_tried == 0) {
+		oojwt_cli_wprintf(OOJWT_WORD("explain.tried_nothing"), NULL, NULL);
+	}
+	oojwt_cli_printf("\n");
 	code = r.verifies ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
 	oojwt_wipe(&r, sizeof r);
 	if (oojwt_cli_host_flush() != 0) {
@@ -293,13 +295,15 @@ on_off(int flag)
 	return flag ? "on" : "off";
 }
 
+/* Setting `label` (a word: header, prefix, ...) and its value. */
 static void
 print_str(const char *label, const char *s)
 {
+	oojwt_cli_wprintf(label, NULL, NULL);
 	if (s == NULL) {
-		oojwt_cli_printf("%s (not a string)", label);
+		oojwt_cli_wprintf(OOJWT_WORD("config.not_string"), NULL, NULL);
 	} else {
-		oojwt_cli_printf("%s \"%s\"", label, s);
+		oojwt_cli_printf(" \"%s\"", s);
 	}
 }
 
@@ -309,39 +313,40 @@ config_human(const oojwt_server_config *c, int show)
 	size_t i;
 	int k;
 
-	oojwt_cli_printf("Document Server JWT settings (%s, merged over %s)\n",
-		c->form == OOJWT_CONFIG_DOCKER ? "Docker settings" : "local.json",
-		c->own_defaults ? "the given default.json" : "default.json as shipped");
-	oojwt_cli_printf("  tokens: browser %s, inbox %s, outbox %s\n",
-		on_off(c->enabled_browser), on_off(c->enabled_inbox),
+	oojwt_cli_wprintf(OOJWT_WORD("config.title"), "form,defaults", "%s%s",
+		c->form == OOJWT_CONFIG_DOCKER ? "docker" : "local_json",
+		c->own_defaults ? "given" : "shipped");
+	oojwt_cli_wprintf(OOJWT_WORD("config.tokens"), "browser,inbox,outbox",
+		"%s%s%s", on_off(c->enabled_browser), on_off(c->enabled_inbox),
 		on_off(c->enabled_outbox));
 	for (k = 0; k < OOJWT_SECRET_KINDS; k++) {
 		const oojwt_cfg_secret *s = &c->secrets[k];
-		oojwt_cli_printf("  secret %s: %s", oojwt_secret_kind_name(k),
-			oojwt_secret_source_name(s->source));
+		oojwt_cli_wprintf(OOJWT_WORD("config.secret"), "kind,source", "%s%s",
+			oojwt_secret_kind_name(k), oojwt_secret_source_name(s->source));
 		if (s->value != NULL && show) {
 			oojwt_cli_printf(" \"%s\"", s->value);
 		} else if (s->value != NULL) {
-			oojwt_cli_printf(" (%lu bytes)", (unsigned long)s->value_len);
+			oojwt_cli_wprintf(OOJWT_WORD("config.bytes"), "n", "%z",
+				s->value_len);
 		}
 		if (s->file != NULL) {
 			oojwt_cli_printf(" %s", s->file);
 		}
 		oojwt_cli_printf("\n");
 	}
-	print_str("  inbox: header", c->inbox_header);
-	print_str(", prefix", c->inbox_prefix);
+	print_str(OOJWT_WORD("config.inbox_header"), c->inbox_header);
+	print_str(OOJWT_WORD("config.prefix"), c->inbox_prefix);
 	oojwt_cli_printf("\n");
-	print_str("  outbox: header", c->outbox_header);
-	print_str(", prefix", c->outbox_prefix);
-	print_str(", algorithm", c->outbox_algorithm);
-	print_str(", expires", c->outbox_expires);
+	print_str(OOJWT_WORD("config.outbox_header"), c->outbox_header);
+	print_str(OOJWT_WORD("config.prefix"), c->outbox_prefix);
+	print_str(OOJWT_WORD("config.algorithm"), c->outbox_algorithm);
+	print_str(OOJWT_WORD("config.expires"), c->outbox_expires);
 	oojwt_cli_printf("\n");
 	for (i = 0; i < c->n_findings; i++) {
 		oojwt_cli_print_finding(&c->findings[i]);
 	}
 	if (c->n_findings == 0) {
-		oojwt_cli_printf("no findings\n");
+		oojwt_cli_wprintf(OOJWT_WORD("config.no_findings"), NULL, NULL);
 	}
 }
 
@@ -424,8 +429,8 @@ print_guess(const oojwt_kind_guess *g)
 {
 	int k, first = 1;
 
-	oojwt_cli_printf("%s (%s; candidates:", g->kind >= 0
-		? oojwt_browser_kind_name(g->kind) : "unknown",
+	oojwt_cli_wprintf(OOJWT_WORD("guess.head"), "kind,confidence", "%s%s",
+		g->kind >= 0 ? oojwt_browser_kind_name(g->kind) : "unknown",
 		oojwt_kind_confidence_name(g->confidence));
 	for (k = -1; k < OOJWT_BROWSER_KINDS; k++) {
 		int kind = k < 0 ? g->kind : k;
@@ -437,7 +442,8 @@ print_guess(const oojwt_kind_guess *g)
 		oojwt_cli_printf("%s %s", first ? "" : ",", oojwt_browser_kind_name(kind));
 		first = 0;
 	}
-	oojwt_cli_printf("%s): %s\n", first ? " none" : "", g->why);
+	oojwt_cli_wprintf(OOJWT_WORD("guess.tail"), "none,why", "%s%s",
+		first ? "yes" : "no", g->why);
 }
 
 /* A token of the editor page's methods, judged by its kind. */
@@ -462,6 +468,7 @@ inspect_token(const oojwt_cli_opts *o, const char *token, size_t len,
 	const oojwt_browser_opts *bo)
 {
 	oojwt_browser_report r;
+	oojwt_sb m;
 	size_t i, n;
 	int code;
 
@@ -484,26 +491,30 @@ inspect_token(const oojwt_cli_opts *o, const char *token, size_t len,
 		oojwt_browser_report_free(&r);
 		return code;
 	}
-	oojwt_cli_printf("%s (%s on %s", r.ok ? "ACCEPTED" : "REFUSED",
-		oojwt_browser_kind_name(r.kind), oojwt_channel_name(r.channel));
+	oojwt_cli_wprintf(OOJWT_WORD("browser.verdict"), "ok,kind,channel", "%s%s%s",
+		r.ok ? "yes" : "no", oojwt_browser_kind_name(r.kind),
+		oojwt_channel_name(r.channel));
 	if (r.close_code != 0) {
-		oojwt_cli_printf(", close %d", r.close_code);
+		oojwt_cli_wprintf(OOJWT_WORD("browser.close"), "n", "%d", r.close_code);
 	}
 	if (r.server_error != 0) {
-		oojwt_cli_printf(", error %d", r.server_error);
+		oojwt_cli_wprintf(OOJWT_WORD("browser.error"), "n", "%d", r.server_error);
 	}
 	if (r.editor_error != 0) {
-		oojwt_cli_printf(", editor error %d", r.editor_error);
+		oojwt_cli_wprintf(OOJWT_WORD("browser.editor_error"), "n", "%d",
+			r.editor_error);
 	}
 	if (r.http_status != 0) {
 		oojwt_cli_printf(", HTTP %d", r.http_status);
 	}
-	oojwt_cli_printf("): %s\n", r.message);
-	oojwt_cli_printf("kind: %s (%s), guessed ", oojwt_browser_kind_name(r.kind),
-		r.chosen ? "chosen with --kind" : "guessed");
+	oojwt_cli_wprintf(OOJWT_WORD("browser.message"), "message", "%s",
+		oojwt_cli_safe(&m, r.message, (size_t)-1));
+	oojwt_wipe_free(m.buf, m.cap);
+	oojwt_cli_wprintf(OOJWT_WORD("browser.kind"), "kind,chosen", "%s%s",
+		oojwt_browser_kind_name(r.kind), r.chosen ? "yes" : "no");
 	print_guess(&r.guess);
-	oojwt_cli_printf("reads: %s\nignores: %s\n", oojwt_browser_kind_reads(r.kind),
-		oojwt_browser_kind_ignores(r.kind));
+	oojwt_cli_wprintf(OOJWT_WORD("browser.reads"), "reads,ignores", "%s%s",
+		oojwt_browser_kind_reads(r.kind), oojwt_browser_kind_ignores(r.kind));
 	for (i = 0; i < r.n_findings; i++) {
 		oojwt_cli_print_finding(&r.findings[i]);
 	}
@@ -586,10 +597,8 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		|| o->secret_env != NULL || o->local_json != NULL
 		|| oojwt_cli_host_getenv("OOJWT_SECRET", NULL, NULL);
 	if (!own_secret && o->server_config == NULL) {
-		oojwt_cli_error(o->command, "inspect-config needs the inbox secret "
-			"(--secret-file, --secret-env, $OOJWT_SECRET, "
-			"--secret-from-local-json) or --server-config PATH");
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_error_word(o->command, OOJWT_WORD("usage.inspect_config_secret"));
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	memset(&io, 0, sizeof io);
@@ -601,16 +610,15 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		&& (io.server_version = oojwt_ds_version_parse(o->server_version,
 		strlen(o->server_version))) == 0)
 	{
-		oojwt_cli_error(o->command, "--server-version must look like 8.1 or "
-			"7.3.3");
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_error_word(o->command, OOJWT_WORD("usage.version_form"));
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (o->connector != NULL && oojwt_cli_connector(o->connector, 1,
 		&io.connector, err, sizeof err) != OOJWT_EXIT_OK)
 	{
 		oojwt_cli_error(o->command, err);
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (o->kind != NULL && (kind = oojwt_browser_kind_parse(o->kind,
@@ -618,9 +626,10 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	{
 		char names[300];
 		kind_names(names, sizeof names);
-		snprintf(err, sizeof err, "--kind must be one of %s", names);
+		oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("usage.kind"), "names",
+			"%s", names);
 		oojwt_cli_error(o->command, err);
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (own_secret) {
@@ -763,25 +772,30 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	if (!o->json) {
 		const char *kname = r.token_text != NULL
 			? oojwt_token_kind_name(r.token_kind) : NULL;
+		oojwt_sb m;
+		const char *msg = oojwt_cli_safe(&m, r.message, (size_t)-1);
 		if (r.ok) {
-			oojwt_cli_printf("OPENS: %s\n", r.message);
+			oojwt_cli_wprintf(OOJWT_WORD("editor.opens"), "message", "%s", msg);
 		} else if (r.close_code != 0 && r.editor_error != 0) {
-			oojwt_cli_printf("CLOSES %d (editor error %d): %s\n", r.close_code,
-				r.editor_error, r.message);
+			oojwt_cli_wprintf(OOJWT_WORD("editor.closes_error"),
+				"close,error,message", "%d%d%s", r.close_code,
+				r.editor_error, msg);
 		} else if (r.close_code != 0) {
-			oojwt_cli_printf("CLOSES %d: %s\n", r.close_code, r.message);
+			oojwt_cli_wprintf(OOJWT_WORD("editor.closes"), "close,message",
+				"%d%s", r.close_code, msg);
 		} else {
-			oojwt_cli_printf("DOES NOT OPEN: %s\n", r.message);
+			oojwt_cli_wprintf(OOJWT_WORD("editor.not_open"), "message", "%s",
+				msg);
 		}
-		oojwt_cli_printf("token: %s\n", kname == NULL
-			|| strcmp(kname, "none") == 0 ? "no token Document Server can use"
-			: kname);
+		oojwt_wipe_free(m.buf, m.cap);
+		oojwt_cli_wprintf(OOJWT_WORD("editor.token"), "kind", "%s",
+			kname == NULL ? "none" : kname);
 		if (r.has_ds && r.ds.payload_kind == OOJWT_DS_PAYLOAD_JSON) {
 			oojwt_kind_guess g;
 			if (oojwt_browser_kind_guess(&g, r.ds.payload_text,
 				r.ds.payload_len) == OOJWT_OK && g.kind >= 0)
 			{
-				oojwt_cli_printf("token kind: ");
+				oojwt_cli_wprintf(OOJWT_WORD("editor.token_kind"), NULL, NULL);
 				print_guess(&g);
 			}
 		}
@@ -796,7 +810,8 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 			memset(&sb, 0, sizeof sb);
 			oojwt_cli_json_indent(&sb, r.effective, r.effective_len);
 			if (!sb.failed) {
-				oojwt_cli_printf("effective config:\n%s\n", sb.buf);
+				oojwt_cli_wprintf(OOJWT_WORD("editor.effective"), NULL, NULL);
+				oojwt_cli_printf("%s\n", sb.buf);
 			}
 			free(sb.buf);
 		}
@@ -825,8 +840,7 @@ other_secret(const oojwt_cli_opts *o, unsigned char **out, size_t *len,
 	oojwt_cli_opts one;
 
 	if ((o->other_secret_file != NULL) == (o->other_secret_env != NULL)) {
-		snprintf(err, cap, "give the other secret with --other-secret-file "
-			"or --other-secret-env (one of them)");
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.other_secret"), NULL, NULL);
 		return OOJWT_EXIT_USAGE;
 	}
 	memset(&one, 0, sizeof one);
@@ -841,35 +855,34 @@ print_side(const char *name, const oojwt_secret_side *d)
 {
 	size_t i;
 
-	oojwt_cli_printf("%s: %zu bytes, %zu characters%s\n", name, d->bytes,
-		d->chars, d->utf8 ? "" : " (not valid UTF-8)");
+	oojwt_cli_wprintf(OOJWT_WORD("compare.side"), "side,bytes,chars,utf8",
+		"%s%z%z%s", name, d->bytes, d->chars, d->utf8 ? "yes" : "no");
 	for (i = 0; i < d->n_marks; i++) {
 		const oojwt_secret_mark *m = &d->marks[i];
 		if (m->kind == OOJWT_MARK_INVALID_UTF8) {
-			oojwt_cli_printf("  character %zu (byte %zu): byte 0x%02lX, %s\n",
-				m->index + 1, m->byte, m->cp,
+			char hex[8];
+			snprintf(hex, sizeof hex, "%02lX", (unsigned long)m->cp);
+			oojwt_cli_wprintf(OOJWT_WORD("compare.byte"), "n,byte,hex,kind",
+				"%z%z%s%s", m->index + 1, m->byte, hex,
 				oojwt_secret_mark_kind_name(m->kind));
 		} else {
-			oojwt_cli_printf("  character %zu (byte %zu): U+%04lX, %s%s%s%s\n",
-				m->index + 1, m->byte, m->cp,
-				oojwt_secret_mark_kind_name(m->kind),
-				m->looks_like != 0 ? " (looks like \"" : "",
-				m->looks_like != 0 ? (char[2]){ m->looks_like, 0 } : "",
-				m->looks_like != 0 ? "\")" : "");
+			char cp[16];
+			snprintf(cp, sizeof cp, "%04lX", (unsigned long)m->cp);
+			oojwt_cli_wprintf(OOJWT_WORD("compare.char"),
+				"n,byte,cp,kind,looks,like", "%z%z%s%s%s%s", m->index + 1,
+				m->byte, cp, oojwt_secret_mark_kind_name(m->kind),
+				m->looks_like != 0 ? "yes" : "no",
+				m->looks_like != 0 ? (char[2]){ m->looks_like, 0 } : "");
 		}
 	}
 	if (d->more_marks > 0) {
-		oojwt_cli_printf("  ... and %zu more\n", d->more_marks);
+		oojwt_cli_wprintf(OOJWT_WORD("compare.more"), "n", "%z", d->more_marks);
 	}
 }
 
 int
 oojwt_cli_compare_secrets(const oojwt_cli_opts *o)
 {
-	static const char *const who[] = { "neither verifies the token",
-		"the secret verifies the token, the other does not",
-		"the other secret verifies the token, the secret does not",
-		"both verify the token" };
 	oojwt_secret_comparison r;
 	char err[600], *tok = NULL;
 	unsigned char *a = NULL, *b = NULL;
@@ -910,22 +923,22 @@ oojwt_cli_compare_secrets(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, oojwt_code_name(code));
 		return OOJWT_EXIT_INTERNAL;
 	}
-	oojwt_cli_printf("%s\n", r.equal ? "EQUAL: the two secrets are the same "
-		"bytes" : r.equal_cleaned ? "DIFFERENT, but equal once invisible and "
-		"look-alike characters, blanks and quotes at the ends are cleaned up"
-		: "DIFFERENT");
+	oojwt_cli_wprintf(OOJWT_WORD("compare.verdict"), "equal", "%s", r.equal
+		? "equal" : r.equal_cleaned ? "cleaned" : "different");
 	print_side("secret", &r.a);
-	print_side("other secret", &r.b);
+	print_side("other_secret", &r.b);
 	if (!r.equal) {
-		oojwt_cli_printf("first difference: character %zu (byte %zu)%s\n",
-			r.diff_index + 1, r.diff_byte, r.diff_confusable
-			? ", two characters people confuse" : "");
+		oojwt_cli_wprintf(OOJWT_WORD("compare.first_difference"),
+			"n,byte,confusable", "%z%z%s", r.diff_index + 1, r.diff_byte,
+			r.diff_confusable ? "yes" : "no");
 	}
 	if (r.verifies >= 0) {
-		oojwt_cli_printf("%s\n", who[r.verifies & 3]);
+		static const char *const who[] = { "neither", "secret",
+			"other_secret", "both" };
+		oojwt_cli_wprintf(OOJWT_WORD("compare.verifies"), "who", "%s",
+			who[r.verifies & 3]);
 	} else if (has_token) {
-		oojwt_cli_printf("the token is no HS256/384/512 token with a whole "
-			"signature: neither can verify it\n");
+		oojwt_cli_wprintf(OOJWT_WORD("compare.no_hs"), NULL, NULL);
 	}
 	equal = r.equal;
 	oojwt_wipe(&r, sizeof r);

@@ -11,49 +11,28 @@
  * own limit, OOJWT_MAX_TOKEN_LEN, is smaller and reported as too_large). */
 #define MAX_INPUT ((size_t)64 * 1024 * 1024)
 
-/* The sentence for an errno name of oojwt_cli_host_read (glibc's words,
- * so both builds say the same). */
-static const char *
-errno_text(const char *name)
-{
-	static const char *const table[][2] = {
-		{ "ENOENT", "No such file or directory" },
-		{ "EACCES", "Permission denied" },
-		{ "EPERM", "Operation not permitted" },
-		{ "EISDIR", "Is a directory" },
-		{ "ENOTDIR", "Not a directory" },
-		{ "ELOOP", "Too many levels of symbolic links" },
-		{ "ENAMETOOLONG", "File name too long" },
-		{ "EMFILE", "Too many open files" },
-		{ "ENFILE", "Too many open files in system" },
-		{ "ENXIO", "No such device or address" },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof table / sizeof table[0]; i++) {
-		if (strcmp(name, table[i][0]) == 0) {
-			return table[i][1];
-		}
-	}
-	return "Input/output error";
-}
 
 int
 oojwt_cli_read_file(const char *path, size_t max, char **buf, size_t *len,
 	char *err, size_t cap)
 {
 	char errname[32];
-	const char *what = path != NULL ? path : "standard input";
+	const char *what = path != NULL ? path : "";
+	const char *std = path != NULL ? "no" : "yes";
 
 	errname[0] = 0;
 	switch (oojwt_cli_host_read(path, max, buf, len, errname, sizeof errname)) {
 	case 0:
 		return OOJWT_EXIT_OK;
 	case 1:
-		snprintf(err, cap, "%s is larger than %lu bytes", what, (unsigned long)max);
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("input.too_large"), "std,what,max",
+			"%s%s%z", std, what, max);
 		return OOJWT_EXIT_INPUT;
 	case 2:
-		snprintf(err, cap, "cannot read %s: %s", what, errno_text(errname));
+		/* errno's sentence as glibc words it (and zh_CN's glibc), so
+		 * both builds say the same. */
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("input.cannot_read"),
+			"std,what,errno", "%s%s%s", std, what, errname);
 		return OOJWT_EXIT_INPUT;
 	default:
 		snprintf(err, cap, "out of memory");
@@ -77,8 +56,7 @@ oojwt_cli_read_input(const char *arg, int trim, char **buf, size_t *len,
 
 	if (arg == NULL) {
 		if (oojwt_cli_host_isatty(0)) {
-			snprintf(err, cap, "no input: give it as an argument, @FILE, "
-				"or - for standard input");
+			oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("input.none"), NULL, NULL);
 			return OOJWT_EXIT_USAGE;
 		}
 		arg = "-";
@@ -86,8 +64,7 @@ oojwt_cli_read_input(const char *arg, int trim, char **buf, size_t *len,
 	if (strcmp(arg, "-") != 0 && arg[0] != '@' && oojwt_cli_host_is_file(arg)) {
 		/* `oojwt verify token.txt` means the file, as every other tool
 		 * reads a path; said once, since text can look like a path. */
-		oojwt_cli_eprintf("oojwt: note: reading the file '%s' (write @%s to "
-			"say so)\n", arg, arg);
+		oojwt_cli_weprintf(OOJWT_WORD("note.reading_file"), "file", "%s", arg);
 		path = arg;
 	} else if (strcmp(arg, "-") == 0 || arg[0] == '@') {
 		path = arg[0] == '@' ? arg + 1 : NULL;

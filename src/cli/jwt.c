@@ -38,12 +38,31 @@ oojwt_cli_error(const char *command, const char *msg)
 	}
 }
 
+void
+oojwt_cli_error_word(const char *command, const char *id)
+{
+	char msg[ERR_CAP];
+
+	oojwt_cli_wsnprintf(msg, sizeof msg, id, NULL, NULL);
+	oojwt_cli_error(command, msg);
+}
+
 static int
 usage(const oojwt_cli_opts *o, const char *msg)
 {
 	oojwt_cli_error(o->command, msg);
-	oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+	oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 	return OOJWT_EXIT_USAGE;
+}
+
+/* usage() with word `id` (no params). */
+static int
+usage_word(const oojwt_cli_opts *o, const char *id)
+{
+	char msg[ERR_CAP];
+
+	oojwt_cli_wsnprintf(msg, sizeof msg, id, NULL, NULL);
+	return usage(o, msg);
 }
 
 /* Report a failure code from the input/secret helpers. */
@@ -157,9 +176,12 @@ put_part(oojwt_sb *sb, const oojwt_cli_opts *o, const char *name,
 		return;
 	}
 	oojwt_sb part;
+	char label[64];
 
 	memset(&part, 0, sizeof part);
-	paint(sb, o, C_BOLD, name);
+	oojwt_cli_wsnprintf(label, sizeof label, OOJWT_WORD("jwt.part"), "part", "%s",
+		name);
+	paint(sb, o, C_BOLD, label);
 	if (ok) {
 		oojwt_sb_puts(sb, ":\n");
 		oojwt_cli_json_indent(&part, text, len);
@@ -312,8 +334,8 @@ parse_algorithms(const char *list, unsigned *mask, char *err, size_t cap)
 		size_t n = comma != NULL ? (size_t)(comma - p) : strlen(p);
 		unsigned bit = oojwt_alg_from_name(p, n);
 		if (bit == 0) {
-			snprintf(err, cap, "unknown algorithm in --algorithms: '%.*s'",
-				(int)n, p);
+			oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("jwt.unknown_algorithms"),
+				"alg", "%S", p, n);
 			return 0;
 		}
 		*mask |= bit;
@@ -336,6 +358,7 @@ verify_ds(const oojwt_cli_opts *o, const char *tok, size_t len,
 	oojwt_ds_opts dso;
 	oojwt_ds_result r;
 	oojwt_secret_report x;
+	oojwt_cli_said said;
 	int code;
 	size_t i;
 
@@ -363,14 +386,17 @@ verify_ds(const oojwt_cli_opts *o, const char *tok, size_t len,
 			return rc != OOJWT_EXIT_OK ? rc : code;
 		}
 	}
+	/* The sentence in the user's language when its code's template
+	 * gives the English one back (i18n.c). */
+	oojwt_cli_say_text(&said, r.code, r.params, r.message, NULL);
 	if (r.valid) {
 		oojwt_cli_wprintf(r.message[0] != 0 ? OOJWT_WORD("jwt.ds_accepted_note")
 			: OOJWT_WORD("jwt.ds_accepted"), "alg,message", "%s%s",
-			oojwt_alg_name(r.alg), r.message);
+			oojwt_alg_name(r.alg), said.message);
 	} else {
 		char log[400];
 		oojwt_cli_wprintf(OOJWT_WORD("jwt.ds_refused"), "message", "%s",
-			r.message);
+			said.message);
 		snprintf(log, sizeof log, "%.*s", (int)r.server_message_len,
 			r.server_message);
 		oojwt_cli_wprintf(r.close_code != 0 ? OOJWT_WORD("jwt.server_log")
@@ -382,6 +408,7 @@ verify_ds(const oojwt_cli_opts *o, const char *tok, size_t len,
 				r.close_code);
 		}
 	}
+	oojwt_cli_said_free(&said);
 	for (i = 0; i < r.n_warnings; i++) {
 		oojwt_cli_print_issue("  warning", &r.warnings[i]);
 	}
@@ -414,18 +441,17 @@ oojwt_cli_verify(const oojwt_cli_opts *o)
 	vo.now = clock_now(o);
 	vo.clock_tolerance = o->has_tolerance ? o->tolerance : 0;
 	if (vo.clock_tolerance < 0) {
-		return usage(o, "--clock-tolerance must be a number of seconds >= 0");
+		return usage_word(o, OOJWT_WORD("jwt.tolerance"));
 	}
 	if (o->profile != NULL && strcmp(o->profile, "strict") != 0
 		&& strcmp(o->profile, "onlyoffice") != 0)
 	{
-		return usage(o, "--profile must be strict or onlyoffice");
+		return usage_word(o, OOJWT_WORD("jwt.profile"));
 	}
 	if (o->profile != NULL && strcmp(o->profile, "onlyoffice") == 0
 		&& o->jwt_key_file != NULL)
 	{
-		return usage(o, "--profile onlyoffice takes a secret: Document Server "
-			"signs and checks with HS256/384/512 only");
+		return usage_word(o, OOJWT_WORD("jwt.profile_key"));
 	}
 	code = oojwt_cli_secret(o, &secret, &secret_len, err, sizeof err);
 	if (code != OOJWT_EXIT_OK) {
@@ -508,13 +534,13 @@ parse_object(const char *what, const char *text, size_t len, char *err,
 	long pos;
 
 	if (oojwt_json_parse(&v, text, len, &pos, msg) != OOJWT_OK) {
-		snprintf(err, cap, "%s is not strict JSON (at byte %ld): %s", what,
-			pos, msg);
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("jwt.not_json"), "what,pos,msg",
+			"%s%l%s", what, pos, msg);
 		return NULL;
 	}
 	if (oojwt_json_type(v) != OOJWT_JSON_OBJECT) {
-		snprintf(err, cap, "%s must be a JSON object, not %s", what,
-			oojwt_json_type_name(v));
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("jwt.not_json_object"),
+			"what,type", "%s%s", what, oojwt_json_type_name(v));
 		oojwt_json_free(v);
 		return NULL;
 	}
@@ -569,7 +595,7 @@ sign_run(const oojwt_cli_opts *o, sign_state *s)
 	if (code != OOJWT_EXIT_OK) {
 		return fail(o, code, err);
 	}
-	s->payload = parse_object("the payload", s->text, s->len, err, sizeof err);
+	s->payload = parse_object("payload", s->text, s->len, err, sizeof err);
 	if (s->payload == NULL) {
 		return fail(o, OOJWT_EXIT_INPUT, err);
 	}
@@ -587,13 +613,14 @@ sign_run(const oojwt_cli_opts *o, sign_state *s)
 	} else if (halg != NULL && oojwt_json_type(halg) == OOJWT_JSON_STRING) {
 		alg = oojwt_json_string(halg);
 	} else if (halg != NULL) {
-		return usage(o, "unknown algorithm: the header's alg is not a string");
+		return usage_word(o, OOJWT_WORD("jwt.alg_not_string"));
 	} else {
 		alg = "HS256";
 	}
 	bit = oojwt_alg_from_name(alg, strlen(alg));
 	if (bit == 0) {
-		snprintf(err, sizeof err, "unknown algorithm: %s", alg);
+		oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("jwt.unknown_alg"), "alg",
+			"%s", alg);
 		return usage(o, err);
 	}
 	if (o->iat != 0 || o->expires_in != NULL) {
@@ -607,8 +634,7 @@ sign_run(const oojwt_cli_opts *o, sign_state *s)
 		if (o->expires_in != NULL) {
 			double base = floor(now);
 			if (!expires_seconds(o->expires_in, &seconds)) {
-				return usage(o, "--expires-in must be seconds or a number with "
-					"a unit: 90s, 30m, 1h, 7d, 2w");
+				return usage_word(o, OOJWT_WORD("jwt.expires_in"));
 			}
 			if (oojwt_json_get(s->payload, "exp") != NULL) {
 				memset(&e, 0, sizeof e);
@@ -632,7 +658,7 @@ sign_run(const oojwt_cli_opts *o, sign_state *s)
 	if (halg != NULL && (oojwt_json_type(halg) != OOJWT_JSON_STRING
 		|| strcmp(oojwt_json_string(halg), alg) != 0))
 	{
-		return usage(o, "--alg and the alg of --header disagree");
+		return usage_word(o, OOJWT_WORD("jwt.alg_disagree"));
 	}
 	oojwt_cli_obj_set_str(&s->hobj, "alg", alg);
 	oojwt_cli_obj_set_str(&s->hobj, "typ", "JWT");

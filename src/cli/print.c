@@ -47,6 +47,15 @@ oojwt_cli_put_safe(oojwt_sb *sb, const char *text, size_t len)
 	oojwt_sb_put(sb, text + from, len - from);
 }
 
+const char *
+oojwt_cli_safe(oojwt_sb *sb, const char *s, size_t len)
+{
+	memset(sb, 0, sizeof *sb);
+	oojwt_cli_put_safe(sb, s, len == (size_t)-1 ? strlen(s) : len);
+	oojwt_sb_put(sb, "", 1);
+	return sb->failed ? "" : sb->buf;
+}
+
 /* vsnprintf into a malloc'd text (*n bytes, NUL after); NULL on failure. */
 static char *
 format(size_t *n, const char *fmt, va_list ap)

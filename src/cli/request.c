@@ -91,14 +91,18 @@ oojwt_cli_connector(const char *name, int allow_none, int *connector,
 	}
 	row = oojwt_connector_find(name, strlen(name));
 	if (row < 0) {
-		n = (size_t)snprintf(err, cap, "--connector must be one of ");
-		for (i = 0; i < oojwt_connector_count() && n < cap; i++) {
-			n += (size_t)snprintf(err + n, cap - n, "%s%s", i > 0 ? ", "
-				: "", oojwt_connector_at(i)->id);
+		char names[1024];
+		n = 0;
+		names[0] = 0;
+		for (i = 0; i < oojwt_connector_count() && n < sizeof names; i++) {
+			n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i > 0
+				? ", " : "", oojwt_connector_at(i)->id);
 		}
-		if (allow_none && n < cap) {
-			snprintf(err + n, cap - n, ", none");
+		if (allow_none && n < sizeof names) {
+			snprintf(names + n, sizeof names - n, ", none");
 		}
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.connector"), "names",
+			"%s", names);
 		return OOJWT_EXIT_USAGE;
 	}
 	*connector = row + 1;
@@ -123,7 +127,7 @@ connector_opts(const oojwt_cli_opts *o, oojwt_request_opts *ro, char *err,
 	int code;
 
 	if (o->has_leeway && !outbox_kind(ro->kind)) {
-		snprintf(err, cap, "--leeway is for --kind callback or download");
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.leeway_kind"), NULL, NULL);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (o->connector != NULL) {
@@ -135,8 +139,7 @@ connector_opts(const oojwt_cli_opts *o, oojwt_request_opts *ro, char *err,
 	}
 	if (o->has_leeway) {
 		if (!(o->leeway >= 0 && o->leeway <= 1e9)) {
-			snprintf(err, cap, "--leeway must be a number of seconds from 0 "
-				"to 1e9");
+			oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("usage.leeway"), NULL, NULL);
 			return OOJWT_EXIT_USAGE;
 		}
 		ro->has_leeway = 1;
@@ -151,21 +154,32 @@ print_human(const oojwt_request_report *r, const char *kind)
 	oojwt_sb sb;
 	size_t i;
 
-	oojwt_cli_printf("%s (%s): %s\n", r->ok ? "ACCEPTED" : "REFUSED", kind, r->message);
-	oojwt_cli_printf("answer: HTTP %d %s\n", r->http_status, r->response[0] != 0
-		? r->response : "(depends on the work)");
+	oojwt_cli_wprintf(OOJWT_WORD("request.verdict"), "ok,kind,message", "%s%s%s",
+		r->ok ? "yes" : "no", kind, oojwt_cli_safe(&sb, r->message, (size_t)-1));
+	oojwt_wipe_free(sb.buf, sb.cap);
+	oojwt_cli_wprintf(OOJWT_WORD("request.answer"), "status,has,response",
+		"%d%s%s", r->http_status, r->response[0] != 0 ? "yes" : "no",
+		oojwt_cli_safe(&sb, r->response, (size_t)-1));
+	oojwt_wipe_free(sb.buf, sb.cap);
 	for (i = 0; i < r->n_tokens; i++) {
 		const oojwt_request_token *t = &r->tokens[i];
-		oojwt_cli_printf("token %s%s%s%s: ", oojwt_token_place_name(t->place),
-			t->header_name[0] != 0 ? " " : "", t->header_name,
-			t->counts ? " (counts)" : "");
+		oojwt_cli_wprintf(OOJWT_WORD("request.token"), "place,space,header,counts",
+			"%s%s%s%s", oojwt_token_place_name(t->place),
+			t->header_name[0] != 0 ? " " : "",
+			oojwt_cli_safe(&sb, t->header_name, (size_t)-1),
+			t->counts ? "yes" : "no");
+		oojwt_wipe_free(sb.buf, sb.cap);
 		if (t->has_ds && t->ds.valid) {
-			oojwt_cli_printf("valid %s\n", oojwt_alg_name(t->ds.alg));
+			oojwt_cli_wprintf(OOJWT_WORD("request.token_valid"), "alg", "%s",
+				oojwt_alg_name(t->ds.alg));
 		} else if (t->has_ds) {
-			oojwt_cli_printf("invalid: %.*s\n", (int)t->ds.server_message_len,
-				t->ds.server_message);
+			oojwt_cli_wprintf(OOJWT_WORD("request.token_invalid"), "log", "%s",
+				oojwt_cli_safe(&sb, t->ds.server_message,
+				t->ds.server_message_len));
+			oojwt_wipe_free(sb.buf, sb.cap);
 		} else {
-			oojwt_cli_printf("invalid: jwt must be a string\n");
+			oojwt_cli_wprintf(OOJWT_WORD("request.token_invalid"), "log", "%s",
+				"jwt must be a string");
 		}
 	}
 	for (i = 0; i < r->n_findings; i++) {
@@ -173,9 +187,9 @@ print_human(const oojwt_request_report *r, const char *kind)
 	}
 	for (i = 0; i < r->n_connectors; i++) {
 		const oojwt_connector_verdict *v = &r->connectors[i];
-		oojwt_cli_printf("connector %s: %s", oojwt_connector_at((size_t)v->connector)->id,
-			v->accepted > 0 ? "accepts" : v->accepted == 0 ? "refuses"
-			: "may refuse");
+		oojwt_cli_wprintf(OOJWT_WORD("request.connector"), "id,answer", "%s%s",
+			oojwt_connector_at((size_t)v->connector)->id, v->accepted > 0
+			? "accepts" : v->accepted == 0 ? "refuses" : "may_refuse");
 		if (v->http_status > 0) {
 			oojwt_cli_printf(" (HTTP %d)", v->http_status);
 		}
@@ -186,7 +200,8 @@ print_human(const oojwt_request_report *r, const char *kind)
 		memset(&sb, 0, sizeof sb);
 		oojwt_cli_json_indent(&sb, r->effective, r->effective_len);
 		if (!sb.failed) {
-			oojwt_cli_printf("effective body:\n%s\n", sb.buf);
+			oojwt_cli_wprintf(OOJWT_WORD("request.effective"), NULL, NULL);
+			oojwt_cli_printf("%s\n", sb.buf);
 		}
 		free(sb.buf);
 	}
@@ -211,17 +226,15 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		oojwt_cli_error(o->command, o->kind == NULL ? "--kind is required: "
 			"callback, download, command, converter or docbuilder" : "--kind "
 			"must be callback, download, command, converter or docbuilder");
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	own_secret = o->secret != NULL || o->secret_file != NULL
 		|| o->secret_env != NULL || o->local_json != NULL
 		|| oojwt_cli_host_getenv("OOJWT_SECRET", NULL, NULL);
 	if (!own_secret && o->server_config == NULL) {
-		oojwt_cli_error(o->command, "inspect-request needs the secret "
-			"(--secret-file, --secret-env, $OOJWT_SECRET, "
-			"--secret-from-local-json) or --server-config PATH");
-		oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+		oojwt_cli_error_word(o->command, OOJWT_WORD("usage.inspect_request_secret"));
+		oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		return OOJWT_EXIT_USAGE;
 	}
 	/* A callback or download is signed with the outbox secret. */
@@ -257,8 +270,8 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		code = connector_opts(o, &ro, err, sizeof err);
 	}
 	if (code == OOJWT_EXIT_OK && ro.clock_tolerance < 0) {
-		snprintf(err, sizeof err, "--clock-tolerance must be a number of "
-			"seconds >= 0");
+		oojwt_cli_wsnprintf(err, sizeof err, OOJWT_WORD("jwt.tolerance"), NULL,
+			NULL);
 		code = OOJWT_EXIT_USAGE;
 	}
 	if (code == OOJWT_EXIT_OK) {
@@ -291,7 +304,7 @@ oojwt_cli_inspect_request(const oojwt_cli_opts *o)
 		}
 		oojwt_cli_error(o->command, err);
 		if (code == OOJWT_EXIT_USAGE) {
-			oojwt_cli_eprintf("Try 'oojwt %s --help'.\n", o->command);
+			oojwt_cli_weprintf(OOJWT_WORD("usage.try"), "command", "%s", o->command);
 		}
 		return code;
 	}

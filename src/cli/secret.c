@@ -44,11 +44,11 @@ oojwt_cli_local_json_secret(const char *text, size_t len, const char *which,
 	code = oojwt_json_parse(&root, text, len, &pos, msg);
 	if (code != OOJWT_OK) {
 		if (code == OOJWT_ERR_DUPLICATE_MEMBER) {
-			snprintf(err, cap, "not strict JSON (at byte %ld): %s; Document "
-				"Server would use the last one, oojwt refuses to guess: "
-				"remove the others", pos, msg);
+			oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("secret.duplicate"),
+				"pos,msg", "%l%s", pos, msg);
 		} else {
-			snprintf(err, cap, "not strict JSON (at byte %ld): %s", pos, msg);
+			oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("secret.not_json"),
+				"pos,msg", "%l%s", pos, msg);
 		}
 		return OOJWT_EXIT_INPUT;
 	}
@@ -59,17 +59,16 @@ oojwt_cli_local_json_secret(const char *text, size_t len, const char *which,
 	v = oojwt_json_get(v, which);
 	v = oojwt_json_get(v, "string");
 	if (oojwt_json_type(v) != OOJWT_JSON_STRING) {
-		snprintf(err, cap, "services.CoAuthoring.secret.%s.string is %s "
-			"(Document Server then falls back to default.json's \"secret\" "
-			"or to secret.%s.file)",
-			which, v == NULL ? "not set" : oojwt_json_type_name(v), which);
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("secret.not_string"),
+			"which,type", "%s%s", which, v == NULL ? "unset"
+			: oojwt_json_type_name(v));
 		oojwt_json_free_wipe(root);
 		return OOJWT_EXIT_INPUT;
 	}
 	s = oojwt_json_string(v);
 	if (s[0] == 0) {
-		snprintf(err, cap, "services.CoAuthoring.secret.%s.string is empty "
-			"(Document Server treats that as no secret)", which);
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("secret.empty"), "which", "%s",
+			which);
 		oojwt_json_free_wipe(root);
 		return OOJWT_EXIT_INPUT;
 	}
@@ -89,8 +88,8 @@ key_file(const oojwt_cli_opts *o, unsigned char **key, size_t *len,
 	int code;
 
 	if (strcmp(o->command, "verify") != 0 && strcmp(o->command, "sign") != 0) {
-		snprintf(err, cap, "--key-file goes with verify and sign; give "
-			"this command a secret with --secret-file");
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("secret.key_file_command"), NULL,
+			NULL);
 		return OOJWT_EXIT_USAGE;
 	}
 	code = oojwt_cli_read_file(strcmp(o->jwt_key_file, "-") == 0 ? NULL
@@ -100,9 +99,8 @@ key_file(const oojwt_cli_opts *o, unsigned char **key, size_t *len,
 	}
 	if (oojwt_key_classify(buf, n) == OOJWT_KEYIN_SECRET) {
 		oojwt_wipe_free(buf, n + 1);
-		snprintf(err, cap, "%s is not a key (PEM, DER, JWK or JWK Set), so "
-			"--key-file cannot use it; give a shared secret with "
-			"--secret-file", o->jwt_key_file);
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("secret.not_key"), "file", "%s",
+			o->jwt_key_file);
 		return OOJWT_EXIT_INPUT;
 	}
 	*key = (unsigned char *)buf;
@@ -125,35 +123,30 @@ oojwt_cli_secret(const oojwt_cli_opts *o, unsigned char **secret,
 	*secret = NULL;
 	*len = 0;
 	if (sources > 1) {
-		snprintf(err, cap, "give the secret one way only (--secret-file, "
-			"--secret-env, --secret-from-local-json, --key-file or --secret)");
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("secret.one_way"), NULL, NULL);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (o->which != NULL && o->local_json == NULL) {
-		snprintf(err, cap, "--which goes with --secret-from-local-json");
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("secret.which_alone"), NULL, NULL);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (strcmp(which, "inbox") != 0 && strcmp(which, "outbox") != 0
 		&& strcmp(which, "session") != 0 && strcmp(which, "browser") != 0)
 	{
-		snprintf(err, cap, "--which must be inbox, outbox, session or browser, "
-			"not '%s'", which);
+		oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("secret.which"), "which", "%s",
+			which);
 		return OOJWT_EXIT_USAGE;
 	}
 	if (strcmp(which, "browser") == 0) {
 		/* DocsCoServer.js checks the editor's tokens with the inbox
 		 * secret since 7.2; secret.browser is still read by older ones. */
-		oojwt_cli_eprintf("oojwt: note: Document Server does not use "
-			"secret.browser since 7.2 (the editor's tokens are checked with "
-			"the inbox secret: --which inbox)\n");
+		oojwt_cli_weprintf(OOJWT_WORD("note.browser_secret"), NULL, NULL);
 	}
 	if (o->jwt_key_file != NULL) {
 		return key_file(o, secret, len, err, cap);
 	}
 	if (o->secret != NULL) {
-		oojwt_cli_eprintf("oojwt: warning: --secret shows the secret in ps and "
-			"in your shell history; prefer --secret-file, OOJWT_SECRET or "
-			"--secret-from-local-json\n");
+		oojwt_cli_weprintf(OOJWT_WORD("note.secret_arg"), NULL, NULL);
 		return copy_secret(o->secret, strlen(o->secret), secret, len, err, cap);
 	}
 	if (o->secret_file != NULL) {
@@ -197,12 +190,12 @@ oojwt_cli_secret(const oojwt_cli_opts *o, unsigned char **secret,
 		size_t value_len = 0;
 		if (!oojwt_cli_host_getenv(name, &value, &value_len)) {
 			if (o->secret_env != NULL) {
-				snprintf(err, cap, "the environment variable %s is not set", name);
+				oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("secret.env_unset"), "name",
+					"%s", name);
 				return OOJWT_EXIT_INPUT;
 			}
-			snprintf(err, cap, "%s needs a secret: --secret-file PATH, "
-				"--secret-env NAME, $OOJWT_SECRET, or --secret-from-local-json "
-				"PATH", o->command);
+			oojwt_cli_wsnprintf(err, cap, OOJWT_WORD("secret.needed"), "command",
+				"%s", o->command);
 			return OOJWT_EXIT_USAGE;
 		}
 		if (value == NULL) {

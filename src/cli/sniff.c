@@ -150,22 +150,23 @@ oojwt_cli_text_kind(const char *text, size_t len)
 	return OOJWT_CLI_TEXT_OTHER;
 }
 
-const char *
-oojwt_cli_text_phrase(int kind)
+/* A kind of text, as the word usage.refuse selects it. */
+static const char *
+text_key(int kind)
 {
 	switch (kind) {
-	case OOJWT_CLI_TEXT_TOKEN: return "a JSON Web Token";
-	case OOJWT_CLI_TEXT_LOCAL_JSON: return "a Document Server local.json";
-	case OOJWT_CLI_TEXT_EDITOR_CONFIG: return "an editor config (DocsAPI.DocEditor)";
-	case OOJWT_CLI_TEXT_JSON: return "JSON";
-	case OOJWT_CLI_TEXT_ENV: return "environment lines (NAME=value)";
-	case OOJWT_CLI_TEXT_NGINX: return "an nginx configuration";
-	case OOJWT_CLI_TEXT_CERT: return "a PEM certificate";
-	case OOJWT_CLI_TEXT_KEY: return "a PEM key";
-	case OOJWT_CLI_TEXT_HTTP: return "an HTTP request";
-	case OOJWT_CLI_TEXT_URL: return "a URL";
-	case OOJWT_CLI_TEXT_PATH: return "a file name, but no such file can be read";
-	default: return "text of another kind";
+	case OOJWT_CLI_TEXT_TOKEN: return "token";
+	case OOJWT_CLI_TEXT_LOCAL_JSON: return "local_json";
+	case OOJWT_CLI_TEXT_EDITOR_CONFIG: return "editor_config";
+	case OOJWT_CLI_TEXT_JSON: return "json";
+	case OOJWT_CLI_TEXT_ENV: return "env";
+	case OOJWT_CLI_TEXT_NGINX: return "nginx";
+	case OOJWT_CLI_TEXT_CERT: return "cert";
+	case OOJWT_CLI_TEXT_KEY: return "key";
+	case OOJWT_CLI_TEXT_HTTP: return "http";
+	case OOJWT_CLI_TEXT_URL: return "url";
+	case OOJWT_CLI_TEXT_PATH: return "path";
+	default: return "other";
 	}
 }
 
@@ -190,10 +191,13 @@ int
 oojwt_cli_refuse(const char *command, int kind, const char *expected)
 {
 	const char *r = reader(kind);
+	oojwt_sb e;
 
-	oojwt_cli_eprintf("oojwt: %s: this is not %s: it looks like %s%s%s%s\n",
-		command, expected, oojwt_cli_text_phrase(kind),
-		r != NULL ? "; " : "", r != NULL ? r : "", r != NULL ? " reads it" : "");
+	/* `expected` in the user's language: a "phrase." word. */
+	oojwt_cli_weprintf(OOJWT_WORD("usage.refuse"), "command,expected,kind,reader",
+		"%s%s%s%s", command, oojwt_cli_phrase_str(&e, expected), text_key(kind),
+		r != NULL ? r : "none");
+	oojwt_wipe_free(e.buf, e.cap);
 	return OOJWT_EXIT_INPUT;
 }
 
@@ -239,19 +243,19 @@ oojwt_cli_take_token(const char *command, char *text, size_t *len)
 		oojwt_sb_puts(&note, any ? ", " : "");
 		any = 1;
 		if (s->kind == OOJWT_STRIP_TEXT) {
-			char n[48];
-			snprintf(n, sizeof n, "%lu bytes of other text", (unsigned long)s->len);
-			oojwt_sb_puts(&note, n);
+			oojwt_cli_word(&note, OOJWT_WORD("note.stripped_text"), "n", "%z",
+				s->len);
 		} else {
-			oojwt_sb_puts(&note, oojwt_strip_name(s->kind));
+			oojwt_cli_word(&note, OOJWT_WORD("note.stripped"), "what", "%s",
+				oojwt_strip_name(s->kind));
 			oojwt_sb_puts(&note, " '");
 			oojwt_cli_put_safe(&note, text + s->pos, s->len);
 			oojwt_sb_puts(&note, "'");
 		}
 	}
 	if (any && !note.failed) {
-		oojwt_cli_eprintf("oojwt: %s: note: the token was taken out of the text "
-			"given; stripped: %.*s\n", command, (int)note.len, note.buf);
+		oojwt_cli_weprintf(OOJWT_WORD("note.token_taken"), "command,stripped",
+			"%s%S", command, note.buf, note.len);
 	}
 	oojwt_wipe_free(note.buf, note.cap);
 	memmove(text, text + x.start, x.len);
