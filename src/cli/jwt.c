@@ -369,8 +369,12 @@ verify_ds(const oojwt_cli_opts *o, const char *tok, size_t len,
 			oojwt_alg_name(r.alg), r.message);
 	} else {
 		char log[400];
+		oojwt_cli_said s;
+		/* the failure's sentence from the catalogs, by its code and params */
+		oojwt_cli_say_text(&s, r.code, r.params, r.message, NULL);
 		oojwt_cli_wprintf(OOJWT_WORD("jwt.ds_refused"), "message", "%s",
-			r.message);
+			s.message);
+		oojwt_cli_said_free(&s);
 		snprintf(log, sizeof log, "%.*s", (int)r.server_message_len,
 			r.server_message);
 		oojwt_cli_wprintf(r.close_code != 0 ? OOJWT_WORD("jwt.server_log")
