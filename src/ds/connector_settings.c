@@ -996,7 +996,7 @@ json_read(oojwt_connector_settings *s, raw_set *raw, const char *text,
 {
 	oojwt_jv *root = NULL;
 	const oojwt_jv *o;
-	char msg[OOJWT_MESSAGE_LEN], full[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN];
 	size_t dups = 0;
 	long pos = -1;
 	int code, form = 0;
@@ -1008,10 +1008,10 @@ json_read(oojwt_connector_settings *s, raw_set *raw, const char *text,
 		return 0;
 	}
 	if (code != OOJWT_OK) {
-		oojwt_fmt(full, sizeof full, "the text starts like JSON but is not "
-			"read: %s", msg);
-		oojwt_cs_add(s, OOJWT_SEVERITY_ERROR, code, "", full,
-			"paste the whole JSON output (occ ... --output=json, config.json)");
+		oojwt_ds_findingf(s, OOJWT_SEVERITY_ERROR, code, "", "paste the whole "
+			"JSON output (occ ... --output=json, config.json)", "detail,source",
+			"the text starts like JSON but is not read: %s%k", msg,
+			OOJWT_SEL("json_text"));
 		return -1;
 	}
 	/* Mattermost: config.json, its PluginSettings, Plugins or the

@@ -213,6 +213,16 @@ void oojwt_ds_issuef(oojwt_issue *list, size_t *n, size_t *dropped, int code,
 	const char *names, const char *fmt, ...);
 void oojwt_ds_fail(oojwt_ds_result *r, int name, const char *server_message,
 	size_t n, int code, const char *human);
+/* Append to `list` (*n so far, the rest counted in *dropped) the error
+ * finding at "token" that quotes DS's failure `r`: "Document Server:
+ * <error name>: <server message> -- <r's sentence>", r's code, the fix
+ * `fix` (OOJWT_DS_FIX_*), and as params r's, then errorName,
+ * serverMessage, ds "failure" (the key of the words before r's
+ * sentence) and dsFix (the fix's key). */
+enum { OOJWT_DS_FIX_EXPIRED_CONFIG, OOJWT_DS_FIX_EXPIRED_METHOD,
+	OOJWT_DS_FIX_SIGNATURE, OOJWT_DS_FIX_NO_JWT, OOJWT_DS_FIX_EXACT };
+void oojwt_ds_quote(oojwt_finding *list, size_t *n, size_t *dropped,
+	const oojwt_ds_result *r, int fix);
 /* The sentence of the failure just recorded, and its params, written by
  * oojwt_fmtp(`names`, `fmt`, ...) (core.h). */
 void oojwt_ds_failp(oojwt_ds_result *r, const char *names, const char *fmt,

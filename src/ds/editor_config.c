@@ -1065,10 +1065,11 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 		return code;
 	}
 	if (code != OOJWT_OK || oojwt_json_type(cfg) != OOJWT_JSON_OBJECT) {
-		add(r, OOJWT_SEVERITY_ERROR, code != OOJWT_OK ? code
-			: OOJWT_ERR_NOT_AN_OBJECT, "", code != OOJWT_OK ? msg
-			: "the config is not a JSON object", "pass the object given to "
-			"new DocsAPI.DocEditor(placeholder, config)");
+		oojwt_ds_findingf(r, OOJWT_SEVERITY_ERROR, code != OOJWT_OK ? code
+			: OOJWT_ERR_NOT_AN_OBJECT, "", "pass the object given to "
+			"new DocsAPI.DocEditor(placeholder, config)", code != OOJWT_OK
+			? "detail,source" : ",source", "%s%k", code != OOJWT_OK ? msg
+			: "the config is not a JSON object", OOJWT_SEL("config"));
 		verdict(r, 0, "the config cannot be read");
 		oojwt_json_free(cfg);
 		return OOJWT_OK;
@@ -1145,19 +1146,11 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 	}
 	if (!r->ds.valid) {
 		int close = r->ds.close_code;
-		oojwt_fmt(msg, sizeof msg, "Document Server: %s: %s -- %s",
-			oojwt_ds_error_name(r->ds.error_name), r->ds.server_message,
-			r->ds.message);
-		add(r, OOJWT_SEVERITY_ERROR, r->ds.code, "token", msg,
-			r->ds.code == OOJWT_ERR_EXPIRED ? "sign the config when the page "
-			"is served, with an expiry of at least a few minutes"
-			: r->ds.code == OOJWT_ERR_BAD_SIGNATURE ? "sign with "
-			"secret.inbox of this server, and check the secret for hidden "
-			"characters: the secret check names the difference"
-			: strchr(r->token_text, '.') == NULL ? "config.token holds no JWT "
-			"(no dots): often the secret itself was pasted here; sign the "
-			"config and pass the resulting token"
-			: "pass the token exactly as the server signed it");
+		oojwt_ds_quote(r->findings, &r->n_findings, &r->dropped, &r->ds,
+			r->ds.code == OOJWT_ERR_EXPIRED ? OOJWT_DS_FIX_EXPIRED_CONFIG
+			: r->ds.code == OOJWT_ERR_BAD_SIGNATURE ? OOJWT_DS_FIX_SIGNATURE
+			: strchr(r->token_text, '.') == NULL ? OOJWT_DS_FIX_NO_JWT
+			: OOJWT_DS_FIX_EXACT);
 		oojwt_fmt(msg, sizeof msg, close != 0 ? "token:%s" : "%s: %s -- "
 			"Document Server sets no close code; the editor shows a generic "
 			"connection error", close != 0 ? r->ds.server_message

@@ -30,13 +30,6 @@ oojwt_ds_error_name(int e)
 		? error_names[e] : NULL;
 }
 
-static void
-add_issue(oojwt_issue *list, size_t *n, size_t *dropped, int code,
-	const char *msg)
-{
-	oojwt_ds_issuef(list, n, dropped, code, NULL, "%s", msg);
-}
-
 void
 oojwt_ds_issuef(oojwt_issue *list, size_t *n, size_t *dropped, int code,
 	const char *names, const char *fmt, ...)
@@ -324,6 +317,49 @@ signature_matches(const char *token, size_t dot2, const char *sig,
 	return ok;
 }
 
+/* Params `p` in `buf` (`cap` bytes) that start as the object text
+ * `text` (another issue's params), for more members after them. */
+static void
+params_from(oojwt_params *p, char *buf, size_t cap, const char *text)
+{
+	size_t n = strlen(text);
+
+	oojwt_params_init(p, buf, cap);
+	if (n > 2 && n < cap && text[0] == '{' && text[n - 1] == '}') {
+		memcpy(buf, text, n + 1);
+		p->len = n - 1;
+	}
+}
+
+void
+oojwt_ds_quote(oojwt_finding *list, size_t *n, size_t *dropped,
+	const oojwt_ds_result *r, int fix)
+{
+	static const char *const fixes[][2] = {
+		{ "expired_config", "sign the config when the page is served, with "
+			"an expiry of at least a few minutes" },
+		{ "expired_method", "sign the token when the method is called, with "
+			"an expiry of at least a few minutes" },
+		{ "signature", "sign with secret.inbox of this server, and check the "
+			"secret for hidden characters: the secret check names the "
+			"difference" },
+		{ "no_jwt", "config.token holds no JWT (no dots): often the secret "
+			"itself was pasted here; sign the config and pass the resulting "
+			"token" },
+		{ "exact", "pass the token exactly as the server signed it" }
+	};
+	char msg[OOJWT_MESSAGE_LEN], params[OOJWT_PARAMS_LEN];
+	oojwt_params p;
+
+	params_from(&p, params, sizeof params, r->params);
+	oojwt_fmtp(msg, sizeof msg, &p, "errorName,serverMessage,,ds,dsFix",
+		"Document Server: %s: %s -- %s%k%k", oojwt_ds_error_name(r->error_name),
+		r->server_message, r->message, OOJWT_SEL("failure"),
+		OOJWT_SEL(fixes[fix][0]));
+	(void)oojwt_finding_addp(list, n, dropped, OOJWT_SEVERITY_ERROR, r->code,
+		"token", msg, fixes[fix][1], params);
+}
+
 /* Both decisions side by side: list where the strict profile differs. */
 static void
 differences(oojwt_ds_result *r, const char *token, size_t len,
@@ -333,7 +369,6 @@ differences(oojwt_ds_result *r, const char *token, size_t len,
 	oojwt_result s;
 	oojwt_verify_opts so;
 	oojwt_key key;
-	char msg[OOJWT_MESSAGE_LEN];
 	size_t k;
 
 	memset(&key, 0, sizeof key);
@@ -347,11 +382,21 @@ differences(oojwt_ds_result *r, const char *token, size_t len,
 	}
 	if (r->valid && !s.valid) {
 		for (k = 0; k < s.n_errors; k++) {
-			oojwt_fmt(msg, sizeof msg,
-				"Document Server accepts, the strict profile refuses: %s",
-				s.errors[k].message);
-			add_issue(r->differences, &r->n_differences, &r->dropped,
-				s.errors[k].code, msg);
+			oojwt_issue *d = &r->differences[r->n_differences];
+			oojwt_params p;
+			if (r->n_differences >= OOJWT_MAX_ISSUES) {
+				r->dropped++;
+				continue;
+			}
+			/* The strict issue's params, and the key of the words
+			 * around its sentence. */
+			d->code = s.errors[k].code;
+			d->pos = -1;
+			params_from(&p, d->params, sizeof d->params, s.errors[k].params);
+			oojwt_fmtp(d->message, sizeof d->message, &p, ",ds",
+				"Document Server accepts, the strict profile refuses: %s%k",
+				s.errors[k].message, OOJWT_SEL("accepts"));
+			r->n_differences++;
 		}
 	} else if (!r->valid && s.valid) {
 		oojwt_ds_issuef(r->differences, &r->n_differences, &r->dropped,
@@ -392,18 +437,20 @@ read_header(oojwt_ds_result *r, const unsigned char *bytes, size_t n,
 			"the header as Latin-1, so UTF-8 text there turns into mojibake");
 	}
 	if (!hj->ok) {
-		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid token",
-			OOJWT_ERR_BAD_JSON,
+		failf(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid token",
+			OOJWT_ERR_BAD_JSON, "reason",
 			"the header is not JSON (read as Latin-1, as jws does), so "
-			"Document Server calls the token invalid");
+			"Document Server calls the token invalid%k",
+			OOJWT_SEL("ds_header"));
 		return 0;
 	}
 	r->header_json = 1;
 	if (falsy(*units, hj)) {
-		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid token",
-			OOJWT_ERR_NOT_AN_OBJECT,
+		failf(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid token",
+			OOJWT_ERR_NOT_AN_OBJECT, "reason",
 			"the header is JSON but a false-like value (0, false, null, "
-			"\"\"), which jws takes for no header");
+			"\"\"), which jws takes for no header%k",
+			OOJWT_SEL("ds_header_falsy"));
 		return 0;
 	}
 	if (hj->duplicates > 0) {
@@ -494,10 +541,11 @@ read_payload(oojwt_ds_result *r, const unsigned char *bytes, size_t n,
 	if (typ_jwt) {
 		if (!pj->ok) {
 			oojwt_ds_fail(r, OOJWT_DS_SYNTAX_ERROR, pj->message,
-				pj->message_len, OOJWT_ERR_BAD_JSON,
-				"the header says typ JWT, so jws runs JSON.parse on the "
-				"payload, which is not JSON: Document Server fails with a raw "
-				"SyntaxError (no close code)");
+				pj->message_len, OOJWT_ERR_BAD_JSON, "");
+			oojwt_ds_failp(r, "reason", "the header says typ JWT, so jws "
+				"runs JSON.parse on the payload, which is not JSON: Document "
+				"Server fails with a raw SyntaxError (no close code)%k",
+				OOJWT_SEL("ds_payload"));
 			return 0;
 		}
 		r->payload_kind = OOJWT_DS_PAYLOAD_JSON;
@@ -539,11 +587,12 @@ claims(oojwt_ds_result *r, const unsigned short *u, const oojwt_ds_json *pj,
 	if (r->payload_kind == OOJWT_DS_PAYLOAD_JSON
 		&& pj->top_type == OOJWT_JSON_NULL)
 	{
-		fail(r, OOJWT_DS_TYPE_ERROR,
+		failf(r, OOJWT_DS_TYPE_ERROR,
 			"Cannot read properties of null (reading 'nbf')",
-			OOJWT_ERR_NOT_AN_OBJECT,
+			OOJWT_ERR_NOT_AN_OBJECT, "reason",
 			"the payload is JSON null: jsonwebtoken crashes reading "
-			"payload.nbf, a raw TypeError (no close code)");
+			"payload.nbf, a raw TypeError (no close code)%k",
+			OOJWT_SEL("ds_payload_null"));
 		return;
 	}
 	if (r->payload_kind == OOJWT_DS_PAYLOAD_JSON ? falsy(u, pj)
@@ -711,15 +760,16 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 		goto done;
 	}
 	if (len == 0) {
-		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "jwt must be provided",
-			OOJWT_ERR_MALFORMED, "no token at all");
+		failf(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "jwt must be provided",
+			OOJWT_ERR_MALFORMED, "reason", "no token at all%k",
+			OOJWT_SEL("ds_empty"));
 		goto done;
 	}
 	dots = oojwt_dots(token, len, &dot1, &dot2);
 	if (dots != 2) {
-		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "jwt malformed",
-			OOJWT_ERR_MALFORMED, "a JWT has 3 segments separated by 2 dots; "
-			"this text does not");
+		failf(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "jwt malformed",
+			OOJWT_ERR_MALFORMED, "reason", "a JWT has 3 segments separated "
+			"by 2 dots; this text does not%k", OOJWT_SEL("ds_dots"));
 		goto done;
 	}
 	/* jws: /^[a-zA-Z0-9\-_]+?\.[a-zA-Z0-9\-_]+?\.([a-zA-Z0-9\-_]+)?$/ */
@@ -727,10 +777,11 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 		|| !b64url_alphabet(token + dot1 + 1, dot2 - dot1 - 1)
 		|| !b64url_alphabet(token + dot2 + 1, len - dot2 - 1))
 	{
-		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid token",
-			OOJWT_ERR_BAD_BASE64, "a segment is empty or has a character "
-			"outside A-Z a-z 0-9 - _ (padding, whitespace, a line break, "
-			"\"Bearer \", + or /): jws refuses the token");
+		failf(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid token",
+			OOJWT_ERR_BAD_BASE64, "reason", "a segment is empty or has a "
+			"character outside A-Z a-z 0-9 - _ (padding, whitespace, a line "
+			"break, \"Bearer \", + or /): jws refuses the token%k",
+			OOJWT_SEL("ds_alphabet"));
 		goto done;
 	}
 	hb = (unsigned char *)malloc(dot1 + 1);
@@ -772,23 +823,25 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 	}
 	/* jsonwebtoken's verify: hasSignature against the secret it got. */
 	if (o.no_secret && dot2 + 1 != len) {
-		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "secret or public key must be "
-			"provided", OOJWT_ERR_BAD_SIGNATURE, "Document Server has no "
-			"secret (secret.inbox.string is empty and no file is set), so it "
-			"can verify no token");
+		failf(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "secret or public key must "
+			"be provided", OOJWT_ERR_BAD_SIGNATURE, "reason", "Document "
+			"Server has no secret (secret.inbox.string is empty and no file is "
+			"set), so it can verify no token%k", OOJWT_SEL("ds_no_secret"));
 		goto done;
 	}
 	if (o.no_secret && opts->algorithms == 0) {
-		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "please specify \"none\" in "
+		failf(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "please specify \"none\" in "
 			"\"algorithms\" to verify unsigned tokens", OOJWT_ERR_BAD_SIGNATURE,
-			"an unsigned token, and Document Server has no secret: jsonwebtoken "
-			"refuses it unless verifyOptions.algorithms lists \"none\"");
+			"reason", "an unsigned token, and Document Server has no secret: "
+			"jsonwebtoken refuses it unless verifyOptions.algorithms lists "
+			"\"none\"%k", OOJWT_SEL("ds_unsigned_no_secret"));
 		goto done;
 	}
 	if (dot2 + 1 == len && !o.no_secret) {
-		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "jwt signature is required",
-			OOJWT_ERR_BAD_SIGNATURE, "the signature segment is empty (an "
-			"unsigned token); Document Server always wants a signature");
+		failf(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "jwt signature is required",
+			OOJWT_ERR_BAD_SIGNATURE, "reason", "the signature segment is "
+			"empty (an unsigned token); Document Server always wants a "
+			"signature%k", OOJWT_SEL("ds_unsigned"));
 		goto done;
 	}
 	alg = vo.algorithms != NULL ? oojwt_ds_vopts_alg(r, &vo, hu, &hj,
@@ -799,10 +852,10 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 	}
 	if (o.no_secret) {
 		/* `secretOrPublicKey.type` of undefined, after the alg check. */
-		fail(r, OOJWT_DS_TYPE_ERROR, "Cannot read properties of undefined "
-			"(reading 'type')", OOJWT_ERR_BAD_SIGNATURE, "an unsigned token, "
-			"and Document Server has no secret: jsonwebtoken crashes on the "
-			"missing key");
+		failf(r, OOJWT_DS_TYPE_ERROR, "Cannot read properties of undefined "
+			"(reading 'type')", OOJWT_ERR_BAD_SIGNATURE, "reason", "an "
+			"unsigned token, and Document Server has no secret: jsonwebtoken "
+			"crashes on the missing key%k", OOJWT_SEL("ds_no_key"));
 		goto done;
 	}
 	if (!signature_matches(token, dot2, token + dot2 + 1, len - dot2 - 1,
@@ -819,11 +872,11 @@ oojwt_ds_verify(oojwt_ds_result *r, const char *token, size_t len,
 				"verifies it; copy the whole token%k", oojwt_alg_name(alg),
 				chars * 3 / 4, want, "ds");
 		}
-		fail(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid signature",
-			OOJWT_ERR_BAD_SIGNATURE, "the signature is not the base64url "
-			"HMAC of the token with this secret, character for character "
-			"(another secret, a change after signing, or a non-canonical "
-			"last character)");
+		failf(r, OOJWT_DS_JSON_WEB_TOKEN_ERROR, "invalid signature",
+			OOJWT_ERR_BAD_SIGNATURE, "reason", "the signature is not the "
+			"base64url HMAC of the token with this secret, character for "
+			"character (another secret, a change after signing, or a "
+			"non-canonical last character)%k", OOJWT_SEL("ds_hmac"));
 		goto done;
 	}
 	claims(r, pu, &pj, clock, &vo);

@@ -1279,10 +1279,12 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 		}
 	}
 	if (code != OOJWT_OK) {
-		oojwt_fmt(full, sizeof full, "local.json is not read: %s (Document "
-			"Server would not start with it)", msg);
-		add(c, OOJWT_SEVERITY_ERROR, code, "", full,
-			"fix the JSON; the defaults are shown meanwhile");
+		/* not_an_object's sentence is parse_obj's own */
+		oojwt_ds_findingf(c, OOJWT_SEVERITY_ERROR, code, "", "fix the JSON; "
+			"the defaults are shown meanwhile", code == OOJWT_ERR_NOT_AN_OBJECT
+			? ",source" : "detail,source", "local.json is not read: %s "
+			"(Document Server would not start with it)%k", msg,
+			OOJWT_SEL("local_json"));
 		code = parse_obj(&loc, "{}", 2, &dups, &lone, msg);
 		if (code != OOJWT_OK) {
 			goto fail;
@@ -1304,10 +1306,11 @@ oojwt_server_config_read(oojwt_server_config *c, const char *local,
 		code = parse_obj(&def, defaults, defaults_len, &dups, &lone, msg);
 		oojwt_json_lone_replace(def);
 		if (code != OOJWT_OK) {
-			oojwt_fmt(full, sizeof full, "default.json is not read: %s; the "
-				"shipped defaults are used", msg);
-			add(c, OOJWT_SEVERITY_WARNING, code, "", full,
-				"paste default.json as it is on the server");
+			oojwt_ds_findingf(c, OOJWT_SEVERITY_WARNING, code, "", "paste "
+				"default.json as it is on the server", code
+				== OOJWT_ERR_NOT_AN_OBJECT ? ",source" : "detail,source",
+				"default.json is not read: %s; the shipped defaults are used%k",
+				msg, OOJWT_SEL("default_json"));
 			defaults = NULL;
 		} else {
 			c->own_defaults = 1;

@@ -857,16 +857,10 @@ oojwt_browser_inspect(oojwt_browser_report *r, const char *token,
 	}
 	r->has_ds = 1;
 	if (!r->ds.valid) {
-		oojwt_fmt(msg, sizeof msg, "Document Server: %s: %s -- %s",
-			oojwt_ds_error_name(r->ds.error_name), r->ds.server_message,
-			r->ds.message);
-		add(r, OOJWT_SEVERITY_ERROR, r->ds.code, "token", msg,
-			r->ds.code == OOJWT_ERR_EXPIRED ? "sign the token when the "
-			"method is called, with an expiry of at least a few minutes"
-			: r->ds.code == OOJWT_ERR_BAD_SIGNATURE ? "sign with "
-			"secret.inbox of this server, and check the secret for hidden "
-			"characters: the secret check names the difference"
-			: "pass the token exactly as the server signed it");
+		oojwt_ds_quote(r->findings, &r->n_findings, &r->dropped, &r->ds,
+			r->ds.code == OOJWT_ERR_EXPIRED ? OOJWT_DS_FIX_EXPIRED_METHOD
+			: r->ds.code == OOJWT_ERR_BAD_SIGNATURE ? OOJWT_DS_FIX_SIGNATURE
+			: OOJWT_DS_FIX_EXACT);
 		oojwt_fmt(msg, sizeof msg, "token:%s", r->ds.server_message);
 		refuse(r, r->ds.close_code, msg);
 		return OOJWT_OK;
