@@ -149,9 +149,16 @@ static void
 print_human(const oojwt_request_report *r, const char *kind)
 {
 	oojwt_sb sb;
+	oojwt_cli_said said;
 	size_t i;
 
-	oojwt_cli_printf("%s (%s): %s\n", r->ok ? "ACCEPTED" : "REFUSED", kind, r->message);
+	/* the receiver's answer in the chosen language (request_answer, or
+	 * connector_decides for one connector) */
+	oojwt_cli_say_text(&said, r->message_code != 0 ? r->message_code
+		: OOJWT_FIND_REQUEST_ANSWER, r->message_params, r->message, NULL);
+	oojwt_cli_printf("%s (%s): %s\n", r->ok ? "ACCEPTED" : "REFUSED", kind,
+		said.message);
+	oojwt_cli_said_free(&said);
 	oojwt_cli_printf("answer: HTTP %d %s\n", r->http_status, r->response[0] != 0
 		? r->response : "(depends on the work)");
 	for (i = 0; i < r->n_tokens; i++) {
