@@ -11,6 +11,12 @@
  *   {name, select, a {...} b {...} other {...}}
  *                                        a branch by the param's value
  *                                        (other when the param is missing)
+ *   {name, list, item {...} sep {...}}   the param is an array: item for
+ *                                        each element, sep between two; in
+ *                                        item, {name} is the element, and
+ *                                        an element that is an object
+ *                                        lends its members as params (then
+ *                                        {name} is its member `name`)
  *
  * branches nest, every plural and select has an other branch, and an
  * apostrophe before { } (or # in a plural's own branch) quotes up to the
@@ -22,10 +28,19 @@
 #include "inner.h"
 #include "cli.h"
 
+/* A list's element while its item is written: `name` bound to `value`,
+ * or, for an object, the object's members. */
+typedef struct {
+	char name[40];
+	const oojwt_jv *value;
+} scope;
+
 typedef struct {
 	const char *s;
 	size_t i, n;
 	const oojwt_jv *params;
+	scope scopes[4];      /* the lists being written, innermost last */
+	int n_scopes;
 	const char *lang;
 	oojwt_sb *out;
 	oojwt_cli_put_fn put;  /* writes a string param's value (NULL: as is) */
@@ -103,6 +118,26 @@ skip_branch(fmt *f, int in_plural)
 	return -1;
 }
 
+/* The next `key {` of a plural, a select or a list: 1 with the key and
+ * the branch's opening brace read, 0 at the placeholder's closing brace
+ * (read), -1 when neither comes. */
+static int
+next_branch(fmt *f, const char **key, size_t *klen)
+{
+	skip_space(f);
+	if (f->i < f->n && f->s[f->i] == '}') {
+		f->i++;
+		return 0;
+	}
+	*klen = word(f, key);
+	skip_space(f);
+	if (*klen == 0 || f->i >= f->n || f->s[f->i] != '{') {
+		return -1;
+	}
+	f->i++;
+	return 1;
+}
+
 /*
  * The plural category of `d` in `lang`: Chinese, Japanese, Korean have
  * only "other"; the languages of the catalogs so far that have two have
@@ -134,18 +169,14 @@ branches(fmt *f, const char *value, size_t vlen, const char *cat)
 	for (;;) {
 		const char *key;
 		size_t klen;
+		int more = next_branch(f, &key, &klen);
 
-		skip_space(f);
-		if (f->i < f->n && f->s[f->i] == '}') {
-			f->i++;
+		if (more <= 0) {
+			if (more < 0) {
+				return -1;
+			}
 			break;
 		}
-		klen = word(f, &key);
-		skip_space(f);
-		if (klen == 0 || f->i >= f->n || f->s[f->i] != '{') {
-			return -1;
-		}
-		f->i++;
 		if (exact == 0 && (cat != NULL ? klen == vlen + 1 && key[0] == '='
 			&& memcmp(key + 1, value, vlen) == 0
 			: klen == vlen && memcmp(key, value, vlen) == 0))
@@ -173,6 +204,89 @@ branches(fmt *f, const char *value, size_t vlen, const char *cat)
 	return rc;
 }
 
+/* The param `key`: the innermost list element's first, then the
+ * params. */
+static const oojwt_jv *
+lookup(const fmt *f, const char *key)
+{
+	int k;
+
+	for (k = f->n_scopes - 1; k >= 0; k--) {
+		const scope *sc = &f->scopes[k];
+		if (oojwt_json_type(sc->value) == OOJWT_JSON_OBJECT) {
+			const oojwt_jv *m = oojwt_json_get(sc->value, key);
+			if (m != NULL || strcmp(key, sc->name) == 0) {
+				return m;
+			}
+		} else if (strcmp(key, sc->name) == 0) {
+			return sc->value;
+		}
+	}
+	return f->params != NULL ? oojwt_json_get(f->params, key) : NULL;
+}
+
+/* A list (its opening read up to the branches): the item branch for
+ * each element of `v`, the sep branch between two. */
+static int
+list(fmt *f, const char *name, const oojwt_jv *v)
+{
+	size_t item = 0, sep = 0, end, k, n;
+	const char *hash = f->hash;
+	size_t hash_len = f->hash_len;
+	int rc = 0;
+
+	if (oojwt_json_type(v) != OOJWT_JSON_ARRAY || f->n_scopes >= 4
+		|| strlen(name) >= sizeof f->scopes[0].name)
+	{
+		return -1;
+	}
+	for (;;) {
+		const char *key;
+		size_t klen;
+		int more = next_branch(f, &key, &klen);
+
+		if (more <= 0) {
+			if (more < 0) {
+				return -1;
+			}
+			break;
+		}
+		if (item == 0 && same(key, klen, "item")) {
+			item = f->i;
+		} else if (sep == 0 && same(key, klen, "sep")) {
+			sep = f->i;
+		}
+		if (skip_branch(f, 0) != 0) {
+			return -1;
+		}
+	}
+	if (item == 0) {
+		return -1;
+	}
+	end = f->i;
+	/* # is text in a list's branches, as in a select's */
+	f->hash_len = 0;
+	n = oojwt_json_array_size(v);
+	for (k = 0; k < n && rc == 0; k++) {
+		if (k > 0 && sep != 0) {
+			f->i = sep;
+			rc = run(f, 1);
+		}
+		if (rc == 0) {
+			scope *sc = &f->scopes[f->n_scopes++];
+			memcpy(sc->name, name, strlen(name) + 1);
+			sc->value = oojwt_json_array_at(v, k);
+			f->i = item;
+			rc = run(f, 1);
+			f->n_scopes--;
+		}
+	}
+	f->hash = hash;
+	f->hash_len = hash_len;
+	f->i = end;
+	return rc;
+}
+
 static int
 placeholder(fmt *f)
 {
@@ -189,7 +303,7 @@ placeholder(fmt *f)
 	}
 	memcpy(key, name, nlen);
 	key[nlen] = 0;
-	v = f->params != NULL ? oojwt_json_get(f->params, key) : NULL;
+	v = lookup(f, key);
 	text = "";
 	tlen = 0;
 	if (v != NULL && oojwt_json_type(v) == OOJWT_JSON_NUMBER) {
@@ -241,6 +355,9 @@ placeholder(fmt *f)
 		f->hash = hash;
 		f->hash_len = hash_len;
 		return rc;
+	}
+	if (same(kind, klen, "list")) {
+		return list(f, key, v);
 	}
 	if (same(kind, klen, "select")) {
 		/* # is text again in a select's branches; a select whose param

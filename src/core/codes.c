@@ -200,6 +200,11 @@ static const char *const warning_names[] = {
 	"nginx_docker_rewritten",
 #ifndef OOJWT_CORE_MODULE
 	[OOJWT_FIND_DIAG_CERT_NO_IP - OOJWT_WARN_FIRST] = "diag_cert_no_ip",
+	/* the connectors' and a receiver's words (src/ds/connectors.c,
+	 * request.c, request_json.c) */
+	[OOJWT_FIND_CONNECTOR_DECIDES - OOJWT_WARN_FIRST] = "connector_decides",
+	"connector_name",
+	"request_answer",
 	[OOJWT_TEXT_DIAG_CONSEQUENCE - OOJWT_WARN_FIRST] = "diag_consequence"
 #endif
 };

@@ -45,6 +45,10 @@
  *              Docker image (oojwt_nginx_read)
  *   260        the diagnosis: a certificate made for an IP address
  *              without it in subjectAltName (oojwt_diagnose)
+ *   276 - 278  the words of the connectors and of a request's receiver
+ *              that are no finding: a connector's decision on a callback
+ *              (oojwt_connector_verdict), a connector's name, the
+ *              receiver's answer (oojwt_request_report's message)
  *   313        the diagnosis's sentences that are not findings, a code
  *              and params each so that any language can write them:
  *              the verdict's consequence (who refuses what)
@@ -297,6 +301,14 @@ enum oojwt_code {
 	 * no IP address, so clients connecting to https://IP refuse it. */
 	OOJWT_FIND_DIAG_CERT_NO_IP = 260, /* certificate for an IP, no IP SAN */
 
+	/* Sentences that are no finding, with a code and params so that
+	 * they are shown in any language: a connector's decision on a
+	 * callback (its message and fix), a connector's name (the connector
+	 * table, kit.onlyoffice.connectors()), the answer of a request's
+	 * receiver (the request report's verdict). */
+	OOJWT_FIND_CONNECTOR_DECIDES = 276, /* one connector's decision */
+	OOJWT_FIND_CONNECTOR_NAME = 277, /* a connector's name */
+	OOJWT_FIND_REQUEST_ANSWER = 278, /* what the receiver answers */
 	/* The diagnosis's sentences: not findings, but written from a
 	 * catalog by code and params like them. */
 	OOJWT_TEXT_DIAG_CONSEQUENCE = 313 /* who refuses what (the headline) */

@@ -314,51 +314,76 @@ cut_prefix(int rule, char *v, size_t n, const char *prefix,
 	}
 }
 
-static const char *
-fix_for(int code, const oojwt_connector *c, int download)
+/* What to change when a connector refuses, each with the key a catalog
+ * template picks its words by (the verdict's params "fix"). */
+static const struct {
+	const char *key, *text;
+} fixes[] = {
+	{ "clock_leeway", "synchronise both clocks (NTP on the Document Server "
+		"host and the connector's host); meanwhile allow some leeway on the "
+		"connector: " NC_LEEWAY },
+	{ "clock", "synchronise both clocks (NTP on the Document Server host and "
+		"the connector's host): the connector refuses a token issued in its "
+		"future" },
+	{ "expired", "synchronise both clocks (NTP); DS signs callbacks and "
+		"downloads to expire after token.outbox.expires (5 minutes by "
+		"default)" },
+	{ "hs256", "set services.CoAuthoring.token.outbox.algorithm back to HS256 "
+		"in Document Server's local.json (the connector verifies HS256 "
+		"only)" },
+	{ "short_key", "use a secret of at least 32 characters (48 for HS384, 64 "
+		"for HS512) on both sides: php-jwt 7 refuses shorter keys" },
+	{ "empty_key", "set the secret in the connector's settings, the same as "
+		"Document Server's secret" },
+	{ "secret", "use the same secret on both sides, byte for byte "
+		"(services.CoAuthoring.secret.outbox.string; oojwt explain-secret "
+		"finds near misses)" },
+	{ "no_token_download", "keep token.enable.request.outbox on, and the "
+		"header name the same on both sides (token.outbox.header and the "
+		"connector's JWT header); a proxy in front of the connector must pass "
+		"that header through" },
+	{ "no_token_header", "keep the header token on (token.outbox.header) with "
+		"the name the connector looks up, in the same case" },
+	{ "no_token", "keep token.enable.request.outbox on, and the header name "
+		"the same on both sides (no '-' in it for a WSGI connector)" },
+	{ "unchanged", "send the compact JWT Document Server signed, unchanged" }
+};
+
+static void
+fix_for(oojwt_connector_verdict *v, int code, const oojwt_connector *c,
+	int download)
 {
+	size_t i;
+
 	switch (code) {
 	case OOJWT_WARN_IAT_IN_FUTURE:
 	case OOJWT_ERR_NOT_YET_VALID:
-		return c->leeway_setting != NULL ? "synchronise both clocks (NTP on "
-			"the Document Server host and the connector's host); meanwhile "
-			"allow some leeway on the connector: " NC_LEEWAY
-			: "synchronise both clocks (NTP on the Document Server host and "
-			"the connector's host): the connector refuses a token issued in "
-			"its future";
+		i = c->leeway_setting != NULL ? 0 : 1;
+		break;
 	case OOJWT_ERR_EXPIRED:
-		return "synchronise both clocks (NTP); DS signs callbacks and "
-			"downloads to expire after token.outbox.expires (5 minutes by "
-			"default)";
+		i = 2;
+		break;
 	case OOJWT_ERR_ALG_NOT_ALLOWED:
-		return "set services.CoAuthoring.token.outbox.algorithm back to HS256 "
-			"in Document Server's local.json (the connector verifies HS256 "
-			"only)";
+		i = 3;
+		break;
 	case OOJWT_WARN_SHORT_KEY:
-		return "use a secret of at least 32 characters (48 for HS384, 64 for "
-			"HS512) on both sides: php-jwt 7 refuses shorter keys";
+		i = 4;
+		break;
 	case OOJWT_ERR_EMPTY_KEY:
-		return "set the secret in the connector's settings, the same as "
-			"Document Server's secret";
+		i = 5;
+		break;
 	case OOJWT_ERR_BAD_SIGNATURE:
-		return "use the same secret on both sides, byte for byte "
-			"(services.CoAuthoring.secret.outbox.string; oojwt explain-secret "
-			"finds near misses)";
+		i = 6;
+		break;
 	case OOJWT_FIND_TOKEN_MISSING:
-		if (download) {
-			return "keep token.enable.request.outbox on, and the header name "
-				"the same on both sides (token.outbox.header and the "
-				"connector's JWT header); a proxy in front of the connector "
-				"must pass that header through";
-		}
-		return c->location == OOJWT_CONN_LOC_HEADER_ONLY ? "keep the header "
-			"token on (token.outbox.header) with the name the connector looks "
-			"up, in the same case" : "keep token.enable.request.outbox on, "
-			"and the header name the same on both sides (no '-' in it for a "
-			"WSGI connector)";
+		i = download ? 7 : c->location == OOJWT_CONN_LOC_HEADER_ONLY ? 8 : 9;
+		break;
 	default:
-		return "send the compact JWT Document Server signed, unchanged";
+		i = 10;
+		break;
 	}
+	v->fix = fixes[i].text;
+	v->fix_key = fixes[i].key;
 }
 
 /* Where connector `c` finds the token: the body's "token" member (PHP
@@ -431,12 +456,17 @@ oojwt_connector_judge(oojwt_connector_verdict *v, size_t row,
 	const char *tok;
 	char *owned, ahead[120] = "";
 	size_t len = 0;
-	int code;
+	int code, wrapped;
+	oojwt_params p;
 
 	memset(v, 0, sizeof *v);
 	if (c == NULL) {
 		return OOJWT_ERR_BAD_ARGUMENT;
 	}
+	/* The message's params (code connector_decides): the connector's id
+	 * picks its name, `what` the sentence. */
+	oojwt_params_init(&p, v->message_params, sizeof v->message_params);
+	oojwt_params_str(&p, "connector", c->id, strlen(c->id));
 	lib = oojwt_jwt_library_at((size_t)c->library);
 	v->connector = (int)row;
 	v->leeway = call->has_leeway ? call->leeway : c->leeway;
@@ -444,22 +474,31 @@ oojwt_connector_judge(oojwt_connector_verdict *v, size_t row,
 		v->accepted = 1;
 		v->http_status = 200;
 		v->place = -1;
-		oojwt_fmt(v->message, sizeof v->message, "%s answers a status 4 "
-			"callback (closed with no changes) before it checks any token",
-			c->name);
+		oojwt_fmtp(v->message, sizeof v->message, &p, ",what", "%s answers "
+			"a status 4 callback (closed with no changes) before it checks any "
+			"token%k", c->name, OOJWT_SEL("status4"));
 		return OOJWT_OK;
 	}
 	tok = find(c, h, params, call, &owned, &len, &v->place);
 	if (tok == NULL) {
 		v->code = OOJWT_FIND_TOKEN_MISSING;
 		v->http_status = c->refuse_status;
-		v->fix = fix_for(v->code, c, call->download);
-		oojwt_fmt(v->message, sizeof v->message, "%s finds no token: it reads "
-			"%s%s", c->name, call->download ? "a download's header only"
+		fix_for(v, v->code, c, call->download);
+		oojwt_params_str(&p, "fix", v->fix_key, strlen(v->fix_key));
+		oojwt_fmtp(v->message, sizeof v->message, &p, ",what,reads,,rule,",
+			"%s finds no token: it reads %k%k%s%k%s", c->name,
+			OOJWT_SEL("no_token"), OOJWT_SEL(call->download ? "download"
+			: c->location == OOJWT_CONN_LOC_BODY_ONLY ? "body_only"
+			: c->location == OOJWT_CONN_LOC_HEADER_ONLY ? "header_only"
+			: "body_first"), call->download ? "a download's header only"
 			: c->location == OOJWT_CONN_LOC_BODY_ONLY
 			? "the body's token only" : c->location
 			== OOJWT_CONN_LOC_HEADER_ONLY ? "the header only"
 			: "the body's token, else the header",
+			OOJWT_SEL(c->header_rule == OOJWT_CONN_HDR_WSGI ? "wsgi"
+			: c->header_rule == OOJWT_CONN_HDR_EXACT ? "exact_case"
+			: c->header_rule == OOJWT_CONN_HDR_AUTH ? "authorization"
+			: "any_case"),
 			c->header_rule == OOJWT_CONN_HDR_WSGI ? " (through WSGI, which "
 			"never delivers a header name with '-')" : c->header_rule
 			== OOJWT_CONN_HDR_EXACT ? " (the header name in its exact case)"
@@ -479,32 +518,40 @@ oojwt_connector_judge(oojwt_connector_verdict *v, size_t row,
 	if (lv.code == OOJWT_OK) {
 		v->accepted = 1;
 		v->http_status = 200;
-		oojwt_fmt(v->message, sizeof v->message, "%s accepts the %s token "
-			"(%s, leeway %t s)%s", c->name, v->place == OOJWT_PLACE_HEADER
+		wrapped = v->place == OOJWT_PLACE_HEADER && !c->unwrap
+			&& !call->download;
+		oojwt_fmtp(v->message, sizeof v->message, &p, ",what,place,library,"
+			"leeway,wrapped,", "%s accepts the %k%s token (%s, leeway %t s)%k%s",
+			c->name, OOJWT_SEL("accepts"), v->place == OOJWT_PLACE_HEADER
 			? "header" : "body", lib->name, v->leeway,
-			v->place == OOJWT_PLACE_HEADER && !c->unwrap && !call->download
-			? ", but does not "
+			OOJWT_SEL(wrapped ? "yes" : "no"), wrapped ? ", but does not "
 			"unwrap the header token's \"payload\": it finds no key or status "
 			"at the top" : "");
 		return OOJWT_OK;
 	}
 	v->accepted = lv.known ? 0 : -1;
 	v->http_status = lv.code == OOJWT_WARN_SHORT_KEY ? 500 : c->refuse_status;
-	v->fix = fix_for(lv.code, c, call->download);
+	fix_for(v, lv.code, c, call->download);
+	oojwt_params_str(&p, "fix", v->fix_key, strlen(v->fix_key));
+	oojwt_fmtp(v->message, sizeof v->message, &p, ",what,,place,library,"
+		"libraryMessage,leeway", "%s %k%s the %s token: %s says \"%s\" "
+		"(leeway %t s)", c->name, OOJWT_SEL(lv.known ? "refuses"
+		: "may_refuse"), lv.known ? "refuses" : "may refuse",
+		v->place == OOJWT_PLACE_HEADER ? "header" : "body", lib->name,
+		lv.message, v->leeway);
 	if (lv.code == OOJWT_WARN_IAT_IN_FUTURE
 		|| lv.code == OOJWT_ERR_NOT_YET_VALID)
 	{
-		oojwt_fmt(ahead, sizeof ahead, ": its %s is %t s ahead of the "
-			"connector's clock (Document Server's clock runs ahead)",
-			lv.code == OOJWT_ERR_NOT_YET_VALID ? "nbf" : "iat", lv.when
-			- call->now + 0.5);
+		oojwt_fmtp(ahead, sizeof ahead, &p, "claim,seconds", ": its %s is %t s "
+			"ahead of the connector's clock (Document Server's clock runs "
+			"ahead)", lv.code == OOJWT_ERR_NOT_YET_VALID ? "nbf" : "iat",
+			lv.when - call->now + 0.5);
 	} else if (lv.code == OOJWT_ERR_EXPIRED) {
-		oojwt_fmt(ahead, sizeof ahead, ": it expired %t s before the "
-			"connector's now", call->now - lv.when + 0.5);
+		oojwt_fmtp(ahead, sizeof ahead, &p, "claim,seconds", "%k: it expired %t "
+			"s before the connector's now", OOJWT_SEL("exp"),
+			call->now - lv.when + 0.5);
 	}
-	oojwt_fmt(v->message, sizeof v->message, "%s %s the %s token: %s says "
-		"\"%s\" (leeway %t s)%s", c->name, lv.known ? "refuses" : "may refuse",
-		v->place == OOJWT_PLACE_HEADER ? "header" : "body", lib->name,
-		lv.message, v->leeway, ahead);
+	oojwt_fmt(v->message + strlen(v->message), sizeof v->message
+		- strlen(v->message), "%s", ahead);
 	return OOJWT_OK;
 }

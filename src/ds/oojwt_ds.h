@@ -1008,6 +1008,10 @@ void oojwt_browser_report_free(oojwt_browser_report *r);
  *   library_message the library's words
  *   message        a sentence: the decision and why
  *   fix            what to change, on the side that must change
+ *   fix_key        the fix's key (the catalogs' words for it: code
+ *                  connector_decides, its params "fix")
+ *   message_params the params of `message` and `fix` (code
+ *                  connector_decides, a JSON object text)
  */
 typedef struct {
 	int connector;
@@ -1019,6 +1023,8 @@ typedef struct {
 	char library_message[OOJWT_MESSAGE_LEN];
 	char message[OOJWT_MESSAGE_LEN];
 	const char *fix;
+	const char *fix_key;
+	char message_params[OOJWT_PARAMS_LEN];
 } oojwt_connector_verdict;
 
 #define OOJWT_REQUEST_CALLBACK   0
@@ -1130,6 +1136,10 @@ typedef struct {
  *   response      the JSON text of the receiver's answer, "" when it
  *                 depends on the work itself (a conversion)
  *   message       a sentence: the outcome and why
+ *   message_code  its code: OOJWT_FIND_REQUEST_ANSWER, or
+ *                 OOJWT_FIND_CONNECTOR_DECIDES when one connector is
+ *                 asked (its verdict's message); 0 before an answer
+ *   message_params its params (a JSON object text)
  *   used          index in tokens of the token that counts, -1 when none
  *   tokens        every token found (at most OOJWT_REQUEST_MAX_TOKENS)
  *   effective     compact JSON of the effective body, NULL when the
@@ -1145,6 +1155,8 @@ typedef struct {
 	int error;
 	char response[OOJWT_MESSAGE_LEN];
 	char message[OOJWT_MESSAGE_LEN];
+	int message_code;
+	char message_params[OOJWT_PARAMS_LEN];
 	int used;
 	size_t n_tokens;
 	oojwt_request_token tokens[OOJWT_REQUEST_MAX_TOKENS];

@@ -603,45 +603,99 @@ inbox_effective(ctx *c, assign_list *a)
 
 /* ---- the verdict ------------------------------------------------------- */
 
+/* The receiver's answers that take no params: the key a catalog
+ * template picks the sentence by (code request_answer, params
+ * "answer"), and the sentence. */
+static const struct {
+	const char *key, *text;
+} answers[] = {
+	{ "command_runs", "The command service runs the command and answers "
+		"{\"error\":0} (1 if it does not know the key)" },
+	{ "command_no_key", "The command service answers {\"error\":1}: the "
+		"document key is missing" },
+	{ "conversion_bad_key", "The conversion service answers error -7 (bad key "
+		"or filetype)" },
+	{ "outputtype_unsigned", "The conversion service answers error -7 "
+		"(conversion parameters): outputtype is not signed" },
+	{ "outputtype_missing", "The conversion service answers error -7 "
+		"(conversion parameters): no outputtype" },
+	{ "outputtype_type", "The conversion service answers error -1 (unknown "
+		"error): outputtype is not a string" },
+	{ "outputtype_unknown", "The conversion service answers error -7 "
+		"(conversion parameters): unknown outputtype" },
+	{ "conversion_accepts", "The conversion service accepts the token and "
+		"converts (the answer depends on the conversion)" },
+	{ "builder_nothing", "The document builder answers error -1 (unknown "
+		"error): no key, url or script" },
+	{ "builder_accepts", "The document builder accepts the token and runs the "
+		"script" },
+	{ "download_accepts", "The connector accepts the download token and sends "
+		"the file" },
+	{ "callback_accepts", "The connector accepts the callback and answers "
+		"{\"error\":0}" }
+};
+
+/* The answer, its message the sentence of `key` (answers[]). */
 static void
 answer(oojwt_request_report *r, int ok, int status, int has_error, int error,
-	const char *response, const char *message)
+	const char *response, const char *key)
 {
+	oojwt_params p;
+	size_t i;
+
 	r->ok = ok;
 	r->http_status = status;
 	r->has_error = has_error;
 	r->error = error;
 	oojwt_fmt(r->response, sizeof r->response, "%s", response);
-	if (message != NULL) {
-		oojwt_fmt(r->message, sizeof r->message, "%s", message);
+	r->message_code = OOJWT_FIND_REQUEST_ANSWER;
+	oojwt_params_init(&p, r->message_params, sizeof r->message_params);
+	oojwt_params_str(&p, "answer", key, strlen(key));
+	for (i = 0; i < sizeof answers / sizeof *answers; i++) {
+		if (strcmp(answers[i].key, key) == 0) {
+			oojwt_fmt(r->message, sizeof r->message, "%s", answers[i].text);
+		}
 	}
 }
 
-/* The failing answer of each receiver; `expired` for command error 7. */
+/* The failing answer of each receiver; `expired` for command error 7.
+ * `why` is a finding's message (inbox kinds: "cause" "finding") or the
+ * connector's log line (callbacks and downloads: "cause" "log"). */
 static void
 refuse(ctx *c, int expired, const char *why)
 {
 	oojwt_request_report *r = c->r;
+	oojwt_params p;
 
 	switch (c->o->kind) {
 	case OOJWT_REQUEST_COMMAND:
 		answer(r, 0, 200, 1, expired ? 7 : 6, expired ? "{\"error\":7}"
-			: "{\"error\":6}", NULL);
-		oojwt_fmt(r->message, sizeof r->message, "The command service answers "
-			"{\"error\":%d} (%s): %s", expired ? 7 : 6, expired ? "token expired"
-			: "invalid token", why);
+			: "{\"error\":6}", "command_refused");
+		oojwt_params_init(&p, r->message_params, sizeof r->message_params);
+		oojwt_fmtp(r->message, sizeof r->message, &p, "answer,error,,why,cause",
+			"%kThe command service answers {\"error\":%d} (%s): %s%k",
+			OOJWT_SEL("command_refused"), expired ? 7 : 6, expired
+			? "token expired" : "invalid token", why, OOJWT_SEL("finding"));
 		break;
 	case OOJWT_REQUEST_CONVERTER:
 	case OOJWT_REQUEST_DOCBUILDER:
-		answer(r, 0, 200, 1, -8, "{\"error\":-8}", NULL);
-		oojwt_fmt(r->message, sizeof r->message, "The %s answers error -8 "
-			"(invalid token): %s", c->o->kind == OOJWT_REQUEST_CONVERTER
-			? "conversion service" : "document builder", why);
+		answer(r, 0, 200, 1, -8, "{\"error\":-8}", "invalid_token");
+		oojwt_params_init(&p, r->message_params, sizeof r->message_params);
+		oojwt_fmtp(r->message, sizeof r->message, &p, "answer,,why,cause",
+			"The %k%s answers error -8 (invalid token): %s%k", OOJWT_SEL(
+			c->o->kind == OOJWT_REQUEST_CONVERTER ? "conversion_refused"
+			: "builder_refused"), c->o->kind == OOJWT_REQUEST_CONVERTER
+			? "conversion service" : "document builder", why,
+			OOJWT_SEL("finding"));
 		break;
 	default:
-		answer(r, 0, 403, 0, 0, "{\"message\":\"Access denied\"}", NULL);
-		oojwt_fmt(r->message, sizeof r->message, "The connector answers 403 "
-			"{\"message\":\"Access denied\"}: %s", why);
+		answer(r, 0, 403, 0, 0, "{\"message\":\"Access denied\"}",
+			"connector_refused");
+		oojwt_params_init(&p, r->message_params, sizeof r->message_params);
+		oojwt_fmtp(r->message, sizeof r->message, &p, "answer,why,cause",
+			"%kThe connector answers 403 {\"message\":\"Access denied\"}: %s%k",
+			OOJWT_SEL("connector_refused"), why, OOJWT_SEL(inbox(c)
+			? "finding" : "log"));
 		break;
 	}
 }
@@ -673,16 +727,16 @@ field(ctx *c, int severity, const char *path, const char *message,
 #define REASON(r) "{\"reason\":\"" r "\"}"
 
 /* A field the service refuses: the finding at `path`, and
- * {"error":<error>}. */
+ * {"error":<error>} with the answer of `key` (answers[]). */
 static void
 refuse_field(ctx *c, const char *path, const char *message, const char *fix,
-	const char *params, int error, const char *verdict)
+	const char *params, int error, const char *key)
 {
 	char response[24];
 
 	field(c, OOJWT_SEVERITY_ERROR, path, message, fix, params);
 	oojwt_fmt(response, sizeof response, "{\"error\":%d}", error);
-	answer(c->r, 0, 200, 1, error, response, verdict);
+	answer(c->r, 0, 200, 1, error, response, key);
 }
 
 /* DocsCoServer.js validateInputParams: commandsWithoutKey, the
@@ -744,16 +798,14 @@ output_type(ctx *c, const assign_list *a)
 				"the server uses only the signed data, so it has no outputtype "
 				"and answers error -7", "sign outputtype with the rest: the "
 				"token's payload must carry every field of the request (sign "
-				"the whole body)", REASON("outputtype_unsigned"), -7, "The "
-				"conversion service answers error -7 "
-				"(conversion parameters): outputtype is not signed");
+				"the whole body)", REASON("outputtype_unsigned"), -7,
+				"outputtype_unsigned");
 		} else {
 			refuse_field(c, "outputtype", "the request has no outputtype: the "
 				"conversion service does not know what to make and answers "
 				"error -7", "give the target format, e.g. \"outputtype\": "
 				"\"pdf\", in the signed data", REASON("outputtype_missing"), -7,
-				"The conversion service "
-				"answers error -7 (conversion parameters): no outputtype");
+				"outputtype_missing");
 		}
 		return 0;
 	}
@@ -763,9 +815,7 @@ output_type(ctx *c, const assign_list *a)
 			"string: the server calls toLowerCase on it, which throws, and "
 			"answers error -1", oojwt_json_type_name(ot));
 		refuse_field(c, "outputtype", msg, "send the target format as a "
-			"string, e.g. \"outputtype\": \"pdf\"", pbuf, -1, "The conversion "
-			"service answers error -1 (unknown error): outputtype is not a "
-			"string");
+			"string, e.g. \"outputtype\": \"pdf\"", pbuf, -1, "outputtype_type");
 		return 0;
 	}
 	s = oojwt_json_string(ot);
@@ -780,8 +830,7 @@ output_type(ctx *c, const assign_list *a)
 			"...): error -7", s, n);
 		refuse_field(c, "outputtype", msg, "use a bare extension the "
 			"converter knows, without a dot, e.g. \"pdf\" or \"docx\"", pbuf, -7,
-			"The conversion service answers error -7 (conversion parameters): "
-			"unknown outputtype");
+			"outputtype_unknown");
 		return 0;
 	}
 	return 1;
@@ -856,13 +905,10 @@ accept(ctx *c, const assign_list *a)
 				"{\"c\":\"info\",\"key\":\"...\"} (only version, license "
 				"and getForgottenList need none)", only_unsigned(c, "key", NULL)
 				? REASON("key_unsigned") : REASON("key_missing"), 1,
-				"The command service "
-				"answers {\"error\":1}: the document key is missing");
+				"command_no_key");
 			return;
 		}
-		answer(r, 1, 200, 1, 0, "{\"error\":0}", "The command service runs "
-			"the command and answers {\"error\":0} (1 if it does not know the "
-			"key)");
+		answer(r, 1, 200, 1, 0, "{\"error\":0}", "command_runs");
 		return;
 	case OOJWT_REQUEST_CONVERTER:
 		ft = assigned(a, "filetype");
@@ -879,15 +925,13 @@ accept(ctx *c, const assign_list *a)
 				"service refuses (key: 0-9 a-z A-Z - . _ =; filetype: letters "
 				"and digits): error -7", "use a key of letters, digits and "
 				"- . _ = and a bare extension such as docx",
-				REASON("key_characters"), -7, "The "
-				"conversion service answers error -7 (bad key or filetype)");
+				REASON("key_characters"), -7, "conversion_bad_key");
 			return;
 		}
 		if (!output_type(c, a)) {
 			return;
 		}
-		answer(r, 1, 200, 0, 0, "", "The conversion service accepts the "
-			"token and converts (the answer depends on the conversion)");
+		answer(r, 1, 200, 0, 0, "", "conversion_accepts");
 		return;
 	case OOJWT_REQUEST_DOCBUILDER:
 		/* converterservice.js builderRequest: params.key || params.url
@@ -905,8 +949,7 @@ accept(ctx *c, const assign_list *a)
 				".docbuilder script ({\"url\": \"https://.../script.docbuilder\"}) "
 				"or post the script as the body", only_unsigned(c, "url", NULL)
 				? REASON("builder_url_unsigned") : REASON("builder_nothing"),
-				-1, "The document builder "
-				"answers error -1 (unknown error): no key, url or script");
+				-1, "builder_nothing");
 			return;
 		}
 		if (!oojwt_json_truthy(assigned(a, "url")) && c->params != NULL
@@ -922,13 +965,11 @@ accept(ctx *c, const assign_list *a)
 				"token in the header", only_unsigned(c, "url", NULL)
 				? REASON("builder_body_unsigned") : REASON("builder_body"));
 		}
-		answer(r, 1, 200, 0, 0, "", "The document builder accepts the token "
-			"and runs the script");
+		answer(r, 1, 200, 0, 0, "", "builder_accepts");
 		return;
 	case OOJWT_REQUEST_DOWNLOAD:
 		download_url(c, a);
-		answer(r, 1, 200, 0, 0, "", "The connector accepts the download "
-			"token and sends the file");
+		answer(r, 1, 200, 0, 0, "", "download_accepts");
 		return;
 	default:
 		if (oojwt_json_type(key) != OOJWT_JSON_STRING
@@ -941,8 +982,7 @@ accept(ctx *c, const assign_list *a)
 				"\"payload\" member), where DS puts key and status",
 				REASON("callback_key"));
 		}
-		answer(r, 1, 200, 1, 0, "{\"error\":0}", "The connector accepts the "
-			"callback and answers {\"error\":0}");
+		answer(r, 1, 200, 1, 0, "{\"error\":0}", "callback_accepts");
 		return;
 	}
 }
@@ -1111,15 +1151,50 @@ refusal_words(int code)
 	}
 }
 
+/* A connector in a params list: its number (its row + 1, as
+ * oojwt_request_opts.connector counts them: 22 names fit a params
+ * object as numbers, not as ids), or {"<list>": number, ...more} (`more`
+ * a JSON members text, "" for none). */
+static void
+row_item(oojwt_sb *sb, const char *list, int row, const char *more)
+{
+	if (sb->len > 0 && sb->buf[sb->len - 1] != '[') {
+		oojwt_sb_puts(sb, ",");
+	}
+	if (more[0] == 0) {
+		oojwt_sb_long(sb, (long)row + 1);
+		return;
+	}
+	oojwt_sb_puts(sb, "{\"");
+	oojwt_sb_puts(sb, list);
+	oojwt_sb_puts(sb, "\":");
+	oojwt_sb_long(sb, (long)row + 1);
+	oojwt_sb_puts(sb, more);
+	oojwt_sb_puts(sb, "}");
+}
+
 /* "Refused by 3 (iat ahead of its clock: Nextcloud, ownCloud; HS256
  * only: Plone); accepted by 2: Strapi, Moodle (leeway 60 s)", the
- * accepted names left out when they do not fit. */
+ * accepted names left out when they do not fit; and its params (code
+ * connectors_decide) in `pbuf` (OOJWT_PARAMS_LEN bytes, {} when they do
+ * not fit): "refused" (a number), "groups" [{"why": the code's name,
+ * "rows": [connector numbers, {"rows": n, "maybe": "yes"} for a
+ * maybe]}], "accepted" (a number), "listed" ("yes" when the accepted
+ * names are written), "ok" [numbers, {"ok": n, "leeway": seconds} when
+ * there is leeway], "leeway" 0 (what a number without its own leeway
+ * reads), and
+ * "fix" (the fix's key, as the connectors' verdicts have it). */
 static void
-connectors_sentence(const oojwt_request_report *r, char *out, size_t cap)
+connectors_sentence(const oojwt_request_report *r, char *out, size_t cap,
+	const char *fix_key, char *pbuf)
 {
-	char acc[OOJWT_MESSAGE_LEN] = "";
+	char acc[OOJWT_MESSAGE_LEN] = "", more[64];
 	size_t i, j, n = 0, an = 0, refused = 0, unsure = 0, accepted = 0;
+	oojwt_sb ok, pj;
 
+	memset(&ok, 0, sizeof ok);
+	memset(&pj, 0, sizeof pj);
+	oojwt_sb_puts(&ok, "[");
 	for (i = 0; i < r->n_connectors; i++) {
 		const oojwt_connector_verdict *v = &r->connectors[i];
 		refused += v->accepted == 0;
@@ -1130,21 +1205,29 @@ connectors_sentence(const oojwt_request_report *r, char *out, size_t cap)
 			oojwt_fmt(acc + an, sizeof acc - an, "%s%s", accepted > 0 ? ", "
 				: "", row->name);
 			an += strlen(acc + an);
+			more[0] = 0;
 			if (v->leeway > 0) {
 				oojwt_fmt(acc + an, sizeof acc - an, " (leeway %t s)",
 					v->leeway);
 				an += strlen(acc + an);
+				oojwt_fmt(more, sizeof more, ",\"leeway\":%t", v->leeway);
 			}
+			row_item(&ok, "ok", v->connector, more);
 			accepted++;
 		}
 	}
+	oojwt_sb_puts(&ok, "]");
 	out[0] = 0;
+	oojwt_sb_puts(&pj, "{\"refused\":");
+	oojwt_sb_long(&pj, (long)(refused + unsure));
 	if (refused + unsure > 0) {
 		oojwt_fmt(out, cap, "Refused by %z (", refused + unsure);
 		n = strlen(out);
+		oojwt_sb_puts(&pj, ",\"groups\":[");
 		/* one group per reason, in the order of first appearance */
 		for (i = 0; i < r->n_connectors; i++) {
 			const oojwt_connector_verdict *v = &r->connectors[i];
+			const char *why = oojwt_code_name(v->code);
 			int seen = 0;
 			if (v->accepted > 0) {
 				continue;
@@ -1159,16 +1242,25 @@ connectors_sentence(const oojwt_request_report *r, char *out, size_t cap)
 			oojwt_fmt(out + n, cap - n, "%s%s:", out[n - 1] == '(' ? "" : "; ",
 				refusal_words(v->code));
 			n += strlen(out + n);
+			oojwt_sb_puts(&pj, pj.buf[pj.len - 1] == '[' ? "{\"why\":"
+				: ",{\"why\":");
+			oojwt_sb_json_string(&pj, why, strlen(why));
+			oojwt_sb_puts(&pj, ",\"rows\":[");
 			for (j = i; j < r->n_connectors; j++) {
 				const oojwt_connector_verdict *w = &r->connectors[j];
 				if (w->accepted <= 0 && w->code == v->code) {
+					const oojwt_connector *row = oojwt_connector_at(
+						(size_t)w->connector);
 					oojwt_fmt(out + n, cap - n, "%s %s%s", j > i ? "," : "",
-						oojwt_connector_at((size_t)w->connector)->name,
-						w->accepted < 0 ? " (maybe)" : "");
+						row->name, w->accepted < 0 ? " (maybe)" : "");
 					n += strlen(out + n);
+					row_item(&pj, "rows", w->connector, w->accepted < 0
+						? ",\"maybe\":\"yes\"" : "");
 				}
 			}
+			oojwt_sb_puts(&pj, "]}");
 		}
+		oojwt_sb_puts(&pj, "]");
 		oojwt_fmt(out + n, cap - n, ")%s", accepted > 0 ? "; accepted by "
 			: "");
 		n += strlen(out + n);
@@ -1176,14 +1268,22 @@ connectors_sentence(const oojwt_request_report *r, char *out, size_t cap)
 		oojwt_fmt(out, cap, "Accepted by ");
 		n = strlen(out);
 	}
-	if (accepted == 0) {
-		return;
-	}
-	if (n + an + 8 < cap) {
+	oojwt_sb_puts(&pj, ",\"accepted\":");
+	oojwt_sb_long(&pj, (long)accepted);
+	if (accepted > 0 && n + an + 8 < cap) {
 		oojwt_fmt(out + n, cap - n, "%z: %s", accepted, acc);
-	} else {
+		oojwt_sb_puts(&pj, ",\"listed\":\"yes\",\"leeway\":0,\"ok\":");
+		oojwt_sb_put(&pj, ok.buf, ok.len);
+	} else if (accepted > 0) {
 		oojwt_fmt(out + n, cap - n, "the other %z", accepted);
 	}
+	oojwt_sb_puts(&pj, ",\"fix\":");
+	oojwt_sb_json_string(&pj, fix_key, strlen(fix_key));
+	oojwt_sb_puts(&pj, "}");
+	oojwt_fmt(pbuf, OOJWT_PARAMS_LEN, "%s", !pj.failed && !ok.failed
+		&& pj.len < OOJWT_PARAMS_LEN ? pj.buf : "{}");
+	free(ok.buf);
+	free(pj.buf);
 }
 
 /* Callbacks: each connector's decision on the same request, and one
@@ -1196,8 +1296,8 @@ judge_connectors(ctx *c)
 	oojwt_connector_call call;
 	size_t i, first = 0, end = oojwt_connector_count();
 	size_t refused = 0, unknown = 0;
-	char msg[OOJWT_MESSAGE_LEN];
-	const char *fix = NULL;
+	char msg[OOJWT_MESSAGE_LEN], pbuf[OOJWT_PARAMS_LEN];
+	const char *fix = NULL, *fix_key = NULL;
 	int code;
 
 	memset(&call, 0, sizeof call);
@@ -1225,6 +1325,7 @@ judge_connectors(ctx *c)
 		unknown += v->accepted < 0;
 		if (v->accepted != 1 && fix == NULL) {
 			fix = v->fix;
+			fix_key = v->fix_key;
 		}
 	}
 	if (c->o->connector > 0) {
@@ -1233,6 +1334,9 @@ judge_connectors(ctx *c)
 		r->ok = v->accepted == 1;
 		r->http_status = v->http_status;
 		oojwt_fmt(r->message, sizeof r->message, "%s", v->message);
+		r->message_code = OOJWT_FIND_CONNECTOR_DECIDES;
+		oojwt_fmt(r->message_params, sizeof r->message_params, "%s",
+			v->message_params);
 		if (v->accepted != 1) {
 			r->has_error = 0;
 			oojwt_fmt(r->response, sizeof r->response, "%s",
@@ -1244,12 +1348,13 @@ judge_connectors(ctx *c)
 		}
 		return OOJWT_OK;
 	}
-	connectors_sentence(r, msg, sizeof msg);
-	add(c, refused > 0 ? OOJWT_SEVERITY_ERROR : unknown > 0
+	connectors_sentence(r, msg, sizeof msg, fix_key != NULL ? fix_key
+		: download(c) ? "none_download" : "none_callback", pbuf);
+	addp(c, refused > 0 ? OOJWT_SEVERITY_ERROR : unknown > 0
 		? OOJWT_SEVERITY_WARNING : OOJWT_SEVERITY_INFO,
 		OOJWT_FIND_CONNECTORS_DECIDE, "connector", msg, fix != NULL ? fix
 		: download(c) ? "nothing to do: every connector accepts this download"
-		: "nothing to do: every connector accepts this callback");
+		: "nothing to do: every connector accepts this callback", pbuf);
 	return OOJWT_OK;
 }
 

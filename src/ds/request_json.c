@@ -4,11 +4,11 @@
  * (src/ds/wasm_request.c) and the native CLI (src/cli/request.c).
  *
  * {"kind", "verdict": {ok, httpStatus, error, response, message,
- *  tokenUsed}, "findings": [...], "tokens": [{place, header, counts,
+ *  code, params, tokenUsed}, "findings": [...], "tokens": [{place, header, counts,
  *  length, token, valid, alg, serverError, serverMessage, code, payload,
  *  warnings}], "effectiveBody", "connectors": [{id, name, library,
  *  accepted, code, place, leeway, httpStatus, libraryMessage, message,
- *  fix}], "sender": null | {connector, confidence, used}}; and the
+ *  fix, messageCode, messageParams}], "sender": null | {connector, confidence, used}}; and the
  *  connector table itself (kit.onlyoffice.connectors()).
  */
 #include <stdlib.h>
@@ -111,6 +111,9 @@ put_verdict(oojwt_sb *sb, const oojwt_connector_verdict *v)
 		? v->library_message : NULL);
 	put_str(sb, "message", v->message);
 	put_str(sb, "fix", v->fix);
+	put_str(sb, "messageCode", oojwt_code_name(OOJWT_FIND_CONNECTOR_DECIDES));
+	put_name(sb, "messageParams");
+	oojwt_sb_puts(sb, v->message_params[0] != 0 ? v->message_params : "{}");
 	oojwt_sb_puts(sb, "}");
 }
 
@@ -217,6 +220,10 @@ oojwt_connectors_json(size_t *out_len)
 		oojwt_sb_puts(&sb, i > 0 ? ",{\"id\":" : "{\"id\":");
 		oojwt_sb_json_string(&sb, c->id, strlen(c->id));
 		put_str(&sb, "name", c->name);
+		put_str(&sb, "nameCode", oojwt_code_name(OOJWT_FIND_CONNECTOR_NAME));
+		oojwt_sb_puts(&sb, ",\"nameParams\":{\"connector\":");
+		oojwt_sb_json_string(&sb, c->id, strlen(c->id));
+		oojwt_sb_puts(&sb, "}");
 		put_str(&sb, "library", oojwt_jwt_library_at((size_t)c->library)->id);
 		put_str(&sb, "location", location_names[c->location]);
 		put_str(&sb, "header", header_rule_names[c->header_rule]);
@@ -287,6 +294,10 @@ oojwt_request_inspect_json(const char *req, size_t len,
 	put_name(&sb, "response");
 	oojwt_sb_puts(&sb, r->response[0] != 0 ? r->response : "null");
 	put_str(&sb, "message", r->message);
+	put_str(&sb, "code", oojwt_code_name(r->message_code != 0
+		? r->message_code : OOJWT_FIND_REQUEST_ANSWER));
+	put_name(&sb, "params");
+	oojwt_sb_puts(&sb, r->message_params[0] != 0 ? r->message_params : "{}");
 	put_str(&sb, "tokenUsed", r->used >= 0
 		? oojwt_token_place_name(r->tokens[r->used].place) : NULL);
 	oojwt_sb_puts(&sb, "},\"findings\":");

@@ -276,6 +276,9 @@ static const struct {
 	{ OOJWT_FIND_CONFIG_FRAGMENT, "config_fragment" },
 	{ OOJWT_FIND_NGINX_DOCKER_REWRITTEN, "nginx_docker_rewritten" },
 	{ OOJWT_FIND_DIAG_CERT_NO_IP, "diag_cert_no_ip" },
+	{ OOJWT_FIND_CONNECTOR_DECIDES, "connector_decides" },
+	{ OOJWT_FIND_CONNECTOR_NAME, "connector_name" },
+	{ OOJWT_FIND_REQUEST_ANSWER, "request_answer" },
 	{ OOJWT_TEXT_DIAG_CONSEQUENCE, "diag_consequence" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)

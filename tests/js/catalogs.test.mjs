@@ -101,9 +101,7 @@ test('each catalog: { lang, name, codes }, codes in number order, one code per l
 // generated from the catalogs.
 //   23         bad_certificate (src/deploy/cert.c: thrown, its sentence is the certificate
 //              reader's)
-//   201        connectors_decide (src/ds/request.c: a sentence built from the connectors'
-//              verdicts)
-const NOT_CONVERTED = ['bad_certificate', 'connectors_decide'];
+const NOT_CONVERTED = ['bad_certificate'];
 // Codes whose English the en templates do not yet give exactly from the
 // report's params, each with the reason. The list can only shrink: the test
 // fails when a listed code renders exactly in every report (then take it out).
@@ -248,6 +246,46 @@ for (const v of readVector('onlyoffice_secret.json').tests) {
   }
   quiet(() => rk.onlyoffice.verify(hs256({ exp: now - 30 }, 'secret'), 'secret', { now }));
   quiet(() => rk.onlyoffice.verify(jws({ alg: 'HS256', crit: ['x'] }, { a: 1 }, ''), '', { now }));
+}
+// Sentences that are no finding but have a code: the connectors' names
+// (connector_name), each connector's decision on a callback or download
+// (connector_decides, beside the verdict's own code) and the receiver's
+// answer (request_answer), with the findings on who accepts a callback
+// (connectors_decide), over the request vectors, each callback and download
+// also as every connector alone and with a leeway. (The other findings of
+// these requests are not all exact yet: they are left out here.)
+{
+  for (const c of kit.onlyoffice.connectors().connectors) {
+    reported.push({ code: c.nameCode, params: c.nameParams, message: c.name });
+  }
+  const words = (r) => {
+    reported.push({ code: r.verdict.code, params: r.verdict.params, message: r.verdict.message });
+    reported.push(...r.findings.filter((f) => f.code === 'connectors_decide'));
+    for (const c of r.connectors) {
+      reported.push({ code: c.messageCode, params: c.messageParams, message: c.message, fix: c.fix ?? undefined });
+    }
+  };
+  const requests = readVector('onlyoffice_requests.json');
+  const ids = kit.onlyoffice.connectors().connectors.map((c) => c.id);
+  for (const v of requests.tests) {
+    const now = v.now ?? 1700000000;
+    const tokens = {};
+    for (const [name, t] of Object.entries(v.tokens)) {
+      const payload = JSON.parse(JSON.stringify(t.payload).replace(/<<PAD:(\d+)>>/g, (_, n) => 'x'.repeat(Number(n))));
+      if (t.iatIn !== undefined) payload.iat = now + t.iatIn;
+      if (t.expIn !== undefined) payload.exp = now + t.expIn;
+      tokens[name] = hs256(payload, t.secret);
+    }
+    const request = JSON.parse(JSON.stringify(v.request).replace(/\{\{(T\d+)\}\}/g, (_, n) => tokens[n]));
+    const options = { kind: v.kind, now };
+    if (v.serverConfig !== undefined) options.serverConfig = v.serverConfig;
+    const each = v.kind === 'callback' || v.kind === 'download' ? [undefined, ...ids] : [undefined];
+    for (const connector of each) {
+      for (const leeway of connector === undefined ? [undefined, 2.5] : [undefined]) {
+        quiet(() => words(kit.onlyoffice.inspectRequest(request, v.secret, { ...options, connector, leeway })));
+      }
+    }
+  }
 }
 
 test('the kit reported enough to judge: many codes, each with params', () => {

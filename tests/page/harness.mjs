@@ -141,6 +141,8 @@ export const KEEP_WORDS = new Set([
   'localhost', 'req', 'occ', 'sudo', 'cat', 'date', 'onlyoffice', 'Ctrl',
   // JWT's registered header and claim names
   'alg', 'typ', 'kid', 'exp', 'iat', 'nbf', 'iss', 'aud', 'sub', 'jti',
+  // the connectors (src/ds/connectors.c) and the languages of ONLYOFFICE's examples, products all
+  'HumHub', 'Chamilo', 'Alfresco', 'Liferay', 'Nuxeo', 'Redmine', 'Strapi', 'Plone', 'Java', 'Python', 'Ruby',
 ]);
 
 /**

@@ -15,6 +15,12 @@
 //                                            the number
 //   {name, select, a {…} b {…} other {…}}    by the param's value (other when
 //                                            the param is absent)
+//   {name, list, item {…} sep {…}}           the param is an array: `item` for
+//                                            each element, `sep` between two; in
+//                                            `item`, {name} is the element, and an
+//                                            element that is an object lends its
+//                                            members as params (then {name} is its
+//                                            member `name`)
 //   '{' '}' '#'                              an apostrophe before { } or # quotes up
 //                                            to the next apostrophe; '' is one apostrophe
 // Numbers are written as the report writes them (String(n), no grouping), so
@@ -97,7 +103,7 @@ function parse(src) {
     if (src[i] !== ',') fail(', or }');
     i++;
     const kind = name();
-    if (kind !== 'plural' && kind !== 'select') fail(`plural or select, not ${kind}`);
+    if (kind !== 'plural' && kind !== 'select' && kind !== 'list') fail(`plural, select or list, not ${kind}`);
     if (src[i] !== ',') fail(',');
     i++;
     const branches = new Map();
@@ -115,7 +121,9 @@ function parse(src) {
       i++;
       branches.set(m[1], body);
     }
-    if (!branches.has('other')) fail(`no other branch in {${a}, ${kind}}`);
+    if (kind === 'list' ? !branches.has('item') : !branches.has('other')) {
+      fail(`no ${kind === 'list' ? 'item' : 'other'} branch in {${a}, ${kind}}`);
+    }
     return { arg: a, kind, branches };
   }
   const out = nodes(false, false);
@@ -167,6 +175,17 @@ function run(list, params, lang, number) {
         throw new RangeError(`no param ${n.arg}`);
       } else if (n.kind === undefined) {
         out += text(v);
+      } else if (n.kind === 'list') {
+        if (!Array.isArray(v)) throw new RangeError(`param ${n.arg} is not a list`);
+        const sep = n.branches.get('sep');
+        const scope = (e) => {
+          if (e === null || typeof e !== 'object' || Array.isArray(e)) return { ...params, [n.arg]: e };
+          const s = { ...params };
+          delete s[n.arg];
+          return Object.assign(s, e);
+        };
+        out += v.map((e) => run(n.branches.get('item'), scope(e), lang, number))
+          .join(sep === undefined ? '' : run(sep, params, lang, number));
       } else {
         if (typeof v !== 'number') throw new RangeError(`param ${n.arg} is not a number`);
         const body = n.branches.get(`=${v}`) ?? n.branches.get(pluralRules(lang).select(v))

@@ -44,7 +44,19 @@ export type OnlyofficeCode =
   | 'token_not_checked' | 'connectors_decide' | 'lone_surrogate'
   | 'connector_signs' | 'token_never_expires' | 'claims_unlike_connector' | 'connector_cannot_sign'
   | 'connector_recognised' | 'download_url_differs' | VerifyOptionCode | ConnectorSettingsCode
-  | DiagnoseCode | 'config_is_secret' | 'config_from_env' | 'config_fragment' | 'nginx_docker_rewritten';
+  | DiagnoseCode | 'config_is_secret' | 'config_from_env' | 'config_fragment' | 'nginx_docker_rewritten'
+  | ConnectorWordsCode;
+
+/**
+ * Codes of sentences that are no finding (276 on), each with its params so
+ * that words.message() shows it in any language: a connector's decision on
+ * a callback (RequestReport.connectors[]: messageCode and messageParams
+ * beside message, the same code's fix template for fix), a connector's
+ * name (kit.onlyoffice.connectors(): nameCode and nameParams beside name),
+ * the receiver's answer (RequestReport.verdict: code and params beside
+ * message).
+ */
+export type ConnectorWordsCode = 'connector_decides' | 'connector_name' | 'request_answer';
 
 /**
  * Codes of Document Server's verifyOptions (202 on): readServerConfig's
@@ -755,6 +767,9 @@ export interface RequestInspection {
     error: number | null;
     response: JsonObject | null;
     message: string;
+    /** The code of message and its params ('request_answer'; 'connector_decides' when one connector is named). */
+    code: 'request_answer' | 'connector_decides';
+    params: Record<string, unknown>;
     /** Where the token that counts was found; null when none counts. */
     tokenUsed: 'body' | 'query' | 'header' | null;
   };
@@ -796,6 +811,9 @@ export interface ConnectorVerdict {
   message: string;
   /** What to change, on the side that must change. */
   fix: string | null;
+  /** The code of message and fix ('connector_decides'; `code` is taken) and their params: words.message({ code: messageCode, params: messageParams, message }). */
+  messageCode: 'connector_decides';
+  messageParams: Record<string, unknown>;
 }
 
 /** kit.onlyoffice.connectors(): the tables behind ConnectorVerdict, each row with its source. */
@@ -814,6 +832,9 @@ export interface ConnectorTables {
   connectors: Array<{
     id: string;
     name: string;
+    /** The name's code and params ({ connector: id }): words.message({ code: nameCode, params: nameParams, message: name }). */
+    nameCode: 'connector_name';
+    nameParams: { connector: string };
     library: string;
     location: 'body-first' | 'header-first' | 'body-only' | 'header-only';
     header: 'any-case' | 'exact-case' | 'wsgi' | 'authorization-only';

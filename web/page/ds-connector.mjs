@@ -12,7 +12,9 @@ import { t, words } from './lang.mjs';
 /** Add an option per connector profile (kit.onlyoffice.connectors()) to `select`; false when the build has none. */
 export function fillConnectors(kit, select) {
   if (typeof kit.onlyoffice.connectors !== 'function') return false;
-  for (const c of kit.onlyoffice.connectors().connectors) select.append(new Option(c.name, c.id));
+  for (const c of kit.onlyoffice.connectors().connectors) {
+    select.append(new Option(words.message({ code: c.nameCode, params: c.nameParams, message: c.name }), c.id));
+  }
   return true;
 }
 

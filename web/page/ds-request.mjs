@@ -60,14 +60,15 @@ function tokenRows(tokens) {
   });
 }
 
-// One line per connector: its decision, its answer and its library's words.
+// One line per connector: its name, its decision, its answer and its
+// library's words, and the fix (code connector_decides) in the page's language.
 function connectorRows(list) {
   if (!Array.isArray(list)) return [];
-  return list.map((c) => [c.name, [
+  return list.map((c) => [words.message({ code: 'connector_name', params: { connector: c.id }, message: c.name }), [
     el('strong', null, c.accepted === true ? t('accepts') : c.accepted === false ? t('refuses') : t('may refuse')),
     c.httpStatus !== null && c.accepted !== true ? ` (HTTP ${c.httpStatus})` : '',
     c.libraryMessage !== null ? ': ' : '', c.libraryMessage !== null ? el('bdi', null, c.libraryMessage) : '',
-    c.accepted !== true && c.fix ? t(' Fix: {fix}', { fix: c.fix }) : '',
+    c.accepted !== true && c.fix ? t(' Fix: {fix}', { fix: words.fix({ code: c.messageCode, params: c.messageParams, fix: c.fix }) }) : '',
   ]]);
 }
 
@@ -124,7 +125,9 @@ export function setupRequestPanel(kit, root, server) {
       return;
     }
     const v = r.verdict ?? {};
-    renderVerdict(ui.verdict, { state: v.ok ? 'ok' : 'bad', message: v.message ?? (v.ok ? t('Accepted') : t('Refused')), verdict: v });
+    // The receiver's answer (code request_answer, or connector_decides) in the page's language.
+    const message = v.message ? words.message(v) : (v.ok ? t('Accepted') : t('Refused'));
+    renderVerdict(ui.verdict, { state: v.ok ? 'ok' : 'bad', message, verdict: { ...v, code: undefined } });
     const findings = Array.isArray(r.findings) ? r.findings : [];
     const failed = Array.isArray(r.tokens) ? r.tokens.find((t) => typeof t?.token === 'string' && t.valid === false) : undefined;
     renderForensics(ui.forensics, failed && findings.some((f) => f.code === 'bad_signature')
