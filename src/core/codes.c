@@ -199,7 +199,13 @@ static const char *const warning_names[] = {
 	"config_fragment",
 	"nginx_docker_rewritten",
 #ifndef OOJWT_CORE_MODULE
-	[OOJWT_FIND_DIAG_CERT_NO_IP - OOJWT_WARN_FIRST] = "diag_cert_no_ip"
+	[OOJWT_FIND_DIAG_CERT_NO_IP - OOJWT_WARN_FIRST] = "diag_cert_no_ip",
+	/* 261 - 265: sentences that are no finding (src/ds/). */
+	[OOJWT_SAY_TOKEN_KIND_LABEL - OOJWT_WARN_FIRST] = "token_kind_label",
+	"token_kind_why",
+	"browser_verdict",
+	"config_verdict",
+	"secret_explained"
 #endif
 };
 

@@ -275,7 +275,12 @@ static const struct {
 	{ OOJWT_FIND_CONFIG_FROM_ENV, "config_from_env" },
 	{ OOJWT_FIND_CONFIG_FRAGMENT, "config_fragment" },
 	{ OOJWT_FIND_NGINX_DOCKER_REWRITTEN, "nginx_docker_rewritten" },
-	{ OOJWT_FIND_DIAG_CERT_NO_IP, "diag_cert_no_ip" }
+	{ OOJWT_FIND_DIAG_CERT_NO_IP, "diag_cert_no_ip" },
+	{ OOJWT_SAY_TOKEN_KIND_LABEL, "token_kind_label" },
+	{ OOJWT_SAY_TOKEN_KIND_WHY, "token_kind_why" },
+	{ OOJWT_SAY_BROWSER_VERDICT, "browser_verdict" },
+	{ OOJWT_SAY_CONFIG_VERDICT, "config_verdict" },
+	{ OOJWT_SAY_SECRET_EXPLAINED, "secret_explained" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 

@@ -44,7 +44,20 @@ export type OnlyofficeCode =
   | 'token_not_checked' | 'connectors_decide' | 'lone_surrogate'
   | 'connector_signs' | 'token_never_expires' | 'claims_unlike_connector' | 'connector_cannot_sign'
   | 'connector_recognised' | 'download_url_differs' | VerifyOptionCode | ConnectorSettingsCode
-  | DiagnoseCode | 'config_is_secret' | 'config_from_env' | 'config_fragment' | 'nginx_docker_rewritten';
+  | DiagnoseCode | 'config_is_secret' | 'config_from_env' | 'config_fragment' | 'nginx_docker_rewritten'
+  | SaidCode;
+
+/**
+ * Codes of sentences that are no finding (261 on), each beside its English:
+ * a token kind's label (labelCode, labelParams) and the members that tell
+ * the kind (whyCode, whyParams), beside those bare string members; the
+ * verdicts of inspectBrowserToken and inspectConfig and explainSecret's
+ * answer, as the code and params of the object that holds the message.
+ * The catalogs (web/lib/locales/) render them in any language.
+ */
+export type SaidCode =
+  | 'token_kind_label' | 'token_kind_why' | 'browser_verdict' | 'config_verdict'
+  | 'secret_explained';
 
 /**
  * Codes of Document Server's verifyOptions (202 on): readServerConfig's
@@ -351,6 +364,9 @@ export interface SecretExplanation {
   variant: SecretVariant | null;
   /** What matched and what that says about the setup. */
   message: string;
+  /** The message's code and params (its catalog entry says it in any language). */
+  code: 'secret_explained';
+  params: Params;
   /** The HS algorithm tried (header alg, else the MAC length); null when nothing could be tried. */
   alg: 'HS256' | 'HS384' | 'HS512' | null;
   /** The variants that applied and were tried, in order. */
@@ -557,7 +573,11 @@ export interface ConfigInspection {
    * userAuth object), both null when it opens (ok) or when DS sets no close
    * code (ok false: e.g. "not authorized" for a false-like payload).
    */
-  verdict: { ok: boolean; closeCode: 4004 | 4005 | 4006 | 4007 | null; editorError: -20 | -21 | -23 | null; message: string };
+  verdict: {
+    ok: boolean; closeCode: 4004 | 4005 | 4006 | 4007 | null; editorError: -20 | -21 | -23 | null; message: string;
+    /** The message's code and params. */
+    code: 'config_verdict'; params: Params;
+  };
   /**
    * Token checks in the server's order (paths like "token.document.key"),
    * then the config's own checks (api.js groups, URLs, key, user.id, a
@@ -635,17 +655,26 @@ export type BrowserTokenChannel = 'socket' | 'imgurls' | 'downloadAs' | 'downloa
 export interface TokenKindGuess {
   kind: BrowserTokenKind | null;
   label: string | null;
+  /** The label's code and params (absent when kind is null): beside the bare string. */
+  labelCode?: 'token_kind_label';
+  labelParams?: Params;
   confidence: 'certain' | 'likely' | 'ambiguous' | 'unknown';
   /** The kinds that fit, the best first. */
   candidates: BrowserTokenKind[];
   /** The members that decided. */
   why: string;
+  /** Its code and params, beside the bare string. */
+  whyCode: 'token_kind_why';
+  whyParams: Params;
 }
 
 /** One entry of kit.onlyoffice.tokenKinds(). */
 export interface BrowserTokenKindInfo {
   kind: BrowserTokenKind;
   label: string;
+  /** The label's code and params, beside the bare string. */
+  labelCode: 'token_kind_label';
+  labelParams: Params;
   channel: BrowserTokenChannel;
   /** What Document Server reads from the payload. */
   reads: string;
@@ -673,6 +702,9 @@ export interface BrowserTokenInspection {
     serverError: -121 | null;
     httpStatus: 403 | null;
     message: string;
+    /** The message's code and params. */
+    code: 'browser_verdict';
+    params: Params;
   };
   reads: string;
   ignores: string;
