@@ -86,6 +86,19 @@ load_server_config(const oojwt_cli_opts *o, oojwt_server_config *c,
 	return code;
 }
 
+/* `before`, then sentence `message` of code `code` with `params` (a JSON
+ * object text) in the chosen language, and a line end. */
+static void
+print_said(int code, const char *params, const char *before,
+	const char *message)
+{
+	oojwt_cli_said s;
+
+	oojwt_cli_say_text(&s, code, params, message, NULL);
+	oojwt_cli_printf("%s%s\n", before, s.message);
+	oojwt_cli_said_free(&s);
+}
+
 int
 oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 {
@@ -160,24 +173,26 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 		return OOJWT_EXIT_INTERNAL;
 	}
 	if (r.verifies) {
-		oojwt_cli_printf("VERIFIES: the secret as given verifies this %s token\n",
+		oojwt_cli_wprintf(OOJWT_WORD("secret.verifies"), "alg", "%s",
 			oojwt_alg_name(r.alg) != NULL ? oojwt_alg_name(r.alg) : "?");
 	} else if (r.variant >= 0) {
-		oojwt_cli_printf("DOES NOT VERIFY as given; the variant that does: %s\n",
+		oojwt_cli_wprintf(OOJWT_WORD("secret.variant"), "variant", "%s",
 			oojwt_secret_variant_name(r.variant));
 	} else {
-		oojwt_cli_printf("DOES NOT VERIFY, nor does any variant tried\n");
+		oojwt_cli_wprintf(OOJWT_WORD("secret.no_variant"), NULL, NULL);
 	}
-	oojwt_cli_printf("%s\n", r.message);
+	print_said(OOJWT_SAY_SECRET_EXPLAINED, r.params, "", r.message);
 	for (i = 0; i < r.n_findings; i++) {
 		oojwt_cli_print_issue("  finding", &r.findings[i]);
 	}
-	oojwt_cli_printf("tried:");
+	oojwt_cli_wprintf(OOJWT_WORD("secret.tried"), NULL, NULL);
 	for (i = 0; i < r.n_tried; i++) {
 		oojwt_cli_printf("%s %s", i == 0 ? "" : ",", oojwt_secret_variant_name(r.tried[i]));
 	}
-	oojwt_cli_printf("%s\n", r.n_tried == 0 ? " nothing (the token has no HS signature)"
-		: "");
+	if (r.n_tried == 0) {
+		oojwt_cli_wprintf(OOJWT_WORD("secret.tried_nothing"), NULL, NULL);
+	}
+	oojwt_cli_printf("\n");
 	code = r.verifies ? OOJWT_EXIT_OK : OOJWT_EXIT_INVALID;
 	oojwt_wipe(&r, sizeof r);
 	if (oojwt_cli_host_flush() != 0) {
@@ -437,7 +452,8 @@ print_guess(const oojwt_kind_guess *g)
 		oojwt_cli_printf("%s %s", first ? "" : ",", oojwt_browser_kind_name(kind));
 		first = 0;
 	}
-	oojwt_cli_printf("%s): %s\n", first ? " none" : "", g->why);
+	oojwt_cli_printf("%s): ", first ? " none" : "");
+	print_said(OOJWT_SAY_TOKEN_KIND_WHY, g->why_params, "", g->why);
 }
 
 /* A token of the editor page's methods, judged by its kind. */
@@ -498,7 +514,7 @@ inspect_token(const oojwt_cli_opts *o, const char *token, size_t len,
 	if (r.http_status != 0) {
 		oojwt_cli_printf(", HTTP %d", r.http_status);
 	}
-	oojwt_cli_printf("): %s\n", r.message);
+	print_said(OOJWT_SAY_BROWSER_VERDICT, r.params, "): ", r.message);
 	oojwt_cli_printf("kind: %s (%s), guessed ", oojwt_browser_kind_name(r.kind),
 		r.chosen ? "chosen with --kind" : "guessed");
 	print_guess(&r.guess);
@@ -763,16 +779,24 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 	if (!o->json) {
 		const char *kname = r.token_text != NULL
 			? oojwt_token_kind_name(r.token_kind) : NULL;
+		oojwt_cli_said s;
+		oojwt_cli_say_text(&s, OOJWT_SAY_CONFIG_VERDICT, r.params, r.message,
+			NULL);
 		if (r.ok) {
-			oojwt_cli_printf("OPENS: %s\n", r.message);
+			oojwt_cli_wprintf(OOJWT_WORD("ds.opens"), "message", "%s",
+				s.message);
 		} else if (r.close_code != 0 && r.editor_error != 0) {
-			oojwt_cli_printf("CLOSES %d (editor error %d): %s\n", r.close_code,
-				r.editor_error, r.message);
+			oojwt_cli_wprintf(OOJWT_WORD("ds.closes_editor_error"),
+				"code,editorError,message", "%d%d%s", r.close_code,
+				r.editor_error, s.message);
 		} else if (r.close_code != 0) {
-			oojwt_cli_printf("CLOSES %d: %s\n", r.close_code, r.message);
+			oojwt_cli_wprintf(OOJWT_WORD("ds.closes"), "code,message", "%d%s",
+				r.close_code, s.message);
 		} else {
-			oojwt_cli_printf("DOES NOT OPEN: %s\n", r.message);
+			oojwt_cli_wprintf(OOJWT_WORD("ds.does_not_open"), "message", "%s",
+				s.message);
 		}
+		oojwt_cli_said_free(&s);
 		oojwt_cli_printf("token: %s\n", kname == NULL
 			|| strcmp(kname, "none") == 0 ? "no token Document Server can use"
 			: kname);
