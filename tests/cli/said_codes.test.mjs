@@ -40,7 +40,7 @@ const config = (signer) => JSON.stringify({ ...CONFIG, token: hs256(CONFIG, sign
 test('inspect-config: the verdict and the token kind\'s reason in Chinese, English as C writes it', () => {
   const zhOpens = oojwt(['inspect-config', '--now', NOW, config(SECRET)], ZH);
   assert.match(zhOpens, /^能打开：编辑器会打开：令牌通过了文档服务器的每一项检查\n/);
-  assert.match(zhOpens, /\): 有 document 或 editorConfig 对象：这是编辑器配置（refreshFile 接收同样结构的对象）\n/);
+  assert.match(zhOpens, /\): 有“document”或 editorConfig 对象：这是编辑器配置（refreshFile 接收同样结构的对象）\n/);
   const enOpens = oojwt(['inspect-config', '--now', NOW, config(SECRET)], EN);
   assert.match(enOpens, /^OPENS: the editor opens: the token passes every check of Document Server\n/);
   assert.match(enOpens, /\): document or editorConfig: an editor config \(refreshFile takes the same shape\)\n/);
@@ -58,7 +58,7 @@ test('inspect-config --kind: a method\'s token refused on its channel, in Chines
   const token = hs256({ fileType: 'png', url: 'https://example.com/a.png' }, 'other');
   const zh = oojwt(['inspect-config', '--now', NOW, '--kind', 'insertImage', token], ZH, 'secret');
   assert.ok(zh.includes('): 编辑器显示“文档安全令牌的格式不正确”（错误 VKEY_ENCRYPT）：不会插入图片（令牌：“invalid signature”）\n'), zh);
-  assert.ok(zh.includes('): url 带有 fileType“png”（图片）：insertImage 的单张图片形式\n'), zh);
+  assert.ok(zh.includes('): “url”带有 fileType“png”（图片）：insertImage 的单张图片形式\n'), zh);
   const en = oojwt(['inspect-config', '--now', NOW, '--kind', 'insertImage', token], EN, 'secret');
   assert.ok(en.includes('): The document security token is not correctly formed (error VKEY_ENCRYPT): no image is inserted. (token:invalid signature)\n'), en);
 });

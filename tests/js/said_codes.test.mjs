@@ -42,10 +42,10 @@ test('token_kind_label and token_kind_why: a kind\'s label and the members that 
   assert.equal(g.whyCode, 'token_kind_why');
   assert.deepEqual(g.whyParams, { reason: 'config' });
   assert.equal(zh.said(g, 'label'), '编辑器配置（DocsAPI.DocEditor）');
-  assert.equal(zh.said(g, 'why'), '有 document 或 editorConfig 对象：这是编辑器配置（refreshFile 接收同样结构的对象）');
+  assert.equal(zh.said(g, 'why'), '有“document”或 editorConfig 对象：这是编辑器配置（refreshFile 接收同样结构的对象）');
   const png = kit.onlyoffice.tokenKind(JSON.stringify({ fileType: 'png', url: 'https://example.com/a.png' }));
   assert.deepEqual(png.whyParams, { reason: 'image_url', fileType: 'png' });
-  assert.equal(zh.said(png, 'why'), 'url 带有 fileType“png”（图片）：insertImage 的单张图片形式');
+  assert.equal(zh.said(png, 'why'), '“url”带有 fileType“png”（图片）：insertImage 的单张图片形式');
   assert.equal(zh.said(kit.onlyoffice.tokenKind('{"c":"add"}'), 'why'), 'c 为“add”：insertImage 的操作');
   // No code: the member's English.
   assert.equal(zh.said({ why: 'as C wrote it' }, 'why'), 'as C wrote it');
