@@ -86,6 +86,19 @@ load_server_config(const oojwt_cli_opts *o, oojwt_server_config *c,
 	return code;
 }
 
+/* `before`, then sentence `message` of code `code` with `params` (a JSON
+ * object text) in the chosen language, and a line end. */
+static void
+print_said(int code, const char *params, const char *before,
+	const char *message)
+{
+	oojwt_cli_said s;
+
+	oojwt_cli_say_text(&s, code, params, message, NULL);
+	oojwt_cli_printf("%s%s\n", before, s.message);
+	oojwt_cli_said_free(&s);
+}
+
 int
 oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 {
@@ -168,7 +181,7 @@ oojwt_cli_explain_secret(const oojwt_cli_opts *o)
 	} else {
 		oojwt_cli_wprintf(OOJWT_WORD("explain.none"), NULL, NULL);
 	}
-	oojwt_cli_printf("%s\n", r.message);
+	print_said(OOJWT_SAY_SECRET_EXPLAINED, r.params, "", r.message);
 	for (i = 0; i < r.n_findings; i++) {
 		oojwt_cli_print_issue("  finding", &r.findings[i]);
 	}
@@ -442,8 +455,14 @@ print_guess(const oojwt_kind_guess *g)
 		oojwt_cli_printf("%s %s", first ? "" : ",", oojwt_browser_kind_name(kind));
 		first = 0;
 	}
-	oojwt_cli_wprintf(OOJWT_WORD("guess.tail"), "none,why", "%s%s",
-		first ? "yes" : "no", g->why);
+	{
+		oojwt_cli_said w;
+		oojwt_cli_say_text(&w, OOJWT_SAY_TOKEN_KIND_WHY, g->why_params, g->why,
+			NULL);
+		oojwt_cli_wprintf(OOJWT_WORD("guess.tail"), "none,why", "%s%s",
+			first ? "yes" : "no", w.message);
+		oojwt_cli_said_free(&w);
+	}
 }
 
 /* A token of the editor page's methods, judged by its kind. */
@@ -507,8 +526,14 @@ inspect_token(const oojwt_cli_opts *o, const char *token, size_t len,
 	if (r.http_status != 0) {
 		oojwt_cli_printf(", HTTP %d", r.http_status);
 	}
-	oojwt_cli_wprintf(OOJWT_WORD("browser.message"), "message", "%s",
-		oojwt_cli_safe(&m, r.message, (size_t)-1));
+	{
+		oojwt_cli_said v;
+		oojwt_cli_say_text(&v, OOJWT_SAY_BROWSER_VERDICT, r.params, r.message,
+			NULL);
+		oojwt_cli_wprintf(OOJWT_WORD("browser.message"), "message", "%s",
+			oojwt_cli_safe(&m, v.message, (size_t)-1));
+		oojwt_cli_said_free(&v);
+	}
 	oojwt_wipe_free(m.buf, m.cap);
 	oojwt_cli_wprintf(OOJWT_WORD("browser.kind"), "kind,chosen", "%s%s",
 		oojwt_browser_kind_name(r.kind), r.chosen ? "yes" : "no");
@@ -773,7 +798,11 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 		const char *kname = r.token_text != NULL
 			? oojwt_token_kind_name(r.token_kind) : NULL;
 		oojwt_sb m;
-		const char *msg = oojwt_cli_safe(&m, r.message, (size_t)-1);
+		oojwt_cli_said v;
+		const char *msg;
+		oojwt_cli_say_text(&v, OOJWT_SAY_CONFIG_VERDICT, r.params, r.message,
+			NULL);
+		msg = oojwt_cli_safe(&m, v.message, (size_t)-1);
 		if (r.ok) {
 			oojwt_cli_wprintf(OOJWT_WORD("editor.opens"), "message", "%s", msg);
 		} else if (r.close_code != 0 && r.editor_error != 0) {
@@ -788,6 +817,7 @@ oojwt_cli_inspect_config(const oojwt_cli_opts *o)
 				msg);
 		}
 		oojwt_wipe_free(m.buf, m.cap);
+		oojwt_cli_said_free(&v);
 		oojwt_cli_wprintf(OOJWT_WORD("editor.token"), "kind", "%s",
 			kname == NULL ? "none" : kname);
 		if (r.has_ds && r.ds.payload_kind == OOJWT_DS_PAYLOAD_JSON) {

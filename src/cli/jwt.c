@@ -14,13 +14,18 @@
 void
 oojwt_cli_print_forensics(const oojwt_secret_report *x)
 {
+	oojwt_cli_said s;
+
 	if (x->variant > 0) {
 		oojwt_cli_wprintf(OOJWT_WORD("jwt.forensics_variant"), "variant", "%s",
 			oojwt_secret_variant_name(x->variant));
 	} else {
 		oojwt_cli_wprintf(OOJWT_WORD("jwt.forensics_none"), NULL, NULL);
 	}
-	oojwt_cli_printf("    %s\n", x->message);
+	oojwt_cli_say_text(&s, OOJWT_SAY_SECRET_EXPLAINED, x->params, x->message,
+		NULL);
+	oojwt_cli_printf("    %s\n", s.message);
+	oojwt_cli_said_free(&s);
 	if (x->variant <= 0) {
 		oojwt_cli_wprintf(OOJWT_WORD("jwt.forensics_fix"), NULL, NULL);
 	}

@@ -200,6 +200,12 @@ static const char *const warning_names[] = {
 	"nginx_docker_rewritten",
 #ifndef OOJWT_CORE_MODULE
 	[OOJWT_FIND_DIAG_CERT_NO_IP - OOJWT_WARN_FIRST] = "diag_cert_no_ip",
+	/* 261 - 265: sentences that are no finding (src/ds/). */
+	[OOJWT_SAY_TOKEN_KIND_LABEL - OOJWT_WARN_FIRST] = "token_kind_label",
+	"token_kind_why",
+	"browser_verdict",
+	"config_verdict",
+	"secret_explained",
 	/* the connectors' and a receiver's words (src/ds/connectors.c,
 	 * request.c, request_json.c) */
 	[OOJWT_FIND_CONNECTOR_DECIDES - OOJWT_WARN_FIRST] = "connector_decides",

@@ -45,6 +45,12 @@
  *              Docker image (oojwt_nginx_read)
  *   260        the diagnosis: a certificate made for an IP address
  *              without it in subjectAltName (oojwt_diagnose)
+ *   261 - 265  sentences that are no finding, given a code so that they
+ *              can be said in any language (OOJWT_SAY_*): a token kind's
+ *              label and the members that tell it
+ *              (oojwt_browser_kind_guess), the verdicts of
+ *              oojwt_browser_inspect and oojwt_config_inspect, and what
+ *              oojwt_secret_explain found
  *   276 - 278  the words of the connectors and of a request's receiver
  *              that are no finding: a connector's decision on a callback
  *              (oojwt_connector_verdict), a connector's name, the
@@ -301,6 +307,14 @@ enum oojwt_code {
 	 * no IP address, so clients connecting to https://IP refuse it. */
 	OOJWT_FIND_DIAG_CERT_NO_IP = 260, /* certificate for an IP, no IP SAN */
 
+	/* Sentences that are no finding: a report's verdict, a token kind's
+	 * label and reasons, the secret forensics' answer. Each keeps its
+	 * English message; its code and params say it in another language. */
+	OOJWT_SAY_TOKEN_KIND_LABEL = 261, /* a token kind for people */
+	OOJWT_SAY_TOKEN_KIND_WHY = 262, /* the members that tell the kind */
+	OOJWT_SAY_BROWSER_VERDICT = 263, /* what DS does with a method's token */
+	OOJWT_SAY_CONFIG_VERDICT = 264, /* the editor opens, or its ending */
+	OOJWT_SAY_SECRET_EXPLAINED = 265, /* the secret variant that verifies */
 	/* Sentences that are no finding, with a code and params so that
 	 * they are shown in any language: a connector's decision on a
 	 * callback (its message and fix), a connector's name (the connector

@@ -108,6 +108,40 @@ oojwt_ds_verify_json(const char *token, size_t len,
 	return oojwt_sb_finish(&sb, out_len);
 }
 
+/* ,"<prefix>code":"<name>","<prefix>params":{...} -- or ,"code", "params"
+ * with an empty prefix, beside the member that holds the sentence
+ * (prefix "why": whyCode, whyParams). `params` is a JSON object text
+ * ("" or NULL: {}). */
+static void
+said(oojwt_sb *sb, const char *prefix, int code, const char *params)
+{
+	oojwt_sb_puts(sb, ",\"");
+	oojwt_sb_puts(sb, prefix);
+	oojwt_sb_puts(sb, prefix[0] != 0 ? "Code\":\"" : "code\":\"");
+	oojwt_sb_puts(sb, oojwt_code_name(code));
+	oojwt_sb_puts(sb, "\",\"");
+	oojwt_sb_puts(sb, prefix);
+	oojwt_sb_puts(sb, prefix[0] != 0 ? "Params\":" : "params\":");
+	oojwt_sb_puts(sb, params != NULL && params[0] != 0 ? params : "{}");
+}
+
+/* A token kind's label, and its code: {"kind": name} says it again. */
+static void
+kind_label(oojwt_sb *sb, int kind)
+{
+	const char *name = oojwt_browser_kind_name(kind);
+
+	oojwt_sb_member(sb, "label", oojwt_browser_kind_label(kind), 1);
+	if (name == NULL) {
+		return;
+	}
+	oojwt_sb_puts(sb, ",\"labelCode\":\"");
+	oojwt_sb_puts(sb, oojwt_code_name(OOJWT_SAY_TOKEN_KIND_LABEL));
+	oojwt_sb_puts(sb, "\",\"labelParams\":{\"kind\":");
+	oojwt_sb_json_string(sb, name, strlen(name));
+	oojwt_sb_puts(sb, "}");
+}
+
 char *
 oojwt_secret_explain_json_text(const char *token, size_t len,
 	const unsigned char *secret, size_t secret_len, const char *others_json,
@@ -163,6 +197,7 @@ oojwt_secret_explain_json(const char *token, size_t len,
 	oojwt_sb_puts(&sb, r.verifies ? "{\"verifies\":true" : "{\"verifies\":false");
 	oojwt_sb_member(&sb, "variant", oojwt_secret_variant_name(r.variant), 1);
 	oojwt_sb_member(&sb, "message", r.message, 1);
+	said(&sb, "", OOJWT_SAY_SECRET_EXPLAINED, r.params);
 	oojwt_sb_member(&sb, "alg", oojwt_alg_name(r.alg), 1);
 	oojwt_sb_puts(&sb, ",\"tried\":[");
 	for (i = 0; i < r.n_tried; i++) {
@@ -304,6 +339,7 @@ oojwt_config_inspect_json(const char *config, size_t len,
 		oojwt_sb_puts(&sb, "null,\"editorError\":null");
 	}
 	oojwt_sb_member(&sb, "message", r.message, 1);
+	said(&sb, "", OOJWT_SAY_CONFIG_VERDICT, r.params);
 	oojwt_sb_puts(&sb, "},\"findings\":");
 	oojwt_sb_findings(&sb, r.findings, r.n_findings);
 	oojwt_sb_puts(&sb, ",\"token\":");
@@ -414,7 +450,7 @@ kind_object(oojwt_sb *sb, const oojwt_kind_guess *g, int kind)
 	} else {
 		oojwt_sb_puts(sb, "null");
 	}
-	oojwt_sb_member(sb, "label", oojwt_browser_kind_label(kind), 1);
+	kind_label(sb, kind);
 	oojwt_sb_member(sb, "confidence",
 		oojwt_kind_confidence_name(g->confidence), 1);
 	oojwt_sb_puts(sb, ",\"candidates\":[");
@@ -435,6 +471,7 @@ kind_object(oojwt_sb *sb, const oojwt_kind_guess *g, int kind)
 	}
 	oojwt_sb_puts(sb, "]");
 	oojwt_sb_member(sb, "why", g->why, 1);
+	said(sb, "why", OOJWT_SAY_TOKEN_KIND_WHY, g->why_params);
 }
 
 char *
@@ -466,7 +503,7 @@ oojwt_browser_kinds_json(size_t *out_len)
 		oojwt_sb_puts(&sb, k == 0 ? "{\"kind\":" : ",{\"kind\":");
 		oojwt_sb_json_string(&sb, oojwt_browser_kind_name(k),
 			strlen(oojwt_browser_kind_name(k)));
-		oojwt_sb_member(&sb, "label", oojwt_browser_kind_label(k), 1);
+		kind_label(&sb, k);
 		oojwt_sb_member(&sb, "channel", oojwt_channel_name(
 			oojwt_browser_kind_channel(k)), 1);
 		oojwt_sb_member(&sb, "reads", oojwt_browser_kind_reads(k), 1);
@@ -504,6 +541,7 @@ oojwt_browser_inspect_json(const char *token, size_t len,
 	null_or_long(&sb, "serverError", r.server_error);
 	null_or_long(&sb, "httpStatus", r.http_status);
 	oojwt_sb_member(&sb, "message", r.message, 1);
+	said(&sb, "", OOJWT_SAY_BROWSER_VERDICT, r.params);
 	oojwt_sb_puts(&sb, "}");
 	oojwt_sb_member(&sb, "reads", oojwt_browser_kind_reads(r.kind), 1);
 	oojwt_sb_member(&sb, "ignores", oojwt_browser_kind_ignores(r.kind), 1);

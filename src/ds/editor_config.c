@@ -10,6 +10,7 @@
  * fillDataFromWopiJwt and the WOPI callback); then the effective config
  * (the token's values over the page's).
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "inner.h"
@@ -33,12 +34,26 @@ add(oojwt_config_report *r, int severity, int code, const char *path,
 		code, path, message, fix);
 }
 
-/* The editor's ending for a close code (spec 2.6). */
+/* The editor's ending for a close code (spec 2.6): r->message, and its
+ * params in r->params (code config_verdict): the frame (the editor's
+ * words for the close code), `reason` naming the sentence `fmt` writes,
+ * its conversions under `names` (oojwt_fmtp). */
 static void
-verdict(oojwt_config_report *r, int close_code, const char *why)
+vverdict(oojwt_config_report *r, int close_code, const char *reason,
+	const char *names, const char *fmt, va_list ap)
 {
+	char why[OOJWT_MESSAGE_LEN];
+	oojwt_params p;
+	const char *frame = close_code == 4006 ? "not_formed" : close_code
+		== 4005 ? "expired" : close_code == 4004 ? "no_rights"
+		: close_code == 4007 ? "dropped" : "none";
+
 	r->ok = 0;
 	r->close_code = close_code;
+	oojwt_params_init(&p, r->params, sizeof r->params);
+	oojwt_params_str(&p, "frame", frame, strlen(frame));
+	oojwt_params_str(&p, "reason", reason, strlen(reason));
+	oojwt_vfmtp(why, sizeof why, &p, names, fmt, ap);
 	switch (close_code) {
 	case 4006:
 		r->editor_error = -20;
@@ -66,6 +81,17 @@ verdict(oojwt_config_report *r, int close_code, const char *why)
 		oojwt_fmt(r->message, sizeof r->message, "%s", why);
 		break;
 	}
+}
+
+static void
+verdict(oojwt_config_report *r, int close_code, const char *reason,
+	const char *names, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vverdict(r, close_code, reason, names, fmt, ap);
+	va_end(ap);
 }
 
 static int
@@ -112,7 +138,8 @@ fill_checks(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok)
 			"", "the token's document.permissions differ from the config's "
 			"(compared with isDeepStrictEqual: every key, type and value): "
 			"\"fillDataFromJwt token has modified permissions\"");
-		verdict(r, 4004, "the token has modified permissions");
+		verdict(r, 4004, "modified_permissions", NULL, "the token has modified "
+			"permissions");
 		return 0;
 	}
 	for (k = 0; k < 3; k++) {
@@ -130,7 +157,7 @@ fill_checks(oojwt_config_report *r, const oojwt_jv *cfg, const oojwt_jv *tok)
 			"(\"fillDataFromJwt token has invalid format\")%s%k", top[k],
 			k == 1 ? "; a config wrapped in {\"payload\": ...} is the usual "
 			"cause" : "", OOJWT_SEL("config"));
-		verdict(r, 4004, "token has invalid format");
+		verdict(r, 4004, "invalid_format", NULL, "token has invalid format");
 		return 0;
 	}
 	return 1;
@@ -145,7 +172,7 @@ opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 		"document.key", "document.permissions", "document.url",
 		"editorConfig.callbackUrl", "editorConfig.mode"
 	};
-	char msg[OOJWT_MESSAGE_LEN], path[OOJWT_PATH_LEN];
+	char path[OOJWT_PATH_LEN];
 	const oojwt_jv *mode = oojwt_json_at(cfg, "editorConfig.mode");
 	size_t k;
 
@@ -173,9 +200,8 @@ opening_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 			? " because the config has it" : "", k == 4 ? "unless_view"
 			: k == 1 || k == 3 ? "config_has_it" : "always");
 		if (o->token_required_params) {
-			oojwt_fmt(msg, sizeof msg, "auth missing required parameter %s "
-				"(since 7.1 version)", required[k]);
-			verdict(r, 4006, msg);
+			verdict(r, 4006, "missing_required", "field", "auth missing "
+				"required parameter %s (since 7.1 version)", required[k]);
 			return 0;
 		}
 		break;
@@ -208,8 +234,8 @@ connection_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 			"socket path does not match and Document Server denies access "
 			"(\"io.on connection unexpected key use key pattern\", 8.2+)%k",
 			OOJWT_SEL("characters"));
-		verdict(r, 4004, "the document key has characters the server "
-			"does not accept");
+		verdict(r, 4004, "key_characters", NULL, "the document key has "
+			"characters the server does not accept");
 		return 0;
 	}
 	if (k[0] == 0 || strcmp(k, "docId") == 0) {
@@ -223,8 +249,8 @@ connection_checks(oojwt_config_report *r, const oojwt_jv *cfg,
 			"a connection names no key (constants.DEFAULT_DOC_ID): Document "
 			"Server denies access (\"io.on connection unexpected key\", 8.2+)",
 			OOJWT_SEL(k[0] == 0 ? "empty" : "placeholder"));
-		verdict(r, 4004, "the document key is the server's placeholder "
-			"'docId'");
+		verdict(r, 4004, "key_placeholder", NULL, "the document key is the "
+			"server's placeholder 'docId'");
 		return 0;
 	}
 	return 1;
@@ -279,8 +305,8 @@ history_checks(oojwt_config_report *r, const oojwt_jv *tok)
 			"with it undefined and cannot open a document%k",
 			!oojwt_json_truthy(key) ? "key" : "url",
 			OOJWT_SEL("history_incomplete"));
-		verdict(r, 0, "a history token without a key or url: no document "
-			"to open (no close code)");
+		verdict(r, 0, "history_incomplete", NULL, "a history token without a "
+			"key or url: no document to open (no close code)");
 	}
 }
 
@@ -302,7 +328,7 @@ wopi_checks(oojwt_config_report *r, const oojwt_jv *tok)
 			"its WOPI handler did not open it finds no stored session "
 			"(\"invalid wopi callback\") and drops the connection (4007)%k",
 			OOJWT_SEL("wopi_callback"));
-		verdict(r, 4007, "invalid wopi callback");
+		verdict(r, 4007, "wopi_callback", NULL, "invalid wopi callback");
 		return;
 	}
 	oojwt_ds_findingf(r, OOJWT_SEVERITY_WARNING, OOJWT_FIND_NOT_OPENING_TOKEN,
@@ -1070,7 +1096,7 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 			"new DocsAPI.DocEditor(placeholder, config)", code != OOJWT_OK
 			? "detail,source" : ",source", "%s%k", code != OOJWT_OK ? msg
 			: "the config is not a JSON object", OOJWT_SEL("config"));
-		verdict(r, 0, "the config cannot be read");
+		verdict(r, 0, "unreadable", NULL, "the config cannot be read");
 		oojwt_json_free(cfg);
 		return OOJWT_OK;
 	}
@@ -1108,7 +1134,7 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 				"where", "the config has no token but token.enable.browser is "
 				"on: Document Server closes with \"jwt must be provided\"%k",
 				OOJWT_SEL("config"));
-			verdict(r, 4006, "jwt must be provided");
+			verdict(r, 4006, "jwt_missing", NULL, "jwt must be provided");
 		} else {
 			connection_checks(r, cfg, o);
 		}
@@ -1139,9 +1165,10 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 			OOJWT_SEVERITY_ERROR, OOJWT_ERR_FALSY_PAYLOAD, "token",
 			r->ds.message, "sign the editor config object, not a bare value",
 			r->ds.params);
-		verdict(r, 0, "not authorized: the token's payload is a false-like "
-			"value, which Document Server's handshake refuses; it sets no close "
-			"code and the editor shows a generic connection error");
+		verdict(r, 0, "falsy_payload", NULL, "not authorized: the token's "
+			"payload is a false-like value, which Document Server's handshake "
+			"refuses; it sets no close code and the editor shows a generic "
+			"connection error");
 		goto finish;
 	}
 	if (!r->ds.valid) {
@@ -1151,11 +1178,15 @@ oojwt_config_inspect(oojwt_config_report *r, const char *config, size_t len,
 			: r->ds.code == OOJWT_ERR_BAD_SIGNATURE ? OOJWT_DS_FIX_SIGNATURE
 			: strchr(r->token_text, '.') == NULL ? OOJWT_DS_FIX_NO_JWT
 			: OOJWT_DS_FIX_EXACT);
-		oojwt_fmt(msg, sizeof msg, close != 0 ? "token:%s" : "%s: %s -- "
-			"Document Server sets no close code; the editor shows a generic "
-			"connection error", close != 0 ? r->ds.server_message
-			: oojwt_ds_error_name(r->ds.error_name), r->ds.server_message);
-		verdict(r, close, msg);
+		if (close != 0) {
+			verdict(r, close, "token", "serverMessage", "token:%s",
+				r->ds.server_message);
+		} else {
+			verdict(r, 0, "no_close", "errorName,serverMessage", "%s: %s -- "
+				"Document Server sets no close code; the editor shows a "
+				"generic connection error",
+				oojwt_ds_error_name(r->ds.error_name), r->ds.server_message);
+		}
 		goto finish;
 	}
 	/* DS's decoded value: the payload, or with verifyOptions.complete
@@ -1219,18 +1250,18 @@ finish:
 	}
 	if (r->alert[0] != 0) {
 		/* api.js refuses before anything reaches the server. */
-		r->ok = 0;
-		r->close_code = 0;
-		r->editor_error = 0;
-		oojwt_fmt(r->message, sizeof r->message, "api.js alert: %s (no "
-			"editor is created)", r->alert);
+		verdict(r, 0, "alert", "alert", "api.js alert: %s (no editor is "
+			"created)", r->alert);
 	}
 	code = effective(r, cfg, r->ok ? tok : NULL, r->token_kind);
 	if (code == OOJWT_ERR_NO_MEMORY) {
 		goto fail;
 	}
 	if (r->ok) {
-		oojwt_fmt(r->message, sizeof r->message, "%s",
+		oojwt_params p;
+		oojwt_params_init(&p, r->params, sizeof r->params);
+		oojwt_fmtp(r->message, sizeof r->message, &p, "frame,reason,",
+			"%k%k%s", OOJWT_SEL("none"), OOJWT_SEL("opens"),
 			r->token_kind == OOJWT_TOKEN_NONE ? "the editor opens (no token, "
 			"and none required)" : r->token_kind == OOJWT_TOKEN_OPENING
 			? "the editor opens: the token passes every check of Document "
@@ -1241,6 +1272,8 @@ finish:
 			"reconnection and skips the required-field checks" : "the editor "
 			"opens: Document Server takes the token for a WOPI token and reads "
 			"the file's details from fileInfo");
+		oojwt_params_str(&p, "token", oojwt_token_kind_name(r->token_kind),
+			strlen(oojwt_token_kind_name(r->token_kind)));
 	}
 	/* The token text points into cfg: keep the tree. */
 	oojwt_json_free(tok);

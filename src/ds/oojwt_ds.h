@@ -252,6 +252,8 @@ void oojwt_ds_result_free(oojwt_ds_result *r);
  *   tried      the indices of the variants tried, in order (n_tried)
  *   message    a sentence: what matched, and what that says about the
  *              setup
+ *   params     its params (code secret_explained: reason, alg, variant,
+ *              change, what, end, others), a JSON object text
  *   findings   codes, with sentences:
  *              OOJWT_WARN_SECRET_AS_TOKEN  the token has no dots and
  *                  reads like a password (a secret pasted as the token)
@@ -274,6 +276,7 @@ typedef struct {
 	size_t n_tried;
 	unsigned char tried[OOJWT_SECRET_VARIANTS];
 	char message[OOJWT_MESSAGE_LEN];
+	char params[OOJWT_PARAMS_LEN]; /* the message's (code secret_explained) */
 	size_t n_findings;
 	oojwt_issue findings[OOJWT_MAX_ISSUES];
 } oojwt_secret_report;
@@ -571,6 +574,9 @@ void oojwt_server_config_free(oojwt_server_config *c);
  *   editor_error  -23 / -21 / -20 (sdkjs c_oAscError.ID), 0 when none
  *                 (and for 4007)
  *   message       the editor's sentence, with the server's reason
+ *   params        its params (code config_verdict: frame, reason, field,
+ *                 serverMessage, errorName, alert, token), a JSON object
+ *                 text
  *   token_kind    OOJWT_TOKEN_*
  *   token_text    the config's token (NUL-terminated), NULL when none
  *   ds            the DS-profile verdict on it (when has_ds)
@@ -678,6 +684,7 @@ typedef struct {
 	int close_code;
 	int editor_error;
 	char message[OOJWT_MESSAGE_LEN];
+	char params[OOJWT_PARAMS_LEN]; /* the message's (code config_verdict) */
 	int token_kind;
 	const char *token_text;
 	int has_ds;
@@ -808,6 +815,8 @@ const char *oojwt_kind_confidence_name(int confidence);
  *   why          the members that decided, as a sentence
  *   why_key      that sentence's name (a static string: "c_url",
  *                "sheet_url", "none", ...), NULL before a guess
+ *   why_params   its params (code token_kind_why: reason = why_key,
+ *                fileType, action), a JSON object text
  *   file_type    the payload's fileType when it is a string ("" else),
  *                cut to fit: the value `why` may quote
  */
@@ -817,6 +826,7 @@ typedef struct {
 	unsigned candidates;
 	char why[OOJWT_MESSAGE_LEN];
 	const char *why_key;
+	char why_params[OOJWT_PARAMS_LEN];
 	char file_type[64];
 } oojwt_kind_guess;
 
@@ -880,6 +890,8 @@ typedef struct {
  *   server_error   -121 (VKEY_ENCRYPT) on imgurls, 0 otherwise
  *   http_status    403 on the download channels, 0 otherwise
  *   message        the outcome as a sentence
+ *   params         its params (code browser_verdict: outcome, reason,
+ *                  serverMessage, kind), a JSON object text
  *   ds             the DS-profile verdict (when has_ds)
  *   findings       the DS profile's failure code (expired, bad_signature,
  *                  ...), kind_ambiguous, kind_mismatch (the chosen kind
@@ -899,6 +911,7 @@ typedef struct {
 	int server_error;
 	int http_status;
 	char message[OOJWT_MESSAGE_LEN];
+	char params[OOJWT_PARAMS_LEN];
 	int has_ds;
 	oojwt_ds_result ds;
 	size_t n_findings, dropped;

@@ -57,18 +57,18 @@ static const unsigned char try_order[] = {
 static const struct {
 	const char *bytes;
 	size_t len;
-	const char *what;
+	const char *what, *key; /* key: the last word of the variants' names */
 } kinds[] = {
-	{ " ", 1, "a space" },
-	{ "\t", 1, "a tab" },
-	{ "\r", 1, "a carriage return (CR)" },
-	{ "\n", 1, "a line feed (LF, a newline)" },
-	{ "\r\n", 2, "a Windows line end (CR LF)" },
+	{ " ", 1, "a space", "space" },
+	{ "\t", 1, "a tab", "tab" },
+	{ "\r", 1, "a carriage return (CR)", "cr" },
+	{ "\n", 1, "a line feed (LF, a newline)", "newline" },
+	{ "\r\n", 2, "a Windows line end (CR LF)", "crlf" },
 	{ "\xC2\xA0", 2, "a no-break space (U+00A0: copied from a web page or a "
-		"word processor)" },
-	{ "\xE2\x80\x8B", 3, "a zero-width space (U+200B, invisible)" },
+		"word processor)", "nbsp" },
+	{ "\xE2\x80\x8B", 3, "a zero-width space (U+200B, invisible)", "zwsp" },
 	{ "\xEF\xBB\xBF", 3, "a byte order mark (U+FEFF: a file saved as UTF-8 "
-		"with BOM)" }
+		"with BOM)", "bom" }
 };
 
 #define WS_WITH_TRAILING    0
@@ -585,25 +585,27 @@ explain_key(int v, int k, const unsigned char *s, size_t n,
 }
 
 /* The sentence for a whitespace variant: which side has the character,
- * and the fix. */
+ * and the fix; its params (what, end, change) go to `p`. */
 static void
-ws_story(char *out, size_t size, int v)
+ws_story(char *out, size_t size, oojwt_params *p, int v)
 {
 	int g = (ws_of[v] - 1) >> 4, kind = (ws_of[v] - 1) & 15;
 	const char *end = g == WS_WITH_TRAILING || g == WS_WITHOUT_TRAILING
 		? "end" : "start";
 
 	if (g == WS_WITH_TRAILING || g == WS_WITH_LEADING) {
-		oojwt_fmt(out, size, "the secret with %s added at its %s: the "
-			"signer's secret has it and the one you gave does not. Remove it "
-			"where the signer's secret is set (a file saved by an editor, a "
-			"pasted value), or, if the signer is right, add it here",
-			kinds[kind].what, end);
+		oojwt_fmtp(out, size, p, ",end,what,change", "the secret with %s "
+			"added at its %s: the signer's secret has it and the one you gave "
+			"does not. Remove it where the signer's secret is set (a file "
+			"saved by an editor, a pasted value), or, if the signer is right, "
+			"add it here%k%k", kinds[kind].what, end, kinds[kind].key,
+			OOJWT_SEL("with"));
 	} else {
-		oojwt_fmt(out, size, "the secret without %s at its %s: the secret "
-			"you gave has it and the signer's does not. Remove it from the "
-			"secret you gave (where it was pasted, or the file it was read "
-			"from)", kinds[kind].what, end);
+		oojwt_fmtp(out, size, p, ",end,what,change", "the secret without %s "
+			"at its %s: the secret you gave has it and the signer's does not. "
+			"Remove it from the secret you gave (where it was pasted, or the "
+			"file it was read from)%k%k", kinds[kind].what, end,
+			kinds[kind].key, OOJWT_SEL("without"));
 	}
 }
 
@@ -694,6 +696,7 @@ oojwt_secret_explain_ex(oojwt_secret_report *r, const char *token,
 	unsigned char *payload = NULL, *buf;
 	const unsigned char *key;
 	char story[OOJWT_MESSAGE_LEN];
+	oojwt_params p;
 	size_t payload_len = 0, key_len, a = 0, b = len, i;
 	unsigned header_alg;
 	int v, k, ok;
@@ -730,12 +733,15 @@ oojwt_secret_explain_ex(oojwt_secret_report *r, const char *token,
 			payload_findings(r, payload, payload_len);
 		}
 		free(payload);
-		oojwt_fmt(r->message, sizeof r->message,
-			"%s", r->n_findings > 0 && r->findings[r->n_findings - 1].code
+		oojwt_params_init(&p, r->params, sizeof r->params);
+		oojwt_fmtp(r->message, sizeof r->message, &p, ",reason", "%s%k",
+			r->n_findings > 0 && r->findings[r->n_findings - 1].code
 			== OOJWT_WARN_SECRET_AS_TOKEN
 			? "this is not a token, so no secret can verify it"
 			: "the token is not an HS256/384/512 JWS with a whole MAC, so "
-			  "no secret can be tried");
+			  "no secret can be tried", r->n_findings > 0
+			&& r->findings[r->n_findings - 1].code == OOJWT_WARN_SECRET_AS_TOKEN
+			? "not_token" : "not_hs");
 		oojwt_wipe(&t, sizeof t);
 		return OOJWT_OK;
 	}
@@ -772,30 +778,35 @@ oojwt_secret_explain_ex(oojwt_secret_report *r, const char *token,
 		payload_findings(r, payload, payload_len);
 	}
 	free(payload);
+	/* The message's params (code secret_explained): reason, alg, the
+	 * variant's name, and a whitespace variant's what, end and change. */
+	oojwt_params_init(&p, r->params, sizeof r->params);
 	if (r->variant == 0) {
-		oojwt_fmt(r->message, sizeof r->message,
-			"the %s signature verifies with the secret exactly as given",
-			oojwt_alg_name(r->alg));
+		oojwt_fmtp(r->message, sizeof r->message, &p, "alg,reason",
+			"the %s signature verifies with the secret exactly as given%k",
+			oojwt_alg_name(r->alg), OOJWT_SEL("verifies"));
 	} else if (r->variant > 0) {
 		if (ws_of[r->variant] != 0) {
-			ws_story(story, sizeof story, r->variant);
+			ws_story(story, sizeof story, &p, r->variant);
 		} else {
 			oojwt_fmt(story, sizeof story, "%s", r->variant >= FIRST_OTHER
 				? other_story[r->variant - FIRST_OTHER]
 				: variant_story[r->variant]);
 		}
-		oojwt_fmt(r->message, sizeof r->message,
-			"the secret as given does not verify the %s signature, but %s",
-			oojwt_alg_name(r->alg), story);
+		oojwt_fmtp(r->message, sizeof r->message, &p, "alg,,reason,variant",
+			"the secret as given does not verify the %s signature, but %s%k%k",
+			oojwt_alg_name(r->alg), story, OOJWT_SEL("variant"),
+			variant_names[r->variant]);
 	} else {
-		oojwt_fmt(r->message, sizeof r->message,
+		oojwt_fmtp(r->message, sizeof r->message, &p, "alg,,reason,others",
 			"no variant of this secret verifies the %s signature (as given, "
 			"trimmed, with or without a space, tab, CR, LF, CRLF, no-break "
 			"space, zero-width space or BOM at either end, quotes, base64/"
 			"base64url/hex decoded, the default \"secret\"%s): the token was "
-			"signed with another secret, or changed after signing",
+			"signed with another secret, or changed after signing%k%k",
 			oojwt_alg_name(r->alg), others != NULL
-			? ", the server config's other secrets" : "");
+			? ", the server config's other secrets" : "", OOJWT_SEL("none"),
+			others != NULL ? "yes" : "no");
 	}
 	(void)header_alg;
 	return OOJWT_OK;

@@ -25,6 +25,7 @@
  *                 with fileType likewise, else WOPI's fileInfo; anything
  *                 else is "access deny": HTTP 403
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "inner.h"
@@ -202,6 +203,23 @@ static const char word_types[] = " doc docx odt rtf txt docm dot dotm dotx "
 static const char cell_types[] = " xlsx xls ods csv xlsm xlsb xlt xltm xltx "
 	"fods ots ";
 
+/* The sentence saying which members decided (`key` names it: the
+ * params' reason, with the conversions under `names`, oojwt_fmtp). */
+static void
+say_why(oojwt_kind_guess *g, const char *key, const char *names,
+	const char *fmt, ...)
+{
+	oojwt_params p;
+	va_list ap;
+
+	g->why_key = key;
+	oojwt_params_init(&p, g->why_params, sizeof g->why_params);
+	oojwt_params_str(&p, "reason", key, strlen(key));
+	va_start(ap, fmt);
+	oojwt_vfmtp(g->why, sizeof g->why, &p, names, fmt, ap);
+	va_end(ap);
+}
+
 static void
 guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 {
@@ -215,34 +233,29 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 		g->candidates = K(CONFIG) | K(DOWNLOAD);
 		g->kind = OOJWT_BROWSER_CONFIG;
 		g->confidence = OOJWT_KIND_LIKELY;
-		g->why_key = "wopi";
-		oojwt_fmt(g->why, sizeof g->why, "fileInfo: a WOPI token, which "
+		say_why(g, "wopi", NULL, "fileInfo: a WOPI token, which "
 			"opens the editor (a /downloadfile/ link may carry it too)");
 	} else if (oojwt_json_at(p, "editorConfig.ds_sessionTimeConnect") != NULL) {
 		g->candidates = K(CONFIG);
 		g->kind = OOJWT_BROWSER_CONFIG;
-		g->why_key = "reconnect";
-		oojwt_fmt(g->why, sizeof g->why, "editorConfig.ds_sessionTimeConnect:"
+		say_why(g, "reconnect", NULL, "editorConfig.ds_sessionTimeConnect:"
 			" a reconnect token, given in place of the config's");
 	} else if (oojwt_json_get(p, "images") != NULL) {
 		g->candidates = K(IMAGE);
 		g->kind = OOJWT_BROWSER_IMAGE;
-		g->why_key = "images";
-		oojwt_fmt(g->why, sizeof g->why, "images: only insertImage has it");
+		say_why(g, "images", NULL, "images: only insertImage has it");
 	} else if (oojwt_json_truthy(oojwt_json_get(p, "version"))
 		|| oojwt_json_get(p, "previous") != NULL)
 	{
 		g->candidates = K(HISTORY);
 		g->kind = OOJWT_BROWSER_HISTORY;
-		g->why_key = "history";
-		oojwt_fmt(g->why, sizeof g->why, "version or previous: only "
+		say_why(g, "history", NULL, "version or previous: only "
 			"setHistoryData has them");
 	} else if (oojwt_json_get(p, "changesUrl") != NULL) {
 		g->candidates = K(HISTORY) | K(DOWNLOAD);
 		g->kind = OOJWT_BROWSER_HISTORY;
 		g->confidence = OOJWT_KIND_LIKELY;
-		g->why_key = "changes";
-		oojwt_fmt(g->why, sizeof g->why, "changesUrl without version: "
+		say_why(g, "changes", NULL, "changesUrl without version: "
 			"setHistoryData's member (a /downloadfile/ link for the changes "
 			"has it too)");
 	} else if (oojwt_json_get(p, "referenceData") != NULL
@@ -250,8 +263,7 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 	{
 		g->candidates = K(REFERENCE);
 		g->kind = OOJWT_BROWSER_REFERENCE;
-		g->why_key = "reference";
-		oojwt_fmt(g->why, sizeof g->why, "referenceData or path: only "
+		say_why(g, "reference", NULL, "referenceData or path: only "
 			"setReferenceData (and setReferenceSource) have them");
 	} else if (oojwt_json_type(oojwt_json_get(p, "document")) == OOJWT_JSON_OBJECT
 		|| oojwt_json_type(oojwt_json_get(p, "editorConfig")) == OOJWT_JSON_OBJECT)
@@ -264,22 +276,19 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 		{
 			g->candidates |= K(DOWNLOAD);
 		}
-		g->why_key = "config";
-		oojwt_fmt(g->why, sizeof g->why, "document or editorConfig: an "
+		say_why(g, "config", NULL, "document or editorConfig: an "
 			"editor config (refreshFile takes the same shape)");
 	} else if (string_is(p, "c", "add") || string_is(p, "c", "change")
 		|| string_is(p, "c", "fill"))
 	{
 		g->candidates = K(IMAGE);
 		g->kind = OOJWT_BROWSER_IMAGE;
-		g->why_key = "image_action";
-		oojwt_fmt(g->why, sizeof g->why, "c \"%s\": insertImage's action",
+		say_why(g, "image_action", "action", "c \"%s\": insertImage's action",
 			oojwt_json_string(oojwt_json_get(p, "c")));
 	} else if (string_is(p, "c", "compare") || string_is(p, "c", "combine")) {
 		g->candidates = K(DOCUMENT);
 		g->kind = OOJWT_BROWSER_DOCUMENT;
-		g->why_key = "document_action";
-		oojwt_fmt(g->why, sizeof g->why, "c \"%s\": setRequestedDocument's "
+		say_why(g, "document_action", "action", "c \"%s\": setRequestedDocument's "
 			"action", oojwt_json_string(oojwt_json_get(p, "c")));
 	} else if (oojwt_json_get(p, "c") != NULL
 		&& oojwt_json_get(p, "url") != NULL)
@@ -288,40 +297,35 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 		g->kind = in_list(cell_types, type) ? OOJWT_BROWSER_SPREADSHEET
 			: OOJWT_BROWSER_DOCUMENT;
 		g->confidence = OOJWT_KIND_AMBIGUOUS;
-		g->why_key = "c_url";
-		oojwt_fmt(g->why, sizeof g->why, "c with url: setRequestedDocument "
+		say_why(g, "c_url", NULL, "c with url: setRequestedDocument "
 			"or setRequestedSpreadsheet");
 	} else if (oojwt_json_get(p, "url") != NULL) {
 		if (in_list(image_types, type)) {
 			g->candidates = K(IMAGE);
 			g->kind = OOJWT_BROWSER_IMAGE;
 			g->confidence = OOJWT_KIND_LIKELY;
-			g->why_key = "image_url";
-			oojwt_fmt(g->why, sizeof g->why, "url with fileType \"%s\" (an "
+			say_why(g, "image_url", "fileType", "url with fileType \"%s\" (an "
 				"image): insertImage's single-image form", type);
 		} else if (in_list(cell_types, type)) {
 			g->candidates = K(SPREADSHEET) | K(MAIL_MERGE) | K(REFERENCE)
 				| (in_list(" xlsx ", type) ? K(DOWNLOAD) : 0);
 			g->kind = OOJWT_BROWSER_SPREADSHEET;
 			g->confidence = OOJWT_KIND_AMBIGUOUS;
-			g->why_key = "sheet_url";
-			oojwt_fmt(g->why, sizeof g->why, "url with fileType \"%s\" (a "
+			say_why(g, "sheet_url", "fileType", "url with fileType \"%s\" (a "
 				"spreadsheet): several methods take {fileType, url}", type);
 		} else if (in_list(word_types, type)) {
 			g->candidates = K(REVISED) | K(DOCUMENT)
 				| (in_list(" pdf ", type) ? K(DOWNLOAD) : 0);
 			g->kind = OOJWT_BROWSER_DOCUMENT;
 			g->confidence = OOJWT_KIND_AMBIGUOUS;
-			g->why_key = "document_url";
-			oojwt_fmt(g->why, sizeof g->why, "url with fileType \"%s\" (a "
+			say_why(g, "document_url", "fileType", "url with fileType \"%s\" (a "
 				"document): setRevisedFile and setRequestedDocument both "
 				"take {fileType, url}", type);
 		} else {
 			g->candidates = URL_KINDS;
 			g->kind = OOJWT_BROWSER_IMAGE;
 			g->confidence = OOJWT_KIND_AMBIGUOUS;
-			g->why_key = type[0] != 0 ? "url_other_type" : "url_no_type";
-			oojwt_fmt(g->why, sizeof g->why, "url with %s: every method "
+			say_why(g, type[0] != 0 ? "url_other_type" : "url_no_type", "", "url with %s: every method "
 				"that takes {fileType, url} fits", type[0] != 0
 				? "a fileType no method is known by" : "no fileType");
 		}
@@ -329,21 +333,19 @@ guess_object(oojwt_kind_guess *g, const oojwt_jv *p)
 		g->candidates = (1u << OOJWT_BROWSER_KINDS) - 1;
 		g->kind = -1;
 		g->confidence = OOJWT_KIND_UNKNOWN;
-		g->why_key = "none";
-		oojwt_fmt(g->why, sizeof g->why, "no member that any kind of token "
+		say_why(g, "none", NULL, "no member that any kind of token "
 			"has (document, editorConfig, images, url, version, changesUrl, "
 			"referenceData, fileInfo)");
 	}
 }
 
 static void
-guess_unknown(oojwt_kind_guess *g, const char *key, const char *why)
+guess_unknown(oojwt_kind_guess *g, const char *key, const char *text)
 {
-	g->why_key = key;
 	g->kind = -1;
 	g->confidence = OOJWT_KIND_UNKNOWN;
 	g->candidates = 0;
-	oojwt_fmt(g->why, sizeof g->why, "%s", why);
+	say_why(g, key, NULL, "%s", text);
 }
 
 /* Guess from the payload's JSON text. OOJWT_OK or OOJWT_ERR_NO_MEMORY. */
@@ -417,16 +419,66 @@ add(oojwt_browser_report *r, int severity, int code, const char *path,
 		code, path, message, fix);
 }
 
-/* The outcome of a failure on the kind's channel (see the top). */
+/* The verdict's sentence, r->message, and its params, r->params (code
+ * browser_verdict): `outcome` names the sentence, with the conversions of
+ * `fmt` under `names` (oojwt_fmtp). */
 static void
-refuse(oojwt_browser_report *r, int close_code, const char *why)
+say(oojwt_browser_report *r, const char *outcome, const char *names,
+	const char *fmt, ...)
 {
+	oojwt_params p;
+	va_list ap;
+
+	oojwt_params_init(&p, r->params, sizeof r->params);
+	oojwt_params_str(&p, "outcome", outcome, strlen(outcome));
+	oojwt_params_str(&p, "reason", "none", 4);
+	va_start(ap, fmt);
+	oojwt_vfmtp(r->message, sizeof r->message, &p, names, fmt, ap);
+	va_end(ap);
+}
+
+/* The outcome of a failure on the kind's channel (see the top): the
+ * editor's or the server's answer, then the reason in DS's or oojwt's
+ * words, which `reason` names (the params' reason; the conversions of
+ * `fmt` go under `names`). */
+static void
+refuse(oojwt_browser_report *r, int close_code, const char *reason,
+	const char *names, const char *fmt, ...)
+{
+	char why[OOJWT_MESSAGE_LEN];
+	oojwt_params p;
+	const char *outcome;
+	va_list ap;
+
 	r->ok = 0;
 	switch (r->channel) {
 	case OOJWT_CHANNEL_SOCKET:
 		r->close_code = close_code;
 		r->editor_error = close_code == 4006 ? -20 : close_code == 4005
 			? -21 : close_code == 4004 ? -23 : 0;
+		outcome = close_code == 4006 ? "socket_not_formed" : close_code
+			== 4005 ? "socket_expired" : close_code == 4004
+			? "socket_no_rights" : "socket";
+		break;
+	case OOJWT_CHANNEL_IMGURLS:
+		r->server_error = -121;
+		r->editor_error = -20;
+		outcome = "imgurls";
+		break;
+	default:
+		r->http_status = 403;
+		outcome = r->channel == OOJWT_CHANNEL_DOWNLOAD_AS ? "downloadas"
+			: "downloadfile";
+		break;
+	}
+	oojwt_params_init(&p, r->params, sizeof r->params);
+	oojwt_params_str(&p, "outcome", outcome, strlen(outcome));
+	oojwt_params_str(&p, "reason", reason, strlen(reason));
+	va_start(ap, fmt);
+	oojwt_vfmtp(why, sizeof why, &p, names, fmt, ap);
+	va_end(ap);
+	switch (r->channel) {
+	case OOJWT_CHANNEL_SOCKET:
 		oojwt_fmt(r->message, sizeof r->message, "%s%s", close_code == 4006
 			? "The document security token is not correctly formed. "
 			: close_code == 4005 ? "The document security token has "
@@ -434,18 +486,14 @@ refuse(oojwt_browser_report *r, int close_code, const char *why)
 			"an action you do not have rights for. " : "", why);
 		break;
 	case OOJWT_CHANNEL_IMGURLS:
-		r->server_error = -121;
-		r->editor_error = -20;
 		oojwt_fmt(r->message, sizeof r->message, "The document security "
 			"token is not correctly formed (error VKEY_ENCRYPT): no image "
 			"is inserted. (%s)", why);
 		break;
 	default:
-		r->http_status = 403;
 		oojwt_fmt(r->message, sizeof r->message, "Document Server answers "
 			"403 to the editor's %s request: the file is not loaded. (%s)",
-			r->channel == OOJWT_CHANNEL_DOWNLOAD_AS ? "downloadas"
-			: "downloadfile", why);
+			outcome, why);
 		break;
 	}
 }
@@ -521,7 +569,7 @@ image_checks(oojwt_browser_report *r, const oojwt_jv *p)
 		if (!need_url(r, p, "url", "image_url", "without images Document Server "
 			"downloads the single url, here undefined"))
 		{
-			refuse(r, 0, "no image URL in the token");
+			refuse(r, 0, "no_image_url", NULL, "no image URL in the token");
 		}
 		return;
 	}
@@ -532,9 +580,8 @@ image_checks(oojwt_browser_report *r, const oojwt_jv *p)
 			"images.map(), which throws, and the editor gets no answer for "
 			"the images%k", OOJWT_SEL("images"));
 		r->ok = 0;
-		oojwt_fmt(r->message, sizeof r->message, "Document Server fails on "
-			"the token (images.map is not a function): no image is "
-			"inserted");
+		say(r, "images_not_array", NULL, "Document Server fails on the "
+			"token (images.map is not a function): no image is inserted");
 		return;
 	}
 	n = oojwt_json_array_size(images);
@@ -551,7 +598,7 @@ image_checks(oojwt_browser_report *r, const oojwt_jv *p)
 				"download it and the editor shows an upload error for it%k",
 				OOJWT_SEL("image"));
 			r->ok = 0;
-			oojwt_fmt(r->message, sizeof r->message, "some images cannot be "
+			say(r, "images_unreachable", NULL, "some images cannot be "
 				"downloaded by Document Server");
 		}
 	}
@@ -570,10 +617,11 @@ static void
 opening_refusal(oojwt_browser_report *r, const oojwt_browser_opts *o)
 {
 	if (o->token_required_params) {
-		refuse(r, 4006, "auth missing required parameter document.key "
-			"(since 7.1 version)");
+		refuse(r, 4006, "missing_key", NULL, "auth missing required "
+			"parameter document.key (since 7.1 version)");
 	} else {
-		refuse(r, 4004, "fillDataFromJwt token has invalid format");
+		refuse(r, 4004, "fill_invalid_format", NULL, "fillDataFromJwt token "
+			"has invalid format");
 	}
 }
 
@@ -617,8 +665,8 @@ history_checks(oojwt_browser_report *r, const oojwt_jv *p,
 		"from url");
 	if (!have) {
 		r->ok = 0;
-		oojwt_fmt(r->message, sizeof r->message, "the version cannot be "
-			"shown: the token lacks what Document Server opens it from");
+		say(r, "version_unopened", NULL, "the version cannot be shown: the "
+			"token lacks what Document Server opens it from");
 		return;
 	}
 	if (changes != previous) {
@@ -635,8 +683,8 @@ history_checks(oojwt_browser_report *r, const oojwt_jv *p,
 		"previous version's file")))
 	{
 		r->ok = 0;
-		oojwt_fmt(r->message, sizeof r->message, "the changes cannot be "
-			"shown: previous is incomplete");
+		say(r, "changes_unshown", NULL, "the changes cannot be shown: "
+			"previous is incomplete");
 	}
 }
 
@@ -672,7 +720,7 @@ download_checks(oojwt_browser_report *r, const oojwt_jv *p,
 		"fileType in downloadFileAllowExt (pdf, xlsx by default, compared "
 		"as written): Document Server answers \"access deny\"%k",
 		OOJWT_SEL("download"));
-	refuse(r, 0, "access deny");
+	refuse(r, 0, "access_deny", NULL, "access deny");
 }
 
 /* The config's token, as far as the token alone tells (the page's config
@@ -695,8 +743,8 @@ config_checks(oojwt_browser_report *r, const oojwt_jv *p,
 		|| !need(r, p, "document.url", "required", "auth missing required parameter "
 		"document.url (since 7.1 version)")) && o->token_required_params)
 	{
-		refuse(r, 4006, "auth missing required parameter (since 7.1 "
-			"version)");
+		refuse(r, 4006, "missing_required", NULL, "auth missing required "
+			"parameter (since 7.1 version)");
 		return;
 	}
 	for (k = 0; k < 3; k++) {
@@ -710,7 +758,7 @@ config_checks(oojwt_browser_report *r, const oojwt_jv *p,
 			"the token has a top-level \"%s\": an opening token with url, "
 			"payload or key is refused (\"fillDataFromJwt token has invalid "
 			"format\")%k", top[k], OOJWT_SEL("browser"));
-		refuse(r, 4004, "token has invalid format");
+		refuse(r, 4004, "invalid_format", NULL, "token has invalid format");
 		return;
 	}
 }
@@ -774,7 +822,8 @@ judge_payload(oojwt_browser_report *r, const oojwt_jv *p,
 			"the token's "
 			"url");
 		if (!have) {
-			refuse(r, 0, "the token lacks the file's url or fileType");
+			refuse(r, 0, "no_file", NULL, "the token lacks the file's url "
+				"or fileType");
 		}
 		if (r->kind == OOJWT_BROWSER_REFERENCE
 			&& !oojwt_json_truthy(oojwt_json_get(p, "key")))
@@ -841,8 +890,8 @@ oojwt_browser_inspect(oojwt_browser_report *r, const char *token,
 			"insertImage token and downloads the URLs the editor sends, "
 			"whoever chose them", "turn on token.enable.browser (JWT_ENABLED"
 			"=true in Docker)");
-		oojwt_fmt(r->message, sizeof r->message, "the images are inserted; "
-			"Document Server does not check the token");
+		say(r, "not_checked", NULL, "the images are inserted; Document "
+			"Server does not check the token");
 		return OOJWT_OK;
 	}
 	memset(&dso, 0, sizeof dso);
@@ -861,8 +910,8 @@ oojwt_browser_inspect(oojwt_browser_report *r, const char *token,
 			r->ds.code == OOJWT_ERR_EXPIRED ? OOJWT_DS_FIX_EXPIRED_METHOD
 			: r->ds.code == OOJWT_ERR_BAD_SIGNATURE ? OOJWT_DS_FIX_SIGNATURE
 			: OOJWT_DS_FIX_EXACT);
-		oojwt_fmt(msg, sizeof msg, "token:%s", r->ds.server_message);
-		refuse(r, r->ds.close_code, msg);
+		refuse(r, r->ds.close_code, "token", "serverMessage", "token:%s",
+			r->ds.server_message);
 		return OOJWT_OK;
 	}
 	if (r->ds.payload_kind == OOJWT_DS_PAYLOAD_JSON) {
@@ -878,14 +927,14 @@ oojwt_browser_inspect(oojwt_browser_report *r, const char *token,
 			"token", "sign the method's argument, an object", "reason",
 			"the payload is not a JSON object: Document Server finds none of "
 			"the members it reads%k", OOJWT_SEL("payload"));
-		refuse(r, 0, "the payload is not an object");
+		refuse(r, 0, "not_object", NULL, "the payload is not an object");
 	} else {
 		judge_payload(r, p, o);
 	}
 	oojwt_json_free(p);
 	if (r->ok) {
-		oojwt_fmt(r->message, sizeof r->message, "Document Server accepts "
-			"the %s token", kinds[r->kind].name);
+		say(r, "accepts", "kind", "Document Server accepts the %s token",
+			kinds[r->kind].name);
 	}
 	return OOJWT_OK;
 }

@@ -137,17 +137,21 @@ test('a template uses only the params its code declares (en), and parses', () =>
 // ---- the strong one: the kit's own reports, rendered again -----------------
 
 // The issues and findings of a report: the members of its errors, warnings,
-// differences and findings lists, and its sentences given with a code
-// (`xCode` and `xParams` beside `x`), at any depth of the report's own
-// structure (not inside the decoded header, payload or config, which are
-// the token's).
+// differences and findings lists, at any depth of the report's own structure
+// (not inside the decoded header, payload or config, which are the token's);
+// and its sentences that are no finding, which carry their code beside them:
+// an object with code, params and message (a verdict, the secret forensics'
+// answer), or a member x with xCode and xParams (a token kind's label, why).
 const LISTS = new Set(['errors', 'warnings', 'differences', 'findings']);
 const DATA = new Set(['header', 'payload', 'effectiveConfig', 'decoded', 'config', 'claims']);
 function collect(value, out) {
-  const stack = [[value, 0]];
+  const stack = [[value, 0, '']];
   while (stack.length > 0) {
-    const [v, depth] = stack.pop();
+    const [v, depth, key] = stack.pop();
     if (v === null || typeof v !== 'object' || depth > 8) continue;
+    // A sentence object (not an issue or a finding of a list, not an error report).
+    if (!Array.isArray(v) && typeof v.code === 'string' && typeof v.message === 'string' && typeof v.params === 'object'
+      && !LISTS.has(key) && key !== 'error') out.push(v);
     for (const [k, w] of Object.entries(v)) {
       if (DATA.has(k)) continue;
       // A sentence that is not a finding, with its code and params beside it:
@@ -159,7 +163,11 @@ function collect(value, out) {
       if (LISTS.has(k) && Array.isArray(w)) {
         for (const f of w) if (f !== null && typeof f === 'object' && typeof f.code === 'string') out.push(f);
       }
-      stack.push([w, depth + 1]);
+      const said = /^(\w+)Code$/.exec(k);
+      if (said !== null && typeof w === 'string' && typeof v[said[1]] === 'string') {
+        out.push({ code: w, params: v[`${said[1]}Params`], message: v[said[1]] });
+      }
+      stack.push([w, depth + 1, Array.isArray(v) ? key : k]);
     }
   }
 }
@@ -285,6 +293,49 @@ for (const v of readVector('onlyoffice_secret.json').tests) {
         quiet(() => words(kit.onlyoffice.inspectRequest(request, v.secret, { ...options, connector, leeway })));
       }
     }
+  }
+}
+// The tokens of the editor page's methods (their verdicts, kinds, labels and
+// reasons), a payload for each reason a kind is told by, and the secret
+// forensics with a server config's other secrets.
+for (const v of readVector('browser_tokens.json').tests) {
+  const signed = hs256(v.payload, 'secret');
+  const token = v.cutSignature === undefined ? signed : signed.slice(0, signed.lastIndexOf('.') + 1 + v.cutSignature);
+  quiet(() => rk.onlyoffice.inspectBrowserToken(token, {
+    secret: v.secret ?? 'secret', now: 1700000000, kind: v.kind,
+    serverConfig: v.enableBrowser === false ? kit.onlyoffice.readServerConfig('{"services":{"CoAuthoring":{"token":{"enable":{"browser":false}}}}}') : undefined,
+    serverVersion: v.serverVersion ? `${Math.floor(v.serverVersion / 100)}.${v.serverVersion % 100}` : undefined,
+  }));
+  quiet(() => rk.onlyoffice.tokenKind(token));
+}
+rk.onlyoffice.tokenKinds();
+for (const p of [{ fileInfo: {} }, { editorConfig: { ds_sessionTimeConnect: 1 } }, { images: [] }, { version: 2 }, { changesUrl: 'x' },
+  { referenceData: {} }, { document: {} }, { c: 'add' }, { c: 'compare' }, { c: 'x', url: 'u' }, { fileType: 'png', url: 'u' },
+  { fileType: 'xlsx', url: 'u' }, { fileType: 'docx', url: 'u' }, { fileType: 'zzz', url: 'u' }, { url: 'u' }, { a: 1 }]) {
+  quiet(() => rk.onlyoffice.tokenKind(JSON.stringify(p)));
+}
+quiet(() => rk.onlyoffice.tokenKind('[1]'));
+quiet(() => rk.onlyoffice.tokenKind('not a token'));
+{
+  const token = hs256({ document: { key: 'k' } }, 'the outbox secret');
+  quiet(() => rk.onlyoffice.explainSecret(token, 'the inbox secret', {
+    serverConfig: JSON.stringify({ services: { CoAuthoring: { secret: { inbox: { string: 'the inbox secret' }, outbox: { string: 'the outbox secret' } } } } }),
+  }));
+  quiet(() => rk.onlyoffice.explainSecret(token, 'another secret', { serverConfig: '{}' }));
+  // Each story of a variant: the signer's secret and the one given.
+  const S = 'Gm2Jq7VxR4pL9sTb';
+  const K = 'raw key bytes 16';
+  const pairs = [[S, `  ${S}\n`], [`"${S}"`, S], [S, `"${S}"`], [K, Buffer.from(K).toString('base64')],
+    [Buffer.from('fbffbf0102030405060708090a0b0c0d', 'hex'), Buffer.from('fbffbf0102030405060708090a0b0c0d', 'hex').toString('base64url')], [K, Buffer.from(K).toString('hex')], ['secret', S]];
+  for (const c of [' ', '\t', '\r', '\n', '\r\n', '\u00a0', '\u200b', '\ufeff']) {
+    pairs.push([`${S}${c}`, S], [`${c}${S}`, S], [S, `${S}${c}`], [S, `${c}${S}`]);
+  }
+  for (const [signer, given] of pairs) quiet(() => rk.onlyoffice.explainSecret(hs256({ document: { key: 'k' } }, signer), given));
+  const all = { inbox: 'in', outbox: 'out', session: 'sess', browser: 'brow' };
+  const serverConfig = JSON.stringify({ services: { CoAuthoring: { secret: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, { string: `${v} secret` }])) } },
+    storage: { fs: { secretString: 'storage secret' } } });
+  for (const signer of [...Object.values(all).map((v) => `${v} secret`), 'storage secret']) {
+    quiet(() => rk.onlyoffice.explainSecret(hs256({ document: { key: 'k' } }, signer), 'typed', { serverConfig }));
   }
 }
 

@@ -70,7 +70,10 @@ test('inspectConfig and verify: a false-like config token is "not authorized" (i
   };
   for (const text of FALSY) {
     const r = kit.onlyoffice.inspectConfig({ ...config, token: signText(text) }, { secret: SECRET, now: NOW });
-    assert.deepEqual(r.verdict, { ok: false, closeCode: null, editorError: null, message: r.verdict.message }, text);
+    assert.deepEqual(r.verdict, {
+      ok: false, closeCode: null, editorError: null, message: r.verdict.message,
+      code: 'config_verdict', params: { frame: 'none', reason: 'falsy_payload' },
+    }, text);
     assert.match(r.verdict.message, /^not authorized/, text);
     assert.equal(r.token.valid, false, text);
     assert.equal(r.token.serverError, null, text);

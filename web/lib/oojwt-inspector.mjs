@@ -387,12 +387,12 @@ export class OojwtInspector extends HTMLElement {
   #evaluateOnlyoffice(kit, token) {
     const ui = this.#ui;
     if (ui.kindSelect.options.length === 1) {
-      for (const k of kit.onlyoffice.tokenKinds()) ui.kindSelect.append(el('option', { value: k.kind }, `${k.kind}: ${k.label}`));
+      for (const k of kit.onlyoffice.tokenKinds()) ui.kindSelect.append(el('option', { value: k.kind }, `${k.kind}: ${this.#words.said(k, 'label')}`));
     }
     ui.kindSelect.value = this.kind ?? '';
     const guess = kit.onlyoffice.tokenKind(token);
     const w = this.#words;
-    const kind = { kind: guess.kind ?? w.t('unknown'), confidence: told(w, guess.confidence), why: told(w, guess.why) };
+    const kind = { kind: guess.kind ?? w.t('unknown'), confidence: told(w, guess.confidence), why: w.said(guess, 'why') };
     ui.kind.textContent = guess.candidates.length > 1
       ? w.t('Kind: {kind} ({confidence}): {why}. Candidates: {candidates}.', { ...kind, candidates: guess.candidates.join(', ') })
       : w.t('Kind: {kind} ({confidence}): {why}.', kind);

@@ -45,18 +45,28 @@ export type OnlyofficeCode =
   | 'connector_signs' | 'token_never_expires' | 'claims_unlike_connector' | 'connector_cannot_sign'
   | 'connector_recognised' | 'download_url_differs' | VerifyOptionCode | ConnectorSettingsCode
   | DiagnoseCode | 'config_is_secret' | 'config_from_env' | 'config_fragment' | 'nginx_docker_rewritten'
-  | ConnectorWordsCode;
+  | SaidCode;
 
 /**
- * Codes of sentences that are no finding (276 on), each with its params so
- * that words.message() shows it in any language: a connector's decision on
- * a callback (RequestReport.connectors[]: messageCode and messageParams
- * beside message, the same code's fix template for fix), a connector's
- * name (kit.onlyoffice.connectors(): nameCode and nameParams beside name),
- * the receiver's answer (RequestReport.verdict: code and params beside
- * message).
+ * Codes of sentences that are no finding (261 on), each beside its English
+ * with the params its catalog templates use, so that words.message() says
+ * it in any language:
+ * - a token kind's label (labelCode, labelParams) and the members that tell
+ *   the kind (whyCode, whyParams), beside those bare string members;
+ * - the verdicts of inspectBrowserToken and inspectConfig and explainSecret's
+ *   answer: the code and params of the object that holds the message;
+ * - a connector's decision on a callback (RequestReport.connectors[]:
+ *   messageCode and messageParams beside message, the same code's fix
+ *   template for fix), a connector's name (kit.onlyoffice.connectors():
+ *   nameCode and nameParams beside name), the receiver's answer
+ *   (RequestReport.verdict: code and params beside message);
+ * - the diagnosis's consequence (DiagnoseResult.verdict: consequenceCode and
+ *   consequenceParams beside consequence).
  */
-export type ConnectorWordsCode = 'connector_decides' | 'connector_name' | 'request_answer';
+export type SaidCode =
+  | 'token_kind_label' | 'token_kind_why' | 'browser_verdict' | 'config_verdict'
+  | 'secret_explained' | 'connector_decides' | 'connector_name' | 'request_answer'
+  | 'diag_consequence';
 
 /**
  * Codes of Document Server's verifyOptions (202 on): readServerConfig's
@@ -363,6 +373,9 @@ export interface SecretExplanation {
   variant: SecretVariant | null;
   /** What matched and what that says about the setup. */
   message: string;
+  /** The message's code and params (its catalog entry says it in any language). */
+  code: 'secret_explained';
+  params: Params;
   /** The HS algorithm tried (header alg, else the MAC length); null when nothing could be tried. */
   alg: 'HS256' | 'HS384' | 'HS512' | null;
   /** The variants that applied and were tried, in order. */
@@ -569,7 +582,11 @@ export interface ConfigInspection {
    * userAuth object), both null when it opens (ok) or when DS sets no close
    * code (ok false: e.g. "not authorized" for a false-like payload).
    */
-  verdict: { ok: boolean; closeCode: 4004 | 4005 | 4006 | 4007 | null; editorError: -20 | -21 | -23 | null; message: string };
+  verdict: {
+    ok: boolean; closeCode: 4004 | 4005 | 4006 | 4007 | null; editorError: -20 | -21 | -23 | null; message: string;
+    /** The message's code and params. */
+    code: 'config_verdict'; params: Params;
+  };
   /**
    * Token checks in the server's order (paths like "token.document.key"),
    * then the config's own checks (api.js groups, URLs, key, user.id, a
@@ -647,17 +664,26 @@ export type BrowserTokenChannel = 'socket' | 'imgurls' | 'downloadAs' | 'downloa
 export interface TokenKindGuess {
   kind: BrowserTokenKind | null;
   label: string | null;
+  /** The label's code and params (absent when kind is null): beside the bare string. */
+  labelCode?: 'token_kind_label';
+  labelParams?: Params;
   confidence: 'certain' | 'likely' | 'ambiguous' | 'unknown';
   /** The kinds that fit, the best first. */
   candidates: BrowserTokenKind[];
   /** The members that decided. */
   why: string;
+  /** Its code and params, beside the bare string. */
+  whyCode: 'token_kind_why';
+  whyParams: Params;
 }
 
 /** One entry of kit.onlyoffice.tokenKinds(). */
 export interface BrowserTokenKindInfo {
   kind: BrowserTokenKind;
   label: string;
+  /** The label's code and params, beside the bare string. */
+  labelCode: 'token_kind_label';
+  labelParams: Params;
   channel: BrowserTokenChannel;
   /** What Document Server reads from the payload. */
   reads: string;
@@ -685,6 +711,9 @@ export interface BrowserTokenInspection {
     serverError: -121 | null;
     httpStatus: 403 | null;
     message: string;
+    /** The message's code and params. */
+    code: 'browser_verdict';
+    params: Params;
   };
   reads: string;
   ignores: string;

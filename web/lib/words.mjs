@@ -133,6 +133,15 @@ class Words {
     return this.#format(report).message;
   }
 
+  /**
+   * A report's sentence member `name` that carries its code beside it
+   * (`nameCode`, `nameParams`: a token kind's label and why) in this
+   * language; the member's English when it has no code.
+   */
+  said(report, name) {
+    return this.message({ code: report?.[`${name}Code`], params: report?.[`${name}Params`], message: report?.[name] });
+  }
+
   /** An issue's or finding's fix ({ code, params, fix }) in this language ('' when it has none). */
   fix(report) {
     return this.#format(report).fix;

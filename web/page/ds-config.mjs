@@ -11,13 +11,13 @@
 // "Connector that built it" passes `connector` to both (what that connector
 // signs). "Edit and sign in the builder" hands the config to the page's one
 // builder.
-import { renderVerdict, renderFindings, renderForensics, renderJsonMarked } from './render.mjs';
+import { renderVerdict, renderFindings, renderForensics, renderJsonMarked, el, codeList } from './render.mjs';
 import { renderTimes } from './decoded.mjs';
 import { visibleNodes } from '../lib/visible.mjs';
 import { renderUsing, serverSecret } from './ds-server.mjs';
 import { fillConnectors } from './ds-connector.mjs';
 import { showTab } from './modes.mjs';
-import { t, words } from './lang.mjs';
+import { t, tNodes, words } from './lang.mjs';
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -139,7 +139,7 @@ export function setupConfigPanel(kit, root, server) {
   const connector = () => ui.connector.value || undefined;
   const times = ui.timesWrap.querySelector('.times');
   const kinds = typeof kit.onlyoffice.tokenKinds === 'function' ? kit.onlyoffice.tokenKinds() : [];
-  for (const k of kinds) ui.kindSelect.append(new Option(`${k.kind}: ${k.label}`, k.kind));
+  for (const k of kinds) ui.kindSelect.append(new Option(`${k.kind}: ${words.said(k, 'label')}`, k.kind));
 
   // The token's kind, guessed from its payload, shown with the confidence;
   // the kind to judge it as (the select, else the guess), or null.
@@ -149,9 +149,14 @@ export function setupConfigPanel(kit, root, server) {
     const g = kit.onlyoffice.tokenKind(token);
     const name = g.kind ?? t('unknown');
     const others = g.candidates.filter((c) => c !== g.kind);
-    ui.kind.textContent = t('Token kind: {name} ({confidence}): {why}.', { name, confidence: t(g.confidence), why: g.why })
-      + (others.length > 0 ? t(' It could also be: {others}.', { others: others.join(', ') }) : '')
-      + (g.confidence === 'ambiguous' || g.confidence === 'unknown' ? t(' Pick the kind below if you know it.') : '');
+    // The kinds' names as code (they are the editor's method names).
+    const also = el('span');
+    also.append(...[codeList(others)].flat());
+    ui.kind.replaceChildren(
+      ...tNodes('Token kind: {name} ({confidence}): {why}.', { name: g.kind === null ? name : el('code', null, name) },
+        { confidence: t(g.confidence), why: words.said(g, 'why') }),
+      ...(others.length > 0 ? tNodes(' It could also be: {others}.', { others: also }) : []),
+      ...(g.confidence === 'ambiguous' || g.confidence === 'unknown' ? [t(' Pick the kind below if you know it.')] : []));
     ui.kindField.dataset.confidence = g.confidence;
     return ui.kindSelect.value || g.kind;
   }
@@ -171,7 +176,7 @@ export function setupConfigPanel(kit, root, server) {
     const v = r.verdict;
     renderVerdict(ui.verdict, {
       state: v.ok ? 'ok' : 'bad',
-      message: `${kind}: ${v.message}`,
+      message: `${kind}: ${words.message(v)}`,
       verdict: { channel: v.channel, closeCode: v.closeCode, editorError: v.editorError, serverError: v.serverError,
         httpStatus: v.httpStatus },
     });
@@ -247,7 +252,7 @@ export function setupConfigPanel(kit, root, server) {
     }
     renderVerdict(ui.verdict, {
       state: r.verdict.ok ? 'ok' : 'bad',
-      message: r.verdict.message,
+      message: words.message(r.verdict),
       verdict: r.verdict,
     });
     const badSignature = r.findings.some((f) => f.code === 'bad_signature');

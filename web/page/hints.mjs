@@ -1,7 +1,7 @@
 // Words the JWT inspector needs only now and then, loaded the first time:
 // what a text that is not a token looks like (and where it belongs), and
 // the secret forensics' finding as a headline.
-import { t } from './lang.mjs';
+import { t, words } from './lang.mjs';
 
 /**
  * What a text that holds no token looks like, and where it belongs: a
@@ -45,5 +45,7 @@ export function clue(f) {
     'with-quotes': 'the signer\'s secret has quotes around it; with them it verifies.',
     'default-secret': 'the token is signed with the default secret “secret”, not the one you typed.',
   }[f.variant];
-  return said === undefined ? `${f.message.replace(/^the secret as given does not verify the \w+ signature, but /, 'it verifies with ')}.` : t(said);
+  if (said !== undefined) return t(said);
+  // Another language: the whole sentence (its code, secret_explained).
+  return words.lang === 'en' ? `${f.message.replace(/^the secret as given does not verify the \w+ signature, but /, 'it verifies with ')}.` : words.message(f);
 }

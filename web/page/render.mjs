@@ -80,8 +80,9 @@ const FACT_VALUES = {
  * readers hear each change once.
  */
 export function renderVerdict(region, { state, message, verdict = {} }) {
+  // The facts beside the sentence; its code and params say the sentence itself.
   const facts = Object.entries(verdict)
-    .filter(([k, v]) => k !== 'ok' && k !== 'message' && v !== null && v !== undefined && typeof v !== 'object')
+    .filter(([k, v]) => k !== 'ok' && k !== 'message' && k !== 'code' && v !== null && v !== undefined && typeof v !== 'object')
     .map(([k, v]) => [VERDICT_FACTS[k] ? t(VERDICT_FACTS[k]) : k, FACT_VALUES[k]?.[v] ? t(FACT_VALUES[k][v]) : String(v)]);
   const key = JSON.stringify([state, message, facts]);
   if (region.dataset.key === key) return;

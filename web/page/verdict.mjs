@@ -110,13 +110,8 @@ const sentence = (text) => {
 };
 
 // The secret forensics' finding (kit.onlyoffice.explainSecret) under the
-// headline: in another language than English, when no variant verifies,
-// its sentence in that language; else C's sentence.
-const forensicsLine = (f) => (words.lang !== 'en' && f.variant === null && /^no variant of this secret verifies the \w+ signature \(/.test(f.message ?? '')
-  ? t('No variant of this secret verifies the {alg} signature (as given, trimmed, with or without a space, tab, CR, LF, CRLF, '
-    + 'no-break space, zero-width space or BOM at either end, quotes, base64/base64url/hex decoded, the default "secret"): '
-    + 'the token was signed with another secret, or changed after signing.', { alg: f.alg })
-  : sentence(f.message));
+// headline, in the page's language (its code, secret_explained).
+const forensicsLine = (f) => sentence(words.message(f));
 
 const drawn = new WeakMap();
 
