@@ -199,7 +199,13 @@ static const char *const warning_names[] = {
 	"config_fragment",
 	"nginx_docker_rewritten",
 #ifndef OOJWT_CORE_MODULE
-	[OOJWT_FIND_DIAG_CERT_NO_IP - OOJWT_WARN_FIRST] = "diag_cert_no_ip"
+	[OOJWT_FIND_DIAG_CERT_NO_IP - OOJWT_WARN_FIRST] = "diag_cert_no_ip",
+	/* The verdicts of a secure download link (291 - 295). */
+	[OOJWT_VERDICT_LINK_SERVES - OOJWT_WARN_FIRST] = "link_serves",
+	"link_gone",
+	"link_forbidden",
+	"link_unchecked",
+	"link_not_download"
 #endif
 };
 

@@ -45,6 +45,8 @@
  *              Docker image (oojwt_nginx_read)
  *   260        the diagnosis: a certificate made for an IP address
  *              without it in subjectAltName (oojwt_diagnose)
+ *   291 - 295  the verdict of a secure download link: what nginx answers
+ *              (oojwt_link_inspect's status and message)
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -292,7 +294,16 @@ enum oojwt_code {
 
 	/* The diagnosis again: a certificate for an IP address that lists
 	 * no IP address, so clients connecting to https://IP refuse it. */
-	OOJWT_FIND_DIAG_CERT_NO_IP = 260 /* certificate for an IP, no IP SAN */
+	OOJWT_FIND_DIAG_CERT_NO_IP = 260, /* certificate for an IP, no IP SAN */
+
+	/* The verdict of a secure download link (oojwt_link_inspect: its
+	 * status and message); a verdict that repeats a finding's sentence
+	 * has that finding's code (link_bad_url, link_bad_path). */
+	OOJWT_VERDICT_LINK_SERVES = 291,    /* 200: signature right, not expired */
+	OOJWT_VERDICT_LINK_GONE = 292,      /* 410: signature right, expired */
+	OOJWT_VERDICT_LINK_FORBIDDEN = 293, /* 403: arguments or signature wrong */
+	OOJWT_VERDICT_LINK_UNCHECKED = 294, /* no secret given: not compared */
+	OOJWT_VERDICT_LINK_NOT_DOWNLOAD = 295 /* no /cache/files/, or leaves it */
 };
 
 /*

@@ -275,7 +275,12 @@ static const struct {
 	{ OOJWT_FIND_CONFIG_FROM_ENV, "config_from_env" },
 	{ OOJWT_FIND_CONFIG_FRAGMENT, "config_fragment" },
 	{ OOJWT_FIND_NGINX_DOCKER_REWRITTEN, "nginx_docker_rewritten" },
-	{ OOJWT_FIND_DIAG_CERT_NO_IP, "diag_cert_no_ip" }
+	{ OOJWT_FIND_DIAG_CERT_NO_IP, "diag_cert_no_ip" },
+	{ OOJWT_VERDICT_LINK_SERVES, "link_serves" },
+	{ OOJWT_VERDICT_LINK_GONE, "link_gone" },
+	{ OOJWT_VERDICT_LINK_FORBIDDEN, "link_forbidden" },
+	{ OOJWT_VERDICT_LINK_UNCHECKED, "link_unchecked" },
+	{ OOJWT_VERDICT_LINK_NOT_DOWNLOAD, "link_not_download" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 
