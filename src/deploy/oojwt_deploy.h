@@ -451,6 +451,17 @@ typedef struct {
  */
 int oojwt_cert_inspect(oojwt_cert *c, const void *in, size_t len,
 	const oojwt_cert_opts *opts, char *msg);
+/*
+ * The same, with the params of the sentence in `msg` written on error to
+ * `params` (OOJWT_PARAMS_LEN bytes, NULL: not wanted), a JSON object text
+ * as bad_certificate's catalog entry words it: {"reason":"der","part":..}
+ * (the part of the DER that is broken), "pem" (with "pem", "label",
+ * "detail"), "empty", "size" and "names" (with "limit"), "key" (with
+ * "detail"), "memory"; {} for bad arguments. Whatever the code: the
+ * diagnosis reports every certificate it cannot read as bad_certificate.
+ */
+int oojwt_cert_inspect_params(oojwt_cert *c, const void *in, size_t len,
+	const oojwt_cert_opts *opts, char *msg, char *params);
 void oojwt_cert_free(oojwt_cert *c);
 /* "dns", "ip", "cn" for OOJWT_CERT_BY_*, NULL otherwise. */
 const char *oojwt_cert_by_name(int by);

@@ -1102,7 +1102,10 @@ export interface Toolkit {
    * Inspect a TLS certificate (PEM text, or DER bytes): names, dates, key,
    * fingerprint, host coverage, private-key match, findings (web/lib/cert.mjs).
    * Throws OojwtError `bad_certificate`, `too_large`, `bad_key` (privateKey
-   * unreadable or not private) or `bad_argument` (empty host).
+   * unreadable or not private) or `bad_argument` (empty host). A
+   * `bad_certificate` error's params say its sentence in any language:
+   * { reason: 'der', part } (which part of the DER is broken), { reason:
+   * 'pem', pem, label?, detail? }, { reason: 'empty' } (see its catalog entry).
    */
   inspectCertificate(certificate: string | Uint8Array, options?: CertificateOptions): CertificateReport;
   /**
