@@ -127,10 +127,15 @@ link_human(const oojwt_jv *r)
 	const oojwt_jv *e = oojwt_json_get(r, "expires");
 	const oojwt_jv *a = oojwt_json_get(r, "args");
 	const oojwt_jv *m = oojwt_json_get(r, "match");
+	oojwt_cli_said said;
 
-	oojwt_cli_printf("%s\n", str_or(v, "message", ""));
 	oojwt_sb s1, s2;
 
+	/* The verdict in the chosen language, by its code and params. */
+	oojwt_cli_say(&said, str_or(v, "code", ""), oojwt_json_get(v, "params"),
+		str_or(v, "message", ""), NULL);
+	oojwt_cli_printf("%s\n", said.message);
+	oojwt_cli_said_free(&said);
 	oojwt_cli_wprintf(OOJWT_WORD("link.signed_path"), "path", "%s",
 		oojwt_cli_safe(&s1, str_or(r, "signedPath", ""), (size_t)-1));
 	oojwt_wipe_free(s1.buf, s1.cap);

@@ -211,6 +211,12 @@ static const char *const warning_names[] = {
 	[OOJWT_FIND_CONNECTOR_DECIDES - OOJWT_WARN_FIRST] = "connector_decides",
 	"connector_name",
 	"request_answer",
+	/* The verdicts of a secure download link (291 - 295). */
+	[OOJWT_VERDICT_LINK_SERVES - OOJWT_WARN_FIRST] = "link_serves",
+	"link_gone",
+	"link_forbidden",
+	"link_unchecked",
+	"link_not_download",
 	[OOJWT_TEXT_DIAG_CONSEQUENCE - OOJWT_WARN_FIRST] = "diag_consequence"
 #endif
 };

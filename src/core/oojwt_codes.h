@@ -55,6 +55,8 @@
  *              that are no finding: a connector's decision on a callback
  *              (oojwt_connector_verdict), a connector's name, the
  *              receiver's answer (oojwt_request_report's message)
+ *   291 - 295  the verdict of a secure download link: what nginx answers
+ *              (oojwt_link_inspect's status and message)
  *   313        the diagnosis's sentences that are not findings, a code
  *              and params each so that any language can write them:
  *              the verdict's consequence (who refuses what)
@@ -323,6 +325,14 @@ enum oojwt_code {
 	OOJWT_FIND_CONNECTOR_DECIDES = 276, /* one connector's decision */
 	OOJWT_FIND_CONNECTOR_NAME = 277, /* a connector's name */
 	OOJWT_FIND_REQUEST_ANSWER = 278, /* what the receiver answers */
+	/* The verdict of a secure download link (oojwt_link_inspect: its
+	 * status and message); a verdict that repeats a finding's sentence
+	 * has that finding's code (link_bad_url, link_bad_path). */
+	OOJWT_VERDICT_LINK_SERVES = 291,    /* 200: signature right, not expired */
+	OOJWT_VERDICT_LINK_GONE = 292,      /* 410: signature right, expired */
+	OOJWT_VERDICT_LINK_FORBIDDEN = 293, /* 403: arguments or signature wrong */
+	OOJWT_VERDICT_LINK_UNCHECKED = 294, /* no secret given: not compared */
+	OOJWT_VERDICT_LINK_NOT_DOWNLOAD = 295, /* no /cache/files/, or leaves it */
 	/* The diagnosis's sentences: not findings, but written from a
 	 * catalog by code and params like them. */
 	OOJWT_TEXT_DIAG_CONSEQUENCE = 313 /* who refuses what (the headline) */

@@ -91,11 +91,16 @@ take_whole(oojwt_der *d, unsigned tag, oojwt_der *content, oojwt_der *whole)
 	return 1;
 }
 
+/* bad_certificate: the sentence in why, its params ({"reason":"der",
+ * "part":`part`}, the key the catalogs word `what` by) in st->params. */
 static int
-fail(char *why, const char *what)
+fail(oojwt_cert_parse *st, char *why, const char *part, const char *what)
 {
-	oojwt_fmt(why, OOJWT_MESSAGE_LEN, "not a strict DER X.509 certificate: %s",
-		what);
+	oojwt_params p;
+
+	oojwt_params_init(&p, st->params, sizeof st->params);
+	oojwt_fmtp(why, OOJWT_MESSAGE_LEN, &p, "reason,part,", "not a strict DER "
+		"X.509 certificate: %k%k%s", "der", part, what);
 	return OOJWT_ERR_BAD_CERT;
 }
 
@@ -365,36 +370,44 @@ read_san(oojwt_cert_parse *st, const oojwt_der *value, char *why)
 	size_t i, count = 0;
 
 	if (!oojwt_der_take(&v, 0x30, &names) || v.len != 0 || names.len == 0) {
-		return fail(why, "the subjectAltName extension is not a non-empty "
+		return fail(st, why, "san_list",
+			"the subjectAltName extension is not a non-empty "
 			"list of names");
 	}
 	while (names.len > 0) {
 		unsigned tag = names.p[0];
 		if (++count > OOJWT_CERT_MAX_NAMES) {
-			oojwt_fmt(why, OOJWT_MESSAGE_LEN, "the certificate has more than "
-				"%d subjectAltName entries", OOJWT_CERT_MAX_NAMES);
+			oojwt_params p;
+			oojwt_params_init(&p, st->params, sizeof st->params);
+			oojwt_fmtp(why, OOJWT_MESSAGE_LEN, &p, "reason,limit", "the "
+				"certificate has more than %k%d subjectAltName entries", "names",
+				OOJWT_CERT_MAX_NAMES);
 			return OOJWT_ERR_TOO_LARGE;
 		}
 		if ((tag != 0xA0 && (tag < 0x81 || tag > 0x88)
 			&& tag != 0xA3 && tag != 0xA4 && tag != 0xA5)
 			|| !oojwt_der_take(&names, tag, &name))
 		{
-			return fail(why, "a subjectAltName entry is not a GeneralName");
+			return fail(st, why, "san_entry",
+				"a subjectAltName entry is not a GeneralName");
 		}
 		if (tag == 0x82) {
 			for (i = 0; i < name.len; i++) {
 				if (name.p[i] <= 0x20 || name.p[i] >= 0x7F) {
-					return fail(why, "a subjectAltName DNS name holds a byte "
+					return fail(st, why, "san_dns_byte",
+						"a subjectAltName DNS name holds a byte "
 						"that is not printable ASCII");
 				}
 			}
 			if (name.len == 0) {
-				return fail(why, "a subjectAltName DNS name is empty");
+				return fail(st, why, "san_dns_empty",
+					"a subjectAltName DNS name is empty");
 			}
 			st->dns_at[st->n_dns++] = keep(st, (const char *)name.p, name.len);
 		} else if (tag == 0x87) {
 			if (name.len != 4 && name.len != 16) {
-				return fail(why, "a subjectAltName IP address is neither 4 "
+				return fail(st, why, "san_ip",
+					"a subjectAltName IP address is neither 4 "
 					"nor 16 bytes");
 			}
 			oojwt_ip_text(ip, name.p, name.len);
@@ -414,26 +427,32 @@ read_extensions(oojwt_cert_parse *st, const oojwt_der *ext, char *why)
 	int code;
 
 	if (!oojwt_der_take(&list, 0x30, &seq) || list.len != 0 || seq.len == 0) {
-		return fail(why, "the extensions are not a non-empty SEQUENCE");
+		return fail(st, why, "extensions",
+			"the extensions are not a non-empty SEQUENCE");
 	}
 	while (seq.len > 0) {
 		if (!oojwt_der_take(&seq, 0x30, &e) || !oojwt_der_take(&e, 0x06, &oid)) {
-			return fail(why, "an extension is not an OID and a value");
+			return fail(st, why, "extension",
+				"an extension is not an OID and a value");
 		}
 		if (e.len > 0 && e.p[0] == 0x01 && (!oojwt_der_take(&e, 0x01, &crit)
 			|| crit.len != 1 || (crit.p[0] != 0 && crit.p[0] != 0xFF)))
 		{
-			return fail(why, "an extension's critical flag is not a DER BOOLEAN");
+			return fail(st, why, "critical",
+				"an extension's critical flag is not a DER BOOLEAN");
 		}
 		if (!oojwt_der_take(&e, 0x04, &value) || e.len != 0) {
-			return fail(why, "an extension's value is not an OCTET STRING");
+			return fail(st, why, "extension_value",
+				"an extension's value is not an OCTET STRING");
 		}
 		if (n == MAX_EXTENSIONS) {
-			return fail(why, "more than 64 extensions");
+			return fail(st, why, "extension_count",
+				"more than 64 extensions");
 		}
 		for (i = 0; i < n; i++) {
 			if (seen[i].len == oid.len && memcmp(seen[i].p, oid.p, oid.len) == 0) {
-				return fail(why, "an extension appears twice");
+				return fail(st, why, "extension_twice",
+					"an extension appears twice");
 			}
 		}
 		seen[n++] = oid;
@@ -465,18 +484,21 @@ oojwt_cert_parse_der(oojwt_cert_parse *st, oojwt_cert *c,
 	int code;
 
 	if (!take_whole(&d, 0x30, &cert, &st->whole) || d.len != 0) {
-		return fail(why, "the outer SEQUENCE is broken or followed by "
+		return fail(st, why, "outer",
+			"the outer SEQUENCE is broken or followed by "
 			"other bytes");
 	}
 	if (!take_whole(&cert, 0x30, &tbs, &st->tbs)
 		|| !oojwt_der_take(&cert, 0x30, &alg)
 		|| !oojwt_der_take(&cert, 0x03, &sig) || cert.len != 0)
 	{
-		return fail(why, "it is not tbsCertificate, signatureAlgorithm, "
+		return fail(st, why, "parts",
+			"it is not tbsCertificate, signatureAlgorithm, "
 			"signatureValue");
 	}
 	if (sig.len < 1 || sig.p[0] != 0) {
-		return fail(why, "the signature BIT STRING has unused bits");
+		return fail(st, why, "unused_bits",
+			"the signature BIT STRING has unused bits");
 	}
 	st->sig.p = sig.p + 1;
 	st->sig.len = sig.len - 1;
@@ -485,60 +507,72 @@ oojwt_cert_parse_der(oojwt_cert_parse *st, oojwt_cert *c,
 		if (!oojwt_der_take(&tbs, 0xA0, &ver) || !oojwt_der_take(&ver, 0x02, &vi)
 			|| ver.len != 0 || vi.len != 1 || vi.p[0] > 2)
 		{
-			return fail(why, "the version is not v1, v2 or v3");
+			return fail(st, why, "version",
+				"the version is not v1, v2 or v3");
 		}
 		version = vi.p[0];
 	}
 	if (!read_serial(&tbs, c->serial, sizeof c->serial)) {
-		return fail(why, "the serial number is not a minimal INTEGER of at "
+		return fail(st, why, "serial",
+			"the serial number is not a minimal INTEGER of at "
 			"most 64 bytes");
 	}
 	if (!oojwt_der_take(&tbs, 0x30, &alg2) || alg2.len != alg.len
 		|| memcmp(alg2.p, alg.p, alg.len) != 0)
 	{
-		return fail(why, "the signature algorithm inside differs from the "
+		return fail(st, why, "alg_differs",
+			"the signature algorithm inside differs from the "
 			"one outside");
 	}
 	if (!read_sig_alg(st, c, &alg)) {
-		return fail(why, "the signature algorithm is not strict DER");
+		return fail(st, why, "alg",
+			"the signature algorithm is not strict DER");
 	}
 	if (!oojwt_der_take(&tbs, 0x30, &issuer)
 		|| !oojwt_der_take(&tbs, 0x30, &validity)
 		|| !read_time(&validity, &c->not_before)
 		|| !read_time(&validity, &c->not_after) || validity.len != 0)
 	{
-		return fail(why, "the issuer or the validity (UTCTime/GeneralizedTime "
+		return fail(st, why, "validity",
+			"the issuer or the validity (UTCTime/GeneralizedTime "
 			"YYMMDDHHMMSSZ) is broken");
 	}
 	if (!oojwt_der_take(&tbs, 0x30, &subject)) {
-		return fail(why, "the subject is missing");
+		return fail(st, why, "no_subject",
+			"the subject is missing");
 	}
 	st->issuer = issuer;
 	st->subject = subject;
 	st->issuer_at = st->text.len;
 	if (!oojwt_cert_name(&st->text, issuer.p, issuer.len, &v)) {
-		return fail(why, "the issuer name is not strict DER");
+		return fail(st, why, "issuer",
+			"the issuer name is not strict DER");
 	}
 	oojwt_sb_put(&st->text, "", 1);
 	st->subject_at = st->text.len;
 	if (!oojwt_cert_name(&st->text, subject.p, subject.len, &st->cn)) {
-		return fail(why, "the subject name is not strict DER");
+		return fail(st, why, "subject",
+			"the subject name is not strict DER");
 	}
 	oojwt_sb_put(&st->text, "", 1);
 	if (!take_whole(&tbs, 0x30, &spki, &spki_whole)
 		|| !read_spki(st, c, &spki_whole, &spki))
 	{
-		return fail(why, "the SubjectPublicKeyInfo is broken");
+		return fail(st, why, "spki",
+			"the SubjectPublicKeyInfo is broken");
 	}
 	if (tbs.len > 0 && tbs.p[0] == 0x81 && !oojwt_der_take(&tbs, 0x81, &v)) {
-		return fail(why, "the issuerUniqueID is broken");
+		return fail(st, why, "issuer_uid",
+			"the issuerUniqueID is broken");
 	}
 	if (tbs.len > 0 && tbs.p[0] == 0x82 && !oojwt_der_take(&tbs, 0x82, &v)) {
-		return fail(why, "the subjectUniqueID is broken");
+		return fail(st, why, "subject_uid",
+			"the subjectUniqueID is broken");
 	}
 	if (tbs.len > 0) {
 		if (version != 2 || !oojwt_der_take(&tbs, 0xA3, &ext) || tbs.len != 0) {
-			return fail(why, "bytes after the public key that are not v3 "
+			return fail(st, why, "after_key",
+				"bytes after the public key that are not v3 "
 				"extensions");
 		}
 		code = read_extensions(st, &ext, why);
@@ -547,6 +581,7 @@ oojwt_cert_parse_der(oojwt_cert_parse *st, oojwt_cert *c,
 		}
 	}
 	if (st->text.failed) {
+		oojwt_fmt(st->params, sizeof st->params, "{\"reason\":\"memory\"}");
 		oojwt_fmt(why, OOJWT_MESSAGE_LEN, "out of memory");
 		return OOJWT_ERR_NO_MEMORY;
 	}

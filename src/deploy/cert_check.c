@@ -396,17 +396,53 @@ own_texts(oojwt_cert *c, oojwt_cert_parse *st)
 	return OOJWT_OK;
 }
 
+/* Why oojwt_pem_block() found no certificate, as a key of bad_certificate's
+ * `pem` param (src/core/key_pem.c words it); the block's label in *label
+ * when its END line is missing. NULL for a sentence not listed here. */
+static const char *
+pem_reason(const char *inner, oojwt_span *label)
+{
+	static const char *const known[][2] = {
+		{ "no_block", "the PEM text holds no CERTIFICATE block" },
+		{ "armour", "broken PEM armour" },
+		{ "headers", "the PEM block has headers: not supported" },
+		{ "base64", "the PEM body is not strict base64" }
+	};
+	static const char open[] = "the PEM block \"";
+	static const char close[] = "\" has no matching END line";
+	size_t i, n = strlen(inner);
+
+	for (i = 0; i < sizeof known / sizeof *known; i++) {
+		if (strcmp(inner, known[i][1]) == 0) {
+			return known[i][0];
+		}
+	}
+	if (n > sizeof open + sizeof close - 2
+		&& memcmp(inner, open, sizeof open - 1) == 0
+		&& strcmp(inner + n - (sizeof close - 1), close) == 0)
+	{
+		label->off = sizeof open - 1;
+		label->len = n - (sizeof open - 1) - (sizeof close - 1);
+		return "no_end";
+	}
+	return NULL;
+}
+
 /* The DER of the input: PEM's first CERTIFICATE block (text around it
- * allowed), or the bytes themselves when they start as DER does. */
+ * allowed), or the bytes themselves when they start as DER does. On
+ * error, the params of the sentence in why are in `params`. */
 static int
 input_der(const unsigned char *p, size_t len, unsigned char **owned,
-	const unsigned char **der, size_t *der_len, char *why)
+	const unsigned char **der, size_t *der_len, char *why, char *params)
 {
+	oojwt_params pp;
 	int code;
 
 	*owned = NULL;
+	oojwt_params_init(&pp, params, OOJWT_PARAMS_LEN);
 	if (len == 0) {
-		oojwt_fmt(why, OOJWT_MESSAGE_LEN, "the certificate is empty");
+		oojwt_fmtp(why, OOJWT_MESSAGE_LEN, &pp, "reason", "the certificate "
+			"is empty%k", "empty");
 		return OOJWT_ERR_BAD_CERT;
 	}
 	/* DER: a SEQUENCE with a long-form length (every real certificate);
@@ -425,7 +461,19 @@ input_der(const unsigned char *p, size_t len, unsigned char **owned,
 	}
 	if (code == OOJWT_ERR_BAD_KEY) {
 		char inner[OOJWT_MESSAGE_LEN];
+		oojwt_span label = { 0, 0, 0 };
+		const char *pem = pem_reason(why, &label);
 		oojwt_fmt(inner, sizeof inner, "%s", why);
+		oojwt_params_str(&pp, "reason", "pem", 3);
+		if (pem != NULL) {
+			oojwt_params_str(&pp, "pem", pem, strlen(pem));
+			if (label.len > 0) {
+				oojwt_params_str(&pp, "label", inner + label.off, label.len);
+			}
+		} else {
+			oojwt_params_str(&pp, "pem", "other", 5);
+			oojwt_params_str(&pp, "detail", inner, strlen(inner));
+		}
 		oojwt_fmt(why, OOJWT_MESSAGE_LEN, "not a certificate: expected PEM "
 			"text with a CERTIFICATE block, or DER (%s)", inner);
 		return OOJWT_ERR_BAD_CERT;
@@ -438,7 +486,16 @@ int
 oojwt_cert_inspect(oojwt_cert *c, const void *in, size_t len,
 	const oojwt_cert_opts *o, char *msg)
 {
+	return oojwt_cert_inspect_params(c, in, len, o, msg, NULL);
+}
+
+int
+oojwt_cert_inspect_params(oojwt_cert *c, const void *in, size_t len,
+	const oojwt_cert_opts *o, char *msg, char *params)
+{
 	char why[OOJWT_MESSAGE_LEN], shown[OOJWT_CERT_TEXT_LEN];
+	char wp[OOJWT_PARAMS_LEN];
+	oojwt_params ep;
 	oojwt_cert_parse *st = NULL;
 	oojwt_pkey *k = NULL;
 	const unsigned char *der = NULL;
@@ -447,6 +504,7 @@ oojwt_cert_inspect(oojwt_cert *c, const void *in, size_t len,
 	int code;
 
 	why[0] = 0;
+	oojwt_params_init(&ep, wp, sizeof wp);
 	if (c == NULL || o == NULL || (in == NULL && len != 0)
 		|| (o->key == NULL && o->key_len != 0)
 		|| (o->host == NULL && o->host_len != 0)
@@ -465,13 +523,13 @@ oojwt_cert_inspect(oojwt_cert *c, const void *in, size_t len,
 	c->key_matches = -1;
 	c->covers_host = -1;
 	if (len > OOJWT_CERT_MAX_LEN) {
-		oojwt_fmt(why, sizeof why, "the certificate input is larger than "
-			"%z bytes", OOJWT_CERT_MAX_LEN);
+		oojwt_fmtp(why, sizeof why, &ep, "reason,limit", "the certificate "
+			"input is larger than %k%z bytes", "size", OOJWT_CERT_MAX_LEN);
 		code = OOJWT_ERR_TOO_LARGE;
 		goto done;
 	}
 	code = input_der((const unsigned char *)in, len, &owned, &der, &der_len,
-		why);
+		why, wp);
 	if (code != OOJWT_OK) {
 		goto done;
 	}
@@ -482,6 +540,7 @@ oojwt_cert_inspect(oojwt_cert *c, const void *in, size_t len,
 	}
 	code = oojwt_cert_parse_der(st, c, der, der_len, why);
 	if (code != OOJWT_OK) {
+		oojwt_fmt(wp, sizeof wp, "%s", st->params);
 		goto done;
 	}
 	oojwt_cert_fingerprint(st, c->fingerprint);
@@ -508,8 +567,9 @@ oojwt_cert_inspect(oojwt_cert *c, const void *in, size_t len,
 		if (code != OOJWT_OK) {
 			char inner[OOJWT_MESSAGE_LEN];
 			oojwt_fmt(inner, sizeof inner, "%s", why);
-			oojwt_fmt(why, sizeof why, "the private key cannot be read: %s",
-				inner);
+			oojwt_params_init(&ep, wp, sizeof wp);
+			oojwt_fmtp(why, sizeof why, &ep, "reason,detail", "the private "
+				"key cannot be read: %k%s", "key", inner);
 			goto done;
 		}
 		c->key_matches = key_matches(st, k);
@@ -542,6 +602,10 @@ done:
 		oojwt_cert_free(c);
 		if (code == OOJWT_ERR_NO_MEMORY) {
 			oojwt_fmt(why, sizeof why, "out of memory");
+			oojwt_fmt(wp, sizeof wp, "{\"reason\":\"memory\"}");
+		}
+		if (params != NULL) {
+			oojwt_fmt(params, OOJWT_PARAMS_LEN, "%s", wp);
 		}
 		if (msg != NULL) {
 			oojwt_fmt(msg, OOJWT_MESSAGE_LEN, "%s", why);

@@ -126,7 +126,7 @@ oojwt_cert_json(const unsigned char *in, size_t len,
 	const unsigned char *key, size_t key_len, int has_key, const char *host,
 	size_t host_len, int has_host, double now, size_t *out_len)
 {
-	char msg[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN], params[OOJWT_PARAMS_LEN];
 	oojwt_cert_opts o;
 	oojwt_cert c;
 	oojwt_sb sb;
@@ -144,8 +144,19 @@ oojwt_cert_json(const unsigned char *in, size_t len,
 		o.host_len = host_len;
 	}
 	msg[0] = 0;
-	code = oojwt_cert_inspect(&c, in, len, &o, msg);
-	if (code != OOJWT_OK) {
+	params[0] = 0;
+	code = oojwt_cert_inspect_params(&c, in, len, &o, msg, params);
+	if (code == OOJWT_ERR_BAD_CERT) {
+		/* {"error":{code,message,params}}: the params say the sentence
+		 * in any language (only bad_certificate's catalog entry words
+		 * them). */
+		oojwt_sb_puts(&sb, "{\"error\":{\"code\":\"");
+		oojwt_sb_puts(&sb, oojwt_code_name(code));
+		oojwt_sb_puts(&sb, "\",\"message\":");
+		oojwt_sb_json_string(&sb, msg, strlen(msg));
+		oojwt_sb_params(&sb, params);
+		oojwt_sb_puts(&sb, "}}");
+	} else if (code != OOJWT_OK) {
 		oojwt_sb_error(&sb, code, msg, -1);
 	} else {
 		put_report(&sb, &c);

@@ -98,11 +98,13 @@ typedef struct {
 	size_t issuer_at, subject_at;
 	size_t n_dns, n_ip;
 	size_t dns_at[OOJWT_CERT_MAX_NAMES], ip_at[OOJWT_CERT_MAX_NAMES];
+	char params[OOJWT_PARAMS_LEN]; /* of the sentence in why, on error */
 } oojwt_cert_parse;
 
 /* cert.c: walk one DER certificate (`len` bytes, nothing after it) into
  * st and c (serial, times, key type, signature algorithm). OOJWT_OK, or
- * bad_certificate / too_large / no_memory with a sentence in why. */
+ * bad_certificate / too_large / no_memory with a sentence in why and its
+ * params in st->params (bad_certificate's, see cert_check.c). */
 int oojwt_cert_parse_der(oojwt_cert_parse *st, oojwt_cert *c,
 	const unsigned char *der, size_t len, char *why);
 /* 1 when the certificate's signature verifies with its own key (RSA
@@ -130,7 +132,8 @@ int oojwt_dns_match(const char *pat, size_t plen, const char *host,
 
 /* cert_json.c: the report of oojwt_cert_inspect() that kit.inspectCertificate
  * returns and `oojwt inspect-cert --json` prints (shape in web/lib/oojwt.d.ts),
- * or {"error":{code,message}}; malloc'd, NULL when memory runs out. */
+ * or {"error":{code,message}} (with params for bad_certificate); malloc'd,
+ * NULL when memory runs out. */
 char *oojwt_cert_json(const unsigned char *in, size_t len,
 	const unsigned char *key, size_t key_len, int has_key, const char *host,
 	size_t host_len, int has_host, double now, size_t *out_len);

@@ -107,6 +107,8 @@ oojwt_link_inspect_json(const char *url, size_t len,
 		oojwt_sb_puts(&sb, "null");
 	}
 	oojwt_sb_member(&sb, "message", r.message, 1);
+	oojwt_sb_member(&sb, "code", oojwt_code_name(r.code), 1);
+	oojwt_sb_params(&sb, r.params);
 	oojwt_sb_puts(&sb, "},\"url\":");
 	if (!r.path.present) {
 		oojwt_sb_puts(&sb, "null");

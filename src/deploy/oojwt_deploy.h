@@ -83,6 +83,11 @@ const char *oojwt_link_secret_name(int v);
  *                 cannot be told (no secret given, not a URL, or a path
  *                 nginx does not check)
  *   ok            1 for 200
+ *   message       the verdict in a sentence; code and params its code
+ *                 (link_serves, link_gone, link_forbidden,
+ *                 link_unchecked, link_not_download, or the finding it
+ *                 repeats: link_bad_url, link_bad_path) and params (as
+ *                 in oojwt_issue), so it can be said in any language
  *   checked       1 when the signature was compared (a secret given)
  *   signed_path   nginx's $uri from /cache/files on (NUL-terminated),
  *                 NULL when the path does not decode
@@ -101,6 +106,8 @@ typedef struct {
 	int ok;
 	int checked;
 	char message[OOJWT_MESSAGE_LEN];
+	int code;
+	char params[OOJWT_PARAMS_LEN];
 	int is_url;              /* 1: scheme://host...; 0: a path */
 	oojwt_span scheme, host, port, prefix, path, query;
 	oojwt_span md5, expires_arg, filename;
@@ -444,6 +451,17 @@ typedef struct {
  */
 int oojwt_cert_inspect(oojwt_cert *c, const void *in, size_t len,
 	const oojwt_cert_opts *opts, char *msg);
+/*
+ * The same, with the params of the sentence in `msg` written on error to
+ * `params` (OOJWT_PARAMS_LEN bytes, NULL: not wanted), a JSON object text
+ * as bad_certificate's catalog entry words it: {"reason":"der","part":..}
+ * (the part of the DER that is broken), "pem" (with "pem", "label",
+ * "detail"), "empty", "size" and "names" (with "limit"), "key" (with
+ * "detail"), "memory"; {} for bad arguments. Whatever the code: the
+ * diagnosis reports every certificate it cannot read as bad_certificate.
+ */
+int oojwt_cert_inspect_params(oojwt_cert *c, const void *in, size_t len,
+	const oojwt_cert_opts *opts, char *msg, char *params);
 void oojwt_cert_free(oojwt_cert *c);
 /* "dns", "ip", "cn" for OOJWT_CERT_BY_*, NULL otherwise. */
 const char *oojwt_cert_by_name(int by);

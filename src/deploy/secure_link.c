@@ -483,11 +483,17 @@ read_args(oojwt_link_report *r, const char *u, unsigned char want[16])
 	return md5_ok && r->has_expires_value;
 }
 
+/* The verdict: nginx's status, the sentence and its code and params (a
+ * JSON object text, NULL: {}). */
 static void
-verdict(oojwt_link_report *r, int status, const char *message)
+verdict(oojwt_link_report *r, int status, int code, const char *params,
+	const char *message)
 {
 	r->status = status;
 	r->ok = status == 200;
+	r->code = code;
+	oojwt_fmt(r->params, sizeof r->params, "%s", params != NULL
+		&& strlen(params) < sizeof r->params ? params : "{}");
 	oojwt_fmt(r->message, sizeof r->message, "%s", message);
 }
 
@@ -532,7 +538,7 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_LINK_BAD_URL, "url", why,
 			"paste the whole download link, https:// to the last argument",
 			pbuf);
-		verdict(r, 0, why);
+		verdict(r, 0, OOJWT_FIND_LINK_BAD_URL, pbuf, why);
 		return OOJWT_OK;
 	}
 	cache = find_cache(url + r->path.off, r->path.len);
@@ -543,8 +549,9 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 			"/cache/files/<key>/<file>/<name>)",
 			"paste the download link the editor or the converter returned",
 			"{\"reason\":\"no_cache\"}");
-		verdict(r, 0, "not a Document Server download link (no "
-			"/cache/files/ in the path)");
+		verdict(r, 0, OOJWT_VERDICT_LINK_NOT_DOWNLOAD,
+			"{\"reason\":\"no_cache\"}", "not a Document Server download "
+			"link (no /cache/files/ in the path)");
 		return OOJWT_OK;
 	}
 	r->prefix.off = r->path.off;
@@ -582,7 +589,7 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 		add(r, OOJWT_SEVERITY_ERROR, OOJWT_FIND_LINK_BAD_PATH, "path", why,
 			"the link was damaged on its way: use it exactly as Document "
 			"Server gave it", pbuf);
-		verdict(r, 400, why);
+		verdict(r, 400, OOJWT_FIND_LINK_BAD_PATH, pbuf, why);
 		return OOJWT_OK;
 	}
 	if (!cache_location(r->signed_path, r->signed_path_len)) {
@@ -590,8 +597,9 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 			"once nginx resolves . and .. the path leaves /cache/files/: "
 			"nginx does not serve it as a download link", "use the link "
 			"exactly as Document Server gave it", "{\"reason\":\"leaves\"}");
-		verdict(r, 0, "the path leaves /cache/files/ once nginx resolves "
-			"it");
+		verdict(r, 0, OOJWT_VERDICT_LINK_NOT_DOWNLOAD,
+			"{\"reason\":\"leaves\"}", "the path leaves /cache/files/ once "
+			"nginx resolves it");
 		return OOJWT_OK;
 	}
 	if (r->has_expires_value) {
@@ -603,16 +611,19 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 		r->expired = r->expires < whole;
 	}
 	if (!args_ok) {
-		verdict(r, 403, "403 Forbidden: the md5 or expires argument is "
-			"missing or unreadable, so nginx's secure_link check fails");
+		verdict(r, 403, OOJWT_VERDICT_LINK_FORBIDDEN,
+			"{\"reason\":\"args\"}", "403 Forbidden: the md5 or expires "
+			"argument is missing or unreadable, so nginx's secure_link check "
+			"fails");
 		return OOJWT_OK;
 	}
 	if (secret == NULL) {
-		verdict(r, 0, r->expired ? "no secret given: the signature is not "
-			"checked; the link has expired, so nginx answers 410 if the "
-			"signature is right and 403 otherwise" : "no secret given: the "
-			"signature is not checked (give $secure_link_secret or "
-			"storage.fs.secretString)");
+		verdict(r, 0, OOJWT_VERDICT_LINK_UNCHECKED, r->expired
+			? "{\"expired\":\"yes\"}" : "{\"expired\":\"no\"}", r->expired
+			? "no secret given: the signature is not checked; the link has "
+			"expired, so nginx answers 410 if the signature is right and 403 "
+			"otherwise" : "no secret given: the signature is not checked "
+			"(give $secure_link_secret or storage.fs.secretString)");
 		return OOJWT_OK;
 	}
 	r->checked = 1;
@@ -631,11 +642,11 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 				"answers 410 Gone", "ask Document Server for a new link "
 				"(storage.fs.urlExpires sets how long links live; check "
 				"the clocks of both machines)", NULL);
-			verdict(r, 410, "410 Gone: the signature is right, but the link "
-				"has expired");
+			verdict(r, 410, OOJWT_VERDICT_LINK_GONE, NULL, "410 Gone: the "
+				"signature is right, but the link has expired");
 		} else {
-			verdict(r, 200, "200: nginx accepts the signature and the link "
-				"has not expired");
+			verdict(r, 200, OOJWT_VERDICT_LINK_SERVES, NULL, "200: nginx "
+				"accepts the signature and the link has not expired");
 		}
 		return OOJWT_OK;
 	}
@@ -675,8 +686,9 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 		r->path_variant >= 0 ? "{\"explained\":\"yes\"}"
 		: "{\"explained\":\"no\"}");
 	variant_findings(r);
-	verdict(r, 403, "403 Forbidden: the md5 does not match the path and "
-		"expires with this secret");
+	verdict(r, 403, OOJWT_VERDICT_LINK_FORBIDDEN,
+		"{\"reason\":\"mismatch\"}", "403 Forbidden: the md5 does not "
+		"match the path and expires with this secret");
 	return OOJWT_OK;
 }
 

@@ -731,7 +731,7 @@ inspect_cert(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 {
 	oojwt_cert *cert = malloc(sizeof *cert);
 	oojwt_cert_opts o;
-	char msg[OOJWT_MESSAGE_LEN];
+	char msg[OOJWT_MESSAGE_LEN], params[OOJWT_PARAMS_LEN];
 	size_t k;
 	int no_ip;
 
@@ -749,9 +749,10 @@ inspect_cert(oojwt_diag_ctx *c, size_t i, const char *s, size_t n)
 		}
 	}
 	msg[0] = 0;
-	if (oojwt_cert_inspect(cert, s, n, &o, msg) != OOJWT_OK) {
+	params[0] = 0;
+	if (oojwt_cert_inspect_params(cert, s, n, &o, msg, params) != OOJWT_OK) {
 		oojwt_diag_add(c, OOJWT_SEVERITY_ERROR, OOJWT_ERR_BAD_CERT, (int)i, 40,
-			NULL, msg, "Paste the certificate file whole, from -----BEGIN "
+			params, msg, "Paste the certificate file whole, from -----BEGIN "
 			"CERTIFICATE----- to -----END CERTIFICATE-----.", NULL);
 		free(cert);
 		return OOJWT_OK;

@@ -284,6 +284,11 @@ static const struct {
 	{ OOJWT_FIND_CONNECTOR_DECIDES, "connector_decides" },
 	{ OOJWT_FIND_CONNECTOR_NAME, "connector_name" },
 	{ OOJWT_FIND_REQUEST_ANSWER, "request_answer" },
+	{ OOJWT_VERDICT_LINK_SERVES, "link_serves" },
+	{ OOJWT_VERDICT_LINK_GONE, "link_gone" },
+	{ OOJWT_VERDICT_LINK_FORBIDDEN, "link_forbidden" },
+	{ OOJWT_VERDICT_LINK_UNCHECKED, "link_unchecked" },
+	{ OOJWT_VERDICT_LINK_NOT_DOWNLOAD, "link_not_download" },
 	{ OOJWT_TEXT_DIAG_CONSEQUENCE, "diag_consequence" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)

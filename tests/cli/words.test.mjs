@@ -9,6 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -308,4 +309,30 @@ test('with LANG=zh_CN.UTF-8, a run of each command speaks Chinese', () => {
     assert.ok(leftOver(cli(args, { ...env, LANG: 'C' }), [], new Set()).length > 0, `oojwt ${args[0]} in English passes`);
   }
   assert.deepEqual(unused, [], 'allowed sentences no run prints (remove them)');
+});
+
+// The deployment commands in Chinese: a certificate the reader refuses
+// (bad_certificate, by its params: src/deploy/cert.c), in inspect-cert and
+// in diagnose; a download link's verdict (link_serves) in inspect-url.
+test('with LANG=zh_CN.UTF-8, inspect-cert and diagnose say bad_certificate in Chinese; inspect-url says nginx\'s verdict in Chinese', () => {
+  const broken = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n';
+  const said = /不是严格 DER 编码的 X\.509 证书：最外层的 SEQUENCE 已损坏，或其后还有多余的字节/;
+  const run = (args, env, input) => spawnSync(NATIVE, args, { env: { ...baseEnv, ...env }, input });
+  const cert = run(['inspect-cert'], ZH, broken);
+  assert.equal(cert.status, 3);
+  assert.match(cert.stderr.toString('utf8'), said);
+  // ASN.1's names in capitals (DER, SEQUENCE) stay as they are.
+  assert.deepEqual(englishWords(cert.stderr.toString('utf8')).filter((w) => !/^[A-Z]{3,} /.test(w)), []);
+  // The English is the reader's sentence, byte for byte.
+  assert.equal(run(['inspect-cert'], { LANG: 'C' }, broken).stderr.toString('utf8'), 'oojwt: inspect-cert: bad_certificate: '
+    + 'not a strict DER X.509 certificate: the outer SEQUENCE is broken or followed by other bytes\n');
+  const diag = diagnose({ items: [broken] }, ZH);
+  assert.match(diag, said);
+  const path = '/cache/files/data/Khirz6zTPdfd7_2113/output.docx/output.docx';
+  const expires = vectors.now + 3600;
+  const md5 = createHash('md5').update(`${expires}${path}verysecretstring`).digest('base64url');
+  const url = `https://ds.example.com${path}?md5=${md5}&expires=${expires}`;
+  const link = (env) => run(['inspect-url', '--now', String(vectors.now), '--secret', 'verysecretstring', url], env).stdout.toString('utf8').split('\n')[0];
+  assert.equal(link(ZH), '200：nginx 接受签名，且链接尚未过期');
+  assert.equal(link({ LANG: 'C' }), '200: nginx accepts the signature and the link has not expired');
 });

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { OojwtError } from '../../web/lib/oojwt.mjs';
 import { Catalogs, fallbacks, render, templateParams } from '../../web/lib/i18n.mjs';
 import { kit, loadWithInstance, readVector } from '../helpers/common.mjs';
@@ -99,9 +99,7 @@ test('each catalog: { lang, name, codes }, codes in number order, one code per l
 // completeness test fails when a code outside it has no entry in a catalog,
 // and when a code in it gets one (then take it out). Written by hand, never
 // generated from the catalogs.
-//   23         bad_certificate (src/deploy/cert.c: thrown, its sentence is the certificate
-//              reader's)
-const NOT_CONVERTED = ['bad_certificate'];
+const NOT_CONVERTED = [];
 // Codes whose English the en templates do not yet give exactly from the
 // report's params, each with the reason. The list can only shrink: the test
 // fails when a listed code renders exactly in every report (then take it out).
@@ -154,12 +152,6 @@ function collect(value, out) {
       && !LISTS.has(key) && key !== 'error') out.push(v);
     for (const [k, w] of Object.entries(v)) {
       if (DATA.has(k)) continue;
-      // A sentence that is not a finding, with its code and params beside it:
-      // "consequence", "consequenceCode", "consequenceParams".
-      const base = k.endsWith('Code') ? k.slice(0, -4) : null;
-      if (base && typeof w === 'string' && typeof v[base] === 'string') {
-        out.push({ code: w, params: v[`${base}Params`], message: v[base] });
-      }
       if (LISTS.has(k) && Array.isArray(w)) {
         for (const f of w) if (f !== null && typeof f === 'object' && typeof f.code === 'string') out.push(f);
       }
@@ -338,6 +330,84 @@ quiet(() => rk.onlyoffice.tokenKind('not a token'));
     quiet(() => rk.onlyoffice.explainSecret(hs256({ document: { key: 'k' } }, signer), 'typed', { serverConfig }));
   }
 }
+
+// ---- the deployment layer: download links' verdicts, certificates it cannot read
+// A download link in each of nginx's answers (src/deploy/secure_link.c verdict()).
+{
+  const secret = 'verysecretstring';
+  const now = 1700000000;
+  const path = '/cache/files/data/Khirz6zTPdfd7_2113/output.docx/output.docx';
+  const link = (expires, s = secret, p = path) => {
+    const md5 = createHash('md5').update(`${expires}${p}${s}`).digest('base64url');
+    return `https://ds.example.com${p}?md5=${md5}&expires=${expires}&filename=output.docx`;
+  };
+  const inspect = (url, s = secret) => quiet(() => rk.onlyoffice.inspectDownloadUrl(url, s === null ? { now } : { secret: s, now }));
+  inspect(link(now + 3600));                                         // 200
+  inspect(link(now - 3600));                                         // 410
+  inspect(link(now + 3600, 'another secret'));                       // 403: md5
+  inspect(`https://ds.example.com${path}?expires=${now + 3600}`);    // 403: no md5
+  inspect(link(now + 3600), null);                                   // no secret
+  inspect(link(now - 3600), null);                                   // no secret, expired
+  inspect('https://ds.example.com/files/a.docx?md5=x&expires=1');    // not a download link
+  inspect('/cache/files/a/../../../etc/passwd?md5=x&expires=1');     // leaves /cache/files/
+  inspect('ftp://ds.example.com/cache/files/a/b?md5=x&expires=1');   // not http(s)
+  inspect('/cache/files/a/%zz?md5=x&expires=1');                     // nginx's 400
+}
+// Certificates the reader refuses, thrown (kit.inspectCertificate) and in a
+// diagnosis (kit.diagnose: bad_certificate with its fix): PEM that is not
+// PEM, and DER broken in one part each, from the hostile catalogue's
+// RSA certificate.
+const badCertificates = [];
+{
+  const pem = readFile(files.find((f) => readFile(f).entry === 'keyInfo' && /x509/.test(f))).entries[0].input;
+  const der = Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+  const armour = (b) => `-----BEGIN CERTIFICATE-----\n${b.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
+  const patched = (at, byte) => {
+    const b = Buffer.from(der);
+    b[at] = byte;
+    return b;
+  };
+  const inner = der.indexOf(Buffer.from('300d06092a864886f70d01010b0500', 'hex'));
+  const serial = der.indexOf(Buffer.from('020230', 'hex'));
+  const version = der.indexOf(Buffer.from('a003020102', 'hex'));
+  const sigBits = der.lastIndexOf(Buffer.from('0382010100', 'hex'));
+  assert.ok(inner > 0 && serial > 0 && version > 0 && sigBits > 0, 'the certificate has the expected shape');
+  const texts = [
+    '',
+    'hello',
+    '-----BEGIN CERTIFICATE-----\nAAAA\n',
+    '-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n',
+    '-----BEGIN CERTIFICATE-----\nProc-Type: 4,ENCRYPTED\n\nAAAA\n-----END CERTIFICATE-----\n',
+    '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
+    new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]),
+    armour(Buffer.concat([der, Buffer.from([0])])),
+    armour(patched(version + 4, 5)),
+    armour(patched(serial + 2, 0)),
+    armour(patched(inner + 12, 0x0c)),
+    armour(patched(sigBits + 4, 1)),
+  ];
+  for (const t of texts) {
+    try {
+      rk.inspectCertificate(t, { now: 1700000000 });
+    } catch (e) {
+      if (!(e instanceof OojwtError)) throw e;
+      if (e.code === 'bad_certificate') badCertificates.push({ code: e.code, params: e.params, message: e.message });
+    }
+    if (typeof t === 'string' && t.startsWith('-----BEGIN')) quiet(() => rk.diagnose([t], { secrets: [], now: 1700000000 }));
+  }
+  reported.push(...badCertificates);
+}
+
+test('the deployment layer: every verdict of a download link, and bad certificates of several reasons, reported', () => {
+  const codes = new Set(reported.map((r) => r.code));
+  for (const c of ['link_serves', 'link_gone', 'link_forbidden', 'link_unchecked', 'link_not_download']) assert.ok(codes.has(c), c);
+  const why = new Set(badCertificates.map((r) => [r.params.reason, r.params.pem ?? r.params.part].join(' ')));
+  assert.deepEqual([...why].sort(), ['der alg_differs', 'der outer', 'der parts', 'der serial', 'der unused_bits', 'der version', 'empty ',
+    'pem base64', 'pem headers', 'pem no_block', 'pem no_end'].sort());
+  // The diagnosis says the same with its fix.
+  const diag = reported.filter((r) => r.code === 'bad_certificate' && r.fix !== undefined);
+  assert.ok(diag.length >= 8, `${diag.length} certificates the diagnosis cannot read`);
+});
 
 test('the kit reported enough to judge: many codes, each with params', () => {
   const codes = new Set(reported.map((r) => r.code));

@@ -223,26 +223,22 @@ for (const where of ['served', 'file://']) {
     const path = '/cache/files/data/Khirz6zTPdfd7_2113/output.docx/output.docx';
     const expires = Math.floor(Date.now() / 1000) + 3600;
     const md5 = createHash('md5').update(`${expires}${path}${secure}`).digest('base64url');
-    const now = Date.now() / 1000;
-    // What C says of each input (the page asks the same of its wasm module).
-    const reports = [];
+    // No C text is let through here: the verdicts and findings have codes (cTexts() is not needed).
     if (typeof kit.onlyoffice.inspectDownloadUrl === 'function') {
       const url = `https://ds.example.com${path}?md5=${md5}&expires=${expires}&filename=output.docx`;
-      reports.push(kit.onlyoffice.inspectDownloadUrl(url, { secret: secure, now }));
       await page.locator('#dp-url-text').fill(url);
       await settled(page, '#dp-url-verdict', 'data-state', 'empty');
       await noEnglish(page, '#panel-deploy', 'a link without its secret');
       await page.locator('#dp-url-secret').fill(secure);
       await settled(page, '#dp-url-verdict', 'data-state', 'ok');
-      await noEnglish(page, '#panel-deploy', 'a link nginx serves', cTexts(...reports));
+      await noEnglish(page, '#panel-deploy', 'a link nginx serves');
     }
     if (typeof kit.onlyoffice.readNginxConfig === 'function') {
       const conf = 'server {\n  listen 80;\n  listen 443 ssl;\n  ssl_certificate /etc/ssl/certs/ds.crt;\n'
         + '  ssl_certificate_key /etc/ssl/private/ds.key;\n  ssl_protocols TLSv1 TLSv1.2;\n  set $secure_link_secret verysecretstring;\n}\n';
-      reports.push(kit.onlyoffice.readNginxConfig(conf, {}));
       await page.locator('#dp-nginx-text').fill(conf);
       await page.locator('#dp-nginx-verdict:not([data-state="empty"])').waitFor();
-      await noEnglish(page, '#panel-deploy', 'an nginx config', cTexts(...reports));
+      await noEnglish(page, '#panel-deploy', 'an nginx config');
     }
     if (typeof kit.inspectCertificate === 'function') {
       const dir = mkdtempSync(join(tmpdir(), 'oojwt-cert-'));
@@ -250,12 +246,11 @@ for (const where of ['served', 'file://']) {
         '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-days', '30', '-keyout', join(dir, 'a.key'), '-out', join(dir, 'a.crt')], { stdio: 'ignore' });
       const cert = readFileSync(join(dir, 'a.crt'), 'utf8');
       const key = readFileSync(join(dir, 'a.key'), 'utf8');
-      reports.push(kit.inspectCertificate(cert, { now, privateKey: key, host: 'docs.example.com' }));
       await page.locator('#dp-cert-text').fill(cert);
       await page.locator('#dp-cert-key').fill(key);
       await page.locator('#dp-cert-host').fill('docs.example.com');
       await page.locator('#dp-cert-verdict:not([data-state="empty"])').waitFor();
-      await noEnglish(page, '#panel-deploy', 'a certificate', cTexts(...reports));
+      await noEnglish(page, '#panel-deploy', 'a certificate');
     }
     assert.deepEqual([...lacks], [], 'texts the zh-CN catalog lacks');
   }));

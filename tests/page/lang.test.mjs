@@ -183,6 +183,26 @@ test('served: Chinese: a download link\'s expiry reads as Chinese does (a local 
   });
 });
 
+// A certificate whose DER is broken (three zero bytes): bad_certificate, said
+// by its params (src/deploy/cert.c), in the diagnosis and in the Deployment
+// mode's certificate panel.
+test('served: Chinese: a certificate oojwt cannot read is said in Chinese, in the Diagnose panel and the Deployment mode', async () => {
+  const broken = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n';
+  const said = /不是严格 DER 编码的 X\.509 证书：最外层的 SEQUENCE 已损坏，或其后还有多余的字节/;
+  await withPage(`${session.server.base}?lang=zh-CN`, 'zh-CN', async (page, lacking) => {
+    await page.locator('#diag-text-1').fill(broken);
+    await page.locator('#diag-verdict[data-code]:not([data-code=""])').waitFor();
+    assert.match(await page.locator('#panel-diag').textContent(), said);
+    assert.deepEqual(await englishLeft(page, '#panel-diag', { keep: CODE_WORDS }), []);
+    await page.locator('#tab-deploy').click();
+    await page.locator('#dp-cert-text').fill(broken);
+    await page.locator('#dp-cert-verdict[data-state="error"]').waitFor();
+    assert.match(await page.locator('#dp-cert-verdict').textContent(), said);
+    assert.deepEqual(await englishLeft(page, '#dp-cert'), []);
+    assert.deepEqual(lacking, [], 'texts the catalog lacks');
+  });
+});
+
 // ---- <oojwt-inspector> ----------------------------------------------------------------
 
 let web; // web/ served: the element's example page

@@ -97,6 +97,15 @@ export type DeployCode =
   | 'nginx_placeholder' | 'nginx_no_certificate' | 'nginx_include'
   | 'nginx_secret_variable';
 
+/**
+ * Codes of a download link's verdict (src/oojwt.h, 291 on): what nginx
+ * answers, said by code and params (web/lib/locales/); a verdict that repeats
+ * a finding's sentence has that finding's code (link_bad_url, link_bad_path).
+ */
+export type LinkVerdictCode =
+  | 'link_serves' | 'link_gone' | 'link_forbidden' | 'link_unchecked' | 'link_not_download'
+  | 'link_bad_url' | 'link_bad_path';
+
 export type Algorithm =
   | 'HS256' | 'HS384' | 'HS512'
   | 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512'
@@ -514,8 +523,11 @@ export interface ReadyCommand {
 
 /** kit.onlyoffice.inspectDownloadUrl(url, { secret, now }). */
 export interface DownloadUrlInspection {
-  /** status: what nginx answers (200, 400, 403, 410); null when it cannot be told (no secret, not a link nginx checks). */
-  verdict: { ok: boolean; status: 200 | 400 | 403 | 410 | null; message: string };
+  /**
+   * status: what nginx answers (200, 400, 403, 410); null when it cannot be told (no secret, not a link nginx checks).
+   * message in English; code and params say it in any language (words.message(verdict), web/lib/words.mjs).
+   */
+  verdict: { ok: boolean; status: 200 | 400 | 403 | 410 | null; message: string; code: LinkVerdictCode; params: Record<string, string | number> };
   /** The URL's parts as written (null when it is not a URL); prefix: a reverse proxy's path before /cache/files/. */
   url: { scheme: string | null; host: string | null; port: number | null; prefix: string; path: string; query: string | null } | null;
   /** nginx's $uri from /cache/files on: what the md5 covers (null when nginx refuses the path). */
@@ -1140,7 +1152,10 @@ export interface Toolkit {
    * Inspect a TLS certificate (PEM text, or DER bytes): names, dates, key,
    * fingerprint, host coverage, private-key match, findings (web/lib/cert.mjs).
    * Throws OojwtError `bad_certificate`, `too_large`, `bad_key` (privateKey
-   * unreadable or not private) or `bad_argument` (empty host).
+   * unreadable or not private) or `bad_argument` (empty host). A
+   * `bad_certificate` error's params say its sentence in any language:
+   * { reason: 'der', part } (which part of the DER is broken), { reason:
+   * 'pem', pem, label?, detail? }, { reason: 'empty' } (see its catalog entry).
    */
   inspectCertificate(certificate: string | Uint8Array, options?: CertificateOptions): CertificateReport;
   /**

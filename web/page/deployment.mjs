@@ -60,7 +60,7 @@ function setupUrl(kit, root, server) {
       return clear('error', t('Cannot check it: {error}', { error: errorText(e) }));
     }
     const v = r.verdict ?? {};
-    let message = v.message ?? (v.ok ? t('nginx serves the file') : t('nginx refuses it'));
+    let message = v.message !== undefined ? words.message(v) : (v.ok ? t('nginx serves the file') : t('nginx refuses it'));
     // Signed with the server config's storage secret, not the one typed here.
     if (r.checked && r.match === null && storage !== null && secret !== storage) {
       try {

@@ -75,8 +75,8 @@ const FACT_VALUES = {
  * The verdict region of a panel. `state`: 'empty' (nothing to judge yet, with
  * `message` as the prompt), 'ok', 'bad', 'error' (the input cannot be judged)
  * or 'unavailable'. `verdict`: the C verdict object (its primitive members
- * other than ok/message are shown as facts: close code, editor error, HTTP
- * status, ...). Touches the DOM only when the text changes, so that screen
+ * other than ok/message/code are shown as facts: close code, editor error, HTTP
+ * status, ...; its message, said by its code, is the caller's `message`). Touches the DOM only when the text changes, so that screen
  * readers hear each change once.
  */
 export function renderVerdict(region, { state, message, verdict = {} }) {
