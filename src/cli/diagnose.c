@@ -304,7 +304,7 @@ headline(oojwt_sb *sb, const oojwt_diag_report *r)
 
 	memset(&k, 0, sizeof k);
 	oojwt_cli_say_text(&said, v->code, v->params, v->message, v->fix);
-	oojwt_cli_say_text(&who, OOJWT_TEXT_DIAG_CONSEQUENCE,
+	oojwt_cli_say_text(&who, OOJWT_SAY_DIAG_CONSEQUENCE,
 		r->consequence_params, r->consequence, "");
 	if (!oojwt_cli_tr(&k, v->short_cause, CAUSE, N_OF(CAUSE))) {
 		k.len = 0;

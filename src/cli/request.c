@@ -158,7 +158,7 @@ print_human(const oojwt_request_report *r, const char *kind)
 	/* the receiver's answer in the chosen language (request_answer, or
 	 * connector_decides for one connector) */
 	oojwt_cli_say_text(&said, r->message_code != 0 ? r->message_code
-		: OOJWT_FIND_REQUEST_ANSWER, r->message_params, r->message, NULL);
+		: OOJWT_SAY_REQUEST_ANSWER, r->message_params, r->message, NULL);
 	oojwt_cli_wprintf(OOJWT_WORD("request.verdict"), "ok,kind,message", "%s%s%s",
 		r->ok ? "yes" : "no", kind, oojwt_cli_safe(&sb, said.message, (size_t)-1));
 	oojwt_wipe_free(sb.buf, sb.cap);

@@ -208,16 +208,16 @@ static const char *const warning_names[] = {
 	"secret_explained",
 	/* the connectors' and a receiver's words (src/ds/connectors.c,
 	 * request.c, request_json.c) */
-	[OOJWT_FIND_CONNECTOR_DECIDES - OOJWT_WARN_FIRST] = "connector_decides",
+	[OOJWT_SAY_CONNECTOR_DECIDES - OOJWT_WARN_FIRST] = "connector_decides",
 	"connector_name",
 	"request_answer",
 	/* The verdicts of a secure download link (291 - 295). */
-	[OOJWT_VERDICT_LINK_SERVES - OOJWT_WARN_FIRST] = "link_serves",
+	[OOJWT_SAY_LINK_SERVES - OOJWT_WARN_FIRST] = "link_serves",
 	"link_gone",
 	"link_forbidden",
 	"link_unchecked",
 	"link_not_download",
-	[OOJWT_TEXT_DIAG_CONSEQUENCE - OOJWT_WARN_FIRST] = "diag_consequence"
+	[OOJWT_SAY_DIAG_CONSEQUENCE - OOJWT_WARN_FIRST] = "diag_consequence"
 #endif
 };
 

@@ -45,21 +45,19 @@
  *              Docker image (oojwt_nginx_read)
  *   260        the diagnosis: a certificate made for an IP address
  *              without it in subjectAltName (oojwt_diagnose)
- *   261 - 265  sentences that are no finding, given a code so that they
- *              can be said in any language (OOJWT_SAY_*): a token kind's
+ *   261 - 265, 276 - 278, 291 - 295, 313
+ *              sentences that are no finding, each given a code and
+ *              params so that any language can say it (OOJWT_SAY_*; a
+ *              report keeps the English beside them): a token kind's
  *              label and the members that tell it
  *              (oojwt_browser_kind_guess), the verdicts of
- *              oojwt_browser_inspect and oojwt_config_inspect, and what
- *              oojwt_secret_explain found
- *   276 - 278  the words of the connectors and of a request's receiver
- *              that are no finding: a connector's decision on a callback
- *              (oojwt_connector_verdict), a connector's name, the
- *              receiver's answer (oojwt_request_report's message)
- *   291 - 295  the verdict of a secure download link: what nginx answers
- *              (oojwt_link_inspect's status and message)
- *   313        the diagnosis's sentences that are not findings, a code
- *              and params each so that any language can write them:
- *              the verdict's consequence (who refuses what)
+ *              oojwt_browser_inspect and oojwt_config_inspect, what
+ *              oojwt_secret_explain found (261 - 265); a connector's
+ *              decision on a callback (oojwt_connector_verdict), a
+ *              connector's name, a request's receiver's answer (276 -
+ *              278); what nginx answers a secure download link
+ *              (oojwt_link_inspect, 291 - 295); the diagnosis's
+ *              consequence, who refuses what (oojwt_diagnose, 313)
  *
  * A finding (oojwt_finding, oojwt_core.h) carries its own severity
  * (error, warning or info), so finding codes are named OOJWT_FIND_*:
@@ -322,20 +320,20 @@ enum oojwt_code {
 	 * callback (its message and fix), a connector's name (the connector
 	 * table, kit.onlyoffice.connectors()), the answer of a request's
 	 * receiver (the request report's verdict). */
-	OOJWT_FIND_CONNECTOR_DECIDES = 276, /* one connector's decision */
-	OOJWT_FIND_CONNECTOR_NAME = 277, /* a connector's name */
-	OOJWT_FIND_REQUEST_ANSWER = 278, /* what the receiver answers */
+	OOJWT_SAY_CONNECTOR_DECIDES = 276, /* one connector's decision */
+	OOJWT_SAY_CONNECTOR_NAME = 277, /* a connector's name */
+	OOJWT_SAY_REQUEST_ANSWER = 278, /* what the receiver answers */
 	/* The verdict of a secure download link (oojwt_link_inspect: its
 	 * status and message); a verdict that repeats a finding's sentence
 	 * has that finding's code (link_bad_url, link_bad_path). */
-	OOJWT_VERDICT_LINK_SERVES = 291,    /* 200: signature right, not expired */
-	OOJWT_VERDICT_LINK_GONE = 292,      /* 410: signature right, expired */
-	OOJWT_VERDICT_LINK_FORBIDDEN = 293, /* 403: arguments or signature wrong */
-	OOJWT_VERDICT_LINK_UNCHECKED = 294, /* no secret given: not compared */
-	OOJWT_VERDICT_LINK_NOT_DOWNLOAD = 295, /* no /cache/files/, or leaves it */
+	OOJWT_SAY_LINK_SERVES = 291,    /* 200: signature right, not expired */
+	OOJWT_SAY_LINK_GONE = 292,      /* 410: signature right, expired */
+	OOJWT_SAY_LINK_FORBIDDEN = 293, /* 403: arguments or signature wrong */
+	OOJWT_SAY_LINK_UNCHECKED = 294, /* no secret given: not compared */
+	OOJWT_SAY_LINK_NOT_DOWNLOAD = 295, /* no /cache/files/, or leaves it */
 	/* The diagnosis's sentences: not findings, but written from a
 	 * catalog by code and params like them. */
-	OOJWT_TEXT_DIAG_CONSEQUENCE = 313 /* who refuses what (the headline) */
+	OOJWT_SAY_DIAG_CONSEQUENCE = 313 /* who refuses what (the headline) */
 };
 
 /*

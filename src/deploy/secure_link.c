@@ -549,7 +549,7 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 			"/cache/files/<key>/<file>/<name>)",
 			"paste the download link the editor or the converter returned",
 			"{\"reason\":\"no_cache\"}");
-		verdict(r, 0, OOJWT_VERDICT_LINK_NOT_DOWNLOAD,
+		verdict(r, 0, OOJWT_SAY_LINK_NOT_DOWNLOAD,
 			"{\"reason\":\"no_cache\"}", "not a Document Server download "
 			"link (no /cache/files/ in the path)");
 		return OOJWT_OK;
@@ -597,7 +597,7 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 			"once nginx resolves . and .. the path leaves /cache/files/: "
 			"nginx does not serve it as a download link", "use the link "
 			"exactly as Document Server gave it", "{\"reason\":\"leaves\"}");
-		verdict(r, 0, OOJWT_VERDICT_LINK_NOT_DOWNLOAD,
+		verdict(r, 0, OOJWT_SAY_LINK_NOT_DOWNLOAD,
 			"{\"reason\":\"leaves\"}", "the path leaves /cache/files/ once "
 			"nginx resolves it");
 		return OOJWT_OK;
@@ -611,14 +611,14 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 		r->expired = r->expires < whole;
 	}
 	if (!args_ok) {
-		verdict(r, 403, OOJWT_VERDICT_LINK_FORBIDDEN,
+		verdict(r, 403, OOJWT_SAY_LINK_FORBIDDEN,
 			"{\"reason\":\"args\"}", "403 Forbidden: the md5 or expires "
 			"argument is missing or unreadable, so nginx's secure_link check "
 			"fails");
 		return OOJWT_OK;
 	}
 	if (secret == NULL) {
-		verdict(r, 0, OOJWT_VERDICT_LINK_UNCHECKED, r->expired
+		verdict(r, 0, OOJWT_SAY_LINK_UNCHECKED, r->expired
 			? "{\"expired\":\"yes\"}" : "{\"expired\":\"no\"}", r->expired
 			? "no secret given: the signature is not checked; the link has "
 			"expired, so nginx answers 410 if the signature is right and 403 "
@@ -642,10 +642,10 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 				"answers 410 Gone", "ask Document Server for a new link "
 				"(storage.fs.urlExpires sets how long links live; check "
 				"the clocks of both machines)", NULL);
-			verdict(r, 410, OOJWT_VERDICT_LINK_GONE, NULL, "410 Gone: the "
+			verdict(r, 410, OOJWT_SAY_LINK_GONE, NULL, "410 Gone: the "
 				"signature is right, but the link has expired");
 		} else {
-			verdict(r, 200, OOJWT_VERDICT_LINK_SERVES, NULL, "200: nginx "
+			verdict(r, 200, OOJWT_SAY_LINK_SERVES, NULL, "200: nginx "
 				"accepts the signature and the link has not expired");
 		}
 		return OOJWT_OK;
@@ -686,7 +686,7 @@ oojwt_link_inspect(oojwt_link_report *r, const char *url, size_t len,
 		r->path_variant >= 0 ? "{\"explained\":\"yes\"}"
 		: "{\"explained\":\"no\"}");
 	variant_findings(r);
-	verdict(r, 403, OOJWT_VERDICT_LINK_FORBIDDEN,
+	verdict(r, 403, OOJWT_SAY_LINK_FORBIDDEN,
 		"{\"reason\":\"mismatch\"}", "403 Forbidden: the md5 does not "
 		"match the path and expires with this secret");
 	return OOJWT_OK;

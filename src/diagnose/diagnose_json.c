@@ -65,7 +65,7 @@ report_json(oojwt_sb *sb, const oojwt_diag_report *r,
 		oojwt_sb_member(sb, "headline", r->headline, 1);
 		oojwt_sb_member(sb, "consequence", r->consequence, 1);
 		oojwt_sb_member(sb, "consequenceCode",
-			oojwt_code_name(OOJWT_TEXT_DIAG_CONSEQUENCE), 1);
+			oojwt_code_name(OOJWT_SAY_DIAG_CONSEQUENCE), 1);
 		oojwt_sb_puts(sb, ",\"consequenceParams\":");
 		oojwt_sb_puts(sb, r->consequence_params);
 		oojwt_sb_member(sb, "cause", f->message, 1);

@@ -1149,8 +1149,8 @@ typedef struct {
  *   response      the JSON text of the receiver's answer, "" when it
  *                 depends on the work itself (a conversion)
  *   message       a sentence: the outcome and why
- *   message_code  its code: OOJWT_FIND_REQUEST_ANSWER, or
- *                 OOJWT_FIND_CONNECTOR_DECIDES when one connector is
+ *   message_code  its code: OOJWT_SAY_REQUEST_ANSWER, or
+ *                 OOJWT_SAY_CONNECTOR_DECIDES when one connector is
  *                 asked (its verdict's message); 0 before an answer
  *   message_params its params (a JSON object text)
  *   used          index in tokens of the token that counts, -1 when none

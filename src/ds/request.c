@@ -648,7 +648,7 @@ answer(oojwt_request_report *r, int ok, int status, int has_error, int error,
 	r->has_error = has_error;
 	r->error = error;
 	oojwt_fmt(r->response, sizeof r->response, "%s", response);
-	r->message_code = OOJWT_FIND_REQUEST_ANSWER;
+	r->message_code = OOJWT_SAY_REQUEST_ANSWER;
 	oojwt_params_init(&p, r->message_params, sizeof r->message_params);
 	oojwt_params_str(&p, "answer", key, strlen(key));
 	for (i = 0; i < sizeof answers / sizeof *answers; i++) {
@@ -1334,7 +1334,7 @@ judge_connectors(ctx *c)
 		r->ok = v->accepted == 1;
 		r->http_status = v->http_status;
 		oojwt_fmt(r->message, sizeof r->message, "%s", v->message);
-		r->message_code = OOJWT_FIND_CONNECTOR_DECIDES;
+		r->message_code = OOJWT_SAY_CONNECTOR_DECIDES;
 		oojwt_fmt(r->message_params, sizeof r->message_params, "%s",
 			v->message_params);
 		if (v->accepted != 1) {

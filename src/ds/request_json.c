@@ -111,7 +111,7 @@ put_verdict(oojwt_sb *sb, const oojwt_connector_verdict *v)
 		? v->library_message : NULL);
 	put_str(sb, "message", v->message);
 	put_str(sb, "fix", v->fix);
-	put_str(sb, "messageCode", oojwt_code_name(OOJWT_FIND_CONNECTOR_DECIDES));
+	put_str(sb, "messageCode", oojwt_code_name(OOJWT_SAY_CONNECTOR_DECIDES));
 	put_name(sb, "messageParams");
 	oojwt_sb_puts(sb, v->message_params[0] != 0 ? v->message_params : "{}");
 	oojwt_sb_puts(sb, "}");
@@ -220,7 +220,7 @@ oojwt_connectors_json(size_t *out_len)
 		oojwt_sb_puts(&sb, i > 0 ? ",{\"id\":" : "{\"id\":");
 		oojwt_sb_json_string(&sb, c->id, strlen(c->id));
 		put_str(&sb, "name", c->name);
-		put_str(&sb, "nameCode", oojwt_code_name(OOJWT_FIND_CONNECTOR_NAME));
+		put_str(&sb, "nameCode", oojwt_code_name(OOJWT_SAY_CONNECTOR_NAME));
 		oojwt_sb_puts(&sb, ",\"nameParams\":{\"connector\":");
 		oojwt_sb_json_string(&sb, c->id, strlen(c->id));
 		oojwt_sb_puts(&sb, "}");
@@ -295,7 +295,7 @@ oojwt_request_inspect_json(const char *req, size_t len,
 	oojwt_sb_puts(&sb, r->response[0] != 0 ? r->response : "null");
 	put_str(&sb, "message", r->message);
 	put_str(&sb, "code", oojwt_code_name(r->message_code != 0
-		? r->message_code : OOJWT_FIND_REQUEST_ANSWER));
+		? r->message_code : OOJWT_SAY_REQUEST_ANSWER));
 	put_name(&sb, "params");
 	oojwt_sb_puts(&sb, r->message_params[0] != 0 ? r->message_params : "{}");
 	put_str(&sb, "tokenUsed", r->used >= 0

@@ -281,15 +281,15 @@ static const struct {
 	{ OOJWT_SAY_BROWSER_VERDICT, "browser_verdict" },
 	{ OOJWT_SAY_CONFIG_VERDICT, "config_verdict" },
 	{ OOJWT_SAY_SECRET_EXPLAINED, "secret_explained" },
-	{ OOJWT_FIND_CONNECTOR_DECIDES, "connector_decides" },
-	{ OOJWT_FIND_CONNECTOR_NAME, "connector_name" },
-	{ OOJWT_FIND_REQUEST_ANSWER, "request_answer" },
-	{ OOJWT_VERDICT_LINK_SERVES, "link_serves" },
-	{ OOJWT_VERDICT_LINK_GONE, "link_gone" },
-	{ OOJWT_VERDICT_LINK_FORBIDDEN, "link_forbidden" },
-	{ OOJWT_VERDICT_LINK_UNCHECKED, "link_unchecked" },
-	{ OOJWT_VERDICT_LINK_NOT_DOWNLOAD, "link_not_download" },
-	{ OOJWT_TEXT_DIAG_CONSEQUENCE, "diag_consequence" }
+	{ OOJWT_SAY_CONNECTOR_DECIDES, "connector_decides" },
+	{ OOJWT_SAY_CONNECTOR_NAME, "connector_name" },
+	{ OOJWT_SAY_REQUEST_ANSWER, "request_answer" },
+	{ OOJWT_SAY_LINK_SERVES, "link_serves" },
+	{ OOJWT_SAY_LINK_GONE, "link_gone" },
+	{ OOJWT_SAY_LINK_FORBIDDEN, "link_forbidden" },
+	{ OOJWT_SAY_LINK_UNCHECKED, "link_unchecked" },
+	{ OOJWT_SAY_LINK_NOT_DOWNLOAD, "link_not_download" },
+	{ OOJWT_SAY_DIAG_CONSEQUENCE, "diag_consequence" }
 };
 #define NUM_CODES (sizeof code_table / sizeof *code_table)
 
