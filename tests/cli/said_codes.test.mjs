@@ -40,13 +40,13 @@ const config = (signer) => JSON.stringify({ ...CONFIG, token: hs256(CONFIG, sign
 test('inspect-config: the verdict and the token kind\'s reason in Chinese, English as C writes it', () => {
   const zhOpens = oojwt(['inspect-config', '--now', NOW, config(SECRET)], ZH);
   assert.match(zhOpens, /^能打开：编辑器会打开：令牌通过了文档服务器的每一项检查\n/);
-  assert.match(zhOpens, /\): 有“document”或 editorConfig 对象：这是编辑器配置（refreshFile 接收同样结构的对象）\n/);
+  assert.match(zhOpens, /）：有“document”或 editorConfig 对象：这是编辑器配置（refreshFile 接收同样结构的对象）\n/);
   const enOpens = oojwt(['inspect-config', '--now', NOW, config(SECRET)], EN);
   assert.match(enOpens, /^OPENS: the editor opens: the token passes every check of Document Server\n/);
   assert.match(enOpens, /\): document or editorConfig: an editor config \(refreshFile takes the same shape\)\n/);
 
   const zhCloses = oojwt(['inspect-config', '--now', NOW, config(`${SECRET}\n`)], ZH);
-  assert.match(zhCloses, /^以 4006 关闭连接（编辑器错误 -20）：编辑器显示“文档安全令牌的格式不正确”（令牌：“invalid signature”）\n/);
+  assert.match(zhCloses, /^关闭连接 4006（编辑器错误 -20）：编辑器显示“文档安全令牌的格式不正确”（令牌：“invalid signature”）\n/);
   // The secret forensics under it.
   assert.ok(zhCloses.includes('    原样给出的密钥无法验证 HS256 签名，但在末尾加上一个换行符（LF）后的密钥可以：'), zhCloses);
   const enCloses = oojwt(['inspect-config', '--now', NOW, config(`${SECRET}\n`)], EN);
@@ -57,8 +57,8 @@ test('inspect-config: the verdict and the token kind\'s reason in Chinese, Engli
 test('inspect-config --kind: a method\'s token refused on its channel, in Chinese', () => {
   const token = hs256({ fileType: 'png', url: 'https://example.com/a.png' }, 'other');
   const zh = oojwt(['inspect-config', '--now', NOW, '--kind', 'insertImage', token], ZH, 'secret');
-  assert.ok(zh.includes('): 编辑器显示“文档安全令牌的格式不正确”（错误 VKEY_ENCRYPT）：不会插入图片（令牌：“invalid signature”）\n'), zh);
-  assert.ok(zh.includes('): “url”带有 fileType“png”（图片）：insertImage 的单张图片形式\n'), zh);
+  assert.ok(zh.includes('）：编辑器显示“文档安全令牌的格式不正确”（错误 VKEY_ENCRYPT）：不会插入图片（令牌：“invalid signature”）\n'), zh);
+  assert.ok(zh.includes('）：“url”带有 fileType“png”（图片）：insertImage 的单张图片形式\n'), zh);
   const en = oojwt(['inspect-config', '--now', NOW, '--kind', 'insertImage', token], EN, 'secret');
   assert.ok(en.includes('): The document security token is not correctly formed (error VKEY_ENCRYPT): no image is inserted. (token:invalid signature)\n'), en);
 });
@@ -66,9 +66,9 @@ test('inspect-config --kind: a method\'s token refused on its channel, in Chines
 test('explain-secret: what verifies, in Chinese', () => {
   const token = hs256(CONFIG, `${SECRET}\n`);
   const zh = oojwt(['explain-secret', token], ZH);
-  assert.match(zh, /^原样给出时验证不通过；能验证通过的变体：with-trailing-newline\n原样给出的密钥无法验证 HS256 签名，但在末尾加上一个换行符（LF）后的密钥可以：/);
-  assert.match(zh, /\n试过： as-is, with-trailing-newline\n$/);
-  assert.match(oojwt(['explain-secret', token], ZH, `${SECRET}\n`), /^验证通过：原样给出的密钥能验证这个 HS256 令牌\nHS256 签名用原样给出的密钥验证通过\n/);
+  assert.match(zh, /^按原样无法验证通过；能验证通过的变体：with-trailing-newline\n原样给出的密钥无法验证 HS256 签名，但在末尾加上一个换行符（LF）后的密钥可以：/);
+  assert.match(zh, /\n尝试过： as-is, with-trailing-newline\n$/);
+  assert.match(oojwt(['explain-secret', token], ZH, `${SECRET}\n`), /^能验证通过：按原样给出的密钥能验证这个 HS256 令牌\nHS256 签名用原样给出的密钥验证通过\n/);
   const en = oojwt(['explain-secret', token], EN);
   assert.match(en, /^DOES NOT VERIFY as given; the variant that does: with-trailing-newline\nthe secret as given does not verify the HS256 signature, but /);
   assert.match(en, /\ntried: as-is, with-trailing-newline\n$/);
