@@ -4,7 +4,8 @@
 // as the full module does, but for the params of its errors and warnings,
 // which it does not record (src/core/core.h oojwt_issue_fmt: the size
 // budget): {} where the full module gives them; without the full module,
-// kit.onlyoffice says what is missing; kit.loadOnlyoffice() adds it.
+// kit.onlyoffice says what is missing; kit.loadOnlyoffice() adds it, and
+// from then on the JWT calls answer from it, params included.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -116,6 +117,17 @@ test('loadOnlyoffice refuses the core module, then loads the full one once', asy
     (x) => x.inspectCertificate('not a certificate'),
   ];
   for (const c of cases) assert.deepEqual(outcome(() => c(k)), outcome(() => c(kit)), c.toString());
+  // The JWT functions answer from the full module now: the params the core's do not record.
+  const expired = kit.sign({ exp: NOW - 60 }, SECRET);
+  const jwtCases = [
+    (x) => x.verify(expired, SECRET, { now: NOW }),
+    (x) => JSON.parse(x.reports.verify(expired, SECRET, { now: NOW })),
+    (x) => x.decode(`${expired}=`),
+    (x) => JSON.parse(x.reports.decode('a.b')),
+  ];
+  for (const c of jwtCases) assert.deepEqual(outcome(() => c(k)), outcome(() => c(kit)), c.toString());
+  assert.deepEqual(k.verify(expired, SECRET, { now: NOW }).errors[0].params, kit.verify(expired, SECRET, { now: NOW }).errors[0].params);
+  assert.notDeepEqual(k.verify(expired, SECRET, { now: NOW }).errors[0].params, {});
   await assert.rejects(k.loadOnlyoffice(null), TypeError);
 });
 

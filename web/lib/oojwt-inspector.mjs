@@ -27,7 +27,10 @@
 // hours ago, so it is refused until it is signed again"). When the
 // signature fails, the secret forensics (kit.onlyoffice.explainSecret, in
 // oojwt-full.wasm, loaded then) say which variant of the secret signed it
-// ("the secret has a trailing newline").
+// ("the secret has a trailing newline"). In a language other than English,
+// the first token with findings loads oojwt-full.wasm too: the core module
+// records no params, and a finding's sentence in another language needs
+// them (until it has loaded, such a finding shows in English, lang="en").
 //
 // After every change it dispatches `oojwt-verdict` (bubbles, composed) with
 // { verdict, codes, warnings, result, kind, forensics }: verdict is "valid",
@@ -489,6 +492,15 @@ export class OojwtInspector extends HTMLElement {
     const w = this.#words;
     const detail = this.#evaluate(kit);
     const { verdict, codes, result } = detail;
+    if (w.lang !== 'en' && !dsLoaded && (result?.errors?.length > 0 || result?.warnings?.length > 0)) {
+      // The core module records no params, which the catalogs need to say
+      // a finding in another language: with the full module loaded, the
+      // kit's answers carry them (shown in English until then).
+      kit.loadOnlyoffice().then(() => {
+        dsLoaded = true;
+        this.#render();
+      }, () => {});
+    }
     ui.verdict.dataset.verdict = verdict;
     ui.verdict.dataset.codes = codes.join(' ');
     if (result?.verdict !== undefined) {

@@ -1143,7 +1143,10 @@ export interface Toolkit {
    * the full module (oojwt-full.wasm, or `options.wasm`) beside the core
    * when the kit was loaded with `{ onlyoffice: false }`; resolves at once
    * otherwise. Idempotent. Rejects with OojwtError `not_loaded` when the
-   * module given is not the full one.
+   * module given is not the full one. Once it has resolved, decode, verify,
+   * sign, extract, keyInfo and reports answer from the full module: the
+   * same results, with the params of every error and warning (the core
+   * module records none).
    */
   loadOnlyoffice(options?: { wasm?: LoadOptions['wasm'] }): Promise<Onlyoffice>;
   /** Describe a key (throws OojwtError `bad_key`, `key_mismatch`, ... when it cannot be read). */

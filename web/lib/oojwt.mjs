@@ -523,8 +523,20 @@ async function makeToolkit(x) {
   }
   // The JWT core only: kit.onlyoffice's functions say how to get them
   // until kit.loadOnlyoffice() has instantiated the full module beside it.
+  // From then on the JWT functions answer from the full module too: the
+  // same results, with the params of every error and warning, which the
+  // core module does not record (its size budget) and a catalog needs to
+  // say a sentence in another language.
   let full = null;
   let loading = null;
+  const core = { ...kit, reports: kit.reports };
+  for (const name of ['decode', 'verify', 'sign', 'extract', 'keyInfo']) {
+    kit[name] = (...args) => (full ?? core)[name](...args);
+  }
+  kit.reports = Object.freeze({
+    decode: (...args) => (full ?? core).reports.decode(...args),
+    verify: (...args) => (full ?? core).reports.verify(...args),
+  });
   const need = (name) => {
     if (full === null) {
       throw new OojwtError('not_loaded', `${name} needs the Document Server module: \`await kit.loadOnlyoffice()\` first (or load the toolkit without { onlyoffice: false })`);
