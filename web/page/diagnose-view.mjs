@@ -219,7 +219,7 @@ export function setupView(kit, shell) {
     if (words.lang === 'en') return v.headline;
     const cause = v.headline.startsWith(`${v.consequence}: `) ? v.headline.slice(v.consequence.length + 2) : '';
     return t('{consequence}: {cause}', {
-      consequence: words.message({ code: v.consequenceCode, params: v.consequenceParams, message: v.consequence }),
+      consequence: words.said(v, 'consequence'),
       cause: clause(readBack(cause, CAUSES) ?? words.message(localised({ ...v, message: v.cause }))),
     });
   }

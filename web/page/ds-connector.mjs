@@ -13,7 +13,7 @@ import { t, words } from './lang.mjs';
 export function fillConnectors(kit, select) {
   if (typeof kit.onlyoffice.connectors !== 'function') return false;
   for (const c of kit.onlyoffice.connectors().connectors) {
-    select.append(new Option(words.message({ code: c.nameCode, params: c.nameParams, message: c.name }), c.id));
+    select.append(new Option(words.said(c, 'name'), c.id));
   }
   return true;
 }
