@@ -12,17 +12,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NOW, SECRET, token } from '../helpers/common.mjs';
+import { NOW, SECRET } from '../helpers/common.mjs';
+import { COMMANDS, cliInputs } from './inputs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NATIVE = process.env.OOJWT_CLI ?? join(root, 'build', 'oojwt');
 const NODE_CLI = join(root, 'bin', 'oojwt.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'oojwt-same-'));
-const file = (name, text) => {
-  const p = join(tmp, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { file, good, nl, local, localJson, config, nginx, request, configPhp } = cliInputs(tmp);
 const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'OOJWT_SECRET' && k !== 'NO_COLOR'));
 
 function run(cmd, args, { env = {}, input = '' }) {
@@ -31,18 +28,8 @@ function run(cmd, args, { env = {}, input = '' }) {
   return { code: r.status, out: r.stdout.toString('latin1'), err: r.stderr.toString('latin1') };
 }
 
-const good = token({ document: { key: 'k1', url: 'https://example.com/a.docx' }, iat: NOW - 10, exp: NOW + 3600 });
-const nl = token({ document: { key: 'k2' } }, { secret: `${SECRET}\n` });
-const local = (secret) => JSON.stringify({ services: { CoAuthoring: {
-  secret: { inbox: { string: secret }, outbox: { string: secret }, session: { string: secret } },
-  token: { enable: { browser: true, request: { inbox: true, outbox: true } } },
-} } }, null, 2);
-const localJson = file('local.json', local(SECRET));
 const localNl = file('local-nl.json', local(`${SECRET}\n`));
 const tokenFile = file('token.txt', `${good}\n`);
-const config = JSON.stringify({ document: { key: 'k1', url: 'https://example.com/a.docx', fileType: 'docx' }, documentType: 'word', editorConfig: { callbackUrl: 'https://example.com/cb' }, token: good });
-const nginx = 'server {\n  listen 80;\n  set $secure_link_secret verysecretstring;\n}\n';
-const request = `POST /coauthoring/CommandService.ashx HTTP/1.1\r\nHost: ds\r\nAuthorization: Bearer ${good}\r\nContent-Type: application/json\r\n\r\n{"c":"info","key":"k1"}`;
 const withSecret = { env: { OOJWT_SECRET: SECRET } };
 // A Document Server host's files under a folder, for diagnose --root.
 const dsHost = join(tmp, 'host');
@@ -56,10 +43,6 @@ const link = 'https://ds.example.com/cache/files/data/k1/output.docx/output.docx
 const now = ['--now', String(NOW)];
 const diagnoseVectors = JSON.parse(readFileSync(join(root, 'tests', 'vectors', 'diagnose.json'), 'utf8'));
 
-const COMMANDS = ['decode', 'verify', 'sign', 'explain-secret', 'server-config', 'inspect-config',
-  'inspect-url', 'nginx-config', 'inspect-cert', 'inspect-request', 'connector-settings', 'diagnose',
-  'symptoms', 'compare-secrets', 'commands'];
-const configPhp = file('config.php', `<?php\n$CONFIG = array (\n  'onlyoffice' => [\n    'jwt_secret' => '${SECRET} ',\n  ],\n);\n`);
 
 const CORPUS = [
   [[]], [['--help']], [['-h']], [['--version']], [['frobnicate']], [['help', 'verify']],

@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { templateParams } from '../../web/lib/i18n.mjs';
 import { corpus } from './zh_corpus.mjs';
+import { COMMANDS } from './inputs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NATIVE = process.env.OOJWT_CLI ?? join(root, 'build', 'oojwt');
@@ -211,9 +212,6 @@ export function withoutEnColumn(out, texts) {
   }).join('\n');
 }
 
-const COMMANDS = ['decode', 'verify', 'sign', 'explain-secret', 'server-config', 'inspect-config', 'inspect-url',
-  'nginx-config', 'inspect-cert', 'inspect-request', 'connector-settings', 'diagnose', 'symptoms',
-  'compare-secrets', 'commands'];
 
 function cli(args, env) {
   const r = spawnSync(NATIVE, args, { env: { ...baseEnv, ...ZH, ...env }, maxBuffer: 64 << 20 });

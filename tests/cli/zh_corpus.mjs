@@ -1,29 +1,15 @@
 // A representative run of every command (inputs of tests/cli/*.test.mjs),
 // for the Chinese-output check of tests/cli/words.test.mjs.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NOW, SECRET, token } from '../helpers/common.mjs';
+import { NOW, SECRET } from '../helpers/common.mjs';
+import { cliInputs } from './inputs.mjs';
 import { makeCerts } from '../helpers/certs.mjs';
 
 export function corpus() {
   const tmp = mkdtempSync(join(tmpdir(), 'oojwt-zh-'));
-  const file = (name, text) => {
-    const p = join(tmp, name);
-    writeFileSync(p, text);
-    return p;
-  };
-  const good = token({ document: { key: 'k1', url: 'https://example.com/a.docx' }, iat: NOW - 10, exp: NOW + 3600 });
-  const nl = token({ document: { key: 'k2' } }, { secret: `${SECRET}\n` });
-  const local = (secret) => JSON.stringify({ services: { CoAuthoring: {
-    secret: { inbox: { string: secret }, outbox: { string: secret }, session: { string: secret } },
-    token: { enable: { browser: true, request: { inbox: true, outbox: true } } },
-  } } }, null, 2);
-  const localJson = file('local.json', local(SECRET));
-  const config = JSON.stringify({ document: { key: 'k1', url: 'https://example.com/a.docx', fileType: 'docx' }, documentType: 'word', editorConfig: { callbackUrl: 'https://example.com/cb' }, token: good });
-  const nginx = 'server {\n  listen 80;\n  set $secure_link_secret verysecretstring;\n}\n';
-  const request = `POST /coauthoring/CommandService.ashx HTTP/1.1\r\nHost: ds\r\nAuthorization: Bearer ${good}\r\nContent-Type: application/json\r\n\r\n{"c":"info","key":"k1"}`;
-  const configPhp = file('config.php', `<?php\n$CONFIG = array (\n  'onlyoffice' => [\n    'jwt_secret' => '${SECRET} ',\n  ],\n);\n`);
+  const { good, nl, localJson, config, nginx, request, configPhp } = cliInputs(tmp);
   const link = 'https://ds.example.com/cache/files/data/k1/output.docx/output.docx?md5=AbCdEfGhIj0123456789ab&expires=1700000000&filename=output.docx';
   const { certs } = makeCerts();
   const now = ['--now', String(NOW)];
