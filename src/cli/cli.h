@@ -340,6 +340,10 @@ void oojwt_cli_wsnprintf(char *out, size_t cap, const char *id,
  */
 int oojwt_cli_tr(oojwt_sb *sb, const char *text, const char *const *ids,
 	size_t n);
+/* The ids of what a proposed command does (src/deploy/commands.c), for
+ * oojwt_cli_tr: diagnose's commands and the commands command. */
+extern const char *const oojwt_cli_explain_ids[];
+extern const size_t oojwt_cli_n_explain_ids;
 const char *oojwt_cli_tr_str(oojwt_sb *sb, const char *text,
 	const char *const *ids, size_t n);
 /* A name or sub-sentence ("the secret of the environment") as the

@@ -105,14 +105,6 @@ str_or(const oojwt_jv *o, const char *name, const char *none)
 		: none;
 }
 
-/* What a proposed command does (src/deploy/commands.c), as diagnose.c
- * reads it. */
-static const char *const EXPLAIN[] = {
-	OOJWT_WORD("command.check"), OOJWT_WORD("command.cert"),
-	OOJWT_WORD("command.connector"), OOJWT_WORD("command.read_secret"),
-	OOJWT_WORD("command.secure_link")
-};
-
 /* A link's expiry from now, as deploy_json.c relative_text writes it. */
 static const char *const RELATIVE[] = {
 	OOJWT_WORD("relative.now"), OOJWT_WORD("relative.in"),
@@ -128,7 +120,6 @@ link_human(const oojwt_jv *r)
 	const oojwt_jv *a = oojwt_json_get(r, "args");
 	const oojwt_jv *m = oojwt_json_get(r, "match");
 	oojwt_cli_said said;
-
 	oojwt_sb s1, s2;
 
 	/* The verdict in the chosen language, by its code and params. */
@@ -481,8 +472,8 @@ oojwt_cli_commands(const oojwt_cli_opts *o)
 		oojwt_sb ex;
 		oojwt_cli_wprintf(OOJWT_WORD("commands.item"), "name,runOn,explanation",
 			"%s%s%s", oojwt_command_name(c->id), c->run_on,
-			oojwt_cli_tr_str(&ex, c->explanation, EXPLAIN,
-			sizeof EXPLAIN / sizeof EXPLAIN[0]));
+			oojwt_cli_tr_str(&ex, c->explanation, oojwt_cli_explain_ids,
+			oojwt_cli_n_explain_ids));
 		oojwt_cli_printf("%s\n\n", c->text);
 		oojwt_wipe_free(ex.buf, ex.cap);
 	}

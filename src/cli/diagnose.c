@@ -228,13 +228,6 @@ static const char *const CAUSE[] = {
 	OOJWT_WORD("cause.rejected")
 };
 
-/* What a proposed command does (src/deploy/commands.c). */
-static const char *const EXPLAIN[] = {
-	OOJWT_WORD("command.check"), OOJWT_WORD("command.cert"),
-	OOJWT_WORD("command.connector"), OOJWT_WORD("command.read_secret"),
-	OOJWT_WORD("command.secure_link")
-};
-
 static const char *const KIND[OOJWT_DIAG_KINDS] = {
 	OOJWT_WORD("kind.unknown"), OOJWT_WORD("kind.token"),
 	OOJWT_WORD("kind.authorization"), OOJWT_WORD("kind.log_line"),
@@ -388,7 +381,8 @@ export_say(void *ctx, int what, const oojwt_diag_report *r, size_t index,
 			r->commands[index].run_on);
 		break;
 	case OOJWT_DIAG_SAY_EXPLANATION:
-		done = oojwt_cli_tr(&sb, en, EXPLAIN, N_OF(EXPLAIN));
+		done = oojwt_cli_tr(&sb, en, oojwt_cli_explain_ids,
+			oojwt_cli_n_explain_ids);
 		break;
 	default:
 		done = 0;
@@ -516,7 +510,8 @@ human(const oojwt_cli_opts *o, const oojwt_diag_report *r, const inputs *in)
 		}
 		oojwt_cli_wprintf(OOJWT_WORD("diagnose.command"), "where,explanation",
 			"%s%s", where.failed ? "" : where.buf,
-			oojwt_cli_tr_str(&ex, c->explanation, EXPLAIN, N_OF(EXPLAIN)));
+			oojwt_cli_tr_str(&ex, c->explanation, oojwt_cli_explain_ids,
+			oojwt_cli_n_explain_ids));
 		oojwt_wipe_free(where.buf, where.cap);
 		oojwt_wipe_free(ex.buf, ex.cap);
 		for (; *t != 0; t = nl + (*nl != 0)) {

@@ -21,6 +21,16 @@
 #include "inner.h"
 #include "cli.h"
 
+/* What a proposed command does (src/deploy/commands.c), read back by
+ * diagnose and commands. */
+const char *const oojwt_cli_explain_ids[] = {
+	OOJWT_WORD("command.check"), OOJWT_WORD("command.cert"),
+	OOJWT_WORD("command.connector"), OOJWT_WORD("command.read_secret"),
+	OOJWT_WORD("command.secure_link")
+};
+const size_t oojwt_cli_n_explain_ids = sizeof oojwt_cli_explain_ids
+	/ sizeof *oojwt_cli_explain_ids;
+
 /* Params of a word: room for a finding's message and fix. */
 #define PARAMS_LEN 8192
 
